@@ -27,7 +27,7 @@ class ConfigError(SitrepError):
         self.key = key
         self.reason = message
         where = file if line is None else f"{file}:{line}"
-        what = f" [{key}]" if key else ""
+        what = f" {key}:" if key else ""
         super().__init__(f"{where}:{what} {message}")
 
 

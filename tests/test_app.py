@@ -1,0 +1,81 @@
+"""The app, driven through Textual's pilot against a real server and a real cache."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import build_app, wait_for, write_config
+from tests.server import LocalServer
+from tui.screens.main import MainScreen
+from tui.screens.reader import ReaderScreen
+from tui.widgets.article_list import ArticleList
+from tui.widgets.feed_list import FeedList
+from tui.widgets.reader_view import ReaderView
+from tui.widgets.status_bar import StatusBar
+
+
+def status_text(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(StatusBar).render())
+
+
+async def test_lists_articles_opens_one_and_quits(demo_config: Path) -> None:
+    app = build_app(demo_config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: "10 articles" in status_text(app))
+        articles = app.screen.query_one(ArticleList)
+        assert app.focused is articles  # focus starts on the list
+        first_title = articles.current.title
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        reader = app.screen.query_one(ReaderView)
+        await wait_for(pilot, lambda: reader.text != "")
+        assert str(app.screen.query_one("#reader-title").render()) == first_title
+        await pilot.press("escape")
+        assert isinstance(app.screen, MainScreen)
+        await wait_for(pilot, lambda: articles.current is not None and articles.current.read)
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_failing_feed_is_marked_with_its_error(demo_config: Path) -> None:
+    app = build_app(demo_config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        pane = app.screen.query_one(FeedList)
+        await wait_for(pilot, lambda: any(f.error for f in pane.feeds))
+        (dead,) = pane.failing()
+        assert dead.name == "Dead host" and dead.error == "connection refused"
+        await pilot.press("e")  # jump to the failing feed: its error is shown
+        assert pane.highlighted_option.id == f"feed:{dead.id}"
+        assert "connection refused" in status_text(app)
+
+
+async def test_list_appears_before_network_completes(tmp_path: Path, served_demo: str,
+                                                     http_server: LocalServer) -> None:
+    config = write_config(tmp_path / "feeds.toml", [("Wire", served_demo)])
+    fetched = subprocess.run([sys.executable, "-m", "tui", "--config", str(config), "--cache",
+                              str(tmp_path / "cache"), "fetch", "--feeds-only"],
+                             capture_output=True, text=True, timeout=120)
+    assert fetched.returncode == 0, fetched.stderr
+    # Now the feed answers only after 5 s: the cached list must show long before that.
+    config = write_config(tmp_path / "feeds.toml",
+                          [("Wire", served_demo), ("Slow", http_server.url("/slow?seconds=5"))],
+                          settings="refresh_minutes = 1")
+    app = build_app(config)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: "10 articles" in status_text(app), seconds=4)
+        assert not [r for r in http_server.requests if r.path.startswith("/slow")] or \
+            "refreshing feeds" in status_text(app)
+
+
+async def test_refresh_key_shows_progress_and_new_items(tmp_path: Path, served_demo: str,
+                                                        http_server: LocalServer) -> None:
+    config = write_config(tmp_path / "feeds.toml", [("Wire", served_demo)])
+    app = build_app(config, auto_refresh=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.refresher is not None)
+        assert "0 articles" in status_text(app)
+        await pilot.press("R")
+        await wait_for(pilot, lambda: "10 articles" in status_text(app))
+        assert http_server.requests_to("/demo/feed.xml")

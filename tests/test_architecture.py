@@ -1,0 +1,75 @@
+"""Rules of the codebase that a test can hold: core without Textual/Rich, no shells."""
+
+from __future__ import annotations
+
+import ast
+import pkgutil
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import tui.pipeline
+import tui.store
+
+TUI = Path(__file__).resolve().parents[1] / "tui"
+
+
+def core_modules() -> list[str]:
+    names = []
+    for package in (tui.pipeline, tui.store):
+        for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            names.append(info.name)
+    return names
+
+
+def test_core_imports_without_textual() -> None:
+    """Importing every core module in a fresh interpreter loads no Textual at all.
+
+    (Rich is checked statically below: httpx's package __init__ imports its own command-line
+    module, which loads rich whenever click and pygments are installed, as spaCy's deps are.)
+    """
+    modules = core_modules()
+    assert "tui.pipeline.refresh" in modules and "tui.store.store" in modules
+    code = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_core_sources_never_import_textual_or_rich() -> None:
+    offenders = []
+    for folder in (TUI / "pipeline", TUI / "store"):
+        for path in folder.rglob("*.py"):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                names = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module:
+                    names = [node.module]
+                offenders += [f"{path.name}: {n}" for n in names
+                              if n.split(".")[0] in ("textual", "rich")]
+    assert offenders == []
+
+
+def test_importing_the_analyzer_does_not_load_spacy() -> None:
+    code = "import sys, tui.pipeline.analyze; print('spacy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_no_shell_anywhere() -> None:
+    pattern = re.compile(r"shell\s*=\s*True|os\.system\(|os\.popen\(")
+    offenders = [f"{path}:{number}" for path in TUI.rglob("*.py")
+                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                 if pattern.search(line)]
+    assert offenders == []

@@ -1,0 +1,155 @@
+"""Editing feeds.toml on the user's command: add, remove, import (OPML or a URL list), export.
+
+The file is rewritten with tomlkit so comments and order survive, and the previous version is kept
+as `feeds.toml.bak`. Nothing else in sitrep ever writes the config.
+"""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+import lxml.etree
+import tomlkit
+
+from tui.config import Config, load_config
+from tui.pipeline.errors import ConfigError
+from tui.pipeline.sanitize import clean_line
+
+
+@dataclass(frozen=True, slots=True)
+class FeedSpec:
+    url: str
+    name: str = ""
+    tags: tuple[str, ...] = ()
+
+
+def _load_doc(path: Path) -> tomlkit.TOMLDocument:
+    if not path.exists():
+        doc = tomlkit.document()
+        doc.add(tomlkit.comment("sitrep feeds. See the README for every setting."))
+        return doc
+    load_config(path)  # refuse to edit a file that does not validate: the user fixes it first
+    return tomlkit.parse(path.read_text(encoding="utf-8"))
+
+
+def _save_doc(path: Path, doc: tomlkit.TOMLDocument) -> None:
+    if path.exists():
+        shutil.copy2(path, path.with_name(path.name + ".bak"))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(tomlkit.dumps(doc), encoding="utf-8")
+    tmp.replace(path)
+    load_config(path)  # what we wrote must read back
+
+
+def _check_url(path: Path, url: str) -> str:
+    url = url.strip()
+    lowered = url.lower()
+    if not lowered.startswith(("http://", "https://")):
+        raise ConfigError(str(path), f"not an http(s) URL: {clean_line(url)[:200]}", key="url")
+    return url
+
+
+def add_feeds(path: Path, specs: Iterable[FeedSpec]) -> tuple[list[FeedSpec], list[FeedSpec]]:
+    """Append feeds to the config. Returns (added, skipped as duplicates)."""
+    doc = _load_doc(path)
+    known = {str(item.get("url", "")) for item in doc.get("feed", [])}
+    feeds = doc.get("feed")
+    if feeds is None:
+        feeds = tomlkit.aot()
+        doc.append("feed", feeds)
+    added: list[FeedSpec] = []
+    skipped: list[FeedSpec] = []
+    for spec in specs:
+        url = _check_url(path, spec.url)
+        if url in known:
+            skipped.append(spec)
+            continue
+        table = tomlkit.table()
+        table.add("name", clean_line(spec.name) or url)
+        table.add("url", url)
+        if spec.tags:
+            table.add("tags", [clean_line(t) for t in spec.tags if clean_line(t)])
+        feeds.append(table)
+        known.add(url)
+        added.append(spec)
+    if added:
+        _save_doc(path, doc)
+    return added, skipped
+
+
+def remove_feed(path: Path, url: str) -> bool:
+    doc = _load_doc(path)
+    feeds = doc.get("feed", [])
+    for index, item in enumerate(feeds):
+        if str(item.get("url", "")) == url:
+            del feeds[index]
+            _save_doc(path, doc)
+            return True
+    return False
+
+
+def parse_feed_list(data: bytes) -> list[FeedSpec]:
+    """OPML (any outline with xmlUrl) or a plain list of URLs (newsboat's urls format)."""
+    head = data.lstrip()[:200].lower()
+    if head.startswith(b"<?xml") or b"<opml" in head:
+        return _parse_opml(data)
+    return _parse_urls(data.decode("utf-8", "replace"))
+
+
+def _parse_opml(data: bytes) -> list[FeedSpec]:
+    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                                  recover=True)
+    root = lxml.etree.fromstring(data, parser=parser)
+    if root is None:
+        raise ValueError("not an OPML file")
+    specs = []
+    for outline in root.iter("outline"):
+        url = outline.get("xmlUrl") or outline.get("xmlurl")
+        if not url:
+            continue
+        name = outline.get("title") or outline.get("text") or ""
+        parent = outline.getparent()
+        tag = parent.get("title") or parent.get("text") if parent.tag == "outline" else None
+        specs.append(FeedSpec(url.strip(), clean_line(name), (clean_line(tag),) if tag else ()))
+    return specs
+
+
+def _parse_urls(text: str) -> list[FeedSpec]:
+    specs = []
+    for line in text.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#") or line.startswith('"query:'):
+            continue
+        try:
+            parts = shlex.split(line, comments=True)
+        except ValueError:
+            parts = line.split()
+        if not parts:
+            continue
+        url, name, tags = parts[0], "", []
+        for part in parts[1:]:
+            if part.startswith("~"):
+                name = part[1:]
+            elif not part.startswith("!"):
+                tags.append(part)
+        specs.append(FeedSpec(url, name, tuple(tags)))
+    return specs
+
+
+def export_opml(config: Config) -> str:
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
+             "  <head><title>sitrep feeds</title></head>", "  <body>"]
+    for feed in config.feeds:
+        attrs = f"type=\"rss\" text={quoteattr(feed.name)} title={quoteattr(feed.name)} " \
+                f"xmlUrl={quoteattr(feed.url)}"
+        if feed.tags:
+            attrs += f" category={quoteattr(','.join(feed.tags))}"
+        lines.append(f"    <outline {attrs}/>")
+    lines += ["  </body>", "</opml>", ""]
+    return "\n".join(lines)

@@ -1,0 +1,36 @@
+"""App-wide messages, named in the past tense. Widget-specific ones live on their widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.message import Message
+
+from tui.pipeline.refresh import FeedOutcome
+
+
+@dataclass
+class RefreshProgressed(Message):
+    """Feeds or articles done so far. Floods merge: only the latest matters."""
+
+    phase: str
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, RefreshProgressed) and message.phase == self.phase
+
+
+@dataclass
+class FeedRefreshed(Message):
+    outcome: FeedOutcome
+
+
+@dataclass
+class RefreshFinished(Message):
+    outcomes: list[FeedOutcome]
+
+
+@dataclass
+class ArticleProcessed(Message):
+    article_id: int

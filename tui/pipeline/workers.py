@@ -1,0 +1,185 @@
+"""CPU work (extraction + analysis) in worker processes, each with a hard time limit.
+
+Why processes and not a ProcessPoolExecutor: a page that makes lxml spin (10 MB of nested divs)
+must be stopped, and only killing its process stops it. Each worker is a spawned process that
+loads the NLP model once, on its first job; a worker that overruns the limit is killed and
+replaced, and its job comes back as an error value.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import io
+import multiprocessing
+import os
+import sys
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from typing import Any
+
+from tui.pipeline.models import Analysis, Article
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    article: Article | None
+    analysis: Analysis | None
+    error: str | None = None
+
+
+def process_page(body: bytes, url: str, headers: Mapping[str, str], analyze: bool = True
+                 ) -> PageResult:
+    """Extract the reading text of a page and analyze it. Runs inside a worker process."""
+    from tui.pipeline.errors import ExtractError
+    from tui.pipeline.extract import extract
+
+    try:
+        article = extract(body, url, headers)
+    except ExtractError as exc:
+        return PageResult(None, None, f"no reading text: {exc}")
+    if not analyze:
+        return PageResult(article, None)
+    from tui.pipeline.analyze import analyze as run_analysis
+
+    return PageResult(article, run_analysis(article.text))
+
+
+def process_text(text: str) -> PageResult:
+    from tui.pipeline.analyze import analyze as run_analysis
+
+    return PageResult(None, run_analysis(text))
+
+
+def _silence_output() -> None:
+    """A worker shares the terminal with the TUI: anything it printed would corrupt the screen."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
+@contextlib.contextmanager
+def _real_stderr() -> Iterator[None]:
+    """Textual swaps sys.stderr for an object without a usable fileno, which multiprocessing's
+    resource tracker needs when it starts; lend it the real one for the duration."""
+    saved = sys.stderr
+    try:
+        usable = saved.fileno() >= 0  # Textual's capture object answers -1
+    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+        usable = False
+    if not usable and sys.__stderr__ is not None:
+        sys.stderr = sys.__stderr__
+    try:
+        yield
+    finally:
+        sys.stderr = saved
+
+
+def _serve(conn: Connection) -> None:
+    """Worker loop: receive (function name, args), send back a result or an error string."""
+    _silence_output()
+    jobs = {"page": process_page, "text": process_text}
+    while True:
+        try:
+            name, args = conn.recv()
+        except (EOFError, KeyboardInterrupt):
+            return
+        try:
+            result: Any = jobs[name](*args)
+        except Exception as exc:  # a bug in one page's processing must not kill the worker
+            result = PageResult(None, None, f"{type(exc).__name__}: {exc}")
+        try:
+            conn.send(result)
+        except (BrokenPipeError, OSError):
+            return
+
+
+class _Worker:
+    def __init__(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(child,), daemon=True,
+                                       name="sitrep-worker")
+        with _real_stderr():
+            self.process.start()
+        child.close()
+        self.dead = False
+
+    def call(self, name: str, args: tuple[Any, ...], timeout: float) -> PageResult | None:
+        """Blocking: run one job. None means the time limit passed (the caller kills us)."""
+        try:
+            self.conn.send((name, args))
+            if not self.conn.poll(timeout):
+                return None
+            return self.conn.recv()
+        except (EOFError, OSError):
+            self.dead = True
+            return PageResult(None, None, "the worker process died")
+
+    def kill(self) -> None:
+        with contextlib.suppress(Exception):
+            self.process.kill()
+            self.process.join(2)
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+
+class WorkerPool:
+    """A fixed number of worker processes, used from asyncio code.
+
+    Workers start lazily on first use, so commands that never extract pay nothing.
+    """
+
+    def __init__(self, size: int | None = None, timeout: float = 30.0) -> None:
+        self.size = max(1, size or min(2, os.cpu_count() or 1))
+        self.timeout = timeout
+        self._idle: asyncio.Queue[_Worker] | None = None
+        self._all: list[_Worker] = []
+
+    def _ensure(self) -> asyncio.Queue[_Worker]:
+        if self._idle is None:
+            self._idle = asyncio.Queue()
+            for _ in range(self.size):
+                worker = _Worker()
+                self._all.append(worker)
+                self._idle.put_nowait(worker)
+        return self._idle
+
+    async def run_page(self, body: bytes, url: str, headers: Mapping[str, str],
+                       analyze: bool = True) -> PageResult:
+        return await self._run("page", (body, url, dict(headers), analyze))
+
+    async def run_text(self, text: str) -> PageResult:
+        return await self._run("text", (text,))
+
+    async def _run(self, name: str, args: tuple[Any, ...]) -> PageResult:
+        idle = self._ensure()
+        worker = await idle.get()
+        try:
+            result = await asyncio.to_thread(worker.call, name, args, self.timeout)
+        except BaseException:  # cancelled mid-job: the worker's state is unknown, replace it
+            idle.put_nowait(self._replace(worker))
+            raise
+        if result is None or worker.dead:
+            idle.put_nowait(self._replace(worker))
+            if result is None:
+                return PageResult(None, None, f"processing took longer than {self.timeout:g} s")
+            return result
+        idle.put_nowait(worker)
+        return result
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        worker.kill()
+        with contextlib.suppress(ValueError):
+            self._all.remove(worker)
+        fresh = _Worker()
+        self._all.append(fresh)
+        return fresh
+
+    def close(self) -> None:
+        for worker in self._all:
+            worker.kill()
+        self._all.clear()
+        self._idle = None

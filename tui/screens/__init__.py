@@ -1,0 +1,1 @@
+"""Screens wire widgets to the store and the refresher; they hold the state."""

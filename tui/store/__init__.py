@@ -1,0 +1,1 @@
+"""The SQLite cache. Plain sqlite3; never imports Textual or Rich."""

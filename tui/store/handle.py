@@ -1,0 +1,63 @@
+"""One connection for the UI process, shared by its thread workers under a lock.
+
+Also the single-instance rule: the first running sitrep holds an exclusive lock on
+`cache/sitrep.lock`; a second one opens the database read-only and says so.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+from tui.store import schema
+
+T = TypeVar("T")
+
+
+class StoreHandle:
+    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+        self.path = path
+        self.readonly = readonly
+        self._lock = threading.RLock()
+        self.conn: sqlite3.Connection = schema.connect(path, readonly=readonly)
+
+    def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Call fn(conn, ...) under the lock. Use from thread workers, not the event loop."""
+        with self._lock:
+            return fn(self.conn, *args, **kwargs)
+
+    def close(self) -> None:
+        with self._lock:
+            self.conn.close()
+
+
+class InstanceLock:
+    """An advisory lock held for the life of the app (released by the OS if it dies)."""
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.path = cache_dir / "sitrep.lock"
+        self._fd: int | None = None
+
+    def acquire(self) -> bool:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            os.close(fd)
+            return False
+        os.ftruncate(fd, 0)
+        os.write(fd, str(os.getpid()).encode())
+        self._fd = fd
+        return True
+
+    def release(self) -> None:
+        if self._fd is not None:
+            fcntl.flock(self._fd, fcntl.LOCK_UN)
+            os.close(self._fd)
+            self._fd = None

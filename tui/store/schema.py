@@ -1,0 +1,192 @@
+"""DDL and PRAGMA user_version migrations. A backup copy is taken before any migration.
+
+Opening a database that is not a database, or whose schema cannot be read, raises StoreError
+(damaged=True) so the caller can move it aside and rebuild (see store.recovery).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tui.pipeline.errors import StoreError
+
+V1 = """
+CREATE TABLE feeds (
+    id            INTEGER PRIMARY KEY,
+    url           TEXT NOT NULL UNIQUE,
+    name          TEXT NOT NULL DEFAULT '',
+    title         TEXT NOT NULL DEFAULT '',
+    tags          TEXT NOT NULL DEFAULT '',      -- space-separated
+    etag          TEXT,
+    last_modified TEXT,
+    last_checked  TEXT,
+    last_ok       TEXT,
+    last_error    TEXT,
+    error_count   INTEGER NOT NULL DEFAULT 0,
+    active        INTEGER NOT NULL DEFAULT 1     -- 0 once removed from feeds.toml
+);
+CREATE TABLE articles (
+    id               INTEGER PRIMARY KEY,
+    feed_id          INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+    guid             TEXT NOT NULL,
+    url              TEXT NOT NULL DEFAULT '',
+    final_url        TEXT NOT NULL DEFAULT '',
+    title            TEXT NOT NULL DEFAULT '',
+    author           TEXT NOT NULL DEFAULT '',
+    published        TEXT,                        -- ISO 8601 UTC
+    fetched          TEXT NOT NULL,
+    sort_ts          TEXT NOT NULL,               -- published, else fetched
+    summary          TEXT NOT NULL DEFAULT '',
+    text             TEXT NOT NULL DEFAULT '',
+    byline           TEXT NOT NULL DEFAULT '',
+    lead_caption     TEXT NOT NULL DEFAULT '',
+    raw_html         BLOB,                        -- zlib
+    raw_headers      TEXT,
+    state            TEXT NOT NULL DEFAULT 'new', -- new|queued|analyzed|failed|skipped
+    priority         INTEGER NOT NULL DEFAULT 0,
+    error            TEXT,
+    read             INTEGER NOT NULL DEFAULT 0,
+    analyzer_version TEXT,
+    conflict         INTEGER NOT NULL DEFAULT 0,
+    claim_count      INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (feed_id, guid)
+);
+CREATE INDEX articles_sort ON articles(sort_ts DESC);
+CREATE INDEX articles_feed_sort ON articles(feed_id, sort_ts DESC);
+CREATE INDEX articles_queue ON articles(state, priority DESC, sort_ts DESC);
+CREATE TABLE claims (
+    id            INTEGER PRIMARY KEY,
+    article_id    INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start         INTEGER NOT NULL,
+    "end"         INTEGER NOT NULL,
+    text          TEXT NOT NULL,
+    source        TEXT NOT NULL,
+    source_start  INTEGER NOT NULL,
+    source_end    INTEGER NOT NULL,
+    cue           TEXT NOT NULL,
+    cue_start     INTEGER NOT NULL,
+    cue_end       INTEGER NOT NULL,
+    content_start INTEGER NOT NULL,
+    content_end   INTEGER NOT NULL,
+    quote         TEXT NOT NULL,
+    status        TEXT NOT NULL
+);
+CREATE INDEX claims_article ON claims(article_id, start);
+CREATE INDEX claims_status ON claims(status);
+CREATE TABLE entities (
+    id        INTEGER PRIMARY KEY,
+    name      TEXT NOT NULL,
+    type      TEXT NOT NULL,
+    UNIQUE (name, type)
+);
+CREATE TABLE mentions (
+    entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start      INTEGER NOT NULL,
+    "end"      INTEGER NOT NULL
+);
+CREATE INDEX mentions_article ON mentions(article_id);
+CREATE INDEX mentions_entity ON mentions(entity_id, article_id);
+CREATE TABLE bookmarks (
+    id            INTEGER PRIMARY KEY,
+    claim_key     TEXT NOT NULL UNIQUE,   -- article url + claim span + text hash
+    claim_text    TEXT NOT NULL,
+    source        TEXT NOT NULL,
+    cue           TEXT NOT NULL DEFAULT '',
+    status        TEXT NOT NULL,
+    quote         TEXT NOT NULL DEFAULT '',
+    claim_start   INTEGER,
+    claim_end     INTEGER,
+    article_id    INTEGER,                -- no foreign key: bookmarks outlive articles
+    article_title TEXT NOT NULL DEFAULT '',
+    article_url   TEXT NOT NULL DEFAULT '',
+    feed_name     TEXT NOT NULL DEFAULT '',
+    published     TEXT,
+    text_hash     TEXT NOT NULL DEFAULT '',
+    note          TEXT NOT NULL DEFAULT '',
+    tags          TEXT NOT NULL DEFAULT '',
+    created       TEXT NOT NULL,
+    updated       TEXT NOT NULL
+);
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, summary, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, summary, text) VALUES (new.id, new.title, new.summary, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, summary, text)
+        VALUES ('delete', old.id, old.title, old.summary, old.text);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF title, summary, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, summary, text)
+        VALUES ('delete', old.id, old.title, old.summary, old.text);
+    INSERT INTO articles_fts(rowid, title, summary, text) VALUES (new.id, new.title, new.summary, new.text);
+END;
+CREATE VIRTUAL TABLE claims_fts USING fts5(
+    text, source, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
+    INSERT INTO claims_fts(rowid, text, source) VALUES (new.id, new.text, new.source);
+END;
+CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
+    INSERT INTO claims_fts(claims_fts, rowid, text, source) VALUES ('delete', old.id, old.text, old.source);
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1,)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class DamagedStoreError(StoreError):
+    """The file exists but is not a readable SQLite database."""
+
+
+def connect(path: Path, *, readonly: bool = False, timeout: float = 5.0) -> sqlite3.Connection:
+    """Open *path* with the pragmas every connection needs. Migrates unless read-only."""
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout,
+                                   check_same_thread=False)
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
+        conn.row_factory = sqlite3.Row
+        conn.execute("PRAGMA foreign_keys = ON")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+    except sqlite3.DatabaseError as exc:
+        damaged = "not a database" in str(exc) or "malformed" in str(exc)
+        error_type = DamagedStoreError if damaged else StoreError
+        raise error_type(f"{path}: {exc}") from None
+    if version > SCHEMA_VERSION:
+        conn.close()
+        raise StoreError(f"{path}: made by a newer sitrep (schema {version} > {SCHEMA_VERSION})")
+    if version < SCHEMA_VERSION and not readonly:
+        migrate(conn, path, version)
+    return conn
+
+
+def migrate(conn: sqlite3.Connection, path: Path, version: int,
+            migrations: tuple[str, ...] = MIGRATIONS) -> None:
+    """Bring the database from *version* to len(migrations), backing it up first."""
+    if version > 0:
+        backup = path.with_name(f"{path.name}.bak-v{version}")
+        target = sqlite3.connect(backup)
+        with target:
+            conn.backup(target)
+        target.close()
+    for number in range(version, len(migrations)):
+        # One transaction per step: a failure mid-migration leaves the previous version intact.
+        try:
+            conn.executescript(
+                f"BEGIN;\n{migrations[number]}\nPRAGMA user_version = {number + 1};\nCOMMIT;"
+            )
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.rollback()
+            raise StoreError(f"{path}: migration to schema {number + 1} failed: {exc}") from None

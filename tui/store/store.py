@@ -1,0 +1,290 @@
+"""Small verb_noun functions over a sqlite3 connection. Short transactions, no ORM."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime, timedelta
+
+from tui.pipeline.models import Analysis, Article, Entry
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def iso(value: datetime | None) -> str | None:
+    return value.astimezone(UTC).isoformat(timespec="seconds") if value else None
+
+
+# ── feeds ────────────────────────────────────────────────────────────────────────────────────
+
+
+def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[tuple[str, str, Sequence[str]]]) -> dict[str, int]:
+    """Make the feeds table match the config (url, name, tags). Returns url → feed id.
+
+    Feeds no longer configured are marked inactive, not deleted: their articles stay searchable
+    until retention purges them, and bookmarks never depend on them.
+    """
+    ids: dict[str, int] = {}
+    with conn:
+        conn.execute("UPDATE feeds SET active = 0")
+        for url, name, tags in feeds:
+            conn.execute(
+                "INSERT INTO feeds(url, name, tags, active) VALUES (?, ?, ?, 1) "
+                "ON CONFLICT(url) DO UPDATE SET name = excluded.name, tags = excluded.tags, active = 1",
+                (url, name, " ".join(tags)),
+            )
+            ids[url] = conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()[0]
+    return ids
+
+
+def feed_validators(conn: sqlite3.Connection, feed_id: int) -> tuple[str | None, str | None]:
+    row = conn.execute("SELECT etag, last_modified FROM feeds WHERE id = ?", (feed_id,)).fetchone()
+    return (row["etag"], row["last_modified"]) if row else (None, None)
+
+
+def record_feed_ok(conn: sqlite3.Connection, feed_id: int, *, title: str | None,
+                   etag: str | None, last_modified: str | None) -> None:
+    now = utc_now()
+    with conn:
+        conn.execute(
+            "UPDATE feeds SET title = coalesce(?, title), etag = ?, last_modified = ?, "
+            "last_checked = ?, last_ok = ?, last_error = NULL, error_count = 0 WHERE id = ?",
+            (title, etag, last_modified, now, now, feed_id),
+        )
+
+
+def record_feed_error(conn: sqlite3.Connection, feed_id: int, error: str) -> None:
+    with conn:
+        conn.execute(
+            "UPDATE feeds SET last_checked = ?, last_error = ?, error_count = error_count + 1 "
+            "WHERE id = ?",
+            (utc_now(), error, feed_id),
+        )
+
+
+def list_feeds(conn: sqlite3.Connection) -> list[sqlite3.Row]:
+    """Active feeds with article and unread counts, in config order."""
+    return conn.execute(
+        "SELECT f.*, "
+        " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id) AS article_count, "
+        " (SELECT count(*) FROM articles a WHERE a.feed_id = f.id AND a.read = 0) AS unread "
+        "FROM feeds f WHERE f.active = 1 ORDER BY f.id"
+    ).fetchall()
+
+
+def last_refresh(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("SELECT max(last_checked) FROM feeds WHERE active = 1").fetchone()
+    return row[0] if row else None
+
+
+# ── articles ─────────────────────────────────────────────────────────────────────────────────
+
+
+def entry_key(entry: Entry) -> str:
+    """Stable identity of a feed item: its guid, else its link, else a hash of title+date."""
+    if entry.guid:
+        return entry.guid
+    if entry.link:
+        return entry.link
+    basis = f"{entry.title}\x00{iso(entry.published) or ''}"
+    return "sha1:" + hashlib.sha1(basis.encode("utf-8", "replace")).hexdigest()
+
+
+def save_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[Entry],
+                 *, full_text: bool) -> int:
+    """Insert new entries (already-known guids are left alone). Returns how many were new."""
+    now = utc_now()
+    state = "queued" if full_text else "skipped"
+    rows = []
+    for entry in entries:
+        published = iso(entry.published)
+        rows.append((feed_id, entry_key(entry), entry.link, entry.title, entry.author,
+                     published, now, published or now, entry.summary, state))
+    with conn:
+        cursor = conn.executemany(
+            "INSERT OR IGNORE INTO articles(feed_id, guid, url, title, author, published, fetched,"
+            " sort_ts, summary, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+        return max(0, cursor.rowcount)  # rows actually inserted; trigger writes not counted
+
+
+ARTICLE_LIST_COLUMNS = (
+    "a.id, a.title, a.url, a.published, a.sort_ts, a.read, a.state, a.claim_count, a.conflict, "
+    "a.feed_id, f.name AS feed_name"
+)
+
+
+def get_article(conn: sqlite3.Connection, article_id: int) -> sqlite3.Row | None:
+    return conn.execute(
+        "SELECT a.*, f.name AS feed_name, f.url AS feed_url FROM articles a "
+        "JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+
+
+def set_read(conn: sqlite3.Connection, article_ids: Iterable[int], read: bool) -> None:
+    with conn:
+        conn.executemany("UPDATE articles SET read = ? WHERE id = ?",
+                         [(int(read), i) for i in article_ids])
+
+
+def queued_articles(conn: sqlite3.Connection, limit: int = 50) -> list[sqlite3.Row]:
+    """The article queue: the opened article first (priority), then newest first."""
+    return conn.execute(
+        "SELECT a.id, a.url, a.feed_id, f.url AS feed_url FROM articles a "
+        "JOIN feeds f ON f.id = a.feed_id WHERE a.state = 'queued' "
+        "ORDER BY a.priority DESC, a.sort_ts DESC LIMIT ?",
+        (limit,),
+    ).fetchall()
+
+
+def count_queued(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM articles WHERE state = 'queued'").fetchone()[0]
+
+
+def prioritize_article(conn: sqlite3.Connection, article_id: int) -> None:
+    with conn:
+        conn.execute("UPDATE articles SET priority = 1 WHERE id = ? AND state = 'queued'",
+                     (article_id,))
+
+
+def requeue_articles(conn: sqlite3.Connection, *, all_articles: bool = False,
+                     version: str | None = None) -> int:
+    """Mark stored raw pages for reprocessing (all, or those analyzed by another version)."""
+    where = "raw_html IS NOT NULL"
+    params: tuple[object, ...] = ()
+    if not all_articles and version is not None:
+        where += " AND (analyzer_version IS NULL OR analyzer_version != ?)"
+        params = (version,)
+    with conn:
+        return conn.execute(f"UPDATE articles SET state = 'reprocess' WHERE {where}", params).rowcount
+
+
+def reprocess_candidates(conn: sqlite3.Connection, limit: int = 50) -> list[sqlite3.Row]:
+    return conn.execute(
+        "SELECT id, url, raw_html, raw_headers FROM articles WHERE state = 'reprocess' "
+        "ORDER BY sort_ts DESC LIMIT ?", (limit,)
+    ).fetchall()
+
+
+def raw_page(row: Mapping[str, object]) -> tuple[bytes, dict[str, str]]:
+    blob = row["raw_html"]
+    headers = json.loads(row["raw_headers"] or "{}")  # type: ignore[arg-type]
+    return zlib.decompress(blob) if blob else b"", headers  # type: ignore[arg-type]
+
+
+def save_page(conn: sqlite3.Connection, article_id: int, body: bytes,
+              headers: Mapping[str, str], final_url: str) -> None:
+    """Keep the raw page (compressed) so extraction can be redone after an upgrade."""
+    with conn:
+        conn.execute(
+            "UPDATE articles SET raw_html = ?, raw_headers = ?, final_url = ? WHERE id = ?",
+            (zlib.compress(body, 6), json.dumps(dict(headers)), final_url, article_id),
+        )
+
+
+def save_analysis(conn: sqlite3.Connection, article_id: int, article: Article | None,
+                  analysis: Analysis | None, *, error: str | None = None) -> None:
+    """Store extraction + analysis results in one transaction, replacing earlier ones."""
+    with conn:
+        conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+        conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        if article is not None:
+            conn.execute(
+                "UPDATE articles SET text = ?, byline = ?, lead_caption = ?, "
+                "published = coalesce(published, ?) WHERE id = ?",
+                (article.text, article.byline, article.lead_caption, iso(article.published),
+                 article_id),
+            )
+        if analysis is not None:
+            _insert_analysis(conn, article_id, analysis)
+        conn.execute(
+            "UPDATE articles SET state = ?, error = ?, priority = 0, analyzer_version = ?, "
+            "conflict = ?, claim_count = ? WHERE id = ?",
+            (
+                "analyzed" if analysis is not None else "failed",
+                error,
+                analysis.version if analysis else None,
+                int(analysis.conflict) if analysis else 0,
+                len(analysis.claims) if analysis else 0,
+                article_id,
+            ),
+        )
+
+
+def _insert_analysis(conn: sqlite3.Connection, article_id: int, analysis: Analysis) -> None:
+    conn.executemany(
+        'INSERT INTO claims(article_id, start, "end", text, source, source_start, source_end, cue,'
+        " cue_start, cue_end, content_start, content_end, quote, status)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (article_id, c.start, c.end, c.text, c.source, c.source_start, c.source_end, c.cue,
+             c.cue_start, c.cue_end, c.content_start, c.content_end, c.quote, c.status)
+            for c in analysis.claims
+        ],
+    )
+    for entity in analysis.entities:
+        conn.execute("INSERT OR IGNORE INTO entities(name, type) VALUES (?, ?)",
+                     (entity.name, entity.type))
+        entity_id = conn.execute("SELECT id FROM entities WHERE name = ? AND type = ?",
+                                 (entity.name, entity.type)).fetchone()[0]
+        conn.executemany(
+            'INSERT INTO mentions(entity_id, article_id, start, "end") VALUES (?, ?, ?, ?)',
+            [(entity_id, article_id, s, e) for s, e in entity.mentions],
+        )
+
+
+def claims_for(conn: sqlite3.Connection, article_id: int) -> list[sqlite3.Row]:
+    return conn.execute('SELECT * FROM claims WHERE article_id = ? ORDER BY start, "end"',
+                        (article_id,)).fetchall()
+
+
+def entities_for(conn: sqlite3.Connection, article_id: int) -> list[sqlite3.Row]:
+    """Entities of one article with their mentions in it, most mentioned first."""
+    return conn.execute(
+        'SELECT e.id, e.name, e.type, count(*) AS count, '
+        "json_group_array(json_array(m.start, m.\"end\")) AS spans "
+        "FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? "
+        "GROUP BY e.id ORDER BY count DESC, e.name",
+        (article_id,),
+    ).fetchall()
+
+
+def purge_articles(conn: sqlite3.Connection, retention_days: int) -> int:
+    """Delete articles older than the retention window. Bookmarks are copies: untouched."""
+    if retention_days <= 0:
+        return 0
+    cutoff = (datetime.now(UTC) - timedelta(days=retention_days)).isoformat(timespec="seconds")
+    with conn:
+        return conn.execute("DELETE FROM articles WHERE fetched < ? AND sort_ts < ?",
+                            (cutoff, cutoff)).rowcount
+
+
+def entity_daily_counts(conn: sqlite3.Connection, entity_ids: Sequence[int],
+                        days: int = 14) -> dict[int, list[int]]:
+    """Mentions per day over the last *days* days across the whole cache, oldest first."""
+    if not entity_ids:
+        return {}
+    today = datetime.now(UTC).date()
+    first = today - timedelta(days=days - 1)
+    marks = ",".join("?" * len(entity_ids))
+    counts = {entity_id: [0] * days for entity_id in entity_ids}
+    for row in conn.execute(
+        f"SELECT m.entity_id, substr(a.sort_ts, 1, 10) AS day, count(*) AS n FROM mentions m "
+        f"JOIN articles a ON a.id = m.article_id WHERE m.entity_id IN ({marks}) "
+        f"AND a.sort_ts >= ? GROUP BY m.entity_id, day",
+        (*entity_ids, first.isoformat()),
+    ):
+        try:
+            index = (datetime.fromisoformat(row["day"]).date() - first).days
+        except ValueError:
+            continue
+        if 0 <= index < days:
+            counts[row["entity_id"]][index] = row["n"]
+    return counts

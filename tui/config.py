@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -22,8 +23,8 @@ DEFAULT_USER_AGENT = "sitrep/0.1 (+https://example.invalid/sitrep)"
 @dataclass(frozen=True, slots=True)
 class Settings:
     refresh_minutes: int = 30
-    concurrency: int = 16
-    per_host: int = 4
+    concurrency: int = 64
+    per_host: int = 64
     timeout_seconds: float = 20.0
     max_feed_bytes: int = 5_000_000
     max_page_bytes: int = 8_000_000
@@ -153,6 +154,10 @@ def _decode(file: str, raw: bytes) -> str:
 
 def _check(file: str, loc: _Locator, header: str | None, index: int, key: str, value: Any,
            schema: dict[str, tuple[tuple[type, ...], float | None]], where: str) -> None:
+    types, minimum = schema.get(key, ((object,), None))
+    ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+    if key in schema and ok and (minimum is None or value >= minimum):
+        return  # valid: no need to look for the line (that scan is only for messages)
     line = loc.line_of(header, key, index)
     if key not in schema:
         known = ", ".join(sorted(schema))
@@ -212,11 +217,13 @@ def _build_feed(path: Path, loc: _Locator, index: int, item: Any, seen: dict[str
     if "url" not in item:
         raise ConfigError(file, f"feed #{index + 1} has no url",
                           line=loc.line_of(header, None, index), key="url")
-    url_line = loc.line_of(header, "url", index)
+    def url_line() -> int | None:
+        return loc.line_of(header, "url", index)
+
     url = _normalise_url(file, item["url"].strip(), path, url_line)
     if url in seen:
-        raise ConfigError(file, f"duplicate feed url (also feed #{seen[url] + 1})", line=url_line,
-                          key="url")
+        raise ConfigError(file, f"duplicate feed url (also feed #{seen[url] + 1})",
+                          line=url_line(), key="url")
     seen[url] = index
     tags = item.get("tags", [])
     if not all(isinstance(tag, str) for tag in tags):
@@ -234,20 +241,21 @@ def _build_feed(path: Path, loc: _Locator, index: int, item: Any, seen: dict[str
     )
 
 
-def _normalise_url(file: str, url: str, config_path: Path, line: int | None) -> str:
+def _normalise_url(file: str, url: str, config_path: Path,
+                   line: Callable[[], int | None]) -> str:
     if not url:
-        raise ConfigError(file, "url is empty", line=line, key="url")
+        raise ConfigError(file, "url is empty", line=line(), key="url")
     parts = urlsplit(url)
     scheme = parts.scheme.lower()
     if scheme in ("http", "https"):
         if not parts.netloc:
-            raise ConfigError(file, "url has no host", line=line, key="url")
+            raise ConfigError(file, "url has no host", line=line(), key="url")
         return url
     if scheme == "file":
         return str(Path(parts.path).resolve())
     if scheme and len(scheme) > 1:  # one letter would be a Windows drive
         raise ConfigError(file, f"unsupported scheme {scheme}: (use http, https or a local path)",
-                          line=line, key="url")
+                          line=line(), key="url")
     local = Path(url).expanduser()
     if not local.is_absolute():
         local = config_path.resolve().parent / local

@@ -6,6 +6,7 @@ as `feeds.toml.bak`. Nothing else in sitrep ever writes the config.
 
 from __future__ import annotations
 
+import json
 import shlex
 import shutil
 from collections.abc import Iterable
@@ -29,10 +30,6 @@ class FeedSpec:
 
 
 def _load_doc(path: Path) -> tomlkit.TOMLDocument:
-    if not path.exists():
-        doc = tomlkit.document()
-        doc.add(tomlkit.comment("sitrep feeds. See the README for every setting."))
-        return doc
     load_config(path)  # refuse to edit a file that does not validate: the user fixes it first
     return tomlkit.parse(path.read_text(encoding="utf-8"))
 
@@ -56,31 +53,72 @@ def _check_url(path: Path, url: str) -> str:
 
 
 def add_feeds(path: Path, specs: Iterable[FeedSpec]) -> tuple[list[FeedSpec], list[FeedSpec]]:
-    """Append feeds to the config. Returns (added, skipped as duplicates)."""
-    doc = _load_doc(path)
-    known = {str(item.get("url", "")) for item in doc.get("feed", [])}
-    feeds = doc.get("feed")
-    if feeds is None:
-        feeds = tomlkit.aot()
-        doc.append("feed", feeds)
+    """Append feeds to the config. Returns (added, skipped as duplicates).
+
+    New feeds are appended as `[[feed]]` blocks after the existing text, so every comment and
+    the order stay exactly as the user left them; the result is validated before it replaces
+    the file (the previous version is kept as feeds.toml.bak).
+    """
+    specs = list(specs)
+    text = ""
+    known: set[str] = set()
+    if path.exists():
+        known = {feed.url for feed in load_config(path).feeds}  # refuses an invalid file
+        known |= {str(item.get("url", "")) for item in _raw_feeds(path)}
+        text = path.read_text(encoding="utf-8")
+    elif not specs:
+        return [], []
+    else:
+        text = "# sitrep feeds. See the README for every setting.\n"
     added: list[FeedSpec] = []
     skipped: list[FeedSpec] = []
+    blocks = []
     for spec in specs:
         url = _check_url(path, spec.url)
         if url in known:
             skipped.append(spec)
             continue
-        table = tomlkit.table()
-        table.add("name", clean_line(spec.name) or url)
-        table.add("url", url)
-        if spec.tags:
-            table.add("tags", [clean_line(t) for t in spec.tags if clean_line(t)])
-        feeds.append(table)
         known.add(url)
         added.append(spec)
+        blocks.append(_feed_block(url, clean_line(spec.name) or url,
+                                  [clean_line(t) for t in spec.tags if clean_line(t)]))
     if added:
-        _save_doc(path, doc)
+        separator = "" if text.endswith("\n") or not text else "\n"
+        _write(path, text + separator + "".join(blocks))
     return added, skipped
+
+
+def _raw_feeds(path: Path) -> list[dict[str, object]]:
+    import tomllib
+
+    feeds = tomllib.loads(path.read_text(encoding="utf-8")).get("feed", [])
+    return feeds if isinstance(feeds, list) else []
+
+
+def _toml_string(value: str) -> str:
+    # JSON string escapes are valid TOML basic-string escapes; DEL and controls are gone already.
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _feed_block(url: str, name: str, tags: list[str]) -> str:
+    lines = ["", "[[feed]]", f"name = {_toml_string(name)}", f"url = {_toml_string(url)}"]
+    if tags:
+        lines.append("tags = [" + ", ".join(_toml_string(t) for t in tags) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    try:
+        load_config(tmp)  # what we write must read back
+    except ConfigError:
+        tmp.unlink()
+        raise
+    if path.exists():
+        shutil.copy2(path, path.with_name(path.name + ".bak"))
+    tmp.replace(path)
 
 
 def remove_feed(path: Path, url: str) -> bool:

@@ -34,6 +34,9 @@ def setup_logging(locations: loc.Locations) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.INFO)
+    # httpx/httpcore log every request at INFO: thousands of lines per refresh, no information.
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def load_or_report(locations: loc.Locations) -> Config | None:

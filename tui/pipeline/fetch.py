@@ -25,6 +25,7 @@ import httpx
 
 from tui.pipeline.errors import FetchError
 from tui.pipeline.sanitize import clean_line
+from tui.pipeline.transport import ShardedTransport
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _SCHEMES = frozenset({"http", "https"})
@@ -47,13 +48,13 @@ class Response:
     last_modified: str | None
 
 
-def make_client(user_agent: str) -> httpx.AsyncClient:
+def make_client(user_agent: str, concurrency: int = 16) -> httpx.AsyncClient:
     """The one client a run shares; Fetcher owns redirects, deadlines and decoding, not httpx."""
     return httpx.AsyncClient(
         headers={"User-Agent": user_agent, "Accept-Encoding": "gzip, deflate"},
         follow_redirects=False,
         timeout=httpx.Timeout(None),  # the whole-request deadline in Fetcher replaces these
-        limits=httpx.Limits(max_connections=None, max_keepalive_connections=64),
+        transport=ShardedTransport(concurrency),
     )
 
 

@@ -61,7 +61,7 @@ def _silence_output() -> None:
 
 
 @contextlib.contextmanager
-def _real_stderr() -> Iterator[None]:
+def real_stderr() -> Iterator[None]:
     """Textual swaps sys.stderr for an object without a usable fileno, which multiprocessing's
     resource tracker needs when it starts; lend it the real one for the duration."""
     saved = sys.stderr
@@ -102,7 +102,7 @@ class _Worker:
         self.conn, child = context.Pipe()
         self.process = context.Process(target=_serve, args=(child,), daemon=True,
                                        name="sitrep-worker")
-        with _real_stderr():
+        with real_stderr():
             self.process.start()
         child.close()
         self.dead = False

@@ -137,3 +137,14 @@ def test_paths_and_version(tmp_path: Path) -> None:
     version = subprocess.run([sys.executable, "-m", "tui", "--version"], capture_output=True,
                              text=True)
     assert version.stdout.startswith("sitrep ")
+
+
+def test_per_feed_user_agent_is_sent(tmp_path: Path, http_server: LocalServer,
+                                     served_demo: str) -> None:
+    config = tmp_path / "feeds.toml"
+    config.write_text(f'[settings]\nrefresh_minutes = 0\nuser_agent = "global-agent/1"\n\n'
+                      f'[[feed]]\nname = "A"\nurl = "{served_demo}"\nuser_agent = "feed-agent/2"\n',
+                      encoding="utf-8")
+    assert sitrep(config, "fetch", "--feeds-only").returncode == 0
+    (request,) = http_server.requests_to("/demo/feed.xml")
+    assert request.headers["user-agent"] == "feed-agent/2"

@@ -87,10 +87,13 @@ class Fetcher:
         max_bytes: int,
         etag: str | None = None,
         last_modified: str | None = None,
+        user_agent: str | None = None,
     ) -> Response:
         """Fetch *url*; raise FetchError (never an httpx error) when it cannot be had in full."""
         current = _checked_url(url, url, initial=True)
         headers = {"Accept-Encoding": "gzip, deflate"}
+        if user_agent and (safe_agent := _header_value(user_agent)) is not None:
+            headers["User-Agent"] = safe_agent  # a feed's own setting overrides the client's
         for name, value in (("If-None-Match", etag), ("If-Modified-Since", last_modified)):
             if (safe := _header_value(value)) is not None:
                 headers[name] = safe

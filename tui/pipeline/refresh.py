@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import sqlite3
+from datetime import UTC, datetime, timedelta
 from collections.abc import Callable, Iterable
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -127,10 +128,19 @@ class Refresher:
             await self.process_queue()
         return outcomes
 
-    async def refresh_feeds(self, urls: Iterable[str] | None = None) -> list[FeedOutcome]:
+    async def refresh_feeds(self, urls: Iterable[str] | None = None, *,
+                            due_only: bool = False) -> list[FeedOutcome]:
+        """Refresh the given feeds (all enabled ones by default).
+
+        With due_only (auto refresh), a feed is skipped until its own refresh_minutes (or the
+        global one) have passed since it was last checked.
+        """
         wanted = set(urls) if urls is not None else None
         feeds = [f for f in self.config.feeds
                  if f.enabled and (wanted is None or f.url in wanted)]
+        if due_only:
+            checked = await self._db(store.feeds_last_checked)
+            feeds = [f for f in feeds if self._is_due(f, checked.get(f.url))]
         total = len(feeds)
         if total >= PARSE_POOL_THRESHOLD and self._parse_pool is None:
             self._parse_pool = start_parse_pool()
@@ -149,6 +159,19 @@ class Refresher:
         await self._db(store.purge_articles, self.settings.retention_days)
         return outcomes
 
+    def _is_due(self, feed: FeedConfig, last_checked: str | None) -> bool:
+        minutes = feed.refresh_minutes if feed.refresh_minutes is not None \
+            else self.settings.refresh_minutes
+        if last_checked is None:
+            return True  # never fetched
+        if minutes <= 0:
+            return False  # manual refresh only
+        try:
+            when = datetime.fromisoformat(last_checked)
+        except ValueError:
+            return True
+        return datetime.now(UTC) - when >= timedelta(minutes=minutes) - timedelta(seconds=30)
+
     async def _refresh_feed(self, feed: FeedConfig) -> FeedOutcome:
         feed_id = self._feed_ids[feed.url]
         etag, last_modified = await self._db(store.feed_validators, feed_id)
@@ -160,7 +183,7 @@ class Refresher:
                 assert self.fetcher is not None
                 response = await self.fetcher.get(
                     feed.url, max_bytes=self.settings.max_feed_bytes, etag=etag,
-                    last_modified=last_modified)
+                    last_modified=last_modified, user_agent=feed.user_agent)
             if response.status == 304:
                 await self._db(store.record_feed_ok, feed_id, title=None, etag=etag,
                                last_modified=last_modified)

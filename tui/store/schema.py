@@ -43,7 +43,7 @@ CREATE TABLE articles (
     lead_caption     TEXT NOT NULL DEFAULT '',
     raw_html         BLOB,                        -- zlib
     raw_headers      TEXT,
-    state            TEXT NOT NULL DEFAULT 'new', -- new|queued|analyzed|failed|skipped
+    state            TEXT NOT NULL DEFAULT 'new', -- queued|fetched|analyzed|failed|skipped|reprocess
     priority         INTEGER NOT NULL DEFAULT 0,
     error            TEXT,
     read             INTEGER NOT NULL DEFAULT 0,

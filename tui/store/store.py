@@ -77,6 +77,11 @@ def list_feeds(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     ).fetchall()
 
 
+def feeds_last_checked(conn: sqlite3.Connection) -> dict[str, str | None]:
+    return {row["url"]: row["last_checked"]
+            for row in conn.execute("SELECT url, last_checked FROM feeds WHERE active = 1")}
+
+
 def last_refresh(conn: sqlite3.Connection) -> str | None:
     row = conn.execute("SELECT max(last_checked) FROM feeds WHERE active = 1").fetchone()
     return row[0] if row else None
@@ -208,7 +213,8 @@ def save_analysis(conn: sqlite3.Connection, article_id: int, article: Article | 
             "UPDATE articles SET state = ?, error = ?, priority = 0, analyzer_version = ?, "
             "conflict = ?, claim_count = ? WHERE id = ?",
             (
-                "analyzed" if analysis is not None else "failed",
+                "analyzed" if analysis is not None
+                else "fetched" if article is not None and error is None else "failed",
                 error,
                 analysis.version if analysis else None,
                 int(analysis.conflict) if analysis else 0,

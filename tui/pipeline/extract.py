@@ -1,0 +1,98 @@
+"""From a fetched page to reading text: the story's paragraphs and its metadata, nothing else.
+
+The stages, each in its own module:
+
+    bytes ──encoding.decode_html──▶ str ──extract_dom.parse_html──▶ tree
+    tree ──extract_meta.read_meta──▶ title, byline, published, lead caption   (before pruning)
+    tree ──extract_dom.prune──▶ tree without scripts, hidden parts and named furniture
+    tree ──extract_body.read_blocks / find_story──▶ the story's blocks
+    blocks ──clean.clean_paragraphs──▶ paragraphs without unnamed furniture (labels, consent)
+
+We find the story ourselves first: the same paragraph-density idea as readability-lxml (a
+paragraph scores its container, half its parent), but on blocks we already hold, which lets the
+search join a story that a site splits across sibling chunks, keep quoted social posts, and run
+in a fraction of the time (F1 0.986 vs 0.954 on the benchmark pages; see bench/README.md). When
+that finds too little, readability-lxml gives a second opinion: its main block goes through the
+same pruning and cleaner. Everything here is pure: no I/O, and the caller enforces time limits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from tui.pipeline.clean import clean_paragraphs
+from tui.pipeline.encoding import decode_html
+from tui.pipeline.errors import ExtractError
+from tui.pipeline.extract_body import find_story, read_blocks
+from tui.pipeline.extract_dom import parse_html, prune
+from tui.pipeline.extract_meta import Meta, headlines, read_meta
+from tui.pipeline.extract_rules import word_count
+from tui.pipeline.models import Article
+from tui.pipeline.sanitize import clean_line
+
+MIN_WORDS = 25  # below this a page has no story we can read (paywall, script-only page)
+
+
+def reading_text(html: str) -> str:
+    """The story's paragraphs separated by one blank line; "" when the page has none."""
+    return "\n\n".join(_story(html, with_meta=False)[1])
+
+
+def extract(html: bytes | str, url: str, headers: Mapping[str, str] | None = None) -> Article:
+    """Extract the reading text and metadata of a page; ExtractError when it has no story."""
+    text = decode_html(html, headers) if isinstance(html, bytes) else html
+    meta, paragraphs = _story(text, with_meta=True)
+    words = sum(word_count(p) for p in paragraphs)
+    if words < MIN_WORDS:
+        raise ExtractError(f"{url}: only {words} words of reading text")
+    return Article(
+        url=url,
+        final_url=url,
+        text="\n\n".join(paragraphs),
+        title=clean_line(meta.title),
+        byline=clean_line(meta.byline),
+        published=meta.published,
+        lead_caption=clean_line(meta.lead_caption),
+        paragraphs=tuple(paragraphs),
+    )
+
+
+def _story(html: str, *, with_meta: bool) -> tuple[Meta, list[str]]:
+    """Our scorer's paragraphs, or readability-lxml's when ours finds too little."""
+    meta, paragraphs = _paragraphs(html, with_meta=with_meta)
+    words = sum(word_count(p) for p in paragraphs)
+    if words < MIN_WORDS:
+        second = _readability_paragraphs(html)
+        if sum(word_count(p) for p in second) > words:
+            return meta, second
+    return meta, paragraphs
+
+
+def _readability_paragraphs(html: str) -> list[str]:
+    """readability-lxml's main block, cleaned like our own: the fallback for odd layouts."""
+    from readability import Document
+    from readability.readability import Unparseable
+
+    try:
+        summary = Document(html).summary(html_partial=True)
+    except (Unparseable, ValueError, TypeError):
+        return []
+    root = parse_html(summary)
+    if root is None:
+        return []
+    titles = headlines(root)
+    prune(root)
+    paragraphs = (clean_line(p) for p in clean_paragraphs(read_blocks(root), titles))
+    return [p for p in paragraphs if p]
+
+
+def _paragraphs(html: str, *, with_meta: bool) -> tuple[Meta, list[str]]:
+    root = parse_html(html)
+    if root is None:
+        return Meta(), []
+    meta = read_meta(root) if with_meta else Meta()
+    titles = headlines(root)
+    prune(root)
+    blocks = read_blocks(root)
+    paragraphs = (clean_line(p) for p in clean_paragraphs(find_story(root, blocks), titles))
+    return meta, [p for p in paragraphs if p]

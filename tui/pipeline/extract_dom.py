@@ -1,0 +1,124 @@
+"""Parse a page and strip what can never be reading text, before anyone looks for the story.
+
+Three passes over the lxml tree, cheapest first: tags that hold no prose (scripts, form controls,
+media, figure captions), elements the page hides from readers (``hidden``, ``display:none``), then
+elements whose tag or class/id/role names them as page furniture (navigation, share bars, consent
+banners, related links, captions; the vocabulary lives in ``clean``). The last pass is guarded:
+an element holding 40% or more of the page's text outside links stays, because sites name their
+article wrappers after what they hold ("content-with-sidebar", "post has-comments paywall") or put
+the whole page inside a ``<form>``. Only a footer is removed whatever it holds. A wrapper around an
+embedded social post ("social-embed") stays too: the story quotes the post.
+
+``aria-hidden`` is not taken as hidden: it hides from screen readers only, and pages set it on
+visible text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree
+
+from tui.pipeline import clean
+
+_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
+_NO_PROSE = (
+    "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+    "canvas", "video", "audio", "picture", "img", "button", "select", "textarea", "input",
+    "dialog", "link", "meta", "map", "head", "title", "figcaption",
+)  # fmt: skip
+_FURNITURE_TAGS = frozenset(("nav", "aside", "footer", "header", "form", "menu"))
+_EMBED = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|fb-xfbml|reddit-embed|embed", re.I)
+_HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
+_GUARD_SHARE = 0.4
+
+
+def parse_html(html: str) -> etree._Element | None:
+    """Parse *html* leniently; None when there is no document at all."""
+    html = _XML_DECL.sub("", html.replace("\x00", ""), count=1)
+    if not html.strip():
+        return None
+    try:
+        root = etree.fromstring(html, _PARSER)
+    except (etree.ParserError, ValueError):
+        return None
+    return root
+
+
+def drop(el: etree._Element) -> None:
+    """Remove *el* and its subtree but keep the text that follows it (its tail)."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    tail = el.tail
+    if tail:
+        prev = el.getprevious()
+        if prev is not None:
+            prev.tail = (prev.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(el)
+
+
+def prune(root: etree._Element) -> None:
+    """Remove non-prose, hidden and furniture elements from *root* in place."""
+    for el in list(root.iter(*_NO_PROSE)):
+        drop(el)
+    for el in list(root.iter()):
+        if _is_hidden(el):
+            drop(el)
+    body = root.find("body")
+    scope = body if body is not None else root
+    weight = _prose_weights(scope)
+    limit = weight.get(scope, 0) * _GUARD_SHARE
+    removed: set[etree._Element] = set()
+    for el in list(scope.iter()):  # document order: an ancestor is decided before its descendants
+        if el is scope or not isinstance(el.tag, str):
+            continue
+        strength = clean.furniture_strength(_attr_names(el))
+        if strength == 0 and el.tag in _FURNITURE_TAGS:
+            strength = 1
+        if strength == 0 or any(a in removed for a in el.iterancestors()):
+            continue
+        if any(_EMBED.search(q.get("class", "")) for q in el.iter("blockquote")):
+            continue  # an embedded post quoted by the story, inside a "social-embed" wrapper
+        if strength == 2 or weight.get(el, 0) < limit:
+            removed.add(el)
+            drop(el)
+
+
+def _attr_names(el: etree._Element) -> str:
+    attrs = el.attrib
+    if not attrs:
+        return ""
+    return f"{attrs.get('class', '')} {attrs.get('id', '')} {attrs.get('role', '')}"
+
+
+def _is_hidden(el: etree._Element) -> bool:
+    if not isinstance(el.tag, str):
+        return False
+    if el.get("hidden") is not None:
+        return True
+    style = el.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _prose_weights(scope: etree._Element) -> dict[etree._Element, int]:
+    """Characters of text outside links in each element's subtree (one bottom-up pass)."""
+    weight: dict[etree._Element, int] = {}
+    order = list(scope.iter())
+    linked = {d for a in scope.iter("a") for d in a.iter()}
+    for el in order:
+        if el in linked or not isinstance(el.tag, str):
+            continue
+        own = len(el.text.strip()) if el.text else 0
+        for child in el:
+            if child.tail:
+                own += len(child.tail.strip())
+        weight[el] = own
+    for el in reversed(order):
+        parent = el.getparent()
+        if parent is not None and el in weight:
+            weight[parent] = weight.get(parent, 0) + weight[el]
+    return weight

@@ -117,7 +117,8 @@ class Refresher:
     @property
     def pool(self) -> WorkerPool:
         if self._pool is None:
-            self._pool = WorkerPool(timeout=max(10.0, self.settings.timeout_seconds))
+            self._pool = WorkerPool(timeout=max(10.0, self.settings.timeout_seconds),
+                                    preload=self._analyze)
         return self._pool
 
     # ── feeds ──

@@ -77,9 +77,20 @@ def real_stderr() -> Iterator[None]:
         sys.stderr = saved
 
 
-def _serve(conn: Connection) -> None:
-    """Worker loop: receive (function name, args), send back a result or an error string."""
+def _serve(conn: Connection, preload: bool) -> None:
+    """Worker loop: receive (function name, args), send back a result or an error string.
+
+    Loads the extractor and, with *preload*, the NLP model first, then says "ready": the job time
+    limit must measure the job, not a model load that takes seconds on a busy machine.
+    """
     _silence_output()
+    import tui.pipeline.extract  # noqa: F401
+
+    if preload:
+        from tui.pipeline.analyze.model import get_nlp
+
+        get_nlp()
+    conn.send("ready")
     jobs = {"page": process_page, "text": process_text}
     while True:
         try:
@@ -96,11 +107,15 @@ def _serve(conn: Connection) -> None:
             return
 
 
+STARTUP_LIMIT = 180.0  # seconds a new worker may take to load the model, even on a busy machine
+
+
 class _Worker:
-    def __init__(self) -> None:
+    def __init__(self, preload: bool = True) -> None:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child,), daemon=True,
+        self.ready = False
+        self.process = context.Process(target=_serve, args=(child, preload), daemon=True,
                                        name="sitrep-worker")
         with real_stderr():
             self.process.start()
@@ -110,6 +125,11 @@ class _Worker:
     def call(self, name: str, args: tuple[Any, ...], timeout: float) -> PageResult | None:
         """Blocking: run one job. None means the time limit passed (the caller kills us)."""
         try:
+            if not self.ready:
+                if not self.conn.poll(STARTUP_LIMIT) or self.conn.recv() != "ready":
+                    self.dead = True
+                    return PageResult(None, None, "the worker process did not start")
+                self.ready = True
             self.conn.send((name, args))
             if not self.conn.poll(timeout):
                 return None
@@ -132,9 +152,11 @@ class WorkerPool:
     Workers start lazily on first use, so commands that never extract pay nothing.
     """
 
-    def __init__(self, size: int | None = None, timeout: float = 30.0) -> None:
+    def __init__(self, size: int | None = None, timeout: float = 30.0,
+                 preload: bool = True) -> None:
         self.size = max(1, size or min(2, os.cpu_count() or 1))
         self.timeout = timeout
+        self.preload = preload  # load the NLP model as each worker starts
         self._idle: asyncio.Queue[_Worker] | None = None
         self._all: list[_Worker] = []
 
@@ -142,7 +164,7 @@ class WorkerPool:
         if self._idle is None:
             self._idle = asyncio.Queue()
             for _ in range(self.size):
-                worker = _Worker()
+                worker = _Worker(self.preload)
                 self._all.append(worker)
                 self._idle.put_nowait(worker)
         return self._idle
@@ -174,7 +196,7 @@ class WorkerPool:
         worker.kill()
         with contextlib.suppress(ValueError):
             self._all.remove(worker)
-        fresh = _Worker()
+        fresh = _Worker(self.preload)
         self._all.append(fresh)
         return fresh
 

@@ -15,8 +15,9 @@ ROOT = HERE.parent
 
 
 def main() -> int:
-    scripts = sorted(p for p in HERE.iterdir()
-                     if p.name.startswith("bench_") and p.suffix in (".py", ".sh"))
+    scripts = sorted(
+        p for p in HERE.iterdir() if p.name.startswith("bench_") and p.suffix in (".py", ".sh")
+    )
     failures = 0
     for script in scripts:
         print(f"\n=== {script.name} ===", flush=True)

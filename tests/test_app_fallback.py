@@ -23,12 +23,18 @@ async def test_reader_falls_back_to_summary(tmp_path: Path, http_server: LocalSe
     config = write_config(tmp_path / "feeds.toml", [("Paywalled", http_server.url("/feed.xml"))])
     app = build_app(config)
     async with app.run_test(size=(120, 40)) as pilot:
-        await wait_for(pilot, lambda: app.refresh_status == "" and http_server.requests_to(
-            "/story.html"), seconds=60)
+        await wait_for(
+            pilot,
+            lambda: app.refresh_status == "" and http_server.requests_to("/story.html"),
+            seconds=60,
+        )
         await pilot.press("enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         reader = app.screen.query_one(ReaderView)
-        await wait_for(pilot, lambda: "six hours" in reader.text and bool(
-            app.screen.query("#reader-note")), seconds=60)
+        await wait_for(
+            pilot,
+            lambda: "six hours" in reader.text and bool(app.screen.query("#reader-note")),
+            seconds=60,
+        )
         note = str(app.screen.query_one("#reader-note").render())
         assert "Full text unavailable" in note and "summary" in note

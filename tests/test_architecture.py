@@ -38,8 +38,9 @@ def test_core_imports_without_textual() -> None:
         "bad = sorted(m for m in sys.modules if m.split('.')[0] == 'textual')\n"
         "print(','.join(bad))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
 
@@ -55,21 +56,26 @@ def test_core_sources_never_import_textual_or_rich() -> None:
                     names = [alias.name for alias in node.names]
                 elif isinstance(node, ast.ImportFrom) and node.module:
                     names = [node.module]
-                offenders += [f"{path.name}: {n}" for n in names
-                              if n.split(".")[0] in ("textual", "rich")]
+                offenders += [
+                    f"{path.name}: {n}" for n in names if n.split(".")[0] in ("textual", "rich")
+                ]
     assert offenders == []
 
 
 def test_importing_the_analyzer_does_not_load_spacy() -> None:
     code = "import sys, tui.pipeline.analyze; print('spacy' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60
+    )
     assert result.stdout.strip() == "False", result.stderr
 
 
 def test_no_shell_anywhere() -> None:
     pattern = re.compile(r"shell\s*=\s*True|os\.system\(|os\.popen\(")
-    offenders = [f"{path}:{number}" for path in TUI.rglob("*.py")
-                 for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
-                 if pattern.search(line)]
+    offenders = [
+        f"{path}:{number}"
+        for path in TUI.rglob("*.py")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.search(line)
+    ]
     assert offenders == []

@@ -12,12 +12,16 @@ from tests.conftest import write_config
 from tests.server import LocalServer
 
 
-def sitrep(config: Path, *args: str, cache: Path | None = None,
-           stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+def sitrep(
+    config: Path, *args: str, cache: Path | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     cache = cache or config.parent / "cache"
     return subprocess.run(
         [sys.executable, "-m", "tui", "--config", str(config), "--cache", str(cache), *args],
-        capture_output=True, text=True, timeout=180, input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        input=stdin,
     )
 
 
@@ -33,15 +37,21 @@ def test_fetch_feeds_only_then_304(demo_config: Path, http_server: LocalServer) 
     first = sitrep(demo_config, "fetch", "--feeds-only")
     assert first.returncode == 0, first.stderr
     lines = first.stdout.splitlines()
-    assert any(l.startswith("Frontline Wire (served)") and l.endswith("10 new") for l in lines)
-    assert any(l.startswith("Dead host") and "error: connection refused" in l for l in lines)
+    assert any(
+        line.startswith("Frontline Wire (served)") and line.endswith("10 new") for line in lines
+    )
+    assert any(
+        line.startswith("Dead host") and "error: connection refused" in line for line in lines
+    )
     assert lines[-1] == "2 feeds: 10 new items, 0 not modified, 1 failed"
     assert "feeds: 2/2" in first.stderr  # plain progress lines when not a terminal
     assert not [r for r in http_server.requests if "/pages/" in r.path]  # --feeds-only
 
     second = sitrep(demo_config, "fetch", "--feeds-only")
-    assert any(l.startswith("Frontline Wire (served)") and l.endswith("304 not modified")
-               for l in second.stdout.splitlines())
+    assert any(
+        line.startswith("Frontline Wire (served)") and line.endswith("304 not modified")
+        for line in second.stdout.splitlines()
+    )
     feed_requests = http_server.requests_to("/demo/feed.xml")
     assert len(feed_requests) == 2
     assert "if-none-match" in feed_requests[1].headers  # validators sent from the 2nd refresh
@@ -83,8 +93,11 @@ def test_search_json(demo_config: Path) -> None:
 
 def test_feeds_import_urls_creates_config(tmp_path: Path) -> None:
     urls = tmp_path / "urls"
-    urls.write_text("# newsboat urls\nhttps://a.example/rss \"world\" \"~Outlet A\"\n\n"
-                    "https://b.example/atom.xml\nftp://bad.example/feed\n", encoding="utf-8")
+    urls.write_text(
+        '# newsboat urls\nhttps://a.example/rss "world" "~Outlet A"\n\n'
+        "https://b.example/atom.xml\nftp://bad.example/feed\n",
+        encoding="utf-8",
+    )
     config = tmp_path / "new" / "feeds.toml"
     result = sitrep(config, "feeds", "import", str(urls))
     assert result.returncode == 0, result.stderr
@@ -98,16 +111,24 @@ def test_feeds_import_urls_creates_config(tmp_path: Path) -> None:
 
 def test_feeds_import_opml_add_remove_export(tmp_path: Path) -> None:
     opml = tmp_path / "subs.opml"
-    opml.write_text("""<?xml version="1.0"?><opml version="2.0"><body>
+    opml.write_text(
+        """<?xml version="1.0"?><opml version="2.0"><body>
       <outline text="Conflict"><outline text="UN News" xmlUrl="https://un.example/rss"/></outline>
       <outline text="Plain" title="Plain Feed" xmlUrl="https://plain.example/feed"/>
-    </body></opml>""", encoding="utf-8")
+    </body></opml>""",
+        encoding="utf-8",
+    )
     config = tmp_path / "feeds.toml"
-    config.write_text("# my feeds, keep this comment\n[settings]\nrefresh_minutes = 0\n",
-                      encoding="utf-8")
+    config.write_text(
+        "# my feeds, keep this comment\n[settings]\nrefresh_minutes = 0\n", encoding="utf-8"
+    )
     assert sitrep(config, "feeds", "import", str(opml)).returncode == 0
-    assert sitrep(config, "feeds", "add", "https://c.example/rss", "--name", "C",
-                  "--tag", "x").returncode == 0
+    assert (
+        sitrep(
+            config, "feeds", "add", "https://c.example/rss", "--name", "C", "--tag", "x"
+        ).returncode
+        == 0
+    )
     text = config.read_text(encoding="utf-8")
     assert text.startswith("# my feeds, keep this comment")  # comments preserved
     assert (tmp_path / "feeds.toml.bak").exists()
@@ -124,27 +145,33 @@ def test_bad_config_is_one_clear_line(tmp_path: Path) -> None:
     config.write_text("[settings]\nconcurency = 3\n", encoding="utf-8")
     result = sitrep(config, "fetch")
     assert result.returncode == 2
-    assert result.stderr.strip() == (f"sitrep: {config}:2: concurency: unknown key in [settings] "
-                                     "(known keys: concurrency, max_feed_bytes, max_page_bytes, "
-                                     "per_host, refresh_minutes, retention_days, timeout_seconds, "
-                                     "user_agent)")
+    assert result.stderr.strip() == (
+        f"sitrep: {config}:2: concurency: unknown key in [settings] "
+        "(known keys: concurrency, max_feed_bytes, max_page_bytes, "
+        "per_host, refresh_minutes, retention_days, timeout_seconds, "
+        "user_agent)"
+    )
 
 
 def test_paths_and_version(tmp_path: Path) -> None:
     config = write_config(tmp_path / "feeds.toml", [])
     paths = sitrep(config, "paths").stdout
     assert f"config     {config}" in paths and str(tmp_path / "cache" / "sitrep.db") in paths
-    version = subprocess.run([sys.executable, "-m", "tui", "--version"], capture_output=True,
-                             text=True)
+    version = subprocess.run(
+        [sys.executable, "-m", "tui", "--version"], capture_output=True, text=True
+    )
     assert version.stdout.startswith("sitrep ")
 
 
-def test_per_feed_user_agent_is_sent(tmp_path: Path, http_server: LocalServer,
-                                     served_demo: str) -> None:
+def test_per_feed_user_agent_is_sent(
+    tmp_path: Path, http_server: LocalServer, served_demo: str
+) -> None:
     config = tmp_path / "feeds.toml"
-    config.write_text(f'[settings]\nrefresh_minutes = 0\nuser_agent = "global-agent/1"\n\n'
-                      f'[[feed]]\nname = "A"\nurl = "{served_demo}"\nuser_agent = "feed-agent/2"\n',
-                      encoding="utf-8")
+    config.write_text(
+        f'[settings]\nrefresh_minutes = 0\nuser_agent = "global-agent/1"\n\n'
+        f'[[feed]]\nname = "A"\nurl = "{served_demo}"\nuser_agent = "feed-agent/2"\n',
+        encoding="utf-8",
+    )
     assert sitrep(config, "fetch", "--feeds-only").returncode == 0
     (request,) = http_server.requests_to("/demo/feed.xml")
     assert request.headers["user-agent"] == "feed-agent/2"

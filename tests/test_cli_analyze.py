@@ -12,13 +12,19 @@ from tests.conftest import DEMO_DIR, write_config
 from tests.server import LocalServer
 
 PAGE = DEMO_DIR / "pages" / "sumy-power-station-drones.html"
-EXPECT = json.loads((Path(__file__).parent / "fixtures" / "demo_expectations.json")
-                    .read_text(encoding="utf-8"))
+EXPECT = json.loads(
+    (Path(__file__).parent / "fixtures" / "demo_expectations.json").read_text(encoding="utf-8")
+)
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tui", *args], capture_output=True, text=True,
-                          timeout=180, input=stdin)
+    return subprocess.run(
+        [sys.executable, "-m", "tui", *args],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        input=stdin,
+    )
 
 
 def test_analyze_html_prints_reading_text() -> None:
@@ -40,10 +46,22 @@ def test_analyze_json_object_and_offsets() -> None:
     assert obj["title"] == EXPECT[PAGE.name]["title"]
     text = obj["text"]
     for claim in obj["claims"]:
-        assert set(claim) == {"text", "start", "end", "source", "source_start", "source_end",
-                              "cue", "cue_start", "cue_end", "content_start", "content_end",
-                              "quote", "status"}
-        assert text[claim["start"]:claim["end"]] == claim["text"]
+        assert set(claim) == {
+            "text",
+            "start",
+            "end",
+            "source",
+            "source_start",
+            "source_end",
+            "cue",
+            "cue_start",
+            "cue_end",
+            "content_start",
+            "content_end",
+            "quote",
+            "status",
+        }
+        assert text[claim["start"] : claim["end"]] == claim["text"]
         assert claim["start"] <= claim["cue_start"] < claim["cue_end"] <= claim["end"]
     for entity in obj["entities"]:
         assert entity["count"] == len(entity["mentions"])
@@ -52,9 +70,12 @@ def test_analyze_json_object_and_offsets() -> None:
 
 
 def test_plain_text_and_stdin_keep_text_unchanged_and_several_give_json_lines(
-        tmp_path: Path) -> None:
-    text = ("Mr. Hrytsenko said on Monday that 3.5 km of line was cut.\r\n\n"
-            "“We will rebuild,” he said.  ")
+    tmp_path: Path,
+) -> None:
+    text = (
+        "Mr. Hrytsenko said on Monday that 3.5 km of line was cut.\r\n\n"
+        "“We will rebuild,” he said.  "
+    )
     note = tmp_path / "note.txt"
     note.write_bytes(text.encode("utf-8"))
     result = run("analyze", str(note), "-", "--json", stdin=text)
@@ -72,8 +93,9 @@ def test_analyze_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     assert "absent.html" in result.stderr and "No such file" in result.stderr
 
 
-def test_reprocess_reruns_extraction_from_stored_pages(tmp_path: Path, served_demo: str,
-                                                       http_server: LocalServer) -> None:
+def test_reprocess_reruns_extraction_from_stored_pages(
+    tmp_path: Path, served_demo: str, http_server: LocalServer
+) -> None:
     config = write_config(tmp_path / "feeds.toml", [("Wire", served_demo)])
     base = ["--config", str(config), "--cache", str(tmp_path / "cache")]
     assert run(*base, "fetch").returncode == 0
@@ -85,7 +107,8 @@ def test_reprocess_reruns_extraction_from_stored_pages(tmp_path: Path, served_de
     assert result.returncode == 0, result.stderr
     assert "reprocessed 10 stored pages" in result.stdout
     assert len(http_server.requests) == served  # from the stored raw pages, no network
-    rows = db.execute("SELECT count(*) FROM articles WHERE text != '' AND state = 'analyzed'"
-                      ).fetchone()
+    rows = db.execute(
+        "SELECT count(*) FROM articles WHERE text != '' AND state = 'analyzed'"
+    ).fetchone()
     assert rows == (10,)
     db.close()

@@ -25,9 +25,12 @@ def load_text(tmp_path: Path, text: str | bytes) -> ConfigError:
 
 def test_valid_config_with_defaults_and_relative_local_feed(tmp_path: Path) -> None:
     path = tmp_path / "feeds.toml"
-    path.write_text('[settings]\nper_host = 2\n\n[[feed]]\nname = "Demo"\nurl = "demo/feed.xml"\n'
-                    'tags = ["a", "b"]\n\n[[feed]]\nurl = "https://example.org/rss"\n'
-                    "full_text = false\n", encoding="utf-8")
+    path.write_text(
+        '[settings]\nper_host = 2\n\n[[feed]]\nname = "Demo"\nurl = "demo/feed.xml"\n'
+        'tags = ["a", "b"]\n\n[[feed]]\nurl = "https://example.org/rss"\n'
+        "full_text = false\n",
+        encoding="utf-8",
+    )
     config = load_config(path)
     assert config.settings.per_host == 2
     assert config.settings.timeout_seconds == 20
@@ -38,14 +41,17 @@ def test_valid_config_with_defaults_and_relative_local_feed(tmp_path: Path) -> N
 
 
 def test_unknown_key_names_line_and_key(tmp_path: Path) -> None:
-    error = load_text(tmp_path, '[settings]\nrefresh_minutes = 5\nconcurency = 4\n')
+    error = load_text(tmp_path, "[settings]\nrefresh_minutes = 5\nconcurency = 4\n")
     assert (error.line, error.key) == (3, "concurency")
     assert "unknown key" in error.reason
 
 
 def test_unknown_key_in_second_feed(tmp_path: Path) -> None:
-    error = load_text(tmp_path, '[[feed]]\nurl = "https://a.example/rss"\n\n'
-                                '[[feed]]\nurl = "https://b.example/rss"\ntgas = ["x"]\n')
+    error = load_text(
+        tmp_path,
+        '[[feed]]\nurl = "https://a.example/rss"\n\n'
+        '[[feed]]\nurl = "https://b.example/rss"\ntgas = ["x"]\n',
+    )
     assert (error.line, error.key) == (6, "tgas")
 
 
@@ -60,8 +66,9 @@ def test_boolean_is_not_a_number(tmp_path: Path) -> None:
     assert error.key == "per_host"
 
 
-@pytest.mark.parametrize("url", ["ftp://example.org/feed", "javascript:alert(1)",
-                                 "data:text/xml,<rss/>", "gopher://x/"])
+@pytest.mark.parametrize(
+    "url", ["ftp://example.org/feed", "javascript:alert(1)", "data:text/xml,<rss/>", "gopher://x/"]
+)
 def test_non_http_scheme(tmp_path: Path, url: str) -> None:
     error = load_text(tmp_path, f'[[feed]]\nname = "x"\nurl = "{url}"\n')
     assert (error.line, error.key) == (3, "url")
@@ -69,8 +76,10 @@ def test_non_http_scheme(tmp_path: Path, url: str) -> None:
 
 
 def test_duplicate_feed(tmp_path: Path) -> None:
-    error = load_text(tmp_path, '[[feed]]\nurl = "https://a.example/rss"\n\n'
-                                '[[feed]]\nurl = "https://a.example/rss"\n')
+    error = load_text(
+        tmp_path,
+        '[[feed]]\nurl = "https://a.example/rss"\n\n[[feed]]\nurl = "https://a.example/rss"\n',
+    )
     assert (error.line, error.key) == (5, "url")
     assert "duplicate" in error.reason
 
@@ -82,18 +91,19 @@ def test_broken_toml_names_line(tmp_path: Path) -> None:
 
 
 def test_bom(tmp_path: Path) -> None:
-    error = load_text(tmp_path, b'\xef\xbb\xbf[settings]\nconcurrency = 4\n')
+    error = load_text(tmp_path, b"\xef\xbb\xbf[settings]\nconcurrency = 4\n")
     assert error.line == 1 and "byte order mark" in error.reason
 
 
 def test_latin1_bytes(tmp_path: Path) -> None:
-    error = load_text(tmp_path, '[[feed]]\nname = "Défense"\nurl = "https://a.example/"\n'
-                      .encode("latin-1"))
+    error = load_text(
+        tmp_path, '[[feed]]\nname = "Défense"\nurl = "https://a.example/"\n'.encode("latin-1")
+    )
     assert error.line == 2 and "UTF-8" in error.reason
 
 
 def test_nul_byte(tmp_path: Path) -> None:
-    error = load_text(tmp_path, b'[settings]\nconcurrency = 4\x00\n')
+    error = load_text(tmp_path, b"[settings]\nconcurrency = 4\x00\n")
     assert error.line == 2 and "NUL" in error.reason
 
 

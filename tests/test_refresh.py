@@ -12,16 +12,24 @@ from tui.store import schema
 
 
 async def test_auto_refresh_only_takes_due_feeds(tmp_path: Path, http_server: LocalServer) -> None:
-    http_server.add("/a.xml", b'<rss version="2.0"><channel><title>A</title></channel></rss>',
-                    content_type="application/rss+xml")
-    http_server.add("/b.xml", b'<rss version="2.0"><channel><title>B</title></channel></rss>',
-                    content_type="application/rss+xml")
+    http_server.add(
+        "/a.xml",
+        b'<rss version="2.0"><channel><title>A</title></channel></rss>',
+        content_type="application/rss+xml",
+    )
+    http_server.add(
+        "/b.xml",
+        b'<rss version="2.0"><channel><title>B</title></channel></rss>',
+        content_type="application/rss+xml",
+    )
     path = tmp_path / "feeds.toml"
     path.write_text(
         "[settings]\nrefresh_minutes = 30\n\n"
         f'[[feed]]\nurl = "{http_server.url("/a.xml")}"\n\n'
         f'[[feed]]\nurl = "{http_server.url("/b.xml")}"\nrefresh_minutes = 0\n\n'
-        f'[[feed]]\nurl = "{http_server.url("/c.xml")}"\nenabled = false\n', encoding="utf-8")
+        f'[[feed]]\nurl = "{http_server.url("/c.xml")}"\nenabled = false\n',
+        encoding="utf-8",
+    )
     config = load_config(path)
     async with Refresher(config, tmp_path / "cache" / "sitrep.db", analyze=False) as refresher:
         first = await refresher.refresh_feeds(due_only=True)
@@ -33,8 +41,9 @@ async def test_auto_refresh_only_takes_due_feeds(tmp_path: Path, http_server: Lo
     assert not http_server.requests_to("/c.xml")
 
 
-async def test_opened_article_jumps_the_queue(tmp_path: Path, served_demo: str,
-                                              http_server: LocalServer) -> None:
+async def test_opened_article_jumps_the_queue(
+    tmp_path: Path, served_demo: str, http_server: LocalServer
+) -> None:
     config = load_config(write_config(tmp_path / "feeds.toml", [("Wire", served_demo)]))
     db = tmp_path / "cache" / "sitrep.db"
     async with Refresher(config, db, analyze=False) as refresher:
@@ -48,5 +57,7 @@ async def test_opened_article_jumps_the_queue(tmp_path: Path, served_demo: str,
         page_requests = [r.path for r in http_server.requests if "/pages/" in r.path]
         assert len(page_requests) == 1
         assert await refresher.process_queue() == 9
-        assert conn.execute("SELECT count(*) FROM articles WHERE state = 'queued'").fetchone()[0] == 0
+        assert (
+            conn.execute("SELECT count(*) FROM articles WHERE state = 'queued'").fetchone()[0] == 0
+        )
         conn.close()

@@ -24,9 +24,16 @@ def conn(tmp_path: Path) -> sqlite3.Connection:
 
 def entries(n: int, prefix: str = "g") -> list[Entry]:
     base = datetime(2026, 11, 20, tzinfo=UTC)
-    return [Entry(guid=f"{prefix}{i}", link=f"https://x.example/{prefix}{i}",
-                  title=f"Title {prefix}{i} Kharkiv", published=base + timedelta(hours=i),
-                  summary=f"summary {i}") for i in range(n)]
+    return [
+        Entry(
+            guid=f"{prefix}{i}",
+            link=f"https://x.example/{prefix}{i}",
+            title=f"Title {prefix}{i} Kharkiv",
+            published=base + timedelta(hours=i),
+            summary=f"summary {i}",
+        )
+        for i in range(n)
+    ]
 
 
 def test_pragmas_and_version(conn: sqlite3.Connection) -> None:
@@ -75,11 +82,17 @@ def test_analysis_round_trip_and_fts(conn: sqlite3.Connection) -> None:
     store.save_entries(conn, feed_id, entries(1), full_text=True)
     (row,) = store.queued_articles(conn)
     text = "The governor said a drone hit Zhuravka."
-    claim = Claim(0, len(text), text, "The governor", 0, 12, "said", 13, 17, 18, 38, "reported",
-                  "claimed")
+    claim = Claim(
+        0, len(text), text, "The governor", 0, 12, "said", 13, 17, 18, 38, "reported", "claimed"
+    )
     analysis = Analysis((claim,), (Entity("Zhuravka", "PLACE", ((30, 38),)),), True, "1")
-    store.save_page(conn, row["id"], b"<html>page</html>", {"content-type": "text/html"},
-                    "https://x.example/final")
+    store.save_page(
+        conn,
+        row["id"],
+        b"<html>page</html>",
+        {"content-type": "text/html"},
+        "https://x.example/final",
+    )
     store.save_analysis(conn, row["id"], Article(url="u", text=text, byline="B. Writer"), analysis)
     article = store.get_article(conn, row["id"])
     assert (article["state"], article["claim_count"], article["conflict"]) == ("analyzed", 1, 1)
@@ -99,8 +112,11 @@ def test_purge_keeps_bookmarks(conn: sqlite3.Connection) -> None:
     store.save_entries(conn, feed_id, entries(2), full_text=False)
     old = (datetime.now(UTC) - timedelta(days=400)).isoformat()
     conn.execute("UPDATE articles SET fetched = ?, sort_ts = ?", (old, old))
-    conn.execute("INSERT INTO bookmarks(claim_key, claim_text, source, status, article_id, created,"
-                 " updated) VALUES ('k', 'text', 'src', 'claimed', 1, ?, ?)", (old, old))
+    conn.execute(
+        "INSERT INTO bookmarks(claim_key, claim_text, source, status, article_id, created,"
+        " updated) VALUES ('k', 'text', 'src', 'claimed', 1, ?, ?)",
+        (old, old),
+    )
     conn.commit()
     assert store.purge_articles(conn, 90) == 2
     assert conn.execute("SELECT count(*) FROM bookmarks").fetchone()[0] == 1
@@ -123,8 +139,12 @@ def test_failed_migration_leaves_previous_version(tmp_path: Path) -> None:
     path = tmp_path / "sitrep.db"
     conn = schema.connect(path)
     with pytest.raises(StoreError, match="migration to schema"):
-        schema.migrate(conn, path, schema.SCHEMA_VERSION,
-                       (*schema.MIGRATIONS, "CREATE TABLE ok (x); SELECT * FROM missing_table;"))
+        schema.migrate(
+            conn,
+            path,
+            schema.SCHEMA_VERSION,
+            (*schema.MIGRATIONS, "CREATE TABLE ok (x); SELECT * FROM missing_table;"),
+        )
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     assert not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'ok'").fetchone()
 

@@ -12,8 +12,10 @@ from tui import __version__
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sitrep", description=(
-        "A terminal reader for conflict news that shows who claims what."))
+    parser = argparse.ArgumentParser(
+        prog="sitrep",
+        description=("A terminal reader for conflict news that shows who claims what."),
+    )
     parser.add_argument("--version", action="version", version=f"sitrep {__version__}")
     parser.add_argument("--config", metavar="FILE", help="feeds.toml to use")
     parser.add_argument("--cache", metavar="DIR", help="cache directory (database, logs)")
@@ -51,8 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     feeds_sub.add_parser("export", help="print the feeds as OPML")
 
     reprocess = sub.add_parser("reprocess", help="rerun extraction + analysis on stored pages")
-    reprocess.add_argument("--all", action="store_true",
-                           help="every stored page, not only those from an older analyzer")
+    reprocess.add_argument(
+        "--all",
+        action="store_true",
+        help="every stored page, not only those from an older analyzer",
+    )
     sub.add_parser("paths", help="print the files in use")
     sub.add_parser("vacuum", help="compact the cache database")
     return parser
@@ -63,23 +68,30 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command or "app"
     if command == "app":
         from tui.commands.app import run_app
+
         return run_app(args)
     if command == "fetch":
         from tui.commands.fetch import run_fetch
+
         return run_fetch(args)
     if command == "analyze":
         from tui.commands.analyze import run_analyze
+
         return run_analyze(args)
     if command == "search":
         from tui.commands.search import run_search
+
         return run_search(args)
     if command == "feeds":
         from tui.commands.feeds import run_feeds
+
         return run_feeds(args)
     if command == "bookmarks":
         from tui.commands.bookmarks import run_bookmarks
+
         return run_bookmarks(args)
     from tui.commands.maintenance import run_maintenance
+
     return run_maintenance(args)
 
 

@@ -76,8 +76,13 @@ _FEED_SCHEMA: dict[str, tuple[tuple[type, ...], float | None]] = {
     "user_agent": ((str,), None),
 }
 _TOP_LEVEL = {"settings", "feed", "keys"}
-_TYPE_NAMES = {int: "an integer", float: "a number", str: "a string", bool: "true or false",
-               list: "a list"}
+_TYPE_NAMES = {
+    int: "an integer",
+    float: "a number",
+    str: "a string",
+    bool: "true or false",
+    list: "a list",
+}
 
 
 class _Locator:
@@ -139,8 +144,9 @@ def load_config(path: Path | str) -> Config:
 
 def _decode(file: str, raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
-        raise ConfigError(file, "starts with a byte order mark (BOM); save it as UTF-8 without BOM",
-                          line=1)
+        raise ConfigError(
+            file, "starts with a byte order mark (BOM); save it as UTF-8 without BOM", line=1
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -152,8 +158,16 @@ def _decode(file: str, raw: bytes) -> str:
     return text
 
 
-def _check(file: str, loc: _Locator, header: str | None, index: int, key: str, value: Any,
-           schema: dict[str, tuple[tuple[type, ...], float | None]], where: str) -> None:
+def _check(
+    file: str,
+    loc: _Locator,
+    header: str | None,
+    index: int,
+    key: str,
+    value: Any,
+    schema: dict[str, tuple[tuple[type, ...], float | None]],
+    where: str,
+) -> None:
     types, minimum = schema.get(key, ((object,), None))
     ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
     if key in schema and ok and (minimum is None or value >= minimum):
@@ -161,14 +175,12 @@ def _check(file: str, loc: _Locator, header: str | None, index: int, key: str, v
     line = loc.line_of(header, key, index)
     if key not in schema:
         known = ", ".join(sorted(schema))
-        raise ConfigError(file, f"unknown key in {where} (known keys: {known})", line=line,
-                          key=key)
+        raise ConfigError(file, f"unknown key in {where} (known keys: {known})", line=line, key=key)
     types, minimum = schema[key]
     ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
     if not ok:
         wanted = " or ".join(_TYPE_NAMES[t] for t in types)
-        raise ConfigError(file, f"must be {wanted}, not {type(value).__name__}", line=line,
-                          key=key)
+        raise ConfigError(file, f"must be {wanted}, not {type(value).__name__}", line=line, key=key)
     if minimum is not None and value < minimum:
         raise ConfigError(file, f"must be at least {minimum:g}", line=line, key=key)
 
@@ -177,13 +189,17 @@ def _build(path: Path, data: dict[str, Any], loc: _Locator) -> Config:
     file = str(path)
     for key in data:
         if key not in _TOP_LEVEL:
-            raise ConfigError(file, "unknown top-level key (expected settings, feed, keys)",
-                              line=loc.line_of(None, key) or loc.line_of(f"[{key}]", None),
-                              key=key)
+            raise ConfigError(
+                file,
+                "unknown top-level key (expected settings, feed, keys)",
+                line=loc.line_of(None, key) or loc.line_of(f"[{key}]", None),
+                key=key,
+            )
     settings_data = data.get("settings", {})
     if not isinstance(settings_data, dict):
-        raise ConfigError(file, "must be a table", line=loc.line_of(None, "settings"),
-                          key="settings")
+        raise ConfigError(
+            file, "must be a table", line=loc.line_of(None, "settings"), key="settings"
+        )
     for key, value in settings_data.items():
         _check(file, loc, "[settings]", 0, key, value, _SETTINGS_SCHEMA, "[settings]")
     settings = Settings(**settings_data)
@@ -201,34 +217,47 @@ def _build(path: Path, data: dict[str, Any], loc: _Locator) -> Config:
         raise ConfigError(file, "must be a table", line=loc.line_of(None, "keys"), key="keys")
     for action, key in keys_data.items():
         if not isinstance(key, str) or not key.strip():
-            raise ConfigError(file, "must be a key name such as \"j\" or \"ctrl+r\"",
-                              line=loc.line_of("[keys]", action), key=f"keys.{action}")
-    return Config(path=path, settings=settings, feeds=tuple(feeds),
-                  keys=MappingProxyType(dict(keys_data)))
+            raise ConfigError(
+                file,
+                'must be a key name such as "j" or "ctrl+r"',
+                line=loc.line_of("[keys]", action),
+                key=f"keys.{action}",
+            )
+    return Config(
+        path=path, settings=settings, feeds=tuple(feeds), keys=MappingProxyType(dict(keys_data))
+    )
 
 
-def _build_feed(path: Path, loc: _Locator, index: int, item: Any, seen: dict[str, int]) -> FeedConfig:
+def _build_feed(
+    path: Path, loc: _Locator, index: int, item: Any, seen: dict[str, int]
+) -> FeedConfig:
     file = str(path)
     header = "[[feed]]"
     if not isinstance(item, dict):
-        raise ConfigError(file, "must be a table", line=loc.line_of(header, None, index), key="feed")
+        raise ConfigError(
+            file, "must be a table", line=loc.line_of(header, None, index), key="feed"
+        )
     for key, value in item.items():
         _check(file, loc, header, index, key, value, _FEED_SCHEMA, f"feed #{index + 1}")
     if "url" not in item:
-        raise ConfigError(file, f"feed #{index + 1} has no url",
-                          line=loc.line_of(header, None, index), key="url")
+        raise ConfigError(
+            file, f"feed #{index + 1} has no url", line=loc.line_of(header, None, index), key="url"
+        )
+
     def url_line() -> int | None:
         return loc.line_of(header, "url", index)
 
     url = _normalise_url(file, item["url"].strip(), path, url_line)
     if url in seen:
-        raise ConfigError(file, f"duplicate feed url (also feed #{seen[url] + 1})",
-                          line=url_line(), key="url")
+        raise ConfigError(
+            file, f"duplicate feed url (also feed #{seen[url] + 1})", line=url_line(), key="url"
+        )
     seen[url] = index
     tags = item.get("tags", [])
     if not all(isinstance(tag, str) for tag in tags):
-        raise ConfigError(file, "tags must be strings", line=loc.line_of(header, "tags", index),
-                          key="tags")
+        raise ConfigError(
+            file, "tags must be strings", line=loc.line_of(header, "tags", index), key="tags"
+        )
     name = item.get("name") or url
     return FeedConfig(
         name=name.strip(),
@@ -241,8 +270,7 @@ def _build_feed(path: Path, loc: _Locator, index: int, item: Any, seen: dict[str
     )
 
 
-def _normalise_url(file: str, url: str, config_path: Path,
-                   line: Callable[[], int | None]) -> str:
+def _normalise_url(file: str, url: str, config_path: Path, line: Callable[[], int | None]) -> str:
     if not url:
         raise ConfigError(file, "url is empty", line=line(), key="url")
     parts = urlsplit(url)
@@ -254,8 +282,12 @@ def _normalise_url(file: str, url: str, config_path: Path,
     if scheme == "file":
         return str(Path(parts.path).resolve())
     if scheme and len(scheme) > 1:  # one letter would be a Windows drive
-        raise ConfigError(file, f"unsupported scheme {scheme}: (use http, https or a local path)",
-                          line=line(), key="url")
+        raise ConfigError(
+            file,
+            f"unsupported scheme {scheme}: (use http, https or a local path)",
+            line=line(),
+            key="url",
+        )
     local = Path(url).expanduser()
     if not local.is_absolute():
         local = config_path.resolve().parent / local

@@ -80,8 +80,13 @@ def add_feeds(path: Path, specs: Iterable[FeedSpec]) -> tuple[list[FeedSpec], li
             continue
         known.add(url)
         added.append(spec)
-        blocks.append(_feed_block(url, clean_line(spec.name) or url,
-                                  [clean_line(t) for t in spec.tags if clean_line(t)]))
+        blocks.append(
+            _feed_block(
+                url,
+                clean_line(spec.name) or url,
+                [clean_line(t) for t in spec.tags if clean_line(t)],
+            )
+        )
     if added:
         separator = "" if text.endswith("\n") or not text else "\n"
         _write(path, text + separator + "".join(blocks))
@@ -141,8 +146,9 @@ def parse_feed_list(data: bytes) -> list[FeedSpec]:
 
 
 def _parse_opml(data: bytes) -> list[FeedSpec]:
-    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
-                                  recover=True)
+    parser = lxml.etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=False, recover=True
+    )
     root = lxml.etree.fromstring(data, parser=parser)
     if root is None:
         raise ValueError("not an OPML file")
@@ -181,11 +187,17 @@ def _parse_urls(text: str) -> list[FeedSpec]:
 
 
 def export_opml(config: Config) -> str:
-    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
-             "  <head><title>sitrep feeds</title></head>", "  <body>"]
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<opml version="2.0">',
+        "  <head><title>sitrep feeds</title></head>",
+        "  <body>",
+    ]
     for feed in config.feeds:
-        attrs = f"type=\"rss\" text={quoteattr(feed.name)} title={quoteattr(feed.name)} " \
-                f"xmlUrl={quoteattr(feed.url)}"
+        attrs = (
+            f'type="rss" text={quoteattr(feed.name)} title={quoteattr(feed.name)} '
+            f"xmlUrl={quoteattr(feed.url)}"
+        )
         if feed.tags:
             attrs += f" category={quoteattr(','.join(feed.tags))}"
         lines.append(f"    <outline {attrs}/>")

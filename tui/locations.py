@@ -38,8 +38,12 @@ class Locations:
         return self.cache_dir / "bookmarks.jsonl"
 
 
-def resolve(config: str | None = None, cache: str | None = None,
-            cwd: Path | None = None, env: dict[str, str] | None = None) -> Locations:
+def resolve(
+    config: str | None = None,
+    cache: str | None = None,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> Locations:
     env = dict(os.environ) if env is None else env
     cwd = cwd or Path.cwd()
     if config:

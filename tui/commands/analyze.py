@@ -52,7 +52,8 @@ async def _fetch(url: str, settings: Settings) -> tuple[bytes, dict[str, str], s
 
     async with make_client(settings.user_agent) as client:
         response = await Fetcher(client, timeout=settings.timeout_seconds).get(
-            url, max_bytes=settings.max_page_bytes)
+            url, max_bytes=settings.max_page_bytes
+        )
     return response.body, dict(response.headers), response.final_url
 
 
@@ -65,8 +66,9 @@ def run_analyze(args: argparse.Namespace) -> int:
         if item.problem:
             error(f"{item.name}: {item.problem}")
     good = [item for item in inputs if item.article is not None]
-    analyses = dict(zip((id(i) for i in good),
-                        analyze_many([i.article.text for i in good]), strict=True))  # type: ignore[union-attr]
+    analyses = dict(
+        zip((id(i) for i in good), analyze_many([i.article.text for i in good]), strict=True)
+    )  # type: ignore[union-attr]
     for item in good:
         article = item.article
         assert article is not None

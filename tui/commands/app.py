@@ -31,8 +31,9 @@ def load_with_fallback(locations: Locations) -> tuple[Config | None, list[str]]:
             except ConfigError:
                 return None, [str(exc)]
             # Keep the user's path so relative feeds and messages still point at their file.
-            config = Config(path=locations.config, settings=good.settings, feeds=good.feeds,
-                            keys=good.keys)
+            config = Config(
+                path=locations.config, settings=good.settings, feeds=good.feeds, keys=good.keys
+            )
             return config, [f"{exc} — using the last good configuration."]
         return None, [str(exc)]
     try:

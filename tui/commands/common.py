@@ -27,7 +27,8 @@ def setup_logging(locations: loc.Locations) -> None:
     try:
         locations.cache_dir.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
-            locations.log, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+            locations.log, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

@@ -17,8 +17,7 @@ def run_feeds(args: argparse.Namespace) -> int:
     action = args.feeds_command or "list"
     try:
         if action == "add":
-            added, _ = add_feeds(locations.config,
-                                 [FeedSpec(args.url, args.name, tuple(args.tag))])
+            added, _ = add_feeds(locations.config, [FeedSpec(args.url, args.name, tuple(args.tag))])
             print(f"added {args.url}" if added else f"already configured: {args.url}")
             return 0
         if action == "remove":
@@ -58,8 +57,10 @@ def _import(config_path: Path, source: Path) -> int:
     for spec in bad:
         error(f"{source}: skipped (not an http(s) URL): {spec.url[:200]}")
     added, skipped = add_feeds(config_path, good)
-    print(f"imported {len(added)} feeds into {config_path} "
-          f"({len(skipped)} already there, {len(bad)} skipped)")
+    print(
+        f"imported {len(added)} feeds into {config_path} "
+        f"({len(skipped)} already there, {len(bad)} skipped)"
+    )
     return 0
 
 

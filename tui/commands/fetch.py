@@ -56,5 +56,6 @@ def print_summary(outcomes: list[FeedOutcome], *, quiet: bool) -> None:
         out.write(f"{name:<{width}}  {what}\n")
     new = sum(o.new for o in outcomes)
     unchanged = sum(1 for o in outcomes if o.status == "not-modified")
-    out.write(f"{len(outcomes)} feeds: {new} new items, {unchanged} not modified, "
-              f"{len(failed)} failed\n")
+    out.write(
+        f"{len(outcomes)} feeds: {new} new items, {unchanged} not modified, {len(failed)} failed\n"
+    )

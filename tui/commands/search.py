@@ -35,8 +35,10 @@ def run_search(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         if row.get("type") == "claim":
-            print(f"{row['published'] or '':<25.10} {row['status']:<11} {row['source']}: "
-                  f"{row['text']}")
+            print(
+                f"{row['published'] or '':<25.10} {row['status']:<11} {row['source']}: "
+                f"{row['text']}"
+            )
         else:
             print(f"{row['published'] or '':<25.10} {row['feed']}: {row['title']}")
     return 0

@@ -9,14 +9,14 @@ and extraction + analysis in worker processes: nothing here blocks the caller's 
 from __future__ import annotations
 
 import asyncio
+import multiprocessing
 import os
 import sqlite3
-from datetime import UTC, datetime, timedelta
 from collections.abc import Callable, Iterable
-import multiprocessing
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
 from urllib.parse import unquote, urlsplit
@@ -59,9 +59,17 @@ FeedCallback = Callable[[FeedOutcome], None]
 class Refresher:
     """Use as `async with Refresher(config, db_path) as r: await r.refresh()`."""
 
-    def __init__(self, config: Config, db_path: Path, *, client: httpx.AsyncClient | None = None,
-                 pool: WorkerPool | None = None, on_progress: ProgressCallback | None = None,
-                 on_feed: FeedCallback | None = None, analyze: bool = True) -> None:
+    def __init__(
+        self,
+        config: Config,
+        db_path: Path,
+        *,
+        client: httpx.AsyncClient | None = None,
+        pool: WorkerPool | None = None,
+        on_progress: ProgressCallback | None = None,
+        on_feed: FeedCallback | None = None,
+        analyze: bool = True,
+    ) -> None:
         self.config = config
         self.db_path = db_path
         self.settings = config.settings
@@ -83,9 +91,12 @@ class Refresher:
     async def __aenter__(self) -> Refresher:
         if self._client is None:
             self._client = make_client(self.settings.user_agent, self.settings.concurrency)
-        self.fetcher = Fetcher(self._client, concurrency=self.settings.concurrency,
-                               per_host=self.settings.per_host,
-                               timeout=self.settings.timeout_seconds)
+        self.fetcher = Fetcher(
+            self._client,
+            concurrency=self.settings.concurrency,
+            per_host=self.settings.per_host,
+            timeout=self.settings.timeout_seconds,
+        )
         feeds = [(f.url, f.name, f.tags) for f in self.config.feeds]
         self._feed_ids = await self._db(store.sync_feeds, feeds)
         return self
@@ -117,28 +128,30 @@ class Refresher:
     @property
     def pool(self) -> WorkerPool:
         if self._pool is None:
-            self._pool = WorkerPool(timeout=max(10.0, self.settings.timeout_seconds),
-                                    preload=self._analyze)
+            self._pool = WorkerPool(
+                timeout=max(10.0, self.settings.timeout_seconds), preload=self._analyze
+            )
         return self._pool
 
     # ── feeds ──
-    async def refresh(self, *, pages: bool = True,
-                      urls: Iterable[str] | None = None) -> list[FeedOutcome]:
+    async def refresh(
+        self, *, pages: bool = True, urls: Iterable[str] | None = None
+    ) -> list[FeedOutcome]:
         outcomes = await self.refresh_feeds(urls)
         if pages:
             await self.process_queue()
         return outcomes
 
-    async def refresh_feeds(self, urls: Iterable[str] | None = None, *,
-                            due_only: bool = False) -> list[FeedOutcome]:
+    async def refresh_feeds(
+        self, urls: Iterable[str] | None = None, *, due_only: bool = False
+    ) -> list[FeedOutcome]:
         """Refresh the given feeds (all enabled ones by default).
 
         With due_only (auto refresh), a feed is skipped until its own refresh_minutes (or the
         global one) have passed since it was last checked.
         """
         wanted = set(urls) if urls is not None else None
-        feeds = [f for f in self.config.feeds
-                 if f.enabled and (wanted is None or f.url in wanted)]
+        feeds = [f for f in self.config.feeds if f.enabled and (wanted is None or f.url in wanted)]
         if due_only:
             checked = await self._db(store.feeds_last_checked)
             feeds = [f for f in feeds if self._is_due(f, checked.get(f.url))]
@@ -161,8 +174,11 @@ class Refresher:
         return outcomes
 
     def _is_due(self, feed: FeedConfig, last_checked: str | None) -> bool:
-        minutes = feed.refresh_minutes if feed.refresh_minutes is not None \
+        minutes = (
+            feed.refresh_minutes
+            if feed.refresh_minutes is not None
             else self.settings.refresh_minutes
+        )
         if last_checked is None:
             return True  # never fetched
         if minutes <= 0:
@@ -179,25 +195,39 @@ class Refresher:
         try:
             if feed.is_local:
                 response = await asyncio.to_thread(
-                    _read_local, feed.url, self.settings.max_feed_bytes, last_modified)
+                    _read_local, feed.url, self.settings.max_feed_bytes, last_modified
+                )
             else:
                 assert self.fetcher is not None
                 response = await self.fetcher.get(
-                    feed.url, max_bytes=self.settings.max_feed_bytes, etag=etag,
-                    last_modified=last_modified, user_agent=feed.user_agent)
+                    feed.url,
+                    max_bytes=self.settings.max_feed_bytes,
+                    etag=etag,
+                    last_modified=last_modified,
+                    user_agent=feed.user_agent,
+                )
             if response.status == 304:
-                await self._db(store.record_feed_ok, feed_id, title=None, etag=etag,
-                               last_modified=last_modified)
+                await self._db(
+                    store.record_feed_ok,
+                    feed_id,
+                    title=None,
+                    etag=etag,
+                    last_modified=last_modified,
+                )
                 return FeedOutcome(feed.url, feed.name, "not-modified")
             parsed = await self._parse(response)
         except (FetchError, ParseError) as exc:
             reason = clean_line(getattr(exc, "reason", None) or str(exc))
             await self._db(store.record_feed_error, feed_id, reason)
             return FeedOutcome(feed.url, feed.name, "error", error=reason)
-        new = await self._db(store.save_entries, feed_id, parsed.entries,
-                             full_text=feed.full_text)
-        await self._db(store.record_feed_ok, feed_id, title=parsed.title or None,
-                       etag=response.etag, last_modified=response.last_modified)
+        new = await self._db(store.save_entries, feed_id, parsed.entries, full_text=feed.full_text)
+        await self._db(
+            store.record_feed_ok,
+            feed_id,
+            title=parsed.title or None,
+            etag=response.etag,
+            last_modified=response.last_modified,
+        )
         return FeedOutcome(feed.url, feed.name, "updated", new=new)
 
     async def _parse(self, response: Response) -> ParsedFeed:
@@ -234,8 +264,9 @@ class Refresher:
         """Rerun extraction + analysis on stored raw pages (after an upgrade). Returns count."""
         from tui.pipeline.analyze import ANALYZER_VERSION
 
-        total = await self._db(store.requeue_articles, all_articles=all_articles,
-                               version=ANALYZER_VERSION)
+        total = await self._db(
+            store.requeue_articles, all_articles=all_articles, version=ANALYZER_VERSION
+        )
         done = 0
         self.on_progress(Progress("reprocess", 0, total))
         while True:
@@ -246,8 +277,13 @@ class Refresher:
             async def one(row: Any) -> None:
                 body, headers = store.raw_page(row)
                 result = await self.pool.run_page(body, row["url"], headers, self._analyze)
-                await self._db(store.save_analysis, row["id"], result.article, result.analysis,
-                               error=result.error)
+                await self._db(
+                    store.save_analysis,
+                    row["id"],
+                    result.article,
+                    result.analysis,
+                    error=result.error,
+                )
 
             await asyncio.gather(*(one(row) for row in rows))
             done += len(rows)
@@ -256,9 +292,13 @@ class Refresher:
     async def process_article(self, article_id: int) -> None:
         """The article the user opens jumps the queue: process it now."""
         await self._db(store.prioritize_article, article_id)
-        row = await self._db(lambda conn: conn.execute(
-            "SELECT a.id, a.url, a.feed_id, f.url AS feed_url FROM articles a JOIN feeds f "
-            "ON f.id = a.feed_id WHERE a.id = ? AND a.state = 'queued'", (article_id,)).fetchone())
+        row = await self._db(
+            lambda conn: conn.execute(
+                "SELECT a.id, a.url, a.feed_id, f.url AS feed_url FROM articles a JOIN feeds f "
+                "ON f.id = a.feed_id WHERE a.id = ? AND a.state = 'queued'",
+                (article_id,),
+            ).fetchone()
+        )
         if row is not None and article_id not in self._in_flight:
             await self._process(dict(row))
 
@@ -269,15 +309,19 @@ class Refresher:
             try:
                 response = await self._fetch_page(row["url"], row["feed_url"])
             except FetchError as exc:
-                await self._db(store.save_analysis, article_id, None, None,
-                               error=clean_line(exc.reason))
+                await self._db(
+                    store.save_analysis, article_id, None, None, error=clean_line(exc.reason)
+                )
                 return
-            await self._db(store.save_page, article_id, response.body, response.headers,
-                           response.final_url)
-            result = await self.pool.run_page(response.body, response.final_url,
-                                              response.headers, self._analyze)
-            await self._db(store.save_analysis, article_id, result.article, result.analysis,
-                           error=result.error)
+            await self._db(
+                store.save_page, article_id, response.body, response.headers, response.final_url
+            )
+            result = await self.pool.run_page(
+                response.body, response.final_url, response.headers, self._analyze
+            )
+            await self._db(
+                store.save_analysis, article_id, result.article, result.analysis, error=result.error
+            )
         finally:
             self._in_flight.discard(article_id)
 
@@ -287,8 +331,9 @@ class Refresher:
             feed_dir = Path(feed_url).resolve().parent if not feed_url.startswith("http") else None
             if feed_dir is None or not path.resolve().is_relative_to(feed_dir):
                 raise FetchError(url, "local pages are only read beside a local feed")
-            return await asyncio.to_thread(_read_local, str(path), self.settings.max_page_bytes,
-                                           None)
+            return await asyncio.to_thread(
+                _read_local, str(path), self.settings.max_page_bytes, None
+            )
         if not url.startswith(("http://", "https://")):
             raise FetchError(url or "(no link)", "the item has no http(s) link")
         assert self.fetcher is not None

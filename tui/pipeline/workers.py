@@ -29,8 +29,9 @@ class PageResult:
     error: str | None = None
 
 
-def process_page(body: bytes, url: str, headers: Mapping[str, str], analyze: bool = True
-                 ) -> PageResult:
+def process_page(
+    body: bytes, url: str, headers: Mapping[str, str], analyze: bool = True
+) -> PageResult:
     """Extract the reading text of a page and analyze it. Runs inside a worker process."""
     from tui.pipeline.errors import ExtractError
     from tui.pipeline.extract import extract
@@ -115,8 +116,9 @@ class _Worker:
         context = multiprocessing.get_context("spawn")
         self.conn, child = context.Pipe()
         self.ready = False
-        self.process = context.Process(target=_serve, args=(child, preload), daemon=True,
-                                       name="sitrep-worker")
+        self.process = context.Process(
+            target=_serve, args=(child, preload), daemon=True, name="sitrep-worker"
+        )
         with real_stderr():
             self.process.start()
         child.close()
@@ -152,8 +154,9 @@ class WorkerPool:
     Workers start lazily on first use, so commands that never extract pay nothing.
     """
 
-    def __init__(self, size: int | None = None, timeout: float = 30.0,
-                 preload: bool = True) -> None:
+    def __init__(
+        self, size: int | None = None, timeout: float = 30.0, preload: bool = True
+    ) -> None:
         self.size = max(1, size or min(2, os.cpu_count() or 1))
         self.timeout = timeout
         self.preload = preload  # load the NLP model as each worker starts
@@ -169,8 +172,9 @@ class WorkerPool:
                 self._idle.put_nowait(worker)
         return self._idle
 
-    async def run_page(self, body: bytes, url: str, headers: Mapping[str, str],
-                       analyze: bool = True) -> PageResult:
+    async def run_page(
+        self, body: bytes, url: str, headers: Mapping[str, str], analyze: bool = True
+    ) -> PageResult:
         return await self._run("page", (body, url, dict(headers), analyze))
 
     async def run_text(self, text: str) -> PageResult:

@@ -43,7 +43,8 @@ CREATE TABLE articles (
     lead_caption     TEXT NOT NULL DEFAULT '',
     raw_html         BLOB,                        -- zlib
     raw_headers      TEXT,
-    state            TEXT NOT NULL DEFAULT 'new', -- queued|fetched|analyzed|failed|skipped|reprocess
+    -- queued | fetched | analyzed | failed | skipped | reprocess
+    state            TEXT NOT NULL DEFAULT 'new',
     priority         INTEGER NOT NULL DEFAULT 0,
     error            TEXT,
     read             INTEGER NOT NULL DEFAULT 0,
@@ -110,10 +111,12 @@ CREATE TABLE bookmarks (
     updated       TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE articles_fts USING fts5(
-    title, summary, text, content='articles', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    title, summary, text, content='articles', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
-    INSERT INTO articles_fts(rowid, title, summary, text) VALUES (new.id, new.title, new.summary, new.text);
+    INSERT INTO articles_fts(rowid, title, summary, text)
+        VALUES (new.id, new.title, new.summary, new.text);
 END;
 CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, summary, text)
@@ -122,16 +125,19 @@ END;
 CREATE TRIGGER articles_au AFTER UPDATE OF title, summary, text ON articles BEGIN
     INSERT INTO articles_fts(articles_fts, rowid, title, summary, text)
         VALUES ('delete', old.id, old.title, old.summary, old.text);
-    INSERT INTO articles_fts(rowid, title, summary, text) VALUES (new.id, new.title, new.summary, new.text);
+    INSERT INTO articles_fts(rowid, title, summary, text)
+        VALUES (new.id, new.title, new.summary, new.text);
 END;
 CREATE VIRTUAL TABLE claims_fts USING fts5(
-    text, source, content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    text, source, content='claims', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2'
 );
 CREATE TRIGGER claims_ai AFTER INSERT ON claims BEGIN
     INSERT INTO claims_fts(rowid, text, source) VALUES (new.id, new.text, new.source);
 END;
 CREATE TRIGGER claims_ad AFTER DELETE ON claims BEGIN
-    INSERT INTO claims_fts(claims_fts, rowid, text, source) VALUES ('delete', old.id, old.text, old.source);
+    INSERT INTO claims_fts(claims_fts, rowid, text, source)
+        VALUES ('delete', old.id, old.text, old.source);
 END;
 """
 
@@ -147,8 +153,9 @@ def connect(path: Path, *, readonly: bool = False, timeout: float = 5.0) -> sqli
     """Open *path* with the pragmas every connection needs. Migrates unless read-only."""
     try:
         if readonly:
-            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=timeout,
-                                   check_same_thread=False)
+            conn = sqlite3.connect(
+                f"file:{path}?mode=ro", uri=True, timeout=timeout, check_same_thread=False
+            )
         else:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
@@ -171,8 +178,9 @@ def connect(path: Path, *, readonly: bool = False, timeout: float = 5.0) -> sqli
     return conn
 
 
-def migrate(conn: sqlite3.Connection, path: Path, version: int,
-            migrations: tuple[str, ...] = MIGRATIONS) -> None:
+def migrate(
+    conn: sqlite3.Connection, path: Path, version: int, migrations: tuple[str, ...] = MIGRATIONS
+) -> None:
     """Bring the database from *version* to len(migrations), backing it up first."""
     if version > 0:
         backup = path.with_name(f"{path.name}.bak-v{version}")

@@ -23,7 +23,9 @@ def iso(value: datetime | None) -> str | None:
 # ── feeds ────────────────────────────────────────────────────────────────────────────────────
 
 
-def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[tuple[str, str, Sequence[str]]]) -> dict[str, int]:
+def sync_feeds(
+    conn: sqlite3.Connection, feeds: Iterable[tuple[str, str, Sequence[str]]]
+) -> dict[str, int]:
     """Make the feeds table match the config (url, name, tags). Returns url → feed id.
 
     Feeds no longer configured are marked inactive, not deleted: their articles stay searchable
@@ -35,7 +37,8 @@ def sync_feeds(conn: sqlite3.Connection, feeds: Iterable[tuple[str, str, Sequenc
         for url, name, tags in feeds:
             conn.execute(
                 "INSERT INTO feeds(url, name, tags, active) VALUES (?, ?, ?, 1) "
-                "ON CONFLICT(url) DO UPDATE SET name = excluded.name, tags = excluded.tags, active = 1",
+                "ON CONFLICT(url) DO UPDATE SET name = excluded.name, tags = excluded.tags, "
+                "active = 1",
                 (url, name, " ".join(tags)),
             )
             ids[url] = conn.execute("SELECT id FROM feeds WHERE url = ?", (url,)).fetchone()[0]
@@ -47,8 +50,14 @@ def feed_validators(conn: sqlite3.Connection, feed_id: int) -> tuple[str | None,
     return (row["etag"], row["last_modified"]) if row else (None, None)
 
 
-def record_feed_ok(conn: sqlite3.Connection, feed_id: int, *, title: str | None,
-                   etag: str | None, last_modified: str | None) -> None:
+def record_feed_ok(
+    conn: sqlite3.Connection,
+    feed_id: int,
+    *,
+    title: str | None,
+    etag: str | None,
+    last_modified: str | None,
+) -> None:
     now = utc_now()
     with conn:
         conn.execute(
@@ -78,8 +87,10 @@ def list_feeds(conn: sqlite3.Connection) -> list[sqlite3.Row]:
 
 
 def feeds_last_checked(conn: sqlite3.Connection) -> dict[str, str | None]:
-    return {row["url"]: row["last_checked"]
-            for row in conn.execute("SELECT url, last_checked FROM feeds WHERE active = 1")}
+    return {
+        row["url"]: row["last_checked"]
+        for row in conn.execute("SELECT url, last_checked FROM feeds WHERE active = 1")
+    }
 
 
 def last_refresh(conn: sqlite3.Connection) -> str | None:
@@ -100,16 +111,29 @@ def entry_key(entry: Entry) -> str:
     return "sha1:" + hashlib.sha1(basis.encode("utf-8", "replace")).hexdigest()
 
 
-def save_entries(conn: sqlite3.Connection, feed_id: int, entries: Iterable[Entry],
-                 *, full_text: bool) -> int:
+def save_entries(
+    conn: sqlite3.Connection, feed_id: int, entries: Iterable[Entry], *, full_text: bool
+) -> int:
     """Insert new entries (already-known guids are left alone). Returns how many were new."""
     now = utc_now()
     state = "queued" if full_text else "skipped"
     rows = []
     for entry in entries:
         published = iso(entry.published)
-        rows.append((feed_id, entry_key(entry), entry.link, entry.title, entry.author,
-                     published, now, published or now, entry.summary, state))
+        rows.append(
+            (
+                feed_id,
+                entry_key(entry),
+                entry.link,
+                entry.title,
+                entry.author,
+                published,
+                now,
+                published or now,
+                entry.summary,
+                state,
+            )
+        )
     with conn:
         cursor = conn.executemany(
             "INSERT OR IGNORE INTO articles(feed_id, guid, url, title, author, published, fetched,"
@@ -135,8 +159,9 @@ def get_article(conn: sqlite3.Connection, article_id: int) -> sqlite3.Row | None
 
 def set_read(conn: sqlite3.Connection, article_ids: Iterable[int], read: bool) -> None:
     with conn:
-        conn.executemany("UPDATE articles SET read = ? WHERE id = ?",
-                         [(int(read), i) for i in article_ids])
+        conn.executemany(
+            "UPDATE articles SET read = ? WHERE id = ?", [(int(read), i) for i in article_ids]
+        )
 
 
 def queued_articles(conn: sqlite3.Connection, limit: int = 50) -> list[sqlite3.Row]:
@@ -155,12 +180,14 @@ def count_queued(conn: sqlite3.Connection) -> int:
 
 def prioritize_article(conn: sqlite3.Connection, article_id: int) -> None:
     with conn:
-        conn.execute("UPDATE articles SET priority = 1 WHERE id = ? AND state = 'queued'",
-                     (article_id,))
+        conn.execute(
+            "UPDATE articles SET priority = 1 WHERE id = ? AND state = 'queued'", (article_id,)
+        )
 
 
-def requeue_articles(conn: sqlite3.Connection, *, all_articles: bool = False,
-                     version: str | None = None) -> int:
+def requeue_articles(
+    conn: sqlite3.Connection, *, all_articles: bool = False, version: str | None = None
+) -> int:
     """Mark stored raw pages for reprocessing (all, or those analyzed by another version)."""
     where = "raw_html IS NOT NULL"
     params: tuple[object, ...] = ()
@@ -168,13 +195,16 @@ def requeue_articles(conn: sqlite3.Connection, *, all_articles: bool = False,
         where += " AND (analyzer_version IS NULL OR analyzer_version != ?)"
         params = (version,)
     with conn:
-        return conn.execute(f"UPDATE articles SET state = 'reprocess' WHERE {where}", params).rowcount
+        return conn.execute(
+            f"UPDATE articles SET state = 'reprocess' WHERE {where}", params
+        ).rowcount
 
 
 def reprocess_candidates(conn: sqlite3.Connection, limit: int = 50) -> list[sqlite3.Row]:
     return conn.execute(
         "SELECT id, url, raw_html, raw_headers FROM articles WHERE state = 'reprocess' "
-        "ORDER BY sort_ts DESC LIMIT ?", (limit,)
+        "ORDER BY sort_ts DESC LIMIT ?",
+        (limit,),
     ).fetchall()
 
 
@@ -184,8 +214,13 @@ def raw_page(row: Mapping[str, object]) -> tuple[bytes, dict[str, str]]:
     return zlib.decompress(blob) if blob else b"", headers  # type: ignore[arg-type]
 
 
-def save_page(conn: sqlite3.Connection, article_id: int, body: bytes,
-              headers: Mapping[str, str], final_url: str) -> None:
+def save_page(
+    conn: sqlite3.Connection,
+    article_id: int,
+    body: bytes,
+    headers: Mapping[str, str],
+    final_url: str,
+) -> None:
     """Keep the raw page (compressed) so extraction can be redone after an upgrade."""
     with conn:
         conn.execute(
@@ -194,8 +229,14 @@ def save_page(conn: sqlite3.Connection, article_id: int, body: bytes,
         )
 
 
-def save_analysis(conn: sqlite3.Connection, article_id: int, article: Article | None,
-                  analysis: Analysis | None, *, error: str | None = None) -> None:
+def save_analysis(
+    conn: sqlite3.Connection,
+    article_id: int,
+    article: Article | None,
+    analysis: Analysis | None,
+    *,
+    error: str | None = None,
+) -> None:
     """Store extraction + analysis results in one transaction, replacing earlier ones."""
     with conn:
         conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
@@ -204,8 +245,13 @@ def save_analysis(conn: sqlite3.Connection, article_id: int, article: Article | 
             conn.execute(
                 "UPDATE articles SET text = ?, byline = ?, lead_caption = ?, "
                 "published = coalesce(published, ?) WHERE id = ?",
-                (article.text, article.byline, article.lead_caption, iso(article.published),
-                 article_id),
+                (
+                    article.text,
+                    article.byline,
+                    article.lead_caption,
+                    iso(article.published),
+                    article_id,
+                ),
             )
         if analysis is not None:
             _insert_analysis(conn, article_id, analysis)
@@ -213,8 +259,11 @@ def save_analysis(conn: sqlite3.Connection, article_id: int, article: Article | 
             "UPDATE articles SET state = ?, error = ?, priority = 0, analyzer_version = ?, "
             "conflict = ?, claim_count = ? WHERE id = ?",
             (
-                "analyzed" if analysis is not None
-                else "fetched" if article is not None and error is None else "failed",
+                "analyzed"
+                if analysis is not None
+                else "fetched"
+                if article is not None and error is None
+                else "failed",
                 error,
                 analysis.version if analysis else None,
                 int(analysis.conflict) if analysis else 0,
@@ -230,16 +279,32 @@ def _insert_analysis(conn: sqlite3.Connection, article_id: int, analysis: Analys
         " cue_start, cue_end, content_start, content_end, quote, status)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
-            (article_id, c.start, c.end, c.text, c.source, c.source_start, c.source_end, c.cue,
-             c.cue_start, c.cue_end, c.content_start, c.content_end, c.quote, c.status)
+            (
+                article_id,
+                c.start,
+                c.end,
+                c.text,
+                c.source,
+                c.source_start,
+                c.source_end,
+                c.cue,
+                c.cue_start,
+                c.cue_end,
+                c.content_start,
+                c.content_end,
+                c.quote,
+                c.status,
+            )
             for c in analysis.claims
         ],
     )
     for entity in analysis.entities:
-        conn.execute("INSERT OR IGNORE INTO entities(name, type) VALUES (?, ?)",
-                     (entity.name, entity.type))
-        entity_id = conn.execute("SELECT id FROM entities WHERE name = ? AND type = ?",
-                                 (entity.name, entity.type)).fetchone()[0]
+        conn.execute(
+            "INSERT OR IGNORE INTO entities(name, type) VALUES (?, ?)", (entity.name, entity.type)
+        )
+        entity_id = conn.execute(
+            "SELECT id FROM entities WHERE name = ? AND type = ?", (entity.name, entity.type)
+        ).fetchone()[0]
         conn.executemany(
             'INSERT INTO mentions(entity_id, article_id, start, "end") VALUES (?, ?, ?, ?)',
             [(entity_id, article_id, s, e) for s, e in entity.mentions],
@@ -247,15 +312,16 @@ def _insert_analysis(conn: sqlite3.Connection, article_id: int, analysis: Analys
 
 
 def claims_for(conn: sqlite3.Connection, article_id: int) -> list[sqlite3.Row]:
-    return conn.execute('SELECT * FROM claims WHERE article_id = ? ORDER BY start, "end"',
-                        (article_id,)).fetchall()
+    return conn.execute(
+        'SELECT * FROM claims WHERE article_id = ? ORDER BY start, "end"', (article_id,)
+    ).fetchall()
 
 
 def entities_for(conn: sqlite3.Connection, article_id: int) -> list[sqlite3.Row]:
     """Entities of one article with their mentions in it, most mentioned first."""
     return conn.execute(
-        'SELECT e.id, e.name, e.type, count(*) AS count, '
-        "json_group_array(json_array(m.start, m.\"end\")) AS spans "
+        "SELECT e.id, e.name, e.type, count(*) AS count, "
+        'json_group_array(json_array(m.start, m."end")) AS spans '
         "FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? "
         "GROUP BY e.id ORDER BY count DESC, e.name",
         (article_id,),
@@ -268,12 +334,14 @@ def purge_articles(conn: sqlite3.Connection, retention_days: int) -> int:
         return 0
     cutoff = (datetime.now(UTC) - timedelta(days=retention_days)).isoformat(timespec="seconds")
     with conn:
-        return conn.execute("DELETE FROM articles WHERE fetched < ? AND sort_ts < ?",
-                            (cutoff, cutoff)).rowcount
+        return conn.execute(
+            "DELETE FROM articles WHERE fetched < ? AND sort_ts < ?", (cutoff, cutoff)
+        ).rowcount
 
 
-def entity_daily_counts(conn: sqlite3.Connection, entity_ids: Sequence[int],
-                        days: int = 14) -> dict[int, list[int]]:
+def entity_daily_counts(
+    conn: sqlite3.Connection, entity_ids: Sequence[int], days: int = 14
+) -> dict[int, list[int]]:
     """Mentions per day over the last *days* days across the whole cache, oldest first."""
     if not entity_ids:
         return {}

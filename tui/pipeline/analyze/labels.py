@@ -1,0 +1,222 @@
+"""Which type a span is: corrections to the model's labels from the gazetteer and the context.
+
+- An organisation that the gazetteer knows as a place, and whose words say nothing of an
+  organisation, is a place (Kharkiv, Sumy).
+- An organisation right after a role word ("governor Volodymyr Artiukh", "spokesman Dmitry
+  Peskov") or after an honorific is a person, if it looks like a name.
+- A name after an honorific ("Mr Artiukh", "Gen. Syrskyi") is a person even when the model
+  saw nothing there (`titled_names`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from tui.pipeline.analyze import aliases, gazetteer
+from tui.pipeline.analyze.demonyms import country_of
+
+# fmt: off
+ORG_WORDS = frozenset((
+    "Ministry", "Ministries", "Army", "Forces", "Force", "Council", "Party", "Parliament", "Bank",
+    "Inc", "Ltd", "Corp", "Corporation", "Company", "Group", "Agency", "Committee", "University",
+    "College", "School", "Institute", "Union", "Federation", "Court", "Office", "Service",
+    "Services", "Guard", "Guards", "Brigade", "Regiment", "Battalion", "Division", "Corps",
+    "Fleet", "Navy", "Police", "Department", "Government", "Administration", "Association",
+    "Organisation", "Organization", "Commission", "Authority", "Foundation", "Fund", "Club",
+    "Team", "United", "City", "Network", "News", "Times", "Post", "Press", "Media", "Airlines",
+    "Airways", "Hospital", "Center", "Centre", "Church", "Movement", "Front", "Alliance", "Bureau",
+    "Assembly", "Congress", "Senate", "Cabinet", "Kremlin", "Pentagon", "Staff", "Command",
+    "Council", "Board", "Trust", "Holdings", "Industries", "Systems", "Technologies", "Motors",
+    "Energy", "Oil", "Gas", "Airport", "Station", "Stadium", "FC", "AFC", "Rovers", "Athletic",
+    "Wanderers", "Society", "Secretariat", "Mission", "Embassy", "Consulate",
+))
+# fmt: on
+# fmt: off
+ROLE_WORDS = frozenset((
+    "governor", "spokesman", "spokeswoman", "spokesperson", "minister", "president", "commander",
+    "chief", "head", "leader", "mayor", "official", "general", "colonel", "ambassador", "envoy",
+    "adviser", "advisor", "aide", "secretary", "director", "chairman", "chairwoman", "prosecutor",
+    "lawyer", "analyst", "correspondent", "reporter", "soldier", "resident", "deputy",
+    "lieutenant", "captain", "sergeant", "MP", "senator", "lawmaker", "diplomat", "negotiator",
+    "officer", "journalist", "editor", "writer", "author", "coach", "manager", "striker",
+    "midfielder", "defender", "goalkeeper", "player", "actor", "singer", "professor", "premier",
+    "chancellor", "king", "queen", "prince", "emir", "sheikh", "pope", "bishop", "priest", "imam",
+    "rabbi", "judge", "envoy", "photographer", "blogger", "activist", "volunteer", "medic",
+    "doctor", "nurse", "survivor", "witness", "father", "mother", "son", "daughter", "wife",
+    "husband", "brother", "sister", "Governor", "Spokesman", "Minister", "President", "Commander",
+    "Chief", "Head", "Leader", "Mayor", "General", "Colonel", "Ambassador", "Secretary",
+    "Director", "Chairman", "Prosecutor", "Senator", "Premier", "Chancellor", "King", "Queen",
+    "Prince", "Emir", "Sheikh", "Pope", "Judge",
+))
+# fmt: on
+_MODERN = frozenset(aliases.MODERN_SPELLINGS.values())
+# "J. Smith", "T.O'Gorman": initials before a surname are a person's.
+_INITIALS = re.compile(r"(?:[A-Z]\. ?){1,3}[A-Z][a-z]*(?:['’-][A-Z]?[a-z]+)*[a-z]")
+_ROLE_AFTER = re.compile(
+    r",? (?:the |a |an )?(?:head|governor|mayor|spokesman|spokeswoman|spokesperson|commander|"
+    r"chief|leader|minister|president|director|chairman|deputy|adviser|advisor|aide|official)\b"
+)
+_VERIFIES = re.compile(
+    r" (?:could not|was unable to|was not able to|has not been able to|cannot|did not) "
+    r"(?:independently )?(?:verify|confirm)"
+)
+_OUTLET_BEFORE = re.compile(r"\b(?:reviewed|seen|obtained|verified|analy[sz]ed) by $")
+_LOWER_WORD = re.compile(r"(?<= )[a-z]+\b")
+_NAME_PARTICLES = frozenset(("of", "and", "de", "del", "la", "le", "al", "el", "on", "upon", "am"))
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|into|from) $")
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
+_SCORE = re.compile(r"[0-9]+(?:[-/][0-9]+)?")
+# fmt: off
+_RESULT_WORDS = frozenset((
+    "beat", "beats", "drew", "draw", "lost", "won", "defeated", "edged", "routed", "thrashed",
+    "trailed", "led", "captain", "coach", "striker", "midfielder", "defender", "goalkeeper",
+    "manager", "batsman", "bowler", "v", "vs", "v.", "vs.",
+))
+# fmt: on
+_BEFORE_TEAM = frozenset(("v", "vs", "v.", "vs.", "beat", "beating", "defeated"))
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*\.?$")
+# Honorific + one to three capitalised words: a person whatever the model says.
+_TITLED = re.compile(
+    r"\b(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Sen|Rep|Gov|Prof)\.? )+"
+    r"(?P<name>[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*"
+    r"(?: (?:(?:al|el|bin|ibn|van|von|de|der|da|di|du|la|le)[- ])?"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*){0,2})"
+)
+
+
+# A headline that quotes someone: "Marek Novak: NATO must move more air defence east".
+_SPEAKER = re.compile(r"(?m)^(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+){1,2}): ")
+
+
+def titled_names(text: str) -> list[tuple[int, int]]:
+    """Spans of names after an honorific or an office ("Mr Zelensky", "Defence Minister
+    Rustem Umerov", "spokesman Dmitry Peskov") or before a headline's colon ("Marek Novak:
+    ..."): persons whatever the model says."""
+    spans = []
+    for regex, least in ((_TITLED, 1), (_OFFICE, 1), (_ROLE, 2), (_SPEAKER, 2)):
+        for match in regex.finditer(text):
+            start, end = match.span("name")
+            words = text[start:end].split()
+            while words and (words[-1] in ORG_WORDS or is_demonym(words[-1])):
+                words.pop()
+            if (
+                len(words) >= least
+                and not is_demonym(words[0])
+                and not gazetteer.lookup(words[0], alternates=False)
+            ):
+                spans.append((start, start + len(" ".join(words))))
+    return spans
+
+
+_NAME = (
+    r"(?P<name>[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*"
+    r"(?: (?:(?:al|el|bin|ibn|van|von|de|der|da|di|du|la|le)[- ])?"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*){0,2})"
+)
+_OFFICE = re.compile(
+    r"\b(?:President|Prime Minister|(?:Foreign|Defen[cs]e|Interior|Finance) Minister|Minister|"
+    r"Chancellor|Governor|Mayor|King|Queen|Prince|Pope|Senator|Secretary of State|Ambassador|"
+    r"Commander|Marshal|General|Admiral|Colonel|Lieutenant General|Major General) " + _NAME
+)
+_ROLE = re.compile(
+    r"\b(?:spokesman|spokeswoman|spokesperson|governor|mayor|commander|president|minister|"
+    r"chief|envoy|ambassador|adviser|advisor|aide|official|head) " + _NAME
+)
+
+
+def looks_like_name(surface: str) -> bool:
+    """Two to four capitalised words, none of them an organisation word."""
+    words = surface.split()
+    return (
+        1 <= len(words) <= 4
+        and all(_NAME_WORD.match(w) or w in ("al", "bin", "van", "von", "de") for w in words)
+        and not any(w in ORG_WORDS for w in words)
+    )
+
+
+def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, titled: bool) -> str:
+    """The type the model's span text[start:end] should have; '' to drop it."""
+    surface = text[start:end]
+    if (titled and looks_like_name(surface)) or _INITIALS.fullmatch(surface):
+        return "PERSON"
+    words = surface.split()
+    if kind == "PLACE" and len(words) == 1 and is_demonym(surface.removesuffix("s")):
+        return ""  # "Ukrainian troops": a nationality, not a place
+    before, after = text[max(0, start - 12) : start], text[end : end + 40]
+    if kind == "ORG":
+        if _ROLE_AFTER.match(after) and len(words) >= 2 and looks_like_name(surface):
+            return "PERSON"  # "Volodymyr Artiukh, the head of the regional administration"
+        if gazetteer.lookup(surface) is not None and not any(w in ORG_WORDS for w in words):
+            return "ORG" if is_team(doc, ent.start, ent.end) else "PLACE"
+        previous = doc[ent.start - 1].text if ent.start > 0 else ""
+        if previous in ROLE_WORDS and len(words) >= 2 and looks_like_name(surface):
+            return "PERSON"
+        return "ORG"
+    if not kind:
+        return "PLACE" if len(words) <= 3 and _is_big_place(surface) else ""
+    if kind == "PERSON":
+        return _retype_person(surface, words, before, after)
+    return kind
+
+
+def _retype_person(surface: str, words: list[str], before: str, after: str) -> str:
+    if _VERIFIES.match(after) or _OUTLET_BEFORE.search(before):
+        return "ORG"  # "Frontline Wire could not independently verify": an outlet
+    if _PLACE_BEFORE.search(before) and gazetteer.lookup(surface) is not None:
+        return "PLACE"  # "in Khan Younis"
+    if len(words) == 1 and _is_big_place(surface):
+        return "PLACE"  # "the Zaporizhzhia nuclear power plant"
+    if _THE_BEFORE.search(before) or after.startswith("-"):
+        return ""  # "the Aster Grace" (a ship), "Tuareg-led": not a person's name
+    return "PERSON"
+
+
+def place_end(text: str, start: int, end: int) -> int:
+    """A place's name ends before its first lower-case word: "Zaporizhzhia nuclear power
+    plant" is the place Zaporizhzhia ("Rostov-on-Don", "Bosnia and Herzegovina" stay whole)."""
+    for match in _LOWER_WORD.finditer(text, start, end):
+        if match.group() not in _NAME_PARTICLES:
+            return len(text[start : match.start()].rstrip()) + start
+    return end
+
+
+def is_team(doc: Any, start: int, end: int) -> bool:
+    """Whether tokens [start, end) name a sports side: a place name followed by a score or a
+    result ("Somerset 83", "Leicestershire beat Somerset", "Surrey captain", "v Durham")."""
+    after = doc[end] if end < len(doc) else None
+    before = doc[start - 1] if start > 0 else None
+    if after is not None and (
+        _SCORE.fullmatch(after.text) or after.lower_ in _RESULT_WORDS or after.text == "AT"
+    ):
+        return True
+    return before is not None and before.lower_ in _BEFORE_TEAM
+
+
+def _is_big_place(surface: str) -> bool:
+    """A place under its own name, big enough to be meant when the model says person."""
+    place = lookup_unlabelled(surface)
+    return place is not None and (place.kind != "city" or place.population >= 50_000)
+
+
+def lookup_unlabelled(surface: str) -> gazetteer.Place | None:
+    """The gazetteer entry for a name the model left unlabelled: own names and our spellings
+    only, since alternate names include too many surnames and words."""
+    if surface in aliases.MODERN_SPELLINGS or surface in _MODERN:
+        return gazetteer.lookup(surface)
+    return gazetteer.lookup(surface, alternates=False)
+
+
+def plausible_place(place: gazetteer.Place, sentence_start: bool) -> bool:
+    """Whether an unlabelled proper noun that the gazetteer knows should count as a place."""
+    if place.kind in ("country", "region"):
+        return True
+    if place.kind == "subdivision":
+        return False  # provinces share names with words ("Maritime", "Centre"): context only
+    if sentence_start:
+        return place.population >= 1_000_000
+    return place.population >= 100_000
+
+
+def is_demonym(word: str) -> bool:
+    return country_of(word) is not None and gazetteer.lookup(word) is None

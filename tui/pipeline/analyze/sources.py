@@ -1,0 +1,217 @@
+"""Naming the source of each claim, and resolving "he said" / "the ministry said".
+
+The source *span* stays the full noun phrase in the sentence, asides included ("Volodymyr
+Artiukh, the governor of Sumy"), because that is the phrase the reader sees underlined. The
+source *name* is what the claim is filed under: the phrase without its non-restrictive asides,
+the proper name when a title stands in apposition to it ("the regional governor, Oleh
+Syniehubov" -> "Oleh Syniehubov"), and for a pronoun or a short definite description the name
+of the nearest fitting source earlier in the article:
+- "he"/"she": the last person who spoke, unless a person entity was the subject of a sentence
+  since ("Governor X visited the site. He said..."); "it"/"they" likewise with
+  organisations, countries and groups;
+- "who"/"which" (relative clauses): the phrase the clause hangs on;
+- "the ministry", "the governor": the nearest earlier source, or named phrase, holding that noun.
+When nothing fits, the span's own text is the name.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from typing import Any
+
+from tui.pipeline.analyze.cues import words
+from tui.pipeline.models import Entity
+
+_PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
+_GROUP_PRONOUNS = frozenset(("it", "they"))
+_RELATIVES = frozenset(("who", "whom", "which", "that"))
+_DEFINITE = frozenset(("the", "this", "that", "these", "those"))
+_ASIDES = frozenset(("appos", "relcl", "acl", "advcl", "parataxis"))
+_LOOK_BACK = 3000  # characters searched back for the named phrase behind "the ministry"
+_PERSON_NOUNS = words(
+    """
+    official spokesman spokeswoman spokesperson governor commander minister president mayor
+    soldier resident witness general officer chief head leader analyst diplomat ambassador
+    envoy adviser advisor aide prosecutor lawmaker senator director secretary colonel
+    captain sergeant lieutenant major doctor nurse volunteer medic farmer woman man teacher
+    source
+    """
+)
+
+
+@dataclass(slots=True)
+class Draft:
+    """A claim under construction: character spans, then a name and a status."""
+
+    sent: tuple[int, int]
+    cue: tuple[int, int]
+    source: tuple[int, int]
+    content: tuple[int, int]
+    kind: str
+    head: int  # token index of the source's head
+    tokens: tuple[int, int]  # token span of the source
+    name: str = ""
+    person: bool = False  # whether the source is a person (for "he"/"she")
+    group: bool = False  # organisation, country, group (for "it"/"they")
+
+
+def name_sources(doc: Any, drafts: list[Draft], entities: tuple[Entity, ...]) -> None:
+    """Fill `name`, `person` and `group` of every draft, in text order."""
+    people = _mentions(entities, ("PERSON",))
+    groups = _mentions(entities, ("ORG", "PLACE"))
+    for k, draft in enumerate(drafts):
+        head = doc[draft.head]
+        low = head.lower_
+        lo, hi = draft.tokens
+        earlier = drafts[:k]
+        if hi - lo == 1 and low in _RELATIVES and head.head.dep_ == "relcl":
+            named = head.head.head  # "Artiukh, who said...": the phrase the clause hangs on
+            draft.name = core_name(doc, named, named.left_edge.i, named.i + 1)
+            draft.person = low in ("who", "whom")
+            draft.group = not draft.person
+        elif hi - lo == 1 and low in _PERSON_PRONOUNS:
+            draft.person = True
+            draft.name = _antecedent(doc, earlier, people, draft.source[0], person=True)
+        elif hi - lo == 1 and low in _GROUP_PRONOUNS:
+            draft.group = True
+            draft.name = _antecedent(doc, earlier, groups, draft.source[0], person=False)
+        elif _is_back_reference(doc, lo, hi):
+            draft.name = _by_noun(doc, earlier, low, draft.source[0])
+            draft.person = low in _PERSON_NOUNS
+            draft.group = not draft.person
+        else:
+            draft.name = core_name(doc, head, lo, hi)
+            draft.person = _is_person(doc, head, people, groups)
+            draft.group = not draft.person
+        if not draft.name:
+            draft.name = _text(doc, lo, hi)
+
+
+def _mentions(entities: tuple[Entity, ...], kinds: tuple[str, ...]) -> list[tuple[int, int]]:
+    return sorted(m for ent in entities if ent.type in kinds for m in ent.mentions)
+
+
+def _antecedent(
+    doc: Any, earlier: list[Draft], mentions: list[tuple[int, int]], before: int, *, person: bool
+) -> str:
+    """Name of the nearest earlier source of the wanted kind, or of a nearer named subject.
+
+    A pronoun subject usually continues the last subject: the last speaker, or a named
+    subject in between ("Ukraine's General Staff gave a different account. It said ...").
+    Named objects ("a kindergarten in the Holosiivskyi district") are passed over.
+    """
+    draft = next(
+        (d for d in reversed(earlier) if (d.person if person else d.group) and d.name), None
+    )
+    k = bisect_left(mentions, (before, -1)) - 1
+    while k >= 0 and (draft is None or mentions[k][0] > draft.source[0]):
+        span = doc.char_span(*mentions[k], alignment_mode="expand")
+        root = span.root if span is not None else None
+        if (
+            root is not None
+            and root.dep_ in ("nsubj", "nsubjpass")
+            and not _in_source(earlier, root.idx)
+        ):
+            return core_name(doc, root, np_start(root), root.i + 1)
+        k -= 1
+    if draft is not None:
+        return draft.name
+    for other in reversed(earlier):  # a named speaker of unknown kind
+        if doc[other.head].tag_ in ("NNP", "NNPS") and other.name:
+            return other.name
+    return ""
+
+
+def _in_source(drafts: list[Draft], pos: int) -> bool:
+    return any(d.source[0] <= pos < d.source[1] for d in drafts[-3:])
+
+
+def np_start(tok: Any) -> int:
+    """Where the noun phrase headed by `tok` begins (left modifiers only)."""
+    lo = tok.i
+    for child in tok.lefts:
+        if child.dep_ not in ("punct", "advcl", "ccomp", "relcl", "acl"):
+            lo = min(lo, child.left_edge.i)
+    return lo
+
+
+def _is_back_reference(doc: Any, lo: int, hi: int) -> bool:
+    """ "the ministry", "the regional governor": definite, short, no proper noun."""
+    if hi - lo < 2 or hi - lo > 4 or doc[lo].lower_ not in _DEFINITE:
+        return False
+    return all(t.tag_ in ("NN", "NNS", "JJ") for t in doc[lo + 1 : hi])
+
+
+def _by_noun(doc: Any, earlier: list[Draft], noun: str, before: int) -> str:
+    """The nearest earlier source, or named phrase, that holds `noun` ("ministry")."""
+    for draft in reversed(earlier):
+        lo, hi = draft.tokens
+        if any(t.lower_ == noun for t in doc[lo:hi]):
+            return draft.name
+    limit = doc.char_span(max(0, before - _LOOK_BACK), before, alignment_mode="contract")
+    for tok in reversed(limit if limit is not None else []):
+        if tok.lower_ != noun:
+            continue
+        root = tok
+        while root.dep_ in ("compound", "amod") and root.head.i != root.i:
+            root = root.head
+        lo, hi = root.left_edge.i, root.i + 1
+        if any(t.tag_ in ("NNP", "NNPS") for t in doc[lo:hi]):
+            return _text(doc, lo, hi)
+    return ""
+
+
+def core_name(doc: Any, head: Any, lo: int, hi: int) -> str:
+    """The source phrase without its asides; an apposed proper name beats a bare title."""
+    if head.tag_ in ("NN", "NNS"):
+        for child in head.rights:
+            if child.dep_ == "appos" and child.tag_ in ("NNP", "NNPS"):
+                return _text(doc, max(child.left_edge.i, lo), min(child.right_edge.i + 1, hi))
+    end = hi
+    for child in head.rights:
+        if child.dep_ in _ASIDES:
+            end = min(end, child.left_edge.i)
+            break
+    for i in range(head.i + 1, end):
+        if doc[i].text in ",(—–":
+            end = i
+            break
+    return _text(doc, lo, max(end, head.i + 1))
+
+
+def _is_person(
+    doc: Any, head: Any, people: list[tuple[int, int]], groups: list[tuple[int, int]]
+) -> bool:
+    """Is a named source a person? Entity types first, an apposed role beats an ORG tag.
+
+    "Volodymyr Artiukh, the head of ..." is a person even when the model calls him ORG; the
+    title in "General Staff" makes no person of an ORG.
+    """
+    if _inside(people, head.idx):
+        return True
+    if any(c.dep_ == "appos" and c.lower_ in _PERSON_NOUNS for c in head.children):
+        return True
+    if _inside(groups, head.idx):
+        return False
+    if head.lower_ in _PERSON_NOUNS:
+        return True
+    if any(c.dep_ == "compound" and c.lower_ in _PERSON_NOUNS for c in head.children):
+        return True
+    return head.ent_type_ == "PERSON"
+
+
+def _inside(mentions: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect_left(mentions, (pos + 1, -1)) - 1
+    return k >= 0 and mentions[k][0] <= pos < mentions[k][1]
+
+
+def _text(doc: Any, lo: int, hi: int) -> str:
+    """The text of tokens [lo, hi) without leading/trailing punctuation."""
+    while lo < hi and doc[lo].is_punct:
+        lo += 1
+    while hi > lo and doc[hi - 1].is_punct:
+        hi -= 1
+    if hi <= lo:
+        return ""
+    return doc[lo:hi].text

@@ -1,0 +1,80 @@
+"""What the article says about checking a claim: "could not be verified", "confirmed by...".
+
+Two kinds of remarks, found per sentence:
+- unverified: "could not be independently verified", "neither account could be verified",
+  "without providing evidence", "provided no evidence", "unconfirmed reports"; a remark in the
+  claim's own sentence counts unless it is part of what the source said, and a remark in a
+  later sentence goes to the nearest earlier claim, or to the recent ones when it is plural
+  ("neither account", "the claims", "the figures");
+- confirmed: a form of "confirm", "verify" or "corroborate" used as a verb, not negated and
+  not inside a quotation ("satellite images confirmed a large fire", "was independently
+  confirmed by Frontline Wire", "Israel's military confirmed that rockets had crossed").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from typing import Any
+
+from tui.pipeline.analyze.cues import words
+from tui.pipeline.analyze.quotes import QuoteMap
+
+UNVERIFIED_RE = re.compile(
+    r"\b(?:(?:could|can|was|were|is|are|has|have|had|did|would)\s*(?:not|n't)\s+"
+    r"(?:be\s+|been\s+)?(?:immediately\s+|independently\s+|yet\s+|so far\s+)*"
+    r"(?:be\s+)?(?:verif|confirm|corroborat)\w*|"
+    r"cannot (?:be )?(?:independently )?(?:verif|confirm)\w*|"
+    r"(?:neither|none)\b[^.;]{0,60}?\b(?:could|can|was|were|has|have)\s+(?:been\s+|be\s+)?"
+    r"(?:independently\s+|immediately\s+)*(?:verif|confirm|corroborat)\w*|"
+    r"unable to (?:immediately |independently )*(?:verify|confirm|corroborate)|"
+    r"(?:impossible|not possible) to (?:immediately |independently )*(?:verify|confirm)|"
+    r"without (?:providing|offering|giving|citing|presenting|producing|showing) "
+    r"(?:any )?(?:evidence|proof)|"
+    r"(?:provided|offered|gave|presented|produced|cited|showed) no (?:evidence|proof)|"
+    r"no (?:evidence|proof) (?:was|has been|had been|were) (?:provided|offered|given|presented)|"
+    r"(?:no|without) (?:immediate )?(?:independent )?(?:confirmation|verification)|"
+    r"unverified|unconfirmed|not (?:been )?independently (?:verified|confirmed))",
+    re.IGNORECASE,
+)
+# Remarks about the speaker rather than the statement: they hold even inside the content.
+SPEAKER_RE = re.compile(r"without (?:providing|offering|giving|citing|presenting)", re.I)
+# "..., a claim that could not be independently verified": the remark is an aside on the claim.
+ASIDE_RE = re.compile(
+    r"\b(?:a|the|which|that|this)\s+(?:claim|report|assertion|account|figure|allegation)s?"
+    r"\s+(?:that|which)?\s*$",
+    re.IGNORECASE,
+)
+PLURAL_RE = re.compile(
+    r"\b(?:neither|either|both|claims|reports|figures|accounts|statements|allegations|"
+    r"numbers|tolls|versions|these|those|they|them)\b",
+    re.IGNORECASE,
+)
+_CONFIRM_FORMS = words(
+    """
+    confirm confirms confirmed confirming verify verifies verified corroborate corroborates
+    corroborated corroborating
+    """
+)
+
+
+def confirmations(
+    doc: Any, text: str, sentences: list[tuple[int, int]], quoted: QuoteMap
+) -> set[int]:
+    """Indices of the sentences in which something is confirmed (verb use, not negated)."""
+    from tui.pipeline.analyze.attribution import cue_candidates
+
+    found: set[int] = set()
+    starts = [s for s, _ in sentences]
+    for i in cue_candidates(doc, _CONFIRM_FORMS):
+        tok = doc[i]
+        if tok.tag_[:2] != "VB" or tok.dep_ == "amod" or quoted.enclosing(tok.idx) is not None:
+            continue
+        k = bisect_right(starts, tok.idx) - 1
+        if k < 0 or k in found:
+            continue
+        lo, hi = sentences[k]
+        if any(c.dep_ == "neg" for c in tok.children) or UNVERIFIED_RE.search(text, lo, hi):
+            continue
+        found.add(k)
+    return found

@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/bench_golden_entities.py [--golden PATH] [--errors]
 
+`--errors` prints every missed and false mention and every gold entity name not found.
+
 Each paragraph lists every entity with its type and mention spans. Scored per type on
 mentions (exact span and type): recall = gold mentions found / gold mentions, precision =
 found mentions that are gold / found mentions. Entity names are scored too: a gold entity
@@ -46,6 +48,9 @@ def score(paragraphs: list[dict[str, object]], show_errors: bool = False) -> dic
             counts[kind].update(names=len(gold_names))
             counts[kind].update(names_hit=sum((n, kind) in names for n in gold_names))
             if show_errors:
+                ours = sorted(n for n, k in names if k == kind)
+                for name in sorted(gold_names - set(ours)):
+                    print(f"NAME  {kind:6} {name!r} not among {ours}")
                 for s, e, _ in sorted(g - p):
                     print(f"MISS  {kind:6} {text[s:e]!r}  in {text[max(0, s - 40) : e + 40]!r}")
                 for s, e, _ in sorted(p - g):

@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from tui.pipeline.analyze import entities, model
+from tui.pipeline.analyze.grouping import find_names
 from tui.pipeline.models import Entity
 
 
@@ -193,6 +194,89 @@ def test_bodies_named_through_their_country_and_known_organisations(nlp: Any) ->
         assert found[name].type == "ORG", name
     assert "Russian military" not in found  # an adjective here, not the institution
     assert not [name for name in found if name.startswith("Russian")]  # generic groups
+
+
+def test_state_bodies_with_what_kind_of_body_they_are(nlp: Any) -> None:
+    text = (
+        "Libya's UN-backed government said the port was shelled. Sudan's transitional "
+        "government and Syria's interim government disagreed. Russia's permanent mission to "
+        "the U.N. rejected the report, and Russia's mission to the United Nations repeated "
+        "that on Friday. The German embassy in Kyiv said nothing."
+    )
+    found = find(nlp, text)
+    for body in (
+        "Libya's UN-backed government",
+        "Sudan's transitional government",
+        "Syria's interim government",
+        "German embassy",
+    ):
+        assert found[body].type == "ORG", body
+        assert found[body].mentions == (at(text, body),), body
+    missions = [e for e in found.values() if "mission" in e.name]
+    assert len(missions) == 1  # two spellings of one mission
+    assert spans(text, missions[0]) == [
+        "Russia's permanent mission to the U.N.",
+        "Russia's mission to the United Nations",
+    ]
+    assert "Libya" not in found and "United Nations" not in found  # parts of the bodies
+    assert found["Kyiv"].type == "PLACE"
+
+
+def test_organisations_the_sentence_describes(nlp: Any) -> None:
+    text = (
+        "Norvik Shipping, the Oslo-based company that owns the tanker, said the crew was safe. "
+        "The Coalition for Safe Harbours (CSH) said ports were closed. ARMF, the Alliance for "
+        "the Rebuilding of Mosul Families, said it would help the CSH."
+    )
+    found = find(nlp, text)
+    assert found["Norvik Shipping"].type == "ORG"
+    assert found["Norvik Shipping"].mentions == (at(text, "Norvik Shipping"),)
+    coalition = found["Coalition for Safe Harbours"]
+    assert coalition.type == "ORG"
+    assert spans(text, coalition) == ["Coalition for Safe Harbours", "CSH", "CSH"]
+    alliance = found["Alliance for the Rebuilding of Mosul Families"]
+    assert alliance.type == "ORG"
+    assert spans(text, alliance) == ["ARMF", "Alliance for the Rebuilding of Mosul Families"]
+
+
+def test_a_description_does_not_turn_places_or_people_into_organisations(nlp: Any) -> None:
+    text = (
+        "In Odesa, the company that runs the port said it was shut. Ivan Petrenko, an official "
+        "with the group, said so too, and Olena Bondar, the group's spokeswoman, agreed."
+    )
+    found = find(nlp, text)
+    assert found["Odesa"].type == "PLACE"
+    assert found["Ivan Petrenko"].type == "PERSON"
+    assert found["Olena Bondar"].type == "PERSON"
+
+
+def test_rivers_and_approaches_name_places(nlp: Any) -> None:
+    text = "Drones flew along the Desna river valley and struck the approaches to Vovchansk."
+    found = find(nlp, text)
+    assert found["Desna"].mentions == (at(text, "Desna"),)
+    assert found["Vovchansk"].mentions == (at(text, "Vovchansk"),)
+    assert {e.type for e in found.values()} == {"PLACE"}
+
+
+def test_names_found_again_whole_words_longest_first() -> None:
+    text = "Kyiv-based groups left Kyiv Oblast; Kyivska street, Kyiv, and KYIV."
+    names = ["Kyiv", "Kyiv Oblast"]
+    assert find_names(text, names, 0, len(text)) == [
+        (*at(text, "Kyiv Oblast"), "Kyiv Oblast"),
+        (*at(text, "Kyiv", 3), "Kyiv"),
+    ]
+    line = text.index("KYIV")
+    assert find_names(text, ["KYIV"], line, len(text)) == [(line, line + 4, "KYIV")]
+
+
+def test_the_model_runs_its_products_through_numpy_on_one_thread(nlp: Any) -> None:
+    from threadpoolctl import threadpool_info
+
+    layers = [
+        layer for _, c in nlp.pipeline if getattr(c, "model", None) for layer in c.model.walk()
+    ]
+    assert layers and all(getattr(layer.ops, "use_blis", None) is False for layer in layers)
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")
 
 
 def test_datelines_and_headline_capitals(nlp: Any) -> None:

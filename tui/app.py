@@ -1,14 +1,20 @@
-"""SitrepApp: global bindings, the refresher's lifetime, and the app factory used everywhere."""
+"""SitrepApp: global bindings, the refresher's lifetime, palette commands, and the app factory.
+
+Start-up is kept light so the first list paints fast whatever the cache size: the network and
+parsing stack (httpx, feedparser) is imported in a thread only after the list is on screen.
+"""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterable
-from datetime import UTC, datetime, timedelta
-
+import asyncio
+import importlib
 import logging
+import threading
+import time
+from collections.abc import Callable, Coroutine, Iterable
+from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import httpx
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -19,22 +25,68 @@ from textual.worker import Worker, WorkerState
 from tui.config import Config
 from tui.locations import Locations
 from tui.messages import FeedRefreshed, RefreshProgressed
-from tui.pipeline.refresh import FeedOutcome, Progress, Refresher
-from tui.pipeline.workers import WorkerPool
 from tui.store import store
 from tui.store.recovery import OpenedStore
+from tui.store.search import Searcher
 
+if TYPE_CHECKING:
+    import httpx
+
+    from tui.pipeline.refresh import FeedOutcome, Progress, Refresher
+    from tui.pipeline.workers import WorkerPool
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class BackgroundLoop:
+    """An asyncio loop in its own thread where the refresher runs.
+
+    Fetching 200 feeds means thousands of HTTP events parsed in Python; on the UI's loop they
+    queue in front of key presses and repaints. Here they only share the interpreter, which
+    hands the UI thread its turn every few milliseconds. The refresher reports back through
+    its callbacks, which post messages (thread-safe) to the app.
+    """
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self.loop.run_forever, name="sitrep-refresh",
+                                        daemon=True)
+        self._thread.start()
+
+    async def run(self, coroutine: Coroutine[Any, Any, T]) -> T:
+        """Run *coroutine* there and wait for it here; cancelling the wait cancels it."""
+        return await asyncio.wrap_future(asyncio.run_coroutine_threadsafe(coroutine, self.loop))
+
+    def close(self) -> None:
+        """Cancel what still runs there (the app is going), then stop the loop and thread."""
+
+        async def cancel_the_rest() -> None:
+            tasks = [t for t in asyncio.all_tasks() if t is not asyncio.current_task()]
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+        try:
+            asyncio.run_coroutine_threadsafe(cancel_the_rest(), self.loop).result(5)
+        except (TimeoutError, RuntimeError) as exc:
+            log.warning("background tasks did not stop: %r", exc)
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self._thread.join(5)
+        if not self._thread.is_alive():
+            self.loop.close()
 
 
 class SitrepApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "sitrep"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
-        Binding("q", "quit", "Quit"),
-        Binding("question_mark", "help", "Help"),
-        Binding("R", "refresh_all", "Refresh all"),
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("R", "refresh_all", "Refresh all", show=False, id="refresh_all"),
+        Binding("ctrl+p", "command_palette", "palette", show=False, priority=True,
+                id="command_palette"),
     ]
 
     # Screens watch these instead of the app calling into them.
@@ -43,18 +95,34 @@ class SitrepApp(App[None]):
 
     def __init__(self, config: Config, locations: Locations, opened: OpenedStore, *,
                  client: httpx.AsyncClient | None = None, pool: WorkerPool | None = None,
-                 auto_refresh: bool = True, notices: Iterable[str] = ()) -> None:
+                 auto_refresh: bool = True, notices: Iterable[str] = (),
+                 now: datetime | None = None) -> None:
         super().__init__()
         self.config = config
         self.locations = locations
         self.opened = opened
         self.db = opened.handle
+        self.searcher = Searcher()
         self._client = client
         self._pool = pool
         self._auto_refresh = auto_refresh
         self._notices = [*opened.notices, *notices]
+        self._frozen_now = now
         self.refresher: Refresher | None = None
+        self._background: BackgroundLoop | None = None
+        self._wanted: list[list[str] | None] = []  # refreshes asked for before it was ready
         self._last_bump = 0.0
+        self._started = False
+        self._apply_keymap()
+
+    def now(self) -> datetime:
+        """The app's clock: ages, `since:3d` and sparklines use it (tests freeze it)."""
+        return self._frozen_now or datetime.now(UTC)
+
+    def _apply_keymap(self) -> None:
+        """`[keys]` in feeds.toml: action name → key(s), e.g. `filter = "f"`."""
+        if self.config.keys:
+            self.set_keymap(dict(self.config.keys))
 
     # ── lifecycle ──
     def on_mount(self) -> None:
@@ -62,38 +130,62 @@ class SitrepApp(App[None]):
 
         self.push_screen(MainScreen())
         for notice in self._notices:
-            self.notify(notice, severity="warning", timeout=10)
-        if not self.db.readonly:
-            self._start_refresher()
+            self.notify(notice, severity="warning", timeout=10, markup=False)
+
+    def list_shown(self) -> None:
+        """Called by the main screen once its first list is painted: start the background."""
+        if self._started or self.db.readonly:
+            return
+        self._started = True
+        self.call_after_refresh(self._start_refresher)
         minutes = self.config.settings.refresh_minutes
         if minutes > 0 and self._auto_refresh:
             self.set_interval(minutes * 60, self.action_refresh_all)
 
     @work(group="refresher", exit_on_error=False)
     async def _start_refresher(self) -> None:
-        self.refresher = Refresher(
-            self.config, self.locations.db, client=self._client, pool=self._pool,
-            on_progress=self._on_progress, on_feed=self._on_feed)
-        await self.refresher.__aenter__()
-        if self._auto_refresh and self._cache_is_stale():
+        self.refresher = await self._new_refresher()
+        if self._wanted:  # R pressed during start-up
+            wanted, self._wanted = self._wanted, []
+            self._refresh(None if None in wanted else [u for urls in wanted for u in urls or ()])
+        elif self._auto_refresh and await asyncio.to_thread(self._cache_is_stale):
             self.action_refresh_all()
         else:
             self._process_queue()
 
+    async def _new_refresher(self) -> Refresher:
+        """A refresher on the current config, ready (feeds synced) before anyone can use it."""
+        # Imported in a thread: httpx and feedparser take ~0.3 s, the UI keeps its keys.
+        refresh = await asyncio.to_thread(importlib.import_module, "tui.pipeline.refresh")
+        if self._background is None:
+            self._background = BackgroundLoop()
+        refresher = refresh.Refresher(
+            self.config, self.locations.db, client=self._client, pool=self._pool,
+            on_progress=self._on_progress, on_feed=self._on_feed)
+        await self._background.run(refresher.__aenter__())
+        return refresher
+
+    async def _in_background(self, coroutine: Coroutine[Any, Any, T]) -> T:
+        assert self._background is not None
+        return await self._background.run(coroutine)
+
     def _cache_is_stale(self) -> bool:
+        """Older than refresh_minutes (30 when that is 0, i.e. no periodic refresh)."""
         last = self.db.run(store.last_refresh)
         if last is None:
             return True
-        minutes = self.config.settings.refresh_minutes or 30
         try:
             checked = datetime.fromisoformat(last)
         except ValueError:
             return True
+        minutes = self.config.settings.refresh_minutes or 30
         return datetime.now(UTC) - checked > timedelta(minutes=minutes)
 
     async def on_unmount(self) -> None:
         if self.refresher is not None:
-            await self.refresher.close()
+            await self._in_background(self.refresher.close())
+        if self._background is not None:
+            self._background.close()
         self.db.close()
         if self.opened.lock is not None:
             self.opened.lock.release()
@@ -106,35 +198,35 @@ class SitrepApp(App[None]):
         if self.db.readonly:
             self.notify("Read-only: another sitrep is refreshing this cache.", severity="warning")
             return
-        if self.refresher is None:
-            self.notify("Still starting up; try again in a moment.")
+        if self.refresher is None:  # still starting: refresh as soon as it is ready
+            self._wanted.append(urls)
             return
         self._refresh(urls)
 
     @work(exclusive=True, group="refresh", exit_on_error=False)
     async def _refresh(self, urls: list[str] | None) -> None:
         assert self.refresher is not None
-        outcomes = await self.refresher.refresh_feeds(urls)
+        outcomes = await self._in_background(self.refresher.refresh_feeds(urls))
         failed = [o for o in outcomes if o.status == "error"]
         new = sum(o.new for o in outcomes)
-        self.bump_data()
+        self.bump_data(force=True)
         message = f"Refreshed {len(outcomes)} feeds: {new} new"
         if failed:
-            message += f", {len(failed)} failed"
+            message += f", {len(failed)} failing (e jumps to them)"
         self.notify(message, severity="warning" if failed else "information", markup=False)
         self._process_queue()
 
     @work(exclusive=True, group="queue", exit_on_error=False)
     async def _process_queue(self) -> None:
         assert self.refresher is not None
-        await self.refresher.process_queue()
+        await self._in_background(self.refresher.process_queue())
         self.refresh_status = ""
         self.bump_data(force=True)
 
     async def process_article_now(self, article_id: int) -> None:
         """The article the user opens jumps the queue."""
         if self.refresher is not None and not self.db.readonly:
-            await self.refresher.process_article(article_id)
+            await self._in_background(self.refresher.process_article(article_id))
 
     def _on_progress(self, progress: Progress) -> None:
         self.post_message(RefreshProgressed(progress.phase, progress.done, progress.total))
@@ -156,7 +248,7 @@ class SitrepApp(App[None]):
         self.bump_data()
 
     def bump_data(self, force: bool = False) -> None:
-        """Tell screens the store changed; at most a few times a second while refreshing."""
+        """Tell screens the store changed; at most twice a second while refreshing."""
         now = time.monotonic()
         if force or now - self._last_bump > 0.5:
             self._last_bump = now
@@ -174,23 +266,71 @@ class SitrepApp(App[None]):
         from tui.screens.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen, self.active_bindings))
+            self.push_screen(HelpScreen(self.screen, self.screen.active_bindings))
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        yield SystemCommand("Refresh all feeds", "Fetch every feed now", self.action_refresh_all)
-        yield SystemCommand("Show failing feeds", "Filter the feeds pane to failing feeds",
-                            self._show_failing)
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from tui.widgets.palette import commands
 
-    def _show_failing(self) -> None:
+        yield from commands(self, screen)
+        for command in super().get_system_commands(screen):
+            if command.title != "Theme":  # ours is "Switch theme"
+                yield command
+
+    def filter_by_entity(self, name: str) -> None:
+        """Filter the article list and the claims view by an entity; back to the list."""
+        from tui.pipeline.query import parse_query
+        from tui.screens.claims import ClaimsScreen
+        from tui.screens.main import MainScreen
+        from tui.screens.reader import ReaderScreen
+
+        text = 'entity:"{}"'.format(name.replace('"', " ").strip())
+        query = parse_query(text, self.now())
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen | ClaimsScreen):
+                screen.set_filter(text, query)
+        while isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 2:
+            self.pop_screen()
+
+    def on_each_main(self, action: Callable[[Any], object]) -> None:
         from tui.screens.main import MainScreen
 
         for screen in self.screen_stack:
             if isinstance(screen, MainScreen):
-                screen.action_next_failing()
+                action(screen)
+
+    def action_show_failing(self) -> None:
+        from tui.screens.main import MainScreen
+
+        while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 2:
+            self.pop_screen()
+        self.on_each_main(lambda screen: screen.action_next_failing())
+
+    def action_export_bookmarks(self) -> None:
+        """Palette hook: write the bookmarks as Markdown (the bookmarks screen does the work)."""
+        from tui.screens.bookmarks import export_bookmarks_file
+
+        export_bookmarks_file(self, "md")
+
+    def reload_config(self, config: Config) -> None:
+        """A new feeds.toml (after "Add feed"): restart the refresher on it, refresh new feeds."""
+        old = {f.url for f in self.config.feeds}
+        self.config = config
+        self._restart_refresher([f.url for f in config.feeds if f.url not in old])
+
+    @work(exclusive=True, group="refresher", exit_on_error=False)
+    async def _restart_refresher(self, new_urls: list[str]) -> None:
+        for group in ("refresh", "queue"):
+            self.workers.cancel_group(self, group)
+        if self.refresher is not None:
+            await self._in_background(self.refresher.close())
+            self.refresher = None
+        self.refresher = await self._new_refresher()
+        self.bump_data(force=True)
+        if new_urls:
+            self._refresh(new_urls)
 
 
-def make_app(config: Config, locations: Locations, opened: OpenedStore, **kwargs: object
+def make_app(config: Config, locations: Locations, opened: OpenedStore, **kwargs: Any
              ) -> SitrepApp:
     """The one way to build the app: used by `sitrep` and by every test."""
-    return SitrepApp(config, locations, opened, **kwargs)  # type: ignore[arg-type]
+    return SitrepApp(config, locations, opened, **kwargs)

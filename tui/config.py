@@ -76,6 +76,7 @@ _FEED_SCHEMA: dict[str, tuple[tuple[type, ...], float | None]] = {
     "user_agent": ((str,), None),
 }
 _TOP_LEVEL = {"settings", "feed", "keys"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0 (tab and newline too), DEL, C1
 _TYPE_NAMES = {
     int: "an integer",
     float: "a number",
@@ -107,7 +108,8 @@ class _Locator:
             return None
         if key is None:
             return start or None
-        key_re = re.compile(r"^\s*" + re.escape(key) + r"\s*=")
+        quoted = re.escape(key)
+        key_re = re.compile(rf"""^\s*(?:{quoted}|"{quoted}"|'{quoted}')\s*=""")
         for number in range(start + 1, len(self.lines) + 1):
             line = self.lines[number - 1]
             if number > start + 1 and header and re.match(r"^\s*\[", line):
@@ -119,8 +121,12 @@ class _Locator:
         return start or None
 
 
-def load_config(path: Path | str) -> Config:
-    """Read and validate *path*. Raises ConfigError on any problem."""
+def load_config(path: Path | str, *, origin: Path | str | None = None) -> Config:
+    """Read and validate *path*. Raises ConfigError on any problem.
+
+    *origin* is where the configuration belongs when *path* is a copy of it (the last good copy
+    in the cache): relative local feeds resolve beside the origin, and `Config.path` names it.
+    """
     path = Path(path)
     file = str(path)
     try:
@@ -135,11 +141,13 @@ def load_config(path: Path | str) -> Config:
     except tomllib.TOMLDecodeError as exc:
         match = re.search(r"line (\d+)", str(exc))
         line = int(match.group(1)) if match else None
+        if line is None and "end of document" in str(exc):
+            line = max(1, len(text.splitlines()))
         reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ConfigError(file, f"not valid TOML: {reason}", line=line) from None
     except RecursionError:
         raise ConfigError(file, "not valid TOML: nesting too deep") from None
-    return _build(path, data, _Locator(text))
+    return _build(path, data, _Locator(text), Path(origin) if origin is not None else path)
 
 
 def _decode(file: str, raw: bytes) -> str:
@@ -170,9 +178,12 @@ def _check(
 ) -> None:
     types, minimum = schema.get(key, ((object,), None))
     ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
-    if key in schema and ok and (minimum is None or value >= minimum):
+    control = _control_in(value)
+    if key in schema and ok and not control and (minimum is None or value >= minimum):
         return  # valid: no need to look for the line (that scan is only for messages)
     line = loc.line_of(header, key, index)
+    if control:
+        raise ConfigError(file, f"contains a control character ({control})", line=line, key=key)
     if key not in schema:
         known = ", ".join(sorted(schema))
         raise ConfigError(file, f"unknown key in {where} (known keys: {known})", line=line, key=key)
@@ -185,7 +196,19 @@ def _check(
         raise ConfigError(file, f"must be at least {minimum:g}", line=line, key=key)
 
 
-def _build(path: Path, data: dict[str, Any], loc: _Locator) -> Config:
+def _control_in(value: Any) -> str:
+    """The first control character in a string (or list of strings) as "U+001B", or "".
+
+    Names, tags and URLs are shown on the terminal and sent in requests: an ESC there (a TOML
+    escape, or a URL imported from someone's OPML list) would act as an escape sequence.
+    """
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str) and (found := _CONTROL.search(item)):
+            return f"U+{ord(found.group()):04X}"
+    return ""
+
+
+def _build(path: Path, data: dict[str, Any], loc: _Locator, origin: Path) -> Config:
     file = str(path)
     for key in data:
         if key not in _TOP_LEVEL:
@@ -210,13 +233,13 @@ def _build(path: Path, data: dict[str, Any], loc: _Locator) -> Config:
     feeds: list[FeedConfig] = []
     seen: dict[str, int] = {}
     for index, item in enumerate(feeds_data):
-        feeds.append(_build_feed(path, loc, index, item, seen))
+        feeds.append(_build_feed(path, loc, index, item, seen, origin))
 
     keys_data = data.get("keys", {})
     if not isinstance(keys_data, dict):
         raise ConfigError(file, "must be a table", line=loc.line_of(None, "keys"), key="keys")
     for action, key in keys_data.items():
-        if not isinstance(key, str) or not key.strip():
+        if not isinstance(key, str) or not key.strip() or _control_in(key):
             raise ConfigError(
                 file,
                 'must be a key name such as "j" or "ctrl+r"',
@@ -224,12 +247,12 @@ def _build(path: Path, data: dict[str, Any], loc: _Locator) -> Config:
                 key=f"keys.{action}",
             )
     return Config(
-        path=path, settings=settings, feeds=tuple(feeds), keys=MappingProxyType(dict(keys_data))
+        path=origin, settings=settings, feeds=tuple(feeds), keys=MappingProxyType(dict(keys_data))
     )
 
 
 def _build_feed(
-    path: Path, loc: _Locator, index: int, item: Any, seen: dict[str, int]
+    path: Path, loc: _Locator, index: int, item: Any, seen: dict[str, int], origin: Path
 ) -> FeedConfig:
     file = str(path)
     header = "[[feed]]"
@@ -247,7 +270,7 @@ def _build_feed(
     def url_line() -> int | None:
         return loc.line_of(header, "url", index)
 
-    url = _normalise_url(file, item["url"].strip(), path, url_line)
+    url = _normalise_url(file, item["url"].strip(), origin, url_line)
     if url in seen:
         raise ConfigError(
             file, f"duplicate feed url (also feed #{seen[url] + 1})", line=url_line(), key="url"

@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.sax.saxutils import quoteattr
 
 import lxml.etree
@@ -44,11 +45,24 @@ def _save_doc(path: Path, doc: tomlkit.TOMLDocument) -> None:
     load_config(path)  # what we wrote must read back
 
 
+def usable_url(url: str) -> bool:
+    """An http(s) URL with a host and nothing a terminal or a request line would act on.
+
+    Imported lists come from strangers: a URL holding an escape sequence or a line break would
+    reach the screen as the feed's name and the server as a broken request.
+    """
+    url = url.strip()
+    if not url.lower().startswith(("http://", "https://")) or not urlsplit(url).netloc:
+        return False
+    return not any(char.isspace() or not char.isprintable() for char in url)
+
+
 def _check_url(path: Path, url: str) -> str:
     url = url.strip()
-    lowered = url.lower()
-    if not lowered.startswith(("http://", "https://")):
-        raise ConfigError(str(path), f"not an http(s) URL: {clean_line(url)[:200]}", key="url")
+    if not usable_url(url):
+        raise ConfigError(
+            str(path), f"not a usable http(s) URL: {clean_line(url)[:200]}", key="url"
+        )
     return url
 
 

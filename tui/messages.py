@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from tui.pipeline.refresh import FeedOutcome
+if TYPE_CHECKING:  # the refresh stack loads after the first paint, not with the app
+    from tui.pipeline.refresh import FeedOutcome
 
 
 @dataclass

@@ -7,8 +7,16 @@ import sys
 from pathlib import Path
 
 from tui.commands.common import error, load_or_report, resolve_locations
-from tui.feeds_file import FeedSpec, add_feeds, export_opml, parse_feed_list, remove_feed
+from tui.feeds_file import (
+    FeedSpec,
+    add_feeds,
+    export_opml,
+    parse_feed_list,
+    remove_feed,
+    usable_url,
+)
 from tui.pipeline.errors import ConfigError, StoreError
+from tui.pipeline.sanitize import clean_line
 from tui.store import schema, store
 
 
@@ -53,9 +61,9 @@ def _import(config_path: Path, source: Path) -> int:
         return 2
     good, bad = [], []
     for spec in specs:
-        (good if spec.url.lower().startswith(("http://", "https://")) else bad).append(spec)
-    for spec in bad:
-        error(f"{source}: skipped (not an http(s) URL): {spec.url[:200]}")
+        (good if usable_url(spec.url) else bad).append(spec)
+    for spec in bad:  # the list is a stranger's: never print its text raw to the terminal
+        error(f"{source}: skipped (not an http(s) URL): {clean_line(spec.url)[:200]}")
     added, skipped = add_feeds(config_path, good)
     print(
         f"imported {len(added)} feeds into {config_path} "

@@ -1,7 +1,11 @@
 """Feed bytes + response headers → ParsedFeed. No I/O: feedparser never sees a URL or a str.
 
 Every string that leaves this module is sanitised (control characters and terminal escape
-sequences removed); summaries are reduced from HTML to plain text with paragraph breaks.
+sequences removed) and bounded in length; summaries are reduced from HTML to plain text with
+paragraph breaks. Before feedparser runs, `feed_prep` makes the body UTF-8 and defuses its
+DOCTYPE (entity expansion attacks). feedparser's own HTML sanitiser and relative-link resolver
+stay off: we never render feed HTML, we flatten it to text (`html_text`), and both passes cost
+seconds on hostile input.
 """
 
 from __future__ import annotations
@@ -14,16 +18,22 @@ from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import feedparser
-import lxml.html
 
 from tui.pipeline.errors import ParseError
+from tui.pipeline.feed_prep import prepare_feed
+from tui.pipeline.html_text import html_to_text, tidy
 from tui.pipeline.models import Entry, ParsedFeed
 from tui.pipeline.sanitize import clean_line, clean_text
 
-_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr")
-_SPACES = re.compile(r"[ \t\u00a0]+")
-_BLANKS = re.compile(r"\n\s*\n+")
-_MAX_SUMMARY = 20_000
+__all__ = ["html_to_text", "parse_feed"]
+
+_MAX_SUMMARY = 20_000  # characters of plain text kept from an item's summary
+_MAX_TITLE = 1_000
+_MAX_NAME = 300  # feed titles and authors
+_MAX_LINK = 4_096  # longer "links" are not addresses anyone can use
+_MAX_GUID = 1_000
+_MAX_ENTRIES = 1_000  # each item may become a page fetch: a feed cannot queue 80,000 of them
+_POSITION = re.compile(r"<unknown>:(\d+):\d+:\s*")
 
 
 def parse_feed(body: bytes, url: str, headers: Mapping[str, str] | None = None) -> ParsedFeed:
@@ -31,18 +41,19 @@ def parse_feed(body: bytes, url: str, headers: Mapping[str, str] | None = None) 
     if not isinstance(body, bytes):
         raise TypeError("parse_feed takes bytes")
     # Links are resolved below against the feed's own address (local feeds have no URL base).
-    response_headers = {k.lower(): v for k, v in (headers or {}).items()}
-    parsed = feedparser.parse(body, response_headers=response_headers, sanitize_html=True,
-                              resolve_relative_uris=True)
+    data, response_headers = prepare_feed(body, headers or {})
+    parsed = feedparser.parse(
+        data, response_headers=response_headers, sanitize_html=False, resolve_relative_uris=False
+    )
     if parsed.bozo and not parsed.entries and not parsed.feed.get("title"):
-        reason = clean_line(str(parsed.get("bozo_exception", "not a feed")))[:200]
-        raise ParseError(f"not a readable feed: {reason or 'no entries'}")
-    entries = tuple(_entry(raw, url) for raw in parsed.entries)
-    warning = ""
-    if parsed.bozo:
-        warning = clean_line(str(parsed.get("bozo_exception", "")))[:200]
+        raise ParseError(f"not a readable feed: {_reason(parsed) or 'no entries'}")
+    entries = tuple(_entry(raw, url) for raw in parsed.entries[:_MAX_ENTRIES])
+    warning = _reason(parsed) if parsed.bozo else ""
     return ParsedFeed(
-        title=clean_line(parsed.feed.get("title", "")),
+        title=_cut(
+            clean_line(_text(parsed.feed.get("title", ""), parsed.feed.get("title_detail"))),
+            _MAX_NAME,
+        ),
         link=_safe_link(parsed.feed.get("link", ""), url),
         entries=entries,
         warning=warning,
@@ -51,28 +62,49 @@ def parse_feed(body: bytes, url: str, headers: Mapping[str, str] | None = None) 
 
 def _entry(raw: Any, feed_url: str) -> Entry:
     link = _safe_link(raw.get("link", ""), feed_url)
-    title = clean_line(html_to_text(raw.get("title", "")))
-    summary_html = raw.get("summary", "")
-    if not summary_html and raw.get("content"):
-        summary_html = raw["content"][0].get("value", "")
-    summary = html_to_text(summary_html)[:_MAX_SUMMARY]
-    guid = clean_line(raw.get("id", ""))
+    title = _cut(clean_line(_text(raw.get("title", ""), raw.get("title_detail"))), _MAX_TITLE)
+    summary, detail = raw.get("summary", ""), raw.get("summary_detail")
+    if not summary and raw.get("content"):
+        summary, detail = raw["content"][0].get("value", ""), raw["content"][0]
+    summary = _text(summary, detail)[:_MAX_SUMMARY]
+    guid = clean_line(raw.get("id", ""))[:_MAX_GUID]
     if not title:
         title = summary[:90].split("\n")[0] or link or "(untitled)"
     return Entry(
         guid=guid,
         link=link,
         title=title,
-        author=clean_line(raw.get("author", "")),
+        author=_cut(clean_line(raw.get("author", "")), _MAX_NAME),
         published=_date(raw.get("published_parsed") or raw.get("updated_parsed")),
         summary=summary,
     )
 
 
+def _reason(parsed: Any) -> str:
+    """feedparser's complaint as one short line: "unclosed token (line 8)", not "<unknown>:8:0"."""
+    text = clean_line(str(parsed.get("bozo_exception", "")))
+    where = _POSITION.match(text)
+    if where:
+        text = f"{text[where.end() :]} (line {where.group(1)})"
+    return _cut(text, 200)
+
+
+def _text(value: Any, detail: Any) -> str:
+    """Plain text of a feed field: HTML is flattened, text/plain kept as written."""
+    value = value if isinstance(value, str) else ""
+    if isinstance(detail, dict) and detail.get("type") == "text/plain":
+        return tidy(clean_text(value))
+    return html_to_text(value)
+
+
+def _cut(value: str, limit: int) -> str:
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def _safe_link(link: str, base: str) -> str:
     """Resolve *link* against the feed's own address and keep only http(s) or local links."""
     link = clean_line(link)
-    if not link:
+    if not link or len(link) > _MAX_LINK:
         return ""
     resolved = urljoin(base if "://" in base else f"file://{base}", link)
     scheme = urlsplit(resolved).scheme.lower()
@@ -90,27 +122,3 @@ def _date(value: Any) -> datetime | None:
         return datetime.fromtimestamp(calendar.timegm(value), tz=UTC)
     except (OverflowError, ValueError, TypeError, OSError):
         return None
-
-
-def html_to_text(value: str) -> str:
-    """HTML fragment → plain text with blank lines between blocks; plain text passes through."""
-    if not value:
-        return ""
-    value = clean_text(value)
-    if "<" not in value and "&" not in value:
-        return _tidy(value)
-    try:
-        root = lxml.html.fragment_fromstring(value, create_parent="div")
-    except (lxml.etree.ParserError, ValueError):
-        return _tidy(value)
-    for element in root.iter(*_BLOCK_TAGS):
-        element.tail = "\n\n" + (element.tail or "")
-    for element in root.iter("script", "style"):
-        element.drop_tree()
-    return _tidy(clean_text(root.text_content()))
-
-
-def _tidy(text: str) -> str:
-    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
-    return _BLANKS.sub("\n\n", "\n".join(lines)).strip()
-

@@ -1,13 +1,14 @@
-"""The filter language, one everywhere (`/` in the app, `sitrep search`): text → Query → SQL.
+"""The filter language, one everywhere (`/` in the app, `sitrep search`): text → Query.
 
-    kharkiv drone        every word, prefix match (FTS5)
+    kharkiv drone        every word, prefix match (full-text index)
     "air defence"        a phrase
     feed:un  tag:ukraine  entity:Zhuravka  by:"defence ministry"  status:disputed
     type:claim|article   since:3d  until:2026-10-01   is:unread|read|bookmarked|conflict
     -word  -status:claimed                               negation; terms AND together
 
 parse_query raises QueryError with a short message for anything malformed, so the UI can keep
-the last good results and show why.
+the last good results and show why. Turning a Query into SQL is the store's business
+(`tui.store.search`): this module knows the language, not the tables.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ class QueryError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    key: str  # "word", "phrase" or one of KEYS
+    key: str  # "word", "phrase", one of KEYS, or "feed_id" (set by the app, never parsed)
     value: str
     negated: bool = False
 
@@ -48,8 +49,12 @@ class Query:
     def with_terms(self, *terms: Term) -> Query:
         return Query(self.terms + terms, self.type, self.text)
 
+    def as_type(self, kind: str | None) -> Query:
+        return Query(self.terms, kind, self.text)
+
 
 def parse_query(text: str, now: datetime | None = None) -> Query:
+    """Parse *text*; relative dates (`since:3d`) count back from *now* (the app's clock)."""
     now = now or datetime.now(UTC)
     terms: list[Term] = []
     kind: str | None = None
@@ -125,126 +130,6 @@ def _when(key: str, value: str, now: datetime) -> str:
     return datetime(day.year, day.month, day.day, tzinfo=UTC).isoformat(timespec="seconds")
 
 
-# ── SQL ──────────────────────────────────────────────────────────────────────────────────────
-
-
-def fts_expression(terms: list[Term]) -> str:
-    """Words become prefix tokens, phrases exact phrases; every token is quoted for FTS5."""
-    parts = []
-    for term in terms:
-        if term.key == "word":
-            tokens = re.findall(r"\w+", term.value)
-            parts.extend(f'"{token}"*' for token in tokens)
-        else:
-            tokens = re.findall(r"\w+", term.value)
-            if tokens:
-                parts.append('"' + " ".join(tokens) + '"')
-    return " AND ".join(parts)
-
-
-def _like(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{escaped}%"
-
-
-def article_where(query: Query) -> tuple[str, list[object]]:
-    """WHERE clause over `articles a JOIN feeds f` for the article list."""
-    clauses: list[str] = ["f.active = 1"]
-    params: list[object] = []
-    text_terms = query.of("word", "phrase")
-    positive = [t for t in text_terms if not t.negated]
-    if positive and fts_expression(positive):
-        clauses.append("a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(fts_expression(positive))
-    for term in (t for t in text_terms if t.negated):
-        if fts_expression([term]):
-            clauses.append("a.id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-            params.append(fts_expression([term]))
-    for term in query.terms:
-        clause = _article_clause(term, params)
-        if clause:
-            clauses.append(f"NOT ({clause})" if term.negated else clause)
-    return " AND ".join(clauses), params
-
-
-def _article_clause(term: Term, params: list[object]) -> str | None:
-    key, value = term.key, term.value
-    if key == "feed":
-        params.extend([_like(value), _like(value)])
-        return "(f.name LIKE ? ESCAPE '\\' OR f.url LIKE ? ESCAPE '\\')"
-    if key == "tag":
-        params.append(f"% {value.lower()} %")
-        return "(' ' || lower(f.tags) || ' ') LIKE ?"
-    if key == "entity":
-        params.append(_like(value))
-        return ("a.id IN (SELECT m.article_id FROM mentions m JOIN entities e ON e.id = m.entity_id"
-                " WHERE e.name LIKE ? ESCAPE '\\')")
-    if key == "by":
-        params.append(_like(value))
-        return "a.id IN (SELECT article_id FROM claims WHERE source LIKE ? ESCAPE '\\')"
-    if key == "status":
-        params.append(value)
-        return "a.id IN (SELECT article_id FROM claims WHERE status = ?)"
-    return _shared_clause(term, params)
-
-
-def _shared_clause(term: Term, params: list[object]) -> str | None:
-    key, value = term.key, term.value
-    if key == "feed_id":  # set by the app's feeds pane, never parsed from text
-        params.append(int(value))
-        return "a.feed_id = ?"
-    if key == "since":
-        params.append(value)
-        return "a.sort_ts >= ?"
-    if key == "until":
-        params.append(value)
-        return "a.sort_ts < ?"
-    if key == "is":
-        return {
-            "unread": "a.read = 0",
-            "read": "a.read = 1",
-            "conflict": "a.conflict = 1",
-            "bookmarked": "a.id IN (SELECT article_id FROM bookmarks WHERE article_id IS NOT NULL)",
-        }[value]
-    return None
-
-
-def claim_where(query: Query) -> tuple[str, list[object]]:
-    """WHERE clause over `claims c JOIN articles a JOIN feeds f` for the claims view."""
-    clauses: list[str] = ["f.active = 1"]
-    params: list[object] = []
-    text_terms = query.of("word", "phrase")
-    positive = [t for t in text_terms if not t.negated]
-    if positive and fts_expression(positive):
-        clauses.append("c.id IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-        params.append(fts_expression(positive))
-    for term in (t for t in text_terms if t.negated):
-        if fts_expression([term]):
-            clauses.append("c.id NOT IN (SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?)")
-            params.append(fts_expression([term]))
-    for term in query.terms:
-        clause = _claim_clause(term, params)
-        if clause:
-            clauses.append(f"NOT ({clause})" if term.negated else clause)
-    return " AND ".join(clauses), params
-
-
-def _claim_clause(term: Term, params: list[object]) -> str | None:
-    key, value = term.key, term.value
-    if key == "by":
-        params.append(_like(value))
-        return "c.source LIKE ? ESCAPE '\\'"
-    if key == "status":
-        params.append(value)
-        return "c.status = ?"
-    if key == "entity":
-        params.append(_like(value))
-        return ("EXISTS (SELECT 1 FROM mentions m JOIN entities e ON e.id = m.entity_id"
-                ' WHERE m.article_id = c.article_id AND m.start >= c.start AND m."end" <= c."end"'
-                " AND e.name LIKE ? ESCAPE '\\')")
-    if key == "is" and value == "bookmarked":
-        return ("EXISTS (SELECT 1 FROM bookmarks b WHERE b.article_id = c.article_id"
-                " AND b.claim_start = c.start)")
-    if key in ("feed", "tag"):
-        return _article_clause(term, params)
-    return _shared_clause(term, params)
+def words_of(value: str) -> list[str]:
+    """The tokens the full-text index knows for *value* (letters and digits, any script)."""
+    return re.findall(r"\w+", value)

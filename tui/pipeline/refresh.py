@@ -24,7 +24,7 @@ from urllib.parse import unquote, urlsplit
 import httpx
 
 from tui.config import Config, FeedConfig
-from tui.pipeline.errors import FetchError, ParseError
+from tui.pipeline.errors import FetchError, ParseError, StoreError
 from tui.pipeline.fetch import Fetcher, Response, make_client
 from tui.pipeline.models import ParsedFeed
 from tui.pipeline.parse import parse_feed
@@ -118,10 +118,17 @@ class Refresher:
         self._db_thread.shutdown(wait=False)
 
     async def _db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run fn(conn, ...) on the store thread. A failing store (a full disk, a file damaged
+        while we run) ends the refresh with a StoreError saying so; each write is one
+        transaction, so everything committed before it stays."""
+
         def call() -> T:
             if self._conn is None:
                 self._conn = schema.connect(self.db_path)
-            return fn(self._conn, *args, **kwargs)
+            try:
+                return fn(self._conn, *args, **kwargs)
+            except sqlite3.Error as exc:
+                raise StoreError(store_failure(self.db_path, exc)) from exc
 
         return await asyncio.get_running_loop().run_in_executor(self._db_thread, call)
 
@@ -338,6 +345,14 @@ class Refresher:
             raise FetchError(url or "(no link)", "the item has no http(s) link")
         assert self.fetcher is not None
         return await self.fetcher.get(url, max_bytes=self.settings.max_page_bytes)
+
+
+def store_failure(db_path: Path, exc: sqlite3.Error) -> str:
+    """One line for a store error met mid-run, with the likely cause when SQLite is terse."""
+    reason = clean_line(str(exc)) or type(exc).__name__
+    if "disk" in reason or "full" in reason:
+        reason += " (is the disk full?)"
+    return f"{db_path}: cache error: {reason}"
 
 
 def start_parse_pool() -> ProcessPoolExecutor:

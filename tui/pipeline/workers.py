@@ -15,11 +15,14 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from typing import Any
 
 from tui.pipeline.models import Analysis, Article
+
+MAX_TEXT = 200_000  # characters of reading text kept and analysed (a very long feature: ~30k words)
+_ERROR_MAX = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,19 +35,48 @@ class PageResult:
 def process_page(
     body: bytes, url: str, headers: Mapping[str, str], analyze: bool = True
 ) -> PageResult:
-    """Extract the reading text of a page and analyze it. Runs inside a worker process."""
+    """Extract the reading text of a page and analyze it. Runs inside a worker process.
+
+    A failed analysis keeps the extracted text: the reader can still show it.
+    """
     from tui.pipeline.errors import ExtractError
     from tui.pipeline.extract import extract
 
     try:
-        article = extract(body, url, headers)
+        article = bounded(extract(body, url, headers))
     except ExtractError as exc:
         return PageResult(None, None, f"no reading text: {exc}")
     if not analyze:
         return PageResult(article, None)
     from tui.pipeline.analyze import analyze as run_analysis
 
-    return PageResult(article, run_analysis(article.text))
+    try:
+        return PageResult(article, run_analysis(article.text))
+    except Exception as exc:  # one article the analyzer cannot take must not lose its text
+        return PageResult(article, None, short_error("analysis failed", exc))
+
+
+def bounded(article: Article) -> Article:
+    """At most MAX_TEXT characters of reading text, cut after a whole paragraph when possible.
+
+    A 10 MB page of one paragraph would otherwise be stored whole, handed to the NLP model (which
+    refuses more than a million characters) and laid out in the reader as one widget.
+    """
+    if len(article.text) <= MAX_TEXT:
+        return article
+    cut = article.text.rfind("\n\n", 0, MAX_TEXT)
+    if cut <= 0:
+        cut = article.text.rfind(" ", 0, MAX_TEXT)
+    text = article.text[: cut if cut > 0 else MAX_TEXT].rstrip() + " …"
+    paragraphs = tuple(text.split("\n\n"))
+    return replace(article, text=text, paragraphs=paragraphs)
+
+
+def short_error(what: str, exc: BaseException) -> str:
+    """One line for the article's error field: the kind of failure and the start of its text."""
+    detail = " ".join(str(exc).split())
+    message = f"{what}: {type(exc).__name__}" + (f": {detail}" if detail else "")
+    return message if len(message) <= _ERROR_MAX else message[: _ERROR_MAX - 1] + "…"
 
 
 def process_text(text: str) -> PageResult:
@@ -101,7 +133,7 @@ def _serve(conn: Connection, preload: bool) -> None:
         try:
             result: Any = jobs[name](*args)
         except Exception as exc:  # a bug in one page's processing must not kill the worker
-            result = PageResult(None, None, f"{type(exc).__name__}: {exc}")
+            result = PageResult(None, None, short_error("processing failed", exc))
         try:
             conn.send(result)
         except (BrokenPipeError, OSError):

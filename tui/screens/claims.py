@@ -1,37 +1,39 @@
-"""Claims view: every claim across the cache, filterable with the same query language."""
+"""Claims view: every claim across the cache, filterable with the same query language.
+
+Opened with `c` from the main screen, it starts with the article list's filter (so a list
+narrowed to an entity shows that entity's claims); `/` changes it, Esc clears it, Enter opens
+the reader at the claim under the cursor.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer
-from textual.worker import get_current_worker
 
 from tui.pipeline.query import Query, QueryError, parse_query
-from tui.store import search
 from tui.widgets.claim_list import ClaimList, ClaimRow
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.status_bar import StatusBar
-from tui.widgets.virtual_list import PAGE_SIZE
-
-DEBOUNCE_SECONDS = 0.12
+from tui.widgets.virtual_list import PAGE_SIZE, now_of
 
 
 class ClaimsScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape,h", "back", "Back"),
-        Binding("slash", "filter", "Filter"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("escape,h", "back", "Back", id="back"),
     ]
 
     def __init__(self, text: str = "") -> None:
         super().__init__()
-        self.query_text = text
+        self.query_text = ""
         self.filter_query = Query(type="claim")
-        self._debounce: Timer | None = None
-        self._pending_text = ""
+        self._initial = text
+        self._token = 0
 
     def compose(self) -> ComposeResult:
         yield FilterBar(id="claims-filter")
@@ -43,22 +45,41 @@ class ClaimsScreen(Screen[None]):
     def claims(self) -> ClaimList:
         return self.query_one(ClaimList)
 
+    @property
+    def db(self) -> Any:
+        return self.app.db  # type: ignore[attr-defined]
+
     def on_mount(self) -> None:
         self.query_one(StatusBar).noun = "claims"
         self.claims.focus()
-        self.watch(self.app, "data_version", lambda: self._load(self.filter_query, True), init=False)
-        self.apply_filter(self.query_text)
+        try:
+            query = parse_query(self._initial, now_of(self.app))
+        except QueryError:
+            query, self._initial = Query(), ""
+        self.set_filter(self._initial.strip(), query)
+        self.watch(self.app, "data_version", lambda: self._reload(True), init=False)
+
+    def set_filter(self, text: str, query: Query) -> None:
+        self.filter_query, self.query_text = query.as_type("claim"), text
+        self._reload(False)
+
+    def _reload(self, keep_cursor: bool) -> None:
+        self._token += 1
+        self._load(self.filter_query, keep_cursor, self._token)
 
     @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
-    def _load(self, query: Query, keep_cursor: bool = False) -> None:
-        db = self.app.db  # type: ignore[attr-defined]
-        count = db.run(search.count_claims, query)
-        rows = [ClaimRow.from_row(r) for r in db.run(search.find_claims, query, limit=PAGE_SIZE)]
-        if get_current_worker().is_cancelled:
-            return
-        self.app.call_from_thread(self._show, count, rows, keep_cursor)
+    def _load(self, query: Query, keep_cursor: bool, token: int) -> None:
+        searcher = self.app.searcher  # type: ignore[attr-defined]
+        count, rows = self.db.run(searcher.list_claims, query, limit=PAGE_SIZE)
+        if token == self._token:
+            self.app.call_from_thread(self._show, count, [ClaimRow.from_row(r) for r in rows],
+                                      keep_cursor, token)
 
-    def _show(self, count: int, rows: list[ClaimRow], keep_cursor: bool) -> None:
+    def _show(self, count: int, rows: list[ClaimRow], keep_cursor: bool, token: int) -> None:
+        if token != self._token:
+            return
+        self.claims.empty_text = ("Nothing matches: / changes the filter" if self.query_text
+                                  else "No claims yet: they appear as articles are analysed")
         self.claims.reset(count, rows, keep_cursor)
         status = self.query_one(StatusBar)
         status.count = count
@@ -70,48 +91,30 @@ class ClaimsScreen(Screen[None]):
 
     @work(thread=True, group="pages", exit_on_error=False)
     def _load_page(self, query: Query, offset: int, generation: int) -> None:
-        rows = self.app.db.run(search.find_claims, query, limit=PAGE_SIZE,  # type: ignore[attr-defined]
-                               offset=offset)
+        searcher = self.app.searcher  # type: ignore[attr-defined]
+        _, rows = self.db.run(searcher.list_claims, query, limit=PAGE_SIZE, offset=offset)
         self.app.call_from_thread(self.claims.add_page, generation, offset,
                                   [ClaimRow.from_row(r) for r in rows])
 
+    # ── filtering ──
     def action_filter(self) -> None:
         self.query_one(FilterBar).open(self.query_text)
 
-    def apply_filter(self, text: str) -> bool:
-        bar = self.query_one(FilterBar)
-        try:
-            query = parse_query(text)
-        except QueryError as exc:
-            bar.show_error(str(exc))
-            return False
-        bar.show_error("")
-        self.filter_query = Query(query.terms, "claim", query.text)
-        self.query_text = text.strip()
-        self._load(self.filter_query)
-        return True
-
-    @on(FilterBar.Changed)
-    def _changed(self, event: FilterBar.Changed) -> None:
-        self._pending_text = event.text
-        if self._debounce is not None:
-            self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE_SECONDS,
-                                        lambda: self.apply_filter(self._pending_text))
+    @on(FilterBar.Applied)
+    def _applied(self, event: FilterBar.Applied) -> None:
+        self.set_filter(event.text, event.query)
 
     @on(FilterBar.Submitted)
     def _submitted(self, event: FilterBar.Submitted) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
-        if self.apply_filter(event.text):
-            self.query_one(FilterBar).close()
-            self.claims.focus()
+        if event.query is None:
+            return
+        self.query_one(FilterBar).close()
+        self.claims.focus()
+        self.set_filter(event.text, event.query)
 
     @on(FilterBar.Cleared)
     def _cleared(self) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
-        self.apply_filter("")
+        self.set_filter("", Query())
         self.claims.focus()
 
     @on(ClaimList.Opened)

@@ -1,35 +1,40 @@
-"""Main screen: feeds pane, article list, filter bar, status bar. Wiring, not logic."""
+"""Main screen: feeds pane, article list, filter bar, status bar. Wiring, not logic.
+
+State lives here (the filter text, the feed or tag chosen in the pane); the widgets render it.
+Every store read runs in a thread worker; a result that arrives after a newer request is
+dropped (each request carries a token), so fast typing never shows a stale list.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer
-from textual.worker import get_current_worker
 
-from tui.pipeline.query import Query, QueryError, Term, parse_query
+from tui.pipeline.query import Query, Term
 from tui.store import search, store
 from tui.widgets.article_list import PAGE_SIZE, ArticleList, ArticleRow
 from tui.widgets.feed_list import FeedInfo, FeedList
 from tui.widgets.filter_bar import FilterBar
 from tui.widgets.status_bar import StatusBar
 
-DEBOUNCE_SECONDS = 0.12
-
 
 class MainScreen(Screen[None]):
     BINDINGS = [
-        Binding("slash", "filter", "Filter"),
-        Binding("r", "refresh_feed", "Refresh feed"),
-        Binding("m", "toggle_read", "Read/unread"),
-        Binding("c", "claims", "Claims"),
-        Binding("e", "next_failing", "Next failing feed", show=False),
-        Binding("E", "previous_failing", "Previous failing feed", show=False),
-        Binding("h,left", "focus_feeds", "Feeds pane", show=False),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("c", "claims", "Claims", id="claims"),
+        Binding("r", "refresh_feed", "Refresh feed", show=False, id="refresh_feed"),
+        Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
+        Binding("e", "next_failing", "Next failing feed", show=False, id="next_failing"),
+        Binding("E", "previous_failing", "Previous failing feed", show=False,
+                id="previous_failing"),
+        Binding("h,left", "focus_feeds", "Feeds pane", show=False, id="focus_feeds"),
+        Binding("escape", "clear", "Clear filter", show=False, id="clear"),
     ]
 
     def __init__(self) -> None:
@@ -38,8 +43,7 @@ class MainScreen(Screen[None]):
         self.filter_query = Query()
         self.scope: Term | None = None  # feed or tag chosen in the feeds pane
         self.scope_label = ""
-        self._debounce: Timer | None = None
-        self._pending_text = ""
+        self._token = 0
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main-panes"):
@@ -55,50 +59,72 @@ class MainScreen(Screen[None]):
         return self.query_one(ArticleList)
 
     @property
+    def feeds(self) -> FeedList:
+        return self.query_one(FeedList)
+
+    @property
     def status(self) -> StatusBar:
         return self.query_one(StatusBar)
 
+    @property
+    def db(self) -> Any:
+        return self.app.db  # type: ignore[attr-defined]
+
     def on_mount(self) -> None:
         self.articles.focus()
-        self.watch(self.app, "refresh_status", self._show_progress)
-        self.watch(self.app, "data_version", self._data_changed, init=False)
         self.reload()
+        self.watch(self.app, "refresh_status", self._show_progress)
+        self.watch(self.app, "data_version", lambda: self.reload(keep_cursor=True), init=False)
 
     def _show_progress(self, text: str) -> None:
         self.status.progress = text
-
-    def _data_changed(self) -> None:
-        self.reload(keep_cursor=True)
 
     # ── loading (off the UI thread; stale results dropped) ──
     def effective_query(self) -> Query:
         return self.filter_query.with_terms(self.scope) if self.scope else self.filter_query
 
     def reload(self, keep_cursor: bool = False) -> None:
-        self._load_feeds()
-        self._load_articles(self.effective_query(), keep_cursor)
+        """The list and the feeds pane, read in one trip and shown in one go."""
+        self._token += 1
+        self._load_articles(self.effective_query(), keep_cursor, self._token, with_feeds=True)
+
+    @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
+    def _load_articles(self, query: Query, keep_cursor: bool, token: int,
+                       with_feeds: bool = False) -> None:
+        searcher = self.app.searcher  # type: ignore[attr-defined]
+        count, rows = self.db.run(searcher.list_articles, query, limit=PAGE_SIZE)
+        feeds = [FeedInfo.from_row(r) for r in self.db.run(search.feeds_pane)] \
+            if with_feeds else None
+        if token == self._token:
+            self.app.call_from_thread(self._show_articles, count,
+                                      [ArticleRow.from_row(r) for r in rows], keep_cursor, token,
+                                      feeds)
+        elif feeds is not None:  # the list is stale, the pane is not
+            self.app.call_from_thread(self._show_feeds, feeds)
+
+    def _show_articles(self, count: int, rows: list[ArticleRow], keep_cursor: bool,
+                       token: int, feeds: list[FeedInfo] | None = None) -> None:
+        if feeds is not None:
+            self.feeds.show_feeds(feeds)
+        if token != self._token:
+            return  # a newer query is on its way
+        filtered = bool(self.query_text or self.scope)
+        self.articles.empty_text = ("Nothing matches: esc clears the filter" if filtered else
+                                    "No articles yet: R fetches every feed")
+        self.articles.reset(count, rows, keep_cursor=keep_cursor)
+        self.status.count = count
+        self.status.filter = "  ".join(p for p in (self.scope_label, self.query_text) if p)
+        self._show_notice()
+        self.app.list_shown()  # type: ignore[attr-defined]
 
     @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
     def _load_feeds(self) -> None:
-        rows = self.app.db.run(store.list_feeds)  # type: ignore[attr-defined]
-        feeds = [FeedInfo.from_row(r) for r in rows]
-        self.app.call_from_thread(self.query_one(FeedList).show_feeds, feeds)
+        feeds = [FeedInfo.from_row(r) for r in self.db.run(search.feeds_pane)]
+        self.app.call_from_thread(self._show_feeds, feeds)
 
-    @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
-    def _load_articles(self, query: Query, keep_cursor: bool) -> None:
-        db = self.app.db  # type: ignore[attr-defined]
-        count = db.run(search.count_articles, query)
-        rows = [ArticleRow.from_row(r) for r in db.run(search.find_articles, query,
-                                                      limit=PAGE_SIZE)]
-        if get_current_worker().is_cancelled:
-            return
-        self.app.call_from_thread(self._show_articles, count, rows, keep_cursor)
-
-    def _show_articles(self, count: int, rows: list[ArticleRow], keep_cursor: bool) -> None:
-        self.articles.reset(count, rows, keep_cursor=keep_cursor)
-        self.status.count = count
-        parts = [p for p in (self.scope_label, self.query_text) if p]
-        self.status.filter = "  ".join(parts)
+    def _show_feeds(self, feeds: list[FeedInfo]) -> None:
+        self.feeds.show_feeds(feeds)
+        self._show_notice()
 
     @on(ArticleList.PageWanted)
     def _page_wanted(self, event: ArticleList.PageWanted) -> None:
@@ -106,52 +132,53 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="pages", exit_on_error=False)
     def _load_page(self, query: Query, offset: int, generation: int) -> None:
-        rows = self.app.db.run(search.find_articles, query, limit=PAGE_SIZE,  # type: ignore[attr-defined]
-                               offset=offset)
-        page = [ArticleRow.from_row(r) for r in rows]
-        self.app.call_from_thread(self.articles.add_page, generation, offset, page)
+        searcher = self.app.searcher  # type: ignore[attr-defined]
+        _, rows = self.db.run(searcher.list_articles, query, limit=PAGE_SIZE, offset=offset)
+        self.app.call_from_thread(self.articles.add_page, generation, offset,
+                                  [ArticleRow.from_row(r) for r in rows])
 
     # ── filtering ──
     def action_filter(self) -> None:
         self.query_one(FilterBar).open(self.query_text)
 
-    @on(FilterBar.Changed)
-    def _filter_changed(self, event: FilterBar.Changed) -> None:
-        self._pending_text = event.text
-        if self._debounce is not None:
-            self._debounce.stop()
-        self._debounce = self.set_timer(DEBOUNCE_SECONDS, self._apply_filter)
+    def set_filter(self, text: str, query: Query) -> None:
+        """Show the articles *query* selects (with the pane's feed or tag, if any)."""
+        self.filter_query, self.query_text = query, text
+        self._token += 1
+        self._load_articles(self.effective_query(), False, self._token)
 
-    def _apply_filter(self) -> None:
-        self.apply_filter(self._pending_text)
-
-    def apply_filter(self, text: str) -> bool:
-        """Parse and run *text*; a malformed query keeps the last good result."""
-        bar = self.query_one(FilterBar)
-        try:
-            query = parse_query(text)
-        except QueryError as exc:
-            bar.show_error(str(exc))
-            return False
-        bar.show_error("")
-        self.filter_query, self.query_text = query, text.strip()
-        self._load_articles(self.effective_query(), False)
-        return True
+    @on(FilterBar.Applied)
+    def _filter_applied(self, event: FilterBar.Applied) -> None:
+        if event.query.type == "claim":
+            self.query_one(FilterBar).show_error("type:claim lists claims: enter opens them")
+            return
+        self.set_filter(event.text, event.query)
 
     @on(FilterBar.Submitted)
     def _filter_submitted(self, event: FilterBar.Submitted) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
-        if self.apply_filter(event.text):
-            self.query_one(FilterBar).close()
-            self.articles.focus()
+        if event.query is None:
+            return  # malformed: the bar says why, the list keeps its last good result
+        self.query_one(FilterBar).close()
+        self.articles.focus()
+        if event.query.type == "claim":
+            from tui.screens.claims import ClaimsScreen
+
+            self.app.push_screen(ClaimsScreen(event.text))
+            return
+        self.set_filter(event.text, event.query)
 
     @on(FilterBar.Cleared)
     def _filter_cleared(self) -> None:
-        if self._debounce is not None:
-            self._debounce.stop()
-        self.apply_filter("")
+        self.set_filter("", Query())
         self.articles.focus()
+
+    def action_clear(self) -> None:
+        """Esc on the list: back to every article (filter and feed/tag cleared)."""
+        if not self.query_text and self.scope is None:
+            return
+        self.scope, self.scope_label = None, ""
+        self.feeds.highlighted = 0
+        self.set_filter("", Query())
 
     @on(FeedList.Chosen)
     def _feed_chosen(self, event: FeedList.Chosen) -> None:
@@ -161,13 +188,8 @@ class MainScreen(Screen[None]):
             self.scope, self.scope_label = Term("feed_id", event.filter[8:]), event.label
         else:
             self.scope, self.scope_label = Term("tag", event.filter[4:]), event.label
-        self._load_articles(self.effective_query(), False)
+        self.set_filter(self.query_text, self.filter_query)
         self.articles.focus()
-
-    def set_entity_filter(self, name: str) -> None:
-        """Used when the user picks an entity in the reader: filter by it."""
-        escaped = name.replace('"', "")
-        self.apply_filter(f'entity:"{escaped}"')
 
     # ── opening and read state ──
     @on(ArticleList.Opened)
@@ -186,50 +208,48 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="writes", exit_on_error=False)
     def _set_read(self, article_id: int, read: bool) -> None:
-        self.app.db.run(store.set_read, [article_id], read)  # type: ignore[attr-defined]
+        self.db.run(store.set_read, [article_id], read)
         self.app.call_from_thread(self._load_feeds)
 
     # ── feeds ──
     def action_refresh_feed(self) -> None:
-        feed_id = None
+        """Refresh the feed in scope, else the feed of the article under the cursor."""
         if self.scope is not None and self.scope.key == "feed_id":
-            feed_id = int(self.scope.value)
-        elif self.articles.current is not None:
-            feed_id = self._feed_of_current()
-        urls = self._urls_for(feed_id)
-        self.app.refresh_feeds(urls)  # type: ignore[attr-defined]
+            feed_id: int | None = int(self.scope.value)
+        elif self.focused is self.feeds and self.feeds.highlighted_feed() is not None:
+            feed_id = self.feeds.highlighted_feed().id  # type: ignore[union-attr]
+        else:
+            feed_id = None
+        self._refresh_feed(feed_id, self.articles.current)
 
-    def _feed_of_current(self) -> int | None:
-        row = self.articles.current
-        if row is None:
-            return None
-        article = self.app.db.run(store.get_article, row.id)  # type: ignore[attr-defined]
-        return article["feed_id"] if article else None
-
-    def _urls_for(self, feed_id: int | None) -> list[str] | None:
+    @work(thread=True, group="writes", exit_on_error=False)
+    def _refresh_feed(self, feed_id: int | None, row: ArticleRow | None) -> None:
+        if feed_id is None and row is not None:
+            article = self.db.run(store.get_article, row.id)
+            feed_id = article["feed_id"] if article else None
         if feed_id is None:
-            return None
-        rows = self.app.db.run(lambda c: c.execute(  # type: ignore[attr-defined]
-            "SELECT url FROM feeds WHERE id = ?", (feed_id,)).fetchall())
-        return [r["url"] for r in rows] or None
+            return
+        urls = [r["url"] for r in self.db.run(search.feeds_pane) if r["id"] == feed_id]
+        self.app.call_from_thread(self.app.refresh_feeds, urls)  # type: ignore[attr-defined]
 
     def action_focus_feeds(self) -> None:
-        self.query_one(FeedList).focus()
+        self.feeds.focus()
 
     def _jump_failing(self, step: int) -> None:
-        pane = self.query_one(FeedList)
-        failing = pane.failing()
+        failing = self.feeds.failing()
         if not failing:
             self.notify("No failing feeds.")
             return
-        ids = [f"feed:{f.id}" for f in failing]
-        current = pane.highlighted_option.id if pane.highlighted_option else None
-        index = ids.index(current) + step if current in ids else (0 if step > 0 else -1)
+        current = self.feeds.highlighted_feed()
+        ids = [f.id for f in failing]
+        if current is not None and current.id in ids:
+            index = ids.index(current.id) + step
+        else:
+            index = 0 if step > 0 else -1
         target = failing[index % len(failing)]
-        pane.highlighted = pane.get_option_index(f"feed:{target.id}")
-        pane.focus()
-        self.notify(f"{target.name}: {target.error}", severity="error", title="Feed failing",
-                    markup=False, timeout=8)
+        self.feeds.highlighted = self.feeds.get_option_index(f"feed:{target.id}")
+        self.feeds.focus()
+        self._show_notice()
 
     def action_next_failing(self) -> None:
         self._jump_failing(1)
@@ -237,14 +257,21 @@ class MainScreen(Screen[None]):
     def action_previous_failing(self) -> None:
         self._jump_failing(-1)
 
+    def _show_notice(self) -> None:
+        """The error of the highlighted feed (pane focused) or of the feed in scope."""
+        info = self.feeds.highlighted_feed() if self.focused is self.feeds else None
+        if info is None and self.scope is not None and self.scope.key == "feed_id":
+            info = self.feeds.feed(int(self.scope.value))
+        self.status.notice = f"✖ {info.name}: {info.error}" if info and info.error else ""
+
+    @on(FeedList.OptionHighlighted)
+    def _feed_highlighted(self) -> None:
+        self._show_notice()
+
+    def on_descendant_focus(self) -> None:
+        self._show_notice()
+
     def action_claims(self) -> None:
         from tui.screens.claims import ClaimsScreen
 
-        self.app.push_screen(ClaimsScreen())
-
-    @on(FeedList.OptionHighlighted)
-    def _feed_highlighted(self, event: FeedList.OptionHighlighted) -> None:
-        option_id = event.option.id or ""
-        info = self.query_one(FeedList).feed(int(option_id[5:])) if option_id.startswith(
-            "feed:") else None
-        self.status.notice = f"{info.name}: {info.error}" if info and info.error else ""
+        self.app.push_screen(ClaimsScreen(self.query_text))

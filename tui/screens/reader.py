@@ -1,4 +1,9 @@
-"""Reader: the article with claims highlighted, the entity panel, claim navigation."""
+"""Reader: the article with claims highlighted, the entity panel, claim navigation.
+
+The article, its claims and entities arrive in one thread trip; the entities' per-day counts
+across the cache (the sparklines) follow in a second one, so the text never waits for them.
+An article still in the queue jumps it and the screen reloads when its analysis lands.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +18,15 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from tui.store import store
+from tui.store import search, store
 from tui.widgets.entity_panel import EntityItem, EntityPanel
 from tui.widgets.reader_view import ClaimSpan, ReaderView
 from tui.widgets.status_bar import StatusBar
+from tui.widgets.virtual_list import now_of
 
 MODES = ("text", "summary", "raw")
+MODE_NAMES = {"text": "reading text", "summary": "feed summary", "raw": "raw HTML"}
+TREND_DAYS = 14
 _RAW_LIMIT = 200_000
 
 
@@ -31,16 +39,14 @@ class ArticleData:
 
 
 def load_article(db: Any, article_id: int) -> ArticleData | None:
-    """Everything the reader shows, in one trip to the store (runs in a thread)."""
+    """Everything the reader shows first, in one trip to the store (runs in a thread)."""
     row = db.run(store.get_article, article_id)
     if row is None:
         return None
     claims = [ClaimSpan(c["start"], c["end"], c["source_start"], c["source_end"], c["cue_start"],
                         c["cue_end"], c["status"], c["source"])
               for c in db.run(store.claims_for, article_id)]
-    entity_rows = db.run(store.entities_for, article_id)
-    daily = db.run(store.entity_daily_counts, [r["id"] for r in entity_rows])
-    entities = [EntityItem.from_row(r, daily.get(r["id"])) for r in entity_rows]
+    entities = [EntityItem.from_row(r) for r in db.run(store.entities_for, article_id)]
     raw = ""
     if row["raw_html"]:
         body, _ = store.raw_page(row)
@@ -48,18 +54,32 @@ def load_article(db: Any, article_id: int) -> ArticleData | None:
     return ArticleData(dict(row), claims, entities, raw)
 
 
+def citation(data: ArticleData, text: str, claim: ClaimSpan) -> str:
+    """The claim as it reads in the article, with who said it, where and when."""
+    row = data.row
+    quoted = " ".join(text[claim.start:claim.end].split())
+    date = (row["published"] or row["sort_ts"] or "")[:10]
+    url = row["final_url"] or row["url"]
+    return (f"“{quoted}” — {claim.source} ({claim.status}). {row['feed_name']}, "
+            f"“{row['title']}”, {date}. {url}")
+
+
 class ReaderScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape,h", "back", "Back"),
-        Binding("right_square_bracket", "next_claim", "Next claim"),
-        Binding("left_square_bracket", "previous_claim", "Prev claim"),
-        Binding("e", "focus_entities", "Entities"),
-        Binding("o", "open_browser", "Open in browser"),
-        Binding("y", "copy_claim", "Copy claim"),
-        Binding("x", "toggle_source", "Text/summary/raw"),
-        Binding("j,down", "scroll_down", "Scroll down", show=False),
-        Binding("k,up", "scroll_up", "Scroll up", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("escape,h", "back", "Back", id="back"),
+        Binding("right_square_bracket", "next_claim", "Next claim", id="next_claim"),
+        Binding("left_square_bracket", "previous_claim", "Prev claim", id="previous_claim"),
+        Binding("e", "focus_entities", "Entities", id="focus_entities"),
+        Binding("o", "open_browser", "Open in browser", show=False, id="open_browser"),
+        Binding("y", "copy_claim", "Copy claim", id="copy_claim"),
+        Binding("x", "toggle_source", "Text / summary / raw HTML", show=False,
+                id="toggle_source"),
+        Binding("j,down", "scroll_down", "Scroll down", show=False, id="scroll_down"),
+        Binding("k,up", "scroll_up", "Scroll up", show=False, id="scroll_up"),
+        Binding("space,pagedown", "page_down", "Page down", show=False, id="page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="page_up"),
+        Binding("G,end", "scroll_end", "Bottom", show=False, id="scroll_end"),
+        Binding("home", "scroll_home", "Top", show=False, id="scroll_home"),
     ]
 
     def __init__(self, article_id: int, claim_start: int | None = None) -> None:
@@ -67,6 +87,7 @@ class ReaderScreen(Screen[None]):
         self.article_id = article_id
         self.claim_start = claim_start
         self.data: ArticleData | None = None
+        self.daily: dict[int, list[int]] = {}
         self.mode = "text"
         self.current_claim = -1
 
@@ -82,56 +103,84 @@ class ReaderScreen(Screen[None]):
         return self.query_one(ReaderView)
 
     @property
+    def panel(self) -> EntityPanel:
+        return self.query_one(EntityPanel)
+
+    @property
     def status(self) -> StatusBar:
         return self.query_one(StatusBar)
+
+    @property
+    def db(self) -> Any:
+        return self.app.db  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.status.noun = "claims"
         self.reader.focus()
         self._load(process=True)
         self._mark_read()
+        self.watch(self.app, "data_version", self._data_changed, init=False)
+
+    def _data_changed(self) -> None:
+        """Still waiting for its analysis (the queue may have it in hand): look again."""
+        if self.data is not None and self.data.row["state"] in ("queued", "new"):
+            self._load()
 
     @work(thread=True, group="writes", exit_on_error=False)
     def _mark_read(self) -> None:
-        self.app.db.run(store.set_read, [self.article_id], True)  # type: ignore[attr-defined]
+        if not self.db.readonly:
+            self.db.run(store.set_read, [self.article_id], True)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, process: bool = False) -> None:
-        data = load_article(self.app.db, self.article_id)  # type: ignore[attr-defined]
+        data = load_article(self.db, self.article_id)
         self.app.call_from_thread(self._show, data)
-        if data is not None and process and data.row["state"] == "queued":
+        if data is None:
+            return
+        if process and data.row["state"] == "queued":
             self.app.call_from_thread(self._process_now)
+        ids = [e.id for e in data.entities]
+        daily = self.db.run(search.entity_days, ids, today=now_of(self.app).date(),
+                            days=TREND_DAYS)
+        self.app.call_from_thread(self._show_trends, daily)
+
+    def _show_trends(self, daily: dict[int, list[int]]) -> None:
+        self.daily = daily
+        self.panel.show_trends(daily)
 
     @work(exclusive=True, group="process", exit_on_error=False)
     async def _process_now(self) -> None:
         await self.app.process_article_now(self.article_id)  # type: ignore[attr-defined]
         self._load()
 
-    def _show(self, data: ArticleData | None) -> None:
+    async def _show(self, data: ArticleData | None) -> None:
         if data is None:
-            self.reader.show("Article not found", "", "It was purged from the cache.", [], [])
+            await self.reader.show("Article not found", "", "It was purged from the cache.",
+                                   [], [])
             return
         self.data = data
         row = data.row
-        meta = " · ".join(p for p in (row["feed_name"], row["byline"] or row["author"],
-                                      (row["published"] or "")[:16].replace("T", " "),
-                                      row["url"]) if p)
+        when = (row["published"] or "")[:16].replace("T", " ")
+        meta = " · ".join(p for p in (row["feed_name"], row["byline"] or row["author"], when,
+                                      row["final_url"] or row["url"]) if p)
         text, note, claims, mentions = self._content(data)
-        self.reader.show(row["title"], meta, text, claims, mentions, note)
-        self.query_one(EntityPanel).show_entities(data.entities if self.mode == "text" else [])
-        self.status.count = len(claims)
+        await self.reader.show(row["title"], meta, text, claims, mentions, note)
+        self.panel.show_entities(data.entities if self.mode == "text" else [])
+        self.panel.show_trends(self.daily)
         self.current_claim = -1
-        self.status.filter = ""
+        self.status.count, self.status.detail = len(claims), ""
+        self.status.filter = "" if self.mode == "text" else MODE_NAMES[self.mode]
         if self.claim_start is not None and claims:
             index = next((i for i, c in enumerate(self.reader.claims)
                           if c.start == self.claim_start), 0)
             self.claim_start = None
             self._select(index)
 
-    def _content(self, data: ArticleData) -> tuple[str, str, list[ClaimSpan], list[tuple[int, int]]]:
+    def _content(self, data: ArticleData
+                 ) -> tuple[str, str, list[ClaimSpan], list[tuple[int, int]]]:
         row = data.row
         if self.mode == "raw":
-            return data.raw or "(no stored page)", "Raw page source (x to switch)", [], []
+            return data.raw or "(no stored page)", "The page as fetched (x to switch)", [], []
         if self.mode == "summary" or not row["text"]:
             note = ""
             if self.mode == "summary":
@@ -150,11 +199,14 @@ class ReaderScreen(Screen[None]):
     def _select(self, index: int) -> None:
         claim = self.reader.select_claim(index)
         if claim is None:
-            self.notify("No claims in this article.")
+            self.notify("No claims in this article." if self.mode == "text"
+                        else "Claims are marked in the reading text (x).")
             return
         self.current_claim = self.reader.current
         total = len(self.reader.claims)
-        self.status.filter = f"claim {self.current_claim + 1}/{total} — {claim.source} · {claim.status}"
+        self.status.count = None
+        self.status.detail = f"claim {self.current_claim + 1}/{total} — {claim.source} · " \
+                             f"{claim.status}"
 
     def action_next_claim(self) -> None:
         self._select(self.current_claim + 1 if self.current_claim >= 0 else 0)
@@ -164,24 +216,24 @@ class ReaderScreen(Screen[None]):
 
     # ── entities ──
     def action_focus_entities(self) -> None:
-        self.query_one(EntityPanel).focus()
+        self.panel.focus()
+        entity = self.panel.highlighted_entity()
+        if entity is not None:
+            self.reader.mark_entity(entity.spans)
 
     @on(EntityPanel.Highlighted)
     def _entity_highlighted(self, event: EntityPanel.Highlighted) -> None:
-        self.reader.mark_entity(event.entity.spans if event.entity else [])
+        if self.panel.has_focus:  # marks follow the panel's cursor only while it is in use
+            self.reader.mark_entity(event.entity.spans if event.entity else [])
 
     @on(EntityPanel.Chosen)
     def _entity_chosen(self, event: EntityPanel.Chosen) -> None:
-        from tui.screens.main import MainScreen
-
-        self.app.pop_screen()
-        for screen in self.app.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.set_entity_filter(event.entity.name)
+        self.app.filter_by_entity(event.entity.name)  # type: ignore[attr-defined]
 
     # ── other actions ──
     def action_back(self) -> None:
-        if self.query_one(EntityPanel).has_focus:
+        if self.panel.has_focus:
+            self.reader.mark_entity([])
             self.reader.focus()
             return
         self.app.pop_screen()
@@ -192,14 +244,22 @@ class ReaderScreen(Screen[None]):
     def action_scroll_up(self) -> None:
         self.reader.scroll_up(animate=False)
 
+    def action_page_down(self) -> None:
+        self.reader.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.reader.scroll_page_up(animate=False)
+
     def action_scroll_end(self) -> None:
         self.reader.scroll_end(animate=False)
 
-    def action_toggle_source(self) -> None:
+    def action_scroll_home(self) -> None:
+        self.reader.scroll_home(animate=False)
+
+    async def action_toggle_source(self) -> None:
         self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
         if self.data is not None:
-            self._show(self.data)
-        self.notify(f"Showing: {'reading text' if self.mode == 'text' else self.mode}")
+            await self._show(self.data)
 
     def action_open_browser(self) -> None:
         if self.data is None:
@@ -213,25 +273,19 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, exit_on_error=False)
     def _open_url(self, url: str) -> None:
         # webbrowser passes the URL as one argv element: no shell ever sees it.
-        opened = webbrowser.open(url)
-        if not opened:
+        if not webbrowser.open(url):
             self.app.call_from_thread(self.notify, "No browser available here.",
                                       severity="warning")
 
     def citation(self) -> str | None:
-        if self.data is None or self.current_claim < 0:
+        if self.data is None or not 0 <= self.current_claim < len(self.reader.claims):
             return None
-        claim = self.reader.claims[self.current_claim]
-        row = self.data.row
-        text = self.reader.text[claim.start:claim.end]
-        date = (row["published"] or "")[:10]
-        return f"“{text}” — {claim.source} ({claim.status}), {row['feed_name']}, " \
-               f"“{row['title']}”, {date}, {row['url']}"
+        return citation(self.data, self.reader.text, self.reader.claims[self.current_claim])
 
     def action_copy_claim(self) -> None:
-        citation = self.citation()
-        if citation is None:
+        text = self.citation()
+        if text is None:
             self.notify("Move to a claim first with ].", severity="warning")
             return
-        self.app.copy_to_clipboard(citation)
+        self.app.copy_to_clipboard(text)  # OSC 52: works over ssh and in tmux
         self.notify("Claim copied with its citation.")

@@ -1,38 +1,380 @@
-"""Bookmarks: copies of everything they show, so they outlive articles, feeds and purges."""
+"""Bookmarks: copies of everything they show, so they outlive articles, feeds and purges.
+
+A bookmark is worth more than the whole cache, so every change is made durable twice before the
+call returns (`_durable_change`): BEGIN IMMEDIATE takes the write lock first (a read-only or busy
+database fails before anything is journaled), the row is written, its journal line is appended to
+bookmarks.jsonl and fsync'd, and only then the transaction commits with synchronous=FULL. A kill
+at any moment leaves nothing, the journal line alone (open_store applies it at the next start), or
+both. The journal sits beside the database, so these functions need only the connection.
+
+Identity is the claim_key (article URL + claim span + hash of the claim text): bookmarking the
+same claim again edits it. article_id is only a hint into this cache: it dangles after a purge and
+means nothing after a rebuild, so lookups of "the article of this bookmark" check the URL too.
+"""
 
 from __future__ import annotations
 
-import csv
-import io
-import json
+import hashlib
+import re
 import sqlite3
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
+
+from tui.pipeline.errors import StoreError
+from tui.pipeline.query import Query, QueryError, Term
+from tui.store.journal import JOURNAL_NAME, append_entries, journal_line
 
 FIELDS = ("id", "claim_key", "claim_text", "source", "cue", "status", "quote", "claim_start",
           "claim_end", "article_id", "article_title", "article_url", "feed_name", "published",
           "text_hash", "note", "tags", "created", "updated")
+# What a bookmark *is*; id and article_id are local to one database and differ after a rebuild.
+CONTENT_FIELDS = tuple(f for f in FIELDS if f not in ("id", "article_id"))
+
+Entry = tuple[str, dict[str, Any]]  # (journal op, full record)
+
+
+def utc_now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _get(row: Mapping[str, Any] | sqlite3.Row, key: str, default: Any = "") -> Any:
+    # sqlite3.Row's `in` looks at values, hence keys()
+    return row[key] if key in row.keys() and row[key] is not None else default  # noqa: SIM118
+
+
+def claim_key(url: str, start: int, end: int, claim_text: str) -> str:
+    digest = hashlib.sha256(claim_text.encode("utf-8")).hexdigest()[:16]
+    return f"{url}#{start}-{end}:{digest}"
+
+
+def normalize_tags(tags: str | Iterable[str]) -> str:
+    """Tags typed as "a, b c" or given as a list → "a b c" (space-separated, no duplicates)."""
+    words = re.split(r"[,\s]+", tags) if isinstance(tags, str) else list(tags)
+    seen: dict[str, str] = {}
+    for word in words:
+        word = word.strip().lstrip("#")
+        if word and word.casefold() not in seen:
+            seen[word.casefold()] = word
+    return " ".join(seen.values())
+
+
+def make_record(claim: Mapping[str, Any] | sqlite3.Row, article: Mapping[str, Any] | sqlite3.Row,
+                note: str = "", tags: str | Iterable[str] = "", *, now: str | None = None
+                ) -> dict[str, Any]:
+    """The bookmark of *claim* (a claims row) in *article* (an articles row with feed_name)."""
+    now = now or utc_now()
+    url = _get(article, "url") or _get(article, "final_url")
+    identity = url or f"guid:{_get(article, 'guid')}#{_get(article, 'id')}"
+    text = _get(article, "text")
+    return {
+        "id": None,
+        "claim_key": claim_key(identity, claim["start"], claim["end"], claim["text"]),
+        "claim_text": claim["text"], "source": claim["source"], "cue": _get(claim, "cue"),
+        "status": claim["status"], "quote": _get(claim, "quote"),
+        "claim_start": claim["start"], "claim_end": claim["end"],
+        "article_id": _get(article, "id", None), "article_title": _get(article, "title"),
+        "article_url": url, "feed_name": _get(article, "feed_name"),
+        "published": _get(article, "published", None),
+        "text_hash": hashlib.sha256(text.encode("utf-8")).hexdigest() if text else "",
+        "note": note.strip(), "tags": normalize_tags(tags), "created": now, "updated": now,
+    }
+
+
+# ── durable writes ───────────────────────────────────────────────────────────────────────────
+
+
+def journal_path(conn: sqlite3.Connection) -> Path:
+    for row in conn.execute("PRAGMA database_list"):
+        if row[1] == "main" and row[2]:
+            return Path(row[2]).parent / JOURNAL_NAME
+    raise StoreError("bookmarks need a database file: there is no cache directory for the journal")
+
+
+def _explain(exc: sqlite3.Error) -> str:
+    text = str(exc)
+    if "readonly" in text:
+        return "the cache is read-only here (is another sitrep running?)"
+    if "locked" in text or "busy" in text:
+        return "the cache is busy with another writer; try again in a moment"
+    return text
+
+
+def _durable_change(conn: sqlite3.Connection, at: str,
+                    change: Callable[[sqlite3.Connection], list[Entry]]) -> list[Entry]:
+    journal = journal_path(conn)
+    if conn.in_transaction:
+        conn.commit()  # never fold someone's open transaction into ours
+    try:
+        conn.execute("PRAGMA synchronous = FULL")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise StoreError(f"bookmark not saved: {_explain(exc)}") from None
+        try:
+            entries = change(conn)
+            append_entries(journal, [journal_line(op, record, at) for op, record in entries])
+        except sqlite3.Error as exc:
+            conn.rollback()
+            raise StoreError(f"bookmark not saved: {_explain(exc)}") from None
+        except StoreError as exc:
+            conn.rollback()
+            raise StoreError(f"bookmark not saved: {exc}") from None
+        except BaseException:
+            conn.rollback()
+            raise
+        try:
+            conn.commit()
+        except sqlite3.Error as exc:
+            conn.rollback()
+            raise StoreError(f"bookmark kept in {journal.name} but the database write failed "
+                             f"({_explain(exc)}); it is restored when sitrep next starts") from None
+        return entries
+    finally:
+        conn.execute("PRAGMA synchronous = NORMAL")
+
+
+def write_row(conn: sqlite3.Connection, record: dict[str, Any]) -> int:
+    """Insert or update by claim_key, keeping record['id'] when that id is free. Returns the id."""
+    existing = conn.execute("SELECT id FROM bookmarks WHERE claim_key = ?",
+                            (record["claim_key"],)).fetchone()
+    columns = [f for f in FIELDS if f != "id"]
+    if existing is not None:
+        assignments = ", ".join(f"{c} = ?" for c in columns)
+        conn.execute(f"UPDATE bookmarks SET {assignments} WHERE id = ?",
+                     [record[c] for c in columns] + [existing[0]])
+        return int(existing[0])
+    wanted = record.get("id")
+    if wanted is not None and conn.execute("SELECT 1 FROM bookmarks WHERE id = ?",
+                                           (wanted,)).fetchone() is None:
+        columns = list(FIELDS)
+    marks = ", ".join("?" * len(columns))
+    cursor = conn.execute(f"INSERT INTO bookmarks({', '.join(columns)}) VALUES ({marks})",
+                          [record[c] for c in columns])
+    return int(cursor.lastrowid or 0)
+
+
+def add_bookmark(conn: sqlite3.Connection, claim_row: Mapping[str, Any] | sqlite3.Row,
+                 article_row: Mapping[str, Any] | sqlite3.Row, note: str = "",
+                 tags: str | Iterable[str] = "", *, now: str | None = None) -> int:
+    """Bookmark a claim (or edit its bookmark if it has one). Durable when this returns."""
+    record = make_record(claim_row, article_row, note, tags, now=now)
+
+    def change(c: sqlite3.Connection) -> list[Entry]:
+        old = c.execute("SELECT id, created FROM bookmarks WHERE claim_key = ?",
+                        (record["claim_key"],)).fetchone()
+        if old is not None:
+            record["created"] = old["created"]
+        record["id"] = write_row(c, record)
+        return [("edit" if old is not None else "add", record)]
+
+    _durable_change(conn, record["updated"], change)
+    return int(record["id"])
+
+
+def update_bookmark_note(conn: sqlite3.Connection, bookmark_id: int, note: str,
+                         tags: str | Iterable[str] | None = None, *, now: str | None = None
+                         ) -> dict[str, Any]:
+    """Change the note (and tags, unless None). Returns the updated bookmark."""
+    now = now or utc_now()
+    record = get_bookmark(conn, bookmark_id)
+    if record is None:
+        raise StoreError("that bookmark no longer exists")
+    record.update(note=note.strip(), updated=now)
+    if tags is not None:
+        record["tags"] = normalize_tags(tags)
+
+    def change(c: sqlite3.Connection) -> list[Entry]:
+        write_row(c, record)
+        return [("edit", record)]
+
+    _durable_change(conn, now, change)
+    return record
+
+
+def remove_bookmark(conn: sqlite3.Connection, bookmark_id: int, *, now: str | None = None
+                    ) -> dict[str, Any] | None:
+    """Delete a bookmark; returns what was deleted (keep it to undo), None if it was not there."""
+    record = get_bookmark(conn, bookmark_id)
+    if record is None:
+        return None
+
+    def change(c: sqlite3.Connection) -> list[Entry]:
+        c.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
+        return [("remove", record)]
+
+    _durable_change(conn, now or utc_now(), change)
+    return record
+
+
+def restore_bookmark(conn: sqlite3.Connection, record: Mapping[str, Any], *,
+                     now: str | None = None) -> int:
+    """Undo a removal: the same bookmark back, with its id when that is still free."""
+    restored = {f: record.get(f) for f in FIELDS}
+
+    def change(c: sqlite3.Connection) -> list[Entry]:
+        restored["id"] = write_row(c, restored)
+        return [("restore", restored)]
+
+    _durable_change(conn, now or utc_now(), change)
+    return int(restored["id"])
+
+
+# ── reading ──────────────────────────────────────────────────────────────────────────────────
+
+
+def get_bookmark(conn: sqlite3.Connection, bookmark_id: int) -> dict[str, Any] | None:
+    row = conn.execute("SELECT * FROM bookmarks WHERE id = ?", (bookmark_id,)).fetchone()
+    return {f: row[f] for f in FIELDS} if row else None
 
 
 def list_bookmarks(conn: sqlite3.Connection) -> list[dict[str, Any]]:
-    return [dict(row) for row in conn.execute("SELECT * FROM bookmarks ORDER BY created DESC")]
+    """Every bookmark, newest first."""
+    rows = conn.execute("SELECT * FROM bookmarks ORDER BY created DESC, id DESC").fetchall()
+    return [{f: row[f] for f in FIELDS} for row in rows]
 
 
-def export(rows: list[dict[str, Any]], fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=1) + "\n"
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=FIELDS, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-        return out.getvalue()
-    lines = ["# sitrep bookmarks", ""]
-    for row in rows:
-        lines.append(f"> {row['claim_text']}")
-        lines.append("")
-        lines.append(f"— **{row['source']}** ({row['status']}), *{row['article_title']}*, "
-                     f"{row['feed_name']}, {(row['published'] or '')[:10]}. <{row['article_url']}>")
-        if row["note"]:
-            lines.append(f"\nNote: {row['note']}")
-        lines.append("")
-    return "\n".join(lines)
+# A bookmark belongs to a cached article when their URLs agree (ids change when the cache is
+# rebuilt, and a purged article's id can be reused); without a URL, the id is all there is.
+_BELONGS = ("((b.article_url != '' AND b.article_url IN (a.url, a.final_url)) "
+            "OR (b.article_url = '' AND b.article_id = a.id))")
+
+
+def bookmark_for_claim(conn: sqlite3.Connection, article_id: int, claim_start: int
+                       ) -> dict[str, Any] | None:
+    row = conn.execute(f"SELECT b.* FROM articles a JOIN bookmarks b ON {_BELONGS} "
+                       "WHERE a.id = ? AND b.claim_start = ? ORDER BY b.id LIMIT 1",
+                       (article_id, claim_start)).fetchone()
+    return {f: row[f] for f in FIELDS} if row else None
+
+
+def bookmarked_claims(conn: sqlite3.Connection, article_ids: Iterable[int]
+                      ) -> set[tuple[int, int]]:
+    """(article_id, claim start) of the bookmarked claims among these articles (a list page)."""
+    ids = sorted(set(article_ids))
+    if not ids:
+        return set()
+    rows = conn.execute(f"SELECT a.id, b.claim_start FROM articles a JOIN bookmarks b ON "
+                        f"{_BELONGS} WHERE a.id IN ({','.join('?' * len(ids))})", ids)
+    return {(row[0], row[1]) for row in rows if row[1] is not None}
+
+
+def bookmarked_claim_starts(conn: sqlite3.Connection, article_id: int) -> set[int]:
+    """Starts of the bookmarked claims of one article, for marking them in the reader."""
+    return {start for _, start in bookmarked_claims(conn, [article_id])}
+
+
+def relink_bookmarks(conn: sqlite3.Connection) -> int:
+    """Point bookmarks whose article_id is unset or stale at the cached article with their URL.
+
+    Only `is:bookmarked` in the article and claim lists needs this (everything here matches by
+    URL): worth calling after a refresh, in a worker — each stale bookmark scans the articles.
+    """
+    with conn:
+        return conn.execute(
+            "UPDATE bookmarks SET article_id = (SELECT a.id FROM articles a WHERE a.url = "
+            "bookmarks.article_url OR a.final_url = bookmarks.article_url ORDER BY a.id DESC "
+            "LIMIT 1) WHERE article_url != '' AND NOT EXISTS (SELECT 1 FROM articles a WHERE "
+            "a.id = bookmarks.article_id AND bookmarks.article_url IN (a.url, a.final_url)) AND "
+            "EXISTS (SELECT 1 FROM articles a WHERE a.url = bookmarks.article_url OR "
+            "a.final_url = bookmarks.article_url)").rowcount
+
+
+def bookmarks_with_article(conn: sqlite3.Connection) -> set[int]:
+    """Ids of the bookmarks whose article is still in the cache (one indexed pass)."""
+    rows = conn.execute(
+        "SELECT b.id FROM bookmarks b JOIN articles a ON a.id = b.article_id "
+        "WHERE b.article_url = '' OR b.article_url IN (a.url, a.final_url)").fetchall()
+    return {row[0] for row in rows}
+
+
+def claim_at(conn: sqlite3.Connection, article_id: int, start: int) -> sqlite3.Row | None:
+    return conn.execute('SELECT * FROM claims WHERE article_id = ? AND start = ? ORDER BY "end" '
+                        "LIMIT 1", (article_id, start)).fetchone()
+
+
+def find_bookmark_article(conn: sqlite3.Connection, bookmark: Mapping[str, Any]) -> int | None:
+    """The cached article a bookmark came from, or None when it was purged (or never here)."""
+    url, article_id = bookmark.get("article_url") or "", bookmark.get("article_id")
+    if article_id is not None:
+        row = conn.execute("SELECT url, final_url FROM articles WHERE id = ?",
+                           (article_id,)).fetchone()
+        if row is not None and (not url or url in (row["url"], row["final_url"])):
+            return int(article_id)
+    if not url:
+        return None
+    row = conn.execute("SELECT id FROM articles WHERE url = ? OR final_url = ? ORDER BY id DESC "
+                       "LIMIT 1", (url, url)).fetchone()
+    return int(row[0]) if row else None
+
+
+def citation(record: Mapping[str, Any]) -> str:
+    """One line to paste into a document: the quote, who said it, status, outlet, date, URL."""
+    date = (record.get("published") or "")[:10] or "n.d."
+    text = " ".join((record.get("claim_text") or "").split())
+    return (f"“{text}” — {record.get('source')} ({record.get('status')}), "
+            f"{record.get('feed_name')}, “{record.get('article_title')}”, {date}, "
+            f"{record.get('article_url')}")
+
+
+# ── the query language over the copied fields ────────────────────────────────────────────────
+# Filtering happens in Python: bookmarks are few, and they must stay searchable when the
+# articles and claims they came from are gone from the cache.
+
+_TEXT_FIELDS = ("claim_text", "source", "cue", "article_title", "feed_name", "note", "tags")
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _tokens(text: str) -> list[str]:
+    return re.findall(r"\w+", _fold(text))
+
+
+def _has_words(tokens: list[str], value: str) -> bool:
+    return all(any(t.startswith(w) for t in tokens) for w in _tokens(value))
+
+
+def _has_phrase(tokens: list[str], value: str) -> bool:
+    wanted = _tokens(value)
+    if not wanted:
+        return True
+    width = len(wanted)
+    return any(tokens[i:i + width] == wanted for i in range(len(tokens) - width + 1))
+
+
+def _term_matches(record: Mapping[str, Any], term: Term) -> bool:
+    key, value = term.key, term.value
+    if key in ("word", "phrase"):
+        tokens = _tokens(" ".join(str(record.get(f) or "") for f in _TEXT_FIELDS))
+        return _has_words(tokens, value) if key == "word" else _has_phrase(tokens, value)
+    if key == "by":
+        return _fold(value) in _fold(record.get("source") or "")
+    if key == "status":
+        return record.get("status") == value
+    if key == "feed":
+        return any(_fold(value) in _fold(record.get(f) or "") for f in ("feed_name", "article_url"))
+    if key == "tag":
+        return _fold(value) in _fold(record.get("tags") or "").split()
+    if key == "entity":
+        text = f"{record.get('claim_text') or ''} {record.get('source') or ''}"
+        return _has_phrase(_tokens(text), value)
+    when = record.get("published") or record.get("created") or ""
+    if key == "since":
+        return when >= value
+    if key == "until":
+        return when < value
+    return True  # is:bookmarked, and the app's internal scope terms
+
+
+def filter_bookmarks(records: Iterable[Mapping[str, Any]], query: Query) -> list[Any]:
+    """The bookmarks *query* selects; QueryError for filters that mean nothing here."""
+    for term in query.terms:
+        if term.key == "is" and term.value != "bookmarked":
+            raise QueryError(f"is:{term.value} does not apply to bookmarks")
+    return [r for r in records
+            if all(_term_matches(r, t) != t.negated for t in query.terms)]

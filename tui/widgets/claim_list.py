@@ -1,4 +1,8 @@
-"""The claims view list: status, source, claim text, outlet and age per row."""
+"""The claims view list: status, source, the claim, its article, outlet and age per row.
+
+Columns give way on narrow terminals: the article title goes first, then the outlet; status,
+source, claim text and age always stay.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,7 @@ from rich.style import Style
 from textual.message import Message
 
 from tui.widgets.article_list import age
-from tui.widgets.virtual_list import VirtualList, fit
+from tui.widgets.virtual_list import VirtualList, fit, now_of
 
 STATUS_COLOURS = {"claimed": "#d7b94a", "denied": "#e06c6c", "disputed": "#d484c8",
                   "unconfirmed": "#7fa3d6", "confirmed": "#6cc486"}
@@ -44,15 +48,22 @@ class ClaimList(VirtualList[ClaimRow]):
         self.post_message(self.Opened(row))
 
     def render_row(self, row: ClaimRow, width: int) -> list[Segment]:
-        meta = self.get_component_rich_style("virtual-list--muted")
+        muted = self.get_component_rich_style("virtual-list--muted")
         status = Style(color=STATUS_COLOURS.get(row.status), bold=True)
-        source_width = min(28, max(10, width // 5))
-        feed_width = min(16, max(6, width // 8))
-        tail = f" {fit(row.feed_name, feed_width)} {age(row.sort_ts):>5} "
-        text_width = max(0, width - 13 - source_width - 1 - len(tail))
-        return [
-            Segment(f" {fit(row.status, 11)} ", status),
-            Segment(fit(row.source, source_width) + " ", Style(underline=True)),
-            Segment(fit(row.text, text_width)),
-            Segment(tail, meta),
-        ]
+        source_width = min(28, max(12, width // 6))
+        when = f" {age(row.sort_ts, now_of(self.app)):>4} "
+        segments = [Segment(f" {fit(row.status, 11)} ", status),
+                    Segment(fit(row.source, source_width), Style(underline=True, bold=True)),
+                    Segment("  ")]
+        rest = width - 13 - source_width - 2 - len(when)
+        extra: list[Segment] = []
+        if rest >= 90:  # room for the article's title and the outlet
+            title_width, feed_width = min(40, rest // 4), min(18, rest // 7)
+            extra = [Segment(" " + fit(row.title, title_width), muted),
+                     Segment(" " + fit(row.feed_name, feed_width), muted)]
+            rest -= title_width + feed_width + 2
+        elif rest >= 60:  # room for the outlet
+            feed_width = min(16, rest // 5)
+            extra = [Segment(" " + fit(row.feed_name, feed_width), muted)]
+            rest -= feed_width + 1
+        return [*segments, Segment(fit(row.text, max(0, rest))), *extra, Segment(when, muted)]

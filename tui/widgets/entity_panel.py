@@ -1,12 +1,14 @@
 """Entities of the open article under People, Places, Organisations and Weapons.
 
-Each shows its count in the article and a sparkline of its mentions per day across the cache.
+Each shows its count in the article and a sparkline of its mentions per day across the whole
+cache (the most recent day on the right), so a name that is suddenly everywhere stands out.
+Highlighting one marks its mentions in the text; Enter filters the lists by it.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from textual.binding import Binding
@@ -15,16 +17,22 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from tui.widgets.row import Row
+
 GROUPS = (("PERSON", "People"), ("PLACE", "Places"), ("ORG", "Organisations"),
           ("WEAPON", "Weapons"))
-_BARS = " ▁▂▃▄▅▆▇█"
+_BARS = "▁▂▃▄▅▆▇█"
 
 
-def sparkline(counts: list[int]) -> str:
+def sparkline(counts: list[int]) -> Content:
+    """Bars scaled to the busiest day; a day without mentions is a dim floor."""
     top = max(counts, default=0)
     if top == 0:
-        return ""
-    return "".join(_BARS[0 if c == 0 else max(1, round(8 * c / top))] for c in counts)
+        return Content("")
+    text = "".join(_BARS[0 if c == 0 else max(1, round(7 * c / top))] for c in counts)
+    spans = [Span(i, i + 1, "$text-muted" if c == 0 else "$text-success")
+             for i, c in enumerate(counts)]
+    return Content(text, spans)
 
 
 @dataclass(frozen=True)
@@ -38,15 +46,21 @@ class EntityItem:
 
     @classmethod
     def from_row(cls, row: Any, daily: list[int] | None = None) -> EntityItem:
-        spans = tuple(tuple(s) for s in json.loads(row["spans"]))
-        return cls(row["id"], row["name"], row["type"], row["count"], spans,  # type: ignore[arg-type]
-                   tuple(daily or ()))
+        spans = tuple((int(s), int(e)) for s, e in json.loads(row["spans"]))
+        return cls(row["id"], row["name"], row["type"], row["count"], spans, tuple(daily or ()))
 
 
 class EntityPanel(OptionList):
+    DEFAULT_CSS = """
+    EntityPanel { border: none; padding: 0; background: $surface;
+        scrollbar-size-vertical: 1; }
+    EntityPanel:focus { border: none; background-tint: $foreground 4%; }
+    EntityPanel > .option-list--option { padding: 0 1; }
+    """
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
+        Binding("enter", "select", "Filter lists by entity"),
     ]
 
     class Highlighted(Message):
@@ -72,24 +86,32 @@ class EntityPanel(OptionList):
                 continue
             if options:
                 options.append(None)
-            options.append(Option(Content.styled(f"{heading} ({len(group)})", "bold $accent"),
+            options.append(Option(Content.styled(f"{heading} ({len(group)})", "bold $text-accent"),
                                   disabled=True))
-            for entity in group:
-                options.append(Option(self._label(entity), id=str(entity.id)))
+            options += [Option(self._row(e), id=str(e.id)) for e in group]
         if not options:
-            options.append(Option(Content.styled("No entities yet", "italic"), disabled=True))
+            options.append(Option(Content.styled("No entities yet", "italic $text-muted"),
+                                  disabled=True))
         self.clear_options()
         self.add_options(options)
+        self.action_first()  # the first entity, past the heading
+
+    def show_trends(self, daily: dict[int, list[int]]) -> None:
+        """Add the sparklines once the per-day counts arrive (they come second: slower)."""
+        for key, entity in list(self.entities.items()):
+            if entity.id in daily:
+                entity = replace(entity, daily=tuple(daily[entity.id]))
+                self.entities[key] = entity
+                self.replace_option_prompt(key, self._row(entity))
 
     @staticmethod
-    def _label(entity: EntityItem) -> Content:
-        count = f" {entity.count}"
-        spark = sparkline(list(entity.daily))
-        text = f"{entity.name}{count}" + (f" {spark}" if spark else "")
-        spans = [Span(len(entity.name), len(entity.name) + len(count), "$text-muted")]
-        if spark:
-            spans.append(Span(len(text) - len(spark), len(text), "$success"))
-        return Content(text, spans)
+    def _row(entity: EntityItem) -> Row:
+        count = Content.styled(f"{entity.count:>2}", "$text-muted")
+        return Row(Content(entity.name), count, trend=sparkline(list(entity.daily)))
+
+    def highlighted_entity(self) -> EntityItem | None:
+        option = self.highlighted_option
+        return self.entities.get(option.id or "") if option is not None else None
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()

@@ -1,10 +1,13 @@
 """The reading text with claims highlighted by status, sources underlined, entities marked.
 
 Web text never becomes markup: every paragraph is a Content built from plain text plus spans.
+One Static per paragraph, so moving to a claim scrolls its paragraph into view and repaints
+only the paragraphs it touched.
 """
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -13,17 +16,18 @@ from textual.content import Content, Span
 from textual.widgets import Static
 
 STATUS_STYLES = {
-    "claimed": "on #4d4216",
-    "denied": "on #5c1f1f",
-    "disputed": "on #5a2a55",
-    "unconfirmed": "on #2c3a4f",
-    "confirmed": "on #1f4d2c",
+    "claimed": "on #d7b94a 22%",
+    "denied": "on #e06c6c 28%",
+    "disputed": "on #d484c8 28%",
+    "unconfirmed": "on #7fa3d6 28%",
+    "confirmed": "on #6cc486 26%",
 }
-CURRENT_STYLE = "bold reverse"
+CURRENT_STYLE = "on $accent 45%"
 SOURCE_STYLE = "underline bold"
 CUE_STYLE = "italic"
-ENTITY_STYLE = "underline dim"
+ENTITY_STYLE = "$text-primary"
 FOCUS_ENTITY_STYLE = "bold reverse"
+_MAX_BLOCK = 3000  # long unbroken text (raw HTML) is cut into blocks of about this size
 
 
 @dataclass(frozen=True)
@@ -46,33 +50,45 @@ def legend() -> Content:
         spans.append(Span(len(text), len(text) + len(label), style))
         text += label + " "
     text += " source underlined"
-    spans.append(Span(len(text) - len("source underlined"), len(text), SOURCE_STYLE))
+    start = text.index("source underlined")
+    spans.append(Span(start, start + len("source underlined"), SOURCE_STYLE))
     return Content(text, spans)
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph; paragraphs are separated by blank lines."""
+    """(start, end) of each paragraph (blank-line separated); very long ones cut in blocks."""
     bounds = []
     position = 0
     for part in text.split("\n\n"):
         stripped = part.strip("\n")
         if stripped.strip():
             start = position + part.index(stripped)
-            bounds.append((start, start + len(stripped)))
+            bounds += _blocks(text, start, start + len(stripped))
         position += len(part) + 2
     return bounds
 
 
-class ReaderView(VerticalScroll, can_focus=True):
-    """Paragraph widgets, so that moving to a claim can scroll its paragraph into view."""
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    blocks = []
+    while end - start > _MAX_BLOCK:
+        cut = text.rfind("\n", start + _MAX_BLOCK // 2, start + _MAX_BLOCK)
+        if cut <= start:
+            cut = text.rfind(" ", start + _MAX_BLOCK // 2, start + _MAX_BLOCK)
+        cut = cut if cut > start else start + _MAX_BLOCK
+        blocks.append((start, cut))
+        start = cut
+    blocks.append((start, end))
+    return blocks
 
+
+class ReaderView(VerticalScroll, can_focus=True):
     DEFAULT_CSS = """
-    ReaderView { padding: 0 2; }
-    ReaderView > .paragraph { margin-bottom: 1; }
+    ReaderView { padding: 0 2; background: $surface; scrollbar-size-vertical: 1; }
+    ReaderView > .paragraph { margin-bottom: 1; max-width: 100; }
     ReaderView > #legend { color: $text-muted; margin-bottom: 1; }
-    ReaderView > #reader-title { text-style: bold; color: $accent; }
+    ReaderView > #reader-title { text-style: bold; color: $text-accent; margin-top: 1; }
     ReaderView > #reader-meta { color: $text-muted; margin-bottom: 1; }
-    ReaderView > #reader-note { color: $warning; margin-bottom: 1; }
+    ReaderView > #reader-note { color: $text-warning; margin-bottom: 1; }
     """
 
     def __init__(self, **kwargs: object) -> None:
@@ -83,23 +99,33 @@ class ReaderView(VerticalScroll, can_focus=True):
         self.focus_mentions: set[tuple[int, int]] = set()
         self.current = -1
         self._bounds: list[tuple[int, int]] = []
+        self._showing = asyncio.Lock()
 
-    def show(self, title: str, meta: str, text: str, claims: Sequence[ClaimSpan],
-             mentions: Sequence[tuple[int, int]], note: str = "") -> None:
+    async def show(self, title: str, meta: str, text: str, claims: Sequence[ClaimSpan],
+                   mentions: Sequence[tuple[int, int]], note: str = "") -> None:
+        """Replace the article shown. Awaitable, and one at a time: a second call while the
+        first is still mounting would otherwise remove half-mounted paragraphs."""
+        async with self._showing:
+            await self._show(title, meta, text, claims, mentions, note)
+
+    async def _show(self, title: str, meta: str, text: str, claims: Sequence[ClaimSpan],
+                    mentions: Sequence[tuple[int, int]], note: str) -> None:
         self.text = text
         self.claims = sorted(claims, key=lambda c: (c.start, c.end))
         self.mentions = list(mentions)
+        self.focus_mentions = set()
         self.current = -1
         self._bounds = paragraph_bounds(text)
-        self.remove_children()
-        widgets = [Static(Content(title), id="reader-title"), Static(Content(meta), id="reader-meta")]
+        await self.remove_children()
+        widgets = [Static(Content(title), id="reader-title"),
+                   Static(Content(meta), id="reader-meta")]
         if note:
             widgets.append(Static(Content(note), id="reader-note"))
         if self.claims:
             widgets.append(Static(legend(), id="legend"))
         widgets += [Static(self._paragraph(i), classes="paragraph")
                     for i in range(len(self._bounds))]
-        self.mount_all(widgets)
+        await self.mount_all(widgets)
         self.scroll_home(animate=False)
 
     def _paragraph(self, index: int) -> Content:
@@ -111,18 +137,24 @@ class ReaderView(VerticalScroll, can_focus=True):
             if e > s:
                 spans.append(Span(s - start, e - start, style))
 
-        for s, e in self.mentions:
-            add(s, e, FOCUS_ENTITY_STYLE if (s, e) in self.focus_mentions else ENTITY_STYLE)
         for number, claim in enumerate(self.claims):
+            if claim.end <= start or claim.start >= end:
+                continue
             add(claim.start, claim.end, STATUS_STYLES.get(claim.status, ""))
             if number == self.current:
                 add(claim.start, claim.end, CURRENT_STYLE)
             add(claim.cue_start, claim.cue_end, CUE_STYLE)
             add(claim.source_start, claim.source_end, SOURCE_STYLE)
+        for s, e in self.mentions:
+            if start < e and s < end:
+                add(s, e, FOCUS_ENTITY_STYLE if (s, e) in self.focus_mentions else ENTITY_STYLE)
         return Content(self.text[start:end], spans)
 
+    def _paragraphs(self) -> list[Static]:
+        return list(self.query(".paragraph").results(Static))
+
     def _refresh_paragraphs(self, indexes: set[int]) -> None:
-        paragraphs = list(self.query(".paragraph").results(Static))
+        paragraphs = self._paragraphs()
         for index in indexes:
             if 0 <= index < len(paragraphs):
                 paragraphs[index].update(self._paragraph(index))
@@ -133,6 +165,12 @@ class ReaderView(VerticalScroll, can_focus=True):
                 return index if offset >= start else max(0, index - 1)
         return max(0, len(self._bounds) - 1)
 
+    def _reveal(self, offset: int) -> None:
+        paragraphs = self._paragraphs()
+        target = self._paragraph_of(offset)
+        if 0 <= target < len(paragraphs):
+            self.scroll_to_center(paragraphs[target], animate=False)
+
     def select_claim(self, number: int) -> ClaimSpan | None:
         if not self.claims:
             return None
@@ -142,10 +180,7 @@ class ReaderView(VerticalScroll, can_focus=True):
             touched.add(self._paragraph_of(self.claims[self.current].start))
         self.current = number
         self._refresh_paragraphs(touched)
-        paragraphs = list(self.query(".paragraph").results(Static))
-        target = self._paragraph_of(self.claims[number].start)
-        if 0 <= target < len(paragraphs):
-            self.scroll_to_widget(paragraphs[target], animate=False, top=False)
+        self._reveal(self.claims[number].start)
         return self.claims[number]
 
     def mark_entity(self, spans: Sequence[tuple[int, int]]) -> None:
@@ -154,7 +189,4 @@ class ReaderView(VerticalScroll, can_focus=True):
         touched |= {self._paragraph_of(s) for s, _ in self.focus_mentions}
         self._refresh_paragraphs(touched)
         if spans:
-            paragraphs = list(self.query(".paragraph").results(Static))
-            first = self._paragraph_of(min(spans)[0])
-            if 0 <= first < len(paragraphs):
-                self.scroll_to_widget(paragraphs[first], animate=False, top=False)
+            self._reveal(min(spans)[0])

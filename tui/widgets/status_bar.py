@@ -1,4 +1,9 @@
-"""One line under the lists: `<N> articles`, the active filter, refresh progress, notices."""
+"""One line under the lists: `<N> articles`, the claim under the cursor, the active filter,
+refresh progress and notices (a failing feed's error).
+
+Scripts and tests look for `<N> articles` and `claim i/N — <source> · <status>` here, so those
+two texts keep exactly that form.
+"""
 
 from __future__ import annotations
 
@@ -9,23 +14,28 @@ from textual.widget import Widget
 
 class StatusBar(Widget):
     DEFAULT_CSS = """
-    StatusBar { height: 1; background: $panel; color: $text; padding: 0 1; }
+    StatusBar { height: 1; background: $panel; color: $foreground; padding: 0 1; }
     """
 
-    count = reactive(0)
+    count: reactive[int | None] = reactive(0)
     noun = reactive("articles")
+    detail = reactive("")
     filter = reactive("")
     progress = reactive("")
     notice = reactive("")
 
     def render(self) -> Content:
-        parts: list[tuple[str, str]] = [(f"{self.count:,} {self.noun}", "bold")]
+        parts: list[tuple[str, str]] = []
+        if self.count is not None:
+            parts.append((f"{self.count:,} {self.noun}", "bold"))
+        if self.detail:
+            parts.append((self.detail, "bold $text-accent"))
         if self.filter:
-            parts.append((f"filter: {self.filter}", "$accent"))
+            parts.append((f"filter: {self.filter}", "$text-accent"))
         if self.progress:
-            parts.append((self.progress, "$warning"))
+            parts.append((self.progress, "$text-warning"))
         if self.notice:
-            parts.append((self.notice, "$error"))
+            parts.append((self.notice, "$text-error"))
         text = ""
         spans = []
         for index, (part, style) in enumerate(parts):

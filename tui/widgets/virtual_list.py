@@ -2,14 +2,17 @@
 
 With 50k cached articles only the count and the first page are read at start-up; scrolling asks
 for further pages through the PageWanted message, which the screen answers off the UI thread.
-Subclasses say how a row looks (`render_row`).
+Subclasses say how a row looks (`render_row`). The scroll bindings of ScrollView are not
+inherited: rows never scroll sideways, and left/h belong to the screen (back, feeds pane).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from textual import events
 from textual.binding import Binding
@@ -19,38 +22,47 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100
 RowT = TypeVar("RowT")
 
 
+def now_of(app: object) -> datetime:
+    """The app's clock (tests freeze it through `make_app(now=...)`), else real time."""
+    now = getattr(app, "now", None)
+    return now() if callable(now) else datetime.now(UTC)
+
+
 def fit(text: str, width: int) -> str:
-    """Pad or cut *text* to exactly *width* cells (one cell per character assumed)."""
+    """Pad or cut *text* to exactly *width* terminal cells (wide characters count double)."""
     if width <= 0:
         return ""
-    if len(text) <= width:
-        return text.ljust(width)
-    return text[: max(0, width - 1)] + "…"
+    if text.isascii():
+        return text.ljust(width) if len(text) <= width else text[: width - 1] + "…"
+    if cell_len(text) <= width:
+        return set_cell_size(text, width)
+    return set_cell_size(text, width - 1) + "…"
 
 
-class VirtualList(ScrollView, Generic[RowT], can_focus=True):
+class VirtualList(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=False):
     BINDINGS = [
-        Binding("j,down", "cursor_down", "Down", show=False),
-        Binding("k,up", "cursor_up", "Up", show=False),
-        Binding("G,end", "last", "Bottom", show=False),
-        Binding("home", "first", "Top", show=False),
-        Binding("pagedown", "page_down", "Page down", show=False),
-        Binding("pageup", "page_up", "Page up", show=False),
-        Binding("enter,l", "open", "Open"),
+        Binding("j,down", "cursor_down", "Down", show=False, id="cursor_down"),
+        Binding("k,up", "cursor_up", "Up", show=False, id="cursor_up"),
+        Binding("G,end", "last", "Bottom", show=False, id="last"),
+        Binding("home", "first", "Top", show=False, id="first"),
+        Binding("pagedown,space", "page_down", "Page down", show=False, id="page_down"),
+        Binding("pageup", "page_up", "Page up", show=False, id="page_up"),
+        Binding("enter,l", "open", "Open", id="open"),
     ]
     COMPONENT_CLASSES = {"virtual-list--cursor", "virtual-list--muted"}
     DEFAULT_CSS = """
-    VirtualList { background: $surface; }
-    VirtualList > .virtual-list--cursor { background: $accent 40%; }
-    VirtualList:focus > .virtual-list--cursor { background: $accent; color: $text; }
+    VirtualList { background: $surface; overflow-x: hidden; scrollbar-size-vertical: 1; }
+    VirtualList > .virtual-list--cursor { background: $block-cursor-blurred-background; }
+    VirtualList:focus > .virtual-list--cursor { background: $block-cursor-background;
+        color: $block-cursor-foreground; text-style: $block-cursor-text-style; }
     VirtualList > .virtual-list--muted { color: $text-muted; }
     """
 
-    cursor = reactive(0, always_update=True)
+    cursor = reactive(0, always_update=True, repaint=False)  # watch_cursor repaints 2 lines
 
     class PageWanted(Message):
         def __init__(self, offset: int) -> None:
@@ -64,6 +76,7 @@ class VirtualList(ScrollView, Generic[RowT], can_focus=True):
         self._pending: set[int] = set()
         self._pending_g = False
         self.generation = 0
+        self.empty_text = ""  # shown when a result has no rows
 
     # ── data ──
     def reset(self, count: int, first_page: list[RowT], keep_cursor: bool = False) -> None:
@@ -72,7 +85,7 @@ class VirtualList(ScrollView, Generic[RowT], can_focus=True):
         self.count = count
         self._rows = dict(enumerate(first_page))
         self._pending.clear()
-        self.virtual_size = Size(self.size.width, count)
+        self.virtual_size = Size(0, count)
         if keep_cursor:
             self.cursor = min(self.cursor, max(0, count - 1))
         else:
@@ -105,18 +118,23 @@ class VirtualList(ScrollView, Generic[RowT], can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         index = self.scroll_offset.y + y
-        width = self.size.width
+        width = self.scrollable_content_region.width
         if index >= self.count:
+            if index == 1 and self.count == 0 and self.empty_text:
+                muted = self.get_component_rich_style("virtual-list--muted")
+                return Strip([Segment(fit("  " + self.empty_text, width), muted)])
             return Strip.blank(width, self.rich_style)
         row = self._rows.get(index)
         if row is None:
             self._want(index)
             muted = self.get_component_rich_style("virtual-list--muted")
             return Strip([Segment(fit("  …", width), muted)])
-        strip = Strip(self.render_row(row, width))
+        segments = self.render_row(row, width)
         if index == self.cursor:
-            strip = strip.apply_style(self.get_component_rich_style("virtual-list--cursor"))
-        return strip.crop_extend(0, width, self.rich_style)
+            # The cursor goes on top of each cell's own style (Strip.apply_style goes under).
+            cursor = self.get_component_rich_style("virtual-list--cursor")
+            segments = [Segment(s.text, (s.style or cursor) + cursor) for s in segments]
+        return Strip(segments).crop_extend(0, width, self.rich_style)
 
     def _want(self, index: int) -> None:
         offset = index - index % PAGE_SIZE
@@ -125,14 +143,16 @@ class VirtualList(ScrollView, Generic[RowT], can_focus=True):
             self.post_message(self.PageWanted(offset))
 
     # ── cursor ──
-    def watch_cursor(self, new: int) -> None:
+    def watch_cursor(self, old: int, new: int) -> None:
         height = self.scrollable_content_region.height or 1
         top = self.scroll_offset.y
         if new < top:
             self.scroll_to(y=new, animate=False)
         elif new >= top + height:
             self.scroll_to(y=new - height + 1, animate=False)
-        self.refresh()
+        else:  # no scroll: only the two rows whose look changed are painted again
+            self.refresh_line(old)
+            self.refresh_line(new)
 
     def action_cursor_down(self) -> None:
         if self.cursor < self.count - 1:
@@ -187,4 +207,4 @@ class VirtualList(ScrollView, Generic[RowT], can_focus=True):
             self.cursor = index
 
     def on_resize(self, event: events.Resize) -> None:
-        self.virtual_size = Size(event.size.width, self.count)
+        self.virtual_size = Size(0, self.count)

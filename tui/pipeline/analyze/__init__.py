@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from tui.pipeline.analyze import claims, conflict, entities, model
 from tui.pipeline.models import Analysis
 
-ANALYZER_VERSION = "1"
+ANALYZER_VERSION = "2"  # 2: state bodies with modifiers, described organisations
 
 
 def analyze(text: str) -> Analysis:
@@ -25,12 +25,14 @@ def analyze(text: str) -> Analysis:
 
 def analyze_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[Analysis]:
     nlp = model.get_nlp()
-    for doc in nlp.pipe(texts, batch_size=batch_size):
-        found = entities.find_entities(doc)
+    # Each text rides along with its doc: the doc's own `text` is rebuilt token by token.
+    pairs = ((text, text) for text in texts)
+    for doc, text in nlp.pipe(pairs, batch_size=batch_size, as_tuples=True):
+        found = entities.find_entities(doc, text)
         found_claims = claims.find_claims(doc, found)
         yield Analysis(
             claims=found_claims,
             entities=found,
-            conflict=conflict.is_conflict(doc, found),
+            conflict=conflict.is_conflict(doc, found, text),
             version=ANALYZER_VERSION,
         )

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from tui.pipeline.analyze import cues, nominal, verbs
+from tui.pipeline.analyze import cues, nominal, phrases, verbs
 from tui.pipeline.analyze.frame import Found, trim
 from tui.pipeline.analyze.quotes import QuoteMap
 
@@ -46,12 +46,37 @@ def find_in_sentence(
             item = nominal.colon(doc, tok, start, end)
         elif low in cues.NOUN_CUES and tok.tag_[:2] == "NN":
             item = nominal.noun(doc, tok, start, end)
+        elif low in phrases.MADE_WORDS:
+            item = phrases.made(doc, tok, start, end)
+        if item is None and low in phrases.ATTITUDES and tok.tag_ == "JJ":
+            item = phrases.attitude(doc, tok, start, end)
+        if low == "that":
+            item = phrases.that_clause(doc, tok, start, end)
+        elif low in phrases.IDIOM_BASE and tok.tag_[:2] == "VB" and item is None:
+            item = phrases.idiom(doc, tok, start, end)
+        elif low == "put" and phrases.puts_it(tok):
+            item = verbs.frame(doc, tok, cues.SPEECH, start, end)  # "as the minister put it"
+
+        if item is None and low in phrases.IN_WORDS and tok.tag_[:2] == "NN":
+            item = phrases.in_phrase(doc, tok, start, end)
         if item is not None and not _quoted(doc, item, quoted):
             found.append(item)
+    if not found and (item := phrases.headline(doc, start, end)) is not None:
+        found.append(item)
     return _drop_nested(doc, found)
 
 
-def cue_candidates(doc: Any, words: frozenset[str] = cues.CUE_WORDS) -> list[int]:
+CANDIDATES = (
+    cues.CUE_WORDS
+    | phrases.MADE_WORDS
+    | phrases.IN_WORDS
+    | phrases.ATTITUDES
+    | frozenset(phrases.IDIOM_BASE)
+    | {"that", "put"}
+)
+
+
+def cue_candidates(doc: Any, words: frozenset[str] = CANDIDATES) -> list[int]:
     """Indices of the tokens whose lower-case form is in `words`, found in one array pass."""
     import numpy
     from spacy.attrs import LOWER

@@ -2,11 +2,13 @@
 
 State bodies: "Russia's defence ministry", "the Russian Defense Ministry", "Ukraine's air
 force", "Israel's military", "the Malian army", "Rwanda's government", "UK Ministry of
-Defence". The mention includes the country ("the" not); `key` is (country, body) so that
-"Mali's army" and "the Malian army" merge. A bare body is an organisation only when written
-as a name ("the Defence Ministry", "the Ministry of Defence"), not as a description ("the
-defence ministry said"). Generic groups ("Russian forces", "Ukrainian officials") are not
-bodies.
+Defence", "Iran's mission to the United Nations", "the German embassy", also with words saying
+what kind of body it is ("Yemen's internationally recognized government", "Myanmar's military
+government", "Libya's UN-backed government"). The mention includes the country ("the" not);
+`key` is (country, body) so that "Mali's army" and "the Malian army" merge. A bare body is
+an organisation only when written as a name ("the Defence Ministry", "the Ministry of
+Defence"), not as a description ("the defence ministry said"). Generic groups ("Russian
+forces", "Ukrainian officials") are not bodies.
 
 Known organisations: armed groups, agencies, outlets and platforms that war reporting names
 all the time and that the model often misses or calls places ("Hamas", "M23", "Telegram").
@@ -42,10 +44,21 @@ _BODY = (
     r"|[Ii]ntelligence (?:[Aa]gency|[Ss]ervice)|Foreign Office|[Pp]residential [Oo]ffice"
     r"|Investigative Committee|[Pp]arliament|[Cc]ivil [Dd]efen[cs]e(?: [Aa]gency| [Ss]ervice)?"
     r"|[Ee]mergency [Ss]ervices?|[Cc]entral [Bb]ank"
+    r"|(?:[Pp]ermanent )?[Mm]ission to the (?:United Nations|UN|U\.N\.|European Union|EU|NATO"
+    r"|OSCE|IAEA)|[Ee]mbassy|[Cc]onsulate"
+)
+# What kind of government or army it is: "Yemen's internationally recognized government",
+# "Myanmar's military government", "Libya's UN-backed government", "Mali's transitional army".
+_BODY_KIND = (
+    r"(?:(?:internationally|officially|democratically|popularly|newly) )?(?:recogni[sz]ed|elected"
+    r"|appointed|formed)|(?:[A-Z][A-Za-z.]+|[Ww]estern|[Mm]ilitary)-(?:backed|led|run|appointed)"
+    r"|interim|transitional|provisional|caretaker|military|civilian|federal|de facto|exiled"
+    r"|(?:national )?unity|regular"
 )
 _STATE_BODY = re.compile(
     rf"\b(?:(?P<poss>{_CAP}(?: {_CAP})?)['’]s |(?P<adj>{_CAP}(?: {_CAP})?) |"
-    rf"(?P<abbr>UK|US|U\.S\.|EU) )(?P<body>{_BODY})\b"
+    rf"(?P<abbr>UK|US|U\.S\.|EU) )(?P<kind>(?:(?:{_BODY_KIND}),? ){{0,2}})(?P<body>{_BODY})"
+    r"(?![\w-])"
 )
 _NAMED_BODY = re.compile(
     r"\b(?:(?:Defen[cs]e|Foreign|Interior|Health|Emergencies|Finance|Justice) Ministry"
@@ -60,6 +73,7 @@ _MILITARY_ADJECTIVE = re.compile(
 )
 # Acronyms in brackets after a name: "Alliance Fleuve Congo (AFC)".
 _BRACKETED = re.compile(r"(?P<name>(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]*) \((?P<acronym>[A-Z]{2,6})\)")
+_UN = re.compile(r"\b(?:united nations|u\.n\.)$")
 _SAME_BODY = {
     "army": "military",
     "armed forces": "military",
@@ -139,5 +153,6 @@ def _state_bodies(text: str) -> list[BodyMention]:
 
 
 def _body_key(body: str) -> str:
-    body = " ".join(body.casefold().split())
+    body = " ".join(body.casefold().split()).removeprefix("permanent ")
+    body = _UN.sub("un", body)
     return _SAME_BODY.get(body, body.replace("defense", "defence"))

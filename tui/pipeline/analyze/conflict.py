@@ -74,9 +74,13 @@ def conflict_score(text: str, entities: tuple[Entity, ...]) -> float:
     return score if strong_kinds >= 2 or weapons else score / 2
 
 
-def is_conflict(doc: Any, entities: tuple[Entity, ...]) -> bool:
-    """True when the article reports on armed conflict, by density of evidence."""
-    text = doc.text
+def is_conflict(doc: Any, entities: tuple[Entity, ...], text: str | None = None) -> bool:
+    """True when the article reports on armed conflict, by density of evidence.
+
+    `text`: the doc's text when the caller has it (`doc.text` is rebuilt on every access).
+    """
+    if text is None:
+        text = doc.text
     words = max(1, len(text.split()))
     score = conflict_score(text, entities)
     # A short text needs a fixed amount of evidence; a long one needs a density of it.

@@ -22,6 +22,14 @@ _LEAD_WORDS = frozenset(
 )
 _LITERAL_PRT = frozenset(("away", "down", "off", "up"))
 _BEFORE_QUOTE = frozenset(("dobj", "dative", "npadvmod", "prep"))
+_AS_VERBS = cues.words("see view regard consider identify deem paint depict")
+_DESIRES = frozenset(("want", "wish"))
+_COGNITIVE_PREPS = {"believe": ("in",), "hope": ("for",), "wish": ("for",), "worry": ("about",)}
+_GRANTING = cues.words("recognize recognise acknowledge realize realise understand")
+_STORIES = cues.words("story stories tale tales")
+_RELATIVES = cues.words("who whom which that")
+_QUOTE_ONLY = frozenset(("continue",))  # "continued to fight" is aspect, not speech
+_TIME_AS = frozenset(("speak", "talk", "continue", "applaud", "chant", "yell", "scream", "ask"))
 
 
 def find(doc: Any, tok: Token, kind: str, start: int, end: int) -> Span | None:
@@ -30,6 +38,9 @@ def find(doc: Any, tok: Token, kind: str, start: int, end: int) -> Span | None:
     quoted = _quote_after(doc, tok, end)
     if quoted is not None:
         return trim(doc, (quoted, end))
+    if cues.VERB_BASE.get(low) in _QUOTE_ONLY:
+        chunk = parenthetical(doc, tok, start, end)  # '"...," he continued'
+        return trim(doc, (start, chunk[0])) if chunk and doc[chunk[0] - 1].text in QUOTES else None
     for child in tok.children:
         if (
             child.dep_ in ("ccomp", "parataxis")
@@ -40,6 +51,17 @@ def find(doc: Any, tok: Token, kind: str, start: int, end: int) -> Span | None:
             if lo <= tok.i < hi:  # "what it said were ...": the clause wraps round its verb
                 lo = tok.i + 1
             return trim(doc, (lo, hi))
+    for child in tok.rights:  # "called for both sides to cease fire": a for-to clause
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.lefts):
+            return trim(doc, subtree(child, start, end))
+    aside = _as_aside(doc, tok, start, end)
+    if aside is not None:
+        return aside
+    head = tok.head
+    after = tok.right_edge.i + 1
+    if tok.dep_ == "parataxis" and tok.i < head.i and after < end and doc[after].text == ",":
+        return trim(doc, (tok.right_edge.i + 2, min(head.right_edge.i + 1, end)))  # "told CNN, ..."
+
     chunk = parenthetical(doc, tok, start, end)
     if chunk is not None:
         lo, hi = chunk
@@ -53,18 +75,39 @@ def find(doc: Any, tok: Token, kind: str, start: int, end: int) -> Span | None:
         return clause
     infinitive = cues.takes_infinitive(low)
     if kind == cues.COGNITIVE:
+        if cues.VERB_BASE.get(low) in _DESIRES and _hypothetical(tok):
+            return None  # "may want to check", "would want someone": advice, no position
+        if _findings(tok):
+            return _complements(doc, tok, low, start, end)
+        if cues.VERB_BASE.get(low) in _AS_VERBS:
+            return _object_as(doc, tok, start, end)
+        preps = _COGNITIVE_PREPS.get(cues.VERB_BASE.get(low, ""), ())
+        for child in tok.rights:  # "believes in talks", "hopes for a ceasefire"
+            if child.dep_ == "prep" and child.lower_ in preps:
+                return trim(doc, subtree(child, start, end))
+        if cues.VERB_BASE.get(low) in _GRANTING and not infinitive_child(tok):
+            return _complements(doc, tok, low, start, end)  # "recognized the need for talks"
+        if cues.VERB_BASE.get(low) in _DESIRES and not infinitive_child(tok):
+            objs = [c for c in tok.rights if c.dep_ == "dobj"]  # "Kyiv wants guarantees"
+            return trim(doc, subtree(objs[0], start, end)) if objs else None
         return _infinitive(doc, tok, start, end) if infinitive else None
     if infinitive and (found := _infinitive(doc, tok, start, end)) is not None:
         return found
     if not cues.takes_object(low):
-        return None
+        stories = [c for c in tok.rights if c.dep_ == "dobj" and c.lower_ in _STORIES]
+        return trim(doc, subtree(stories[0], start, end)) if stories else None  # "told the story"
     if any(c.dep_ == "prt" and c.lower_ in _LITERAL_PRT for c in tok.children):
         return None  # "backed away", "backed down": not a stance
     return _complements(doc, tok, low, start, end)
 
 
 def _complements(doc: Any, tok: Token, low: str, start: int, end: int) -> Span | None:
-    allowed = cues.LEAD_INTO_CONTENT.get(cues.VERB_BASE.get(low, ""), frozenset())
+    base = cues.VERB_BASE.get(low, "")
+    allowed = cues.LEAD_INTO_CONTENT.get(base, frozenset())
+    if base in cues.TOPIC_ONLY:
+        topics = cues.TOPIC_ONLY[base]
+        parts = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in topics]
+        return trim(doc, subtree(parts[0], start, end)) if parts else None
     parts = [
         c
         for c in tok.rights
@@ -75,16 +118,57 @@ def _complements(doc: Any, tok: Token, low: str, start: int, end: int) -> Span |
         return None
     if parts[0].dep_ == "dobj" and parts[0].lower_ in ("what", "which"):
         return None  # "what it called 'long-range weapons'": naming, not a statement
-    if cues.needs_document(low) and not cues.is_document(parts[0].lower_):
-        return None  # "published a video", "released prisoners"
+    objs = [c for c in parts if c.dep_ == "dobj"]
+    if not objs and cues.needs_document(low) and parts[0].lower_ != "about":
+        return None  # "wrote about the war" says something, "sirens sounded across" does not
+    if objs and not cues.object_states(low, objs[0].lower_):
+        return None  # "published a video", "released prisoners"; "offered them his view"
     return trim(doc, (max(parts[0].left_edge.i, start), min(parts[-1].right_edge.i + 1, end)))
+
+
+def _as_aside(doc: Any, tok: Token, start: int, end: int) -> Span | None:
+    """ "As the governor noted, ..." / "..., as the ministry put it": the clause it qualifies.
+
+    Only a verb left without its own content reads so ("as X noted"; "as X put it"): "as he
+    spoke", "as they recall the war" and "as the talks continue" are times, not sources.
+    """
+    if tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.lefts):
+        return None
+    if cues.VERB_BASE.get(tok.lower_) in _TIME_AS or any(
+        c.dep_ in ("ccomp", "xcomp") or c.dep_ == "dobj" and c.lower_ not in ("it", "so")
+        for c in tok.children
+    ):
+        return None
+    head = tok.head
+    if head.lower_ in cues.VERB_KIND:
+        return None  # "X pledged to ..., as she put it": the aside only echoes X's claim
+    lo, hi = subtree(head, start, end)
+    if tok.i < head.i:
+        return trim(doc, (tok.right_edge.i + 1, hi))
+    return trim(doc, (lo, tok.left_edge.i))
+
+
+def _findings(tok: Token) -> bool:
+    return any(c.dep_ == "nsubj" and cues.states_findings(tok.lower_, c.lower_) for c in tok.children)
+
+
+def _object_as(doc: Any, tok: Token, start: int, end: int) -> Span | None:
+    """An object and its "as" complement: "sees the offensive as a bluff" is a judgement."""
+    objs = [c for c in tok.rights if c.dep_ == "dobj"]
+    if not objs:
+        return None
+    preps = [c for c in (*tok.rights, *objs[0].rights) if c.dep_ == "prep" and c.lower_ == "as"]
+    if not preps:
+        return None
+    return trim(doc, (max(objs[0].left_edge.i, start), min(preps[0].right_edge.i + 1, end)))
 
 
 def _that_clause(doc: Any, tok: Token, end: int) -> Span | None:
     """A "that" clause the parser hung further down: "told Fox News on Sunday that ..."."""
     for t in doc[tok.i + 1 : min(end, tok.right_edge.i + 1)]:
         if t.lower_ == "that" and t.dep_ == "mark" and t.head.tag_[:2] == "VB":
-            if t.head.lower_ in cues.VERB_KIND and t.head.i != tok.i:
+            governor = t.head.head
+            if governor.lower_ in cues.VERB_KIND and tok.i < governor.i < t.i:
                 return None  # the clause of another reporting verb
             return trim(doc, (t.i, min(end, t.head.right_edge.i + 1)))
         if (
@@ -103,6 +187,16 @@ def _infinitive(doc: Any, tok: Token, start: int, end: int) -> Span | None:
     return None
 
 
+def _hypothetical(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children) or any(
+        c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children
+    )
+
+
+def infinitive_child(tok: Token) -> bool:
+    return any(c.dep_ == "xcomp" for c in tok.children)
+
+
 def _is_infinitive(tok: Token) -> bool:
     return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
@@ -115,6 +209,11 @@ def _quote_after(doc: Any, tok: Token, end: int) -> int | None:
             break
         if child.dep_ == "prep" and child.right_edge.i - child.i > 4:
             break
+        opening = next(
+            (t.i for t in doc[child.i + 1 : child.right_edge.i] if t.text in OPENING), None
+        )
+        if opening is not None and doc[opening - 1].text in (",", ":"):
+            return opening  # 'told host Matt Boyle, "..."' with the quote hung on the name
         i = child.right_edge.i + 1
     if i < end and doc[i].text in (",", ":"):
         i += 1
@@ -122,7 +221,19 @@ def _quote_after(doc: Any, tok: Token, end: int) -> int | None:
         return i
     if i > tok.i + 1 and doc[i - 1].text == ":" and i + 1 < end:
         return i
+    for t in doc[i : min(end - 1, tok.i + 16)]:  # a misparsed addressee before ', "'
+        if t.tag_[:2] in ("VB", "MD"):
+            break
+        if t.text in OPENING and doc[t.i - 1].text in (",", ":") and not doc[t.i + 1].is_punct:
+            return t.i
     return None
+
+
+def _short_opening(doc: Any, lo: int, hi: int, start: int, end: int) -> bool:
+    """A parenthetical after one opening word and before a comma and a long rest."""
+    if lo - start < 2 or doc[lo - 1].text != ",":
+        return False
+    return hi < end - 3 and doc[hi].text == ","
 
 
 def parenthetical(doc: Any, tok: Token, start: int, end: int) -> tuple[int, int] | None:
@@ -132,14 +243,16 @@ def parenthetical(doc: Any, tok: Token, start: int, end: int) -> tuple[int, int]
     quote; after a comma they must be followed by the sentence's end or more punctuation.
     """
     subjects = [c for c in tok.children if c.dep_ in SUBJECTS]
-    if not subjects:
-        return None
+    if not subjects or any(c.lower_ in _RELATIVES for c in subjects):
+        return None  # "..., who said": a relative clause says nothing about what precedes
     subj = min(subjects, key=lambda c: abs(c.i - tok.i))
     lo = min(np_span(subj, start, end)[0], tok.i)
     for child in tok.lefts:
         if child.dep_ in ("aux", "auxpass", "advmod", "neg"):
             lo = min(lo, child.i)
     hi = max(subj.right_edge.i, tok.i) + 1
+    if lo - start < 3 and _short_opening(doc, lo, hi, start, end):
+        return lo, hi  # "Instead, she said, the strike ..."
     if lo - start < 3 or doc[lo - 1].text not in CLOSERS:
         return None
     if doc[lo - 1].text in QUOTES or (lo >= 2 and doc[lo - 2].text in QUOTES):

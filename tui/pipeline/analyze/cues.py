@@ -60,6 +60,12 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "lash": ("lashes", "lashed", "lashed", "lashing"),
     "email": ("emails", "emailed", "emailed", "emailing"),
     "retweet": ("retweets", "retweeted", "retweeted", "retweeting"),
+    "make": ("makes", "made", "made", "making"),
+    "give": ("gives", "gave", "given", "giving"),
+    "send": ("sends", "sent", "sent", "sending"),
+    "become": ("becomes", "became", "become", "becoming"),
+    "pen": ("pens", "penned", "penned", "penning"),
+    "level": ("levels", "leveled", "levelled", "leveling"),
 }
 
 _SPEECH_VERBS = """
@@ -76,14 +82,25 @@ portray hail applaud congratulate mock ridicule lambast bemoan rail refer echo r
 express voice declare proclaim acknowledge concede announce unveil outline request plead
 implore beg yell scream chant exclaim whisper murmur muse fret speculate
 prefer favor favour refuse point discuss issue publish release offer compare
-liken list reference invoke encourage rebuke assail interject email retweet order challenge
+liken list reference invoke encourage rebuke assail interject email retweet order
+speak talk support back defend attack blast sound push share file
+confess posit opine surmise theorize aver affirm reaffirm divulge inquire grumble gloat concur
+object elaborate summarize attest certify vouch deride disparage belittle insult excoriate berate
+scold chide castigate taunt chastise admonish reprimand commend laud extol bash fault scoff
+lambaste credit float broach champion spurn rebuff snub shun downplay minimize trumpet
+hype mull ponder preach lobby balk bristle deplore rue justify restate parrot term
+implicate insinuate solicit detail allude blurt conjecture demur enquire enthuse entreat exhort
+infer intone jeer jest nag profess pronounce reason relay remonstrate reproach snap snarl sneer
+stammer stutter venture wail whine mutter mumble snort sigh convey instruct utter recite chuckle
+groan read press
 """
 _DENY_VERBS = "deny reject dismiss refute rebut dispute contradict disavow disown"
 _CONFIRM_VERBS = "confirm corroborate"
 _COGNITIVE_VERBS = """
 believe think fear expect hope doubt feel know suspect worry assume consider understand
 reckon guess calculate find show learn see hear realize realise recognize recognise
-acknowledge conclude decide determine judge
+acknowledge conclude decide determine judge want wish intend view regard seek identify deem
+paint depict envision foresee anticipate imagine bet figure plan
 """
 # Verbs whose bare object is (part of) what was said: "announced a curfew", "denied the
 # report", "called the strike a war crime", "warned of more attacks".
@@ -98,7 +115,38 @@ _OBJECT_BASES = words(
     quote thank apologise apologize request complain unveil outline declare proclaim suggest
     stress emphasise emphasize underline underscore note corroborate prefer favor favour
     point discuss say agree disagree comment wonder issue publish release offer compare
-    liken list reference invoke encourage rebuke assail order challenge ask
+    liken list reference invoke encourage rebuke assail order ask speak talk write
+    support back defend attack blast argue tweet post sound push share file affirm reaffirm
+    confess divulge summarize deride disparage belittle insult excoriate berate scold chide
+    castigate taunt chastise admonish reprimand commend laud extol bash fault lambaste object
+    credit float broach champion spurn rebuff snub shun downplay minimize trumpet hype
+    mull ponder preach lobby balk bristle deplore rue justify restate parrot term
+    implicate solicit detail press
+    """
+)
+# Verbs that say something only about a topic: "spoke about the attack", "talked of peace",
+# not "spoke to reporters" or "talked for an hour".
+TOPIC_ONLY = {
+    "speak": frozenset(("about", "of", "against")),  # not "spoke on CNN", "on condition"
+    "talk": frozenset(("about", "of", "up")),
+    "argue": frozenset(("for", "against")),
+    "push": frozenset(("for", "against")),
+    "press": frozenset(("for",)),
+    "lobby": frozenset(("for", "against")),
+    "balk": frozenset(("at",)),
+    "bristle": frozenset(("at",)),
+}
+# Verbs of stance, a claim only as a position someone takes: "the minister defended the
+# decision", "voters backed the plan"; never "troops defended the town" or "drones attacked
+# Kharkiv" (verbs.py checks who and what).
+STANCE = words("support back defend attack blast")
+PHYSICAL_STANCE = words("defend attack")
+MILITARY = words(
+    """
+    forces force troops army armies soldiers soldier units unit brigade brigades battalion
+    battalions regiment division militants fighters gunmen jets aircraft warplanes planes
+    drones drone missiles missile artillery tanks navy warships ships helicopters police
+    military militia militias insurgents snipers
     """
 )
 # Prepositions that normally lead into circumstances ("to reporters", "on Monday") but open
@@ -109,25 +157,44 @@ LEAD_INTO_CONTENT = {
     "agree": frozenset(("with", "on")),
     "disagree": frozenset(("with", "on")),
     "comment": frozenset(("on",)),
+    "object": frozenset(("to",)),
+    "allude": frozenset(("to",)),
 }
 # Verbs whose to-infinitive is what was said: "vowed to retake the town", "urged them to leave".
 _INFINITIVE_BASES = words(
     """
     promise pledge vow threaten urge warn tell ask call advise demand plead implore beg
-    agree refuse decline propose claim prefer hope expect plan offer order encourage
+    agree refuse decline propose claim prefer hope expect plan offer order encourage want
+    wish intend decide seek
     """
 )
 # Verbs that make a statement only through a statement-like object: "issued a warning",
 # "published its estimate", but not "published a video" or "released prisoners".
-_DOCUMENT_VERBS = frozenset(("issue", "publish", "release", "list", "offer"))
+_DOCUMENT_VERBS = frozenset(
+    ("issue", "publish", "release", "list", "offer", "write", "tweet", "post", "sound", "share")
+    + ("file",)
+)
 _DOCUMENTS = words(
     """
     statement statements report reports warning warnings order orders figures figure data
     list assessment communique decree ultimatum analysis estimate estimates letter memo
     appeal call response denial rebuttal tally toll update updates bulletin findings results
     account details proposal plan condolences apology assurances guarantees ceasefire
+    words thoughts opinion view views evaluation praise criticism op-ed column editorial
+    essay article piece post tweet message alarm caution complaint complaints lawsuit suit
+    motion story stories concern concerns defense specifics idea ideas explanation vision
+    critique tribute advice
     """
 )
+# Subjects whose "shows" / "found" states what they contain: "a poll showed Kyiv ahead",
+# "the report found widespread abuse". Not images or videos (verification, not speech).
+_FINDINGS = words(
+    """
+    poll polls survey surveys study studies report reports results figures numbers count
+    tally records documents filings audit investigation inquiry review analysis estimates
+    """
+)
+_FINDING_VERBS = frozenset(("show", "find", "suggest", "indicate", "reveal"))
 
 
 def needs_document(word: str) -> bool:
@@ -137,6 +204,16 @@ def needs_document(word: str) -> bool:
 
 def is_document(word: str) -> bool:
     return word in _DOCUMENTS
+
+
+def object_states(verb: str, obj: str) -> bool:
+    """Whether "<verb> <obj>" states something: "issued a warning", not "published a video"."""
+    return VERB_BASE.get(verb, "") not in _DOCUMENT_VERBS or obj in _DOCUMENTS
+
+
+def states_findings(verb: str, subject: str) -> bool:
+    """Whether "<subject> <verb> X" reports X as found: "a poll showed Kyiv ahead"."""
+    return VERB_BASE.get(verb, "") in _FINDING_VERBS and subject in _FINDINGS
 
 
 # Verb forms that are never cues whatever their frame (war reporting: "the strike claimed
@@ -152,6 +229,7 @@ _NOUNS = {
         assertions assessment estimate estimates insistence admission announcement suggestion
         testimony call calls demand demands promise promises pledge vow threat threats
         argument arguments message tweet post letter interview speech account version
+        condemnation rebuke objection objections complaint complaints praise question questions
         """,
     DENY: "denial denials rejection rebuttal",
     CONFIRM: "confirmation",

@@ -4,8 +4,10 @@ The small English model finds most names but mislabels the ones war reporting is
 (Kharkiv, Sumy and "Volodymyr Artiukh" come out as organisations, HIMARS as an organisation,
 front-line villages as nothing). So the model's spans are one source among several:
 
-1. rules, which win where they apply: weapon systems (weapons.py), military units
-   (orgs.py), state bodies named through their country ("Russia's defence ministry") and
+1. rules, which win where they apply: weapon systems (weapons.py), military units and
+   organisations the sentence describes as such ("Halcyon Maritime, the Athens-based company
+   that ...", "the Group for the Support of Islam and Muslims"; orgs.py), state bodies named
+   through their country ("Russia's defence ministry") and
    organisations known by name ("Hamas", "Telegram"; bodies.py), names after an honorific or
    an office ("Mr Artiukh"; labels.py), places named by context ("the village of Zhuravka",
    "the Sumy region", datelines; places.py);
@@ -40,9 +42,14 @@ _MODEL_TYPES = {
 }
 
 
-def find_entities(doc: Any) -> tuple[Entity, ...]:
-    """Every PERSON, PLACE, ORG and WEAPON in the doc, aliases merged, mentions sorted."""
-    text = doc.text  # built from the tokens on every access: once per document
+def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
+    """Every PERSON, PLACE, ORG and WEAPON in the doc, aliases merged, mentions sorted.
+
+    `text` is the text the doc was made from, when the caller has it: `doc.text` is rebuilt
+    from every token on each access (a Token object each), a few milliseconds an article.
+    """
+    if text is None:
+        text = doc.text
     model = _model_mentions(doc, text)
     found = _without_known_inside(_rule_mentions(text), model)
     found += model

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -80,25 +79,55 @@ def propagate(text: str, found: list[Found]) -> list[Found]:
     names = [n for n in types if len(n) > 2 and n not in _NOT_NAMES and n[:1].isupper()]
     if not names:
         return []
-    names.sort(key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
     taken = bytearray(len(text))
     for m in found:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     added = []
-    for match in pattern.finditer(text):
-        if not any(taken[match.start() : match.end()]):
-            added.append(Found(match.start(), match.end(), types[match.group()], _PROPAGATE_RANK))
+    for start, end, name in find_names(text, names, 0, len(text)):
+        if not any(taken[start:end]):
+            added.append(Found(start, end, types[name], _PROPAGATE_RANK))
     # Headlines in capitals: the same names, in capitals, on lines written in capitals.
-    upper = {n.upper(): t for n, t in types.items() if n in names}
-    capitals = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(re.escape, upper)) + r")(?![\w-])")
-    for start, end in _capital_lines(text):
-        for match in capitals.finditer(text, start, end):
-            if not any(taken[match.start() : match.end()]):
-                added.append(
-                    Found(match.start(), match.end(), upper[match.group()], _PROPAGATE_RANK)
-                )
+    lines = _capital_lines(text)
+    upper = {n.upper(): types[n] for n in names} if lines else {}
+    for line_start, line_end in lines:
+        for start, end, name in find_names(text, list(upper), line_start, line_end):
+            if not any(taken[start:end]):
+                added.append(Found(start, end, upper[name], _PROPAGATE_RANK))
     return added
+
+
+def find_names(text: str, names: list[str], start: int, end: int) -> list[tuple[int, int, str]]:
+    """Whole-word occurrences of `names` in text[start:end]: leftmost first, the longest name
+    where several start at one place, none overlapping (what a regex alternation of the
+    names, longest first, would find).
+
+    Plain `str.find` per name rather than that regex: the names differ from one article to the
+    next, and compiling an alternation of a few dozen names cost more than the rest of the
+    entity rules together.
+    """
+    hits = []
+    for name in names:
+        at = text.find(name, start, end)
+        while at != -1:
+            after = at + len(name)
+            if (at == 0 or not _word_char(text[at - 1], "'’-")) and (
+                after == len(text) or not _word_char(text[after], "-")
+            ):
+                hits.append((at, -len(name), name))
+            at = text.find(name, at + 1, end)
+    hits.sort()
+    kept = []
+    free_from = start
+    for at, minus_length, name in hits:
+        if at >= free_from:
+            kept.append((at, at - minus_length, name))
+            free_from = at - minus_length
+    return kept
+
+
+def _word_char(char: str, also: str) -> bool:
+    """Whether `char` continues a word: what regex `\\w` matches, or one of `also`."""
+    return char.isalnum() or char == "_" or char in also
 
 
 def _capital_lines(text: str) -> list[tuple[int, int]]:
@@ -134,10 +163,14 @@ def _title(name: str) -> str:
 def _alias_keys(text: str, found: list[Found]) -> list[str]:
     people = _person_keys(text, found)
     bodies = {m.key for m in found if m.key.startswith("body:")}
+    # A name found again where a rule named it first ("the CSH" after "... Harbours (CSH)").
+    ruled = {text[m.start : m.end]: (m.type, m.key) for m in found if m.key}
     keys = []
     for i, m in enumerate(found):
         surface = text[m.start : m.end]
-        if m.key.startswith("body:?:"):
+        if not m.key and ruled.get(surface, ("", ""))[0] == m.type:
+            keys.append(ruled[surface][1])
+        elif m.key.startswith("body:?:"):
             kind = m.key.rsplit(":", 1)[1]
             known = [k for k in bodies if k.endswith(":" + kind) and ":?:" not in k]
             keys.append(known[0] if len(known) == 1 else m.key)

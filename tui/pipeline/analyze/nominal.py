@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.pipeline.analyze import cues
-from tui.pipeline.analyze.frame import Found, Token, subtree, trim
+from tui.pipeline.analyze import cues, verbs
+from tui.pipeline.analyze.frame import OPENING, Found, Span, Token, np_span, subtree, trim
 
 _RUBRICS = cues.words(
     """
@@ -23,6 +23,26 @@ _RUBRICS = cues.words(
     """
 )
 _OWNER_PREPS = frozenset(("by", "from"))
+_NOT_SPEAKERS = frozenset(("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
+_NAME_PARTS = frozenset(("compound", "det", "amod", "poss", "case", "nmod", "nummod"))
+# Verbs that lend a reporting noun its speaker: "made comments about", "raised concerns that",
+# "gave an interview", "signed a letter". Not "faced criticism", "drew condemnation".
+_LIGHT_VERBS = frozenset(
+    form
+    for base in cues.words(
+        "make give deliver raise send sign level lodge file pen share renew air present put"
+    )
+    for form in cues.forms(base)
+)
+# Verbs by which a statement is received, not made: "the plan drew criticism from Berlin".
+_RECEIVING = frozenset(
+    form
+    for base in cues.words("draw face receive spark prompt trigger attract earn provoke meet")
+    for form in cues.forms(base)
+) | {"drew", "drawn", "met"}
+# Nouns that name a statement without saying it: "his remarks on the war" gives a topic, "his
+# warning of new strikes" what was said. These need a that-clause to make a claim.
+_VESSELS = cues.words("statement statements speech speeches remark remarks position message")
 _TOPIC_PREPS = frozenset(("about", "on", "of", "over", "for", "against", "to"))
 
 
@@ -50,24 +70,58 @@ def according(doc: Any, tok: Token, start: int, end: int) -> Found | None:
 
 
 def colon(doc: Any, tok: Token, start: int, end: int) -> Found | None:
-    """Headline style "Zelensky: we will not give up Kharkiv"; a short name before the colon."""
-    before = doc[start : tok.i]
-    if not 1 <= len(before) <= 5 or end - tok.i < 4:
+    """Headline style "Zelensky: we will not give up Kharkiv"; a short name before the colon.
+
+    In running text, a name right before a colon and a quotation ("... the analyst Ivan Petrov:
+    'The front will hold'") introduces that quotation as well.
+    """
+    if end - tok.i < 4:
         return None
+    quoted = doc[tok.i + 1].text in OPENING
+    before = doc[start : tok.i]
     last = doc[tok.i - 1]
     if not last.text[:1].isupper() or last.lower_ in _RUBRICS or last.tag_[:2] != "NN":
         return None
-    if any(t.tag_[:2] == "VB" or t.is_digit for t in before):
+    if len(last.text.rstrip(".")) == 1:
+        return None  # "Q:" and "A:" mark a transcript's turns, not who speaks
+    hi = tok.i
+    if 1 <= len(before) <= 5 and not any(t.tag_[:2] == "VB" or t.is_digit for t in before):
+        lo = _after_dash(doc, start, tok.i)  # "EXCLUSIVE - Roger Stone:"
+        hi = next((t.i for t in doc[lo + 1 : tok.i] if t.tag_ in ("IN", "TO")), tok.i)
+        if not quoted and not any(t.tag_[:2] in ("VB", "MD") for t in doc[tok.i + 1 : end]):
+            return None  # "Clinton: 1,769" is a tally, not a statement
+    elif quoted and last.ent_type_ not in _NOT_SPEAKERS:
+        lo = _name_before(doc, tok.i, start)
+        if lo is None or any(t.lower_ in cues.VERB_KIND and t.tag_[:2] == "VB" for t in before):
+            return None  # "wrote on Telegram: '...'": the verb's quotation
+    else:
         return None
-    if not any(t.tag_[:2] in ("VB", "MD") for t in doc[tok.i + 1 : end]):
-        return None  # "Clinton: 1,769" is a tally, not a statement
     return Found(
         cue=(tok.i, tok.i + 1),
-        source=trim(doc, (start, tok.i), quotes=True),
-        head=tok.i - 1,
+        source=trim(doc, (lo, hi), quotes=True),  # "Clinton to Planned Parenthood:" -> Clinton
+        head=hi - 1,
         content=trim(doc, (tok.i + 1, end)),
         kind=cues.SPEECH,
     )
+
+
+def _name_before(doc: Any, colon: int, start: int) -> int | None:
+    """Where the name that ends at the colon begins: "pollster Daron Shaw:", "A and B:"."""
+    head = doc[colon - 1]
+    while head.dep_ in ("compound", "conj", "flat") and start <= head.head.i < head.i:
+        head = head.head
+    lo = max(_after_dash(doc, start, colon), min(np_span(head, start, colon)[0], head.i))
+    return lo if colon - lo <= 8 else None
+
+
+def _after_dash(doc: Any, start: int, end: int) -> int:
+    """Where the text after the last dash or punctuation mark before `end` begins."""
+    floor = start
+    for t in doc[start:end]:
+        spaced = t.i > start and bool(doc[t.i - 1].whitespace_)  # " - " is a dash, "-" joins
+        if t.is_punct and t.text not in ("'", "’", ".") and (t.tag_ != "HYPH" or spaced):
+            floor = t.i + 1
+    return floor
 
 
 def noun(doc: Any, tok: Token, start: int, end: int) -> Found | None:
@@ -87,25 +141,41 @@ def noun(doc: Any, tok: Token, start: int, end: int) -> Found | None:
             or child.dep_ == "prep"
             and child.lower_ in _TOPIC_PREPS
             and content is None
+            and tok.lower_ not in _VESSELS
         ):
             content = subtree(child, start, end)
-    if owner is None or content is None:
+    cue_lo = tok.i
+    if content is None and owner is not None and owner.i > tok.i:
+        content = _received(tok, start, end)  # "the plan drew criticism from Berlin"
+    if owner is None and tok.dep_ == "dobj" and tok.head.lower_ in _LIGHT_VERBS:
+        owner = verbs.speaker(tok.head)  # "X made comments about", "X raised concerns that"
+        cue_lo = tok.head.i if tok.i - tok.head.i <= 3 else tok.i
+    if owner is None or content is None or not start <= owner.i < end:
         return None
-    source = subtree(owner, start, end)
-    if owner.i < tok.i:
-        source = (source[0], min(source[1], tok.i))
+    source = np_span(owner, start, end) if owner.i < cue_lo else subtree(owner, start, end)
+    if owner.i < cue_lo:
+        source = (source[0], min(source[1], cue_lo))
     if source[1] > source[0] and doc[source[1] - 1].dep_ == "case":
         source = (source[0], source[1] - 1)  # "the ministry's" -> "the ministry"
     content = trim(doc, content)
     if content[1] <= content[0]:
         return None
     return Found(
-        cue=(tok.i, tok.i + 1),
+        cue=(cue_lo, tok.i + 1),
         source=trim(doc, source, quotes=True),
         head=owner.i,
         content=content,
         kind=cues.NOUN_CUES[tok.lower_],
     )
+
+
+def _received(tok: Token, start: int, end: int) -> Span | None:
+    """What drew the criticism: the subject of "drew", "faced", "sparked" ..."""
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lower_ not in _RECEIVING:
+        return None
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subtree(subjects[0], start, end) if subjects else None
 
 
 def _is_that_clause(tok: Token) -> bool:

@@ -1,9 +1,16 @@
-"""Military units, which the model misses or splits.
+"""Military units, and organisations that the sentence itself names as such.
 
-"47th Mechanised Brigade", "the 3rd Separate Assault Brigade", "Azov Regiment", "Black Sea
-Fleet", "Rapid Support Forces", "the General Staff". The model tags the ordinal as a number and
-the rest as nothing or a fragment; a pattern gets the whole name. State bodies named through
-their country ("Ukraine's air force") are in bodies.py.
+Units: "47th Mechanised Brigade", "the 3rd Separate Assault Brigade", "Azov Regiment", "Black
+Sea Fleet", "Rapid Support Forces", "the General Staff". The model tags the ordinal as a number
+and the rest as nothing or a fragment; a pattern gets the whole name.
+
+Described organisations: a name set beside a description of what it is ("Halcyon Maritime,
+the Athens-based company that manages the ship", "COGAT, the Israeli defense ministry body
+that..."), and names built as "<Group|Movement|Front|...> for <cause>" ("the Group for the
+Support of Islam and Muslims", "the Syrian Observatory for Human Rights"), whose parts the model
+tags as nationalities or misses. An acronym set before or after such a name ("JNIM, the Group
+for ...") is the same organisation. State bodies named through their country ("Ukraine's air
+force") are in bodies.py.
 """
 
 from __future__ import annotations
@@ -11,7 +18,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from tui.pipeline.analyze import gazetteer
 from tui.pipeline.analyze.demonyms import country_of
+from tui.pipeline.analyze.labels import ROLE_WORDS
 
 
 class OrgMention(NamedTuple):
@@ -45,9 +54,47 @@ _NOT_UNIT_START = frozenset((
 _GENERAL_STAFF = re.compile(r"\bGeneral Staff\b")
 
 
+_WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w&-]*"  # "Halcyon", "U.N." (not "Affairs." at a full stop)
+# What a described organisation can be: "the Athens-based company", "an aid group".
+_ORG_NOUNS = (
+    r"company|firm|group|organi[sz]ation|agency|body|charity|operator|broadcaster|network"
+    r"|newspaper|outlet|militia|movement|coalition|alliance|party|NGO|contractor|manufacturer"
+    r"|insurer|airline|regulator|watchdog|monitor|institute|think tank|foundation|consortium"
+    r"|conglomerate|subsidiary|union"
+)
+_DESCRIBED = re.compile(
+    rf"(?P<name>(?:{_WORD})(?: (?:& )?(?:{_WORD})){{0,5}}), (?:the|an?) "
+    r"(?:(?!(?:of|for|at|in|on|to|from|with|by|and|or|but|who|whose|that|which)\b)[\w.-]+ ){0,4}?"
+    rf"(?:{_ORG_NOUNS})"
+    r"(?= (?:that|which|whose|based|in|for|with|behind|linked|founded|owned|run)\b|[,.;:)—–])"
+)
+_HEADS = (
+    r"Group|Movement|Front|Council|Committee|Union|Alliance|Organi[sz]ation|Association|Coalition"
+    r"|Party|Institute|Agency|Commission|Federation|League|Bureau|Office|Centre|Center|Foundation"
+    r"|Fund|Observatory|Society|Network|Campaign|Initiative|Forces"
+)
+_CAUSE_NAME = re.compile(
+    rf"(?P<pre>(?:(?:{_WORD}) ){{0,3}})(?:{_HEADS}) for (?:the )?(?:{_WORD})"
+    rf"(?: (?:(?:of|for|and|the|&) )*(?:{_WORD}))*"
+)
+_ACRONYM_BEFORE = re.compile(r"(?P<acronym>[A-Z]{2,8}), (?:the )?$")
+_ACRONYM_AFTER = re.compile(r" \((?P<acronym>[A-Z]{2,8})\)")
+_LEADING_PREPOSITIONS = frozenset(
+    ("In", "On", "At", "By", "For", "From", "With", "After", "Before", "When", "While", "If", "As")
+)
+_NAME_JOINERS = frozenset(("of", "for", "and", "the", "&"))
+_AFTER_PREPOSITION = re.compile(
+    r"\b(?:[Ii]n|[Oo]n|[Aa]t|by|for|from|with|near|to|into|over|across|outside|inside|around"
+    r"|against|about|between|under|of|after|before|towards?|through|via|hit|struck|attacked"
+    r"|shelled) $"
+)
+
+
 def find_orgs(text: str) -> list[OrgMention]:
-    """Units in `text`, in order, without overlaps."""
+    """Units and described organisations in `text`, in order, without overlaps."""
     found = _units(text)
+    found += _described(text)
+    found += _cause_names(text)
     found += [
         OrgMention(m.start(), m.end(), "General Staff", "unit:general staff")
         for m in _GENERAL_STAFF.finditer(text)
@@ -79,3 +126,75 @@ def _units(text: str) -> list[OrgMention]:
         name = text[start : match.end()]
         found.append(OrgMention(start, match.end(), name, "unit:" + name.lower()))
     return found
+
+
+def _described(text: str) -> list[OrgMention]:
+    """ "Halcyon Maritime, the Athens-based company that ...": the name is an organisation."""
+    found = []
+    for match in _DESCRIBED.finditer(text):
+        start, words = match.start("name"), match["name"].split()
+        while words and words[0] in _NOT_UNIT_START:
+            if words[0] in _LEADING_PREPOSITIONS:
+                words = []  # "In Kyiv, the company that ...": a place, not the company
+                break
+            start += len(words.pop(0)) + 1
+        if not words or (start > 0 and text[start - 1] not in ' \n\t"“(—–'):
+            continue
+        if _AFTER_PREPOSITION.search(text, max(0, start - 12), start):
+            continue  # "a strike on Gaza, the group that ..."
+        name = " ".join(words)
+        if country_of(name) is not None or gazetteer.lookup(name) is not None:
+            continue
+        found.append(OrgMention(start, match.end("name"), name, "org:" + name.casefold()))
+    return found
+
+
+def _cause_names(text: str) -> list[OrgMention]:
+    """ "the Group for the Support of Islam and Muslims", with an acronym set beside it."""
+    found = []
+    for match in _CAUSE_NAME.finditer(text):
+        if _in_title_case_line(text, match.start()):
+            continue  # "Voters Abandon Republican Party for Hillary Clinton": a headline
+        start, words = match.start(), match[0].split()
+        while words and words[0] in _NOT_UNIT_START:
+            start += len(words.pop(0)) + 1
+        words = _name_words(words)
+        if len(words) < 3:
+            continue
+        name = " ".join(words)
+        end, key = start + len(name), "org:" + name.casefold()
+        found.append(OrgMention(start, end, name, key))
+        before = _ACRONYM_BEFORE.search(text, max(0, start - 16), start)
+        after = _ACRONYM_AFTER.match(text, end)
+        for acronym in (before, after):
+            if acronym is not None:
+                span = acronym.span("acronym")
+                found.append(OrgMention(*span, acronym["acronym"], key))
+    return found
+
+
+def _in_title_case_line(text: str, at: int) -> bool:
+    """Whether the line around `at` capitalises (nearly) every word, as headlines do."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = text[start : end if end != -1 else len(text)].split()
+    capitalised = sum(w[:1].isupper() for w in words)
+    return len(words) >= 5 and capitalised >= 0.8 * len(words)
+
+
+def _name_words(words: list[str]) -> list[str]:
+    """The words of a name up to where a person's title or another actor begins ("... Fund for
+    Peace director Jane Doe", "... Institute for the Study of War and Russia's ministry")."""
+    kept: list[str] = []
+    for k, word in enumerate(words):
+        if word in ROLE_WORDS:
+            break
+        following = words[k + 1] if k + 1 < len(words) else ""
+        if word in ("and", "&") and (
+            country_of(following) is not None or gazetteer.lookup(following) is not None
+        ):
+            break
+        kept.append(word)
+    while kept and kept[-1] in _NAME_JOINERS:
+        kept.pop()
+    return kept

@@ -2,8 +2,8 @@
 
 Reports name front-line villages that neither the model nor a gazetteer knows ("Zhuravka").
 The sentence says what they are: "the village of X", "X in the Y region", "the Sumy region",
-"near X", "outside X". And a wire story opens with a dateline ("KYIV, Ukraine (AP) -"),
-whose first words are a place when the gazetteer agrees.
+"the Seym river", "near X", "outside X", "the approaches to X". And a wire story opens with
+a dateline ("KYIV, Ukraine (AP) -"), whose first words are a place when the gazetteer agrees.
 
 Each finding carries a strength: "named" (the text says it is a settlement or region),
 "near" (a preposition of place, weaker: "near Bakhmut" but also "near Google's offices"),
@@ -38,12 +38,13 @@ _KIND_OF = re.compile(
 )
 _KIND_AFTER = re.compile(
     rf"{_NAME} (?:regions?|oblasts?|provinces?|governorates?|districts?|raion|county|Region|"
-    rf"Oblast|Province|Governorate|District|village|Village)\b(?!['’]s? (?:[A-Z]))"
+    rf"Oblast|Province|Governorate|District|village|Village|river)\b(?!['’]s? (?:[A-Z]))"
 )
 _IN_REGION = re.compile(rf"{_NAME},? (?:in|near) the {_WORD} (?:region|oblast|province|area)\b")
 _NEAR = re.compile(
-    rf"\b(?:near|outside|around|towards?|approaching|encircle|encircled|capture|captured|"
-    rf"shelled|recaptured|liberated|seized) (?:the (?:town|village|city) of |the )?{_NAME}"
+    rf"\b(?:near|outside|around|towards?|approaching|approaches to|road to|encircle|encircled"
+    rf"|capture|captured|shelled|recaptured|liberated|seized)"
+    rf" (?:the (?:town|village|city) of |the )?{_NAME}"
 )
 # "U.S.-made", "Kyiv-based": a place before a participle of origin.
 _MADE_IN = re.compile(

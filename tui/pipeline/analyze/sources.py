@@ -65,8 +65,11 @@ def name_sources(doc: Any, drafts: list[Draft], entities: tuple[Entity, ...]) ->
         low = head.lower_
         lo, hi = draft.tokens
         earlier = drafts[:k]
-        if hi - lo == 1 and low in _RELATIVES and head.head.dep_ == "relcl":
-            named = head.head.head  # "Artiukh, who said...": the phrase the clause hangs on
+        clause = head.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head  # "..., who fled and who now says ..."
+        if hi - lo == 1 and low in _RELATIVES and clause.dep_ == "relcl":
+            named = clause.head  # "Artiukh, who said...": the phrase the clause hangs on
             draft.name = core_name(doc, named, named.left_edge.i, named.i + 1)
             draft.person = low in ("who", "whom")
             draft.group = not draft.person

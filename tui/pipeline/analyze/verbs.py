@@ -19,9 +19,17 @@ from typing import Any
 
 from tui.pipeline.analyze import content, cues
 from tui.pipeline.analyze.cues import words
-from tui.pipeline.analyze.frame import Found, Token, np_span, overlaps, subtree, trim
+from tui.pipeline.analyze.frame import (
+    CLOSERS,
+    Found,
+    Span,
+    Token,
+    np_span,
+    overlaps,
+    subtree,
+    trim,
+)
 
-_RELATIVE = frozenset(("who", "which", "that", "whom"))
 _DASHES = frozenset(("—", "–", "--"))
 _ANONYMITY_RE = re.compile(r"^not to be (?:named|identified|quoted)|anonymity", re.IGNORECASE)
 _WITHHOLDING = frozenset(
@@ -37,36 +45,54 @@ _EVIDENCE = words(
     """
 )
 _EVIDENCE_ONLY = frozenset(("show", "find", "see", "hear", "learn"))
+_NOUN_TAGS = frozenset(("NN", "NNS", "NNP", "NNPS", "PRP"))
+_COMMON = frozenset(("NN", "NNS"))
+_VERBAL = frozenset(("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "oprd", "ccomp", "xcomp"))
+_PERCEIVED = words("see view know hear find show recommend")
+_PERSONAL = words("him her them himself herself themselves me us you")
 
 
 def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None:
     """The attribution a reporting verb makes, or None when it makes none."""
-    if tok.dep_ in ("amod", "compound", "nmod") or not _asserted(tok):
-        return None
+    if tok.dep_ in ("amod", "compound", "nmod") or not _asserted(tok) or _adjectival(tok):
+        return None  # "pledged delegates", "the alleged attack"
     base = cues.VERB_BASE.get(tok.lower_, "")
-    if base in _EVIDENCE_ONLY and tok.tag_ == "VBG":
-        return None  # "a video showing soldiers": the video is no source
+    if base in _EVIDENCE_ONLY and tok.tag_ == "VBG" and not _has_aux(tok):
+        if not cues.states_findings(tok.lower_, tok.head.lower_):
+            return None  # "a video showing soldiers": the video is no source; "a poll showing" is
     if kind == cues.CONFIRM and any(c.lower_ == "independently" for c in tok.children):
         return None  # "independently confirmed": verification, which status.py reads
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     if passive and base == "quote":
         return None  # "was quoted by RIA as saying": the "saying" frame holds the claim
     source, cue_lo = _source(tok)
-    if source is None or not (start <= source.i < end) or source.lower_ in _EVIDENCE:
-        return None
-    if source.lower_ in _RELATIVE and tok.dep_ != "relcl":
+    opening = None
+    if (source is not None and not start <= source.i < end) or (
+        source is None and tok.dep_ == "ROOT" and not passive
+    ):
+        source, opening = _opening_subject(doc, tok, start)
+        if source is None:
+            source = _fronted_subject(doc, tok, start) or _local_subject(doc, tok, start, end)
+    if source is None or source.lower_ in _EVIDENCE or source.lower_ == "you":
+        return None  # "you" outside a quotation is the reader ("Do you support ...?")
+    if source.lower_ == "that" and tok.dep_ != "relcl":
         return None  # "that" as a demonstrative subject is no source
+    if base in cues.STANCE and not _position(source, tok, base):
+        return None
     found = content.find(doc, tok, kind, start, end)
     if found is not None and _ANONYMITY_RE.search(doc[found[0] : found[1]].text):
         return None  # "who asked not to be named": a request for anonymity, not a statement
-    if found is None and passive:
-        found = _passive_subject(doc, tok, start, end)
+    if found is None and passive and kind != cues.COGNITIVE:
+        found = _passive_subject(doc, tok, start, end)  # not "cases decided by 5-4 votes"
+    if found is None and _reduced_passive(tok):
+        found = trim(doc, (max(tok.head.left_edge.i, start), tok.left_edge.i))  # "a call echoed by"
+
     if found is None and tok.dep_ == "relcl" and kind == cues.DENY:
         found = (tok.head.left_edge.i, tok.head.i + 1)  # "an accusation Moscow rejected"
     if found is None or found[1] <= found[0]:
         return None
     cue = (min(cue_lo, tok.i), tok.i + 1)
-    src = np_span(source, start, end)
+    src = opening or np_span(source, start, end)
     for other in tok.children:  # "COGAT, the body that ..., said": the apposition belongs to it
         if other.dep_ == "nsubj" and source.i < other.i < tok.i:
             src = (src[0], max(src[1], min(other.right_edge.i + 1, tok.i)))
@@ -79,11 +105,35 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
     )
 
 
+def _position(source: Token, tok: Token, base: str) -> bool:
+    """Is "X supports / attacks Y" a position taken, not a military action?
+
+    Armed forces and weapons take no positions; a place is attacked or defended, not argued
+    with. "Attack" and "defend" state a position only against people, groups and what
+    someone said or did ("attacked the judge", "defended his decision").
+    """
+    if source.lower_ in cues.MILITARY or any(
+        c.dep_ == "compound" and c.lower_ in cues.MILITARY for c in source.children
+    ):
+        return False
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not objs:
+        return True
+    obj = objs[0]
+    if obj.ent_type_ in ("GPE", "LOC", "FAC"):
+        return False
+    if base not in cues.PHYSICAL_STANCE or source.ent_type_ == "PERSON":
+        return True  # a person attacks or defends with words
+    if obj.ent_type_ in ("PERSON", "NORP") or obj.lower_ in _PERSONAL:
+        return True
+    return any(c.dep_ == "poss" for c in obj.children)
+
+
 def _adjectival(tok: Token) -> bool:
     """A bare participle right before a noun is an adjective the parser took for a verb."""
-    if tok.tag_ != "VBN" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].tag_[:2] != "NN":
+    if tok.tag_ != "VBN" or tok.i + 1 >= len(tok.doc) or tok.doc[tok.i + 1].tag_ not in _COMMON:
         return False
-    return not any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for c in tok.children)
+    return not any(c.dep_ in _VERBAL for c in tok.children)
 
 
 def _asserted(tok: Token) -> bool:
@@ -102,96 +152,7 @@ def _passive_subject(doc: Any, tok: Token, start: int, end: int) -> tuple[int, i
     return None
 
 
-def _source(tok: Token) -> tuple[Token | None, int]:
-    """The token heading the source of verb `tok`, and where the cue phrase begins."""
-    cue_lo = tok.i
-    subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-    if subjects:
-        return _subject(tok, subjects), cue_lo
-    if any(c.dep_ == "auxpass" for c in tok.children):
-        for child in tok.children:
-            if child.dep_ == "agent":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                return (objs[0] if objs else None), cue_lo
-        return None, cue_lo
-    head = tok.head
-    if tok.dep_ == "relcl" and head.i < tok.i:
-        return head, cue_lo
-    if tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBZ", "VBP"):
-        return _left_noun(tok), cue_lo
-    if tok.dep_ == "pcomp" and head.lower_ == "as" and head.head.lower_ == "quoted":
-        quoted = head.head  # "X was quoted as saying"
-        for child in quoted.children:
-            if child.dep_ in ("nsubjpass", "nsubj"):
-                lo = min([c.i for c in quoted.children if c.dep_ == "auxpass"] + [quoted.i])
-                return child, lo
-        return None, cue_lo
-    return _controller(tok), cue_lo
+def _has_aux(tok: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") for c in tok.children)
 
 
-def _subject(tok: Token, subjects: list[Token]) -> Token:
-    """The subject that is the source, when a misparse gives several or a dateline leads.
-
-    "RIGA, Latvia — ..., the governor said": the one after the dash. "COGAT, the Israeli
-    body that coordinates aid, said": the first (the rest is its apposition). "BANGKOK – The
-    Arakan Army said": the name in apposition after the dateline's dash.
-    """
-    doc = tok.doc
-    first = min(subjects, key=lambda c: c.i)
-    dashes = [t.i for t in doc[first.i : tok.i] if t.text in _DASHES]
-    if dashes:
-        after = [c for c in subjects if c.i > dashes[-1]]
-        if after:
-            return after[0]
-        for child in first.rights:
-            if child.dep_ == "appos" and child.i > dashes[-1]:
-                return child
-    return first
-
-
-def _left_noun(tok: Token) -> Token | None:
-    """A subjectless finite verb: the noun right before it, if the parser misattached it."""
-    i = tok.i - 1
-    doc = tok.doc
-    while i >= 0 and doc[i].dep_ in ("advmod", "aux", "neg"):
-        i -= 1
-    if i < 0 or doc[i].tag_ not in ("NN", "NNS", "NNP", "NNPS", "PRP"):
-        return None
-    if doc[i].dep_ in ("compound", "poss", "nmod"):
-        return None
-    return doc[i]
-
-
-def _controller(tok: Token) -> Token | None:
-    """The subject a verb shares: "...and added", "..., saying", "went on to say", "by saying".
-
-    A reporting verb that the parser hung inside another one's content ("denied that its
-    forces hit the market, saying ..."; "said there was no threat but called for ...")
-    shares the reporting verb's subject, not the content clause's.
-    """
-    for _ in range(3):
-        dep, head = tok.dep_, tok.head
-        if dep == "pcomp" and tok.tag_ == "VBG" and head.dep_ == "prep":
-            head = head.head  # "by saying", "before adding"
-        elif not (dep in ("conj", "xcomp") or (dep in ("advcl", "acl") and tok.tag_ == "VBG")):
-            return None
-        if head.i == tok.i or head.tag_[:2] != "VB":
-            return None
-        speaker = _speaker_above(head)
-        if speaker is not None and (dep == "conj" or tok.doc[tok.i - 1].text == ","):
-            return speaker
-        for child in head.children:
-            if child.dep_ == "nsubj":
-                return child
-        tok = head
-    return None
-
-
-def _speaker_above(clause: Token) -> Token | None:
-    """The subject of the reporting verb whose content `clause` is, if it is one."""
-    if clause.dep_ != "ccomp" or clause.head.lower_ not in cues.VERB_KIND:
-        return None
-    for child in clause.head.children:
-        if child.dep_ == "nsubj":
-            return child
-    return None

@@ -1,0 +1,87 @@
+"""End to end in a real terminal: `sitrep` in tmux on the bundled demo feed, driven by keys.
+
+Starts the real command (`python -m tui`) in a tmux session on its own socket, sends keys with
+`tmux send-keys` and reads the screen with `tmux capture-pane`. Skipped, saying so, where tmux
+is not installed (`make install` installs it).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEMO_DIR, write_config
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,
+                                reason="tmux is not installed (make install adds it)")
+
+
+class Terminal:
+    def __init__(self, socket: str) -> None:
+        self.socket = socket
+
+    def tmux(self, *args: str) -> str:
+        # COLUMNS/LINES set in the test process would pin the app to that size in tmux.
+        env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
+        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
+                              text=True, timeout=10, env=env).stdout
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", "e2e")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", "e2e", *keys)
+
+    def wait(self, found: Callable[[str], bool], seconds: float = 60) -> str:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if found(screen):
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"not on screen within {seconds} s:\n{self.screen()}")
+
+
+@pytest.fixture
+def terminal(tmp_path: Path) -> Iterator[Terminal]:
+    config = write_config(tmp_path / "feeds.toml",
+                          [("Demo: Frontline Wire", (DEMO_DIR / "feed.xml").as_posix())])
+    done = tmp_path / "exited"
+    command = (f"{sys.executable} -m tui --config {config} --cache {tmp_path / 'cache'}; "
+               f"touch {done}")
+    term = Terminal(f"sitrep-e2e-{os.getpid()}")
+    term.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "36",
+              f"bash -c {subprocess.list2cmdline([command])}")
+    term.done = done  # type: ignore[attr-defined]
+    try:
+        yield term
+    finally:
+        term.tmux("kill-server")  # our own socket only
+
+
+def test_sitrep_in_a_real_terminal(terminal: Terminal) -> None:
+    # Newest first; waiting for the whole title also waits out tmux's first resize.
+    terminal.wait(lambda s: "10 articles" in s
+                  and "Mali army says drone strikes near Timbuktu" in s.splitlines()[0])
+    terminal.keys("Enter")
+    # The reader: the page is fetched and analysed (it jumps the queue), then claims show.
+    terminal.wait(lambda s: "Awa Sangare" in s and re.search(r" [1-9][0-9]* claims", s))
+    terminal.keys("]")
+    screen = terminal.wait(lambda s: "claim 1/" in s)
+    status = next(line for line in screen.splitlines() if "claim 1/" in line)
+    assert " — " in status and " · " in status  # claim i/N — <source> · <status>
+    terminal.keys("Escape")  # alone: an escape followed at once by q would read as alt+q
+    terminal.wait(lambda s: "10 articles" in s)
+    terminal.keys("q")
+    deadline = time.monotonic() + 30
+    while not terminal.done.exists():  # type: ignore[attr-defined]
+        assert time.monotonic() < deadline, "sitrep did not exit after q"
+        time.sleep(0.1)

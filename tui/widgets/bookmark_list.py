@@ -1,0 +1,162 @@
+"""The bookmarks list, and the stored copy of one bookmark whose article was purged.
+
+The list: each saved claim with who said it, its status, outlet, date, note and tags.
+
+Bookmarks are few (a dossier, not a feed), so a plain OptionList with multi-line entries shows
+every field without a detail pane. Entries are Content built from plain text: the claim text is
+web text and never becomes markup.
+"""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content, Span
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from tui.store.bookmarks import citation
+
+STATUS_COLOURS = {"claimed": "#d7b94a", "denied": "#e06c6c", "disputed": "#d484c8",
+                  "unconfirmed": "#7fa3d6", "confirmed": "#6cc486"}
+
+
+def bookmark_content(record: Mapping[str, Any]) -> Content:
+    """Three lines: status · source · outlet · date / the claim / note and tags."""
+    parts: list[tuple[str, str]] = [
+        (f"{record['status']:<11} ",
+         f"bold {STATUS_COLOURS[record['status']]}" if record["status"] in STATUS_COLOURS
+         else "bold"),
+        (record["source"] or "?", "underline bold"),
+        (f"  {record['feed_name'] or ''} · {(record['published'] or '')[:10] or 'n.d.'}",
+         "dim"),
+    ]
+    if not record.get("article_present", True):
+        parts.append(("  (stored copy)", "dim italic"))
+    parts.append(("\n" + " ".join((record["claim_text"] or "").split()), ""))
+    extra = []
+    if record["note"]:
+        extra.append(f"✎ {record['note']}")
+    if record["tags"]:
+        extra.append(" ".join(f"#{tag}" for tag in record["tags"].split()))
+    if extra:
+        parts.append(("\n" + "   ".join(extra), "italic $text-muted"))
+    text = ""
+    spans = []
+    for part, style in parts:
+        if style:
+            spans.append(Span(len(text), len(text) + len(part), style))
+        text += part
+    return Content(text, spans)
+
+
+class BookmarkList(OptionList):
+    DEFAULT_CSS = """
+    BookmarkList { height: 1fr; border: none; background: $surface; }
+    """
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+        Binding("G", "last", "Bottom", show=False),
+        Binding("l", "select", "Open", show=False),
+    ]
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.records: list[dict[str, Any]] = []
+        self.empty_text = "No bookmarks yet: press b on a claim in the reader or the claims view."
+
+    def show(self, records: Sequence[dict[str, Any]], keep_cursor: bool = True) -> None:
+        """Replace the entries; the cursor stays on the same bookmark (or its position)."""
+        current = self.current
+        position = self.highlighted or 0
+        self.records = list(records)
+        entries: list[Option | None] = []
+        for record in self.records:
+            entries += [Option(bookmark_content(record), id=f"bm-{record['id']}"), None]
+        self.set_options(entries[:-1])  # None: a divider line between bookmarks
+        if not self.records:
+            self.add_option(Option(Content(self.empty_text), disabled=True))
+            return
+        index = 0
+        if keep_cursor:
+            ids = [r["id"] for r in self.records]
+            index = ids.index(current["id"]) if current and current["id"] in ids else position
+        self.highlighted = min(index, len(self.records) - 1)
+
+    @property
+    def current(self) -> dict[str, Any] | None:
+        index = self.highlighted
+        if index is None or not 0 <= index < len(self.records):
+            return None
+        return self.records[index]
+
+
+class StoredCopyScreen(ModalScreen[None]):
+    """A bookmark whose article was purged: the copy kept with the bookmark, read-only."""
+
+    DEFAULT_CSS = """
+    StoredCopyScreen { align: center middle; }
+    StoredCopyScreen > #stored-copy {
+        width: 85%; max-width: 100; height: auto; max-height: 90%; padding: 1 2;
+        border: thick $accent; background: $surface; overflow-y: auto;
+    }
+    StoredCopyScreen .stored-title { text-style: bold; color: $accent; }
+    StoredCopyScreen .stored-muted { color: $text-muted; margin-bottom: 1; }
+    StoredCopyScreen .stored-claim { margin-bottom: 1; }
+    """
+    BINDINGS = [
+        Binding("escape,h,q", "dismiss", "Close"),
+        Binding("y", "copy_citation", "Copy citation"),
+        Binding("o", "open_browser", "Open in browser"),
+    ]
+
+    def __init__(self, record: dict[str, Any]) -> None:
+        super().__init__()
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        r = self.record
+        claim = " ".join((r["claim_text"] or "").split())
+        spans = []
+        at = claim.find(r["source"]) if r["source"] else -1
+        if at >= 0:
+            spans.append(Span(at, at + len(r["source"]), "underline bold"))
+        meta = " · ".join(p for p in (r["feed_name"], (r["published"] or "")[:16].replace(
+            "T", " "), r["article_url"]) if p)
+        details = f"{r['source']} · {r['status']} · {r['cue']} · {r['quote']}"
+        with VerticalScroll(id="stored-copy"):
+            yield Static(Content(r["article_title"] or "(untitled)"), classes="stored-title")
+            yield Static(Content(meta), classes="stored-muted")
+            yield Static(Content("The article is no longer in the cache: this is the copy kept "
+                                 "with the bookmark."), classes="stored-muted")
+            yield Static(Content(claim, spans), classes="stored-claim")
+            yield Static(Content(details), classes="stored-muted")
+            if r["note"]:
+                yield Static(Content(f"Note: {r['note']}"))
+            if r["tags"]:
+                yield Static(Content("Tags: " + ", ".join(r["tags"].split())))
+
+    def action_copy_citation(self) -> None:
+        self.app.copy_to_clipboard(citation(self.record))
+        self.notify("Citation copied.")
+
+    def action_open_browser(self) -> None:
+        url = self.record["article_url"] or ""
+        if not url.startswith(("http://", "https://")):
+            self.notify("This bookmark has no web address.", severity="warning")
+            return
+        self._open_url(url)
+
+    @work(thread=True, exit_on_error=False)
+    def _open_url(self, url: str) -> None:
+        if not webbrowser.open(url):  # one argv element: no shell sees the URL
+            self.app.call_from_thread(self.notify, "No browser available here.",
+                                      severity="warning")

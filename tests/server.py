@@ -191,6 +191,7 @@ class LocalServer:
 
 class _HTTPServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 128  # refreshes open 64 connections per host at once
     owner: LocalServer
 
     def handle_error(self, request: object, client_address: object) -> None:

@@ -107,12 +107,6 @@ def test_the_last_good_configuration_is_kept(where: loc.Locations, case: str) ->
     assert last_good_path(where).read_text(encoding="utf-8") == GOOD
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tui/commands/app.py load_with_fallback loads the copy in "
-    "the cache, so relative local feeds resolve beside the copy; fix: "
-    "load_config(backup, origin=locations.config) (origin added to tui.config)",
-)
 def test_relative_local_feeds_of_the_last_good_copy_resolve_beside_the_users_file(
     where: loc.Locations,
 ) -> None:

@@ -104,11 +104,6 @@ async def test_the_screen_never_shows_a_control_character(
         assert not UNPRINTABLE.search(screen_text(app))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="raw HTML mode shows the stored page unsanitised: "
-    "tui/screens/reader.py load_article must clean_text() the decoded page",
-)
 async def test_raw_page_mode_never_shows_a_control_character(
     tmp_path: Path, http_server: LocalServer
 ) -> None:

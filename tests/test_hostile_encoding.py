@@ -146,12 +146,6 @@ def test_page_text_is_readable(case: str) -> None:
     assert_readable(article.text, expected)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="tui/pipeline/encoding.py (extraction helper): one invalid byte in a UTF-8 page with "
-    "few non-ASCII characters sends it to charset detection, which picks a Cyrillic code page; "
-    "_decode_undeclared should keep UTF-8 when valid multi-byte characters outnumber bad ones",
-)
 def test_page_with_a_few_invalid_utf8_bytes_stays_utf8() -> None:
     body = page(STORY, "utf-8").encode().replace("café".encode(), b"caf\xe9", 1)
     article = extract(body, "https://wire.example/story", {"content-type": "text/html"})

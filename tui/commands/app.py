@@ -27,7 +27,7 @@ def load_with_fallback(locations: Locations) -> tuple[Config | None, list[str]]:
         backup = last_good_path(locations)
         if backup.exists():
             try:
-                good = load_config(backup)
+                good = load_config(backup, origin=locations.config)
             except ConfigError:
                 return None, [str(exc)]
             # Keep the user's path so relative feeds and messages still point at their file.

@@ -131,7 +131,8 @@ def _decode_undeclared(body: bytes) -> str:
     text = body.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))
-    if bad == 0 or bad * 50 < non_ascii:
+    good = non_ascii - bad  # characters that decoded as real multi-byte UTF-8
+    if bad == 0 or good >= 2 * bad:
         return text  # UTF-8 with the odd broken sequence (a truncated character, a stray byte)
     matches = charset_normalizer.from_bytes(body[:_DETECT_BYTES], cp_isolation=list(_WEB))
     best = matches.best()

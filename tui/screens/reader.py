@@ -18,6 +18,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from tui.pipeline.sanitize import clean_text
 from tui.store import search, store
 from tui.widgets.entity_panel import EntityItem, EntityPanel
 from tui.widgets.reader_view import ClaimSpan, ReaderView
@@ -43,25 +44,37 @@ def load_article(db: Any, article_id: int) -> ArticleData | None:
     row = db.run(store.get_article, article_id)
     if row is None:
         return None
-    claims = [ClaimSpan(c["start"], c["end"], c["source_start"], c["source_end"], c["cue_start"],
-                        c["cue_end"], c["status"], c["source"])
-              for c in db.run(store.claims_for, article_id)]
+    claims = [
+        ClaimSpan(
+            c["start"],
+            c["end"],
+            c["source_start"],
+            c["source_end"],
+            c["cue_start"],
+            c["cue_end"],
+            c["status"],
+            c["source"],
+        )
+        for c in db.run(store.claims_for, article_id)
+    ]
     entities = [EntityItem.from_row(r) for r in db.run(store.entities_for, article_id)]
     raw = ""
     if row["raw_html"]:
         body, _ = store.raw_page(row)
-        raw = body[:_RAW_LIMIT].decode("utf-8", "replace")
+        raw = clean_text(body[:_RAW_LIMIT].decode("utf-8", "replace"))  # raw bytes: strip escapes
     return ArticleData(dict(row), claims, entities, raw)
 
 
 def citation(data: ArticleData, text: str, claim: ClaimSpan) -> str:
     """The claim as it reads in the article, with who said it, where and when."""
     row = data.row
-    quoted = " ".join(text[claim.start:claim.end].split())
+    quoted = " ".join(text[claim.start : claim.end].split())
     date = (row["published"] or row["sort_ts"] or "")[:10]
     url = row["final_url"] or row["url"]
-    return (f"“{quoted}” — {claim.source} ({claim.status}). {row['feed_name']}, "
-            f"“{row['title']}”, {date}. {url}")
+    return (
+        f"“{quoted}” — {claim.source} ({claim.status}). {row['feed_name']}, "
+        f"“{row['title']}”, {date}. {url}"
+    )
 
 
 class ReaderScreen(Screen[None]):
@@ -72,8 +85,7 @@ class ReaderScreen(Screen[None]):
         Binding("e", "focus_entities", "Entities", id="focus_entities"),
         Binding("o", "open_browser", "Open in browser", show=False, id="open_browser"),
         Binding("y", "copy_claim", "Copy claim", id="copy_claim"),
-        Binding("x", "toggle_source", "Text / summary / raw HTML", show=False,
-                id="toggle_source"),
+        Binding("x", "toggle_source", "Text / summary / raw HTML", show=False, id="toggle_source"),
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="scroll_down"),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="scroll_up"),
         Binding("space,pagedown", "page_down", "Page down", show=False, id="page_down"),
@@ -140,8 +152,7 @@ class ReaderScreen(Screen[None]):
         if process and data.row["state"] == "queued":
             self.app.call_from_thread(self._process_now)
         ids = [e.id for e in data.entities]
-        daily = self.db.run(search.entity_days, ids, today=now_of(self.app).date(),
-                            days=TREND_DAYS)
+        daily = self.db.run(search.entity_days, ids, today=now_of(self.app).date(), days=TREND_DAYS)
         self.app.call_from_thread(self._show_trends, daily)
 
     def _show_trends(self, daily: dict[int, list[int]]) -> None:
@@ -155,14 +166,21 @@ class ReaderScreen(Screen[None]):
 
     async def _show(self, data: ArticleData | None) -> None:
         if data is None:
-            await self.reader.show("Article not found", "", "It was purged from the cache.",
-                                   [], [])
+            await self.reader.show("Article not found", "", "It was purged from the cache.", [], [])
             return
         self.data = data
         row = data.row
         when = (row["published"] or "")[:16].replace("T", " ")
-        meta = " · ".join(p for p in (row["feed_name"], row["byline"] or row["author"], when,
-                                      row["final_url"] or row["url"]) if p)
+        meta = " · ".join(
+            p
+            for p in (
+                row["feed_name"],
+                row["byline"] or row["author"],
+                when,
+                row["final_url"] or row["url"],
+            )
+            if p
+        )
         text, note, claims, mentions = self._content(data)
         await self.reader.show(row["title"], meta, text, claims, mentions, note)
         self.panel.show_entities(data.entities if self.mode == "text" else [])
@@ -171,13 +189,15 @@ class ReaderScreen(Screen[None]):
         self.status.count, self.status.detail = len(claims), ""
         self.status.filter = "" if self.mode == "text" else MODE_NAMES[self.mode]
         if self.claim_start is not None and claims:
-            index = next((i for i, c in enumerate(self.reader.claims)
-                          if c.start == self.claim_start), 0)
+            index = next(
+                (i for i, c in enumerate(self.reader.claims) if c.start == self.claim_start), 0
+            )
             self.claim_start = None
             self._select(index)
 
-    def _content(self, data: ArticleData
-                 ) -> tuple[str, str, list[ClaimSpan], list[tuple[int, int]]]:
+    def _content(
+        self, data: ArticleData
+    ) -> tuple[str, str, list[ClaimSpan], list[tuple[int, int]]]:
         row = data.row
         if self.mode == "raw":
             return data.raw or "(no stored page)", "The page as fetched (x to switch)", [], []
@@ -199,14 +219,18 @@ class ReaderScreen(Screen[None]):
     def _select(self, index: int) -> None:
         claim = self.reader.select_claim(index)
         if claim is None:
-            self.notify("No claims in this article." if self.mode == "text"
-                        else "Claims are marked in the reading text (x).")
+            self.notify(
+                "No claims in this article."
+                if self.mode == "text"
+                else "Claims are marked in the reading text (x)."
+            )
             return
         self.current_claim = self.reader.current
         total = len(self.reader.claims)
         self.status.count = None
-        self.status.detail = f"claim {self.current_claim + 1}/{total} — {claim.source} · " \
-                             f"{claim.status}"
+        self.status.detail = (
+            f"claim {self.current_claim + 1}/{total} — {claim.source} · {claim.status}"
+        )
 
     def action_next_claim(self) -> None:
         self._select(self.current_claim + 1 if self.current_claim >= 0 else 0)
@@ -274,8 +298,7 @@ class ReaderScreen(Screen[None]):
     def _open_url(self, url: str) -> None:
         # webbrowser passes the URL as one argv element: no shell ever sees it.
         if not webbrowser.open(url):
-            self.app.call_from_thread(self.notify, "No browser available here.",
-                                      severity="warning")
+            self.app.call_from_thread(self.notify, "No browser available here.", severity="warning")
 
     def citation(self) -> str | None:
         if self.data is None or not 0 <= self.current_claim < len(self.reader.claims):

@@ -50,8 +50,9 @@ class BackgroundLoop:
 
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self.loop.run_forever, name="sitrep-refresh",
-                                        daemon=True)
+        self._thread = threading.Thread(
+            target=self.loop.run_forever, name="sitrep-refresh", daemon=True
+        )
         self._thread.start()
 
     async def run(self, coroutine: Coroutine[Any, Any, T]) -> T:
@@ -85,18 +86,28 @@ class SitrepApp(App[None]):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("R", "refresh_all", "Refresh all", show=False, id="refresh_all"),
-        Binding("ctrl+p", "command_palette", "palette", show=False, priority=True,
-                id="command_palette"),
+        Binding("B", "bookmarks", "Bookmarks", id="bookmarks"),
+        Binding(
+            "ctrl+p", "command_palette", "palette", show=False, priority=True, id="command_palette"
+        ),
     ]
 
     # Screens watch these instead of the app calling into them.
     refresh_status = reactive("")
     data_version = reactive(0)
 
-    def __init__(self, config: Config, locations: Locations, opened: OpenedStore, *,
-                 client: httpx.AsyncClient | None = None, pool: WorkerPool | None = None,
-                 auto_refresh: bool = True, notices: Iterable[str] = (),
-                 now: datetime | None = None) -> None:
+    def __init__(
+        self,
+        config: Config,
+        locations: Locations,
+        opened: OpenedStore,
+        *,
+        client: httpx.AsyncClient | None = None,
+        pool: WorkerPool | None = None,
+        auto_refresh: bool = True,
+        notices: Iterable[str] = (),
+        now: datetime | None = None,
+    ) -> None:
         super().__init__()
         self.config = config
         self.locations = locations
@@ -160,8 +171,13 @@ class SitrepApp(App[None]):
         if self._background is None:
             self._background = BackgroundLoop()
         refresher = refresh.Refresher(
-            self.config, self.locations.db, client=self._client, pool=self._pool,
-            on_progress=self._on_progress, on_feed=self._on_feed)
+            self.config,
+            self.locations.db,
+            client=self._client,
+            pool=self._pool,
+            on_progress=self._on_progress,
+            on_feed=self._on_feed,
+        )
         await self._background.run(refresher.__aenter__())
         return refresher
 
@@ -271,7 +287,10 @@ class SitrepApp(App[None]):
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from tui.widgets.palette import commands
 
+        from tui.screens.bookmarks import bookmark_commands
+
         yield from commands(self, screen)
+        yield from bookmark_commands(self, screen)
         for command in super().get_system_commands(screen):
             if command.title != "Theme":  # ours is "Switch theme"
                 yield command
@@ -305,6 +324,12 @@ class SitrepApp(App[None]):
             self.pop_screen()
         self.on_each_main(lambda screen: screen.action_next_failing())
 
+    def action_bookmarks(self) -> None:
+        from tui.screens.bookmarks import BookmarksScreen, open_bookmarks
+
+        if not isinstance(self.screen, BookmarksScreen):
+            open_bookmarks(self)
+
     def action_export_bookmarks(self) -> None:
         """Palette hook: write the bookmarks as Markdown (the bookmarks screen does the work)."""
         from tui.screens.bookmarks import export_bookmarks_file
@@ -330,7 +355,6 @@ class SitrepApp(App[None]):
             self._refresh(new_urls)
 
 
-def make_app(config: Config, locations: Locations, opened: OpenedStore, **kwargs: Any
-             ) -> SitrepApp:
+def make_app(config: Config, locations: Locations, opened: OpenedStore, **kwargs: Any) -> SitrepApp:
     """The one way to build the app: used by `sitrep` and by every test."""
     return SitrepApp(config, locations, opened, **kwargs)

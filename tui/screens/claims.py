@@ -26,6 +26,7 @@ class ClaimsScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("escape,h", "back", "Back", id="back"),
+        Binding("b", "bookmark", "Bookmark claim", id="bookmark"),
     ]
 
     def __init__(self, text: str = "") -> None:
@@ -72,14 +73,18 @@ class ClaimsScreen(Screen[None]):
         searcher = self.app.searcher  # type: ignore[attr-defined]
         count, rows = self.db.run(searcher.list_claims, query, limit=PAGE_SIZE)
         if token == self._token:
-            self.app.call_from_thread(self._show, count, [ClaimRow.from_row(r) for r in rows],
-                                      keep_cursor, token)
+            self.app.call_from_thread(
+                self._show, count, [ClaimRow.from_row(r) for r in rows], keep_cursor, token
+            )
 
     def _show(self, count: int, rows: list[ClaimRow], keep_cursor: bool, token: int) -> None:
         if token != self._token:
             return
-        self.claims.empty_text = ("Nothing matches: / changes the filter" if self.query_text
-                                  else "No claims yet: they appear as articles are analysed")
+        self.claims.empty_text = (
+            "Nothing matches: / changes the filter"
+            if self.query_text
+            else "No claims yet: they appear as articles are analysed"
+        )
         self.claims.reset(count, rows, keep_cursor)
         status = self.query_one(StatusBar)
         status.count = count
@@ -93,8 +98,9 @@ class ClaimsScreen(Screen[None]):
     def _load_page(self, query: Query, offset: int, generation: int) -> None:
         searcher = self.app.searcher  # type: ignore[attr-defined]
         _, rows = self.db.run(searcher.list_claims, query, limit=PAGE_SIZE, offset=offset)
-        self.app.call_from_thread(self.claims.add_page, generation, offset,
-                                  [ClaimRow.from_row(r) for r in rows])
+        self.app.call_from_thread(
+            self.claims.add_page, generation, offset, [ClaimRow.from_row(r) for r in rows]
+        )
 
     # ── filtering ──
     def action_filter(self) -> None:
@@ -122,6 +128,11 @@ class ClaimsScreen(Screen[None]):
         from tui.screens.reader import ReaderScreen
 
         self.app.push_screen(ReaderScreen(event.row.article_id, claim_start=event.row.start))
+
+    def action_bookmark(self) -> None:
+        from tui.screens.bookmarks import bookmark_current_claim
+
+        bookmark_current_claim(self)
 
     def action_back(self) -> None:
         self.app.pop_screen()

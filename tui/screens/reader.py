@@ -85,6 +85,7 @@ class ReaderScreen(Screen[None]):
         Binding("e", "focus_entities", "Entities", id="focus_entities"),
         Binding("o", "open_browser", "Open in browser", show=False, id="open_browser"),
         Binding("y", "copy_claim", "Copy claim", id="copy_claim"),
+        Binding("b", "bookmark", "Bookmark claim", id="bookmark"),
         Binding("x", "toggle_source", "Text / summary / raw HTML", show=False, id="toggle_source"),
         Binding("j,down", "scroll_down", "Scroll down", show=False, id="scroll_down"),
         Binding("k,up", "scroll_up", "Scroll up", show=False, id="scroll_up"),
@@ -183,6 +184,8 @@ class ReaderScreen(Screen[None]):
         )
         text, note, claims, mentions = self._content(data)
         await self.reader.show(row["title"], meta, text, claims, mentions, note)
+        if claims:
+            self._load_bookmarks()
         self.panel.show_entities(data.entities if self.mode == "text" else [])
         self.panel.show_trends(self.daily)
         self.current_claim = -1
@@ -216,6 +219,35 @@ class ReaderScreen(Screen[None]):
         return row["text"], "", data.claims, mentions
 
     # ── claims ──
+    # ── bookmarks ──
+    def action_bookmark(self) -> None:
+        from tui.screens.bookmarks import bookmark_current_claim
+
+        bookmark_current_claim(self)
+
+    @work(thread=True, group="bookmarks", exit_on_error=False)
+    def _load_bookmarks(self) -> None:
+        from tui.store import bookmarks
+
+        starts = self.app.db.run(bookmarks.bookmarked_claim_starts, self.article_id)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._show_bookmarks, set(starts))
+
+    def _show_bookmarks(self, starts: set[int]) -> None:
+        self.reader.mark_bookmarked(starts)
+        self._show_bookmark_notice()
+
+    def _show_bookmark_notice(self) -> None:
+        claims = self.reader.claims
+        current = claims[self.current_claim] if 0 <= self.current_claim < len(claims) else None
+        marked = current is not None and current.start in self.reader.bookmarked
+        self.status.notice = "★ bookmarked" if marked else ""
+
+    def on_bookmark_changed(self, message: Any) -> None:
+        if message.article_id == self.article_id and message.claim_start is not None:
+            starts = set(self.reader.bookmarked)
+            (starts.add if message.bookmarked else starts.discard)(message.claim_start)
+            self._show_bookmarks(starts)
+
     def _select(self, index: int) -> None:
         claim = self.reader.select_claim(index)
         if claim is None:
@@ -231,6 +263,7 @@ class ReaderScreen(Screen[None]):
         self.status.detail = (
             f"claim {self.current_claim + 1}/{total} — {claim.source} · {claim.status}"
         )
+        self._show_bookmark_notice()
 
     def action_next_claim(self) -> None:
         self._select(self.current_claim + 1 if self.current_claim >= 0 else 0)

@@ -23,6 +23,7 @@ STATUS_STYLES = {
     "confirmed": "on #6cc486 26%",
 }
 CURRENT_STYLE = "on $accent 45%"
+BOOKMARKED_STYLE = "overline"
 SOURCE_STYLE = "underline bold"
 CUE_STYLE = "italic"
 ENTITY_STYLE = "$text-primary"
@@ -95,21 +96,36 @@ class ReaderView(VerticalScroll, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.text = ""
         self.claims: list[ClaimSpan] = []
+        self.bookmarked: set[int] = set()  # starts of bookmarked claims
         self.mentions: list[tuple[int, int]] = []
         self.focus_mentions: set[tuple[int, int]] = set()
         self.current = -1
         self._bounds: list[tuple[int, int]] = []
         self._showing = asyncio.Lock()
 
-    async def show(self, title: str, meta: str, text: str, claims: Sequence[ClaimSpan],
-                   mentions: Sequence[tuple[int, int]], note: str = "") -> None:
+    async def show(
+        self,
+        title: str,
+        meta: str,
+        text: str,
+        claims: Sequence[ClaimSpan],
+        mentions: Sequence[tuple[int, int]],
+        note: str = "",
+    ) -> None:
         """Replace the article shown. Awaitable, and one at a time: a second call while the
         first is still mounting would otherwise remove half-mounted paragraphs."""
         async with self._showing:
             await self._show(title, meta, text, claims, mentions, note)
 
-    async def _show(self, title: str, meta: str, text: str, claims: Sequence[ClaimSpan],
-                    mentions: Sequence[tuple[int, int]], note: str) -> None:
+    async def _show(
+        self,
+        title: str,
+        meta: str,
+        text: str,
+        claims: Sequence[ClaimSpan],
+        mentions: Sequence[tuple[int, int]],
+        note: str,
+    ) -> None:
         self.text = text
         self.claims = sorted(claims, key=lambda c: (c.start, c.end))
         self.mentions = list(mentions)
@@ -117,14 +133,17 @@ class ReaderView(VerticalScroll, can_focus=True):
         self.current = -1
         self._bounds = paragraph_bounds(text)
         await self.remove_children()
-        widgets = [Static(Content(title), id="reader-title"),
-                   Static(Content(meta), id="reader-meta")]
+        widgets = [
+            Static(Content(title), id="reader-title"),
+            Static(Content(meta), id="reader-meta"),
+        ]
         if note:
             widgets.append(Static(Content(note), id="reader-note"))
         if self.claims:
             widgets.append(Static(legend(), id="legend"))
-        widgets += [Static(self._paragraph(i), classes="paragraph")
-                    for i in range(len(self._bounds))]
+        widgets += [
+            Static(self._paragraph(i), classes="paragraph") for i in range(len(self._bounds))
+        ]
         await self.mount_all(widgets)
         self.scroll_home(animate=False)
 
@@ -143,6 +162,8 @@ class ReaderView(VerticalScroll, can_focus=True):
             add(claim.start, claim.end, STATUS_STYLES.get(claim.status, ""))
             if number == self.current:
                 add(claim.start, claim.end, CURRENT_STYLE)
+            if claim.start in self.bookmarked:
+                add(claim.start, claim.end, BOOKMARKED_STYLE)
             add(claim.cue_start, claim.cue_end, CUE_STYLE)
             add(claim.source_start, claim.source_end, SOURCE_STYLE)
         for s, e in self.mentions:
@@ -170,6 +191,12 @@ class ReaderView(VerticalScroll, can_focus=True):
         target = self._paragraph_of(offset)
         if 0 <= target < len(paragraphs):
             self.scroll_to_center(paragraphs[target], animate=False)
+
+    def mark_bookmarked(self, starts: set[int]) -> None:
+        """Overline the bookmarked claims (repaints only the paragraphs that change)."""
+        changed = starts ^ self.bookmarked
+        self.bookmarked = set(starts)
+        self._refresh_paragraphs({self._paragraph_of(start) for start in changed})
 
     def select_claim(self, number: int) -> ClaimSpan | None:
         if not self.claims:

@@ -1,0 +1,54 @@
+"""The bookmark keys wired into the reader, the claims view and the app (b, B)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import build_app, wait_for
+from tui.screens.bookmarks import BookmarksScreen
+from tui.screens.claims import ClaimsScreen
+from tui.screens.reader import ReaderScreen
+from tui.store import bookmarks
+from tui.widgets.note_prompt import NotePrompt
+from tui.widgets.reader_view import ReaderView
+from tui.widgets.status_bar import StatusBar
+
+
+async def test_b_in_reader_bookmarks_marks_and_B_lists(demo_config: Path) -> None:
+    app = build_app(demo_config)
+    async with app.run_test(size=(140, 44)) as pilot:
+        # Wait until the demo articles are analysed (claims exist), then open one.
+        await wait_for(pilot, lambda: app.db.run(
+            lambda c: c.execute("SELECT count(*) FROM claims").fetchone()[0]) > 0, seconds=90)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen)
+                       and app.screen.claims.current is not None)
+        await pilot.press("enter")  # the reader opens at that claim
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen)
+                       and app.screen.current_claim >= 0)
+        await pilot.press("b")
+        await wait_for(pilot, lambda: isinstance(app.screen, NotePrompt))
+        await pilot.press(*"key source", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen)
+                       and app.screen.query_one(ReaderView).bookmarked != set())
+        reader = app.screen.query_one(ReaderView)
+        assert reader.bookmarked == {reader.claims[app.screen.current_claim].start}
+        assert "★ bookmarked" in str(app.screen.query_one(StatusBar).render())
+        saved = app.db.run(bookmarks.list_bookmarks)
+        assert len(saved) == 1 and saved[0]["note"].startswith("key source")
+        await pilot.press("escape", "escape", "B")
+        await wait_for(pilot, lambda: isinstance(app.screen, BookmarksScreen))
+
+
+async def test_b_in_claims_view_opens_the_prompt(demo_config: Path) -> None:
+    app = build_app(demo_config)
+    async with app.run_test(size=(140, 44)) as pilot:
+        await wait_for(pilot, lambda: app.db.run(
+            lambda c: c.execute("SELECT count(*) FROM claims").fetchone()[0]) > 0, seconds=90)
+        await pilot.press("c")
+        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen)
+                       and app.screen.claims.current is not None)
+        await pilot.press("b")
+        await wait_for(pilot, lambda: isinstance(app.screen, NotePrompt))
+        await pilot.press("escape")  # saves without a note
+        await wait_for(pilot, lambda: len(app.db.run(bookmarks.list_bookmarks)) == 1)

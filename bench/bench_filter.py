@@ -34,11 +34,30 @@ from tui.store.recovery import open_store  # noqa: E402
 
 DEFAULT_CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "sitrep-bench" / "app-50k"
 QUERIES = [
-    "kharkiv", "drone strike", "kharkiv drone", '"air defence"', "zhuravka", "sumy missile",
-    "entity:Zhuravka", 'by:"defence ministry"', "by:army", "status:disputed",
-    "status:denied kharkiv", "since:3d", "since:7d drone", "is:unread", "is:unread kharkiv",
-    "tag:ukraine", "feed:wire 12", "-drone", "kharkiv -status:claimed", "is:conflict odesa",
-    "entity:Kyiv status:disputed", "shahed", "patriot", "himars grain",
+    "kharkiv",
+    "drone strike",
+    "kharkiv drone",
+    '"air defence"',
+    "zhuravka",
+    "sumy missile",
+    "entity:Zhuravka",
+    'by:"defence ministry"',
+    "by:army",
+    "status:disputed",
+    "status:denied kharkiv",
+    "since:3d",
+    "since:7d drone",
+    "is:unread",
+    "is:unread kharkiv",
+    "tag:ukraine",
+    "feed:wire 12",
+    "-drone",
+    "kharkiv -status:claimed",
+    "is:conflict odesa",
+    "entity:Kyiv status:disputed",
+    "shahed",
+    "patriot",
+    "himars grain",
 ]
 
 
@@ -48,8 +67,9 @@ def keystrokes(query: str) -> list[str]:
 
 async def run(cache: Path, view: str) -> list[tuple[float, str]]:
     locations = loc.resolve(str(cache / "feeds.toml"), str(cache / "cache"))
-    app = make_app(load_config(locations.config), locations, open_store(locations.db),
-                   auto_refresh=False)
+    app = make_app(
+        load_config(locations.config), locations, open_store(locations.db), auto_refresh=False
+    )
     timings: list[tuple[float, str]] = []
     async with app.run_test(size=(160, 45)) as pilot:
         # Steady state: the list is shown and the background refresher has loaded.
@@ -89,22 +109,35 @@ async def run(cache: Path, view: str) -> list[tuple[float, str]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cache", type=Path, default=DEFAULT_CACHE,
-                        help="a build_cache.py --out dir")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--cache", type=Path, default=DEFAULT_CACHE, help="a build_cache.py --out dir"
+    )
     parser.add_argument("--view", choices=["articles", "claims", "both"], default="both")
     args = parser.parse_args()
     if not (args.cache / "cache" / "sitrep.db").exists():
         print(f"building {args.cache} (50k articles) first", flush=True)
-        subprocess.run([sys.executable, str(Path(__file__).with_name("build_cache.py")),
-                        "--out", str(args.cache), "--articles", "50000"], check=True)
-    for view in (["articles", "claims"] if args.view == "both" else [args.view]):
+        subprocess.run(
+            [
+                sys.executable,
+                str(Path(__file__).with_name("build_cache.py")),
+                "--out",
+                str(args.cache),
+                "--articles",
+                "50000",
+            ],
+            check=True,
+        )
+    for view in ["articles", "claims"] if args.view == "both" else [args.view]:
         timings = asyncio.run(run(args.cache, view))
         values = sorted(t for t, _ in timings)
         p95 = values[max(0, round(0.95 * len(values)) - 1)]
-        print(f"{view}: {len(values)} keystrokes  p50 {statistics.median(values):.1f} ms  "
-              f"p95 {p95:.1f} ms  max {values[-1]:.1f} ms")
+        print(
+            f"{view}: {len(values)} keystrokes  p50 {statistics.median(values):.1f} ms  "
+            f"p95 {p95:.1f} ms  max {values[-1]:.1f} ms"
+        )
         print("  slowest:", ", ".join(f"{text!r} {ms:.0f} ms" for ms, text in sorted(timings)[-5:]))
 
 

@@ -35,9 +35,22 @@ FARM = Path(__file__).resolve().parents[2] / "shared" / "bench" / "feedfarm.py"
 
 
 def start_farm(feeds: int, items: int, latency: float, port: int) -> subprocess.Popen[bytes]:
-    farm = subprocess.Popen([sys.executable, str(FARM), "--feeds", str(feeds), "--items",
-                             str(items), "--latency-ms", str(latency), "--port", str(port)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    farm = subprocess.Popen(
+        [
+            sys.executable,
+            str(FARM),
+            "--feeds",
+            str(feeds),
+            "--items",
+            str(items),
+            "--latency-ms",
+            str(latency),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     for _ in range(200):  # bounded: about 20 s
         try:
             urllib.request.urlopen(f"http://127.0.0.1:{port}/_stats", timeout=1).read()
@@ -50,8 +63,9 @@ def start_farm(feeds: int, items: int, latency: float, port: int) -> subprocess.
 
 async def measure(work: Path, seconds: float) -> dict[str, list[float]]:
     locations = loc.resolve(str(work / "feeds.toml"), str(work / "cache"))
-    app = make_app(load_config(locations.config), locations, open_store(locations.db),
-                   auto_refresh=False)
+    app = make_app(
+        load_config(locations.config), locations, open_store(locations.db), auto_refresh=False
+    )
     phases: dict[str, list[float]] = {"feeds": [], "articles": []}
     async with app.run_test(size=(160, 45)) as pilot:
         while app.refresher is None:
@@ -82,8 +96,9 @@ async def measure(work: Path, seconds: float) -> dict[str, list[float]]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--feeds", type=int, default=200)
     parser.add_argument("--items", type=int, default=20)
     parser.add_argument("--latency-ms", type=float, default=100)
@@ -96,8 +111,12 @@ def main() -> None:
             work = Path(tmp)
             lines = ["[settings]", "refresh_minutes = 0", "concurrency = 16", "per_host = 16", ""]
             for i in range(args.feeds):
-                lines += ["[[feed]]", f'name = "Farm {i}"',
-                          f'url = "http://127.0.0.1:{args.port}/feed/{i}.xml"', ""]
+                lines += [
+                    "[[feed]]",
+                    f'name = "Farm {i}"',
+                    f'url = "http://127.0.0.1:{args.port}/feed/{i}.xml"',
+                    "",
+                ]
             (work / "feeds.toml").write_text("\n".join(lines), encoding="utf-8")
             phases = asyncio.run(measure(work, args.seconds))
     finally:
@@ -109,8 +128,10 @@ def main() -> None:
             continue
         values.sort()
         p95 = values[max(0, round(0.95 * len(values)) - 1)]
-        print(f"{phase}: {len(values)} keys  p50 {statistics.median(values):.1f} ms  "
-              f"p95 {p95:.1f} ms  max {values[-1]:.1f} ms")
+        print(
+            f"{phase}: {len(values)} keys  p50 {statistics.median(values):.1f} ms  "
+            f"p95 {p95:.1f} ms  max {values[-1]:.1f} ms"
+        )
 
 
 if __name__ == "__main__":

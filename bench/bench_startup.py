@@ -34,20 +34,49 @@ def ensure_caches(label: str, proposed_v2: bool) -> Path:
     ours = ROOT / f"app-{label}{'-v2' if proposed_v2 else ''}"
     if not (ours / "cache" / "sitrep.db").exists():
         extra = ["--proposed-v2"] if proposed_v2 else []
-        subprocess.run([sys.executable, str(HERE / "build_cache.py"), "--out", str(ours),
-                        "--articles", str(feeds * items), "--feeds", str(feeds), *extra],
-                       check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "build_cache.py"),
+                "--out",
+                str(ours),
+                "--articles",
+                str(feeds * items),
+                "--feeds",
+                str(feeds),
+                *extra,
+            ],
+            check=True,
+        )
     theirs = ROOT / "work_startup" / f"nb-{label}" / "cache.db"
     if not theirs.exists():
-        subprocess.run([sys.executable, str(SHARED), "--label", f"nb-{label}", "--feeds",
-                        str(feeds), "--items", str(items), "--build", "--runs", "0"], check=True)
+        subprocess.run(
+            [
+                sys.executable,
+                str(SHARED),
+                "--label",
+                f"nb-{label}",
+                "--feeds",
+                str(feeds),
+                "--items",
+                str(items),
+                "--build",
+                "--runs",
+                "0",
+            ],
+            check=True,
+        )
     return ours
 
 
 def measure(label: str, cmd: list[str]) -> dict[str, float]:
     """One launch → paint → q → exit, through the shared script; its per-run JSON line."""
-    out = subprocess.run([sys.executable, str(SHARED), "--label", label, "--runs", "1", *cmd],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, str(SHARED), "--label", label, "--runs", "1", *cmd],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     line = next(line for line in out.splitlines() if line.startswith("{"))
     return json.loads(line)["tui"]
 
@@ -55,9 +84,11 @@ def measure(label: str, cmd: list[str]) -> dict[str, float]:
 def session_rss(cache: Path) -> dict[str, float]:
     """Peak and current RSS of the sitrep process itself after a short session in tmux on
     *cache*: filter, claims view, open an article and walk its claims, back, wait."""
+
     def tmux(*args: str) -> str:
-        return subprocess.run(["tmux", "-L", "sitrep-rss", *args], capture_output=True,
-                              text=True).stdout
+        return subprocess.run(
+            ["tmux", "-L", "sitrep-rss", *args], capture_output=True, text=True
+        ).stdout
 
     def wait_for(text: str, seconds: float = 30) -> None:
         deadline = time.monotonic() + seconds
@@ -65,23 +96,46 @@ def session_rss(cache: Path) -> dict[str, float]:
             time.sleep(0.05)
 
     env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-    subprocess.run(["tmux", "-L", "sitrep-rss", "new-session", "-d", "-s", "rss", "-x", "160",
-                    "-y", "45", f"{sys.executable} -m tui --config {cache / 'feeds.toml'} "
-                    f"--cache {cache / 'cache'}"], env=env, check=True)
+    subprocess.run(
+        [
+            "tmux",
+            "-L",
+            "sitrep-rss",
+            "new-session",
+            "-d",
+            "-s",
+            "rss",
+            "-x",
+            "160",
+            "-y",
+            "45",
+            f"{sys.executable} -m tui --config {cache / 'feeds.toml'} --cache {cache / 'cache'}",
+        ],
+        env=env,
+        check=True,
+    )
     try:
         pid = int(tmux("display", "-p", "-t", "rss", "#{pane_pid}").strip())
         wait_for(" articles")
-        for keys, text in ((["/", "kharkiv drone", "Enter"], "filter: kharkiv drone"),
-                           (["Escape"], " articles"), (["c"], " claims"), (["Escape"], ""),
-                           (["Enter"], "claims"), (["]", "]", "e"], "claim 2/"),
-                           (["Escape", "Escape"], " articles")):
+        for keys, text in (
+            (["/", "kharkiv drone", "Enter"], "filter: kharkiv drone"),
+            (["Escape"], " articles"),
+            (["c"], " claims"),
+            (["Escape"], ""),
+            (["Enter"], "claims"),
+            (["]", "]", "e"], "claim 2/"),
+            (["Escape", "Escape"], " articles"),
+        ):
             tmux("send-keys", "-t", "rss", *keys)
             wait_for(text)
             time.sleep(0.5)
         time.sleep(3)
         status = Path(f"/proc/{pid}/status").read_text()
-        kb = {line.split(":")[0]: int(line.split()[1]) for line in status.splitlines()
-              if line.startswith(("VmHWM", "VmRSS"))}
+        kb = {
+            line.split(":")[0]: int(line.split()[1])
+            for line in status.splitlines()
+            if line.startswith(("VmHWM", "VmRSS"))
+        }
         tmux("send-keys", "-t", "rss", "q")
         return {"peak_mb": kb["VmHWM"] / 1024, "rss_mb": kb["VmRSS"] / 1024}
     finally:
@@ -95,48 +149,79 @@ def median(runs: list[dict[str, float]], key: str) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sizes", nargs="+", default=["1k", "50k"], choices=list(SIZES))
-    parser.add_argument("--session", action="store_true",
-                        help="also: RSS of the UI process after a short session per size")
-    parser.add_argument("--proposed-v2", action="store_true",
-                        help="a sitrep cache with the indexes proposed as schema v2")
+    parser.add_argument(
+        "--session",
+        action="store_true",
+        help="also: RSS of the UI process after a short session per size",
+    )
+    parser.add_argument(
+        "--proposed-v2",
+        action="store_true",
+        help="a sitrep cache with the indexes proposed as schema v2",
+    )
     args = parser.parse_args()
     missing = [tool for tool in ("tmux", "newsboat") if shutil.which(tool) is None]
     if missing:
-        print(f"skipped: {' and '.join(missing)} not installed "
-              f"(apt-get install -y {' '.join(missing)})")
+        print(
+            f"skipped: {' and '.join(missing)} not installed "
+            f"(apt-get install -y {' '.join(missing)})"
+        )
         return
     caches = {label: ensure_caches(label, args.proposed_v2) for label in args.sizes}
     runs: dict[tuple[str, str], list[dict[str, float]]] = {}
     for _ in range(args.runs):  # interleaved, so a busy moment on the machine hits all alike
         for label, ours in caches.items():
-            sitrep_cmd = (f"{sys.executable} -m tui --config {ours / 'feeds.toml'} "
-                          f"--cache {ours / 'cache'}")
+            sitrep_cmd = (
+                f"{sys.executable} -m tui --config {ours / 'feeds.toml'} --cache {ours / 'cache'}"
+            )
             runs.setdefault((label, "newsboat"), []).append(measure(f"nb-{label}", []))
-            runs.setdefault((label, "sitrep"), []).append(measure(f"nb-{label}", [
-                "--cmd", sitrep_cmd, "--ready-regex", "[1-9][0-9,]* articles",
-                "--proxy-cmd", ""]))
-    rows = [(label, {k: median(runs[(label, "newsboat")], k) for k in KEYS},
-             {k: median(runs[(label, "sitrep")], k) for k in KEYS}) for label in caches]
-    print(f"{'cache':>6} {'newsboat paint':>15} {'sitrep paint':>13} {'ratio':>6} "
-          f"{'sitrep exit':>12} {'sitrep RSS':>11} {'newsboat RSS':>13}")
+            runs.setdefault((label, "sitrep"), []).append(
+                measure(
+                    f"nb-{label}",
+                    [
+                        "--cmd",
+                        sitrep_cmd,
+                        "--ready-regex",
+                        "[1-9][0-9,]* articles",
+                        "--proxy-cmd",
+                        "",
+                    ],
+                )
+            )
+    rows = [
+        (
+            label,
+            {k: median(runs[(label, "newsboat")], k) for k in KEYS},
+            {k: median(runs[(label, "sitrep")], k) for k in KEYS},
+        )
+        for label in caches
+    ]
+    print(
+        f"{'cache':>6} {'newsboat paint':>15} {'sitrep paint':>13} {'ratio':>6} "
+        f"{'sitrep exit':>12} {'sitrep RSS':>11} {'newsboat RSS':>13}"
+    )
     for label, newsboat, sitrep in rows:
         ratio = sitrep["t_paint_s"] / newsboat["t_paint_s"]
-        print(f"{label:>6} {newsboat['t_paint_s']:>13.3f} s {sitrep['t_paint_s']:>11.3f} s "
-              f"{ratio:>6.2f} {sitrep['t_exit_s']:>10.3f} s {sitrep['rss_mb']:>8.1f} MB "
-              f"{newsboat['rss_mb']:>10.1f} MB")
+        print(
+            f"{label:>6} {newsboat['t_paint_s']:>13.3f} s {sitrep['t_paint_s']:>11.3f} s "
+            f"{ratio:>6.2f} {sitrep['t_exit_s']:>10.3f} s {sitrep['rss_mb']:>8.1f} MB "
+            f"{newsboat['rss_mb']:>10.1f} MB"
+        )
     if len(rows) > 1:
         first, last = rows[0][2]["t_paint_s"], rows[-1][2]["t_paint_s"]
-        print(f"sitrep {rows[-1][0]} vs {rows[0][0]}: {100 * (last / first - 1):+.0f}% "
-              "first paint")
+        print(f"sitrep {rows[-1][0]} vs {rows[0][0]}: {100 * (last / first - 1):+.0f}% first paint")
     if args.session:
         for label, ours in caches.items():
             rss = session_rss(ours)
-            print(f"sitrep {label} after a session: peak {rss['peak_mb']:.1f} MB, "
-                  f"now {rss['rss_mb']:.1f} MB (the UI process alone)")
+            print(
+                f"sitrep {label} after a session: peak {rss['peak_mb']:.1f} MB, "
+                f"now {rss['rss_mb']:.1f} MB (the UI process alone)"
+            )
 
 
 if __name__ == "__main__":

@@ -51,26 +51,44 @@ async def test_failing_feed_is_marked_with_its_error(demo_config: Path) -> None:
         assert "connection refused" in status_text(app)
 
 
-async def test_list_appears_before_network_completes(tmp_path: Path, served_demo: str,
-                                                     http_server: LocalServer) -> None:
+async def test_list_appears_before_network_completes(
+    tmp_path: Path, served_demo: str, http_server: LocalServer
+) -> None:
     config = write_config(tmp_path / "feeds.toml", [("Wire", served_demo)])
-    fetched = subprocess.run([sys.executable, "-m", "tui", "--config", str(config), "--cache",
-                              str(tmp_path / "cache"), "fetch", "--feeds-only"],
-                             capture_output=True, text=True, timeout=120)
+    fetched = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tui",
+            "--config",
+            str(config),
+            "--cache",
+            str(tmp_path / "cache"),
+            "fetch",
+            "--feeds-only",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert fetched.returncode == 0, fetched.stderr
     # Now the feed answers only after 5 s: the cached list must show long before that.
-    config = write_config(tmp_path / "feeds.toml",
-                          [("Wire", served_demo), ("Slow", http_server.url("/slow?seconds=5"))],
-                          settings="refresh_minutes = 1")
+    config = write_config(
+        tmp_path / "feeds.toml",
+        [("Wire", served_demo), ("Slow", http_server.url("/slow?seconds=5"))],
+        settings="refresh_minutes = 1",
+    )
     app = build_app(config)
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: "10 articles" in status_text(app), seconds=4)
-        assert not [r for r in http_server.requests if r.path.startswith("/slow")] or \
-            "refreshing feeds" in status_text(app)
+        assert not [
+            r for r in http_server.requests if r.path.startswith("/slow")
+        ] or "refreshing feeds" in status_text(app)
 
 
-async def test_refresh_key_shows_progress_and_new_items(tmp_path: Path, served_demo: str,
-                                                        http_server: LocalServer) -> None:
+async def test_refresh_key_shows_progress_and_new_items(
+    tmp_path: Path, served_demo: str, http_server: LocalServer
+) -> None:
     config = write_config(tmp_path / "feeds.toml", [("Wire", served_demo)])
     app = build_app(config, auto_refresh=False)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -22,20 +22,26 @@ def status(app: Any) -> str:
 
 
 async def test_claims_view_lists_filters_and_opens_the_reader_at_a_claim(
-        seed_cache: tuple[Path, dict]) -> None:
+    seed_cache: tuple[Path, dict],
+) -> None:
     app = build_seed_app(seed_cache[0])
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "8 articles" in status(app))
         await pilot.press("c")
-        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen)
-                       and "17 claims" in status(app))
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, ClaimsScreen) and "17 claims" in status(app)
+        )
         claims = app.screen.query_one(ClaimList)
         first = claims.current
         assert (first.source, first.status, first.title) == (
-            "Russia's defence ministry", "disputed", "Drones hit power station in Sumy region")
+            "Russia's defence ministry",
+            "disputed",
+            "Drones hit power station in Sumy region",
+        )
         await pilot.press("j", "enter")  # the second claim of the newest article
-        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen)
-                       and "claim 2/3" in status(app))
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, ReaderScreen) and "claim 2/3" in status(app)
+        )
         assert status(app) == "claim 2/3 — Oleh Hryhorov · claimed"
         await pilot.press("escape")
         assert isinstance(app.screen, ClaimsScreen)
@@ -43,8 +49,13 @@ async def test_claims_view_lists_filters_and_opens_the_reader_at_a_claim(
         await wait_for(pilot, lambda: "1 claims" in status(app))
         assert claims.current.source == "Police" and "filter: by:police" in status(app)
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen)
-                       and "claim 2/3 — Police · unconfirmed" in status(app))
+        await wait_for(
+            pilot,
+            lambda: (
+                isinstance(app.screen, ReaderScreen)
+                and "claim 2/3 — Police · unconfirmed" in status(app)
+            ),
+        )
         await pilot.press("escape", "slash", "escape")  # esc in the bar clears the filter
         await wait_for(pilot, lambda: "17 claims" in status(app))
         await pilot.press("escape")
@@ -56,20 +67,24 @@ async def test_claims_view_starts_with_the_lists_filter(seed_cache: tuple[Path, 
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "8 articles" in status(app))
         await pilot.press("slash", *"tag:africa", "enter", "c")
-        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen)
-                       and "2 claims" in status(app))
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, ClaimsScreen) and "2 claims" in status(app)
+        )
         assert app.screen.query_one(FilterBar).input.value == ""  # closed, but
         assert "filter: tag:africa" in status(app)
 
 
 def described(screen: Any) -> set[str]:
-    return {b.binding.description for b in screen.active_bindings.values()
-            if b.binding.description and not b.binding.system
-            and b.binding.action != "screen.copy_text"}
+    return {
+        b.binding.description
+        for b in screen.active_bindings.values()
+        if b.binding.description and not b.binding.system and b.binding.action != "screen.copy_text"
+    }
 
 
 async def test_help_lists_every_binding_of_the_focused_screen(
-        seed_cache: tuple[Path, dict]) -> None:
+    seed_cache: tuple[Path, dict],
+) -> None:
     app = build_seed_app(seed_cache[0])
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "8 articles" in status(app))

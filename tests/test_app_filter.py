@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import build_seed_app, wait_for
+from tui.pipeline.query import parse_query
 from tui.screens.claims import ClaimsScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.feed_list import FeedList
@@ -15,10 +16,22 @@ from tui.widgets.status_bar import StatusBar
 SIZE = (120, 40)
 # Each term of the language as typed in the app, and how many articles it leaves.
 TERMS = [
-    ("kharkiv", 1), ("kha", 2), ('"air defence"', 1), ("feed:gulf", 3), ("tag:ukraine", 4),
-    ("entity:Belgorod", 2), ('by:"defence ministry"', 1), ("status:denied", 2),
-    ("since:2d", 4), ("until:2026-02-28", 2), ("is:unread", 5), ("is:read", 3),
-    ("is:bookmarked", 1), ("is:conflict", 3), ("-kharkiv", 7), ("-status:claimed", 4),
+    ("kharkiv", 1),
+    ("kha", 2),
+    ('"air defence"', 1),
+    ("feed:gulf", 3),
+    ("tag:ukraine", 4),
+    ("entity:Belgorod", 2),
+    ('by:"defence ministry"', 1),
+    ("status:denied", 2),
+    ("since:2d", 4),
+    ("until:2026-02-28", 2),
+    ("is:unread", 5),
+    ("is:read", 3),
+    ("is:bookmarked", 1),
+    ("is:conflict", 3),
+    ("-kharkiv", 7),
+    ("-status:claimed", 4),
     ("is:conflict -tag:africa kupiansk", 1),
 ]
 
@@ -78,8 +91,7 @@ async def test_the_last_query_typed_wins(seed_cache: tuple[Path, dict]) -> None:
         await wait_for(pilot, lambda: "8 articles" in status(app))
         screen = app.screen
         for text in ("kharkiv", "is:read", "feed:gulf", "tag:africa"):  # no pause between
-            screen.set_filter(text, __import__("tui.pipeline.query").pipeline.query.parse_query(
-                text))
+            screen.set_filter(text, parse_query(text))
         await wait_for(pilot, lambda: listed(app) == 1 and "tag:africa" in status(app))
         await pilot.pause(0.3)
         assert listed(app) == 1  # nothing older arrives late
@@ -90,19 +102,24 @@ async def test_type_claim_opens_the_claims_view_on_enter(seed_cache: tuple[Path,
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "8 articles" in status(app))
         await pilot.press("slash", *"type:claim status:denied", "enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen)
-                       and "2 claims" in status(app))
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, ClaimsScreen) and "2 claims" in status(app)
+        )
 
 
 async def test_feeds_pane_scopes_the_list_and_shows_failing_feeds(
-        seed_cache: tuple[Path, dict]) -> None:
+    seed_cache: tuple[Path, dict],
+) -> None:
     app = build_seed_app(seed_cache[0])
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "8 articles" in status(app))
         pane = app.screen.query_one(FeedList)
         await wait_for(pilot, lambda: len(pane.feeds) == 3)
         assert {f.name: f.unread for f in pane.feeds} == {
-            "Frontline Wire": 2, "Gulf Monitor": 2, "Sahel Dispatch": 1}
+            "Frontline Wire": 2,
+            "Gulf Monitor": 2,
+            "Sahel Dispatch": 1,
+        }
         assert [f.name for f in pane.failing()] == ["Sahel Dispatch"]
         await pilot.press("e")  # next failing feed: highlighted, its error one key away
         assert pane.has_focus and pane.highlighted_feed().name == "Sahel Dispatch"
@@ -150,8 +167,9 @@ async def test_narrow_terminal_keeps_every_part_on_screen(seed_cache: tuple[Path
 async def test_keys_in_feeds_toml_rebind_actions(seed_cache: tuple[Path, dict]) -> None:
     directory = seed_cache[0]
     config = directory / "feeds.toml"
-    config.write_text(config.read_text(encoding="utf-8") + '\n[keys]\nfilter = "f"\n',
-                      encoding="utf-8")
+    config.write_text(
+        config.read_text(encoding="utf-8") + '\n[keys]\nfilter = "f"\n', encoding="utf-8"
+    )
     app = build_seed_app(directory)
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "8 articles" in status(app))

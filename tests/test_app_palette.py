@@ -10,6 +10,7 @@ from textual.command import CommandList, CommandPalette
 
 from tests.conftest import build_seed_app, wait_for
 from tui.config import load_config
+from tui.store import schema
 from tui.widgets.add_feed import AddFeedPrompt
 from tui.widgets.feed_list import FeedList
 from tui.widgets.status_bar import StatusBar
@@ -72,8 +73,9 @@ async def test_switch_theme(seed_cache: tuple[Path, dict]) -> None:
         await wait_for(pilot, lambda: app.theme == "nord")
 
 
-async def test_export_bookmarks(seed_cache: tuple[Path, dict], tmp_path: Path,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+async def test_export_bookmarks(
+    seed_cache: tuple[Path, dict], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     app = build_seed_app(seed_cache[0])
     async with app.run_test(size=SIZE) as pilot:
@@ -94,8 +96,9 @@ async def test_refresh_all_feeds(seed_cache: tuple[Path, dict]) -> None:
         await wait_for(pilot, lambda: len(app.screen.query_one(FeedList).failing()) == 3)
 
 
-async def test_add_feed_writes_the_config_and_fetches_it(seed_cache: tuple[Path, dict],
-                                                         served_demo: str) -> None:
+async def test_add_feed_writes_the_config_and_fetches_it(
+    seed_cache: tuple[Path, dict], served_demo: str
+) -> None:
     directory = seed_cache[0]
     app = build_seed_app(directory)
     async with app.run_test(size=SIZE) as pilot:
@@ -108,8 +111,38 @@ async def test_add_feed_writes_the_config_and_fetches_it(seed_cache: tuple[Path,
         await pilot.press("tab", *"Demo wire", "tab", *"demo", "enter")
         await wait_for(pilot, lambda: "18 articles" in status(app), seconds=60)
         feeds = load_config(directory / "feeds.toml").feeds
-        assert (feeds[-1].url, feeds[-1].name, feeds[-1].tags) == (served_demo, "Demo wire",
-                                                                   ("demo",))
+        assert (feeds[-1].url, feeds[-1].name, feeds[-1].tags) == (
+            served_demo,
+            "Demo wire",
+            ("demo",),
+        )
         assert app.config.feeds[-1].url == served_demo
         pane = app.screen.query_one(FeedList)
         await wait_for(pilot, lambda: any(f.name == "Demo wire" for f in pane.feeds))
+
+
+async def test_entity_names_are_never_markup(seed_cache: tuple[Path, dict]) -> None:
+    directory, ids = seed_cache
+    hostile = "[@click=app.quit]Quit[/] [b]now[/b]"
+    db = schema.connect(directory / "cache" / "sitrep.db")
+    with db:
+        db.execute("INSERT INTO entities(name, type) VALUES (?, 'ORG')", (hostile,))
+        db.execute(
+            'INSERT INTO mentions(entity_id, article_id, start, "end") '
+            "VALUES (last_insert_rowid(), ?, 0, 5)",
+            (ids["doha"],),
+        )
+    db.close()
+    app = build_seed_app(directory)
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(app, pilot)
+        await choose(app, pilot, "filter by entity")
+        await pilot.pause(0.3)
+        await pilot.press(*"quit now")
+        commands = app.screen.query_one(CommandList)
+        await wait_for(pilot, lambda: commands.option_count > 0)
+        prompt = commands.get_option_at_index(0).prompt
+        assert hostile in str(getattr(prompt, "plain", prompt))  # shown as typed, not obeyed
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "1 articles" in status(app))
+        assert app.return_code is None  # the [@click=app.quit] never ran

@@ -25,8 +25,14 @@ def status(app: Any) -> str:
 async def open_first(app: Any, pilot: Any) -> ReaderScreen:
     await wait_for(pilot, lambda: "8 articles" in status(app))
     await pilot.press("enter")
-    await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen)
-                   and app.screen.data is not None and app.screen.daily != {})
+    await wait_for(
+        pilot,
+        lambda: (
+            isinstance(app.screen, ReaderScreen)
+            and app.screen.data is not None
+            and app.screen.daily != {}
+        ),
+    )
     return app.screen
 
 
@@ -48,7 +54,8 @@ async def test_claim_navigation_reads_claim_i_of_n(seed_cache: tuple[Path, dict]
 
 
 async def test_claims_are_styled_by_status_with_the_source_underlined(
-        seed_cache: tuple[Path, dict]) -> None:
+    seed_cache: tuple[Path, dict],
+) -> None:
     app = build_seed_app(seed_cache[0])
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_first(app, pilot)
@@ -64,8 +71,7 @@ async def test_claims_are_styled_by_status_with_the_source_underlined(
         assert CURRENT_STYLE in [s.style for s in reader._paragraph(0).spans]
 
 
-async def test_entity_panel_groups_counts_and_marks_mentions(
-        seed_cache: tuple[Path, dict]) -> None:
+async def test_entity_panel_groups_counts_and_marks_mentions(seed_cache: tuple[Path, dict]) -> None:
     app = build_seed_app(seed_cache[0])
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_first(app, pilot)
@@ -89,29 +95,34 @@ async def test_entity_panel_groups_counts_and_marks_mentions(
 
 
 async def test_enter_on_an_entity_filters_the_list_and_the_claims_view(
-        seed_cache: tuple[Path, dict]) -> None:
+    seed_cache: tuple[Path, dict],
+) -> None:
     app = build_seed_app(seed_cache[0])
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: "8 articles" in status(app))
         await pilot.press("c")  # claims view first, then a claim's article
         await wait_for(pilot, lambda: "17 claims" in status(app))
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen)
-                       and app.screen.data is not None)
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, ReaderScreen) and app.screen.data is not None
+        )
         await pilot.press("e")
         panel = app.screen.query_one(EntityPanel)
         while panel.highlighted_entity().name != "Belgorod":
             await pilot.press("j")
         await pilot.press("enter")
-        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen)
-                       and "2 claims" in status(app))
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, ClaimsScreen) and "2 claims" in status(app)
+        )
         assert 'filter: entity:"Belgorod"' in status(app)
         await pilot.press("escape")  # back to the main list: filtered by the entity too
         assert isinstance(app.screen, MainScreen)
         await wait_for(pilot, lambda: "2 articles" in status(app))
         titles = {r.title for r in app.screen.query_one(ArticleList)._rows.values()}
-        assert titles == {"Drones hit power station in Sumy region",
-                          "Missile strike on Kharkiv apartment block kills four"}
+        assert titles == {
+            "Drones hit power station in Sumy region",
+            "Missile strike on Kharkiv apartment block kills four",
+        }
 
 
 async def test_x_cycles_text_summary_and_raw_html(seed_cache: tuple[Path, dict]) -> None:
@@ -140,7 +151,8 @@ async def test_y_copies_the_claim_with_its_citation(seed_cache: tuple[Path, dict
             "“regional governor Oleh Hryhorov said a Shahed drone struck a power station near "
             "Zhuravka, cutting electricity to 4,000 homes.” — Oleh Hryhorov (claimed). "
             "Frontline Wire, “Drones hit power station in Sumy region”, 2026-03-10. "
-            "https://news.invalid/sumy")
+            "https://news.invalid/sumy"
+        )
 
 
 class Recorder(webbrowser.BaseBrowser):

@@ -11,10 +11,13 @@ from tui.widgets.status_bar import StatusBar
 
 
 async def test_keys_move_the_cursor_while_feeds_are_refreshing(
-        seed_cache: tuple[Path, dict], http_server: LocalServer) -> None:
+    seed_cache: tuple[Path, dict], http_server: LocalServer
+) -> None:
     directory = seed_cache[0]
-    slow = [f'\n[[feed]]\nname = "Slow {i}"\nurl = "{http_server.url(f"/slow?seconds=4&n={i}")}"\n'
-            for i in range(40)]
+    slow = [
+        f'\n[[feed]]\nname = "Slow {i}"\nurl = "{http_server.url(f"/slow?seconds=4&n={i}")}"\n'
+        for i in range(40)
+    ]
     with (directory / "feeds.toml").open("a", encoding="utf-8") as config:
         config.writelines(slow)
     app = build_seed_app(directory)
@@ -29,6 +32,12 @@ async def test_keys_move_the_cursor_while_feeds_are_refreshing(
             await pilot.press("j")
             assert articles.cursor == expected
         await pilot.press("enter")  # and an article opens
-        await wait_for(pilot, lambda: app.screen is not None and app.screen.id != "_default"
-                       and type(app.screen).__name__ == "ReaderScreen")
+        await wait_for(
+            pilot,
+            lambda: (
+                app.screen is not None
+                and app.screen.id != "_default"
+                and type(app.screen).__name__ == "ReaderScreen"
+            ),
+        )
         assert "refreshing feeds" in app.refresh_status  # all of it while the feeds load

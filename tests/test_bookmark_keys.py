@@ -52,3 +52,7 @@ async def test_b_in_claims_view_opens_the_prompt(demo_config: Path) -> None:
         await wait_for(pilot, lambda: isinstance(app.screen, NotePrompt))
         await pilot.press("escape")  # saves without a note
         await wait_for(pilot, lambda: len(app.db.run(bookmarks.list_bookmarks)) == 1)
+        # The claims view reloads and stars the bookmarked claim.
+        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen)
+                       and app.screen.claims.current is not None
+                       and app.screen.claims.current.bookmarked)

@@ -238,6 +238,172 @@ def test_text_without_any_cue_has_no_claims(find):
     assert find("") == ()
 
 
+# --- attitudes, stances and phrases beyond the reporting verbs (PolNeAR-driven rules) -------
+
+
+def content_of(text: str, claim: Claim) -> str:
+    return span(text, claim.content_start, claim.content_end)
+
+
+def test_desire_and_intention_with_a_clause_or_infinitive(find):
+    text = "The Kremlin wants Ukraine to give up its claim to the four regions."
+    (claim,) = find(text)
+    assert (claim.source, claim.cue) == ("The Kremlin", "wants")
+    assert content_of(text, claim) == "Ukraine to give up its claim to the four regions"
+    (claim,) = find("Moscow wants guarantees that NATO will not expand further east.")
+    assert claim.cue == "wants"
+    assert find("Investors may want to wait for the ceasefire talks.") == ()  # advice
+
+
+def test_seeing_someone_as_something_is_a_judgement(find):
+    text = "Kyiv sees the offensive as a bluff meant to pin down its reserves."
+    (claim,) = find(text)
+    assert (claim.source, claim.cue) == ("Kyiv", "sees")
+    assert content_of(text, claim).startswith("the offensive as a bluff")
+    (claim,) = find("Police identified the attacker as a 24-year-old man from Mariupol.")
+    assert (claim.source, claim.cue) == ("Police", "identified")
+
+
+def test_speaking_about_a_topic_but_not_to_someone(find):
+    text = "The governor spoke about the evacuation of Kupiansk at a briefing on Monday."
+    (claim,) = find(text)
+    assert content_of(text, claim).startswith("about the evacuation of Kupiansk")
+    assert find("The governor spoke to reporters in Kharkiv on Monday.") == ()
+
+
+def test_a_participle_speaks_for_the_noun_or_its_issuer(find):
+    (claim,) = find("The army issued a statement saying its units had pulled back from Avdiivka.")
+    assert claim.source == "The army"
+    (claim,) = find("The city council approved a resolution condemning the strike on the hospital.")
+    assert (claim.source, claim.cue) == ("The city council", "condemning")
+    (claim,) = find("A new poll showed Zelensky's approval rating falling to 52 percent.")
+    assert claim.source == "A new poll"
+    assert find("A video showing soldiers raising a flag circulated on Telegram.") == ()
+
+
+def test_as_someone_noted_or_put_it(find):
+    text = "As the governor noted, most residents left the town in the spring."
+    (claim,) = find(text)
+    assert (claim.source, claim.cue) == ("the governor", "noted")
+    assert content_of(text, claim) == "most residents left the town in the spring"
+    text = "Ukraine has lost more soldiers than it can replace, as one commander put it."
+    (claim,) = find(text)
+    assert (claim.source, claim.cue) == ("one commander", "put")
+    assert content_of(text, claim) == "Ukraine has lost more soldiers than it can replace"
+
+
+def test_a_surname_is_filed_under_the_full_name(find):
+    text = (
+        "Poland's foreign minister, Radoslaw Sikorski, lashed out at Budapest over the veto. "
+        "As Sikorski put it, Ukraine cannot wait until the spring."
+    )
+    assert [c.source for c in find(text)] == ["Radoslaw Sikorski", "Radoslaw Sikorski"]
+
+
+def test_a_reporting_noun_speaks_through_a_light_verb(find):
+    text = "Human rights groups raised concerns that the detainees were being tortured."
+    (claim,) = find(text)
+    assert (claim.source, claim.cue) == ("Human rights groups", "raised concerns")
+    assert content_of(text, claim) == "that the detainees were being tortured"
+    (claim,) = find("The new sanctions drew criticism from Budapest and Bratislava.")
+    assert (claim.source, claim.cue) == ("Budapest and Bratislava", "criticism")
+    assert content_of("The new sanctions drew criticism from Budapest and Bratislava.", claim) == (
+        "The new sanctions"
+    )
+
+
+def test_made_clear_and_views_and_polls(find):
+    text = "The foreign minister made clear that Kyiv would not trade territory for a ceasefire."
+    (claim,) = find(text)
+    assert (claim.source, claim.cue) == ("The foreign minister", "made clear")
+    text = "In the general's view, the offensive will stall before the winter."
+    (claim,) = find(text)
+    assert (claim.source, claim.cue) == ("the general", "view")
+    assert content_of(text, claim) == "the offensive will stall before the winter"
+    text = "Zelensky's party led by nine points in a poll released on Monday."
+    (claim,) = find(text)
+    assert (claim.cue, claim.source) == ("in", "a poll")
+    assert span(text, claim.source_start, claim.source_end) == "a poll released on Monday"
+
+
+def test_attitudes_and_that_clauses(find):
+    (claim,) = find("Kyiv is confident that the line will hold through the winter.")
+    assert (claim.source, claim.cue) == ("Kyiv", "is confident")
+    assert find("Fuel prices are certain to rise if the refinery stays closed.") == ()
+    (claim,) = find("The court ruled that the strike on the market was unlawful.")
+    assert (claim.source, claim.cue) == ("The court", "ruled")
+
+
+def test_stances_are_positions_not_military_actions(find):
+    (claim,) = find("The minister defended the decision to extend martial law.")
+    assert (claim.source, claim.cue) == ("The minister", "defended")
+    (claim,) = find("Western governments backed Kyiv's call for a special tribunal.")
+    assert claim.cue == "backed"
+    assert find("Ukrainian troops defended the town for three months before withdrawing.") == ()
+    assert find("Russian forces attacked Kharkiv with glide bombs overnight.") == ()
+    (claim,) = find("Drones attacked an oil depot in the Bryansk region, the governor said.")
+    assert claim.cue == "said"
+
+
+def test_idioms_and_calls_for_action(find):
+    (claim,) = find("The Kremlin lashed out at the European Union over the new sanctions.")
+    assert (claim.source, claim.cue) == ("The Kremlin", "lashed out")
+    (claim,) = find("The foreign minister took aim at Hungary for blocking the aid package.")
+    assert claim.cue == "took aim"
+    text = "The UN secretary-general called for both sides to cease fire in the Red Sea."
+    (claim,) = find(text)
+    assert content_of(text, claim).startswith("for both sides to cease fire")
+
+
+def test_title_case_headlines(find):
+    (claim,) = find("Kharkiv Governor Says Russian Strikes Hit Three Power Stations")
+    assert (claim.source, claim.cue) == ("Kharkiv Governor", "Says")
+    (claim,) = find("Zelensky Praises Air Defence Crews After Night Of Drone Attacks")
+    assert (claim.source, claim.cue) == ("Zelensky", "Praises")
+
+
+def test_colons_name_a_speaker_but_not_a_transcript_turn(find):
+    text = (
+        "The timing of the strike did not surprise the analyst Ivan Petrenko: "
+        '"They always hit before talks."'
+    )
+    (claim,) = find(text)
+    assert (claim.source, claim.cue, claim.quote) == ("Ivan Petrenko", ":", "direct")
+    assert find("Q: What happened at the bridge? A: The bridge was hit twice in one night.") == ()
+
+
+def test_sources_the_parser_misplaces(find):
+    text = (
+        "In a call with reporters on Monday, Col. Oleksandr Shtupun, a spokesman for the "
+        "southern command, said the Russian assault had been repelled."
+    )
+    (claim,) = find(text)
+    assert claim.source == "Col. Oleksandr Shtupun"
+    assert span(text, claim.source_start, claim.source_end).endswith("southern command")
+    (claim,) = find("9:30 p.m. Zelensky says the counteroffensive has begun.")
+    assert claim.source == "Zelensky"
+    (claim,) = find("The commander told Reuters, the brigade would not retreat from the hill.")
+    assert claim.source == "The commander"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Do you support the ceasefire plan? Share your view in the comments.",
+        "The general has 40 pledged battalions at his disposal.",
+        "The troops continued to fight for the village.",
+        "Investigators may want to check the wreckage again.",
+    ],
+)
+def test_more_non_claims(find, text):
+    assert find(text) == ()
+
+
+def test_continued_with_a_quotation_is_speech(find):
+    (claim,) = find('"We will rebuild everything," he continued.')
+    assert (claim.cue, claim.quote) == ("continued", "direct")
+
+
 # --- the golden paragraphs -------------------------------------------------------------------
 
 

@@ -24,22 +24,34 @@ Steps = Callable[[Any], Awaitable[None]]
 
 async def main_ready(pilot: Any) -> None:
     app = pilot.app
-    await wait_for(pilot, lambda: app.screen.query(ArticleList)
-                   and app.screen.query_one(ArticleList).count == 8
-                   and len(app.screen.query_one(FeedList).feeds) == 3
-                   and app.refresher is not None)
+    await wait_for(
+        pilot,
+        lambda: (
+            app.screen.query(ArticleList)
+            and app.screen.query_one(ArticleList).count == 8
+            and len(app.screen.query_one(FeedList).feeds) == 3
+            and app.refresher is not None
+        ),
+    )
 
 
 async def reader_ready(pilot: Any) -> None:
     await main_ready(pilot)
     await pilot.press("enter")
     app = pilot.app
-    await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen)
-                   and app.screen.data is not None and app.screen.daily != {})
+    await wait_for(
+        pilot,
+        lambda: (
+            isinstance(app.screen, ReaderScreen)
+            and app.screen.data is not None
+            and app.screen.daily != {}
+        ),
+    )
 
 
-def shot(snap_compare: Any, seed_cache: tuple[Path, dict], size: tuple[int, int],
-         steps: Steps) -> bool:
+def shot(
+    snap_compare: Any, seed_cache: tuple[Path, dict], size: tuple[int, int], steps: Steps
+) -> bool:
     return snap_compare(build_seed_app(seed_cache[0]), terminal_size=size, run_before=steps)
 
 
@@ -66,7 +78,7 @@ def test_reader_with_claims_highlighted(snap_compare: Any, seed_cache: tuple[Pat
 def test_reader_entity_panel(snap_compare: Any, seed_cache: tuple[Path, dict]) -> None:
     async def steps(pilot: Any) -> None:
         await reader_ready(pilot)
-        await pilot.press("e", "j", "j", "j")  # Belgorod: its mentions marked in the text
+        await pilot.press("e", "j", "j", "j")  # Zhuravka: its mention marked in the text
 
     assert shot(snap_compare, seed_cache, WIDE, steps)
 
@@ -84,8 +96,9 @@ def test_claims_view(snap_compare: Any, seed_cache: tuple[Path, dict]) -> None:
         await main_ready(pilot)
         await pilot.press("c")
         app = pilot.app
-        await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen)
-                       and app.screen.claims.count == 17)
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, ClaimsScreen) and app.screen.claims.count == 17
+        )
 
     assert shot(snap_compare, seed_cache, WIDE, steps)
 
@@ -100,8 +113,7 @@ def test_filtered_list(snap_compare: Any, seed_cache: tuple[Path, dict]) -> None
     assert shot(snap_compare, seed_cache, WIDE, steps)
 
 
-def test_malformed_filter_keeps_the_list(snap_compare: Any,
-                                         seed_cache: tuple[Path, dict]) -> None:
+def test_malformed_filter_keeps_the_list(snap_compare: Any, seed_cache: tuple[Path, dict]) -> None:
     async def steps(pilot: Any) -> None:
         await main_ready(pilot)
         bar = pilot.app.screen.query_one("FilterBar")
@@ -110,8 +122,9 @@ def test_malformed_filter_keeps_the_list(snap_compare: Any,
         await wait_for(pilot, lambda: articles.count == 1)
         bar.input.cursor_blink = False
         await pilot.press(*" status:maybe")
-        await wait_for(pilot, lambda: "status is one of" in str(
-            bar.query_one("#filter-error").render()))
+        await wait_for(
+            pilot, lambda: "status is one of" in str(bar.query_one("#filter-error").render())
+        )
 
     assert shot(snap_compare, seed_cache, WIDE, steps)
 

@@ -163,3 +163,20 @@ def test_not_a_database_is_reported_as_damaged(tmp_path: Path) -> None:
     path.write_bytes(b"this is not sqlite" * 100)
     with pytest.raises(DamagedStoreError):
         schema.connect(path)
+
+
+def test_v1_cache_migrates_to_v2_keeping_data_and_search(tmp_path: Path) -> None:
+    path = tmp_path / "sitrep.db"
+    old = sqlite3.connect(path)
+    old.executescript(schema.V1 + "\nPRAGMA user_version = 1;")
+    old.execute("INSERT INTO feeds(url, name) VALUES ('https://x.example/rss', 'X')")
+    old.execute("INSERT INTO articles(feed_id, guid, title, fetched, sort_ts) VALUES "
+                "(1, 'g', 'Shelling near Kupiansk', '2026-11-20', '2026-11-20')")
+    old.commit()
+    old.close()
+    conn = schema.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION >= 2
+    assert path.with_name("sitrep.db.bak-v1").exists()
+    assert search.count_articles(conn, parse_query("kup")) == 1  # prefix index rebuilt
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    assert "articles_list" in names and "articles_sort" not in names

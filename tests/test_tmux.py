@@ -20,8 +20,9 @@ import pytest
 
 from tests.conftest import DEMO_DIR, write_config
 
-pytestmark = pytest.mark.skipif(shutil.which("tmux") is None,
-                                reason="tmux is not installed (make install adds it)")
+pytestmark = pytest.mark.skipif(
+    shutil.which("tmux") is None, reason="tmux is not installed (make install adds it)"
+)
 
 
 class Terminal:
@@ -31,8 +32,9 @@ class Terminal:
     def tmux(self, *args: str) -> str:
         # COLUMNS/LINES set in the test process would pin the app to that size in tmux.
         env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
-        return subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True,
-                              text=True, timeout=10, env=env).stdout
+        return subprocess.run(
+            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10, env=env
+        ).stdout
 
     def screen(self) -> str:
         return self.tmux("capture-pane", "-p", "-t", "e2e")
@@ -52,14 +54,25 @@ class Terminal:
 
 @pytest.fixture
 def terminal(tmp_path: Path) -> Iterator[Terminal]:
-    config = write_config(tmp_path / "feeds.toml",
-                          [("Demo: Frontline Wire", (DEMO_DIR / "feed.xml").as_posix())])
+    config = write_config(
+        tmp_path / "feeds.toml", [("Demo: Frontline Wire", (DEMO_DIR / "feed.xml").as_posix())]
+    )
     done = tmp_path / "exited"
-    command = (f"{sys.executable} -m tui --config {config} --cache {tmp_path / 'cache'}; "
-               f"touch {done}")
+    command = (
+        f"{sys.executable} -m tui --config {config} --cache {tmp_path / 'cache'}; touch {done}"
+    )
     term = Terminal(f"sitrep-e2e-{os.getpid()}")
-    term.tmux("new-session", "-d", "-s", "e2e", "-x", "120", "-y", "36",
-              f"bash -c {subprocess.list2cmdline([command])}")
+    term.tmux(
+        "new-session",
+        "-d",
+        "-s",
+        "e2e",
+        "-x",
+        "120",
+        "-y",
+        "36",
+        f"bash -c {subprocess.list2cmdline([command])}",
+    )
     term.done = done  # type: ignore[attr-defined]
     try:
         yield term
@@ -69,8 +82,11 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
 
 def test_sitrep_in_a_real_terminal(terminal: Terminal) -> None:
     # Newest first; waiting for the whole title also waits out tmux's first resize.
-    terminal.wait(lambda s: "10 articles" in s
-                  and "Mali army says drone strikes near Timbuktu" in s.splitlines()[0])
+    terminal.wait(
+        lambda s: (
+            "10 articles" in s and "Mali army says drone strikes near Timbuktu" in s.splitlines()[0]
+        )
+    )
     terminal.keys("Enter")
     # The reader: the page is fetched and analysed (it jumps the queue), then claims show.
     terminal.wait(lambda s: "Awa Sangare" in s and re.search(r" [1-9][0-9]* claims", s))

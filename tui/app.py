@@ -285,9 +285,8 @@ class SitrepApp(App[None]):
             self.push_screen(HelpScreen(self.screen, self.screen.active_bindings))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        from tui.widgets.palette import commands
-
         from tui.screens.bookmarks import bookmark_commands
+        from tui.widgets.palette import commands
 
         yield from commands(self, screen)
         yield from bookmark_commands(self, screen)

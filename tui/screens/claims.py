@@ -72,10 +72,18 @@ class ClaimsScreen(Screen[None]):
     def _load(self, query: Query, keep_cursor: bool, token: int) -> None:
         searcher = self.app.searcher  # type: ignore[attr-defined]
         count, rows = self.db.run(searcher.list_claims, query, limit=PAGE_SIZE)
+        marked = self._marked(rows)
         if token == self._token:
             self.app.call_from_thread(
-                self._show, count, [ClaimRow.from_row(r) for r in rows], keep_cursor, token
+                self._show, count, [ClaimRow.from_row(r, marked) for r in rows], keep_cursor,
+                token,
             )
+
+    def _marked(self, rows: list[Any]) -> set[tuple[int, int]]:
+        """(article, claim start) of the bookmarked claims on this page, to star them."""
+        from tui.store import bookmarks
+
+        return self.db.run(bookmarks.bookmarked_claims, {r["article_id"] for r in rows})
 
     def _show(self, count: int, rows: list[ClaimRow], keep_cursor: bool, token: int) -> None:
         if token != self._token:
@@ -98,8 +106,9 @@ class ClaimsScreen(Screen[None]):
     def _load_page(self, query: Query, offset: int, generation: int) -> None:
         searcher = self.app.searcher  # type: ignore[attr-defined]
         _, rows = self.db.run(searcher.list_claims, query, limit=PAGE_SIZE, offset=offset)
+        marked = self._marked(rows)
         self.app.call_from_thread(
-            self.claims.add_page, generation, offset, [ClaimRow.from_row(r) for r in rows]
+            self.claims.add_page, generation, offset, [ClaimRow.from_row(r, marked) for r in rows]
         )
 
     # ── filtering ──

@@ -28,12 +28,16 @@ def collect(active: Mapping[str, ActiveBinding], display: object) -> list[tuple[
     sections: dict[str, dict[str, tuple[list[str], str]]] = {}
     for key, item in active.items():
         binding = item.binding
-        if not binding.description or binding.action in HIDDEN_ACTIONS or (
-                binding.system and binding.action != "command_palette"):
+        if (
+            not binding.description
+            or binding.action in HIDDEN_ACTIONS
+            or (binding.system and binding.action != "command_palette")
+        ):
             continue
         section = _section(item)
         keys, _ = sections.setdefault(section, {}).setdefault(
-            binding.action, ([], binding.description))
+            binding.action, ([], binding.description)
+        )
         label = display(Binding(key, binding.action)) if callable(display) else key
         if label not in keys:
             keys.append(label)
@@ -88,11 +92,14 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(Content.styled(f"Keys — {self.origin_name} (esc closes)", "bold"),
-                         classes="help-heading")
+            yield Static(
+                Content.styled(f"Keys — {self.origin_name} (esc closes)", "bold"),
+                classes="help-heading",
+            )
             for title, rows in self.sections:
                 yield Static(Content.styled(title, "bold $text-accent"), classes="help-heading")
                 yield Static(render_rows(rows))
-            yield Static(Content.styled("Filter language (/)", "bold $text-accent"),
-                         classes="help-heading")
+            yield Static(
+                Content.styled("Filter language (/)", "bold $text-accent"), classes="help-heading"
+            )
             yield Static(Content(QUERY_HELP))

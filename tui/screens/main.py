@@ -31,8 +31,9 @@ class MainScreen(Screen[None]):
         Binding("r", "refresh_feed", "Refresh feed", show=False, id="refresh_feed"),
         Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
         Binding("e", "next_failing", "Next failing feed", show=False, id="next_failing"),
-        Binding("E", "previous_failing", "Previous failing feed", show=False,
-                id="previous_failing"),
+        Binding(
+            "E", "previous_failing", "Previous failing feed", show=False, id="previous_failing"
+        ),
         Binding("h,left", "focus_feeds", "Feeds pane", show=False, id="focus_feeds"),
         Binding("escape", "clear", "Clear filter", show=False, id="clear"),
     ]
@@ -89,28 +90,44 @@ class MainScreen(Screen[None]):
         self._load_articles(self.effective_query(), keep_cursor, self._token, with_feeds=True)
 
     @work(thread=True, exclusive=True, group="articles", exit_on_error=False)
-    def _load_articles(self, query: Query, keep_cursor: bool, token: int,
-                       with_feeds: bool = False) -> None:
+    def _load_articles(
+        self, query: Query, keep_cursor: bool, token: int, with_feeds: bool = False
+    ) -> None:
         searcher = self.app.searcher  # type: ignore[attr-defined]
         count, rows = self.db.run(searcher.list_articles, query, limit=PAGE_SIZE)
-        feeds = [FeedInfo.from_row(r) for r in self.db.run(search.feeds_pane)] \
-            if with_feeds else None
+        feeds = (
+            [FeedInfo.from_row(r) for r in self.db.run(search.feeds_pane)] if with_feeds else None
+        )
         if token == self._token:
-            self.app.call_from_thread(self._show_articles, count,
-                                      [ArticleRow.from_row(r) for r in rows], keep_cursor, token,
-                                      feeds)
+            self.app.call_from_thread(
+                self._show_articles,
+                count,
+                [ArticleRow.from_row(r) for r in rows],
+                keep_cursor,
+                token,
+                feeds,
+            )
         elif feeds is not None:  # the list is stale, the pane is not
             self.app.call_from_thread(self._show_feeds, feeds)
 
-    def _show_articles(self, count: int, rows: list[ArticleRow], keep_cursor: bool,
-                       token: int, feeds: list[FeedInfo] | None = None) -> None:
+    def _show_articles(
+        self,
+        count: int,
+        rows: list[ArticleRow],
+        keep_cursor: bool,
+        token: int,
+        feeds: list[FeedInfo] | None = None,
+    ) -> None:
         if feeds is not None:
             self.feeds.show_feeds(feeds)
         if token != self._token:
             return  # a newer query is on its way
         filtered = bool(self.query_text or self.scope)
-        self.articles.empty_text = ("Nothing matches: esc clears the filter" if filtered else
-                                    "No articles yet: R fetches every feed")
+        self.articles.empty_text = (
+            "Nothing matches: esc clears the filter"
+            if filtered
+            else "No articles yet: R fetches every feed"
+        )
         self.articles.reset(count, rows, keep_cursor=keep_cursor)
         self.status.count = count
         self.status.filter = "  ".join(p for p in (self.scope_label, self.query_text) if p)
@@ -134,8 +151,9 @@ class MainScreen(Screen[None]):
     def _load_page(self, query: Query, offset: int, generation: int) -> None:
         searcher = self.app.searcher  # type: ignore[attr-defined]
         _, rows = self.db.run(searcher.list_articles, query, limit=PAGE_SIZE, offset=offset)
-        self.app.call_from_thread(self.articles.add_page, generation, offset,
-                                  [ArticleRow.from_row(r) for r in rows])
+        self.app.call_from_thread(
+            self.articles.add_page, generation, offset, [ArticleRow.from_row(r) for r in rows]
+        )
 
     # ── filtering ──
     def action_filter(self) -> None:

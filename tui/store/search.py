@@ -1,9 +1,11 @@
 """Run a parsed Query against the store: article or claim rows, newest first, fast at 50k.
 
 How it stays fast (figures: bench/bench_filter.py):
-- Every term becomes a set of ids, materialised once as a temp table with an integer key and
-  kept while the data is unchanged (a Searcher owns them), so typing a second word does not
-  redo the first, and the count and the page share the work.
+- Words, phrases and the terms about claims, entities and bookmarks become sets of article
+  (or claim) ids, materialised once as temp tables with an integer key and kept while the data
+  is unchanged (a Searcher owns them): typing a second word does not redo the first, and the
+  count and the page share the work. Terms on an article's own columns (feed, tag, dates,
+  read, conflict) are checked on the list index as it is walked.
 - A count is the size of the smallest set, checked against the others; it never reads article
   rows, which hold the text and the raw page.
 - A page walks the articles in the order they are shown (the list index, newest first) and
@@ -20,7 +22,15 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from tui.pipeline.query import Query, Term, words_of
+from tui.pipeline.query import (
+    FEEDS,
+    Query,
+    Sql,
+    article_condition,
+    article_set,
+    claim_set,
+    fts_expression,
+)
 
 DRIVE_LIMIT = 3000
 MAX_SETS = 24
@@ -32,106 +42,6 @@ CLAIM_COLUMNS = (
     'c.id, c.article_id, c.start, c."end", c.text, c.source, c.cue, c.status, c.quote, '
     "a.title, a.url, a.published, a.sort_ts, f.name AS feed_name"
 )
-_ENTITY_IDS = ("SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\' "
-               "OR name LIKE ? ESCAPE '\\'")
-_FEEDS = "+a.feed_id IN (SELECT id FROM feeds WHERE {})"
-
-Sql = tuple[str, tuple[object, ...]]
-
-
-def fts_expression(terms: list[Term]) -> str:
-    """Words become prefix tokens, phrases exact phrases; every token is quoted for FTS5."""
-    parts = []
-    for term in terms:
-        tokens = words_of(term.value)
-        if term.key == "word":
-            parts.extend(f'"{token}"*' for token in tokens if len(token) > 1)
-        elif tokens:
-            parts.append('"' + " ".join(tokens) + '"')
-    return " AND ".join(parts)
-
-
-def _like(value: str) -> str:
-    return f"%{_escape(value)}%"
-
-
-def _escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _entity_names(value: str) -> tuple[str, str]:
-    """LIKE patterns for entity names with a word starting with *value* ("kyiv" → "Kyiv",
-    "Kyiv Oblast", "Greater Kyiv"): the same prefix sense as words, and selective."""
-    return f"{_escape(value)}%", f"% {_escape(value)}%"
-
-
-def _too_short(value: str) -> bool:
-    """One letter selects nearly everything and costs the most: skipped, like one-letter words."""
-    return len(value.strip()) < 2
-
-
-def _by_claims(value: str) -> Sql:
-    """Claims whose source matches: the source column of the claims index, prefix on the end."""
-    tokens = words_of(value)
-    if not tokens:
-        return "SELECT id FROM claims WHERE source LIKE ? ESCAPE '\\'", (_like(value),)
-    return ("SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?",
-            ('source : "' + " ".join(tokens) + '"*',))
-
-
-def article_condition(term: Term) -> Sql | None:
-    """A term checked on the article's own columns (the list index covers them), or None."""
-    key, value = term.key, term.value
-    if key == "feed":
-        return (_FEEDS.format("name LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\'"),
-                (_like(value), _like(value)))
-    if key == "feed_id":
-        return "+a.feed_id = ?", (int(value),)
-    if key == "tag":
-        return _FEEDS.format("' ' || lower(tags) || ' ' LIKE ?"), (f"% {value.lower()} %",)
-    if key in ("since", "until"):
-        return f"a.sort_ts {'>=' if key == 'since' else '<'} ?", (value,)
-    if key == "is" and value != "bookmarked":
-        return {"unread": "+a.read = 0", "read": "+a.read = 1",
-                "conflict": "+a.conflict = 1"}[value], ()
-    return None
-
-
-def article_set(term: Term) -> Sql | None:
-    """The ids of the articles a term about claims, entities or bookmarks selects, or None."""
-    key, value = term.key, term.value
-    if key in ("entity", "by") and _too_short(value):
-        return None
-    if key == "entity":
-        return (f"SELECT article_id FROM mentions WHERE entity_id IN ({_ENTITY_IDS}) ORDER BY 1",
-                _entity_names(value))
-    if key == "by":
-        sql, params = _by_claims(value)
-        return f"SELECT article_id FROM claims WHERE id IN ({sql}) ORDER BY 1", params
-    if key == "status":
-        return "SELECT article_id FROM claims WHERE status = ? ORDER BY 1", (value,)
-    if key == "is" and value == "bookmarked":
-        return "SELECT article_id FROM bookmarks WHERE article_id IS NOT NULL ORDER BY 1", ()
-    return None
-
-
-def claim_set(term: Term) -> Sql | None:
-    """The ids of the claims a claim-level term selects (None: the term is about the article)."""
-    key, value = term.key, term.value
-    if key in ("entity", "by") and _too_short(value):
-        return None
-    if key == "by":
-        return _by_claims(value)
-    if key == "status":
-        return "SELECT id FROM claims WHERE status = ?", (value,)
-    if key == "entity":
-        return ('SELECT k.id FROM mentions m JOIN claims k ON k.article_id = m.article_id AND '
-                'k.start <= m.start AND k."end" >= m."end" WHERE m.entity_id IN '
-                f"({_ENTITY_IDS}) ORDER BY 1", _entity_names(value))
-    if key == "is" and value == "bookmarked":
-        return ("SELECT k.id FROM bookmarks b JOIN claims k ON k.article_id = b.article_id "
-                "AND k.start = b.claim_start ORDER BY 1", ())
-    return None
 
 
 @dataclass
@@ -229,10 +139,11 @@ class Searcher:
     @staticmethod
     def _active(conn: sqlite3.Connection, found: _Filter) -> None:
         if conn.execute("SELECT EXISTS (SELECT 1 FROM feeds WHERE active = 0)").fetchone()[0]:
-            found.add_column((_FEEDS.format("active = 1"), ()))
+            found.add_column((FEEDS.format("active = 1"), ()))
 
-    def list_articles(self, conn: sqlite3.Connection, query: Query, *, limit: int = 100,
-                      offset: int = 0) -> tuple[int, list[sqlite3.Row]]:
+    def list_articles(
+        self, conn: sqlite3.Connection, query: Query, *, limit: int = 100, offset: int = 0
+    ) -> tuple[int, list[sqlite3.Row]]:
         """(how many articles match, *limit* of them from *offset*), newest first."""
         self._begin(conn)
         found = _Filter()
@@ -246,8 +157,9 @@ class Searcher:
         count = _count_articles(conn, found)
         return count, (_page_articles(conn, found, limit, offset) if count > offset else [])
 
-    def list_claims(self, conn: sqlite3.Connection, query: Query, *, limit: int = 100,
-                    offset: int = 0) -> tuple[int, list[sqlite3.Row]]:
+    def list_claims(
+        self, conn: sqlite3.Connection, query: Query, *, limit: int = 100, offset: int = 0
+    ) -> tuple[int, list[sqlite3.Row]]:
         """(how many claims match, *limit* of them from *offset*), newest article first."""
         self._begin(conn)
         claims, articles = _Filter(), _Filter()
@@ -259,8 +171,9 @@ class Searcher:
                 articles.add_column(condition, term.negated)
         self._active(conn, articles)
         count = _count_claims(conn, claims, articles)
-        return count, (_page_claims(conn, claims, articles, limit, offset) if count > offset
-                       else [])
+        return count, (
+            _page_claims(conn, claims, articles, limit, offset) if count > offset else []
+        )
 
 
 def _count_articles(conn: sqlite3.Connection, found: _Filter) -> int:
@@ -272,52 +185,64 @@ def _count_articles(conn: sqlite3.Connection, found: _Filter) -> int:
         sql = f"SELECT count(*) FROM temp.{name} s WHERE {found.sets('s.id', without=name)}"
         return conn.execute(sql).fetchone()[0]
     # Scan the list index; never the article rows (they hold the text and the raw page).
-    return conn.execute(f"SELECT count(*) FROM articles a WHERE {found.where()}",
-                        found.params).fetchone()[0]
+    return conn.execute(
+        f"SELECT count(*) FROM articles a WHERE {found.where()}", found.params
+    ).fetchone()[0]
 
 
-def _page_articles(conn: sqlite3.Connection, found: _Filter, limit: int,
-                   offset: int) -> list[sqlite3.Row]:
+def _page_articles(
+    conn: sqlite3.Connection, found: _Filter, limit: int, offset: int
+) -> list[sqlite3.Row]:
     start = found.drives()
     # CROSS JOIN fixes the loop order: from a small set (then sort), else down the list index.
     source = f"temp.{start} s CROSS JOIN articles a ON a.id = s.id" if start else "articles a"
     return conn.execute(
         f"SELECT {ARTICLE_COLUMNS} FROM {source} CROSS JOIN feeds f ON f.id = a.feed_id "
         f"WHERE {found.where()} ORDER BY a.sort_ts DESC, a.id DESC LIMIT ? OFFSET ?",
-        (*found.params, limit, offset)).fetchall()
+        (*found.params, limit, offset),
+    ).fetchall()
 
 
 def _count_claims(conn: sqlite3.Connection, claims: _Filter, articles: _Filter) -> int:
     if not articles.columns:
         smallest = claims.smallest()
         if smallest is None:
-            return conn.execute(f"SELECT count(*) FROM claims c WHERE {claims.sets('c.id')}"
-                                ).fetchone()[0]
+            return conn.execute(
+                f"SELECT count(*) FROM claims c WHERE {claims.sets('c.id')}"
+            ).fetchone()[0]
         return _count_articles(conn, claims)  # the same arithmetic on claim sets
     if not claims.keep and not claims.drop:  # article conditions only: claim_count adds up
-        return int(conn.execute(f"SELECT total(claim_count) FROM articles a "
-                                f"WHERE {articles.where()}", articles.params).fetchone()[0])
+        return int(
+            conn.execute(
+                f"SELECT total(claim_count) FROM articles a WHERE {articles.where()}",
+                articles.params,
+            ).fetchone()[0]
+        )
     chosen = f"c.article_id IN (SELECT a.id FROM articles a WHERE {articles.where()})"
     smallest = claims.smallest()
-    source = (f"temp.{smallest[0]} s CROSS JOIN claims c ON c.id = s.id" if smallest
-              else "claims c")
-    return conn.execute(f"SELECT count(*) FROM {source} WHERE {claims.sets('c.id')} "
-                        f"AND {chosen}", articles.params).fetchone()[0]
+    source = f"temp.{smallest[0]} s CROSS JOIN claims c ON c.id = s.id" if smallest else "claims c"
+    return conn.execute(
+        f"SELECT count(*) FROM {source} WHERE {claims.sets('c.id')} AND {chosen}", articles.params
+    ).fetchone()[0]
 
 
-def _page_claims(conn: sqlite3.Connection, claims: _Filter, articles: _Filter, limit: int,
-                 offset: int) -> list[sqlite3.Row]:
+def _page_claims(
+    conn: sqlite3.Connection, claims: _Filter, articles: _Filter, limit: int, offset: int
+) -> list[sqlite3.Row]:
     start = claims.drives()
     if start:
-        source = (f"temp.{start} s CROSS JOIN claims c ON c.id = s.id "
-                  "CROSS JOIN articles a ON a.id = c.article_id")
+        source = (
+            f"temp.{start} s CROSS JOIN claims c ON c.id = s.id "
+            "CROSS JOIN articles a ON a.id = c.article_id"
+        )
     else:
         source = "articles a CROSS JOIN claims c ON c.article_id = a.id"
     return conn.execute(
         f"SELECT {CLAIM_COLUMNS} FROM {source} CROSS JOIN feeds f ON f.id = a.feed_id "
         f"WHERE {claims.sets('c.id')} AND {articles.where()} "
         "ORDER BY a.sort_ts DESC, a.id DESC, c.start LIMIT ? OFFSET ?",
-        (*articles.params, limit, offset)).fetchall()
+        (*articles.params, limit, offset),
+    ).fetchall()
 
 
 def feeds_pane(conn: sqlite3.Connection) -> list[dict[str, Any]]:
@@ -328,14 +253,20 @@ def feeds_pane(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     """
     # `+feed_id`: group by hashing the list index's entries, not by walking the feed index
     # in order and reading every article row for its read flag (8x slower at 50k).
-    unread = dict(conn.execute(
-        "SELECT +feed_id, count(*) FROM articles WHERE read = 0 GROUP BY 1").fetchall())
-    return [{**dict(row), "unread": unread.get(row["id"], 0)} for row in conn.execute(
-        "SELECT id, url, name, title, tags, last_error FROM feeds WHERE active = 1 ORDER BY id")]
+    unread = dict(
+        conn.execute("SELECT +feed_id, count(*) FROM articles WHERE read = 0 GROUP BY 1").fetchall()
+    )
+    return [
+        {**dict(row), "unread": unread.get(row["id"], 0)}
+        for row in conn.execute(
+            "SELECT id, url, name, title, tags, last_error FROM feeds WHERE active = 1 ORDER BY id"
+        )
+    ]
 
 
-def entity_days(conn: sqlite3.Connection, entity_ids: list[int], *, today: date,
-                days: int = 14) -> dict[int, list[int]]:
+def entity_days(
+    conn: sqlite3.Connection, entity_ids: list[int], *, today: date, days: int = 14
+) -> dict[int, list[int]]:
     """Mentions per day of each entity across the cache, the *days* days up to *today*.
 
     Starts from each entity's run of the mentions index and keeps the mentions whose article
@@ -351,7 +282,8 @@ def entity_days(conn: sqlite3.Connection, entity_ids: list[int], *, today: date,
         "WHERE sort_ts >= ? AND sort_ts < ?) "
         f"SELECT m.entity_id, r.day, count(*) FROM mentions m CROSS JOIN recent r "
         f"ON r.id = m.article_id WHERE m.entity_id IN ({marks}) GROUP BY 1, 2",
-        (first.isoformat(), (today + timedelta(days=1)).isoformat(), *entity_ids))
+        (first.isoformat(), (today + timedelta(days=1)).isoformat(), *entity_ids),
+    )
     for entity_id, day, n in rows:
         try:
             index = (date.fromisoformat(day) - first).days
@@ -365,8 +297,9 @@ def entity_days(conn: sqlite3.Connection, entity_ids: list[int], *, today: date,
 # ── one-off calls (`sitrep search`, tests): a Searcher that cleans up after itself ──
 
 
-def _once(method: str, conn: sqlite3.Connection, query: Query, limit: int,
-          offset: int) -> tuple[int, list[sqlite3.Row]]:
+def _once(
+    method: str, conn: sqlite3.Connection, query: Query, limit: int, offset: int
+) -> tuple[int, list[sqlite3.Row]]:
     searcher = Searcher()
     try:
         return getattr(searcher, method)(conn, query, limit=limit, offset=offset)
@@ -374,8 +307,9 @@ def _once(method: str, conn: sqlite3.Connection, query: Query, limit: int,
         searcher.forget(conn)
 
 
-def find_articles(conn: sqlite3.Connection, query: Query, *, limit: int = 100,
-                  offset: int = 0) -> list[sqlite3.Row]:
+def find_articles(
+    conn: sqlite3.Connection, query: Query, *, limit: int = 100, offset: int = 0
+) -> list[sqlite3.Row]:
     return _once("list_articles", conn, query, limit, offset)[1]
 
 
@@ -383,8 +317,9 @@ def count_articles(conn: sqlite3.Connection, query: Query) -> int:
     return _once("list_articles", conn, query, 0, 0)[0]
 
 
-def find_claims(conn: sqlite3.Connection, query: Query, *, limit: int = 100,
-                offset: int = 0) -> list[sqlite3.Row]:
+def find_claims(
+    conn: sqlite3.Connection, query: Query, *, limit: int = 100, offset: int = 0
+) -> list[sqlite3.Row]:
     return _once("list_claims", conn, query, limit, offset)[1]
 
 
@@ -396,15 +331,33 @@ def search(conn: sqlite3.Connection, query: Query, *, limit: int = 50) -> list[d
     """Plain dicts for `sitrep search --json`."""
     if query.type == "claim":
         return [
-            {"type": "claim", "id": r["id"], "article_id": r["article_id"], "text": r["text"],
-             "source": r["source"], "cue": r["cue"], "status": r["status"], "quote": r["quote"],
-             "title": r["title"], "url": r["url"], "feed": r["feed_name"],
-             "published": r["published"]}
+            {
+                "type": "claim",
+                "id": r["id"],
+                "article_id": r["article_id"],
+                "text": r["text"],
+                "source": r["source"],
+                "cue": r["cue"],
+                "status": r["status"],
+                "quote": r["quote"],
+                "title": r["title"],
+                "url": r["url"],
+                "feed": r["feed_name"],
+                "published": r["published"],
+            }
             for r in find_claims(conn, query, limit=limit)
         ]
     return [
-        {"type": "article", "id": r["id"], "title": r["title"], "url": r["url"],
-         "feed": r["feed_name"], "published": r["published"], "claims": r["claim_count"],
-         "read": bool(r["read"]), "conflict": bool(r["conflict"])}
+        {
+            "type": "article",
+            "id": r["id"],
+            "title": r["title"],
+            "url": r["url"],
+            "feed": r["feed_name"],
+            "published": r["published"],
+            "claims": r["claim_count"],
+            "read": bool(r["read"]),
+            "conflict": bool(r["conflict"]),
+        }
         for r in find_articles(conn, query, limit=limit)
     ]

@@ -55,14 +55,26 @@ class ArticleRow:
 
     @classmethod
     def from_row(cls, row: Any) -> ArticleRow:
-        return cls(row["id"], row["title"], row["feed_name"], row["sort_ts"], bool(row["read"]),
-                   row["claim_count"], row["state"], bool(row["conflict"]))
+        return cls(
+            row["id"],
+            row["title"],
+            row["feed_name"],
+            row["sort_ts"],
+            bool(row["read"]),
+            row["claim_count"],
+            row["state"],
+            bool(row["conflict"]),
+        )
 
 
 class ArticleList(VirtualList[ArticleRow]):
     COMPONENT_CLASSES = VirtualList.COMPONENT_CLASSES | {
-        "article-list--unread", "article-list--read", "article-list--claims",
-        "article-list--conflict", "article-list--marker"}
+        "article-list--unread",
+        "article-list--read",
+        "article-list--claims",
+        "article-list--conflict",
+        "article-list--marker",
+    }
     DEFAULT_CSS = """
     ArticleList > .article-list--unread { text-style: bold; }
     ArticleList > .article-list--read { color: $text-muted; }

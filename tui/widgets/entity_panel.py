@@ -19,8 +19,12 @@ from textual.widgets.option_list import Option
 
 from tui.widgets.row import Row
 
-GROUPS = (("PERSON", "People"), ("PLACE", "Places"), ("ORG", "Organisations"),
-          ("WEAPON", "Weapons"))
+GROUPS = (
+    ("PERSON", "People"),
+    ("PLACE", "Places"),
+    ("ORG", "Organisations"),
+    ("WEAPON", "Weapons"),
+)
 _BARS = "▁▂▃▄▅▆▇█"
 
 
@@ -30,8 +34,9 @@ def sparkline(counts: list[int]) -> Content:
     if top == 0:
         return Content("")
     text = "".join(_BARS[0 if c == 0 else max(1, round(7 * c / top))] for c in counts)
-    spans = [Span(i, i + 1, "$text-muted" if c == 0 else "$text-success")
-             for i, c in enumerate(counts)]
+    spans = [
+        Span(i, i + 1, "$text-muted" if c == 0 else "$text-success") for i, c in enumerate(counts)
+    ]
     return Content(text, spans)
 
 
@@ -86,12 +91,16 @@ class EntityPanel(OptionList):
                 continue
             if options:
                 options.append(None)
-            options.append(Option(Content.styled(f"{heading} ({len(group)})", "bold $text-accent"),
-                                  disabled=True))
+            options.append(
+                Option(
+                    Content.styled(f"{heading} ({len(group)})", "bold $text-accent"), disabled=True
+                )
+            )
             options += [Option(self._row(e), id=str(e.id)) for e in group]
         if not options:
-            options.append(Option(Content.styled("No entities yet", "italic $text-muted"),
-                                  disabled=True))
+            options.append(
+                Option(Content.styled("No entities yet", "italic $text-muted"), disabled=True)
+            )
         self.clear_options()
         self.add_options(options)
         self.action_first()  # the first entity, past the heading

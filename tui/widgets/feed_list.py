@@ -30,8 +30,13 @@ class FeedInfo:
     @classmethod
     def from_row(cls, row: Any) -> FeedInfo:
         tags = tuple(t for t in (row["tags"] or "").split() if t)
-        return cls(row["id"], row["name"] or row["title"] or row["url"], row["unread"],
-                   row["last_error"], tags)
+        return cls(
+            row["id"],
+            row["name"] or row["title"] or row["url"],
+            row["unread"],
+            row["last_error"],
+            tags,
+        )
 
 
 def feed_row(name: str, unread: int, error: str | None = None) -> Row:

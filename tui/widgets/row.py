@@ -39,7 +39,7 @@ class Row(Visual):
             label_room = min(self.label.cell_length, max(MIN_LABEL, avail * 11 // 20))
             trend_room = min(self.trend.cell_length, avail - label_room - 1)
             if trend_room >= MIN_TREND:
-                extras.append(self.trend[self.trend.cell_length - trend_room:])
+                extras.append(self.trend[self.trend.cell_length - trend_room :])
                 avail -= trend_room + 1
         tail = Content(" ").join(extras) if extras else Content("")
         label = self.label.truncate(max(0, avail), ellipsis=True, pad=True)
@@ -50,8 +50,9 @@ class Row(Visual):
         trend = [self.trend.plain] if self.trend is not None else []
         return " ".join([self.label.plain, *(e.plain for e in self.extras), *trend])
 
-    def render_strips(self, width: int, height: int | None, style: Style,
-                      options: RenderOptions) -> list[Strip]:
+    def render_strips(
+        self, width: int, height: int | None, style: Style, options: RenderOptions
+    ) -> list[Strip]:
         if width <= 0:
             return []
         line = self.fit(width)
@@ -64,4 +65,3 @@ class Row(Visual):
 
     def get_height(self, rules: RulesMap, width: int) -> int:
         return 1
-

@@ -1,8 +1,11 @@
 """Attributions found in one sentence's dependency parse: cue, source and content spans.
 
 A candidate cue is a reporting verb (verbs.py), "according to", a reporting noun with an owner
-("the ministry's claim that..."), or a headline colon ("Zelensky: ...") (nominal.py). It
-becomes an attribution only when both a source and some content are found for it.
+("the ministry's claim that..."), or a headline colon ("Zelensky: ...") (nominal.py), or one of
+the phrases that attribute without a reporting word of their own: "made clear", "in X's view",
+"in a poll", "is confident that", a that-clause (phrases.py), "lashed out at", "took aim at"
+(idioms.py). It becomes an attribution only when both a source and some content are found for
+it. A title-case headline in which the parse finds nothing is read by its shape (headlines.py).
 
 Two clean-ups work on the sentence as a whole:
 - a verb inside someone's quotation, with its subject ("'I think we held,' he said"), is
@@ -17,8 +20,8 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from tui.pipeline.analyze import cues, nominal, phrases, verbs
-from tui.pipeline.analyze.frame import Found, trim
+from tui.pipeline.analyze import cues, headlines, idioms, nominal, phrases, verbs
+from tui.pipeline.analyze.frame import Found, Token, trim
 from tui.pipeline.analyze.quotes import QuoteMap
 
 _CONTRAST = frozenset(("while", "whereas", "but", "although", "though"))
@@ -34,36 +37,40 @@ def find_in_sentence(
     """
     found: list[Found] = []
     for i in candidates:
-        tok = doc[i]
-        low = tok.lower_
-        item: Found | None = None
-        kind = cues.VERB_KIND.get(low)
-        if kind is not None and tok.tag_[:2] == "VB":
-            item = verbs.frame(doc, tok, kind, start, end)
-        elif low == "according" and i + 1 < end and doc[i + 1].lower_ == "to":
-            item = nominal.according(doc, tok, start, end)
-        elif low == ":" and i > start:
-            item = nominal.colon(doc, tok, start, end)
-        elif low in cues.NOUN_CUES and tok.tag_[:2] == "NN":
-            item = nominal.noun(doc, tok, start, end)
-        elif low in phrases.MADE_WORDS:
-            item = phrases.made(doc, tok, start, end)
-        if item is None and low in phrases.ATTITUDES and tok.tag_ == "JJ":
-            item = phrases.attitude(doc, tok, start, end)
-        if low == "that":
-            item = phrases.that_clause(doc, tok, start, end)
-        elif low in phrases.IDIOM_BASE and tok.tag_[:2] == "VB" and item is None:
-            item = phrases.idiom(doc, tok, start, end)
-        elif low == "put" and phrases.puts_it(tok):
-            item = verbs.frame(doc, tok, cues.SPEECH, start, end)  # "as the minister put it"
-
-        if item is None and low in phrases.IN_WORDS and tok.tag_[:2] == "NN":
-            item = phrases.in_phrase(doc, tok, start, end)
+        item = _attribution_at(doc, doc[i], start, end)
         if item is not None and not _quoted(doc, item, quoted):
             found.append(item)
-    if not found and (item := phrases.headline(doc, start, end)) is not None:
+    if not found and (item := headlines.read(doc, start, end)) is not None:
         found.append(item)
     return _drop_nested(doc, found)
+
+
+def _attribution_at(doc: Any, tok: Token, start: int, end: int) -> Found | None:
+    """The attribution whose cue is `tok`, trying each reading its word allows."""
+    low, tag = tok.lower_, tok.tag_[:2]
+    kind = cues.VERB_KIND.get(low)
+    item = None
+    if kind is not None and tag == "VB":
+        item = verbs.frame(doc, tok, kind, start, end)
+    elif low == "according" and tok.i + 1 < end and doc[tok.i + 1].lower_ == "to":
+        return nominal.according(doc, tok, start, end)
+    elif low == ":" and tok.i > start:
+        return nominal.colon(doc, tok, start, end)
+    elif low == "that":
+        return phrases.that_clause(doc, tok, start, end)
+    elif low == "put" and phrases.puts_it(tok):
+        return verbs.frame(doc, tok, cues.SPEECH, start, end)  # "as the minister put it"
+    elif low in cues.NOUN_CUES and tag == "NN":
+        item = nominal.noun(doc, tok, start, end)
+    elif low in phrases.MADE_WORDS:
+        item = phrases.made(doc, tok, start, end)
+    if item is None and low in phrases.ATTITUDES and tok.tag_ == "JJ":
+        item = phrases.attitude(doc, tok, start, end)
+    if item is None and low in idioms.IDIOM_BASE and tag == "VB":
+        item = idioms.idiom(doc, tok, start, end)
+    if item is None and low in phrases.IN_WORDS and tag == "NN":
+        item = phrases.in_phrase(doc, tok, start, end)
+    return item
 
 
 CANDIDATES = (
@@ -71,7 +78,7 @@ CANDIDATES = (
     | phrases.MADE_WORDS
     | phrases.IN_WORDS
     | phrases.ATTITUDES
-    | frozenset(phrases.IDIOM_BASE)
+    | frozenset(idioms.IDIOM_BASE)
     | {"that", "put"}
 )
 

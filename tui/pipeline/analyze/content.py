@@ -1,31 +1,25 @@
 """What was said: the content span of a reporting verb, in token indices.
 
-In order of preference: a quotation or colon tail right after the verb ('said: "..."'), the
-clause the verb governs, the rest of the sentence around a parenthetical ("..., the governor
-said" / "said Artiukh"), a clause the parser labelled xcomp, then, for the verbs that allow
-it (cues.py), a to-infinitive ("vowed to retake the town") or the verb's complements ("denied
-the report", "called the strike a war crime", "warned of more attacks"). Attitude verbs
-("believe", "fear") take only a clause: "believes him" says nothing.
+In order of preference: a quotation or colon tail right after the verb ('said: "..."', also
+after a misparsed addressee: 'told host Ivan Petrov, "..."'), the clause the verb governs, a
+for-to clause ("called for both sides to cease fire"), the clause an "as" aside qualifies ("As
+the governor noted, ..."), the clause after "told CNN," (a verb the parser hung on it), the
+rest of the sentence around a parenthetical ("..., the governor said" / "said Artiukh"), a
+clause the parser labelled xcomp or a "that" clause hung further down; then an attitude's
+content (attitudes.py), or for the other verbs a to-infinitive ("vowed to retake the town")
+or the verb's complements (complements.py: "denied the report", "warned of more attacks").
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from tui.pipeline.analyze import cues
+from tui.pipeline.analyze import attitudes, complements, cues
 from tui.pipeline.analyze.frame import CLOSERS, OPENING, QUOTES, Span, Token, np_span, subtree, trim
 
 SUBJECTS = frozenset(("nsubj", "nsubjpass", "csubj", "expl"))
-_COMPLEMENTS = frozenset(("dobj", "dative", "prep", "oprd", "xcomp", "attr", "acomp", "ccomp"))
-_LEAD_WORDS = frozenset(
-    ("to", "in", "on", "at", "during", "after", "before", "since", "with", "into", "from", "by")
-)
 _LITERAL_PRT = frozenset(("away", "down", "off", "up"))
 _BEFORE_QUOTE = frozenset(("dobj", "dative", "npadvmod", "prep"))
-_AS_VERBS = cues.words("see view regard consider identify deem paint depict")
-_DESIRES = frozenset(("want", "wish"))
-_COGNITIVE_PREPS = {"believe": ("in",), "hope": ("for",), "wish": ("for",), "worry": ("about",)}
-_GRANTING = cues.words("recognize recognise acknowledge realize realise understand")
 _STORIES = cues.words("story stories tale tales")
 _RELATIVES = cues.words("who whom which that")
 _QUOTE_ONLY = frozenset(("continue",))  # "continued to fight" is aspect, not speech
@@ -52,7 +46,9 @@ def find(doc: Any, tok: Token, kind: str, start: int, end: int) -> Span | None:
                 lo = tok.i + 1
             return trim(doc, (lo, hi))
     for child in tok.rights:  # "called for both sides to cease fire": a for-to clause
-        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in child.lefts):
+        if child.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in child.lefts
+        ):
             return trim(doc, subtree(child, start, end))
     aside = _as_aside(doc, tok, start, end)
     if aside is not None:
@@ -60,70 +56,32 @@ def find(doc: Any, tok: Token, kind: str, start: int, end: int) -> Span | None:
     head = tok.head
     after = tok.right_edge.i + 1
     if tok.dep_ == "parataxis" and tok.i < head.i and after < end and doc[after].text == ",":
-        return trim(doc, (tok.right_edge.i + 2, min(head.right_edge.i + 1, end)))  # "told CNN, ..."
-
+        return trim(doc, (after + 1, min(head.right_edge.i + 1, end)))  # "told CNN, ..."
     chunk = parenthetical(doc, tok, start, end)
     if chunk is not None:
         lo, hi = chunk
         before_has_verb = any(t.tag_[:2] == "VB" for t in doc[start:lo])
         return trim(doc, (start, lo) if before_has_verb or hi >= end - 1 else (hi, end))
     for child in tok.rights:
-        if child.dep_ == "xcomp" and not _is_infinitive(child) and child.tag_[:2] == "VB":
+        if (
+            child.dep_ == "xcomp"
+            and not complements.is_infinitive(child)
+            and child.tag_[:2] == "VB"
+        ):
             return trim(doc, subtree(child, start, end))  # a clause the parser called xcomp
     clause = _that_clause(doc, tok, end)
     if clause is not None:
         return clause
-    infinitive = cues.takes_infinitive(low)
     if kind == cues.COGNITIVE:
-        if cues.VERB_BASE.get(low) in _DESIRES and _hypothetical(tok):
-            return None  # "may want to check", "would want someone": advice, no position
-        if _findings(tok):
-            return _complements(doc, tok, low, start, end)
-        if cues.VERB_BASE.get(low) in _AS_VERBS:
-            return _object_as(doc, tok, start, end)
-        preps = _COGNITIVE_PREPS.get(cues.VERB_BASE.get(low, ""), ())
-        for child in tok.rights:  # "believes in talks", "hopes for a ceasefire"
-            if child.dep_ == "prep" and child.lower_ in preps:
-                return trim(doc, subtree(child, start, end))
-        if cues.VERB_BASE.get(low) in _GRANTING and not infinitive_child(tok):
-            return _complements(doc, tok, low, start, end)  # "recognized the need for talks"
-        if cues.VERB_BASE.get(low) in _DESIRES and not infinitive_child(tok):
-            objs = [c for c in tok.rights if c.dep_ == "dobj"]  # "Kyiv wants guarantees"
-            return trim(doc, subtree(objs[0], start, end)) if objs else None
-        return _infinitive(doc, tok, start, end) if infinitive else None
-    if infinitive and (found := _infinitive(doc, tok, start, end)) is not None:
+        return attitudes.content(doc, tok, start, end)
+    if cues.takes_infinitive(low) and (found := complements.infinitive(doc, tok, start, end)):
         return found
     if not cues.takes_object(low):
         stories = [c for c in tok.rights if c.dep_ == "dobj" and c.lower_ in _STORIES]
         return trim(doc, subtree(stories[0], start, end)) if stories else None  # "told the story"
     if any(c.dep_ == "prt" and c.lower_ in _LITERAL_PRT for c in tok.children):
         return None  # "backed away", "backed down": not a stance
-    return _complements(doc, tok, low, start, end)
-
-
-def _complements(doc: Any, tok: Token, low: str, start: int, end: int) -> Span | None:
-    base = cues.VERB_BASE.get(low, "")
-    allowed = cues.LEAD_INTO_CONTENT.get(base, frozenset())
-    if base in cues.TOPIC_ONLY:
-        topics = cues.TOPIC_ONLY[base]
-        parts = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in topics]
-        return trim(doc, subtree(parts[0], start, end)) if parts else None
-    parts = [
-        c
-        for c in tok.rights
-        if c.dep_ in _COMPLEMENTS
-        and not (c.dep_ == "prep" and c.lower_ in _LEAD_WORDS and c.lower_ not in allowed)
-    ]
-    if not parts or cues.is_not_content(parts[0].lower_):
-        return None
-    if parts[0].dep_ == "dobj" and parts[0].lower_ in ("what", "which"):
-        return None  # "what it called 'long-range weapons'": naming, not a statement
-    objs = [c for c in parts if c.dep_ == "dobj"]
-    if not objs and cues.needs_document(low) and parts[0].lower_ != "about":
-        return None  # "wrote about the war" says something, "sirens sounded across" does not
-    if objs and not cues.object_states(low, objs[0].lower_):
-        return None  # "published a video", "released prisoners"; "offered them his view"
-    return trim(doc, (max(parts[0].left_edge.i, start), min(parts[-1].right_edge.i + 1, end)))
+    return complements.objects(doc, tok, low, start, end)
 
 
 def _as_aside(doc: Any, tok: Token, start: int, end: int) -> Span | None:
@@ -143,24 +101,14 @@ def _as_aside(doc: Any, tok: Token, start: int, end: int) -> Span | None:
     if head.lower_ in cues.VERB_KIND:
         return None  # "X pledged to ..., as she put it": the aside only echoes X's claim
     lo, hi = subtree(head, start, end)
+    left, right = tok.left_edge.i, tok.right_edge.i + 1
+    if left > start and doc[left - 1].text == "," and right >= end - 1:
+        return trim(doc, (start, left))  # set off at the end: all that comes before
+    if left == start and right < end and doc[right].text == ",":
+        return trim(doc, (right + 1, end))  # set off at the start: all that follows
     if tok.i < head.i:
-        return trim(doc, (tok.right_edge.i + 1, hi))
-    return trim(doc, (lo, tok.left_edge.i))
-
-
-def _findings(tok: Token) -> bool:
-    return any(c.dep_ == "nsubj" and cues.states_findings(tok.lower_, c.lower_) for c in tok.children)
-
-
-def _object_as(doc: Any, tok: Token, start: int, end: int) -> Span | None:
-    """An object and its "as" complement: "sees the offensive as a bluff" is a judgement."""
-    objs = [c for c in tok.rights if c.dep_ == "dobj"]
-    if not objs:
-        return None
-    preps = [c for c in (*tok.rights, *objs[0].rights) if c.dep_ == "prep" and c.lower_ == "as"]
-    if not preps:
-        return None
-    return trim(doc, (max(objs[0].left_edge.i, start), min(preps[0].right_edge.i + 1, end)))
+        return trim(doc, (right, hi))
+    return trim(doc, (lo, left))
 
 
 def _that_clause(doc: Any, tok: Token, end: int) -> Span | None:
@@ -178,27 +126,6 @@ def _that_clause(doc: Any, tok: Token, end: int) -> Span | None:
         ):
             return trim(doc, (t.i, min(end, t.head.right_edge.i + 1)))
     return None
-
-
-def _infinitive(doc: Any, tok: Token, start: int, end: int) -> Span | None:
-    for child in tok.rights:
-        if child.dep_ == "xcomp":
-            return trim(doc, subtree(child, start, end))
-    return None
-
-
-def _hypothetical(tok: Token) -> bool:
-    return any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children) or any(
-        c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children
-    )
-
-
-def infinitive_child(tok: Token) -> bool:
-    return any(c.dep_ == "xcomp" for c in tok.children)
-
-
-def _is_infinitive(tok: Token) -> bool:
-    return tok.tag_ == "VB" and any(c.dep_ == "aux" and c.tag_ == "TO" for c in tok.children)
 
 
 def _quote_after(doc: Any, tok: Token, end: int) -> int | None:

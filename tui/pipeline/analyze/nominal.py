@@ -2,17 +2,22 @@
 
 - "according to X": X is the source, the rest of the sentence the content;
 - a headline colon: a short capitalised name before it ("Zelensky: we will not give up
-  Kharkiv"), never a rubric ("Analysis:", "Update:") and only before a clause;
+  Kharkiv"), never a rubric ("Analysis:", "Update:") nor a transcript's "Q:"/"A:", and only
+  before a clause or a quotation; in running text, a name right before a colon and a
+  quotation ("... the analyst Ivan Petrenko: '...'") unless a reporting verb comes first;
 - a reporting noun with an owner: "the ministry's claim that...", "a statement from Kyiv
-  saying...", "remarks by the governor about..."; the owner is the source and the clause or
-  topic the content.
+  saying...", "remarks by the governor that..."; the owner is the source and the clause or
+  topic the content. A light verb lends the noun its speaker ("X raised concerns that",
+  "X made comments about"); a statement received names its giver ("the plan drew criticism
+  from Berlin": Berlin criticised the plan). Nouns that only name a statement ("his remarks
+  on the war") need a that-clause.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from tui.pipeline.analyze import cues, verbs
+from tui.pipeline.analyze import cues, subjects
 from tui.pipeline.analyze.frame import OPENING, Found, Span, Token, np_span, subtree, trim
 
 _RUBRICS = cues.words(
@@ -24,7 +29,6 @@ _RUBRICS = cues.words(
 )
 _OWNER_PREPS = frozenset(("by", "from"))
 _NOT_SPEAKERS = frozenset(("DATE", "TIME", "CARDINAL", "MONEY", "PERCENT", "QUANTITY"))
-_NAME_PARTS = frozenset(("compound", "det", "amod", "poss", "case", "nmod", "nummod"))
 # Verbs that lend a reporting noun its speaker: "made comments about", "raised concerns that",
 # "gave an interview", "signed a letter". Not "faced criticism", "drew condemnation".
 _LIGHT_VERBS = frozenset(
@@ -145,10 +149,12 @@ def noun(doc: Any, tok: Token, start: int, end: int) -> Found | None:
         ):
             content = subtree(child, start, end)
     cue_lo = tok.i
+    if owner is None and tok.dep_ == "dobj" and tok.head.lower_ in _RECEIVING:
+        owner = _giver(tok.head)  # "drew criticism from Budapest"
     if content is None and owner is not None and owner.i > tok.i:
         content = _received(tok, start, end)  # "the plan drew criticism from Berlin"
     if owner is None and tok.dep_ == "dobj" and tok.head.lower_ in _LIGHT_VERBS:
-        owner = verbs.speaker(tok.head)  # "X made comments about", "X raised concerns that"
+        owner = subjects.speaker(tok.head)  # "X made comments about", "X raised concerns that"
         cue_lo = tok.head.i if tok.i - tok.head.i <= 3 else tok.i
     if owner is None or content is None or not start <= owner.i < end:
         return None
@@ -167,6 +173,14 @@ def noun(doc: Any, tok: Token, start: int, end: int) -> Found | None:
         content=content,
         kind=cues.NOUN_CUES[tok.lower_],
     )
+
+
+def _giver(verb: Token) -> Token | None:
+    for prep in verb.rights:
+        if prep.dep_ in ("prep", "agent") and prep.lower_ in _OWNER_PREPS:
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            return objs[0] if objs else None
+    return None
 
 
 def _received(tok: Token, start: int, end: int) -> Span | None:

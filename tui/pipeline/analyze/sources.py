@@ -11,7 +11,8 @@ of the nearest fitting source earlier in the article:
   organisations, countries and groups;
 - "who"/"which" (relative clauses): the phrase the clause hangs on;
 - "the ministry", "the governor": the nearest earlier source, or named phrase, holding that noun.
-When nothing fits, the span's own text is the name.
+When nothing fits, the span's own text is the name. A person named by surname ("Sikorski",
+"Mr Sikorski") is filed under the fullest name the article gives them ("Radoslaw Sikorski").
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from tui.pipeline.analyze.cues import words
+from tui.pipeline.analyze import lexicon
 from tui.pipeline.models import Entity
 
 _PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
@@ -29,15 +30,8 @@ _RELATIVES = frozenset(("who", "whom", "which", "that"))
 _DEFINITE = frozenset(("the", "this", "that", "these", "those"))
 _ASIDES = frozenset(("appos", "relcl", "acl", "advcl", "parataxis"))
 _LOOK_BACK = 3000  # characters searched back for the named phrase behind "the ministry"
-_PERSON_NOUNS = words(
-    """
-    official spokesman spokeswoman spokesperson governor commander minister president mayor
-    soldier resident witness general officer chief head leader analyst diplomat ambassador
-    envoy adviser advisor aide prosecutor lawmaker senator director secretary colonel
-    captain sergeant lieutenant major doctor nurse volunteer medic farmer woman man teacher
-    source
-    """
-)
+_PERSON_NOUNS = lexicon.PERSON_NOUNS
+_HONORIFICS = frozenset(("mr", "mrs", "ms", "dr", "miss"))
 
 
 @dataclass(slots=True)
@@ -87,8 +81,24 @@ def name_sources(doc: Any, drafts: list[Draft], entities: tuple[Entity, ...]) ->
             draft.name = core_name(doc, head, lo, hi)
             draft.person = _is_person(doc, head, people, groups)
             draft.group = not draft.person
+            if draft.person:
+                draft.name = _full_name(draft.name, entities)
         if not draft.name:
             draft.name = _text(doc, lo, hi)
+
+
+def _full_name(name: str, entities: tuple[Entity, ...]) -> str:
+    """ "Sikorski" (or "Mr Sikorski") under the fullest name the article gives the person."""
+    words = name.split()
+    while len(words) > 1 and words[0].rstrip(".").lower() in _HONORIFICS:
+        words = words[1:]
+    if not words or len(words) > 2 or not all(w[:1].isupper() for w in words):
+        return name
+    tail = " " + " ".join(words)
+    for ent in entities:
+        if ent.type == "PERSON" and ent.name.endswith(tail):
+            return ent.name
+    return name
 
 
 def _mentions(entities: tuple[Entity, ...], kinds: tuple[str, ...]) -> list[tuple[int, int]]:
@@ -171,6 +181,9 @@ def core_name(doc: Any, head: Any, lo: int, hi: int) -> str:
         for child in head.rights:
             if child.dep_ == "appos" and child.tag_ in ("NNP", "NNPS"):
                 return _text(doc, max(child.left_edge.i, lo), min(child.right_edge.i + 1, hi))
+        for i in range(lo + 1, head.i):  # "Col. Ivan Petrenko, a spokesman for ..."
+            if doc[i].text == "," and doc[i - 1].tag_ in ("NNP", "NNPS"):
+                return _text(doc, lo, i)
     end = hi
     for child in head.rights:
         if child.dep_ in _ASIDES:

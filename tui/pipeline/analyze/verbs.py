@@ -1,15 +1,11 @@
-"""Reporting-verb frames: who said it (the source) and what was said (content.py).
+"""Reporting-verb frames: the source (subjects.py) and what was said (content.py).
 
-The source is the verb's subject, or:
-- the subject it shares as a conjunct or participle ("denied the report, saying..."; "went on
-  to say"; "by saying");
-- the relative pronoun of "who said" (sources.py names it after its antecedent);
-- the agent of a passive ("was condemned by Jordan's foreign minister"), whose subject is then
-  the content; the subject of "was quoted as saying";
-- when the parser left a finite verb without a subject, the noun right before it.
 Not claims: negated or withheld speech ("did not mention", "declined to say"), verification
-("independently confirmed", "images confirmed"), evidence that "shows", and a verb used
-attributively ("the said report", "so-called").
+("independently confirmed", "images confirmed"), evidence that "shows" ("a video showing";
+but "a poll showing" reports a finding), a verb used attributively ("the said report",
+"pledged delegates"), the reader addressed as "you", and stances that are military actions:
+"support", "back", "defend", "attack" state a position only when someone takes one ("the
+minister defended the decision"), never "troops defended the town" or "drones attacked Kharkiv".
 """
 
 from __future__ import annotations
@@ -17,12 +13,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tui.pipeline.analyze import content, cues
+from tui.pipeline.analyze import content, cues, lexicon, subjects
 from tui.pipeline.analyze.cues import words
 from tui.pipeline.analyze.frame import (
-    CLOSERS,
     Found,
-    Span,
     Token,
     np_span,
     overlaps,
@@ -30,7 +24,6 @@ from tui.pipeline.analyze.frame import (
     trim,
 )
 
-_DASHES = frozenset(("—", "–", "--"))
 _ANONYMITY_RE = re.compile(r"^not to be (?:named|identified|quoted)|anonymity", re.IGNORECASE)
 _WITHHOLDING = frozenset(
     form
@@ -45,11 +38,10 @@ _EVIDENCE = words(
     """
 )
 _EVIDENCE_ONLY = frozenset(("show", "find", "see", "hear", "learn"))
-_NOUN_TAGS = frozenset(("NN", "NNS", "NNP", "NNPS", "PRP"))
 _COMMON = frozenset(("NN", "NNS"))
 _VERBAL = frozenset(("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "oprd", "ccomp", "xcomp"))
-_PERCEIVED = words("see view know hear find show recommend")
 _PERSONAL = words("him her them himself herself themselves me us you")
+_SHE = words("he she i we")
 
 
 def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None:
@@ -57,22 +49,19 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
     if tok.dep_ in ("amod", "compound", "nmod") or not _asserted(tok) or _adjectival(tok):
         return None  # "pledged delegates", "the alleged attack"
     base = cues.VERB_BASE.get(tok.lower_, "")
-    if base in _EVIDENCE_ONLY and tok.tag_ == "VBG" and not _has_aux(tok):
-        if not cues.states_findings(tok.lower_, tok.head.lower_):
-            return None  # "a video showing soldiers": the video is no source; "a poll showing" is
+    if _evidence_participle(tok, base):
+        return None  # "a video showing soldiers": the video is no source ("a poll showing" is)
     if kind == cues.CONFIRM and any(c.lower_ == "independently" for c in tok.children):
         return None  # "independently confirmed": verification, which status.py reads
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     if passive and base == "quote":
         return None  # "was quoted by RIA as saying": the "saying" frame holds the claim
-    source, cue_lo = _source(tok)
+    source, cue_lo = subjects.source(tok)
     opening = None
     if (source is not None and not start <= source.i < end) or (
         source is None and tok.dep_ == "ROOT" and not passive
     ):
-        source, opening = _opening_subject(doc, tok, start)
-        if source is None:
-            source = _fronted_subject(doc, tok, start) or _local_subject(doc, tok, start, end)
+        source, opening = subjects.fallback(doc, tok, start, end)
     if source is None or source.lower_ in _EVIDENCE or source.lower_ == "you":
         return None  # "you" outside a quotation is the reader ("Do you support ...?")
     if source.lower_ == "that" and tok.dep_ != "relcl":
@@ -84,7 +73,7 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         return None  # "who asked not to be named": a request for anonymity, not a statement
     if found is None and passive and kind != cues.COGNITIVE:
         found = _passive_subject(doc, tok, start, end)  # not "cases decided by 5-4 votes"
-    if found is None and _reduced_passive(tok):
+    if found is None and subjects.reduced_passive(tok):
         found = trim(doc, (max(tok.head.left_edge.i, start), tok.left_edge.i))  # "a call echoed by"
 
     if found is None and tok.dep_ == "relcl" and kind == cues.DENY:
@@ -98,11 +87,24 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
             src = (src[0], max(src[1], min(other.right_edge.i + 1, tok.i)))
     if source.i < tok.i < src[1]:
         src = (src[0], tok.i)  # a subtree that swallowed its own verb (a bad parse)
+    if source.tag_ in ("NN", "NNS"):
+        src = (_name_before(doc, src[0], start), src[1])
     if overlaps(src, cue) or overlaps(src, found):
         return None
     return Found(
         cue=cue, source=trim(doc, src, quotes=True), head=source.i, content=found, kind=kind
     )
+
+
+def _name_before(doc: Any, lo: int, start: int) -> int:
+    """ "Col. Ivan Petrenko, a spokesman for the command, said": the parser made the title the
+    subject and hung the name elsewhere; the name set off before it belongs to the source."""
+    k = lo - 2
+    if k < start or doc[lo - 1].text != "," or doc[k].tag_ not in ("NNP", "NNPS"):
+        return lo
+    while k > start and (doc[k - 1].tag_ in ("NNP", "NNPS") or doc[k - 1].dep_ == "compound"):
+        k -= 1
+    return k if k == start or doc[k - 1].text == "," else lo
 
 
 def _position(source: Token, tok: Token, base: str) -> bool:
@@ -122,11 +124,17 @@ def _position(source: Token, tok: Token, base: str) -> bool:
     obj = objs[0]
     if obj.ent_type_ in ("GPE", "LOC", "FAC"):
         return False
-    if base not in cues.PHYSICAL_STANCE or source.ent_type_ == "PERSON":
+    if base not in cues.PHYSICAL_STANCE or _person(source):
         return True  # a person attacks or defends with words
     if obj.ent_type_ in ("PERSON", "NORP") or obj.lower_ in _PERSONAL:
         return True
+    if obj.lower_ in lexicon.ACTS or cues.is_document(obj.lower_):
+        return True  # "defended the decision", "attacked the statement"
     return any(c.dep_ == "poss" for c in obj.children)
+
+
+def _person(tok: Token) -> bool:
+    return tok.ent_type_ == "PERSON" or tok.lower_ in lexicon.PERSON_NOUNS or tok.lower_ in _SHE
 
 
 def _adjectival(tok: Token) -> bool:
@@ -152,7 +160,11 @@ def _passive_subject(doc: Any, tok: Token, start: int, end: int) -> tuple[int, i
     return None
 
 
+def _evidence_participle(tok: Token, base: str) -> bool:
+    if base not in _EVIDENCE_ONLY or tok.tag_ != "VBG" or _has_aux(tok):
+        return False
+    return not cues.states_findings(tok.lower_, tok.head.lower_)
+
+
 def _has_aux(tok: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") for c in tok.children)
-
-

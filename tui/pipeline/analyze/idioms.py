@@ -1,0 +1,82 @@
+"""Idioms of speech and stance: a plain verb with a particle or an object.
+
+"lashed out at", "weighed in on", "pushed back against", "laid out his plan", "doubled down
+on", "took aim at", "took issue with": the idiom is the cue and its complement the content.
+Armed forces are no source ("troops pushed back against the assault").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tui.pipeline.analyze import cues, subjects
+from tui.pipeline.analyze.frame import Found, Token, np_span, subtree, trim
+
+_EMPTY = frozenset(("it", "this", "that", "there", "which", "what"))
+_PARTICLE_IDIOMS = {
+    "lash": "out",
+    "hit": "out back",
+    "fire": "back",
+    "push": "back",
+    "speak": "out",
+    "come": "out",
+    "weigh": "in",
+    "double": "down",
+    "lay": "out",
+    "spell": "out",
+    "sound": "off",
+}
+_OBJECT_IDIOMS = {"take": cues.words("aim issue swipe swipes shot shots exception umbrage")}
+_IRREGULAR = {
+    "take": ("takes", "took", "taken", "taking"),
+    "hit": ("hits", "hit", "hit", "hitting"),
+    "come": ("comes", "came", "come", "coming"),
+    "lay": ("lays", "laid", "laid", "laying"),
+    "spell": ("spells", "spelled", "spelt", "spelling"),
+}
+IDIOM_BASE = {
+    form: base
+    for base in (*_PARTICLE_IDIOMS, *_OBJECT_IDIOMS)
+    for form in (base, *_IRREGULAR.get(base, cues.forms(base)[1:]))
+}
+
+
+def idiom(doc: Any, tok: Token, start: int, end: int) -> Found | None:
+    """ "X lashed out at Y", "X took aim at Y": the idiom is the cue, its complement the content."""
+    base = IDIOM_BASE[tok.lower_]
+    particles = _PARTICLE_IDIOMS.get(base, "").split()
+    key = next(
+        (
+            c
+            for c in tok.rights
+            if (c.dep_ == "prt" and c.lower_ in particles)
+            or (c.dep_ == "dobj" and c.lower_ in _OBJECT_IDIOMS.get(base, ()))
+        ),
+        None,
+    )
+    if key is None:
+        return None
+    topic = next(
+        (
+            c
+            for c in (*key.rights, *tok.rights)
+            if c.i > key.i and c.dep_ in ("prep", "dobj", "ccomp", "xcomp", "advcl")
+        ),
+        None,
+    )
+    source = subjects.speaker(tok)
+    if topic is None or source is None or not start <= source.i < tok.i:
+        return None
+    if source.lower_ in cues.MILITARY or source.lower_ in _EMPTY:
+        return None  # "troops pushed back against the assault"
+    content = trim(doc, subtree(topic, start, end))
+    if content[1] - content[0] < 2:
+        return None
+    src = np_span(source, start, end)
+    return Found(
+        cue=(tok.i, key.i + 1),
+        source=trim(doc, (src[0], min(src[1], tok.i)), quotes=True),
+        head=source.i,
+        content=content,
+        kind=cues.SPEECH,
+    )

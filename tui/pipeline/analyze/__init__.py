@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from tui.pipeline.analyze import claims, conflict, entities, model
 from tui.pipeline.models import Analysis
 
-ANALYZER_VERSION = "2"  # 2: state bodies with modifiers, described organisations
+ANALYZER_VERSION = "3"  # 2: state bodies, described organisations; 3: attitude/stance cues
 
 
 def analyze(text: str) -> Analysis:

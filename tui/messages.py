@@ -26,13 +26,3 @@ class RefreshProgressed(Message):
 @dataclass
 class FeedRefreshed(Message):
     outcome: FeedOutcome
-
-
-@dataclass
-class RefreshFinished(Message):
-    outcomes: list[FeedOutcome]
-
-
-@dataclass
-class ArticleProcessed(Message):
-    article_id: int

@@ -338,27 +338,3 @@ def purge_articles(conn: sqlite3.Connection, retention_days: int) -> int:
             "DELETE FROM articles WHERE fetched < ? AND sort_ts < ?", (cutoff, cutoff)
         ).rowcount
 
-
-def entity_daily_counts(
-    conn: sqlite3.Connection, entity_ids: Sequence[int], days: int = 14
-) -> dict[int, list[int]]:
-    """Mentions per day over the last *days* days across the whole cache, oldest first."""
-    if not entity_ids:
-        return {}
-    today = datetime.now(UTC).date()
-    first = today - timedelta(days=days - 1)
-    marks = ",".join("?" * len(entity_ids))
-    counts = {entity_id: [0] * days for entity_id in entity_ids}
-    for row in conn.execute(
-        f"SELECT m.entity_id, substr(a.sort_ts, 1, 10) AS day, count(*) AS n FROM mentions m "
-        f"JOIN articles a ON a.id = m.article_id WHERE m.entity_id IN ({marks}) "
-        f"AND a.sort_ts >= ? GROUP BY m.entity_id, day",
-        (*entity_ids, first.isoformat()),
-    ):
-        try:
-            index = (datetime.fromisoformat(row["day"]).date() - first).days
-        except ValueError:
-            continue
-        if 0 <= index < days:
-            counts[row["entity_id"]][index] = row["n"]
-    return counts

@@ -62,14 +62,14 @@ def run_writer(cache: Path, seed: int) -> None:
     conn = opened.handle.conn
     # A fixed pool: bookmarks level off at a dossier's size and most calls become edits and
     # removes, instead of thousands of adds.
-    claims = conn.execute("SELECT article_id, start FROM claims ORDER BY id LIMIT ?",
+    claims = conn.execute("SELECT article_id, start, source_start FROM claims ORDER BY id LIMIT ?",
                           (POOL,)).fetchall()
     number = 0
     while True:
         number += 1
-        article_id, start = rng.choice(claims)
-        existing = bookmarks.bookmark_for_claim(conn, article_id, start)
-        claim = bookmarks.claim_at(conn, article_id, start)
+        article_id, start, source_start = rng.choice(claims)
+        existing = bookmarks.bookmark_for_claim(conn, article_id, start, source_start)
+        claim = bookmarks.claim_at(conn, article_id, start, source_start)
         article = store.get_article(conn, article_id)
         if existing is None and (claim is None or article is None):
             continue  # reanalysed or purged by the concurrent fetch meanwhile

@@ -237,7 +237,9 @@ def build_seed_cache(directory):  # type: ignore[no-untyped-def]
     key, start_text = SEED_BOOKMARKED
     article = store.get_article(conn, article_ids[key])
     start = article["text"].index(start_text)
-    bookmarks.add_bookmark(conn, bookmarks.claim_at(conn, article_ids[key], start), article)
+    claim = conn.execute("SELECT * FROM claims WHERE article_id = ? AND start = ? ORDER BY id "
+                         "LIMIT 1", (article_ids[key], start)).fetchone()
+    bookmarks.add_bookmark(conn, claim, article)
     conn.close()
     return article_ids
 

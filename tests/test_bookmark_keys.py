@@ -32,7 +32,7 @@ async def test_b_in_reader_bookmarks_marks_and_B_lists(demo_config: Path) -> Non
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen)
                        and app.screen.query_one(ReaderView).bookmarked != set())
         reader = app.screen.query_one(ReaderView)
-        assert reader.bookmarked == {reader.claims[app.screen.current_claim].start}
+        assert reader.bookmarked == {reader.claims[app.screen.current_claim].spot}
         assert "★ bookmarked" in str(app.screen.query_one(StatusBar).render())
         saved = app.db.run(bookmarks.list_bookmarks)
         assert len(saved) == 1 and saved[0]["note"].startswith("key source")

@@ -21,7 +21,7 @@ from tests.conftest import write_config
 from tui.pipeline.errors import StoreError
 from tui.pipeline.models import Analysis, Article, Claim, Entry
 from tui.pipeline.query import QueryError, parse_query
-from tui.store import bookmarks, schema, store
+from tui.store import bookmarks, schema, search, store
 from tui.store.journal import read_journal
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -184,12 +184,13 @@ def test_edit_remove_restore_and_lookup(seeded) -> None:  # type: ignore[no-unty
     conn, ids = seeded
     kharkiv = ids["kharkiv"]
     bookmark_id = bookmark(conn, kharkiv, 1)
-    start = store.claims_for(conn, kharkiv)[1]["start"]
-    assert bookmarks.bookmarked_claim_starts(conn, kharkiv) == {start}
-    assert bookmarks.bookmarked_claim_starts(conn, ids["red_sea"]) == set()
-    assert bookmarks.bookmarked_claims(conn, ids.values()) == {(kharkiv, start)}
-    assert bookmarks.bookmark_for_claim(conn, kharkiv, start)["id"] == bookmark_id
-    assert bookmarks.bookmark_for_claim(conn, kharkiv, 0) is None
+    claim = store.claims_for(conn, kharkiv)[1]
+    start, source = claim["start"], claim["source_start"]
+    assert bookmarks.bookmarked_spots(conn, kharkiv) == {(start, source)}
+    assert bookmarks.bookmarked_spots(conn, ids["red_sea"]) == set()
+    assert bookmarks.bookmarked_claims(conn, ids.values()) == {(kharkiv, start, source)}
+    assert bookmarks.bookmark_for_claim(conn, kharkiv, start, source)["id"] == bookmark_id
+    assert bookmarks.bookmark_for_claim(conn, kharkiv, start, source + 1) is None
 
     updated = bookmarks.update_bookmark_note(conn, bookmark_id, " check the school ", "schools")
     assert (updated["note"], updated["tags"]) == ("check the school", "schools")
@@ -199,7 +200,7 @@ def test_edit_remove_restore_and_lookup(seeded) -> None:  # type: ignore[no-unty
     assert removed is not None and removed["note"] == "only the note"
     assert bookmarks.list_bookmarks(conn) == []
     assert bookmarks.remove_bookmark(conn, bookmark_id) is None
-    assert bookmarks.bookmarked_claim_starts(conn, kharkiv) == set()
+    assert bookmarks.bookmarked_spots(conn, kharkiv) == set()
 
     assert bookmarks.restore_bookmark(conn, removed) == bookmark_id  # same id back
     assert bookmarks.list_bookmarks(conn) == [removed]
@@ -223,7 +224,7 @@ def test_article_lookup_survives_purge_and_refetch(seeded) -> None:  # type: ign
                        full_text=True)
     new_id = conn.execute("SELECT id FROM articles WHERE guid = 'again'").fetchone()[0]
     assert bookmarks.find_bookmark_article(conn, record) == new_id
-    assert bookmarks.bookmarked_claim_starts(conn, new_id) == {0}
+    assert {start for start, _ in bookmarks.bookmarked_spots(conn, new_id)} == {0}
     # Lists filtered with is:bookmarked follow article_id: relinking points it at the new copy.
     assert bookmarks.relink_bookmarks(conn) == 1
     assert bookmarks.get_bookmark(conn, bookmark_id)["article_id"] == new_id
@@ -426,3 +427,33 @@ def test_list_works_from_the_journal_when_the_database_is_gone(tmp_path: Path) -
 def test_list_without_bookmarks(tmp_path: Path) -> None:
     done = sitrep(tmp_path, "bookmarks")
     assert done.returncode == 0 and "no bookmarks yet" in done.stdout
+
+
+def test_v2_bookmark_without_source_span_still_finds_its_own_claim(tmp_path: Path) -> None:
+    """Bookmarks from before schema v3 have no source_start; their source text decides."""
+    path = tmp_path / "sitrep.db"
+    old = sqlite3.connect(path)
+    old.executescript(schema.V1 + schema.V2 + "\nPRAGMA user_version = 2;")
+    old.close()
+    conn = schema.connect(path)  # migrates to v3
+    feed_id = store.sync_feeds(conn, [("https://w.example/rss", "W", ())])["https://w.example/rss"]
+    text = "Kyiv said the bridge was hit, but Moscow said it was intact."
+    store.save_entries(conn, feed_id, [Entry("g", "https://w.example/a", "Bridge")],
+                       full_text=True)
+    article_id = conn.execute("SELECT id FROM articles").fetchone()[0]
+    claims = (make_claim(text, text, "Kyiv", "said", "disputed"),
+              make_claim(text, text, "Moscow", "said", "disputed"))
+    store.save_analysis(conn, article_id, Article("https://w.example/a", text, "Bridge"),
+                        Analysis(claims, (), False, "test"))
+    moscow = store.claims_for(conn, article_id)[1]
+    assert moscow["source"] == "Moscow"
+    record = bookmarks.make_record(moscow, store.get_article(conn, article_id))
+    record.update(source_start=None, source_end=None)  # as a v2 bookmark was written
+    with conn:
+        bookmarks.write_row(conn, record)
+    assert bookmarks.bookmarked_spots(conn, article_id) == {(0, moscow["source_start"])}
+    assert bookmarks.bookmark_for_claim(conn, article_id, 0, claims[0].source_start) is None
+    assert bookmarks.bookmark_for_claim(conn, article_id, 0, moscow["source_start"]) is not None
+    found = search.Searcher().list_claims(conn, parse_query("is:bookmarked"))[1]
+    assert [r["source"] for r in found] == ["Moscow"]
+    conn.close()

@@ -12,7 +12,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import build_app, wait_for, write_config
-from tests.test_bookmarks import ARTICLES, seed, seed_golden
+from tests.test_bookmarks import ARTICLES, make_claim, seed, seed_golden
+from tui.pipeline.models import Analysis, Article, Entry
 from tui.screens.bookmarks import (
     BookmarkChanged,
     BookmarksScreen,
@@ -23,7 +24,7 @@ from tui.screens.bookmarks import (
 from tui.screens.claims import ClaimsScreen
 from tui.screens.main import MainScreen
 from tui.screens.reader import ReaderScreen
-from tui.store import bookmarks
+from tui.store import bookmarks, schema, store
 from tui.store.recovery import open_store
 from tui.widgets.bookmark_list import BookmarkList, StoredCopyScreen
 from tui.widgets.claim_list import ClaimList
@@ -101,7 +102,7 @@ async def test_bookmark_a_claim_from_the_reader_then_edit_and_remove(tmp_path: P
         assert app.screen is reader
         await wait_for(pilot, lambda: len(changes) == 1)
         assert (changes[0].article_id, changes[0].bookmarked) == (ids["red_sea"], True)
-        assert changes[0].claim_start == record["claim_start"]
+        assert changes[0].spot == (record["claim_start"], record["source_start"])
 
         # `b` again on the same claim: edit...
         bookmark_current_claim(reader)
@@ -122,8 +123,8 @@ async def test_bookmark_a_claim_from_the_reader_then_edit_and_remove(tmp_path: P
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is reader)
         assert [r["note"] for r in saved(app)] == [""]
-        assert bookmarks.bookmarked_claim_starts(app.db.conn, ids["red_sea"]) == {
-            record["claim_start"]}
+        assert bookmarks.bookmarked_spots(app.db.conn, ids["red_sea"]) == {
+            (record["claim_start"], record["source_start"])}
 
 
 async def test_bookmark_from_the_claims_view(tmp_path: Path) -> None:
@@ -143,8 +144,8 @@ async def test_bookmark_from_the_claims_view(tmp_path: Path) -> None:
             "Bookmark saved." in m for m in messages(app)))
         (record,) = saved(app)
         assert (record["article_id"], record["claim_start"]) == (row.article_id, row.start)
-        assert app.db.run(bookmarks.bookmarked_claims, ids.values()) == {(row.article_id,
-                                                                          row.start)}
+        assert app.db.run(bookmarks.bookmarked_claims, ids.values()) == {
+            (row.article_id, row.start, row.source_start)}
 
 
 async def test_bookmark_needs_a_current_claim(tmp_path: Path) -> None:
@@ -296,3 +297,75 @@ async def test_palette_export(tmp_path: Path, fmt: str, monkeypatch: pytest.Monk
         await wait_for(pilot, lambda: any("Exported 3 bookmarks" in m for m in messages(app)))
         golden = Path(__file__).resolve().parent / "golden" / f"bookmarks.{fmt}"
         assert target.read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")
+
+
+# One sentence, two claims: the same sentence span, two sources with opposite stories.
+SHARED = ("Mali's army said its drones killed dozens of fighters near Moura, but residents and a "
+          "local official said the dead were mostly herders at a market.")
+
+
+def seed_shared_sentence(db_path: Path) -> int:
+    conn = schema.connect(db_path)
+    try:
+        feed_id = store.sync_feeds(conn, [("https://frontline.example/rss.xml", "Frontline Wire",
+                                           ())])["https://frontline.example/rss.xml"]
+        url = "https://frontline.example/mali-moura"
+        store.save_entries(conn, feed_id, [Entry("fw-moura", url, "Moura strike")],
+                           full_text=True)
+        article_id = conn.execute("SELECT id FROM articles WHERE guid = 'fw-moura'").fetchone()[0]
+        claims = (make_claim(SHARED, SHARED, "Mali's army", "said", "disputed"),
+                  make_claim(SHARED, SHARED, "residents and a local official", "said",
+                             "disputed"))
+        store.save_analysis(conn, article_id, Article(url, SHARED, "Moura strike"),
+                            Analysis(claims, (), False, "test"))
+    finally:
+        conn.close()
+    return int(article_id)
+
+
+async def test_two_claims_in_one_sentence_are_two_bookmarks(tmp_path: Path) -> None:
+    article_id = seed_shared_sentence(tmp_path / "cache" / "sitrep.db")
+    app = make_app(tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+        screen = ClaimsScreen()
+        app.push_screen(screen)
+        await wait_for(pilot, lambda: app.screen is screen and bool(screen.query(ClaimList))
+                       and screen.claims.count == 2)
+        rows = [screen.claims._rows[i] for i in range(2)]
+        assert {r.source for r in rows} == {"Mali's army", "residents and a local official"}
+        assert rows[0].start == rows[1].start  # the very case: one sentence span
+
+        await pilot.press("b")
+        await prompt_ready(app, pilot)
+        await pilot.press("escape")  # keep it, no note
+        await wait_for(pilot, lambda: len(saved(app)) == 1)
+        await wait_for(pilot, lambda: [screen.claims._rows[i].bookmarked for i in range(2)]
+                       == [True, False])
+
+        await pilot.press("j", "b")  # the second claim is a new bookmark, not an edit
+        prompt = await prompt_ready(app, pilot)
+        assert not prompt.choosing
+        await pilot.press(*"herders, per residents", "enter")
+        await wait_for(pilot, lambda: len(saved(app)) == 2)
+        by_source = {r["source"]: r for r in saved(app)}
+        assert by_source["residents and a local official"]["note"] == "herders, per residents"
+        assert by_source["Mali's army"]["note"] == ""
+        await wait_for(pilot, lambda: app.screen is screen and all(
+            screen.claims._rows[i].bookmarked for i in range(2)))
+
+        # In the reader, the status line follows the claim, not the sentence.
+        app.push_screen(ReaderScreen(article_id))
+        reader = app.screen
+        await wait_for(pilot, lambda: has_claims(reader))
+        app.db.run(bookmarks.remove_bookmark, by_source["Mali's army"]["id"])
+        reader._load_bookmarks()
+        await wait_for(pilot, lambda: len(reader.reader.bookmarked) == 1)
+        notices = []
+        for _ in range(2):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            claim = reader.reader.claims[reader.current_claim]
+            notices.append((claim.source, reader.status.notice))
+        assert sorted(notices) == [("Mali's army", ""),
+                                   ("residents and a local official", "★ bookmarked")]

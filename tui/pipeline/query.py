@@ -245,7 +245,8 @@ def claim_set(term: Term) -> Sql | None:
     if key == "is" and value == "bookmarked":
         return (
             "SELECT k.id FROM bookmarks b JOIN claims k ON k.article_id = b.article_id "
-            "AND k.start = b.claim_start ORDER BY 1",
+            "AND k.start = b.claim_start AND (k.source_start = b.source_start OR "
+            "(b.source_start IS NULL AND k.source = b.source)) ORDER BY 1",
             (),
         )
     return None

@@ -34,9 +34,10 @@ from tui.widgets.status_bar import StatusBar
 class BookmarkChanged(Message):
     """Posted to the screen that bookmarked a claim, so it can mark (or unmark) it."""
 
-    def __init__(self, article_id: int | None, claim_start: int | None, bookmarked: bool) -> None:
+    def __init__(self, article_id: int | None, spot: tuple[int, int | None] | None,
+                 bookmarked: bool) -> None:
         self.article_id = article_id
-        self.claim_start = claim_start
+        self.spot = spot  # (claim start, source start): two claims can share a sentence
         self.bookmarked = bookmarked
         super().__init__()
 
@@ -44,18 +45,20 @@ class BookmarkChanged(Message):
 # ── `b` in the reader and the claims view ────────────────────────────────────────────────────
 
 
-def current_claim(screen: Screen[Any]) -> tuple[int, int] | None:
-    """(article_id, claim start) of the claim under the cursor of a reader or claims view."""
+def current_claim(screen: Screen[Any]) -> tuple[int, int, int] | None:
+    """(article_id, claim start, source start) of the claim under the cursor of a reader or
+    claims view."""
     from tui.screens.claims import ClaimsScreen
     from tui.screens.reader import ReaderScreen
 
     if isinstance(screen, ReaderScreen):
         if screen.data is None or not 0 <= screen.current_claim < len(screen.reader.claims):
             return None
-        return screen.article_id, screen.reader.claims[screen.current_claim].start
+        claim = screen.reader.claims[screen.current_claim]
+        return screen.article_id, claim.start, claim.source_start
     if isinstance(screen, ClaimsScreen):
         row = screen.claims.current
-        return (row.article_id, row.start) if row is not None else None
+        return (row.article_id, row.start, row.source_start) if row is not None else None
     return None
 
 
@@ -68,24 +71,26 @@ def bookmark_current_claim(screen: Screen[Any]) -> None:
     bookmark_claim(screen, *target)
 
 
-def bookmark_claim(screen: Screen[Any], article_id: int, claim_start: int) -> None:
+def bookmark_claim(screen: Screen[Any], article_id: int, claim_start: int,
+                   source_start: int) -> None:
     if screen.app.db.readonly:  # type: ignore[attr-defined]
         screen.notify("Read-only: another sitrep is running, bookmark in that one.",
                       severity="warning")
         return
-    screen.run_worker(partial(_bookmark_in_thread, screen, article_id, claim_start),
+    screen.run_worker(partial(_bookmark_in_thread, screen, article_id, claim_start, source_start),
                       thread=True, group="bookmark", exit_on_error=False)
 
 
-def _bookmark_in_thread(screen: Screen[Any], article_id: int, claim_start: int) -> None:
+def _bookmark_in_thread(screen: Screen[Any], article_id: int, claim_start: int,
+                        source_start: int) -> None:
     app = screen.app
     db = app.db  # type: ignore[attr-defined]
     try:
-        record = db.run(bookmarks.bookmark_for_claim, article_id, claim_start)
+        record = db.run(bookmarks.bookmark_for_claim, article_id, claim_start, source_start)
         existing = record is not None
         if record is None:
             article = db.run(store.get_article, article_id)
-            claim = db.run(bookmarks.claim_at, article_id, claim_start)
+            claim = db.run(bookmarks.claim_at, article_id, claim_start, source_start)
             if article is None or claim is None:
                 app.call_from_thread(screen.notify, "That claim is no longer in the cache.",
                                      severity="warning")
@@ -95,24 +100,30 @@ def _bookmark_in_thread(screen: Screen[Any], article_id: int, claim_start: int) 
         app.call_from_thread(screen.notify, str(exc), severity="error", markup=False)
         return
     if not existing:
-        app.call_from_thread(_changed, screen, article_id, claim_start, True)
+        app.call_from_thread(_changed, screen, article_id, (claim_start, source_start), True)
     prompt = NotePrompt(record["claim_text"], note=record["note"], tags=record["tags"],
                         title="Bookmark" if existing else "Bookmarked — add a note?",
                         existing=existing)
     app.call_from_thread(app.push_screen, prompt,
-                         partial(_prompt_done, screen, record, article_id, claim_start))
+                         partial(_prompt_done, screen, record, article_id,
+                                 (claim_start, source_start)))
 
 
-def _changed(screen: Screen[Any], article_id: int | None, claim_start: int | None,
+def _spot(record: dict[str, Any]) -> tuple[int, int | None] | None:
+    start = record.get("claim_start")
+    return (start, record.get("source_start")) if start is not None else None
+
+
+def _changed(screen: Screen[Any], article_id: int | None, spot: tuple[int, int | None] | None,
              bookmarked: bool) -> None:
-    screen.post_message(BookmarkChanged(article_id, claim_start, bookmarked))
+    screen.post_message(BookmarkChanged(article_id, spot, bookmarked))
     bump = getattr(screen.app, "bump_data", None)
     if bump is not None:
         bump(force=True)
 
 
 def _prompt_done(screen: Screen[Any], record: dict[str, Any], article_id: int | None,
-                 claim_start: int | None, result: NoteResult | None) -> None:
+                 spot: tuple[int, int], result: NoteResult | None) -> None:
     if result is None or result.action == "keep":
         return
     if result.action == "save":
@@ -121,7 +132,7 @@ def _prompt_done(screen: Screen[Any], record: dict[str, Any], article_id: int | 
         return
 
     def removed(_: object) -> None:
-        _changed(screen, article_id, claim_start, False)
+        _changed(screen, article_id, spot, False)
         screen.notify("Bookmark removed.")
 
     run_store(screen, bookmarks.remove_bookmark, record["id"], done=removed)
@@ -326,7 +337,8 @@ class BookmarksScreen(Screen[None]):
             return
         from tui.screens.reader import ReaderScreen
 
-        self.app.push_screen(ReaderScreen(article_id, claim_start=record["claim_start"]))
+        self.app.push_screen(ReaderScreen(article_id, claim_start=record["claim_start"],
+                                          source_start=record["source_start"]))
 
     def action_delete(self) -> None:
         record = self.current
@@ -338,7 +350,7 @@ class BookmarksScreen(Screen[None]):
         if record is not None:
             self.deleted.append(record)
             self.notify("Bookmark deleted. Press u to undo.", timeout=10)
-            _changed(self, record["article_id"], record["claim_start"], False)
+            _changed(self, record["article_id"], _spot(record), False)
         self.reload()
 
     def action_undo(self) -> None:
@@ -352,7 +364,7 @@ class BookmarksScreen(Screen[None]):
 
     def _restored(self, record: dict[str, Any]) -> None:
         self.notify("Bookmark restored.")
-        _changed(self, record["article_id"], record["claim_start"], True)
+        _changed(self, record["article_id"], _spot(record), True)
         self.reload()
 
     def action_edit_note(self) -> None:

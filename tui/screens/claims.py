@@ -79,8 +79,8 @@ class ClaimsScreen(Screen[None]):
                 token,
             )
 
-    def _marked(self, rows: list[Any]) -> set[tuple[int, int]]:
-        """(article, claim start) of the bookmarked claims on this page, to star them."""
+    def _marked(self, rows: list[Any]) -> set[tuple[int, int, int]]:
+        """(article, claim start, source start) of the bookmarked claims on this page."""
         from tui.store import bookmarks
 
         return self.db.run(bookmarks.bookmarked_claims, {r["article_id"] for r in rows})
@@ -136,7 +136,10 @@ class ClaimsScreen(Screen[None]):
     def _open(self, event: ClaimList.Opened) -> None:
         from tui.screens.reader import ReaderScreen
 
-        self.app.push_screen(ReaderScreen(event.row.article_id, claim_start=event.row.start))
+        row = event.row
+        self.app.push_screen(
+            ReaderScreen(row.article_id, claim_start=row.start, source_start=row.source_start)
+        )
 
     def action_bookmark(self) -> None:
         from tui.screens.bookmarks import bookmark_current_claim

@@ -95,10 +95,13 @@ class ReaderScreen(Screen[None]):
         Binding("home", "scroll_home", "Top", show=False, id="scroll_home"),
     ]
 
-    def __init__(self, article_id: int, claim_start: int | None = None) -> None:
+    def __init__(
+        self, article_id: int, claim_start: int | None = None, source_start: int | None = None
+    ) -> None:
         super().__init__()
         self.article_id = article_id
-        self.claim_start = claim_start
+        self.claim_start = claim_start  # open at this claim (and source, when known)
+        self.source_start = source_start
         self.data: ArticleData | None = None
         self.daily: dict[int, list[int]] = {}
         self.mode = "text"
@@ -193,7 +196,13 @@ class ReaderScreen(Screen[None]):
         self.status.filter = "" if self.mode == "text" else MODE_NAMES[self.mode]
         if self.claim_start is not None and claims:
             index = next(
-                (i for i, c in enumerate(self.reader.claims) if c.start == self.claim_start), 0
+                (
+                    i
+                    for i, c in enumerate(self.reader.claims)
+                    if c.start == self.claim_start
+                    and self.source_start in (None, c.source_start)
+                ),
+                0,
             )
             self.claim_start = None
             self._select(index)
@@ -229,24 +238,22 @@ class ReaderScreen(Screen[None]):
     def _load_bookmarks(self) -> None:
         from tui.store import bookmarks
 
-        starts = self.app.db.run(bookmarks.bookmarked_claim_starts, self.article_id)  # type: ignore[attr-defined]
-        self.app.call_from_thread(self._show_bookmarks, set(starts))
+        spots = self.app.db.run(bookmarks.bookmarked_spots, self.article_id)  # type: ignore[attr-defined]
+        self.app.call_from_thread(self._show_bookmarks, spots)
 
-    def _show_bookmarks(self, starts: set[int]) -> None:
-        self.reader.mark_bookmarked(starts)
+    def _show_bookmarks(self, spots: set[tuple[int, int]]) -> None:
+        self.reader.mark_bookmarked(spots)
         self._show_bookmark_notice()
 
     def _show_bookmark_notice(self) -> None:
         claims = self.reader.claims
         current = claims[self.current_claim] if 0 <= self.current_claim < len(claims) else None
-        marked = current is not None and current.start in self.reader.bookmarked
+        marked = current is not None and current.spot in self.reader.bookmarked
         self.status.notice = "★ bookmarked" if marked else ""
 
     def on_bookmark_changed(self, message: Any) -> None:
-        if message.article_id == self.article_id and message.claim_start is not None:
-            starts = set(self.reader.bookmarked)
-            (starts.add if message.bookmarked else starts.discard)(message.claim_start)
-            self._show_bookmarks(starts)
+        if message.article_id == self.article_id:
+            self._load_bookmarks()  # the store knows which claim an old bookmark stands for
 
     def _select(self, index: int) -> None:
         claim = self.reader.select_claim(index)

@@ -7,9 +7,12 @@ bookmarks.jsonl and fsync'd, and only then the transaction commits with synchron
 at any moment leaves nothing, the journal line alone (open_store applies it at the next start), or
 both. The journal sits beside the database, so these functions need only the connection.
 
-Identity is the claim_key (article URL + claim span + hash of the claim text): bookmarking the
-same claim again edits it. article_id is only a hint into this cache: it dangles after a purge and
-means nothing after a rebuild, so lookups of "the article of this bookmark" check the URL too.
+Identity is the claim_key (article URL + claim span + source start + hash of the claim
+text): bookmarking the same claim again edits it. The source start matters because one sentence
+can hold two claims ("Kyiv said X; Moscow denied it") that share the sentence span. A claim's
+"spot" in its article is (claim start, source start). article_id is only a hint into this
+cache: it dangles after a purge and means nothing after a rebuild, so lookups of "the article of
+this bookmark" check the URL too.
 """
 
 from __future__ import annotations
@@ -28,8 +31,9 @@ from tui.pipeline.query import Query, QueryError, Term
 from tui.store.journal import JOURNAL_NAME, append_entries, journal_line
 
 FIELDS = ("id", "claim_key", "claim_text", "source", "cue", "status", "quote", "claim_start",
-          "claim_end", "article_id", "article_title", "article_url", "feed_name", "published",
-          "text_hash", "note", "tags", "created", "updated")
+          "claim_end", "source_start", "source_end", "article_id", "article_title",
+          "article_url", "feed_name", "published", "text_hash", "note", "tags", "created",
+          "updated")
 # What a bookmark *is*; id and article_id are local to one database and differ after a rebuild.
 CONTENT_FIELDS = tuple(f for f in FIELDS if f not in ("id", "article_id"))
 
@@ -45,9 +49,9 @@ def _get(row: Mapping[str, Any] | sqlite3.Row, key: str, default: Any = "") -> A
     return row[key] if key in row.keys() and row[key] is not None else default  # noqa: SIM118
 
 
-def claim_key(url: str, start: int, end: int, claim_text: str) -> str:
+def claim_key(url: str, start: int, end: int, source_start: int, claim_text: str) -> str:
     digest = hashlib.sha256(claim_text.encode("utf-8")).hexdigest()[:16]
-    return f"{url}#{start}-{end}:{digest}"
+    return f"{url}#{start}-{end}@{source_start}:{digest}"
 
 
 def normalize_tags(tags: str | Iterable[str]) -> str:
@@ -71,10 +75,12 @@ def make_record(claim: Mapping[str, Any] | sqlite3.Row, article: Mapping[str, An
     text = _get(article, "text")
     return {
         "id": None,
-        "claim_key": claim_key(identity, claim["start"], claim["end"], claim["text"]),
+        "claim_key": claim_key(identity, claim["start"], claim["end"], claim["source_start"],
+                               claim["text"]),
         "claim_text": claim["text"], "source": claim["source"], "cue": _get(claim, "cue"),
         "status": claim["status"], "quote": _get(claim, "quote"),
         "claim_start": claim["start"], "claim_end": claim["end"],
+        "source_start": claim["source_start"], "source_end": claim["source_end"],
         "article_id": _get(article, "id", None), "article_title": _get(article, "title"),
         "article_url": url, "feed_name": _get(article, "feed_name"),
         "published": _get(article, "published", None),
@@ -144,7 +150,7 @@ def write_row(conn: sqlite3.Connection, record: dict[str, Any]) -> int:
     if existing is not None:
         assignments = ", ".join(f"{c} = ?" for c in columns)
         conn.execute(f"UPDATE bookmarks SET {assignments} WHERE id = ?",
-                     [record[c] for c in columns] + [existing[0]])
+                     [record.get(c) for c in columns] + [existing[0]])
         return int(existing[0])
     wanted = record.get("id")
     if wanted is not None and conn.execute("SELECT 1 FROM bookmarks WHERE id = ?",
@@ -152,7 +158,7 @@ def write_row(conn: sqlite3.Connection, record: dict[str, Any]) -> int:
         columns = list(FIELDS)
     marks = ", ".join("?" * len(columns))
     cursor = conn.execute(f"INSERT INTO bookmarks({', '.join(columns)}) VALUES ({marks})",
-                          [record[c] for c in columns])
+                          [record.get(c) for c in columns])
     return int(cursor.lastrowid or 0)
 
 
@@ -242,28 +248,34 @@ _BELONGS = ("((b.article_url != '' AND b.article_url IN (a.url, a.final_url)) "
             "OR (b.article_url = '' AND b.article_id = a.id))")
 
 
-def bookmark_for_claim(conn: sqlite3.Connection, article_id: int, claim_start: int
-                       ) -> dict[str, Any] | None:
+# Where a bookmark sits among its article's claims. Bookmarks made before schema v3 have no
+# source_start: they stand for the claim at their start whose source matches.
+_SPOT = ("COALESCE(b.source_start, (SELECT min(c.source_start) FROM claims c WHERE "
+         "c.article_id = a.id AND c.start = b.claim_start AND c.source = b.source))")
+
+
+def bookmark_for_claim(conn: sqlite3.Connection, article_id: int, claim_start: int,
+                       source_start: int) -> dict[str, Any] | None:
     row = conn.execute(f"SELECT b.* FROM articles a JOIN bookmarks b ON {_BELONGS} "
-                       "WHERE a.id = ? AND b.claim_start = ? ORDER BY b.id LIMIT 1",
-                       (article_id, claim_start)).fetchone()
+                       f"WHERE a.id = ? AND b.claim_start = ? AND {_SPOT} = ? ORDER BY b.id "
+                       "LIMIT 1", (article_id, claim_start, source_start)).fetchone()
     return {f: row[f] for f in FIELDS} if row else None
 
 
 def bookmarked_claims(conn: sqlite3.Connection, article_ids: Iterable[int]
-                      ) -> set[tuple[int, int]]:
-    """(article_id, claim start) of the bookmarked claims among these articles (a list page)."""
+                      ) -> set[tuple[int, int, int]]:
+    """(article_id, claim start, source start) of the bookmarked claims among these articles."""
     ids = sorted(set(article_ids))
     if not ids:
         return set()
-    rows = conn.execute(f"SELECT a.id, b.claim_start FROM articles a JOIN bookmarks b ON "
-                        f"{_BELONGS} WHERE a.id IN ({','.join('?' * len(ids))})", ids)
-    return {(row[0], row[1]) for row in rows if row[1] is not None}
+    rows = conn.execute(f"SELECT a.id, b.claim_start, {_SPOT} FROM articles a JOIN bookmarks b "
+                        f"ON {_BELONGS} WHERE a.id IN ({','.join('?' * len(ids))})", ids)
+    return {(row[0], row[1], row[2]) for row in rows if row[1] is not None and row[2] is not None}
 
 
-def bookmarked_claim_starts(conn: sqlite3.Connection, article_id: int) -> set[int]:
-    """Starts of the bookmarked claims of one article, for marking them in the reader."""
-    return {start for _, start in bookmarked_claims(conn, [article_id])}
+def bookmarked_spots(conn: sqlite3.Connection, article_id: int) -> set[tuple[int, int]]:
+    """(claim start, source start) of one article's bookmarked claims, for the reader."""
+    return {(start, source) for _, start, source in bookmarked_claims(conn, [article_id])}
 
 
 def relink_bookmarks(conn: sqlite3.Connection) -> int:
@@ -290,9 +302,11 @@ def bookmarks_with_article(conn: sqlite3.Connection) -> set[int]:
     return {row[0] for row in rows}
 
 
-def claim_at(conn: sqlite3.Connection, article_id: int, start: int) -> sqlite3.Row | None:
-    return conn.execute('SELECT * FROM claims WHERE article_id = ? AND start = ? ORDER BY "end" '
-                        "LIMIT 1", (article_id, start)).fetchone()
+def claim_at(conn: sqlite3.Connection, article_id: int, start: int, source_start: int
+             ) -> sqlite3.Row | None:
+    return conn.execute("SELECT * FROM claims WHERE article_id = ? AND start = ? AND "
+                        'source_start = ? ORDER BY "end" LIMIT 1',
+                        (article_id, start, source_start)).fetchone()
 
 
 def find_bookmark_article(conn: sqlite3.Connection, bookmark: Mapping[str, Any]) -> int | None:

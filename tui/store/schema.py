@@ -165,7 +165,24 @@ CREATE VIRTUAL TABLE claims_fts USING fts5(
 INSERT INTO claims_fts(claims_fts) VALUES ('rebuild');
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2)
+# v3: a bookmark knows its claim's source span (two claims can share one sentence: "A said X,
+# B denied it"), the entities the user pinned, and small app state (the theme chosen).
+V3 = """
+ALTER TABLE bookmarks ADD COLUMN source_start INTEGER;
+ALTER TABLE bookmarks ADD COLUMN source_end INTEGER;
+CREATE TABLE pins (
+    name    TEXT NOT NULL,
+    type    TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (name, type)
+);
+CREATE TABLE app_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -39,7 +39,8 @@ ARTICLE_COLUMNS = (
     "a.feed_id, f.name AS feed_name"
 )
 CLAIM_COLUMNS = (
-    'c.id, c.article_id, c.start, c."end", c.text, c.source, c.cue, c.status, c.quote, '
+    'c.id, c.article_id, c.start, c."end", c.source_start, c.text, c.source, c.cue, c.status, '
+    'c.quote, '
     "a.title, a.url, a.published, a.sort_ts, f.name AS feed_name"
 )
 

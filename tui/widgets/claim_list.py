@@ -30,6 +30,7 @@ class ClaimRow:
     id: int
     article_id: int
     start: int
+    source_start: int
     text: str
     source: str
     status: str
@@ -39,18 +40,19 @@ class ClaimRow:
     bookmarked: bool = False
 
     @classmethod
-    def from_row(cls, row: Any, marked: set[tuple[int, int]] | None = None) -> ClaimRow:
+    def from_row(cls, row: Any, marked: set[tuple[int, int, int]] | None = None) -> ClaimRow:
         return cls(
             row["id"],
             row["article_id"],
             row["start"],
+            row["source_start"],
             " ".join(row["text"].split()),
             row["source"],
             row["status"],
             row["title"],
             row["feed_name"],
             row["sort_ts"],
-            (row["article_id"], row["start"]) in (marked or ()),
+            (row["article_id"], row["start"], row["source_start"]) in (marked or ()),
         )
 
 

@@ -42,6 +42,11 @@ class ClaimSpan:
     status: str
     source: str
 
+    @property
+    def spot(self) -> tuple[int, int]:
+        """Where the claim sits: one sentence can carry two claims with different sources."""
+        return (self.start, self.source_start)
+
 
 def legend() -> Content:
     text = ""
@@ -96,7 +101,7 @@ class ReaderView(VerticalScroll, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.text = ""
         self.claims: list[ClaimSpan] = []
-        self.bookmarked: set[int] = set()  # starts of bookmarked claims
+        self.bookmarked: set[tuple[int, int]] = set()  # spots of bookmarked claims
         self.mentions: list[tuple[int, int]] = []
         self.focus_mentions: set[tuple[int, int]] = set()
         self.current = -1
@@ -162,7 +167,7 @@ class ReaderView(VerticalScroll, can_focus=True):
             add(claim.start, claim.end, STATUS_STYLES.get(claim.status, ""))
             if number == self.current:
                 add(claim.start, claim.end, CURRENT_STYLE)
-            if claim.start in self.bookmarked:
+            if claim.spot in self.bookmarked:
                 add(claim.start, claim.end, BOOKMARKED_STYLE)
             add(claim.cue_start, claim.cue_end, CUE_STYLE)
             add(claim.source_start, claim.source_end, SOURCE_STYLE)
@@ -192,11 +197,11 @@ class ReaderView(VerticalScroll, can_focus=True):
         if 0 <= target < len(paragraphs):
             self.scroll_to_center(paragraphs[target], animate=False)
 
-    def mark_bookmarked(self, starts: set[int]) -> None:
+    def mark_bookmarked(self, spots: set[tuple[int, int]]) -> None:
         """Overline the bookmarked claims (repaints only the paragraphs that change)."""
-        changed = starts ^ self.bookmarked
-        self.bookmarked = set(starts)
-        self._refresh_paragraphs({self._paragraph_of(start) for start in changed})
+        changed = spots ^ self.bookmarked
+        self.bookmarked = set(spots)
+        self._refresh_paragraphs({self._paragraph_of(start) for start, _ in changed})
 
     def select_claim(self, number: int) -> ClaimSpan | None:
         if not self.claims:

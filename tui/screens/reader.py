@@ -8,7 +8,7 @@ An article still in the queue jumps it and the screen reloads when its analysis 
 from __future__ import annotations
 
 import webbrowser
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from textual import on, work
@@ -18,8 +18,9 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from tui.pipeline.errors import StoreError
 from tui.pipeline.sanitize import clean_text
-from tui.store import search, store
+from tui.store import pins, search, store
 from tui.widgets.entity_panel import EntityItem, EntityPanel
 from tui.widgets.reader_view import ClaimSpan, ReaderView
 from tui.widgets.status_bar import StatusBar
@@ -37,6 +38,7 @@ class ArticleData:
     claims: list[ClaimSpan]
     entities: list[EntityItem]
     raw: str
+    pinned: set[tuple[str, str]] = field(default_factory=set)  # (name, type); see _pin_requested
 
 
 def load_article(db: Any, article_id: int) -> ArticleData | None:
@@ -62,7 +64,7 @@ def load_article(db: Any, article_id: int) -> ArticleData | None:
     if row["raw_html"]:
         body, _ = store.raw_page(row)
         raw = clean_text(body[:_RAW_LIMIT].decode("utf-8", "replace"))  # raw bytes: strip escapes
-    return ArticleData(dict(row), claims, entities, raw)
+    return ArticleData(dict(row), claims, entities, raw, db.run(pins.pinned))
 
 
 def citation(data: ArticleData, text: str, claim: ClaimSpan) -> str:
@@ -189,7 +191,7 @@ class ReaderScreen(Screen[None]):
         await self.reader.show(row["title"], meta, text, claims, mentions, note)
         if claims:
             self._load_bookmarks()
-        self.panel.show_entities(data.entities if self.mode == "text" else [])
+        self.panel.show_entities(data.entities if self.mode == "text" else [], data.pinned)
         self.panel.show_trends(self.daily)
         self.current_claim = -1
         self.status.count, self.status.detail = len(claims), ""
@@ -293,6 +295,35 @@ class ReaderScreen(Screen[None]):
     @on(EntityPanel.Chosen)
     def _entity_chosen(self, event: EntityPanel.Chosen) -> None:
         self.app.filter_by_entity(event.entity.name)  # type: ignore[attr-defined]
+
+    @on(EntityPanel.PinRequested)
+    def _pin_requested(self, event: EntityPanel.PinRequested) -> None:
+        """The panel changes at once; the write follows in a thread (undone if it fails)."""
+        if self.db.readonly:
+            self.notify("Read-only: another sitrep is running; pin there.", severity="warning")
+        elif self.data is not None:
+            self._show_pin(event.entity, event.pin)
+            self._save_pin(event.entity, self.data.pinned)
+
+    def _show_pin(self, entity: EntityItem, pin: bool) -> None:
+        if self.data is not None:
+            (self.data.pinned.add if pin else self.data.pinned.discard)((entity.name, entity.type))
+            self.panel.set_pinned(entity, pin)
+
+    @work(thread=True, group="pins", exit_on_error=False)
+    def _save_pin(self, entity: EntityItem, wanted: set[tuple[str, str]]) -> None:
+        try:
+            pinned = self.db.run(pins.match_pin, entity.name, entity.type, wanted)
+        except StoreError as exc:  # nothing was saved: show the pin as it was
+            shown = (entity.name, entity.type) in wanted
+            self.app.call_from_thread(self._show_pin, entity, not shown)
+            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
+            return
+        name = entity.name  # web text: the notification is plain (markup=False)
+        message = f"Unpinned {name}."
+        if pinned:
+            message = f"Pinned {name}: you'll be told when new claims mention it."
+        self.app.call_from_thread(self.notify, message, markup=False)
 
     # ── other actions ──
     def action_back(self) -> None:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import asyncio
 import importlib
 import logging
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Coroutine, Iterable
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual import work
@@ -25,7 +26,7 @@ from textual.worker import Worker, WorkerState
 from tui.config import Config
 from tui.locations import Locations
 from tui.messages import FeedRefreshed, RefreshProgressed
-from tui.store import store
+from tui.store import pins, store
 from tui.store.recovery import OpenedStore
 from tui.store.search import Searcher
 
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+AUTO_TICK_SECONDS = 60.0
 
 
 class BackgroundLoop:
@@ -124,6 +126,7 @@ class SitrepApp(App[None]):
         self._wanted: list[list[str] | None] = []  # refreshes asked for before it was ready
         self._last_bump = 0.0
         self._started = False
+        self._claims_seen = 0  # pinned-entity news: claims up to this id were told
         self._apply_keymap()
 
     def now(self) -> datetime:
@@ -139,6 +142,7 @@ class SitrepApp(App[None]):
     def on_mount(self) -> None:
         from tui.screens.main import MainScreen
 
+        self._restore_theme()
         self.push_screen(MainScreen())
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
@@ -149,18 +153,20 @@ class SitrepApp(App[None]):
             return
         self._started = True
         self.call_after_refresh(self._start_refresher)
-        minutes = self.config.settings.refresh_minutes
-        if minutes > 0 and self._auto_refresh:
-            self.set_interval(minutes * 60, self.action_refresh_all)
+        if self._auto_refresh:
+            # Each feed has its own interval (refresh_minutes, per feed or global): a tick a
+            # minute refreshes the feeds that are due, and only those.
+            self.set_interval(AUTO_TICK_SECONDS, self._auto_refresh_tick)
 
     @work(group="refresher", exit_on_error=False)
     async def _start_refresher(self) -> None:
+        self._claims_seen = await asyncio.to_thread(self.db.run, pins.max_claim_id)
         self.refresher = await self._new_refresher()
         if self._wanted:  # R pressed during start-up
             wanted, self._wanted = self._wanted, []
             self._refresh(None if None in wanted else [u for urls in wanted for u in urls or ()])
-        elif self._auto_refresh and await asyncio.to_thread(self._cache_is_stale):
-            self.action_refresh_all()
+        elif self._auto_refresh:
+            self._refresh(None, due_only=True)  # new feeds, and those past their interval
         else:
             self._process_queue()
 
@@ -185,18 +191,6 @@ class SitrepApp(App[None]):
         assert self._background is not None
         return await self._background.run(coroutine)
 
-    def _cache_is_stale(self) -> bool:
-        """Older than refresh_minutes (30 when that is 0, i.e. no periodic refresh)."""
-        last = self.db.run(store.last_refresh)
-        if last is None:
-            return True
-        try:
-            checked = datetime.fromisoformat(last)
-        except ValueError:
-            return True
-        minutes = self.config.settings.refresh_minutes or 30
-        return datetime.now(UTC) - checked > timedelta(minutes=minutes)
-
     async def on_unmount(self) -> None:
         if self.refresher is not None:
             await self._in_background(self.refresher.close())
@@ -205,6 +199,26 @@ class SitrepApp(App[None]):
         self.db.close()
         if self.opened.lock is not None:
             self.opened.lock.release()
+
+    def _restore_theme(self) -> None:
+        """The theme chosen last time (kept in the cache's app_state; one indexed row)."""
+        try:
+            saved = self.db.run(store.get_state, "theme")
+        except sqlite3.Error as exc:  # an old read-only cache without the table, say
+            log.warning("theme not restored: %s", exc)
+            saved = None
+        if saved and saved in self.available_themes:
+            self.theme = saved
+        self.watch(self, "theme", self._remember_theme, init=False)
+
+    def _remember_theme(self, theme: str) -> None:
+        if not self.db.readonly:
+            self.run_worker(
+                lambda: self.db.run(store.set_state, "theme", theme),
+                thread=True,
+                group="state",
+                exit_on_error=False,
+            )
 
     # ── refresh ──
     def action_refresh_all(self) -> None:
@@ -219,17 +233,31 @@ class SitrepApp(App[None]):
             return
         self._refresh(urls)
 
+    def _auto_refresh_tick(self) -> None:
+        """Refresh the feeds whose interval has passed, unless a refresh is already running."""
+        if self.refresher is None or self.db.readonly:
+            return
+        if any(w.group == "refresh" and w.is_running for w in self.workers):
+            return
+        self._refresh(None, due_only=True)
+
     @work(exclusive=True, group="refresh", exit_on_error=False)
-    async def _refresh(self, urls: list[str] | None) -> None:
+    async def _refresh(self, urls: list[str] | None, due_only: bool = False) -> None:
+        """Refresh *urls* (all feeds when None). due_only is the automatic kind: quiet unless
+        it brought something new or a feed failed."""
         assert self.refresher is not None
-        outcomes = await self._in_background(self.refresher.refresh_feeds(urls))
+        outcomes = await self._in_background(
+            self.refresher.refresh_feeds(urls, due_only=due_only)
+        )
         failed = [o for o in outcomes if o.status == "error"]
         new = sum(o.new for o in outcomes)
         self.bump_data(force=True)
-        message = f"Refreshed {len(outcomes)} feeds: {new} new"
-        if failed:
-            message += f", {len(failed)} failing (e jumps to them)"
-        self.notify(message, severity="warning" if failed else "information", markup=False)
+        if outcomes and (not due_only or new or failed):
+            count = len(outcomes)
+            message = f"Refreshed {count} feed{'s' if count != 1 else ''}: {new} new"
+            if failed:
+                message += f", {len(failed)} failing (e jumps to them)"
+            self.notify(message, severity="warning" if failed else "information", markup=False)
         self._process_queue()
 
     @work(exclusive=True, group="queue", exit_on_error=False)
@@ -238,6 +266,15 @@ class SitrepApp(App[None]):
         await self._in_background(self.refresher.process_queue())
         self.refresh_status = ""
         self.bump_data(force=True)
+        await asyncio.to_thread(self._tell_pinned_news)
+
+    def _tell_pinned_news(self) -> None:
+        """A toast for each pinned entity that new claims mention (claims since the last look)."""
+        self._claims_seen, news = self.db.run(pins.claims_mentioning_pins, self._claims_seen)
+        for item in news[:3]:
+            self.call_from_thread(
+                self.notify, item.describe(), title="Pinned", timeout=12, markup=False
+            )
 
     async def process_article_now(self, article_id: int) -> None:
         """The article the user opens jumps the queue."""
@@ -286,9 +323,11 @@ class SitrepApp(App[None]):
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         from tui.screens.bookmarks import bookmark_commands
+        from tui.screens.read_state import read_commands
         from tui.widgets.palette import commands
 
         yield from commands(self, screen)
+        yield from read_commands(self, screen)
         yield from bookmark_commands(self, screen)
         for command in super().get_system_commands(screen):
             if command.title != "Theme":  # ours is "Switch theme"

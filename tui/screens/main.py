@@ -17,6 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.pipeline.query import Query, Term
+from tui.screens.read_state import UNREAD, ReadState
 from tui.store import search, store
 from tui.widgets.article_list import PAGE_SIZE, ArticleList, ArticleRow
 from tui.widgets.feed_list import FeedInfo, FeedList
@@ -30,6 +31,13 @@ class MainScreen(Screen[None]):
         Binding("c", "claims", "Claims", id="claims"),
         Binding("r", "refresh_feed", "Refresh feed", show=False, id="refresh_feed"),
         Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
+        Binding("M", "toggle_show_read", "Show/hide read", show=False, id="toggle_show_read"),
+        Binding("n", "next_unread", "Next unread", show=False, id="next_unread"),
+        Binding("N", "previous_unread", "Previous unread", show=False, id="previous_unread"),
+        Binding("A", "mark_feed_read", "Mark feed read", show=False, id="mark_feed_read"),
+        Binding("u", "undo_read", "Undo mark read", show=False, id="undo_read"),
+        Binding("a", "add_feed", "Add feed", show=False, id="add_feed"),
+        Binding("f", "feed_menu", "Feed…", id="feed_menu"),
         Binding("e", "next_failing", "Next failing feed", show=False, id="next_failing"),
         Binding(
             "E", "previous_failing", "Previous failing feed", show=False, id="previous_failing"
@@ -44,6 +52,8 @@ class MainScreen(Screen[None]):
         self.filter_query = Query()
         self.scope: Term | None = None  # feed or tag chosen in the feeds pane
         self.scope_label = ""
+        self.hide_read = False  # M: list only unread articles
+        self.reading = ReadState(self)
         self._token = 0
 
     def compose(self) -> ComposeResult:
@@ -82,7 +92,8 @@ class MainScreen(Screen[None]):
 
     # ── loading (off the UI thread; stale results dropped) ──
     def effective_query(self) -> Query:
-        return self.filter_query.with_terms(self.scope) if self.scope else self.filter_query
+        extra = [t for t in (self.scope, UNREAD if self.hide_read else None) if t is not None]
+        return self.filter_query.with_terms(*extra)
 
     def reload(self, keep_cursor: bool = False) -> None:
         """The list and the feeds pane, read in one trip and shown in one go."""
@@ -123,14 +134,16 @@ class MainScreen(Screen[None]):
         if token != self._token:
             return  # a newer query is on its way
         filtered = bool(self.query_text or self.scope)
-        self.articles.empty_text = (
-            "Nothing matches: esc clears the filter"
-            if filtered
-            else "No articles yet: R fetches every feed"
-        )
+        if filtered:
+            self.articles.empty_text = "Nothing matches: esc clears the filter"
+        elif self.hide_read:
+            self.articles.empty_text = "No unread articles: M shows the read ones too"
+        else:
+            self.articles.empty_text = "No articles yet: R fetches every feed"
         self.articles.reset(count, rows, keep_cursor=keep_cursor)
         self.status.count = count
-        self.status.filter = "  ".join(p for p in (self.scope_label, self.query_text) if p)
+        parts = (self.scope_label, self.query_text, "unread only" if self.hide_read else "")
+        self.status.filter = "  ".join(p for p in parts if p)
         self._show_notice()
         self.app.list_shown()  # type: ignore[attr-defined]
 
@@ -229,7 +242,55 @@ class MainScreen(Screen[None]):
         self.db.run(store.set_read, [article_id], read)
         self.app.call_from_thread(self._load_feeds)
 
+    def action_toggle_show_read(self) -> None:
+        self.hide_read = not self.hide_read
+        self.notify("Showing unread articles only." if self.hide_read else "Showing every article.")
+        self._token += 1
+        self._load_articles(self.effective_query(), False, self._token)
+
+    def action_next_unread(self) -> None:
+        self.reading.jump(1)
+
+    def action_previous_unread(self) -> None:
+        self.reading.jump(-1)
+
+    def action_mark_feed_read(self) -> None:
+        """A: every unread article of the feed in focus (pane, scope, or the current article)."""
+        feed = self.target_feed()
+        if feed is None:
+            self.notify("No feed here: pick one in the feeds pane (h).", severity="warning")
+            return
+        self.reading.mark_feed_read(feed.id, feed.name)
+
+    def action_mark_listed_read(self) -> None:
+        """Palette: every unread article the list shows (its feed, tag and filter)."""
+        label = "  ".join(p for p in (self.scope_label, self.query_text) if p) or "All articles"
+        self.reading.mark_listed_read(self.effective_query(), label)
+
+    def action_undo_read(self) -> None:
+        self.reading.undo_last()
+
     # ── feeds ──
+    def target_feed(self) -> FeedInfo | None:
+        """The feed the user means: highlighted in the pane (when focused), else the feed in
+        scope, else the feed of the article under the cursor."""
+        if self.focused is self.feeds and self.feeds.highlighted_feed() is not None:
+            return self.feeds.highlighted_feed()
+        if self.scope is not None and self.scope.key == "feed_id":
+            return self.feeds.feed(int(self.scope.value))
+        row = self.articles.current
+        return self.feeds.feed(row.feed_id) if row is not None and row.feed_id else None
+
+    def action_add_feed(self) -> None:
+        from tui.screens.feeds_admin import add_feed
+
+        add_feed(self.app)
+
+    def action_feed_menu(self) -> None:
+        from tui.screens.feeds_admin import feed_menu
+
+        feed_menu(self, self.target_feed())
+
     def action_refresh_feed(self) -> None:
         """Refresh the feed in scope, else the feed of the article under the cursor."""
         if self.scope is not None and self.scope.key == "feed_id":

@@ -164,6 +164,31 @@ def set_read(conn: sqlite3.Connection, article_ids: Iterable[int], read: bool) -
         )
 
 
+def unread_of_feed(conn: sqlite3.Connection, feed_id: int) -> list[int]:
+    """Ids of a feed's unread articles (what "mark feed read" changes, and its undo restores)."""
+    return [
+        r[0]
+        for r in conn.execute(
+            "SELECT id FROM articles WHERE feed_id = ? AND read = 0 ORDER BY id", (feed_id,)
+        )
+    ]
+
+
+def get_state(conn: sqlite3.Connection, key: str) -> str | None:
+    """Small app state kept with the cache (the theme chosen), None when never set."""
+    row = conn.execute("SELECT value FROM app_state WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
+    with conn:
+        conn.execute(
+            "INSERT INTO app_state(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+
 def queued_articles(conn: sqlite3.Connection, limit: int = 50) -> list[sqlite3.Row]:
     """The article queue: the opened article first (priority), then newest first."""
     return conn.execute(

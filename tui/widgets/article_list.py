@@ -52,6 +52,7 @@ class ArticleRow:
     claim_count: int
     state: str
     conflict: bool = False
+    feed_id: int | None = None
 
     @classmethod
     def from_row(cls, row: Any) -> ArticleRow:
@@ -64,6 +65,7 @@ class ArticleRow:
             row["claim_count"],
             row["state"],
             bool(row["conflict"]),
+            row["feed_id"],
         )
 
 

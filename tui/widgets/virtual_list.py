@@ -105,6 +105,10 @@ class VirtualList(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
     def current(self) -> RowT | None:
         return self._rows.get(self.cursor)
 
+    def loaded(self, index: int) -> RowT | None:
+        """The row at *index* if its page is here (None: not loaded yet, or out of range)."""
+        return self._rows.get(index)
+
     def update_row(self, row_id: int, **changes: Any) -> None:
         for index, row in self._rows.items():
             if getattr(row, "id", None) == row_id:

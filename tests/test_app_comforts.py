@@ -168,3 +168,26 @@ async def test_new_claims_about_a_pinned_entity_are_announced(  # type: ignore[n
                        90)
         (note,) = [n for n in app._notifications if "Sittwe" in str(n.message)]
         assert note.title == "Pinned" and str(note.message).split()[0].isdigit()
+
+
+async def test_n_in_the_reader_opens_the_next_unread_article(seed_cache) -> None:  # type: ignore[no-untyped-def]
+    from tui.screens.reader import ReaderScreen
+
+    app = build_seed_app(seed_cache[0])
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await main_ready(app, pilot)
+        await pilot.press("enter")  # "Drones hit", now read
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
+        first = app.screen.article_id
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen)
+                       and app.screen.article_id != first)
+        assert current(screen) == "Houthis say" and len(app.screen_stack) == 3
+        await pilot.press("n")  # skips the two read articles
+        await wait_for(pilot, lambda: current(screen) == "Russia claims"
+                       and isinstance(app.screen, ReaderScreen))
+        reader = app.screen
+        await pilot.press("N")  # "Houthis say" is read now; "Drones hit" too: none above
+        await wait_for(pilot, lambda: any("No more unread articles above" in m
+                                          for m in messages(app)))
+        assert app.screen is reader  # nothing found: the reader stays

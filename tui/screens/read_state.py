@@ -34,14 +34,17 @@ class ReadState:
     def __init__(self, screen: MainScreen) -> None:
         self.screen = screen
         self.undo: list[tuple[str, list[int]]] = []  # (what was done, ids it changed)
+        self._open_it = False
 
     @property
     def db(self) -> Any:
         return self.screen.app.db  # type: ignore[attr-defined]
 
     # ── n / N ──
-    def jump(self, step: int) -> None:
-        """Move the cursor to the next (step 1) or previous (-1) unread article."""
+    def jump(self, step: int, open_it: bool = False) -> None:
+        """Move the cursor to the next (step 1) or previous (-1) unread article, and open it
+        when *open_it* (n/N in the reader)."""
+        self._open_it = open_it
         articles = self.screen.articles
         index = articles.cursor + step
         while 0 <= index < articles.count:
@@ -56,7 +59,7 @@ class ReadState:
                 )
                 return
             if not row.read:
-                articles.cursor = index
+                self._arrive(index, articles.generation)
                 return
             index += step
         self.screen.notify("No more unread articles" + (" below." if step > 0 else " above."))
@@ -83,8 +86,15 @@ class ReadState:
         )
 
     def _arrive(self, index: int, generation: int) -> None:
-        if generation == self.screen.articles.generation:  # the list did not change meanwhile
-            self.screen.articles.cursor = index
+        articles = self.screen.articles
+        if generation != articles.generation:
+            return  # the list changed meanwhile
+        articles.cursor = index
+        row = articles.loaded(index)
+        if self._open_it and row is not None:
+            while self.screen.app.screen is not self.screen:  # the reader that asked
+                self.screen.app.pop_screen()
+            articles.opened(row)
 
     # ── mark read, undo ──
     def mark_feed_read(self, feed_id: int, name: str) -> None:

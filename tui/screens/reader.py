@@ -8,7 +8,6 @@ An article still in the queue jumps it and the screen reloads when its analysis 
 from __future__ import annotations
 
 import webbrowser
-from dataclasses import dataclass, field
 from typing import Any
 
 from textual import on, work
@@ -19,7 +18,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.pipeline.errors import StoreError
-from tui.pipeline.sanitize import clean_text
+from tui.screens.article_data import ArticleData, citation, load_article
 from tui.store import pins, search, store
 from tui.widgets.entity_panel import EntityItem, EntityPanel
 from tui.widgets.reader_view import ClaimSpan, ReaderView
@@ -29,54 +28,6 @@ from tui.widgets.virtual_list import now_of
 MODES = ("text", "summary", "raw")
 MODE_NAMES = {"text": "reading text", "summary": "feed summary", "raw": "raw HTML"}
 TREND_DAYS = 14
-_RAW_LIMIT = 200_000
-
-
-@dataclass
-class ArticleData:
-    row: dict[str, Any]
-    claims: list[ClaimSpan]
-    entities: list[EntityItem]
-    raw: str
-    pinned: set[tuple[str, str]] = field(default_factory=set)  # (name, type); see _pin_requested
-
-
-def load_article(db: Any, article_id: int) -> ArticleData | None:
-    """Everything the reader shows first, in one trip to the store (runs in a thread)."""
-    row = db.run(store.get_article, article_id)
-    if row is None:
-        return None
-    claims = [
-        ClaimSpan(
-            c["start"],
-            c["end"],
-            c["source_start"],
-            c["source_end"],
-            c["cue_start"],
-            c["cue_end"],
-            c["status"],
-            c["source"],
-        )
-        for c in db.run(store.claims_for, article_id)
-    ]
-    entities = [EntityItem.from_row(r) for r in db.run(store.entities_for, article_id)]
-    raw = ""
-    if row["raw_html"]:
-        body, _ = store.raw_page(row)
-        raw = clean_text(body[:_RAW_LIMIT].decode("utf-8", "replace"))  # raw bytes: strip escapes
-    return ArticleData(dict(row), claims, entities, raw, db.run(pins.pinned))
-
-
-def citation(data: ArticleData, text: str, claim: ClaimSpan) -> str:
-    """The claim as it reads in the article, with who said it, where and when."""
-    row = data.row
-    quoted = " ".join(text[claim.start : claim.end].split())
-    date = (row["published"] or row["sort_ts"] or "")[:10]
-    url = row["final_url"] or row["url"]
-    return (
-        f"“{quoted}” — {claim.source} ({claim.status}). {row['feed_name']}, "
-        f"“{row['title']}”, {date}. {url}"
-    )
 
 
 class ReaderScreen(Screen[None]):
@@ -86,6 +37,11 @@ class ReaderScreen(Screen[None]):
         Binding("left_square_bracket", "previous_claim", "Prev claim", id="previous_claim"),
         Binding("e", "focus_entities", "Entities", id="focus_entities"),
         Binding("o", "open_browser", "Open in browser", show=False, id="open_browser"),
+        Binding("n", "next_unread", "Next unread article", show=False, id="reader_next_unread"),
+        Binding(
+            "N", "previous_unread", "Previous unread article", show=False,
+            id="reader_previous_unread",
+        ),
         Binding("y", "copy_claim", "Copy claim", id="copy_claim"),
         Binding("b", "bookmark", "Bookmark claim", id="bookmark"),
         Binding("x", "toggle_source", "Text / summary / raw HTML", show=False, id="toggle_source"),
@@ -332,6 +288,23 @@ class ReaderScreen(Screen[None]):
             self.reader.focus()
             return
         self.app.pop_screen()
+
+    def _unread(self, step: int) -> None:
+        """n/N: back to the article list and open its next/previous unread article."""
+        from tui.screens.main import MainScreen
+
+        stack = self.app.screen_stack
+        below = stack[-2] if len(stack) >= 2 else None
+        if not isinstance(below, MainScreen):
+            self.notify("n and N follow the article list: open the article from there.")
+            return
+        below.reading.jump(step, open_it=True)  # it closes this reader if it finds one
+
+    def action_next_unread(self) -> None:
+        self._unread(1)
+
+    def action_previous_unread(self) -> None:
+        self._unread(-1)
 
     def action_scroll_down(self) -> None:
         self.reader.scroll_down(animate=False)

@@ -37,7 +37,7 @@ class MainScreen(Screen[None]):
         Binding("A", "mark_feed_read", "Mark feed read", show=False, id="mark_feed_read"),
         Binding("u", "undo_read", "Undo mark read", show=False, id="undo_read"),
         Binding("a", "add_feed", "Add feed", show=False, id="add_feed"),
-        Binding("f", "feed_menu", "Feed…", id="feed_menu"),
+        Binding("f", "feed_menu", "Feed menu", show=False, id="feed_menu"),
         Binding("e", "next_failing", "Next failing feed", show=False, id="next_failing"),
         Binding(
             "E", "previous_failing", "Previous failing feed", show=False, id="previous_failing"

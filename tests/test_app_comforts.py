@@ -191,3 +191,15 @@ async def test_n_in_the_reader_opens_the_next_unread_article(seed_cache) -> None
         await wait_for(pilot, lambda: any("No more unread articles above" in m
                                           for m in messages(app)))
         assert app.screen is reader  # nothing found: the reader stays
+
+
+async def test_a_failing_task_is_reported_in_words(seed_cache) -> None:  # type: ignore[no-untyped-def]
+    app = build_seed_app(seed_cache[0])
+
+    def _load_something() -> None:
+        raise OSError("disk on fire")
+
+    async with app.run_test(size=SIZE) as pilot:
+        await main_ready(app, pilot)
+        app.run_worker(_load_something, thread=True, exit_on_error=False)
+        await wait_for(pilot, lambda: "Load something stopped: disk on fire" in messages(app))

@@ -312,7 +312,9 @@ class SitrepApp(App[None]):
         if event.state == WorkerState.ERROR:
             error = event.worker.error
             log.error("worker %s failed", event.worker.name, exc_info=error)
-            self.notify(f"{event.worker.name} failed: {error}", severity="error", markup=False)
+            # "_load_articles" → "Load articles stopped: …" (the details are in the log)
+            task = event.worker.name.strip("_").replace("_", " ").capitalize() or "A task"
+            self.notify(f"{task} stopped: {error}", severity="error", markup=False)
 
     # ── global actions ──
     def action_help(self) -> None:

@@ -34,9 +34,10 @@ class Row(Visual):
             extras.pop()
         avail = width - sum(e.cell_length + 1 for e in extras)
         if self.trend is not None:
-            # The label keeps up to about half the room; a trend (sparkline) takes what is
-            # left, losing its oldest cells first, and goes entirely below MIN_TREND cells.
-            label_room = min(self.label.cell_length, max(MIN_LABEL, avail * 11 // 20))
+            # The label keeps half the room whatever its own length, so the sparklines of
+            # a column of rows line up; a trend takes what is left, losing its oldest cells
+            # first, and goes entirely below MIN_TREND cells.
+            label_room = max(MIN_LABEL, avail // 2)
             trend_room = min(self.trend.cell_length, avail - label_room - 1)
             if trend_room >= MIN_TREND:
                 extras.append(self.trend[self.trend.cell_length - trend_room :])

@@ -109,6 +109,10 @@ async def test_add_feed_writes_the_config_and_fetches_it(
         assert isinstance(app.screen, AddFeedPrompt)
         app.screen.query_one("#add-url").value = served_demo
         await pilot.press("tab", *"Demo wire", "tab", *"demo", "enter")
+        checked = "Frontline Wire (demo) — 10 items. Enter saves, Esc cancels"
+        await wait_for(pilot, lambda: checked in str(app.screen.query_one("#add-status").render()))
+        assert load_config(directory / "feeds.toml").feeds[-1].url != served_demo  # not yet
+        await pilot.press("enter")
         await wait_for(pilot, lambda: "18 articles" in status(app), seconds=60)
         feeds = load_config(directory / "feeds.toml").feeds
         assert (feeds[-1].url, feeds[-1].name, feeds[-1].tags) == (

@@ -1,4 +1,5 @@
-"""Editing feeds.toml on the user's command: add, remove, import (OPML or a URL list), export.
+"""Editing feeds.toml on the user's command: add, rename, tag, remove, import (OPML or a URL
+list), export.
 
 The file is rewritten with tomlkit so comments and order survive, and the previous version is kept
 as `feeds.toml.bak`. Nothing else in sitrep ever writes the config.
@@ -7,9 +8,10 @@ as `feeds.toml.bak`. Nothing else in sitrep ever writes the config.
 from __future__ import annotations
 
 import json
+import re
 import shlex
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,6 +19,7 @@ from xml.sax.saxutils import quoteattr
 
 import lxml.etree
 import tomlkit
+from tomlkit.items import Table
 
 from tui.config import Config, load_config
 from tui.pipeline.errors import ConfigError
@@ -28,21 +31,6 @@ class FeedSpec:
     url: str
     name: str = ""
     tags: tuple[str, ...] = ()
-
-
-def _load_doc(path: Path) -> tomlkit.TOMLDocument:
-    load_config(path)  # refuse to edit a file that does not validate: the user fixes it first
-    return tomlkit.parse(path.read_text(encoding="utf-8"))
-
-
-def _save_doc(path: Path, doc: tomlkit.TOMLDocument) -> None:
-    if path.exists():
-        shutil.copy2(path, path.with_name(path.name + ".bak"))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(tomlkit.dumps(doc), encoding="utf-8")
-    tmp.replace(path)
-    load_config(path)  # what we wrote must read back
 
 
 def usable_url(url: str) -> bool:
@@ -140,15 +128,83 @@ def _write(path: Path, text: str) -> None:
     tmp.replace(path)
 
 
+_HEADER = re.compile(r"\s*\[")  # a table header: no value line of a valid config starts so
+_FEED_HEADER = re.compile(r"""\s*\[\[\s*(feed|"feed"|'feed')\s*\]\]""")
+
+
+def _edit_feed(path: Path, url: str, change: Callable[[Table], None] | None) -> bool:
+    """Apply *change* to the feed's table (None removes the feed); False if it is not there.
+
+    Only that feed's block of lines (its `[[feed]]` header up to the next header) is parsed and
+    rewritten: tomlkit, given the whole file, would move a `[keys]` table that sits between two
+    `[[feed]]` blocks (as after `sitrep feeds add`) to the end.
+    """
+    feeds = load_config(path).feeds  # refuse to edit a file that does not validate
+    raw = _raw_feeds(path)
+    wanted = url.strip()
+    index = next(
+        (i for i, f in enumerate(feeds) if wanted in (f.url, str(raw[i].get("url", "")).strip())),
+        None,
+    )
+    if index is None:
+        return False
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    headers = [i for i, line in enumerate(lines) if _HEADER.match(line)] + [len(lines)]
+    blocks = [
+        (h, headers[n + 1]) for n, h in enumerate(headers[:-1]) if _FEED_HEADER.match(lines[h])
+    ]
+    if len(blocks) != len(feeds):
+        raise ConfigError(
+            str(path), "feeds are not all [[feed]] tables: edit this file by hand", key="feed"
+        )
+    start, end = blocks[index]
+    block = lines[start:end]
+    if change is None:  # the comments after its last key introduce the next table: they stay
+        content = [i for i, line in enumerate(block) if line.strip()[:1] not in ("", "#")]
+        text = "".join(block[content[-1] + 1 :])
+    else:
+        doc = tomlkit.parse("".join(block))
+        change(doc["feed"][0])  # type: ignore[index]
+        text = tomlkit.dumps(doc)
+    _write(path, "".join(lines[:start]) + text + "".join(lines[end:]))
+    return True
+
+
+def _set_key(table: Table, key: str, value: object) -> None:
+    if key in table or not isinstance(table, Table):
+        table[key] = value  # in place: the line's own comment stays
+        return
+    # Appended, the key would land after the comments that end the table (those that introduce
+    # the next feed); it goes right after the table's last key instead.
+    table.value._insert_after(list(table)[-1], key, value)
+
+
 def remove_feed(path: Path, url: str) -> bool:
-    doc = _load_doc(path)
-    feeds = doc.get("feed", [])
-    for index, item in enumerate(feeds):
-        if str(item.get("url", "")) == url:
-            del feeds[index]
-            _save_doc(path, doc)
-            return True
-    return False
+    return _edit_feed(path, url, None)
+
+
+def rename_feed(path: Path, url: str, name: str) -> bool:
+    """Give the feed at *url* a new name. False if no such feed; ConfigError if the name is
+    empty or the file does not validate (nothing is written then)."""
+    name = clean_line(name).strip()
+    if not name:
+        raise ConfigError(str(path), "a feed's name cannot be empty", key="name")
+    return _edit_feed(path, url, lambda table: _set_key(table, "name", name))
+
+
+def set_feed_tags(path: Path, url: str, tags: Iterable[str]) -> bool:
+    """Replace the feed's tags (split on spaces and commas, duplicates dropped); no tags
+    removes the key. False if no such feed."""
+    words = (w for tag in tags for w in re.split(r"[\s,]+", clean_line(tag)))
+    clean = list(dict.fromkeys(w for w in words if w))
+
+    def change(table: Table) -> None:
+        if clean:
+            _set_key(table, "tags", clean)
+        elif "tags" in table:
+            del table["tags"]
+
+    return _edit_feed(path, url, change)
 
 
 def parse_feed_list(data: bytes) -> list[FeedSpec]:

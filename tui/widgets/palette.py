@@ -1,4 +1,5 @@
-"""Command palette (ctrl+p) entries: refresh, add feed, filter by entity, failing feeds, claims
+"""Command palette (ctrl+p) entries: refresh, feeds (add, rename, tag, remove, OPML import and
+export; the work is in tui.screens.feeds_admin), filter by entity, failing feeds, claims
 view, switch theme, help (bookmarks and their export come from tui.screens.bookmarks). Each one
 calls an app or screen action, so the palette and the keys never disagree about what a command
 does.
@@ -15,17 +16,14 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 from textual.screen import Screen
 
-from tui.pipeline.errors import ConfigError
-from tui.widgets.add_feed import AddFeedPrompt, NewFeed
+from tui.screens import feeds_admin
 
 TOP_ENTITIES = 400
 
 
 def commands(app: Any, screen: Screen[Any]) -> Iterator[SystemCommand]:
     yield SystemCommand("Refresh all feeds", "Fetch every feed now (R)", app.action_refresh_all)
-    yield SystemCommand(
-        "Add feed…", "Add a feed address to feeds.toml and fetch it", partial(add_feed, app)
-    )
+    yield from _feed_commands(app, screen)
     yield SystemCommand(
         "Filter by entity…",
         "Show the articles and claims that mention a person, place, organisation or weapon",
@@ -43,47 +41,60 @@ def commands(app: Any, screen: Screen[Any]) -> Iterator[SystemCommand]:
     yield SystemCommand("Help", "Every key of this screen (?)", app.action_help)
 
 
+def _feed_commands(app: Any, screen: Screen[Any]) -> Iterator[SystemCommand]:
+    yield SystemCommand(
+        "Add feed…",
+        "Check a feed address, then add it to feeds.toml and fetch it (a)",
+        partial(feeds_admin.add_feed, app),
+    )
+    from tui.screens.main import MainScreen
+
+    if isinstance(screen, MainScreen):  # these act on the feed under the cursor
+        for title, help_text, action in (
+            ("Rename feed…", "Rename the feed under the cursor", feeds_admin.rename),
+            ("Tag feed…", "Change the tags of the feed under the cursor", feeds_admin.retag),
+            (
+                "Remove feed…",
+                "Remove the feed under the cursor from feeds.toml",
+                feeds_admin.remove,
+            ),
+            (
+                "Feed menu…",
+                "Rename, tag, remove, mark read or refresh a feed (f)",
+                feeds_admin.feed_menu,
+            ),
+        ):
+            yield SystemCommand(title, help_text, partial(_on_target_feed, app, action))
+    yield SystemCommand(
+        "Import OPML…",
+        "Add the feeds of an OPML file (or a list of URLs) to feeds.toml",
+        partial(feeds_admin.import_opml, app),
+    )
+    yield SystemCommand(
+        "Export OPML…",
+        "Write every configured feed to an OPML file",
+        partial(feeds_admin.export_opml, app),
+    )
+
+
+def _on_target_feed(app: Any, action: Any) -> None:
+    """Run *action(screen, feed)* on the feed under the cursor, or say there is none."""
+    from tui.screens.main import MainScreen
+
+    screen = app.screen
+    if isinstance(screen, MainScreen):
+        feed = screen.target_feed()
+        if feed is None:
+            feeds_admin.feed_menu(screen, None)  # says so
+        else:
+            action(screen, feed)
+
+
 def _claims_view(app: Any) -> None:
     from tui.screens.claims import ClaimsScreen
 
     if not isinstance(app.screen, ClaimsScreen):
         app.push_screen(ClaimsScreen())
-
-
-# ── add feed ──
-def add_feed(app: Any) -> None:
-    if app.db.readonly:
-        app.notify("Read-only: add feeds in the sitrep that is refreshing.", severity="warning")
-        return
-    app.push_screen(AddFeedPrompt(), partial(_write_feed, app))
-
-
-def _write_feed(app: Any, feed: NewFeed | None) -> None:
-    if feed is not None:
-        app.run_worker(
-            partial(_write_in_thread, app, feed), thread=True, group="config", exit_on_error=False
-        )
-
-
-def _write_in_thread(app: Any, feed: NewFeed) -> None:
-    from tui.config import load_config
-    from tui.feeds_file import FeedSpec, add_feeds
-
-    try:
-        added, _ = add_feeds(app.config.path, [FeedSpec(feed.url, feed.name, feed.tags)])
-        config = load_config(app.config.path)
-    except (ConfigError, OSError) as exc:
-        app.call_from_thread(
-            app.notify, f"Could not add the feed: {exc}", severity="error", markup=False
-        )
-        return
-    if not added:
-        app.call_from_thread(app.notify, "That feed is already in feeds.toml.", markup=False)
-        return
-    app.call_from_thread(app.reload_config, config)
-    app.call_from_thread(
-        app.notify, f"Added {feed.name or feed.url}; fetching it now.", markup=False
-    )
 
 
 # ── filter by entity ──

@@ -101,3 +101,32 @@ def test_sitrep_in_a_real_terminal(terminal: Terminal) -> None:
     while not terminal.done.exists():  # type: ignore[attr-defined]
         assert time.monotonic() < deadline, "sitrep did not exit after q"
         time.sleep(0.1)
+
+
+def test_add_a_feed_and_toggle_read_state_in_a_real_terminal(
+    terminal: Terminal, served_demo: str
+) -> None:
+    terminal.wait(lambda s: "10 articles" in s)
+    terminal.keys("a")
+    terminal.wait(lambda s: "Add a feed" in s)
+    terminal.keys(served_demo)
+    terminal.keys("Enter")  # the first enter fetches it and shows what it is
+    terminal.wait(lambda s: "Frontline Wire (demo) — 10 items" in s)
+    terminal.keys("Enter")  # the second saves it; the app fetches it at once
+    screen = terminal.wait(lambda s: "Frontline Wire (demo)" in s and "20 articles" in s)
+    assert "Add a feed" not in screen
+    config = Path(terminal.done).parent / "feeds.toml"  # type: ignore[attr-defined]
+    assert served_demo in config.read_text(encoding="utf-8")
+
+    def unread_marks(s: str) -> int:
+        return sum(1 for line in s.splitlines() if re.search(r"▕ ● ", line))
+
+    before = unread_marks(terminal.screen())
+    terminal.keys("m")  # the first article: read
+    terminal.wait(lambda s: unread_marks(s) == before - 1)
+    terminal.keys("M")  # only unread articles
+    terminal.wait(lambda s: "19 articles" in s and "unread only" in s)
+    terminal.keys("M")
+    terminal.wait(lambda s: "20 articles" in s and "unread only" not in s)
+    terminal.keys("m")  # back to unread
+    terminal.wait(lambda s: unread_marks(s) == before)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,44 @@ def test_missing_file(tmp_path: Path) -> None:
 def test_keys_section_must_be_strings(tmp_path: Path) -> None:
     error = load_text(tmp_path, "[keys]\nquit = 3\n")
     assert (error.line, error.key) == (2, "keys.quit")
+
+
+def test_keys_section_rejects_an_unknown_action(tmp_path: Path) -> None:
+    error = load_text(tmp_path, '[keys]\nfilter = "f"\nfiltr = "g"\n')
+    assert (error.line, error.key) == (3, "keys.filtr")
+    assert "unknown action" in error.reason and "filter" in error.reason
+
+
+def test_every_binding_of_the_app_can_be_named_in_keys() -> None:
+    """tui.keys.ACTIONS is exactly the set of binding ids the app's screens and widgets have,
+    and every binding has one (so every key can be changed); the README lists them all."""
+    import importlib
+    import pkgutil
+
+    from textual.dom import DOMNode
+
+    import tui
+    from tui.keys import ACTIONS
+
+    for module in pkgutil.walk_packages(tui.__path__, "tui."):
+        if module.name.startswith(("tui.pipeline", "tui.store", "tui.commands")):
+            continue
+        importlib.import_module(module.name)
+    ids: set[str] = set()
+    missing: list[str] = []
+    stack: list[type] = [DOMNode]
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        if not cls.__module__.startswith("tui."):
+            continue
+        for binding in cls.__dict__.get("BINDINGS", []):
+            if binding.id is None:
+                missing.append(f"{cls.__name__}: {binding.key} → {binding.action}")
+            else:
+                ids.add(binding.id)
+    assert missing == []
+    assert ids == ACTIONS
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = set(re.findall(r"[a-z_]+", readme.split("Actions:", 1)[1].split("\n\n", 1)[0]))
+    assert sorted(ACTIONS - listed) == []

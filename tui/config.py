@@ -15,6 +15,7 @@ from types import MappingProxyType
 from typing import Any
 from urllib.parse import urlsplit
 
+from tui.keys import ACTIONS
 from tui.pipeline.errors import ConfigError
 
 DEFAULT_USER_AGENT = "sitrep/0.1 (+https://example.invalid/sitrep)"
@@ -239,6 +240,13 @@ def _build(path: Path, data: dict[str, Any], loc: _Locator, origin: Path) -> Con
     if not isinstance(keys_data, dict):
         raise ConfigError(file, "must be a table", line=loc.line_of(None, "keys"), key="keys")
     for action, key in keys_data.items():
+        if action not in ACTIONS:
+            raise ConfigError(
+                file,
+                f"unknown action (known: {', '.join(sorted(ACTIONS))})",
+                line=loc.line_of("[keys]", action),
+                key=f"keys.{action}",
+            )
         if not isinstance(key, str) or not key.strip() or _control_in(key):
             raise ConfigError(
                 file,

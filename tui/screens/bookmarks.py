@@ -205,12 +205,12 @@ class BookmarksScreen(Screen[None]):
     BookmarksScreen #bookmarks { height: 1fr; }
     """
     BINDINGS = [
-        Binding("escape,h", "back", "Back"),
-        Binding("slash", "filter", "Filter"),
-        Binding("n", "edit_note", "Note"),
-        Binding("d", "delete", "Delete"),
-        Binding("u", "undo", "Undo delete"),
-        Binding("y", "copy_citation", "Copy citation"),
+        Binding("escape,h", "back", "Back", id="back"),
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("n", "edit_note", "Note", id="edit_note"),
+        Binding("d", "delete", "Delete", id="delete_bookmark"),
+        Binding("u", "undo", "Undo delete", id="undo_delete"),
+        Binding("y", "copy_citation", "Copy citation", id="copy_citation"),
     ]
 
     def __init__(self, text: str = "") -> None:

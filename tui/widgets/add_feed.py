@@ -51,7 +51,7 @@ class AddFeedPrompt(ModalScreen[NewFeed | None]):
     AddFeedPrompt #add-status.-ok { color: $text-success; }
     AddFeedPrompt #add-status.-error { color: $text-error; }
     """
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
+    BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="prompt_cancel")]
 
     def __init__(self, check: Callable[[str], CheckedFeed], known: Mapping[str, str]) -> None:
         """*check* fetches and parses an address (raising FetchError or ParseError); *known*

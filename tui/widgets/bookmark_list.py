@@ -62,10 +62,10 @@ class BookmarkList(OptionList):
     BookmarkList { height: 1fr; border: none; background: $surface; }
     """
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("G", "last", "Bottom", show=False),
-        Binding("l", "select", "Open", show=False),
+        Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
+        Binding("G", "last", "Bottom", show=False, id="last"),
+        Binding("l", "select", "Open", show=False, id="open"),
     ]
 
     def __init__(self, **kwargs: Any) -> None:
@@ -113,9 +113,9 @@ class StoredCopyScreen(ModalScreen[None]):
     StoredCopyScreen .stored-claim { margin-bottom: 1; }
     """
     BINDINGS = [
-        Binding("escape,h,q", "dismiss", "Close"),
-        Binding("y", "copy_citation", "Copy citation"),
-        Binding("o", "open_browser", "Open in browser"),
+        Binding("escape,h,q", "dismiss", "Close", id="back"),
+        Binding("y", "copy_citation", "Copy citation", id="copy_citation"),
+        Binding("o", "open_browser", "Open in browser", id="open_browser"),
     ]
 
     def __init__(self, record: dict[str, Any]) -> None:

@@ -74,7 +74,7 @@ class EntityPanel(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
         Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
-        Binding("enter", "select", "Filter lists by entity"),
+        Binding("enter", "select", "Filter lists by entity", id="choose_entity"),
         # "Pin", not "Pin / unpin": the reader's footer then still fits 160 columns.
         Binding(
             "p",

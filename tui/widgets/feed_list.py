@@ -57,7 +57,7 @@ class FeedList(OptionList):
     BINDINGS = [
         Binding("j", "cursor_down", "Down", show=False, id="cursor_down"),
         Binding("k", "cursor_up", "Up", show=False, id="cursor_up"),
-        Binding("l,right", "select", "Show", show=False),
+        Binding("l,right", "select", "Show", show=False, id="open"),
     ]
 
     class Chosen(Message):

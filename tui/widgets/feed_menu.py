@@ -38,9 +38,9 @@ class FeedMenu(ModalScreen[str | None]):
     FeedMenu #feed-menu-hint { color: $text-muted; margin-top: 1; }
     """
     BINDINGS = [
-        Binding("escape,q", "close", "Close"),
-        Binding("j", "move(1)", "Down", show=False),
-        Binding("k", "move(-1)", "Up", show=False),
+        Binding("escape,q", "close", "Close", id="prompt_cancel"),
+        Binding("j", "move(1)", "Down", show=False, id="cursor_down"),
+        Binding("k", "move(-1)", "Up", show=False, id="cursor_up"),
     ]
 
     def __init__(self, feed_name: str) -> None:

@@ -33,7 +33,7 @@ class FilterBar(Vertical):
     FilterBar #filter-error { color: $text-error; height: auto; padding: 0 1; display: none; }
     FilterBar #filter-error.-shown { display: block; }
     """
-    BINDINGS = [Binding("escape", "clear", "Clear filter", show=False)]
+    BINDINGS = [Binding("escape", "clear", "Clear filter", show=False, id="clear")]
 
     class Changed(Message):
         def __init__(self, text: str) -> None:

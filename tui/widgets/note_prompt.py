@@ -45,9 +45,9 @@ class NotePrompt(ModalScreen[NoteResult]):
     NotePrompt .-editing #note-choice { display: none; }
     """
     BINDINGS = [
-        Binding("escape", "keep", "Keep as it is"),
-        Binding("e", "edit", "Edit note", show=False),
-        Binding("r", "remove", "Remove bookmark", show=False),
+        Binding("escape", "keep", "Keep as it is", id="note_keep"),
+        Binding("e", "edit", "Edit note", show=False, id="note_edit"),
+        Binding("r", "remove", "Remove bookmark", show=False, id="note_remove"),
     ]
 
     def __init__(self, claim_text: str, *, note: str = "", tags: str = "",

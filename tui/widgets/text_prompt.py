@@ -32,7 +32,7 @@ class TextPrompt(ModalScreen[str | None]):
     """One line of text; enter gives it back (stripped), esc gives None."""
 
     DEFAULT_CSS = _DIALOG_CSS.format(name="TextPrompt")
-    BINDINGS = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt_cancel")]
 
     def __init__(
         self, title: str, value: str = "", *, placeholder: str = "", hint: str = ""
@@ -66,8 +66,8 @@ class ConfirmPrompt(ModalScreen[bool]):
 
     DEFAULT_CSS = _DIALOG_CSS.format(name="ConfirmPrompt")
     BINDINGS = [
-        Binding("y,enter", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y,enter", "answer(True)", "Yes", id="confirm_yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm_no"),
     ]
 
     def __init__(self, title: str, message: str, *, hint: str = "y/enter yes · n/esc no") -> None:

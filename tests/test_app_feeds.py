@@ -10,11 +10,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, Static
 
 from tests.conftest import build_app, wait_for
 from tests.server import LocalServer
+from tests.test_app_palette import choose
 from tui.config import load_config
 from tui.feeds_file import parse_feed_list
 from tui.screens import feeds_admin
@@ -85,16 +85,6 @@ def backup(config: Path) -> Path:
 
 async def ready(app: Any, pilot: Any) -> None:
     await wait_for(pilot, lambda: app.refresher is not None and len(pane_names(app)) == 2)
-
-
-async def choose(app: Any, pilot: Any, text: str) -> None:
-    """Open the palette, type *text*, wait for a hit, press enter."""
-    await pilot.press("ctrl+p")
-    await wait_for(pilot, lambda: CommandPalette.is_open(app))
-    await pilot.press(*text)
-    await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
-    await pilot.pause(0.3)  # the search settles on its best hit
-    await pilot.press("enter")
 
 
 async def type_into(app: Any, pilot: Any, screen_type: type, text: str) -> None:

@@ -64,6 +64,15 @@ async def open_reader(app: Any, pilot: Any, article_id: int) -> ReaderScreen:
     return screen
 
 
+async def open_claims(app: Any, pilot: Any) -> ClaimsScreen:
+    await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+    screen = ClaimsScreen()
+    app.push_screen(screen)
+    await wait_for(pilot, lambda: app.screen is screen and bool(screen.query(ClaimList))
+                   and screen.claims.current is not None)
+    return screen
+
+
 async def prompt_ready(app: Any, pilot: Any) -> NotePrompt:
     """The note prompt is up and has focus (keys typed before that would go elsewhere)."""
     await wait_for(pilot, lambda: isinstance(app.screen, NotePrompt)
@@ -131,11 +140,7 @@ async def test_bookmark_from_the_claims_view(tmp_path: Path) -> None:
     ids = seed(tmp_path / "cache" / "sitrep.db")
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
-        screen = ClaimsScreen()
-        app.push_screen(screen)
-        await wait_for(pilot, lambda: app.screen is screen and bool(screen.query(ClaimList))
-                       and screen.claims.current is not None)
+        screen = await open_claims(app, pilot)
         row = screen.claims.current
         bookmark_current_claim(screen)
         await prompt_ready(app, pilot)
@@ -327,11 +332,8 @@ async def test_two_claims_in_one_sentence_are_two_bookmarks(tmp_path: Path) -> N
     article_id = seed_shared_sentence(tmp_path / "cache" / "sitrep.db")
     app = make_app(tmp_path)
     async with app.run_test(size=SIZE) as pilot:
-        await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
-        screen = ClaimsScreen()
-        app.push_screen(screen)
-        await wait_for(pilot, lambda: app.screen is screen and bool(screen.query(ClaimList))
-                       and screen.claims.count == 2)
+        screen = await open_claims(app, pilot)
+        assert screen.claims.count == 2
         rows = [screen.claims._rows[i] for i in range(2)]
         assert {r.source for r in rows} == {"Mali's army", "residents and a local official"}
         assert rows[0].start == rows[1].start  # the very case: one sentence span

@@ -326,3 +326,25 @@ def test_golden_paragraphs_recall_and_person_precision(nlp: Any) -> None:
     people = {f for f in found if f[3] == "PERSON"}
     precision = len(people & gold) / len(people)
     assert precision >= 0.92, (precision, sorted(people - gold))
+
+
+def test_a_weapon_named_in_short_joins_its_full_name(nlp: Any) -> None:
+    text = (
+        "Mali's army said Bayraktar TB2 and Bayraktar Akinci drones struck the camp. Witnesses "
+        "said a TB2 circled for an hour and the Akinci fired twice. Russia fired Iskander-M "
+        "missiles at Dnipro; the Iskander hit a depot."
+    )
+    found = find(nlp, text)
+    weapons = {name for name, e in found.items() if e.type == "WEAPON"}
+    assert weapons == {"Bayraktar TB2", "Bayraktar Akinci", "Iskander-M"}
+    assert found["Bayraktar TB2"].mentions == (at(text, "Bayraktar TB2"), at(text, "TB2", 1))
+    assert found["Bayraktar Akinci"].mentions == (at(text, "Bayraktar Akinci"),
+                                                  at(text, "Akinci", 1))
+    assert len(found["Iskander-M"].mentions) == 2
+
+
+def test_a_short_weapon_name_with_two_candidates_stays_apart(nlp: Any) -> None:
+    text = ("Russia fired Iskander-M and Iskander-K missiles overnight, the air force said. "
+            "One Iskander was shot down.")
+    weapons = {name for name, e in find(nlp, text).items() if e.type == "WEAPON"}
+    assert weapons == {"Iskander-M", "Iskander-K", "Iskander"}

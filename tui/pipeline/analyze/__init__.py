@@ -16,7 +16,8 @@ from collections.abc import Iterable, Iterator
 from tui.pipeline.analyze import claims, conflict, entities, model
 from tui.pipeline.models import Analysis
 
-ANALYZER_VERSION = "3"  # 2: state bodies, described organisations; 3: attitude/stance cues
+ANALYZER_VERSION = "4"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+# 4: short weapon names join their full name
 
 
 def analyze(text: str) -> Analysis:

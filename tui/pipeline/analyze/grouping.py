@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -182,7 +183,26 @@ def _alias_keys(text: str, found: list[Found]) -> list[str]:
             keys.append(aliases.place_key(surface))
         else:
             keys.append(f"{m.type}:" + " ".join(surface.casefold().split()))
-    return keys
+    return _weapon_short_forms(keys)
+
+
+def _weapon_short_forms(keys: list[str]) -> list[str]:
+    """A weapon named in short joins the one longer name it begins or ends ("Iskander" with
+    "Iskander-M", "Akinci" with "Bayraktar Akinci"); with two candidates ("Iskander-M" and
+    "Iskander-K") the short name stays on its own, since it could be either."""
+    names = {k for k in keys if k.startswith("weapon:")}
+    parts = {k: re.split(r"[ -]", k[7:].casefold()) for k in names}
+    merged = {}
+    for short in names:
+        n = len(parts[short])
+        longer = [
+            k
+            for k in names
+            if len(parts[k]) > n and parts[short] in (parts[k][:n], parts[k][-n:])
+        ]
+        if len(longer) == 1:
+            merged[short] = longer[0]
+    return [merged.get(k, k) for k in keys]
 
 
 def _person_keys(text: str, found: list[Found]) -> dict[int, str]:

@@ -29,7 +29,7 @@ _DISTINCT = (
     r"HIMARS", r"ATACMS", r"GMLRS", r"NASAMS", r"IRIS-T(?: SLM)?", r"THAAD", r"NLAW",
     r"JDAM(?:-ER)?", r"GLSDB", r"MLRS", r"Iskander(?:-[MK])?", r"Kinzhal", r"Kalibr", r"Oniks",
     r"Tsirkon", r"Zircon", r"Shahed(?:-[0-9]{3})?(?! [A-Z][a-z])", r"Geran-[0-9]", r"Gerbera",
-    r"Storm Shadow", r"SCALP(?:-EG)?", r"Bayraktar(?: TB2)?", r"TB2", r"Tochka(?:-U)?", r"Smerch",
+    r"Storm Shadow", r"SCALP(?:-EG)?", r"Bayraktar(?: TB2| Akinci)?", r"TB2", r"Akinci", r"Tochka(?:-U)?", r"Smerch",
     r"Uragan", r"Tornado-[SG]", r"Pantsir(?:-S1)?", r"Buk-M[0-9]", r"Tor-M[0-9]", r"Krasnopol",
     r"Orlan-10", r"Iron Dome", r"Iron Beam", r"David's Sling", r"Arrow [23]", r"Scud",
     r"Hwasong-[0-9]{1,2}", r"Fateh-[0-9]{3}", r"Kheibar Shekan", r"Sejjil", r"Zolfaghar", r"M777",
@@ -91,5 +91,10 @@ def find_weapons(text: str) -> list[WeaponMention]:
     return kept
 
 
+# Short names that stand for one system only: "the TB2" is the Bayraktar TB2.
+_FULL_NAMES = {"TB2": "Bayraktar TB2"}
+
+
 def _canonical(name: str) -> str:
-    return _CANONICAL.get(name.upper(), name)
+    name = _CANONICAL.get(name.upper(), name)
+    return _FULL_NAMES.get(name, name)

@@ -197,3 +197,24 @@ def test_second_instance_on_a_damaged_cache_says_so(db: Path, opened) -> None:  
     with pytest.raises(StoreError, match="another sitrep is running"):
         open_store(db.with_name("other.db"))
     assert sqlite3.connect(db).execute("PRAGMA quick_check").fetchone()[0] == "ok"
+
+
+def test_writes_after_start_survive_another_process_closing_the_cache(
+    db: Path, opened: list[OpenedStore]
+) -> None:
+    """Start-up checks must not drop this process's locks on the database: if they did, a
+    `sitrep search` (any other process) closing its connection would take itself for the last
+    one and delete the WAL, and the app's next commits would be written where nobody reads."""
+    import subprocess
+    import sys
+
+    store = start(db, opened)  # the golden cache: three bookmarks
+    conn = store.handle.conn
+    read_elsewhere = ("import sqlite3, sys; c = sqlite3.connect(sys.argv[1]); "
+                      "print(c.execute('SELECT count(*) FROM bookmarks').fetchone()[0]); c.close()")
+    run = [sys.executable, "-c", read_elsewhere, str(db)]
+    assert subprocess.run(run, capture_output=True, text=True, check=True).stdout.strip() == "3"
+    red_sea = conn.execute("SELECT id FROM articles WHERE guid = 'hp-red-sea-carrier'").fetchone()
+    bookmark(conn, red_sea[0], 0, "after the other process closed")
+    seen = subprocess.run(run, capture_output=True, text=True, check=True).stdout.strip()
+    assert seen == "4"  # the WAL this process wrote to is still the one others read

@@ -76,12 +76,14 @@ def move_aside(path: Path) -> Path:
 
 
 def health_problem(conn: sqlite3.Connection, path: Path) -> str | None:
-    """Why this open database cannot be trusted, or None. Cheap enough for every start."""
+    """Why this open database cannot be trusted, or None. Cheap enough for every start.
+
+    Never open the file with Python I/O here: closing any descriptor of a database releases
+    every POSIX lock this process holds on it, so another process closing its connection then
+    takes itself for the last one and deletes the WAL, and the commits this process makes next
+    vanish. SQLite itself says "file is not a database" for a foreign file.
+    """
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
-        if header and not header.startswith(b"SQLite format 3\x00"):
-            return "not a database"
         # Once every WAL frame is in the file, the file must hold every page the db has.
         _, wal_frames, copied = conn.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
         size = path.stat().st_size
@@ -203,8 +205,10 @@ def _open_writable(db_path: Path, notices: list[str]) -> tuple[StoreHandle, bool
     fresh = not db_path.exists() or db_path.stat().st_size == 0
     try:
         if db_path.exists():
+            # Unreadable (permissions, I/O error) → rebuilt beside it. Read before this process
+            # connects: once it has, closing a descriptor of the file would drop its locks.
             with open(db_path, "rb") as handle:
-                handle.read(100)  # unreadable (permissions, I/O error) → rebuilt beside it
+                handle.read(100)
         store = StoreHandle(db_path)
         problem = store.run(health_problem, db_path)
         if problem is None:

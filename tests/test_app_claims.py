@@ -102,7 +102,7 @@ async def test_help_lists_every_binding_of_the_focused_screen(
             await pilot.press("escape")
             assert app.screen is origin
         main = app.screen_stack[1]
-        assert {"Filter", "Claims", "Next failing feed", "Read/unread"} <= described(main)
+        assert {"Filter", "Claims", "Next failing feed", "Un/read"} <= described(main)
 
 
 async def test_help_names_the_reader_keys(seed_cache: tuple[Path, dict]) -> None:

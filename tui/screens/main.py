@@ -30,7 +30,7 @@ class MainScreen(Screen[None]):
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("c", "claims", "Claims", id="claims"),
         Binding("r", "refresh_feed", "Refresh feed", show=False, id="refresh_feed"),
-        Binding("m", "toggle_read", "Read/unread", id="toggle_read"),
+        Binding("m", "toggle_read", "Un/read", id="toggle_read"),
         Binding("M", "toggle_show_read", "Show/hide read", show=False, id="toggle_show_read"),
         Binding("n", "next_unread", "Next unread", show=False, id="next_unread"),
         Binding("N", "previous_unread", "Previous unread", show=False, id="previous_unread"),

@@ -93,11 +93,6 @@ def feeds_last_checked(conn: sqlite3.Connection) -> dict[str, str | None]:
     }
 
 
-def last_refresh(conn: sqlite3.Connection) -> str | None:
-    row = conn.execute("SELECT max(last_checked) FROM feeds WHERE active = 1").fetchone()
-    return row[0] if row else None
-
-
 # ── articles ─────────────────────────────────────────────────────────────────────────────────
 
 

@@ -126,6 +126,7 @@ class SitrepApp(App[None]):
         self._wanted: list[list[str] | None] = []  # refreshes asked for before it was ready
         self._last_bump = 0.0
         self._started = False
+        self._building: asyncio.Future[Refresher] | None = None
         self._claims_seen = 0  # pinned-entity news: claims up to this id were told
         self._apply_keymap()
 
@@ -161,7 +162,7 @@ class SitrepApp(App[None]):
     @work(group="refresher", exit_on_error=False)
     async def _start_refresher(self) -> None:
         self._claims_seen = await asyncio.to_thread(self.db.run, pins.max_claim_id)
-        self.refresher = await self._new_refresher()
+        self.refresher = await self._build_refresher()
         if self._wanted:  # R pressed during start-up
             wanted, self._wanted = self._wanted, []
             self._refresh(None if None in wanted else [u for urls in wanted for u in urls or ()])
@@ -169,6 +170,12 @@ class SitrepApp(App[None]):
             self._refresh(None, due_only=True)  # new feeds, and those past their interval
         else:
             self._process_queue()
+
+    async def _build_refresher(self) -> Refresher:
+        """_new_refresher, finished even if the app closes meanwhile (on_unmount waits for it
+        and closes it): a refresher left half-built would keep its database connection open."""
+        self._building = asyncio.ensure_future(self._new_refresher())
+        return await asyncio.shield(self._building)
 
     async def _new_refresher(self) -> Refresher:
         """A refresher on the current config, ready (feeds synced) before anyone can use it."""
@@ -192,6 +199,11 @@ class SitrepApp(App[None]):
         return await self._background.run(coroutine)
 
     async def on_unmount(self) -> None:
+        if self._building is not None:
+            try:
+                self.refresher = await self._building
+            except (Exception, asyncio.CancelledError) as exc:  # its worker reported it
+                log.warning("refresher did not start: %r", exc)
         if self.refresher is not None:
             await self._in_background(self.refresher.close())
         if self._background is not None:
@@ -389,7 +401,7 @@ class SitrepApp(App[None]):
         if self.refresher is not None:
             await self._in_background(self.refresher.close())
             self.refresher = None
-        self.refresher = await self._new_refresher()
+        self.refresher = await self._build_refresher()
         self.bump_data(force=True)
         if new_urls:
             self._refresh(new_urls)

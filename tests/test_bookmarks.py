@@ -340,15 +340,30 @@ def test_read_only_database_refuses_before_journaling(seeded, cache: Path) -> No
     assert not (cache / "bookmarks.jsonl").exists()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores directory permissions")
+def read_only(directory: Path) -> tuple[list[str], list[str]] | None:
+    """Commands that make *directory* refuse new files and undo that. Root ignores permission
+    bits, so as root the directory is made immutable (`chattr +i`, ext4 and friends)."""
+    if os.geteuid() != 0:
+        return ["chmod", "555", str(directory)], ["chmod", "755", str(directory)]
+    if subprocess.run(["chattr", "+i", str(directory)], capture_output=True).returncode != 0:
+        return None
+    subprocess.run(["chattr", "-i", str(directory)], check=True)
+    return ["chattr", "+i", str(directory)], ["chattr", "-i", str(directory)]
+
+
 def test_read_only_directory_is_reported(seeded, cache: Path) -> None:  # type: ignore[no-untyped-def]
     conn, ids = seeded
-    cache.chmod(0o555)
+    commands = read_only(cache)
+    if commands is None:
+        pytest.skip("running as root on a file system without chattr +i")
+    assert not (cache / "bookmarks.jsonl").exists()  # the journal must be created: refused
+    subprocess.run(commands[0], check=True)
     try:
-        with pytest.raises(StoreError, match="bookmark not saved"):
+        with pytest.raises(StoreError, match="bookmark not saved: cannot write .*bookmarks"):
             bookmark(conn, ids["kharkiv"], 0)
     finally:
-        cache.chmod(0o755)
+        subprocess.run(commands[1], check=True)
+    assert bookmarks.list_bookmarks(conn) == []
 
 
 FULL_DISK = """

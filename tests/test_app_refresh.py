@@ -41,3 +41,22 @@ async def test_keys_move_the_cursor_while_feeds_are_refreshing(
             ),
         )
         assert "refreshing feeds" in app.refresh_status  # all of it while the feeds load
+
+
+async def test_a_change_inside_the_half_second_is_told_when_it_ends(seed_cache) -> None:  # type: ignore[no-untyped-def]
+    """Screens reload at most twice a second while a refresh writes, but the last change of a
+    burst is not dropped: a feed stored just after another one is listed half a second later,
+    not when the whole refresh ends (a slow feed can hold that for the whole deadline)."""
+    app = build_seed_app(seed_cache[0])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.refresher is not None and not any(
+            w.is_running for w in app.workers if w.group in ("refresher", "queue")))
+        await pilot.pause(0.6)
+        version = app.data_version
+        app.bump_data()  # a feed stored
+        app.bump_data()  # another, at once: held back...
+        app.bump_data()  # ...together with this one
+        assert app.data_version == version + 1
+        await wait_for(pilot, lambda: app.data_version == version + 2, seconds=5)
+        await pilot.pause(0.8)
+        assert app.data_version == version + 2  # one trailing reload for the burst

@@ -20,6 +20,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from tui.background import BackgroundLoop
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 AUTO_TICK_SECONDS = 60.0
+BUMP_SECONDS = 0.5  # screens reload at most this often while a refresh writes
 
 
 class SitrepApp(App[None]):
@@ -86,6 +88,7 @@ class SitrepApp(App[None]):
         self._background: BackgroundLoop | None = None
         self._wanted: list[list[str] | None] = []  # refreshes asked for before it was ready
         self._last_bump = 0.0
+        self._bump_timer: Timer | None = None
         self._started = False
         self._building: asyncio.Future[Refresher] | None = None
         self._claims_seen = 0  # pinned-entity news: claims up to this id were told
@@ -274,11 +277,23 @@ class SitrepApp(App[None]):
         self.bump_data()
 
     def bump_data(self, force: bool = False) -> None:
-        """Tell screens the store changed; at most twice a second while refreshing."""
+        """Tell screens the store changed; at most twice a second while refreshing. A change
+        inside the half second is not dropped: it is told when the half second ends (else the
+        last feed of a burst would wait for the end of the whole refresh to be listed)."""
         now = time.monotonic()
-        if force or now - self._last_bump > 0.5:
+        wait = BUMP_SECONDS - (now - self._last_bump)
+        if force or wait <= 0:
+            if self._bump_timer is not None:
+                self._bump_timer.stop()
+                self._bump_timer = None
             self._last_bump = now
             self.data_version += 1
+        elif self._bump_timer is None:
+            self._bump_timer = self.set_timer(wait, self._trailing_bump)
+
+    def _trailing_bump(self) -> None:
+        self._bump_timer = None
+        self.bump_data(force=True)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         """A worker that fails is a bug or an unexpected condition: log it and tell the user."""

@@ -48,13 +48,6 @@ def test_a_pin_is_name_and_type(conn: sqlite3.Connection) -> None:
     assert ("Houthis", "PLACE") not in pins.pinned(conn)
 
 
-def test_toggle_pin_says_what_it_did(conn: sqlite3.Connection) -> None:
-    assert pins.toggle_pin(conn, "Shahed", "WEAPON") is True
-    assert pins.pinned(conn) == {("Shahed", "WEAPON")}
-    assert pins.toggle_pin(conn, "Shahed", "WEAPON") is False
-    assert pins.pinned(conn) == set()
-
-
 def test_match_pin_saves_the_wish_as_it_is_when_it_runs(conn: sqlite3.Connection) -> None:
     wanted = {("Sumy", "PLACE")}
     assert pins.match_pin(conn, "Sumy", "PLACE", wanted) is True
@@ -80,7 +73,7 @@ def test_a_read_only_cache_refuses_a_pin_with_a_store_error(
     with pytest.raises(StoreError, match="read-only"):
         pins.pin(readonly, "Sumy", "PLACE")
     with pytest.raises(StoreError, match="read-only"):
-        pins.toggle_pin(readonly, "Sumy", "PLACE")
+        pins.match_pin(readonly, "Sumy", "PLACE", {("Sumy", "PLACE")})
     readonly.close()
 
 

@@ -103,9 +103,8 @@ class ReadState:
     def mark_listed_read(self, query: Query, label: str) -> None:
         def ids() -> list[int]:
             searcher = self.screen.app.searcher  # type: ignore[attr-defined]
-            unread = query.with_terms(UNREAD)
-            count, _ = self.db.run(searcher.list_articles, unread, limit=1)
-            _, rows = self.db.run(searcher.list_articles, unread, limit=max(count, 1))
+            # One search, every row: a negative LIMIT has no upper bound in SQLite.
+            _, rows = self.db.run(searcher.list_articles, query.with_terms(UNREAD), limit=-1)
             return [r["id"] for r in rows]
 
         self._run(ids, label)

@@ -76,21 +76,6 @@ def unpin(conn: sqlite3.Connection, name: str, type: str) -> None:
     _write(conn, "DELETE FROM pins WHERE name = ? AND type = ?", (name, type))
 
 
-def toggle_pin(conn: sqlite3.Connection, name: str, type: str) -> bool:
-    """Flip the pin in one transaction; True if the entity is pinned afterwards."""
-    created = datetime.now(UTC).isoformat(timespec="seconds")
-    try:
-        with conn:
-            if conn.execute("DELETE FROM pins WHERE name = ? AND type = ?", (name, type)).rowcount:
-                return False
-            conn.execute(
-                "INSERT INTO pins(name, type, created) VALUES (?, ?, ?)", (name, type, created)
-            )
-            return True
-    except sqlite3.Error as exc:
-        raise _store_error(exc) from None
-
-
 def match_pin(conn: sqlite3.Connection, name: str, type: str, wanted: Container[Pin]) -> bool:
     """Pin or unpin (name, type) to agree with *wanted* as it is now; True if pinned.
 

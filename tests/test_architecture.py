@@ -79,3 +79,52 @@ def test_no_shell_anywhere() -> None:
         if pattern.search(line)
     ]
     assert offenders == []
+
+
+def _names_defined_in_tui(trees: list[ast.Module]) -> set[str]:
+    """Every name our own code binds: a private attribute with one of these names is ours."""
+    names: set[str] = set()
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                names.add(node.name)
+            elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+                names.add(node.id)
+            elif isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store):
+                names.add(node.attr)
+            elif isinstance(node, ast.arg):
+                names.add(node.arg)
+    return names
+
+
+def test_no_private_api_of_other_libraries() -> None:
+    """`x._name` where no code of ours defines `_name`, and `from lib import _name` or
+    `import lib._mod` of a library, reach into another project's private API: a minor release may
+    remove it (tomlkit 0.15 dropped `Container._insert_after`, which we used)."""
+    paths = sorted(TUI.rglob("*.py"))
+    trees = [ast.parse(p.read_text(encoding="utf-8")) for p in paths]
+    ours = _names_defined_in_tui(trees)
+
+    def private(name: str) -> bool:
+        return name.startswith("_") and not name.startswith("__")
+
+    offenders = []
+    for path, tree in zip(paths, trees, strict=True):
+        where = path.relative_to(TUI.parent)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and private(node.attr) and node.attr not in ours:
+                offenders.append(f"{where}:{node.lineno} {ast.unparse(node)}")
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                if node.module.split(".")[0] == "tui":
+                    continue
+                parts = node.module.split(".") + [alias.name for alias in node.names]
+                if any(private(part) for part in parts):
+                    offenders.append(f"{where}:{node.lineno} from {node.module} import …")
+            elif isinstance(node, ast.Import):
+                offenders += [
+                    f"{where}:{node.lineno} import {alias.name}"
+                    for alias in node.names
+                    if alias.name.split(".")[0] != "tui"
+                    and any(private(part) for part in alias.name.split("."))
+                ]
+    assert offenders == []

@@ -43,8 +43,12 @@ async def test_b_in_reader_bookmarks_marks_and_B_lists(demo_config: Path) -> Non
 async def test_b_in_claims_view_opens_the_prompt(demo_config: Path) -> None:
     app = build_app(demo_config)
     async with app.run_test(size=(140, 44)) as pilot:
-        await wait_for(pilot, lambda: app.db.run(
-            lambda c: c.execute("SELECT count(*) FROM claims").fetchone()[0]) > 0, seconds=90)
+        # Every article analysed first: a claim analysed later would land above the cursor and
+        # the row under it would no longer be the one bookmarked.
+        await wait_for(pilot, lambda: app.db.run(lambda c: c.execute(
+            "SELECT count(*) FROM claims").fetchone()[0] > 0 and c.execute(
+            "SELECT count(*) FROM articles WHERE state = 'queued'").fetchone()[0] == 0),
+            seconds=90)
         await pilot.press("c")
         await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen)
                        and app.screen.claims.current is not None)

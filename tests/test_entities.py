@@ -307,7 +307,6 @@ def test_importing_the_analyzer_does_not_import_spacy() -> None:
 GOLDEN = Path(__file__).resolve().parent / "fixtures" / "analysis" / "golden.json"
 
 
-@pytest.mark.skipif(not GOLDEN.exists(), reason="golden paragraphs not written yet")
 def test_golden_paragraphs_recall_and_person_precision(nlp: Any) -> None:
     """Floors a little under the bench targets (recall >= 0.95, PERSON precision >= 0.95):
     bench/bench_golden_entities.py prints the real figures."""

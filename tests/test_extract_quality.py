@@ -10,21 +10,23 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tests.shared import SHARED, require
 from tui.pipeline.extract import reading_text
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 BENCH = SHARED / "bench" / "extraction.py"
 DATA = SHARED / "data" / "extraction" / "ground-truth.json"
 F1_FLOOR = 0.97
 
-pytestmark = pytest.mark.skipif(
-    not (BENCH.exists() and DATA.exists()), reason="../shared/bench and ../shared/data not present"
-)
+
+
+@pytest.fixture(autouse=True)
+def _shared_present() -> None:
+    require("bench", "extraction.py")
+    require("data", "extraction", "ground-truth.json")
 
 
 @pytest.fixture(scope="module")

@@ -23,13 +23,18 @@ import pytest
 
 from tests.conftest import write_config
 from tests.server import LocalServer
+from tests.shared import SHARED, require
 
-CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "feeds-corpus"
+CORPUS = SHARED / "data" / "feeds-corpus"
 FILE_LIMIT = 20  # seconds one file may take before it counts as a hang (all take < 0.1 s)
 UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff]")  # C0 but \t \n, DEL, C1
 SERVED_SAMPLE = 2107
 
-pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason=f"corpus missing: {CORPUS}")
+
+
+@pytest.fixture(autouse=True)
+def _corpus_present() -> None:
+    require("data", "feeds-corpus")
 
 
 def corpus_files() -> list[Path]:

@@ -19,10 +19,16 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import DEMO_DIR, write_config
+from tests.shared import in_ci
 
-pytestmark = pytest.mark.skipif(
-    shutil.which("tmux") is None, reason="tmux is not installed (make install adds it)"
-)
+
+@pytest.fixture(autouse=True)
+def _tmux_present() -> None:
+    if shutil.which("tmux") is None:
+        message = "tmux is not installed (make test installs it)"
+        if in_ci():
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
 
 
 class Terminal:

@@ -159,24 +159,24 @@ def _edit_feed(path: Path, url: str, change: Callable[[Table], None] | None) -> 
         )
     start, end = blocks[index]
     block = lines[start:end]
-    if change is None:  # the comments after its last key introduce the next table: they stay
-        content = [i for i, line in enumerate(block) if line.strip()[:1] not in ("", "#")]
-        text = "".join(block[content[-1] + 1 :])
+    # The comments after the block's last key introduce the next table: they stay where they
+    # are, outside what tomlkit sees, so a key added to the feed lands before them.
+    content = [i for i, line in enumerate(block) if line.strip()[:1] not in ("", "#")]
+    tail = "".join(block[content[-1] + 1 :])
+    if change is None:
+        text = tail
     else:
-        doc = tomlkit.parse("".join(block))
+        doc = tomlkit.parse("".join(block[: content[-1] + 1]))
         change(doc["feed"][0])  # type: ignore[index]
-        text = tomlkit.dumps(doc)
+        text = tomlkit.dumps(doc) + tail
     _write(path, "".join(lines[:start]) + text + "".join(lines[end:]))
     return True
 
 
 def _set_key(table: Table, key: str, value: object) -> None:
-    if key in table or not isinstance(table, Table):
-        table[key] = value  # in place: the line's own comment stays
-        return
-    # Appended, the key would land after the comments that end the table (those that introduce
-    # the next feed); it goes right after the table's last key instead.
-    table.value._insert_after(list(table)[-1], key, value)
+    # An existing key changes in place (its line's own comment stays); a new one is appended
+    # after the table's last key, since _edit_feed hands over the block without its tail.
+    table[key] = value
 
 
 def remove_feed(path: Path, url: str) -> bool:

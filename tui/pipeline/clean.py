@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lxml import etree
+from lxml.html import HtmlElement
 
 from tui.pipeline.extract_body import Block, within
 from tui.pipeline.extract_consent import is_consent_control, is_consent_text
@@ -101,7 +101,7 @@ def clean_paragraphs(blocks: list[Block], headlines: frozenset[str] = frozenset(
     kept = [b for b in blocks if b.owner.tag != "h1" and not (b.is_links and not _own_text(b))]
     total = sum(len(b.text) for b in kept) or 1
     out: list[str] = []
-    box: etree._Element | None = None
+    box: HtmlElement | None = None
     for block in kept:
         if box is not None and within(block.owner, box):
             continue
@@ -126,7 +126,7 @@ def _own_text(block: Block) -> bool:
     return len(block.text) - block.link_chars >= OWN_TEXT_CHARS
 
 
-def _box(block: Block, kept: list[Block], total: int) -> etree._Element | None:
+def _box(block: Block, kept: list[Block], total: int) -> HtmlElement | None:
     """The smallest element around *block* that holds more than it, if it is a small share."""
     el = block.owner.getparent()
     while el is not None:

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lxml import etree
+from lxml.html import HtmlElement
 
 _BLOCK_TAGS = frozenset((
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
@@ -44,7 +44,7 @@ _PARA_TAGS = frozenset(("p", "pre", "blockquote", "td", "li", "h2", "h3", "h4", 
 class Block:
     """One paragraph-like run of text and the element it belongs to."""
 
-    owner: etree._Element
+    owner: HtmlElement
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
     text: str = ""
@@ -66,12 +66,12 @@ class _Reader:
         self._current: Block | None = None
         self._in_link = 0
 
-    def read(self, el: etree._Element) -> list[Block]:
+    def read(self, el: HtmlElement) -> list[Block]:
         self._element(el, el)
         self._flush()
         return self.blocks
 
-    def _add(self, text: str | None, owner: etree._Element) -> None:
+    def _add(self, text: str | None, owner: HtmlElement) -> None:
         if not text:
             return
         if self._current is None or self._current.owner is not owner:
@@ -90,7 +90,7 @@ class _Reader:
         if block.text:
             self.blocks.append(block)
 
-    def _element(self, el: etree._Element, owner: etree._Element) -> None:
+    def _element(self, el: HtmlElement, owner: HtmlElement) -> None:
         tag = el.tag
         if not isinstance(tag, str):
             return
@@ -114,7 +114,7 @@ class _Reader:
             self._flush()
 
 
-def read_blocks(el: etree._Element) -> list[Block]:
+def read_blocks(el: HtmlElement) -> list[Block]:
     """Cut the subtree of *el* into blocks, in document order."""
     return _Reader().read(el)
 
@@ -126,7 +126,7 @@ def block_value(block: Block) -> float:
     return (size - links) - LINK_COST * links
 
 
-def container(block: Block) -> etree._Element:
+def container(block: Block) -> HtmlElement:
     """The element a block counts for: a paragraph's parent, or the owner of loose text."""
     owner = block.owner
     if owner.tag in _PARA_TAGS:
@@ -136,9 +136,9 @@ def container(block: Block) -> etree._Element:
     return owner
 
 
-def find_story(root: etree._Element, blocks: list[Block]) -> list[Block]:
+def find_story(root: HtmlElement, blocks: list[Block]) -> list[Block]:
     """The story's blocks, in document order; empty when the page has no prose."""
-    direct: dict[etree._Element, float] = {}
+    direct: dict[HtmlElement, float] = {}
     for block in blocks:
         if len(block.text) >= MIN_BLOCK:
             value = block_value(block)
@@ -163,8 +163,8 @@ def find_story(root: etree._Element, blocks: list[Block]) -> list[Block]:
 
 
 def _story_parts(
-    core: etree._Element, direct: dict[etree._Element, float]
-) -> tuple[set[etree._Element], etree._Element]:
+    core: HtmlElement, direct: dict[HtmlElement, float]
+) -> tuple[set[HtmlElement], HtmlElement]:
     """The containers that join the core's story, and the element that holds them all."""
     near = core.getparent() if core.getparent() is not None else core
     scope = _ancestor(core, SCOPE_UP)
@@ -186,12 +186,12 @@ def _story_parts(
 
 
 def _best_core(
-    root: etree._Element, blocks: list[Block], direct: dict[etree._Element, float]
-) -> etree._Element:
+    root: HtmlElement, blocks: list[Block], direct: dict[HtmlElement, float]
+) -> HtmlElement:
     """Readability's choice: direct score, half to the parent, a third above, less link share."""
-    score: dict[etree._Element, float] = {}
+    score: dict[HtmlElement, float] = {}
     for el, value in direct.items():
-        node: etree._Element | None = el
+        node: HtmlElement | None = el
         for share in (1.0, 0.5, 1 / 3):
             if node is None:
                 break
@@ -199,7 +199,7 @@ def _best_core(
             if node.tag == "article":
                 break  # a post's paragraphs do not make its parent a better story
             node = node.getparent()
-    size: dict[etree._Element, list[int]] = {}
+    size: dict[HtmlElement, list[int]] = {}
     for block in blocks:
         acc = size.setdefault(block.owner, [0, 0])
         acc[0] += len(block.text)
@@ -217,14 +217,14 @@ def _best_core(
     return max(score, key=score.__getitem__)
 
 
-def _nearest(el: etree._Element | None, tag: str) -> etree._Element | None:
+def _nearest(el: HtmlElement | None, tag: str) -> HtmlElement | None:
     """*el* itself or its closest ancestor with this tag."""
     while el is not None and el.tag != tag:
         el = el.getparent()
     return el
 
 
-def _ancestor(el: etree._Element, levels: int) -> etree._Element:
+def _ancestor(el: HtmlElement, levels: int) -> HtmlElement:
     """The ancestor *levels* up, stopping below <body>."""
     for _ in range(levels):
         parent = el.getparent()
@@ -234,13 +234,13 @@ def _ancestor(el: etree._Element, levels: int) -> etree._Element:
     return el
 
 
-def _shape(el: etree._Element) -> tuple[str, str]:
+def _shape(el: HtmlElement) -> tuple[str, str]:
     """Tag and first class word: repeated chunks of one story share it, modifiers aside."""
     words = el.get("class", "").split()
     return el.tag, words[0] if words else ""
 
 
-def within(el: etree._Element | None, scope: etree._Element) -> bool:
+def within(el: HtmlElement | None, scope: HtmlElement) -> bool:
     """True when *el* is *scope* or lies inside it."""
     while el is not None:
         if el is scope:

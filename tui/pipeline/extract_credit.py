@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lxml import etree
+from lxml.html import HtmlElement
 
 _CREDIT_CLASS = re.compile(r"credit|copyright|source|attribution|photographer|byline", re.I)
 _TRAILING_CREDIT = re.compile(
@@ -59,7 +59,7 @@ _BYLINE_XPATHS = (
 _AFTER_NAME = re.compile(r"\s+[|•·]\s+.*$")
 
 
-def read_byline(root: etree._Element, metas: dict[str, str], ld: list[dict[str, Any]]) -> str:
+def read_byline(root: HtmlElement, metas: dict[str, str], ld: list[dict[str, Any]]) -> str:
     """The author names, comma-separated, from the most reliable source that has them."""
     for obj in ld:
         names = _names(obj.get("author"))
@@ -84,11 +84,11 @@ def clean_byline(value: str) -> str:
     return name if len(name.split()) >= 2 or len(value.split()) < 2 else value
 
 
-def _first_line(el: etree._Element) -> str:
+def _first_line(el: HtmlElement) -> str:
     """The text of *el* up to its first <br>: a byline's role often sits on the next line."""
     parts: list[str] = []
 
-    def walk(node: etree._Element) -> bool:
+    def walk(node: HtmlElement) -> bool:
         if node.tag == "br":
             return False
         parts.append(node.text or "")
@@ -115,7 +115,7 @@ def _names(value: Any) -> list[str]:
     return []
 
 
-def read_lead_caption(root: etree._Element) -> str:
+def read_lead_caption(root: HtmlElement) -> str:
     """The first figure caption of the story, without its photo credit."""
     for scope in ("//article//", "//main//", "//"):
         for el in root.xpath(scope + "figcaption | " + scope + "*[contains(@class, 'caption')]"):
@@ -134,11 +134,11 @@ def strip_credit(caption: str) -> str:
     return caption
 
 
-def _text_skipping(el: etree._Element, skip: re.Pattern[str]) -> str:
+def _text_skipping(el: HtmlElement, skip: re.Pattern[str]) -> str:
     """Text of *el* leaving out descendants whose class matches *skip*."""
     parts: list[str] = []
 
-    def walk(node: etree._Element) -> None:
+    def walk(node: HtmlElement) -> None:
         if node is not el and skip.search(node.get("class") or ""):
             return
         parts.append(node.text or "")
@@ -151,5 +151,5 @@ def _text_skipping(el: etree._Element, skip: re.Pattern[str]) -> str:
     return " ".join("".join(parts).split())
 
 
-def _text(el: etree._Element) -> str:
+def _text(el: HtmlElement) -> str:
     return " ".join("".join(el.itertext()).split())

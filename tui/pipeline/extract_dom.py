@@ -17,11 +17,14 @@ from __future__ import annotations
 
 import re
 
+import lxml.html
 from lxml import etree
+from lxml.html import HtmlElement
 
 from tui.pipeline import clean
 
-_PARSER = etree.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
+# lxml.html's parser: the same libxml2 parse, with elements of the public HtmlElement class
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*>", re.I)
 _NO_PROSE = (
     "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
@@ -34,7 +37,7 @@ _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hi
 _GUARD_SHARE = 0.4
 
 
-def parse_html(html: str) -> etree._Element | None:
+def parse_html(html: str) -> HtmlElement | None:
     """Parse *html* leniently; None when there is no document at all."""
     html = _XML_DECL.sub("", html.replace("\x00", ""), count=1)
     if not html.strip():
@@ -46,7 +49,7 @@ def parse_html(html: str) -> etree._Element | None:
     return root
 
 
-def drop(el: etree._Element) -> None:
+def drop(el: HtmlElement) -> None:
     """Remove *el* and its subtree but keep the text that follows it (its tail)."""
     parent = el.getparent()
     if parent is None:
@@ -61,7 +64,7 @@ def drop(el: etree._Element) -> None:
     parent.remove(el)
 
 
-def prune(root: etree._Element) -> None:
+def prune(root: HtmlElement) -> None:
     """Remove non-prose, hidden and furniture elements from *root* in place."""
     for el in list(root.iter(*_NO_PROSE)):
         drop(el)
@@ -72,7 +75,7 @@ def prune(root: etree._Element) -> None:
     scope = body if body is not None else root
     weight = _prose_weights(scope)
     limit = weight.get(scope, 0) * _GUARD_SHARE
-    removed: set[etree._Element] = set()
+    removed: set[HtmlElement] = set()
     for el in list(scope.iter()):  # document order: an ancestor is decided before its descendants
         if el is scope or not isinstance(el.tag, str):
             continue
@@ -88,14 +91,14 @@ def prune(root: etree._Element) -> None:
             drop(el)
 
 
-def _attr_names(el: etree._Element) -> str:
+def _attr_names(el: HtmlElement) -> str:
     attrs = el.attrib
     if not attrs:
         return ""
     return f"{attrs.get('class', '')} {attrs.get('id', '')} {attrs.get('role', '')}"
 
 
-def _is_hidden(el: etree._Element) -> bool:
+def _is_hidden(el: HtmlElement) -> bool:
     if not isinstance(el.tag, str):
         return False
     if el.get("hidden") is not None:
@@ -104,9 +107,9 @@ def _is_hidden(el: etree._Element) -> bool:
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _prose_weights(scope: etree._Element) -> dict[etree._Element, int]:
+def _prose_weights(scope: HtmlElement) -> dict[HtmlElement, int]:
     """Characters of text outside links in each element's subtree (one bottom-up pass)."""
-    weight: dict[etree._Element, int] = {}
+    weight: dict[HtmlElement, int] = {}
     order = list(scope.iter())
     linked = {d for a in scope.iter("a") for d in a.iter()}
     for el in order:

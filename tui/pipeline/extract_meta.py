@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-from lxml import etree
+from lxml.html import HtmlElement
 
 from tui.pipeline.extract_credit import read_byline, read_lead_caption
 
@@ -43,7 +43,7 @@ class Meta:
     lead_caption: str = ""
 
 
-def read_meta(root: etree._Element) -> Meta:
+def read_meta(root: HtmlElement) -> Meta:
     """Collect the metadata of a parsed page (call before pruning: it reads <head>)."""
     metas = _meta_tags(root)
     ld = _json_ld(root)
@@ -55,7 +55,7 @@ def read_meta(root: etree._Element) -> Meta:
     )
 
 
-def headlines(root: etree._Element) -> frozenset[str]:
+def headlines(root: HtmlElement) -> frozenset[str]:
     """The page's headline as written in <title>, og:title and <h1>, normalised for comparison."""
     found = [_text(h1) for h1 in root.iter("h1")]
     for el in root.iter("title"):
@@ -71,11 +71,11 @@ def normalise_headline(text: str) -> str:
     return " ".join(text.lower().split()).strip(" .:;!?\"'“”‘’")
 
 
-def _text(el: etree._Element) -> str:
+def _text(el: HtmlElement) -> str:
     return " ".join("".join(el.itertext()).split())
 
 
-def _meta_tags(root: etree._Element) -> dict[str, str]:
+def _meta_tags(root: HtmlElement) -> dict[str, str]:
     found: dict[str, str] = {}
     for meta in root.iter("meta"):
         key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
@@ -85,7 +85,7 @@ def _meta_tags(root: etree._Element) -> dict[str, str]:
     return found
 
 
-def _json_ld(root: etree._Element) -> list[dict[str, Any]]:
+def _json_ld(root: HtmlElement) -> list[dict[str, Any]]:
     """Every JSON-LD object on the page, @graph members flattened in."""
     objects: list[dict[str, Any]] = []
     for script in root.iter("script"):
@@ -114,7 +114,7 @@ def _is_article(obj: dict[str, Any]) -> bool:
     return any(isinstance(k, str) and k.endswith(("Article", "Posting", "Report")) for k in kinds)
 
 
-def _title(root: etree._Element, metas: dict[str, str], ld: list[dict[str, Any]]) -> str:
+def _title(root: HtmlElement, metas: dict[str, str], ld: list[dict[str, Any]]) -> str:
     for key in _TITLE_META:
         if metas.get(key):
             return _strip_site(metas[key], metas)
@@ -143,7 +143,7 @@ def _strip_site(title: str, metas: dict[str, str]) -> str:
 
 
 def _published(
-    root: etree._Element, metas: dict[str, str], ld: list[dict[str, Any]]
+    root: HtmlElement, metas: dict[str, str], ld: list[dict[str, Any]]
 ) -> datetime | None:
     candidates = [metas.get("article:published_time", "")]
     candidates += [obj["datePublished"] for obj in ld if isinstance(obj.get("datePublished"), str)]

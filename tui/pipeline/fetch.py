@@ -20,6 +20,7 @@ import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
+from typing import Any
 
 import httpx
 
@@ -259,7 +260,7 @@ class _Decoder:
         if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
             raise _error(url, f"unsupported Content-Encoding {content_encoding.strip()[:40]}")
         self._coding = codings[0] if codings else "identity"
-        self._zobj: zlib._Decompress | None = None
+        self._zobj: Any = None  # a zlib.decompressobj() once the first bytes tell its kind
         self._head = b""  # deflate: the first bytes, held until we know zlib from raw
 
     def feed(self, data: bytes, room: int) -> Iterator[bytes]:

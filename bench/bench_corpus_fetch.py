@@ -98,8 +98,8 @@ async def key_latency(
     """While the app refreshes the corpus and the hostile feeds: seconds from each key press to
     the cursor moving, and how late a 10 ms timer on the app's event loop fired (its stalls)."""
     from tests.conftest import build_app, write_config
-    from tui.config import load_config
-    from tui.widgets.article_list import ArticleList
+    from tui.app.widgets.article_list import ArticleList
+    from tui.service.config import load_config
 
     corpus = [(f.name, f.url) for f in load_config(config).feeds][:corpus_feeds]
     hostile = [(name, server.url(path)) for name, path in HOSTILE.items()]

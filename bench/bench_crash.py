@@ -42,7 +42,7 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from tests.server import LocalServer  # noqa: E402
-from tui.pipeline.errors import StoreError  # noqa: E402
+from tui.core.errors import StoreError  # noqa: E402
 from tui.store import bookmarks, schema, store  # noqa: E402
 from tui.store.recovery import open_store  # noqa: E402
 
@@ -278,11 +278,11 @@ def damage(db: Path, how: str) -> None:
 
 async def start_app(config: Path, cache: Path) -> tuple[list[str], int]:
     """The real app, headless: its start-up notices and the rows on the bookmarks screen."""
-    from tui import locations as loc
     from tui.app import make_app
-    from tui.config import load_config
-    from tui.screens.bookmarks import BookmarksScreen, open_bookmarks
-    from tui.widgets.bookmark_list import BookmarkList
+    from tui.app.screens.bookmarks import BookmarksScreen, open_bookmarks
+    from tui.app.widgets.bookmark_list import BookmarkList
+    from tui.service import locations as loc
+    from tui.service.config import load_config
 
     locations = loc.resolve(str(config), str(cache))
     app = make_app(load_config(config), locations, open_store(locations.db), auto_refresh=False)

@@ -26,10 +26,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui import locations as loc  # noqa: E402
 from tui.app import make_app  # noqa: E402
-from tui.config import load_config  # noqa: E402
-from tui.pipeline.query import Query, QueryError, parse_query  # noqa: E402
+from tui.core.query import Query, QueryError, parse_query  # noqa: E402
+from tui.service import locations as loc  # noqa: E402
+from tui.service.config import load_config  # noqa: E402
 from tui.store.recovery import open_store  # noqa: E402
 
 DEFAULT_CACHE = Path(os.environ.get("TMPDIR", "/tmp")) / "sitrep-bench" / "app-50k"

@@ -25,11 +25,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from textual import events  # noqa: E402
 
-from tui import locations as loc  # noqa: E402
 from tui.app import make_app  # noqa: E402
-from tui.config import load_config  # noqa: E402
+from tui.app.widgets.article_list import ArticleList  # noqa: E402
+from tui.service import locations as loc  # noqa: E402
+from tui.service.config import load_config  # noqa: E402
 from tui.store.recovery import open_store  # noqa: E402
-from tui.widgets.article_list import ArticleList  # noqa: E402
 
 FARM = Path(__file__).resolve().parents[2] / "shared" / "bench" / "feedfarm.py"
 

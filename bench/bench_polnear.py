@@ -26,8 +26,8 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tui.core.models import Claim  # noqa: E402
 from tui.pipeline.analyze import claims, cues, model  # noqa: E402
-from tui.pipeline.models import Claim  # noqa: E402
 
 _STRIP = string.whitespace + string.punctuation + "“”‘’—–…"
 Gold = tuple[tuple[int, int], tuple[int, int] | None]  # (cue span, source span or None)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.pipeline.models import Analysis, Article, Claim, Entity, Entry  # noqa: E402
+from tui.core.models import Analysis, Article, Claim, Entity, Entry  # noqa: E402
 from tui.store import schema, store  # noqa: E402
 
 PLACES = (

@@ -75,9 +75,9 @@ async def wait_for(pilot, condition, seconds: float = 30.0) -> None:  # type: ig
 
 def build_app(config_path, cache_dir=None, **kwargs):  # type: ignore[no-untyped-def]
     """The real app through the real factory, on a temp cache."""
-    from tui import locations as loc
     from tui.app import make_app
-    from tui.config import load_config
+    from tui.service import locations as loc
+    from tui.service.config import load_config
     from tui.store.recovery import open_store
 
     locations = loc.resolve(str(config_path), str(cache_dir or config_path.parent / "cache"))
@@ -175,7 +175,7 @@ SEED_BOOKMARKED = ("hodeidah", "Houthi military spokesman")
 
 
 def _seed_analysis(text, claims, entities):  # type: ignore[no-untyped-def]
-    from tui.pipeline.models import Claim, Entity
+    from tui.core.models import Claim, Entity
 
     found = []
     for start_text, source, cue, status in claims:
@@ -202,7 +202,7 @@ def build_seed_cache(directory):  # type: ignore[no-untyped-def]
     """feeds.toml + cache/sitrep.db in *directory*; returns {article key: article id}."""
     from datetime import timedelta
 
-    from tui.pipeline.models import Analysis, Article, Entry
+    from tui.core.models import Analysis, Article, Entry
     from tui.store import bookmarks, schema, store
 
     lines = ["[settings]", "refresh_minutes = 0", "retention_days = 0", ""]

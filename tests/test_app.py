@@ -8,12 +8,12 @@ from pathlib import Path
 
 from tests.conftest import build_app, wait_for, write_config
 from tests.server import LocalServer
-from tui.screens.main import MainScreen
-from tui.screens.reader import ReaderScreen
-from tui.widgets.article_list import ArticleList
-from tui.widgets.feed_list import FeedList
-from tui.widgets.reader_view import ReaderView
-from tui.widgets.status_bar import StatusBar
+from tui.app.screens.main import MainScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.feed_list import FeedList
+from tui.app.widgets.reader_view import ReaderView
+from tui.app.widgets.status_bar import StatusBar
 
 
 def status_text(app) -> str:  # type: ignore[no-untyped-def]

@@ -6,13 +6,13 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import build_seed_app, wait_for
-from tui.screens.claims import ClaimsScreen
-from tui.screens.help import HelpScreen
-from tui.screens.main import MainScreen
-from tui.screens.reader import ReaderScreen
-from tui.widgets.claim_list import ClaimList
-from tui.widgets.filter_bar import FilterBar
-from tui.widgets.status_bar import StatusBar
+from tui.app.screens.claims import ClaimsScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.main import MainScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.claim_list import ClaimList
+from tui.app.widgets.filter_bar import FilterBar
+from tui.app.widgets.status_bar import StatusBar
 
 SIZE = (120, 40)
 

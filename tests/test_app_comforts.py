@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import build_app, build_seed_app, wait_for, write_config
-from tui.screens.main import MainScreen
+from tui.app.screens.main import MainScreen
 from tui.store import pins, schema, search, store
 
 SIZE = (120, 40)
@@ -19,7 +19,7 @@ READ = {"Missile strike", "Aid convoy", "HIMARS strike"}
 
 
 def messages(app: Any) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [str(n.message) for n in app.told]
 
 
 def titles(screen: MainScreen) -> list[str]:
@@ -166,12 +166,12 @@ async def test_new_claims_about_a_pinned_entity_are_announced(  # type: ignore[n
     async with app.run_test(size=SIZE) as pilot:
         await wait_for(pilot, lambda: any("mention Sittwe (pinned)" in m for m in messages(app)),
                        90)
-        (note,) = [n for n in app._notifications if "Sittwe" in str(n.message)]
+        (note,) = [n for n in app.told if "Sittwe" in str(n.message)]
         assert note.title == "Pinned" and str(note.message).split()[0].isdigit()
 
 
 async def test_n_in_the_reader_opens_the_next_unread_article(seed_cache) -> None:  # type: ignore[no-untyped-def]
-    from tui.screens.reader import ReaderScreen
+    from tui.app.screens.reader import ReaderScreen
 
     app = build_seed_app(seed_cache[0])
     async with app.run_test(size=SIZE) as pilot:

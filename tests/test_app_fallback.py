@@ -6,8 +6,8 @@ from pathlib import Path
 
 from tests.conftest import build_app, wait_for, write_config
 from tests.server import LocalServer
-from tui.screens.reader import ReaderScreen
-from tui.widgets.reader_view import ReaderView
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.reader_view import ReaderView
 
 FEED = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Paywalled</title>
 <item><title>Talks resume in Doha</title><link>/story.html</link><guid>p1</guid>

@@ -15,15 +15,15 @@ from textual.widgets import Input, Static
 from tests.conftest import build_app, wait_for
 from tests.server import LocalServer
 from tests.test_app_palette import choose
-from tui.config import load_config
-from tui.feeds_file import parse_feed_list
-from tui.screens import feeds_admin
+from tui.app.screens import feeds_admin
+from tui.app.widgets.add_feed import AddFeedPrompt
+from tui.app.widgets.feed_list import FeedList
+from tui.app.widgets.feed_menu import FeedMenu
+from tui.app.widgets.text_prompt import ConfirmPrompt, TextPrompt
+from tui.service.config import load_config
+from tui.service.feeds import parse_feed_list
 from tui.store import schema, store
 from tui.store.recovery import open_store
-from tui.widgets.add_feed import AddFeedPrompt
-from tui.widgets.feed_list import FeedList
-from tui.widgets.feed_menu import FeedMenu
-from tui.widgets.text_prompt import ConfirmPrompt, TextPrompt
 
 SIZE = (120, 40)
 HARBOUR_RSS = b"""<?xml version="1.0" encoding="UTF-8"?>
@@ -68,7 +68,7 @@ def config(tmp_path: Path, served_demo: str, http_server: LocalServer) -> Path:
 
 
 def notices(app: Any) -> list[str]:
-    return [str(n.message) for n in app._notifications]
+    return [str(n.message) for n in app.told]
 
 
 def pane_names(app: Any) -> list[str]:

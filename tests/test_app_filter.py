@@ -6,12 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import build_seed_app, wait_for
-from tui.pipeline.query import parse_query
-from tui.screens.claims import ClaimsScreen
-from tui.widgets.article_list import ArticleList
-from tui.widgets.feed_list import FeedList
-from tui.widgets.filter_bar import FilterBar
-from tui.widgets.status_bar import StatusBar
+from tui.app.screens.claims import ClaimsScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.feed_list import FeedList
+from tui.app.widgets.filter_bar import FilterBar
+from tui.app.widgets.status_bar import StatusBar
+from tui.core.query import parse_query
 
 SIZE = (120, 40)
 # Each term of the language as typed in the app, and how many articles it leaves.

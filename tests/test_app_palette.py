@@ -9,11 +9,11 @@ import pytest
 from textual.command import CommandList, CommandPalette
 
 from tests.conftest import build_seed_app, wait_for
-from tui.config import load_config
+from tui.app.widgets.add_feed import AddFeedPrompt
+from tui.app.widgets.feed_list import FeedList
+from tui.app.widgets.status_bar import StatusBar
+from tui.service.config import load_config
 from tui.store import schema
-from tui.widgets.add_feed import AddFeedPrompt
-from tui.widgets.feed_list import FeedList
-from tui.widgets.status_bar import StatusBar
 
 SIZE = (120, 40)
 
@@ -23,7 +23,7 @@ def status(app: Any) -> str:
 
 
 def notices(app: Any) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [n.message for n in app.told]
 
 
 async def choose(app: Any, pilot: Any, text: str, *, open_palette: bool = True) -> None:

@@ -7,13 +7,13 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import build_seed_app, wait_for
-from tui.screens.claims import ClaimsScreen
-from tui.screens.main import MainScreen
-from tui.screens.reader import ReaderScreen
-from tui.widgets.article_list import ArticleList
-from tui.widgets.entity_panel import EntityPanel
-from tui.widgets.reader_view import CURRENT_STYLE, SOURCE_STYLE, STATUS_STYLES, ReaderView
-from tui.widgets.status_bar import StatusBar
+from tui.app.screens.claims import ClaimsScreen
+from tui.app.screens.main import MainScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.entity_panel import EntityPanel
+from tui.app.widgets.reader_view import CURRENT_STYLE, SOURCE_STYLE, STATUS_STYLES, ReaderView
+from tui.app.widgets.status_bar import StatusBar
 
 SIZE = (120, 40)
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from tests.conftest import build_seed_app, wait_for
 from tests.server import LocalServer
-from tui.widgets.article_list import ArticleList
-from tui.widgets.status_bar import StatusBar
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.status_bar import StatusBar
 
 
 async def test_keys_move_the_cursor_while_feeds_are_refreshing(

@@ -9,7 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import tui.core
 import tui.pipeline
+import tui.service
 import tui.store
 
 TUI = Path(__file__).resolve().parents[1] / "tui"
@@ -17,7 +19,7 @@ TUI = Path(__file__).resolve().parents[1] / "tui"
 
 def core_modules() -> list[str]:
     names = []
-    for package in (tui.pipeline, tui.store):
+    for package in (tui.core, tui.pipeline, tui.store, tui.service):
         for info in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
             names.append(info.name)
     return names
@@ -30,7 +32,7 @@ def test_core_imports_without_textual() -> None:
     module, which loads rich whenever click and pygments are installed, as spaCy's deps are.)
     """
     modules = core_modules()
-    assert "tui.pipeline.refresh" in modules and "tui.store.store" in modules
+    assert "tui.service.refresh" in modules and "tui.store.store" in modules
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}:\n"
@@ -47,7 +49,7 @@ def test_core_imports_without_textual() -> None:
 
 def test_core_sources_never_import_textual_or_rich() -> None:
     offenders = []
-    for folder in (TUI / "pipeline", TUI / "store"):
+    for folder in (TUI / "core", TUI / "pipeline", TUI / "store", TUI / "service"):
         for path in folder.rglob("*.py"):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):

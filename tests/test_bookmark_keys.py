@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import build_app, wait_for
-from tui.screens.bookmarks import BookmarksScreen
-from tui.screens.claims import ClaimsScreen
-from tui.screens.reader import ReaderScreen
+from tui.app.screens.bookmarks import BookmarksScreen
+from tui.app.screens.claims import ClaimsScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.note_prompt import NotePrompt
+from tui.app.widgets.reader_view import ReaderView
+from tui.app.widgets.status_bar import StatusBar
 from tui.store import bookmarks
-from tui.widgets.note_prompt import NotePrompt
-from tui.widgets.reader_view import ReaderView
-from tui.widgets.status_bar import StatusBar
 
 
 async def test_b_in_reader_bookmarks_marks_and_B_lists(demo_config: Path) -> None:

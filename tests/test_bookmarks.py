@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write_config
-from tui.pipeline.errors import StoreError
-from tui.pipeline.models import Analysis, Article, Claim, Entry
-from tui.pipeline.query import QueryError, parse_query
+from tui.core.errors import StoreError
+from tui.core.models import Analysis, Article, Claim, Entry
+from tui.core.query import QueryError, parse_query
 from tui.store import bookmarks, schema, search, store
 from tui.store.journal import read_journal
 
@@ -369,7 +369,7 @@ def test_read_only_directory_is_reported(seeded, cache: Path) -> None:  # type: 
 FULL_DISK = """
 import resource, signal, sys
 from pathlib import Path
-from tui.pipeline.errors import StoreError
+from tui.core.errors import StoreError
 from tui.store import bookmarks, schema, store
 db = Path(sys.argv[1])
 conn = schema.connect(db)

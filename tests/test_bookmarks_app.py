@@ -13,23 +13,23 @@ import pytest
 
 from tests.conftest import build_app, wait_for, write_config
 from tests.test_bookmarks import ARTICLES, make_claim, seed, seed_golden
-from tui.pipeline.models import Analysis, Article, Entry
-from tui.screens.bookmarks import (
+from tui.app.screens.bookmarks import (
     BookmarkChanged,
     BookmarksScreen,
     bookmark_commands,
     bookmark_current_claim,
     open_bookmarks,
 )
-from tui.screens.claims import ClaimsScreen
-from tui.screens.main import MainScreen
-from tui.screens.reader import ReaderScreen
+from tui.app.screens.claims import ClaimsScreen
+from tui.app.screens.main import MainScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.bookmark_list import BookmarkList, StoredCopyScreen
+from tui.app.widgets.claim_list import ClaimList
+from tui.app.widgets.note_prompt import NotePrompt
+from tui.app.widgets.reader_view import ReaderView
+from tui.core.models import Analysis, Article, Entry
 from tui.store import bookmarks, schema, store
 from tui.store.recovery import open_store
-from tui.widgets.bookmark_list import BookmarkList, StoredCopyScreen
-from tui.widgets.claim_list import ClaimList
-from tui.widgets.note_prompt import NotePrompt
-from tui.widgets.reader_view import ReaderView
 
 SIZE = (120, 40)
 
@@ -44,7 +44,7 @@ def make_app(tmp_path: Path) -> Any:
 
 
 def messages(app: Any) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [n.message for n in app.told]
 
 
 def saved(app: Any) -> list[dict[str, Any]]:
@@ -252,7 +252,7 @@ async def test_write_failure_is_reported_to_the_user(tmp_path: Path) -> None:
         await pilot.press("right_square_bracket")
         bookmark_current_claim(reader)
         await wait_for(pilot, lambda: any("bookmark not saved" in m for m in messages(app)))
-        error = next(n for n in app._notifications if "bookmark not saved" in n.message)
+        error = next(n for n in app.told if "bookmark not saved" in n.message)
         assert error.severity == "error" and "bookmarks.jsonl" in error.message
         assert not isinstance(app.screen, NotePrompt) and saved(app) == []
 

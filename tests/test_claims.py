@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tui.core.models import CLAIM_STATUSES, Claim
 from tui.pipeline.analyze import claims, entities, model
-from tui.pipeline.models import CLAIM_STATUSES, Claim
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.config import load_config
-from tui.pipeline.errors import ConfigError
+from tui.core.errors import ConfigError
+from tui.service.config import load_config
 
 
 def load_text(tmp_path: Path, text: str | bytes) -> ConfigError:
@@ -130,18 +130,18 @@ def test_keys_section_rejects_an_unknown_action(tmp_path: Path) -> None:
 
 
 def test_every_binding_of_the_app_can_be_named_in_keys() -> None:
-    """tui.keys.ACTIONS is exactly the set of binding ids the app's screens and widgets have,
-    and every binding has one (so every key can be changed); the README lists them all."""
+    """tui.service.keys.ACTIONS is exactly the set of binding ids the app's screens and widgets
+    have, and every binding has one (so every key can be changed); the README lists them all."""
     import importlib
     import pkgutil
 
     from textual.dom import DOMNode
 
     import tui
-    from tui.keys import ACTIONS
+    from tui.service.keys import ACTIONS
 
     for module in pkgutil.walk_packages(tui.__path__, "tui."):
-        if module.name.startswith(("tui.pipeline", "tui.store", "tui.commands")):
+        if module.name.startswith(("tui.pipeline", "tui.store", "tui.cli")):
             continue
         importlib.import_module(module.name)
     ids: set[str] = set()

@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
+from tui.core.models import Entity
 from tui.pipeline.analyze import entities, model
 from tui.pipeline.analyze.grouping import find_names
-from tui.pipeline.models import Entity
 
 
 @pytest.fixture(scope="module")

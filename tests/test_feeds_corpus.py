@@ -51,7 +51,7 @@ def _alarm(signum: int, frame: object) -> None:
 
 def ingest(path: str) -> tuple[str, str, str]:
     """Worker: parse one file; (path, outcome, detail) with outcome ok/parse-error/crash/..."""
-    from tui.pipeline.errors import ParseError
+    from tui.core.errors import ParseError
     from tui.pipeline.parse import parse_feed
 
     body = Path(path).read_bytes()

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.config import load_config
-from tui.feeds_file import remove_feed, rename_feed, set_feed_tags
-from tui.pipeline.errors import ConfigError
+from tui.core.errors import ConfigError
+from tui.service.config import load_config
+from tui.service.feeds import remove_feed, rename_feed, set_feed_tags
 
 CONFIG = """\
 # My feeds. Hand-written comments must survive every edit.

@@ -14,9 +14,9 @@ import httpx
 import pytest
 
 from tests.server import LocalServer, gzip_bomb, sample_text
-from tui.pipeline.errors import FetchError
+from tui.core.errors import FetchError
+from tui.core.sanitize import has_controls
 from tui.pipeline.fetch import Fetcher, Response, make_client
-from tui.pipeline.sanitize import has_controls
 
 CAP = 5_000_000
 

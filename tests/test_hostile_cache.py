@@ -22,10 +22,10 @@ from tests.conftest import build_app, wait_for, write_config
 from tests.hostile.payloads import rss
 from tests.hostile.screen import toast_texts
 from tests.server import LocalServer
-from tui.config import load_config
-from tui.pipeline.refresh import Refresher
+from tui.app.widgets.article_list import ArticleList
+from tui.service.config import load_config
+from tui.service.refresh import Refresher
 from tui.store.recovery import OpenedStore, open_store
-from tui.widgets.article_list import ArticleList
 
 
 async def filled_cache(tmp_path: Path, served_demo: str) -> Path:

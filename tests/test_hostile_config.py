@@ -16,12 +16,12 @@ import pytest
 
 from tests.conftest import wait_for
 from tests.hostile.screen import find_on_screen, screen_text, toast_texts
-from tui import locations as loc
 from tui.app import make_app
-from tui.commands.app import last_good_path, load_with_fallback
-from tui.config import load_config
-from tui.feeds_file import parse_feed_list, usable_url
-from tui.pipeline.errors import ConfigError
+from tui.app.launch import last_good_path, load_with_fallback
+from tui.core.errors import ConfigError
+from tui.service import locations as loc
+from tui.service.config import load_config
+from tui.service.feeds import parse_feed_list, usable_url
 from tui.store.recovery import open_store
 
 GOOD = (

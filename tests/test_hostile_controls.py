@@ -20,10 +20,10 @@ from tests.hostile import seed
 from tests.hostile.payloads import CONTROLS, rss
 from tests.hostile.screen import screen_text
 from tests.server import LocalServer
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.reader_view import ReaderView
+from tui.core.sanitize import clean_line, clean_text
 from tui.pipeline.parse import html_to_text, parse_feed
-from tui.pipeline.sanitize import clean_line, clean_text
-from tui.screens.reader import ReaderScreen
-from tui.widgets.reader_view import ReaderView
 
 UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab/newline, DEL, C1
 

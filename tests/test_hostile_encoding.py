@@ -2,7 +2,7 @@
 
 Feeds go through `parse_feed` (bytes and the HTTP headers, as from the network); pages through
 `tui.pipeline.extract.extract`. Each case states the bytes, the label, and the text a reader
-should see. Before `tui.pipeline.feed_prep`, a UTF-16 feed without byte-order mark or declaration
+should see. Before `tui.pipeline.parse.prep`, a UTF-16 feed without byte-order mark or declaration
 was refused as not well-formed, and one stray Latin-1 byte turned a whole UTF-8 feed into
 Windows-1252 mojibake ("Ð—Ð°Ð¿"); the other cases guard what feedparser already got right.
 """

@@ -2,8 +2,9 @@
 
 A summary is HTML from a stranger, up to the feed cap (5 MB). feedparser's sanitiser and lxml
 both had inputs that cost seconds to minutes and hundreds of MB (libxml2 compares every new
-attribute with all earlier ones: 200,000 attributes took five minutes); `tui.pipeline.html_text`
-only moves forward. Each case runs in a child process with a deadline and a memory reading.
+attribute with all earlier ones: 200,000 attributes took five minutes);
+`tui.pipeline.parse.html_text` only moves forward. Each case runs in a child process with a
+deadline and a memory reading.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from xml.sax.saxutils import escape
 import pytest
 
 from tests.hostile.isolate import run_isolated
-from tui.pipeline.html_text import html_to_text
 from tui.pipeline.parse import parse_feed
+from tui.pipeline.parse.html_text import html_to_text
 
 N = 200_000
 SUMMARIES = {

@@ -16,12 +16,12 @@ from tests.conftest import build_app, wait_for
 from tests.hostile import seed
 from tests.hostile.screen import find_on_screen, screen_text, widget_text
 from tests.server import LocalServer
-from tui.screens.claims import ClaimsScreen
-from tui.screens.main import MainScreen
-from tui.screens.reader import ReaderScreen
-from tui.widgets.entity_panel import EntityPanel
-from tui.widgets.reader_view import ReaderView
-from tui.widgets.status_bar import StatusBar
+from tui.app.screens.claims import ClaimsScreen
+from tui.app.screens.main import MainScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.entity_panel import EntityPanel
+from tui.app.widgets.reader_view import ReaderView
+from tui.app.widgets.status_bar import StatusBar
 
 SIZE = (180, 50)
 FEED_IN_META = f"{seed.FEED_NAME} · {seed.AUTHOR}"

@@ -20,10 +20,10 @@ import pytest
 from tests.conftest import write_config
 from tests.hostile.payloads import rss
 from tests.server import LocalServer
-from tui.config import load_config
-from tui.pipeline.errors import FetchError
+from tui.core.errors import FetchError
 from tui.pipeline.fetch import Fetcher, make_client
-from tui.pipeline.refresh import Refresher
+from tui.service.config import load_config
+from tui.service.refresh import Refresher
 
 CAP = 5_000_000
 

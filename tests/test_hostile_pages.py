@@ -17,11 +17,11 @@ from tests.conftest import build_app, wait_for, write_config
 from tests.hostile import payloads
 from tests.hostile.payloads import rss
 from tests.server import LocalServer
-from tui.config import load_config
-from tui.pipeline.models import Article
-from tui.pipeline.refresh import Refresher
+from tui.app.widgets.article_list import ArticleList
+from tui.core.models import Article
 from tui.pipeline.workers import MAX_TEXT, WorkerPool, bounded, process_page
-from tui.widgets.article_list import ArticleList
+from tui.service.config import load_config
+from tui.service.refresh import Refresher
 
 TEN_MB = 10_000_000
 STORY = (

@@ -14,7 +14,7 @@ from pathlib import Path
 from tests.conftest import build_app, wait_for, write_config
 from tests.hostile.payloads import rss
 from tests.server import LocalServer
-from tui.widgets.article_list import ArticleList
+from tui.app.widgets.article_list import ArticleList
 
 
 async def test_keys_are_handled_while_a_refresh_chews_through_a_hostile_server(

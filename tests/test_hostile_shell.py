@@ -21,7 +21,7 @@ import pytest
 from tests.conftest import build_app, wait_for, write_config
 from tests.hostile.payloads import rss
 from tests.server import LocalServer
-from tui.screens.reader import ReaderScreen
+from tui.app.screens.reader import ReaderScreen
 
 TUI = Path(__file__).resolve().parents[1] / "tui"
 SHELL_CALLS = {

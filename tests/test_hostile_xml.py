@@ -1,7 +1,7 @@
 """Class 3, XML attacks: entity expansion stays small, external entities read nothing.
 
 Each attack is parsed in a child process with a deadline (tests/hostile/isolate.py) that also
-reports memory growth. Before `tui.pipeline.feed_prep`, the quadratic blow-up ran four minutes in
+reports memory growth. Before `tui.pipeline.parse.prep`, the quadratic blow-up ran four minutes in
 6 GB (feedparser keeps "safe-looking" DOCTYPE entities for its loose parser, which expands them
 without limit) and a one-line billion-laughs DOCTYPE cost seconds and ~50 MB in expat.
 """
@@ -15,10 +15,10 @@ import pytest
 from tests.hostile import payloads
 from tests.hostile.isolate import run_isolated
 from tests.server import LocalServer
-from tui.feeds_file import parse_feed_list
-from tui.pipeline.feed_prep import defuse_doctype
-from tui.pipeline.models import ParsedFeed
+from tui.core.models import ParsedFeed
 from tui.pipeline.parse import parse_feed
+from tui.pipeline.parse.prep import defuse_doctype
+from tui.service.feeds import parse_feed_list
 
 SMALL = 16 * 2**20  # bytes of memory growth a defused document may cost
 

@@ -11,9 +11,9 @@ import pytest
 from tests.conftest import write_config
 from tests.server import LocalServer
 from tests.test_cli import db_rows, sitrep
-from tui.pipeline.errors import ParseError
-from tui.pipeline.json_feed import is_json_feed
+from tui.core.errors import ParseError
 from tui.pipeline.parse import parse_feed
+from tui.pipeline.parse.json_feed import is_json_feed
 
 FEED_URL = "https://dispatch.example/feed.json"
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from tui import locations as loc
-from tui.config import load_config
+from tui.service import locations as loc
+from tui.service.config import load_config
 
 
 @pytest.fixture

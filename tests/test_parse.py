@@ -6,9 +6,9 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tui.pipeline.errors import ParseError
+from tui.core.errors import ParseError
+from tui.core.sanitize import clean_text, has_controls
 from tui.pipeline.parse import html_to_text, parse_feed
-from tui.pipeline.sanitize import clean_text, has_controls
 
 RSS = b"""<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0"><channel><title>Wire \x1b]0;owned\x07Desk</title><link>https://w.example/</link>

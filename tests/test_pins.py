@@ -9,14 +9,14 @@ from typing import Any
 import pytest
 
 from tests.conftest import build_seed_app, wait_for
-from tui.pipeline.errors import StoreError
-from tui.pipeline.models import Analysis, Article, Claim, Entity, Entry
-from tui.screens.help import HelpScreen
-from tui.screens.reader import ReaderScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.entity_panel import PIN_MARK, EntityPanel
+from tui.app.widgets.status_bar import StatusBar
+from tui.core.errors import StoreError
+from tui.core.models import Analysis, Article, Claim, Entity, Entry
 from tui.store import pins, schema, store
 from tui.store.recovery import open_store
-from tui.widgets.entity_panel import PIN_MARK, EntityPanel
-from tui.widgets.status_bar import StatusBar
 
 SIZE = (120, 40)
 
@@ -205,7 +205,7 @@ def status(app: Any) -> str:
 
 
 def messages(app: Any) -> list[str]:
-    return [n.message for n in app._notifications]
+    return [n.message for n in app.told]
 
 
 async def open_sumy_entities(app: Any, pilot: Any) -> EntityPanel:
@@ -315,7 +315,7 @@ async def test_a_pinned_name_that_looks_like_markup_is_shown_as_written(
         await pilot.pause()
         label = panel.get_option(str(entity_id)).prompt.label.plain
         assert label == f"{PIN_MARK} {hostile}"
-        toast = next(n for n in app._notifications if n.message.startswith("Pinned"))
+        toast = next(n for n in app.told if n.message.startswith("Pinned"))
         assert toast.message == f"Pinned {hostile}: you'll be told when new claims mention it."
         assert toast.markup is False
         assert app.is_running  # the [@click=app.quit] in the name did nothing

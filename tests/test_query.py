@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import SEED_NOW
-from tui.pipeline.query import QueryError, Term, parse_query
+from tui.core.query import QueryError, Term, parse_query
 from tui.store import schema, search, store
 
 ALL = {"sumy", "kharkiv", "kupiansk", "hodeidah", "rafah", "timbuktu", "tokmak", "doha"}

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_bookmarks import bookmark, seed, seed_golden
-from tui.pipeline.errors import StoreError
+from tui.core.errors import StoreError
 from tui.store import bookmarks, schema
 from tui.store.journal import journal_line, read_journal
 from tui.store.recovery import OpenedStore, open_store

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from tests.conftest import write_config
 from tests.server import LocalServer
-from tui.config import load_config
-from tui.pipeline.refresh import Refresher
+from tui.service.config import load_config
+from tui.service.refresh import Refresher
 from tui.store import schema
 
 

@@ -12,11 +12,11 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import build_seed_app, wait_for
-from tui.screens.claims import ClaimsScreen
-from tui.screens.help import HelpScreen
-from tui.screens.reader import ReaderScreen
-from tui.widgets.article_list import ArticleList
-from tui.widgets.feed_list import FeedList
+from tui.app.screens.claims import ClaimsScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.feed_list import FeedList
 
 WIDE, NARROW = (160, 45), (80, 24)
 Steps = Callable[[Any], Awaitable[None]]

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tui.pipeline.errors import StoreError
-from tui.pipeline.models import Analysis, Article, Claim, Entity, Entry
-from tui.pipeline.query import parse_query
+from tui.core.errors import StoreError
+from tui.core.models import Analysis, Article, Claim, Entity, Entry
+from tui.core.query import parse_query
 from tui.store import schema, search, store
 from tui.store.schema import DamagedStoreError
 

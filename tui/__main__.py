@@ -67,30 +67,30 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "app"
     if command == "app":
-        from tui.commands.app import run_app
+        from tui.app.launch import run_app
 
         return run_app(args)
     if command == "fetch":
-        from tui.commands.fetch import run_fetch
+        from tui.cli.fetch import run_fetch
 
         return run_fetch(args)
     if command == "analyze":
-        from tui.commands.analyze import run_analyze
+        from tui.cli.analyze import run_analyze
 
         return run_analyze(args)
     if command == "search":
-        from tui.commands.search import run_search
+        from tui.cli.search import run_search
 
         return run_search(args)
     if command == "feeds":
-        from tui.commands.feeds import run_feeds
+        from tui.cli.feeds import run_feeds
 
         return run_feeds(args)
     if command == "bookmarks":
-        from tui.commands.bookmarks import run_bookmarks
+        from tui.cli.bookmarks import run_bookmarks
 
         return run_bookmarks(args)
-    from tui.commands.maintenance import run_maintenance
+    from tui.cli.maintenance import run_maintenance
 
     return run_maintenance(args)
 

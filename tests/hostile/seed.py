@@ -16,9 +16,9 @@ from xml.sax.saxutils import escape
 
 from tests.hostile.payloads import CONTROLS, rss
 from tests.server import LocalServer
-from tui.config import load_config
-from tui.pipeline.models import Analysis, Claim, Entity
-from tui.pipeline.refresh import Refresher
+from tui.core.models import Analysis, Claim, Entity
+from tui.service.config import load_config
+from tui.service.refresh import Refresher
 from tui.store import schema, store
 
 FEED_NAME = "[b]Desk[/b] [@click=app.quit]Quit desk[/]"

@@ -1,4 +1,4 @@
-"""The headless core: fetch, parse, extract, analyze, query, refresh.
-
-Nothing under this package imports Textual or Rich; a test enforces it.
+"""Pure transforms, no storage: fetch/ (the network edge), parse/ (feed bodies to entries),
+extract (pages to reading text), analyze/ (claims and entities), workers (the processes that run
+extraction and analysis). Imports tui.core only; never Textual or Rich.
 """

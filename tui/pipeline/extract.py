@@ -20,15 +20,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from tui.core.errors import ExtractError
+from tui.core.models import Article
+from tui.core.sanitize import clean_line
 from tui.pipeline.clean import clean_paragraphs
 from tui.pipeline.encoding import decode_html
-from tui.pipeline.errors import ExtractError
 from tui.pipeline.extract_body import find_story, read_blocks
 from tui.pipeline.extract_dom import parse_html, prune
 from tui.pipeline.extract_meta import Meta, headlines, read_meta
 from tui.pipeline.extract_rules import word_count
-from tui.pipeline.models import Article
-from tui.pipeline.sanitize import clean_line
 
 MIN_WORDS = 25  # below this a page has no story we can read (paywall, script-only page)
 

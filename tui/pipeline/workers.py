@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from typing import Any
 
-from tui.pipeline.models import Analysis, Article
+from tui.core.models import Analysis, Article
 
 MAX_TEXT = 200_000  # characters of reading text kept and analysed (a very long feature: ~30k words)
 _ERROR_MAX = 200
@@ -39,7 +39,7 @@ def process_page(
 
     A failed analysis keeps the extracted text: the reader can still show it.
     """
-    from tui.pipeline.errors import ExtractError
+    from tui.core.errors import ExtractError
     from tui.pipeline.extract import extract
 
     try:

@@ -26,8 +26,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from tui.pipeline.errors import StoreError
-from tui.pipeline.query import Query, QueryError, Term
+from tui.core.errors import StoreError
+from tui.core.query import Query, QueryError, Term
 from tui.store.journal import JOURNAL_NAME, append_entries, journal_line
 
 FIELDS = ("id", "claim_key", "claim_text", "source", "cue", "status", "quote", "claim_start",

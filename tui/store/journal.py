@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tui.pipeline.errors import StoreError
+from tui.core.errors import StoreError
 
 JOURNAL_NAME = "bookmarks.jsonl"
 OPS = ("add", "edit", "remove", "restore", "snapshot")

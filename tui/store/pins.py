@@ -19,7 +19,7 @@ from collections.abc import Container
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tui.pipeline.errors import StoreError
+from tui.core.errors import StoreError
 
 Pin = tuple[str, str]  # (entity name, entity type)
 

@@ -20,7 +20,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.pipeline.errors import StoreError
+from tui.core.errors import StoreError
 from tui.store import bookmarks
 from tui.store.handle import InstanceLock, StoreHandle
 from tui.store.journal import (

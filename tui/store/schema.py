@@ -9,7 +9,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from tui.pipeline.errors import StoreError
+from tui.core.errors import StoreError
 
 V1 = """
 CREATE TABLE feeds (

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from tui.pipeline.query import (
+from tui.core.query import (
     FEEDS,
     Query,
     Sql,

@@ -9,7 +9,7 @@ import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
-from tui.pipeline.models import Analysis, Article, Entry
+from tui.core.models import Analysis, Article, Entry
 
 
 def utc_now() -> str:

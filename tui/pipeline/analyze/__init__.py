@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from tui.core.models import Analysis
 from tui.pipeline.analyze import claims, conflict, entities, model
-from tui.pipeline.models import Analysis
 
 ANALYZER_VERSION = "4"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from tui.core.models import Claim, Entity
 from tui.pipeline.analyze import attribution, sources, status, verification
 from tui.pipeline.analyze.quotes import QuoteMap
 from tui.pipeline.analyze.sentences import split_sentences
-from tui.pipeline.models import Claim, Entity
 
 
 def find_claims(doc: Any, entities: tuple[Entity, ...]) -> tuple[Claim, ...]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tui.pipeline.models import Entity
+from tui.core.models import Entity
 
 # Words that, in news, almost only describe armed conflict.
 _STRONG = (

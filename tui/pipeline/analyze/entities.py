@@ -24,9 +24,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from tui.core.models import Entity
 from tui.pipeline.analyze import aliases, bodies, labels, orgs, places, weapons
 from tui.pipeline.analyze.grouping import Found, group_mentions, harmonise, propagate
-from tui.pipeline.models import Entity
 
 RULE, CONTEXT, MODEL, LOOKUP = 3, 2, 1, 0
 _MODEL_TYPES = {

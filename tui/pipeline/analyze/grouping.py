@@ -15,8 +15,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from tui.core.models import Entity
 from tui.pipeline.analyze import aliases
-from tui.pipeline.models import Entity
 
 _TYPE_ORDER = {"PERSON": 0, "PLACE": 1, "ORG": 2, "WEAPON": 3}
 _PROPAGATE_RANK = -1

@@ -21,8 +21,8 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
+from tui.core.models import Entity
 from tui.pipeline.analyze import lexicon
-from tui.pipeline.models import Entity
 
 _PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
 _GROUP_PRONOUNS = frozenset(("it", "they"))

@@ -1,0 +1,28 @@
+"""App-wide messages, named in the past tense. Widget-specific ones live on their widgets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:  # the refresh stack loads after the first paint, not with the app
+    from tui.service.refresh import FeedOutcome
+
+
+@dataclass
+class RefreshProgressed(Message):
+    """Feeds or articles done so far. Floods merge: only the latest matters."""
+
+    phase: str
+    done: int
+    total: int
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, RefreshProgressed) and message.phase == self.phase
+
+
+@dataclass
+class FeedRefreshed(Message):
+    outcome: FeedOutcome

@@ -1,0 +1,150 @@
+"""Claims view: every claim across the cache, filterable with the same query language.
+
+Opened with `c` from the main screen, it starts with the article list's filter (so a list
+narrowed to an entity shows that entity's claims); `/` changes it, Esc clears it, Enter opens
+the reader at the claim under the cursor.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from tui.app.widgets.claim_list import ClaimList, ClaimRow
+from tui.app.widgets.filter_bar import FilterBar
+from tui.app.widgets.status_bar import StatusBar
+from tui.app.widgets.virtual_list import PAGE_SIZE, now_of
+from tui.core.query import Query, QueryError, parse_query
+
+
+class ClaimsScreen(Screen[None]):
+    BINDINGS = [
+        Binding("slash", "filter", "Filter", id="filter"),
+        Binding("escape,h", "back", "Back", id="back"),
+        Binding("b", "bookmark", "Bookmark claim", id="bookmark"),
+    ]
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__()
+        self.query_text = ""
+        self.filter_query = Query(type="claim")
+        self._initial = text
+        self._token = 0
+
+    def compose(self) -> ComposeResult:
+        yield FilterBar(id="claims-filter")
+        yield ClaimList(id="claims")
+        yield StatusBar(id="claims-status")
+        yield Footer()
+
+    @property
+    def claims(self) -> ClaimList:
+        return self.query_one(ClaimList)
+
+    @property
+    def db(self) -> Any:
+        return self.app.db  # type: ignore[attr-defined]
+
+    def on_mount(self) -> None:
+        self.query_one(StatusBar).noun = "claims"
+        self.claims.focus()
+        try:
+            query = parse_query(self._initial, now_of(self.app))
+        except QueryError:
+            query, self._initial = Query(), ""
+        self.set_filter(self._initial.strip(), query)
+        self.watch(self.app, "data_version", lambda: self._reload(True), init=False)
+
+    def set_filter(self, text: str, query: Query) -> None:
+        self.filter_query, self.query_text = query.as_type("claim"), text
+        self._reload(False)
+
+    def _reload(self, keep_cursor: bool) -> None:
+        self._token += 1
+        self._load(self.filter_query, keep_cursor, self._token)
+
+    @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
+    def _load(self, query: Query, keep_cursor: bool, token: int) -> None:
+        searcher = self.app.searcher  # type: ignore[attr-defined]
+        count, rows = self.db.run(searcher.list_claims, query, limit=PAGE_SIZE)
+        marked = self._marked(rows)
+        if token == self._token:
+            self.app.call_from_thread(
+                self._show, count, [ClaimRow.from_row(r, marked) for r in rows], keep_cursor,
+                token,
+            )
+
+    def _marked(self, rows: list[Any]) -> set[tuple[int, int, int]]:
+        """(article, claim start, source start) of the bookmarked claims on this page."""
+        from tui.store import bookmarks
+
+        return self.db.run(bookmarks.bookmarked_claims, {r["article_id"] for r in rows})
+
+    def _show(self, count: int, rows: list[ClaimRow], keep_cursor: bool, token: int) -> None:
+        if token != self._token:
+            return
+        self.claims.empty_text = (
+            "Nothing matches: / changes the filter"
+            if self.query_text
+            else "No claims yet: they appear as articles are analysed"
+        )
+        self.claims.reset(count, rows, keep_cursor)
+        status = self.query_one(StatusBar)
+        status.count = count
+        status.filter = self.query_text
+
+    @on(ClaimList.PageWanted)
+    def _page_wanted(self, event: ClaimList.PageWanted) -> None:
+        self._load_page(self.filter_query, event.offset, self.claims.generation)
+
+    @work(thread=True, group="pages", exit_on_error=False)
+    def _load_page(self, query: Query, offset: int, generation: int) -> None:
+        searcher = self.app.searcher  # type: ignore[attr-defined]
+        _, rows = self.db.run(searcher.list_claims, query, limit=PAGE_SIZE, offset=offset)
+        marked = self._marked(rows)
+        self.app.call_from_thread(
+            self.claims.add_page, generation, offset, [ClaimRow.from_row(r, marked) for r in rows]
+        )
+
+    # ── filtering ──
+    def action_filter(self) -> None:
+        self.query_one(FilterBar).open(self.query_text)
+
+    @on(FilterBar.Applied)
+    def _applied(self, event: FilterBar.Applied) -> None:
+        self.set_filter(event.text, event.query)
+
+    @on(FilterBar.Submitted)
+    def _submitted(self, event: FilterBar.Submitted) -> None:
+        if event.query is None:
+            return
+        self.query_one(FilterBar).close()
+        self.claims.focus()
+        self.set_filter(event.text, event.query)
+
+    @on(FilterBar.Cleared)
+    def _cleared(self) -> None:
+        self.set_filter("", Query())
+        self.claims.focus()
+
+    @on(ClaimList.Opened)
+    def _open(self, event: ClaimList.Opened) -> None:
+        from tui.app.screens.reader import ReaderScreen
+
+        row = event.row
+        self.app.push_screen(
+            ReaderScreen(row.article_id, claim_start=row.start, source_start=row.source_start)
+        )
+
+    def action_bookmark(self) -> None:
+        from tui.app.screens.bookmarks import bookmark_current_claim
+
+        bookmark_current_claim(self)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

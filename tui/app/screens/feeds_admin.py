@@ -1,0 +1,289 @@
+"""Managing feeds from inside the app: add (checked first), rename, tag, remove, OPML in and out.
+
+The keys (`a`, `f` on the main screen), the feed menu and the palette all come here, so there is
+one way to do each thing. Every change goes through `tui.service.feeds` (comments and order kept, a
+`.bak` left behind) in a thread worker, then the app reloads the config: the refresher restarts
+on it and the feeds pane shows the change. A read-only app (another sitrep owns the cache)
+changes nothing. Names, titles and errors can hold web text: notifications use markup=False.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+from textual.screen import Screen
+
+from tui.app.widgets.add_feed import AddFeedPrompt, CheckedFeed, NewFeed
+from tui.app.widgets.feed_list import FeedInfo
+from tui.app.widgets.feed_menu import FeedMenu
+from tui.app.widgets.text_prompt import ConfirmPrompt, TextPrompt
+from tui.core.errors import ConfigError
+from tui.service import feeds as feeds_file
+from tui.service.config import Settings, load_config
+
+DEFAULT_EXPORT = "~/sitrep-feeds.opml"
+MAX_IMPORT_BYTES = 10_000_000
+_WRITES = threading.Lock()  # one edit of feeds.toml at a time: each reads what the last wrote
+
+
+@dataclass(frozen=True)
+class _Done:
+    """How an edit of feeds.toml ended: what to tell the user, and whether the file changed."""
+
+    message: str
+    changed: bool = True
+    severity: str = "information"
+
+
+# ── add ──
+def add_feed(app: Any) -> None:
+    if _refused(app, "add feeds"):
+        return
+    known = {feed.url: feed.name for feed in app.config.feeds}
+    prompt = AddFeedPrompt(partial(check_feed, app.config.settings), known)
+    app.push_screen(prompt, partial(_save_new_feed, app))
+
+
+def check_feed(settings: Settings, url: str) -> CheckedFeed:
+    """Fetch and parse *url* as a refresh would (same byte cap, deadline and redirect rules).
+    Runs in the prompt's thread worker, on an event loop and client of its own."""
+    return asyncio.run(_check_feed(settings, url))
+
+
+async def _check_feed(settings: Settings, url: str) -> CheckedFeed:
+    from tui.pipeline.fetch import Fetcher, make_client
+    from tui.pipeline.parse import parse_feed
+
+    async with make_client(settings.user_agent, 1) as client:
+        fetcher = Fetcher(client, concurrency=1, per_host=1, timeout=settings.timeout_seconds)
+        response = await fetcher.get(url, max_bytes=settings.max_feed_bytes)
+    parsed = parse_feed(response.body, response.final_url, dict(response.headers))
+    return CheckedFeed(parsed.title, len(parsed.entries))
+
+
+def _save_new_feed(app: Any, feed: NewFeed | None) -> None:
+    if feed is None:
+        return
+
+    def change(path: Path) -> _Done:
+        added, _ = feeds_file.add_feeds(path, [feeds_file.FeedSpec(feed.url, feed.name, feed.tags)])
+        if not added:
+            return _Done("That feed is already in feeds.toml.", changed=False)
+        return _Done(f"Added “{feed.name or feed.url}”; fetching it now.")
+
+    _write_config(app, "add the feed", change)
+
+
+# ── the feed menu and its entries ──
+def feed_menu(screen: Screen[Any], feed: FeedInfo | None) -> None:
+    """The menu for *feed* (None: nothing under the cursor, say so)."""
+    app = screen.app
+    if feed is None:
+        app.notify("No feed under the cursor: highlight one in the feeds pane.", severity="warning")
+        return
+    app.push_screen(FeedMenu(feed.name), partial(_menu_chosen, screen, feed))
+
+
+def _menu_chosen(screen: Any, feed: FeedInfo, choice: str | None) -> None:
+    if choice == "rename":
+        rename(screen, feed)
+    elif choice == "tags":
+        retag(screen, feed)
+    elif choice == "remove":
+        remove(screen, feed)
+    elif choice == "mark_read":
+        screen.action_mark_feed_read()
+    elif choice == "refresh":
+        screen.action_refresh_feed()
+
+
+def rename(screen: Screen[Any], feed: FeedInfo) -> None:
+    app = screen.app
+    if _refused(app, "rename feeds"):
+        return
+
+    def chosen(name: str | None) -> None:
+        if name and name != feed.name:
+            _edit_later(
+                app,
+                feed,
+                "rename the feed",
+                lambda path, url: feeds_file.rename_feed(path, url, name),
+                f"Renamed to “{name}”.",
+            )
+
+    app.push_screen(TextPrompt(f"Rename “{feed.name}”", feed.name), chosen)
+
+
+def retag(screen: Screen[Any], feed: FeedInfo) -> None:
+    app = screen.app
+    if _refused(app, "tag feeds"):
+        return
+
+    def chosen(text: str | None) -> None:
+        if text is None:
+            return
+        tags = text.replace(",", " ").split()
+        done = f"Tags of “{feed.name}”: {', '.join(tags)}." if tags else f"“{feed.name}” untagged."
+        _edit_later(
+            app,
+            feed,
+            "change the tags",
+            lambda path, url: feeds_file.set_feed_tags(path, url, tags),
+            done,
+        )
+
+    prompt = TextPrompt(
+        f"Tags of “{feed.name}”", " ".join(feed.tags), placeholder="tags, space separated"
+    )
+    app.push_screen(prompt, chosen)
+
+
+def remove(screen: Screen[Any], feed: FeedInfo) -> None:
+    app = screen.app
+    if _refused(app, "remove feeds"):
+        return
+
+    def chosen(yes: bool | None) -> None:
+        if yes:
+            done = f"Removed “{feed.name}” from feeds.toml."
+            _edit_later(app, feed, "remove the feed", feeds_file.remove_feed, done)
+
+    message = (
+        f"Remove “{feed.name}” from feeds.toml? Its articles leave the lists now and stay in "
+        "the cache until retention purges them; bookmarks are kept."
+    )
+    app.push_screen(
+        ConfirmPrompt("Remove feed", message, hint="y/enter removes · n/esc cancels"), chosen
+    )
+
+
+def _edit_later(
+    app: Any, feed: FeedInfo, what: str, edit: Callable[[Path, str], bool], done: str
+) -> None:
+    _write_config(app, what, partial(_edit_feed, app, feed, edit), done)
+
+
+def _edit_feed(app: Any, feed: FeedInfo, edit: Callable[[Path, str], bool], path: Path) -> _Done:
+    """Runs in the write thread: the feed's address (the store knows it by id), then the edit."""
+    row = app.db.run(
+        lambda conn: conn.execute("SELECT url FROM feeds WHERE id = ?", (feed.id,)).fetchone()
+    )
+    if row is None or not edit(path, row["url"]):
+        return _Done(f"“{feed.name}” is no longer in {path}.", changed=False, severity="warning")
+    return _Done("")
+
+
+# ── OPML ──
+def import_opml(app: Any) -> None:
+    if _refused(app, "import feeds"):
+        return
+
+    def chosen(text: str | None) -> None:
+        if text:
+            source = Path(text).expanduser()
+            _write_config(app, f"import {source}", partial(_import_from, source))
+
+    prompt = TextPrompt("Import feeds", placeholder="~/feeds.opml (OPML, or one URL a line)")
+    app.push_screen(prompt, chosen)
+
+
+def _import_from(source: Path, path: Path) -> _Done:
+    with source.open("rb") as file:
+        data = file.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        return _Done(f"{source}: larger than 10 MB, not a feed list.", False, "error")
+    try:
+        specs = feeds_file.parse_feed_list(data)
+    except (ValueError, SyntaxError) as exc:  # lxml's XMLSyntaxError is a SyntaxError
+        return _Done(f"{source}: not an OPML file or a URL list ({exc}).", False, "error")
+    good = [spec for spec in specs if feeds_file.usable_url(spec.url)]
+    if not good:
+        return _Done(f"{source}: no http(s) feed addresses found.", False, "warning")
+    added, skipped = feeds_file.add_feeds(path, good)
+    message = f"Imported {len(added)} feeds ({len(skipped)} already there)"
+    if len(good) < len(specs):
+        message += f", {len(specs) - len(good)} skipped (not http(s))"
+    return _Done(message + ".", changed=bool(added))
+
+
+def export_opml(app: Any) -> None:
+    def chosen(text: str | None) -> None:
+        if not text:
+            return
+        target = Path(text).expanduser()
+        if not target.exists():
+            _export_to(app, target, True)
+            return
+        question = ConfirmPrompt("Export feeds", f"{target} exists. Replace it?")
+        app.push_screen(question, partial(_export_to, app, target))
+
+    app.push_screen(TextPrompt("Export feeds as OPML to", DEFAULT_EXPORT), chosen)
+
+
+def _export_to(app: Any, target: Path, confirmed: bool | None) -> None:
+    if not confirmed:
+        return
+    text = feeds_file.export_opml(app.config)
+
+    def write() -> None:
+        tmp = target.with_name(f".{target.name}.tmp")
+        try:
+            tmp.write_text(text, encoding="utf-8")
+            tmp.replace(target)  # atomic: a failed export never leaves half a file
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            error = f"Could not export: {target}: {exc.strerror or exc}"
+            app.call_from_thread(_notify, app, error, "error")
+            return
+        count = len(app.config.feeds)
+        app.call_from_thread(_notify, app, f"Exported {count} feeds to {target}.")
+
+    app.run_worker(write, thread=True, group="config", exit_on_error=False)
+
+
+# ── writing feeds.toml ──
+def _refused(app: Any, what: str) -> bool:
+    if app.db.readonly:
+        app.notify(f"Read-only: {what} in the sitrep that is refreshing.", severity="warning")
+    return bool(app.db.readonly)
+
+
+def _write_config(app: Any, what: str, change: Callable[[Path], _Done], message: str = "") -> None:
+    app.run_worker(
+        partial(_write_in_thread, app, what, change, message),
+        thread=True,
+        group="config",
+        exit_on_error=False,
+    )
+
+
+def _write_in_thread(app: Any, what: str, change: Callable[[Path], _Done], message: str) -> None:
+    path = app.config.path
+    try:
+        with _WRITES:
+            done = change(path)
+            config = load_config(path) if done.changed else None
+    except ConfigError as exc:
+        app.call_from_thread(_notify, app, f"Could not {what}: {exc}", "error")
+        return
+    except OSError as exc:
+        app.call_from_thread(_notify, app, f"Could not {what}: {_os_error(exc, path)}", "error")
+        return
+    if config is not None:
+        app.call_from_thread(app.reload_config, config)
+    app.call_from_thread(_notify, app, done.message or message, done.severity)
+
+
+def _os_error(exc: OSError, path: Path) -> str:
+    return f"{exc.filename or path}: {exc.strerror or exc}"
+
+
+def _notify(app: Any, message: str, severity: str = "information") -> None:
+    app.notify(message, severity=severity, markup=False, timeout=8 if severity == "error" else 5)

@@ -1,0 +1,105 @@
+"""Help: every binding active where `?` was pressed, read from the bindings themselves.
+
+Grouped by where each binding is declared (the focused pane, the screen, everywhere), so what
+it lists is true by construction: a binding added to a widget shows up here with no edit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.app import ComposeResult
+from textual.binding import ActiveBinding, Binding
+from textual.containers import VerticalScroll
+from textual.content import Content, Span
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Static
+
+from tui.core.query_help import QUERY_HELP
+
+HIDDEN_ACTIONS = {"screen.copy_text"}  # a terminal's own copy; not ours to explain
+_ORDER = {"screen": 0, "(focused)": 1, "Everywhere": 2}
+# Keys handled outside the bindings system (VirtualList.on_key): listed so help stays complete.
+EXTRA_KEYS = {"ArticleList": [("g g", "Top")], "ClaimList": [("g g", "Top")]}
+
+
+def collect(active: Mapping[str, ActiveBinding], display: object) -> list[tuple[str, list]]:
+    """[(section title, [(keys, description)])] from a screen's active bindings."""
+    sections: dict[str, dict[str, tuple[list[str], str]]] = {}
+    for key, item in active.items():
+        binding = item.binding
+        if (
+            not binding.description
+            or binding.action in HIDDEN_ACTIONS
+            or (binding.system and binding.action != "command_palette")
+        ):
+            continue
+        section = _section(item)
+        keys, _ = sections.setdefault(section, {}).setdefault(
+            binding.action, ([], binding.description)
+        )
+        label = display(Binding(key, binding.action)) if callable(display) else key
+        if label not in keys:
+            keys.append(label)
+    ordered = sorted(sections.items(), key=lambda item: _ORDER.get(item[0].split()[-1], 1))
+    return [(title, [(" ".join(k), d) for k, d in rows.values()]) for title, rows in ordered]
+
+
+def _section(item: ActiveBinding) -> str:
+    node = item.node
+    if isinstance(node, Screen):
+        return f"{type(node).__name__.removesuffix('Screen') or 'This'} screen"
+    if node is node.app:
+        return "Everywhere"
+    return f"{type(node).__name__} (focused)"
+
+
+def render_rows(rows: list[tuple[str, str]]) -> Content:
+    width = max((len(k) for k, _ in rows), default=4) + 3
+    text, spans = "", []
+    for keys, description in rows:
+        spans.append(Span(len(text), len(text) + len(keys), "bold $text-warning"))
+        text += f"{keys:<{width}}{description}\n"
+    return Content(text.rstrip("\n"), spans)
+
+
+class HelpScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
+    DEFAULT_CSS = """
+    HelpScreen { align: center middle; background: $background 60%; }
+    HelpScreen > VerticalScroll { width: 90%; max-width: 96; height: 90%;
+        background: $panel; padding: 0 2; border: none; scrollbar-size-vertical: 1; }
+    HelpScreen .help-heading { text-style: bold; color: $text-accent; margin-top: 1; }
+    """
+
+    def __init__(self, origin: Screen, active_bindings: Mapping[str, ActiveBinding]) -> None:
+        super().__init__()
+        self.origin_name = type(origin).__name__.removesuffix("Screen") or "App"
+        focused = type(origin.focused).__name__ if origin.focused else ""
+        self.sections = collect(active_bindings, self.app.get_key_display)
+        if focused in EXTRA_KEYS:
+            title = f"{focused} (focused)"
+            for section, rows in self.sections:
+                if section == title:
+                    rows.extend(EXTRA_KEYS[focused])
+                    break
+            else:
+                self.sections.insert(0, (title, list(EXTRA_KEYS[focused])))
+
+    @property
+    def rows(self) -> list[tuple[str, str]]:
+        return [row for _, rows in self.sections for row in rows]
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(
+                Content.styled(f"Keys — {self.origin_name} (esc closes)", "bold"),
+                classes="help-heading",
+            )
+            for title, rows in self.sections:
+                yield Static(Content.styled(title, "bold $text-accent"), classes="help-heading")
+                yield Static(render_rows(rows))
+            yield Static(
+                Content.styled("Filter language (/)", "bold $text-accent"), classes="help-heading"
+            )
+            yield Static(Content(QUERY_HELP))

@@ -1,0 +1,98 @@
+"""`sitrep analyze PATH|URL|- ... [--json]`: extract and analyze pages; no store writes.
+
+HTML files and URLs are extracted first; `.txt` files and `-` (stdin) are analyzed as plain text,
+and then `text` in the output is the input unchanged so every offset indexes it. Several inputs
+print JSON Lines in input order; the NLP model is loaded once for all of them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.cli.common import error
+from tui.core.errors import ExtractError, FetchError
+from tui.core.models import Article
+from tui.service.config import Settings
+
+
+@dataclass
+class _Input:
+    name: str
+    article: Article | None = None
+    problem: str = ""
+
+
+def _read(name: str, settings: Settings) -> _Input:
+    from tui.pipeline.extract import extract
+
+    try:
+        if name == "-":
+            return _Input(name, Article(url="", text=sys.stdin.read()))
+        if name.startswith(("http://", "https://")):
+            body, headers, final = asyncio.run(_fetch(name, settings))
+            return _Input(name, extract(body, final, headers))
+        path = Path(name)
+        data = path.read_bytes()
+        if len(data) > settings.max_page_bytes:
+            return _Input(name, problem=f"larger than {settings.max_page_bytes:,} bytes")
+        if path.suffix.lower() == ".txt":
+            return _Input(name, Article(url="", text=data.decode("utf-8", "replace")))
+        return _Input(name, extract(data, path.resolve().as_uri(), None))
+    except (OSError, FetchError, ExtractError) as exc:
+        return _Input(name, problem=getattr(exc, "strerror", None) or str(exc))
+
+
+async def _fetch(url: str, settings: Settings) -> tuple[bytes, dict[str, str], str]:
+    from tui.pipeline.fetch import Fetcher, make_client
+
+    async with make_client(settings.user_agent) as client:
+        response = await Fetcher(client, timeout=settings.timeout_seconds).get(
+            url, max_bytes=settings.max_page_bytes
+        )
+    return response.body, dict(response.headers), response.final_url
+
+
+def run_analyze(args: argparse.Namespace) -> int:
+    from tui.pipeline.analyze import analyze_many
+
+    settings = Settings()
+    inputs = [_read(name, settings) for name in args.inputs]
+    for item in inputs:
+        if item.problem:
+            error(f"{item.name}: {item.problem}")
+    good = [item for item in inputs if item.article is not None]
+    analyses = dict(
+        zip((id(i) for i in good), analyze_many([i.article.text for i in good]), strict=True)
+    )  # type: ignore[union-attr]
+    for item in good:
+        article = item.article
+        assert article is not None
+        analysis = analyses[id(item)]
+        if args.json:
+            obj = {
+                "title": article.title,
+                "url": article.final_url or article.url,
+                "published": article.published.isoformat() if article.published else None,
+                "byline": article.byline,
+                "text": article.text,
+                "conflict": analysis.conflict,
+                "claims": [c.as_dict() for c in analysis.claims],
+                "entities": [e.as_dict() for e in analysis.entities],
+            }
+            indent = 1 if len(args.inputs) == 1 else None
+            sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=indent) + "\n")
+        else:
+            if len(good) > 1:
+                sys.stdout.write(f"==> {item.name} <==\n")
+            if article.title:
+                sys.stdout.write(article.title + "\n\n")
+            sys.stdout.write(article.text + "\n")
+            for claim in analysis.claims:
+                sys.stdout.write(f"\n[{claim.status}] {claim.source} — {claim.cue}: {claim.text}")
+            sys.stdout.write("\n" if analysis.claims else "")
+    return 0 if len(good) == len(inputs) else 1

@@ -1,0 +1,44 @@
+"""`sitrep search QUERY [--json] [--limit N]`: the query language over the cache."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from tui.cli.common import error, resolve_locations
+from tui.core.errors import StoreError
+from tui.core.query import QueryError, parse_query
+from tui.store import schema, search
+
+
+def run_search(args: argparse.Namespace) -> int:
+    locations = resolve_locations(args)
+    try:
+        query = parse_query(args.query)
+    except QueryError as exc:
+        error(f"bad query: {exc}")
+        return 2
+    if not locations.db.exists():
+        rows = []
+    else:
+        try:
+            conn = schema.connect(locations.db, readonly=True)
+            rows = search.search(conn, query, limit=args.limit)
+            conn.close()
+        except StoreError as exc:
+            error(str(exc))
+            return 2
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return 0
+    for row in rows:
+        if row.get("type") == "claim":
+            print(
+                f"{row['published'] or '':<25.10} {row['status']:<11} {row['source']}: "
+                f"{row['text']}"
+            )
+        else:
+            print(f"{row['published'] or '':<25.10} {row['feed']}: {row['title']}")
+    return 0

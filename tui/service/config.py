@@ -1,0 +1,325 @@
+"""feeds.toml → frozen dataclasses, strictly validated.
+
+Every problem raises ConfigError naming the file, the line and the key, so the user can go straight
+to it. Unknown keys are errors (typos must not be silently ignored). Nothing here writes the file.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+from urllib.parse import urlsplit
+
+from tui.core.errors import ConfigError
+from tui.service.keys import ACTIONS
+
+DEFAULT_USER_AGENT = "sitrep/0.1 (+https://example.invalid/sitrep)"
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    refresh_minutes: int = 30
+    concurrency: int = 64
+    per_host: int = 64
+    timeout_seconds: float = 20.0
+    max_feed_bytes: int = 5_000_000
+    max_page_bytes: int = 8_000_000
+    user_agent: str = DEFAULT_USER_AGENT
+    retention_days: int = 90
+
+
+@dataclass(frozen=True, slots=True)
+class FeedConfig:
+    name: str
+    url: str  # http(s) URL, or an absolute local path for local feeds
+    tags: tuple[str, ...] = ()
+    full_text: bool = True
+    enabled: bool = True
+    refresh_minutes: int | None = None
+    user_agent: str | None = None
+
+    @property
+    def is_local(self) -> bool:
+        return not self.url.startswith(("http://", "https://"))
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    path: Path
+    settings: Settings = field(default_factory=Settings)
+    feeds: tuple[FeedConfig, ...] = ()
+    keys: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+
+# key -> (accepted types, minimum for numbers)
+_SETTINGS_SCHEMA: dict[str, tuple[tuple[type, ...], float | None]] = {
+    "refresh_minutes": ((int,), 0),
+    "concurrency": ((int,), 1),
+    "per_host": ((int,), 1),
+    "timeout_seconds": ((int, float), 0.1),
+    "max_feed_bytes": ((int,), 1024),
+    "max_page_bytes": ((int,), 1024),
+    "user_agent": ((str,), None),
+    "retention_days": ((int,), 0),
+}
+_FEED_SCHEMA: dict[str, tuple[tuple[type, ...], float | None]] = {
+    "name": ((str,), None),
+    "url": ((str,), None),
+    "tags": ((list,), None),
+    "full_text": ((bool,), None),
+    "enabled": ((bool,), None),
+    "refresh_minutes": ((int,), 0),
+    "user_agent": ((str,), None),
+}
+_TOP_LEVEL = {"settings", "feed", "keys"}
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0 (tab and newline too), DEL, C1
+_TYPE_NAMES = {
+    int: "an integer",
+    float: "a number",
+    str: "a string",
+    bool: "true or false",
+    list: "a list",
+}
+
+
+class _Locator:
+    """Finds the line of a key in the raw text: tomllib does not report positions."""
+
+    def __init__(self, text: str):
+        self.lines = text.splitlines()
+
+    def _table_start(self, header: str, index: int = 0) -> int | None:
+        pattern = re.compile(r"^\s*" + re.escape(header) + r"\s*(#.*)?$")
+        seen = -1
+        for number, line in enumerate(self.lines, start=1):
+            if pattern.match(line):
+                seen += 1
+                if seen == index:
+                    return number
+        return None
+
+    def line_of(self, header: str | None, key: str | None, index: int = 0) -> int | None:
+        start = self._table_start(header, index) if header else 0
+        if start is None:
+            return None
+        if key is None:
+            return start or None
+        quoted = re.escape(key)
+        key_re = re.compile(rf"""^\s*(?:{quoted}|"{quoted}"|'{quoted}')\s*=""")
+        for number in range(start + 1, len(self.lines) + 1):
+            line = self.lines[number - 1]
+            if number > start + 1 and header and re.match(r"^\s*\[", line):
+                break
+            if not header and re.match(r"^\s*\[", line):
+                break
+            if key_re.match(line):
+                return number
+        return start or None
+
+
+def load_config(path: Path | str, *, origin: Path | str | None = None) -> Config:
+    """Read and validate *path*. Raises ConfigError on any problem.
+
+    *origin* is where the configuration belongs when *path* is a copy of it (the last good copy
+    in the cache): relative local feeds resolve beside the origin, and `Config.path` names it.
+    """
+    path = Path(path)
+    file = str(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise ConfigError(file, "file not found") from None
+    except OSError as exc:
+        raise ConfigError(file, f"cannot read: {exc.strerror or exc}") from None
+    text = _decode(file, raw)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        match = re.search(r"line (\d+)", str(exc))
+        line = int(match.group(1)) if match else None
+        if line is None and "end of document" in str(exc):
+            line = max(1, len(text.splitlines()))
+        reason = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ConfigError(file, f"not valid TOML: {reason}", line=line) from None
+    except RecursionError:
+        raise ConfigError(file, "not valid TOML: nesting too deep") from None
+    return _build(path, data, _Locator(text), Path(origin) if origin is not None else path)
+
+
+def _decode(file: str, raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ConfigError(
+            file, "starts with a byte order mark (BOM); save it as UTF-8 without BOM", line=1
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ConfigError(file, "not UTF-8 text (save the file as UTF-8)", line=line) from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ConfigError(file, "contains a NUL character", line=line)
+    return text
+
+
+def _check(
+    file: str,
+    loc: _Locator,
+    header: str | None,
+    index: int,
+    key: str,
+    value: Any,
+    schema: dict[str, tuple[tuple[type, ...], float | None]],
+    where: str,
+) -> None:
+    types, minimum = schema.get(key, ((object,), None))
+    ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+    control = _control_in(value)
+    if key in schema and ok and not control and (minimum is None or value >= minimum):
+        return  # valid: no need to look for the line (that scan is only for messages)
+    line = loc.line_of(header, key, index)
+    if control:
+        raise ConfigError(file, f"contains a control character ({control})", line=line, key=key)
+    if key not in schema:
+        known = ", ".join(sorted(schema))
+        raise ConfigError(file, f"unknown key in {where} (known keys: {known})", line=line, key=key)
+    types, minimum = schema[key]
+    ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
+    if not ok:
+        wanted = " or ".join(_TYPE_NAMES[t] for t in types)
+        raise ConfigError(file, f"must be {wanted}, not {type(value).__name__}", line=line, key=key)
+    if minimum is not None and value < minimum:
+        raise ConfigError(file, f"must be at least {minimum:g}", line=line, key=key)
+
+
+def _control_in(value: Any) -> str:
+    """The first control character in a string (or list of strings) as "U+001B", or "".
+
+    Names, tags and URLs are shown on the terminal and sent in requests: an ESC there (a TOML
+    escape, or a URL imported from someone's OPML list) would act as an escape sequence.
+    """
+    for item in value if isinstance(value, list) else [value]:
+        if isinstance(item, str) and (found := _CONTROL.search(item)):
+            return f"U+{ord(found.group()):04X}"
+    return ""
+
+
+def _build(path: Path, data: dict[str, Any], loc: _Locator, origin: Path) -> Config:
+    file = str(path)
+    for key in data:
+        if key not in _TOP_LEVEL:
+            raise ConfigError(
+                file,
+                "unknown top-level key (expected settings, feed, keys)",
+                line=loc.line_of(None, key) or loc.line_of(f"[{key}]", None),
+                key=key,
+            )
+    settings_data = data.get("settings", {})
+    if not isinstance(settings_data, dict):
+        raise ConfigError(
+            file, "must be a table", line=loc.line_of(None, "settings"), key="settings"
+        )
+    for key, value in settings_data.items():
+        _check(file, loc, "[settings]", 0, key, value, _SETTINGS_SCHEMA, "[settings]")
+    settings = Settings(**settings_data)
+
+    feeds_data = data.get("feed", [])
+    if not isinstance(feeds_data, list):
+        raise ConfigError(file, "use [[feed]] tables", line=loc.line_of(None, "feed"), key="feed")
+    feeds: list[FeedConfig] = []
+    seen: dict[str, int] = {}
+    for index, item in enumerate(feeds_data):
+        feeds.append(_build_feed(path, loc, index, item, seen, origin))
+
+    keys_data = data.get("keys", {})
+    if not isinstance(keys_data, dict):
+        raise ConfigError(file, "must be a table", line=loc.line_of(None, "keys"), key="keys")
+    for action, key in keys_data.items():
+        if action not in ACTIONS:
+            raise ConfigError(
+                file,
+                f"unknown action (known: {', '.join(sorted(ACTIONS))})",
+                line=loc.line_of("[keys]", action),
+                key=f"keys.{action}",
+            )
+        if not isinstance(key, str) or not key.strip() or _control_in(key):
+            raise ConfigError(
+                file,
+                'must be a key name such as "j" or "ctrl+r"',
+                line=loc.line_of("[keys]", action),
+                key=f"keys.{action}",
+            )
+    return Config(
+        path=origin, settings=settings, feeds=tuple(feeds), keys=MappingProxyType(dict(keys_data))
+    )
+
+
+def _build_feed(
+    path: Path, loc: _Locator, index: int, item: Any, seen: dict[str, int], origin: Path
+) -> FeedConfig:
+    file = str(path)
+    header = "[[feed]]"
+    if not isinstance(item, dict):
+        raise ConfigError(
+            file, "must be a table", line=loc.line_of(header, None, index), key="feed"
+        )
+    for key, value in item.items():
+        _check(file, loc, header, index, key, value, _FEED_SCHEMA, f"feed #{index + 1}")
+    if "url" not in item:
+        raise ConfigError(
+            file, f"feed #{index + 1} has no url", line=loc.line_of(header, None, index), key="url"
+        )
+
+    def url_line() -> int | None:
+        return loc.line_of(header, "url", index)
+
+    url = _normalise_url(file, item["url"].strip(), origin, url_line)
+    if url in seen:
+        raise ConfigError(
+            file, f"duplicate feed url (also feed #{seen[url] + 1})", line=url_line(), key="url"
+        )
+    seen[url] = index
+    tags = item.get("tags", [])
+    if not all(isinstance(tag, str) for tag in tags):
+        raise ConfigError(
+            file, "tags must be strings", line=loc.line_of(header, "tags", index), key="tags"
+        )
+    name = item.get("name") or url
+    return FeedConfig(
+        name=name.strip(),
+        url=url,
+        tags=tuple(t.strip() for t in tags if t.strip()),
+        full_text=item.get("full_text", True),
+        enabled=item.get("enabled", True),
+        refresh_minutes=item.get("refresh_minutes"),
+        user_agent=item.get("user_agent"),
+    )
+
+
+def _normalise_url(file: str, url: str, config_path: Path, line: Callable[[], int | None]) -> str:
+    if not url:
+        raise ConfigError(file, "url is empty", line=line(), key="url")
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        if not parts.netloc:
+            raise ConfigError(file, "url has no host", line=line(), key="url")
+        return url
+    if scheme == "file":
+        return str(Path(parts.path).resolve())
+    if scheme and len(scheme) > 1:  # one letter would be a Windows drive
+        raise ConfigError(
+            file,
+            f"unsupported scheme {scheme}: (use http, https or a local path)",
+            line=line(),
+            key="url",
+        )
+    local = Path(url).expanduser()
+    if not local.is_absolute():
+        local = config_path.resolve().parent / local
+    return str(local.resolve())

@@ -33,7 +33,7 @@ def current(screen: MainScreen) -> str:
 
 
 def unread_count(app: Any) -> int:
-    return app.db.run(lambda c: c.execute("SELECT count(*) FROM articles WHERE read = 0")
+    return app.library.store.run(lambda c: c.execute("SELECT count(*) FROM articles WHERE read = 0")
                       .fetchone()[0])
 
 
@@ -109,7 +109,8 @@ async def test_mark_all_listed_read_follows_the_filter(seed_cache) -> None:  # t
         titles_of = {c.title: c for c in app.get_system_commands(screen)}
         titles_of["Mark all listed read"].callback()
         await wait_for(pilot, lambda: unread_count(app) == before - 1)
-        assert app.db.run(search.count_articles, screen.effective_query()) == 2  # both read
+        listed = app.library.store.run(search.count_articles, screen.effective_query())
+        assert listed == 2  # both read
         await pilot.press("escape", "u")
         await wait_for(pilot, lambda: unread_count(app) == before)
 
@@ -120,7 +121,7 @@ async def test_the_theme_is_remembered(seed_cache) -> None:  # type: ignore[no-u
         await main_ready(app, pilot)
         assert app.theme != "nord"
         app.theme = "nord"  # what the palette's "Switch theme" does
-        await wait_for(pilot, lambda: app.db.run(store.get_state, "theme") == "nord")
+        await wait_for(pilot, lambda: app.library.store.run(store.get_state, "theme") == "nord")
     again = build_seed_app(seed_cache[0])
     async with again.run_test(size=SIZE) as pilot:
         await main_ready(again, pilot)
@@ -145,7 +146,7 @@ async def test_auto_refresh_fetches_only_the_feeds_that_are_due(  # type: ignore
         app._auto_refresh_tick()  # what the timer calls every minute
         await pilot.pause(0.5)
         assert feed_requests() == 1  # checked a moment ago: not due for 30 minutes
-        app.db.run(lambda c: c.execute("UPDATE feeds SET last_checked = "
+        app.library.store.run(lambda c: c.execute("UPDATE feeds SET last_checked = "
                                        "'2020-01-01T00:00:00+00:00'") and c.commit())
         app._auto_refresh_tick()
         await wait_for(pilot, lambda: feed_requests() == 2)

@@ -299,7 +299,7 @@ async def test_a_read_only_window_changes_nothing(config: Path, tmp_path: Path) 
     try:
         app = build_app(config, auto_refresh=False)
         async with app.run_test(size=SIZE) as pilot:
-            assert app.db.readonly
+            assert app.library.readonly
             pane = app.screen.query_one(FeedList)
             await wait_for(pilot, lambda: len(pane.feeds) == 2)
             await choose(app, pilot, "add feed")

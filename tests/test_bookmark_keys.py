@@ -18,7 +18,7 @@ async def test_b_in_reader_bookmarks_marks_and_B_lists(demo_config: Path) -> Non
     app = build_app(demo_config)
     async with app.run_test(size=(140, 44)) as pilot:
         # Wait until the demo articles are analysed (claims exist), then open one.
-        await wait_for(pilot, lambda: app.db.run(
+        await wait_for(pilot, lambda: app.library.store.run(
             lambda c: c.execute("SELECT count(*) FROM claims").fetchone()[0]) > 0, seconds=90)
         await pilot.press("c")
         await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen)
@@ -34,7 +34,7 @@ async def test_b_in_reader_bookmarks_marks_and_B_lists(demo_config: Path) -> Non
         reader = app.screen.query_one(ReaderView)
         assert reader.bookmarked == {reader.claims[app.screen.current_claim].spot}
         assert "★ bookmarked" in str(app.screen.query_one(StatusBar).render())
-        saved = app.db.run(bookmarks.list_bookmarks)
+        saved = app.library.store.run(bookmarks.list_bookmarks)
         assert len(saved) == 1 and saved[0]["note"].startswith("key source")
         await pilot.press("escape", "escape", "B")
         await wait_for(pilot, lambda: isinstance(app.screen, BookmarksScreen))
@@ -45,7 +45,7 @@ async def test_b_in_claims_view_opens_the_prompt(demo_config: Path) -> None:
     async with app.run_test(size=(140, 44)) as pilot:
         # Every article analysed first: a claim analysed later would land above the cursor and
         # the row under it would no longer be the one bookmarked.
-        await wait_for(pilot, lambda: app.db.run(lambda c: c.execute(
+        await wait_for(pilot, lambda: app.library.store.run(lambda c: c.execute(
             "SELECT count(*) FROM claims").fetchone()[0] > 0 and c.execute(
             "SELECT count(*) FROM articles WHERE state = 'queued'").fetchone()[0] == 0),
             seconds=90)
@@ -55,7 +55,7 @@ async def test_b_in_claims_view_opens_the_prompt(demo_config: Path) -> None:
         await pilot.press("b")
         await wait_for(pilot, lambda: isinstance(app.screen, NotePrompt))
         await pilot.press("escape")  # saves without a note
-        await wait_for(pilot, lambda: len(app.db.run(bookmarks.list_bookmarks)) == 1)
+        await wait_for(pilot, lambda: len(app.library.store.run(bookmarks.list_bookmarks)) == 1)
         # The claims view reloads and stars the bookmarked claim.
         await wait_for(pilot, lambda: isinstance(app.screen, ClaimsScreen)
                        and app.screen.claims.current is not None

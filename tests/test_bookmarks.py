@@ -295,10 +295,9 @@ def test_filter_with_the_query_language(seeded) -> None:  # type: ignore[no-unty
     bookmark(conn, ids["kharkiv"], 0, "satellite imagery", "energy")
     bookmark(conn, ids["kharkiv"], 1)
     bookmark(conn, ids["red_sea"], 1, "", "shipping")
-    rows = bookmarks.list_bookmarks(conn)
 
     def sources(text: str) -> list[str]:
-        return sorted(r["source"] for r in bookmarks.filter_bookmarks(rows, parse_query(text)))
+        return sorted(r["source"] for r in search.find_bookmarks(conn, parse_query(text)))
 
     assert sources("") == ["Oleh Sinegubov", "Russia's defence ministry",
                            "a Houthi military spokesman"]
@@ -315,7 +314,7 @@ def test_filter_with_the_query_language(seeded) -> None:  # type: ignore[no-unty
     assert sources("until:2026-11-18 fuel") == ["Russia's defence ministry"]
     assert sources("is:bookmarked entity:Sanaa") == ["a Houthi military spokesman"]
     with pytest.raises(QueryError, match="does not apply to bookmarks"):
-        bookmarks.filter_bookmarks(rows, parse_query("is:unread"))
+        search.find_bookmarks(conn, parse_query("is:unread"))
 
 
 # ── failures are reported, never silent ──────────────────────────────────────────────────────

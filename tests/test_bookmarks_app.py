@@ -48,7 +48,7 @@ def messages(app: Any) -> list[str]:
 
 
 def saved(app: Any) -> list[dict[str, Any]]:
-    return app.db.run(bookmarks.list_bookmarks)
+    return app.library.store.run(bookmarks.list_bookmarks)
 
 
 def has_claims(screen: Any) -> bool:
@@ -132,7 +132,7 @@ async def test_bookmark_a_claim_from_the_reader_then_edit_and_remove(tmp_path: P
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is reader)
         assert [r["note"] for r in saved(app)] == [""]
-        assert bookmarks.bookmarked_spots(app.db.conn, ids["red_sea"]) == {
+        assert bookmarks.bookmarked_spots(app.library.store.conn, ids["red_sea"]) == {
             (record["claim_start"], record["source_start"])}
 
 
@@ -149,7 +149,7 @@ async def test_bookmark_from_the_claims_view(tmp_path: Path) -> None:
             "Bookmark saved." in m for m in messages(app)))
         (record,) = saved(app)
         assert (record["article_id"], record["claim_start"]) == (row.article_id, row.start)
-        assert app.db.run(bookmarks.bookmarked_claims, ids.values()) == {
+        assert app.library.store.run(bookmarks.bookmarked_claims, ids.values()) == {
             (row.article_id, row.start, row.source_start)}
 
 
@@ -208,7 +208,7 @@ async def test_bookmarks_screen_filter_delete_undo_note_copy(tmp_path: Path) -> 
         await pilot.press("ctrl+u", *"second source needed", "tab", "ctrl+u", "enter")
 
         def note_of(bookmark_id: int) -> tuple[str, str]:
-            record = app.db.run(bookmarks.get_bookmark, bookmark_id)
+            record = app.library.store.run(bookmarks.get_bookmark, bookmark_id)
             return record["note"], record["tags"]
 
         await wait_for(pilot, lambda: note_of(target) == ("second source needed", ""))
@@ -229,8 +229,8 @@ async def test_open_bookmarked_article_at_the_claim_or_the_stored_copy(tmp_path:
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen is screen)
 
-        app.db.run(lambda c: (c.execute("DELETE FROM articles WHERE id = ?", (ids["kharkiv"],)),
-                              c.commit()))
+        app.library.store.run(lambda c: (
+            c.execute("DELETE FROM articles WHERE id = ?", (ids["kharkiv"],)), c.commit()))
         screen.reload()
         await wait_for(pilot, lambda: not screen.bookmark_list.records[0]["article_present"])
         await pilot.press("enter")
@@ -276,7 +276,7 @@ async def test_read_only_window_refuses_bookmarks_with_a_notice(tmp_path: Path) 
     try:
         app = make_app(tmp_path)
         async with app.run_test(size=SIZE) as pilot:
-            assert app.db.readonly
+            assert app.library.readonly
             assert any("read-only" in m for m in messages(app))
             reader = await open_reader(app, pilot, ids["kharkiv"])
             await pilot.press("right_square_bracket")
@@ -360,7 +360,7 @@ async def test_two_claims_in_one_sentence_are_two_bookmarks(tmp_path: Path) -> N
         app.push_screen(ReaderScreen(article_id))
         reader = app.screen
         await wait_for(pilot, lambda: has_claims(reader))
-        app.db.run(bookmarks.remove_bookmark, by_source["Mali's army"]["id"])
+        app.library.store.run(bookmarks.remove_bookmark, by_source["Mali's army"]["id"])
         reader._load_bookmarks()
         await wait_for(pilot, lambda: len(reader.reader.bookmarked) == 1)
         notices = []

@@ -120,7 +120,7 @@ async def test_a_second_instance_runs_read_only_and_says_so(
         async with app.run_test(size=(160, 40), notifications=True) as pilot:
             articles = app.screen.query_one(ArticleList)
             await wait_for(pilot, lambda: articles.count == 10)
-            assert app.db.readonly
+            assert app.library.readonly
             await wait_for(pilot, lambda: any("read-only" in t for t in toast_texts(app)))
             await pilot.press("R")
             await wait_for(pilot, lambda: any("Read-only" in t for t in toast_texts(app)))

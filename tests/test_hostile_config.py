@@ -17,11 +17,11 @@ import pytest
 from tests.conftest import wait_for
 from tests.hostile.screen import find_on_screen, screen_text, toast_texts
 from tui.app import make_app
-from tui.app.launch import last_good_path, load_with_fallback
 from tui.core.errors import ConfigError
 from tui.service import locations as loc
 from tui.service.config import load_config
 from tui.service.feeds import parse_feed_list, usable_url
+from tui.service.startup import last_good_path, load_with_fallback
 from tui.store.recovery import open_store
 
 GOOD = (

@@ -252,7 +252,7 @@ async def test_p_pins_an_entity_first_in_its_group_and_it_stays_pinned(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Pinned Zhuravka: you'll be told when new claims mention it." in messages(app)
-        assert app.db.run(pins.pinned) == {("Zhuravka", "PLACE")}
+        assert app.library.store.run(pins.pinned) == {("Zhuravka", "PLACE")}
         headings = [o.prompt.plain for o in panel.options if o.disabled]
         assert headings == ["People (1)", "Places (3)", "Organisations (1)", "Weapons (1)"]
 
@@ -267,7 +267,7 @@ async def test_p_pins_an_entity_first_in_its_group_and_it_stays_pinned(
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert "Unpinned Zhuravka." in messages(app)
-        assert app.db.run(pins.pinned) == set()
+        assert app.library.store.run(pins.pinned) == set()
 
 
 async def test_p_in_a_read_only_window_warns_and_pins_nothing(
@@ -277,7 +277,7 @@ async def test_p_in_a_read_only_window_warns_and_pins_nothing(
     try:
         app = build_seed_app(seed_cache[0])
         async with app.run_test(size=SIZE) as pilot:
-            assert app.db.readonly
+            assert app.library.readonly
             panel = await open_sumy_entities(app, pilot)
             await pilot.press("p")
             await pilot.pause()

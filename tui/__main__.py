@@ -67,8 +67,6 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     command = args.command or "app"
     if command == "app":
-        from tui.app.launch import run_app
-
         return run_app(args)
     if command == "fetch":
         from tui.cli.fetch import run_fetch
@@ -93,6 +91,32 @@ def main(argv: list[str] | None = None) -> int:
     from tui.cli.maintenance import run_maintenance
 
     return run_maintenance(args)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """`sitrep` with no subcommand: the config (or its last good copy), the cache, the app.
+    This module is the one place that wires the app to the service layer."""
+    from tui.cli.common import error, resolve_locations
+    from tui.core.errors import StoreError
+    from tui.service.library import open_store
+    from tui.service.startup import load_with_fallback, setup_logging
+
+    locations = resolve_locations(args)
+    setup_logging(locations)
+    config, notices = load_with_fallback(locations)
+    if config is None:
+        error(notices[0])
+        error("fix the file and start sitrep again (no earlier good copy to fall back on)")
+        return 2
+    try:
+        opened = open_store(locations.db)
+    except StoreError as exc:
+        error(str(exc))
+        return 2
+    from tui.app import make_app  # Textual loads only when the app opens
+
+    make_app(config, locations, opened, notices=notices).run()
+    return 0
 
 
 if __name__ == "__main__":

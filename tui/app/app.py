@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import importlib
 import logging
-import sqlite3
 import time
 from collections import deque
 from collections.abc import Callable, Coroutine, Iterable
@@ -28,16 +27,13 @@ from textual.worker import Worker, WorkerState
 from tui.app.background import BackgroundLoop
 from tui.app.messages import FeedRefreshed, RefreshProgressed
 from tui.service.config import Config
+from tui.service.library import Library, OpenedStore
 from tui.service.locations import Locations
-from tui.store import pins, store
-from tui.store.recovery import OpenedStore
-from tui.store.search import Searcher
 
 if TYPE_CHECKING:
     import httpx
 
-    from tui.pipeline.workers import WorkerPool
-    from tui.service.refresh import FeedOutcome, Progress, Refresher
+    from tui.service.refresh import FeedOutcome, Progress, Refresher, WorkerPool
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -89,9 +85,7 @@ class SitrepApp(App[None]):
         super().__init__()
         self.config = config
         self.locations = locations
-        self.opened = opened
-        self.db = opened.handle
-        self.searcher = Searcher()
+        self.library = Library(opened)
         self._client = client
         self._pool = pool
         self._auto_refresh = auto_refresh
@@ -143,7 +137,7 @@ class SitrepApp(App[None]):
 
     def list_shown(self) -> None:
         """Called by the main screen once its first list is painted: start the background."""
-        if self._started or self.db.readonly:
+        if self._started or self.library.readonly:
             return
         self._started = True
         self.call_after_refresh(self._start_refresher)
@@ -154,7 +148,7 @@ class SitrepApp(App[None]):
 
     @work(group="refresher", exit_on_error=False)
     async def _start_refresher(self) -> None:
-        self._claims_seen = await asyncio.to_thread(self.db.run, pins.max_claim_id)
+        self._claims_seen = await asyncio.to_thread(self.library.last_claim_id)
         self.refresher = await self._build_refresher()
         if self._wanted:  # R pressed during start-up
             wanted, self._wanted = self._wanted, []
@@ -201,25 +195,19 @@ class SitrepApp(App[None]):
             await self._in_background(self.refresher.close())
         if self._background is not None:
             self._background.close()
-        self.db.close()
-        if self.opened.lock is not None:
-            self.opened.lock.release()
+        self.library.close()
 
     def _restore_theme(self) -> None:
         """The theme chosen last time (kept in the cache's app_state; one indexed row)."""
-        try:
-            saved = self.db.run(store.get_state, "theme")
-        except sqlite3.Error as exc:  # an old read-only cache without the table, say
-            log.warning("theme not restored: %s", exc)
-            saved = None
+        saved = self.library.get_state("theme")
         if saved and saved in self.available_themes:
             self.theme = saved
         self.watch(self, "theme", self._remember_theme, init=False)
 
     def _remember_theme(self, theme: str) -> None:
-        if not self.db.readonly:
+        if not self.library.readonly:
             self.run_worker(
-                lambda: self.db.run(store.set_state, "theme", theme),
+                lambda: self.library.set_state("theme", theme),
                 thread=True,
                 group="state",
                 exit_on_error=False,
@@ -230,7 +218,7 @@ class SitrepApp(App[None]):
         self.refresh_feeds(None)
 
     def refresh_feeds(self, urls: list[str] | None) -> None:
-        if self.db.readonly:
+        if self.library.readonly:
             self.notify("Read-only: another sitrep is refreshing this cache.", severity="warning")
             return
         if self.refresher is None:  # still starting: refresh as soon as it is ready
@@ -240,7 +228,7 @@ class SitrepApp(App[None]):
 
     def _auto_refresh_tick(self) -> None:
         """Refresh the feeds whose interval has passed, unless a refresh is already running."""
-        if self.refresher is None or self.db.readonly:
+        if self.refresher is None or self.library.readonly:
             return
         if any(w.group == "refresh" and w.is_running for w in self.workers):
             return
@@ -275,7 +263,7 @@ class SitrepApp(App[None]):
 
     def _tell_pinned_news(self) -> None:
         """A toast for each pinned entity that new claims mention (claims since the last look)."""
-        self._claims_seen, news = self.db.run(pins.claims_mentioning_pins, self._claims_seen)
+        self._claims_seen, news = self.library.pinned_news(self._claims_seen)
         for item in news[:3]:
             self.call_from_thread(
                 self.notify, item.describe(), title="Pinned", timeout=12, markup=False
@@ -283,7 +271,7 @@ class SitrepApp(App[None]):
 
     async def process_article_now(self, article_id: int) -> None:
         """The article the user opens jumps the queue."""
-        if self.refresher is not None and not self.db.readonly:
+        if self.refresher is not None and not self.library.readonly:
             await self._in_background(self.refresher.process_article(article_id))
 
     def _on_progress(self, progress: Progress) -> None:

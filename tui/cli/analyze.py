@@ -48,12 +48,9 @@ def _read(name: str, settings: Settings) -> _Input:
 
 
 async def _fetch(url: str, settings: Settings) -> tuple[bytes, dict[str, str], str]:
-    from tui.pipeline.fetch import Fetcher, make_client
+    from tui.service.fetch_once import fetch_once
 
-    async with make_client(settings.user_agent) as client:
-        response = await Fetcher(client, timeout=settings.timeout_seconds).get(
-            url, max_bytes=settings.max_page_bytes
-        )
+    response = await fetch_once(url, settings, settings.max_page_bytes)
     return response.body, dict(response.headers), response.final_url
 
 

@@ -7,8 +7,9 @@
     -word  -status:claimed                               negation; terms AND together
 
 parse_query raises QueryError with a short message for anything malformed, so the UI can keep
-the last good results and show why. The end of the module says, term by term, which rows each
-term selects as small SQL fragments; `tui.store.search` decides how to combine and run them.
+the last good results and show why. What each term selects is the store's business
+(`tui.store.query_sql`: one translation to SQL for articles, claims and bookmarks); the language
+itself is described in docs/QUERY.md.
 """
 
 from __future__ import annotations
@@ -135,118 +136,9 @@ def words_of(value: str) -> list[str]:
     return re.findall(r"\w+", value)
 
 
-# ── SQL fragments: what each term selects (tui.store.search plans and runs them) ──────────
-
-_ENTITY_IDS = "SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'"
-FEEDS = "+a.feed_id IN (SELECT id FROM feeds WHERE {})"
-
-Sql = tuple[str, tuple[object, ...]]
-
-
-def fts_expression(terms: list[Term]) -> str:
-    """Words become prefix tokens, phrases exact phrases; every token is quoted for FTS5."""
-    parts = []
-    for term in terms:
-        tokens = words_of(term.value)
-        if term.key == "word":
-            parts.extend(f'"{token}"*' for token in tokens if len(token) > 1)
-        elif tokens:
-            parts.append('"' + " ".join(tokens) + '"')
-    return " AND ".join(parts)
-
-
-def _like(value: str) -> str:
-    return f"%{_escape(value)}%"
-
-
-def _escape(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _entity_names(value: str) -> tuple[str, str]:
-    """LIKE patterns for entity names with a word starting with *value* ("kyiv" → "Kyiv",
-    "Kyiv Oblast", "Greater Kyiv"): the same prefix sense as words, and selective."""
-    return f"{_escape(value)}%", f"% {_escape(value)}%"
-
-
-def _too_short(value: str) -> bool:
-    """One letter selects nearly everything and costs the most: skipped, like one-letter words."""
-    return len(value.strip()) < 2
-
-
-def _by_claims(value: str) -> Sql:
-    """Claims whose source matches: the source column of the claims index, prefix on the end."""
-    tokens = words_of(value)
-    if not tokens:
-        return "SELECT id FROM claims WHERE source LIKE ? ESCAPE '\\'", (_like(value),)
-    return (
-        "SELECT rowid FROM claims_fts WHERE claims_fts MATCH ?",
-        ('source : "' + " ".join(tokens) + '"*',),
-    )
-
-
-def article_condition(term: Term) -> Sql | None:
-    """A term checked on the article's own columns (the list index covers them), or None."""
-    key, value = term.key, term.value
-    if key == "feed":
-        return (
-            FEEDS.format("name LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\'"),
-            (_like(value), _like(value)),
-        )
-    if key == "feed_id":
-        return "+a.feed_id = ?", (int(value),)
-    if key == "tag":
-        return FEEDS.format("' ' || lower(tags) || ' ' LIKE ?"), (f"% {value.lower()} %",)
-    if key in ("since", "until"):
-        return f"a.sort_ts {'>=' if key == 'since' else '<'} ?", (value,)
-    if key == "is" and value != "bookmarked":
-        return {"unread": "+a.read = 0", "read": "+a.read = 1", "conflict": "+a.conflict = 1"}[
-            value
-        ], ()
-    return None
-
-
-def article_set(term: Term) -> Sql | None:
-    """The ids of the articles a term about claims, entities or bookmarks selects, or None."""
-    key, value = term.key, term.value
-    if key in ("entity", "by") and _too_short(value):
-        return None
-    if key == "entity":
-        return (
-            f"SELECT article_id FROM mentions WHERE entity_id IN ({_ENTITY_IDS}) ORDER BY 1",
-            _entity_names(value),
-        )
-    if key == "by":
-        sql, params = _by_claims(value)
-        return f"SELECT article_id FROM claims WHERE id IN ({sql}) ORDER BY 1", params
-    if key == "status":
-        return "SELECT article_id FROM claims WHERE status = ? ORDER BY 1", (value,)
-    if key == "is" and value == "bookmarked":
-        return "SELECT article_id FROM bookmarks WHERE article_id IS NOT NULL ORDER BY 1", ()
-    return None
-
-
-def claim_set(term: Term) -> Sql | None:
-    """The ids of the claims a claim-level term selects (None: the term is about the article)."""
-    key, value = term.key, term.value
-    if key in ("entity", "by") and _too_short(value):
-        return None
-    if key == "by":
-        return _by_claims(value)
-    if key == "status":
-        return "SELECT id FROM claims WHERE status = ?", (value,)
-    if key == "entity":
-        return (
-            "SELECT k.id FROM mentions m JOIN claims k ON k.article_id = m.article_id AND "
-            'k.start <= m.start AND k."end" >= m."end" WHERE m.entity_id IN '
-            f"({_ENTITY_IDS}) ORDER BY 1",
-            _entity_names(value),
-        )
-    if key == "is" and value == "bookmarked":
-        return (
-            "SELECT k.id FROM bookmarks b JOIN claims k ON k.article_id = b.article_id "
-            "AND k.start = b.claim_start AND (k.source_start = b.source_start OR "
-            "(b.source_start IS NULL AND k.source = b.source)) ORDER BY 1",
-            (),
-        )
-    return None
+def check_for_bookmarks(query: Query) -> None:
+    """QueryError for a term that means nothing for bookmarks (they have no read state and no
+    conflict flag of their own)."""
+    for term in query.terms:
+        if term.key == "is" and term.value != "bookmarked":
+            raise QueryError(f"is:{term.value} does not apply to bookmarks")

@@ -7,6 +7,7 @@ as `feeds.toml.bak`. Nothing else in sitrep ever writes the config.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import shlex
@@ -23,7 +24,7 @@ from tomlkit.items import Table
 
 from tui.core.errors import ConfigError
 from tui.core.sanitize import clean_line
-from tui.service.config import Config, load_config
+from tui.service.config import Config, Settings, load_config
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,3 +274,30 @@ def export_opml(config: Config) -> str:
         lines.append(f"    <outline {attrs}/>")
     lines += ["  </body>", "</opml>", ""]
     return "\n".join(lines)
+
+
+# ── checking a feed before it is added ───────────────────────────────────────────────────────
+
+
+@dataclass(frozen=True)
+class CheckedFeed:
+    """What a check found at an address: the feed's own title and how many items it lists."""
+
+    title: str
+    items: int
+
+
+def check_feed(settings: Settings, url: str) -> CheckedFeed:
+    """Fetch and parse *url* as a refresh would (same byte cap, deadline and redirect rules);
+    FetchError or ParseError when it is not a feed. Blocking: it runs an event loop of its own,
+    so call it from a worker thread."""
+    return asyncio.run(_check_feed(settings, url))
+
+
+async def _check_feed(settings: Settings, url: str) -> CheckedFeed:
+    from tui.pipeline.parse import parse_feed  # lazy: feedparser and httpx cost start-up time
+    from tui.service.fetch_once import fetch_once
+
+    response = await fetch_once(url, settings, settings.max_feed_bytes)
+    parsed = parse_feed(response.body, response.final_url, dict(response.headers))
+    return CheckedFeed(parsed.title, len(parsed.entries))

@@ -20,14 +20,12 @@ from __future__ import annotations
 import hashlib
 import re
 import sqlite3
-import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from tui.core.errors import StoreError
-from tui.core.query import Query, QueryError, Term
 from tui.store.journal import JOURNAL_NAME, append_entries, journal_line
 
 FIELDS = ("id", "claim_key", "claim_text", "source", "cue", "status", "quote", "claim_start",
@@ -322,73 +320,3 @@ def find_bookmark_article(conn: sqlite3.Connection, bookmark: Mapping[str, Any])
     row = conn.execute("SELECT id FROM articles WHERE url = ? OR final_url = ? ORDER BY id DESC "
                        "LIMIT 1", (url, url)).fetchone()
     return int(row[0]) if row else None
-
-
-def citation(record: Mapping[str, Any]) -> str:
-    """One line to paste into a document: the quote, who said it, status, outlet, date, URL."""
-    date = (record.get("published") or "")[:10] or "n.d."
-    text = " ".join((record.get("claim_text") or "").split())
-    return (f"“{text}” — {record.get('source')} ({record.get('status')}), "
-            f"{record.get('feed_name')}, “{record.get('article_title')}”, {date}, "
-            f"{record.get('article_url')}")
-
-
-# ── the query language over the copied fields ────────────────────────────────────────────────
-# Filtering happens in Python: bookmarks are few, and they must stay searchable when the
-# articles and claims they came from are gone from the cache.
-
-_TEXT_FIELDS = ("claim_text", "source", "cue", "article_title", "feed_name", "note", "tags")
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
-def _tokens(text: str) -> list[str]:
-    return re.findall(r"\w+", _fold(text))
-
-
-def _has_words(tokens: list[str], value: str) -> bool:
-    return all(any(t.startswith(w) for t in tokens) for w in _tokens(value))
-
-
-def _has_phrase(tokens: list[str], value: str) -> bool:
-    wanted = _tokens(value)
-    if not wanted:
-        return True
-    width = len(wanted)
-    return any(tokens[i:i + width] == wanted for i in range(len(tokens) - width + 1))
-
-
-def _term_matches(record: Mapping[str, Any], term: Term) -> bool:
-    key, value = term.key, term.value
-    if key in ("word", "phrase"):
-        tokens = _tokens(" ".join(str(record.get(f) or "") for f in _TEXT_FIELDS))
-        return _has_words(tokens, value) if key == "word" else _has_phrase(tokens, value)
-    if key == "by":
-        return _fold(value) in _fold(record.get("source") or "")
-    if key == "status":
-        return record.get("status") == value
-    if key == "feed":
-        return any(_fold(value) in _fold(record.get(f) or "") for f in ("feed_name", "article_url"))
-    if key == "tag":
-        return _fold(value) in _fold(record.get("tags") or "").split()
-    if key == "entity":
-        text = f"{record.get('claim_text') or ''} {record.get('source') or ''}"
-        return _has_phrase(_tokens(text), value)
-    when = record.get("published") or record.get("created") or ""
-    if key == "since":
-        return when >= value
-    if key == "until":
-        return when < value
-    return True  # is:bookmarked, and the app's internal scope terms
-
-
-def filter_bookmarks(records: Iterable[Mapping[str, Any]], query: Query) -> list[Any]:
-    """The bookmarks *query* selects; QueryError for filters that mean nothing here."""
-    for term in query.terms:
-        if term.key == "is" and term.value != "bookmarked":
-            raise QueryError(f"is:{term.value} does not apply to bookmarks")
-    return [r for r in records
-            if all(_term_matches(r, t) != t.negated for t in query.terms)]

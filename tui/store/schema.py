@@ -182,7 +182,37 @@ CREATE TABLE app_state (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3)
+# v4: bookmarks are filtered by the same SQL translation of the query language as articles and
+# claims (tui.store.query_sql), so their copied fields get a full-text index of the same kind.
+V4 = """
+CREATE VIRTUAL TABLE bookmarks_fts USING fts5(
+    claim_text, source, cue, article_title, feed_name, note, tags,
+    content='bookmarks', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO bookmarks_fts(bookmarks_fts) VALUES ('rebuild');
+CREATE TRIGGER bookmarks_ai AFTER INSERT ON bookmarks BEGIN
+    INSERT INTO bookmarks_fts(rowid, claim_text, source, cue, article_title, feed_name, note, tags)
+        VALUES (new.id, new.claim_text, new.source, new.cue, new.article_title, new.feed_name,
+                new.note, new.tags);
+END;
+CREATE TRIGGER bookmarks_ad AFTER DELETE ON bookmarks BEGIN
+    INSERT INTO bookmarks_fts(bookmarks_fts, rowid, claim_text, source, cue, article_title,
+                              feed_name, note, tags)
+        VALUES ('delete', old.id, old.claim_text, old.source, old.cue, old.article_title,
+                old.feed_name, old.note, old.tags);
+END;
+CREATE TRIGGER bookmarks_au AFTER UPDATE ON bookmarks BEGIN
+    INSERT INTO bookmarks_fts(bookmarks_fts, rowid, claim_text, source, cue, article_title,
+                              feed_name, note, tags)
+        VALUES ('delete', old.id, old.claim_text, old.source, old.cue, old.article_title,
+                old.feed_name, old.note, old.tags);
+    INSERT INTO bookmarks_fts(rowid, claim_text, source, cue, article_title, feed_name, note, tags)
+        VALUES (new.id, new.claim_text, new.source, new.cue, new.article_title, new.feed_name,
+                new.note, new.tags);
+END;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

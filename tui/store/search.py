@@ -1,4 +1,4 @@
-"""Run a parsed Query against the store: article or claim rows, newest first, fast at 50k.
+"""Run a parsed Query against the store: article, claim or bookmark rows, newest first.
 
 How it stays fast (figures: bench/bench_filter.py):
 - Words, phrases and the terms about claims, entities and bookmarks become sets of article
@@ -22,12 +22,14 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from tui.core.query import (
+from tui.core.query import Query
+from tui.store.bookmarks import FIELDS as BOOKMARK_FIELDS
+from tui.store.query_sql import (
     FEEDS,
-    Query,
     Sql,
     article_condition,
     article_set,
+    bookmark_condition,
     claim_set,
     fts_expression,
 )
@@ -244,6 +246,23 @@ def _page_claims(
         "ORDER BY a.sort_ts DESC, a.id DESC, c.start LIMIT ? OFFSET ?",
         (*articles.params, limit, offset),
     ).fetchall()
+
+
+def find_bookmarks(conn: sqlite3.Connection, query: Query) -> list[dict[str, Any]]:
+    """The bookmarks *query* selects, newest first (QueryError for a term that means nothing
+    for bookmarks). Bookmarks are few: one statement, no kept sets."""
+    conditions: list[str] = []
+    params: list[object] = []
+    for term in query.terms:
+        if (sql := bookmark_condition(term)) is not None:
+            conditions.append(f"NOT ({sql[0]})" if term.negated else sql[0])
+            params.extend(sql[1])
+    rows = conn.execute(
+        f"SELECT b.* FROM bookmarks b WHERE {' AND '.join(conditions) or '1'} "
+        "ORDER BY b.created DESC, b.id DESC",
+        params,
+    ).fetchall()
+    return [{f: row[f] for f in BOOKMARK_FIELDS} for row in rows]
 
 
 def feeds_pane(conn: sqlite3.Connection) -> list[dict[str, Any]]:

@@ -86,6 +86,20 @@ def list_feeds(conn: sqlite3.Connection) -> list[sqlite3.Row]:
     ).fetchall()
 
 
+def feed_url(conn: sqlite3.Connection, feed_id: int) -> str | None:
+    row = conn.execute("SELECT url FROM feeds WHERE id = ?", (feed_id,)).fetchone()
+    return row[0] if row else None
+
+
+def top_entities(conn: sqlite3.Connection, limit: int) -> list[sqlite3.Row]:
+    """The entities mentioned in the most articles: (name, type, n), most first."""
+    return conn.execute(
+        "SELECT e.name, e.type, count(DISTINCT m.article_id) AS n FROM entities e "
+        "JOIN mentions m ON m.entity_id = e.id GROUP BY e.id ORDER BY n DESC LIMIT ?",
+        (limit,),
+    ).fetchall()
+
+
 def feeds_last_checked(conn: sqlite3.Connection) -> dict[str, str | None]:
     return {
         row["url"]: row["last_checked"]

@@ -9,10 +9,8 @@ from typing import Any
 
 from tui.app.widgets.entity_panel import EntityItem
 from tui.app.widgets.reader_view import ClaimSpan
-from tui.core.sanitize import clean_text
-from tui.store import pins, store
-
-_RAW_LIMIT = 200_000
+from tui.service.bookmarks import claim_citation
+from tui.service.library import Library
 
 
 @dataclass
@@ -24,10 +22,10 @@ class ArticleData:
     pinned: set[tuple[str, str]] = field(default_factory=set)  # (name, type); see _pin_requested
 
 
-def load_article(db: Any, article_id: int) -> ArticleData | None:
+def load_article(library: Library, article_id: int) -> ArticleData | None:
     """Everything the reader shows first, in one trip to the store (runs in a thread)."""
-    row = db.run(store.get_article, article_id)
-    if row is None:
+    record = library.article(article_id)
+    if record is None:
         return None
     claims = [
         ClaimSpan(
@@ -40,23 +38,12 @@ def load_article(db: Any, article_id: int) -> ArticleData | None:
             c["status"],
             c["source"],
         )
-        for c in db.run(store.claims_for, article_id)
+        for c in record.claims
     ]
-    entities = [EntityItem.from_row(r) for r in db.run(store.entities_for, article_id)]
-    raw = ""
-    if row["raw_html"]:
-        body, _ = store.raw_page(row)
-        raw = clean_text(body[:_RAW_LIMIT].decode("utf-8", "replace"))  # raw bytes: strip escapes
-    return ArticleData(dict(row), claims, entities, raw, db.run(pins.pinned))
+    entities = [EntityItem.from_row(r) for r in record.entities]
+    return ArticleData(record.row, claims, entities, record.raw, record.pinned)
 
 
 def citation(data: ArticleData, text: str, claim: ClaimSpan) -> str:
     """The claim as it reads in the article, with who said it, where and when."""
-    row = data.row
-    quoted = " ".join(text[claim.start : claim.end].split())
-    date = (row["published"] or row["sort_ts"] or "")[:10]
-    url = row["final_url"] or row["url"]
-    return (
-        f"“{quoted}” — {claim.source} ({claim.status}). {row['feed_name']}, "
-        f"“{row['title']}”, {date}. {url}"
-    )
+    return claim_citation(text[claim.start : claim.end], claim.source, claim.status, data.row)

@@ -1,6 +1,6 @@
 """Bookmarks: the screen (`B`), `b` for the reader and the claims view, the palette entries.
 
-Every store call runs in a thread worker through `app.db.run`; a StoreError (read-only window,
+Every store call runs in a thread worker through the app's Library; a StoreError (read-only window,
 full disk, unwritable journal) comes back as an error notice, never silently.
 
 Wiring for other screens: `bookmark_current_claim(screen)` is the whole `b` action of the reader
@@ -27,8 +27,14 @@ from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.note_prompt import NotePrompt, NoteResult
 from tui.app.widgets.status_bar import StatusBar
 from tui.core.errors import StoreError
-from tui.core.query import Query, QueryError, parse_query
-from tui.store import bookmarks, store
+from tui.core.query import Query, QueryError, check_for_bookmarks, parse_query
+from tui.service.bookmarks import bookmark_citation, export
+from tui.service.library import Library
+
+
+def library_of(node: Screen[Any] | App[Any]) -> Library:
+    app = node if isinstance(node, App) else node.app
+    return app.library  # type: ignore[attr-defined, no-any-return]
 
 
 class BookmarkChanged(Message):
@@ -73,7 +79,7 @@ def bookmark_current_claim(screen: Screen[Any]) -> None:
 
 def bookmark_claim(screen: Screen[Any], article_id: int, claim_start: int,
                    source_start: int) -> None:
-    if screen.app.db.readonly:  # type: ignore[attr-defined]
+    if library_of(screen).readonly:
         screen.notify("Read-only: another sitrep is running, bookmark in that one.",
                       severity="warning")
         return
@@ -84,21 +90,16 @@ def bookmark_claim(screen: Screen[Any], article_id: int, claim_start: int,
 def _bookmark_in_thread(screen: Screen[Any], article_id: int, claim_start: int,
                         source_start: int) -> None:
     app = screen.app
-    db = app.db  # type: ignore[attr-defined]
     try:
-        record = db.run(bookmarks.bookmark_for_claim, article_id, claim_start, source_start)
-        existing = record is not None
-        if record is None:
-            article = db.run(store.get_article, article_id)
-            claim = db.run(bookmarks.claim_at, article_id, claim_start, source_start)
-            if article is None or claim is None:
-                app.call_from_thread(screen.notify, "That claim is no longer in the cache.",
-                                     severity="warning")
-                return
-            record = db.run(bookmarks.get_bookmark, db.run(bookmarks.add_bookmark, claim, article))
+        found = library_of(screen).bookmark_claim(article_id, claim_start, source_start)
     except StoreError as exc:
         app.call_from_thread(screen.notify, str(exc), severity="error", markup=False)
         return
+    if found is None:
+        app.call_from_thread(screen.notify, "That claim is no longer in the cache.",
+                             severity="warning")
+        return
+    record, existing = found
     if not existing:
         app.call_from_thread(_changed, screen, article_id, (claim_start, source_start), True)
     prompt = NotePrompt(record["claim_text"], note=record["note"], tags=record["tags"],
@@ -127,25 +128,25 @@ def _prompt_done(screen: Screen[Any], record: dict[str, Any], article_id: int | 
     if result is None or result.action == "keep":
         return
     if result.action == "save":
-        run_store(screen, bookmarks.update_bookmark_note, record["id"], result.note, result.tags,
-                  done=lambda _: screen.notify("Bookmark saved."))
+        run_store(screen, library_of(screen).update_bookmark_note, record["id"], result.note,
+                  result.tags, done=lambda _: screen.notify("Bookmark saved."))
         return
 
     def removed(_: object) -> None:
         _changed(screen, article_id, spot, False)
         screen.notify("Bookmark removed.")
 
-    run_store(screen, bookmarks.remove_bookmark, record["id"], done=removed)
+    run_store(screen, library_of(screen).remove_bookmark, record["id"], done=removed)
 
 
 def run_store(screen: Screen[Any], fn: Callable[..., Any], *args: Any,
               done: Callable[[Any], object] | None = None) -> None:
-    """Run one store call in a thread worker; *done* gets its result on the UI thread."""
+    """Run one Library call in a thread worker; *done* gets its result on the UI thread."""
 
     def call() -> None:
         app = screen.app
         try:
-            result = app.db.run(fn, *args)  # type: ignore[attr-defined]
+            result = fn(*args)
         except StoreError as exc:
             app.call_from_thread(screen.notify, str(exc), severity="error", markup=False)
             return
@@ -166,12 +167,11 @@ def open_bookmarks(app: App[Any]) -> None:
 
 def export_bookmarks_file(app: App[Any], fmt: str, directory: Path | None = None) -> None:
     """Palette export: sitrep-bookmarks.<fmt> in the current directory."""
-    from tui.cli.bookmarks import export
 
     def write() -> None:
         target = (directory or Path.cwd()) / f"sitrep-bookmarks.{fmt}"
         try:
-            rows = app.db.run(bookmarks.list_bookmarks)  # type: ignore[attr-defined]
+            rows = library_of(app).list_bookmarks(Query())
             target.write_text(export(rows, fmt), encoding="utf-8")
         except (OSError, StoreError) as exc:
             app.call_from_thread(app.notify, f"Export failed: {exc}", severity="error",
@@ -244,33 +244,25 @@ class BookmarksScreen(Screen[None]):
 
     # ── loading and filtering ──
     def reload(self) -> None:
-        self._load()
+        self._load(self.filter_query)
 
     @work(thread=True, exclusive=True, group="bookmarks", exit_on_error=False)
-    def _load(self) -> None:
-        db = self.app.db  # type: ignore[attr-defined]
-        records = db.run(bookmarks.list_bookmarks)
-        present = db.run(bookmarks.bookmarks_with_article)
-        for record in records:
-            record["article_present"] = record["id"] in present
-        self.app.call_from_thread(self._loaded, records)
+    def _load(self, query: Query) -> None:
+        """The bookmarks the filter selects (the store runs the query language, as for articles
+        and claims), and whether there are any at all (for the empty list's words)."""
+        library = library_of(self)
+        records = library.list_bookmarks(query)
+        anything = bool(records) or (bool(query.terms) and bool(library.list_bookmarks(Query())))
+        self.app.call_from_thread(self._show, records, anything)
 
-    def _loaded(self, records: list[dict[str, Any]]) -> None:
+    def _show(self, records: list[dict[str, Any]], anything: bool) -> None:
         self.records = records
-        self._show()
-
-    def _show(self) -> None:
-        try:
-            shown = bookmarks.filter_bookmarks(self.records, self.filter_query)
-        except QueryError as exc:
-            self.query_one(FilterBar).show_error(str(exc))
-            return
         self.bookmark_list.empty_text = (
-            "No bookmark matches this filter." if self.records else
+            "No bookmark matches this filter." if anything else
             "No bookmarks yet: press b on a claim in the reader or the claims view.")
-        self.bookmark_list.show(shown)
+        self.bookmark_list.show(records)
         status = self.query_one(StatusBar)
-        status.count = len(shown)
+        status.count = len(records)
         status.filter = self.query_text
 
     def action_filter(self) -> None:
@@ -283,17 +275,14 @@ class BookmarksScreen(Screen[None]):
             if query is None:
                 now = getattr(self.app, "now", None)  # the app's clock, frozen in tests
                 query = parse_query(text, now() if callable(now) else None)
-            bookmarks.filter_bookmarks([], query)  # rejects filters that mean nothing here
+            check_for_bookmarks(query)  # rejects filters that mean nothing here
         except QueryError as exc:
             bar.show_error(str(exc))
             return False
         bar.show_error("")
         self.filter_query = query
         self.query_text = text.strip()
-        if self.records:
-            self._show()
-        else:
-            self.reload()
+        self.reload()
         return True
 
     @on(FilterBar.Applied)
@@ -313,7 +302,7 @@ class BookmarksScreen(Screen[None]):
 
     # ── actions ──
     def _writable(self) -> bool:
-        if self.app.db.readonly:  # type: ignore[attr-defined]
+        if library_of(self).readonly:
             self.notify("Read-only: another sitrep is running, change bookmarks there.",
                         severity="warning")
             return False
@@ -328,7 +317,7 @@ class BookmarksScreen(Screen[None]):
 
     @work(thread=True, group="open", exit_on_error=False)
     def _open(self, record: dict[str, Any]) -> None:
-        article_id = self.app.db.run(bookmarks.find_bookmark_article, record)  # type: ignore[attr-defined]
+        article_id = library_of(self).bookmark_article(record)
         self.app.call_from_thread(self._show_article, record, article_id)
 
     def _show_article(self, record: dict[str, Any], article_id: int | None) -> None:
@@ -344,7 +333,7 @@ class BookmarksScreen(Screen[None]):
         record = self.current
         if record is None or not self._writable():
             return
-        run_store(self, bookmarks.remove_bookmark, record["id"], done=self._deleted)
+        run_store(self, library_of(self).remove_bookmark, record["id"], done=self._deleted)
 
     def _deleted(self, record: dict[str, Any] | None) -> None:
         if record is not None:
@@ -360,7 +349,8 @@ class BookmarksScreen(Screen[None]):
         if not self._writable():
             return
         record = self.deleted.pop()
-        run_store(self, bookmarks.restore_bookmark, record, done=lambda _: self._restored(record))
+        run_store(self, library_of(self).restore_bookmark, record,
+                  done=lambda _: self._restored(record))
 
     def _restored(self, record: dict[str, Any]) -> None:
         self.notify("Bookmark restored.")
@@ -378,14 +368,14 @@ class BookmarksScreen(Screen[None]):
     def _note_done(self, record: dict[str, Any], result: NoteResult | None) -> None:
         if result is None or result.action != "save":
             return
-        run_store(self, bookmarks.update_bookmark_note, record["id"], result.note, result.tags,
-                  done=lambda _: (self.notify("Note saved."), self.reload()))
+        run_store(self, library_of(self).update_bookmark_note, record["id"], result.note,
+                  result.tags, done=lambda _: (self.notify("Note saved."), self.reload()))
 
     def action_copy_citation(self) -> None:
         record = self.current
         if record is None:
             return
-        self.app.copy_to_clipboard(bookmarks.citation(record))
+        self.app.copy_to_clipboard(bookmark_citation(record))
         self.notify("Citation copied.")
 
     def action_back(self) -> None:

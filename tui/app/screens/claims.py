@@ -20,6 +20,7 @@ from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.virtual_list import PAGE_SIZE, now_of
 from tui.core.query import Query, QueryError, parse_query
+from tui.service.library import Library
 
 
 class ClaimsScreen(Screen[None]):
@@ -47,8 +48,8 @@ class ClaimsScreen(Screen[None]):
         return self.query_one(ClaimList)
 
     @property
-    def db(self) -> Any:
-        return self.app.db  # type: ignore[attr-defined]
+    def library(self) -> Library:
+        return self.app.library  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.query_one(StatusBar).noun = "claims"
@@ -70,8 +71,7 @@ class ClaimsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
     def _load(self, query: Query, keep_cursor: bool, token: int) -> None:
-        searcher = self.app.searcher  # type: ignore[attr-defined]
-        count, rows = self.db.run(searcher.list_claims, query, limit=PAGE_SIZE)
+        count, rows = self.library.list_claims(query, limit=PAGE_SIZE)
         marked = self._marked(rows)
         if token == self._token:
             self.app.call_from_thread(
@@ -81,9 +81,7 @@ class ClaimsScreen(Screen[None]):
 
     def _marked(self, rows: list[Any]) -> set[tuple[int, int, int]]:
         """(article, claim start, source start) of the bookmarked claims on this page."""
-        from tui.store import bookmarks
-
-        return self.db.run(bookmarks.bookmarked_claims, {r["article_id"] for r in rows})
+        return self.library.bookmarked_claims({r["article_id"] for r in rows})
 
     def _show(self, count: int, rows: list[ClaimRow], keep_cursor: bool, token: int) -> None:
         if token != self._token:
@@ -104,8 +102,7 @@ class ClaimsScreen(Screen[None]):
 
     @work(thread=True, group="pages", exit_on_error=False)
     def _load_page(self, query: Query, offset: int, generation: int) -> None:
-        searcher = self.app.searcher  # type: ignore[attr-defined]
-        _, rows = self.db.run(searcher.list_claims, query, limit=PAGE_SIZE, offset=offset)
+        _, rows = self.library.list_claims(query, limit=PAGE_SIZE, offset=offset)
         marked = self._marked(rows)
         self.app.call_from_thread(
             self.claims.add_page, generation, offset, [ClaimRow.from_row(r, marked) for r in rows]

@@ -9,7 +9,6 @@ changes nothing. Names, titles and errors can hold web text: notifications use m
 
 from __future__ import annotations
 
-import asyncio
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -19,13 +18,13 @@ from typing import Any
 
 from textual.screen import Screen
 
-from tui.app.widgets.add_feed import AddFeedPrompt, CheckedFeed, NewFeed
+from tui.app.widgets.add_feed import AddFeedPrompt, NewFeed
 from tui.app.widgets.feed_list import FeedInfo
 from tui.app.widgets.feed_menu import FeedMenu
 from tui.app.widgets.text_prompt import ConfirmPrompt, TextPrompt
 from tui.core.errors import ConfigError
 from tui.service import feeds as feeds_file
-from tui.service.config import Settings, load_config
+from tui.service.config import load_config
 
 DEFAULT_EXPORT = "~/sitrep-feeds.opml"
 MAX_IMPORT_BYTES = 10_000_000
@@ -46,25 +45,8 @@ def add_feed(app: Any) -> None:
     if _refused(app, "add feeds"):
         return
     known = {feed.url: feed.name for feed in app.config.feeds}
-    prompt = AddFeedPrompt(partial(check_feed, app.config.settings), known)
+    prompt = AddFeedPrompt(partial(feeds_file.check_feed, app.config.settings), known)
     app.push_screen(prompt, partial(_save_new_feed, app))
-
-
-def check_feed(settings: Settings, url: str) -> CheckedFeed:
-    """Fetch and parse *url* as a refresh would (same byte cap, deadline and redirect rules).
-    Runs in the prompt's thread worker, on an event loop and client of its own."""
-    return asyncio.run(_check_feed(settings, url))
-
-
-async def _check_feed(settings: Settings, url: str) -> CheckedFeed:
-    from tui.pipeline.fetch import Fetcher, make_client
-    from tui.pipeline.parse import parse_feed
-
-    async with make_client(settings.user_agent, 1) as client:
-        fetcher = Fetcher(client, concurrency=1, per_host=1, timeout=settings.timeout_seconds)
-        response = await fetcher.get(url, max_bytes=settings.max_feed_bytes)
-    parsed = parse_feed(response.body, response.final_url, dict(response.headers))
-    return CheckedFeed(parsed.title, len(parsed.entries))
 
 
 def _save_new_feed(app: Any, feed: NewFeed | None) -> None:
@@ -172,10 +154,8 @@ def _edit_later(
 
 def _edit_feed(app: Any, feed: FeedInfo, edit: Callable[[Path, str], bool], path: Path) -> _Done:
     """Runs in the write thread: the feed's address (the store knows it by id), then the edit."""
-    row = app.db.run(
-        lambda conn: conn.execute("SELECT url FROM feeds WHERE id = ?", (feed.id,)).fetchone()
-    )
-    if row is None or not edit(path, row["url"]):
+    url = app.library.feed_url(feed.id)
+    if url is None or not edit(path, url):
         return _Done(f"“{feed.name}” is no longer in {path}.", changed=False, severity="warning")
     return _Done("")
 
@@ -250,9 +230,9 @@ def _export_to(app: Any, target: Path, confirmed: bool | None) -> None:
 
 # ── writing feeds.toml ──
 def _refused(app: Any, what: str) -> bool:
-    if app.db.readonly:
+    if app.library.readonly:
         app.notify(f"Read-only: {what} in the sitrep that is refreshing.", severity="warning")
-    return bool(app.db.readonly)
+    return bool(app.library.readonly)
 
 
 def _write_config(app: Any, what: str, change: Callable[[Path], _Done], message: str = "") -> None:

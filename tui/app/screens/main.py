@@ -7,8 +7,6 @@ dropped (each request carries a token), so fast typing never shows a stale list.
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -22,7 +20,7 @@ from tui.app.widgets.feed_list import FeedInfo, FeedList
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.status_bar import StatusBar
 from tui.core.query import Query, Term
-from tui.store import search, store
+from tui.service.library import Library
 
 
 class MainScreen(Screen[None]):
@@ -78,8 +76,8 @@ class MainScreen(Screen[None]):
         return self.query_one(StatusBar)
 
     @property
-    def db(self) -> Any:
-        return self.app.db  # type: ignore[attr-defined]
+    def library(self) -> Library:
+        return self.app.library  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.articles.focus()
@@ -104,11 +102,8 @@ class MainScreen(Screen[None]):
     def _load_articles(
         self, query: Query, keep_cursor: bool, token: int, with_feeds: bool = False
     ) -> None:
-        searcher = self.app.searcher  # type: ignore[attr-defined]
-        count, rows = self.db.run(searcher.list_articles, query, limit=PAGE_SIZE)
-        feeds = (
-            [FeedInfo.from_row(r) for r in self.db.run(search.feeds_pane)] if with_feeds else None
-        )
+        count, rows = self.library.list_articles(query, limit=PAGE_SIZE)
+        feeds = [FeedInfo.from_row(r) for r in self.library.feeds_pane()] if with_feeds else None
         if token == self._token:
             self.app.call_from_thread(
                 self._show_articles,
@@ -149,7 +144,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="feeds", exit_on_error=False)
     def _load_feeds(self) -> None:
-        feeds = [FeedInfo.from_row(r) for r in self.db.run(search.feeds_pane)]
+        feeds = [FeedInfo.from_row(r) for r in self.library.feeds_pane()]
         self.app.call_from_thread(self._show_feeds, feeds)
 
     def _show_feeds(self, feeds: list[FeedInfo]) -> None:
@@ -162,8 +157,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="pages", exit_on_error=False)
     def _load_page(self, query: Query, offset: int, generation: int) -> None:
-        searcher = self.app.searcher  # type: ignore[attr-defined]
-        _, rows = self.db.run(searcher.list_articles, query, limit=PAGE_SIZE, offset=offset)
+        _, rows = self.library.list_articles(query, limit=PAGE_SIZE, offset=offset)
         self.app.call_from_thread(
             self.articles.add_page, generation, offset, [ArticleRow.from_row(r) for r in rows]
         )
@@ -239,7 +233,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, group="writes", exit_on_error=False)
     def _set_read(self, article_id: int, read: bool) -> None:
-        self.db.run(store.set_read, [article_id], read)
+        self.library.set_read([article_id], read)
         self.app.call_from_thread(self._load_feeds)
 
     def action_toggle_show_read(self) -> None:
@@ -304,12 +298,13 @@ class MainScreen(Screen[None]):
     @work(thread=True, group="writes", exit_on_error=False)
     def _refresh_feed(self, feed_id: int | None, row: ArticleRow | None) -> None:
         if feed_id is None and row is not None:
-            article = self.db.run(store.get_article, row.id)
+            article = self.library.get_article(row.id)
             feed_id = article["feed_id"] if article else None
         if feed_id is None:
             return
-        urls = [r["url"] for r in self.db.run(search.feeds_pane) if r["id"] == feed_id]
-        self.app.call_from_thread(self.app.refresh_feeds, urls)  # type: ignore[attr-defined]
+        url = self.library.feed_url(feed_id)
+        if url is not None:
+            self.app.call_from_thread(self.app.refresh_feeds, [url])  # type: ignore[attr-defined]
 
     def action_focus_feeds(self) -> None:
         self.feeds.focus()

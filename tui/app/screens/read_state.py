@@ -19,7 +19,7 @@ from textual.app import SystemCommand
 
 from tui.app.widgets.article_list import PAGE_SIZE, ArticleRow
 from tui.core.query import Query, Term
-from tui.store import store
+from tui.service.library import Library
 
 if TYPE_CHECKING:
     from tui.app.screens.main import MainScreen
@@ -37,8 +37,8 @@ class ReadState:
         self._open_it = False
 
     @property
-    def db(self) -> Any:
-        return self.screen.app.db  # type: ignore[attr-defined]
+    def library(self) -> Library:
+        return self.screen.library
 
     # ── n / N ──
     def jump(self, step: int, open_it: bool = False) -> None:
@@ -66,12 +66,11 @@ class ReadState:
 
     def _search_pages(self, index: int, step: int, generation: int) -> None:
         screen, app = self.screen, self.screen.app
-        searcher = app.searcher  # type: ignore[attr-defined]
         query = screen.effective_query()
         count = screen.articles.count
         while 0 <= index < count:
             offset = index - index % PAGE_SIZE
-            _, page = self.db.run(searcher.list_articles, query, limit=PAGE_SIZE, offset=offset)
+            _, page = self.library.list_articles(query, limit=PAGE_SIZE, offset=offset)
             rows = [ArticleRow.from_row(r) for r in page]
             app.call_from_thread(screen.articles.add_page, generation, offset, rows)
             while offset <= index < offset + len(rows):
@@ -98,26 +97,25 @@ class ReadState:
 
     # ── mark read, undo ──
     def mark_feed_read(self, feed_id: int, name: str) -> None:
-        self._run(lambda: self.db.run(store.unread_of_feed, feed_id), name)
+        self._run(lambda: self.library.unread_of_feed(feed_id), name)
 
     def mark_listed_read(self, query: Query, label: str) -> None:
         def ids() -> list[int]:
-            searcher = self.screen.app.searcher  # type: ignore[attr-defined]
             # One search, every row: a negative LIMIT has no upper bound in SQLite.
-            _, rows = self.db.run(searcher.list_articles, query.with_terms(UNREAD), limit=-1)
+            _, rows = self.library.list_articles(query.with_terms(UNREAD), limit=-1)
             return [r["id"] for r in rows]
 
         self._run(ids, label)
 
     def _run(self, find: Any, label: str) -> None:
-        if self.db.readonly:
+        if self.library.readonly:
             self.screen.notify("Read-only: another sitrep owns this cache.", severity="warning")
             return
 
         def work() -> None:
             ids = find()
             if ids:
-                self.db.run(store.set_read, ids, True)
+                self.library.set_read(ids, True)
             self.screen.app.call_from_thread(self._marked, label, ids)
 
         self.screen.run_worker(work, thread=True, group="writes", exit_on_error=False)
@@ -135,13 +133,13 @@ class ReadState:
         if not self.undo:
             self.screen.notify("Nothing to undo.")
             return
-        if self.db.readonly:
+        if self.library.readonly:
             self.screen.notify("Read-only: another sitrep owns this cache.", severity="warning")
             return
         label, ids = self.undo.pop()
 
         def work() -> None:
-            self.db.run(store.set_read, ids, False)
+            self.library.set_read(ids, False)
             self.screen.app.call_from_thread(self._undone, label, len(ids))
 
         self.screen.run_worker(work, thread=True, group="writes", exit_on_error=False)

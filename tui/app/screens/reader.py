@@ -23,7 +23,7 @@ from tui.app.widgets.reader_view import ClaimSpan, ReaderView
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.virtual_list import now_of
 from tui.core.errors import StoreError
-from tui.store import pins, search, store
+from tui.service.library import Library
 
 MODES = ("text", "summary", "raw")
 MODE_NAMES = {"text": "reading text", "summary": "feed summary", "raw": "raw HTML"}
@@ -85,8 +85,8 @@ class ReaderScreen(Screen[None]):
         return self.query_one(StatusBar)
 
     @property
-    def db(self) -> Any:
-        return self.app.db  # type: ignore[attr-defined]
+    def library(self) -> Library:
+        return self.app.library  # type: ignore[attr-defined]
 
     def on_mount(self) -> None:
         self.status.noun = "claims"
@@ -102,19 +102,19 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, group="writes", exit_on_error=False)
     def _mark_read(self) -> None:
-        if not self.db.readonly:
-            self.db.run(store.set_read, [self.article_id], True)
+        if not self.library.readonly:
+            self.library.set_read([self.article_id], True)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, process: bool = False) -> None:
-        data = load_article(self.db, self.article_id)
+        data = load_article(self.library, self.article_id)
         self.app.call_from_thread(self._show, data)
         if data is None:
             return
         if process and data.row["state"] == "queued":
             self.app.call_from_thread(self._process_now)
         ids = [e.id for e in data.entities]
-        daily = self.db.run(search.entity_days, ids, today=now_of(self.app).date(), days=TREND_DAYS)
+        daily = self.library.entity_days(ids, today=now_of(self.app).date(), days=TREND_DAYS)
         self.app.call_from_thread(self._show_trends, daily)
 
     def _show_trends(self, daily: dict[int, list[int]]) -> None:
@@ -194,9 +194,7 @@ class ReaderScreen(Screen[None]):
 
     @work(thread=True, group="bookmarks", exit_on_error=False)
     def _load_bookmarks(self) -> None:
-        from tui.store import bookmarks
-
-        spots = self.app.db.run(bookmarks.bookmarked_spots, self.article_id)  # type: ignore[attr-defined]
+        spots = self.library.bookmarked_spots(self.article_id)
         self.app.call_from_thread(self._show_bookmarks, spots)
 
     def _show_bookmarks(self, spots: set[tuple[int, int]]) -> None:
@@ -255,7 +253,7 @@ class ReaderScreen(Screen[None]):
     @on(EntityPanel.PinRequested)
     def _pin_requested(self, event: EntityPanel.PinRequested) -> None:
         """The panel changes at once; the write follows in a thread (undone if it fails)."""
-        if self.db.readonly:
+        if self.library.readonly:
             self.notify("Read-only: another sitrep is running; pin there.", severity="warning")
         elif self.data is not None:
             self._show_pin(event.entity, event.pin)
@@ -269,7 +267,7 @@ class ReaderScreen(Screen[None]):
     @work(thread=True, group="pins", exit_on_error=False)
     def _save_pin(self, entity: EntityItem, wanted: set[tuple[str, str]]) -> None:
         try:
-            pinned = self.db.run(pins.match_pin, entity.name, entity.type, wanted)
+            pinned = self.library.match_pin(entity.name, entity.type, wanted)
         except StoreError as exc:  # nothing was saved: show the pin as it was
             shown = (entity.name, entity.type) in wanted
             self.app.call_from_thread(self._show_pin, entity, not shown)

@@ -22,6 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.core.errors import FetchError, ParseError
+from tui.service.feeds import CheckedFeed
 
 
 @dataclass(frozen=True)
@@ -29,14 +30,6 @@ class NewFeed:
     url: str
     name: str
     tags: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class CheckedFeed:
-    """What a check found at an address: the feed's own title and how many items it lists."""
-
-    title: str
-    items: int
 
 
 class AddFeedPrompt(ModalScreen[NewFeed | None]):

@@ -22,7 +22,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from tui.store.bookmarks import citation
+from tui.service.bookmarks import bookmark_citation
 
 STATUS_COLOURS = {"claimed": "#d7b94a", "denied": "#e06c6c", "disputed": "#d484c8",
                   "unconfirmed": "#7fa3d6", "confirmed": "#6cc486"}
@@ -145,7 +145,7 @@ class StoredCopyScreen(ModalScreen[None]):
                 yield Static(Content("Tags: " + ", ".join(r["tags"].split())))
 
     def action_copy_citation(self) -> None:
-        self.app.copy_to_clipboard(citation(self.record))
+        self.app.copy_to_clipboard(bookmark_citation(self.record))
         self.notify("Citation copied.")
 
     def action_open_browser(self) -> None:

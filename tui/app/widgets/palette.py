@@ -103,13 +103,7 @@ def pick_entity(app: Any) -> None:
 
 
 def _load_entities(app: Any) -> None:
-    rows = app.db.run(
-        lambda conn: conn.execute(
-            "SELECT e.name, e.type, count(DISTINCT m.article_id) AS n FROM entities e "
-            "JOIN mentions m ON m.entity_id = e.id GROUP BY e.id ORDER BY n DESC LIMIT ?",
-            (TOP_ENTITIES,),
-        ).fetchall()
-    )
+    rows = app.library.top_entities(TOP_ENTITIES)
     if not rows:
         app.call_from_thread(app.notify, "No entities yet: they appear as articles are read.")
         return

@@ -1,14 +1,16 @@
-"""`sitrep` with no subcommand: open the app."""
+"""Starting sitrep: the configuration with its last good copy, logging, and the cache opened.
+
+Used by `sitrep` itself (tui/__main__.py, which then builds the app) and by the headless commands.
+"""
 
 from __future__ import annotations
 
-import argparse
 import logging
+import logging.handlers
 import shutil
 from pathlib import Path
 
-from tui.cli.common import error, resolve_locations, setup_logging
-from tui.core.errors import ConfigError, StoreError
+from tui.core.errors import ConfigError
 from tui.service.config import Config, load_config
 from tui.service.locations import Locations
 
@@ -44,22 +46,19 @@ def load_with_fallback(locations: Locations) -> tuple[Config | None, list[str]]:
     return config, []
 
 
-def run_app(args: argparse.Namespace) -> int:
-    locations = resolve_locations(args)
-    setup_logging(locations)
-    config, notices = load_with_fallback(locations)
-    if config is None:
-        error(notices[0])
-        error("fix the file and start sitrep again (no earlier good copy to fall back on)")
-        return 2
-    from tui.app import make_app
-    from tui.store.recovery import open_store
-
+def setup_logging(locations: Locations) -> None:
+    """Logs go to a rotating file in the cache dir, never to the terminal."""
     try:
-        opened = open_store(locations.db)
-    except StoreError as exc:
-        error(str(exc))
-        return 2
-    app = make_app(config, locations, opened, notices=notices)
-    app.run()
-    return 0
+        locations.cache_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            locations.log, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+    # httpx/httpcore log every request at INFO: thousands of lines per refresh, no information.
+    for noisy in ("httpx", "httpcore"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)

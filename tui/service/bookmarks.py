@@ -1,0 +1,122 @@
+"""Bookmarks as the user takes them away: the merged list, citations and the export formats.
+
+What `sitrep bookmarks` shows is the database merged with bookmarks.jsonl (the journal wins, as
+open_store would make it), so bookmarks are listed even when the database is missing or damaged;
+reading never takes the app's lock, so it works while the app runs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from tui.core.errors import StoreError
+from tui.service.locations import Locations
+from tui.store import bookmarks, schema
+from tui.store.journal import read_journal
+
+FORMATS = ("md", "json", "csv")
+
+
+def current_bookmarks(locations: Locations) -> tuple[list[dict[str, Any]], list[str]]:
+    """Every bookmark, newest first, and warnings about what could not be read."""
+    warnings: list[str] = []
+    rows: dict[str, dict[str, Any]] = {}
+    if locations.db.exists():
+        try:
+            conn = schema.connect(locations.db, readonly=True)
+            try:
+                rows = {r["claim_key"]: r for r in bookmarks.list_bookmarks(conn)}
+            finally:
+                conn.close()
+        except StoreError as exc:
+            warnings.append(f"{exc}; showing the bookmarks in {locations.bookmarks_journal.name}")
+    try:
+        state = read_journal(locations.bookmarks_journal)
+    except StoreError as exc:
+        warnings.append(str(exc))
+    else:
+        for key in state.removed:
+            rows.pop(key, None)
+        for key, record in state.live.items():
+            row = rows.get(key)
+            if row is None or any(row[f] != record.get(f) for f in bookmarks.CONTENT_FIELDS):
+                rows[key] = {f: record.get(f) for f in bookmarks.FIELDS}
+    ordered = sorted(rows.values(), key=lambda r: (r["created"] or "", r["id"] or 0), reverse=True)
+    return ordered, warnings
+
+
+# ── formats ──────────────────────────────────────────────────────────────────────────────────
+
+
+def _md(text: str) -> str:
+    """Plain text that Markdown shows as written (web text must not become markup)."""
+    text = " ".join(str(text or "").split())
+    return "".join("\\" + ch if ch in "\\`*_[]<>#|" else ch for ch in text)
+
+
+def _md_url(url: str) -> str:
+    return "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
+
+
+def export_markdown(rows: Sequence[Mapping[str, Any]]) -> str:
+    """Citation-ready: the quote, who said it and with what status, outlet, date, URL, note."""
+    lines = ["# sitrep bookmarks", "", f"{len(rows)} bookmark{'s' * (len(rows) != 1)}, "
+             "newest first.", ""]
+    for row in rows:
+        date = (row["published"] or "")[:10] or "n.d."
+        lines += ["---", "", f"> {_md(row['claim_text'])}", "",
+                  f"— {_md(row['source'])} ({row['status']}), “{_md(row['article_title'])}”, "
+                  f"*{_md(row['feed_name'])}*, {date}. {_md_url(row['article_url'])}", ""]
+        if row["note"]:
+            lines += [f"**Note:** {_md(row['note'])}", ""]
+        if row["tags"]:
+            lines += ["**Tags:** " + ", ".join(_md(t) for t in row["tags"].split()), ""]
+    return "\n".join(lines)
+
+
+def export_json(rows: Sequence[Mapping[str, Any]]) -> str:
+    """Every field: offsets into the article text and the sha256 of that text included."""
+    items = [{f: (row[f].split() if f == "tags" else row[f]) for f in bookmarks.FIELDS}
+             for row in rows]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def export_csv(rows: Sequence[Mapping[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=bookmarks.FIELDS, extrasaction="ignore",
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def export(rows: Sequence[Mapping[str, Any]], fmt: str) -> str:
+    return {"md": export_markdown, "json": export_json, "csv": export_csv}[fmt](rows)
+
+
+# ── citations ────────────────────────────────────────────────────────────────────────────────
+
+
+def bookmark_citation(record: Mapping[str, Any]) -> str:
+    """One line to paste into a document: the quote, who said it, status, outlet, date, URL."""
+    date = (record.get("published") or "")[:10] or "n.d."
+    text = " ".join((record.get("claim_text") or "").split())
+    return (f"“{text}” — {record.get('source')} ({record.get('status')}), "
+            f"{record.get('feed_name')}, “{record.get('article_title')}”, {date}, "
+            f"{record.get('article_url')}")
+
+
+def claim_citation(quoted: str, source: str, status: str, article: Mapping[str, Any]) -> str:
+    """The claim as it reads in the article (`y` in the reader), with who said it, where and
+    when; *article* is the article's row with its feed_name."""
+    quoted = " ".join(quoted.split())
+    date = (article["published"] or article["sort_ts"] or "")[:10]
+    url = article["final_url"] or article["url"]
+    return (
+        f"“{quoted}” — {source} ({status}). {article['feed_name']}, "
+        f"“{article['title']}”, {date}. {url}"
+    )

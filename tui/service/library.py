@@ -1,0 +1,179 @@
+"""The one data service the app's screens use: typed calls over the cache, no SQL outside it.
+
+Every method is a blocking call on the UI process's single connection (`StoreHandle`, shared by
+thread workers under a lock): screens call them from thread workers, never on the event loop.
+What a method returns is plain data (rows, dicts, dataclasses of values); the screens turn it
+into widgets. The store's modules stay small verb_noun functions; this is where the app's view
+of them lives, so a screen never needs to know which module holds what.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Container, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from tui.core.query import Query
+from tui.core.sanitize import clean_text
+from tui.store import bookmarks, pins, search, store
+from tui.store.handle import StoreHandle
+from tui.store.pins import Pin, PinnedNews
+from tui.store.recovery import OpenedStore, open_store
+from tui.store.search import Searcher
+
+__all__ = ["ArticleRecord", "Library", "OpenedStore", "Pin", "PinnedNews", "open_store"]
+
+log = logging.getLogger(__name__)
+RAW_LIMIT = 200_000  # characters of the raw page the reader's `x` shows
+Row = sqlite3.Row | Mapping[str, Any]
+
+
+@dataclass
+class ArticleRecord:
+    """Everything the reader shows first, read in one trip: the article row (with feed_name),
+    its claims and entities, the start of the raw page, and the user's pins."""
+
+    row: dict[str, Any]
+    claims: list[Row]
+    entities: list[Row]
+    raw: str
+    pinned: set[Pin] = field(default_factory=set)
+
+
+class Library:
+    """The cache as the app sees it. `store` (the raw handle) is for tests and tools only."""
+
+    def __init__(self, opened: OpenedStore) -> None:
+        self.opened = opened
+        self.store: StoreHandle = opened.handle
+        self._searcher = Searcher()
+
+    @property
+    def readonly(self) -> bool:
+        return self.store.readonly
+
+    def close(self) -> None:
+        self.store.close()
+        if self.opened.lock is not None:
+            self.opened.lock.release()
+
+    # ── lists ──
+    def list_articles(
+        self, query: Query, *, limit: int = 100, offset: int = 0
+    ) -> tuple[int, list[Row]]:
+        return self.store.run(self._searcher.list_articles, query, limit=limit, offset=offset)
+
+    def list_claims(
+        self, query: Query, *, limit: int = 100, offset: int = 0
+    ) -> tuple[int, list[Row]]:
+        return self.store.run(self._searcher.list_claims, query, limit=limit, offset=offset)
+
+    def list_bookmarks(self, query: Query) -> list[dict[str, Any]]:
+        """The bookmarks *query* selects, newest first, each with `article_present` (is its
+        article still cached?). QueryError for a term that means nothing for bookmarks."""
+        records = self.store.run(search.find_bookmarks, query)
+        present = self.store.run(bookmarks.bookmarks_with_article)
+        for record in records:
+            record["article_present"] = record["id"] in present
+        return records
+
+    def feeds_pane(self) -> list[dict[str, Any]]:
+        return self.store.run(search.feeds_pane)
+
+    def feed_url(self, feed_id: int) -> str | None:
+        return self.store.run(store.feed_url, feed_id)
+
+    def top_entities(self, limit: int) -> list[Row]:
+        """The entities mentioned in the most articles (name, type, n)."""
+        return self.store.run(store.top_entities, limit)
+
+    def entity_days(self, entity_ids: list[int], *, today: date, days: int) -> dict[int, list[int]]:
+        return self.store.run(search.entity_days, entity_ids, today=today, days=days)
+
+    # ── articles ──
+    def get_article(self, article_id: int) -> Row | None:
+        return self.store.run(store.get_article, article_id)
+
+    def article(self, article_id: int) -> ArticleRecord | None:
+        row = self.store.run(store.get_article, article_id)
+        if row is None:
+            return None
+        raw = ""
+        if row["raw_html"]:
+            body, _ = store.raw_page(row)
+            raw = clean_text(body[:RAW_LIMIT].decode("utf-8", "replace"))  # raw: strip escapes
+        return ArticleRecord(
+            dict(row),
+            self.store.run(store.claims_for, article_id),
+            self.store.run(store.entities_for, article_id),
+            raw,
+            self.store.run(pins.pinned),
+        )
+
+    def set_read(self, article_ids: Iterable[int], read: bool) -> None:
+        self.store.run(store.set_read, list(article_ids), read)
+
+    def unread_of_feed(self, feed_id: int) -> list[int]:
+        return self.store.run(store.unread_of_feed, feed_id)
+
+    # ── bookmarks ──
+    def bookmark_claim(
+        self, article_id: int, claim_start: int, source_start: int
+    ) -> tuple[dict[str, Any], bool] | None:
+        """(the bookmark of that claim, whether it existed already); a new one is made when
+        there was none. None when the claim is no longer in the cache."""
+        record = self.store.run(bookmarks.bookmark_for_claim, article_id, claim_start, source_start)
+        if record is not None:
+            return record, True
+        article = self.store.run(store.get_article, article_id)
+        claim = self.store.run(bookmarks.claim_at, article_id, claim_start, source_start)
+        if article is None or claim is None:
+            return None
+        new_id = self.store.run(bookmarks.add_bookmark, claim, article)
+        made = self.store.run(bookmarks.get_bookmark, new_id)
+        return (made, False) if made is not None else None
+
+    def update_bookmark_note(
+        self, bookmark_id: int, note: str, tags: str | Iterable[str] | None = None
+    ) -> dict[str, Any]:
+        return self.store.run(bookmarks.update_bookmark_note, bookmark_id, note, tags)
+
+    def remove_bookmark(self, bookmark_id: int) -> dict[str, Any] | None:
+        return self.store.run(bookmarks.remove_bookmark, bookmark_id)
+
+    def restore_bookmark(self, record: Mapping[str, Any]) -> int:
+        return self.store.run(bookmarks.restore_bookmark, record)
+
+    def bookmarked_claims(self, article_ids: Iterable[int]) -> set[tuple[int, int, int]]:
+        return self.store.run(bookmarks.bookmarked_claims, article_ids)
+
+    def bookmarked_spots(self, article_id: int) -> set[tuple[int, int]]:
+        return self.store.run(bookmarks.bookmarked_spots, article_id)
+
+    def bookmark_article(self, record: Mapping[str, Any]) -> int | None:
+        return self.store.run(bookmarks.find_bookmark_article, record)
+
+    # ── pins ──
+    def match_pin(self, name: str, type: str, wanted: Container[Pin]) -> bool:
+        return self.store.run(pins.match_pin, name, type, wanted)
+
+    def last_claim_id(self) -> int:
+        return self.store.run(pins.max_claim_id)
+
+    def pinned_news(self, after_claim_id: int) -> tuple[int, list[PinnedNews]]:
+        return self.store.run(pins.claims_mentioning_pins, after_claim_id)
+
+    # ── small app state ──
+    def get_state(self, key: str) -> str | None:
+        """The saved value, or None (also when an old read-only cache lacks the table)."""
+        try:
+            return self.store.run(store.get_state, key)
+        except sqlite3.Error as exc:
+            log.warning("%s not read from the cache: %s", key, exc)
+            return None
+
+    def set_state(self, key: str, value: str) -> None:
+        self.store.run(store.set_state, key, value)

@@ -1,0 +1,189 @@
+"""The query language in SQL: what each term selects, for articles, claims and bookmarks.
+
+One translation for the three lists, so a term means the same everywhere (docs/QUERY.md has the
+table; tests/test_query_conformance.py runs it against each list). Each function returns a small
+SQL fragment with its parameters, or None when the term is not of its kind; `tui.store.search`
+decides how to combine and run them.
+"""
+
+from __future__ import annotations
+
+from tui.core.query import Query, Term, check_for_bookmarks, words_of
+
+_ENTITY_IDS = "SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'"
+FEEDS = "+a.feed_id IN (SELECT id FROM feeds WHERE {})"
+_TAGGED_FEEDS = "SELECT {} FROM feeds WHERE ' ' || lower(tags) || ' ' LIKE ?"
+
+Sql = tuple[str, tuple[object, ...]]
+
+
+def fts_expression(terms: list[Term]) -> str:
+    """Words become prefix tokens, phrases exact phrases; every token is quoted for FTS5."""
+    parts = []
+    for term in terms:
+        tokens = words_of(term.value)
+        if term.key == "word":
+            parts.extend(f'"{token}"*' for token in tokens if len(token) > 1)
+        elif tokens:
+            parts.append('"' + " ".join(tokens) + '"')
+    return " AND ".join(parts)
+
+
+def _like(value: str) -> str:
+    return f"%{_escape(value)}%"
+
+
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _entity_names(value: str) -> tuple[str, str]:
+    """LIKE patterns for entity names with a word starting with *value* ("kyiv" → "Kyiv",
+    "Kyiv Oblast", "Greater Kyiv"): the same prefix sense as words, and selective."""
+    return f"{_escape(value)}%", f"% {_escape(value)}%"
+
+
+def _tag(value: str) -> str:
+    return f"% {value.lower()} %"
+
+
+def _too_short(value: str) -> bool:
+    """One letter selects nearly everything and costs the most: skipped, like one-letter words."""
+    return len(value.strip()) < 2
+
+
+def _by_source(table: str, id_column: str, value: str) -> Sql:
+    """Rows whose source matches: the source column of the full-text index, prefix at the end."""
+    tokens = words_of(value)
+    if not tokens:
+        return f"SELECT {id_column} FROM {table} WHERE source LIKE ? ESCAPE '\\'", (_like(value),)
+    return (
+        f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?",
+        ('source : "' + " ".join(tokens) + '"*',),
+    )
+
+
+# ── articles ──────────────────────────────────────────────────────────────────────────────────
+
+
+def article_condition(term: Term) -> Sql | None:
+    """A term checked on the article's own columns (the list index covers them), or None."""
+    key, value = term.key, term.value
+    if key == "feed":
+        return (
+            FEEDS.format("name LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\'"),
+            (_like(value), _like(value)),
+        )
+    if key == "feed_id":
+        return "+a.feed_id = ?", (int(value),)
+    if key == "tag":
+        return FEEDS.format("' ' || lower(tags) || ' ' LIKE ?"), (_tag(value),)
+    if key in ("since", "until"):
+        return f"a.sort_ts {'>=' if key == 'since' else '<'} ?", (value,)
+    if key == "is" and value != "bookmarked":
+        return {"unread": "+a.read = 0", "read": "+a.read = 1", "conflict": "+a.conflict = 1"}[
+            value
+        ], ()
+    return None
+
+
+def article_set(term: Term) -> Sql | None:
+    """The ids of the articles a term about claims, entities or bookmarks selects, or None."""
+    key, value = term.key, term.value
+    if key in ("entity", "by") and _too_short(value):
+        return None
+    if key == "entity":
+        return (
+            f"SELECT article_id FROM mentions WHERE entity_id IN ({_ENTITY_IDS}) ORDER BY 1",
+            _entity_names(value),
+        )
+    if key == "by":
+        sql, params = _by_source("claims", "id", value)
+        return f"SELECT article_id FROM claims WHERE id IN ({sql}) ORDER BY 1", params
+    if key == "status":
+        return "SELECT article_id FROM claims WHERE status = ? ORDER BY 1", (value,)
+    if key == "is" and value == "bookmarked":
+        return "SELECT article_id FROM bookmarks WHERE article_id IS NOT NULL ORDER BY 1", ()
+    return None
+
+
+# ── claims ────────────────────────────────────────────────────────────────────────────────────
+
+# The claims that bookmarks stand for (a bookmark made before schema v3 has no source start: it
+# stands for the claim at its start whose source matches).
+_BOOKMARK_CLAIM = (
+    "bookmarks b JOIN claims k ON k.article_id = b.article_id AND k.start = b.claim_start "
+    "AND (k.source_start = b.source_start OR (b.source_start IS NULL AND k.source = b.source))"
+)
+
+
+def claim_set(term: Term) -> Sql | None:
+    """The ids of the claims a claim-level term selects (None: the term is about the article)."""
+    key, value = term.key, term.value
+    if key in ("entity", "by") and _too_short(value):
+        return None
+    if key == "by":
+        return _by_source("claims", "id", value)
+    if key == "status":
+        return "SELECT id FROM claims WHERE status = ?", (value,)
+    if key == "entity":
+        return (
+            "SELECT k.id FROM mentions m JOIN claims k ON k.article_id = m.article_id AND "
+            'k.start <= m.start AND k."end" >= m."end" WHERE m.entity_id IN '
+            f"({_ENTITY_IDS}) ORDER BY 1",
+            _entity_names(value),
+        )
+    if key == "is" and value == "bookmarked":
+        return f"SELECT k.id FROM {_BOOKMARK_CLAIM} ORDER BY 1", ()
+    return None
+
+
+# ── bookmarks ─────────────────────────────────────────────────────────────────────────────────
+# A bookmark carries copies of its claim, article and feed name, so it stays searchable when
+# they are gone from the cache; terms read those copies. Where the cache still holds its claim,
+# `entity:` also follows the claim's mentions (as in the claims view), and `tag:` also matches the
+# tags of the feed it came from (as in the article list) besides the bookmark's own tags.
+
+
+def bookmark_condition(term: Term) -> Sql | None:
+    """A term checked on the bookmark row (alias b) and its full-text index, or None."""
+    key, value = term.key, term.value
+    fts = "b.id IN (SELECT rowid FROM bookmarks_fts WHERE bookmarks_fts MATCH ?)"
+    if key in ("word", "phrase"):
+        expression = fts_expression([term])
+        return (fts, (expression,)) if expression else None
+    if key == "by":
+        if _too_short(value):
+            return None
+        sql, params = _by_source("bookmarks", "id", value)
+        return f"b.id IN ({sql})", params
+    if key == "status":
+        return "b.status = ?", (value,)
+    if key == "entity":
+        if _too_short(value):
+            return None
+        tokens = words_of(value)
+        linked, names = claim_set(term) or ("SELECT NULL", ())
+        # the inner b is the subquery's own bookmarks row
+        mentioned = f"b.id IN (SELECT b.id FROM {_BOOKMARK_CLAIM} WHERE k.id IN ({linked}))"
+        if not tokens:
+            return mentioned, names
+        written = '{claim_text source} : "' + " ".join(tokens) + '"*'
+        return f"({mentioned} OR {fts})", (*names, written)
+    if key == "feed":
+        return (
+            "(b.feed_name LIKE ? ESCAPE '\\' OR b.article_url LIKE ? ESCAPE '\\')",
+            (_like(value), _like(value)),
+        )
+    if key == "tag":
+        feeds = _TAGGED_FEEDS.format("name")
+        return f"(' ' || lower(b.tags) || ' ' LIKE ? OR b.feed_name IN ({feeds}))", (
+            _tag(value),
+            _tag(value),
+        )
+    if key in ("since", "until"):
+        return f"COALESCE(b.published, b.created) {'>=' if key == 'since' else '<'} ?", (value,)
+    if key == "is":
+        check_for_bookmarks(Query((term,)))
+        return "1", ()
+    return None  # the app's own scope terms (feed_id) do not narrow bookmarks

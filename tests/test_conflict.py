@@ -71,3 +71,10 @@ def test_weapon_systems_weigh_more_than_shared_words(nlp: Any) -> None:
     assert conflict.conflict_score(
         armed, entities.find_entities(armed_doc)
     ) > conflict.conflict_score(plain, entities.find_entities(plain_doc))
+
+
+def test_conflict_places_are_whole_names() -> None:
+    # "West Bank" and "Khan Younis" count as themselves; their words alone ("West", "Bank",
+    # "Khan") name nothing.
+    assert {"West Bank", "Khan Younis", "Red Sea"} <= conflict.CONFLICT_PLACES
+    assert not {"West", "Bank", "Khan", "Younis", "Red", "Sea"} & conflict.CONFLICT_PLACES

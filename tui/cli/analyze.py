@@ -78,6 +78,7 @@ def run_analyze(args: argparse.Namespace) -> int:
                 "byline": article.byline,
                 "text": article.text,
                 "conflict": analysis.conflict,
+                "language": analysis.language,
                 "claims": [c.as_dict() for c in analysis.claims],
                 "entities": [e.as_dict() for e in analysis.entities],
             }

@@ -106,3 +106,4 @@ class Analysis:
     entities: tuple[Entity, ...]
     conflict: bool
     version: str
+    language: str = "en"  # ISO 639-1; only English text has claims and entities

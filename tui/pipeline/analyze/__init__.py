@@ -4,6 +4,11 @@ Public API (stable; the CLI, the refresh worker and the benchmarks use only this
     ANALYZER_VERSION           bump when output changes, so stored analyses can be redone
     analyze(text) -> Analysis
     analyze_many(texts) -> Iterator[Analysis]   batches through nlp.pipe; model loaded once
+    detect_language(text) -> str                ISO 639-1 code (language.py)
+
+Only English text is analysed: an article in another language gets an Analysis with its
+`language`, no claims, no entities and no conflict flag, since the English model and rules
+would find wrong ones (the reader says "claims and entities: English only").
 
 The spaCy model is loaded lazily on first use (model.get_nlp) and only in the process that
 analyzes: the refresh runs this in a worker process, never in the UI process.
@@ -11,13 +16,16 @@ analyzes: the refresh runs this in a worker process, never in the UI process.
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 from tui.core.models import Analysis
 from tui.pipeline.analyze import claims, conflict, entities, model
+from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "4"  # 2: state bodies, described organisations; 3: attitude/stance cues;
-# 4: short weapon names join their full name
+ANALYZER_VERSION = "5"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+# 4: short weapon names join their full name; 5: entity lists as data, language detection
+__all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language"]
 
 
 def analyze(text: str) -> Analysis:
@@ -26,9 +34,22 @@ def analyze(text: str) -> Analysis:
 
 def analyze_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[Analysis]:
     nlp = model.get_nlp()
-    # Each text rides along with its doc: the doc's own `text` is rebuilt token by token.
-    pairs = ((text, text) for text in texts)
-    for doc, text in nlp.pipe(pairs, batch_size=batch_size, as_tuples=True):
+    # Texts wait here in order; English ones also go through the model, which reads ahead by
+    # a batch. Each text rides along with its doc: the doc's own `text` is rebuilt token by
+    # token.
+    waiting: deque[tuple[str, str]] = deque()
+
+    def english() -> Iterator[tuple[str, str]]:
+        for text in texts:
+            language = detect_language(text)
+            waiting.append((text, language))
+            if language == "en":
+                yield text, text
+
+    for doc, text in nlp.pipe(english(), batch_size=batch_size, as_tuples=True):
+        while waiting[0][1] != "en":
+            yield _not_analysed(waiting.popleft()[1])
+        waiting.popleft()
         found = entities.find_entities(doc, text)
         found_claims = claims.find_claims(doc, found)
         yield Analysis(
@@ -37,3 +58,11 @@ def analyze_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[Analysi
             conflict=conflict.is_conflict(doc, found, text),
             version=ANALYZER_VERSION,
         )
+    while waiting:
+        yield _not_analysed(waiting.popleft()[1])
+
+
+def _not_analysed(language: str) -> Analysis:
+    return Analysis(
+        claims=(), entities=(), conflict=False, version=ANALYZER_VERSION, language=language
+    )

@@ -19,8 +19,8 @@ from tui.pipeline.analyze import gazetteer
 # fmt: off
 HONORIFICS = frozenset((
     "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Gen", "Lt",
-    "Col", "Maj", "Capt", "Sgt", "Cpl", "Pte", "Adm", "Brig", "Cdr", "Rev", "Sen", "Rep", "Gov",
-    "Supt", "Insp", "Det",
+    "Col", "Maj", "Capt", "Sgt", "Cpl", "Pte", "Adm", "Brig", "Cdr", "Cmdr", "Rev", "Sen", "Rep",
+    "Gov", "Supt", "Insp", "Det",
 ))
 # fmt: on
 # fmt: off
@@ -54,6 +54,7 @@ _TITLE_NOUNS = OFFICES - {
     "Chief",
 }
 _SEPARATOR = re.compile(r"\n|,|;|\(|\)|\[|\]|:|\s[-–—]\s|(?<=['’]s)\s")
+_POSSESSIVE_SPLIT = re.compile(r"(?<=['’]s)\s")
 _DETERMINERS = frozenset(("the", "The", "THE"))
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE = " \t\n\"'“”‘’,;:!?()[]{}-–—"  # not ".": "U.S." keeps its last full stop
@@ -123,12 +124,22 @@ def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     after a possessive ("Ukraine's Kharkiv" is two places)."""
     found = []
     for separator in _SEPARATOR.finditer(text, start, end):
+        if _POSSESSIVE_SPLIT.fullmatch(separator.group()) and not _owner_is_place(
+            text, start, separator.start()
+        ):
+            continue  # "People's Defence Force": a possessive inside a name
         if separator.start() > start:
             found.append((start, separator.start()))
         start = separator.end()
     if start < end:
         found.append((start, end))
     return found
+
+
+def _owner_is_place(text: str, start: int, end: int) -> bool:
+    """Whether the words before a possessive name a place ("Ukraine's Kharkiv")."""
+    owner = _POSSESSIVE.sub("", text[start:end])
+    return gazetteer.lookup(owner) is not None
 
 
 def _has_letter(text: str, start: int, end: int) -> bool:

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from tui.core.models import Entity
+from tui.pipeline.analyze.lists import rows
 
 # Words that, in news, almost only describe armed conflict.
 _STRONG = (
@@ -40,15 +41,8 @@ _COMMON = frozenset((
     "weapons", "weapon", "nato", "kremlin",
 ))
 # fmt: on
-# fmt: off
-CONFLICT_PLACES = frozenset((
-    "Ukraine", "Russia", "Gaza", "Israel", "West", "Bank", "Lebanon", "Syria", "Yemen", "Sudan",
-    "Darfur", "Donbas", "Donetsk", "Luhansk", "Crimea", "Kharkiv", "Zaporizhzhia", "Kherson",
-    "Bakhmut", "Avdiivka", "Pokrovsk", "Mariupol", "Belgorod", "Kursk", "Sumy", "Myanmar", "Sahel",
-    "Mali", "Somalia", "Afghanistan", "Iraq", "Libya", "Ethiopia", "Tigray", "Kashmir",
-    "Nagorno-Karabakh", "Rafah", "Khan", "Younis", "Idlib", "Aleppo", "Hodeidah", "Red", "Sea",
-))
-# fmt: on
+# Places of the wars of the period, whole names ("West Bank", "Khan Younis"): data file.
+CONFLICT_PLACES = frozenset(row[0] for row in rows("conflict_places.tsv"))
 
 
 def conflict_score(text: str, entities: tuple[Entity, ...]) -> float:

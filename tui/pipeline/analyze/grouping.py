@@ -47,6 +47,10 @@ def harmonise(text: str, found: list[Found]) -> list[Found]:
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for m in found:
         votes[text[m.start : m.end]][m.type] += 1 + 2 * m.rank
+    # What a rule found a surface to be, it is wherever the model saw it in the document
+    # ("Neptune missiles" makes a lone "Neptune" a weapon, "analysed by Frontline Wire" makes
+    # "told Frontline Wire" an organisation).
+    ruled = {text[m.start : m.end]: m.type for m in found if m.key and m.rank >= 2}
     surnames: dict[str, str] = {}
     for m in found:
         words = aliases.person_parts(text[m.start : m.end])
@@ -56,6 +60,9 @@ def harmonise(text: str, found: list[Found]) -> list[Found]:
         if m.key:
             continue  # rule mentions keep their type
         surface = text[m.start : m.end]
+        if m.rank <= 1 and surface in ruled:
+            m.type = ruled[surface]
+            continue
         if m.rank <= 1 and surface in surnames and m.type != "PERSON":
             m.type = "PERSON"
             continue
@@ -70,7 +77,7 @@ def propagate(text: str, found: list[Found]) -> list[Found]:
     types: dict[str, str] = {}
     for m in found:
         surface = text[m.start : m.end]
-        if m.type == "WEAPON" or m.key.startswith("body:"):
+        if m.key.startswith("body:"):
             continue
         types.setdefault(surface, m.type)
         if m.type == "PERSON":
@@ -151,8 +158,10 @@ def group_mentions(text: str, found: list[Found]) -> tuple[Entity, ...]:
     for members in groups.values():
         members.sort(key=lambda m: m.start)
         kind = Counter(m.type for m in members).most_common(1)[0][0]
-        mentions = tuple(sorted({(m.start, m.end) for m in members}))
-        entities.append(Entity(_canonical(text, kind, members), kind, mentions))
+        mentions = tuple(sorted({(m.start, m.end) for m in members if m.end > m.start}))
+        name = _canonical(text, kind, members).strip()
+        if name and mentions:
+            entities.append(Entity(name, kind, mentions))
     entities.sort(key=lambda e: (e.mentions[0], _TYPE_ORDER[e.type]))
     return tuple(entities)
 
@@ -196,9 +205,7 @@ def _weapon_short_forms(keys: list[str]) -> list[str]:
     for short in names:
         n = len(parts[short])
         longer = [
-            k
-            for k in names
-            if len(parts[k]) > n and parts[short] in (parts[k][:n], parts[k][-n:])
+            k for k in names if len(parts[k]) > n and parts[short] in (parts[k][:n], parts[k][-n:])
         ]
         if len(longer) == 1:
             merged[short] = longer[0]

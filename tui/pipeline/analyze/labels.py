@@ -165,6 +165,8 @@ def _retype_person(surface: str, words: list[str], before: str, after: str) -> s
         return "ORG"  # "Frontline Wire could not independently verify": an outlet
     if _PLACE_BEFORE.search(before) and gazetteer.lookup(surface) is not None:
         return "PLACE"  # "in Khan Younis"
+    if len(words) >= 2 and _is_big_place(surface, alternates=True):
+        return "PLACE"  # "strikes on Khan Younis", "Kryvyi Rih": a city under a known name
     if len(words) == 1 and _is_big_place(surface):
         return "PLACE"  # "the Zaporizhzhia nuclear power plant"
     if _THE_BEFORE.search(before) or after.startswith("-"):
@@ -193,9 +195,10 @@ def is_team(doc: Any, start: int, end: int) -> bool:
     return before is not None and before.lower_ in _BEFORE_TEAM
 
 
-def _is_big_place(surface: str) -> bool:
-    """A place under its own name, big enough to be meant when the model says person."""
-    place = lookup_unlabelled(surface)
+def _is_big_place(surface: str, alternates: bool = False) -> bool:
+    """A place under its own name (or any spelling of it), big enough to be meant when the
+    model says person."""
+    place = gazetteer.lookup(surface) if alternates else lookup_unlabelled(surface)
     return place is not None and (place.kind != "city" or place.population >= 50_000)
 
 

@@ -1,0 +1,154 @@
+"""The name lists under data/ (weapons.tsv, orgs.tsv), and a matcher that finds their entries.
+
+The lists are data, each file saying where its entries come from and how to extend it. They
+are read once per process. Matching is by word lookup rather than by one regex alternation of
+every spelling: Python's regex engine tries the branches of an alternation one by one at each
+position, and a thousand spellings over a long article cost more than the rest of the entity
+rules; a dictionary keyed by the first word, then by the whole phrase, costs one lookup a word.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+_DATA = "tui.pipeline.analyze.data"
+
+
+def rows(filename: str) -> list[list[str]]:
+    """The rows of a tab-separated list under data/: comment lines and the header skipped."""
+    text = resources.files(_DATA).joinpath(filename).read_text("utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return [line.split("\t") for line in lines[1:]]
+
+
+def split_forms(cell: str) -> list[str]:
+    return [form.strip() for form in cell.split("|") if form.strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    start: int
+    end: int
+    form: str  # the key that matched (apostrophes straightened)
+    value: object  # what the list says about the form
+
+
+# Punctuation that may stick to the first or last word of a name in running text.
+_LEAD = "([{\"'“‘«"
+_TRAIL = ")]}\"'”’»,;:!?."
+_POSSESSIVE = re.compile(r"['’]s?$")
+_TOKEN = re.compile(r"\S+")
+
+
+class PhraseIndex:
+    """Exact phrases (one to a dozen words) looked up word by word in a text.
+
+    `add(form, value)`: a phrase as written; `find(text)`: every occurrence of a phrase as
+    whole words, longest first where several start at one word, none overlapping. A word may
+    carry punctuation and a possessive after it ("Hamas's", "HIMARS,") and a bracket or quote
+    before it. Curly apostrophes count as straight ones. `variants` (optional) gives more keys
+    to try for the last word of a phrase (a plural, a model variant: "F-16s", "T-72B3").
+    """
+
+    def __init__(self) -> None:
+        self._phrases: dict[str, object] = {}
+        self._longest: dict[str, int] = {}  # first word -> most words of a phrase it starts
+
+    def add(self, form: str, value: object) -> None:
+        form = " ".join(form.replace("’", "'").split())
+        self._phrases.setdefault(form, value)
+        first = form.split(" ", 1)[0]
+        self._longest[first] = max(self._longest.get(first, 0), form.count(" ") + 1)
+
+    def __contains__(self, form: str) -> bool:
+        return form.replace("’", "'") in self._phrases
+
+    def get(self, form: str) -> object | None:
+        return self._phrases.get(form.replace("’", "'"))
+
+    def find(self, text: str, variants: object = None) -> list[Hit]:
+        plain = text.replace("’", "'")
+        words = [(m.start(), m.end()) for m in _TOKEN.finditer(plain)]
+        cores = [_core(plain, s, e) for s, e in words]
+        hits: list[Hit] = []
+        i = 0
+        while i < len(words):
+            hit = self._match_at(plain, words, cores, i, variants)
+            if hit is None:
+                i += 1
+                continue
+            hits.append(hit[0])
+            i = hit[1]
+        return hits
+
+    def _match_at(
+        self,
+        plain: str,
+        words: list[tuple[int, int]],
+        cores: list[tuple[int, int]],
+        i: int,
+        variants: object,
+    ) -> tuple[Hit, int] | None:
+        first_start, first_end = cores[i]
+        first = plain[first_start:first_end]
+        longest = max(
+            self._longest.get(first, 0),
+            self._longest.get(plain[first_start : words[i][1]], 0),
+            1 if variants is not None and first[:1].isalnum() else 0,
+        )
+        for size in range(min(longest, len(words) - i), 0, -1):
+            last = i + size - 1
+            # A name goes on only over plain spaces: no punctuation between its words.
+            if any(plain[cores[k][1] : words[k][1]] not in ("", "'", "'s") for k in range(i, last)):
+                continue
+            if any(cores[k][0] != words[k][0] for k in range(i + 1, last + 1)):
+                continue
+            start, end = first_start, cores[last][1]
+            for key, key_end in _keys(plain, start, end, variants):
+                value = self._phrases.get(key)
+                if value is not None:
+                    return Hit(start, key_end, key, value), last + 1
+        return None
+
+
+def _core(text: str, start: int, end: int) -> tuple[int, int]:
+    """A word without the punctuation and possessive around it ("(HIMARS)," -> "HIMARS")."""
+    while start < end and text[start] in _LEAD:
+        start += 1
+    while end > start:
+        possessive = _POSSESSIVE.search(text, start, end)
+        if possessive is not None and possessive.start() > start:
+            end = possessive.start()
+        elif text[end - 1] in _TRAIL and not _is_abbreviation(text, start, end):
+            end -= 1
+        else:
+            break
+    return start, end
+
+
+def _is_abbreviation(text: str, start: int, end: int) -> bool:
+    """ "U.N." and "U.S." keep their last full stop."""
+    return end - start >= 4 and text[end - 1] == "." and text[end - 3] == "."
+
+
+def _keys(text: str, start: int, end: int, variants: object) -> list[tuple[str, int]]:
+    phrase = text[start:end]
+    keys = [(phrase, end)]
+    if phrase.endswith(".") and not phrase.endswith(".."):
+        keys.append((phrase[:-1], end - 1))
+    if callable(variants):
+        keys += variants(phrase, end)
+    return keys
+
+
+@functools.cache
+def weapon_rows() -> list[list[str]]:
+    return rows("weapons.tsv")
+
+
+@functools.cache
+def org_rows() -> list[list[str]]:
+    return rows("orgs.tsv")

@@ -4,6 +4,7 @@
     "air defence"        a phrase
     feed:un  tag:ukraine  entity:Zhuravka  by:"defence ministry"  status:disputed
     type:claim|article   since:3d  until:2026-10-01   is:unread|read|bookmarked|conflict
+    lang:uk
     -word  -status:claimed                               negation; terms AND together
 
 parse_query raises QueryError with a short message for anything malformed, so the UI can keep
@@ -20,11 +21,12 @@ from datetime import UTC, date, datetime, timedelta
 
 from tui.core.models import CLAIM_STATUSES
 
-KEYS = ("feed", "tag", "entity", "by", "status", "type", "since", "until", "is")
+KEYS = ("feed", "tag", "entity", "by", "status", "type", "since", "until", "is", "lang")
 IS_VALUES = ("unread", "read", "bookmarked", "conflict")
 _TOKEN = re.compile(r'\s*(-?)(?:([A-Za-z]+):)?("([^"]*)("?)|[^\s"]+)?')
 _RELATIVE = re.compile(r"^(\d+)([hdwmy])$")
 _UNITS = {"h": 1 / 24, "d": 1, "w": 7, "m": 30, "y": 365}
+_LANG = re.compile(r"^[a-z]{2,3}$")  # ISO 639-1 (two letters) or 639-3
 
 
 class QueryError(ValueError):
@@ -111,6 +113,10 @@ def _term(key: str, value: str, negated: bool, now: datetime) -> Term:
         return Term(key, lowered, negated)
     if key in ("since", "until"):
         return Term(key, _when(key, lowered, now), negated)
+    if key == "lang":
+        if not _LANG.match(lowered):
+            raise QueryError("lang: takes a language code like en, uk, ru, ar, fr")
+        return Term(key, lowered, negated)
     return Term(key, value, negated)
 
 

@@ -10,5 +10,6 @@ status:disputed        claimed, denied, disputed, unconfirmed, confirmed
 type:claim             list claims (in the article list: enter opens the claims view)
 since:3d  until:2026-10-01   by date (h, d, w, m, y, a date, today, yesterday)
 is:unread  is:read  is:bookmarked  is:conflict
+lang:uk                articles in a language (claims and entities: English only)
 -word  -status:claimed negation; every term must hold
 enter keeps the filter, esc clears it; a malformed query keeps the last good list"""

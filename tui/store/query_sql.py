@@ -80,6 +80,8 @@ def article_condition(term: Term) -> Sql | None:
         return FEEDS.format("' ' || lower(tags) || ' ' LIKE ?"), (_tag(value),)
     if key in ("since", "until"):
         return f"a.sort_ts {'>=' if key == 'since' else '<'} ?", (value,)
+    if key == "lang":
+        return "+a.language = ?", (value,)
     if key == "is" and value != "bookmarked":
         return {"unread": "+a.read = 0", "read": "+a.read = 1", "conflict": "+a.conflict = 1"}[
             value
@@ -183,6 +185,8 @@ def bookmark_condition(term: Term) -> Sql | None:
         )
     if key in ("since", "until"):
         return f"COALESCE(b.published, b.created) {'>=' if key == 'since' else '<'} ?", (value,)
+    if key == "lang":
+        return "b.article_id IN (SELECT id FROM articles WHERE language = ?)", (value,)
     if key == "is":
         check_for_bookmarks(Query((term,)))
         return "1", ()

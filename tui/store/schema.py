@@ -212,7 +212,16 @@ CREATE TRIGGER bookmarks_au AFTER UPDATE ON bookmarks BEGIN
 END;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4)
+# v5: each article's language (ISO 639-1, from the analysis; only English text is analysed for
+# claims and entities), in the list index so `lang:` is checked as the list is walked.
+V5 = """
+ALTER TABLE articles ADD COLUMN language TEXT NOT NULL DEFAULT 'en';
+DROP INDEX articles_list;
+CREATE INDEX articles_list
+    ON articles(sort_ts DESC, id DESC, feed_id, read, conflict, claim_count, language);
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -38,7 +38,7 @@ DRIVE_LIMIT = 3000
 MAX_SETS = 24
 ARTICLE_COLUMNS = (
     "a.id, a.title, a.url, a.published, a.sort_ts, a.read, a.state, a.claim_count, a.conflict, "
-    "a.feed_id, f.name AS feed_name"
+    "a.language, a.feed_id, f.name AS feed_name"
 )
 CLAIM_COLUMNS = (
     'c.id, c.article_id, c.start, c."end", c.source_start, c.text, c.source, c.cue, c.status, '
@@ -378,6 +378,7 @@ def search(conn: sqlite3.Connection, query: Query, *, limit: int = 50) -> list[d
             "claims": r["claim_count"],
             "read": bool(r["read"]),
             "conflict": bool(r["conflict"]),
+            "language": r["language"],
         }
         for r in find_articles(conn, query, limit=limit)
     ]

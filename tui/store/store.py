@@ -291,7 +291,7 @@ def save_analysis(
             _insert_analysis(conn, article_id, analysis)
         conn.execute(
             "UPDATE articles SET state = ?, error = ?, priority = 0, analyzer_version = ?, "
-            "conflict = ?, claim_count = ? WHERE id = ?",
+            "conflict = ?, claim_count = ?, language = ? WHERE id = ?",
             (
                 "analyzed"
                 if analysis is not None
@@ -302,6 +302,7 @@ def save_analysis(
                 analysis.version if analysis else None,
                 int(analysis.conflict) if analysis else 0,
                 len(analysis.claims) if analysis else 0,
+                analysis.language if analysis else "en",
                 article_id,
             ),
         )

@@ -1,7 +1,7 @@
 """The query language end to end: parse, then run against a real store (the seeded cache).
 
-Every term of the language (docs/QUERY.md), its negation, and the malformed queries that must be refused with a
-message. Expected results are named by article key (see SEED_ARTICLES in conftest).
+Every term of the language (docs/QUERY.md), its negation, and the malformed queries that must be
+refused with a message. Expected results are named by article key (see SEED_ARTICLES in conftest).
 """
 
 from __future__ import annotations

@@ -1,0 +1,190 @@
+"""The claim ledger of a story: one row per statement per source, with every outlet's mention.
+
+Each claim of the story's articles is filed under its speaker (sources.py, resolved across the
+story) and compared with the rows of that speaker so far, in publication order:
+
+- its statement is the content of the claim as comparison keys (words.keys: concepts and
+  stems) plus the entities named in it, each key weighted by how rare it is among the story's
+  claims (a word every claim shares, such as the town's name, says little);
+- it joins the row it overlaps most, when the weighted overlap (shared weight over the smaller
+  statement's weight) reaches STATEMENT_JOIN, and when both are denials or both are not: "its
+  forces struck a site in Dnipro" and "it denied targeting homes in Dnipro" are two rows even
+  from one ministry;
+- otherwise it starts a row.
+
+A row's status is the strongest of its mentions' (denied > confirmed > disputed > unconfirmed
+> claimed, the analysis's own order) and its evidence says which outlet gave which. Row ids
+are a hash of the story id, the speaker key and the first mention's statement, so they stay
+the same when later articles join.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from tui.pipeline.models import Claim
+from tui.pipeline.stories import sources
+from tui.pipeline.stories.article import StoryArticle
+from tui.pipeline.stories.words import negated_keys
+
+STATEMENT_JOIN = 0.45
+_STRENGTH = {"denied": 4, "confirmed": 3, "disputed": 2, "unconfirmed": 1, "claimed": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One outlet's wording of a row's statement: the claim sentence in that article."""
+
+    article_id: str
+    url: str
+    feed: str
+    time: float
+    claim: Claim
+
+    @property
+    def start(self) -> int:
+        return self.claim.start
+
+    @property
+    def end(self) -> int:
+        return self.claim.end
+
+    @property
+    def text(self) -> str:
+        return self.claim.text
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    id: str
+    source: str  # the name to show
+    source_key: str  # the resolved speaker key
+    affiliation: str | None  # the country the speaker speaks for, when known
+    status: str
+    evidence: tuple[str, ...]  # "denied (Northline News)", and the claims' own evidence
+    text: str  # the statement, in the first outlet's words
+    mentions: tuple[Mention, ...]
+    statement: frozenset[str]  # comparison keys of all its mentions
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.feed for m in self.mentions))
+
+    @property
+    def is_denial(self) -> bool:
+        return any(m.claim.status == "denied" for m in self.mentions)
+
+
+@dataclass(slots=True)
+class _Draft:
+    key: str
+    speakers: list[sources.Speaker]
+    mentions: list[Mention]
+    statements: list[Counter[str]]
+    denial: bool
+
+
+def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]:
+    """The rows of one story, in order of their first mention."""
+    items = []
+    for article in sorted(articles, key=lambda a: (a.timestamp, a.id)):
+        for claim in sorted(article.claims, key=lambda c: c.start):
+            speaker = sources.speaker_of(claim, article.text, article.entities)
+            mention = Mention(article.id, article.url, article.feed, article.timestamp, claim)
+            items.append((mention, speaker, statement_keys(claim, article)))
+    resolved = sources.resolve([s for _, s, _ in items])
+    weight = _weights([st for _, _, st in items])
+    drafts: list[_Draft] = []
+    for mention, speaker, statement in items:
+        key = resolved[speaker.key]
+        denial = mention.claim.status == "denied"
+        best, best_score = None, STATEMENT_JOIN
+        for draft in drafts:
+            if draft.key != key or draft.denial != denial:
+                continue
+            score = max(overlap(statement, other, weight) for other in draft.statements)
+            if score >= best_score:
+                best, best_score = draft, score
+        if best is None:
+            drafts.append(_Draft(key, [speaker], [mention], [statement], denial))
+        else:
+            best.speakers.append(speaker)
+            best.mentions.append(mention)
+            best.statements.append(statement)
+    return [_row(story_id, draft) for draft in drafts]
+
+
+def statement_keys(claim: Claim, article: StoryArticle) -> Counter[str]:
+    """The comparison keys of a claim's content, and the entities named inside it."""
+    lo, hi = claim.content_start, claim.content_end
+    if hi <= lo:
+        lo, hi = claim.start, claim.end
+    found = Counter(negated_keys(article.text[lo:hi]))
+    for ent in article.entities:
+        if any(lo <= m_lo < hi for m_lo, _ in ent.mentions):
+            found["@" + " ".join(ent.name.casefold().split())] += 1
+    return found
+
+
+def overlap(one: Counter[str], other: Counter[str], weight: dict[str, float]) -> float:
+    """Shared weight over the smaller statement's weight (0 to 1)."""
+    a = sum(weight.get(k, 1.0) for k in one)
+    b = sum(weight.get(k, 1.0) for k in other)
+    if a <= 0 or b <= 0:
+        return 0.0
+    shared = sum(weight.get(k, 1.0) for k in one if k in other)
+    return shared / min(a, b)
+
+
+def _weights(statements: list[Counter[str]]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for statement in statements:
+        df.update(statement.keys())
+    n = len(statements)
+    return {k: math.log(1.0 + n / c) for k, c in df.items()}
+
+
+def _row(story_id: str, draft: _Draft) -> LedgerRow:
+    first = draft.mentions[0]
+    statement_id = " ".join(sorted(draft.statements[0]))
+    digest = hashlib.sha1(f"{story_id}\n{draft.key}\n{statement_id}".encode()).hexdigest()
+    status = max((m.claim.status for m in draft.mentions), key=lambda s: _STRENGTH.get(s, 0))
+    evidence = []
+    for m in draft.mentions:
+        evidence.append(f"{m.claim.status} ({m.feed})")
+        extra = getattr(m.claim, "evidence", None)
+        if extra:
+            evidence.append(str(extra))
+    all_keys = frozenset(k for st in draft.statements for k in st)
+    claim = first.claim
+    content = claim.text
+    if claim.content_end > claim.content_start:
+        offset = claim.start
+        content = claim.text[claim.content_start - offset : claim.content_end - offset]
+    return LedgerRow(
+        id=f"c{digest[:12]}",
+        source=_display_name(draft),
+        source_key=draft.key,
+        affiliation=_affiliation(draft),
+        status=status,
+        evidence=tuple(dict.fromkeys(evidence)),
+        text=content.strip() or claim.text,
+        mentions=tuple(draft.mentions),
+        statement=all_keys,
+    )
+
+
+def _display_name(draft: _Draft) -> str:
+    """The speaker's fullest name among the mentions filed under the row's own key."""
+    own = [s.name for s in draft.speakers if s.key == draft.key] or [s.name for s in draft.speakers]
+    counts = Counter(own)
+    return max(counts, key=lambda n: (n[:1].isupper(), counts[n], len(n), n))
+
+
+def _affiliation(draft: _Draft) -> str | None:
+    given = [getattr(m.claim, "affiliation", None) for m in draft.mentions]
+    parties = [p for p in given if p] or [s.party for s in draft.speakers if s.party]
+    return Counter(parties).most_common(1)[0][0] if parties else None

@@ -128,6 +128,7 @@ def score(set_name: str, errors: bool) -> None:
     claim_gold: dict[tuple[str, int, int], int] = {}  # (article, start, content_start) -> index
     taken: set[int] = set()
     items = []  # (row id, article, key)
+    content: dict[tuple[str, int, int], str] = {}
     for report in reports.values():
         for row in report.rows:
             for m in row.mentions:
@@ -139,18 +140,20 @@ def score(set_name: str, errors: bool) -> None:
                 )
                 best = max(
                     (
-                        (covers(lo, hi, span), k)
+                        (covers(lo, hi, span), -span[0], k)
                         for k, (_, art, span) in enumerate(gold_mentions)
                         if art == m.article_id
                     ),
-                    default=(0.0, -1),
+                    default=(0.0, 0, -1),
                 )
                 key = (m.article_id, c.start, c.content_start)
-                if best[0] >= 0.5 and best[1] not in taken:
-                    claim_gold[key] = best[1]
-                    taken.add(best[1])
+                content[key] = texts[m.article_id][lo:hi][:70]
+                if best[0] >= 0.5 and best[2] not in taken:
+                    claim_gold[key] = best[2]
+                    taken.add(best[2])
                 items.append((row.id, m.article_id, key))
     row_of_gold = {claim_gold[key]: rid for rid, _, key in items if key in claim_gold}
+    row_key = {row.id: row.source_key for r in reports.values() for row in r.rows}
     pred_pairs = tp = 0
     fp_pairs = []
     for (r1, a1, k1), (r2, a2, k2) in combinations(items, 2):
@@ -163,7 +166,7 @@ def score(set_name: str, errors: bool) -> None:
         if g1 is not None and g2 is not None and gold_mentions[g1][0] == gold_mentions[g2][0]:
             tp += 1
         else:
-            fp_pairs.append((k1, k2))
+            fp_pairs.append((k1, k2, g1 is not None and gold_mentions[g1][0], g2 is not None and gold_mentions[g2][0], content[k1], content[k2]))
     gold_pairs = found_pairs = 0
     missed = []
     for (k1, m1), (k2, m2) in combinations(list(enumerate(gold_mentions)), 2):
@@ -173,7 +176,7 @@ def score(set_name: str, errors: bool) -> None:
         if k1 in row_of_gold and row_of_gold.get(k1) == row_of_gold.get(k2):
             found_pairs += 1
         else:
-            missed.append((m1, m2))
+            missed.append((m1, m2, row_key.get(row_of_gold.get(k1)), row_key.get(row_of_gold.get(k2))))
     cp, _, _ = prf(tp, pred_pairs, gold_pairs)
     _, cr, _ = prf(found_pairs, pred_pairs, gold_pairs)
     cf = 2 * cp * cr / (cp + cr) if cp + cr else 0.0
@@ -267,12 +270,12 @@ def print_errors(
     for s, arts in by_pred.items():
         print(f"  {s}: {' '.join(arts)}")
     print("\n-- claim pairs missed (gold group: article quote / article quote)")
-    for m1, m2 in missed:
+    for m1, m2, s1, s2 in missed:
         one, two = texts[m1[1]][slice(*m1[2])], texts[m2[1]][slice(*m2[2])]
-        print(f"  {m1[0]}: {m1[1]} {one!r} / {m2[1]} {two!r}")
+        print(f"  {m1[0]}: {m1[1]} {one!r} [{s1}] / {m2[1]} {two!r} [{s2}]")
     print(f"\n-- claim pairs grouped wrongly: {len(fp_pairs)}")
-    for k1, k2 in fp_pairs[:60]:
-        print(f"  {k1} / {k2}")
+    for k1, k2, g1, g2, t1, t2 in fp_pairs[:80]:
+        print(f"  {g1} {t1!r} / {g2} {t2!r}")
     print("\n-- contradictions predicted, not gold (kind, groups of a, groups of b)")
     for c, ga, gb in false_c:
         print(f"  {c.kind}: {ga or c.a} / {gb or c.b}")

@@ -27,10 +27,13 @@ from dataclasses import dataclass
 
 from tui.pipeline.models import Claim
 from tui.pipeline.stories import sources
+from tui.pipeline.stories.amounts import amounts_in
+from tui.pipeline.stories.lexicon import CONCEPTS
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.words import negated_keys
 
-STATEMENT_JOIN = 0.45
+STATEMENT_JOIN = 0.3
+CORE_JOIN = 0.6
 _STRENGTH = {"denied": 4, "confirmed": 3, "disputed": 2, "unconfirmed": 1, "claimed": 0}
 
 
@@ -101,12 +104,12 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
     for mention, speaker, statement in items:
         key = resolved[speaker.key]
         denial = mention.claim.status == "denied"
-        best, best_score = None, STATEMENT_JOIN
+        best, best_score = None, 0.0
         for draft in drafts:
             if draft.key != key or draft.denial != denial:
                 continue
-            score = max(overlap(statement, other, weight) for other in draft.statements)
-            if score >= best_score:
+            score = 1.0 if denial else _similarity(statement, draft.statements, weight)
+            if score > best_score:
                 best, best_score = draft, score
         if best is None:
             drafts.append(_Draft(key, [speaker], [mention], [statement], denial))
@@ -118,14 +121,20 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
 
 
 def statement_keys(claim: Claim, article: StoryArticle) -> Counter[str]:
-    """The comparison keys of a claim's content, and the entities named inside it."""
+    """The comparison keys of a claim's content: its words (negations marked), one more key
+    per entity named in it (a name weighs more than a word), and its amounts."""
     lo, hi = claim.content_start, claim.content_end
     if hi <= lo:
         lo, hi = claim.start, claim.end
-    found = Counter(negated_keys(article.text[lo:hi]))
+    text = article.text
+    found: Counter[str] = Counter()
     for ent in article.entities:
-        if any(lo <= m_lo < hi for m_lo, _ in ent.mentions):
-            found["@" + " ".join(ent.name.casefold().split())] += 1
+        for m_lo, m_hi in ent.mentions:
+            if lo <= m_lo < hi:
+                found["@" + " ".join(ent.name.casefold().split())] += 1
+    found.update(negated_keys(text[lo:hi]))
+    for amount in amounts_in(text, lo, hi):  # "killed 14" and "14 dead" share one key
+        found[f"#{amount.what}:{amount.kind}:{amount.low}"] += 1
     return found
 
 
@@ -137,6 +146,38 @@ def overlap(one: Counter[str], other: Counter[str], weight: dict[str, float]) ->
         return 0.0
     shared = sum(weight.get(k, 1.0) for k in one if k in other)
     return shared / min(a, b)
+
+
+def _similarity(
+    statement: Counter[str], others: list[Counter[str]], weight: dict[str, float]
+) -> float:
+    """How far a statement is one of a row's: 0 below the join thresholds, else a score."""
+    best = 0.0
+    for other in others:
+        if _other_amounts(statement, other):
+            continue
+        by_words = overlap(statement, other, weight)
+        if by_words >= STATEMENT_JOIN:
+            best = max(best, by_words)
+        mine, theirs = _core(statement), _core(other)
+        if len(mine | theirs) >= 2 and len(mine & theirs) / len(mine | theirs) >= CORE_JOIN:
+            best = max(best, len(mine & theirs) / len(mine | theirs))
+    return best
+
+
+def _core(statement: Counter[str]) -> set[str]:
+    """The concepts and amounts of a statement: what a paraphrase keeps of it."""
+    return {k for k in statement if k.removeprefix("not:") in _CONCEPT_NAMES or k[:1] == "#"}
+
+
+_CONCEPT_NAMES = frozenset(CONCEPTS.values())
+
+
+def _other_amounts(one: Counter[str], other: Counter[str]) -> bool:
+    """Whether two statements give different amounts of one quantity: a toll of 14 and a
+    toll of 19 are two statements, the second an update of the first."""
+    mine = {k.rsplit(":", 1)[0]: k for k in one if k.startswith("#")}
+    return any(k.rsplit(":", 1)[0] in mine and k not in one for k in other if k.startswith("#"))
 
 
 def _weights(statements: list[Counter[str]]) -> dict[str, float]:

@@ -166,7 +166,9 @@ def score(set_name: str, errors: bool) -> None:
         if g1 is not None and g2 is not None and gold_mentions[g1][0] == gold_mentions[g2][0]:
             tp += 1
         else:
-            fp_pairs.append((k1, k2, g1 is not None and gold_mentions[g1][0], g2 is not None and gold_mentions[g2][0], content[k1], content[k2]))
+            label1 = g1 is not None and gold_mentions[g1][0]
+            label2 = g2 is not None and gold_mentions[g2][0]
+            fp_pairs.append((label1, label2, content[k1], content[k2]))
     gold_pairs = found_pairs = 0
     missed = []
     for (k1, m1), (k2, m2) in combinations(list(enumerate(gold_mentions)), 2):
@@ -176,7 +178,9 @@ def score(set_name: str, errors: bool) -> None:
         if k1 in row_of_gold and row_of_gold.get(k1) == row_of_gold.get(k2):
             found_pairs += 1
         else:
-            missed.append((m1, m2, row_key.get(row_of_gold.get(k1)), row_key.get(row_of_gold.get(k2))))
+            missed.append(
+                (m1, m2, row_key.get(row_of_gold.get(k1)), row_key.get(row_of_gold.get(k2)))
+            )
     cp, _, _ = prf(tp, pred_pairs, gold_pairs)
     _, cr, _ = prf(found_pairs, pred_pairs, gold_pairs)
     cf = 2 * cp * cr / (cp + cr) if cp + cr else 0.0
@@ -274,7 +278,7 @@ def print_errors(
         one, two = texts[m1[1]][slice(*m1[2])], texts[m2[1]][slice(*m2[2])]
         print(f"  {m1[0]}: {m1[1]} {one!r} [{s1}] / {m2[1]} {two!r} [{s2}]")
     print(f"\n-- claim pairs grouped wrongly: {len(fp_pairs)}")
-    for k1, k2, g1, g2, t1, t2 in fp_pairs[:80]:
+    for g1, g2, t1, t2 in fp_pairs[:80]:
         print(f"  {g1} {t1!r} / {g2} {t2!r}")
     print("\n-- contradictions predicted, not gold (kind, groups of a, groups of b)")
     for c, ga, gb in false_c:

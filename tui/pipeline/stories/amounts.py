@@ -147,7 +147,8 @@ def _quantity(lows: list[str], k: int, after: int, kind: str, found: list[Amount
     before = " ".join(lows[max(0, k - 3) : k])
     if found and any(before.endswith(w) for w in _INHERIT):
         return found[-1].what
-    if after + 1 < len(lows) and lows[after] == "of" and lows[after + 1] in ("the", "them"):
+    partitive = after + 1 < len(lows) and lows[after] == "of" and lows[after + 1] in ("the", "them")
+    if partitive:
         nxt = lows[after + 2] if after + 2 < len(lows) else ""
         if nxt in _CUE_OF:
             return _CUE_OF[nxt]  # "two of the dead"
@@ -160,7 +161,7 @@ def _quantity(lows: list[str], k: int, after: int, kind: str, found: list[Amount
         return left[1] if left[0] <= right[0] else right[1]
     if left or right:
         return (left or right)[1]  # type: ignore[index]
-    if kind in _WEAPONS:
+    if kind in _WEAPONS and not partitive:  # "one of the drones hit" counts no launch
         return "launched"
     if kind == "people" and after < len(lows) and lows[after] == "bodies":
         return "killed"

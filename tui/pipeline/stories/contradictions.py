@@ -48,6 +48,7 @@ def _pole_keys(words: frozenset[str]) -> frozenset[str]:
 
 
 _POLES = tuple((_pole_keys(one), _pole_keys(other)) for one, other in lexicon.OPPOSITIONS)
+_ACTS = _pole_keys(lexicon.ACTS)
 
 
 def find_contradictions(rows: list[LedgerRow], figures: Iterable[Figure]) -> list[Contradiction]:
@@ -105,6 +106,8 @@ def _sides(row: LedgerRow) -> set[int]:
     """+n / -n: the row stands on the first / second pole of family n (one pole only)."""
     found = set()
     for n, (first, second) in enumerate(_POLES, start=1):
+        if n == 1 and not row.statement & _ACTS:
+            continue
         on_first, on_second = bool(row.statement & first), bool(row.statement & second)
         if on_first != on_second:
             found.add(n if on_first else -n)

@@ -54,12 +54,10 @@ def story_figures(rows: Iterable[LedgerRow], texts: dict[str, str]) -> list[Figu
     groups: dict[tuple[object, ...], list[tuple[LedgerRow, Amount, FigureMention]]] = {}
     for row in rows:
         for m in row.mentions:
-            claim = m.claim
-            lo, hi = claim.content_start, claim.content_end
-            if hi <= lo:
-                lo, hi = claim.start, claim.end
             text = texts[m.article_id]
-            for amount in amounts_in(text, lo, hi):
+            lo = m.content_start
+            own = " " * lo + m.content  # the claim's own words, at their offsets
+            for amount in amounts_in(own, lo, lo + len(m.content)):
                 mention = FigureMention(
                     m.article_id, m.url, m.feed, m.time, amount.start, amount.end,
                     text[amount.start : amount.end], row.id,

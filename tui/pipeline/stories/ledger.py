@@ -22,15 +22,16 @@ from __future__ import annotations
 
 import hashlib
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from tui.pipeline.models import Claim
 from tui.pipeline.stories import sources
 from tui.pipeline.stories.amounts import amounts_in
-from tui.pipeline.stories.lexicon import CONCEPTS
 from tui.pipeline.stories.article import StoryArticle
-from tui.pipeline.stories.words import negated_keys
+from tui.pipeline.stories.lexicon import CONCEPTS, STATE_BODY_WORDS
+from tui.pipeline.stories.words import negated_keys, stem
 
 STATEMENT_JOIN = 0.3
 CORE_JOIN = 0.6
@@ -46,6 +47,9 @@ class Mention:
     feed: str
     time: float
     claim: Claim
+    content: str = ""  # the claim's own content: the article text over its content span,
+    # blanked where another claim is nested in it ("..., after X said Y" is X's, not its own)
+    content_start: int = 0  # offset of `content` in the article text
 
     @property
     def start(self) -> int:
@@ -96,8 +100,11 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
     for article in sorted(articles, key=lambda a: (a.timestamp, a.id)):
         for claim in sorted(article.claims, key=lambda c: c.start):
             speaker = sources.speaker_of(claim, article.text, article.entities)
-            mention = Mention(article.id, article.url, article.feed, article.timestamp, claim)
-            items.append((mention, speaker, statement_keys(claim, article)))
+            content, lo = own_content(claim, article)
+            mention = Mention(
+                article.id, article.url, article.feed, article.timestamp, claim, content, lo
+            )
+            items.append((mention, speaker, statement_keys(mention, article)))
     resolved = sources.resolve([s for _, s, _ in items])
     weight = _weights([st for _, _, st in items])
     drafts: list[_Draft] = []
@@ -117,23 +124,69 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
             best.speakers.append(speaker)
             best.mentions.append(mention)
             best.statements.append(statement)
-    return [_row(story_id, draft) for draft in drafts]
+    parties = _parties([s for _, s, _ in items], resolved)
+    return [_row(story_id, draft, parties.get(draft.key)) for draft in drafts]
 
 
-def statement_keys(claim: Claim, article: StoryArticle) -> Counter[str]:
-    """The comparison keys of a claim's content: its words (negations marked), one more key
-    per entity named in it (a name weighs more than a word), and its amounts."""
+def _parties(speakers: list[sources.Speaker], resolved: dict[str, str]) -> dict[str, str]:
+    """The party each speaker of a story speaks for: its own country, else, for a spokesman
+    of a body ("Junta spokesman Zaw Min Tun"), the one state of the story with that body."""
+    parties: dict[str, str] = {}
+    roles: dict[str, set[str]] = {}
+    for s in speakers:
+        key = resolved[s.key]
+        roles.setdefault(key, set()).update(s.roles)
+        if s.party and key not in parties:
+            parties[key] = s.party
+    states = {k: v for k, v in parties.items() if k.startswith("state:")}
+    for key, own in roles.items():
+        if key in parties:
+            continue
+        bodies = own & _BODY_STEMS
+        fits = {country for k, country in states.items() if bodies & roles[k]}
+        if len(fits) == 1:
+            parties[key] = fits.pop()
+    return parties
+
+
+def own_content(claim: Claim, article: StoryArticle) -> tuple[str, int]:
+    """(text, offset) of a claim's content, other claims nested in it blanked out."""
     lo, hi = claim.content_start, claim.content_end
     if hi <= lo:
         lo, hi = claim.start, claim.end
-    text = article.text
+    chars = list(article.text[lo:hi])
+    for other in article.claims:
+        if other is not claim and lo <= other.source_start < hi and other.content_end <= hi:
+            start = min(other.source_start, other.content_start, other.cue_start)
+            chars[max(0, start - lo) : other.content_end - lo] = " " * (
+                other.content_end - max(lo, start)
+            )
+    other_speaker = _OTHER_SPEAKER.search(article.text, lo, hi)
+    if other_speaker:  # "..., after the civil defence agency said the strike killed 22"
+        chars[other_speaker.start() - lo :] = " " * (hi - other_speaker.start())
+    return "".join(chars), lo
+
+
+# A clause in which someone else speaks, hanging at the end of a claim's content.
+_OTHER_SPEAKER = re.compile(
+    r",\s+(?:after|as|while|when|whereas|before|even as)\s[^,.;]{0,80}?\b"
+    r"(?:said|says|reported|reports|told|claimed|announced|stated)\b"
+)
+
+
+def statement_keys(mention: Mention, article: StoryArticle) -> Counter[str]:
+    """The comparison keys of a claim's own content: its words (negations marked), one more
+    key per entity named in it (a name weighs more than a word), and its amounts."""
+    text, lo = mention.content, mention.content_start
+    hi = lo + len(text)
     found: Counter[str] = Counter()
     for ent in article.entities:
         for m_lo, m_hi in ent.mentions:
-            if lo <= m_lo < hi:
+            if lo <= m_lo < hi and text[m_lo - lo : m_hi - lo].strip():
                 found["@" + " ".join(ent.name.casefold().split())] += 1
-    found.update(negated_keys(text[lo:hi]))
-    for amount in amounts_in(text, lo, hi):  # "killed 14" and "14 dead" share one key
+    found.update(negated_keys(text))
+    padded = " " * lo + text
+    for amount in amounts_in(padded, lo, hi):  # "killed 14" and "14 dead" share one key
         found[f"#{amount.what}:{amount.kind}:{amount.low}"] += 1
     return found
 
@@ -171,6 +224,7 @@ def _core(statement: Counter[str]) -> set[str]:
 
 
 _CONCEPT_NAMES = frozenset(CONCEPTS.values())
+_BODY_STEMS = frozenset(stem(w) for w in STATE_BODY_WORDS) - {"of", "the", "state"}
 
 
 def _other_amounts(one: Counter[str], other: Counter[str]) -> bool:
@@ -188,7 +242,7 @@ def _weights(statements: list[Counter[str]]) -> dict[str, float]:
     return {k: math.log(1.0 + n / c) for k, c in df.items()}
 
 
-def _row(story_id: str, draft: _Draft) -> LedgerRow:
+def _row(story_id: str, draft: _Draft, party: str | None) -> LedgerRow:
     first = draft.mentions[0]
     statement_id = " ".join(sorted(draft.statements[0]))
     digest = hashlib.sha1(f"{story_id}\n{draft.key}\n{statement_id}".encode()).hexdigest()
@@ -209,7 +263,7 @@ def _row(story_id: str, draft: _Draft) -> LedgerRow:
         id=f"c{digest[:12]}",
         source=_display_name(draft),
         source_key=draft.key,
-        affiliation=_affiliation(draft),
+        affiliation=_affiliation(draft) or party,
         status=status,
         evidence=tuple(dict.fromkeys(evidence)),
         text=content.strip() or claim.text,

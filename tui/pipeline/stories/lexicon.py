@@ -56,8 +56,8 @@ port ports harbour docks terminal
 ship ships vessel vessels carrier tanker freighter
 drone drones shahed shaheds uav uavs
 missile missiles rocket rockets iskander
-military troops soldiers forces army servicemen fighters militants mercenaries
-civilian civilians villagers residents people families
+military troops soldiers forces army servicemen
+civilian civilians villagers residents
 displace displaced fled flee fleeing evacuated homeless
 power electricity substation grid energy
 deny denied denies denying rejected rejects reject false untrue lie fabricated baseless
@@ -103,7 +103,7 @@ OPPOSITIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
         words("captured seized took taken liberated fallen overran overrun patrolled"),
         words(
             "repelled repulsed pushed beaten driven routed contested holding hold holds held "
-            "still remains outskirts edge withdrawn not:captured not:fallen"
+            "still remains outskirts edge not:captured not:fallen"
         ),
     ),
     # Whether a target was hit: struck, or unharmed.
@@ -113,6 +113,10 @@ OPPOSITIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     ),
 )
 NEGATIONS = words("not no never without n't nothing")
+# What a row on the first family's poles must also tell: an act of war (something was struck,
+# damaged, people were killed or hurt). "received 60 wounded at the hospital" names a hospital
+# without saying it was hit.
+ACTS = words("struck strike hit bombed shelled targeted attacked killed killing died dead damaged")
 
 # Quantities that figures report, by the words that announce them.
 FIGURE_CUES: dict[str, frozenset[str]] = {

@@ -29,19 +29,20 @@ def keys(text: str) -> list[str]:
 
 
 def negated_keys(text: str) -> list[str]:
-    """Keys as `keys` gives them, "not:"-prefixed within two words after a negation ("was
-    not damaged" -> "not:damag"): a statement and its negation must not look alike."""
+    """Keys as `keys` gives them, the first after a negation "not:"-prefixed ("was not
+    damaged" -> "not:damag", "had not been captured" -> "not:capture"): a statement and its
+    negation must not look alike."""
     found = []
-    since = 9
+    negated = False
     for match in _WORD.finditer(text):
         low = match.group().lower()
         if low in NEGATIONS or low.endswith("n't"):
-            since = 0
+            negated = True
             continue
-        since += 1
         key = word_key(match.group())
         if key:
-            found.append(f"not:{key}" if since <= 2 else key)
+            found.append(f"not:{key}" if negated else key)
+            negated = False
     return found
 
 

@@ -251,7 +251,12 @@ def _key_words(tokens: list[str]) -> frozenset[str]:
 
 
 def _country_words(name: str) -> frozenset[str]:
+    """The words of a name that name a country or a seat of power ("Russia", "kremlin")."""
     found = set()
+    low = name.casefold()
+    for metonym in lexicon.STATE_METONYMS:
+        if metonym in low:
+            found.update(metonym.split())
     for token in _tokens(name):
         country = country_of(token.removesuffix("'s"))
         if country:

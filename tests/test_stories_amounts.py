@@ -15,7 +15,8 @@ def found(text: str) -> list[tuple[str, int, int, str]]:
     ("text", "expected"),
     [
         ("killing 14 people, including two children, and wounding 52",
-         [("killed", 14, 14, "people"), ("killed", 2, 2, "children"), ("wounded", 52, 52, "people")]),
+         [("killed", 14, 14, "people"), ("killed", 2, 2, "children"),
+          ("wounded", 52, 52, "people")]),
         ("Two people died and three were wounded",
          [("killed", 2, 2, "people"), ("wounded", 3, 3, "people")]),
         ("the death toll in Dnipro has risen to 19", [("killed", 19, 19, "people")]),

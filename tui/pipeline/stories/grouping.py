@@ -36,7 +36,9 @@ class Params:
     place_mismatch: float = 0.6
     tau_hours: float = 72.0
     window_hours: float = 240.0
-    probe_terms: int = 12  # the article's rarest terms used to find candidate stories
+    idf_cap: float = 3.5
+    common: float = 0.2  # terms in more than this share of articles find no candidates
+    probe_floor: int = 50  # ... unless in at most this many articles (a young index)
 
 
 @dataclass(slots=True)
@@ -183,7 +185,11 @@ class StoryIndex:
 
     # ── scoring ─────────────────────────────────────────────────────────────────────────
     def idf(self, term: str) -> float:
-        return math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        """Inverse document frequency, capped: a term rarer than one article in e^(cap-1)
+        weighs as much as any rarer one, so scores do not drift as the cache grows (an
+        uncapped idf lets each article's own wording outweigh what it shares with a story)."""
+        raw = math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        return min(raw, self.params.idf_cap)
 
     def score(self, feats: ArticleFeatures, story: StoryState) -> float:
         """How well an article fits a story (0 when outside the time window)."""
@@ -221,12 +227,18 @@ class StoryIndex:
         return scored[0][1]
 
     def _candidates(self, feats: ArticleFeatures) -> set[str]:
-        """Live stories sharing one of the article's rarest terms, seen within the window."""
+        """Live stories seen within the window that share one of the article's terms.
+
+        Terms carried by more than `common` of all articles are no probe (they name no
+        event, and their postings are long). Postings are in order of change, so each is read
+        from its end and left at the first run of stories older than the window.
+        """
         horizon = feats.time - self.params.window_hours * 3600.0
-        shared = [t for t in feats.terms if self.df.get(t, 0) > 1]  # it counts itself
-        probes = sorted(shared, key=lambda t: (self.df[t], t))
+        limit = max(self.params.probe_floor, self.params.common * self.n_docs)
         found: set[str] = set()
-        for term in probes[: self.params.probe_terms]:
+        for term in feats.terms:
+            if not 1 < self.df.get(term, 0) <= limit:  # it counts itself
+                continue
             stale = 0
             for sid in reversed(self._postings.get(term, ())):
                 story = self.stories.get(sid)
@@ -234,7 +246,7 @@ class StoryIndex:
                     continue
                 if story.last_seen < horizon:
                     stale += 1
-                    if stale > 32:  # postings are in order of change: the rest is older
+                    if stale > 8:
                         break
                     continue
                 found.add(sid)

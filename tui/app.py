@@ -222,9 +222,7 @@ class SitrepApp(App[None]):
         """Refresh *urls* (all feeds when None). due_only is the automatic kind: quiet unless
         it brought something new or a feed failed."""
         assert self.refresher is not None
-        outcomes = await self._in_background(
-            self.refresher.refresh_feeds(urls, due_only=due_only)
-        )
+        outcomes = await self._in_background(self.refresher.refresh_feeds(urls, due_only=due_only))
         failed = [o for o in outcomes if o.status == "error"]
         new = sum(o.new for o in outcomes)
         self.bump_data(force=True)

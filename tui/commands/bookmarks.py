@@ -68,13 +68,23 @@ def _md_url(url: str) -> str:
 
 def export_markdown(rows: Sequence[Mapping[str, Any]]) -> str:
     """Citation-ready: the quote, who said it and with what status, outlet, date, URL, note."""
-    lines = ["# sitrep bookmarks", "", f"{len(rows)} bookmark{'s' * (len(rows) != 1)}, "
-             "newest first.", ""]
+    lines = [
+        "# sitrep bookmarks",
+        "",
+        f"{len(rows)} bookmark{'s' * (len(rows) != 1)}, newest first.",
+        "",
+    ]
     for row in rows:
         date = (row["published"] or "")[:10] or "n.d."
-        lines += ["---", "", f"> {_md(row['claim_text'])}", "",
-                  f"— {_md(row['source'])} ({row['status']}), “{_md(row['article_title'])}”, "
-                  f"*{_md(row['feed_name'])}*, {date}. {_md_url(row['article_url'])}", ""]
+        lines += [
+            "---",
+            "",
+            f"> {_md(row['claim_text'])}",
+            "",
+            f"— {_md(row['source'])} ({row['status']}), “{_md(row['article_title'])}”, "
+            f"*{_md(row['feed_name'])}*, {date}. {_md_url(row['article_url'])}",
+            "",
+        ]
         if row["note"]:
             lines += [f"**Note:** {_md(row['note'])}", ""]
         if row["tags"]:
@@ -84,15 +94,17 @@ def export_markdown(rows: Sequence[Mapping[str, Any]]) -> str:
 
 def export_json(rows: Sequence[Mapping[str, Any]]) -> str:
     """Every field: offsets into the article text and the sha256 of that text included."""
-    items = [{f: (row[f].split() if f == "tags" else row[f]) for f in bookmarks.FIELDS}
-             for row in rows]
+    items = [
+        {f: (row[f].split() if f == "tags" else row[f]) for f in bookmarks.FIELDS} for row in rows
+    ]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 
 def export_csv(rows: Sequence[Mapping[str, Any]]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=bookmarks.FIELDS, extrasaction="ignore",
-                            lineterminator="\n")
+    writer = csv.DictWriter(
+        out, fieldnames=bookmarks.FIELDS, extrasaction="ignore", lineterminator="\n"
+    )
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
@@ -114,9 +126,11 @@ def run_bookmarks(args: argparse.Namespace) -> int:
         for row in rows:
             note = f"  — {row['note']}" if row["note"] else ""
             tags = f"  [{row['tags']}]" if row["tags"] else ""
-            print(f"[{row['status']}] {row['source']}: {row['claim_text']}\n"
-                  f"    {row['feed_name']} · {row['article_title']} · "
-                  f"{(row['published'] or '')[:10]}{note}{tags}")
+            print(
+                f"[{row['status']}] {row['source']}: {row['claim_text']}\n"
+                f"    {row['feed_name']} · {row['article_title']} · "
+                f"{(row['published'] or '')[:10]}{note}{tags}"
+            )
         if not rows:
             print("no bookmarks yet (press b on a claim in the reader)")
         return 0

@@ -69,10 +69,10 @@ def _entry(item: Mapping[str, Any], feed_url: str, feed_author: str) -> Entry:
         body = html_to_text(html)
     else:
         body = tidy(clean_text(text))
-    body = body[: MAX_SUMMARY]
+    body = body[:MAX_SUMMARY]
     title = cut(clean_line(_str(item.get("title"))), MAX_TITLE)
     return Entry(
-        guid=clean_line(_str(item.get("id")))[: MAX_GUID],
+        guid=clean_line(_str(item.get("id")))[:MAX_GUID],
         link=link,
         title=title or body[:90].split("\n")[0] or link or "(untitled)",
         author=cut(clean_line(_author(item) or feed_author), MAX_NAME),

@@ -34,8 +34,9 @@ from tui.widgets.status_bar import StatusBar
 class BookmarkChanged(Message):
     """Posted to the screen that bookmarked a claim, so it can mark (or unmark) it."""
 
-    def __init__(self, article_id: int | None, spot: tuple[int, int | None] | None,
-                 bookmarked: bool) -> None:
+    def __init__(
+        self, article_id: int | None, spot: tuple[int, int | None] | None, bookmarked: bool
+    ) -> None:
         self.article_id = article_id
         self.spot = spot  # (claim start, source start): two claims can share a sentence
         self.bookmarked = bookmarked
@@ -71,18 +72,25 @@ def bookmark_current_claim(screen: Screen[Any]) -> None:
     bookmark_claim(screen, *target)
 
 
-def bookmark_claim(screen: Screen[Any], article_id: int, claim_start: int,
-                   source_start: int) -> None:
+def bookmark_claim(
+    screen: Screen[Any], article_id: int, claim_start: int, source_start: int
+) -> None:
     if screen.app.db.readonly:  # type: ignore[attr-defined]
-        screen.notify("Read-only: another sitrep is running, bookmark in that one.",
-                      severity="warning")
+        screen.notify(
+            "Read-only: another sitrep is running, bookmark in that one.", severity="warning"
+        )
         return
-    screen.run_worker(partial(_bookmark_in_thread, screen, article_id, claim_start, source_start),
-                      thread=True, group="bookmark", exit_on_error=False)
+    screen.run_worker(
+        partial(_bookmark_in_thread, screen, article_id, claim_start, source_start),
+        thread=True,
+        group="bookmark",
+        exit_on_error=False,
+    )
 
 
-def _bookmark_in_thread(screen: Screen[Any], article_id: int, claim_start: int,
-                        source_start: int) -> None:
+def _bookmark_in_thread(
+    screen: Screen[Any], article_id: int, claim_start: int, source_start: int
+) -> None:
     app = screen.app
     db = app.db  # type: ignore[attr-defined]
     try:
@@ -92,8 +100,9 @@ def _bookmark_in_thread(screen: Screen[Any], article_id: int, claim_start: int,
             article = db.run(store.get_article, article_id)
             claim = db.run(bookmarks.claim_at, article_id, claim_start, source_start)
             if article is None or claim is None:
-                app.call_from_thread(screen.notify, "That claim is no longer in the cache.",
-                                     severity="warning")
+                app.call_from_thread(
+                    screen.notify, "That claim is no longer in the cache.", severity="warning"
+                )
                 return
             record = db.run(bookmarks.get_bookmark, db.run(bookmarks.add_bookmark, claim, article))
     except StoreError as exc:
@@ -101,12 +110,18 @@ def _bookmark_in_thread(screen: Screen[Any], article_id: int, claim_start: int,
         return
     if not existing:
         app.call_from_thread(_changed, screen, article_id, (claim_start, source_start), True)
-    prompt = NotePrompt(record["claim_text"], note=record["note"], tags=record["tags"],
-                        title="Bookmark" if existing else "Bookmarked — add a note?",
-                        existing=existing)
-    app.call_from_thread(app.push_screen, prompt,
-                         partial(_prompt_done, screen, record, article_id,
-                                 (claim_start, source_start)))
+    prompt = NotePrompt(
+        record["claim_text"],
+        note=record["note"],
+        tags=record["tags"],
+        title="Bookmark" if existing else "Bookmarked — add a note?",
+        existing=existing,
+    )
+    app.call_from_thread(
+        app.push_screen,
+        prompt,
+        partial(_prompt_done, screen, record, article_id, (claim_start, source_start)),
+    )
 
 
 def _spot(record: dict[str, Any]) -> tuple[int, int | None] | None:
@@ -114,21 +129,36 @@ def _spot(record: dict[str, Any]) -> tuple[int, int | None] | None:
     return (start, record.get("source_start")) if start is not None else None
 
 
-def _changed(screen: Screen[Any], article_id: int | None, spot: tuple[int, int | None] | None,
-             bookmarked: bool) -> None:
+def _changed(
+    screen: Screen[Any],
+    article_id: int | None,
+    spot: tuple[int, int | None] | None,
+    bookmarked: bool,
+) -> None:
     screen.post_message(BookmarkChanged(article_id, spot, bookmarked))
     bump = getattr(screen.app, "bump_data", None)
     if bump is not None:
         bump(force=True)
 
 
-def _prompt_done(screen: Screen[Any], record: dict[str, Any], article_id: int | None,
-                 spot: tuple[int, int], result: NoteResult | None) -> None:
+def _prompt_done(
+    screen: Screen[Any],
+    record: dict[str, Any],
+    article_id: int | None,
+    spot: tuple[int, int],
+    result: NoteResult | None,
+) -> None:
     if result is None or result.action == "keep":
         return
     if result.action == "save":
-        run_store(screen, bookmarks.update_bookmark_note, record["id"], result.note, result.tags,
-                  done=lambda _: screen.notify("Bookmark saved."))
+        run_store(
+            screen,
+            bookmarks.update_bookmark_note,
+            record["id"],
+            result.note,
+            result.tags,
+            done=lambda _: screen.notify("Bookmark saved."),
+        )
         return
 
     def removed(_: object) -> None:
@@ -138,8 +168,12 @@ def _prompt_done(screen: Screen[Any], record: dict[str, Any], article_id: int | 
     run_store(screen, bookmarks.remove_bookmark, record["id"], done=removed)
 
 
-def run_store(screen: Screen[Any], fn: Callable[..., Any], *args: Any,
-              done: Callable[[Any], object] | None = None) -> None:
+def run_store(
+    screen: Screen[Any],
+    fn: Callable[..., Any],
+    *args: Any,
+    done: Callable[[Any], object] | None = None,
+) -> None:
     """Run one store call in a thread worker; *done* gets its result on the UI thread."""
 
     def call() -> None:
@@ -174,11 +208,13 @@ def export_bookmarks_file(app: App[Any], fmt: str, directory: Path | None = None
             rows = app.db.run(bookmarks.list_bookmarks)  # type: ignore[attr-defined]
             target.write_text(export(rows, fmt), encoding="utf-8")
         except (OSError, StoreError) as exc:
-            app.call_from_thread(app.notify, f"Export failed: {exc}", severity="error",
-                                 markup=False)
+            app.call_from_thread(
+                app.notify, f"Export failed: {exc}", severity="error", markup=False
+            )
             return
-        app.call_from_thread(app.notify, f"Exported {len(rows)} bookmarks to {target}",
-                             markup=False)
+        app.call_from_thread(
+            app.notify, f"Exported {len(rows)} bookmarks to {target}", markup=False
+        )
 
     app.run_worker(write, thread=True, group="export", exit_on_error=False)
 
@@ -187,12 +223,15 @@ def bookmark_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemComm
     """Palette entries for App.get_system_commands: open, export, and undo on the screen."""
     yield SystemCommand("Bookmarks", "Show saved claims (B)", partial(open_bookmarks, app))
     for fmt, label in (("md", "Markdown"), ("json", "JSON"), ("csv", "CSV")):
-        yield SystemCommand(f"Export bookmarks as {label}",
-                            f"Write sitrep-bookmarks.{fmt} in the current directory",
-                            partial(export_bookmarks_file, app, fmt))
+        yield SystemCommand(
+            f"Export bookmarks as {label}",
+            f"Write sitrep-bookmarks.{fmt} in the current directory",
+            partial(export_bookmarks_file, app, fmt),
+        )
     if isinstance(screen, BookmarksScreen) and screen.deleted:
-        yield SystemCommand("Undo bookmark delete", "Bring back the last deleted bookmark (u)",
-                            screen.action_undo)
+        yield SystemCommand(
+            "Undo bookmark delete", "Bring back the last deleted bookmark (u)", screen.action_undo
+        )
 
 
 # ── the screen ───────────────────────────────────────────────────────────────────────────────
@@ -266,8 +305,10 @@ class BookmarksScreen(Screen[None]):
             self.query_one(FilterBar).show_error(str(exc))
             return
         self.bookmark_list.empty_text = (
-            "No bookmark matches this filter." if self.records else
-            "No bookmarks yet: press b on a claim in the reader or the claims view.")
+            "No bookmark matches this filter."
+            if self.records
+            else "No bookmarks yet: press b on a claim in the reader or the claims view."
+        )
         self.bookmark_list.show(shown)
         status = self.query_one(StatusBar)
         status.count = len(shown)
@@ -314,8 +355,9 @@ class BookmarksScreen(Screen[None]):
     # ── actions ──
     def _writable(self) -> bool:
         if self.app.db.readonly:  # type: ignore[attr-defined]
-            self.notify("Read-only: another sitrep is running, change bookmarks there.",
-                        severity="warning")
+            self.notify(
+                "Read-only: another sitrep is running, change bookmarks there.", severity="warning"
+            )
             return False
         return True
 
@@ -337,8 +379,11 @@ class BookmarksScreen(Screen[None]):
             return
         from tui.screens.reader import ReaderScreen
 
-        self.app.push_screen(ReaderScreen(article_id, claim_start=record["claim_start"],
-                                          source_start=record["source_start"]))
+        self.app.push_screen(
+            ReaderScreen(
+                article_id, claim_start=record["claim_start"], source_start=record["source_start"]
+            )
+        )
 
     def action_delete(self) -> None:
         record = self.current
@@ -371,15 +416,22 @@ class BookmarksScreen(Screen[None]):
         record = self.current
         if record is None or not self._writable():
             return
-        prompt = NotePrompt(record["claim_text"], note=record["note"], tags=record["tags"],
-                            title="Edit note")
+        prompt = NotePrompt(
+            record["claim_text"], note=record["note"], tags=record["tags"], title="Edit note"
+        )
         self.app.push_screen(prompt, partial(self._note_done, record))
 
     def _note_done(self, record: dict[str, Any], result: NoteResult | None) -> None:
         if result is None or result.action != "save":
             return
-        run_store(self, bookmarks.update_bookmark_note, record["id"], result.note, result.tags,
-                  done=lambda _: (self.notify("Note saved."), self.reload()))
+        run_store(
+            self,
+            bookmarks.update_bookmark_note,
+            record["id"],
+            result.note,
+            result.tags,
+            done=lambda _: (self.notify("Note saved."), self.reload()),
+        )
 
     def action_copy_citation(self) -> None:
         record = self.current

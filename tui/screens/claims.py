@@ -75,7 +75,10 @@ class ClaimsScreen(Screen[None]):
         marked = self._marked(rows)
         if token == self._token:
             self.app.call_from_thread(
-                self._show, count, [ClaimRow.from_row(r, marked) for r in rows], keep_cursor,
+                self._show,
+                count,
+                [ClaimRow.from_row(r, marked) for r in rows],
+                keep_cursor,
                 token,
             )
 

@@ -166,7 +166,8 @@ def read_commands(app: Any, screen: Any) -> Iterator[SystemCommand]:
         "Mark feed read", "The feed under the cursor (A); u undoes", screen.action_mark_feed_read
     )
     yield SystemCommand(
-        "Show or hide read articles", "List only unread articles, or all (M)",
+        "Show or hide read articles",
+        "List only unread articles, or all (M)",
         screen.action_toggle_show_read,
     )
     yield SystemCommand("Undo mark read", "Back to unread (u)", screen.action_undo_read)

@@ -39,7 +39,10 @@ class ReaderScreen(Screen[None]):
         Binding("o", "open_browser", "Open in browser", show=False, id="open_browser"),
         Binding("n", "next_unread", "Next unread article", show=False, id="reader_next_unread"),
         Binding(
-            "N", "previous_unread", "Previous unread article", show=False,
+            "N",
+            "previous_unread",
+            "Previous unread article",
+            show=False,
             id="reader_previous_unread",
         ),
         Binding("y", "copy_claim", "Copy claim", id="copy_claim"),
@@ -157,8 +160,7 @@ class ReaderScreen(Screen[None]):
                 (
                     i
                     for i, c in enumerate(self.reader.claims)
-                    if c.start == self.claim_start
-                    and self.source_start in (None, c.source_start)
+                    if c.start == self.claim_start and self.source_start in (None, c.source_start)
                 ),
                 0,
             )

@@ -30,10 +30,29 @@ from tui.pipeline.errors import StoreError
 from tui.pipeline.query import Query, QueryError, Term
 from tui.store.journal import JOURNAL_NAME, append_entries, journal_line
 
-FIELDS = ("id", "claim_key", "claim_text", "source", "cue", "status", "quote", "claim_start",
-          "claim_end", "source_start", "source_end", "article_id", "article_title",
-          "article_url", "feed_name", "published", "text_hash", "note", "tags", "created",
-          "updated")
+FIELDS = (
+    "id",
+    "claim_key",
+    "claim_text",
+    "source",
+    "cue",
+    "status",
+    "quote",
+    "claim_start",
+    "claim_end",
+    "source_start",
+    "source_end",
+    "article_id",
+    "article_title",
+    "article_url",
+    "feed_name",
+    "published",
+    "text_hash",
+    "note",
+    "tags",
+    "created",
+    "updated",
+)
 # What a bookmark *is*; id and article_id are local to one database and differ after a rebuild.
 CONTENT_FIELDS = tuple(f for f in FIELDS if f not in ("id", "article_id"))
 
@@ -65,9 +84,14 @@ def normalize_tags(tags: str | Iterable[str]) -> str:
     return " ".join(seen.values())
 
 
-def make_record(claim: Mapping[str, Any] | sqlite3.Row, article: Mapping[str, Any] | sqlite3.Row,
-                note: str = "", tags: str | Iterable[str] = "", *, now: str | None = None
-                ) -> dict[str, Any]:
+def make_record(
+    claim: Mapping[str, Any] | sqlite3.Row,
+    article: Mapping[str, Any] | sqlite3.Row,
+    note: str = "",
+    tags: str | Iterable[str] = "",
+    *,
+    now: str | None = None,
+) -> dict[str, Any]:
     """The bookmark of *claim* (a claims row) in *article* (an articles row with feed_name)."""
     now = now or utc_now()
     url = _get(article, "url") or _get(article, "final_url")
@@ -75,17 +99,28 @@ def make_record(claim: Mapping[str, Any] | sqlite3.Row, article: Mapping[str, An
     text = _get(article, "text")
     return {
         "id": None,
-        "claim_key": claim_key(identity, claim["start"], claim["end"], claim["source_start"],
-                               claim["text"]),
-        "claim_text": claim["text"], "source": claim["source"], "cue": _get(claim, "cue"),
-        "status": claim["status"], "quote": _get(claim, "quote"),
-        "claim_start": claim["start"], "claim_end": claim["end"],
-        "source_start": claim["source_start"], "source_end": claim["source_end"],
-        "article_id": _get(article, "id", None), "article_title": _get(article, "title"),
-        "article_url": url, "feed_name": _get(article, "feed_name"),
+        "claim_key": claim_key(
+            identity, claim["start"], claim["end"], claim["source_start"], claim["text"]
+        ),
+        "claim_text": claim["text"],
+        "source": claim["source"],
+        "cue": _get(claim, "cue"),
+        "status": claim["status"],
+        "quote": _get(claim, "quote"),
+        "claim_start": claim["start"],
+        "claim_end": claim["end"],
+        "source_start": claim["source_start"],
+        "source_end": claim["source_end"],
+        "article_id": _get(article, "id", None),
+        "article_title": _get(article, "title"),
+        "article_url": url,
+        "feed_name": _get(article, "feed_name"),
         "published": _get(article, "published", None),
         "text_hash": hashlib.sha256(text.encode("utf-8")).hexdigest() if text else "",
-        "note": note.strip(), "tags": normalize_tags(tags), "created": now, "updated": now,
+        "note": note.strip(),
+        "tags": normalize_tags(tags),
+        "created": now,
+        "updated": now,
     }
 
 
@@ -108,8 +143,9 @@ def _explain(exc: sqlite3.Error) -> str:
     return text
 
 
-def _durable_change(conn: sqlite3.Connection, at: str,
-                    change: Callable[[sqlite3.Connection], list[Entry]]) -> list[Entry]:
+def _durable_change(
+    conn: sqlite3.Connection, at: str, change: Callable[[sqlite3.Connection], list[Entry]]
+) -> list[Entry]:
     journal = journal_path(conn)
     if conn.in_transaction:
         conn.commit()  # never fold someone's open transaction into ours
@@ -135,8 +171,10 @@ def _durable_change(conn: sqlite3.Connection, at: str,
             conn.commit()
         except sqlite3.Error as exc:
             conn.rollback()
-            raise StoreError(f"bookmark kept in {journal.name} but the database write failed "
-                             f"({_explain(exc)}); it is restored when sitrep next starts") from None
+            raise StoreError(
+                f"bookmark kept in {journal.name} but the database write failed "
+                f"({_explain(exc)}); it is restored when sitrep next starts"
+            ) from None
         return entries
     finally:
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -144,33 +182,47 @@ def _durable_change(conn: sqlite3.Connection, at: str,
 
 def write_row(conn: sqlite3.Connection, record: dict[str, Any]) -> int:
     """Insert or update by claim_key, keeping record['id'] when that id is free. Returns the id."""
-    existing = conn.execute("SELECT id FROM bookmarks WHERE claim_key = ?",
-                            (record["claim_key"],)).fetchone()
+    existing = conn.execute(
+        "SELECT id FROM bookmarks WHERE claim_key = ?", (record["claim_key"],)
+    ).fetchone()
     columns = [f for f in FIELDS if f != "id"]
     if existing is not None:
         assignments = ", ".join(f"{c} = ?" for c in columns)
-        conn.execute(f"UPDATE bookmarks SET {assignments} WHERE id = ?",
-                     [record.get(c) for c in columns] + [existing[0]])
+        conn.execute(
+            f"UPDATE bookmarks SET {assignments} WHERE id = ?",
+            [record.get(c) for c in columns] + [existing[0]],
+        )
         return int(existing[0])
     wanted = record.get("id")
-    if wanted is not None and conn.execute("SELECT 1 FROM bookmarks WHERE id = ?",
-                                           (wanted,)).fetchone() is None:
+    if (
+        wanted is not None
+        and conn.execute("SELECT 1 FROM bookmarks WHERE id = ?", (wanted,)).fetchone() is None
+    ):
         columns = list(FIELDS)
     marks = ", ".join("?" * len(columns))
-    cursor = conn.execute(f"INSERT INTO bookmarks({', '.join(columns)}) VALUES ({marks})",
-                          [record.get(c) for c in columns])
+    cursor = conn.execute(
+        f"INSERT INTO bookmarks({', '.join(columns)}) VALUES ({marks})",
+        [record.get(c) for c in columns],
+    )
     return int(cursor.lastrowid or 0)
 
 
-def add_bookmark(conn: sqlite3.Connection, claim_row: Mapping[str, Any] | sqlite3.Row,
-                 article_row: Mapping[str, Any] | sqlite3.Row, note: str = "",
-                 tags: str | Iterable[str] = "", *, now: str | None = None) -> int:
+def add_bookmark(
+    conn: sqlite3.Connection,
+    claim_row: Mapping[str, Any] | sqlite3.Row,
+    article_row: Mapping[str, Any] | sqlite3.Row,
+    note: str = "",
+    tags: str | Iterable[str] = "",
+    *,
+    now: str | None = None,
+) -> int:
     """Bookmark a claim (or edit its bookmark if it has one). Durable when this returns."""
     record = make_record(claim_row, article_row, note, tags, now=now)
 
     def change(c: sqlite3.Connection) -> list[Entry]:
-        old = c.execute("SELECT id, created FROM bookmarks WHERE claim_key = ?",
-                        (record["claim_key"],)).fetchone()
+        old = c.execute(
+            "SELECT id, created FROM bookmarks WHERE claim_key = ?", (record["claim_key"],)
+        ).fetchone()
         if old is not None:
             record["created"] = old["created"]
         record["id"] = write_row(c, record)
@@ -180,9 +232,14 @@ def add_bookmark(conn: sqlite3.Connection, claim_row: Mapping[str, Any] | sqlite
     return int(record["id"])
 
 
-def update_bookmark_note(conn: sqlite3.Connection, bookmark_id: int, note: str,
-                         tags: str | Iterable[str] | None = None, *, now: str | None = None
-                         ) -> dict[str, Any]:
+def update_bookmark_note(
+    conn: sqlite3.Connection,
+    bookmark_id: int,
+    note: str,
+    tags: str | Iterable[str] | None = None,
+    *,
+    now: str | None = None,
+) -> dict[str, Any]:
     """Change the note (and tags, unless None). Returns the updated bookmark."""
     now = now or utc_now()
     record = get_bookmark(conn, bookmark_id)
@@ -200,8 +257,9 @@ def update_bookmark_note(conn: sqlite3.Connection, bookmark_id: int, note: str,
     return record
 
 
-def remove_bookmark(conn: sqlite3.Connection, bookmark_id: int, *, now: str | None = None
-                    ) -> dict[str, Any] | None:
+def remove_bookmark(
+    conn: sqlite3.Connection, bookmark_id: int, *, now: str | None = None
+) -> dict[str, Any] | None:
     """Delete a bookmark; returns what was deleted (keep it to undo), None if it was not there."""
     record = get_bookmark(conn, bookmark_id)
     if record is None:
@@ -215,8 +273,9 @@ def remove_bookmark(conn: sqlite3.Connection, bookmark_id: int, *, now: str | No
     return record
 
 
-def restore_bookmark(conn: sqlite3.Connection, record: Mapping[str, Any], *,
-                     now: str | None = None) -> int:
+def restore_bookmark(
+    conn: sqlite3.Connection, record: Mapping[str, Any], *, now: str | None = None
+) -> int:
     """Undo a removal: the same bookmark back, with its id when that is still free."""
     restored = {f: record.get(f) for f in FIELDS}
 
@@ -244,32 +303,44 @@ def list_bookmarks(conn: sqlite3.Connection) -> list[dict[str, Any]]:
 
 # A bookmark belongs to a cached article when their URLs agree (ids change when the cache is
 # rebuilt, and a purged article's id can be reused); without a URL, the id is all there is.
-_BELONGS = ("((b.article_url != '' AND b.article_url IN (a.url, a.final_url)) "
-            "OR (b.article_url = '' AND b.article_id = a.id))")
+_BELONGS = (
+    "((b.article_url != '' AND b.article_url IN (a.url, a.final_url)) "
+    "OR (b.article_url = '' AND b.article_id = a.id))"
+)
 
 
 # Where a bookmark sits among its article's claims. Bookmarks made before schema v3 have no
 # source_start: they stand for the claim at their start whose source matches.
-_SPOT = ("COALESCE(b.source_start, (SELECT min(c.source_start) FROM claims c WHERE "
-         "c.article_id = a.id AND c.start = b.claim_start AND c.source = b.source))")
+_SPOT = (
+    "COALESCE(b.source_start, (SELECT min(c.source_start) FROM claims c WHERE "
+    "c.article_id = a.id AND c.start = b.claim_start AND c.source = b.source))"
+)
 
 
-def bookmark_for_claim(conn: sqlite3.Connection, article_id: int, claim_start: int,
-                       source_start: int) -> dict[str, Any] | None:
-    row = conn.execute(f"SELECT b.* FROM articles a JOIN bookmarks b ON {_BELONGS} "
-                       f"WHERE a.id = ? AND b.claim_start = ? AND {_SPOT} = ? ORDER BY b.id "
-                       "LIMIT 1", (article_id, claim_start, source_start)).fetchone()
+def bookmark_for_claim(
+    conn: sqlite3.Connection, article_id: int, claim_start: int, source_start: int
+) -> dict[str, Any] | None:
+    row = conn.execute(
+        f"SELECT b.* FROM articles a JOIN bookmarks b ON {_BELONGS} "
+        f"WHERE a.id = ? AND b.claim_start = ? AND {_SPOT} = ? ORDER BY b.id "
+        "LIMIT 1",
+        (article_id, claim_start, source_start),
+    ).fetchone()
     return {f: row[f] for f in FIELDS} if row else None
 
 
-def bookmarked_claims(conn: sqlite3.Connection, article_ids: Iterable[int]
-                      ) -> set[tuple[int, int, int]]:
+def bookmarked_claims(
+    conn: sqlite3.Connection, article_ids: Iterable[int]
+) -> set[tuple[int, int, int]]:
     """(article_id, claim start, source start) of the bookmarked claims among these articles."""
     ids = sorted(set(article_ids))
     if not ids:
         return set()
-    rows = conn.execute(f"SELECT a.id, b.claim_start, {_SPOT} FROM articles a JOIN bookmarks b "
-                        f"ON {_BELONGS} WHERE a.id IN ({','.join('?' * len(ids))})", ids)
+    rows = conn.execute(
+        f"SELECT a.id, b.claim_start, {_SPOT} FROM articles a JOIN bookmarks b "
+        f"ON {_BELONGS} WHERE a.id IN ({','.join('?' * len(ids))})",
+        ids,
+    )
     return {(row[0], row[1], row[2]) for row in rows if row[1] is not None and row[2] is not None}
 
 
@@ -291,36 +362,44 @@ def relink_bookmarks(conn: sqlite3.Connection) -> int:
             "LIMIT 1) WHERE article_url != '' AND NOT EXISTS (SELECT 1 FROM articles a WHERE "
             "a.id = bookmarks.article_id AND bookmarks.article_url IN (a.url, a.final_url)) AND "
             "EXISTS (SELECT 1 FROM articles a WHERE a.url = bookmarks.article_url OR "
-            "a.final_url = bookmarks.article_url)").rowcount
+            "a.final_url = bookmarks.article_url)"
+        ).rowcount
 
 
 def bookmarks_with_article(conn: sqlite3.Connection) -> set[int]:
     """Ids of the bookmarks whose article is still in the cache (one indexed pass)."""
     rows = conn.execute(
         "SELECT b.id FROM bookmarks b JOIN articles a ON a.id = b.article_id "
-        "WHERE b.article_url = '' OR b.article_url IN (a.url, a.final_url)").fetchall()
+        "WHERE b.article_url = '' OR b.article_url IN (a.url, a.final_url)"
+    ).fetchall()
     return {row[0] for row in rows}
 
 
-def claim_at(conn: sqlite3.Connection, article_id: int, start: int, source_start: int
-             ) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM claims WHERE article_id = ? AND start = ? AND "
-                        'source_start = ? ORDER BY "end" LIMIT 1',
-                        (article_id, start, source_start)).fetchone()
+def claim_at(
+    conn: sqlite3.Connection, article_id: int, start: int, source_start: int
+) -> sqlite3.Row | None:
+    return conn.execute(
+        "SELECT * FROM claims WHERE article_id = ? AND start = ? AND "
+        'source_start = ? ORDER BY "end" LIMIT 1',
+        (article_id, start, source_start),
+    ).fetchone()
 
 
 def find_bookmark_article(conn: sqlite3.Connection, bookmark: Mapping[str, Any]) -> int | None:
     """The cached article a bookmark came from, or None when it was purged (or never here)."""
     url, article_id = bookmark.get("article_url") or "", bookmark.get("article_id")
     if article_id is not None:
-        row = conn.execute("SELECT url, final_url FROM articles WHERE id = ?",
-                           (article_id,)).fetchone()
+        row = conn.execute(
+            "SELECT url, final_url FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
         if row is not None and (not url or url in (row["url"], row["final_url"])):
             return int(article_id)
     if not url:
         return None
-    row = conn.execute("SELECT id FROM articles WHERE url = ? OR final_url = ? ORDER BY id DESC "
-                       "LIMIT 1", (url, url)).fetchone()
+    row = conn.execute(
+        "SELECT id FROM articles WHERE url = ? OR final_url = ? ORDER BY id DESC LIMIT 1",
+        (url, url),
+    ).fetchone()
     return int(row[0]) if row else None
 
 
@@ -328,9 +407,11 @@ def citation(record: Mapping[str, Any]) -> str:
     """One line to paste into a document: the quote, who said it, status, outlet, date, URL."""
     date = (record.get("published") or "")[:10] or "n.d."
     text = " ".join((record.get("claim_text") or "").split())
-    return (f"“{text}” — {record.get('source')} ({record.get('status')}), "
-            f"{record.get('feed_name')}, “{record.get('article_title')}”, {date}, "
-            f"{record.get('article_url')}")
+    return (
+        f"“{text}” — {record.get('source')} ({record.get('status')}), "
+        f"{record.get('feed_name')}, “{record.get('article_title')}”, {date}, "
+        f"{record.get('article_url')}"
+    )
 
 
 # ── the query language over the copied fields ────────────────────────────────────────────────
@@ -358,7 +439,7 @@ def _has_phrase(tokens: list[str], value: str) -> bool:
     if not wanted:
         return True
     width = len(wanted)
-    return any(tokens[i:i + width] == wanted for i in range(len(tokens) - width + 1))
+    return any(tokens[i : i + width] == wanted for i in range(len(tokens) - width + 1))
 
 
 def _term_matches(record: Mapping[str, Any], term: Term) -> bool:
@@ -390,5 +471,4 @@ def filter_bookmarks(records: Iterable[Mapping[str, Any]], query: Query) -> list
     for term in query.terms:
         if term.key == "is" and term.value != "bookmarked":
             raise QueryError(f"is:{term.value} does not apply to bookmarks")
-    return [r for r in records
-            if all(_term_matches(r, t) != t.negated for t in query.terms)]
+    return [r for r in records if all(_term_matches(r, t) != t.negated for t in query.terms)]

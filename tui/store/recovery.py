@@ -102,8 +102,9 @@ def health_problem(conn: sqlite3.Connection, path: Path) -> str | None:
     return None
 
 
-def sync_with_journal(conn: sqlite3.Connection, journal: Path, *,
-                      now: str | None = None) -> JournalSync:
+def sync_with_journal(
+    conn: sqlite3.Connection, journal: Path, *, now: str | None = None
+) -> JournalSync:
     """Make the bookmarks table match the journal; journal what only the table has.
 
     The journal is written before each commit, so where the two disagree the journal is newer.
@@ -113,9 +114,11 @@ def sync_with_journal(conn: sqlite3.Connection, journal: Path, *,
         drop_torn_tail(journal, state.whole_bytes)
     result = JournalSync(skipped=state.skipped, lines=state.entries + state.skipped)
     rows = {r["claim_key"]: r for r in bookmarks.list_bookmarks(conn)}
-    stale = [rec for key, rec in state.live.items()
-             if key not in rows or any(rows[key][f] != rec.get(f)
-                                       for f in bookmarks.CONTENT_FIELDS)]
+    stale = [
+        rec
+        for key, rec in state.live.items()
+        if key not in rows or any(rows[key][f] != rec.get(f) for f in bookmarks.CONTENT_FIELDS)
+    ]
     gone = [rows[key] for key in state.removed if key in rows]
     known = state.live.keys() | state.removed
     unjournaled = [r for key, r in rows.items() if key not in known]
@@ -147,18 +150,22 @@ def _articles_by_url(conn: sqlite3.Connection, urls: set[str]) -> dict[str, int]
     found: dict[str, int] = {}
     ordered = sorted(urls)
     for first in range(0, len(ordered), 400):
-        chunk = ordered[first:first + 400]
+        chunk = ordered[first : first + 400]
         marks = ",".join("?" * len(chunk))
-        for row in conn.execute(f"SELECT id, url, final_url FROM articles WHERE url IN ({marks})"
-                                f" OR final_url IN ({marks}) ORDER BY id", chunk + chunk):
+        for row in conn.execute(
+            f"SELECT id, url, final_url FROM articles WHERE url IN ({marks})"
+            f" OR final_url IN ({marks}) ORDER BY id",
+            chunk + chunk,
+        ):
             for url in (row["url"], row["final_url"]):
                 if url in urls:
                     found[url] = row["id"]
     return found
 
 
-def compact_if_long(conn: sqlite3.Connection, journal: Path, lines: int,
-                    force: bool = False) -> bool:
+def compact_if_long(
+    conn: sqlite3.Connection, journal: Path, lines: int, force: bool = False
+) -> bool:
     """Rewrite a journal grown long with edits as one line per bookmark (atomic rename)."""
     live = conn.execute("SELECT count(*) FROM bookmarks").fetchone()[0]
     if not force and lines <= COMPACT_FACTOR * live + 200:
@@ -193,10 +200,14 @@ def _open_readonly(db_path: Path, notices: list[str]) -> OpenedStore:
     try:
         handle = StoreHandle(db_path, readonly=True)
     except StoreError as exc:
-        raise StoreError(f"another sitrep is running and the cache cannot be read ({exc}); "
-                         "close the other one and start again") from None
-    notices.append("Another sitrep is running: this window is read-only "
-                   "(bookmarks and refreshes are made in the other one).")
+        raise StoreError(
+            f"another sitrep is running and the cache cannot be read ({exc}); "
+            "close the other one and start again"
+        ) from None
+    notices.append(
+        "Another sitrep is running: this window is read-only "
+        "(bookmarks and refreshes are made in the other one)."
+    )
     return OpenedStore(handle, None, notices)
 
 
@@ -222,10 +233,13 @@ def _open_writable(db_path: Path, notices: list[str]) -> tuple[StoreHandle, bool
     try:
         moved = move_aside(db_path)
     except OSError as exc:
-        raise StoreError(f"the cache database is damaged ({reason}) and cannot be moved aside: "
-                         f"{exc.strerror or exc}") from None
-    notices.append(f"The cache database was damaged ({reason}); it was moved to {moved.name} "
-                   "and rebuilt.")
+        raise StoreError(
+            f"the cache database is damaged ({reason}) and cannot be moved aside: "
+            f"{exc.strerror or exc}"
+        ) from None
+    notices.append(
+        f"The cache database was damaged ({reason}); it was moved to {moved.name} and rebuilt."
+    )
     return StoreHandle(db_path), True
 
 
@@ -239,12 +253,18 @@ def _sync_notices(handle: StoreHandle, journal: Path, fresh: bool) -> list[str]:
     notices = []
     if result.restored:
         why = " into a new cache database" if fresh else " (the database was missing them)"
-        notices.append(f"Restored {result.restored} bookmark{'s' * (result.restored != 1)} "
-                       f"from {journal.name}{why}.")
+        notices.append(
+            f"Restored {result.restored} bookmark{'s' * (result.restored != 1)} "
+            f"from {journal.name}{why}."
+        )
     if result.updated or result.removed:
-        notices.append(f"Applied {result.updated + result.removed} bookmark change(s) from "
-                       f"{journal.name} that the database had missed.")
+        notices.append(
+            f"Applied {result.updated + result.removed} bookmark change(s) from "
+            f"{journal.name} that the database had missed."
+        )
     if kept is not None:
-        notices.append(f"{journal.name}: skipped {result.skipped} unreadable line(s); the file "
-                       f"as it was is kept as {kept.name}.")
+        notices.append(
+            f"{journal.name}: skipped {result.skipped} unreadable line(s); the file "
+            f"as it was is kept as {kept.name}."
+        )
     return notices

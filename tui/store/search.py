@@ -40,7 +40,7 @@ ARTICLE_COLUMNS = (
 )
 CLAIM_COLUMNS = (
     'c.id, c.article_id, c.start, c."end", c.source_start, c.text, c.source, c.cue, c.status, '
-    'c.quote, '
+    "c.quote, "
     "a.title, a.url, a.published, a.sort_ts, f.name AS feed_name"
 )
 

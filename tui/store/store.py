@@ -357,4 +357,3 @@ def purge_articles(conn: sqlite3.Connection, retention_days: int) -> int:
         return conn.execute(
             "DELETE FROM articles WHERE fetched < ? AND sort_ts < ?", (cutoff, cutoff)
         ).rowcount
-

@@ -24,19 +24,26 @@ from textual.widgets.option_list import Option
 
 from tui.store.bookmarks import citation
 
-STATUS_COLOURS = {"claimed": "#d7b94a", "denied": "#e06c6c", "disputed": "#d484c8",
-                  "unconfirmed": "#7fa3d6", "confirmed": "#6cc486"}
+STATUS_COLOURS = {
+    "claimed": "#d7b94a",
+    "denied": "#e06c6c",
+    "disputed": "#d484c8",
+    "unconfirmed": "#7fa3d6",
+    "confirmed": "#6cc486",
+}
 
 
 def bookmark_content(record: Mapping[str, Any]) -> Content:
     """Three lines: status · source · outlet · date / the claim / note and tags."""
     parts: list[tuple[str, str]] = [
-        (f"{record['status']:<11} ",
-         f"bold {STATUS_COLOURS[record['status']]}" if record["status"] in STATUS_COLOURS
-         else "bold"),
+        (
+            f"{record['status']:<11} ",
+            f"bold {STATUS_COLOURS[record['status']]}"
+            if record["status"] in STATUS_COLOURS
+            else "bold",
+        ),
         (record["source"] or "?", "underline bold"),
-        (f"  {record['feed_name'] or ''} · {(record['published'] or '')[:10] or 'n.d.'}",
-         "dim"),
+        (f"  {record['feed_name'] or ''} · {(record['published'] or '')[:10] or 'n.d.'}", "dim"),
     ]
     if not record.get("article_present", True):
         parts.append(("  (stored copy)", "dim italic"))
@@ -129,14 +136,26 @@ class StoredCopyScreen(ModalScreen[None]):
         at = claim.find(r["source"]) if r["source"] else -1
         if at >= 0:
             spans.append(Span(at, at + len(r["source"]), "underline bold"))
-        meta = " · ".join(p for p in (r["feed_name"], (r["published"] or "")[:16].replace(
-            "T", " "), r["article_url"]) if p)
+        meta = " · ".join(
+            p
+            for p in (
+                r["feed_name"],
+                (r["published"] or "")[:16].replace("T", " "),
+                r["article_url"],
+            )
+            if p
+        )
         details = f"{r['source']} · {r['status']} · {r['cue']} · {r['quote']}"
         with VerticalScroll(id="stored-copy"):
             yield Static(Content(r["article_title"] or "(untitled)"), classes="stored-title")
             yield Static(Content(meta), classes="stored-muted")
-            yield Static(Content("The article is no longer in the cache: this is the copy kept "
-                                 "with the bookmark."), classes="stored-muted")
+            yield Static(
+                Content(
+                    "The article is no longer in the cache: this is the copy kept "
+                    "with the bookmark."
+                ),
+                classes="stored-muted",
+            )
             yield Static(Content(claim, spans), classes="stored-claim")
             yield Static(Content(details), classes="stored-muted")
             if r["note"]:
@@ -158,5 +177,4 @@ class StoredCopyScreen(ModalScreen[None]):
     @work(thread=True, exit_on_error=False)
     def _open_url(self, url: str) -> None:
         if not webbrowser.open(url):  # one argv element: no shell sees the URL
-            self.app.call_from_thread(self.notify, "No browser available here.",
-                                      severity="warning")
+            self.app.call_from_thread(self.notify, "No browser available here.", severity="warning")

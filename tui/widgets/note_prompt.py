@@ -50,8 +50,15 @@ class NotePrompt(ModalScreen[NoteResult]):
         Binding("r", "remove", "Remove bookmark", show=False, id="note_remove"),
     ]
 
-    def __init__(self, claim_text: str, *, note: str = "", tags: str = "",
-                 title: str = "Bookmarked", existing: bool = False) -> None:
+    def __init__(
+        self,
+        claim_text: str,
+        *,
+        note: str = "",
+        tags: str = "",
+        title: str = "Bookmarked",
+        existing: bool = False,
+    ) -> None:
         super().__init__()
         self.claim_text = " ".join(claim_text.split())
         self.note = note
@@ -64,18 +71,24 @@ class NotePrompt(ModalScreen[NoteResult]):
             yield Static(Content(self.title_text), id="note-title")
             yield Static(Content(f"“{self.claim_text}”"), id="note-claim")
             with Vertical(id="note-choice"):
-                yield Static(Content("This claim is already bookmarked."
-                                     + (f" Note: {self.note}" if self.note else "")))
+                yield Static(
+                    Content(
+                        "This claim is already bookmarked."
+                        + (f" Note: {self.note}" if self.note else "")
+                    )
+                )
                 with Horizontal():
                     yield Button("Edit note (e)", id="note-edit", variant="primary")
                     yield Button("Remove bookmark (r)", id="note-remove", variant="error")
                     yield Button("Keep (esc)", id="note-keep")
             with Vertical(id="note-fields"):
                 yield Input(self.note, placeholder="Note (optional)", id="note-input")
-                yield Input(self.tags, placeholder="Tags, separated by spaces or commas",
-                            id="tags-input")
-                yield Static(Content("enter save · tab next field · esc keep as it is"),
-                             id="note-hint")
+                yield Input(
+                    self.tags, placeholder="Tags, separated by spaces or commas", id="tags-input"
+                )
+                yield Static(
+                    Content("enter save · tab next field · esc keep as it is"), id="note-hint"
+                )
 
     def on_mount(self) -> None:
         if self.choosing:

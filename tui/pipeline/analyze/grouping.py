@@ -196,9 +196,7 @@ def _weapon_short_forms(keys: list[str]) -> list[str]:
     for short in names:
         n = len(parts[short])
         longer = [
-            k
-            for k in names
-            if len(parts[k]) > n and parts[short] in (parts[k][:n], parts[k][-n:])
+            k for k in names if len(parts[k]) > n and parts[short] in (parts[k][:n], parts[k][-n:])
         ]
         if len(longer) == 1:
             merged[short] = longer[0]

@@ -103,15 +103,19 @@ def _disputes(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
 
 
 def _sides(row: LedgerRow) -> set[int]:
-    """+n / -n: the row stands on the first / second pole of family n (one pole only)."""
-    found = set()
-    for n, (first, second) in enumerate(_POLES, start=1):
-        if n == 1 and not row.statement & _ACTS:
-            continue
-        on_first, on_second = bool(row.statement & first), bool(row.statement & second)
-        if on_first != on_second:
-            found.add(n if on_first else -n)
-    return found
+    """+n / -n: the row stands on the first / second pole of family n. Each mention stands on
+    one pole or none; a row whose mentions stand on both poles of a family stands on neither
+    ("struck a facility of mercenaries, and a stray missile fell on the block")."""
+    found: dict[int, set[int]] = {}
+    acts = bool(row.statement & _ACTS)
+    for statement in row.statements or (row.statement,):
+        for n, (first, second) in enumerate(_POLES, start=1):
+            if n == 1 and not acts:
+                continue
+            on_first, on_second = bool(statement & first), bool(statement & second)
+            if on_first != on_second:
+                found.setdefault(n, set()).add(n if on_first else -n)
+    return {next(iter(s)) for s in found.values() if len(s) == 1}
 
 
 def _figure_pairs(

@@ -75,6 +75,7 @@ class LedgerRow:
     text: str  # the statement, in the first outlet's words
     mentions: tuple[Mention, ...]
     statement: frozenset[str]  # comparison keys of all its mentions
+    statements: tuple[frozenset[str], ...] = ()  # of each mention, in order
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -140,7 +141,7 @@ def _parties(speakers: list[sources.Speaker], resolved: dict[str, str]) -> dict[
             parties[key] = s.party
     states = {k: v for k, v in parties.items() if k.startswith("state:")}
     for key, own in roles.items():
-        if key in parties:
+        if key in parties or not key.startswith("person:"):
             continue
         bodies = own & _BODY_STEMS
         fits = {country for k, country in states.items() if bodies & roles[k]}
@@ -224,7 +225,10 @@ def _core(statement: Counter[str]) -> set[str]:
 
 
 _CONCEPT_NAMES = frozenset(CONCEPTS.values())
-_BODY_STEMS = frozenset(stem(w) for w in STATE_BODY_WORDS) - {"of", "the", "state"}
+_BODY_STEMS = frozenset(stem(w) for w in STATE_BODY_WORDS) - {
+    stem(w) for w in ("of", "the", "state", "spokesman", "spokeswoman", "spokesperson",
+                      "officials", "office", "service", "services")
+}  # fmt: skip
 
 
 def _other_amounts(one: Counter[str], other: Counter[str]) -> bool:
@@ -269,6 +273,7 @@ def _row(story_id: str, draft: _Draft, party: str | None) -> LedgerRow:
         text=content.strip() or claim.text,
         mentions=tuple(draft.mentions),
         statement=all_keys,
+        statements=tuple(frozenset(st) for st in draft.statements),
     )
 
 

@@ -333,7 +333,7 @@ def _roles(phrase: str) -> frozenset[str]:
         low = token.casefold()
         if low in _ARTICLES or low in _LINKS or low in lexicon.STOPWORDS:
             continue
-        if token[:1].islower() or low in lexicon.ROLE_WORDS:
+        if token[:1].islower() or low in lexicon.ROLE_WORDS or low in lexicon.STATE_BODY_WORDS:
             found.add(stem(low))
     return frozenset(found)
 

@@ -1,0 +1,59 @@
+"""Amounts in claims and what they count (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.pipeline.stories.amounts import amounts_in
+
+
+def found(text: str) -> list[tuple[str, int, int, str]]:
+    return [(a.what, a.low, a.high, a.kind) for a in amounts_in(text, 0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("killing 14 people, including two children, and wounding 52",
+         [("killed", 14, 14, "people"), ("killed", 2, 2, "children"),
+          ("wounded", 52, 52, "people")]),
+        ("Two people died and three were wounded",
+         [("killed", 2, 2, "people"), ("wounded", 3, 3, "people")]),
+        ("the death toll in Dnipro has risen to 19", [("killed", 19, 19, "people")]),
+        ("Russia had launched 63 drones overnight, of which 41 were shot down",
+         [("launched", 63, 63, "drones"), ("downed", 41, 41, "drones")]),
+        ("air defences brought down 41 of 63 Shahed and decoy drones",
+         [("downed", 41, 41, "drones"), ("launched", 63, 63, "drones")]),
+        ("neutralising dozens of assailants", [("killed", 24, 99, "attackers")]),
+        ("two of the dead were children", [("killed", 2, 2, "children")]),
+        ("About 2,400 families fled the camp", [("displaced", 2400, 2400, "families")]),
+        ("police detained twenty-three protesters", [("detained", 23, 23, "people")]),
+        ("put the number of dead at 14, with 52 people wounded",
+         [("killed", 14, 14, "people"), ("wounded", 52, 52, "people")]),
+    ],
+)  # fmt: skip
+def test_amounts_and_their_quantities(text: str, expected: list[tuple[str, int, int, str]]) -> None:
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "killing a 58-year-old man",
+        "The missile hit the building at about 3:40 a.m.",
+        "the city lies 100 km from the front line",
+        "fighting has gone on since February 2022",
+        "destroyed around 2,000 tonnes of sunflower seeds",
+        "One of the drones hit a power substation",
+        "troops repelled 14 assaults",
+    ],
+)
+def test_numbers_that_count_nothing_we_report(text: str) -> None:
+    assert found(text) == []
+
+
+def test_the_words_keep_the_qualifier_and_offsets_index_the_text() -> None:
+    text = "Officials said at least 31 people were killed."
+    (amount,) = amounts_in(text, 15, len(text))
+    assert amount.words == "at least 31"
+    assert text[amount.start : amount.end] == "at least 31 people"

@@ -1,0 +1,133 @@
+"""The claim ledger, figures and contradictions of a hand-built story (no model)."""
+
+from __future__ import annotations
+
+from tests.story_builders import article
+from tui.pipeline.stories.contradictions import find_contradictions
+from tui.pipeline.stories.figures import side_by_side, story_figures
+from tui.pipeline.stories.ledger import build_ledger
+
+S1 = (
+    "A Russian missile struck an apartment block in Dnipro, killing 14 people, governor Serhiy "
+    "Lysak said. Russia's Defence Ministry said its forces had struck a site where foreign "
+    "mercenaries were stationed. It denied targeting residential buildings."
+)
+S2 = (
+    "The strike on a residential block in Dnipro killed 14 people, according to Serhiy Lysak. "
+    "Moscow said it had hit a gathering of foreign mercenaries. The emergency service said its "
+    "teams had found 16 bodies."
+)
+S3 = (
+    "The Defence Ministry rejected the accusations, saying Russian forces did not strike "
+    "residential buildings. Governor Serhiy Lysak said 14 people had been killed."
+)
+S4 = "The death toll in Dnipro has risen to 19, governor Serhiy Lysak said two days later."
+LYSAK = (("Serhiy Lysak", "PERSON"), ("Dnipro", "PLACE"))
+ARTICLES = [
+    article(
+        "a1", "Missile hits Dnipro block", S1, 0, "Meridian Wire",
+        claims=(
+            (S1[: S1.index(" Russia's")], "governor Serhiy Lysak",
+             "A Russian missile struck an apartment block in Dnipro, killing 14 people"),
+            ("Russia's Defence Ministry said its forces had struck a site where foreign "
+             "mercenaries were stationed.", "Russia's Defence Ministry",
+             "its forces had struck a site where foreign mercenaries were stationed"),
+            ("It denied targeting residential buildings.", "It",
+             "targeting residential buildings", "denied", "Russia's Defence Ministry"),
+        ),
+        named=LYSAK,
+    ),
+    article(
+        "a2", "Fourteen dead in Dnipro", S2, 2, "Northline News",
+        claims=(
+            (S2[: S2.index(" Moscow")], "Serhiy Lysak",
+             "The strike on a residential block in Dnipro killed 14 people"),
+            ("Moscow said it had hit a gathering of foreign mercenaries.", "Moscow",
+             "it had hit a gathering of foreign mercenaries"),
+            ("The emergency service said its teams had found 16 bodies.",
+             "The emergency service", "its teams had found 16 bodies"),
+        ),
+        named=LYSAK,
+    ),
+    article(
+        "a3", "Russia denies hitting Dnipro homes", S3, 4, "Capital Dispatch",
+        claims=(
+            (S3[: S3.index(" Governor")], "The Defence Ministry",
+             "Russian forces did not strike residential buildings", "denied"),
+            ("Governor Serhiy Lysak said 14 people had been killed.", "Governor Serhiy Lysak",
+             "14 people had been killed"),
+        ),
+        named=LYSAK,
+    ),
+    article(
+        "a4", "Dnipro toll rises", S4, 50, "Meridian Wire",
+        claims=((S4, "governor Serhiy Lysak", "The death toll in Dnipro has risen to 19"),),
+        named=LYSAK,
+    ),
+]  # fmt: skip
+
+
+def ledger():  # type: ignore[no-untyped-def]
+    return build_ledger("s1", ARTICLES)
+
+
+def row_with(rows, words: str):  # type: ignore[no-untyped-def]
+    (found,) = [r for r in rows if any(words in m.text for m in r.mentions)]
+    return found
+
+
+def test_one_statement_of_one_speaker_in_three_outlets_is_one_row() -> None:
+    rows = ledger()
+    toll = row_with(rows, "killing 14 people")
+    assert toll.source == "Serhiy Lysak" and toll.source_key == "person:serhiy lysak"
+    assert {m.article_id for m in toll.mentions} == {"a1", "a2", "a3"}
+    assert toll.outlets == ("Meridian Wire", "Northline News", "Capital Dispatch")
+
+
+def test_paraphrases_of_a_ministry_and_its_capital_are_one_row() -> None:
+    target = row_with(ledger(), "foreign mercenaries were stationed")
+    assert {m.article_id for m in target.mentions} == {"a1", "a2"}
+    assert target.source_key == "state:Russia" and target.affiliation == "Russia"
+
+
+def test_a_denial_is_its_own_row_and_a_later_toll_is_an_update() -> None:
+    rows = ledger()
+    denial = row_with(rows, "It denied targeting")
+    assert denial.status == "denied" and denial.is_denial
+    assert {m.article_id for m in denial.mentions} == {"a1", "a3"}
+    update = row_with(rows, "risen to 19")
+    assert update.id != row_with(rows, "killing 14 people").id
+
+
+def test_row_ids_are_stable_when_later_articles_join() -> None:
+    early = build_ledger("s1", ARTICLES[:2])
+    late = ledger()
+    assert row_with(early, "killing 14 people").id == row_with(late, "killing 14 people").id
+    assert build_ledger("s2", ARTICLES[:2])[0].id != early[0].id
+
+
+def test_figures_gather_one_speakers_amount_across_outlets() -> None:
+    rows = ledger()
+    figures = story_figures(rows, {a.id: a.text for a in ARTICLES})
+    fourteen = [f for f in figures if f.what == "killed" and f.low == 14]
+    assert len(fourteen) == 1 and len(fourteen[0].mentions) == 3
+    sixteen = [f for f in figures if f.what == "killed" and f.low == 16]
+    assert sixteen and sixteen[0].source == "The emergency service"
+    line = side_by_side(figures)["killed"]
+    assert line.startswith("killed: ") and "14 (Serhiy Lysak)" in line and " · " in line
+
+
+def test_contradictions_of_each_kind() -> None:
+    rows = ledger()
+    figures = story_figures(rows, {a.id: a.text for a in ARTICLES})
+    found = {(c.a, c.b, c.kind) for c in find_contradictions(rows, figures)}
+    toll = row_with(rows, "killing 14 people").id
+    denial = row_with(rows, "It denied targeting").id
+    target = row_with(rows, "foreign mercenaries were stationed").id
+    bodies = row_with(rows, "16 bodies").id
+    update = row_with(rows, "risen to 19").id
+    assert (denial, toll, "denial") in found
+    assert (target, toll, "dispute") in found or (toll, target, "dispute") in found
+    assert (bodies, toll, "figures") in found
+    assert not any(update in (a, b) and kind == "figures" for a, b, kind in found)  # days later
+    assert not any({a, b} == {toll, update} for a, b, _ in found)  # one speaker

@@ -1,0 +1,82 @@
+"""Speakers: one key per speaker across outlets' wordings (no model)."""
+
+from __future__ import annotations
+
+from tests.story_builders import claim, entities
+from tui.pipeline.stories.sources import resolve, speaker_of
+
+
+def speaker(source: str, text: str = "", named: tuple[tuple[str, str], ...] = ()):  # type: ignore[no-untyped-def]
+    text = text or f"{source} said the strike hit a depot."
+    found = claim(text, text, source, "the strike hit a depot")
+    return speaker_of(found, text, entities(text, *named))
+
+
+def test_a_state_its_capital_and_its_ministries_are_one_speaker() -> None:
+    keys = {
+        speaker(s).key
+        for s in ("Russia's Defence Ministry", "The Russian Defense Ministry", "Moscow",
+                  "the Kremlin", "Russian forces")
+    }  # fmt: skip
+    assert keys == {"state:Russia"}
+
+
+def test_a_person_is_filed_under_the_entity_name_whatever_the_title() -> None:
+    named = (("Serhiy Lysak", "PERSON"),)
+    one = speaker("regional governor Serhiy Lysak", named=named)
+    two = speaker("Serhiy Lysak", named=named)
+    assert one.key == two.key == "person:serhiy lysak"
+    assert "governor" in one.roles
+
+
+def test_an_unnamed_spokesman_speaks_for_the_body_a_named_one_for_himself() -> None:
+    assert speaker("An RSF spokesman").key == speaker("The RSF").key == "org:RSF"
+    named = speaker("Army spokesman Nabil Abdallah", named=(("Nabil Abdallah", "PERSON"),))
+    assert named.key == "person:nabil abdallah"
+
+
+def test_acronyms_known_names_and_initials_meet() -> None:
+    assert speaker("US Central Command").key == speaker("CENTCOM").key == "org:CENTCOM"
+    assert speaker("the UN humanitarian office").key == "org:OCHA"
+    spelled = speaker("Medecins Sans Frontieres")
+    assert resolve([spelled, speaker("MSF")])[spelled.key] == "org:MSF"
+    long = speaker("The Rapid Support Forces")
+    assert resolve([long, speaker("The RSF")])[long.key] == "org:RSF"
+
+
+def test_a_surname_a_bare_body_and_a_description_join_their_named_speaker() -> None:
+    full = speaker("President Volodymyr Zelensky", named=(("Volodymyr Zelensky", "PERSON"),))
+    short = speaker("Zelensky", named=(("Zelensky", "PERSON"),))
+    ministry = speaker("Russia's Defence Ministry")
+    bare = speaker("the Defence Ministry")
+    room = speaker(
+        "the Emergency Response Room in El Fasher, a network of local volunteers",
+        "the Emergency Response Room in El Fasher, a network of local volunteers, said the strike"
+        " hit a depot.",
+    )
+    volunteers = speaker("Volunteers")
+    keys = resolve([full, short, ministry, bare, room, volunteers])
+    assert keys[short.key] == keys[full.key] == "person:volodymyr zelensky"
+    assert bare.key.startswith("body:") and keys[bare.key] == "state:Russia"
+    assert keys[volunteers.key] == keys[room.key]
+
+
+def test_resolving_does_not_depend_on_the_order_of_speakers() -> None:
+    found = [speaker("The Rapid Support Forces"), speaker("The RSF"), speaker("An RSF spokesman")]
+    assert resolve(found) == resolve(list(reversed(found)))
+
+
+def test_claims_carrying_a_canonical_source_are_filed_under_it() -> None:
+    text = "Moscow said the strike hit a depot."
+    found = claim(text, text, "Moscow", "the strike hit a depot")
+
+    class Canonical:  # what the claims helper's fields will look like
+        def __getattr__(self, name: str) -> object:
+            if name == "source_canonical":
+                return "Russian Defence Ministry"
+            if name == "affiliation":
+                return "Russia"
+            return getattr(found, name)
+
+    one = speaker_of(Canonical(), text, ())  # type: ignore[arg-type]
+    assert one.key == "state:Russia" and one.party == "Russia"

@@ -1,0 +1,14 @@
+"""Stories across outlets: the same event from every outlet, and who says what about it.
+
+Runs on analysed articles (their claims and entities are inputs) and never loads spaCy.
+
+Public API (docs/STORIES.md explains the rules and the numbers behind them):
+    StoryArticle                         article.py: an article with its analysis
+    article_features(article)            features.py: what grouping compares, as plain data
+    StoryIndex.assign/reassign/remove    grouping.py: incremental grouping; to_state/from_state
+    build_ledger(story_id, articles)     ledger.py: claim rows by speaker and statement
+    story_figures(rows, texts)           figures.py: amounts per quantity; side_by_side
+    find_contradictions(rows, figures)   contradictions.py: denial, dispute, figures
+    story_report / story_json            export.py: all of it, and the CLI's JSON line
+    stories_lines(stories, include_single)  the CLI's JSON Lines, newest first
+"""

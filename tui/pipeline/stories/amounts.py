@@ -1,0 +1,188 @@
+"""Amounts in a claim and what they count: the parsing half of figures.
+
+In a span of text every amount is found ("14", "1,240", "eighteen", "twenty-three", "a dozen",
+"dozens", with "at least", "more than", "about" kept in its words), then what it counts:
+- the noun after it ("people", "children", "drones"; "two of the dead were children" counts
+  children), grouped in classes (lexicon.FIGURE_CLASSES) so that "bodies" and "people" compare;
+- the quantity, from the nearest cue word on either side within the clause ("killing 14",
+  "52 wounded", "the toll rose to 19", "shot down 22 of 30 drones": 22 downed, 30 launched).
+  An amount after "including" or "among them" counts the same quantity as the one before it;
+  one after "of which" counts the same things. Drones and missiles with no cue were launched;
+  bodies with no cue were killed.
+Amounts of time, distance, weight, years and ages are no figures (lexicon.NOT_COUNTS).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tui.pipeline.stories import lexicon
+
+QUANTITIES = ("killed", "wounded", "missing", "displaced", "detained", "launched", "downed")
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[.,;:()\"“”]"
+)
+_QUALIFIERS = (
+    "at least", "more than", "over", "about", "some", "around", "nearly", "almost", "up to",
+    "roughly", "approximately", "at most", "fewer than", "less than",
+)  # fmt: skip
+_STOPS = frozenset(";:.()")
+_INHERIT = ("including", "among them", "of them", "of whom", "among whom")
+_TENS = {w: v for w, v in lexicon.NUMBER_WORDS.items() if v % 10 == 0 and 20 <= v <= 90}
+_CUE_OF = {word: what for what in QUANTITIES for word in lexicon.FIGURE_CUES[what]}
+_CLASS_OF = {word: kind for kind, nouns in lexicon.FIGURE_CLASSES.items() for word in nouns}
+_WEAPONS = ("drones", "missiles")
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One figure found in one claim: offsets index the article text."""
+
+    what: str
+    low: int
+    high: int
+    words: str  # the amount as written, qualifier included ("at least 31", "dozens")
+    of: str  # the counted noun as written ("civilians"), or its class when none is written
+    kind: str  # the noun's class (people, children, soldiers, drones...)
+    start: int
+    end: int
+
+
+def amounts_in(text: str, start: int, end: int) -> list[Amount]:
+    """Every counted amount in text[start:end], in order."""
+    tokens = [
+        (m.group(), m.start() + start, m.end() + start) for m in _TOKEN.finditer(text[start:end])
+    ]
+    lows = [t[0].lower() for t in tokens]
+    found: list[Amount] = []
+    k = 0
+    while k < len(tokens):
+        parsed = _amount_at(lows, k)
+        if parsed is None:
+            k += 1
+            continue
+        low, high, width = parsed
+        after = k + width
+        if _not_a_count(lows, k, after):
+            k = after
+            continue
+        first = _qualifier_start(lows, k)
+        noun_at, noun = _counted_noun(lows, after)
+        kind = _CLASS_OF.get(noun, "people") if noun else "people"
+        if not noun and found and " ".join(lows[max(0, k - 2) : k]) == "of which":
+            noun, kind = found[-1].of, found[-1].kind  # "63 drones, of which 41 were shot down"
+        what = _quantity(lows, k, after, kind, found)
+        if what is not None:
+            stop = noun_at + 1 if noun_at is not None and noun_at < after + 3 else after
+            words_text = text[tokens[first][1] : tokens[after - 1][2]]
+            found.append(
+                Amount(what, low, high, words_text, noun or kind, kind,
+                       tokens[first][1], tokens[stop - 1][2])
+            )  # fmt: skip
+        k = after
+    return found
+
+
+def _amount_at(lows: list[str], k: int) -> tuple[int, int, int] | None:
+    """(low, high, tokens used) of an amount starting at token k, else None."""
+    word = lows[k]
+    if word[0].isdigit():
+        value = float(word.replace(",", ""))
+        return (int(value), int(value), 1) if value == int(value) else None
+    if k + 2 < len(lows) and " ".join(lows[k : k + 3]) in lexicon.VAGUE_AMOUNTS:
+        return (*lexicon.VAGUE_AMOUNTS[" ".join(lows[k : k + 3])], 3)
+    if word in lexicon.VAGUE_AMOUNTS and k + 1 < len(lows) and lows[k + 1] in ("of", "were", "had"):
+        return (*lexicon.VAGUE_AMOUNTS[word], 1)
+    if k + 1 < len(lows) and f"{word} {lows[k + 1]}" in lexicon.NUMBER_WORDS:
+        value = lexicon.NUMBER_WORDS[f"{word} {lows[k + 1]}"]
+        return value, value, 2
+    head, _, tail = word.partition("-")
+    if head in _TENS and tail in lexicon.NUMBER_WORDS and lexicon.NUMBER_WORDS[tail] < 10:
+        value = _TENS[head] + lexicon.NUMBER_WORDS[tail]
+        return value, value, 1
+    if word in lexicon.NUMBER_WORDS and word not in ("a dozen", "a single"):
+        value = lexicon.NUMBER_WORDS[word]
+        return value, value, 1
+    return None
+
+
+def _not_a_count(lows: list[str], k: int, after: int) -> bool:
+    nxt = lows[after] if after < len(lows) else ""
+    if nxt.split("-")[0] in lexicon.NOT_COUNTS or nxt == ":":
+        return True
+    if lows[k].isdigit() and 1900 <= int(lows[k]) <= 2100 and len(lows[k]) == 4:
+        return True
+    return k > 0 and lows[k - 1] in ("aged", "age", "since", "in")
+
+
+def _qualifier_start(lows: list[str], k: int) -> int:
+    for qualifier in _QUALIFIERS:
+        n = qualifier.count(" ") + 1
+        if k >= n and " ".join(lows[k - n : k]) == qualifier:
+            return k - n
+    return k
+
+
+def _counted_noun(lows: list[str], after: int) -> tuple[int | None, str]:
+    """The counted noun just after an amount (a few modifiers may stand between)."""
+    k = after
+    if k + 1 < len(lows) and lows[k] == "of" and lows[k + 1] in ("them", "whom", "the", "which"):
+        for j in range(k + 2, min(k + 6, len(lows))):
+            if lows[j] in _CLASS_OF:
+                return j, lows[j]
+        return None, ""
+    if k + 1 < len(lows) and lows[k] == "of" and _amount_at(lows, k + 1):
+        k += 2  # "31 of 47 drones"
+    for j in range(k, min(k + 4, len(lows))):
+        if lows[j] in _CLASS_OF:
+            return j, lows[j]
+        if lows[j] in _STOPS or lows[j] == "," or _amount_at(lows, j):
+            break
+    return None, ""
+
+
+def _quantity(lows: list[str], k: int, after: int, kind: str, found: list[Amount]) -> str | None:
+    """The quantity an amount counts, from the nearest cue in its clause."""
+    before = " ".join(lows[max(0, k - 3) : k])
+    if found and any(before.endswith(w) for w in _INHERIT):
+        return found[-1].what
+    partitive = after + 1 < len(lows) and lows[after] == "of" and lows[after + 1] in ("the", "them")
+    if partitive:
+        nxt = lows[after + 2] if after + 2 < len(lows) else ""
+        if nxt in _CUE_OF:
+            return _CUE_OF[nxt]  # "two of the dead"
+    reach = 20 if k > 0 and lows[k - 1] in ("to", "at") else 12  # "the toll ... rose to 19"
+    left = _scan(lows, range(k - 1, max(-1, k - reach), -1), kind)
+    right = _scan(lows, range(after, min(len(lows), after + 9)), kind)
+    if left and right:
+        if k > 0 and lows[k - 1] == "and":  # "two died and three were wounded"
+            return right[1]
+        return left[1] if left[0] <= right[0] else right[1]
+    if left or right:
+        return (left or right)[1]  # type: ignore[index]
+    if kind in _WEAPONS and not partitive:  # "one of the drones hit" counts no launch
+        return "launched"
+    if kind == "people" and after < len(lows) and lows[after] == "bodies":
+        return "killed"
+    return None
+
+
+def _scan(lows: list[str], positions: range, kind: str) -> tuple[int, str] | None:
+    """(distance, quantity) of the first cue met, or None at a clause stop or another amount."""
+    for distance, j in enumerate(positions):
+        word = lows[j]
+        if word in _STOPS:
+            return None
+        if distance > 0 and _amount_at(lows, j) and lows[j - 1] != "of":
+            return None
+        what = _CUE_OF.get(word)
+        if what in ("launched", "downed") and kind not in _WEAPONS:
+            what = "killed" if word in ("neutralised", "neutralized", "neutralising") else None
+        if what == "killed" and kind in _WEAPONS:
+            what = None
+        if word == "shot" and (j + 1 >= len(lows) or lows[j + 1] != "down"):
+            what = None
+        if what:
+            return distance, what
+    return None

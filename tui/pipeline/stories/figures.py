@@ -1,0 +1,83 @@
+"""Figures: the numbers claims give for casualties and weapons, gathered across outlets.
+
+amounts.py finds the amounts in each claim of a story's ledger rows; here equal amounts of one
+quantity of one kind of thing from one speaker become one figure with every outlet's mention,
+and `side_by_side` lays a story's figures out quantity by quantity:
+"killed: 23 (residents) · 27 (local official) · 0 civilians (army)".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tui.pipeline.stories.amounts import QUANTITIES, Amount, amounts_in
+from tui.pipeline.stories.ledger import LedgerRow
+
+__all__ = ["QUANTITIES", "Figure", "FigureMention", "side_by_side", "story_figures"]
+
+
+@dataclass(frozen=True, slots=True)
+class FigureMention:
+    article_id: str
+    url: str
+    feed: str
+    time: float
+    start: int
+    end: int
+    text: str
+    row_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """Equal amounts of one quantity given by one speaker, in every outlet that carries them."""
+
+    what: str
+    low: int
+    high: int
+    words: str
+    of: str
+    kind: str
+    source: str
+    source_key: str
+    mentions: tuple[FigureMention, ...]
+
+    @property
+    def value(self) -> int | str:
+        """The number, or the words of a range ("dozens")."""
+        return self.low if self.low == self.high else self.words
+
+
+def story_figures(rows: Iterable[LedgerRow], texts: dict[str, str]) -> list[Figure]:
+    """The figures of a story's ledger rows, equal amounts of one speaker gathered."""
+    groups: dict[tuple[object, ...], list[tuple[LedgerRow, Amount, FigureMention]]] = {}
+    for row in rows:
+        for m in row.mentions:
+            text = texts[m.article_id]
+            lo = m.content_start
+            own = " " * lo + m.content  # the claim's own words, at their offsets
+            for amount in amounts_in(own, lo, lo + len(m.content)):
+                mention = FigureMention(
+                    m.article_id, m.url, m.feed, m.time, amount.start, amount.end,
+                    text[amount.start : amount.end], row.id,
+                )  # fmt: skip
+                key = (amount.what, amount.kind, amount.low, amount.high, row.source_key)
+                groups.setdefault(key, []).append((row, amount, mention))
+    figures = []
+    for (what, kind, low, high, source_key), found in groups.items():
+        row, amount, _ = found[0]
+        mentions = tuple(dict.fromkeys(m for _, _, m in found))
+        figures.append(
+            Figure(what, low, high, amount.words, amount.of, kind, row.source, source_key, mentions)
+        )
+    return sorted(figures, key=lambda f: (QUANTITIES.index(f.what), f.kind, f.low, f.source))
+
+
+def side_by_side(figures: Iterable[Figure]) -> dict[str, str]:
+    """Each quantity's figures on one line: "killed: 23 (residents) · 27 (local official)"."""
+    lines: dict[str, list[str]] = {}
+    for f in figures:
+        noun = "" if f.kind == "people" else f" {f.of}"
+        lines.setdefault(f.what, []).append(f"{f.value}{noun} ({f.source})")
+    return {what: f"{what}: " + " · ".join(parts) for what, parts in lines.items()}

@@ -1,0 +1,289 @@
+"""Incremental story grouping: each article joins the story it fits best, or starts one.
+
+An article is compared with the stories that share one of its rarest terms and were seen in
+the last `window_hours`. Its score with a story is
+
+    cosine(tf-idf of the article, tf-idf of the story's summed terms)
+      x place factor (1, or `place_mismatch` when both have focus places and share none)
+      x time decay 1 / (1 + (dt / tau)^2), dt = hours between the article and the story's span
+
+It joins the best story when the score reaches `join`, unless a second story also reaches
+`join` with at least `ambiguous` of the best score, or the article's focus places name a
+place of each of the two: an article that fits two stories (a round-up, an analysis naming two
+events) is about neither, and starts its own.
+
+Nothing older is recomputed: joining adds the article's terms to one story's sums. Removing
+an article (on reprocess) subtracts them; the rest of its story stays as it is. The result is
+deterministic for a given order of calls; the order matters as in any single-pass clustering
+(an article that arrives before the one that would have linked it to a story may start its
+own). Feeding articles in publication order, as `rebuild` does, gives the intended result.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+
+from tui.pipeline.stories.features import ArticleFeatures
+
+
+@dataclass(frozen=True, slots=True)
+class Params:
+    join: float = 0.25
+    ambiguous: float = 0.85
+    place_mismatch: float = 0.6
+    tau_hours: float = 72.0
+    window_hours: float = 240.0
+    idf_cap: float = 3.5
+    common: float = 0.2  # terms in more than this share of articles find no candidates
+    probe_floor: int = 50  # ... unless in at most this many articles (a young index)
+
+
+@dataclass(slots=True)
+class StoryState:
+    """One story's part of the index, as plain data (a row of a `stories` table)."""
+
+    id: str
+    first_seen: float
+    last_seen: float
+    title: str  # of its earliest article
+    article_ids: list[str] = field(default_factory=list)
+    terms: dict[str, float] = field(default_factory=dict)  # summed over its articles
+    places: dict[str, int] = field(default_factory=dict)  # focus place -> articles naming it
+    norm: float = 0.0  # of its tf-idf vector, as of its last change
+
+    def to_row(self) -> dict[str, object]:
+        return asdict(self)
+
+    @classmethod
+    def from_row(cls, row: dict[str, object]) -> StoryState:
+        return cls(
+            id=str(row["id"]),
+            first_seen=float(row["first_seen"]),  # type: ignore[arg-type]
+            last_seen=float(row["last_seen"]),  # type: ignore[arg-type]
+            title=str(row.get("title", "")),
+            article_ids=[str(a) for a in row.get("article_ids", [])],  # type: ignore[attr-defined]
+            terms={str(k): float(v) for k, v in dict(row.get("terms", {})).items()},  # type: ignore[call-overload]
+            places={str(k): int(v) for k, v in dict(row.get("places", {})).items()},  # type: ignore[call-overload]
+            norm=float(row.get("norm", 0.0)),  # type: ignore[arg-type]
+        )
+
+
+def _names_both(feats: ArticleFeatures, one: StoryState, other: StoryState) -> bool:
+    """Whether an article's focus places include a place of each of two stories, and not the
+    same one: a round-up of two events."""
+    mine = set(feats.places)
+    first, second = mine & set(one.places), mine & set(other.places)
+    return bool(first) and bool(second) and first != second
+
+
+class StoryIndex:
+    """Stories of the articles seen so far; see the module docstring for the rules."""
+
+    def __init__(self, params: Params | None = None) -> None:
+        self.params = params or Params()
+        self.stories: dict[str, StoryState] = {}
+        self.df: dict[str, int] = {}
+        self.n_docs = 0
+        self.story_of: dict[str, str] = {}  # article id -> story id
+        self.features: dict[str, ArticleFeatures] = {}  # what removal subtracts
+        self._postings: dict[str, list[str]] = {}  # term -> story ids, oldest first
+
+    # ── assigning ───────────────────────────────────────────────────────────────────────
+    def assign(self, feats: ArticleFeatures) -> str:
+        """File one new article under a story; returns the story id."""
+        if feats.article_id in self.story_of:
+            return self.reassign(feats)
+        self._count(feats, +1)
+        story_id = self._best_story(feats)
+        if story_id is None:
+            story_id = self._new_story_id(feats.article_id)
+            self.stories[story_id] = StoryState(story_id, feats.time, feats.time, feats.title)
+        self._add(self.stories[story_id], feats)
+        return story_id
+
+    def reassign(self, feats: ArticleFeatures) -> str:
+        """An article analysed again: taken out of its story, then assigned afresh."""
+        self.remove(feats.article_id)
+        return self.assign(feats)
+
+    def remove(self, article_id: str, feats: ArticleFeatures | None = None) -> None:
+        """Take an article out of its story; a story left empty is dropped."""
+        story_id = self.story_of.pop(article_id, None)
+        feats = self.features.pop(article_id, None) or feats
+        if story_id is None or feats is None:
+            return
+        self._count(feats, -1)
+        story = self.stories[story_id]
+        story.article_ids.remove(article_id)
+        if not story.article_ids:
+            del self.stories[story_id]
+            return
+        for term, weight in feats.terms.items():
+            left = story.terms.get(term, 0.0) - weight
+            if left > 1e-9:
+                story.terms[term] = left
+            else:
+                story.terms.pop(term, None)
+        for place in feats.places:
+            if story.places.get(place, 0) > 1:
+                story.places[place] -= 1
+            else:
+                story.places.pop(place, None)
+        times = [self.features[a].time for a in story.article_ids if a in self.features]
+        if times:
+            story.first_seen, story.last_seen = min(times), max(times)
+        story.norm = self._norm(story.terms)
+
+    def rebuild(self, articles: Iterable[ArticleFeatures]) -> None:
+        """Assign every article from scratch, in publication order."""
+        for feats in sorted(articles, key=lambda f: (f.time, f.article_id)):
+            self.assign(feats)
+
+    # ── plain data, for a store ─────────────────────────────────────────────────────────
+    def to_state(self) -> dict[str, object]:
+        """Everything the index holds, as JSON-able data: `stories` rows, `articles` rows
+        (article id, story id, features), and the document frequencies."""
+        return {
+            "n_docs": self.n_docs,
+            "df": dict(self.df),
+            "stories": [s.to_row() for s in self.stories.values()],
+            "articles": [
+                {"article_id": a, "story_id": s, "features": self.features[a].to_dict()}
+                for a, s in self.story_of.items()
+            ],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, object], params: Params | None = None) -> StoryIndex:
+        """The index as `to_state` left it. `articles` rows may leave out `features` (then
+        `remove` needs them passed in), and `df`/`n_docs` may be left out when every row has
+        its features (they are counted again from them)."""
+        index = cls(params)
+        rows = sorted(
+            (StoryState.from_row(r) for r in state.get("stories", [])),  # type: ignore[attr-defined]
+            key=lambda s: (s.last_seen, s.id),
+        )
+        for story in rows:
+            index.stories[story.id] = story
+            for term in story.terms:
+                index._postings.setdefault(term, []).append(story.id)
+        for row in state.get("articles", []):  # type: ignore[attr-defined]
+            index.story_of[str(row["article_id"])] = str(row["story_id"])
+            if row.get("features"):
+                feats = ArticleFeatures.from_dict(row["features"])
+                index.features[feats.article_id] = feats
+        if "df" in state:
+            index.df = {str(k): int(v) for k, v in dict(state["df"]).items()}  # type: ignore[call-overload]
+            index.n_docs = int(state.get("n_docs", len(index.story_of)))  # type: ignore[call-overload]
+        else:
+            for feats in index.features.values():
+                index._count(feats, +1)
+        return index
+
+    # ── scoring ─────────────────────────────────────────────────────────────────────────
+    def idf(self, term: str) -> float:
+        """Inverse document frequency, capped: a term rarer than one article in e^(cap-1)
+        weighs as much as any rarer one, so scores do not drift as the cache grows (an
+        uncapped idf lets each article's own wording outweigh what it shares with a story)."""
+        raw = math.log((self.n_docs + 1) / (self.df.get(term, 0) + 1)) + 1.0
+        return min(raw, self.params.idf_cap)
+
+    def score(self, feats: ArticleFeatures, story: StoryState) -> float:
+        """How well an article fits a story (0 when outside the time window)."""
+        p = self.params
+        dt = max(0.0, feats.time - story.last_seen, story.first_seen - feats.time) / 3600.0
+        if dt > p.window_hours or story.norm <= 0.0:
+            return 0.0
+        dot = 0.0
+        norm = 0.0
+        for term, weight in feats.terms.items():
+            w = weight * self.idf(term)
+            norm += w * w
+            summed = story.terms.get(term)
+            if summed:
+                dot += w * summed * self.idf(term)
+        if dot <= 0.0:
+            return 0.0
+        cosine = dot / (math.sqrt(norm) * story.norm)
+        if feats.places and story.places and not any(p_ in story.places for p_ in feats.places):
+            cosine *= p.place_mismatch
+        return cosine / (1.0 + (dt / p.tau_hours) ** 2)
+
+    def _best_story(self, feats: ArticleFeatures) -> str | None:
+        p = self.params
+        scored = sorted(
+            ((self.score(feats, self.stories[sid]), sid) for sid in self._candidates(feats)),
+            key=lambda pair: (-pair[0], pair[1]),
+        )
+        if not scored or scored[0][0] < p.join:
+            return None
+        if len(scored) > 1 and scored[1][0] >= p.join:
+            best, second = self.stories[scored[0][1]], self.stories[scored[1][1]]
+            if scored[1][0] >= p.ambiguous * scored[0][0] or _names_both(feats, best, second):
+                return None
+        return scored[0][1]
+
+    def _candidates(self, feats: ArticleFeatures) -> set[str]:
+        """Live stories seen within the window that share one of the article's terms.
+
+        Terms carried by more than `common` of all articles are no probe (they name no
+        event, and their postings are long). Postings are in order of change, so each is read
+        from its end and left at the first run of stories older than the window.
+        """
+        horizon = feats.time - self.params.window_hours * 3600.0
+        limit = max(self.params.probe_floor, self.params.common * self.n_docs)
+        found: set[str] = set()
+        for term in feats.terms:
+            if not 1 < self.df.get(term, 0) <= limit:  # it counts itself
+                continue
+            stale = 0
+            for sid in reversed(self._postings.get(term, ())):
+                story = self.stories.get(sid)
+                if story is None:
+                    continue
+                if story.last_seen < horizon:
+                    stale += 1
+                    if stale > 8:
+                        break
+                    continue
+                found.add(sid)
+        return found
+
+    # ── bookkeeping ─────────────────────────────────────────────────────────────────────
+    def _count(self, feats: ArticleFeatures, sign: int) -> None:
+        self.n_docs += sign
+        for term in feats.terms:
+            count = self.df.get(term, 0) + sign
+            if count > 0:
+                self.df[term] = count
+            else:
+                self.df.pop(term, None)
+
+    def _add(self, story: StoryState, feats: ArticleFeatures) -> None:
+        story.article_ids.append(feats.article_id)
+        if feats.time < story.first_seen:
+            story.first_seen, story.title = feats.time, feats.title
+        story.last_seen = max(story.last_seen, feats.time)
+        for term, weight in feats.terms.items():
+            story.terms[term] = story.terms.get(term, 0.0) + weight
+            self._postings.setdefault(term, []).append(story.id)
+        for place in feats.places:
+            story.places[place] = story.places.get(place, 0) + 1
+        story.norm = self._norm(story.terms)
+        self.story_of[feats.article_id] = story.id
+        self.features[feats.article_id] = feats
+
+    def _norm(self, terms: dict[str, float]) -> float:
+        return math.sqrt(sum((w * self.idf(t)) ** 2 for t, w in terms.items()))
+
+    def _new_story_id(self, article_id: str) -> str:
+        digest = hashlib.sha1(article_id.encode("utf-8")).hexdigest()[:12]
+        story_id = f"s{digest}"
+        n = 1
+        while story_id in self.stories:  # the same first article, removed and back
+            n += 1
+            story_id = f"s{digest}-{n}"
+        return story_id

@@ -1,0 +1,290 @@
+"""The claim ledger of a story: one row per statement per source, with every outlet's mention.
+
+Each claim of the story's articles is filed under its speaker (sources.py, resolved across the
+story) and compared with the rows of that speaker so far, in publication order:
+
+- its statement is the content of the claim as comparison keys (words.keys: concepts and
+  stems) plus the entities named in it, each key weighted by how rare it is among the story's
+  claims (a word every claim shares, such as the town's name, says little);
+- it joins the row it overlaps most, when the weighted overlap (shared weight over the smaller
+  statement's weight) reaches STATEMENT_JOIN, and when both are denials or both are not: "its
+  forces struck a site in Dnipro" and "it denied targeting homes in Dnipro" are two rows even
+  from one ministry;
+- otherwise it starts a row.
+
+A row's status is the strongest of its mentions' (denied > confirmed > disputed > unconfirmed
+> claimed, the analysis's own order) and its evidence says which outlet gave which. Row ids
+are a hash of the story id, the speaker key and the first mention's statement, so they stay
+the same when later articles join.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from tui.core.models import Claim
+from tui.pipeline.stories import sources
+from tui.pipeline.stories.amounts import amounts_in
+from tui.pipeline.stories.article import StoryArticle
+from tui.pipeline.stories.lexicon import CONCEPTS, STATE_BODY_WORDS
+from tui.pipeline.stories.words import negated_keys, stem
+
+STATEMENT_JOIN = 0.3
+CORE_JOIN = 0.6
+_STRENGTH = {"denied": 4, "confirmed": 3, "disputed": 2, "unconfirmed": 1, "claimed": 0}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One outlet's wording of a row's statement: the claim sentence in that article."""
+
+    article_id: str
+    url: str
+    feed: str
+    time: float
+    claim: Claim
+    content: str = ""  # the claim's own content: the article text over its content span,
+    # blanked where another claim is nested in it ("..., after X said Y" is X's, not its own)
+    content_start: int = 0  # offset of `content` in the article text
+
+    @property
+    def start(self) -> int:
+        return self.claim.start
+
+    @property
+    def end(self) -> int:
+        return self.claim.end
+
+    @property
+    def text(self) -> str:
+        return self.claim.text
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRow:
+    id: str
+    source: str  # the name to show
+    source_key: str  # the resolved speaker key
+    affiliation: str | None  # the country the speaker speaks for, when known
+    status: str
+    evidence: tuple[str, ...]  # "denied (Northline News)", and the claims' own evidence
+    text: str  # the statement, in the first outlet's words
+    mentions: tuple[Mention, ...]
+    statement: frozenset[str]  # comparison keys of all its mentions
+    statements: tuple[frozenset[str], ...] = ()  # of each mention, in order
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(m.feed for m in self.mentions))
+
+    @property
+    def is_denial(self) -> bool:
+        return any(m.claim.status == "denied" for m in self.mentions)
+
+
+@dataclass(slots=True)
+class _Draft:
+    key: str
+    speakers: list[sources.Speaker]
+    mentions: list[Mention]
+    statements: list[Counter[str]]
+    denial: bool
+
+
+def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]:
+    """The rows of one story, in order of their first mention."""
+    items = []
+    for article in sorted(articles, key=lambda a: (a.timestamp, a.id)):
+        for claim in sorted(article.claims, key=lambda c: c.start):
+            speaker = sources.speaker_of(claim, article.text, article.entities)
+            content, lo = own_content(claim, article)
+            mention = Mention(
+                article.id, article.url, article.feed, article.timestamp, claim, content, lo
+            )
+            items.append((mention, speaker, statement_keys(mention, article)))
+    resolved = sources.resolve([s for _, s, _ in items])
+    weight = _weights([st for _, _, st in items])
+    drafts: list[_Draft] = []
+    for mention, speaker, statement in items:
+        key = resolved[speaker.key]
+        denial = mention.claim.status == "denied"
+        best, best_score = None, 0.0
+        for draft in drafts:
+            if draft.key != key or draft.denial != denial:
+                continue
+            score = 1.0 if denial else _similarity(statement, draft.statements, weight)
+            if score > best_score:
+                best, best_score = draft, score
+        if best is None:
+            drafts.append(_Draft(key, [speaker], [mention], [statement], denial))
+        else:
+            best.speakers.append(speaker)
+            best.mentions.append(mention)
+            best.statements.append(statement)
+    parties = _parties([s for _, s, _ in items], resolved)
+    return [_row(story_id, draft, parties.get(draft.key)) for draft in drafts]
+
+
+def _parties(speakers: list[sources.Speaker], resolved: dict[str, str]) -> dict[str, str]:
+    """The party each speaker of a story speaks for: its own country, else, for a spokesman
+    of a body ("Junta spokesman Zaw Min Tun"), the one state of the story with that body."""
+    parties: dict[str, str] = {}
+    roles: dict[str, set[str]] = {}
+    for s in speakers:
+        key = resolved[s.key]
+        roles.setdefault(key, set()).update(s.roles)
+        if s.party and key not in parties:
+            parties[key] = s.party
+    states = {k: v for k, v in parties.items() if k.startswith("state:")}
+    for key, own in roles.items():
+        if key in parties or not key.startswith("person:"):
+            continue
+        bodies = own & _BODY_STEMS
+        fits = {country for k, country in states.items() if bodies & roles[k]}
+        if len(fits) == 1:
+            parties[key] = fits.pop()
+    return parties
+
+
+def own_content(claim: Claim, article: StoryArticle) -> tuple[str, int]:
+    """(text, offset) of a claim's content, other claims nested in it blanked out."""
+    lo, hi = claim.content_start, claim.content_end
+    if hi <= lo:
+        lo, hi = claim.start, claim.end
+    chars = list(article.text[lo:hi])
+    for other in article.claims:
+        if other is not claim and lo <= other.source_start < hi and other.content_end <= hi:
+            start = min(other.source_start, other.content_start, other.cue_start)
+            chars[max(0, start - lo) : other.content_end - lo] = " " * (
+                other.content_end - max(lo, start)
+            )
+    other_speaker = _OTHER_SPEAKER.search(article.text, lo, hi)
+    if other_speaker:  # "..., after the civil defence agency said the strike killed 22"
+        chars[other_speaker.start() - lo :] = " " * (hi - other_speaker.start())
+    return "".join(chars), lo
+
+
+# A clause in which someone else speaks, hanging at the end of a claim's content.
+_OTHER_SPEAKER = re.compile(
+    r",\s+(?:after|as|while|when|whereas|before|even as)\s[^,.;]{0,80}?\b"
+    r"(?:said|says|reported|reports|told|claimed|announced|stated)\b"
+)
+
+
+def statement_keys(mention: Mention, article: StoryArticle) -> Counter[str]:
+    """The comparison keys of a claim's own content: its words (negations marked), one more
+    key per entity named in it (a name weighs more than a word), and its amounts."""
+    text, lo = mention.content, mention.content_start
+    hi = lo + len(text)
+    found: Counter[str] = Counter()
+    for ent in article.entities:
+        for m_lo, m_hi in ent.mentions:
+            if lo <= m_lo < hi and text[m_lo - lo : m_hi - lo].strip():
+                found["@" + " ".join(ent.name.casefold().split())] += 1
+    found.update(negated_keys(text))
+    padded = " " * lo + text
+    for amount in amounts_in(padded, lo, hi):  # "killed 14" and "14 dead" share one key
+        found[f"#{amount.what}:{amount.kind}:{amount.low}"] += 1
+    return found
+
+
+def overlap(one: Counter[str], other: Counter[str], weight: dict[str, float]) -> float:
+    """Shared weight over the smaller statement's weight (0 to 1)."""
+    a = sum(weight.get(k, 1.0) for k in one)
+    b = sum(weight.get(k, 1.0) for k in other)
+    if a <= 0 or b <= 0:
+        return 0.0
+    shared = sum(weight.get(k, 1.0) for k in one if k in other)
+    return shared / min(a, b)
+
+
+def _similarity(
+    statement: Counter[str], others: list[Counter[str]], weight: dict[str, float]
+) -> float:
+    """How far a statement is one of a row's: 0 below the join thresholds, else a score."""
+    best = 0.0
+    for other in others:
+        if _other_amounts(statement, other):
+            continue
+        by_words = overlap(statement, other, weight)
+        if by_words >= STATEMENT_JOIN:
+            best = max(best, by_words)
+        mine, theirs = _core(statement), _core(other)
+        if len(mine | theirs) >= 2 and len(mine & theirs) / len(mine | theirs) >= CORE_JOIN:
+            best = max(best, len(mine & theirs) / len(mine | theirs))
+    return best
+
+
+def _core(statement: Counter[str]) -> set[str]:
+    """The concepts and amounts of a statement: what a paraphrase keeps of it."""
+    return {k for k in statement if k.removeprefix("not:") in _CONCEPT_NAMES or k[:1] == "#"}
+
+
+_CONCEPT_NAMES = frozenset(CONCEPTS.values())
+_BODY_STEMS = frozenset(stem(w) for w in STATE_BODY_WORDS) - {
+    stem(w) for w in ("of", "the", "state", "spokesman", "spokeswoman", "spokesperson",
+                      "officials", "office", "service", "services")
+}  # fmt: skip
+
+
+def _other_amounts(one: Counter[str], other: Counter[str]) -> bool:
+    """Whether two statements give different amounts of one quantity: a toll of 14 and a
+    toll of 19 are two statements, the second an update of the first."""
+    mine = {k.rsplit(":", 1)[0]: k for k in one if k.startswith("#")}
+    return any(k.rsplit(":", 1)[0] in mine and k not in one for k in other if k.startswith("#"))
+
+
+def _weights(statements: list[Counter[str]]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for statement in statements:
+        df.update(statement.keys())
+    n = len(statements)
+    return {k: math.log(1.0 + n / c) for k, c in df.items()}
+
+
+def _row(story_id: str, draft: _Draft, party: str | None) -> LedgerRow:
+    first = draft.mentions[0]
+    statement_id = " ".join(sorted(draft.statements[0]))
+    digest = hashlib.sha1(f"{story_id}\n{draft.key}\n{statement_id}".encode()).hexdigest()
+    status = max((m.claim.status for m in draft.mentions), key=lambda s: _STRENGTH.get(s, 0))
+    evidence = []
+    for m in draft.mentions:
+        evidence.append(f"{m.claim.status} ({m.feed})")
+        extra = getattr(m.claim, "evidence", None)
+        if extra:
+            evidence.append(str(extra))
+    all_keys = frozenset(k for st in draft.statements for k in st)
+    claim = first.claim
+    content = claim.text
+    if claim.content_end > claim.content_start:
+        offset = claim.start
+        content = claim.text[claim.content_start - offset : claim.content_end - offset]
+    return LedgerRow(
+        id=f"c{digest[:12]}",
+        source=_display_name(draft),
+        source_key=draft.key,
+        affiliation=_affiliation(draft) or party,
+        status=status,
+        evidence=tuple(dict.fromkeys(evidence)),
+        text=content.strip() or claim.text,
+        mentions=tuple(draft.mentions),
+        statement=all_keys,
+        statements=tuple(frozenset(st) for st in draft.statements),
+    )
+
+
+def _display_name(draft: _Draft) -> str:
+    """The speaker's fullest name among the mentions filed under the row's own key."""
+    own = [s.name for s in draft.speakers if s.key == draft.key] or [s.name for s in draft.speakers]
+    counts = Counter(own)
+    return max(counts, key=lambda n: (n[:1].isupper(), counts[n], len(n), n))
+
+
+def _affiliation(draft: _Draft) -> str | None:
+    given = [getattr(m.claim, "affiliation", None) for m in draft.mentions]
+    parties = [p for p in given if p] or [s.party for s in draft.speakers if s.party]
+    return Counter(parties).most_common(1)[0][0] if parties else None

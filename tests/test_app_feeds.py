@@ -15,11 +15,11 @@ from textual.widgets import Input, Static
 from tests.conftest import build_app, wait_for
 from tests.server import LocalServer
 from tests.test_app_palette import choose
-from tui.app.screens import feeds_admin
-from tui.app.widgets.add_feed import AddFeedPrompt
+from tui.app.dialogs.add_feed import AddFeedPrompt
+from tui.app.dialogs.feed_menu import FeedMenu
+from tui.app.dialogs.text_prompt import ConfirmPrompt, TextPrompt
+from tui.app.flows import feeds as feeds_admin
 from tui.app.widgets.feed_list import FeedList
-from tui.app.widgets.feed_menu import FeedMenu
-from tui.app.widgets.text_prompt import ConfirmPrompt, TextPrompt
 from tui.service.config import load_config
 from tui.service.feeds import parse_feed_list
 from tui.store import schema, store

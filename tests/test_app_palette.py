@@ -9,7 +9,7 @@ import pytest
 from textual.command import CommandList, CommandPalette
 
 from tests.conftest import build_seed_app, wait_for
-from tui.app.widgets.add_feed import AddFeedPrompt
+from tui.app.dialogs.add_feed import AddFeedPrompt
 from tui.app.widgets.feed_list import FeedList
 from tui.app.widgets.status_bar import StatusBar
 from tui.service.config import load_config

@@ -130,3 +130,132 @@ def test_no_private_api_of_other_libraries() -> None:
                     and any(private(part) for part in alias.name.split("."))
                 ]
     assert offenders == []
+
+
+# ── import graph: no cycles, and every function-local import of ours says why ───────────────
+
+# (module, function, imported module) → why it is imported inside the function. Legitimate
+# reasons: start-up cost (Textual, httpx, feedparser, lxml, spaCy load only when needed) and
+# worker processes (a child imports what it runs). Never "it would make a cycle".
+LOCAL_IMPORTS = {
+    **{
+        ("tui.__main__", "main", f"tui.cli.{name}"): "start-up: only the subcommand run is loaded"
+        for name in ("analyze", "bookmarks", "feeds", "fetch", "maintenance", "search")
+    },
+    **{
+        ("tui.__main__", "run_app", name): "start-up: Textual and the store load only for the app"
+        for name in (
+            "tui.app", "tui.cli.common", "tui.core.errors", "tui.service.library",
+            "tui.service.startup",
+        )
+    },
+    ("tui.cli.analyze", "_read", "tui.pipeline.extract"): "start-up: lxml, only for a file",
+    ("tui.cli.analyze", "_fetch", "tui.service.fetch_once"): "start-up: httpx, only for a URL",
+    ("tui.cli.analyze", "run_analyze", "tui.pipeline.analyze"): "start-up: spaCy",
+    ("tui.pipeline.analyze.verification", "confirmations", "tui.pipeline.analyze.attribution"): (
+        "import order: attribution's `from tui.pipeline.analyze import …` runs the package "
+        "__init__, which reaches verification through claims and status (the pipeline's owner "
+        "is to untangle it)"
+    ),
+    ("tui.pipeline.workers", "process_page", "tui.core.errors"): "worker process",
+    ("tui.pipeline.workers", "process_page", "tui.pipeline.extract"): "worker process: lxml",
+    ("tui.pipeline.workers", "process_page", "tui.pipeline.analyze"): "worker process: spaCy",
+    ("tui.pipeline.workers", "process_text", "tui.pipeline.analyze"): "worker process: spaCy",
+    ("tui.pipeline.workers", "_serve", "tui.pipeline.extract"): "worker process: preload",
+    ("tui.pipeline.workers", "_serve", "tui.pipeline.analyze.model"): "worker process: preload",
+    ("tui.service.feeds", "_check_feed", "tui.pipeline.parse"): "start-up: feedparser",
+    ("tui.service.feeds", "_check_feed", "tui.service.fetch_once"): "start-up: httpx",
+    ("tui.service.refresh", "reprocess", "tui.pipeline.analyze"): "start-up: spaCy",
+}
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(TUI.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def local_imports() -> set[tuple[str, str, str]]:
+    """(module, function, imported tui module) for every import inside a function."""
+    found = set()
+    for path in TUI.rglob("*.py"):
+        module = _module_name(path)
+        for function in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            for node in ast.walk(function):
+                names: list[str] = []
+                if isinstance(node, ast.Import):
+                    names = [alias.name for alias in node.names]
+                elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                    names = [node.module]
+                found |= {(module, function.name, n) for n in names if n.split(".")[0] == "tui"}
+    return found
+
+
+def test_every_function_local_import_says_why() -> None:
+    """A new one needs a reason in LOCAL_IMPORTS; one that went away leaves the list."""
+    found = local_imports()
+    assert sorted(found - LOCAL_IMPORTS.keys()) == []
+    assert sorted(LOCAL_IMPORTS.keys() - found) == []
+
+
+def import_cycles() -> list[list[str]]:
+    """Strongly connected groups of the import graph of `tui` (grimp reads every import,
+    function-local and TYPE_CHECKING ones included), by Tarjan's algorithm."""
+    import grimp  # brought by import-linter; a test-only dependency
+
+    graph = grimp.build_graph("tui")
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        on_stack.add(module)
+        for target in sorted(graph.find_modules_directly_imported_by(module)):
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in on_stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            group = []
+            while True:
+                member = stack.pop()
+                on_stack.discard(member)
+                group.append(member)
+                if member == module:
+                    break
+            if len(group) > 1:
+                groups.append(sorted(group))
+
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), 10_000))
+    for module in sorted(graph.modules):
+        if module not in index:
+            visit(module)
+    return groups
+
+
+def test_no_import_cycles() -> None:
+    assert import_cycles() == []
+
+
+def test_screens_never_import_each_other() -> None:
+    """Screens ask the app to navigate (tui.app.contract.Sitrep); only the app knows them."""
+    offenders = []
+    for path in (TUI / "app").rglob("*.py"):
+        module = _module_name(path)
+        if module in ("tui.app.app", "tui.app"):
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                target = node.module
+                if target.startswith("tui.app.screens.") and not (
+                    module.startswith("tui.app.screens.")
+                    and target.rsplit(".", 1)[-1] in ("read_state", "feed_pane", "article_data")
+                ):
+                    offenders.append(f"{module} imports {target}")
+    assert offenders == []

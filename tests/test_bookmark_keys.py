@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.conftest import build_app, wait_for
+from tui.app.dialogs.note_prompt import NotePrompt
 from tui.app.screens.bookmarks import BookmarksScreen
 from tui.app.screens.claims import ClaimsScreen
 from tui.app.screens.reader import ReaderScreen
-from tui.app.widgets.note_prompt import NotePrompt
 from tui.app.widgets.reader_view import ReaderView
 from tui.app.widgets.status_bar import StatusBar
 from tui.store import bookmarks

@@ -13,19 +13,17 @@ import pytest
 
 from tests.conftest import build_app, wait_for, write_config
 from tests.test_bookmarks import ARTICLES, make_claim, seed, seed_golden
-from tui.app.screens.bookmarks import (
-    BookmarkChanged,
-    BookmarksScreen,
-    bookmark_commands,
-    bookmark_current_claim,
-    open_bookmarks,
-)
+from tui.app.dialogs.note_prompt import NotePrompt
+from tui.app.dialogs.stored_copy import StoredCopyScreen
+from tui.app.flows.bookmarks import bookmark_current_claim
+from tui.app.messages import BookmarkChanged
+from tui.app.palette.commands import commands as bookmark_commands
+from tui.app.screens.bookmarks import BookmarksScreen
 from tui.app.screens.claims import ClaimsScreen
 from tui.app.screens.main import MainScreen
 from tui.app.screens.reader import ReaderScreen
-from tui.app.widgets.bookmark_list import BookmarkList, StoredCopyScreen
+from tui.app.widgets.bookmark_list import BookmarkList
 from tui.app.widgets.claim_list import ClaimList
-from tui.app.widgets.note_prompt import NotePrompt
 from tui.app.widgets.reader_view import ReaderView
 from tui.core.models import Analysis, Article, Entry
 from tui.store import bookmarks, schema, store
@@ -82,7 +80,7 @@ async def prompt_ready(app: Any, pilot: Any) -> NotePrompt:
 
 async def open_list(app: Any, pilot: Any, count: int) -> BookmarksScreen:
     await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
-    open_bookmarks(app)
+    app.open_bookmarks()
     await wait_for(pilot, lambda: isinstance(app.screen, BookmarksScreen)
                    and bool(app.screen.query(BookmarkList))
                    and len(app.screen.bookmark_list.records) == count)

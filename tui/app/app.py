@@ -1,4 +1,8 @@
-"""SitrepApp: global bindings, the refresher's lifetime, palette commands, and the app factory.
+"""SitrepApp: global bindings, toasts, the clock, the theme, and navigation between screens.
+
+Screens never import each other: they ask the app (through the `Sitrep` protocol in
+`tui.app.contract`) to open the reader, the claims view or the bookmarks, and the app, which
+imports every screen, pushes them. The refresher's lifetime is in `tui.app.refreshing`.
 
 Start-up is kept light so the first list paints fast whatever the cache size: the network and
 parsing stack (httpx, feedparser) is imported in a thread only after the list is on screen.
@@ -6,17 +10,14 @@ parsing stack (httpx, feedparser) is imported in a thread only after the list is
 
 from __future__ import annotations
 
-import asyncio
-import importlib
 import logging
 import time
 from collections import deque
-from collections.abc import Callable, Coroutine, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
-from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -24,8 +25,16 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from tui.app.background import BackgroundLoop
+from tui.app.flows.bookmarks import export_bookmarks_file
 from tui.app.messages import FeedRefreshed, RefreshProgressed
+from tui.app.palette.commands import commands
+from tui.app.refreshing import Refreshing
+from tui.app.screens.bookmarks import BookmarksScreen
+from tui.app.screens.claims import ClaimsScreen
+from tui.app.screens.help import HelpScreen
+from tui.app.screens.main import MainScreen
+from tui.app.screens.reader import ReaderScreen
+from tui.core.query import parse_query
 from tui.service.config import Config
 from tui.service.library import Library, OpenedStore
 from tui.service.locations import Locations
@@ -33,13 +42,12 @@ from tui.service.locations import Locations
 if TYPE_CHECKING:
     import httpx
 
-    from tui.service.refresh import FeedOutcome, Progress, Refresher, WorkerPool
+    from tui.service.refresh import Refresher, WorkerPool
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-AUTO_TICK_SECONDS = 60.0
 BUMP_SECONDS = 0.5  # screens reload at most this often while a refresh writes
 TOLD_KEPT = 100
+STYLES = ["app", "main", "reader", "claims", "bookmarks", "help", "dialogs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +61,7 @@ class Told:
 
 
 class SitrepApp(App[None]):
-    CSS_PATH = "app.tcss"
+    CSS_PATH = [f"styles/{name}.tcss" for name in STYLES]
     TITLE = "sitrep"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
@@ -86,21 +94,28 @@ class SitrepApp(App[None]):
         self.config = config
         self.locations = locations
         self.library = Library(opened)
-        self._client = client
-        self._pool = pool
-        self._auto_refresh = auto_refresh
+        self.refreshing = Refreshing(
+            self,
+            self.library,
+            locations,
+            config=lambda: self.config,
+            bump=lambda: self.bump_data(force=True),
+            show_status=lambda text: setattr(self, "refresh_status", text),
+            client=client,
+            pool=pool,
+            auto_refresh=auto_refresh,
+        )
         self._notices = [*opened.notices, *notices]
         self._frozen_now = now
-        self.refresher: Refresher | None = None
-        self._background: BackgroundLoop | None = None
-        self._wanted: list[list[str] | None] = []  # refreshes asked for before it was ready
         self._last_bump = 0.0
         self._bump_timer: Timer | None = None
-        self._started = False
-        self._building: asyncio.Future[Refresher] | None = None
-        self._claims_seen = 0  # pinned-entity news: claims up to this id were told
         self.told: deque[Told] = deque(maxlen=TOLD_KEPT)
-        self._apply_keymap()
+        if config.keys:  # `[keys]` in feeds.toml: action name → key(s), e.g. `filter = "f"`
+            self.set_keymap(dict(config.keys))
+
+    @property
+    def refresher(self) -> Refresher | None:
+        return self.refreshing.refresher
 
     def notify(
         self,
@@ -121,15 +136,8 @@ class SitrepApp(App[None]):
         """The app's clock: ages, `since:3d` and sparklines use it (tests freeze it)."""
         return self._frozen_now or datetime.now(UTC)
 
-    def _apply_keymap(self) -> None:
-        """`[keys]` in feeds.toml: action name → key(s), e.g. `filter = "f"`."""
-        if self.config.keys:
-            self.set_keymap(dict(self.config.keys))
-
     # ── lifecycle ──
     def on_mount(self) -> None:
-        from tui.app.screens.main import MainScreen
-
         self._restore_theme()
         self.push_screen(MainScreen())
         for notice in self._notices:
@@ -137,64 +145,10 @@ class SitrepApp(App[None]):
 
     def list_shown(self) -> None:
         """Called by the main screen once its first list is painted: start the background."""
-        if self._started or self.library.readonly:
-            return
-        self._started = True
-        self.call_after_refresh(self._start_refresher)
-        if self._auto_refresh:
-            # Each feed has its own interval (refresh_minutes, per feed or global): a tick a
-            # minute refreshes the feeds that are due, and only those.
-            self.set_interval(AUTO_TICK_SECONDS, self._auto_refresh_tick)
-
-    @work(group="refresher", exit_on_error=False)
-    async def _start_refresher(self) -> None:
-        self._claims_seen = await asyncio.to_thread(self.library.last_claim_id)
-        self.refresher = await self._build_refresher()
-        if self._wanted:  # R pressed during start-up
-            wanted, self._wanted = self._wanted, []
-            self._refresh(None if None in wanted else [u for urls in wanted for u in urls or ()])
-        elif self._auto_refresh:
-            self._refresh(None, due_only=True)  # new feeds, and those past their interval
-        else:
-            self._process_queue()
-
-    async def _build_refresher(self) -> Refresher:
-        """_new_refresher, finished even if the app closes meanwhile (on_unmount waits for it
-        and closes it): a refresher left half-built would keep its database connection open."""
-        self._building = asyncio.ensure_future(self._new_refresher())
-        return await asyncio.shield(self._building)
-
-    async def _new_refresher(self) -> Refresher:
-        """A refresher on the current config, ready (feeds synced) before anyone can use it."""
-        # Imported in a thread: httpx and feedparser take ~0.3 s, the UI keeps its keys.
-        refresh = await asyncio.to_thread(importlib.import_module, "tui.service.refresh")
-        if self._background is None:
-            self._background = BackgroundLoop()
-        refresher = refresh.Refresher(
-            self.config,
-            self.locations.db,
-            client=self._client,
-            pool=self._pool,
-            on_progress=self._on_progress,
-            on_feed=self._on_feed,
-        )
-        await self._background.run(refresher.__aenter__())
-        return refresher
-
-    async def _in_background(self, coroutine: Coroutine[Any, Any, T]) -> T:
-        assert self._background is not None
-        return await self._background.run(coroutine)
+        self.refreshing.start()
 
     async def on_unmount(self) -> None:
-        if self._building is not None:
-            try:
-                self.refresher = await self._building
-            except (Exception, asyncio.CancelledError) as exc:  # its worker reported it
-                log.warning("refresher did not start: %r", exc)
-        if self.refresher is not None:
-            await self._in_background(self.refresher.close())
-        if self._background is not None:
-            self._background.close()
+        await self.refreshing.close()
         self.library.close()
 
     def _restore_theme(self) -> None:
@@ -221,64 +175,16 @@ class SitrepApp(App[None]):
         if self.library.readonly:
             self.notify("Read-only: another sitrep is refreshing this cache.", severity="warning")
             return
-        if self.refresher is None:  # still starting: refresh as soon as it is ready
-            self._wanted.append(urls)
-            return
-        self._refresh(urls)
-
-    def _auto_refresh_tick(self) -> None:
-        """Refresh the feeds whose interval has passed, unless a refresh is already running."""
-        if self.refresher is None or self.library.readonly:
-            return
-        if any(w.group == "refresh" and w.is_running for w in self.workers):
-            return
-        self._refresh(None, due_only=True)
-
-    @work(exclusive=True, group="refresh", exit_on_error=False)
-    async def _refresh(self, urls: list[str] | None, due_only: bool = False) -> None:
-        """Refresh *urls* (all feeds when None). due_only is the automatic kind: quiet unless
-        it brought something new or a feed failed."""
-        assert self.refresher is not None
-        outcomes = await self._in_background(
-            self.refresher.refresh_feeds(urls, due_only=due_only)
-        )
-        failed = [o for o in outcomes if o.status == "error"]
-        new = sum(o.new for o in outcomes)
-        self.bump_data(force=True)
-        if outcomes and (not due_only or new or failed):
-            count = len(outcomes)
-            message = f"Refreshed {count} feed{'s' if count != 1 else ''}: {new} new"
-            if failed:
-                message += f", {len(failed)} failing (e jumps to them)"
-            self.notify(message, severity="warning" if failed else "information", markup=False)
-        self._process_queue()
-
-    @work(exclusive=True, group="queue", exit_on_error=False)
-    async def _process_queue(self) -> None:
-        assert self.refresher is not None
-        await self._in_background(self.refresher.process_queue())
-        self.refresh_status = ""
-        self.bump_data(force=True)
-        await asyncio.to_thread(self._tell_pinned_news)
-
-    def _tell_pinned_news(self) -> None:
-        """A toast for each pinned entity that new claims mention (claims since the last look)."""
-        self._claims_seen, news = self.library.pinned_news(self._claims_seen)
-        for item in news[:3]:
-            self.call_from_thread(
-                self.notify, item.describe(), title="Pinned", timeout=12, markup=False
-            )
+        self.refreshing.want(urls)
 
     async def process_article_now(self, article_id: int) -> None:
-        """The article the user opens jumps the queue."""
-        if self.refresher is not None and not self.library.readonly:
-            await self._in_background(self.refresher.process_article(article_id))
+        await self.refreshing.process_article(article_id)
 
-    def _on_progress(self, progress: Progress) -> None:
-        self.post_message(RefreshProgressed(progress.phase, progress.done, progress.total))
-
-    def _on_feed(self, outcome: FeedOutcome) -> None:
-        self.post_message(FeedRefreshed(outcome))
+    def reload_config(self, config: Config) -> None:
+        """A new feeds.toml (after "Add feed"): restart the refresher on it, refresh new feeds."""
+        old = {f.url for f in self.config.feeds}
+        self.config = config
+        self.refreshing.restart([f.url for f in config.feeds if f.url not in old])
 
     def on_refresh_progressed(self, message: RefreshProgressed) -> None:
         if message.done >= message.total:
@@ -321,32 +227,32 @@ class SitrepApp(App[None]):
             task = event.worker.name.strip("_").replace("_", " ").capitalize() or "A task"
             self.notify(f"{task} stopped: {error}", severity="error", markup=False)
 
-    # ── global actions ──
-    def action_help(self) -> None:
-        from tui.app.screens.help import HelpScreen
+    # ── navigation (screens ask; only the app knows the screens) ──
+    def open_reader(
+        self, article_id: int, claim_start: int | None = None, source_start: int | None = None
+    ) -> None:
+        self.push_screen(ReaderScreen(article_id, claim_start, source_start))
 
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen(self.screen, self.screen.active_bindings))
+    def open_claims(self, text: str = "") -> None:
+        if not isinstance(self.screen, ClaimsScreen):
+            self.push_screen(ClaimsScreen(text))
 
-    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        from tui.app.screens.bookmarks import bookmark_commands
-        from tui.app.screens.read_state import read_commands
-        from tui.app.widgets.palette import commands
+    def open_bookmarks(self) -> None:
+        if not isinstance(self.screen, BookmarksScreen):
+            self.push_screen(BookmarksScreen())
 
-        yield from commands(self, screen)
-        yield from read_commands(self, screen)
-        yield from bookmark_commands(self, screen)
-        for command in super().get_system_commands(screen):
-            if command.title != "Theme":  # ours is "Switch theme"
-                yield command
+    def open_next_unread(self, step: int) -> bool:
+        """The reader's n/N: the article list under it opens its next/previous unread article
+        (closing the reader once it finds one). False when no article list is under it."""
+        stack = self.screen_stack
+        below = stack[-2] if len(stack) >= 2 else None
+        if not isinstance(below, MainScreen):
+            return False
+        below.reading.jump(step, open_it=True)
+        return True
 
     def filter_by_entity(self, name: str) -> None:
         """Filter the article list and the claims view by an entity; back to the list."""
-        from tui.app.screens.claims import ClaimsScreen
-        from tui.app.screens.main import MainScreen
-        from tui.app.screens.reader import ReaderScreen
-        from tui.core.query import parse_query
-
         text = 'entity:"{}"'.format(name.replace('"', " ").strip())
         query = parse_query(text, self.now())
         for screen in self.screen_stack:
@@ -355,49 +261,30 @@ class SitrepApp(App[None]):
         while isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 2:
             self.pop_screen()
 
-    def on_each_main(self, action: Callable[[Any], object]) -> None:
-        from tui.app.screens.main import MainScreen
+    # ── global actions ──
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen, self.screen.active_bindings))
 
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                action(screen)
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        yield from commands(self, screen)
+        for command in super().get_system_commands(screen):
+            if command.title != "Theme":  # ours is "Switch theme"
+                yield command
 
     def action_show_failing(self) -> None:
-        from tui.app.screens.main import MainScreen
-
         while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 2:
             self.pop_screen()
-        self.on_each_main(lambda screen: screen.action_next_failing())
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                screen.pane.jump_failing(1)
 
     def action_bookmarks(self) -> None:
-        from tui.app.screens.bookmarks import BookmarksScreen, open_bookmarks
-
-        if not isinstance(self.screen, BookmarksScreen):
-            open_bookmarks(self)
+        self.open_bookmarks()
 
     def action_export_bookmarks(self) -> None:
-        """Palette hook: write the bookmarks as Markdown (the bookmarks screen does the work)."""
-        from tui.app.screens.bookmarks import export_bookmarks_file
-
+        """Bindable action: write the bookmarks as Markdown."""
         export_bookmarks_file(self, "md")
-
-    def reload_config(self, config: Config) -> None:
-        """A new feeds.toml (after "Add feed"): restart the refresher on it, refresh new feeds."""
-        old = {f.url for f in self.config.feeds}
-        self.config = config
-        self._restart_refresher([f.url for f in config.feeds if f.url not in old])
-
-    @work(exclusive=True, group="refresher", exit_on_error=False)
-    async def _restart_refresher(self, new_urls: list[str]) -> None:
-        for group in ("refresh", "queue"):
-            self.workers.cancel_group(self, group)
-        if self.refresher is not None:
-            await self._in_background(self.refresher.close())
-            self.refresher = None
-        self.refresher = await self._build_refresher()
-        self.bump_data(force=True)
-        if new_urls:
-            self._refresh(new_urls)
 
 
 def make_app(config: Config, locations: Locations, opened: OpenedStore, **kwargs: Any) -> SitrepApp:

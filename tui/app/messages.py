@@ -26,3 +26,15 @@ class RefreshProgressed(Message):
 @dataclass
 class FeedRefreshed(Message):
     outcome: FeedOutcome
+
+
+class BookmarkChanged(Message):
+    """Posted to the screen that bookmarked a claim, so it can mark (or unmark) it."""
+
+    def __init__(
+        self, article_id: int | None, spot: tuple[int, int | None] | None, bookmarked: bool
+    ) -> None:
+        self.article_id = article_id
+        self.spot = spot  # (claim start, source start): two claims can share a sentence
+        self.bookmarked = bookmarked
+        super().__init__()

@@ -47,3 +47,26 @@ def load_article(library: Library, article_id: int) -> ArticleData | None:
 def citation(data: ArticleData, text: str, claim: ClaimSpan) -> str:
     """The claim as it reads in the article, with who said it, where and when."""
     return claim_citation(text[claim.start : claim.end], claim.source, claim.status, data.row)
+
+
+def content_of(
+    data: ArticleData, mode: str
+) -> tuple[str, str, list[ClaimSpan], list[tuple[int, int]]]:
+    """(text, note, claims, entity mentions) the reader shows for *data* in *mode*: the reading
+    text with its marks, the feed's summary, or the raw page (`x` switches)."""
+    row = data.row
+    if mode == "raw":
+        return data.raw or "(no stored page)", "The page as fetched (x to switch)", [], []
+    if mode == "summary" or not row["text"]:
+        note = ""
+        if mode == "summary":
+            note = "The feed's summary (x to switch)"
+        elif row["state"] == "queued":
+            note = "Fetching and analysing the full text…"
+        elif row["state"] == "failed":
+            note = f"Full text unavailable ({row['error']}); showing the feed's summary."
+        elif row["state"] == "skipped":
+            note = "Full text is off for this feed; showing the feed's summary."
+        return row["summary"] or "(no summary)", note, [], []
+    mentions = [span for entity in data.entities for span in entity.spans]
+    return row["text"], "", data.claims, mentions

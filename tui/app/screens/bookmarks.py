@@ -1,209 +1,37 @@
-"""Bookmarks: the screen (`B`), `b` for the reader and the claims view, the palette entries.
+"""Bookmarks (`B`): saved claims, newest first, filtered with the query language.
 
-Every store call runs in a thread worker through the app's Library; a StoreError (read-only window,
-full disk, unwritable journal) comes back as an error notice, never silently.
-
-Wiring for other screens: `bookmark_current_claim(screen)` is the whole `b` action of the reader
-and the claims view; after a change the screen receives `BookmarkChanged` to re-mark its claims.
-`open_bookmarks(app)` is the `B` action; `bookmark_commands(app, screen)` yields palette entries.
+Enter opens the claim in the reader (through the app), or the stored copy when its article was
+purged; `n` edits the note, `d` deletes (`u` undoes), `y` copies the citation. The `b` flow of
+the reader and the claims view is in `tui.app.flows.bookmarks`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from functools import partial
-from pathlib import Path
 from typing import Any
 
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
-from tui.app.widgets.bookmark_list import BookmarkList, StoredCopyScreen
+from tui.app.contract import sitrep
+from tui.app.dialogs.note_prompt import NotePrompt, NoteResult
+from tui.app.dialogs.stored_copy import StoredCopyScreen
+from tui.app.flows.bookmarks import announce_change, run_store, spot_of
+from tui.app.widgets.bookmark_list import BookmarkList
 from tui.app.widgets.filter_bar import FilterBar
-from tui.app.widgets.note_prompt import NotePrompt, NoteResult
 from tui.app.widgets.status_bar import StatusBar
-from tui.core.errors import StoreError
 from tui.core.query import Query, QueryError, check_for_bookmarks, parse_query
-from tui.service.bookmarks import bookmark_citation, export
+from tui.service.bookmarks import bookmark_citation
 from tui.service.library import Library
-
-
-def library_of(node: Screen[Any] | App[Any]) -> Library:
-    app = node if isinstance(node, App) else node.app
-    return app.library  # type: ignore[attr-defined, no-any-return]
-
-
-class BookmarkChanged(Message):
-    """Posted to the screen that bookmarked a claim, so it can mark (or unmark) it."""
-
-    def __init__(self, article_id: int | None, spot: tuple[int, int | None] | None,
-                 bookmarked: bool) -> None:
-        self.article_id = article_id
-        self.spot = spot  # (claim start, source start): two claims can share a sentence
-        self.bookmarked = bookmarked
-        super().__init__()
-
-
-# ── `b` in the reader and the claims view ────────────────────────────────────────────────────
-
-
-def current_claim(screen: Screen[Any]) -> tuple[int, int, int] | None:
-    """(article_id, claim start, source start) of the claim under the cursor of a reader or
-    claims view."""
-    from tui.app.screens.claims import ClaimsScreen
-    from tui.app.screens.reader import ReaderScreen
-
-    if isinstance(screen, ReaderScreen):
-        if screen.data is None or not 0 <= screen.current_claim < len(screen.reader.claims):
-            return None
-        claim = screen.reader.claims[screen.current_claim]
-        return screen.article_id, claim.start, claim.source_start
-    if isinstance(screen, ClaimsScreen):
-        row = screen.claims.current
-        return (row.article_id, row.start, row.source_start) if row is not None else None
-    return None
-
-
-def bookmark_current_claim(screen: Screen[Any]) -> None:
-    """The `b` action: bookmark the current claim and ask for a note (or edit/remove it)."""
-    target = current_claim(screen)
-    if target is None:
-        screen.notify("Move to a claim first (] in the reader).", severity="warning")
-        return
-    bookmark_claim(screen, *target)
-
-
-def bookmark_claim(screen: Screen[Any], article_id: int, claim_start: int,
-                   source_start: int) -> None:
-    if library_of(screen).readonly:
-        screen.notify("Read-only: another sitrep is running, bookmark in that one.",
-                      severity="warning")
-        return
-    screen.run_worker(partial(_bookmark_in_thread, screen, article_id, claim_start, source_start),
-                      thread=True, group="bookmark", exit_on_error=False)
-
-
-def _bookmark_in_thread(screen: Screen[Any], article_id: int, claim_start: int,
-                        source_start: int) -> None:
-    app = screen.app
-    try:
-        found = library_of(screen).bookmark_claim(article_id, claim_start, source_start)
-    except StoreError as exc:
-        app.call_from_thread(screen.notify, str(exc), severity="error", markup=False)
-        return
-    if found is None:
-        app.call_from_thread(screen.notify, "That claim is no longer in the cache.",
-                             severity="warning")
-        return
-    record, existing = found
-    if not existing:
-        app.call_from_thread(_changed, screen, article_id, (claim_start, source_start), True)
-    prompt = NotePrompt(record["claim_text"], note=record["note"], tags=record["tags"],
-                        title="Bookmark" if existing else "Bookmarked — add a note?",
-                        existing=existing)
-    app.call_from_thread(app.push_screen, prompt,
-                         partial(_prompt_done, screen, record, article_id,
-                                 (claim_start, source_start)))
-
-
-def _spot(record: dict[str, Any]) -> tuple[int, int | None] | None:
-    start = record.get("claim_start")
-    return (start, record.get("source_start")) if start is not None else None
-
-
-def _changed(screen: Screen[Any], article_id: int | None, spot: tuple[int, int | None] | None,
-             bookmarked: bool) -> None:
-    screen.post_message(BookmarkChanged(article_id, spot, bookmarked))
-    bump = getattr(screen.app, "bump_data", None)
-    if bump is not None:
-        bump(force=True)
-
-
-def _prompt_done(screen: Screen[Any], record: dict[str, Any], article_id: int | None,
-                 spot: tuple[int, int], result: NoteResult | None) -> None:
-    if result is None or result.action == "keep":
-        return
-    if result.action == "save":
-        run_store(screen, library_of(screen).update_bookmark_note, record["id"], result.note,
-                  result.tags, done=lambda _: screen.notify("Bookmark saved."))
-        return
-
-    def removed(_: object) -> None:
-        _changed(screen, article_id, spot, False)
-        screen.notify("Bookmark removed.")
-
-    run_store(screen, library_of(screen).remove_bookmark, record["id"], done=removed)
-
-
-def run_store(screen: Screen[Any], fn: Callable[..., Any], *args: Any,
-              done: Callable[[Any], object] | None = None) -> None:
-    """Run one Library call in a thread worker; *done* gets its result on the UI thread."""
-
-    def call() -> None:
-        app = screen.app
-        try:
-            result = fn(*args)
-        except StoreError as exc:
-            app.call_from_thread(screen.notify, str(exc), severity="error", markup=False)
-            return
-        if done is not None:
-            app.call_from_thread(done, result)
-
-    screen.run_worker(call, thread=True, group="bookmark-writes", exit_on_error=False)
-
-
-# ── app-level entry points ───────────────────────────────────────────────────────────────────
-
-
-def open_bookmarks(app: App[Any]) -> None:
-    """The `B` action."""
-    if not isinstance(app.screen, BookmarksScreen):
-        app.push_screen(BookmarksScreen())
-
-
-def export_bookmarks_file(app: App[Any], fmt: str, directory: Path | None = None) -> None:
-    """Palette export: sitrep-bookmarks.<fmt> in the current directory."""
-
-    def write() -> None:
-        target = (directory or Path.cwd()) / f"sitrep-bookmarks.{fmt}"
-        try:
-            rows = library_of(app).list_bookmarks(Query())
-            target.write_text(export(rows, fmt), encoding="utf-8")
-        except (OSError, StoreError) as exc:
-            app.call_from_thread(app.notify, f"Export failed: {exc}", severity="error",
-                                 markup=False)
-            return
-        app.call_from_thread(app.notify, f"Exported {len(rows)} bookmarks to {target}",
-                             markup=False)
-
-    app.run_worker(write, thread=True, group="export", exit_on_error=False)
-
-
-def bookmark_commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemCommand]:
-    """Palette entries for App.get_system_commands: open, export, and undo on the screen."""
-    yield SystemCommand("Bookmarks", "Show saved claims (B)", partial(open_bookmarks, app))
-    for fmt, label in (("md", "Markdown"), ("json", "JSON"), ("csv", "CSV")):
-        yield SystemCommand(f"Export bookmarks as {label}",
-                            f"Write sitrep-bookmarks.{fmt} in the current directory",
-                            partial(export_bookmarks_file, app, fmt))
-    if isinstance(screen, BookmarksScreen) and screen.deleted:
-        yield SystemCommand("Undo bookmark delete", "Bring back the last deleted bookmark (u)",
-                            screen.action_undo)
-
-
-# ── the screen ───────────────────────────────────────────────────────────────────────────────
 
 
 class BookmarksScreen(Screen[None]):
     """Saved claims, newest first; `/` filters them with the query language."""
 
-    DEFAULT_CSS = """
-    BookmarksScreen #bookmarks { height: 1fr; }
-    """
     BINDINGS = [
         Binding("escape,h", "back", "Back", id="back"),
         Binding("slash", "filter", "Filter", id="filter"),
@@ -231,6 +59,10 @@ class BookmarksScreen(Screen[None]):
         return self.query_one(BookmarkList)
 
     @property
+    def library(self) -> Library:
+        return sitrep(self).library
+
+    @property
     def current(self) -> dict[str, Any] | None:
         return self.bookmark_list.current
 
@@ -250,7 +82,7 @@ class BookmarksScreen(Screen[None]):
     def _load(self, query: Query) -> None:
         """The bookmarks the filter selects (the store runs the query language, as for articles
         and claims), and whether there are any at all (for the empty list's words)."""
-        library = library_of(self)
+        library = self.library
         records = library.list_bookmarks(query)
         anything = bool(records) or (bool(query.terms) and bool(library.list_bookmarks(Query())))
         self.app.call_from_thread(self._show, records, anything)
@@ -273,8 +105,7 @@ class BookmarksScreen(Screen[None]):
         bar = self.query_one(FilterBar)
         try:
             if query is None:
-                now = getattr(self.app, "now", None)  # the app's clock, frozen in tests
-                query = parse_query(text, now() if callable(now) else None)
+                query = parse_query(text, sitrep(self).now())
             check_for_bookmarks(query)  # rejects filters that mean nothing here
         except QueryError as exc:
             bar.show_error(str(exc))
@@ -302,7 +133,7 @@ class BookmarksScreen(Screen[None]):
 
     # ── actions ──
     def _writable(self) -> bool:
-        if library_of(self).readonly:
+        if self.library.readonly:
             self.notify("Read-only: another sitrep is running, change bookmarks there.",
                         severity="warning")
             return False
@@ -317,29 +148,26 @@ class BookmarksScreen(Screen[None]):
 
     @work(thread=True, group="open", exit_on_error=False)
     def _open(self, record: dict[str, Any]) -> None:
-        article_id = library_of(self).bookmark_article(record)
+        article_id = self.library.bookmark_article(record)
         self.app.call_from_thread(self._show_article, record, article_id)
 
     def _show_article(self, record: dict[str, Any], article_id: int | None) -> None:
         if article_id is None:
             self.app.push_screen(StoredCopyScreen(record))
             return
-        from tui.app.screens.reader import ReaderScreen
-
-        self.app.push_screen(ReaderScreen(article_id, claim_start=record["claim_start"],
-                                          source_start=record["source_start"]))
+        sitrep(self).open_reader(article_id, record["claim_start"], record["source_start"])
 
     def action_delete(self) -> None:
         record = self.current
         if record is None or not self._writable():
             return
-        run_store(self, library_of(self).remove_bookmark, record["id"], done=self._deleted)
+        run_store(self, self.library.remove_bookmark, record["id"], done=self._deleted)
 
     def _deleted(self, record: dict[str, Any] | None) -> None:
         if record is not None:
             self.deleted.append(record)
             self.notify("Bookmark deleted. Press u to undo.", timeout=10)
-            _changed(self, record["article_id"], _spot(record), False)
+            announce_change(self, record["article_id"], spot_of(record), False)
         self.reload()
 
     def action_undo(self) -> None:
@@ -349,12 +177,12 @@ class BookmarksScreen(Screen[None]):
         if not self._writable():
             return
         record = self.deleted.pop()
-        run_store(self, library_of(self).restore_bookmark, record,
+        run_store(self, self.library.restore_bookmark, record,
                   done=lambda _: self._restored(record))
 
     def _restored(self, record: dict[str, Any]) -> None:
         self.notify("Bookmark restored.")
-        _changed(self, record["article_id"], _spot(record), True)
+        announce_change(self, record["article_id"], spot_of(record), True)
         self.reload()
 
     def action_edit_note(self) -> None:
@@ -368,7 +196,7 @@ class BookmarksScreen(Screen[None]):
     def _note_done(self, record: dict[str, Any], result: NoteResult | None) -> None:
         if result is None or result.action != "save":
             return
-        run_store(self, library_of(self).update_bookmark_note, record["id"], result.note,
+        run_store(self, self.library.update_bookmark_note, record["id"], result.note,
                   result.tags, done=lambda _: (self.notify("Note saved."), self.reload()))
 
     def action_copy_citation(self) -> None:
@@ -380,3 +208,9 @@ class BookmarksScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.pop_screen()
+
+    def commands(self) -> Iterator[SystemCommand]:
+        """Palette entries of this screen."""
+        if self.deleted:
+            yield SystemCommand("Undo bookmark delete", "Bring back the last deleted bookmark (u)",
+                                self.action_undo)

@@ -15,10 +15,12 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from tui.app.contract import ClaimRef, sitrep
+from tui.app.flows.bookmarks import bookmark_current_claim
 from tui.app.widgets.claim_list import ClaimList, ClaimRow
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.status_bar import StatusBar
-from tui.app.widgets.virtual_list import PAGE_SIZE, now_of
+from tui.app.widgets.virtual_list import PAGE_SIZE
 from tui.core.query import Query, QueryError, parse_query
 from tui.service.library import Library
 
@@ -49,13 +51,13 @@ class ClaimsScreen(Screen[None]):
 
     @property
     def library(self) -> Library:
-        return self.app.library  # type: ignore[attr-defined]
+        return sitrep(self).library
 
     def on_mount(self) -> None:
         self.query_one(StatusBar).noun = "claims"
         self.claims.focus()
         try:
-            query = parse_query(self._initial, now_of(self.app))
+            query = parse_query(self._initial, sitrep(self).now())
         except QueryError:
             query, self._initial = Query(), ""
         self.set_filter(self._initial.strip(), query)
@@ -131,16 +133,15 @@ class ClaimsScreen(Screen[None]):
 
     @on(ClaimList.Opened)
     def _open(self, event: ClaimList.Opened) -> None:
-        from tui.app.screens.reader import ReaderScreen
-
         row = event.row
-        self.app.push_screen(
-            ReaderScreen(row.article_id, claim_start=row.start, source_start=row.source_start)
-        )
+        sitrep(self).open_reader(row.article_id, row.start, row.source_start)
+
+    def claim_ref(self) -> ClaimRef | None:
+        """The claim under the cursor (`b` bookmarks it)."""
+        row = self.claims.current
+        return ClaimRef(row.article_id, row.start, row.source_start) if row is not None else None
 
     def action_bookmark(self) -> None:
-        from tui.app.screens.bookmarks import bookmark_current_claim
-
         bookmark_current_claim(self)
 
     def action_back(self) -> None:

@@ -65,12 +65,6 @@ def render_rows(rows: list[tuple[str, str]]) -> Content:
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
-    DEFAULT_CSS = """
-    HelpScreen { align: center middle; background: $background 60%; }
-    HelpScreen > VerticalScroll { width: 90%; max-width: 96; height: 90%;
-        background: $panel; padding: 0 2; border: none; scrollbar-size-vertical: 1; }
-    HelpScreen .help-heading { text-style: bold; color: $text-accent; margin-top: 1; }
-    """
 
     def __init__(self, origin: Screen, active_bindings: Mapping[str, ActiveBinding]) -> None:
         super().__init__()

@@ -1,5 +1,5 @@
-"""Read state on the main screen: `n`/`N` next/previous unread, `A` mark a feed read, mark
-everything listed read, and `u` to undo the last of those.
+"""Read state on the main screen: `m` toggle, `M` show/hide read, `n`/`N` next/previous unread,
+`A` mark a feed read, mark everything listed read, and `u` to undo the last of those.
 
 The article list loads in pages, so the next unread article may not be on screen yet: the
 search looks at the loaded rows first and reads further pages in a thread only when it must
@@ -11,27 +11,50 @@ nothing else, so articles read one by one in between keep their state.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 
-from tui.app.widgets.article_list import PAGE_SIZE, ArticleRow
+from tui.app.widgets.article_list import PAGE_SIZE, ArticleList, ArticleRow
+from tui.app.widgets.feed_list import FeedInfo, FeedList
 from tui.core.query import Query, Term
 from tui.service.library import Library
-
-if TYPE_CHECKING:
-    from tui.app.screens.main import MainScreen
 
 UNREAD = Term("is", "unread")
 UNDO_DEPTH = 20
 
 
+class ListScreen(Protocol):
+    """What ReadState needs of the screen it serves (the main screen)."""
+
+    app: App[Any]
+    hide_read: bool
+    query_text: str
+    scope_label: str
+    filter_query: Query
+
+    @property
+    def articles(self) -> ArticleList: ...
+    @property
+    def feeds(self) -> FeedList: ...
+    @property
+    def library(self) -> Library: ...
+    def effective_query(self) -> Query: ...
+    def reload(self, keep_cursor: bool = False) -> None: ...
+    def set_filter(self, text: str, query: Query) -> None: ...
+    def show_feeds(self, feeds: list[FeedInfo]) -> None: ...
+    def target_feed(self) -> FeedInfo | None: ...
+    def notify(self, message: str, *, severity: Any = ..., timeout: float | None = ...) -> None:
+        ...
+    def run_worker(self, work: Callable[[], None], **kwargs: Any) -> Any: ...
+
+
 class ReadState:
     """The main screen's read-state actions (the screen owns the bindings)."""
 
-    def __init__(self, screen: MainScreen) -> None:
+    def __init__(self, screen: ListScreen) -> None:
         self.screen = screen
         self.undo: list[tuple[str, list[int]]] = []  # (what was done, ids it changed)
         self._open_it = False
@@ -39,6 +62,43 @@ class ReadState:
     @property
     def library(self) -> Library:
         return self.screen.library
+
+    def run(self, what: str) -> None:
+        """One of the screen's read-state keys, by name."""
+        actions: dict[str, Callable[[], None]] = {
+            "toggle": self.toggle,
+            "toggle_shown": self.toggle_shown,
+            "next": lambda: self.jump(1),
+            "previous": lambda: self.jump(-1),
+            "feed": self.mark_target_feed_read,
+            "undo": self.undo_last,
+        }
+        actions[what]()
+
+    # ── m / M ──
+    def toggle(self) -> None:
+        articles = self.screen.articles
+        row = articles.current
+        if row is None:
+            return
+        articles.update_row(row.id, read=not row.read)
+        self.screen.run_worker(
+            partial(self._set_read, row.id, not row.read),
+            thread=True, group="writes", exit_on_error=False,
+        )
+
+    def _set_read(self, article_id: int, read: bool) -> None:
+        self.library.set_read([article_id], read)
+        feeds = [FeedInfo.from_row(r) for r in self.library.feeds_pane()]
+        self.screen.app.call_from_thread(self.screen.show_feeds, feeds)
+
+    def toggle_shown(self) -> None:
+        screen = self.screen
+        screen.hide_read = not screen.hide_read
+        screen.notify(
+            "Showing unread articles only." if screen.hide_read else "Showing every article."
+        )
+        screen.set_filter(screen.query_text, screen.filter_query)  # the same filter, again
 
     # ── n / N ──
     def jump(self, step: int, open_it: bool = False) -> None:
@@ -96,16 +156,29 @@ class ReadState:
             articles.opened(row)
 
     # ── mark read, undo ──
+    def mark_target_feed_read(self) -> None:
+        """A: every unread article of the feed in focus (pane, scope, or the current article)."""
+        feed = self.screen.target_feed()
+        if feed is None:
+            self.screen.notify("No feed here: pick one in the feeds pane (h).", severity="warning")
+            return
+        self.mark_feed_read(feed.id, feed.name)
+
     def mark_feed_read(self, feed_id: int, name: str) -> None:
         self._run(lambda: self.library.unread_of_feed(feed_id), name)
 
-    def mark_listed_read(self, query: Query, label: str) -> None:
+    def mark_listed_read(self) -> None:
+        """Palette: every unread article the list shows (its feed, tag and filter)."""
+        screen = self.screen
+        label = "  ".join(p for p in (screen.scope_label, screen.query_text) if p)
+        query = screen.effective_query()
+
         def ids() -> list[int]:
             # One search, every row: a negative LIMIT has no upper bound in SQLite.
             _, rows = self.library.list_articles(query.with_terms(UNREAD), limit=-1)
             return [r["id"] for r in rows]
 
-        self._run(ids, label)
+        self._run(ids, label or "All articles")
 
     def _run(self, find: Any, label: str) -> None:
         if self.library.readonly:
@@ -148,23 +221,18 @@ class ReadState:
         self.screen.notify(f"Undone: {count} article{'s' if count != 1 else ''} unread again.")
         self.screen.reload(keep_cursor=True)
 
-
-def read_commands(app: Any, screen: Any) -> Iterator[SystemCommand]:
-    """Palette entries for the main screen's read state (the same actions as the keys)."""
-    from tui.app.screens.main import MainScreen
-
-    if not isinstance(screen, MainScreen):
-        return
-    yield SystemCommand(
-        "Mark all listed read",
-        "Every unread article the list shows (its feed, tag and filter); u undoes",
-        screen.action_mark_listed_read,
-    )
-    yield SystemCommand(
-        "Mark feed read", "The feed under the cursor (A); u undoes", screen.action_mark_feed_read
-    )
-    yield SystemCommand(
-        "Show or hide read articles", "List only unread articles, or all (M)",
-        screen.action_toggle_show_read,
-    )
-    yield SystemCommand("Undo mark read", "Back to unread (u)", screen.action_undo_read)
+    def commands(self) -> Iterator[SystemCommand]:
+        """Palette entries for read state (the same actions as the keys)."""
+        yield SystemCommand(
+            "Mark all listed read",
+            "Every unread article the list shows (its feed, tag and filter); u undoes",
+            self.mark_listed_read,
+        )
+        yield SystemCommand(
+            "Mark feed read", "The feed under the cursor (A); u undoes", self.mark_target_feed_read
+        )
+        yield SystemCommand(
+            "Show or hide read articles", "List only unread articles, or all (M)",
+            self.toggle_shown,
+        )
+        yield SystemCommand("Undo mark read", "Back to unread (u)", self.undo_last)

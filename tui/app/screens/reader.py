@@ -7,9 +7,6 @@ An article still in the queue jumps it and the screen reloads when its analysis 
 
 from __future__ import annotations
 
-import webbrowser
-from typing import Any
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,12 +14,15 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
 
-from tui.app.screens.article_data import ArticleData, citation, load_article
-from tui.app.widgets.entity_panel import EntityItem, EntityPanel
-from tui.app.widgets.reader_view import ClaimSpan, ReaderView
+from tui.app.contract import ClaimRef, sitrep
+from tui.app.flows.bookmarks import bookmark_current_claim
+from tui.app.flows.browser import open_in_browser
+from tui.app.flows.pins import request_pin
+from tui.app.messages import BookmarkChanged
+from tui.app.screens.article_data import ArticleData, citation, content_of, load_article
+from tui.app.widgets.entity_panel import EntityPanel
+from tui.app.widgets.reader_view import ReaderView
 from tui.app.widgets.status_bar import StatusBar
-from tui.app.widgets.virtual_list import now_of
-from tui.core.errors import StoreError
 from tui.service.library import Library
 
 MODES = ("text", "summary", "raw")
@@ -33,24 +33,24 @@ TREND_DAYS = 14
 class ReaderScreen(Screen[None]):
     BINDINGS = [
         Binding("escape,h", "back", "Back", id="back"),
-        Binding("right_square_bracket", "next_claim", "Next claim", id="next_claim"),
-        Binding("left_square_bracket", "previous_claim", "Prev claim", id="previous_claim"),
+        Binding("right_square_bracket", "claim(1)", "Next claim", id="next_claim"),
+        Binding("left_square_bracket", "claim(-1)", "Prev claim", id="previous_claim"),
         Binding("e", "focus_entities", "Entities", id="focus_entities"),
         Binding("o", "open_browser", "Open in browser", show=False, id="open_browser"),
-        Binding("n", "next_unread", "Next unread article", show=False, id="reader_next_unread"),
+        Binding("n", "unread(1)", "Next unread article", show=False, id="reader_next_unread"),
         Binding(
-            "N", "previous_unread", "Previous unread article", show=False,
+            "N", "unread(-1)", "Previous unread article", show=False,
             id="reader_previous_unread",
         ),
         Binding("y", "copy_claim", "Copy claim", id="copy_claim"),
         Binding("b", "bookmark", "Bookmark claim", id="bookmark"),
         Binding("x", "toggle_source", "Text / summary / raw HTML", show=False, id="toggle_source"),
-        Binding("j,down", "scroll_down", "Scroll down", show=False, id="scroll_down"),
-        Binding("k,up", "scroll_up", "Scroll up", show=False, id="scroll_up"),
-        Binding("space,pagedown", "page_down", "Page down", show=False, id="page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="page_up"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="scroll_end"),
-        Binding("home", "scroll_home", "Top", show=False, id="scroll_home"),
+        Binding("j,down", "scroll('down')", "Scroll down", show=False, id="scroll_down"),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False, id="scroll_up"),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False, id="page_down"),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False, id="page_up"),
+        Binding("G,end", "scroll('end')", "Bottom", show=False, id="scroll_end"),
+        Binding("home", "scroll('home')", "Top", show=False, id="scroll_home"),
     ]
 
     def __init__(
@@ -86,7 +86,7 @@ class ReaderScreen(Screen[None]):
 
     @property
     def library(self) -> Library:
-        return self.app.library  # type: ignore[attr-defined]
+        return sitrep(self).library
 
     def on_mount(self) -> None:
         self.status.noun = "claims"
@@ -114,7 +114,7 @@ class ReaderScreen(Screen[None]):
         if process and data.row["state"] == "queued":
             self.app.call_from_thread(self._process_now)
         ids = [e.id for e in data.entities]
-        daily = self.library.entity_days(ids, today=now_of(self.app).date(), days=TREND_DAYS)
+        daily = self.library.entity_days(ids, today=sitrep(self).now().date(), days=TREND_DAYS)
         self.app.call_from_thread(self._show_trends, daily)
 
     def _show_trends(self, daily: dict[int, list[int]]) -> None:
@@ -123,7 +123,7 @@ class ReaderScreen(Screen[None]):
 
     @work(exclusive=True, group="process", exit_on_error=False)
     async def _process_now(self) -> None:
-        await self.app.process_article_now(self.article_id)  # type: ignore[attr-defined]
+        await sitrep(self).process_article_now(self.article_id)
         self._load()
 
     async def _show(self, data: ArticleData | None) -> None:
@@ -143,7 +143,7 @@ class ReaderScreen(Screen[None]):
             )
             if p
         )
-        text, note, claims, mentions = self._content(data)
+        text, note, claims, mentions = content_of(data, self.mode)
         await self.reader.show(row["title"], meta, text, claims, mentions, note)
         if claims:
             self._load_bookmarks()
@@ -165,41 +165,22 @@ class ReaderScreen(Screen[None]):
             self.claim_start = None
             self._select(index)
 
-    def _content(
-        self, data: ArticleData
-    ) -> tuple[str, str, list[ClaimSpan], list[tuple[int, int]]]:
-        row = data.row
-        if self.mode == "raw":
-            return data.raw or "(no stored page)", "The page as fetched (x to switch)", [], []
-        if self.mode == "summary" or not row["text"]:
-            note = ""
-            if self.mode == "summary":
-                note = "The feed's summary (x to switch)"
-            elif row["state"] == "queued":
-                note = "Fetching and analysing the full text…"
-            elif row["state"] == "failed":
-                note = f"Full text unavailable ({row['error']}); showing the feed's summary."
-            elif row["state"] == "skipped":
-                note = "Full text is off for this feed; showing the feed's summary."
-            return row["summary"] or "(no summary)", note, [], []
-        mentions = [span for entity in data.entities for span in entity.spans]
-        return row["text"], "", data.claims, mentions
+    # ── claims and bookmarks ──
+    def claim_ref(self) -> ClaimRef | None:
+        """The claim under the cursor (`b` bookmarks it)."""
+        if self.data is None or not 0 <= self.current_claim < len(self.reader.claims):
+            return None
+        claim = self.reader.claims[self.current_claim]
+        return ClaimRef(self.article_id, claim.start, claim.source_start)
 
-    # ── claims ──
-    # ── bookmarks ──
     def action_bookmark(self) -> None:
-        from tui.app.screens.bookmarks import bookmark_current_claim
-
         bookmark_current_claim(self)
 
     @work(thread=True, group="bookmarks", exit_on_error=False)
     def _load_bookmarks(self) -> None:
         spots = self.library.bookmarked_spots(self.article_id)
-        self.app.call_from_thread(self._show_bookmarks, spots)
-
-    def _show_bookmarks(self, spots: set[tuple[int, int]]) -> None:
-        self.reader.mark_bookmarked(spots)
-        self._show_bookmark_notice()
+        self.app.call_from_thread(self.reader.mark_bookmarked, spots)
+        self.app.call_from_thread(self._show_bookmark_notice)
 
     def _show_bookmark_notice(self) -> None:
         claims = self.reader.claims
@@ -207,7 +188,7 @@ class ReaderScreen(Screen[None]):
         marked = current is not None and current.spot in self.reader.bookmarked
         self.status.notice = "★ bookmarked" if marked else ""
 
-    def on_bookmark_changed(self, message: Any) -> None:
+    def on_bookmark_changed(self, message: BookmarkChanged) -> None:
         if message.article_id == self.article_id:
             self._load_bookmarks()  # the store knows which claim an old bookmark stands for
 
@@ -228,11 +209,12 @@ class ReaderScreen(Screen[None]):
         )
         self._show_bookmark_notice()
 
-    def action_next_claim(self) -> None:
-        self._select(self.current_claim + 1 if self.current_claim >= 0 else 0)
-
-    def action_previous_claim(self) -> None:
-        self._select(max(0, self.current_claim - 1))
+    def action_claim(self, step: int) -> None:
+        """] and [: the next (1) or previous (-1) claim; the first one from nowhere."""
+        if step > 0:
+            self._select(self.current_claim + 1 if self.current_claim >= 0 else 0)
+        else:
+            self._select(max(0, self.current_claim - 1))
 
     # ── entities ──
     def action_focus_entities(self) -> None:
@@ -248,36 +230,12 @@ class ReaderScreen(Screen[None]):
 
     @on(EntityPanel.Chosen)
     def _entity_chosen(self, event: EntityPanel.Chosen) -> None:
-        self.app.filter_by_entity(event.entity.name)  # type: ignore[attr-defined]
+        sitrep(self).filter_by_entity(event.entity.name)
 
     @on(EntityPanel.PinRequested)
     def _pin_requested(self, event: EntityPanel.PinRequested) -> None:
-        """The panel changes at once; the write follows in a thread (undone if it fails)."""
-        if self.library.readonly:
-            self.notify("Read-only: another sitrep is running; pin there.", severity="warning")
-        elif self.data is not None:
-            self._show_pin(event.entity, event.pin)
-            self._save_pin(event.entity, self.data.pinned)
-
-    def _show_pin(self, entity: EntityItem, pin: bool) -> None:
-        if self.data is not None:
-            (self.data.pinned.add if pin else self.data.pinned.discard)((entity.name, entity.type))
-            self.panel.set_pinned(entity, pin)
-
-    @work(thread=True, group="pins", exit_on_error=False)
-    def _save_pin(self, entity: EntityItem, wanted: set[tuple[str, str]]) -> None:
-        try:
-            pinned = self.library.match_pin(entity.name, entity.type, wanted)
-        except StoreError as exc:  # nothing was saved: show the pin as it was
-            shown = (entity.name, entity.type) in wanted
-            self.app.call_from_thread(self._show_pin, entity, not shown)
-            self.app.call_from_thread(self.notify, str(exc), severity="error", markup=False)
-            return
-        name = entity.name  # web text: the notification is plain (markup=False)
-        message = f"Unpinned {name}."
-        if pinned:
-            message = f"Pinned {name}: you'll be told when new claims mention it."
-        self.app.call_from_thread(self.notify, message, markup=False)
+        pinned = self.data.pinned if self.data is not None else None
+        request_pin(self, self.panel, pinned, event.entity, event.pin)
 
     # ── other actions ──
     def action_back(self) -> None:
@@ -287,40 +245,22 @@ class ReaderScreen(Screen[None]):
             return
         self.app.pop_screen()
 
-    def _unread(self, step: int) -> None:
+    def action_unread(self, step: int) -> None:
         """n/N: back to the article list and open its next/previous unread article."""
-        from tui.app.screens.main import MainScreen
-
-        stack = self.app.screen_stack
-        below = stack[-2] if len(stack) >= 2 else None
-        if not isinstance(below, MainScreen):
+        if not sitrep(self).open_next_unread(step):  # it closes this reader if it finds one
             self.notify("n and N follow the article list: open the article from there.")
-            return
-        below.reading.jump(step, open_it=True)  # it closes this reader if it finds one
 
-    def action_next_unread(self) -> None:
-        self._unread(1)
-
-    def action_previous_unread(self) -> None:
-        self._unread(-1)
-
-    def action_scroll_down(self) -> None:
-        self.reader.scroll_down(animate=False)
-
-    def action_scroll_up(self) -> None:
-        self.reader.scroll_up(animate=False)
-
-    def action_page_down(self) -> None:
-        self.reader.scroll_page_down(animate=False)
-
-    def action_page_up(self) -> None:
-        self.reader.scroll_page_up(animate=False)
-
-    def action_scroll_end(self) -> None:
-        self.reader.scroll_end(animate=False)
-
-    def action_scroll_home(self) -> None:
-        self.reader.scroll_home(animate=False)
+    def action_scroll(self, how: str) -> None:
+        view = self.reader
+        moves = {
+            "down": view.scroll_down,
+            "up": view.scroll_up,
+            "page_down": view.scroll_page_down,
+            "page_up": view.scroll_page_up,
+            "end": view.scroll_end,
+            "home": view.scroll_home,
+        }
+        moves[how](animate=False)
 
     async def action_toggle_source(self) -> None:
         self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]
@@ -328,27 +268,13 @@ class ReaderScreen(Screen[None]):
             await self._show(self.data)
 
     def action_open_browser(self) -> None:
-        if self.data is None:
-            return
-        url = self.data.row["final_url"] or self.data.row["url"]
-        if not url.startswith(("http://", "https://", "file://")):
-            self.notify("This article has no web address.", severity="warning")
-            return
-        self._open_url(url)
-
-    @work(thread=True, exit_on_error=False)
-    def _open_url(self, url: str) -> None:
-        # webbrowser passes the URL as one argv element: no shell ever sees it.
-        if not webbrowser.open(url):
-            self.app.call_from_thread(self.notify, "No browser available here.", severity="warning")
-
-    def citation(self) -> str | None:
-        if self.data is None or not 0 <= self.current_claim < len(self.reader.claims):
-            return None
-        return citation(self.data, self.reader.text, self.reader.claims[self.current_claim])
+        if self.data is not None:
+            open_in_browser(self, self.data.row["final_url"] or self.data.row["url"])
 
     def action_copy_claim(self) -> None:
-        text = self.citation()
+        text = None
+        if self.data is not None and 0 <= self.current_claim < len(self.reader.claims):
+            text = citation(self.data, self.reader.text, self.reader.claims[self.current_claim])
         if text is None:
             self.notify("Move to a claim first with ].", severity="warning")
             return

@@ -1,6 +1,4 @@
-"""The bookmarks list, and the stored copy of one bookmark whose article was purged.
-
-The list: each saved claim with who said it, its status, outlet, date, note and tags.
+"""The bookmarks list: each saved claim with who said it, its status, outlet, date, note and tags.
 
 Bookmarks are few (a dossier, not a feed), so a plain OptionList with multi-line entries shows
 every field without a detail pane. Entries are Content built from plain text: the claim text is
@@ -9,20 +7,13 @@ web text and never becomes markup.
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from textual import work
-from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
 from textual.content import Content, Span
-from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static
+from textual.widgets import OptionList
 from textual.widgets.option_list import Option
-
-from tui.service.bookmarks import bookmark_citation
 
 STATUS_COLOURS = {"claimed": "#d7b94a", "denied": "#e06c6c", "disputed": "#d484c8",
                   "unconfirmed": "#7fa3d6", "confirmed": "#6cc486"}
@@ -97,66 +88,3 @@ class BookmarkList(OptionList):
         if index is None or not 0 <= index < len(self.records):
             return None
         return self.records[index]
-
-
-class StoredCopyScreen(ModalScreen[None]):
-    """A bookmark whose article was purged: the copy kept with the bookmark, read-only."""
-
-    DEFAULT_CSS = """
-    StoredCopyScreen { align: center middle; }
-    StoredCopyScreen > #stored-copy {
-        width: 85%; max-width: 100; height: auto; max-height: 90%; padding: 1 2;
-        border: thick $accent; background: $surface; overflow-y: auto;
-    }
-    StoredCopyScreen .stored-title { text-style: bold; color: $accent; }
-    StoredCopyScreen .stored-muted { color: $text-muted; margin-bottom: 1; }
-    StoredCopyScreen .stored-claim { margin-bottom: 1; }
-    """
-    BINDINGS = [
-        Binding("escape,h,q", "dismiss", "Close", id="back"),
-        Binding("y", "copy_citation", "Copy citation", id="copy_citation"),
-        Binding("o", "open_browser", "Open in browser", id="open_browser"),
-    ]
-
-    def __init__(self, record: dict[str, Any]) -> None:
-        super().__init__()
-        self.record = record
-
-    def compose(self) -> ComposeResult:
-        r = self.record
-        claim = " ".join((r["claim_text"] or "").split())
-        spans = []
-        at = claim.find(r["source"]) if r["source"] else -1
-        if at >= 0:
-            spans.append(Span(at, at + len(r["source"]), "underline bold"))
-        meta = " · ".join(p for p in (r["feed_name"], (r["published"] or "")[:16].replace(
-            "T", " "), r["article_url"]) if p)
-        details = f"{r['source']} · {r['status']} · {r['cue']} · {r['quote']}"
-        with VerticalScroll(id="stored-copy"):
-            yield Static(Content(r["article_title"] or "(untitled)"), classes="stored-title")
-            yield Static(Content(meta), classes="stored-muted")
-            yield Static(Content("The article is no longer in the cache: this is the copy kept "
-                                 "with the bookmark."), classes="stored-muted")
-            yield Static(Content(claim, spans), classes="stored-claim")
-            yield Static(Content(details), classes="stored-muted")
-            if r["note"]:
-                yield Static(Content(f"Note: {r['note']}"))
-            if r["tags"]:
-                yield Static(Content("Tags: " + ", ".join(r["tags"].split())))
-
-    def action_copy_citation(self) -> None:
-        self.app.copy_to_clipboard(bookmark_citation(self.record))
-        self.notify("Citation copied.")
-
-    def action_open_browser(self) -> None:
-        url = self.record["article_url"] or ""
-        if not url.startswith(("http://", "https://")):
-            self.notify("This bookmark has no web address.", severity="warning")
-            return
-        self._open_url(url)
-
-    @work(thread=True, exit_on_error=False)
-    def _open_url(self, url: str) -> None:
-        if not webbrowser.open(url):  # one argv element: no shell sees the URL
-            self.app.call_from_thread(self.notify, "No browser available here.",
-                                      severity="warning")

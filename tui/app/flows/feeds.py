@@ -14,14 +14,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from textual.screen import Screen
+from textual.app import App
 
-from tui.app.widgets.add_feed import AddFeedPrompt, NewFeed
+from tui.app.contract import sitrep
+from tui.app.dialogs.add_feed import AddFeedPrompt, NewFeed
+from tui.app.dialogs.feed_menu import FeedMenu
+from tui.app.dialogs.text_prompt import ConfirmPrompt, TextPrompt
 from tui.app.widgets.feed_list import FeedInfo
-from tui.app.widgets.feed_menu import FeedMenu
-from tui.app.widgets.text_prompt import ConfirmPrompt, TextPrompt
 from tui.core.errors import ConfigError
 from tui.service import feeds as feeds_file
 from tui.service.config import load_config
@@ -29,6 +30,16 @@ from tui.service.config import load_config
 DEFAULT_EXPORT = "~/sitrep-feeds.opml"
 MAX_IMPORT_BYTES = 10_000_000
 _WRITES = threading.Lock()  # one edit of feeds.toml at a time: each reads what the last wrote
+
+
+class FeedMenuHost(Protocol):
+    """The screen a feed menu acts for (the main screen): its `A` and `r` run from the menu."""
+
+    app: App[Any]
+
+    def target_feed(self) -> FeedInfo | None: ...
+    def action_read(self, what: str) -> None: ...
+    def action_feed(self, what: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -41,15 +52,16 @@ class _Done:
 
 
 # ── add ──
-def add_feed(app: Any) -> None:
+def add_feed(app: App[Any]) -> None:
     if _refused(app, "add feeds"):
         return
-    known = {feed.url: feed.name for feed in app.config.feeds}
-    prompt = AddFeedPrompt(partial(feeds_file.check_feed, app.config.settings), known)
+    config = sitrep(app).config
+    known = {feed.url: feed.name for feed in config.feeds}
+    prompt = AddFeedPrompt(partial(feeds_file.check_feed, config.settings), known)
     app.push_screen(prompt, partial(_save_new_feed, app))
 
 
-def _save_new_feed(app: Any, feed: NewFeed | None) -> None:
+def _save_new_feed(app: App[Any], feed: NewFeed | None) -> None:
     if feed is None:
         return
 
@@ -63,7 +75,7 @@ def _save_new_feed(app: Any, feed: NewFeed | None) -> None:
 
 
 # ── the feed menu and its entries ──
-def feed_menu(screen: Screen[Any], feed: FeedInfo | None) -> None:
+def feed_menu(screen: FeedMenuHost, feed: FeedInfo | None) -> None:
     """The menu for *feed* (None: nothing under the cursor, say so)."""
     app = screen.app
     if feed is None:
@@ -72,7 +84,7 @@ def feed_menu(screen: Screen[Any], feed: FeedInfo | None) -> None:
     app.push_screen(FeedMenu(feed.name), partial(_menu_chosen, screen, feed))
 
 
-def _menu_chosen(screen: Any, feed: FeedInfo, choice: str | None) -> None:
+def _menu_chosen(screen: FeedMenuHost, feed: FeedInfo, choice: str | None) -> None:
     if choice == "rename":
         rename(screen, feed)
     elif choice == "tags":
@@ -80,12 +92,12 @@ def _menu_chosen(screen: Any, feed: FeedInfo, choice: str | None) -> None:
     elif choice == "remove":
         remove(screen, feed)
     elif choice == "mark_read":
-        screen.action_mark_feed_read()
+        screen.action_read("feed")
     elif choice == "refresh":
-        screen.action_refresh_feed()
+        screen.action_feed("refresh")
 
 
-def rename(screen: Screen[Any], feed: FeedInfo) -> None:
+def rename(screen: FeedMenuHost, feed: FeedInfo) -> None:
     app = screen.app
     if _refused(app, "rename feeds"):
         return
@@ -103,7 +115,7 @@ def rename(screen: Screen[Any], feed: FeedInfo) -> None:
     app.push_screen(TextPrompt(f"Rename “{feed.name}”", feed.name), chosen)
 
 
-def retag(screen: Screen[Any], feed: FeedInfo) -> None:
+def retag(screen: FeedMenuHost, feed: FeedInfo) -> None:
     app = screen.app
     if _refused(app, "tag feeds"):
         return
@@ -127,7 +139,7 @@ def retag(screen: Screen[Any], feed: FeedInfo) -> None:
     app.push_screen(prompt, chosen)
 
 
-def remove(screen: Screen[Any], feed: FeedInfo) -> None:
+def remove(screen: FeedMenuHost, feed: FeedInfo) -> None:
     app = screen.app
     if _refused(app, "remove feeds"):
         return
@@ -147,21 +159,23 @@ def remove(screen: Screen[Any], feed: FeedInfo) -> None:
 
 
 def _edit_later(
-    app: Any, feed: FeedInfo, what: str, edit: Callable[[Path, str], bool], done: str
+    app: App[Any], feed: FeedInfo, what: str, edit: Callable[[Path, str], bool], done: str
 ) -> None:
     _write_config(app, what, partial(_edit_feed, app, feed, edit), done)
 
 
-def _edit_feed(app: Any, feed: FeedInfo, edit: Callable[[Path, str], bool], path: Path) -> _Done:
+def _edit_feed(
+    app: App[Any], feed: FeedInfo, edit: Callable[[Path, str], bool], path: Path
+) -> _Done:
     """Runs in the write thread: the feed's address (the store knows it by id), then the edit."""
-    url = app.library.feed_url(feed.id)
+    url = sitrep(app).library.feed_url(feed.id)
     if url is None or not edit(path, url):
         return _Done(f"“{feed.name}” is no longer in {path}.", changed=False, severity="warning")
     return _Done("")
 
 
 # ── OPML ──
-def import_opml(app: Any) -> None:
+def import_opml(app: App[Any]) -> None:
     if _refused(app, "import feeds"):
         return
 
@@ -193,7 +207,7 @@ def _import_from(source: Path, path: Path) -> _Done:
     return _Done(message + ".", changed=bool(added))
 
 
-def export_opml(app: Any) -> None:
+def export_opml(app: App[Any]) -> None:
     def chosen(text: str | None) -> None:
         if not text:
             return
@@ -207,10 +221,11 @@ def export_opml(app: Any) -> None:
     app.push_screen(TextPrompt("Export feeds as OPML to", DEFAULT_EXPORT), chosen)
 
 
-def _export_to(app: Any, target: Path, confirmed: bool | None) -> None:
+def _export_to(app: App[Any], target: Path, confirmed: bool | None) -> None:
     if not confirmed:
         return
-    text = feeds_file.export_opml(app.config)
+    config = sitrep(app).config
+    text = feeds_file.export_opml(config)
 
     def write() -> None:
         tmp = target.with_name(f".{target.name}.tmp")
@@ -222,20 +237,23 @@ def _export_to(app: Any, target: Path, confirmed: bool | None) -> None:
             error = f"Could not export: {target}: {exc.strerror or exc}"
             app.call_from_thread(_notify, app, error, "error")
             return
-        count = len(app.config.feeds)
+        count = len(config.feeds)
         app.call_from_thread(_notify, app, f"Exported {count} feeds to {target}.")
 
     app.run_worker(write, thread=True, group="config", exit_on_error=False)
 
 
 # ── writing feeds.toml ──
-def _refused(app: Any, what: str) -> bool:
-    if app.library.readonly:
+def _refused(app: App[Any], what: str) -> bool:
+    readonly = sitrep(app).library.readonly
+    if readonly:
         app.notify(f"Read-only: {what} in the sitrep that is refreshing.", severity="warning")
-    return bool(app.library.readonly)
+    return readonly
 
 
-def _write_config(app: Any, what: str, change: Callable[[Path], _Done], message: str = "") -> None:
+def _write_config(
+    app: App[Any], what: str, change: Callable[[Path], _Done], message: str = ""
+) -> None:
     app.run_worker(
         partial(_write_in_thread, app, what, change, message),
         thread=True,
@@ -244,8 +262,10 @@ def _write_config(app: Any, what: str, change: Callable[[Path], _Done], message:
     )
 
 
-def _write_in_thread(app: Any, what: str, change: Callable[[Path], _Done], message: str) -> None:
-    path = app.config.path
+def _write_in_thread(
+    app: App[Any], what: str, change: Callable[[Path], _Done], message: str
+) -> None:
+    path = sitrep(app).config.path
     try:
         with _WRITES:
             done = change(path)
@@ -257,7 +277,7 @@ def _write_in_thread(app: Any, what: str, change: Callable[[Path], _Done], messa
         app.call_from_thread(_notify, app, f"Could not {what}: {_os_error(exc, path)}", "error")
         return
     if config is not None:
-        app.call_from_thread(app.reload_config, config)
+        app.call_from_thread(sitrep(app).reload_config, config)
     app.call_from_thread(_notify, app, done.message or message, done.severity)
 
 
@@ -265,5 +285,5 @@ def _os_error(exc: OSError, path: Path) -> str:
     return f"{exc.filename or path}: {exc.strerror or exc}"
 
 
-def _notify(app: Any, message: str, severity: str = "information") -> None:
+def _notify(app: App[Any], message: str, severity: str = "information") -> None:
     app.notify(message, severity=severity, markup=False, timeout=8 if severity == "error" else 5)

@@ -30,20 +30,6 @@ class NoteResult:
 
 
 class NotePrompt(ModalScreen[NoteResult]):
-    DEFAULT_CSS = """
-    NotePrompt { align: center middle; }
-    NotePrompt > #note-dialog {
-        width: 80%; max-width: 90; height: auto; padding: 1 2;
-        border: thick $accent; background: $surface;
-    }
-    NotePrompt #note-title { text-style: bold; color: $accent; }
-    NotePrompt #note-claim { color: $text-muted; margin: 1 0; max-height: 6; }
-    NotePrompt #note-choice, NotePrompt #note-fields, NotePrompt Horizontal { height: auto; }
-    NotePrompt #note-choice Button { margin-right: 2; }
-    NotePrompt #note-hint { color: $text-muted; }
-    NotePrompt .-choosing #note-fields { display: none; }
-    NotePrompt .-editing #note-choice { display: none; }
-    """
     BINDINGS = [
         Binding("escape", "keep", "Keep as it is", id="note_keep"),
         Binding("e", "edit", "Edit note", show=False, id="note_edit"),

@@ -15,23 +15,10 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-_DIALOG_CSS = """
-{name} {{ align: center middle; }}
-{name} > Vertical {{
-    width: 80%; max-width: 90; height: auto; padding: 1 2;
-    border: thick $accent; background: $surface;
-}}
-{name} .prompt-title {{ text-style: bold; color: $accent; }}
-{name} .prompt-message {{ margin: 1 0; }}
-{name} .prompt-hint {{ color: $text-muted; }}
-{name} Input {{ margin: 1 0; }}
-"""
-
 
 class TextPrompt(ModalScreen[str | None]):
     """One line of text; enter gives it back (stripped), esc gives None."""
 
-    DEFAULT_CSS = _DIALOG_CSS.format(name="TextPrompt")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt_cancel")]
 
     def __init__(
@@ -64,7 +51,6 @@ class TextPrompt(ModalScreen[str | None]):
 class ConfirmPrompt(ModalScreen[bool]):
     """A yes/no question: y or enter say yes, n or esc say no."""
 
-    DEFAULT_CSS = _DIALOG_CSS.format(name="ConfirmPrompt")
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm_yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm_no"),

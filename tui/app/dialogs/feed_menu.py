@@ -1,6 +1,6 @@
 """The small menu `f` opens for one feed: rename, tags, remove, mark all read, refresh now.
 
-It only says which entry was chosen (its id, or None for esc); `tui.app.screens.feeds_admin` does
+It only says which entry was chosen (its id, or None for esc); `tui.app.flows.feeds` does
 the work, so the palette and the menu run the same code. The feed's name is web text when it
 came from the feed itself: shown as plain `Content`.
 """
@@ -26,17 +26,6 @@ ENTRIES = (
 
 
 class FeedMenu(ModalScreen[str | None]):
-    DEFAULT_CSS = """
-    FeedMenu { align: center middle; }
-    FeedMenu > Vertical {
-        width: 44; max-width: 90%; height: auto; padding: 1 2;
-        border: thick $accent; background: $surface;
-    }
-    FeedMenu #feed-menu-title { text-style: bold; color: $accent; margin-bottom: 1; }
-    FeedMenu OptionList, FeedMenu OptionList:focus { border: none; height: auto; padding: 0;
-        background: $surface; }
-    FeedMenu #feed-menu-hint { color: $text-muted; margin-top: 1; }
-    """
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="prompt_cancel"),
         Binding("j", "move(1)", "Down", show=False, id="cursor_down"),

@@ -33,17 +33,6 @@ class NewFeed:
 
 
 class AddFeedPrompt(ModalScreen[NewFeed | None]):
-    DEFAULT_CSS = """
-    AddFeedPrompt { align: center middle; background: $background 60%; }
-    AddFeedPrompt > Vertical { width: 72; max-width: 95%; height: auto; background: $panel;
-        padding: 1 2; }
-    AddFeedPrompt Input { border: none; height: 1; margin-bottom: 1; background: $boost; }
-    AddFeedPrompt Input:focus { border: none; background-tint: $accent 12%; }
-    AddFeedPrompt .title { text-style: bold; color: $text-accent; margin-bottom: 1; }
-    AddFeedPrompt #add-status { color: $text-muted; }
-    AddFeedPrompt #add-status.-ok { color: $text-success; }
-    AddFeedPrompt #add-status.-error { color: $text-error; }
-    """
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="prompt_cancel")]
 
     def __init__(self, check: Callable[[str], CheckedFeed], known: Mapping[str, str]) -> None:

@@ -140,7 +140,7 @@ def test_no_private_api_of_other_libraries() -> None:
 LOCAL_IMPORTS = {
     **{
         ("tui.__main__", "main", f"tui.cli.{name}"): "start-up: only the subcommand run is loaded"
-        for name in ("analyze", "bookmarks", "feeds", "fetch", "maintenance", "search")
+        for name in ("analyze", "bookmarks", "feeds", "fetch", "maintenance", "search", "stories")
     },
     **{
         ("tui.__main__", "run_app", name): "start-up: Textual and the store load only for the app"

@@ -34,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true")
     search.add_argument("--limit", type=int, default=50)
 
+    stories = sub.add_parser("stories", help="the same event across outlets")
+    stories.add_argument("--since", metavar="SPAN", help="seen since: 3d, 12h, 2w or a date")
+    stories.add_argument("--all", action="store_true", help="one-article stories too")
+    stories.add_argument("--json", action="store_true", help="JSON Lines, one story a line")
+
     bookmarks = sub.add_parser("bookmarks", help="list or export bookmarks")
     bookmarks.add_argument("action", nargs="?", choices=["list", "export"], default="list")
     bookmarks.add_argument("--format", choices=["md", "json", "csv"], default="md")
@@ -84,6 +89,10 @@ def main(argv: list[str] | None = None) -> int:
         from tui.cli.feeds import run_feeds
 
         return run_feeds(args)
+    if command == "stories":
+        from tui.cli.stories import run_stories
+
+        return run_stories(args)
     if command == "bookmarks":
         from tui.cli.bookmarks import run_bookmarks
 

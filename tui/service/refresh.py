@@ -29,11 +29,13 @@ from tui.core.sanitize import clean_line
 from tui.pipeline.fetch import Fetcher, Response, make_client
 from tui.pipeline.parse import parse_feed
 from tui.pipeline.workers import WorkerPool, real_stderr
+from tui.service import stories
 from tui.service.config import Config, FeedConfig
 from tui.store import schema, store
 
 T = TypeVar("T")
 PARSE_POOL_THRESHOLD = 24  # feeds in one refresh before parsing moves to processes
+STORIES_EVERY = 5.0  # seconds of queue work between two story catch-ups
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,6 +259,8 @@ class Refresher:
             total = min(total, limit)
         self.on_progress(Progress("articles", 0, total))
         batch_size = max(4, 2 * self.pool.size)
+        loop = asyncio.get_running_loop()
+        filed_at = loop.time()
         while limit is None or processed < limit:
             rows = await self._db(store.queued_articles, batch_size + len(self._in_flight))
             rows = [r for r in rows if r["id"] not in self._in_flight][:batch_size]
@@ -265,7 +269,19 @@ class Refresher:
             await asyncio.gather(*(self._process(dict(r)) for r in rows))
             processed += len(rows)
             self.on_progress(Progress("articles", processed, max(total, processed)))
+            if loop.time() - filed_at > STORIES_EVERY:
+                await self.file_stories()
+                filed_at = loop.time()
+        await self.file_stories()
         return processed
+
+    async def file_stories(self) -> int:
+        """File the articles done since the last time into stories (tui/service/stories.py),
+        a batch per store call so other store work interleaves."""
+        total = 0
+        while done := await self._db(stories.file_stories):
+            total += done
+        return total
 
     async def reprocess(self, *, all_articles: bool = False) -> int:
         """Rerun extraction + analysis on stored raw pages (after an upgrade). Returns count."""
@@ -279,6 +295,7 @@ class Refresher:
         while True:
             rows = await self._db(store.reprocess_candidates, 4 * self.pool.size)
             if not rows:
+                await self.file_stories()
                 return done
 
             async def one(row: Any) -> None:
@@ -295,6 +312,7 @@ class Refresher:
             await asyncio.gather(*(one(row) for row in rows))
             done += len(rows)
             self.on_progress(Progress("reprocess", done, max(total, done)))
+            await self.file_stories()
 
     async def process_article(self, article_id: int) -> None:
         """The article the user opens jumps the queue: process it now."""

@@ -221,7 +221,35 @@ CREATE INDEX articles_list
     ON articles(sort_ts DESC, id DESC, feed_id, read, conflict, claim_count, language);
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5)
+# v6: stories (tui/pipeline/stories, filed by tui/service/stories): each article's story and
+# the features it was filed with, each story's grouping state and list figures, and the terms'
+# document frequencies. tui/store/stories.py reads and writes them.
+V6 = """
+CREATE TABLE stories (
+    id         TEXT PRIMARY KEY,
+    title      TEXT NOT NULL DEFAULT '',
+    first_seen TEXT NOT NULL,
+    last_seen  TEXT NOT NULL,
+    articles   INTEGER NOT NULL DEFAULT 0,
+    outlets    INTEGER NOT NULL DEFAULT 0,
+    contested  INTEGER NOT NULL DEFAULT 0,
+    state      TEXT NOT NULL DEFAULT '{}'   -- JSON: times, summed terms, places, norm
+);
+CREATE INDEX stories_list ON stories(last_seen DESC, id DESC, articles, outlets, contested);
+CREATE TABLE story_articles (
+    article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    story_id   TEXT NOT NULL,
+    features   TEXT NOT NULL,               -- JSON: what grouping compared
+    stale      INTEGER NOT NULL DEFAULT 0   -- analysed again: to be filed again
+);
+CREATE INDEX story_articles_story ON story_articles(story_id, article_id);
+CREATE TABLE story_terms (
+    term TEXT PRIMARY KEY,
+    df   INTEGER NOT NULL
+) WITHOUT ROWID;
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

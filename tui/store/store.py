@@ -10,6 +10,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 from tui.core.models import Analysis, Article, Entry
+from tui.store import stories
 
 
 def utc_now() -> str:
@@ -275,6 +276,8 @@ def save_analysis(
     with conn:
         conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
         conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        # filed again at the next catch-up, with what this analysis says (tui/store/stories.py)
+        conn.execute("UPDATE story_articles SET stale = 1 WHERE article_id = ?", (article_id,))
         if article is not None:
             conn.execute(
                 "UPDATE articles SET text = ?, byline = ?, lead_caption = ?, "
@@ -369,7 +372,10 @@ def purge_articles(conn: sqlite3.Connection, retention_days: int) -> int:
         return 0
     cutoff = (datetime.now(UTC) - timedelta(days=retention_days)).isoformat(timespec="seconds")
     with conn:
-        return conn.execute(
+        gone = conn.execute(
             "DELETE FROM articles WHERE fetched < ? AND sort_ts < ?", (cutoff, cutoff)
         ).rowcount
+    if gone:
+        stories.forget_purged(conn)
+    return int(gone)
 

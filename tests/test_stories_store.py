@@ -1,0 +1,141 @@
+"""Stories in the cache: filed as articles are analysed, kept incrementally, redone on a new
+analysis, mended after a purge, and listed by `sitrep stories` (the JSON Lines contract).
+
+Real parts: dev-set articles of our own (tests/fixtures/stories/dev) analysed by the real
+analyzer, stored with the store's own functions in a real SQLite file.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from tui.core.models import Analysis, Article, Entry
+from tui.pipeline.analyze import analyze_many
+from tui.service.stories import file_all, file_stories, stories_json
+from tui.store import schema, store
+
+DEV = Path(__file__).resolve().parent / "fixtures" / "stories" / "dev"
+STRIKE = ("dnipro-meridian", "dnipro-northline", "dnipro-frontier", "dnipro-capital")
+GRAIN = ("dnipro-grain-horizon", "dnipro-grain-eastbound")
+CHOSEN = STRIKE + GRAIN
+CONTRACT = {"id", "title", "first_seen", "last_seen", "articles", "claims", "contradictions",
+            "figures"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def analysed() -> list[tuple[dict, str, Analysis]]:
+    meta = {m["id"]: m for m in json.loads((DEV / "articles.json").read_text(encoding="utf-8"))}
+    chosen = [meta[i] for i in CHOSEN]
+    texts = [(DEV / m["file"]).read_text(encoding="utf-8") for m in chosen]
+    return list(zip(chosen, texts, analyze_many(texts), strict=True))
+
+
+def put(conn, item: tuple[dict, str, Analysis]) -> int:  # type: ignore[no-untyped-def]
+    """Store one article as a refresh would: its feed, its entry, its page's analysis."""
+    meta, text, analysis = item
+    feed_url = f"https://{meta['feed'].split()[0].lower()}.example/feed.xml"
+    feed_id = store.sync_feeds(conn, [(feed_url, meta["feed"], ())])[feed_url]
+    published = datetime.fromisoformat(meta["published"])
+    entry = Entry(meta["id"], meta["url"], meta["title"], published=published)
+    store.save_entries(conn, feed_id, [entry], full_text=True)
+    article_id = conn.execute("SELECT id FROM articles WHERE guid = ?", (meta["id"],)).fetchone()[0]
+    store.save_analysis(conn, article_id, Article(meta["url"], text, title=meta["title"]), analysis)
+    return int(article_id)
+
+
+def story_of(conn) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    return dict(conn.execute("SELECT a.guid, s.story_id FROM story_articles s JOIN articles a "
+                             "ON a.id = s.article_id").fetchall())  # fmt: skip
+
+
+@pytest.fixture
+def conn(tmp_path: Path):  # type: ignore[no-untyped-def]
+    connection = schema.connect(tmp_path / "cache" / "sitrep.db")
+    yield connection
+    connection.close()
+
+
+def test_articles_are_filed_into_stories_as_they_are_analysed(conn, analysed) -> None:  # type: ignore[no-untyped-def]
+    for item in analysed:
+        put(conn, item)
+    assert file_all(conn) == len(CHOSEN)
+    assert file_stories(conn) == 0  # nothing left: the catch-up is idempotent
+    found = story_of(conn)
+    assert set(found) == set(CHOSEN)  # every article in exactly one story (the key)
+    assert len({found[a] for a in STRIKE}) == 1 and len({found[a] for a in GRAIN}) == 1
+    assert found[STRIKE[0]] != found[GRAIN[0]]
+    row = conn.execute("SELECT * FROM stories WHERE id = ?", (found[STRIKE[0]],)).fetchone()
+    assert (row["articles"], row["outlets"], row["contested"]) == (4, 4, 1)  # Moscow denies
+    assert row["title"] == analysed[0][0]["title"]  # the earliest article's
+
+
+def test_a_later_article_joins_without_moving_the_others(conn, analysed) -> None:  # type: ignore[no-untyped-def]
+    for item in analysed[:2]:
+        put(conn, item)
+    file_all(conn)
+    before = story_of(conn)
+    for item in analysed[2:]:
+        put(conn, item)
+    file_all(conn)
+    after = story_of(conn)
+    assert {k: after[k] for k in before} == before
+    assert after["dnipro-capital"] == before["dnipro-meridian"]
+
+
+def test_a_new_analysis_files_the_article_again_and_a_purge_mends_stories(conn, analysed) -> None:  # type: ignore[no-untyped-def]
+    ids = [put(conn, item) for item in analysed]
+    file_all(conn)
+    before = story_of(conn)
+    meta, text, analysis = analysed[1]
+    store.save_analysis(conn, ids[1], Article(meta["url"], text, title=meta["title"]), analysis)
+    assert conn.execute("SELECT stale FROM story_articles WHERE article_id = ?",
+                        (ids[1],)).fetchone()[0] == 1  # fmt: skip
+    assert file_all(conn) == 1 and story_of(conn) == before
+    with conn:
+        conn.execute("DELETE FROM articles WHERE guid IN (?, ?)", GRAIN)
+    from tui.store import stories as kept
+
+    assert kept.forget_purged(conn) == 1  # the grain fire's story had no article left
+    assert set(story_of(conn)) == set(STRIKE)
+
+
+def test_sitrep_stories_prints_the_json_lines_contract(tmp_path: Path, analysed) -> None:  # type: ignore[no-untyped-def]
+    cache = tmp_path / "cache"
+    conn = schema.connect(cache / "sitrep.db")
+    for item in analysed:
+        put(conn, item)
+    conn.close()  # nothing filed yet: the command files first
+    config = tmp_path / "feeds.toml"
+    config.write_text("[settings]\nrefresh_minutes = 0\n", encoding="utf-8")
+    command = [sys.executable, "-m", "tui", "--config", str(config), "--cache", str(cache),
+               "stories", "--json", "--all"]  # fmt: skip
+    done = subprocess.run(command, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    lines = [json.loads(line) for line in done.stdout.splitlines()]
+    assert all(set(s) >= CONTRACT for s in lines)
+    urls = [a["url"] for s in lines for a in s["articles"]]
+    assert sorted(urls) == sorted(m["url"] for m, _, _ in analysed)  # each exactly once
+    assert [s["last_seen"] for s in lines] == sorted((s["last_seen"] for s in lines), reverse=True)
+    strike = next(s for s in lines if len(s["articles"]) == 4)
+    assert any(c["kind"] == "denial" for c in strike["contradictions"])
+    for claim in strike["claims"]:
+        for mention in claim["mentions"]:
+            assert set(mention) == {"url", "start", "end", "text"}
+    plain = subprocess.run(command[:-2], capture_output=True, text=True, timeout=120)
+    assert plain.returncode == 0 and "⚡" in plain.stdout and "4 outlets" in plain.stdout
+    bad = subprocess.run([*command[:-2], "--since", "soon"], capture_output=True, text=True)
+    assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+
+
+def test_listing_keeps_to_the_since_window(conn, analysed) -> None:  # type: ignore[no-untyped-def]
+    for item in analysed:
+        put(conn, item)
+    file_all(conn)
+    assert len(stories_json(conn, include_single=True)) == 2
+    assert stories_json(conn, since="2030-01-01T00:00:00+00:00", include_single=True) == []

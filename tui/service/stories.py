@@ -1,0 +1,182 @@
+"""Stories kept up to date in the cache, and read back as reports.
+
+`file_stories(conn)` is the catch-up: every article whose processing is done and that is in no
+story yet (or was analysed again) is filed, oldest first, through the incremental grouping of
+`tui.pipeline.stories`, whose state for the stories in reach is read from the store and written
+back in one transaction. The refresher calls it after each stretch of its queue and at start; it
+is idempotent, so two processes sharing a cache (the app and `sitrep fetch`) each file what the
+other has not: SQLite's write lock serialises the transactions, and each starts from the state
+the other left. `story_reports` builds the ledgers, figures and contradictions for the CLI and
+the app. All of it runs on whatever thread owns the connection (never the UI's event loop).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from tui.core.models import Claim, Entity
+from tui.pipeline.stories.article import StoryArticle
+from tui.pipeline.stories.export import StoryReport, report_json, story_report
+from tui.pipeline.stories.features import ArticleFeatures, article_features
+from tui.pipeline.stories.grouping import Params, StoryIndex
+from tui.store import stories as kept
+
+BATCH = 500  # articles filed per transaction (a catch-up of a big cache loops)
+_CLAIM_FIELDS = (
+    "start", "end", "text", "source", "source_start", "source_end", "cue", "cue_start", "cue_end",
+    "content_start", "content_end", "quote", "status",
+)  # fmt: skip
+
+
+def file_stories(conn: sqlite3.Connection, limit: int = BATCH) -> int:
+    """File up to *limit* articles into stories; returns how many (0: nothing left)."""
+    rows = kept.articles_to_file(conn, limit)
+    if not rows:
+        return 0
+    by_id = {a["id"]: a for a in kept.analysed_articles(conn, [r["id"] for r in rows])}
+    params = Params()
+    oldest = min(_time(r["sort_ts"]) for r in rows)
+    since = _iso(oldest - params.window_hours * 3600.0)
+    old_stories = {r["old_story"] for r in rows if r["old_story"]}
+    window = kept.window_stories(conn, since, old_stories)
+    fresh = [article_features(story_article(by_id[r["id"]])) for r in rows if r["id"] in by_id]
+    old = {
+        str(r["id"]): ArticleFeatures.from_dict(json.loads(r["old_features"]))
+        for r in rows
+        if r["old_features"]
+    }
+    terms = {t for s in window for t in s["terms"]}
+    terms |= {t for f in fresh for t in f.terms} | {t for f in old.values() for t in f.terms}
+    index = StoryIndex.from_state(
+        {
+            "stories": window,
+            "articles": [
+                {"article_id": a, "story_id": s["id"]} for s in window for a in s["article_ids"]
+            ],
+            "df": kept.document_frequencies(conn, terms),
+            "n_docs": kept.filed_count(conn),
+        },
+        params,
+    )
+    df_delta: dict[str, int] = {}
+    touched: set[str] = set(old_stories)
+    filed: dict[int, tuple[str, str]] = {}
+    for feats in fresh:
+        previous = old.get(feats.article_id)
+        if previous is not None:
+            index.remove(feats.article_id, previous)
+            for term in previous.terms:
+                df_delta[term] = df_delta.get(term, 0) - 1
+        story_id = index.assign(feats)
+        for term in feats.terms:
+            df_delta[term] = df_delta.get(term, 0) + 1
+        touched.add(story_id)
+        filed[int(feats.article_id)] = (story_id, json.dumps(feats.to_dict()))
+    unfiled = [r["id"] for r in rows if r["id"] not in by_id]  # gone meanwhile
+    changed = [_story_row(index, sid) for sid in sorted(touched) if sid in index.stories]
+    dropped = [sid for sid in touched if sid not in index.stories]
+    kept.save_filing(conn, filed, unfiled, changed, dropped, df_delta, index.n_docs)
+    mark_stories(conn, [s["id"] for s in changed])
+    return len(rows)
+
+
+def file_all(conn: sqlite3.Connection) -> int:
+    """Catch up completely (a big cache after an upgrade files in batches)."""
+    total = 0
+    while done := file_stories(conn):
+        total += done
+    return total
+
+
+def mark_stories(conn: sqlite3.Connection, story_ids: Sequence[str]) -> None:
+    """Outlets and the contested mark (a contradiction in the ledger) of these stories."""
+    marks = {}
+    for story_id, report in story_reports(conn, story_ids).items():
+        outlets = len({a.feed for a in report.articles})
+        marks[story_id] = (outlets, bool(report.contradictions))
+    kept.set_story_marks(conn, marks)
+
+
+def story_reports(conn: sqlite3.Connection, story_ids: Sequence[str]) -> dict[str, StoryReport]:
+    members = kept.story_members(conn, story_ids)
+    wanted = [a for ids in members.values() for a in ids]
+    articles = {a["id"]: story_article(a) for a in kept.analysed_articles(conn, wanted)}
+    return {
+        story_id: story_report(story_id, [articles[a] for a in ids if a in articles])
+        for story_id, ids in members.items()
+        if any(a in articles for a in ids)
+    }
+
+
+def stories_json(
+    conn: sqlite3.Connection, *, since: str = "", include_single: bool = False
+) -> list[dict[str, object]]:
+    """`sitrep stories --json`: one dict per story, newest first. With *include_single*,
+    articles not filed yet (still queued) are listed as stories of their own, so every cached
+    article is in exactly one story."""
+    listed = kept.list_stories(conn, since=since, single=include_single)
+    reports = story_reports(conn, [r["id"] for r in listed])
+    found = [report_json(reports[r["id"]]) for r in listed if r["id"] in reports]
+    if include_single:
+        found += [_pending_json(row) for row in kept.pending_articles(conn, since)]
+    found.sort(key=lambda s: (str(s["last_seen"]), str(s["id"])), reverse=True)
+    return found
+
+
+# ── conversions ─────────────────────────────────────────────────────────────────────────────
+
+
+def story_article(row: dict[str, Any]) -> StoryArticle:
+    """An article as the store reads it (`tui.store.stories.analysed_articles`)."""
+    claims = tuple(
+        Claim(**{f: c[f] for f in _CLAIM_FIELDS}) for c in row["claims"]
+    )
+    entities = tuple(
+        Entity(name, kind, tuple(spans)) for (name, kind), spans in row["entities"].items()
+    )
+    return StoryArticle(
+        id=str(row["id"]),
+        url=row["final_url"] or row["url"],
+        feed=row["feed_name"],
+        title=row["title"],
+        published=datetime.fromisoformat(row["sort_ts"]),
+        text=row["text"] or "",
+        claims=claims,
+        entities=entities,
+    )
+
+
+def _story_row(index: StoryIndex, story_id: str) -> dict[str, Any]:
+    story = index.stories[story_id].to_row()
+    story["first_iso"] = _iso(float(story["first_seen"]))
+    story["last_iso"] = _iso(float(story["last_seen"]))
+    return story
+
+
+def _pending_json(row: sqlite3.Row) -> dict[str, object]:
+    published = datetime.fromisoformat(row["sort_ts"]).astimezone(UTC).isoformat()
+    return {
+        "id": f"a{row['id']}",
+        "title": row["title"],
+        "first_seen": published,
+        "last_seen": published,
+        "articles": [{"url": row["final_url"] or row["url"], "feed": row["feed_name"],
+                      "title": row["title"], "published": published}],  # fmt: skip
+        "claims": [],
+        "contradictions": [],
+        "figures": [],
+    }
+
+
+def _time(sort_ts: str) -> float:
+    when = datetime.fromisoformat(sort_ts)
+    return (when if when.tzinfo else when.replace(tzinfo=UTC)).timestamp()
+
+
+def _iso(timestamp: float) -> str:
+    return datetime.fromtimestamp(timestamp, tz=UTC).isoformat(timespec="seconds")
+

@@ -1,0 +1,232 @@
+"""Stories in the cache: which story each article is in, each story's grouping state and the
+figures its list shows (articles, outlets, contested), and the terms' document frequencies.
+
+The grouping itself is `tui.pipeline.stories`; `tui.service.stories` runs it over what this
+module reads and writes. An article is in `story_articles` once its processing is done
+(analysed, failed, or kept without its page); a new analysis marks its row `stale`, and the next
+catch-up takes it out of its story and files it again. Rows of purged articles go with them
+(ON DELETE CASCADE), and `forget_purged` mends their stories.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+DONE_STATES = ("analyzed", "fetched", "failed", "skipped")
+_CHUNK = 500
+
+
+def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    for at in range(0, len(items), _CHUNK):
+        yield items[at : at + _CHUNK]
+
+
+def _marks(items: Sequence[Any]) -> str:
+    return ",".join("?" * len(items))
+
+
+# ── what needs filing ───────────────────────────────────────────────────────────────────────
+
+
+def articles_to_file(conn: sqlite3.Connection, limit: int) -> list[sqlite3.Row]:
+    """Articles done processing with no story yet, or whose story row is stale (analysed
+    again), oldest first: single-pass grouping wants publication order."""
+    states = _marks(DONE_STATES)
+    return conn.execute(
+        "SELECT a.id, a.url, a.final_url, a.title, a.sort_ts, a.text, f.name AS feed_name, "
+        "s.story_id AS old_story, s.features AS old_features "
+        "FROM articles a JOIN feeds f ON f.id = a.feed_id "
+        "LEFT JOIN story_articles s ON s.article_id = a.id "
+        f"WHERE a.state IN ({states}) AND (s.article_id IS NULL OR s.stale = 1) "
+        "ORDER BY a.sort_ts, a.id LIMIT ?",
+        (*DONE_STATES, limit),
+    ).fetchall()
+
+
+# ── the grouping's state ────────────────────────────────────────────────────────────────────
+
+
+def window_stories(
+    conn: sqlite3.Connection, since: str, also: Iterable[str] = ()
+) -> list[dict[str, Any]]:
+    """Stories seen since *since* (ISO time), plus the stories named in *also*, as the
+    grouping's plain rows (with their member article ids)."""
+    recent = conn.execute("SELECT * FROM stories WHERE last_seen >= ?", (since,))
+    rows = {r["id"]: r for r in recent}
+    extra = [sid for sid in set(also) if sid not in rows]
+    for part in _chunks(extra):
+        for row in conn.execute(f"SELECT * FROM stories WHERE id IN ({_marks(part)})", part):
+            rows[row["id"]] = row
+    members: dict[str, list[str]] = {sid: [] for sid in rows}
+    ids = list(rows)
+    for part in _chunks(ids):
+        for article_id, story_id in conn.execute(
+            f"SELECT article_id, story_id FROM story_articles WHERE story_id IN ({_marks(part)}) "
+            "ORDER BY article_id",
+            part,
+        ):
+            members[story_id].append(str(article_id))
+    found = []
+    for story_id, row in rows.items():
+        state = json.loads(row["state"])
+        state.update(id=story_id, title=row["title"], article_ids=members[story_id])
+        found.append(state)
+    return found
+
+
+def document_frequencies(conn: sqlite3.Connection, terms: Iterable[str]) -> dict[str, int]:
+    wanted = sorted(set(terms))
+    found: dict[str, int] = {}
+    for part in _chunks(wanted):
+        found.update(
+            conn.execute(
+                f"SELECT term, df FROM story_terms WHERE term IN ({_marks(part)})", part
+            ).fetchall()
+        )
+    return found
+
+
+def filed_count(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT value FROM app_state WHERE key = 'stories_filed'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def save_filing(
+    conn: sqlite3.Connection,
+    filed: Mapping[int, tuple[str, str]],
+    unfiled: Iterable[int],
+    stories: Iterable[Mapping[str, Any]],
+    dropped: Iterable[str],
+    df_delta: Mapping[str, int],
+    filed_total: int,
+) -> None:
+    """One transaction: article → (story id, features JSON) for the filed articles, the rows of
+    the stories that changed (plain grouping state, with `articles`, `outlets`, `contested`
+    when known), stories left empty, and the document-frequency changes."""
+    with conn:
+        conn.executemany("DELETE FROM story_articles WHERE article_id = ?",
+                         [(a,) for a in unfiled])  # fmt: skip
+        conn.executemany(
+            "INSERT OR REPLACE INTO story_articles(article_id, story_id, features, stale) "
+            "VALUES (?, ?, ?, 0)",
+            [(a, sid, feats) for a, (sid, feats) in filed.items()],
+        )
+        conn.executemany("DELETE FROM stories WHERE id = ?", [(s,) for s in dropped])
+        for story in stories:
+            state = {k: story[k] for k in ("first_seen", "last_seen", "terms", "places", "norm")}
+            conn.execute(
+                "INSERT INTO stories(id, title, first_seen, last_seen, articles, state) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
+                "first_seen = excluded.first_seen, last_seen = excluded.last_seen, "
+                "articles = excluded.articles, state = excluded.state",
+                (story["id"], story["title"], story["first_iso"], story["last_iso"],
+                 len(story["article_ids"]), json.dumps(state, separators=(",", ":"))),
+            )  # fmt: skip
+        for term, delta in df_delta.items():
+            if delta:
+                conn.execute(
+                    "INSERT INTO story_terms(term, df) VALUES (?, ?) "
+                    "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                    (term, delta),
+                )
+        conn.execute("DELETE FROM story_terms WHERE df <= 0")
+        conn.execute(
+            "INSERT OR REPLACE INTO app_state(key, value) VALUES ('stories_filed', ?)",
+            (str(filed_total),),
+        )
+
+
+def set_story_marks(conn: sqlite3.Connection, marks: Mapping[str, tuple[int, bool]]) -> None:
+    """(outlets, contested) of stories whose report was just built."""
+    with conn:
+        conn.executemany(
+            "UPDATE stories SET outlets = ?, contested = ? WHERE id = ?",
+            [(outlets, int(contested), sid) for sid, (outlets, contested) in marks.items()],
+        )
+
+
+def forget_purged(conn: sqlite3.Connection) -> int:
+    """Stories whose every article was purged are dropped; the rest keep their state (a purge
+    takes the oldest articles, and the stories they leave are past the grouping window)."""
+    with conn:
+        gone = conn.execute(
+            "DELETE FROM stories WHERE NOT EXISTS (SELECT 1 FROM story_articles s "
+            "WHERE s.story_id = stories.id)"
+        ).rowcount
+        conn.execute(
+            "UPDATE stories SET articles = (SELECT count(*) FROM story_articles s "
+            "WHERE s.story_id = stories.id) WHERE articles != (SELECT count(*) FROM "
+            "story_articles s WHERE s.story_id = stories.id)"
+        )
+        total = conn.execute("SELECT count(*) FROM story_articles").fetchone()[0]
+        conn.execute(
+            "INSERT OR REPLACE INTO app_state(key, value) VALUES ('stories_filed', ?)",
+            (str(total),),
+        )
+    return int(gone)
+
+
+# ── reading stories ─────────────────────────────────────────────────────────────────────────
+
+
+def story_members(conn: sqlite3.Connection, story_ids: Sequence[str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {sid: [] for sid in story_ids}
+    for part in _chunks(list(story_ids)):
+        for article_id, story_id in conn.execute(
+            f"SELECT article_id, story_id FROM story_articles WHERE story_id IN ({_marks(part)})",
+            part,
+        ):
+            found[story_id].append(article_id)
+    return found
+
+
+def analysed_articles(conn: sqlite3.Connection, article_ids: Sequence[int]) -> list[dict[str, Any]]:
+    """Each article with its text, feed name, claims and entities (with mentions), as plain
+    dicts: what a story's report is built from."""
+    found: dict[int, dict[str, Any]] = {}
+    for part in _chunks(list(article_ids)):
+        marks = _marks(part)
+        for row in conn.execute(
+            "SELECT a.id, a.url, a.final_url, a.title, a.sort_ts, a.text, f.name AS feed_name "
+            f"FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id IN ({marks})",
+            part,
+        ):
+            found[row["id"]] = {**dict(row), "claims": [], "entities": {}}
+        for row in conn.execute(
+            f"SELECT * FROM claims WHERE article_id IN ({marks}) ORDER BY article_id, start", part
+        ):
+            found[row["article_id"]]["claims"].append(dict(row))
+        for row in conn.execute(
+            'SELECT m.article_id, e.name, e.type, m.start, m."end" FROM mentions m '
+            f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({marks}) "
+            "ORDER BY m.article_id, m.start",
+            part,
+        ):
+            spans = found[row[0]]["entities"].setdefault((row[1], row[2]), [])
+            spans.append((row[3], row[4]))
+    return [found[a] for a in article_ids if a in found]
+
+
+def list_stories(
+    conn: sqlite3.Connection, *, since: str = "", single: bool = True
+) -> list[sqlite3.Row]:
+    """Stories seen since *since*, newest first; one-article stories only with *single*."""
+    return conn.execute(
+        "SELECT id, title, first_seen, last_seen, articles, outlets, contested FROM stories "
+        "WHERE last_seen >= ? AND articles >= ? ORDER BY last_seen DESC, id DESC",
+        (since, 1 if single else 2),
+    ).fetchall()
+
+
+def pending_articles(conn: sqlite3.Connection, since: str = "") -> list[sqlite3.Row]:
+    """Articles not in a story yet (still queued, or analysed since the last catch-up)."""
+    return conn.execute(
+        "SELECT a.id, a.url, a.final_url, a.title, a.sort_ts, f.name AS feed_name "
+        "FROM articles a JOIN feeds f ON f.id = a.feed_id "
+        "LEFT JOIN story_articles s ON s.article_id = a.id "
+        "WHERE s.article_id IS NULL AND a.sort_ts >= ? ORDER BY a.sort_ts DESC",
+        (since,),
+    ).fetchall()

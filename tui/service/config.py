@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tui.core.errors import ConfigError
+from tui.core.sanitize import invisible_in, strip_invisible
 from tui.service.keys import ACTIONS
 
 DEFAULT_USER_AGENT = "sitrep/0.1 (+https://example.invalid/sitrep)"
@@ -278,6 +279,10 @@ def _build_feed(
     def url_line() -> int | None:
         return loc.line_of(header, "url", index)
 
+    if hidden := invisible_in(item["url"]):
+        raise ConfigError(
+            file, f"contains an invisible character ({hidden})", line=url_line(), key="url"
+        )
     url = _normalise_url(file, item["url"].strip(), origin, url_line)
     if url in seen:
         raise ConfigError(
@@ -289,15 +294,18 @@ def _build_feed(
         raise ConfigError(
             file, "tags must be strings", line=loc.line_of(header, "tags", index), key="tags"
         )
-    name = item.get("name") or url
+    # Names and tags are shown on every screen: a bidi override or a zero-width space in one
+    # would reorder or hide what follows it, so they go (the rest of the text stays).
+    name = strip_invisible(item.get("name", "")).strip() or url
+    tags = [strip_invisible(t).strip() for t in tags]
     return FeedConfig(
-        name=name.strip(),
+        name=name,
         url=url,
-        tags=tuple(t.strip() for t in tags if t.strip()),
+        tags=tuple(t for t in tags if t),
         full_text=item.get("full_text", True),
         enabled=item.get("enabled", True),
         refresh_minutes=item.get("refresh_minutes"),
-        user_agent=item.get("user_agent"),
+        user_agent=strip_invisible(item["user_agent"]) if "user_agent" in item else None,
     )
 
 

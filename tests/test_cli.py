@@ -131,7 +131,7 @@ def test_feeds_import_opml_add_remove_export(tmp_path: Path) -> None:
     )
     text = config.read_text(encoding="utf-8")
     assert text.startswith("# my feeds, keep this comment")  # comments preserved
-    assert (tmp_path / "feeds.toml.bak").exists()
+    assert (tmp_path / "cache" / "feeds.toml.bak").exists()  # not beside the tracked file
     assert sitrep(config, "feeds", "remove", "https://plain.example/feed").returncode == 0
     exported = sitrep(config, "feeds", "export").stdout
     assert 'xmlUrl="https://un.example/rss"' in exported and 'category="Conflict"' in exported

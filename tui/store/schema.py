@@ -222,13 +222,21 @@ class DamagedStoreError(StoreError):
 
 def connect(path: Path, *, readonly: bool = False, timeout: float = 5.0) -> sqlite3.Connection:
     """Open *path* with the pragmas every connection needs. Migrates unless read-only."""
+    if not readonly:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            raise StoreError(f"{path.parent}: the cache directory is a file, not a folder") from None
+        except OSError as exc:
+            raise StoreError(
+                f"{path.parent}: cannot create the cache directory: {exc.strerror or exc}"
+            ) from None
     try:
         if readonly:
             conn = sqlite3.connect(
                 f"file:{path}?mode=ro", uri=True, timeout=timeout, check_same_thread=False
             )
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.execute("PRAGMA foreign_keys = ON")

@@ -226,7 +226,8 @@ def connect(path: Path, *, readonly: bool = False, timeout: float = 5.0) -> sqli
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except (FileExistsError, NotADirectoryError):
-            raise StoreError(f"{path.parent}: the cache directory is a file, not a folder") from None
+            where = path.parent
+            raise StoreError(f"{where}: the cache directory is a file, not a folder") from None
         except OSError as exc:
             raise StoreError(
                 f"{path.parent}: cannot create the cache directory: {exc.strerror or exc}"

@@ -108,7 +108,7 @@ def test_a_read_only_file_is_refused_with_a_message(tmp_path: Path) -> None:
         with pytest.raises(ConfigError, match="read-only"):
             edit()
     assert path.read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".feeds.toml.lock", "feeds.toml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["feeds.toml"]
 
 
 def _full_disk(limit: int) -> None:
@@ -140,7 +140,7 @@ def test_the_lock_is_shared_with_an_edit_in_progress(tmp_path: Path) -> None:
     import fcntl
 
     path = config(tmp_path)
-    holder = os.open(tmp_path / ".feeds.toml.lock", os.O_RDWR | os.O_CREAT)
+    holder = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)  # the lock: the file's folder
     fcntl.flock(holder, fcntl.LOCK_EX)
     waiter = start(path, "add", 1)
     try:

@@ -147,9 +147,9 @@ def test_bad_config_is_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == (
         f"sitrep: {config}:2: concurency: unknown key in [settings] "
-        "(known keys: concurrency, max_feed_bytes, max_page_bytes, "
-        "per_host, refresh_minutes, retention_days, timeout_seconds, "
-        "user_agent)"
+        "(known keys: concurrency, max_feed_bytes, max_new_items, max_page_bytes, "
+        "page_delay_seconds, page_per_host, per_host, private_pages, refresh_minutes, "
+        "retention_days, timeout_seconds, user_agent)"
     )
 
 

@@ -1,10 +1,11 @@
 """Replacing feeds.toml safely while the app and `sitrep feeds` may both be editing it.
 
 Why each step:
-- one lock for every process: `fcntl.flock` on a sidecar file (`.feeds.toml.lock` beside the real
-  file). A lock on feeds.toml itself would not do: each edit replaces the file, so a process
-  waiting on the old inode would then hold a lock nobody else sees. Every edit reads the file
-  again under the lock, so what another process wrote meanwhile is kept.
+- one lock for every process: `fcntl.flock` on the folder that holds the real file. A lock on
+  feeds.toml itself would not do: each edit replaces the file, so a process waiting on the old
+  inode would then hold a lock nobody else sees; the folder stays the same inode, and locking it
+  leaves no lock file among the user's files (a sidecar would). Every edit reads the file again
+  under the lock, so what another process wrote meanwhile is kept.
 - a temporary file with a unique name in the same folder (a fixed name lets two writers delete
   or validate each other's half-written file), written, fsync'd, validated, then renamed over
   the file; the folder is fsync'd before and after the rename, so after a crash the file is the
@@ -43,10 +44,9 @@ def real_path(path: Path) -> Path:
 def locked(path: Path) -> Iterator[Path]:
     """Hold the config's inter-process edit lock; yields the real file to read and write."""
     target = real_path(path)
-    lock_path = target.with_name(f".{target.name}.lock")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        fd = os.open(target.parent, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as exc:
         raise ConfigError(str(path), f"cannot edit: {_reason(exc)}") from None
     try:

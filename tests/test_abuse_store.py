@@ -98,3 +98,27 @@ def test_a_refresh_that_fills_the_disk_ends_its_progress(
     assert isinstance(events, list) and events[0] == ["feeds", 0, 1, ""]
     phase, done, total, failed = events[-1]
     assert done == total and failed  # the status line is told the phase is over, and why
+
+
+def test_schema_5_strips_stored_credentials_and_clamps_future_dates(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    schema.migrate(conn, path, 0, schema.MIGRATIONS[:4])  # a cache written before schema 5
+    conn.execute("INSERT INTO feeds(url, name) VALUES ('http://r:t@w.example/rss', 'W')")
+    conn.execute(
+        "INSERT INTO articles(feed_id, guid, url, final_url, published, fetched, sort_ts, state)"
+        " VALUES (1, 'g', 'http://r:t@w.example/a', 'https://r:t@w.example/a?x=@y',"
+        " '2099-01-01T00:00:00+00:00', '2026-03-01T00:00:00+00:00',"
+        " '2099-01-01T00:00:00+00:00', 'queued')"
+    )
+    conn.commit()
+    conn.close()
+    upgraded = schema.connect(path)
+    row = upgraded.execute("SELECT * FROM articles").fetchone()
+    assert (row["url"], row["final_url"]) == ("http://w.example/a", "https://w.example/a?x=@y")
+    assert row["sort_ts"] == row["fetched"] and row["published"].startswith("2099")
+    assert (row["lease_owner"], row["lease_until"]) == (None, 0)
+    upgraded.close()

@@ -146,19 +146,23 @@ class Fetcher:
     def _requests(
         self, current: httpx.URL, headers: dict[str, str], pinned: list[IPAddress] | None
     ) -> Iterator[httpx.Request]:
-        if not pinned:
+        """The request, or one per checked address to connect to for plain http.
+
+        https is not pinned: a name rebound to an inside address after the check would also
+        have to present a certificate for that name, which an inside service does not have;
+        and a connection pool keyed by address would carry one name's TLS session over to
+        another name on the same address without checking its certificate.
+        """
+        if not pinned or current.scheme != "http":
             yield self._client.build_request(
                 "GET", current, headers=headers, extensions={_OURS: True}
             )
             return
-        extensions: dict[str, object] = {_OURS: True}
-        if current.scheme == "https":
-            extensions["sni_hostname"] = current.host
         host_header = current.netloc.decode("ascii")
         for address in pinned:
             target = current.copy_with(host=str(address))
             yield self._client.build_request(
-                "GET", target, headers={**headers, "Host": host_header}, extensions=extensions
+                "GET", target, headers={**headers, "Host": host_header}, extensions={_OURS: True}
             )
 
     def _host_slot(self, url: httpx.URL) -> asyncio.Semaphore:
@@ -179,8 +183,8 @@ class Fetcher:
     ) -> Response | httpx.URL:
         """One request/response; returns the final Response, or the next hop's URL.
 
-        With *pinned* addresses the connection goes to them (in turn, while they refuse), with
-        the name in the Host header and in TLS (SNI and the certificate check).
+        With *pinned* addresses a plain http connection goes to them (in turn, while they
+        refuse), with the name in the Host header.
         """
         phase[0] = "headers"
         response = None
@@ -189,7 +193,7 @@ class Fetcher:
                 response = await self._client.send(request, stream=True)
                 break
             except (httpx.ConnectError, httpx.ConnectTimeout):
-                if pinned is None or index == len(pinned) - 1:
+                if not pinned or current.scheme != "http" or index == len(pinned) - 1:
                     raise
         assert response is not None
         try:

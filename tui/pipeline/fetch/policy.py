@@ -7,8 +7,9 @@ name that resolves to any of these would make sitrep knock on doors its user nev
 (and store what it found as an "article"). So:
 
 - Every address a page (or a redirect hop, of a page or a feed) resolves to is checked after
-  DNS resolution, and the request then connects to the very address that was checked (a second
-  lookup could answer differently: DNS rebinding).
+  DNS resolution, and a plain http request then connects to the very address that was checked
+  (a second lookup could answer differently: DNS rebinding). An https request cannot be rebound
+  usefully: the inside service would have to present a certificate for the outside name.
 - A feed whose own address is public may only send sitrep to public addresses.
 - A feed that is itself local (a file, or a server on loopback or a private network) may also
   reach its own host: its own addresses, and loopback for a file feed. That is what a local feed

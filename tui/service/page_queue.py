@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import os
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,7 @@ class ArticleQueue:
         self._analyze = analyze
         self.owner = queue.new_owner()
         self.in_flight: set[int] = set()
+        self._hosts: Counter[str] = Counter()  # pages in progress per host
 
     async def run(self, limit: int | None, report: Callable[[int, int], None]) -> int:
         """Work the queue until it is empty (or *limit* pages are done). Returns how many.
@@ -79,7 +81,7 @@ class ArticleQueue:
                         queue.claim_queued,
                         self.owner,
                         room,
-                        busy=self.pacer.busy(),
+                        busy=+self._hosts,
                         per_host=self.pacer.per_host,
                     )
                     running |= {asyncio.ensure_future(self.process(row)) for row in rows}
@@ -113,7 +115,9 @@ class ArticleQueue:
 
     async def process(self, row: dict[str, Any]) -> None:
         article_id = row["id"]
+        host = queue.host_of(row["url"])
         self.in_flight.add(article_id)
+        self._hosts[host] += 1
         try:
             try:
                 response = await self.fetch_page(row["url"], row["feed_url"])
@@ -132,6 +136,7 @@ class ArticleQueue:
             )
         finally:
             self.in_flight.discard(article_id)
+            self._hosts[host] -= 1
 
     async def fetch_page(self, url: str, feed_url: str) -> Response:
         url = without_userinfo(url)  # rows stored before links lost their credentials

@@ -22,26 +22,17 @@ class HostPacer:
         self._slots: dict[str, asyncio.Semaphore] = {}
         self._turns: dict[str, asyncio.Lock] = {}
         self._next_start: dict[str, float] = {}
-        self._active: dict[str, int] = {}
-
-    def busy(self) -> dict[str, int]:
-        """Requests running or waiting, per host (the queue skips hosts already full)."""
-        return {host: n for host, n in self._active.items() if n}
 
     @contextlib.asynccontextmanager
     async def slot(self, host: str) -> AsyncIterator[None]:
         host = host.lower()
         slot = self._slots.setdefault(host, asyncio.Semaphore(self.per_host))
         turn = self._turns.setdefault(host, asyncio.Lock())
-        self._active[host] = self._active.get(host, 0) + 1
-        try:
-            async with slot:
-                async with turn:  # one start at a time per host, `delay` apart
-                    loop = asyncio.get_running_loop()
-                    wait = self._next_start.get(host, 0.0) - loop.time()
-                    if wait > 0:
-                        await asyncio.sleep(wait)
-                    self._next_start[host] = loop.time() + self.delay
-                yield
-        finally:
-            self._active[host] -= 1
+        async with slot:
+            async with turn:  # one start at a time per host, `delay` apart
+                loop = asyncio.get_running_loop()
+                wait = self._next_start.get(host, 0.0) - loop.time()
+                if wait > 0:
+                    await asyncio.sleep(wait)
+                self._next_start[host] = loop.time() + self.delay
+            yield

@@ -19,6 +19,8 @@ routes, which misbehave on purpose:
     /bad-gzip                   Content-Encoding: gzip over bytes that are not gzip
     /drop                       closes the connection without answering
     /utf16                      an HTML page in UTF-16-LE with no BOM and no charset
+    /feed/<name>?items=K&delay=S&page=P   an RSS feed of K items (after S seconds) whose links
+                                are P + item number (default: /slow?seconds=5&item=)
 
 Endless routes stop when the client disconnects or the server closes; disconnects are silent.
 """
@@ -35,6 +37,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import parse_qs, unquote, urlsplit
+from xml.sax.saxutils import escape
 
 _BOMB_MIB = 300
 _bomb_lock = threading.Lock()
@@ -387,6 +390,18 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _route_drop(self, arg: str) -> None:
         self.close_connection = True
+
+    def _route_feed(self, arg: str) -> None:
+        if not self._wait(self._number("delay", 0.0)):
+            return
+        page = self._query.get("page", "/slow?seconds=5&item=")
+        items = "".join(
+            f"<item><title>{arg} item {n}</title><guid>{arg}-{n}</guid>"
+            f"<link>{escape(page)}{arg}-{n}</link></item>"
+            for n in range(int(self._number("items", 3)))
+        )
+        body = f"<rss version='2.0'><channel><title>{arg}</title>{items}</channel></rss>"
+        self._reply(200, body.encode(), ctype="application/rss+xml")
 
     def _route_utf16(self, arg: str) -> None:
         page = "<html><head><title>Kyiv – Київ</title></head><body><p>Zhuravka</p></body></html>"

@@ -131,7 +131,7 @@ def test_feeds_import_opml_add_remove_export(tmp_path: Path) -> None:
     )
     text = config.read_text(encoding="utf-8")
     assert text.startswith("# my feeds, keep this comment")  # comments preserved
-    assert (tmp_path / "feeds.toml.bak").exists()
+    assert (tmp_path / "cache" / "feeds.toml.bak").exists()  # not beside the tracked file
     assert sitrep(config, "feeds", "remove", "https://plain.example/feed").returncode == 0
     exported = sitrep(config, "feeds", "export").stdout
     assert 'xmlUrl="https://un.example/rss"' in exported and 'category="Conflict"' in exported
@@ -147,9 +147,9 @@ def test_bad_config_is_one_clear_line(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert result.stderr.strip() == (
         f"sitrep: {config}:2: concurency: unknown key in [settings] "
-        "(known keys: concurrency, max_feed_bytes, max_page_bytes, "
-        "per_host, refresh_minutes, retention_days, timeout_seconds, "
-        "user_agent)"
+        "(known keys: concurrency, max_feed_bytes, max_new_items, max_page_bytes, "
+        "page_delay_seconds, page_per_host, per_host, private_pages, refresh_minutes, "
+        "retention_days, timeout_seconds, user_agent)"
     )
 
 

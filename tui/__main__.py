@@ -6,13 +6,39 @@ Textual is imported only when the app opens, so headless commands start fast.
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 from tui import __version__
+from tui.core.errors import SitrepError
+
+MAX_LIMIT = 1_000_000
+log = logging.getLogger("sitrep")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that reports a mistake in one line (its usage block is what `--help` is for)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        hint = ""
+        if "unrecognized arguments: -" in message or "expected one argument" in message:
+            hint = "; a value that starts with - goes after --, as in: sitrep search -- -word"
+        self.exit(2, f"{self.prog}: {message}{hint} (see {self.prog} --help)\n")
+
+
+def limit_count(text: str) -> int:
+    """--limit N: a count SQLite can take, and one a person could read."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text[:40]}") from None
+    if not 1 <= value <= MAX_LIMIT:
+        raise argparse.ArgumentTypeError(f"must be between 1 and {MAX_LIMIT:,}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="sitrep",
         description=("A terminal reader for conflict news that shows who claims what."),
     )
@@ -29,10 +55,15 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("inputs", nargs="+", metavar="PATH|URL|-")
     analyze.add_argument("--json", action="store_true", help="print JSON (JSON Lines for several)")
 
-    search = sub.add_parser("search", help="search the cache")
+    search = sub.add_parser(
+        "search",
+        help="search the cache",
+        epilog="A query that starts with - (a negated word) goes after --: "
+        "sitrep search -- -kharkiv drone",
+    )
     search.add_argument("query", nargs="?", default="")
     search.add_argument("--json", action="store_true")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--limit", type=limit_count, default=50, metavar="N")
 
     stories = sub.add_parser("stories", help="the same event across outlets")
     stories.add_argument("--since", metavar="SPAN", help="seen since: 3d, 12h, 2w or a date")
@@ -42,7 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     bookmarks = sub.add_parser("bookmarks", help="list or export bookmarks")
     bookmarks.add_argument("action", nargs="?", choices=["list", "export"], default="list")
     bookmarks.add_argument("--format", choices=["md", "json", "csv"], default="md")
-    bookmarks.add_argument("-o", "--output", metavar="FILE")
+    bookmarks.add_argument("-o", "--output", metavar="FILE", help="write to FILE (a new file)")
+    bookmarks.add_argument("--force", action="store_true", help="replace FILE if it exists")
 
     feeds = sub.add_parser("feeds", help="list, add, remove, import or export feeds")
     feeds_sub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION")
@@ -69,7 +101,31 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Every failure ends in one line on stderr and a non-zero exit, never a traceback: the
+    expected ones are reported where they happen; anything else is logged with its traceback
+    (in the cache's sitrep.log) and summed up here."""
     args = build_parser().parse_args(argv)
+    try:
+        return dispatch(args)
+    except KeyboardInterrupt:
+        print("sitrep: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # the last line of defence: a bug must not print a traceback
+        if isinstance(exc, SitrepError):
+            print(f"sitrep: {exc}", file=sys.stderr)
+            return 2
+        if isinstance(exc, OSError) and exc.strerror:
+            where = f"{exc.filename}: " if exc.filename else ""
+            print(f"sitrep: {where}{exc.strerror}", file=sys.stderr)
+            return 2
+        log.exception("sitrep %s failed", args.command or "app")
+        detail = " ".join(str(exc).split())[:160]
+        print(f"sitrep: unexpected error ({type(exc).__name__}: {detail}); details in the log "
+              "(sitrep paths shows where)", file=sys.stderr)
+        return 70
+
+
+def dispatch(args: argparse.Namespace) -> int:
     command = args.command or "app"
     if command == "app":
         return run_app(args)

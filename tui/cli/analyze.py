@@ -3,6 +3,9 @@
 HTML files and URLs are extracted first; `.txt` files and `-` (stdin) are analyzed as plain text,
 and then `text` in the output is the input unchanged so every offset indexes it. Several inputs
 print JSON Lines in input order; the NLP model is loaded once for all of them.
+
+A text longer than a refresh keeps (200,000 characters) is cut there, after a whole paragraph,
+as the refresh cuts it (the NLP model refuses more than a million characters), with a notice.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from tui.cli.common import error
+from tui.cli.common import error, resolve_locations
 from tui.core.errors import ExtractError, FetchError
 from tui.core.models import Article
+from tui.pipeline.workers import MAX_TEXT, bounded
 from tui.service.config import Settings
 
 
@@ -32,12 +36,16 @@ def _read(name: str, settings: Settings) -> _Input:
 
     try:
         if name == "-":
-            return _Input(name, Article(url="", text=sys.stdin.read()))
+            text = sys.stdin.read(settings.max_page_bytes + 1)
+            if len(text) > settings.max_page_bytes:
+                return _Input(name, problem=f"larger than {settings.max_page_bytes:,} characters")
+            return _Input(name, Article(url="", text=text))
         if name.startswith(("http://", "https://")):
             body, headers, final = asyncio.run(_fetch(name, settings))
             return _Input(name, extract(body, final, headers))
         path = Path(name)
-        data = path.read_bytes()
+        with path.open("rb") as file:
+            data = file.read(settings.max_page_bytes + 1)
         if len(data) > settings.max_page_bytes:
             return _Input(name, problem=f"larger than {settings.max_page_bytes:,} bytes")
         if path.suffix.lower() == ".txt":
@@ -45,6 +53,8 @@ def _read(name: str, settings: Settings) -> _Input:
         return _Input(name, extract(data, path.resolve().as_uri(), None))
     except (OSError, FetchError, ExtractError) as exc:
         return _Input(name, problem=getattr(exc, "strerror", None) or str(exc))
+    except UnicodeDecodeError:
+        return _Input(name, problem="standard input is not UTF-8 text")
 
 
 async def _fetch(url: str, settings: Settings) -> tuple[bytes, dict[str, str], str]:
@@ -57,12 +67,19 @@ async def _fetch(url: str, settings: Settings) -> tuple[bytes, dict[str, str], s
 def run_analyze(args: argparse.Namespace) -> int:
     from tui.pipeline.analyze import analyze_many
 
+    resolve_locations(args)  # logging to the log file: extraction libraries log tracebacks
     settings = Settings()
     inputs = [_read(name, settings) for name in args.inputs]
     for item in inputs:
         if item.problem:
             error(f"{item.name}: {item.problem}")
+        elif item.article is not None and len(item.article.text) > MAX_TEXT:
+            item.article = bounded(item.article)
+            error(f"{item.name}: longer than {MAX_TEXT:,} characters; analysed up to "
+                  f"{len(item.article.text):,}, as a refresh would")
     good = [item for item in inputs if item.article is not None]
+    if not good:
+        return 1  # each input said why; no model to load for nothing
     analyses = dict(
         zip((id(i) for i in good), analyze_many([i.article.text for i in good]), strict=True)
     )  # type: ignore[union-attr]

@@ -1,4 +1,4 @@
-"""`sitrep bookmarks [list|export --format md|json|csv [-o FILE]]`.
+"""`sitrep bookmarks [list|export --format md|json|csv [-o FILE [--force]]]`.
 
 Headless and read-only: it never takes the app's lock, so it works while the app runs (the list
 and formats are in tui.service.bookmarks).
@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from tui.cli.common import error, resolve_locations
-from tui.service.bookmarks import current_bookmarks, export
+from tui.service.bookmarks import current_bookmarks, export, write_export
 
 # ── the command ──────────────────────────────────────────────────────────────────────────────
 
@@ -36,7 +36,10 @@ def run_bookmarks(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         return 0
     try:
-        Path(args.output).write_text(text, encoding="utf-8")
+        write_export(Path(args.output), text, overwrite=args.force)
+    except FileExistsError:
+        error(f"{args.output} exists; choose another name, or add --force to replace it")
+        return 2
     except OSError as exc:
         error(f"cannot write {args.output}: {exc.strerror or exc}")
         return 2

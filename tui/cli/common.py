@@ -18,8 +18,14 @@ def error(message: str) -> None:
 
 
 def resolve_locations(args: argparse.Namespace) -> loc.Locations:
+    """Where everything is, the user's config created on first run, and logging to the cache's
+    log file (a library that logs a traceback must not print it on the terminal)."""
     locations = loc.resolve(args.config, args.cache)
-    loc.ensure_config(locations)
+    try:
+        loc.ensure_config(locations)
+    except OSError as exc:
+        raise ConfigError(str(locations.config), f"cannot create: {exc.strerror or exc}") from None
+    setup_logging(locations)
     return locations
 
 

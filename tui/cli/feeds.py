@@ -14,6 +14,7 @@ from tui.service.feeds import (
     add_feeds,
     export_opml,
     parse_feed_list,
+    read_feed_list,
     remove_feed,
     usable_url,
 )
@@ -24,18 +25,20 @@ def run_feeds(args: argparse.Namespace) -> int:
     locations = resolve_locations(args)
     action = args.feeds_command or "list"
     try:
+        backups = locations.cache_dir
         if action == "add":
-            added, _ = add_feeds(locations.config, [FeedSpec(args.url, args.name, tuple(args.tag))])
+            spec = FeedSpec(args.url, args.name, tuple(args.tag))
+            added, _ = add_feeds(locations.config, [spec], backup_dir=backups)
             print(f"added {args.url}" if added else f"already configured: {args.url}")
             return 0
         if action == "remove":
-            if remove_feed(locations.config, args.url):
+            if remove_feed(locations.config, args.url, backup_dir=backups):
                 print(f"removed {args.url}")
                 return 0
             error(f"no feed with url {args.url} in {locations.config}")
             return 1
         if action == "import":
-            return _import(locations.config, Path(args.file))
+            return _import(locations.config, Path(args.file), backups)
     except ConfigError as exc:
         error(str(exc))
         return 2
@@ -48,23 +51,26 @@ def run_feeds(args: argparse.Namespace) -> int:
     return _list(config, locations.db)
 
 
-def _import(config_path: Path, source: Path) -> int:
+def _import(config_path: Path, source: Path, backups: Path) -> int:
     try:
-        data = source.read_bytes()
+        data = read_feed_list(source)
     except OSError as exc:
         error(f"{source}: {exc.strerror or exc}")
         return 2
-    try:
-        specs = parse_feed_list(data)
     except ValueError as exc:
         error(f"{source}: {exc}")
+        return 2
+    try:
+        specs = parse_feed_list(data)
+    except (ValueError, SyntaxError) as exc:  # lxml's XMLSyntaxError is a SyntaxError
+        error(f"{source}: not an OPML file or a URL list ({clean_line(str(exc))[:120]})")
         return 2
     good, bad = [], []
     for spec in specs:
         (good if usable_url(spec.url) else bad).append(spec)
     for spec in bad:  # the list is a stranger's: never print its text raw to the terminal
         error(f"{source}: skipped (not an http(s) URL): {clean_line(spec.url)[:200]}")
-    added, skipped = add_feeds(config_path, good)
+    added, skipped = add_feeds(config_path, good, backup_dir=backups)
     print(
         f"imported {len(added)} feeds into {config_path} "
         f"({len(skipped)} already there, {len(bad)} skipped)"

@@ -43,12 +43,17 @@ def print_summary(outcomes: list[FeedOutcome], *, quiet: bool) -> None:
     if quiet:
         for outcome in failed:
             error(f"{outcome.name}: {outcome.error}")
+        for outcome in outcomes:
+            if outcome.warning:
+                error(f"{outcome.name}: {outcome.warning}")
         return
     width = min(48, max((len(o.name) for o in outcomes), default=4))
     for outcome in outcomes:
         name = outcome.name if len(outcome.name) <= width else outcome.name[: width - 1] + "…"
         if outcome.status == "updated":
             what = f"{outcome.new} new"
+            if outcome.warning:
+                what += f"  warning: {outcome.warning}"
         elif outcome.status == "not-modified":
             what = "304 not modified"
         else:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import sqlite3
+from pathlib import Path
 
 from tui.cli.common import error, load_or_report, resolve_locations, setup_logging
 from tui.cli.progress import ProgressDisplay
@@ -23,19 +25,7 @@ def run_maintenance(args: argparse.Namespace) -> int:
         return 0
     setup_logging(locations)
     if args.command == "vacuum":
-        try:
-            conn = schema.connect(locations.db)
-            before = locations.db.stat().st_size
-            conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('optimize')")
-            conn.execute("INSERT INTO claims_fts(claims_fts) VALUES ('optimize')")
-            conn.execute("VACUUM")
-            conn.close()
-        except StoreError as exc:
-            error(str(exc))
-            return 2
-        after = locations.db.stat().st_size
-        print(f"{locations.db}: {before:,} → {after:,} bytes")
-        return 0
+        return _vacuum(locations.db)
     config = load_or_report(locations)
     if config is None:
         return 2
@@ -52,3 +42,39 @@ def run_maintenance(args: argparse.Namespace) -> int:
         return 2
     print(f"reprocessed {count} stored pages")
     return 0
+
+
+def _vacuum(db: Path) -> int:
+    """Merge the full-text indexes' segments, then rebuild the file without its free pages.
+
+    VACUUM refuses to run inside a transaction, and Python's sqlite3 opens one before any
+    INSERT (the FTS `optimize` commands are INSERTs): the connection runs in autocommit.
+    """
+    if not db.exists():
+        error(f"{db}: no cache yet (run sitrep fetch first)")
+        return 2
+    try:
+        conn = schema.connect(db)
+        try:
+            conn.isolation_level = None  # autocommit: every statement is its own transaction
+            before = _size(db)
+            for table in ("articles_fts", "claims_fts", "bookmarks_fts"):
+                conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
+            conn.execute("VACUUM")
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+    except StoreError as exc:
+        error(str(exc))
+        return 2
+    except sqlite3.Error as exc:
+        error(f"{db}: cannot compact: {exc} (is sitrep refreshing? try again when it is idle)")
+        return 2
+    print(f"{db}: {before:,} → {_size(db):,} bytes")
+    return 0
+
+
+def _size(db: Path) -> int:
+    """The database with its write-ahead log: what the cache takes on disk."""
+    wal = db.with_name(db.name + "-wal")
+    return db.stat().st_size + (wal.stat().st_size if wal.exists() else 0)

@@ -20,7 +20,14 @@ class ProgressDisplay:
         self._phase = ""
 
     def __call__(self, progress: Progress) -> None:
-        if self.quiet or progress.total == 0:
+        if self.quiet:
+            return
+        if progress.failed:  # the command prints the error itself; end the bar's line
+            if self.tty and self._phase:
+                self.stream.write("\n")
+                self.stream.flush()
+            return
+        if progress.total == 0:
             return
         label = _LABELS.get(progress.phase, progress.phase)
         if self.tty:
@@ -28,6 +35,7 @@ class ProgressDisplay:
             filled = int(width * progress.done / progress.total)
             bar = "█" * filled + "░" * (width - filled)
             end = "\n" if progress.done >= progress.total else ""
+            self._phase = "" if end else progress.phase
             self.stream.write(f"\r{label:>8} {bar} {progress.done}/{progress.total}{end}")
             self.stream.flush()
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import sys
 
 from tui.cli.common import error, resolve_locations
@@ -19,16 +20,22 @@ def run_search(args: argparse.Namespace) -> int:
     except QueryError as exc:
         error(f"bad query: {exc}")
         return 2
-    if not locations.db.exists():
-        rows = []
-    else:
+    if not locations.db.is_file():
+        error(f"{locations.db}: no cache here yet (sitrep fetch fills it; --cache DIR names "
+              "another)")
+        return 2
+    try:
+        conn = schema.connect(locations.db, readonly=True)
         try:
-            conn = schema.connect(locations.db, readonly=True)
             rows = search.search(conn, query, limit=args.limit)
+        finally:
             conn.close()
-        except StoreError as exc:
-            error(str(exc))
-            return 2
+    except StoreError as exc:
+        error(str(exc))
+        return 2
+    except sqlite3.Error as exc:
+        error(f"{locations.db}: cannot search the cache: {exc}")
+        return 2
     if args.json:
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")

@@ -121,6 +121,17 @@ def _term(key: str, value: str, negated: bool, now: datetime) -> Term:
 
 
 def _when(key: str, value: str, now: datetime) -> str:
+    """The instant a since:/until: value names; QueryError when it is not one the calendar has
+    (datetime stops at years 1 and 9999: `until:9999-12-31` or `since:2100y` would overflow)."""
+    try:
+        return _instant(key, value, now)
+    except QueryError:
+        raise
+    except (OverflowError, ValueError):
+        raise QueryError(f"{key}:{value} is out of range (dates run from year 1 to 9999)") from None
+
+
+def _instant(key: str, value: str, now: datetime) -> str:
     relative = _RELATIVE.match(value)
     if relative:
         days = int(relative.group(1)) * _UNITS[relative.group(2)]

@@ -4,6 +4,13 @@ Why processes and not a ProcessPoolExecutor: a page that makes lxml spin (10 MB 
 must be stopped, and only killing its process stops it. Each worker is a spawned process that
 loads the NLP model once, on its first job; a worker that overruns the limit is killed and
 replaced, and its job comes back as an error value.
+
+Every worker process (these, and the feed parsers of the refresh's process pool) watches the
+sitrep process that started it and ends within a second of its death: a `kill -9` of `sitrep
+fetch` or of the app must not leave ~90 MB of workers behind for good (nothing else would end
+them: a parser waits on a queue whose other end it holds itself, and a worker busy with a page
+or the model load never reads its pipe). Once the workers are gone, multiprocessing's resource
+tracker and forkserver see their last client leave and end too.
 """
 
 from __future__ import annotations
@@ -13,7 +20,11 @@ import contextlib
 import io
 import multiprocessing
 import os
+import select
+import signal
 import sys
+import threading
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
@@ -110,12 +121,55 @@ def real_stderr() -> Iterator[None]:
         sys.stderr = saved
 
 
-def _serve(conn: Connection, preload: bool) -> None:
+def watch_parent(pid: int) -> None:
+    """End this process as soon as process *pid* (the sitrep that started it) has ended.
+
+    A daemon thread waits on a pidfd (Linux 5.3+), which becomes readable when the process
+    exits, zombie or not; elsewhere it looks every half second. The thread then ends the whole
+    process at once (SIGKILL to itself): the main thread may be deep in a page or a model load,
+    and nothing of this process is worth saving once its parent is gone.
+    """
+    threading.Thread(target=_watch, args=(pid,), name="sitrep-parent-watch", daemon=True).start()
+
+
+def _watch(pid: int) -> None:
+    try:
+        handle = os.pidfd_open(pid)
+    except ProcessLookupError:
+        _end()  # gone already
+    except (AttributeError, OSError):  # no pidfd here: poll
+        while _alive(pid):
+            time.sleep(0.5)
+        _end()
+    select.select([handle], [], [])
+    _end()
+
+
+def _end() -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:  # a killed parent stays a zombie until its own parent reaps it
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"
+    except (OSError, IndexError):
+        return True
+
+
+def _serve(conn: Connection, preload: bool, parent: int) -> None:
     """Worker loop: receive (function name, args), send back a result or an error string.
 
     Loads the extractor and, with *preload*, the NLP model first, then says "ready": the job time
     limit must measure the job, not a model load that takes seconds on a busy machine.
     """
+    watch_parent(parent)
     _silence_output()
     import tui.pipeline.extract  # noqa: F401
 
@@ -149,7 +203,10 @@ class _Worker:
         self.conn, child = context.Pipe()
         self.ready = False
         self.process = context.Process(
-            target=_serve, args=(child, preload), daemon=True, name="sitrep-worker"
+            target=_serve,
+            args=(child, preload, os.getpid()),
+            daemon=True,
+            name="sitrep-worker",
         )
         with real_stderr():
             self.process.start()

@@ -10,10 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from tui.core.errors import StoreError
+from tui.core.sanitize import without_userinfo
 from tui.service.locations import Locations
 from tui.store import bookmarks, schema
 from tui.store.journal import read_journal
@@ -59,6 +62,7 @@ def _md(text: str) -> str:
 
 
 def _md_url(url: str) -> str:
+    url = without_userinfo(url or "")
     return "<" + url.replace(" ", "%20").replace("<", "%3C").replace(">", "%3E") + ">"
 
 
@@ -81,8 +85,23 @@ def export_markdown(rows: Sequence[Mapping[str, Any]]) -> str:
 def export_json(rows: Sequence[Mapping[str, Any]]) -> str:
     """Every field: offsets into the article text and the sha256 of that text included."""
     items = [{f: (row[f].split() if f == "tags" else row[f]) for f in bookmarks.FIELDS}
-             for row in rows]
+             for row in _public(rows)]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+# A cell starting with one of these is a formula to Excel, LibreOffice and Google Sheets
+# (OWASP, "CSV Injection"); a feed's author writes the titles, so every text cell is checked.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value: Any) -> Any:
+    """Text a spreadsheet will show as text: a leading apostrophe turns a formula off, and a
+    carriage return becomes a line feed (the writer quotes those; a bare CR would end the row)."""
+    if not isinstance(value, str):
+        return value
+    if value.startswith(_FORMULA_START):
+        value = "'" + value
+    return value.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def export_csv(rows: Sequence[Mapping[str, Any]]) -> str:
@@ -90,12 +109,55 @@ def export_csv(rows: Sequence[Mapping[str, Any]]) -> str:
     writer = csv.DictWriter(out, fieldnames=bookmarks.FIELDS, extrasaction="ignore",
                             lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({f: _cell(row.get(f)) for f in bookmarks.FIELDS} for row in _public(rows))
     return out.getvalue()
+
+
+def _public(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Rows whose article URL carries no credentials (bookmarks saved before ingest dropped
+    them keep them in their copy)."""
+    return [dict(row, article_url=without_userinfo(row.get("article_url") or "")) for row in rows]
 
 
 def export(rows: Sequence[Mapping[str, Any]], fmt: str) -> str:
     return {"md": export_markdown, "json": export_json, "csv": export_csv}[fmt](rows)
+
+
+def write_export(path: Path, text: str, *, overwrite: bool = False) -> None:
+    """Write an export file. Without *overwrite* an existing file is never touched
+    (FileExistsError: `-o feeds.toml` must not replace the config); with it, the old file is
+    replaced only once the new one is whole on disk. OSError on any failure, nothing
+    half-written left behind."""
+    data = text.encode("utf-8")
+    if not overwrite:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        try:
+            _write_all(fd, data)
+        except BaseException:
+            os.close(fd)
+            path.unlink(missing_ok=True)
+            raise
+        os.close(fd)
+        return
+    target = Path(os.path.realpath(path))  # through a symlink, to the file it names
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+    try:
+        try:
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
+        os.replace(temporary, target)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    os.fsync(fd)
 
 
 # ── citations ────────────────────────────────────────────────────────────────────────────────
@@ -107,7 +169,7 @@ def bookmark_citation(record: Mapping[str, Any]) -> str:
     text = " ".join((record.get("claim_text") or "").split())
     return (f"“{text}” — {record.get('source')} ({record.get('status')}), "
             f"{record.get('feed_name')}, “{record.get('article_title')}”, {date}, "
-            f"{record.get('article_url')}")
+            f"{without_userinfo(record.get('article_url') or '')}")
 
 
 def claim_citation(quoted: str, source: str, status: str, article: Mapping[str, Any]) -> str:
@@ -115,7 +177,7 @@ def claim_citation(quoted: str, source: str, status: str, article: Mapping[str, 
     when; *article* is the article's row with its feed_name."""
     quoted = " ".join(quoted.split())
     date = (article["published"] or article["sort_ts"] or "")[:10]
-    url = article["final_url"] or article["url"]
+    url = without_userinfo(article["final_url"] or article["url"] or "")
     return (
         f"“{quoted}” — {source} ({status}). {article['feed_name']}, "
         f"“{article['title']}”, {date}. {url}"

@@ -16,9 +16,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tui.core.errors import ConfigError
+from tui.core.sanitize import invisible_in, strip_invisible
 from tui.service.keys import ACTIONS
 
 DEFAULT_USER_AGENT = "sitrep/0.1 (+https://example.invalid/sitrep)"
+# Which feeds may send sitrep to loopback, link-local and private addresses (the page policy,
+# tui/pipeline/fetch/policy.py, which has the same tuple): a feed that is itself on such an
+# address may reach its own host ("own-host"), no feed may ("none"), or no check ("any").
+PRIVATE_PAGES = ("own-host", "none", "any")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +36,11 @@ class Settings:
     max_page_bytes: int = 8_000_000
     user_agent: str = DEFAULT_USER_AGENT
     retention_days: int = 90
+    # The page policy: what a feed's links may make sitrep fetch.
+    private_pages: str = "own-host"
+    page_per_host: int = 2  # article pages fetched at once from one host
+    page_delay_seconds: float = 0.2  # between two page requests to one host
+    max_new_items: int = 100  # new items one refresh takes from one feed (0: no cap)
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +52,7 @@ class FeedConfig:
     enabled: bool = True
     refresh_minutes: int | None = None
     user_agent: str | None = None
+    private_pages: str | None = None  # this feed's own page policy (None: the global one)
 
     @property
     def is_local(self) -> bool:
@@ -66,7 +77,12 @@ _SETTINGS_SCHEMA: dict[str, tuple[tuple[type, ...], float | None]] = {
     "max_page_bytes": ((int,), 1024),
     "user_agent": ((str,), None),
     "retention_days": ((int,), 0),
+    "private_pages": ((str,), None),
+    "page_per_host": ((int,), 1),
+    "page_delay_seconds": ((int, float), 0),
+    "max_new_items": ((int,), 0),
 }
+_CHOICES = {"private_pages": PRIVATE_PAGES}  # string keys that take one of a few words
 _FEED_SCHEMA: dict[str, tuple[tuple[type, ...], float | None]] = {
     "name": ((str,), None),
     "url": ((str,), None),
@@ -75,6 +91,7 @@ _FEED_SCHEMA: dict[str, tuple[tuple[type, ...], float | None]] = {
     "enabled": ((bool,), None),
     "refresh_minutes": ((int,), 0),
     "user_agent": ((str,), None),
+    "private_pages": ((str,), None),
 }
 _TOP_LEVEL = {"settings", "feed", "keys"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0 (tab and newline too), DEL, C1
@@ -180,7 +197,8 @@ def _check(
     types, minimum = schema.get(key, ((object,), None))
     ok = isinstance(value, types) and not (isinstance(value, bool) and bool not in types)
     control = _control_in(value)
-    if key in schema and ok and not control and (minimum is None or value >= minimum):
+    chosen = key not in _CHOICES or value in _CHOICES[key]
+    if key in schema and ok and not control and chosen and (minimum is None or value >= minimum):
         return  # valid: no need to look for the line (that scan is only for messages)
     line = loc.line_of(header, key, index)
     if control:
@@ -195,6 +213,9 @@ def _check(
         raise ConfigError(file, f"must be {wanted}, not {type(value).__name__}", line=line, key=key)
     if minimum is not None and value < minimum:
         raise ConfigError(file, f"must be at least {minimum:g}", line=line, key=key)
+    if key in _CHOICES and value not in _CHOICES[key]:
+        words = ", ".join(f'"{c}"' for c in _CHOICES[key])
+        raise ConfigError(file, f"must be one of {words}", line=line, key=key)
 
 
 def _control_in(value: Any) -> str:
@@ -278,6 +299,10 @@ def _build_feed(
     def url_line() -> int | None:
         return loc.line_of(header, "url", index)
 
+    if hidden := invisible_in(item["url"]):
+        raise ConfigError(
+            file, f"contains an invisible character ({hidden})", line=url_line(), key="url"
+        )
     url = _normalise_url(file, item["url"].strip(), origin, url_line)
     if url in seen:
         raise ConfigError(
@@ -289,15 +314,19 @@ def _build_feed(
         raise ConfigError(
             file, "tags must be strings", line=loc.line_of(header, "tags", index), key="tags"
         )
-    name = item.get("name") or url
+    # Names and tags are shown on every screen: a bidi override or a zero-width space in one
+    # would reorder or hide what follows it, so they go (the rest of the text stays).
+    name = strip_invisible(item.get("name", "")).strip() or url
+    tags = [strip_invisible(t).strip() for t in tags]
     return FeedConfig(
-        name=name.strip(),
+        name=name,
         url=url,
-        tags=tuple(t.strip() for t in tags if t.strip()),
+        tags=tuple(t for t in tags if t),
         full_text=item.get("full_text", True),
         enabled=item.get("enabled", True),
         refresh_minutes=item.get("refresh_minutes"),
-        user_agent=item.get("user_agent"),
+        user_agent=strip_invisible(item["user_agent"]) if "user_agent" in item else None,
+        private_pages=item.get("private_pages"),
     )
 
 

@@ -2,7 +2,9 @@
 list), export.
 
 The file is rewritten with tomlkit so comments and order survive, and the previous version is kept
-as `feeds.toml.bak`. Nothing else in sitrep ever writes the config.
+as `feeds.toml.bak` (in the cache directory when the caller names it: a checkout's feeds.toml is
+tracked, its folder is not the place for leftovers). Every edit happens under an inter-process
+lock and replaces the file atomically (`config_write`). Nothing else in sitrep writes the config.
 """
 
 from __future__ import annotations
@@ -11,7 +13,6 @@ import asyncio
 import json
 import re
 import shlex
-import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +26,7 @@ from tomlkit.items import Table
 from tui.core.errors import ConfigError
 from tui.core.sanitize import clean_line
 from tui.service.config import Config, Settings, load_config
+from tui.service.config_write import locked, replace_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,45 +57,52 @@ def _check_url(path: Path, url: str) -> str:
     return url
 
 
-def add_feeds(path: Path, specs: Iterable[FeedSpec]) -> tuple[list[FeedSpec], list[FeedSpec]]:
+def add_feeds(
+    path: Path, specs: Iterable[FeedSpec], *, backup_dir: Path | None = None
+) -> tuple[list[FeedSpec], list[FeedSpec]]:
     """Append feeds to the config. Returns (added, skipped as duplicates).
 
     New feeds are appended as `[[feed]]` blocks after the existing text, so every comment and
     the order stay exactly as the user left them; the result is validated before it replaces
-    the file (the previous version is kept as feeds.toml.bak).
+    the file (the previous version is kept as feeds.toml.bak, in *backup_dir* when given).
     """
     specs = list(specs)
-    text = ""
-    known: set[str] = set()
-    if path.exists():
-        known = {feed.url for feed in load_config(path).feeds}  # refuses an invalid file
-        known |= {str(item.get("url", "")) for item in _raw_feeds(path)}
-        text = path.read_text(encoding="utf-8")
-    elif not specs:
-        return [], []
-    else:
-        text = "# sitrep feeds. See the README for every setting.\n"
-    added: list[FeedSpec] = []
-    skipped: list[FeedSpec] = []
-    blocks = []
-    for spec in specs:
-        url = _check_url(path, spec.url)
-        if url in known:
-            skipped.append(spec)
-            continue
-        known.add(url)
-        added.append(spec)
-        blocks.append(
-            _feed_block(
-                url,
-                clean_line(spec.name) or url,
-                [clean_line(t) for t in spec.tags if clean_line(t)],
+    with locked(path) as target:
+        text = ""
+        known: set[str] = set()
+        if target.exists():
+            known = {feed.url for feed in load_config(target, origin=path).feeds}  # refuses bad
+            known |= {str(item.get("url", "")) for item in _raw_feeds(target)}
+            text = target.read_text(encoding="utf-8")
+        elif not specs:
+            return [], []
+        else:
+            text = "# sitrep feeds. See the README for every setting.\n"
+        added: list[FeedSpec] = []
+        skipped: list[FeedSpec] = []
+        blocks = []
+        for spec in specs:
+            url = _check_url(path, spec.url)
+            if url in known:
+                skipped.append(spec)
+                continue
+            known.add(url)
+            added.append(spec)
+            blocks.append(
+                _feed_block(
+                    url,
+                    clean_line(spec.name) or url,
+                    [clean_line(t) for t in spec.tags if clean_line(t)],
+                )
             )
-        )
-    if added:
-        separator = "" if text.endswith("\n") or not text else "\n"
-        _write(path, text + separator + "".join(blocks))
+        if added:
+            separator = "" if text.endswith("\n") or not text else "\n"
+            replace_file(target, text + separator + "".join(blocks), _backup(target, backup_dir))
     return added, skipped
+
+
+def _backup(target: Path, backup_dir: Path | None) -> Path | None:
+    return backup_dir / f"{target.name}.bak" if backup_dir is not None else None
 
 
 def _raw_feeds(path: Path) -> list[dict[str, object]]:
@@ -115,33 +124,32 @@ def _feed_block(url: str, name: str, tags: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    try:
-        load_config(tmp)  # what we write must read back
-    except ConfigError:
-        tmp.unlink()
-        raise
-    if path.exists():
-        shutil.copy2(path, path.with_name(path.name + ".bak"))
-    tmp.replace(path)
-
-
 _HEADER = re.compile(r"\s*\[")  # a table header: no value line of a valid config starts so
 _FEED_HEADER = re.compile(r"""\s*\[\[\s*(feed|"feed"|'feed')\s*\]\]""")
 
 
-def _edit_feed(path: Path, url: str, change: Callable[[Table], None] | None) -> bool:
+def _edit_feed(
+    path: Path, url: str, change: Callable[[Table], None] | None, backup_dir: Path | None
+) -> bool:
     """Apply *change* to the feed's table (None removes the feed); False if it is not there.
 
     Only that feed's block of lines (its `[[feed]]` header up to the next header) is parsed and
     rewritten: tomlkit, given the whole file, would move a `[keys]` table that sits between two
     `[[feed]]` blocks (as after `sitrep feeds add`) to the end.
     """
-    feeds = load_config(path).feeds  # refuse to edit a file that does not validate
-    raw = _raw_feeds(path)
+    with locked(path) as target:
+        return _edit_block(path, target, url, change, backup_dir)
+
+
+def _edit_block(
+    path: Path,
+    target: Path,
+    url: str,
+    change: Callable[[Table], None] | None,
+    backup_dir: Path | None,
+) -> bool:
+    feeds = load_config(target, origin=path).feeds  # refuse to edit a file that does not validate
+    raw = _raw_feeds(target)
     wanted = url.strip()
     index = next(
         (i for i, f in enumerate(feeds) if wanted in (f.url, str(raw[i].get("url", "")).strip())),
@@ -149,7 +157,7 @@ def _edit_feed(path: Path, url: str, change: Callable[[Table], None] | None) -> 
     )
     if index is None:
         return False
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines = target.read_text(encoding="utf-8").splitlines(keepends=True)
     headers = [i for i, line in enumerate(lines) if _HEADER.match(line)] + [len(lines)]
     blocks = [
         (h, headers[n + 1]) for n, h in enumerate(headers[:-1]) if _FEED_HEADER.match(lines[h])
@@ -170,7 +178,8 @@ def _edit_feed(path: Path, url: str, change: Callable[[Table], None] | None) -> 
         doc = tomlkit.parse("".join(block[: content[-1] + 1]))
         change(doc["feed"][0])  # type: ignore[index]
         text = tomlkit.dumps(doc) + tail
-    _write(path, "".join(lines[:start]) + text + "".join(lines[end:]))
+    new_text = "".join(lines[:start]) + text + "".join(lines[end:])
+    replace_file(target, new_text, _backup(target, backup_dir))
     return True
 
 
@@ -180,20 +189,22 @@ def _set_key(table: Table, key: str, value: object) -> None:
     table[key] = value
 
 
-def remove_feed(path: Path, url: str) -> bool:
-    return _edit_feed(path, url, None)
+def remove_feed(path: Path, url: str, *, backup_dir: Path | None = None) -> bool:
+    return _edit_feed(path, url, None, backup_dir)
 
 
-def rename_feed(path: Path, url: str, name: str) -> bool:
+def rename_feed(path: Path, url: str, name: str, *, backup_dir: Path | None = None) -> bool:
     """Give the feed at *url* a new name. False if no such feed; ConfigError if the name is
     empty or the file does not validate (nothing is written then)."""
     name = clean_line(name).strip()
     if not name:
         raise ConfigError(str(path), "a feed's name cannot be empty", key="name")
-    return _edit_feed(path, url, lambda table: _set_key(table, "name", name))
+    return _edit_feed(path, url, lambda table: _set_key(table, "name", name), backup_dir)
 
 
-def set_feed_tags(path: Path, url: str, tags: Iterable[str]) -> bool:
+def set_feed_tags(
+    path: Path, url: str, tags: Iterable[str], *, backup_dir: Path | None = None
+) -> bool:
     """Replace the feed's tags (split on spaces and commas, duplicates dropped); no tags
     removes the key. False if no such feed."""
     words = (w for tag in tags for w in re.split(r"[\s,]+", clean_line(tag)))
@@ -205,7 +216,20 @@ def set_feed_tags(path: Path, url: str, tags: Iterable[str]) -> bool:
         elif "tags" in table:
             del table["tags"]
 
-    return _edit_feed(path, url, change)
+    return _edit_feed(path, url, change, backup_dir)
+
+
+MAX_IMPORT_BYTES = 10_000_000  # an OPML file of 20,000 feeds is about 3 MB
+
+
+def read_feed_list(source: Path) -> bytes:
+    """The bytes of a feed list to import, read with a cap (`/dev/zero` or a disk image must
+    not fill the memory). OSError, or ValueError when the file is larger than the cap."""
+    with source.open("rb") as file:
+        data = file.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise ValueError(f"larger than {MAX_IMPORT_BYTES // 1_000_000} MB, not a feed list")
+    return data
 
 
 def parse_feed_list(data: bytes) -> list[FeedSpec]:

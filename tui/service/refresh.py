@@ -1,25 +1,32 @@
 """Refresh orchestration: feeds first (fast, network-bound), then the article queue.
 
-Progress is reported through plain callbacks (the CLI prints, the app posts messages). The
-article queue lives in the store (articles in state 'queued'), so it survives restarts. All
-SQLite work runs on one dedicated thread, network work on the event loop, parsing in a thread
-and extraction + analysis in worker processes: nothing here blocks the caller's event loop.
+Progress is reported through plain callbacks (the CLI prints, the app posts messages); each
+phase ends with a last event whose `done` equals its `total`, also when the phase fails (then
+with `failed` saying why), so a status line never stays on "refreshing feeds 0/1". The article
+queue lives in the store (articles in state 'queued'), so it survives restarts, and is worked by
+`page_queue.ArticleQueue`. All SQLite work runs on one dedicated thread, network work on the
+event loop, parsing in a thread and extraction + analysis in worker processes: nothing here
+blocks the caller's event loop.
+
+What one feed may add and reach is bounded by the page policy (the `private_pages`,
+`page_per_host`, `page_delay_seconds` and `max_new_items` settings; see the README).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, TypeVar
-from urllib.parse import unquote, urlsplit
 
 import httpx
 
@@ -27,11 +34,14 @@ from tui.core.errors import FetchError, ParseError, StoreError
 from tui.core.models import ParsedFeed
 from tui.core.sanitize import clean_line
 from tui.pipeline.fetch import Fetcher, Response, make_client
+from tui.pipeline.fetch.pacing import HostPacer
+from tui.pipeline.fetch.policy import PagePolicy, Resolver, Scope
 from tui.pipeline.parse import parse_feed
-from tui.pipeline.workers import WorkerPool, real_stderr
+from tui.pipeline.workers import WorkerPool, real_stderr, watch_parent
 from tui.service import stories
 from tui.service.config import Config, FeedConfig
-from tui.store import schema, store
+from tui.service.page_queue import ArticleQueue, read_local
+from tui.store import intake, queue, schema, store
 
 T = TypeVar("T")
 PARSE_POOL_THRESHOLD = 24  # feeds in one refresh before parsing moves to processes
@@ -45,13 +55,15 @@ class FeedOutcome:
     status: str  # "updated", "not-modified" or "error"
     new: int = 0
     error: str = ""
+    warning: str = ""  # updated, but something to know: a GUID flood, items held back
 
 
 @dataclass(frozen=True, slots=True)
 class Progress:
-    phase: str  # "feeds" or "articles"
+    phase: str  # "feeds", "articles" or "reprocess"
     done: int
     total: int
+    failed: str = ""  # set on the last event of a phase that stopped on an error
 
 
 ProgressCallback = Callable[[Progress], None]
@@ -71,7 +83,10 @@ class Refresher:
         on_progress: ProgressCallback | None = None,
         on_feed: FeedCallback | None = None,
         analyze: bool = True,
+        resolver: Resolver | None = None,
     ) -> None:
+        """*resolver* answers host → addresses for the page policy (the system resolver by
+        default; a program embedding sitrep, or a test, may give its own)."""
         self.config = config
         self.db_path = db_path
         self.settings = config.settings
@@ -85,9 +100,12 @@ class Refresher:
         self._db_thread = ThreadPoolExecutor(1, thread_name_prefix="sitrep-db")
         self._conn: sqlite3.Connection | None = None
         self._feed_ids: dict[str, int] = {}
-        self._in_flight: set[int] = set()
+        self._feeds = {f.url: f for f in config.feeds}
         self._parse_pool: ProcessPoolExecutor | None = None
+        self._policy = PagePolicy(resolver)
+        self._scopes: dict[str, Scope] = {}
         self.fetcher: Fetcher | None = None
+        self._queue: ArticleQueue | None = None
 
     # ── lifecycle ──
     async def __aenter__(self) -> Refresher:
@@ -98,15 +116,63 @@ class Refresher:
             concurrency=self.settings.concurrency,
             per_host=self.settings.per_host,
             timeout=self.settings.timeout_seconds,
+            policy=self._policy,
+        )
+        self._queue = ArticleQueue(
+            self._db,
+            lambda: self.pool,
+            self.fetcher,
+            HostPacer(self.settings.page_per_host, self.settings.page_delay_seconds),
+            self.scope_for,
+            max_page_bytes=self.settings.max_page_bytes,
+            analyze=self._analyze,
         )
         feeds = [(f.url, f.name, f.tags) for f in self.config.feeds]
         self._feed_ids = await self._db(store.sync_feeds, feeds)
         return self
 
+    async def scope_for(self, feed_url: str) -> Scope:
+        """Where the feed at *feed_url* may send sitrep (decided once per refresh)."""
+        scope = self._scopes.get(feed_url)
+        if scope is None:
+            feed = self._feeds.get(feed_url)
+            mode = (feed.private_pages if feed else None) or self.settings.private_pages
+            local = not feed_url.startswith(("http://", "https://"))
+            scope = await self._policy.scope(feed_url, mode, local_file=local)
+            self._scopes[feed_url] = scope
+        return scope
+
+    def _forget_addresses(self) -> None:
+        """Names are resolved again at each refresh (the app's refresher lives for hours)."""
+        self._policy.forget()
+        self._scopes.clear()
+
+    @asynccontextmanager
+    async def _phase(self, phase: str) -> AsyncIterator[Callable[[int, int], None]]:
+        """Report a phase's progress; whatever happens, its last event has done == total."""
+        last = [0, 0]
+
+        def report(done: int, total: int) -> None:
+            last[:] = [done, total]
+            self.on_progress(Progress(phase, done, total))
+
+        try:
+            yield report
+        except BaseException as exc:
+            reason = clean_line(str(exc)) or type(exc).__name__
+            if isinstance(exc, asyncio.CancelledError):
+                reason = "stopped"
+            self.on_progress(Progress(phase, max(last), max(last), failed=reason))
+            raise
+
     async def __aexit__(self, *exc_info: object) -> None:
         await self.close()
 
     async def close(self) -> None:
+        if self._queue is not None and self._conn is not None:
+            # a store that failed was reported by whatever met it first
+            with contextlib.suppress(StoreError):
+                await self._db(queue.release_leases, self._queue.owner)
         if self._own_client and self._client is not None:
             await self._client.aclose()
         if self._own_pool and self._pool is not None:
@@ -159,28 +225,32 @@ class Refresher:
         With due_only (auto refresh), a feed is skipped until its own refresh_minutes (or the
         global one) have passed since it was last checked.
         """
-        wanted = set(urls) if urls is not None else None
-        feeds = [f for f in self.config.feeds if f.enabled and (wanted is None or f.url in wanted)]
-        if due_only:
-            checked = await self._db(store.feeds_last_checked)
-            feeds = [f for f in feeds if self._is_due(f, checked.get(f.url))]
-        total = len(feeds)
-        if total >= PARSE_POOL_THRESHOLD and self._parse_pool is None:
-            self._parse_pool = start_parse_pool()
-        done = 0
-        self.on_progress(Progress("feeds", 0, total))
+        async with self._phase("feeds") as report:
+            self._forget_addresses()
+            wanted = set(urls) if urls is not None else None
+            feeds = [
+                f for f in self.config.feeds if f.enabled and (wanted is None or f.url in wanted)
+            ]
+            if due_only:
+                checked = await self._db(store.feeds_last_checked)
+                feeds = [f for f in feeds if self._is_due(f, checked.get(f.url))]
+            total = len(feeds)
+            if total >= PARSE_POOL_THRESHOLD and self._parse_pool is None:
+                self._parse_pool = start_parse_pool()
+            done = 0
+            report(0, total)
 
-        async def one(feed: FeedConfig) -> FeedOutcome:
-            nonlocal done
-            outcome = await self._refresh_feed(feed)
-            done += 1
-            self.on_feed(outcome)
-            self.on_progress(Progress("feeds", done, total))
-            return outcome
+            async def one(feed: FeedConfig) -> FeedOutcome:
+                nonlocal done
+                outcome = await self._refresh_feed(feed)
+                done += 1
+                self.on_feed(outcome)
+                report(done, total)
+                return outcome
 
-        outcomes = list(await asyncio.gather(*(one(f) for f in feeds)))
-        await self._db(store.purge_articles, self.settings.retention_days)
-        return outcomes
+            outcomes = list(await asyncio.gather(*(one(f) for f in feeds)))
+            await self._db(store.purge_articles, self.settings.retention_days)
+            return outcomes
 
     def _is_due(self, feed: FeedConfig, last_checked: str | None) -> bool:
         minutes = (
@@ -204,7 +274,7 @@ class Refresher:
         try:
             if feed.is_local:
                 response = await asyncio.to_thread(
-                    _read_local, feed.url, self.settings.max_feed_bytes, last_modified
+                    read_local, feed.url, self.settings.max_feed_bytes, last_modified
                 )
             else:
                 assert self.fetcher is not None
@@ -214,6 +284,8 @@ class Refresher:
                     etag=etag,
                     last_modified=last_modified,
                     user_agent=feed.user_agent,
+                    scope=await self.scope_for(feed.url),  # its redirects obey the policy
+                    trust_first_hop=True,
                 )
             if response.status == 304:
                 await self._db(
@@ -229,15 +301,24 @@ class Refresher:
             reason = clean_line(getattr(exc, "reason", None) or str(exc))
             await self._db(store.record_feed_error, feed_id, reason)
             return FeedOutcome(feed.url, feed.name, "error", error=reason)
-        new = await self._db(store.save_entries, feed_id, parsed.entries, full_text=feed.full_text)
+        taken = await self._db(
+            intake.save_feed_items,
+            feed_id,
+            parsed.entries,
+            full_text=feed.full_text,
+            cap=self.settings.max_new_items,
+        )
+        warning = taken.warning()
+        # Items held back come with the next refresh only if it reads the feed again: no 304.
         await self._db(
             store.record_feed_ok,
             feed_id,
             title=parsed.title or None,
-            etag=response.etag,
-            last_modified=response.last_modified,
+            etag=None if taken.held else response.etag,
+            last_modified=None if taken.held else response.last_modified,
+            warning=warning,
         )
-        return FeedOutcome(feed.url, feed.name, "updated", new=new)
+        return FeedOutcome(feed.url, feed.name, "updated", new=taken.new, warning=warning or "")
 
     async def _parse(self, response: Response) -> ParsedFeed:
         """Parse off the event loop: in the process pool when one runs, else in a thread."""
@@ -252,28 +333,24 @@ class Refresher:
 
     # ── article queue ──
     async def process_queue(self, limit: int | None = None) -> int:
-        """Fetch, extract and analyze queued articles, newest first. Returns how many."""
-        processed = 0
-        total = await self._db(store.count_queued)
-        if limit is not None:
-            total = min(total, limit)
-        self.on_progress(Progress("articles", 0, total))
-        batch_size = max(4, 2 * self.pool.size)
-        loop = asyncio.get_running_loop()
-        filed_at = loop.time()
-        while limit is None or processed < limit:
-            rows = await self._db(store.queued_articles, batch_size + len(self._in_flight))
-            rows = [r for r in rows if r["id"] not in self._in_flight][:batch_size]
-            if not rows:
-                break
-            await asyncio.gather(*(self._process(dict(r)) for r in rows))
-            processed += len(rows)
-            self.on_progress(Progress("articles", processed, max(total, processed)))
-            if loop.time() - filed_at > STORIES_EVERY:
-                await self.file_stories()
-                filed_at = loop.time()
-        await self.file_stories()
-        return processed
+        """Fetch, extract and analyze queued articles (see page_queue), filing finished
+        articles into stories every few seconds and at the end. Returns how many."""
+        assert self._queue is not None
+        self._forget_addresses()
+        async with self._phase("articles") as report:
+            filer = asyncio.create_task(self._file_stories_every(STORIES_EVERY))
+            try:
+                done = await self._queue.run(limit, report)
+            finally:
+                filer.cancel()
+            await self.file_stories()
+            report(done, done)  # other processes may have taken some: the phase is over
+            return done
+
+    async def _file_stories_every(self, seconds: float) -> None:
+        while True:
+            await asyncio.sleep(seconds)
+            await self.file_stories()
 
     async def file_stories(self) -> int:
         """File the articles done since the last time into stories (tui/service/stories.py),
@@ -287,82 +364,39 @@ class Refresher:
         """Rerun extraction + analysis on stored raw pages (after an upgrade). Returns count."""
         from tui.pipeline.analyze import ANALYZER_VERSION
 
-        total = await self._db(
-            store.requeue_articles, all_articles=all_articles, version=ANALYZER_VERSION
-        )
-        done = 0
-        self.on_progress(Progress("reprocess", 0, total))
-        while True:
-            rows = await self._db(store.reprocess_candidates, 4 * self.pool.size)
-            if not rows:
+        async with self._phase("reprocess") as report:
+            total = await self._db(
+                store.requeue_articles, all_articles=all_articles, version=ANALYZER_VERSION
+            )
+            done = 0
+            report(0, total)
+            while True:
+                rows = await self._db(store.reprocess_candidates, 4 * self.pool.size)
+                if not rows:
+                    await self.file_stories()
+                    report(done, done)
+                    return done
+
+                async def one(row: Any) -> None:
+                    body, headers = store.raw_page(row)
+                    result = await self.pool.run_page(body, row["url"], headers, self._analyze)
+                    await self._db(
+                        store.save_analysis,
+                        row["id"],
+                        result.article,
+                        result.analysis,
+                        error=result.error,
+                    )
+
+                await asyncio.gather(*(one(row) for row in rows))
+                done += len(rows)
+                report(done, max(total, done))
                 await self.file_stories()
-                return done
-
-            async def one(row: Any) -> None:
-                body, headers = store.raw_page(row)
-                result = await self.pool.run_page(body, row["url"], headers, self._analyze)
-                await self._db(
-                    store.save_analysis,
-                    row["id"],
-                    result.article,
-                    result.analysis,
-                    error=result.error,
-                )
-
-            await asyncio.gather(*(one(row) for row in rows))
-            done += len(rows)
-            self.on_progress(Progress("reprocess", done, max(total, done)))
-            await self.file_stories()
 
     async def process_article(self, article_id: int) -> None:
         """The article the user opens jumps the queue: process it now."""
-        await self._db(store.prioritize_article, article_id)
-        row = await self._db(
-            lambda conn: conn.execute(
-                "SELECT a.id, a.url, a.feed_id, f.url AS feed_url FROM articles a JOIN feeds f "
-                "ON f.id = a.feed_id WHERE a.id = ? AND a.state = 'queued'",
-                (article_id,),
-            ).fetchone()
-        )
-        if row is not None and article_id not in self._in_flight:
-            await self._process(dict(row))
-
-    async def _process(self, row: dict[str, Any]) -> None:
-        article_id = row["id"]
-        self._in_flight.add(article_id)
-        try:
-            try:
-                response = await self._fetch_page(row["url"], row["feed_url"])
-            except FetchError as exc:
-                await self._db(
-                    store.save_analysis, article_id, None, None, error=clean_line(exc.reason)
-                )
-                return
-            await self._db(
-                store.save_page, article_id, response.body, response.headers, response.final_url
-            )
-            result = await self.pool.run_page(
-                response.body, response.final_url, response.headers, self._analyze
-            )
-            await self._db(
-                store.save_analysis, article_id, result.article, result.analysis, error=result.error
-            )
-        finally:
-            self._in_flight.discard(article_id)
-
-    async def _fetch_page(self, url: str, feed_url: str) -> Response:
-        if url.startswith("file://"):
-            path = Path(unquote(urlsplit(url).path))
-            feed_dir = Path(feed_url).resolve().parent if not feed_url.startswith("http") else None
-            if feed_dir is None or not path.resolve().is_relative_to(feed_dir):
-                raise FetchError(url, "local pages are only read beside a local feed")
-            return await asyncio.to_thread(
-                _read_local, str(path), self.settings.max_page_bytes, None
-            )
-        if not url.startswith(("http://", "https://")):
-            raise FetchError(url or "(no link)", "the item has no http(s) link")
-        assert self.fetcher is not None
-        return await self.fetcher.get(url, max_bytes=self.settings.max_page_bytes)
+        assert self._queue is not None
+        await self._queue.process_article(article_id)
 
 
 def store_failure(db_path: Path, exc: sqlite3.Error) -> str:
@@ -379,25 +413,9 @@ def start_parse_pool() -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver")
     context.set_forkserver_preload(["tui.pipeline.parse"])
     with real_stderr():
-        return ProcessPoolExecutor(max_workers=min(2, os.cpu_count() or 1), mp_context=context)
-
-
-def _read_local(path: str, max_bytes: int, last_modified: str | None) -> Response:
-    """Local feeds and their pages: the file's mtime plays the part of Last-Modified."""
-    try:
-        stat = os.stat(path)
-        if stat.st_size > max_bytes:
-            raise FetchError(path, f"file larger than {max_bytes:,} bytes")
-        stamp = str(stat.st_mtime_ns)
-        if last_modified == stamp:
-            return Response(path, path, 304, b"", {}, None, stamp)
-        with open(path, "rb") as handle:
-            body = handle.read(max_bytes + 1)
-    except FileNotFoundError:
-        raise FetchError(path, "file not found") from None
-    except OSError as exc:
-        raise FetchError(path, exc.strerror or str(exc)) from None
-    if len(body) > max_bytes:
-        raise FetchError(path, f"file larger than {max_bytes:,} bytes")
-    headers = {"content-type": "text/html" if path.endswith((".html", ".htm")) else ""}
-    return Response(path, path, 200, body, headers, None, stamp)
+        return ProcessPoolExecutor(
+            max_workers=min(2, os.cpu_count() or 1),
+            mp_context=context,
+            initializer=watch_parent,  # a killed sitrep must not leave its parsers running
+            initargs=(os.getpid(),),
+        )

@@ -20,11 +20,13 @@ T = TypeVar("T")
 
 
 class StoreHandle:
-    def __init__(self, path: Path, *, readonly: bool = False) -> None:
+    def __init__(self, path: Path, *, readonly: bool = False, immutable: bool = False) -> None:
         self.path = path
-        self.readonly = readonly
+        self.readonly = readonly or immutable
         self._lock = threading.RLock()
-        self.conn: sqlite3.Connection = schema.connect(path, readonly=readonly)
+        self.conn: sqlite3.Connection = schema.connect(
+            path, readonly=self.readonly, immutable=immutable
+        )
 
     def run(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         """Call fn(conn, ...) under the lock. Use from thread workers, not the event loop."""
@@ -51,8 +53,11 @@ class InstanceLock:
         except OSError:
             os.close(fd)
             return False
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
+        try:  # the pid is for people looking at the file; a full disk must not stop the lock
+            os.ftruncate(fd, 0)
+            os.write(fd, str(os.getpid()).encode())
+        except OSError:
+            pass
         self._fd = fd
         return True
 

@@ -7,6 +7,7 @@
                                      write and the commit, or a db copied from elsewhere)
     bookmarks not in the journal   → appended to it, so the journal stays a complete copy
     another sitrep holds the lock  → read-only, with a notice
+    the disk is full               → read-only, with a notice (the cache can still be read)
 
 The health check stays cheap (it runs before the first paint): the file header against the file
 size, the schema, and `PRAGMA quick_check` on the bookmarks table — or on everything when the
@@ -15,7 +16,10 @@ database is small enough for that to take a few milliseconds.
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +47,7 @@ class OpenedStore:
     handle: StoreHandle
     lock: InstanceLock | None
     notices: list[str]
+    why_readonly: str = ""  # "another sitrep", "disk full" or "" (writable)
 
     @property
     def readonly(self) -> bool:
@@ -179,12 +184,52 @@ def open_store(db_path: Path, journal: Path | None = None) -> OpenedStore:
     if not owner:
         return _open_readonly(db_path, notices)
     try:
-        handle, fresh = _open_writable(db_path, notices)
+        try:
+            handle, fresh = _open_writable(db_path, notices)
+        except StoreError as exc:
+            full = _full_disk(db_path.parent)
+            if not full or not db_path.exists():
+                raise
+            return _open_on_full_disk(db_path, lock, notices, full, exc)
         notices += _sync_notices(handle, journal, fresh)
     except BaseException:
         lock.release()
         raise
     return OpenedStore(handle, lock, notices)
+
+
+def _full_disk(directory: Path) -> str:
+    """Why nothing can be written in *directory* ("no space left on device"), or "" when a
+    small file can be written there (the failure was something else)."""
+    try:
+        with tempfile.TemporaryFile(dir=directory) as probe:
+            probe.write(b"\0" * 65536)
+            probe.flush()
+            os.fsync(probe.fileno())
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EROFS):
+            return (exc.strerror or str(exc)).lower()
+    return ""
+
+
+def _open_on_full_disk(
+    db_path: Path, lock: InstanceLock, notices: list[str], why: str, failure: StoreError
+) -> OpenedStore:
+    """The cache opened read-only (immutable as a last resort) so the offline articles and the
+    bookmarks stay readable. The lock stays held: no other sitrep should try to write either."""
+    try:
+        handle = StoreHandle(db_path, readonly=True)
+    except StoreError:
+        try:
+            handle = StoreHandle(db_path, immutable=True)
+        except StoreError:
+            raise failure from None
+    notices.append(
+        f"The disk holding the cache is full ({why}): sitrep opened it read-only. Articles and "
+        "bookmarks can be read; nothing new is saved until some space is freed and sitrep "
+        "restarted."
+    )
+    return OpenedStore(handle, lock, notices, why_readonly="disk full")
 
 
 def _open_readonly(db_path: Path, notices: list[str]) -> OpenedStore:
@@ -197,7 +242,7 @@ def _open_readonly(db_path: Path, notices: list[str]) -> OpenedStore:
                          "close the other one and start again") from None
     notices.append("Another sitrep is running: this window is read-only "
                    "(bookmarks and refreshes are made in the other one).")
-    return OpenedStore(handle, None, notices)
+    return OpenedStore(handle, None, notices, why_readonly="another sitrep")
 
 
 def _open_writable(db_path: Path, notices: list[str]) -> tuple[StoreHandle, bool]:

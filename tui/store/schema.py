@@ -10,6 +10,7 @@ import sqlite3
 from pathlib import Path
 
 from tui.core.errors import StoreError
+from tui.core.sanitize import without_userinfo
 
 V1 = """
 CREATE TABLE feeds (
@@ -249,7 +250,21 @@ CREATE TABLE story_terms (
 ) WITHOUT ROWID;
 """
 
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6)
+# v7: queue rows are claimed with a lease (owner, expiry in Unix seconds) so that two processes
+# on one cache share the queue; an item dated in the future sorts at the time it was fetched (its
+# `published` keeps what the feed said); article URLs lose the user:password@ that relative
+# links of a feed with credentials carried (without_userinfo, registered by connect()).
+V7 = """
+ALTER TABLE articles ADD COLUMN lease_owner TEXT;
+ALTER TABLE articles ADD COLUMN lease_until INTEGER NOT NULL DEFAULT 0;
+DROP INDEX articles_queue;
+CREATE INDEX articles_queue ON articles(state, lease_until, feed_id, sort_ts DESC);
+UPDATE articles SET sort_ts = fetched WHERE sort_ts > fetched;
+UPDATE articles SET url = without_userinfo(url), final_url = without_userinfo(final_url)
+    WHERE url LIKE '%@%' OR final_url LIKE '%@%';
+"""
+
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -257,17 +272,34 @@ class DamagedStoreError(StoreError):
     """The file exists but is not a readable SQLite database."""
 
 
-def connect(path: Path, *, readonly: bool = False, timeout: float = 5.0) -> sqlite3.Connection:
-    """Open *path* with the pragmas every connection needs. Migrates unless read-only."""
+def connect(
+    path: Path, *, readonly: bool = False, timeout: float = 5.0, immutable: bool = False
+) -> sqlite3.Connection:
+    """Open *path* with the pragmas every connection needs. Migrates unless read-only.
+
+    *immutable* (read-only only) reads the file without locks or the WAL index: the last resort
+    when not even the index file can be created (a full disk); commits still in the WAL are
+    not seen then."""
+    if not readonly:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):
+            where = path.parent
+            raise StoreError(f"{where}: the cache directory is a file, not a folder") from None
+        except OSError as exc:
+            raise StoreError(
+                f"{path.parent}: cannot create the cache directory: {exc.strerror or exc}"
+            ) from None
     try:
         if readonly:
+            flags = "mode=ro&immutable=1" if immutable else "mode=ro"
             conn = sqlite3.connect(
-                f"file:{path}?mode=ro", uri=True, timeout=timeout, check_same_thread=False
+                f"file:{path}?{flags}", uri=True, timeout=timeout, check_same_thread=False
             )
         else:
-            path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
         conn.row_factory = sqlite3.Row
+        conn.create_function("without_userinfo", 1, _without_userinfo, deterministic=True)
         conn.execute("PRAGMA foreign_keys = ON")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
@@ -284,6 +316,10 @@ def connect(path: Path, *, readonly: bool = False, timeout: float = 5.0) -> sqli
     if version < SCHEMA_VERSION and not readonly:
         migrate(conn, path, version)
     return conn
+
+
+def _without_userinfo(value: object) -> object:
+    return without_userinfo(value) if isinstance(value, str) else value
 
 
 def migrate(

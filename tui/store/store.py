@@ -58,13 +58,16 @@ def record_feed_ok(
     title: str | None,
     etag: str | None,
     last_modified: str | None,
+    warning: str | None = None,
 ) -> None:
+    """A successful check. *warning* (a GUID flood, items held back) goes to the feed's error
+    line, where the user looks for what is wrong with a feed; it does not count as a failure."""
     now = utc_now()
     with conn:
         conn.execute(
             "UPDATE feeds SET title = coalesce(?, title), etag = ?, last_modified = ?, "
-            "last_checked = ?, last_ok = ?, last_error = NULL, error_count = 0 WHERE id = ?",
-            (title, etag, last_modified, now, now, feed_id),
+            "last_checked = ?, last_ok = ?, last_error = ?, error_count = 0 WHERE id = ?",
+            (title, etag, last_modified, now, now, warning, feed_id),
         )
 
 
@@ -139,7 +142,7 @@ def save_entries(
                 entry.author,
                 published,
                 now,
-                published or now,
+                sort_time(published, now),
                 entry.summary,
                 state,
             )
@@ -151,6 +154,13 @@ def save_entries(
             rows,
         )
         return max(0, cursor.rowcount)  # rows actually inserted; trigger writes not counted
+
+
+def sort_time(published: str | None, fetched: str) -> str:
+    """Where an item sorts: its date, but never after the moment it was fetched. An item dated
+    weeks ahead (a typo, or a feed gaming the list) would otherwise top the list for weeks and be
+    fetched before everything else; `published` keeps the date the feed gave."""
+    return min(published, fetched) if published else fetched
 
 
 ARTICLE_LIST_COLUMNS = (
@@ -200,11 +210,14 @@ def set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
 
 
 def queued_articles(conn: sqlite3.Connection, limit: int = 50) -> list[sqlite3.Row]:
-    """The article queue: the opened article first (priority), then newest first."""
+    """The article queue in the order it is worked (see tui.store.queue): the opened article
+    first, then each feed's newest, then each feed's second newest, and so on."""
     return conn.execute(
-        "SELECT a.id, a.url, a.feed_id, f.url AS feed_url FROM articles a "
-        "JOIN feeds f ON f.id = a.feed_id WHERE a.state = 'queued' "
-        "ORDER BY a.priority DESC, a.sort_ts DESC LIMIT ?",
+        "SELECT id, url, feed_id, feed_url FROM ("
+        " SELECT a.id, a.url, a.feed_id, f.url AS feed_url, a.priority, a.sort_ts,"
+        "  row_number() OVER (PARTITION BY a.feed_id ORDER BY a.sort_ts DESC, a.id) AS turn"
+        " FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.state = 'queued')"
+        " ORDER BY priority DESC, turn, sort_ts DESC, id LIMIT ?",
         (limit,),
     ).fetchall()
 
@@ -294,7 +307,8 @@ def save_analysis(
             _insert_analysis(conn, article_id, analysis)
         conn.execute(
             "UPDATE articles SET state = ?, error = ?, priority = 0, analyzer_version = ?, "
-            "conflict = ?, claim_count = ?, language = ? WHERE id = ?",
+            "conflict = ?, claim_count = ?, language = ?, lease_owner = NULL, lease_until = 0 "
+            "WHERE id = ?",
             (
                 "analyzed"
                 if analysis is not None

@@ -8,7 +8,10 @@ Why it does so much itself instead of trusting httpx defaults:
 - one deadline (`asyncio.timeout`) covers connect, every redirect and the whole body, so a server
   that trickles a byte every half second cannot hold a refresh for minutes (per-read timeouts
   would never fire on it);
-- every failure becomes a `FetchError` with a short reason a person can read in the feeds pane.
+- every failure becomes a `FetchError` with a short reason a person can read in the feeds pane;
+- with a `Scope` (the page policy, `policy.py`), each hop's host is resolved and checked first and
+  the request connects to the checked address; credentials never follow a redirect to another
+  origin, and a redirect cannot add any.
 """
 
 from __future__ import annotations
@@ -16,22 +19,20 @@ from __future__ import annotations
 import asyncio
 import socket
 import ssl
-import zlib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any
 
 import httpx
 
-from tui.core.errors import FetchError
 from tui.core.sanitize import clean_line
+from tui.pipeline.fetch.body import check_declared_length, fetch_error, read_body
+from tui.pipeline.fetch.policy import IPAddress, PagePolicy, Scope
 from tui.pipeline.fetch.transport import ShardedTransport
 
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _SCHEMES = frozenset({"http", "https"})
 _DEFAULT_PORTS = {"http": 80, "https": 443}
-_REASON_MAX = 160
 _OURS = "sitrep_fetch"  # request extension marking Fetcher's own requests
 _LOCATION = "sitrep_location"  # response extension holding a redirect's Location
 
@@ -70,8 +71,10 @@ class Fetcher:
         per_host: int = 4,
         timeout: float = 20.0,
         max_redirects: int = 5,
+        policy: PagePolicy | None = None,
     ) -> None:
         self._client = client
+        self.policy = policy or PagePolicy()
         hooks = client.event_hooks["response"]
         if _take_location not in hooks:
             hooks.append(_take_location)
@@ -89,9 +92,16 @@ class Fetcher:
         etag: str | None = None,
         last_modified: str | None = None,
         user_agent: str | None = None,
+        scope: Scope | None = None,
+        trust_first_hop: bool = False,
     ) -> Response:
-        """Fetch *url*; raise FetchError (never an httpx error) when it cannot be had in full."""
+        """Fetch *url*; raise FetchError (never an httpx error) when it cannot be had in full.
+
+        With *scope*, every hop's addresses must be allowed by it (the first one excepted with
+        *trust_first_hop*: a feed's own address, which the user chose).
+        """
         current = _checked_url(url, url, initial=True)
+        origin = _origin(current)
         headers = {"Accept-Encoding": "gzip, deflate"}
         if user_agent and (safe_agent := _header_value(user_agent)) is not None:
             headers["User-Agent"] = safe_agent  # a feed's own setting overrides the client's
@@ -103,25 +113,57 @@ class Fetcher:
         looped = False
         try:
             async with asyncio.timeout(None) as deadline:
-                for _ in range(self._max_redirects + 1):
+                for hop in range(self._max_redirects + 1):
                     # Host slot before the global one, and both released between hops, so a task
                     # never holds a global slot while it waits for a busy host.
                     async with self._host_slot(current), self._slots:
                         if deadline.when() is None:  # queueing time is not the server's fault
                             deadline.reschedule(asyncio.get_running_loop().time() + self._timeout)
-                        outcome = await self._exchange(url, current, headers, max_bytes, phase)
+                        pinned = None
+                        if scope is not None and not (hop == 0 and trust_first_hop):
+                            phase[0] = "resolving"
+                            port = current.port or _DEFAULT_PORTS[current.scheme]
+                            pinned = await self.policy.check(url, current.host, port, scope)
+                        outcome = await self._exchange(
+                            url, current, headers, max_bytes, phase, pinned
+                        )
                     if isinstance(outcome, Response):
                         return outcome
+                    outcome = _credentials_for(outcome, origin)
                     looped = looped or str(outcome) in seen
                     seen.add(str(outcome))
                     current = outcome
         except TimeoutError:
-            late = "response not complete" if phase[0] == "body" else "no response"
-            raise _error(url, f"{late} within {self._timeout:g} s") from None
+            late = {"body": "response not complete", "resolving": "no address"}.get(
+                phase[0], "no response"
+            )
+            raise fetch_error(url, f"{late} within {self._timeout:g} s") from None
         except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError, OSError) as exc:
-            raise _error(url, describe_error(exc)) from exc
+            raise fetch_error(url, describe_error(exc)) from exc
         loop_note = " (a redirect loop)" if looped else ""
-        raise _error(url, f"more than {self._max_redirects} redirects{loop_note}")
+        raise fetch_error(url, f"more than {self._max_redirects} redirects{loop_note}")
+
+    def _requests(
+        self, current: httpx.URL, headers: dict[str, str], pinned: list[IPAddress] | None
+    ) -> Iterator[httpx.Request]:
+        """The request, or one per checked address to connect to for plain http.
+
+        https is not pinned: a name rebound to an inside address after the check would also
+        have to present a certificate for that name, which an inside service does not have;
+        and a connection pool keyed by address would carry one name's TLS session over to
+        another name on the same address without checking its certificate.
+        """
+        if not pinned or current.scheme != "http":
+            yield self._client.build_request(
+                "GET", current, headers=headers, extensions={_OURS: True}
+            )
+            return
+        host_header = current.netloc.decode("ascii")
+        for address in pinned:
+            target = current.copy_with(host=str(address))
+            yield self._client.build_request(
+                "GET", target, headers={**headers, "Host": host_header}, extensions={_OURS: True}
+            )
 
     def _host_slot(self, url: httpx.URL) -> asyncio.Semaphore:
         key = f"{url.host}:{url.port or _DEFAULT_PORTS.get(url.scheme, 0)}"
@@ -137,28 +179,38 @@ class Fetcher:
         headers: dict[str, str],
         max_bytes: int,
         phase: list[str],
+        pinned: list[IPAddress] | None = None,
     ) -> Response | httpx.URL:
-        """One request/response; returns the final Response, or the next hop's URL."""
+        """One request/response; returns the final Response, or the next hop's URL.
+
+        With *pinned* addresses a plain http connection goes to them (in turn, while they
+        refuse), with the name in the Host header.
+        """
         phase[0] = "headers"
-        request = self._client.build_request(
-            "GET", current, headers=headers, extensions={_OURS: True}
-        )
-        response = await self._client.send(request, stream=True)
+        response = None
+        for index, request in enumerate(self._requests(current, headers, pinned)):
+            try:
+                response = await self._client.send(request, stream=True)
+                break
+            except (httpx.ConnectError, httpx.ConnectTimeout):
+                if not pinned or current.scheme != "http" or index == len(pinned) - 1:
+                    raise
+        assert response is not None
         try:
             status = response.status_code
             if status in _REDIRECTS:
                 return _redirect_target(url, current, response)
             if status != 304 and not 200 <= status < 300:
                 phrase = httpx.codes.get_reason_phrase(status)
-                raise _error(url, f"HTTP {status} {phrase}".strip())
+                raise fetch_error(url, f"HTTP {status} {phrase}".strip())
             # A 304 may omit validators; the ones we sent are then still the current ones.
             sent_etag = headers.get("If-None-Match")
             sent_date = headers.get("If-Modified-Since")
             body = b""
             if status != 304:
-                _check_declared_length(url, response, max_bytes)
+                check_declared_length(url, response, max_bytes)
                 phase[0] = "body"
-                body = await _read_body(url, response, max_bytes)
+                body = await read_body(url, response, max_bytes)
             return Response(
                 url=url,
                 final_url=str(current),
@@ -189,14 +241,6 @@ async def _take_location(response: httpx.Response) -> None:
         del response.headers["location"]
 
 
-def _error(url: str, reason: str) -> FetchError:
-    """A FetchError whose reason is one clean line, whatever a server put into it."""
-    reason = clean_line(reason)
-    if len(reason) > _REASON_MAX:
-        reason = reason[: _REASON_MAX - 1] + "…"
-    return FetchError(url, reason)
-
-
 def _header_value(value: str | None) -> str | None:
     """Validators are echoed back to servers; never send one that would break the request."""
     value = (value or "").strip()
@@ -207,105 +251,49 @@ def _checked_url(url: str, target: str | httpx.URL, *, initial: bool) -> httpx.U
     try:
         parsed = httpx.URL(target)
     except (httpx.InvalidURL, TypeError, ValueError):
-        raise _error(url, "invalid URL" if initial else "redirect to an invalid URL") from None
+        raise fetch_error(url, "invalid URL" if initial else "redirect to an invalid URL") from None
     if parsed.scheme not in _SCHEMES:
         if not parsed.scheme:
-            raise _error(url, "not an absolute http or https URL")
+            raise fetch_error(url, "not an absolute http or https URL")
         if initial:
-            raise _error(url, f"only http and https URLs are fetched, not {parsed.scheme}:")
-        raise _error(url, f"redirect to {parsed.scheme}: refused")
+            raise fetch_error(url, f"only http and https URLs are fetched, not {parsed.scheme}:")
+        raise fetch_error(url, f"redirect to {parsed.scheme}: refused")
     if not parsed.host:
-        raise _error(url, "URL has no host" if initial else "redirect to a URL without a host")
+        raise fetch_error(url, "URL has no host" if initial else "redirect to a URL without a host")
     return parsed
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int, str, str]:
+    port = url.port or _DEFAULT_PORTS.get(url.scheme, 0)
+    return url.scheme, url.host, port, url.username, url.password
+
+
+def _credentials_for(target: httpx.URL, origin: tuple[str, str, int, str, str]) -> httpx.URL:
+    """A redirect's URL with the credentials it may carry: the first URL's, and only back to
+    the first URL's own origin. A server cannot make sitrep send credentials it chose, nor
+    carry the user's to another host."""
+    scheme, host, port, username, password = origin
+    same = (target.scheme, target.host, target.port or _DEFAULT_PORTS.get(target.scheme, 0)) == (
+        scheme,
+        host,
+        port,
+    )
+    if same and (username or password):
+        return target.copy_with(username=username, password=password)
+    if target.userinfo:
+        return target.copy_with(username=None, password=None)
+    return target
 
 
 def _redirect_target(url: str, current: httpx.URL, response: httpx.Response) -> httpx.URL:
     location = str(response.extensions.get(_LOCATION, "")).strip()
     if not location:
-        raise _error(url, f"HTTP {response.status_code} redirect without a Location")
+        raise fetch_error(url, f"HTTP {response.status_code} redirect without a Location")
     try:
         joined = current.join(location)
     except (httpx.InvalidURL, TypeError, ValueError):
-        raise _error(url, "redirect to an invalid URL") from None
+        raise fetch_error(url, "redirect to an invalid URL") from None
     return _checked_url(url, joined, initial=False)
-
-
-def _check_declared_length(url: str, response: httpx.Response, max_bytes: int) -> None:
-    declared = response.headers.get("content-length", "").strip()
-    if declared.isdigit() and int(declared) > max_bytes:
-        size = int(declared)
-        raise _error(url, f"body larger than {max_bytes:,} bytes (Content-Length {size:,})")
-
-
-async def _read_body(url: str, response: httpx.Response, max_bytes: int) -> bytes:
-    """Stream the raw body through a bounded decoder; stop the moment the cap is passed."""
-    decoder = _Decoder(url, response.headers.get("content-encoding", ""))
-    body = bytearray()
-    async for chunk in response.aiter_raw():
-        # Asking for one byte more than the room left is how we learn the cap was passed.
-        for piece in decoder.feed(chunk, max_bytes - len(body) + 1):
-            body += piece
-        if len(body) > max_bytes:
-            raise _error(url, f"body larger than {max_bytes:,} bytes")
-    return bytes(body)
-
-
-class _Decoder:
-    """Incremental Content-Encoding decoder (identity, gzip, deflate as zlib or raw), bounded."""
-
-    def __init__(self, url: str, content_encoding: str) -> None:
-        self._url = url
-        codings = [c.strip().lower() for c in content_encoding.split(",")]
-        codings = [c for c in codings if c and c != "identity"]
-        if len(codings) > 1 or (codings and codings[0] not in ("gzip", "x-gzip", "deflate")):
-            raise _error(url, f"unsupported Content-Encoding {content_encoding.strip()[:40]}")
-        self._coding = codings[0] if codings else "identity"
-        self._zobj: Any = None  # a zlib.decompressobj() once the first bytes tell its kind
-        self._head = b""  # deflate: the first bytes, held until we know zlib from raw
-
-    def feed(self, data: bytes, room: int) -> Iterator[bytes]:
-        """Yield decoded pieces of *data*, stopping once *room* bytes have been produced."""
-        if self._coding == "identity":
-            yield data[:room]
-            return
-        if self._zobj is None:
-            data = self._start(data)
-            if self._zobj is None:
-                return
-        try:
-            yield from self._inflate(data, room)
-        except zlib.error:
-            raise _error(self._url, f"corrupt {self._coding} body") from None
-
-    def _start(self, data: bytes) -> bytes:
-        if self._coding != "deflate":
-            self._zobj = zlib.decompressobj(32 + zlib.MAX_WBITS)  # gzip, or zlib mislabelled
-            return data
-        # "deflate" means zlib-wrapped by the RFC, but many servers send raw deflate.
-        self._head += data
-        if len(self._head) < 2:
-            return b""
-        cmf, flg = self._head[0], self._head[1]
-        wrapped = cmf & 0x0F == 8 and (cmf << 8 | flg) % 31 == 0
-        self._zobj = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
-        data, self._head = self._head, b""
-        return data
-
-    def _inflate(self, data: bytes, room: int) -> Iterator[bytes]:
-        zobj = self._zobj
-        assert zobj is not None
-        while data and room > 0:
-            piece = zobj.decompress(data, room)
-            room -= len(piece)
-            yield piece
-            if zobj.eof:
-                rest = zobj.unused_data
-                if self._coding == "deflate" or not rest.startswith(b"\x1f\x8b"):
-                    return  # trailing bytes after the stream are ignored, as browsers do
-                zobj = self._zobj = zlib.decompressobj(32 + zlib.MAX_WBITS)  # next gzip member
-                data = rest
-            else:
-                data = zobj.unconsumed_tail
 
 
 def describe_error(exc: BaseException) -> str:

@@ -28,6 +28,7 @@ from tui.pipeline.parse.fields import (
     MAX_SUMMARY,
     MAX_TITLE,
     cut,
+    newest,
     safe_link,
 )
 from tui.pipeline.parse.html_text import html_to_text, tidy
@@ -52,7 +53,8 @@ def parse_feed(body: bytes, url: str, headers: Mapping[str, str] | None = None) 
     )
     if parsed.bozo and not parsed.entries and not parsed.feed.get("title"):
         raise ParseError(f"not a readable feed: {_reason(parsed) or 'no entries'}")
-    entries = tuple(_entry(raw, url) for raw in parsed.entries[:MAX_ENTRIES])
+    kept = newest(parsed.entries, MAX_ENTRIES, _stamp)
+    entries = tuple(_entry(raw, url) for raw in kept)
     warning = _reason(parsed) if parsed.bozo else ""
     return ParsedFeed(
         title=cut(
@@ -100,6 +102,11 @@ def _text(value: Any, detail: Any) -> str:
     if isinstance(detail, dict) and detail.get("type") == "text/plain":
         return tidy(clean_text(value))
     return html_to_text(value)
+
+
+def _stamp(raw: Any) -> float | None:
+    when = _date(raw.get("published_parsed") or raw.get("updated_parsed"))
+    return when.timestamp() if when else None
 
 
 def _date(value: Any) -> datetime | None:

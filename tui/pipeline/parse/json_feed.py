@@ -23,6 +23,7 @@ from tui.pipeline.parse.fields import (
     MAX_SUMMARY,
     MAX_TITLE,
     cut,
+    newest,
     safe_link,
 )
 from tui.pipeline.parse.html_text import html_to_text, tidy
@@ -47,10 +48,8 @@ def parse_json_feed(body: bytes, url: str) -> ParsedFeed:
         raise ParseError(f"not a readable JSON feed: {str(exc)[:120]}") from None
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):
         raise ParseError("not a readable JSON feed: no list of items")
-    entries = []
-    for item in data["items"][:MAX_ENTRIES]:
-        if isinstance(item, dict):
-            entries.append(_entry(item, url, _author(data)))
+    items = [item for item in data["items"] if isinstance(item, dict)]
+    entries = [_entry(item, url, _author(data)) for item in newest(items, MAX_ENTRIES, _stamp)]
     return ParsedFeed(
         title=cut(clean_line(_str(data.get("title"))), MAX_NAME),
         link=safe_link(_str(data.get("home_page_url")), url),
@@ -94,6 +93,11 @@ def _author(node: Mapping[str, Any]) -> str:
     people = authors if isinstance(authors, list) else [node.get("author")]
     names = [_str(p.get("name")) for p in people if isinstance(p, dict)]
     return ", ".join(n for n in names if n)
+
+
+def _stamp(item: Mapping[str, Any]) -> float | None:
+    when = _date(item.get("date_published") or item.get("date_modified"))
+    return when.timestamp() if when else None
 
 
 def _date(value: Any) -> datetime | None:

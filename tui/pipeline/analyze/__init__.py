@@ -12,12 +12,13 @@ analyzes: the refresh runs this in a worker process, never in the UI process.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
-from tui.pipeline.analyze import claims, conflict, entities, model
-from tui.pipeline.models import Analysis
+if TYPE_CHECKING:
+    from tui.pipeline.models import Analysis
 
-ANALYZER_VERSION = "4"  # 2: state bodies, described organisations; 3: attitude/stance cues;
-# 4: short weapon names join their full name
+ANALYZER_VERSION = "5"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+# 4: short weapon names join their full name; 5: status from evidence, canonical sources
 
 
 def analyze(text: str) -> Analysis:
@@ -25,6 +26,11 @@ def analyze(text: str) -> Analysis:
 
 
 def analyze_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[Analysis]:
+    # Imported here, not at the top: the store imports `spelling` from this package for every
+    # search, and must not pay for the analyzer's tables.
+    from tui.pipeline.analyze import claims, conflict, entities, model
+    from tui.pipeline.models import Analysis
+
     nlp = model.get_nlp()
     # Each text rides along with its doc: the doc's own `text` is rebuilt token by token.
     pairs = ((text, text) for text in texts)

@@ -21,7 +21,7 @@ import functools
 from typing import Any
 
 from tui.pipeline.analyze import cues, headlines, idioms, nominal, phrases, verbs
-from tui.pipeline.analyze.frame import Found, Token, trim
+from tui.pipeline.analyze.frame import OPENING, Found, Token, trim
 from tui.pipeline.analyze.quotes import QuoteMap
 
 _CONTRAST = frozenset(("while", "whereas", "but", "although", "though"))
@@ -42,7 +42,9 @@ def find_in_sentence(
             found.append(item)
     if not found and (item := headlines.read(doc, start, end)) is not None:
         found.append(item)
-    return _drop_nested(doc, found)
+    kept = _drop_nested(doc, found)
+    _mark_attached(doc, kept)
+    return kept
 
 
 def _attribution_at(doc: Any, tok: Token, start: int, end: int) -> Found | None:
@@ -104,6 +106,31 @@ def _hashes(words: frozenset[str]) -> Any:
 def _quoted(doc: Any, item: Found, quoted: QuoteMap) -> bool:
     inside = quoted.enclosing(doc[item.cue[0]].idx)
     return inside is not None and inside[0] <= doc[item.source[0]].idx < inside[1]
+
+
+def _mark_attached(doc: Any, found: list[Found]) -> None:
+    """A participle that continues another claim by the same source is a claim of its own only
+    when it brings a clause or a quotation ("..., adding that ...", "..., saying ..."); with a
+    mere object ("..., rejecting Moscow's account", "calling it propaganda", "asking not to be
+    named") it is part of the claim before it (status.py still reads it as a denial)."""
+    for k, item in enumerate(found):
+        tok = doc[item.cue[1] - 1]
+        if tok.tag_ != "VBG" or not any(
+            other.source == item.source and other.cue[0] < item.cue[0] for other in found[:k]
+        ):
+            continue
+        item.attached = not _own_clause(doc, tok, item)
+
+
+def _own_clause(doc: Any, tok: Token, item: Found) -> bool:
+    """Does the participle `tok` bring a clause or a quotation of its own?"""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+        return True
+    first = doc[item.content[0]]
+    if first.lower_ in ("that", "whether", "if"):
+        return True
+    inside = doc[item.content[0] : item.content[1]]
+    return first.text in OPENING and any(t.tag_[:2] in ("VB", "MD") for t in inside)
 
 
 def _drop_nested(doc: Any, found: list[Found]) -> list[Found]:

@@ -7,8 +7,9 @@ The pipeline for one article:
 3. sources.py names the source: the noun phrase without asides ("Volodymyr Artiukh, the
    governor," -> "Volodymyr Artiukh"), and pronouns and short back-references ("he", "the
    ministry") resolved to the nearest fitting source named earlier in the article;
+   canonical.py files it under one name per source and finds its affiliation;
 4. status.py reads the whole article for denials, contradictions, verification remarks and
-   corroboration, and gives each claim its status.
+   corroboration, and gives each claim its status and the evidence for it (docs/CLAIMS.md).
 No token is visited more than a few times: the work is linear in the article's length.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.pipeline.analyze import attribution, sources, status, verification
+from tui.pipeline.analyze import attribution, canonical, sources, status, verification
 from tui.pipeline.analyze.quotes import QuoteMap
 from tui.pipeline.analyze.sentences import split_sentences
 from tui.pipeline.models import Claim, Entity
@@ -48,6 +49,9 @@ def find_claims(doc: Any, entities: tuple[Entity, ...]) -> tuple[Claim, ...]:
     if not drafts:
         return ()
     sources.name_sources(doc, drafts, entities)
+    namer = canonical.Namer(text, entities)
+    for k, draft in enumerate(drafts):
+        draft.canonical, draft.affiliation = namer.name(draft, drafts[:k])
     confirming = verification.confirmations(doc, text, sentences, quoted)
     statuses = status.assign(text, sentences, drafts, confirming)
     return tuple(
@@ -65,8 +69,12 @@ def find_claims(doc: Any, entities: tuple[Entity, ...]) -> tuple[Claim, ...]:
             content_end=d.content[1],
             quote="direct" if _is_direct(quoted, d) else "reported",
             status=state,
+            evidence=evidence,
+            source_canonical=d.canonical,
+            affiliation=d.affiliation,
         )
-        for d, state in zip(drafts, statuses, strict=True)
+        for d, (state, evidence) in zip(drafts, statuses, strict=True)
+        if not d.attached
     )
 
 
@@ -86,6 +94,7 @@ def _draft(doc: Any, found: attribution.Found, sent_start: int, sent_end: int) -
         kind=found.kind,
         head=found.head,
         tokens=found.source,
+        attached=found.attached,
     )
 
 

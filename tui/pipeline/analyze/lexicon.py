@@ -202,6 +202,16 @@ PERSON_NOUNS = words(
     source
     """
 )
+# Places held or fought over: "troops defended the town", "attacked positions near the bridge"
+# are military actions, not positions taken.
+PLACE_NOUNS = words(
+    """
+    area areas town towns city cities village villages region regions line lines front
+    frontline position positions border borders bridge bridges base bases territory district
+    settlement settlements airport port ports plant station stations road roads hill heights
+    outpost outposts checkpoint checkpoints trench trenches
+    """
+)
 # What a person defends or attacks with words: acts and decisions ("defended the decision",
 # "attacked the policy"), besides statements (DOCUMENTS) and people.
 ACTS = words(

@@ -38,10 +38,13 @@ _EVIDENCE = words(
     """
 )
 _EVIDENCE_ONLY = frozenset(("show", "find", "see", "hear", "learn"))
+# Checks that confirm: "an analysis of the video confirmed", "a review by the outlet verified".
+_CHECKS = words("analysis analyses review examination geolocation check checks verification")
 _COMMON = frozenset(("NN", "NNS"))
 _VERBAL = frozenset(("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "oprd", "ccomp", "xcomp"))
 _PERSONAL = words("him her them himself herself themselves me us you")
 _SHE = words("he she i we")
+_REFLEXIVE = words("itself themselves himself herself")
 
 
 def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None:
@@ -64,10 +67,16 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         source, opening = subjects.fallback(doc, tok, start, end)
     if source is None or source.lower_ in _EVIDENCE or source.lower_ == "you":
         return None  # "you" outside a quotation is the reader ("Do you support ...?")
+    if kind == cues.CONFIRM and source.lower_ in _CHECKS:
+        return None  # "an analysis of the video confirmed": verification, which status.py reads
     if source.lower_ == "that" and tok.dep_ != "relcl":
         return None  # "that" as a demonstrative subject is no source
     if base in cues.STANCE and not _position(source, tok, base):
         return None
+    if base in ("call", "dub", "name", "term") and any(
+        c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in tok.children
+    ):
+        return None  # "a faction calling itself X": a name, not a statement
     found = content.find(doc, tok, kind, start, end)
     if found is not None and _ANONYMITY_RE.search(doc[found[0] : found[1]].text):
         return None  # "who asked not to be named": a request for anonymity, not a statement
@@ -122,8 +131,8 @@ def _position(source: Token, tok: Token, base: str) -> bool:
     if not objs:
         return True
     obj = objs[0]
-    if obj.ent_type_ in ("GPE", "LOC", "FAC"):
-        return False
+    if obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lower_ in lexicon.PLACE_NOUNS:
+        return False  # "the brigade defending the area"
     if base not in cues.PHYSICAL_STANCE or _person(source):
         return True  # a person attacks or defends with words
     if obj.ent_type_ in ("PERSON", "NORP") or obj.lower_ in _PERSONAL:
@@ -149,6 +158,8 @@ def _asserted(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return False
     head = tok.head
+    if tok.dep_ == "xcomp" and head.lower_ == "unable":
+        return False  # "was unable to confirm"
     withheld = head.lower_ in _WITHHOLDING or any(c.dep_ == "neg" for c in head.children)
     return not (tok.dep_ == "xcomp" and head.i != tok.i and withheld)
 

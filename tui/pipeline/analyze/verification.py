@@ -32,6 +32,8 @@ UNVERIFIED_RE = re.compile(
     r"without (?:providing|offering|giving|citing|presenting|producing|showing) "
     r"(?:any )?(?:evidence|proof)|"
     r"(?:provided|offered|gave|presented|produced|cited|showed) no (?:evidence|proof)|"
+    r"(?:neither|none)\b[^.;]{0,40}?\b(?:provided|offered|gave|presented|produced) (?:any )?"
+    r"(?:evidence|proof)|"
     r"no (?:evidence|proof) (?:was|has been|had been|were) (?:provided|offered|given|presented)|"
     r"(?:no|without) (?:immediate )?(?:independent )?(?:confirmation|verification)|"
     r"unverified|unconfirmed|not (?:been )?independently (?:verified|confirmed))",

@@ -62,6 +62,8 @@ def _attribution_at(doc: Any, tok: Token, start: int, end: int) -> Found | None:
         return phrases.that_clause(doc, tok, start, end)
     elif low == "put" and phrases.puts_it(tok):
         return verbs.frame(doc, tok, cues.SPEECH, start, end)  # "as the minister put it"
+    elif low in ("put", "puts", "putting") and tag == "VB":
+        return idioms.put_figure(doc, tok, start, end)  # "put the death toll at 27"
     elif low in cues.NOUN_CUES and tag == "NN":
         item = nominal.noun(doc, tok, start, end)
     elif low in phrases.MADE_WORDS:
@@ -81,7 +83,7 @@ CANDIDATES = (
     | phrases.IN_WORDS
     | phrases.ATTITUDES
     | frozenset(idioms.IDIOM_BASE)
-    | {"that", "put"}
+    | {"that", "put", "puts", "putting"}
 )
 
 
@@ -137,13 +139,41 @@ def _drop_nested(doc: Any, found: list[Found]) -> list[Found]:
     """Keep only outermost attributions, except contrasted clauses and shared-subject sequels."""
     if len(found) < 2:
         return found
+    relays = [o for o in found if _relays(doc, o, found)]
     kept = []
     for item in found:
-        outer = [o for o in found if o is not item and o.content[0] <= item.cue[0] < o.content[1]]
+        if item in relays:
+            continue
+        outer = [
+            o
+            for o in found
+            if o is not item and o not in relays and o.content[0] <= item.cue[0] < o.content[1]
+        ]
         if outer and not _sequel(doc, item, outer[0]):
             continue
         kept.append(item)
+    for relay in relays:
+        for item in kept:
+            if relay.content[0] <= item.cue[0] < relay.content[1] and relay.source[0] > item.cue[0]:
+                _cut(doc, item, relay.source[0])  # "... , the Guardian reports" is no content
     return kept
+
+
+def _relays(doc: Any, outer: Found, found: list[Found]) -> bool:
+    """ "X said ..., the Guardian reports" / "..., according to the Kyiv Independent": an outlet
+    relaying an attribution. The inner speaker is the source; the relay is no claim."""
+    last = doc[outer.cue[1] - 1].lower_
+    if outer.kind != "according" and cues.VERB_BASE.get(last) not in ("report", "write"):
+        return False
+    if outer.source[0] < outer.content[0]:
+        return False  # "Reuters reported that X said ...": the report is the outlet's own
+    return any(
+        item is not outer
+        and outer.content[0] <= item.source[0]
+        and item.cue[0] < outer.content[1]
+        and item.kind != "according"
+        for item in found
+    )
 
 
 def _sequel(doc: Any, inner: Found, outer: Found) -> bool:
@@ -162,8 +192,10 @@ def _sequel(doc: Any, inner: Found, outer: Found) -> bool:
     ):
         _cut(doc, outer, tok.left_edge.i)
         return True
-    if tok.dep_ == "relcl" and tok.head.lower_ in cues.NOUN_CUES:
-        _cut(doc, outer, tok.head.left_edge.i)  # "..., a claim the rebels' spokesman rejected"
+    if tok.dep_ in ("relcl", "acl") and tok.head.lower_ in cues.NOUN_CUES and not any(
+        c.dep_ in ("dobj", "ccomp") for c in tok.children
+    ):
+        _cut(doc, outer, tok.head.left_edge.i)  # "..., a claim (that) the spokesman rejected"
         return True
     for _ in range(6):
         marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in _CONTRAST]

@@ -28,11 +28,9 @@ from typing import Any
 from tui.pipeline.analyze import sides
 from tui.pipeline.analyze.datafiles import rows, split_list
 from tui.pipeline.analyze.lexicon import words
+from tui.pipeline.analyze.sentences import DATELINE_RE
 from tui.pipeline.models import Entity
 
-_DATELINE_RE = re.compile(
-    r"^\s*[A-Z][A-Z .'’/-]{2,}(?:,\s*[A-Z][\w .'’-]*)?(?:\s*\([^)]*\))?\s*(?:[-–—:]|--)\s+"
-)
 _LEADING_RE = re.compile(
     r"^(?:(?:the|a|an|this|that|these|those|another|some|several|many|two|three|four|five|six|"
     r"seven|eight|nine|ten|dozens of|\d+)\s+)+",
@@ -296,7 +294,8 @@ class Namer:
 
 def _clean(name: str) -> str:
     name = name.replace("’", "'").replace("‘", "'")
-    name = _DATELINE_RE.sub("", name)
+    dateline = DATELINE_RE.match(name)
+    name = name[dateline.end() :] if dateline else name
     return " ".join(name.strip(' \t\n"“”,;:').split())
 
 

@@ -15,11 +15,12 @@ No token is visited more than a few times: the work is linear in the article's l
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tui.pipeline.analyze import attribution, canonical, sources, status, verification
 from tui.pipeline.analyze.quotes import QuoteMap
-from tui.pipeline.analyze.sentences import split_sentences
+from tui.pipeline.analyze.sentences import DATELINE_RE, split_sentences
 from tui.pipeline.models import Claim, Entity
 
 
@@ -44,8 +45,12 @@ def find_claims(doc: Any, entities: tuple[Entity, ...]) -> tuple[Claim, ...]:
             k += 1
         if not here:
             continue
-        for found in attribution.find_in_sentence(doc, span.start, span.end, quoted, here):
-            drafts.append(_widen(quoted, _draft(doc, found, sent_start, sent_end)))
+        for lo, hi in _clauses(doc, span.start, span.end, quoted):
+            mine = [i for i in here if lo <= i < hi]
+            if not mine:
+                continue
+            for found in attribution.find_in_sentence(doc, lo, hi, quoted, mine):
+                drafts.append(_widen(quoted, _draft(doc, found, sent_start, sent_end)))
     if not drafts:
         return ()
     sources.name_sources(doc, drafts, entities)
@@ -86,16 +91,35 @@ def _draft(doc: Any, found: attribution.Found, sent_start: int, sent_end: int) -
         last = doc[hi - 1]
         return doc[lo].idx, last.idx + len(last.text)
 
+    content = chars(found.content)
+    dateline = DATELINE_RE.match(doc.text, content[0], content[1])
+    if dateline and content[0] == sent_start:
+        content = (dateline.end(), content[1])  # "RIGA, Latvia — Russian air defenses ..."
+    relay = _RELAY_TAIL_RE.search(doc.text, content[0], content[1])
+    if relay:
+        content = (content[0], relay.start())  # "..., the Guardian reports"
     return sources.Draft(
         sent=(sent_start, sent_end),
         cue=chars(found.cue),
         source=chars(found.source),
-        content=chars(found.content),
+        content=content,
         kind=found.kind,
         head=found.head,
         tokens=found.source,
         attached=found.attached,
     )
+
+
+def _clauses(doc: Any, start: int, end: int, quoted: QuoteMap) -> list[tuple[int, int]]:
+    """The sentence's token span, cut at semicolons outside quotations: "Russian officials
+    say ...; Ukraine says ..." holds two attributions the parser often nests in each other."""
+    cuts = [
+        t.i
+        for t in doc[start:end]
+        if t.text == ";" and start < t.i < end - 2 and quoted.enclosing(t.idx) is None
+    ]
+    bounds = [start, *[c + 1 for c in cuts], end + 1]
+    return [(bounds[k], bounds[k + 1] - 1) for k in range(len(bounds) - 1)]
 
 
 def _units(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -145,3 +169,8 @@ def _is_direct(quoted: QuoteMap, draft: sources.Draft) -> bool:
 
 
 _MARKS = frozenset("\"“”«»'")
+# An outlet relaying the attribution at the end of the sentence: "..., the Guardian reports".
+_RELAY_TAIL_RE = re.compile(
+    r",\s+(?:the\s+|The\s+)?(?:[A-Z][\w.'’&-]*\s+){1,5}(?:reports|reported|writes|wrote)"
+    r"(?:\s+on\s+\w+)?\W*$"
+)

@@ -72,7 +72,7 @@ _STATEMENT_RE = re.compile(
 # "..., a claim the navy dismissed", "..., which Kyiv denied": what comes before the source
 # when a denial is a relative clause on a statement or on the whole clause before it.
 _ON_STATEMENT_RE = re.compile(
-    r"(?:\b(?:a|an|the|this|that|such)\s+(?:\w+\s+)?(?:claims?|accusations?|allegations?|"
+    r"(?:(?:\b(?:a|an|the|this|that|such)\s+(?:\w+\s+)?|,\s*)(?:claims?|accusations?|allegations?|"
     r"statements?|reports?|assertions?|charges?|accounts?|versions?|figures?)\s+(?:that\s+|"
     r"which\s+)?|,\s*which\s+(?:\w+\s+)?)$",
     re.IGNORECASE,
@@ -377,7 +377,8 @@ def _span_of(ledger: Ledger, k: int, other: int) -> tuple[int, int]:
     d = ledger.drafts[k]
     if ledger.sent_of[k] != ledger.sent_of[other]:
         return d.sent
-    return min(d.source[0], d.cue[0]), max(d.content[1], d.cue[1], d.source[1])
+    spans = (d.source, d.cue, d.content)
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)
 
 
 def _other_accounts(ledger: Ledger) -> None:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.pipeline.analyze import cues, subjects
+from tui.pipeline.analyze import cues, lexicon, subjects
 from tui.pipeline.analyze.frame import OPENING, Found, Span, Token, np_span, subtree, trim
 
 _RUBRICS = cues.words(
@@ -156,6 +156,10 @@ def noun(doc: Any, tok: Token, start: int, end: int) -> Found | None:
     if owner is None and tok.dep_ == "dobj" and tok.head.lower_ in _LIGHT_VERBS:
         owner = subjects.speaker(tok.head)  # "X made comments about", "X raised concerns that"
         cue_lo = tok.head.i if tok.i - tok.head.i <= 3 else tok.i
+        if owner is not None and (
+            owner.lower_ in lexicon.EVENTS or owner.lower_ in lexicon.WEAPONS
+        ):
+            return None  # "the attack raised fears of a wider war": an event speaks no fears
     if owner is None or content is None or not start <= owner.i < end:
         return None
     source = np_span(owner, start, end) if owner.i < cue_lo else subtree(owner, start, end)

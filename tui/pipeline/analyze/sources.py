@@ -68,7 +68,12 @@ def name_sources(doc: Any, drafts: list[Draft], entities: tuple[Entity, ...]) ->
             clause = clause.head  # "..., who fled and who now says ..."
         if hi - lo == 1 and low in _RELATIVES and clause.dep_ == "relcl":
             named = clause.head  # "Artiukh, who said...": the phrase the clause hangs on
-            draft.name = core_name(doc, named, named.left_edge.i, named.i + 1)
+            while named.dep_ == "pobj" and named.head.lower_ == "of" and (
+                named.head.head.tag_ in ("NNP", "NNPS")
+            ):
+                named = named.head.head  # "the Alliance of Sahel States, which ..."
+            stop = clause.left_edge.i if clause.left_edge.i > named.i else named.i + 1
+            draft.name = core_name(doc, named, named.left_edge.i, stop)
             draft.person = low in ("who", "whom")
             draft.group = not draft.person
         elif hi - lo == 1 and low in _PERSON_PRONOUNS:
@@ -200,8 +205,13 @@ def _is_back_reference(doc: Any, lo: int, hi: int) -> bool:
 def _by_noun(doc: Any, earlier: list[Draft], noun: str, before: int) -> tuple[str, int]:
     """The nearest earlier source, or named phrase, that holds `noun` ("ministry"), and the
     index of that source's draft (-1 for a named phrase that is no source)."""
+    for j in range(len(earlier) - 1, -1, -1):  # a source headed by the noun: "Mali's army"
+        if doc[earlier[j].head].lower_ == noun:
+            return earlier[j].name, j
     for j in range(len(earlier) - 1, -1, -1):
         lo, hi = earlier[j].tokens
+        if earlier[j].person and any(t.lower_ == noun for t in doc[lo:hi]):
+            continue  # "Col. X, an army spokesman" is no "army"
         if any(t.lower_ == noun for t in doc[lo:hi]):
             return earlier[j].name, j
     limit = doc.char_span(max(0, before - _LOOK_BACK), before, alignment_mode="contract")
@@ -256,7 +266,16 @@ def _is_person(
         return True
     if any(c.dep_ == "compound" and c.lower_ in _PERSON_NOUNS for c in head.children):
         return True
-    return head.ent_type_ == "PERSON"
+    if head.ent_type_ == "PERSON":
+        return True
+    # "Natalia Moroz, 43, who lives ...": two capitalised words the model left untyped, with an
+    # age or a relative "who" beside them, name a person.
+    named = head.tag_ == "NNP" and head.i > 0 and doc[head.i - 1].tag_ == "NNP"
+    return named and head.ent_type_ not in ("ORG", "GPE", "NORP", "FAC") and any(
+        (c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children))
+        or (c.dep_ in ("appos", "amod", "npadvmod", "nummod") and c.like_num)
+        for c in head.children
+    )
 
 
 def _inside(mentions: list[tuple[int, int]], pos: int) -> bool:

@@ -24,7 +24,11 @@ from tui.pipeline.analyze.frame import (
     trim,
 )
 
-_ANONYMITY_RE = re.compile(r"^not to be (?:named|identified|quoted)|anonymity", re.IGNORECASE)
+_ANONYMITY_RE = re.compile(
+    r"^not to be (?:named|identified|quoted)|anonymity|"
+    r"\bnames? (?:not )?(?:be )?(?:used|published|given|withheld|disclosed|revealed)\b",
+    re.IGNORECASE,
+)
 _WITHHOLDING = frozenset(
     form
     for base in ("decline", "refuse", "fail", "hesitate", "refrain", "avoid")
@@ -67,6 +71,8 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         source, opening = subjects.fallback(doc, tok, start, end)
     if source is None or source.lower_ in _EVIDENCE or source.lower_ == "you":
         return None  # "you" outside a quotation is the reader ("Do you support ...?")
+    if source.lower_ in lexicon.WEAPONS:
+        return None  # "a missile slammed into a building": weapons do not speak
     if kind == cues.CONFIRM and source.lower_ in _CHECKS:
         return None  # "an analysis of the video confirmed": verification, which status.py reads
     if source.lower_ == "that" and tok.dep_ != "relcl":
@@ -87,6 +93,8 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
 
     if found is None and tok.dep_ == "relcl" and kind == cues.DENY:
         found = (tok.head.left_edge.i, tok.head.i + 1)  # "an accusation Moscow rejected"
+    elif found is None and kind == cues.DENY and tok.head.lower_ in cues.NOUN_CUES:
+        found = (tok.head.i, tok.head.i + 1)  # "accusations that the government rejected"
     if found is None or found[1] <= found[0]:
         return None
     cue = (min(cue_lo, tok.i), tok.i + 1)

@@ -92,12 +92,14 @@ def _paragraph(para: dict, preds: list[Claim], total: Score) -> None:
     for gold in para["claims"]:
         chosen = _match(text, gold, preds, used)
         if chosen is None:
-            total.notes.append(f"MISS  [{pid}] {gold['source_text']!r} {gold['cue']!r}")
+            words = gold.get("source_text") or text[slice(*gold["source_span"])]
+            total.notes.append(f"MISS  [{pid}] {words!r} {gold['cue']!r}")
             continue
         used.add(chosen)
         pred = preds[chosen]
         total.matched += 1
-        label = f"[{pid}] {gold['source_text']!r} {gold['cue']!r}"
+        words = gold.get("source_text") or text[slice(*gold["source_span"])]
+        label = f"[{pid}] {words!r} {gold['cue']!r}"
         if pred.status == gold["status"]:
             total.status_ok += 1
         else:
@@ -126,12 +128,15 @@ def _paragraph(para: dict, preds: list[Claim], total: Score) -> None:
 
 
 def _match(text: str, gold: dict, preds: list[Claim], used: set[int]) -> int | None:
-    s_lo = text.index(gold["sentence"])
-    s_hi = s_lo + len(gold["sentence"])
-    m = re.search(r"(?<!\w)" + re.escape(gold["source_text"]) + r"(?!\w)", gold["sentence"])
-    if m is None:
-        raise ValueError(f"{gold['source_text']!r} is not in {gold['sentence']!r}")
-    g_lo, g_hi = s_lo + m.start(), s_lo + m.end()
+    if "sentence_span" in gold:  # the wire set gives offsets, not words (bench_wire.py)
+        (s_lo, s_hi), (g_lo, g_hi) = gold["sentence_span"], gold["source_span"]
+    else:
+        s_lo = text.index(gold["sentence"])
+        s_hi = s_lo + len(gold["sentence"])
+        m = re.search(r"(?<!\w)" + re.escape(gold["source_text"]) + r"(?!\w)", gold["sentence"])
+        if m is None:
+            raise ValueError(f"{gold['source_text']!r} is not in {gold['sentence']!r}")
+        g_lo, g_hi = s_lo + m.start(), s_lo + m.end()
     options = [
         k
         for k, c in enumerate(preds)

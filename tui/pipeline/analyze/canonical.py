@@ -82,6 +82,13 @@ def _bodies() -> dict[str, str]:
 
 
 @functools.cache
+def _body_re() -> re.Pattern[str]:
+    """Any body variant as whole words, longest first."""
+    variants = sorted(_bodies(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in variants) + r")\b")
+
+
+@functools.cache
 def _titles() -> frozenset[str]:
     return frozenset(row[0].lower().rstrip(".") for row in rows("source_titles.txt"))
 
@@ -271,12 +278,11 @@ class Namer:
 
     def _side_by_body(self, phrase: str, earlier: list[Any]) -> str:
         """ "an army spokesman": the side of the nearest earlier source that is that body."""
-        low = phrase.lower()
-        for variant, body in _bodies().items():
-            if re.search(r"\b" + re.escape(variant) + r"\b", low):
-                for d in reversed(earlier):
-                    if d.canonical.endswith(body) and d.affiliation:
-                        return d.affiliation
+        for m in _body_re().finditer(phrase.lower()):
+            body = _bodies()[m.group()]
+            for d in reversed(earlier):
+                if d.canonical.endswith(body) and d.affiliation:
+                    return d.affiliation
         return ""
 
     def _article_country(self, before: int) -> str:

@@ -50,7 +50,7 @@ def find_claims(doc: Any, entities: tuple[Entity, ...]) -> tuple[Claim, ...]:
             if not mine:
                 continue
             for found in attribution.find_in_sentence(doc, lo, hi, quoted, mine):
-                drafts.append(_widen(quoted, _draft(doc, found, sent_start, sent_end)))
+                drafts.append(_widen(quoted, _draft(doc, text, found, sent_start, sent_end)))
     if not drafts:
         return ()
     sources.name_sources(doc, drafts, entities)
@@ -83,7 +83,9 @@ def find_claims(doc: Any, entities: tuple[Entity, ...]) -> tuple[Claim, ...]:
     )
 
 
-def _draft(doc: Any, found: attribution.Found, sent_start: int, sent_end: int) -> sources.Draft:
+def _draft(
+    doc: Any, text: str, found: attribution.Found, sent_start: int, sent_end: int
+) -> sources.Draft:
     def chars(span: tuple[int, int]) -> tuple[int, int]:
         lo, hi = span
         if hi <= lo:
@@ -92,10 +94,10 @@ def _draft(doc: Any, found: attribution.Found, sent_start: int, sent_end: int) -
         return doc[lo].idx, last.idx + len(last.text)
 
     content = chars(found.content)
-    dateline = DATELINE_RE.match(doc.text, content[0], content[1])
+    dateline = DATELINE_RE.match(text, content[0], content[1])
     if dateline and content[0] == sent_start:
         content = (dateline.end(), content[1])  # "RIGA, Latvia — Russian air defenses ..."
-    relay = _RELAY_TAIL_RE.search(doc.text, content[0], content[1])
+    relay = _RELAY_TAIL_RE.search(text, content[0], content[1])
     if relay:
         content = (content[0], relay.start())  # "..., the Guardian reports"
     return sources.Draft(
@@ -113,6 +115,8 @@ def _draft(doc: Any, found: attribution.Found, sent_start: int, sent_end: int) -
 def _clauses(doc: Any, start: int, end: int, quoted: QuoteMap) -> list[tuple[int, int]]:
     """The sentence's token span, cut at semicolons outside quotations: "Russian officials
     say ...; Ukraine says ..." holds two attributions the parser often nests in each other."""
+    if ";" not in quoted.text[doc[start].idx : doc[end - 1].idx]:
+        return [(start, end)]
     cuts = [
         t.i
         for t in doc[start:end]

@@ -1,108 +1,60 @@
 """One name per source: the canonical form a claim is filed under, and its affiliation.
 
 The source *name* (sources.py) is the phrase as the article writes it, pronouns resolved. The
-*canonical* name merges the ways one speaker is written (docs/CLAIMS.md, "Canonical source"):
-- apostrophes straightened, datelines ("BANGKOK:", "GAZA/CAIRO (Reuters) -") and leading
-  articles and number words dropped ("Two residents" -> "residents");
-- a person without titles, ranks or the role before the name ("Kremlin spokesman Dmitry
-  Orlovsky", "Col. Diarra" -> "Dmitry Orlovsky", "Souleymane Diarra"), under the fullest form
-  of the name the article gives;
-- a state body as "<adjective> <Body>" from data/state_bodies.tsv ("Russia's defence ministry",
-  "the Russian Defense Ministry", "Russian MoD" -> "Russian Defence Ministry");
-- a named force or group, or an acronym the article spells out, under its full name ("RSF" ->
-  "Rapid Support Forces", "M23 rebels" -> "M23"); a capital for its country ("Moscow" ->
-  "Russia"); what a group is "known as" or "calls itself";
-- "the statement added" under whoever issued the statement; a back-reference or pronoun under
-  its antecedent's canonical name (sources.py records which claim that is).
-The affiliation comes from sides.py, or from the antecedent, or for a bare state body ("the
-government", "police") from the country the article has named most so far.
+*canonical* name merges the ways one speaker is written (docs/CLAIMS.md, "Canonical source");
+names.py does the work on the words, this module the work that needs the article:
+- a person under the fullest form of the name the article gives ("Col. Diarra" -> "Souleymane
+  Diarra"), or the name set off beside a description ("One of the survivors, Ola al-Shaer");
+- a named force or group, also behind a country ("Sudan's Rapid Support Forces"), a role
+  ("the Iran-backed Houthis") or a unit ("the Naypyitaw chapter of the PDF"), and acronyms
+  the article spells out or whose letters an earlier source's name gives ("UKMTO");
+- a bare body ("The Health Ministry") under the earlier source that is that body, and a short
+  name ("Central Command") under the fuller one given before ("U.S. Central Command");
+- "the statement added" under whoever issued the statement; "the group", "the paramilitary
+  force" under the group named last; a back-reference or pronoun under its antecedent.
+The affiliation comes from sides.py, or from the antecedent, or for a state body or one of its
+spokesmen ("the government", "police", "an army spokesman") from the earlier source that is
+that body or the country the article has named most so far.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from typing import Any
 
-from tui.pipeline.analyze import sides
-from tui.pipeline.analyze.datafiles import rows, split_list
+from tui.pipeline.analyze import names, sides
 from tui.pipeline.analyze.lexicon import words
-from tui.pipeline.analyze.sentences import DATELINE_RE
 from tui.pipeline.models import Entity
 
-_LEADING_RE = re.compile(
-    r"^(?:(?:the|a|an|this|that|these|those|another|some|several|many|two|three|four|five|six|"
-    r"seven|eight|nine|ten|dozens of|\d+)\s+)+",
-    re.IGNORECASE,
-)
 _KNOWN_AS_RE = re.compile(
     r"\b(?:known as|calling itself|calls itself|which calls itself|called|dubbed)\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|for|al-\w+))*)"
 )
-_POSSESSIVE_RE = re.compile(
-    r"^(?P<owner>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})['’]s?\s+(?P<rest>.+)$"
-)
-_OF_RE = re.compile(r"^(?P<body>.+?)\s+of\s+(?P<owner>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})$")
 _STATEMENT_NOUNS = words(
     "statement communique communiqué post message release announcement update bulletin"
 )
-_MEMBERS = frozenset(("rebels", "fighters", "militants", "insurgents", "group", "movement"))
-_NAME_WORD_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|de|van|von|da|du|el-\w+)$")
-_PLACE_WORDS = words("of in at for from to near by on the with and")
-_ACRONYM_AFTER_RE = re.compile(
-    r"(?P<name>(?:[A-Z][\w'’-]*\s+)(?:(?:of|for|the|and)\s+|[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)\s+\((?P<acr>[A-Z][A-Z0-9]{1,7})\)"
-)
-_ACRONYM_BEFORE_RE = re.compile(
-    r"\b(?P<acr>[A-Z][A-Z0-9]{1,7}),\s+the\s+(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the))*\s*[A-Z][\w'’-]*)"
-)
-_CAP_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?")
+_MEMBERS = words("rebels fighters militants insurgents group movement forces")
+_CAP_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){0,3}")
 # Definite descriptions that refer back to a group: "the paramilitary force", "the group".
 _DESCRIPTION_RE = re.compile(
-    r"^(?:the|The)\s+(?:[a-z-]+\s+)?(?:group|organization|organisation|agency|force|forces|"
+    r"^(?:the|The)\s+(?:[A-Za-z-]+\s+)?(?:group|organization|organisation|agency|force|forces|"
     r"militia|rebels|insurgents|fighters|militants|movement|faction|paramilitaries|jihadists)$"
 )
 _ARMED = words(
-    "force forces militia rebels insurgents fighters militants faction paramilitaries jihadists "
-    "movement"
+    "group force forces militia rebels insurgents fighters militants faction paramilitaries "
+    "jihadists movement"
 )
-_VERBS = frozenset(("said", "says", "told", "added", "reported", "announced", "claimed"))
-_APPOSED_RE = re.compile(r",\s+(?P<name>(?:[A-Z][\w.'’-]*\s+){1,4}[A-Z][\w'’-]+)\s*(?:,|$)")
-
-
-@functools.cache
-def _bodies() -> dict[str, str]:
-    """Lower-case variant -> canonical body name ("ministry of defense" -> "Defence Ministry")."""
-    out = {}
-    for row in rows("state_bodies.tsv"):
-        canonical, variants = row[0], row[1] if len(row) > 1 else ""
-        for form in (canonical.lower(), *split_list(variants)):
-            out[form] = canonical
-    return out
-
-
-@functools.cache
-def _body_re() -> re.Pattern[str]:
-    """Any body variant as whole words, longest first."""
-    variants = sorted(_bodies(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in variants) + r")\b")
-
-
-@functools.cache
-def _titles() -> frozenset[str]:
-    return frozenset(row[0].lower().rstrip(".") for row in rows("source_titles.txt"))
-
-
-@functools.cache
-def _adjectives() -> dict[str, str]:
-    return dict((row[0], row[1]) for row in rows("country_adjectives.tsv") if len(row) > 1)
-
-
-def adjective(country: str) -> str:
-    """ "Russia" -> "Russian"; "United States" -> "U.S."; the country itself when none is known."""
-    from tui.pipeline.analyze import demonyms
-
-    return _adjectives().get(country) or demonyms.demonym_of(country) or country
+_VERBS = words("said says told added reported announced claimed is are was were has have had")
+_APPOSED_RE = re.compile(
+    r",\s+(?P<name>(?:(?:[A-Z][\w.'’-]*|al-\w+|bin|de)\s+){1,4}(?:[A-Z][\w'’-]+|al-\w+))\s*(?:,|$)"
+)
+_PRONOUNLIKE = words("those others one some many people both")
+_RELATIONAL_RE = re.compile(
+    r"^(?:its|their|his|her)\s+(?:\w+\s+)?(?:rival|rivals|ally|allies|enemy|enemies|opponent|"
+    r"opponents|adversary|neighbou?r|partner|partners|foe|foes),\s+(?P<app>[^,]+)"
+)
+_BACKER_RE = re.compile(r"^(?:\S+-(?:backed|linked|aligned|allied|supported|funded)\s+)+")
 
 
 class Namer:
@@ -113,7 +65,7 @@ class Namer:
         self.people = sorted(
             {e.name.replace("’", "'") for e in entities if e.type == "PERSON"}, key=len
         )
-        self.acronyms = _acronyms(text)
+        self.acronyms = names.acronyms(text)
         self._countries: list[tuple[int, str]] | None = None
 
     def name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:
@@ -121,59 +73,158 @@ class Namer:
         if draft.antecedent >= 0:
             first = earlier[draft.antecedent]
             return first.canonical, first.affiliation
-        phrase = _clean(self.text[draft.source[0] : draft.source[1]])
-        name = _clean(draft.name) or phrase
+        phrase = names.clean(self.text[draft.source[0] : draft.source[1]])
+        name = names.clean(draft.name) or phrase
+        if name.lower() in _PRONOUNLIKE and len(phrase) > len(name):
+            name = phrase  # "those who have left": the clause is all there is of the name
         known = _KNOWN_AS_RE.search(phrase)
         if known and not name.split()[-1][:1].isupper():
             name = known.group("name")  # "a coalition of gangs known as X"; not "The M23, ..."
         issuer = self._issuer(name, earlier)
         if issuer is not None:
             return issuer.canonical, issuer.affiliation
+        name = names.issuer(name) or name  # "a Russian defense ministry statement"
+        relational = _RELATIONAL_RE.match(phrase)
+        if relational:
+            name = relational.group("app")  # "its rival, the Sudanese army"
+        bare = _BACKER_RE.sub("", names.bare(name))  # "the Iran-backed Houthis"
         wide = self._lead_in(draft) + phrase
-        forced = self._force(_LEADING_RE.sub("", name).strip())
-        if forced is not None:
-            return forced
+        found = self._named(bare, earlier)
+        if found is not None:
+            return found
         if draft.antecedent < 0 and _DESCRIPTION_RE.match(name):
             found = self._described(name, draft.source[0], earlier)
             if found is not None:
                 return found
         person = ""
-        if draft.person or name in self.people:
-            person = self._person(name) or self._person(_apposed(phrase))
+        apposed = _apposed(phrase)
+        if draft.person or name in self.people or (apposed and not bare[:1].isupper()):
+            person = names.person(name) or names.person(apposed)
         if person:
-            side = sides.affiliation(_without(wide, person), self.acronyms)
-            side = (
-                side or self._side_of_same(person, earlier) or self._side_by_body(phrase, earlier)
-            )
-            if not side and re.match(r"(?i)(?:its|their)\s", phrase):
-                side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
-            return person, side
-        canonical, side = self._group(name)
+            return self._person(person, wide, phrase, draft, earlier)
+        canonical, side = self._group(bare, draft.source[0], earlier)
         if not side:
             side = sides.affiliation(wide, self.acronyms)
-        if not side and canonical.lower() in _bodies():
-            side = self._article_country(draft.source[0])  # "the government", "police"
         if not side:
-            side = self._side_of_same(canonical, earlier) or self._side_by_body(phrase, earlier)
+            side = self._side_of_same(canonical, earlier) or self._side_by_body(
+                phrase, draft.source[0], earlier
+            )
         return canonical, side
+
+    def _person(
+        self, short: str, wide: str, phrase: str, draft: Any, earlier: list[Any]
+    ) -> tuple[str, str]:
+        full = self._fullest(short, earlier)
+        side = sides.affiliation(_without(wide, full), self.acronyms)
+        side = side or self._side_of_same(full, earlier)
+        side = side or self._side_by_body(_without(phrase, full), draft.source[0], earlier)
+        if not side and re.match(r"(?i)(?:its|their)\s", phrase):
+            side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
+        return full, side
+
+    def _fullest(self, short: str, earlier: list[Any]) -> str:
+        known = [*self.people, *(d.canonical for d in earlier if d.person)]
+        fuller = [p for p in known if p == short or p.endswith(" " + short)]
+        return max(fuller, key=len) if fuller else short
+
+    def _named(self, bare: str, earlier: list[Any]) -> tuple[str, str] | None:
+        """A named force or group behind whatever stands before it, or an acronym whose
+        letters spell an earlier source's name."""
+        owner = names.possessive(bare)
+        for candidate in (
+            bare,
+            names.unit_of(bare),
+            owner[1] if owner else "",
+            names.bare(owner[0]) if owner else "",  # "the PDF's Naypyitaw chapter"
+            names.proper_tail(bare),
+        ):
+            if candidate and (found := self._force(candidate)) is not None:
+                return found
+        if bare.isupper() and len(bare) >= 3:
+            for d in reversed(earlier):
+                if names.initials(d.canonical) == bare:
+                    return d.canonical, d.affiliation  # "UKMTO" after its full name
+        return None
+
+    def _group(self, bare: str, at: int, earlier: list[Any]) -> tuple[str, str]:
+        """(canonical, side) of a body, country, seat or description."""
+        if not bare:
+            return bare, ""
+        c = sides.country(bare) if " " in bare or bare[:1].isupper() else None
+        country = c is not None and (sides.is_capital(bare) or names.body(bare) is None)
+        if country and bare.split()[0][:1].isupper() and len(bare.split()) <= 6:
+            return c, c  # "Moscow", "the Democratic Republic of Congo"
+        seat = sides.seats().get(bare.lower().replace("’", "'"))
+        if seat is not None:
+            return bare, seat
+        body = names.body(bare)
+        if body is not None:
+            return body
+        if bare.lower() in names.bodies():  # "The Health Ministry", "the government"
+            for d in reversed(earlier):
+                if d.canonical.lower().endswith(names.bodies()[bare.lower()].lower()):
+                    return d.canonical, d.affiliation
+            return bare, self._article_country(at)
+        owned = names.possessive(bare)
+        if owned is not None:
+            return self._owned(*owned)
+        fuller = [d for d in earlier if d.canonical.endswith(" " + bare)]
+        if fuller:
+            return fuller[-1].canonical, fuller[-1].affiliation  # "Central Command"
+        proper = names.proper_tail(bare)
+        return (proper or bare), ""
+
+    def _owned(self, owner: str, rest: str) -> tuple[str, str]:
+        """ "Ukraine's southern command", "Kyiv's military administration", "the U.S.
+        military's Central Command", "Hamas's armed wing"."""
+        owner = names.bare(owner)
+        if sides.country(owner) is not None and not sides.is_capital(owner):
+            c = sides.country(owner)
+            proper = names.proper_tail(rest)  # "Lebanon's state-run National News Agency"
+            return (proper, c) if proper else (f"{names.adjective(c)} {rest}", c)
+        found = self._force(owner)
+        if found is not None:
+            return f"{owner} {rest}", found[1]
+        side = sides.affiliation(owner, self.acronyms)
+        if rest[:1].isupper() and not owner[:1].isupper():  # "the U.S. military's Central Command"
+            if side and sides.country(side) and side.lower() not in rest.lower():
+                return f"{names.adjective(side)} {rest}", side
+            return rest, side
+        return f"{owner} {rest}", side
+
+    def _force(self, name: str) -> tuple[str, str] | None:
+        parts = name.split()
+        if len(parts) > 1 and parts[-1].lower() in _MEMBERS:
+            found = self._force(" ".join(parts[:-1]))  # "M23 rebels"
+            if found is not None:
+                return found
+        if name in self.acronyms:
+            found = sides.group(self.acronyms[name]) or sides.group(name)
+            return found  # an acronym spelled out is a side only if it is a named force
+        found = sides.group(name)
+        if found is not None:
+            return found
+        for acr, full in self.acronyms.items():
+            if full.lower() == name.lower() and (found := sides.group(acr)) is not None:
+                return full, found[1]
+        return None
 
     def _lead_in(self, draft: Any) -> str:
         """ "A spokesman for the Sudanese army, Brig. X, said": the words before the source
         when they are an apposition to it (short, set off by a comma, no verb)."""
-        lead = self.text[draft.sent[0] : draft.source[0]]
-        words = lead.split()
-        while words and words[-1].lower().rstrip(".") in _titles():
-            words.pop()  # "..., Brig. " before the name
-        lead = " ".join(words)
-        if not lead.endswith(",") or len(words) > 10:
-            return ""
-        if any(w.lower() in _VERBS for w in re.findall(r"[a-z]+", lead)):
-            return ""
-        return lead + " "
+        lead = self.text[draft.sent[0] : draft.source[0]].split()
+        while lead and lead[-1].lower().rstrip(".") in names.titles():
+            lead.pop()  # "..., Brig. " before the name
+        if len(lead) < 2 or not lead[-1].endswith(",") or len(lead) > 10:
+            return ""  # not "Separately, ..."
+        if any(w.lower().strip(",") in _VERBS or w.lower().endswith("ed") for w in lead):
+            return ""  # "It was the first attack on the region, X reported": content, no aside
+        return " ".join(lead) + " "
 
     def _described(self, name: str, before: int, earlier: list[Any]) -> tuple[str, str] | None:
-        """ "the paramilitary force", "the rebels": the group named last; "the group", "the
-        organization": the last source that is no person, if it spoke in the last sentences."""
+        """ "the paramilitary force", "the rebels", "the Lebanese group": the group named last
+        (a source, or a name in the text before); "the organization": the last source that is
+        no person and no state body, in the last few claims."""
         head = name.lower().split()[-1]
         if head in _ARMED:
             for d in reversed(earlier):
@@ -186,89 +237,21 @@ class Namer:
                     if hit is not None:
                         found = hit
                         break
-            return found
+            if found is not None or head != "group":
+                return found
         for d in reversed(earlier[-3:]):
-            if not d.person and not _is_state_body(d.canonical):
+            if not d.person and not names.is_state_body(d.canonical):
                 return d.canonical, d.affiliation
         return None
 
     def _issuer(self, name: str, earlier: list[Any]) -> Any | None:
         """ "the statement added": the latest earlier source that is not a person."""
-        words = name.lower().split()
-        if len(words) != 2 or words[0] not in ("the", "its", "their", "his", "her"):
+        parts = name.lower().split()
+        if len(parts) != 2 or parts[0] not in ("the", "its", "their", "his", "her"):
             return None
-        if words[1] not in _STATEMENT_NOUNS:
+        if parts[1] not in _STATEMENT_NOUNS:
             return None
         return next((d for d in reversed(earlier) if not d.person), None)
-
-    def _person(self, name: str) -> str:
-        """A person's name without titles or role words, in its fullest form, or "" if none."""
-        words = _LEADING_RE.sub("", name).split()
-        tail: list[str] = []
-        for word in reversed(words):
-            if not _NAME_WORD_RE.match(word) or word.lower().rstrip(".") in _titles():
-                break
-            tail.insert(0, word)
-        while tail and tail[0].lower().rstrip(".") in _titles():
-            tail.pop(0)
-        if not tail or (len(words) > len(tail) and words[-len(tail) - 1].lower() in _PLACE_WORDS):
-            return ""
-        short = " ".join(tail)
-        fuller = [p for p in self.people if p == short or p.endswith(" " + short)]
-        return fuller[-1] if fuller else short
-
-    def _group(self, name: str) -> tuple[str, str]:
-        """(canonical, side) of a group, body, country or description."""
-        bare = _LEADING_RE.sub("", name).strip()
-        if not bare:
-            return name, ""
-        if (c := _capital_or_country(bare)) is not None:
-            return c, c
-        seat = sides.seats().get(bare.lower().replace("’", "'"))
-        if seat is not None:
-            return bare, seat
-        found = self._force(bare)
-        if found is not None:
-            return found
-        proper = _proper_tail(bare)
-        if proper and (found := self._force(proper)) is not None:
-            return found
-        body = _body(bare)
-        if body is not None:
-            return body
-        possessive = _POSSESSIVE_RE.match(bare)
-        if possessive:
-            owner, rest = possessive.group("owner"), possessive.group("rest")
-            c = _capital_or_country(owner) if sides.capitals().get(owner.lower()) is None else None
-            if c is not None:
-                return f"{adjective(c)} {rest}", c
-            found = self._force(owner)
-            if found is not None:
-                return f"{owner} {rest}", found[1]
-            return f"{owner} {rest}", ""
-        if proper:
-            return proper, ""
-        return bare, ""
-
-    def _force(self, name: str) -> tuple[str, str] | None:
-        words = name.split()
-        if words and words[-1].lower() in _MEMBERS and len(words) > 1:
-            trimmed = " ".join(words[:-1])
-            found = self._force(trimmed)
-            if found is not None:
-                return found
-        if name in self.acronyms:
-            full = self.acronyms[name]
-            found = sides.group(full)
-            return found if found is not None else (full, full)
-        found = sides.group(name)
-        if found is not None:
-            return found
-        for acr, full in self.acronyms.items():
-            if _fold(full) == _fold(name):
-                found = sides.group(acr) or sides.group(full)
-                return (full, found[1]) if found else (full, full)
-        return None
 
     def _side_of_same(self, canonical: str, earlier: list[Any]) -> str:
         for d in reversed(earlier):
@@ -276,13 +259,16 @@ class Namer:
                 return d.affiliation
         return ""
 
-    def _side_by_body(self, phrase: str, earlier: list[Any]) -> str:
-        """ "an army spokesman": the side of the nearest earlier source that is that body."""
-        for m in _body_re().finditer(phrase.lower()):
-            body = _bodies()[m.group()]
+    def _side_by_body(self, phrase: str, at: int, earlier: list[Any]) -> str:
+        """ "an army spokesman", "a spokesman for the junta": the side of the nearest earlier
+        source that is that body, else the country the article has named most so far."""
+        for m in names.body_re().finditer(phrase.lower()):
+            body = names.bodies()[m.group()]
             for d in reversed(earlier):
                 if d.canonical.endswith(body) and d.affiliation:
                     return d.affiliation
+            owners = [w for w in re.findall(r"\b[A-Z][\w'’-]*", phrase[1:])]
+            return "" if owners else self._article_country(at)  # not "The Gaza health ministry"
         return ""
 
     def _article_country(self, before: int) -> str:
@@ -290,28 +276,13 @@ class Namer:
         if self._countries is None:
             found = []
             for m in _CAP_RE.finditer(self.text):
-                c = sides.country(m.group()) or sides.country(m.group().split()[0])
+                span = m.group()
+                c = sides.country(span) or sides.country(span.split()[0])
                 if c is not None:
                     found.append((m.start(), c))
             self._countries = found
         counts = Counter(c for at, c in self._countries if at < before)
         return counts.most_common(1)[0][0] if counts else ""
-
-
-def _clean(name: str) -> str:
-    name = name.replace("’", "'").replace("‘", "'")
-    dateline = DATELINE_RE.match(name)
-    name = name[dateline.end() :] if dateline else name
-    return " ".join(name.strip(' \t\n"“”,;:').split())
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.replace("’", "'").lower().split())
-
-
-def _is_state_body(canonical: str) -> bool:
-    low = canonical.lower()
-    return any(low == body or low.endswith(" " + body) for body in _bodies())
 
 
 def _apposed(phrase: str) -> str:
@@ -324,80 +295,3 @@ def _without(phrase: str, person: str) -> str:
     """The phrase with the person's own name taken out (so "Said" is not read as a place)."""
     last = person.split()[-1]
     return phrase.replace(person, " ").replace(last, " ")
-
-
-def _capital_or_country(word: str) -> str | None:
-    """ "Moscow" -> "Russia", "Ukraine" -> "Ukraine" (a bare country or capital as the source)."""
-    if " " in word.strip() and sides.capitals().get(word.lower()) is None:
-        from tui.pipeline.analyze import gazetteer
-
-        place = gazetteer.lookup(word)
-        return place.name if place is not None and place.kind == "country" else None
-    capital = sides.capitals().get(word.lower())
-    if capital is not None:
-        return capital
-    from tui.pipeline.analyze import gazetteer
-
-    place = gazetteer.lookup(word)
-    return place.name if place is not None and place.kind == "country" else None
-
-
-def _body(bare: str) -> tuple[str, str] | None:
-    """(body, country) of "Russia's defence ministry", "the Russian MoD", "armed forces of
-    Ukraine"; None for anything else."""
-    bodies = _bodies()
-    words = bare.replace("’", "'").split()
-    for n in (3, 2, 1):
-        if len(words) <= n:
-            continue
-        owner = " ".join(words[:n])
-        rest = " ".join(words[n:]).lower()
-        if rest not in bodies:
-            continue
-        owner = owner.removesuffix("'s").removesuffix("'")
-        c = sides.country(owner) if " " not in owner else _capital_or_country(owner)
-        if c is not None:
-            return f"{adjective(c)} {bodies[rest]}", c
-    of = _OF_RE.match(bare)
-    if of and of.group("body").lower() in bodies:
-        c = sides.country(of.group("owner")) or _capital_or_country(of.group("owner"))
-        if c is not None:
-            return f"{adjective(c)} {bodies[of.group('body').lower()]}", c
-    return None
-
-
-def _proper_tail(bare: str) -> str:
-    """ "Ukraine's nuclear operator Energoatom" -> "Energoatom": a proper name after a role noun."""
-    words = bare.split()
-    tail: list[str] = []
-    for word in reversed(words):
-        if not word[:1].isupper():
-            break
-        tail.insert(0, word)
-    if not tail or len(tail) == len(words):
-        return ""
-    before = words[-len(tail) - 1]
-    if before.lower() in _PLACE_WORDS or before.endswith(("ern", "'s")) or not before.isalpha():
-        return ""  # "of the Kharkiv region", "northern Gaza", "59th Brigade"
-    return " ".join(tail)
-
-
-def _acronyms(text: str) -> dict[str, str]:
-    """Acronyms the article spells out: "Rapid Support Forces (RSF)", "JNIM, the Group for ..."."""
-    out = {}
-    for m in _ACRONYM_AFTER_RE.finditer(text):
-        out[m.group("acr")] = _initials_match(m.group("name"), m.group("acr"))
-    for m in _ACRONYM_BEFORE_RE.finditer(text):
-        out.setdefault(m.group("acr"), m.group("name").strip())
-    return {k: v for k, v in out.items() if v}
-
-
-def _initials_match(name: str, acr: str) -> str:
-    """The shortest end of `name` whose initials spell `acr` ("... the Rapid Support Forces")."""
-    words = name.split()
-    for k in range(len(words) - 1, -1, -1):
-        tail = [w for w in words[k:] if w[:1].isupper()]
-        initials = "".join(w[0] for w in tail).upper()
-        if initials == acr.upper():
-            return " ".join(words[k:])
-    return name if len(words) >= 2 else ""

@@ -15,17 +15,14 @@ names ("rejected Moscow's account", "disputed the death toll reported by the min
 earlier claim by another party that shares its content or the act it denies. A denial of
 something no claim said ("denied reports that the commander had resigned") contests nothing.
 
-Accounts set against each other dispute one another without a denial: two sources in one
-sentence joined by "while", "whereas" or "but"; a sentence opening with "But" or "However";
-"gave a different account"; and the same count given differently ("killed 20 soldiers" /
-"four soldiers died").
+Accounts set against each other without a denial are accounts.py's.
 """
 
 from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import cues, sides
+from tui.pipeline.analyze import accounts, cues, sides
 from tui.pipeline.analyze.evidence import WINDOW, Ledger, fits, references, same_party
 from tui.pipeline.analyze.lexicon import words
 
@@ -38,7 +35,7 @@ _FALSITY_RE = re.compile(
     r"no \w+ (?:had|has|have) (?:taken place|occurred|happened)|staged|hoax|fiction|fantasy|"
     r"an invention|invented|made up|exaggerat\w*|inflated|no evidence|"
     r"(?:has|had|have|played) no (?:role|part|involvement)|(?:has|had|have) nothing to do|"
-    r"not involved|slander\w*)\b",
+    r"not involved|slander\w*|(?:do|does|did) not (?:align|match|correspond|tally|square) with)\b",
     re.IGNORECASE,
 )
 # Acts of force a party is blamed for: denying one ("did not fire on civilians") is a denial.
@@ -62,6 +59,11 @@ _NEGATION = (
 _NEGATED_ACT_RE = re.compile(_NEGATION + _BLAMED_ACTS + r"\b", re.IGNORECASE)
 _NEGATED_ANY_RE = re.compile(_NEGATION + _ACTS + r"\b", re.IGNORECASE)
 _ACT_RE = re.compile(r"\b" + _ACTS + r"\b", re.IGNORECASE)
+# "there was no clash whatsoever": an event said not to have happened. A denial only when a
+# claim here says it happened (`_negated_events`).
+_NO_EVENT_RE = re.compile(
+    r"\bthere (?:was|were|has been|had been|have been) no (?P<noun>\w+)", re.IGNORECASE
+)
 _NEGATIVE_RE = re.compile(r"\b(?:no|not|never|none|nothing|n't)\b", re.IGNORECASE)
 _STATEMENT_RE = re.compile(
     r"\b(?:claims?|reports?|allegations?|accusations?|accounts?|figures?|tolls?|assertions?|"
@@ -94,21 +96,6 @@ _WHOLE_ACCOUNTS = words(
 _RESTATING = words(
     "say insist maintain state tell argue stress explain call describe reiterate repeat note write"
 )
-_CONTRAST_RE = re.compile(r"\b(?:while|whereas|but)\b", re.IGNORECASE)
-_TURN_RE = re.compile(r"^\W*(?:but|however)\b|,\s*however,", re.IGNORECASE)
-_OTHER_ACCOUNT_RE = re.compile(
-    r"\b(?:(?:a|an)\s+(?:different|conflicting|contradictory|opposite|starkly different)\s+"
-    r"(?:account|version|picture)|"
-    r"(?:disputed|contradicted) (?:this|that|the) (?:account|version))\b",
-    re.IGNORECASE,
-)
-_COUNT_RE = re.compile(
-    r"\b(?P<n>\d[\d,]*|dozens|hundreds|thousands|scores|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+(?:of\s+)?(?:\w+\s+){0,2}?"
-    r"(?P<noun>soldiers|civilians|people|fighters|militants|troops|drones|missiles|rockets|"
-    r"servicemen|children|women|residents|villagers|killed|dead|wounded)\b",
-    re.IGNORECASE,
-)
 
 
 def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sources.Draft)
@@ -137,6 +124,7 @@ def find(ledger: Ledger) -> None:
     """Denials, the claims they contest, and accounts set against each other."""
     text = ledger.text
     own = [denial_span(text, d) for d in ledger.drafts]
+    _negated_events(ledger, own)
     for k, span in enumerate(own):
         if span is not None:
             ledger.add(k, "denial", span, ledger.drafts[k].canonical)
@@ -146,9 +134,26 @@ def find(ledger: Ledger) -> None:
             continue
         for target in _targets(ledger, k, own):
             ledger.add(target, "dispute", _clause(ledger, k, target), ledger.drafts[k].canonical)
-    _contrasts(ledger)
-    _other_accounts(ledger)
-    _counts(ledger)
+    accounts.find(ledger)
+
+
+def _negated_events(ledger: Ledger, own: list[tuple[int, int] | None]) -> None:
+    """ "there was no clash whatsoever" denies when an earlier claim by another side has the
+    event's noun ("the PDF had a clash with junta forces")."""
+    text = ledger.text
+    for k, d in enumerate(ledger.drafts):
+        if own[k] is not None:
+            continue
+        m = _NO_EVENT_RE.search(text, d.content[0], d.content[1])
+        if m is None:
+            continue
+        stem = m.group("noun").lower()[:4]
+        for j in ledger.others_before(d.cue[0], ledger.sent_of[k], d):
+            if stem in ledger.words[j] and not (
+                d.affiliation and ledger.drafts[j].affiliation == d.affiliation
+            ):
+                own[k] = (m.start(), m.end())
+                break
 
 
 def _names_statement(ledger: Ledger, k: int) -> bool:
@@ -347,83 +352,3 @@ def _clause(ledger: Ledger, k: int, target: int) -> tuple[int, int]:
     following = [e.source[0] for e in ledger.drafts if d.sent[0] <= e.source[0] and e.cue[0] > hi]
     end = min(following) if following else d.sent[1]
     return lo, max(hi, min(end, d.sent[1]))
-
-
-def _contrasts(ledger: Ledger) -> None:
-    """ "X said ..., while Y said ..."; "However, Y said ...": the two accounts dispute."""
-    text = ledger.text
-    for k in range(1, len(ledger.drafts)):
-        b = ledger.drafts[k]
-        sb = ledger.sent_of[k]
-        for j in range(k - 1, -1, -1):
-            a = ledger.drafts[j]
-            sa = ledger.sent_of[j]
-            if sa < sb - 1:
-                break
-            if same_party(a, b) or b.attached or a.attached:
-                continue
-            between = text[a.cue[1] : b.source[0]] if a.cue[1] < b.source[0] else ""
-            sentence = text[b.sent[0] : b.sent[1]]
-            if (sa == sb and _CONTRAST_RE.search(between)) or (
-                sb == sa + 1 and _TURN_RE.search(sentence[: max(0, b.cue[0] - b.sent[0])])
-            ):
-                ledger.add(j, "dispute", _span_of(ledger, k, j), b.canonical)
-                ledger.add(k, "dispute", _span_of(ledger, j, k), a.canonical)
-            break
-
-
-def _span_of(ledger: Ledger, k: int, other: int) -> tuple[int, int]:
-    """Claim `k` as evidence for claim `other`: its sentence, or its clause in a shared one."""
-    d = ledger.drafts[k]
-    if ledger.sent_of[k] != ledger.sent_of[other]:
-        return d.sent
-    spans = (d.source, d.cue, d.content)
-    return min(lo for lo, _ in spans), max(hi for _, hi in spans)
-
-
-def _other_accounts(ledger: Ledger) -> None:
-    """ "Y gave a different account. It said ...": Y's claims and the one before dispute."""
-    text = ledger.text
-    for m in _OTHER_ACCOUNT_RE.finditer(text):
-        s = ledger.sentence_at(m.start())
-        lo, hi = ledger.sentences[s]
-        givers = [k for k, x in enumerate(ledger.sent_of) if x in (s, s + 1)]
-        givers = [k for k in givers if ledger.drafts[k].cue[0] > lo]
-        earlier = [
-            j
-            for j in range(len(ledger.drafts))
-            if ledger.sent_of[j] < s and ledger.sent_of[j] >= s - WINDOW
-        ]
-        if not earlier:
-            continue
-        mine = [k for k in givers if ledger.sent_of[k] == s] or givers[:1]
-        if mine and any(same_party(ledger.drafts[k], ledger.drafts[earlier[-1]]) for k in mine):
-            continue
-        target = earlier[-1]
-        ledger.add(target, "dispute", (lo, hi), ledger.drafts[mine[0]].canonical if mine else "")
-        for k in mine:
-            ledger.add(k, "dispute", ledger.drafts[target].sent, ledger.drafts[target].canonical)
-
-
-def _counts(ledger: Ledger) -> None:
-    """The same count given differently by two sides: each account disputes the other."""
-    text = ledger.text
-    counts = []
-    for d in ledger.drafts:
-        found = {}
-        for m in _COUNT_RE.finditer(text, d.content[0], d.content[1]):
-            found[m.group("noun").lower()] = m.group("n").lower().replace(",", "")
-        counts.append(found)
-    for k, b in enumerate(ledger.drafts):
-        for j in range(k - 1, -1, -1):
-            if ledger.sent_of[k] - ledger.sent_of[j] > 2:
-                break
-            a = ledger.drafts[j]
-            if same_party(a, b) or not a.affiliation or a.affiliation == b.affiliation:
-                continue
-            if "denial" in ledger.kinds(j) or "denial" in ledger.kinds(k):
-                continue  # a denial already disputes what it answers
-            shared = set(counts[j]) & set(counts[k])
-            if any(counts[j][n] != counts[k][n] for n in shared):
-                ledger.add(j, "dispute", _span_of(ledger, k, j), b.canonical)
-                ledger.add(k, "dispute", _span_of(ledger, j, k), a.canonical)

@@ -117,7 +117,7 @@ COGNITIVE_VERBS = (
     believe think fear expect hope doubt feel know suspect worry assume consider understand
     reckon guess calculate find show learn see hear realize realise recognize recognise
     acknowledge conclude decide determine judge view regard identify deem paint depict
-    envision foresee anticipate imagine bet figure
+    envision foresee anticipate imagine bet figure assess
     """
     # intention and desire
     """
@@ -231,7 +231,9 @@ PLACE_NOUNS = words(
     area areas town towns city cities village villages region regions line lines front
     frontline position positions border borders bridge bridges base bases territory district
     settlement settlements airport port ports plant station stations road roads hill heights
-    outpost outposts checkpoint checkpoints trench trenches
+    outpost outposts checkpoint checkpoints trench trenches ship ships vessel vessels tanker
+    tankers convoy convoys column columns vehicle vehicles target targets facility facilities
+    infrastructure depot depots camp camps troops soldiers forces
     """
 )
 # What a person defends or attacks with words: acts and decisions ("defended the decision",

@@ -86,6 +86,8 @@ def colon(doc: Any, tok: Token, start: int, end: int) -> Found | None:
     last = doc[tok.i - 1]
     if not last.text[:1].isupper() or last.lower_ in _RUBRICS or last.tag_[:2] != "NN":
         return None
+    if tok.i - start <= 3 and (last.text.isupper() or _reporting_after(doc, tok.i, end)):
+        return None  # "KYIV: Moscow said ...", "Gaza: Gaza's Health Ministry says ...": a dateline
     if len(last.text.rstrip(".")) == 1:
         return None  # "Q:" and "A:" mark a transcript's turns, not who speaks
     hi = tok.i
@@ -106,6 +108,13 @@ def colon(doc: Any, tok: Token, start: int, end: int) -> Found | None:
         head=hi - 1,
         content=trim(doc, (tok.i + 1, end)),
         kind=cues.SPEECH,
+    )
+
+
+def _reporting_after(doc: Any, colon: int, end: int) -> bool:
+    """Does a reporting verb follow the colon? Then the words before it only say where."""
+    return any(
+        t.lower_ in cues.VERB_KIND and t.tag_[:2] == "VB" for t in doc[colon + 1 : end]
     )
 
 

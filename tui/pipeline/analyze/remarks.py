@@ -39,6 +39,7 @@ _SUBJECT_RE = re.compile(
     r"(?:provided|offered|gave|presented|produced|cited|showed|did|has|had|have)\b",
     re.IGNORECASE,
 )
+_WHETHER_RE = re.compile(r"\s+(?:whether|if|that)\b|\s+(?:how|what|which|who|when)\b")
 _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "any"}
 _BY_RE = re.compile(r"\b(?:by|from)\s+(?P<name>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 _OUTLET_SUBJECT_RE = re.compile(
@@ -51,8 +52,8 @@ def unverified(ledger: Ledger) -> None:
     for m in verification.UNVERIFIED_RE.finditer(text):
         s = ledger.sentence_at(m.start())
         lo, hi = ledger.sentences[s]
-        if m.start() >= hi:
-            continue
+        if m.start() >= hi or _WHETHER_RE.match(text, m.end(), hi):
+            continue  # "did not confirm whether Deif was present": withheld, not a remark
         span, targets = _unverified_targets(ledger, s, m)
         by = _remark_by(text, lo, m.start())
         for k in targets:

@@ -21,7 +21,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
-from tui.pipeline.analyze import lexicon
+from tui.pipeline.analyze import lexicon, sides
 from tui.pipeline.models import Entity
 
 _PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
@@ -83,7 +83,7 @@ def name_sources(doc: Any, drafts: list[Draft], entities: tuple[Entity, ...]) ->
             )
         elif hi - lo == 1 and low in _GROUP_PRONOUNS:
             draft.group = True
-            subject = _clause_subject(doc, head, draft.sent[0])
+            subject = _clause_subject(doc, head, draft.sent[0]) if low == "they" else None
             if subject is not None:  # "the bloggers posted videos that they said showed ..."
                 draft.name = core_name(doc, subject, np_start(subject), subject.i + 1)
                 draft.antecedent = next(
@@ -170,6 +170,7 @@ def _antecedent(
         if (
             root is not None
             and root.dep_ in ("nsubj", "nsubjpass")
+            and root.head.dep_ != "relcl"  # not "a photo, which Reuters could not verify"
             and not _in_source(earlier, root.idx)
         ):
             return core_name(doc, root, np_start(root), root.i + 1), -1
@@ -197,8 +198,15 @@ def np_start(tok: Any) -> int:
 
 def _is_back_reference(doc: Any, lo: int, hi: int) -> bool:
     """ "the ministry", "the regional governor": definite, short, no proper noun."""
+    comma = next((t.i for t in doc[lo:hi] if t.text == ","), hi)
+    if comma + 1 < hi and (
+        doc[comma + 1].lower_ in ("who", "which", "whose") or doc[comma + 1].tag_ in ("VBG", "VBN")
+    ):
+        hi = comma  # "The spokesperson, who declined to be identified, ..."
     if hi - lo < 2 or hi - lo > 4 or doc[lo].lower_ not in _DEFINITE:
         return False
+    if any(t.text[:1].isupper() and sides.country(t.text) for t in doc[lo + 1 : hi]):
+        return False  # "The Israeli military" names its body; it refers back to nothing
     return all(t.tag_ in ("NN", "NNS", "JJ") for t in doc[lo + 1 : hi])
 
 
@@ -212,7 +220,8 @@ def _by_noun(doc: Any, earlier: list[Draft], noun: str, before: int) -> tuple[st
         lo, hi = earlier[j].tokens
         if earlier[j].person and any(t.lower_ == noun for t in doc[lo:hi]):
             continue  # "Col. X, an army spokesman" is no "army"
-        if any(t.lower_ == noun for t in doc[lo:hi]):
+        head = next((t.i for t in doc[lo:hi] if t.tag_ == "IN"), hi)
+        if any(t.lower_ == noun for t in doc[lo:head]):  # not "sources close to the junta"
             return earlier[j].name, j
     limit = doc.char_span(max(0, before - _LOOK_BACK), before, alignment_mode="contract")
     for tok in reversed(limit if limit is not None else []):

@@ -17,6 +17,7 @@ from tui.pipeline.analyze import content, cues, lexicon, subjects
 from tui.pipeline.analyze.cues import words
 from tui.pipeline.analyze.frame import (
     Found,
+    Span,
     Token,
     np_span,
     overlaps,
@@ -79,6 +80,12 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         return None  # "that" as a demonstrative subject is no source
     if base in cues.STANCE and not _position(source, tok, base):
         return None
+    if base in cues.STANCE and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        return None  # "a movement supporting the army": a description, not a stance taken
+    if base in cues.STANCE and passive:
+        return None  # "rebels who are backed by Kigali": support given, not a stance said
+    if base == "claim" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+        return None  # "the region which it has claimed as its base": territory, not speech
     if base in ("call", "dub", "name", "term") and any(
         c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in tok.children
     ):
@@ -106,11 +113,27 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         src = (src[0], tok.i)  # a subtree that swallowed its own verb (a bad parse)
     if source.tag_ in ("NN", "NNS"):
         src = (_name_before(doc, src[0], start), src[1])
+    src = _without_lead(doc, src, tok)
     if overlaps(src, cue) or overlaps(src, found):
         return None
     return Found(
         cue=cue, source=trim(doc, src, quotes=True), head=source.i, content=found, kind=kind
     )
+
+
+def _without_lead(doc: Any, src: Span, tok: Token) -> Span:
+    """The source without what the parser hung before it: a time ("Early Monday, M23 rebels")
+    or, after the content, an object the subject was taken for ("... killed more than 38,000
+    Palestinians, medical authorities in Gaza say": the words after the last comma)."""
+    lo, hi = src
+    commas = [t.i for t in doc[lo:hi] if t.text == ","]
+    if commas and all(t.ent_type_ in ("DATE", "TIME") for t in doc[lo : commas[0]]):
+        lo = commas[0] + 1
+    if commas and hi == tok.i and lo > 0 and doc[lo - 1].text == "," and tok.i > 0:
+        last = [c for c in commas if c < hi - 1]
+        if last and doc[last[-1] + 1].tag_ in ("NN", "NNS", "JJ", "DT"):
+            lo = last[-1] + 1  # "..., medical authorities in Gaza say"
+    return lo, hi
 
 
 def _name_before(doc: Any, lo: int, start: int) -> int:
@@ -168,6 +191,8 @@ def _asserted(tok: Token) -> bool:
     head = tok.head
     if tok.dep_ == "xcomp" and head.lower_ == "unable":
         return False  # "was unable to confirm"
+    if tok.dep_ == "pcomp" and head.lower_ == "without":
+        return False  # "without saying how many"
     withheld = head.lower_ in _WITHHOLDING or any(c.dep_ == "neg" for c in head.children)
     return not (tok.dep_ == "xcomp" and head.i != tok.i and withheld)
 

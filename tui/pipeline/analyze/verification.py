@@ -28,6 +28,8 @@ UNVERIFIED_RE = re.compile(
     r"(?:neither|none)\b[^.;]{0,60}?\b(?:could|can|was|were|has|have)\s+(?:been\s+|be\s+)?"
     r"(?:independently\s+|immediately\s+)*(?:verif|confirm|corroborat)\w*|"
     r"unable to (?:immediately |independently )*(?:verify|confirm|corroborate)|"
+    r"(?:was|were|is|are|has been|have been)\s+(?:not|n't)\s+(?:\w+\s+){0,2}able to\s+"
+    r"(?:immediately\s+|independently\s+)*(?:verify|confirm|corroborate)|"
     r"(?:impossible|not possible) to (?:immediately |independently )*(?:verify|confirm)|"
     r"without (?:providing|offering|giving|citing|presenting|producing|showing) "
     r"(?:any )?(?:evidence|proof)|"

@@ -42,9 +42,36 @@ def find_in_sentence(
             found.append(item)
     if not found and (item := headlines.read(doc, start, end)) is not None:
         found.append(item)
-    kept = _drop_nested(doc, found)
+    kept = _drop_issuing(doc, _drop_nested(doc, found))
     _mark_attached(doc, kept)
     return kept
+
+
+def _drop_issuing(doc: Any, found: list[Found]) -> list[Found]:
+    """ "X released a statement announcing that ...": one claim, the one with the content.
+
+    The verb that puts a document out says nothing of its own when a participle on the
+    document carries what the document says."""
+    if len(found) < 2:
+        return found
+    out = []
+    for item in found:
+        verb = doc[item.cue[1] - 1]
+        heads = {doc[i].i for i in range(*item.content) if doc[i].tag_[:2] == "NN"}
+        documents = {c.i for c in verb.children if c.dep_ == "dobj" and cues.is_document(c.lower_)}
+        carried = any(
+            other is not item
+            and doc[other.cue[1] - 1].tag_ == "VBG"
+            and (
+                doc[other.cue[1] - 1].head.i in heads
+                or (doc[other.cue[1] - 1].head.i == verb.i and documents)
+            )
+            for other in found
+        )
+        if carried and cues.needs_document(verb.lower_):
+            continue
+        out.append(item)
+    return out
 
 
 def _attribution_at(doc: Any, tok: Token, start: int, end: int) -> Found | None:
@@ -192,12 +219,16 @@ def _sequel(doc: Any, inner: Found, outer: Found) -> bool:
     ):
         _cut(doc, outer, tok.left_edge.i)
         return True
-    if tok.dep_ in ("relcl", "acl") and tok.head.lower_ in cues.NOUN_CUES and not any(
-        c.dep_ in ("dobj", "ccomp") for c in tok.children
+    if (
+        tok.dep_ in ("relcl", "acl")
+        and tok.head.lower_ in cues.NOUN_CUES
+        and not any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
     ):
         _cut(doc, outer, tok.head.left_edge.i)  # "..., a claim (that) the spokesman rejected"
         return True
     for _ in range(6):
+        if tok.i == outer.cue[1] - 1:
+            return False  # reached the outer verb: the inner one is inside what it says
         marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in _CONTRAST]
         if tok.dep_ == "conj" or marks:
             cut = tok.left_edge.i
@@ -206,7 +237,7 @@ def _sequel(doc: Any, inner: Found, outer: Found) -> bool:
                 cut = min([cut, *ccs[-1:]])
             _cut(doc, outer, cut)
             return True
-        if tok.head.i == tok.i or tok.i == outer.cue[1] - 1:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

@@ -61,6 +61,12 @@ _NEGATED_ANY_RE = re.compile(_NEGATION + _ACTS + r"\b", re.IGNORECASE)
 _ACT_RE = re.compile(r"\b" + _ACTS + r"\b", re.IGNORECASE)
 # "there was no clash whatsoever": an event said not to have happened. A denial only when a
 # claim here says it happened (`_negated_events`).
+# A denial that is nothing but a verdict: "the claim was false", "any kind of fake", "nonsense".
+_FALSITY_ONLY_RE = re.compile(
+    r"^\W*(?:\w+\W+){0,14}?(?:false|untrue|not true|fake|a lie|lies|nonsense|propaganda|"
+    r"fabricated|baseless|fiction)\W*$",
+    re.IGNORECASE,
+)
 _NO_EVENT_RE = re.compile(
     r"\bthere (?:was|were|has been|had been|have been) no (?P<noun>\w+)", re.IGNORECASE
 )
@@ -68,6 +74,7 @@ _NEGATIVE_RE = re.compile(r"\b(?:no|not|never|none|nothing|n't)\b", re.IGNORECAS
 _STATEMENT_RE = re.compile(
     r"\b(?:claims?|reports?|allegations?|accusations?|accounts?|figures?|tolls?|assertions?|"
     r"suggestions?|statements?|versions?|charges?|stor(?:y|ies)|narratives?|numbers?|"
+    r"declarations?|announcements?|"
     r"estimates?|reporting|footage|videos?|images?|photos?|information|which)\b",
     re.IGNORECASE,
 )
@@ -94,7 +101,8 @@ _WHOLE_ACCOUNTS = words(
 # Verbs whose sequel restates a denial ("denied ..., saying ..."); a sequel that adds, warns
 # or demands says something new.
 _RESTATING = words(
-    "say insist maintain state tell argue stress explain call describe reiterate repeat note write"
+    "say insist maintain state tell argue stress explain call describe reiterate repeat note write "
+    "confirm"
 )
 
 
@@ -124,7 +132,7 @@ def find(ledger: Ledger) -> None:
     """Denials, the claims they contest, and accounts set against each other."""
     text = ledger.text
     own = [denial_span(text, d) for d in ledger.drafts]
-    _negated_events(ledger, own)
+    events = _negated_events(ledger, own)
     for k, span in enumerate(own):
         if span is not None:
             ledger.add(k, "denial", span, ledger.drafts[k].canonical)
@@ -132,15 +140,16 @@ def find(ledger: Ledger) -> None:
     for k, span in enumerate(own):
         if span is None or ledger.drafts[k].attached and not _names_statement(ledger, k):
             continue
-        for target in _targets(ledger, k, own):
+        for target in events.get(k) or _targets(ledger, k, own):
             ledger.add(target, "dispute", _clause(ledger, k, target), ledger.drafts[k].canonical)
     accounts.find(ledger)
 
 
-def _negated_events(ledger: Ledger, own: list[tuple[int, int] | None]) -> None:
-    """ "there was no clash whatsoever" denies when an earlier claim by another side has the
-    event's noun ("the PDF had a clash with junta forces")."""
+def _negated_events(ledger: Ledger, own: list[tuple[int, int] | None]) -> dict[int, list[int]]:
+    """ "there was no clash whatsoever" denies when earlier claims by another side have the
+    event's noun ("the PDF had a clash with junta forces"); it contests all of them."""
     text = ledger.text
+    found: dict[int, list[int]] = {}
     for k, d in enumerate(ledger.drafts):
         if own[k] is not None:
             continue
@@ -148,12 +157,17 @@ def _negated_events(ledger: Ledger, own: list[tuple[int, int] | None]) -> None:
         if m is None:
             continue
         stem = m.group("noun").lower()[:4]
-        for j in ledger.others_before(d.cue[0], ledger.sent_of[k], d):
-            if stem in ledger.words[j] and not (
-                d.affiliation and ledger.drafts[j].affiliation == d.affiliation
-            ):
-                own[k] = (m.start(), m.end())
-                break
+        targets = [
+            j
+            for j in ledger.others_before(d.cue[0], ledger.sent_of[k], d)
+            if stem in ledger.words[j]
+            and not (d.affiliation and ledger.drafts[j].affiliation == d.affiliation)
+            and not ledger.drafts[j].attached
+        ]
+        if targets:
+            own[k] = (m.start(), m.end())
+            found[k] = sorted(targets)
+    return found
 
 
 def _names_statement(ledger: Ledger, k: int) -> bool:
@@ -244,14 +258,12 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
     refs = references(text, lo, hi)
     named = any(r.clause for r in refs) or bool(_NAMES_CONTENT_RE.search(text, *d.content))
     for ref in refs:
-        if ref.clause:
-            break  # "reports that the commander had resigned": matched by content below
         if ref.owner and ref.owner.lower() not in ("its", "their", "his", "her"):
             owned = [
                 j
                 for j in range(len(ledger.drafts))
                 if j != k
-                and abs(ledger.sent_of[j] - s) <= WINDOW
+                and abs(ledger.sent_of[j] - s) <= 2 * WINDOW
                 and free(j)
                 and not same_party(ledger.drafts[j], d)
                 and fits(ref, text, ledger.drafts[j])
@@ -261,8 +273,14 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
                 return []  # it names whose statement it denies, and that one is not here
             if ref.plural:
                 return owned
-            best = max(owned, key=lambda j: (ledger.weight(ledger.words[j], said), -abs(j - k)))
+            weights = {j: ledger.weight(ledger.words[j], said) for j in owned}
+            top = max(weights.values())
+            if top > 0:  # "Russia's claim about the Kramatorsk attack": all its claims about it
+                return [j for j in owned if weights[j] >= 0.75 * top]
+            best = min(owned, key=lambda j: abs(j - k))
             return _run(ledger, best, owned, ref.noun, said)
+        if ref.clause:
+            break  # "reports that the commander had resigned": matched by content below
         fitting = [j for j in near if fits(ref, text, ledger.drafts[j])]
         if fitting:
             if ref.plural:
@@ -274,9 +292,22 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
     scored = [(ledger.weight(ledger.words[j], said), -n, j) for n, j in enumerate(near)]
     best = max(scored)
     if best[0] >= 1.5 or (best[0] >= 1 and s - ledger.sent_of[best[2]] <= 2):
-        return [best[2]]
+        return sorted(  # "there was no clash": every claim of another side that had one
+            j
+            for w, _, j in scored
+            if w >= max(1.0, 0.75 * best[0]) and _same_side_as(ledger, j, best[2])
+        )
     if named:
         return []  # it says what it denies, and no claim here says that
+    if d.affiliation and _FALSITY_ONLY_RE.match(text[d.content[0] : d.content[1]]):
+        opposed = [  # "We do not comment on any kind of fake": the other side's last claim
+            j
+            for j in near
+            if s - ledger.sent_of[j] <= 2
+            and ledger.drafts[j].affiliation not in ("", d.affiliation)
+        ]
+        if opposed:
+            return opposed[:1]
     content = text[d.content[0] : d.content[1]]
     if d.affiliation and _INVOLVEMENT_RE.search(content):
         blaming = [j for j in near if _names_side(ledger, j, d.affiliation)]
@@ -292,6 +323,11 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
     ):
         return [nearest]
     return []
+
+
+def _same_side_as(ledger: Ledger, j: int, best: int) -> bool:
+    a, b = ledger.drafts[j], ledger.drafts[best]
+    return same_party(a, b) or bool(a.affiliation) and a.affiliation == b.affiliation
 
 
 def _run(

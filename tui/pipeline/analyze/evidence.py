@@ -52,7 +52,7 @@ _REFERENCE_RE = re.compile(
     r"(?P<adj>(?:[A-Z][\w-]*|(?i:two|earlier|initial|latest|official|reported|casualty|death))"
     r"\s+)?(?P<noun>(?i:" + _NOUNS + r"))\b"
     r"(?:\s+(?:reported|given|released|published|issued|put out|made|cited)\s+by\s+"
-    r"(?P<by>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,3}))?",
+    r"(?P<by>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}))?",
 )
 _PLURAL_RE = re.compile(r"(?:s|ies)$|^(?:neither|either|both|these|those|all)$")
 _FIGURE_NOUNS = frozenset(
@@ -255,11 +255,13 @@ def owns(owner: str, draft: Draft) -> bool:
     if not words:
         return False
     side = None
-    if len(words) <= 3:
-        side = sides.country(" ".join(words)) or sides.country(words[0])
-        found = sides.group(" ".join(words))
+    for n in range(len(words), 0, -1):  # "the Myanmar National Democratic Alliance Army"
+        found = sides.group(" ".join(words[:n]))
         if found is not None:
             side = found[1]
+            break
+    if side is None and len(words) <= 3:
+        side = sides.country(" ".join(words)) or sides.country(words[0])
     if side is not None and draft.affiliation == side:
         return True
     source = (draft.name + " " + draft.canonical).lower().replace("’", "'")

@@ -20,6 +20,7 @@ _STOP = words(
     then what when where will your only other being does done just like very much many made
     make left against during since because what whose whom here under according report
     reports reported claim claims claimed denied deny denies statement added stated saying
+    others another
     """
 )
 _NAME_DROP_RE = re.compile(r"^(?:the|a|an)\s+|['’]s\b|[^\w\s]", re.IGNORECASE)

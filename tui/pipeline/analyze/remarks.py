@@ -213,6 +213,50 @@ def _remark_by(text: str, lo: int, at: int) -> str:
     )
 
 
+_TRUE_RE = re.compile(
+    r"\b(?:was|were|is|are|had been|has been)\s+(?:in fact\s+|indeed\s+|entirely\s+|completely\s+"
+    r"|fully\s+)?(?:true|correct|accurate|right)\b",
+    re.IGNORECASE,
+)
+
+
+def corroborated(ledger: Ledger) -> None:
+    """ "locals said the PDF claim was in fact true", "the account provided by the PDF was
+    correct": a claim that another party's statement is true corroborates it, when independent."""
+    text = ledger.text
+    for k, d in enumerate(ledger.drafts):
+        m = _TRUE_RE.search(text, d.content[0], d.content[1])
+        if m is None or d.attached:
+            continue
+        refs = [r for r in references(text, d.content[0], m.start()) if r.owner]
+        if not refs:
+            refs = [r for r in _owned_phrases(text, d.content[0], m.start())]
+        for ref in refs:
+            s = ledger.sent_of[k]
+            reach = [j for j in range(k) if s - 2 * WINDOW <= ledger.sent_of[j] <= s]
+            for j in ledger.owned_by(ref.owner, reach):
+                if not independent(ledger.drafts[j], d):
+                    continue
+                ledger.add(j, "confirmation", d.sent, d.canonical)
+                ledger.add(k, "confirmation", ledger.drafts[j].sent, ledger.drafts[j].canonical)
+
+
+_PROVIDED_RE = re.compile(
+    r"\b(?:account|claim|report|version|statement)s?\s+(?:\w+\s+){0,4}?"
+    r"(?:provided|given|made|issued|released)\s+by\s+(?:the\s+)?(?P<owner>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+
+
+def _owned_phrases(text: str, lo: int, hi: int) -> list:
+    """ "the account of the incident provided by the PDF": its owner, as a reference."""
+    from tui.pipeline.analyze.evidence import Reference
+
+    return [
+        Reference(m.start(), m.end(), "account", m.group("owner"), False, False)
+        for m in _PROVIDED_RE.finditer(text, lo, hi)
+    ]
+
+
 def confirmed(ledger: Ledger, sentences: set[int]) -> None:
     text = ledger.text
     for s in sorted(sentences):

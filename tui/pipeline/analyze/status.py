@@ -26,6 +26,7 @@ def assign(
     disputes.find(ledger)
     remarks.unverified(ledger)
     remarks.confirmed(ledger, confirming)
+    remarks.corroborated(ledger)
     return [
         (ledger.status(k), tuple(sorted(ledger.found[k], key=lambda e: (e.start, e.kind))))
         for k in range(len(drafts))

@@ -446,6 +446,6 @@ def test_golden_fixture_is_consistent(golden_score):
 
 def test_golden_floors(golden_score):
     _, result = golden_score
-    assert result.f1 >= 0.90
-    assert result.share(result.source_ok) >= 0.90
-    assert result.share(result.status_ok) >= 0.82
+    assert result.f1 >= 0.97
+    assert result.share(result.source_ok) >= 0.97
+    assert result.share(result.status_ok) >= 0.95

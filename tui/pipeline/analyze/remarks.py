@@ -35,7 +35,7 @@ from tui.pipeline.analyze.evidence import (
 
 _SIDES_RE = re.compile(r"\b(?:neither|either|both)\s+(?:side|party|parties|sides)\b", re.I)
 _SUBJECT_RE = re.compile(
-    r"^\W*(?P<subject>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)\s+(?:also\s+)?"
+    r"\W*(?P<subject>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,3}?)\s+(?:also\s+)?"
     r"(?:provided|offered|gave|presented|produced|cited|showed|did|has|had|have)\b",
     re.IGNORECASE,
 )
@@ -43,7 +43,7 @@ _WHETHER_RE = re.compile(r"\s+(?:whether|if|that)\b|\s+(?:how|what|which|who|whe
 _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "any"}
 _BY_RE = re.compile(r"\b(?:by|from)\s+(?P<name>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 _OUTLET_SUBJECT_RE = re.compile(
-    r"^\W*(?P<name>(?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+    r"\W*(?P<name>(?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
 )
 
 
@@ -311,9 +311,9 @@ def _confirmed_targets(ledger: Ledger, s: int, candidates: list[int], said: set[
         return ledger.weight(ledger.words[j], said) + (1.5 if named else 0.0)
 
     best = max(candidates, key=lambda j: (support(j), j))
-    # Two rare words, or one in the very next sentence ("... rockets at an army base" /
-    # "confirmed that about 30 rockets had crossed").
-    needed = 1.0 if ledger.sent_of[best] == s - 1 else 2.0
+    # A rare name or two rare words, or one in the very next sentence ("... rockets at an army
+    # base" / "confirmed that about 30 rockets had crossed").
+    needed = 1.0 if ledger.sent_of[best] == s - 1 else 1.5
     return [best] if support(best) >= needed else []
 
 

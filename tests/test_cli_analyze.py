@@ -60,6 +60,9 @@ def test_analyze_json_object_and_offsets() -> None:
             "content_end",
             "quote",
             "status",
+            "status_evidence",
+            "source_canonical",
+            "affiliation",
         }
         assert text[claim["start"] : claim["end"]] == claim["text"]
         assert claim["start"] <= claim["cue_start"] < claim["cue_end"] <= claim["end"]

@@ -7,6 +7,10 @@ from datetime import datetime
 
 CLAIM_STATUSES = ("claimed", "denied", "disputed", "unconfirmed", "confirmed")
 ENTITY_TYPES = ("PERSON", "PLACE", "ORG", "WEAPON")
+# What backs a status other than "claimed" (docs/CLAIMS.md): the claim's own denial, another
+# party's statement against it, a remark that it could not be verified, an independent
+# confirmation.
+EVIDENCE_KINDS = ("denial", "dispute", "unverified", "confirmation")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +48,20 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span of the article that backs a claim's status; `by` names whose statement it is
+    ("" for the outlet, imagery or an unnamed remark)."""
+
+    start: int
+    end: int
+    kind: str  # one of EVIDENCE_KINDS
+    by: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {"start": self.start, "end": self.end, "kind": self.kind, "by": self.by}
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A sentence that attributes a statement. Spans index the article text."""
 
@@ -60,6 +78,9 @@ class Claim:
     content_end: int
     quote: str  # "direct" or "reported"
     status: str  # one of CLAIM_STATUSES
+    evidence: tuple[Evidence, ...] = ()  # what backs `status`, in text order
+    source_canonical: str = ""  # one name per source across spellings, titles and pronouns
+    affiliation: str = ""  # the country or armed group the text ties the source to, or ""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -76,6 +97,9 @@ class Claim:
             "content_end": self.content_end,
             "quote": self.quote,
             "status": self.status,
+            "status_evidence": [e.as_dict() for e in self.evidence],
+            "source_canonical": self.source_canonical,
+            "affiliation": self.affiliation,
         }
 
 

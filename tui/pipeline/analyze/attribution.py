@@ -21,7 +21,7 @@ import functools
 from typing import Any
 
 from tui.pipeline.analyze import cues, headlines, idioms, nominal, phrases, verbs
-from tui.pipeline.analyze.frame import Found, Token, trim
+from tui.pipeline.analyze.frame import OPENING, Found, Token, trim
 from tui.pipeline.analyze.quotes import QuoteMap
 
 _CONTRAST = frozenset(("while", "whereas", "but", "although", "though"))
@@ -42,7 +42,36 @@ def find_in_sentence(
             found.append(item)
     if not found and (item := headlines.read(doc, start, end)) is not None:
         found.append(item)
-    return _drop_nested(doc, found)
+    kept = _drop_issuing(doc, _drop_nested(doc, found))
+    _mark_attached(doc, kept)
+    return kept
+
+
+def _drop_issuing(doc: Any, found: list[Found]) -> list[Found]:
+    """ "X released a statement announcing that ...": one claim, the one with the content.
+
+    The verb that puts a document out says nothing of its own when a participle on the
+    document carries what the document says."""
+    if len(found) < 2:
+        return found
+    out = []
+    for item in found:
+        verb = doc[item.cue[1] - 1]
+        heads = {doc[i].i for i in range(*item.content) if doc[i].tag_[:2] == "NN"}
+        documents = {c.i for c in verb.children if c.dep_ == "dobj" and cues.is_document(c.lower_)}
+        carried = any(
+            other is not item
+            and doc[other.cue[1] - 1].tag_ == "VBG"
+            and (
+                doc[other.cue[1] - 1].head.i in heads
+                or (doc[other.cue[1] - 1].head.i == verb.i and documents)
+            )
+            for other in found
+        )
+        if carried and cues.needs_document(verb.lower_):
+            continue
+        out.append(item)
+    return out
 
 
 def _attribution_at(doc: Any, tok: Token, start: int, end: int) -> Found | None:
@@ -60,6 +89,8 @@ def _attribution_at(doc: Any, tok: Token, start: int, end: int) -> Found | None:
         return phrases.that_clause(doc, tok, start, end)
     elif low == "put" and phrases.puts_it(tok):
         return verbs.frame(doc, tok, cues.SPEECH, start, end)  # "as the minister put it"
+    elif low in ("put", "puts", "putting") and tag == "VB":
+        return idioms.put_figure(doc, tok, start, end)  # "put the death toll at 27"
     elif low in cues.NOUN_CUES and tag == "NN":
         item = nominal.noun(doc, tok, start, end)
     elif low in phrases.MADE_WORDS:
@@ -79,7 +110,7 @@ CANDIDATES = (
     | phrases.IN_WORDS
     | phrases.ATTITUDES
     | frozenset(idioms.IDIOM_BASE)
-    | {"that", "put"}
+    | {"that", "put", "puts", "putting"}
 )
 
 
@@ -106,17 +137,70 @@ def _quoted(doc: Any, item: Found, quoted: QuoteMap) -> bool:
     return inside is not None and inside[0] <= doc[item.source[0]].idx < inside[1]
 
 
+def _mark_attached(doc: Any, found: list[Found]) -> None:
+    """A participle that continues another claim by the same source is a claim of its own only
+    when it brings a clause or a quotation ("..., adding that ...", "..., saying ..."); with a
+    mere object ("..., rejecting Moscow's account", "calling it propaganda", "asking not to be
+    named") it is part of the claim before it (status.py still reads it as a denial)."""
+    for k, item in enumerate(found):
+        tok = doc[item.cue[1] - 1]
+        if tok.tag_ != "VBG" or not any(
+            other.source == item.source and other.cue[0] < item.cue[0] for other in found[:k]
+        ):
+            continue
+        item.attached = not _own_clause(doc, tok, item)
+
+
+def _own_clause(doc: Any, tok: Token, item: Found) -> bool:
+    """Does the participle `tok` bring a clause or a quotation of its own?"""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
+        return True
+    first = doc[item.content[0]]
+    if first.lower_ in ("that", "whether", "if"):
+        return True
+    inside = doc[item.content[0] : item.content[1]]
+    return first.text in OPENING and any(t.tag_[:2] in ("VB", "MD") for t in inside)
+
+
 def _drop_nested(doc: Any, found: list[Found]) -> list[Found]:
     """Keep only outermost attributions, except contrasted clauses and shared-subject sequels."""
     if len(found) < 2:
         return found
+    relays = [o for o in found if _relays(doc, o, found)]
     kept = []
     for item in found:
-        outer = [o for o in found if o is not item and o.content[0] <= item.cue[0] < o.content[1]]
+        if item in relays:
+            continue
+        outer = [
+            o
+            for o in found
+            if o is not item and o not in relays and o.content[0] <= item.cue[0] < o.content[1]
+        ]
         if outer and not _sequel(doc, item, outer[0]):
             continue
         kept.append(item)
+    for relay in relays:
+        for item in kept:
+            if relay.content[0] <= item.cue[0] < relay.content[1] and relay.source[0] > item.cue[0]:
+                _cut(doc, item, relay.source[0])  # "... , the Guardian reports" is no content
     return kept
+
+
+def _relays(doc: Any, outer: Found, found: list[Found]) -> bool:
+    """ "X said ..., the Guardian reports" / "..., according to the Kyiv Independent": an outlet
+    relaying an attribution. The inner speaker is the source; the relay is no claim."""
+    last = doc[outer.cue[1] - 1].lower_
+    if outer.kind != "according" and cues.VERB_BASE.get(last) not in ("report", "write"):
+        return False
+    if outer.source[0] < outer.content[0]:
+        return False  # "Reuters reported that X said ...": the report is the outlet's own
+    return any(
+        item is not outer
+        and outer.content[0] <= item.source[0]
+        and item.cue[0] < outer.content[1]
+        and item.kind != "according"
+        for item in found
+    )
 
 
 def _sequel(doc: Any, inner: Found, outer: Found) -> bool:
@@ -135,10 +219,16 @@ def _sequel(doc: Any, inner: Found, outer: Found) -> bool:
     ):
         _cut(doc, outer, tok.left_edge.i)
         return True
-    if tok.dep_ == "relcl" and tok.head.lower_ in cues.NOUN_CUES:
-        _cut(doc, outer, tok.head.left_edge.i)  # "..., a claim the rebels' spokesman rejected"
+    if (
+        tok.dep_ in ("relcl", "acl")
+        and tok.head.lower_ in cues.NOUN_CUES
+        and not any(c.dep_ in ("dobj", "ccomp") for c in tok.children)
+    ):
+        _cut(doc, outer, tok.head.left_edge.i)  # "..., a claim (that) the spokesman rejected"
         return True
     for _ in range(6):
+        if tok.i == outer.cue[1] - 1:
+            return False  # reached the outer verb: the inner one is inside what it says
         marks = [c for c in tok.children if c.dep_ == "mark" and c.lower_ in _CONTRAST]
         if tok.dep_ == "conj" or marks:
             cut = tok.left_edge.i
@@ -147,7 +237,7 @@ def _sequel(doc: Any, inner: Found, outer: Found) -> bool:
                 cut = min([cut, *ccs[-1:]])
             _cut(doc, outer, cut)
             return True
-        if tok.head.i == tok.i or tok.i == outer.cue[1] - 1:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False

@@ -7,19 +7,21 @@ The pipeline for one article:
 3. sources.py names the source: the noun phrase without asides ("Volodymyr Artiukh, the
    governor," -> "Volodymyr Artiukh"), and pronouns and short back-references ("he", "the
    ministry") resolved to the nearest fitting source named earlier in the article;
+   canonical.py files it under one name per source and finds its affiliation;
 4. status.py reads the whole article for denials, contradictions, verification remarks and
-   corroboration, and gives each claim its status.
+   corroboration, and gives each claim its status and the evidence for it (docs/CLAIMS.md).
 No token is visited more than a few times: the work is linear in the article's length.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tui.core.models import Claim, Entity
-from tui.pipeline.analyze import attribution, sources, status, verification
+from tui.pipeline.analyze import attribution, canonical, sources, status, verification
 from tui.pipeline.analyze.quotes import QuoteMap
-from tui.pipeline.analyze.sentences import split_sentences
+from tui.pipeline.analyze.sentences import DATELINE_RE, split_sentences
 
 
 def find_claims(doc: Any, entities: tuple[Entity, ...]) -> tuple[Claim, ...]:
@@ -43,11 +45,18 @@ def find_claims(doc: Any, entities: tuple[Entity, ...]) -> tuple[Claim, ...]:
             k += 1
         if not here:
             continue
-        for found in attribution.find_in_sentence(doc, span.start, span.end, quoted, here):
-            drafts.append(_widen(quoted, _draft(doc, found, sent_start, sent_end)))
+        for lo, hi in _clauses(doc, span.start, span.end, quoted):
+            mine = [i for i in here if lo <= i < hi]
+            if not mine:
+                continue
+            for found in attribution.find_in_sentence(doc, lo, hi, quoted, mine):
+                drafts.append(_widen(quoted, _draft(doc, text, found, sent_start, sent_end)))
     if not drafts:
         return ()
     sources.name_sources(doc, drafts, entities)
+    namer = canonical.Namer(text, entities)
+    for k, draft in enumerate(drafts):
+        draft.canonical, draft.affiliation = namer.name(draft, drafts[:k])
     confirming = verification.confirmations(doc, text, sentences, quoted)
     statuses = status.assign(text, sentences, drafts, confirming)
     return tuple(
@@ -65,12 +74,18 @@ def find_claims(doc: Any, entities: tuple[Entity, ...]) -> tuple[Claim, ...]:
             content_end=d.content[1],
             quote="direct" if _is_direct(quoted, d) else "reported",
             status=state,
+            evidence=evidence,
+            source_canonical=d.canonical,
+            affiliation=d.affiliation,
         )
-        for d, state in zip(drafts, statuses, strict=True)
+        for d, (state, evidence) in zip(drafts, statuses, strict=True)
+        if not d.attached
     )
 
 
-def _draft(doc: Any, found: attribution.Found, sent_start: int, sent_end: int) -> sources.Draft:
+def _draft(
+    doc: Any, text: str, found: attribution.Found, sent_start: int, sent_end: int
+) -> sources.Draft:
     def chars(span: tuple[int, int]) -> tuple[int, int]:
         lo, hi = span
         if hi <= lo:
@@ -78,15 +93,37 @@ def _draft(doc: Any, found: attribution.Found, sent_start: int, sent_end: int) -
         last = doc[hi - 1]
         return doc[lo].idx, last.idx + len(last.text)
 
+    content = chars(found.content)
+    dateline = DATELINE_RE.match(text, content[0], content[1])
+    if dateline and content[0] == sent_start:
+        content = (dateline.end(), content[1])  # "RIGA, Latvia — Russian air defenses ..."
+    relay = _RELAY_TAIL_RE.search(text, content[0], content[1])
+    if relay:
+        content = (content[0], relay.start())  # "..., the Guardian reports"
     return sources.Draft(
         sent=(sent_start, sent_end),
         cue=chars(found.cue),
         source=chars(found.source),
-        content=chars(found.content),
+        content=content,
         kind=found.kind,
         head=found.head,
         tokens=found.source,
+        attached=found.attached,
     )
+
+
+def _clauses(doc: Any, start: int, end: int, quoted: QuoteMap) -> list[tuple[int, int]]:
+    """The sentence's token span, cut at semicolons outside quotations: "Russian officials
+    say ...; Ukraine says ..." holds two attributions the parser often nests in each other."""
+    if ";" not in quoted.text[doc[start].idx : doc[end - 1].idx]:
+        return [(start, end)]
+    cuts = [
+        t.i
+        for t in doc[start:end]
+        if t.text == ";" and start < t.i < end - 2 and quoted.enclosing(t.idx) is None
+    ]
+    bounds = [start, *[c + 1 for c in cuts], end + 1]
+    return [(bounds[k], bounds[k + 1] - 1) for k in range(len(bounds) - 1)]
 
 
 def _units(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -136,3 +173,8 @@ def _is_direct(quoted: QuoteMap, draft: sources.Draft) -> bool:
 
 
 _MARKS = frozenset("\"“”«»'")
+# An outlet relaying the attribution at the end of the sentence: "..., the Guardian reports".
+_RELAY_TAIL_RE = re.compile(
+    r",\s+(?:the\s+|The\s+)?(?:[A-Z][\w.'’&-]*\s+){1,5}(?:reports|reported|writes|wrote)"
+    r"(?:\s+on\s+\w+)?\W*$"
+)

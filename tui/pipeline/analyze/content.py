@@ -69,7 +69,7 @@ def find(doc: Any, tok: Token, kind: str, start: int, end: int) -> Span | None:
             and child.tag_[:2] == "VB"
         ):
             return trim(doc, subtree(child, start, end))  # a clause the parser called xcomp
-    clause = _that_clause(doc, tok, end)
+    clause = _that_clause(doc, tok, end) or _that_after(doc, tok, end)
     if clause is not None:
         return clause
     if kind == cues.COGNITIVE:
@@ -118,6 +118,8 @@ def _that_clause(doc: Any, tok: Token, end: int) -> Span | None:
             governor = t.head.head
             if governor.lower_ in cues.VERB_KIND and tok.i < governor.i < t.i:
                 return None  # the clause of another reporting verb
+            if governor.i != tok.i and governor.dep_ == "conj":
+                return None  # "accused X of Y, accusations that ...": another clause's
             return trim(doc, (t.i, min(end, t.head.right_edge.i + 1)))
         if (
             t.lower_ in ("whether", "if")
@@ -125,6 +127,19 @@ def _that_clause(doc: Any, tok: Token, end: int) -> Span | None:
             and cues.VERB_BASE.get(tok.lower_) in ("ask", "wonder", "question")
         ):
             return trim(doc, (t.i, min(end, t.head.right_edge.i + 1)))
+    return None
+
+
+def _that_after(doc: Any, tok: Token, end: int) -> Span | None:
+    """ "was quoted as saying by the news site that ...": a "that" a few words after the verb,
+    with no other verb between, opens what was said even when the parse hung it elsewhere."""
+    if cues.VERB_BASE.get(tok.lower_) not in ("say", "tell", "state", "write", "report", "add"):
+        return None
+    for t in doc[tok.i + 1 : min(end, tok.i + 10)]:
+        if t.tag_[:2] in ("VB", "MD") or t.text in OPENING:
+            return None
+        if t.lower_ == "that":
+            return trim(doc, (t.i, end)) if end - t.i > 3 else None
     return None
 
 

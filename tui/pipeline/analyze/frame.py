@@ -22,6 +22,7 @@ class Found:
     head: int  # the source's head token
     content: Span
     kind: str
+    attached: bool = False  # a participle with no content of its own ("rejecting X"): no claim
 
 
 def subtree(tok: Token, start: int, end: int) -> Span:

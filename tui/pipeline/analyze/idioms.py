@@ -41,6 +41,31 @@ IDIOM_BASE = {
 }
 
 
+# What a figure is given for: "put the death toll at 27", "put the number of dead at 40".
+_FIGURES = cues.words(
+    "toll tolls number numbers figure figures count losses casualties cost damage total tally"
+)
+
+
+def put_figure(doc: Any, tok: Token, start: int, end: int) -> Found | None:
+    """ "X put the death toll at 27": a figure given is a claim; its object and "at" the content."""
+    if tok.lower_ not in ("put", "puts", "putting"):
+        return None
+    objs = [c for c in tok.rights if c.dep_ == "dobj" and c.lower_ in _FIGURES]
+    at = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "at"]
+    source = subjects.speaker(tok)
+    if not objs or not at or source is None or not start <= source.i < tok.i:
+        return None
+    src = np_span(source, start, end)
+    return Found(
+        cue=(tok.i, tok.i + 1),
+        source=trim(doc, (src[0], min(src[1], tok.i)), quotes=True),
+        head=source.i,
+        content=trim(doc, (objs[0].left_edge.i, min(at[0].right_edge.i + 1, end))),
+        kind=cues.SPEECH,
+    )
+
+
 def idiom(doc: Any, tok: Token, start: int, end: int) -> Found | None:
     """ "X lashed out at Y", "X took aim at Y": the idiom is the cue, its complement the content."""
     base = IDIOM_BASE[tok.lower_]

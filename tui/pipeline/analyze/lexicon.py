@@ -117,7 +117,7 @@ COGNITIVE_VERBS = (
     believe think fear expect hope doubt feel know suspect worry assume consider understand
     reckon guess calculate find show learn see hear realize realise recognize recognise
     acknowledge conclude decide determine judge view regard identify deem paint depict
-    envision foresee anticipate imagine bet figure
+    envision foresee anticipate imagine bet figure assess
     """
     # intention and desire
     """
@@ -192,6 +192,25 @@ MILITARY = words(
     military militia militias insurgents snipers
     """
 )
+# Weapons and machines: they strike and slam, never speak ("a missile slammed into ...").
+WEAPONS = words(
+    """
+    missile missiles rocket rockets drone drones shell shells bomb bombs artillery tank tanks
+    jet jets aircraft warplane warplanes helicopter helicopters munition munitions projectile
+    projectiles mortar mortars grenade grenades mine mines torpedo torpedoes bullet bullets
+    strike strikes airstrike airstrikes blast explosion explosions debris shrapnel
+    """
+)
+# Events: they raise fears and spark calls, but hold no view ("the attack raised fears").
+EVENTS = words(
+    """
+    attack attacks shelling bombing bombings bombardment offensive assault raid raids move
+    decision incident incidents explosion war fighting clashes violence escalation advance
+    withdrawal killing killings death deaths crisis incursion invasion operation ambush siege
+    blockade fire fires flooding collapse outbreak surge spike wave news report reports video
+    footage images announcement development situation
+    """
+)
 # Nouns for people: "the minister defended the decision" takes a position with words.
 PERSON_NOUNS = words(
     """
@@ -199,7 +218,22 @@ PERSON_NOUNS = words(
     soldier resident witness general officer chief head leader analyst diplomat ambassador
     envoy adviser advisor aide prosecutor lawmaker senator director secretary colonel
     captain sergeant lieutenant major doctor nurse volunteer medic farmer woman man teacher
-    source
+    source trader vendor shopkeeper merchant driver worker student mother father wife husband
+    son daughter brother sister survivor victim fisherman herder activist journalist reporter
+    lawyer researcher engineer priest imam pastor elder villager refugee neighbor neighbour
+    paramedic surgeon pilot mechanic businessman shepherd grandmother grandfather
+    """
+)
+# Places held or fought over: "troops defended the town", "attacked positions near the bridge"
+# are military actions, not positions taken.
+PLACE_NOUNS = words(
+    """
+    area areas town towns city cities village villages region regions line lines front
+    frontline position positions border borders bridge bridges base bases territory district
+    settlement settlements airport port ports plant station stations road roads hill heights
+    outpost outposts checkpoint checkpoints trench trenches ship ships vessel vessels tanker
+    tankers convoy convoys column columns vehicle vehicles target targets facility facilities
+    infrastructure depot depots camp camps troops soldiers forces
     """
 )
 # What a person defends or attacks with words: acts and decisions ("defended the decision",

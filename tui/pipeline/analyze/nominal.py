@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from tui.pipeline.analyze import cues, subjects
+from tui.pipeline.analyze import cues, lexicon, subjects
 from tui.pipeline.analyze.frame import OPENING, Found, Span, Token, np_span, subtree, trim
 
 _RUBRICS = cues.words(
@@ -86,6 +86,8 @@ def colon(doc: Any, tok: Token, start: int, end: int) -> Found | None:
     last = doc[tok.i - 1]
     if not last.text[:1].isupper() or last.lower_ in _RUBRICS or last.tag_[:2] != "NN":
         return None
+    if tok.i - start <= 3 and (last.text.isupper() or _reporting_after(doc, tok.i, end)):
+        return None  # "KYIV: Moscow said ...", "Gaza: Gaza's Health Ministry says ...": a dateline
     if len(last.text.rstrip(".")) == 1:
         return None  # "Q:" and "A:" mark a transcript's turns, not who speaks
     hi = tok.i
@@ -106,6 +108,13 @@ def colon(doc: Any, tok: Token, start: int, end: int) -> Found | None:
         head=hi - 1,
         content=trim(doc, (tok.i + 1, end)),
         kind=cues.SPEECH,
+    )
+
+
+def _reporting_after(doc: Any, colon: int, end: int) -> bool:
+    """Does a reporting verb follow the colon? Then the words before it only say where."""
+    return any(
+        t.lower_ in cues.VERB_KIND and t.tag_[:2] == "VB" for t in doc[colon + 1 : end]
     )
 
 
@@ -156,6 +165,10 @@ def noun(doc: Any, tok: Token, start: int, end: int) -> Found | None:
     if owner is None and tok.dep_ == "dobj" and tok.head.lower_ in _LIGHT_VERBS:
         owner = subjects.speaker(tok.head)  # "X made comments about", "X raised concerns that"
         cue_lo = tok.head.i if tok.i - tok.head.i <= 3 else tok.i
+        if owner is not None and (
+            owner.lower_ in lexicon.EVENTS or owner.lower_ in lexicon.WEAPONS
+        ):
+            return None  # "the attack raised fears of a wider war": an event speaks no fears
     if owner is None or content is None or not start <= owner.i < end:
         return None
     source = np_span(owner, start, end) if owner.i < cue_lo else subtree(owner, start, end)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from tui.pipeline.analyze import sides
 from tui.pipeline.analyze.cues import words
 
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]{3,}|\d[\d,.]*")
@@ -20,9 +21,24 @@ _STOP = words(
     then what when where will your only other being does done just like very much many made
     make left against during since because what whose whom here under according report
     reports reported claim claims claimed denied deny denies statement added stated saying
+    others another
     """
 )
 _NAME_DROP_RE = re.compile(r"^(?:the|a|an)\s+|['’]s\b|[^\w\s]", re.IGNORECASE)
+
+
+# Words of one family that claims about the same event use interchangeably ("killed" / "losses"
+# / "death toll"): each stands for its family's key, so a denial of "the losses" meets a claim
+# that soldiers were "killed".
+_FAMILIES = {
+    word: family
+    for family, members in (
+        ("#dead", "killed kill kills killing dead death deaths died die dies losses casualties "
+         "toll tolls bodies fatalities wounded injured"),
+        ("#downed", "downed intercepted intercept shot"),
+    )
+    for word in members.split()
+}
 
 
 def content_words(text: str) -> set[str]:
@@ -32,7 +48,33 @@ def content_words(text: str) -> set[str]:
         low = word.lower()
         if low in _STOP:
             continue
+        if low in _FAMILIES:
+            out.add(_FAMILIES[low])
+            continue
         out.add(low.replace(",", "") if low[0].isdigit() else low[:4])
+    return out
+
+
+def profile(text: str) -> dict[str, str]:
+    """Content words of `text` by kind: "num" (a number), "name" (a capitalised word that is no
+    country or demonym), "side" (a country or demonym: "Russian"), "family" (see `_FAMILIES`),
+    "word". Evidence weighs them differently (evidence.py): "Ukrainian" is shared by half the
+    claims of an article about Ukraine; "Oleshky" or "40" ties two statements together."""
+    out: dict[str, str] = {}
+    for match in _WORD_RE.finditer(text):
+        word = match.group()
+        low = word.lower()
+        if low in _STOP:
+            continue
+        if low in _FAMILIES:
+            out[_FAMILIES[low]] = "family"
+        elif low[0].isdigit():
+            out[low.replace(",", "")] = "num"
+        elif word[0].isupper():
+            kind = "side" if sides.country(word) is not None else "name"
+            out.setdefault(low[:4], kind)
+        else:
+            out.setdefault(low[:4], "word")
     return out
 
 

@@ -232,6 +232,8 @@ def that_clause(doc: Any, tok: Token, start: int, end: int) -> Found | None:
         return None
     if verb.tag_[:2] != "VB" or verb.lower_ in cues.VERB_KIND or verb.lower_ in _NOT_STATING:
         return None
+    if verb.lower_ in cues.NOUN_CUES:
+        return None  # "accusations that ...": a noun the parser took for a verb
     if any(c.dep_ in ("neg", "auxpass", "dobj") for c in verb.children):
         return None  # "convinced voters that ...": the voters hold it
     source = subjects.speaker(verb)

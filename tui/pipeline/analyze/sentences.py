@@ -61,6 +61,11 @@ _OPENERS = words(
     """
 )
 
+# A dateline opening a story: "BANGKOK:", "RIGA, Latvia —", "GAZA/CAIRO (Reuters) -",
+# "KHARKIV, Ukraine (Frontline Wire) —". Never part of a claim's source or content.
+DATELINE_RE = re.compile(
+    r"\s*[A-Z][A-Z .'’/-]{2,}(?:,\s*[A-Z][\w .'’-]*?)?(?:\s*\([^)]*\))?\s*(?:[-–—:]|--)\s+"
+)
 _PARAGRAPH_RE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _LINE_RE = re.compile(r"[ \t]*\n[ \t]*")
 # A candidate end: terminal punctuation, closing quotes/brackets, then whitespace, then the next

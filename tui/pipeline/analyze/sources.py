@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import lexicon
+from tui.pipeline.analyze import lexicon, sides
 
 _PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
 _GROUP_PRONOUNS = frozenset(("it", "they"))
@@ -48,6 +48,10 @@ class Draft:
     name: str = ""
     person: bool = False  # whether the source is a person (for "he"/"she")
     group: bool = False  # organisation, country, group (for "it"/"they")
+    antecedent: int = -1  # the earlier draft a pronoun or back-reference resolved to
+    canonical: str = ""  # canonical.py: one name per source
+    affiliation: str = ""  # canonical.py: the side the text ties the source to
+    attached: bool = False  # a participle without content of its own ("rejecting X"): no claim
 
 
 def name_sources(doc: Any, drafts: list[Draft], entities: tuple[Entity, ...]) -> None:
@@ -64,17 +68,33 @@ def name_sources(doc: Any, drafts: list[Draft], entities: tuple[Entity, ...]) ->
             clause = clause.head  # "..., who fled and who now says ..."
         if hi - lo == 1 and low in _RELATIVES and clause.dep_ == "relcl":
             named = clause.head  # "Artiukh, who said...": the phrase the clause hangs on
-            draft.name = core_name(doc, named, named.left_edge.i, named.i + 1)
+            while named.dep_ == "pobj" and named.head.lower_ == "of" and (
+                named.head.head.tag_ in ("NNP", "NNPS")
+            ):
+                named = named.head.head  # "the Alliance of Sahel States, which ..."
+            stop = clause.left_edge.i if clause.left_edge.i > named.i else named.i + 1
+            draft.name = core_name(doc, named, named.left_edge.i, stop)
             draft.person = low in ("who", "whom")
             draft.group = not draft.person
         elif hi - lo == 1 and low in _PERSON_PRONOUNS:
             draft.person = True
-            draft.name = _antecedent(doc, earlier, people, draft.source[0], person=True)
+            draft.name, draft.antecedent = _antecedent(
+                doc, earlier, people, draft.source[0], person=True
+            )
         elif hi - lo == 1 and low in _GROUP_PRONOUNS:
             draft.group = True
-            draft.name = _antecedent(doc, earlier, groups, draft.source[0], person=False)
+            subject = _clause_subject(doc, head, draft.sent[0]) if low == "they" else None
+            if subject is not None:  # "the bloggers posted videos that they said showed ..."
+                draft.name = core_name(doc, subject, np_start(subject), subject.i + 1)
+                draft.antecedent = next(
+                    (j for j in range(k - 1, -1, -1) if earlier[j].head == subject.i), -1
+                )
+            else:
+                draft.name, draft.antecedent = _antecedent(
+                    doc, earlier, groups, draft.source[0], person=False
+                )
         elif _is_back_reference(doc, lo, hi):
-            draft.name = _by_noun(doc, earlier, low, draft.source[0])
+            draft.name, draft.antecedent = _by_noun(doc, earlier, low, draft.source[0])
             draft.person = low in _PERSON_NOUNS
             draft.group = not draft.person
         else:
@@ -85,6 +105,28 @@ def name_sources(doc: Any, drafts: list[Draft], entities: tuple[Entity, ...]) ->
                 draft.name = _full_name(draft.name, entities)
         if not draft.name:
             draft.name = _text(doc, lo, hi)
+
+
+def _clause_subject(doc: Any, pronoun: Any, sent_start: int) -> Any | None:
+    """The subject of the clause a "they"/"it" is embedded in, when it stands earlier in the
+    same sentence: "Russian bloggers posted videos that they said showed ..." -> the bloggers."""
+    plural = pronoun.lower_ == "they"
+    tok = pronoun.head
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        subjects = [
+            c
+            for c in tok.children
+            if c.dep_ in ("nsubj", "nsubjpass")
+            and c.i < pronoun.i
+            and doc[c.i].idx >= sent_start
+            and c.tag_ in (("NNS", "NNPS") if plural else ("NN", "NNP"))
+        ]
+        if subjects:
+            return subjects[0]
+    return None
 
 
 def _full_name(name: str, entities: tuple[Entity, ...]) -> str:
@@ -107,16 +149,20 @@ def _mentions(entities: tuple[Entity, ...], kinds: tuple[str, ...]) -> list[tupl
 
 def _antecedent(
     doc: Any, earlier: list[Draft], mentions: list[tuple[int, int]], before: int, *, person: bool
-) -> str:
+) -> tuple[str, int]:
     """Name of the nearest earlier source of the wanted kind, or of a nearer named subject.
 
     A pronoun subject usually continues the last subject: the last speaker, or a named
     subject in between ("Ukraine's General Staff gave a different account. It said ...").
-    Named objects ("a kindergarten in the Holosiivskyi district") are passed over.
+    Named objects ("a kindergarten in the Holosiivskyi district") are passed over. Returns the
+    name and the index of the draft it came from (-1 for a named subject that is no source).
     """
-    draft = next(
-        (d for d in reversed(earlier) if (d.person if person else d.group) and d.name), None
+    index = next(
+        (k for k in range(len(earlier) - 1, -1, -1)
+         if (earlier[k].person if person else earlier[k].group) and earlier[k].name),
+        -1,
     )
+    draft = earlier[index] if index >= 0 else None
     k = bisect_left(mentions, (before, -1)) - 1
     while k >= 0 and (draft is None or mentions[k][0] > draft.source[0]):
         span = doc.char_span(*mentions[k], alignment_mode="expand")
@@ -124,16 +170,17 @@ def _antecedent(
         if (
             root is not None
             and root.dep_ in ("nsubj", "nsubjpass")
+            and root.head.dep_ != "relcl"  # not "a photo, which Reuters could not verify"
             and not _in_source(earlier, root.idx)
         ):
-            return core_name(doc, root, np_start(root), root.i + 1)
+            return core_name(doc, root, np_start(root), root.i + 1), -1
         k -= 1
     if draft is not None:
-        return draft.name
-    for other in reversed(earlier):  # a named speaker of unknown kind
-        if doc[other.head].tag_ in ("NNP", "NNPS") and other.name:
-            return other.name
-    return ""
+        return draft.name, index
+    for j in range(len(earlier) - 1, -1, -1):  # a named speaker of unknown kind
+        if doc[earlier[j].head].tag_ in ("NNP", "NNPS") and earlier[j].name:
+            return earlier[j].name, j
+    return "", -1
 
 
 def _in_source(drafts: list[Draft], pos: int) -> bool:
@@ -151,17 +198,31 @@ def np_start(tok: Any) -> int:
 
 def _is_back_reference(doc: Any, lo: int, hi: int) -> bool:
     """ "the ministry", "the regional governor": definite, short, no proper noun."""
+    comma = next((t.i for t in doc[lo:hi] if t.text == ","), hi)
+    if comma + 1 < hi and (
+        doc[comma + 1].lower_ in ("who", "which", "whose") or doc[comma + 1].tag_ in ("VBG", "VBN")
+    ):
+        hi = comma  # "The spokesperson, who declined to be identified, ..."
     if hi - lo < 2 or hi - lo > 4 or doc[lo].lower_ not in _DEFINITE:
         return False
+    if any(t.text[:1].isupper() and sides.country(t.text) for t in doc[lo + 1 : hi]):
+        return False  # "The Israeli military" names its body; it refers back to nothing
     return all(t.tag_ in ("NN", "NNS", "JJ") for t in doc[lo + 1 : hi])
 
 
-def _by_noun(doc: Any, earlier: list[Draft], noun: str, before: int) -> str:
-    """The nearest earlier source, or named phrase, that holds `noun` ("ministry")."""
-    for draft in reversed(earlier):
-        lo, hi = draft.tokens
-        if any(t.lower_ == noun for t in doc[lo:hi]):
-            return draft.name
+def _by_noun(doc: Any, earlier: list[Draft], noun: str, before: int) -> tuple[str, int]:
+    """The nearest earlier source, or named phrase, that holds `noun` ("ministry"), and the
+    index of that source's draft (-1 for a named phrase that is no source)."""
+    for j in range(len(earlier) - 1, -1, -1):  # a source headed by the noun: "Mali's army"
+        if doc[earlier[j].head].lower_ == noun:
+            return earlier[j].name, j
+    for j in range(len(earlier) - 1, -1, -1):
+        lo, hi = earlier[j].tokens
+        if earlier[j].person and any(t.lower_ == noun for t in doc[lo:hi]):
+            continue  # "Col. X, an army spokesman" is no "army"
+        head = next((t.i for t in doc[lo:hi] if t.tag_ == "IN"), hi)
+        if any(t.lower_ == noun for t in doc[lo:head]):  # not "sources close to the junta"
+            return earlier[j].name, j
     limit = doc.char_span(max(0, before - _LOOK_BACK), before, alignment_mode="contract")
     for tok in reversed(limit if limit is not None else []):
         if tok.lower_ != noun:
@@ -171,8 +232,8 @@ def _by_noun(doc: Any, earlier: list[Draft], noun: str, before: int) -> str:
             root = root.head
         lo, hi = root.left_edge.i, root.i + 1
         if any(t.tag_ in ("NNP", "NNPS") for t in doc[lo:hi]):
-            return _text(doc, lo, hi)
-    return ""
+            return _text(doc, lo, hi), -1
+    return "", -1
 
 
 def core_name(doc: Any, head: Any, lo: int, hi: int) -> str:
@@ -214,7 +275,16 @@ def _is_person(
         return True
     if any(c.dep_ == "compound" and c.lower_ in _PERSON_NOUNS for c in head.children):
         return True
-    return head.ent_type_ == "PERSON"
+    if head.ent_type_ == "PERSON":
+        return True
+    # "Natalia Moroz, 43, who lives ...": two capitalised words the model left untyped, with an
+    # age or a relative "who" beside them, name a person.
+    named = head.tag_ == "NNP" and head.i > 0 and doc[head.i - 1].tag_ == "NNP"
+    return named and head.ent_type_ not in ("ORG", "GPE", "NORP", "FAC") and any(
+        (c.dep_ == "relcl" and any(g.lower_ == "who" for g in c.children))
+        or (c.dep_ in ("appos", "amod", "npadvmod", "nummod") and c.like_num)
+        for c in head.children
+    )
 
 
 def _inside(mentions: list[tuple[int, int]], pos: int) -> bool:

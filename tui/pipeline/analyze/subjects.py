@@ -39,8 +39,28 @@ def fallback(doc: Any, tok: Token, start: int, end: int) -> tuple[Token | None, 
     """
     head, opening = _opening_subject(doc, tok, start)
     if head is None:
+        head, opening = _opening_before_aside(doc, tok, start)
+    if head is None:
         head = _fronted_subject(doc, tok, start) or _local_subject(doc, tok, start, end)
     return head, opening
+
+
+def _opening_before_aside(doc: Any, tok: Token, start: int) -> tuple[Token | None, Span | None]:
+    """ "A senior official, speaking on condition of anonymity ..., said": the parser hung the
+    opening noun phrase on the last sentence; the phrase and its aside, up to the comma right
+    before the verb, are the subject."""
+    if tok.i - 1 <= start or doc[tok.i - 1].text != ",":
+        return None, None
+    comma = next((t.i for t in doc[start : tok.i - 1] if t.text == ","), None)
+    if comma is None or comma - start > 10 or comma == start:
+        return None, None
+    opening = doc[start:comma]
+    last = doc[comma - 1]
+    if last.tag_ not in _NOUN_TAGS or any(t.tag_[:2] in ("VB", "MD") for t in opening):
+        return None, None
+    if opening[0].tag_ not in ("DT", "JJ", "NNP", "NN", "NNS", "PRP$", "CD"):
+        return None, None
+    return last, (start, tok.i - 1)
 
 
 def source(tok: Token) -> tuple[Token | None, int]:

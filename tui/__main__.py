@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="?", default="")
     search.add_argument("--json", action="store_true")
     search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--saved", metavar="NAME", help="a [[search]] of feeds.toml, by name")
 
     bookmarks = sub.add_parser("bookmarks", help="list or export bookmarks")
     bookmarks.add_argument("action", nargs="?", choices=["list", "export"], default="list")

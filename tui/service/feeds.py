@@ -301,3 +301,8 @@ async def _check_feed(settings: Settings, url: str) -> CheckedFeed:
     response = await fetch_once(url, settings, settings.max_feed_bytes)
     parsed = parse_feed(response.body, response.final_url, dict(response.headers))
     return CheckedFeed(parsed.title, len(parsed.entries))
+
+
+def write_config(path: Path, text: str) -> None:
+    """Replace feeds.toml with *text*, only if it loads (the same safe write as every edit)."""
+    _write(path, text)

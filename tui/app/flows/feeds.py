@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
+import platformdirs
 from textual.app import App
 
 from tui.app.contract import sitrep
@@ -23,11 +24,12 @@ from tui.app.dialogs.add_feed import AddFeedPrompt, NewFeed
 from tui.app.dialogs.feed_menu import FeedMenu
 from tui.app.dialogs.text_prompt import ConfirmPrompt, TextPrompt
 from tui.app.widgets.feed_list import FeedInfo
+from tui.app.wording import count_of
 from tui.core.errors import ConfigError
 from tui.service import feeds as feeds_file
+from tui.service import searches
 from tui.service.config import load_config
 
-DEFAULT_EXPORT = "~/sitrep-feeds.opml"
 MAX_IMPORT_BYTES = 10_000_000
 _WRITES = threading.Lock()  # one edit of feeds.toml at a time: each reads what the last wrote
 
@@ -174,6 +176,30 @@ def _edit_feed(
     return _Done("")
 
 
+# ── saved searches ──
+def save_search(app: App[Any], query: str) -> None:
+    """ctrl+s: keep the current filter under a name, as a `[[search]]` of feeds.toml."""
+    if _refused(app, "save searches"):
+        return
+    if not query:
+        app.notify("Nothing to save: type a filter first (/).", severity="warning")
+        return
+
+    def chosen(name: str | None) -> None:
+        if not name:
+            return
+
+        def change(path: Path) -> _Done:
+            if not searches.add_search(path, name, query):
+                return _Done(f"A search named “{name}” exists already.", False, "warning")
+            return _Done(f"Saved “{name}” ({query}): it is in the feeds pane.")
+
+        _write_config(app, "save the search", change)
+
+    prompt = TextPrompt(f"Save the filter “{query}” as", placeholder="a name for this search")
+    app.push_screen(prompt, chosen)
+
+
 # ── OPML ──
 def import_opml(app: App[Any]) -> None:
     if _refused(app, "import feeds"):
@@ -201,7 +227,7 @@ def _import_from(source: Path, path: Path) -> _Done:
     if not good:
         return _Done(f"{source}: no http(s) feed addresses found.", False, "warning")
     added, skipped = feeds_file.add_feeds(path, good)
-    message = f"Imported {len(added)} feeds ({len(skipped)} already there)"
+    message = f"Imported {count_of(len(added), 'feed')} ({len(skipped)} already there)"
     if len(good) < len(specs):
         message += f", {len(specs) - len(good)} skipped (not http(s))"
     return _Done(message + ".", changed=bool(added))
@@ -218,7 +244,8 @@ def export_opml(app: App[Any]) -> None:
         question = ConfirmPrompt("Export feeds", f"{target} exists. Replace it?")
         app.push_screen(question, partial(_export_to, app, target))
 
-    app.push_screen(TextPrompt("Export feeds as OPML to", DEFAULT_EXPORT), chosen)
+    default = Path(platformdirs.user_documents_dir()) / "sitrep-feeds.opml"
+    app.push_screen(TextPrompt("Export feeds as OPML to", str(default)), chosen)
 
 
 def _export_to(app: App[Any], target: Path, confirmed: bool | None) -> None:
@@ -238,7 +265,7 @@ def _export_to(app: App[Any], target: Path, confirmed: bool | None) -> None:
             app.call_from_thread(_notify, app, error, "error")
             return
         count = len(config.feeds)
-        app.call_from_thread(_notify, app, f"Exported {count} feeds to {target}.")
+        app.call_from_thread(_notify, app, f"Exported {count_of(count, 'feed')} to {target}.")
 
     app.run_worker(write, thread=True, group="config", exit_on_error=False)
 

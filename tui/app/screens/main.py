@@ -103,7 +103,7 @@ class MainScreen(Screen[None]):
     def _explain_row(self) -> None:
         """The ≠ mark is explained where it is shown: under the list, while on such a row."""
         row = self.articles.current if self.focused is self.articles else None
-        self.status.detail = f"≠ {CONFLICT_MEANING}" if row is not None and row.conflict else ""
+        self.status.hint = f"≠ {CONFLICT_MEANING}" if row is not None and row.conflict else ""
 
     # ── loading (off the UI thread; stale results dropped) ──
     def effective_query(self) -> Query:

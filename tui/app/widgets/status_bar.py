@@ -25,6 +25,7 @@ class StatusBar(Widget):
     filter = reactive("")
     progress = reactive("")
     notice = reactive("")
+    hint = reactive("")  # what a mark under the cursor means; last, so it gives way first
 
     def render(self) -> Content:
         parts: list[tuple[str, str]] = []
@@ -38,6 +39,8 @@ class StatusBar(Widget):
             parts.append((self.progress, "$text-warning"))
         if self.notice:
             parts.append((self.notice, "$text-error"))
+        if self.hint:
+            parts.append((self.hint, "$text-muted"))
         text = ""
         spans = []
         for index, (part, style) in enumerate(parts):

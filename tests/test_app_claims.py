@@ -46,7 +46,7 @@ async def test_claims_view_lists_filters_and_opens_the_reader_at_a_claim(
         await pilot.press("escape")
         assert isinstance(app.screen, ClaimsScreen)
         await pilot.press("slash", *"by:police", "enter")
-        await wait_for(pilot, lambda: "1 claims" in status(app))
+        await wait_for(pilot, lambda: "1 claim" in status(app))
         assert claims.current.source == "Police" and "filter: by:police" in status(app)
         await pilot.press("enter")
         await wait_for(

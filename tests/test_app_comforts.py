@@ -58,20 +58,30 @@ async def test_M_hides_and_shows_read_articles(seed_cache) -> None:  # type: ign
 
 
 async def test_n_and_N_move_between_unread(seed_cache) -> None:  # type: ignore[no-untyped-def]
+    """n opens the next unread article (the one under the cursor when it is unread), as in
+    newsboat; the read ones are skipped; N opens the previous one."""
     app = build_seed_app(seed_cache[0])
     async with app.run_test(size=SIZE) as pilot:
         screen = await main_ready(app, pilot)
-        seen = [current(screen)]
-        for _ in range(4):
+        for expected in ("Drones hit", "Houthis say", "Russia claims", "Mali army",
+                         "Ceasefire talks"):
             await pilot.press("n")
-            seen.append(current(screen))
-        assert seen == ["Drones hit", "Houthis say", "Russia claims", "Mali army",
-                        "Ceasefire talks"]  # the read ones are skipped
+            await wait_for(pilot, lambda: type(app.screen).__name__ == "ReaderScreen"
+                           and app.screen.data is not None)
+            assert app.screen.data.row["title"].startswith(expected)
+            await pilot.press("q")
+            await wait_for(pilot, lambda: app.screen is screen)
+            assert current(screen) == expected
         await pilot.press("n")
-        assert current(screen) == "Ceasefire talks"
-        assert any("No more unread articles below" in m for m in messages(app))
-        await pilot.press("N", "N")
-        assert current(screen) == "Russia claims"
+        await wait_for(pilot, lambda: any("No more unread articles below" in m
+                                          for m in messages(app)))
+        assert app.screen is screen
+        await pilot.press("m", "k", "k", "k", "N")  # Ceasefire unread again, then from Mali up
+        await wait_for(pilot, lambda: any("No more unread articles above" in m
+                                          for m in messages(app)))
+        await pilot.press("G", "N")  # from the bottom (unread itself): the one above... none
+        await wait_for(pilot, lambda: sum("No more unread articles above" in m
+                                          for m in messages(app)) == 2)
 
 
 async def test_A_marks_the_feed_read_and_u_undoes(seed_cache) -> None:  # type: ignore[no-untyped-def]

@@ -80,7 +80,10 @@ def status_text(app: Any) -> str:
 
 
 def backup(config: Path) -> Path:
-    return config.with_name("feeds.toml.bak")
+    """Edits from the app keep the previous feeds.toml in the cache directory (build_app's
+    default cache is `cache/` beside the config), never beside the file itself."""
+    assert not config.with_name("feeds.toml.bak").exists()
+    return config.parent / "cache" / "feeds.toml.bak"
 
 
 async def ready(app: Any, pilot: Any) -> None:
@@ -245,7 +248,7 @@ async def test_opml_import_adds_the_new_feeds(
         await ready(app, pilot)
         await choose(app, pilot, "import opml")
         await type_into(app, pilot, TextPrompt, str(opml))
-        await wait_for(pilot, lambda: "Imported 1 feeds (1 already there)." in notices(app))
+        await wait_for(pilot, lambda: "Imported 1 feed (1 already there)." in notices(app))
         await wait_for(pilot, lambda: "Harbour Watch" in pane_names(app))
         feeds = load_config(config).feeds
         assert (feeds[-1].name, feeds[-1].tags) == ("Harbour Watch", ("Shipping",))
@@ -259,16 +262,18 @@ async def test_opml_import_adds_the_new_feeds(
 
 
 async def test_opml_export_reads_back_and_asks_before_replacing(
-    config: Path, tmp_path: Path
+    config: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     target = tmp_path / "out" / "feeds.opml"
     target.parent.mkdir()
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "docs"))
     app = build_app(config, auto_refresh=False)
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
         await choose(app, pilot, "export opml")
         await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
-        assert app.screen.query_one(Input).value == "~/sitrep-feeds.opml"  # the default
+        default = app.screen.query_one(Input).value
+        assert default == str(tmp_path / "docs" / "sitrep-feeds.opml")  # the documents folder
         await type_into(app, pilot, TextPrompt, str(target))
         await wait_for(pilot, target.exists)
         urls = [spec.url for spec in parse_feed_list(target.read_bytes())]

@@ -52,14 +52,15 @@ async def test_every_term_filters_the_list_as_typed(seed_cache: tuple[Path, dict
         bar = app.screen.query_one(FilterBar)
         assert bar.is_open and bar.input.has_focus
         await pilot.press(*"kharkiv")  # typed key by key: the list follows after a pause
-        await wait_for(pilot, lambda: listed(app) == 1 and "1 articles" in status(app))
+        await wait_for(pilot, lambda: listed(app) == 1 and "1 article" in status(app))
         for text, expected in TERMS:
             bar.input.value = text
             # The status line names the filter only once that filter's results are shown.
             shown = f"filter: {text}  ·"  # whole part: "kha" must not match "kharkiv"
             await wait_for(pilot, lambda: shown in status(app) + "  ·")  # noqa: B023
             assert listed(app) == expected, text
-            assert f"{expected} articles" in status(app) and f"filter: {text}" in status(app)
+            words = "1 article  ·" if expected == 1 else f"{expected} articles"
+            assert words in status(app) and f"filter: {text}" in status(app)
 
 
 async def test_malformed_query_keeps_the_last_good_list(seed_cache: tuple[Path, dict]) -> None:
@@ -170,7 +171,7 @@ async def test_keys_in_feeds_toml_rebind_actions(seed_cache: tuple[Path, dict]) 
     directory = seed_cache[0]
     config = directory / "feeds.toml"
     config.write_text(
-        config.read_text(encoding="utf-8") + '\n[keys]\nfilter = "f"\n', encoding="utf-8"
+        config.read_text(encoding="utf-8") + '\n[keys]\nfilter = "s"\n', encoding="utf-8"
     )
     app = build_seed_app(directory)
     async with app.run_test(size=SIZE) as pilot:
@@ -178,5 +179,32 @@ async def test_keys_in_feeds_toml_rebind_actions(seed_cache: tuple[Path, dict]) 
         bar = app.screen.query_one(FilterBar)
         await pilot.press("slash")
         assert not bar.is_open  # `/` gave way to the configured key
-        await pilot.press("f")
+        await pilot.press("s")
         assert bar.is_open and bar.input.has_focus
+
+
+async def test_a_rebinding_that_steals_a_key_is_refused_naming_both(
+    seed_cache: tuple[Path, dict],
+) -> None:
+    """`filter = "f"` would take the feed menu's key, `next_claim = "n"` next-unread's: both
+    are refused with an error naming the two actions; every key keeps its job."""
+    directory = seed_cache[0]
+    config = directory / "feeds.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8") + '\n[keys]\nfilter = "f"\nnext_claim = "n"\n'
+        'claims = "v"\n',
+        encoding="utf-8",
+    )
+    app = build_seed_app(directory)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_for(pilot, lambda: "8 articles" in status(app))
+        errors = [t.message for t in app.told if t.severity == "error"]
+        assert any("filter" in e and "feed_menu" in e and "Feed menu" in e for e in errors)
+        assert any("next_claim" in e and "reader_next_unread" in e for e in errors)
+        assert len(errors) == 2  # `claims = "v"` takes nobody's key: applied
+        bar = app.screen.query_one(FilterBar)
+        await pilot.press("slash")
+        assert bar.is_open  # filter kept its key
+        await pilot.press("escape")
+        await pilot.press("v")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ClaimsScreen")

@@ -7,9 +7,11 @@ from typing import Any
 
 import pytest
 from textual.command import CommandList, CommandPalette
+from textual.widgets import Input
 
 from tests.conftest import build_seed_app, wait_for
 from tui.app.dialogs.add_feed import AddFeedPrompt
+from tui.app.dialogs.text_prompt import ConfirmPrompt, TextPrompt
 from tui.app.widgets.feed_list import FeedList
 from tui.app.widgets.status_bar import StatusBar
 from tui.service.config import load_config
@@ -59,7 +61,7 @@ async def test_filter_by_entity(seed_cache: tuple[Path, dict]) -> None:
         await choose(app, pilot, "filter by entity")
         await pilot.pause(0.3)
         await choose(app, pilot, "Zhuravka", open_palette=False)  # entities, most seen first
-        await wait_for(pilot, lambda: "1 articles" in status(app))
+        await wait_for(pilot, lambda: "1 article" in status(app))
         assert 'filter: entity:"Zhuravka"' in status(app)
 
 
@@ -76,14 +78,32 @@ async def test_switch_theme(seed_cache: tuple[Path, dict]) -> None:
 async def test_export_bookmarks(
     seed_cache: tuple[Path, dict], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """The export asks where, offering the documents folder (never the current directory
+    unasked), says the path when done, and asks before replacing a file."""
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("XDG_DOCUMENTS_DIR", str(tmp_path / "docs"))
     app = build_seed_app(seed_cache[0])
     async with app.run_test(size=SIZE) as pilot:
         await ready(app, pilot)
-        await choose(app, pilot, "export bookmarks")
-        written = tmp_path / "sitrep-bookmarks.md"
+        await choose(app, pilot, "export bookmarks as markdown")
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, TextPrompt) and bool(app.screen.query(Input))
+        )
+        written = tmp_path / "docs" / "sitrep-bookmarks.md"
+        assert app.screen.query_one(Input).value == str(written)
+        await pilot.press("enter")
         await wait_for(pilot, lambda: written.exists())
         assert "Houthi military spokesman Yahya Saree" in written.read_text(encoding="utf-8")
+        assert not (tmp_path / "sitrep-bookmarks.md").exists()
+        await wait_for(pilot, lambda: any(str(written) in t.message for t in app.told))
+        written.write_text("mine", encoding="utf-8")
+        await choose(app, pilot, "export bookmarks as markdown")
+        await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ConfirmPrompt))
+        await pilot.press("n")
+        await app.workers.wait_for_complete()
+        assert written.read_text(encoding="utf-8") == "mine"
 
 
 async def test_refresh_all_feeds(seed_cache: tuple[Path, dict]) -> None:
@@ -148,5 +168,5 @@ async def test_entity_names_are_never_markup(seed_cache: tuple[Path, dict]) -> N
         prompt = commands.get_option_at_index(0).prompt
         assert hostile in str(getattr(prompt, "plain", prompt))  # shown as typed, not obeyed
         await pilot.press("enter")
-        await wait_for(pilot, lambda: "1 articles" in status(app))
+        await wait_for(pilot, lambda: "1 article" in status(app))
         assert app.return_code is None  # the [@click=app.quit] never ran

@@ -14,6 +14,7 @@ from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.entity_panel import EntityPanel
 from tui.app.widgets.reader_view import CURRENT_STYLE, SOURCE_STYLE, STATUS_STYLES, ReaderView
 from tui.app.widgets.status_bar import StatusBar
+from tui.app.widgets.status_looks import LOOKS, glyph_style
 
 SIZE = (120, 40)
 
@@ -61,12 +62,16 @@ async def test_claims_are_styled_by_status_with_the_source_underlined(
         screen = await open_first(app, pilot)
         reader = screen.query_one(ReaderView)
         first = reader._paragraph(0)
-        styles: dict[tuple[int, int], list[str]] = {}
+        styles: dict[str, list[str]] = {}
         for span in first.spans:
-            styles.setdefault((span.start, span.end), []).append(str(span.style))
+            styles.setdefault(first.plain[span.start : span.end], []).append(str(span.style))
         claim = reader.claims[0]
-        assert STATUS_STYLES["disputed"] in styles[(claim.start, claim.end)]
-        assert SOURCE_STYLE in styles[(claim.source_start, claim.source_end)]
+        # Each claim starts with its status glyph (a second channel to the colour).
+        glyph = LOOKS["disputed"].glyph
+        assert first.plain.startswith(glyph + reader.text[claim.start : claim.start + 20])
+        assert STATUS_STYLES["disputed"] in styles[reader.text[claim.start : claim.end]]
+        assert glyph_style("disputed") in styles[glyph]
+        assert SOURCE_STYLE in styles[reader.text[claim.source_start : claim.source_end]]
         await pilot.press("right_square_bracket")
         assert CURRENT_STYLE in [s.style for s in reader._paragraph(0).spans]
 

@@ -10,11 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Input
 
 from tests.conftest import build_app, wait_for, write_config
 from tests.test_bookmarks import ARTICLES, make_claim, seed, seed_golden
 from tui.app.dialogs.note_prompt import NotePrompt
 from tui.app.dialogs.stored_copy import StoredCopyScreen
+from tui.app.dialogs.text_prompt import TextPrompt
 from tui.app.flows.bookmarks import bookmark_current_claim
 from tui.app.messages import BookmarkChanged
 from tui.app.palette.commands import commands as bookmark_commands
@@ -297,6 +299,10 @@ async def test_palette_export(tmp_path: Path, fmt: str, monkeypatch: pytest.Monk
             {"md": "Markdown", "json": "JSON", "csv": "CSV"}[fmt]))
         command.callback()
         target = tmp_path / f"sitrep-bookmarks.{fmt}"
+        await wait_for(pilot, lambda: isinstance(app.screen, TextPrompt)
+                       and bool(app.screen.query(Input)))
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
         await wait_for(pilot, lambda: any("Exported 3 bookmarks" in m for m in messages(app)))
         golden = Path(__file__).resolve().parent / "golden" / f"bookmarks.{fmt}"
         assert target.read_text(encoding="utf-8") == golden.read_text(encoding="utf-8")

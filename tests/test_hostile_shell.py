@@ -118,7 +118,7 @@ async def test_open_in_browser_passes_a_hostile_link_as_one_argument(
         await wait_for(
             pilot,
             lambda: (
-                "1 articles"
+                "1 article"
                 in " ".join(s.plain for s in [app.screen.query_one("StatusBar").render()])
             ),
         )

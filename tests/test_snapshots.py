@@ -103,6 +103,18 @@ def test_claims_view(snap_compare: Any, seed_cache: tuple[Path, dict]) -> None:
     assert shot(snap_compare, seed_cache, WIDE, steps)
 
 
+def test_claims_view_at_80_columns(snap_compare: Any, seed_cache: tuple[Path, dict]) -> None:
+    async def steps(pilot: Any) -> None:
+        await main_ready(pilot)
+        await pilot.press("c")
+        app = pilot.app
+        await wait_for(
+            pilot, lambda: isinstance(app.screen, ClaimsScreen) and app.screen.claims.count == 17
+        )
+
+    assert shot(snap_compare, seed_cache, NARROW, steps)
+
+
 def test_filtered_list(snap_compare: Any, seed_cache: tuple[Path, dict]) -> None:
     async def steps(pilot: Any) -> None:
         await main_ready(pilot)

@@ -136,3 +136,22 @@ def test_add_a_feed_and_toggle_read_state_in_a_real_terminal(
     terminal.wait(lambda s: "20 articles" in s and "unread only" not in s)
     terminal.keys("m")  # back to unread
     terminal.wait(lambda s: unread_marks(s) == before)
+
+
+def test_y_in_tmux_fills_tmux_buffer_and_says_so(terminal: Terminal) -> None:
+    """tmux's default `set-clipboard external` drops the app's OSC 52: the citation also goes
+    to tmux's paste buffer (tmux load-buffer, no shell), and the toast says so."""
+    terminal.wait(lambda s: "10 articles" in s)
+    terminal.tmux("delete-buffer")  # whatever an earlier copy left
+    terminal.keys("Enter")
+    terminal.wait(lambda s: re.search(r" [1-9][0-9]* claims", s) is not None)
+    terminal.keys("]")
+    screen = terminal.wait(lambda s: "claim 1/" in s)
+    source = next(line for line in screen.splitlines() if "claim 1/" in line)
+    source = source.split(" — ", 1)[1].split(" · ")[0].strip()
+    terminal.keys("y")
+    terminal.wait(lambda s: "tmux's paste buffer" in s)
+    pasted = terminal.tmux("show-buffer")
+    assert f"— {source} (" in pasted  # the claim, then who said it and its status
+    terminal.keys("q")  # back to the list (q goes back one level)
+    terminal.wait(lambda s: "10 articles" in s)

@@ -64,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("query", nargs="?", default="")
     search.add_argument("--json", action="store_true")
     search.add_argument("--limit", type=limit_count, default=50, metavar="N")
+    search.add_argument("--saved", metavar="NAME", help="a [[search]] of feeds.toml, by name")
 
     stories = sub.add_parser("stories", help="the same event across outlets")
     stories.add_argument("--since", metavar="SPAN", help="seen since: 3d, 12h, 2w or a date")

@@ -25,7 +25,8 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from tui.app.flows.bookmarks import export_bookmarks_file
+from tui.app.flows.bookmarks import export_bookmarks
+from tui.app.keymap import Scope, checked_keymap
 from tui.app.messages import FeedRefreshed, RefreshProgressed
 from tui.app.palette.commands import commands
 from tui.app.refreshing import Refreshing
@@ -34,6 +35,12 @@ from tui.app.screens.claims import ClaimsScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.main import MainScreen
 from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.article_list import ArticleList
+from tui.app.widgets.bookmark_list import BookmarkList
+from tui.app.widgets.claim_list import ClaimList
+from tui.app.widgets.entity_panel import EntityPanel
+from tui.app.widgets.feed_list import FeedList
+from tui.app.widgets.reader_view import ReaderView
 from tui.core.query import parse_query
 from tui.service.config import Config
 from tui.service.library import Library, OpenedStore
@@ -65,7 +72,8 @@ class SitrepApp(App[None]):
     TITLE = "sitrep"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
-        Binding("q", "quit", "Quit", id="quit"),
+        Binding("q", "quit", "Quit", id="quit"),  # the other screens' q goes back one level
+        Binding("Q", "quit", "Quit", show=False, id="quit_all"),
         Binding("question_mark", "help", "Help", id="help"),
         Binding("R", "refresh_all", "Refresh all", show=False, id="refresh_all"),
         Binding("B", "bookmarks", "Bookmarks", id="bookmarks"),
@@ -106,12 +114,15 @@ class SitrepApp(App[None]):
             auto_refresh=auto_refresh,
         )
         self._notices = [*opened.notices, *notices]
+        self._key_errors: list[str] = []
         self._frozen_now = now
         self._last_bump = 0.0
         self._bump_timer: Timer | None = None
         self.told: deque[Told] = deque(maxlen=TOLD_KEPT)
-        if config.keys:  # `[keys]` in feeds.toml: action name → key(s), e.g. `filter = "f"`
-            self.set_keymap(dict(config.keys))
+        if config.keys:  # `[keys]` in feeds.toml: action name → key(s), e.g. `filter = "/"`
+            keymap, clashes = checked_keymap(config.keys, key_scopes(type(self)))
+            self.set_keymap(keymap)
+            self._key_errors = [clash.describe() for clash in clashes]
 
     @property
     def refresher(self) -> Refresher | None:
@@ -142,6 +153,8 @@ class SitrepApp(App[None]):
         self.push_screen(MainScreen())
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)
+        for error in self._key_errors:
+            self.notify(error, severity="error", timeout=15, markup=False)
 
     def list_shown(self) -> None:
         """Called by the main screen once its first list is painted: start the background."""
@@ -173,7 +186,12 @@ class SitrepApp(App[None]):
 
     def refresh_feeds(self, urls: list[str] | None) -> None:
         if self.library.readonly:
-            self.notify("Read-only: another sitrep is refreshing this cache.", severity="warning")
+            self.notify(
+                "Read-only: the disk is full; free some space and start sitrep again."
+                if self.library.disk_full
+                else "Read-only: another sitrep is refreshing this cache.",
+                severity="warning",
+            )
             return
         self.refreshing.want(urls)
 
@@ -187,6 +205,8 @@ class SitrepApp(App[None]):
         self.refreshing.restart([f.url for f in config.feeds if f.url not in old])
 
     def on_refresh_progressed(self, message: RefreshProgressed) -> None:
+        if message.failed:
+            self.notify(f"Refresh stopped: {message.failed}", severity="error", markup=False)
         if message.done >= message.total:
             self.refresh_status = ""
         elif message.phase == "feeds":
@@ -284,7 +304,20 @@ class SitrepApp(App[None]):
 
     def action_export_bookmarks(self) -> None:
         """Bindable action: write the bookmarks as Markdown."""
-        export_bookmarks_file(self, "md")
+        export_bookmarks(self, "md")
+
+
+def key_scopes(app: type) -> list[Scope]:
+    """Where keys are read together: the app's, one screen's, and the focused widget's."""
+    return [
+        ("on the main screen", [app, MainScreen, ArticleList]),
+        ("on the main screen (feeds pane)", [app, MainScreen, FeedList]),
+        ("in the reader", [app, ReaderScreen, ReaderView]),
+        ("in the reader (entities)", [app, ReaderScreen, EntityPanel]),
+        ("in the claims view", [app, ClaimsScreen, ClaimList]),
+        ("on the bookmarks screen", [app, BookmarksScreen, BookmarkList]),
+        ("in help", [app, HelpScreen]),
+    ]
 
 
 def make_app(config: Config, locations: Locations, opened: OpenedStore, **kwargs: Any) -> SitrepApp:

@@ -17,6 +17,7 @@ from textual.message_pump import MessagePump
 
 from tui.service.config import Config
 from tui.service.library import Library
+from tui.service.locations import Locations
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class Sitrep(Protocol):
 
     config: Config
     library: Library
+    locations: Locations
 
     def now(self) -> datetime:
         """The app's clock (tests freeze it)."""

@@ -18,6 +18,7 @@ class RefreshProgressed(Message):
     phase: str
     done: int
     total: int
+    failed: str = ""  # the phase stopped on this error (the last event of the phase)
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, RefreshProgressed) and message.phase == self.phase

@@ -212,7 +212,9 @@ class Refreshing:
             await self.in_background(self.refresher.process_article(article_id))
 
     def _on_progress(self, progress: Progress) -> None:
-        self.app.post_message(RefreshProgressed(progress.phase, progress.done, progress.total))
+        self.app.post_message(
+            RefreshProgressed(progress.phase, progress.done, progress.total, progress.failed)
+        )
 
     def _on_feed(self, outcome: FeedOutcome) -> None:
         self.app.post_message(FeedRefreshed(outcome))

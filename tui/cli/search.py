@@ -1,4 +1,5 @@
-"""`sitrep search QUERY [--json] [--limit N]`: the query language over the cache."""
+"""`sitrep search QUERY [--json] [--limit N]` (or `--saved NAME`, a `[[search]]` of feeds.toml):
+the query language over the cache."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import json
 import sqlite3
 import sys
 
-from tui.cli.common import error, resolve_locations
+from tui.cli.common import error, load_or_report, resolve_locations
 from tui.core.errors import StoreError
 from tui.core.query import QueryError, parse_query
 from tui.store import schema, search
@@ -15,8 +16,16 @@ from tui.store import schema, search
 
 def run_search(args: argparse.Namespace) -> int:
     locations = resolve_locations(args)
+    text = args.query
+    if getattr(args, "saved", None):
+        config = load_or_report(locations)
+        saved = config.search(args.saved) if config is not None else None
+        if saved is None:
+            error(f"no saved search named {args.saved!r} in {locations.config}")
+            return 2
+        text = saved.query
     try:
-        query = parse_query(args.query)
+        query = parse_query(text)
     except QueryError as exc:
         error(f"bad query: {exc}")
         return 2

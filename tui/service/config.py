@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tui.core.errors import ConfigError
+from tui.core.query import QueryError, parse_query
 from tui.core.sanitize import invisible_in, strip_invisible
 from tui.service.keys import ACTIONS
 
@@ -60,11 +61,23 @@ class FeedConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class SavedSearch:
+    """A filter kept under a name (`[[search]]`): a virtual feed in the app's feeds pane."""
+
+    name: str
+    query: str
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     path: Path
     settings: Settings = field(default_factory=Settings)
     feeds: tuple[FeedConfig, ...] = ()
     keys: MappingProxyType[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    searches: tuple[SavedSearch, ...] = ()
+
+    def search(self, name: str) -> SavedSearch | None:
+        return next((s for s in self.searches if s.name == name), None)
 
 
 # key -> (accepted types, minimum for numbers)
@@ -93,7 +106,11 @@ _FEED_SCHEMA: dict[str, tuple[tuple[type, ...], float | None]] = {
     "user_agent": ((str,), None),
     "private_pages": ((str,), None),
 }
-_TOP_LEVEL = {"settings", "feed", "keys"}
+_SEARCH_SCHEMA: dict[str, tuple[tuple[type, ...], float | None]] = {
+    "name": ((str,), None),
+    "query": ((str,), None),
+}
+_TOP_LEVEL = {"settings", "feed", "keys", "search"}
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # C0 (tab and newline too), DEL, C1
 _TYPE_NAMES = {
     int: "an integer",
@@ -236,7 +253,7 @@ def _build(path: Path, data: dict[str, Any], loc: _Locator, origin: Path) -> Con
         if key not in _TOP_LEVEL:
             raise ConfigError(
                 file,
-                "unknown top-level key (expected settings, feed, keys)",
+                "unknown top-level key (expected settings, feed, keys, search)",
                 line=loc.line_of(None, key) or loc.line_of(f"[{key}]", None),
                 key=key,
             )
@@ -276,8 +293,42 @@ def _build(path: Path, data: dict[str, Any], loc: _Locator, origin: Path) -> Con
                 key=f"keys.{action}",
             )
     return Config(
-        path=origin, settings=settings, feeds=tuple(feeds), keys=MappingProxyType(dict(keys_data))
+        path=origin,
+        settings=settings,
+        feeds=tuple(feeds),
+        keys=MappingProxyType(dict(keys_data)),
+        searches=_build_searches(file, data.get("search", []), loc),
     )
+
+
+def _build_searches(file: str, items: Any, loc: _Locator) -> tuple[SavedSearch, ...]:
+    """`[[search]]` tables: a name (unique) and a query the filter language accepts."""
+    header = "[[search]]"
+    if not isinstance(items, list):
+        raise ConfigError(file, "use [[search]] tables", line=loc.line_of(None, "search"),
+                          key="search")
+    searches: list[SavedSearch] = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise ConfigError(file, "must be a table", line=loc.line_of(header, None, index),
+                              key="search")
+        for key, value in item.items():
+            _check(file, loc, header, index, key, value, _SEARCH_SCHEMA, f"search #{index + 1}")
+        for key in ("name", "query"):
+            if not str(item.get(key, "")).strip():
+                raise ConfigError(file, f"search #{index + 1} needs a {key}",
+                                  line=loc.line_of(header, key, index), key=key)
+        name, query = item["name"].strip(), item["query"].strip()
+        if any(s.name == name for s in searches):
+            raise ConfigError(file, f"a search named {name!r} is already above",
+                              line=loc.line_of(header, "name", index), key="name")
+        try:
+            parse_query(query)
+        except QueryError as exc:
+            raise ConfigError(file, f"not a filter: {exc}",
+                              line=loc.line_of(header, "query", index), key="query") from None
+        searches.append(SavedSearch(name, query))
+    return tuple(searches)
 
 
 def _build_feed(

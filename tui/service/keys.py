@@ -11,13 +11,13 @@ from __future__ import annotations
 ACTIONS: frozenset[str] = frozenset(
     {
         # everywhere
-        "quit", "help", "close_help", "command_palette", "refresh_all", "bookmarks",
+        "quit", "quit_all", "help", "close_help", "command_palette", "refresh_all", "bookmarks",
         # lists
         "cursor_down", "cursor_up", "first", "last", "page_down", "page_up", "open",
         # main screen
         "filter", "clear", "claims", "refresh_feed", "toggle_read", "toggle_show_read",
         "next_unread", "previous_unread", "mark_feed_read", "undo_read", "add_feed", "feed_menu",
-        "next_failing", "previous_failing", "focus_feeds",
+        "next_failing", "previous_failing", "focus_feeds", "toggle_pane", "save_search",
         # reader
         "back", "next_claim", "previous_claim", "focus_entities", "open_browser", "copy_claim",
         "bookmark", "toggle_source", "scroll_down", "scroll_up", "scroll_home", "scroll_end",

@@ -55,6 +55,11 @@ class Library:
     def readonly(self) -> bool:
         return self.store.readonly
 
+    @property
+    def disk_full(self) -> bool:
+        """Read-only because the disk is full (not because another sitrep holds the cache)."""
+        return self.store.readonly and self.opened.why_readonly == "disk full"
+
     def close(self) -> None:
         self.store.close()
         if self.opened.lock is not None:

@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from tui.app.flows.browser import open_in_browser
+from tui.app.flows.clipboard import copy_text
 from tui.service.bookmarks import bookmark_citation
 
 
@@ -51,8 +52,7 @@ class StoredCopyScreen(ModalScreen[None]):
                 yield Static(Content("Tags: " + ", ".join(r["tags"].split())))
 
     def action_copy_citation(self) -> None:
-        self.app.copy_to_clipboard(bookmark_citation(self.record))
-        self.notify("Citation copied.")
+        copy_text(self, bookmark_citation(self.record))
 
     def action_open_browser(self) -> None:
         open_in_browser(self, self.record["article_url"] or "", schemes=("http://", "https://"),

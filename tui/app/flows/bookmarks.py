@@ -15,12 +15,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+import platformdirs
 from textual.app import App
 from textual.screen import Screen
 
 from tui.app.contract import ClaimRef, HasCurrentClaim, sitrep
 from tui.app.dialogs.note_prompt import NotePrompt, NoteResult
+from tui.app.dialogs.text_prompt import ConfirmPrompt, TextPrompt
 from tui.app.messages import BookmarkChanged
+from tui.app.wording import count_of
 from tui.core.errors import StoreError
 from tui.core.query import Query
 from tui.service.bookmarks import export
@@ -114,20 +117,45 @@ def run_store(screen: Screen[Any], fn: Callable[..., Any], *args: Any,
     screen.run_worker(call, thread=True, group="bookmark-writes", exit_on_error=False)
 
 
-def export_bookmarks_file(app: App[Any], fmt: str, directory: Path | None = None) -> None:
-    """Palette export: sitrep-bookmarks.<fmt> in the current directory."""
+def export_bookmarks(app: App[Any], fmt: str) -> None:
+    """Palette export: ask where (the documents folder by default), confirm before replacing a
+    file, then write; the toast says the path. Never the current directory unasked."""
+    default = Path(platformdirs.user_documents_dir()) / f"sitrep-bookmarks.{fmt}"
+    label = {"md": "Markdown", "json": "JSON", "csv": "CSV"}.get(fmt, fmt)
+
+    def chosen(text: str | None) -> None:
+        if not text:
+            return
+        target = Path(text).expanduser()
+        if target.is_dir():
+            target = target / default.name
+        if not target.exists():
+            export_bookmarks_file(app, fmt, target)
+            return
+        question = ConfirmPrompt("Export bookmarks", f"{target} exists. Replace it?")
+        app.push_screen(question, lambda yes: export_bookmarks_file(app, fmt, target) if yes
+                        else None)
+
+    app.push_screen(TextPrompt(f"Export bookmarks as {label} to", str(default)), chosen)
+
+
+def export_bookmarks_file(app: App[Any], fmt: str, target: Path) -> None:
+    """Write the bookmarks as *fmt* to *target* (whole or not at all), in a thread."""
     library = sitrep(app).library
 
     def write() -> None:
-        target = (directory or Path.cwd()) / f"sitrep-bookmarks.{fmt}"
+        tmp = target.with_name(f".{target.name}.tmp")
         try:
             rows = library.list_bookmarks(Query())
-            target.write_text(export(rows, fmt), encoding="utf-8")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(export(rows, fmt), encoding="utf-8")
+            tmp.replace(target)
         except (OSError, StoreError) as exc:
+            tmp.unlink(missing_ok=True)
             app.call_from_thread(app.notify, f"Export failed: {exc}", severity="error",
                                  markup=False)
             return
-        app.call_from_thread(app.notify, f"Exported {len(rows)} bookmarks to {target}",
+        app.call_from_thread(app.notify, f"Exported {count_of(len(rows), 'bookmark')} to {target}",
                              markup=False)
 
     app.run_worker(write, thread=True, group="export", exit_on_error=False)

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
+import platformdirs
 from textual.app import App
 
 from tui.app.contract import sitrep
@@ -23,12 +24,12 @@ from tui.app.dialogs.add_feed import AddFeedPrompt, NewFeed
 from tui.app.dialogs.feed_menu import FeedMenu
 from tui.app.dialogs.text_prompt import ConfirmPrompt, TextPrompt
 from tui.app.widgets.feed_list import FeedInfo
+from tui.app.wording import count_of
 from tui.core.errors import ConfigError
 from tui.service import feeds as feeds_file
+from tui.service import searches
 from tui.service.config import load_config
 
-DEFAULT_EXPORT = "~/sitrep-feeds.opml"
-MAX_IMPORT_BYTES = 10_000_000
 _WRITES = threading.Lock()  # one edit of feeds.toml at a time: each reads what the last wrote
 
 
@@ -66,7 +67,8 @@ def _save_new_feed(app: App[Any], feed: NewFeed | None) -> None:
         return
 
     def change(path: Path) -> _Done:
-        added, _ = feeds_file.add_feeds(path, [feeds_file.FeedSpec(feed.url, feed.name, feed.tags)])
+        spec = feeds_file.FeedSpec(feed.url, feed.name, feed.tags)
+        added, _ = feeds_file.add_feeds(path, [spec], backup_dir=_backups(app))
         if not added:
             return _Done("That feed is already in feeds.toml.", changed=False)
         return _Done(f"Added “{feed.name or feed.url}”; fetching it now.")
@@ -108,7 +110,9 @@ def rename(screen: FeedMenuHost, feed: FeedInfo) -> None:
                 app,
                 feed,
                 "rename the feed",
-                lambda path, url: feeds_file.rename_feed(path, url, name),
+                lambda path, url: feeds_file.rename_feed(
+                    path, url, name, backup_dir=_backups(app)
+                ),
                 f"Renamed to “{name}”.",
             )
 
@@ -129,7 +133,7 @@ def retag(screen: FeedMenuHost, feed: FeedInfo) -> None:
             app,
             feed,
             "change the tags",
-            lambda path, url: feeds_file.set_feed_tags(path, url, tags),
+            lambda path, url: feeds_file.set_feed_tags(path, url, tags, backup_dir=_backups(app)),
             done,
         )
 
@@ -147,7 +151,13 @@ def remove(screen: FeedMenuHost, feed: FeedInfo) -> None:
     def chosen(yes: bool | None) -> None:
         if yes:
             done = f"Removed “{feed.name}” from feeds.toml."
-            _edit_later(app, feed, "remove the feed", feeds_file.remove_feed, done)
+            _edit_later(
+                app,
+                feed,
+                "remove the feed",
+                lambda path, url: feeds_file.remove_feed(path, url, backup_dir=_backups(app)),
+                done,
+            )
 
     message = (
         f"Remove “{feed.name}” from feeds.toml? Its articles leave the lists now and stay in "
@@ -174,6 +184,30 @@ def _edit_feed(
     return _Done("")
 
 
+# ── saved searches ──
+def save_search(app: App[Any], query: str) -> None:
+    """ctrl+s: keep the current filter under a name, as a `[[search]]` of feeds.toml."""
+    if _refused(app, "save searches"):
+        return
+    if not query:
+        app.notify("Nothing to save: type a filter first (/).", severity="warning")
+        return
+
+    def chosen(name: str | None) -> None:
+        if not name:
+            return
+
+        def change(path: Path) -> _Done:
+            if not searches.add_search(path, name, query, backup_dir=_backups(app)):
+                return _Done(f"A search named “{name}” exists already.", False, "warning")
+            return _Done(f"Saved “{name}” ({query}): it is in the feeds pane.")
+
+        _write_config(app, "save the search", change)
+
+    prompt = TextPrompt(f"Save the filter “{query}” as", placeholder="a name for this search")
+    app.push_screen(prompt, chosen)
+
+
 # ── OPML ──
 def import_opml(app: App[Any]) -> None:
     if _refused(app, "import feeds"):
@@ -182,17 +216,17 @@ def import_opml(app: App[Any]) -> None:
     def chosen(text: str | None) -> None:
         if text:
             source = Path(text).expanduser()
-            _write_config(app, f"import {source}", partial(_import_from, source))
+            _write_config(app, f"import {source}", partial(_import_from, source, _backups(app)))
 
     prompt = TextPrompt("Import feeds", placeholder="~/feeds.opml (OPML, or one URL a line)")
     app.push_screen(prompt, chosen)
 
 
-def _import_from(source: Path, path: Path) -> _Done:
-    with source.open("rb") as file:
-        data = file.read(MAX_IMPORT_BYTES + 1)
-    if len(data) > MAX_IMPORT_BYTES:
-        return _Done(f"{source}: larger than 10 MB, not a feed list.", False, "error")
+def _import_from(source: Path, backups: Path, path: Path) -> _Done:
+    try:
+        data = feeds_file.read_feed_list(source)
+    except ValueError as exc:
+        return _Done(f"{source}: {exc}.", False, "error")
     try:
         specs = feeds_file.parse_feed_list(data)
     except (ValueError, SyntaxError) as exc:  # lxml's XMLSyntaxError is a SyntaxError
@@ -200,8 +234,8 @@ def _import_from(source: Path, path: Path) -> _Done:
     good = [spec for spec in specs if feeds_file.usable_url(spec.url)]
     if not good:
         return _Done(f"{source}: no http(s) feed addresses found.", False, "warning")
-    added, skipped = feeds_file.add_feeds(path, good)
-    message = f"Imported {len(added)} feeds ({len(skipped)} already there)"
+    added, skipped = feeds_file.add_feeds(path, good, backup_dir=backups)
+    message = f"Imported {count_of(len(added), 'feed')} ({len(skipped)} already there)"
     if len(good) < len(specs):
         message += f", {len(specs) - len(good)} skipped (not http(s))"
     return _Done(message + ".", changed=bool(added))
@@ -218,7 +252,8 @@ def export_opml(app: App[Any]) -> None:
         question = ConfirmPrompt("Export feeds", f"{target} exists. Replace it?")
         app.push_screen(question, partial(_export_to, app, target))
 
-    app.push_screen(TextPrompt("Export feeds as OPML to", DEFAULT_EXPORT), chosen)
+    default = Path(platformdirs.user_documents_dir()) / "sitrep-feeds.opml"
+    app.push_screen(TextPrompt("Export feeds as OPML to", str(default)), chosen)
 
 
 def _export_to(app: App[Any], target: Path, confirmed: bool | None) -> None:
@@ -238,17 +273,24 @@ def _export_to(app: App[Any], target: Path, confirmed: bool | None) -> None:
             app.call_from_thread(_notify, app, error, "error")
             return
         count = len(config.feeds)
-        app.call_from_thread(_notify, app, f"Exported {count} feeds to {target}.")
+        app.call_from_thread(_notify, app, f"Exported {count_of(count, 'feed')} to {target}.")
 
     app.run_worker(write, thread=True, group="config", exit_on_error=False)
 
 
 # ── writing feeds.toml ──
 def _refused(app: App[Any], what: str) -> bool:
-    readonly = sitrep(app).library.readonly
-    if readonly:
+    library = sitrep(app).library
+    if library.disk_full:
+        app.notify(f"Read-only: the disk is full; cannot {what}.", severity="warning")
+    elif library.readonly:
         app.notify(f"Read-only: {what} in the sitrep that is refreshing.", severity="warning")
-    return readonly
+    return library.readonly
+
+
+def _backups(app: App[Any]) -> Path:
+    """Where feeds.toml's .bak goes: the cache directory, never beside a tracked file."""
+    return sitrep(app).locations.cache_dir
 
 
 def _write_config(

@@ -16,7 +16,7 @@ from textual.screen import Screen
 
 from tui.app.contract import sitrep
 from tui.app.flows import feeds as feed_flows
-from tui.app.flows.bookmarks import export_bookmarks_file
+from tui.app.flows.bookmarks import export_bookmarks
 from tui.app.palette.entities import pick_entity
 
 
@@ -63,8 +63,8 @@ def commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemCommand]:
     for fmt, label in (("md", "Markdown"), ("json", "JSON"), ("csv", "CSV")):
         yield SystemCommand(
             f"Export bookmarks as {label}",
-            f"Write sitrep-bookmarks.{fmt} in the current directory",
-            partial(export_bookmarks_file, app, fmt),
+            f"Write sitrep-bookmarks.{fmt} (asks where: your documents folder by default)",
+            partial(export_bookmarks, app, fmt),
         )
     if isinstance(screen, HasCommands):
         yield from screen.commands()

@@ -10,6 +10,7 @@ from textual.command import CommandPalette, DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
 from tui.app.contract import sitrep
+from tui.app.wording import count_of
 
 TOP_ENTITIES = 400
 KINDS = {"PERSON": "person", "PLACE": "place", "ORG": "organisation", "WEAPON": "weapon"}
@@ -25,7 +26,7 @@ def _load_entities(app: App[Any]) -> None:
         app.call_from_thread(app.notify, "No entities yet: they appear as articles are read.")
         return
     entities = [
-        (row["name"], f"{KINDS.get(row['type'], row['type'])} · {row['n']:,} articles")
+        (row["name"], f"{KINDS.get(row['type'], row['type'])} · {count_of(row['n'], 'article')}")
         for row in rows
     ]
     provider = type("EntityChoices", (EntityChoices,), {"entities": entities})

@@ -56,7 +56,9 @@ def content_of(
     text with its marks, the feed's summary, or the raw page (`x` switches)."""
     row = data.row
     if mode == "raw":
-        return data.raw or "(no stored page)", "The page as fetched (x to switch)", [], []
+        where = row["final_url"] or row["url"]
+        note = f"The page as fetched from {where} (x to switch)"
+        return data.raw or "(no stored page)", note, [], []
     if mode == "summary" or not row["text"]:
         note = ""
         if mode == "summary":

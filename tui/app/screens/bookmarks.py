@@ -21,6 +21,7 @@ from tui.app.contract import sitrep
 from tui.app.dialogs.note_prompt import NotePrompt, NoteResult
 from tui.app.dialogs.stored_copy import StoredCopyScreen
 from tui.app.flows.bookmarks import announce_change, run_store, spot_of
+from tui.app.flows.clipboard import copy_text
 from tui.app.widgets.bookmark_list import BookmarkList
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.status_bar import StatusBar
@@ -33,7 +34,7 @@ class BookmarksScreen(Screen[None]):
     """Saved claims, newest first; `/` filters them with the query language."""
 
     BINDINGS = [
-        Binding("escape,h", "back", "Back", id="back"),
+        Binding("q,escape,h", "back", "Back", id="back"),
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("n", "edit_note", "Note", id="edit_note"),
         Binding("d", "delete", "Delete", id="delete_bookmark"),
@@ -67,7 +68,7 @@ class BookmarksScreen(Screen[None]):
         return self.bookmark_list.current
 
     def on_mount(self) -> None:
-        self.query_one(StatusBar).noun = "bookmarks"
+        self.query_one(StatusBar).noun = "bookmark"
         self.bookmark_list.focus()
         self.call_after_refresh(self.apply_filter, self.query_text)  # once the bar is composed
 
@@ -203,8 +204,7 @@ class BookmarksScreen(Screen[None]):
         record = self.current
         if record is None:
             return
-        self.app.copy_to_clipboard(bookmark_citation(record))
-        self.notify("Citation copied.")
+        copy_text(self, bookmark_citation(record))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -28,7 +28,7 @@ from tui.service.library import Library
 class ClaimsScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="filter"),
-        Binding("escape,h", "back", "Back", id="back"),
+        Binding("q,escape,h", "back", "Back", id="back"),
         Binding("b", "bookmark", "Bookmark claim", id="bookmark"),
     ]
 
@@ -54,7 +54,7 @@ class ClaimsScreen(Screen[None]):
         return sitrep(self).library
 
     def on_mount(self) -> None:
-        self.query_one(StatusBar).noun = "claims"
+        self.query_one(StatusBar).noun = "claim"
         self.claims.focus()
         try:
             query = parse_query(self._initial, sitrep(self).now())

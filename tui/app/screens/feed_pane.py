@@ -1,6 +1,7 @@
 """The main screen's feeds-pane keys: `a` add a feed, `f` the feed menu, `r` refresh a feed,
-`e`/`E` next/previous failing feed, `h` focus the pane; and the status bar's notice (the error
-of the feed highlighted or in scope). The editing itself is in `tui.app.flows.feeds`.
+`e`/`E` next/previous failing feed, `h` focus the pane, `\\` hide or show it; and the status
+bar's notice (the error of the feed highlighted or in scope). The editing itself is in
+`tui.app.flows.feeds`.
 """
 
 from __future__ import annotations
@@ -52,9 +53,22 @@ class FeedPane:
             "refresh": self.refresh_feed,
             "next_failing": lambda: self.jump_failing(1),
             "previous_failing": lambda: self.jump_failing(-1),
-            "focus": screen.feeds.focus,
+            "focus": self.focus,
+            "toggle": self.toggle,
         }
         actions[what]()
+
+    def focus(self) -> None:
+        """h: into the pane (shown again if it was hidden)."""
+        self.screen.feeds.display = True
+        self.screen.feeds.focus()
+
+    def toggle(self) -> None:
+        """\\: hide the pane (the titles get its columns), or show it again."""
+        feeds = self.screen.feeds
+        feeds.display = not feeds.display
+        if not feeds.display and self.screen.focused is feeds:
+            self.screen.articles.focus()
 
     def target_feed(self) -> FeedInfo | None:
         """The feed the user means: highlighted in the pane (when focused), else the feed in

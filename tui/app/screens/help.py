@@ -15,10 +15,19 @@ from textual.content import Content, Span
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.app.widgets.article_list import COLUMNS
+from tui.app.widgets.status_looks import LOOKS
 from tui.core.query_help import QUERY_HELP
 
 HIDDEN_ACTIONS = {"screen.copy_text"}  # a terminal's own copy; not ours to explain
 _ORDER = {"screen": 0, "(focused)": 1, "Everywhere": 2}
+# What the marks of a screen's lists mean, shown under its keys.
+LEGENDS = {
+    "Main": ("Article list columns", list(COLUMNS)),
+    "Reader": ("Claim marks", [(v.glyph, k) for k, v in LOOKS.items()]
+               + [("source", "underlined"), ("★", "bookmarked (overline in the text)")]),
+    "Claims": ("Claim statuses", [(v.glyph, k) for k, v in LOOKS.items()] + [("★", "bookmarked")]),
+}
 # Keys handled outside the bindings system (VirtualList.on_key): listed so help stays complete.
 EXTRA_KEYS = {"ArticleList": [("g g", "Top")], "ClaimList": [("g g", "Top")]}
 
@@ -64,7 +73,15 @@ def render_rows(rows: list[tuple[str, str]]) -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close", id="close_help")]
+    BINDINGS = [
+        Binding("escape,q,question_mark", "dismiss", "Close", id="close_help"),
+        Binding("j,down", "scroll('down')", "Scroll down", show=False, id="scroll_down"),
+        Binding("k,up", "scroll('up')", "Scroll up", show=False, id="scroll_up"),
+        Binding("space,pagedown", "scroll('page_down')", "Page down", show=False, id="page_down"),
+        Binding("pageup", "scroll('page_up')", "Page up", show=False, id="page_up"),
+        Binding("G,end", "scroll('end')", "Bottom", show=False, id="scroll_end"),
+        Binding("g,home", "scroll('home')", "Top", show=False, id="scroll_home"),
+    ]
 
     def __init__(self, origin: Screen, active_bindings: Mapping[str, ActiveBinding]) -> None:
         super().__init__()
@@ -80,6 +97,23 @@ class HelpScreen(ModalScreen[None]):
             else:
                 self.sections.insert(0, (title, list(EXTRA_KEYS[focused])))
 
+    def action_scroll(self, how: str) -> None:
+        view = self.query_one(VerticalScroll)
+        moves = {
+            "down": view.scroll_down,
+            "up": view.scroll_up,
+            "page_down": view.scroll_page_down,
+            "page_up": view.scroll_page_up,
+            "end": view.scroll_end,
+            "home": view.scroll_home,
+        }
+        moves[how](animate=False)
+
+    @property
+    def legend_rows(self) -> list[tuple[str, str]]:
+        """What the marks of the screen's lists mean (empty where there are none)."""
+        return list(LEGENDS.get(self.origin_name, ("", []))[1])
+
     @property
     def rows(self) -> list[tuple[str, str]]:
         return [row for _, rows in self.sections for row in rows]
@@ -91,6 +125,10 @@ class HelpScreen(ModalScreen[None]):
                 classes="help-heading",
             )
             for title, rows in self.sections:
+                yield Static(Content.styled(title, "bold $text-accent"), classes="help-heading")
+                yield Static(render_rows(rows))
+            if self.origin_name in LEGENDS:
+                title, rows = LEGENDS[self.origin_name]
                 yield Static(Content.styled(title, "bold $text-accent"), classes="help-heading")
                 yield Static(render_rows(rows))
             yield Static(

@@ -21,24 +21,25 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.app.contract import sitrep
+from tui.app.flows import feeds as feed_flows
 from tui.app.screens.feed_pane import FeedPane
 from tui.app.screens.read_state import UNREAD, ReadState
-from tui.app.widgets.article_list import PAGE_SIZE, ArticleList, ArticleRow
-from tui.app.widgets.feed_list import FeedInfo, FeedList
+from tui.app.widgets.article_list import CONFLICT_MEANING, PAGE_SIZE, ArticleList, ArticleRow
+from tui.app.widgets.feed_list import FeedInfo, FeedList, SearchInfo
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.status_bar import StatusBar
-from tui.core.query import Query, Term
+from tui.core.query import Query, QueryError, Term, parse_query
 from tui.service.library import Library
 
 
 class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="filter"),
+        Binding("n", "read('next')", "Next unread", id="next_unread"),
         Binding("c", "claims", "Claims", id="claims"),
         Binding("r", "feed('refresh')", "Refresh feed", show=False, id="refresh_feed"),
-        Binding("m", "read('toggle')", "Un/read", id="toggle_read"),
+        Binding("m", "read('toggle')", "Un/read", show=False, id="toggle_read"),
         Binding("M", "read('toggle_shown')", "Show/hide read", show=False, id="toggle_show_read"),
-        Binding("n", "read('next')", "Next unread", show=False, id="next_unread"),
         Binding("N", "read('previous')", "Previous unread", show=False, id="previous_unread"),
         Binding("A", "read('feed')", "Mark feed read", show=False, id="mark_feed_read"),
         Binding("u", "read('undo')", "Undo mark read", show=False, id="undo_read"),
@@ -50,7 +51,10 @@ class MainScreen(Screen[None]):
             id="previous_failing",
         ),
         Binding("h,left", "feed('focus')", "Feeds pane", show=False, id="focus_feeds"),
+        Binding("backslash", "feed('toggle')", "Hide/show feeds pane", show=False,
+                id="toggle_pane"),
         Binding("escape", "clear", "Clear filter", show=False, id="clear"),
+        Binding("ctrl+s", "save_search", "Save filter as search", show=False, id="save_search"),
     ]
 
     def __init__(self) -> None:
@@ -94,6 +98,12 @@ class MainScreen(Screen[None]):
         self.reload()
         self.watch(self.app, "refresh_status", lambda text: setattr(self.status, "progress", text))
         self.watch(self.app, "data_version", lambda: self.reload(keep_cursor=True), init=False)
+        self.watch(self.articles, "cursor", self._explain_row)
+
+    def _explain_row(self) -> None:
+        """The ≠ mark is explained where it is shown: under the list, while on such a row."""
+        row = self.articles.current if self.focused is self.articles else None
+        self.status.hint = f"≠ {CONFLICT_MEANING}" if row is not None and row.conflict else ""
 
     # ── loading (off the UI thread; stale results dropped) ──
     def effective_query(self) -> Query:
@@ -110,7 +120,7 @@ class MainScreen(Screen[None]):
         self, query: Query, keep_cursor: bool, token: int, with_feeds: bool = False
     ) -> None:
         count, rows = self.library.list_articles(query, limit=PAGE_SIZE)
-        feeds = [FeedInfo.from_row(r) for r in self.library.feeds_pane()] if with_feeds else None
+        pane = self.read_pane() if with_feeds else None
         if token == self._token:
             self.app.call_from_thread(
                 self._show_articles,
@@ -118,10 +128,23 @@ class MainScreen(Screen[None]):
                 [ArticleRow.from_row(r) for r in rows],
                 keep_cursor,
                 token,
-                feeds,
+                pane,
             )
-        elif feeds is not None:  # the list is stale, the pane is not
-            self.app.call_from_thread(self.show_feeds, feeds)
+        elif pane is not None:  # the list is stale, the pane is not
+            self.app.call_from_thread(self.show_feeds, *pane)
+
+    def read_pane(self) -> tuple[list[FeedInfo], list[SearchInfo]]:
+        """The feeds with their unread counts, and each saved search's (runs in a thread)."""
+        feeds = [FeedInfo.from_row(r) for r in self.library.feeds_pane()]
+        searches = []
+        for saved in sitrep(self).config.searches:
+            try:
+                query = parse_query(saved.query, sitrep(self).now())
+            except QueryError:  # the config checked it; a date that no longer parses is skipped
+                continue
+            unread, _ = self.library.list_articles(query.with_terms(UNREAD), limit=0)
+            searches.append(SearchInfo(saved.name, saved.query, unread))
+        return feeds, searches
 
     def _show_articles(
         self,
@@ -129,10 +152,10 @@ class MainScreen(Screen[None]):
         rows: list[ArticleRow],
         keep_cursor: bool,
         token: int,
-        feeds: list[FeedInfo] | None = None,
+        pane: tuple[list[FeedInfo], list[SearchInfo]] | None = None,
     ) -> None:
-        if feeds is not None:
-            self.feeds.show_feeds(feeds)
+        if pane is not None:
+            self.feeds.show_feeds(*pane)
         if token != self._token:
             return  # a newer query is on its way
         filtered = bool(self.query_text or self.scope)
@@ -149,8 +172,8 @@ class MainScreen(Screen[None]):
         self.pane.show_notice()
         sitrep(self).list_shown()
 
-    def show_feeds(self, feeds: list[FeedInfo]) -> None:
-        self.feeds.show_feeds(feeds)
+    def show_feeds(self, feeds: list[FeedInfo], searches: list[SearchInfo]) -> None:
+        self.feeds.show_feeds(feeds, searches)
         self.pane.show_notice()
 
     @on(ArticleList.PageWanted)
@@ -209,6 +232,12 @@ class MainScreen(Screen[None]):
     def _feed_chosen(self, event: FeedList.Chosen) -> None:
         if not event.filter:
             self.scope, self.scope_label = None, ""
+        elif event.filter.startswith("search:"):  # a saved search: its query is the filter
+            self.scope, self.scope_label = None, ""
+            text = event.filter[7:]
+            self.set_filter(text, parse_query(text, sitrep(self).now()))
+            self.articles.focus()
+            return
         elif event.filter.startswith("feed_id:"):
             self.scope, self.scope_label = Term("feed_id", event.filter[8:]), event.label
         else:
@@ -237,11 +266,20 @@ class MainScreen(Screen[None]):
     @on(events.DescendantFocus)
     def _show_notice(self) -> None:
         self.pane.show_notice()
+        self._explain_row()
 
     def action_claims(self) -> None:
         sitrep(self).open_claims(self.query_text)
 
+    def action_save_search(self) -> None:
+        feed_flows.save_search(self.app, self.query_text)
+
     def commands(self) -> Iterator[SystemCommand]:
-        """Palette entries of this screen: the feed under the cursor, and read state."""
+        """Palette entries of this screen: the feed under the cursor, read state, searches."""
+        yield SystemCommand(
+            "Save filter as search…",
+            "Keep the current filter under a name: it shows in the feeds pane (ctrl+s)",
+            self.action_save_search,
+        )
         yield from self.pane.commands()
         yield from self.reading.commands()

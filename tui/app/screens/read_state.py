@@ -18,7 +18,7 @@ from typing import Any, Protocol
 from textual.app import App, SystemCommand
 
 from tui.app.widgets.article_list import PAGE_SIZE, ArticleList, ArticleRow
-from tui.app.widgets.feed_list import FeedInfo, FeedList
+from tui.app.widgets.feed_list import FeedInfo, FeedList, SearchInfo
 from tui.core.query import Query, Term
 from tui.service.library import Library
 
@@ -44,7 +44,8 @@ class ListScreen(Protocol):
     def effective_query(self) -> Query: ...
     def reload(self, keep_cursor: bool = False) -> None: ...
     def set_filter(self, text: str, query: Query) -> None: ...
-    def show_feeds(self, feeds: list[FeedInfo]) -> None: ...
+    def show_feeds(self, feeds: list[FeedInfo], searches: list[SearchInfo]) -> None: ...
+    def read_pane(self) -> tuple[list[FeedInfo], list[SearchInfo]]: ...
     def target_feed(self) -> FeedInfo | None: ...
     def notify(self, message: str, *, severity: Any = ..., timeout: float | None = ...) -> None:
         ...
@@ -68,8 +69,8 @@ class ReadState:
         actions: dict[str, Callable[[], None]] = {
             "toggle": self.toggle,
             "toggle_shown": self.toggle_shown,
-            "next": lambda: self.jump(1),
-            "previous": lambda: self.jump(-1),
+            "next": lambda: self.jump(1, open_it=True, here=True),
+            "previous": lambda: self.jump(-1, open_it=True),
             "feed": self.mark_target_feed_read,
             "undo": self.undo_last,
         }
@@ -89,8 +90,7 @@ class ReadState:
 
     def _set_read(self, article_id: int, read: bool) -> None:
         self.library.set_read([article_id], read)
-        feeds = [FeedInfo.from_row(r) for r in self.library.feeds_pane()]
-        self.screen.app.call_from_thread(self.screen.show_feeds, feeds)
+        self.screen.app.call_from_thread(self.screen.show_feeds, *self.screen.read_pane())
 
     def toggle_shown(self) -> None:
         screen = self.screen
@@ -101,12 +101,13 @@ class ReadState:
         screen.set_filter(screen.query_text, screen.filter_query)  # the same filter, again
 
     # ── n / N ──
-    def jump(self, step: int, open_it: bool = False) -> None:
+    def jump(self, step: int, open_it: bool = False, here: bool = False) -> None:
         """Move the cursor to the next (step 1) or previous (-1) unread article, and open it
-        when *open_it* (n/N in the reader)."""
+        when *open_it* (n/N, as in newsboat). *here*: the article under the cursor counts when
+        it is unread (n on the list opens it)."""
         self._open_it = open_it
         articles = self.screen.articles
-        index = articles.cursor + step
+        index = articles.cursor + (0 if here else step)
         while 0 <= index < articles.count:
             row = articles.loaded(index)
             if row is None:  # beyond what is loaded: read on in a thread

@@ -17,27 +17,28 @@ from textual.widgets import Footer
 from tui.app.contract import ClaimRef, sitrep
 from tui.app.flows.bookmarks import bookmark_current_claim
 from tui.app.flows.browser import open_in_browser
+from tui.app.flows.clipboard import copy_text
 from tui.app.flows.pins import request_pin
 from tui.app.messages import BookmarkChanged
 from tui.app.screens.article_data import ArticleData, citation, content_of, load_article
-from tui.app.widgets.entity_panel import EntityPanel
+from tui.app.widgets.entity_panel import TREND_DAYS, EntityPanel
 from tui.app.widgets.reader_view import ReaderView
 from tui.app.widgets.status_bar import StatusBar
 from tui.service.library import Library
 
 MODES = ("text", "summary", "raw")
 MODE_NAMES = {"text": "reading text", "summary": "feed summary", "raw": "raw HTML"}
-TREND_DAYS = 14
 
 
 class ReaderScreen(Screen[None]):
     BINDINGS = [
-        Binding("escape,h", "back", "Back", id="back"),
+        Binding("q,escape,h", "back", "Back", id="back"),
         Binding("right_square_bracket", "claim(1)", "Next claim", id="next_claim"),
         Binding("left_square_bracket", "claim(-1)", "Prev claim", id="previous_claim"),
+        Binding("n", "unread(1)", "Next unread", id="reader_next_unread"),
         Binding("e", "focus_entities", "Entities", id="focus_entities"),
         Binding("o", "open_browser", "Open in browser", show=False, id="open_browser"),
-        Binding("n", "unread(1)", "Next unread article", show=False, id="reader_next_unread"),
+        Binding("backslash", "toggle_pane", "Hide/show entities", show=False, id="toggle_pane"),
         Binding(
             "N", "unread(-1)", "Previous unread article", show=False,
             id="reader_previous_unread",
@@ -89,7 +90,7 @@ class ReaderScreen(Screen[None]):
         return sitrep(self).library
 
     def on_mount(self) -> None:
-        self.status.noun = "claims"
+        self.status.noun = "claim"
         self.reader.focus()
         self._load(process=True)
         self._mark_read()
@@ -104,6 +105,7 @@ class ReaderScreen(Screen[None]):
     def _mark_read(self) -> None:
         if not self.library.readonly:
             self.library.set_read([self.article_id], True)
+            self.app.call_from_thread(sitrep(self).bump_data, True)  # the counts follow
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load(self, process: bool = False) -> None:
@@ -139,7 +141,6 @@ class ReaderScreen(Screen[None]):
                 row["feed_name"],
                 row["byline"] or row["author"],
                 when,
-                row["final_url"] or row["url"],
             )
             if p
         )
@@ -217,7 +218,15 @@ class ReaderScreen(Screen[None]):
             self._select(max(0, self.current_claim - 1))
 
     # ── entities ──
+    def action_toggle_pane(self) -> None:
+        """\\: hide the entity panel (the text gets its columns), or show it again."""
+        self.panel.display = not self.panel.display
+        if not self.panel.display:
+            self.reader.mark_entity([])
+            self.reader.focus()
+
     def action_focus_entities(self) -> None:
+        self.panel.display = True
         self.panel.focus()
         entity = self.panel.highlighted_entity()
         if entity is not None:
@@ -278,5 +287,4 @@ class ReaderScreen(Screen[None]):
         if text is None:
             self.notify("Move to a claim first with ].", severity="warning")
             return
-        self.app.copy_to_clipboard(text)  # OSC 52: works over ssh and in tmux
-        self.notify("Claim copied with its citation.")
+        copy_text(self, text, "Claim and citation")

@@ -17,7 +17,18 @@ from textual.message import Message
 
 from tui.app.widgets.virtual_list import PAGE_SIZE, VirtualList, fit, now_of
 
-__all__ = ["PAGE_SIZE", "ArticleList", "ArticleRow", "age"]
+__all__ = ["COLUMNS", "CONFLICT_MEANING", "PAGE_SIZE", "ArticleList", "ArticleRow", "age"]
+
+CONFLICT_MEANING = "the analyzer judged this article to be about armed conflict (is:conflict)"
+# What each column of a row means, left to right: help shows it as the list's legend.
+COLUMNS = (
+    ("●", "unread"),
+    ("12", "claims found in the article (… while it waits for analysis)"),
+    ("≠", CONFLICT_MEANING),
+    ("title", "the article's headline"),
+    ("outlet", "the feed it came from"),
+    ("3d", "how long ago it was published (m, h, d, w; the date after a year)"),
+)
 
 
 def age(timestamp: str | None, now: datetime) -> str:

@@ -15,16 +15,13 @@ from textual.content import Content, Span
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-STATUS_COLOURS = {"claimed": "#d7b94a", "denied": "#e06c6c", "disputed": "#d484c8",
-                  "unconfirmed": "#7fa3d6", "confirmed": "#6cc486"}
+from tui.app.widgets.status_looks import glyph_style, look
 
 
 def bookmark_content(record: Mapping[str, Any]) -> Content:
     """Three lines: status · source · outlet · date / the claim / note and tags."""
     parts: list[tuple[str, str]] = [
-        (f"{record['status']:<11} ",
-         f"bold {STATUS_COLOURS[record['status']]}" if record["status"] in STATUS_COLOURS
-         else "bold"),
+        (f"{look(record['status']).glyph} {record['status']:<11} ", glyph_style(record["status"])),
         (record["source"] or "?", "underline bold"),
         (f"  {record['feed_name'] or ''} · {(record['published'] or '')[:10] or 'n.d.'}",
          "dim"),

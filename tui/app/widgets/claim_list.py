@@ -1,4 +1,4 @@
-"""The claims view list: status, source, the claim, its article, outlet and age per row.
+"""The claims view list: status (glyph, word), source, the claim, its article, outlet, age.
 
 Columns give way on narrow terminals: the outlet goes first, then the article title; status,
 source, claim text and age always stay.
@@ -14,15 +14,8 @@ from rich.style import Style
 from textual.message import Message
 
 from tui.app.widgets.article_list import age
+from tui.app.widgets.status_looks import look
 from tui.app.widgets.virtual_list import VirtualList, fit, now_of
-
-STATUS_COLOURS = {
-    "claimed": "#d7b94a",
-    "denied": "#e06c6c",
-    "disputed": "#d484c8",
-    "unconfirmed": "#7fa3d6",
-    "confirmed": "#6cc486",
-}
 
 
 @dataclass(frozen=True)
@@ -67,15 +60,17 @@ class ClaimList(VirtualList[ClaimRow]):
 
     def render_row(self, row: ClaimRow, width: int) -> list[Segment]:
         muted = self.get_component_rich_style("virtual-list--muted")
-        status = Style(color=STATUS_COLOURS.get(row.status), bold=True)
+        found = look(row.status)
+        status = Style(color=found.colour, bold=True)
         source_width = min(28, max(12, width // 6))
         when = f" {age(row.sort_ts, now_of(self.app)):>4} "
         segments = [
-            Segment(f"{'★' if row.bookmarked else ' '}{fit(row.status, 11)} ", status),
+            Segment(f"{'★' if row.bookmarked else ' '}{found.glyph} {fit(row.status, 11)} ",
+                    status),
             Segment(fit(row.source, source_width), Style(underline=True, bold=True)),
             Segment("  "),
         ]
-        rest = width - 13 - source_width - 2 - len(when)
+        rest = width - 15 - source_width - 2 - len(when)
         extra: list[Segment] = []
         if rest >= 70:  # room for the article's title and the outlet
             title_width, feed_width = min(40, rest // 4), min(18, rest // 7)

@@ -35,13 +35,18 @@ GROUPS = (
 )
 _BARS = "▁▂▃▄▅▆▇█"
 PIN_MARK = "◆"
+TREND_DAYS = 14  # days a sparkline covers
 
 
 def sparkline(counts: list[int]) -> Content:
-    """Bars scaled to the busiest day; a day without mentions is a dim floor."""
+    """Bars scaled to the busiest day; a day without mentions is a dim floor. A name with no
+    mention in the period gets the floor all along, and one whose counts have not arrived yet a
+    blank of the same width: every row keeps its columns (the count never jumps)."""
     top = max(counts, default=0)
+    if not counts:
+        return Content(" " * TREND_DAYS)
     if top == 0:
-        return Content("")
+        return Content.styled(_BARS[0] * len(counts), "$text-muted")
     text = "".join(_BARS[0 if c == 0 else max(1, round(7 * c / top))] for c in counts)
     spans = [
         Span(i, i + 1, "$text-muted" if c == 0 else "$text-success") for i, c in enumerate(counts)

@@ -1,4 +1,5 @@
-"""The feeds pane: all articles, each feed with its unread count (failing ones marked), tags.
+"""The feeds pane: all articles, each feed with its unread count (failing ones marked), tags,
+and the saved searches (`[[search]]`, shown as `/ name`: virtual feeds with their unread count).
 
 Names are cut to the pane's width (never wrapped); a failing feed shows ✖ in the error colour,
 and its last error is one key away (the status bar shows it while it is highlighted; `e`/`E`
@@ -39,6 +40,13 @@ class FeedInfo:
         )
 
 
+@dataclass(frozen=True)
+class SearchInfo:
+    name: str
+    query: str
+    unread: int
+
+
 def feed_row(name: str, unread: int, error: str | None = None) -> Row:
     label = Content.styled(f"✖ {name}", "$text-error") if error else Content(name)
     count = Content.styled(f"{unread:,}", "bold $accent") if unread else Content("")
@@ -61,7 +69,8 @@ class FeedList(OptionList):
     ]
 
     class Chosen(Message):
-        """filter is '' for all articles, else `feed_id:<id>` or `tag:<name>`."""
+        """filter is '' for all articles, else `feed_id:<id>`, `tag:<name>` or
+        `search:<query>` (a saved search)."""
 
         def __init__(self, filter: str, label: str) -> None:
             self.filter = filter
@@ -71,15 +80,24 @@ class FeedList(OptionList):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.feeds: list[FeedInfo] = []
+        self.searches: list[SearchInfo] = []
 
-    def show_feeds(self, feeds: list[FeedInfo]) -> None:
-        """Show *feeds*. While a refresh runs this is called often: when the same feeds and
-        tags are listed only the rows that changed are redrawn, not the whole pane."""
-        old = self.feeds
+    def show_feeds(self, feeds: list[FeedInfo], searches: list[SearchInfo] | None = None) -> None:
+        """Show *feeds* (and *searches*, when given). While a refresh runs this is called often:
+        when the same feeds, tags and searches are listed only the rows that changed are
+        redrawn, not the whole pane."""
+        old, old_searches = self.feeds, self.searches
         self.feeds = feeds
-        rows = self._rows(feeds)
-        if [f.id for f in old] == [f.id for f in feeds] and self._tags(old) == self._tags(feeds):
-            before = {key: row.plain for key, row in self._rows(old).items()}
+        if searches is not None:
+            self.searches = searches
+        rows = self._rows(feeds, self.searches)
+        same_searches = [s.name for s in old_searches] == [s.name for s in self.searches]
+        if (
+            [f.id for f in old] == [f.id for f in feeds]
+            and self._tags(old) == self._tags(feeds)
+            and same_searches
+        ):
+            before = {key: row.plain for key, row in self._rows(old, old_searches).items()}
             for option_id, row in rows.items():
                 if before.get(option_id) != row.plain:
                     self.replace_option_prompt(option_id, row)
@@ -87,9 +105,12 @@ class FeedList(OptionList):
         highlighted = self.highlighted_option.id if self.highlighted_option else None
         options: list[Option | None] = [Option(rows.pop("all"), id="all"), None]
         options += [Option(rows.pop(f"feed:{f.id}"), id=f"feed:{f.id}") for f in feeds]
-        if rows:
-            options.append(None)
-            options += [Option(row, id=option_id) for option_id, row in rows.items()]
+        tag_rows = {k: v for k, v in rows.items() if k.startswith("tag:")}
+        search_rows = {k: v for k, v in rows.items() if k.startswith("search:")}
+        for group in (tag_rows, search_rows):
+            if group:
+                options.append(None)
+                options += [Option(row, id=option_id) for option_id, row in group.items()]
         self.clear_options()
         self.add_options(options)
         try:
@@ -101,12 +122,14 @@ class FeedList(OptionList):
     def _tags(feeds: list[FeedInfo]) -> list[str]:
         return sorted({t for f in feeds for t in f.tags})
 
-    def _rows(self, feeds: list[FeedInfo]) -> dict[str, Row]:
+    def _rows(self, feeds: list[FeedInfo], searches: list[SearchInfo]) -> dict[str, Row]:
         rows = {"all": feed_row("All articles", sum(f.unread for f in feeds))}
         rows.update({f"feed:{f.id}": feed_row(f.name, f.unread, f.error) for f in feeds})
         for tag in self._tags(feeds):
             unread = sum(f.unread for f in feeds if tag in f.tags)
             rows[f"tag:{tag}"] = feed_row(f"#{tag}", unread)
+        for index, search in enumerate(searches):
+            rows[f"search:{index}"] = feed_row(f"/ {search.name}", search.unread)
         return rows
 
     def feed(self, feed_id: int) -> FeedInfo | None:
@@ -130,6 +153,9 @@ class FeedList(OptionList):
             info = self.feed(int(option_id[5:]))
             if info is not None:
                 self.post_message(self.Chosen(f"feed_id:{info.id}", info.name))
+        elif option_id.startswith("search:"):
+            search = self.searches[int(option_id[7:])]
+            self.post_message(self.Chosen(f"search:{search.query}", f"/ {search.name}"))
         else:
             tag = option_id[4:]
             self.post_message(self.Chosen(f"tag:{tag}", f"#{tag}"))

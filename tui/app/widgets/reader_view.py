@@ -16,13 +16,9 @@ from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.widgets import Static
 
-STATUS_STYLES = {
-    "claimed": "on #d7b94a 22%",
-    "denied": "on #e06c6c 28%",
-    "disputed": "on #d484c8 28%",
-    "unconfirmed": "on #7fa3d6 28%",
-    "confirmed": "on #6cc486 26%",
-}
+from tui.app.widgets.status_looks import LOOKS, glyph_style, look, tint_style
+
+STATUS_STYLES = {status: tint_style(status) for status in LOOKS}
 CURRENT_STYLE = "on $accent 45%"
 BOOKMARKED_STYLE = "overline"
 SOURCE_STYLE = "underline bold"
@@ -50,16 +46,28 @@ class ClaimSpan:
 
 
 def legend() -> Content:
+    """One line: each status's glyph and colour, then how a source is marked."""
     text = ""
     spans = []
-    for status, style in STATUS_STYLES.items():
-        label = f" {status} "
-        spans.append(Span(len(text), len(text) + len(label), style))
-        text += label + " "
-    text += " source underlined"
+    for status in LOOKS:
+        spans.append(Span(len(text), len(text) + 1, glyph_style(status)))
+        spans.append(Span(len(text) + 2, len(text) + 2 + len(status), STATUS_STYLES[status]))
+        text += f"{look(status).glyph} {status}  "
+    text += "source underlined"
     start = text.index("source underlined")
     spans.append(Span(start, start + len("source underlined"), SOURCE_STYLE))
     return Content(text, spans)
+
+
+def with_markers(content: Content, offset: int, claims: Sequence[ClaimSpan]) -> Content:
+    """*content* (the paragraph starting at *offset*) with each claim's status glyph put
+    before it. The glyph is not part of the text: offsets into the text stay the text's."""
+    for claim in sorted(claims, key=lambda c: c.start, reverse=True):
+        at = claim.start - offset
+        if 0 <= at <= len(content.plain):
+            marker = Content.styled(look(claim.status).glyph, glyph_style(claim.status))
+            content = content[:at] + marker + content[at:]
+    return content
 
 
 def paragraph_bounds(text: str) -> list[tuple[int, int]]:
@@ -175,7 +183,8 @@ class ReaderView(VerticalScroll, can_focus=True):
         for s, e in self.mentions:
             if start < e and s < end:
                 add(s, e, FOCUS_ENTITY_STYLE if (s, e) in self.focus_mentions else ENTITY_STYLE)
-        return Content(self.text[start:end], spans)
+        starting = [c for c in self.claims if start <= c.start < end]
+        return with_markers(Content(self.text[start:end], spans), start, starting)
 
     def _paragraphs(self) -> list[Static]:
         return list(self.query(".paragraph").results(Static))

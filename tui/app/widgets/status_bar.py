@@ -1,5 +1,5 @@
-"""One line under the lists: `<N> articles`, the claim under the cursor, the active filter,
-refresh progress and notices (a failing feed's error).
+"""One line under the lists: `<N> articles` (`1 article`), the claim under the cursor, the
+active filter, refresh progress and notices (a failing feed's error).
 
 Scripts and tests look for `<N> articles` and `claim i/N — <source> · <status>` here, so those
 two texts keep exactly that form.
@@ -11,6 +11,8 @@ from textual.content import Content, Span
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from tui.app.wording import count_of
+
 
 class StatusBar(Widget):
     DEFAULT_CSS = """
@@ -18,16 +20,17 @@ class StatusBar(Widget):
     """
 
     count: reactive[int | None] = reactive(0)
-    noun = reactive("articles")
+    noun = reactive("article")  # singular: count_of makes the plural
     detail = reactive("")
     filter = reactive("")
     progress = reactive("")
     notice = reactive("")
+    hint = reactive("")  # what a mark under the cursor means; last, so it gives way first
 
     def render(self) -> Content:
         parts: list[tuple[str, str]] = []
         if self.count is not None:
-            parts.append((f"{self.count:,} {self.noun}", "bold"))
+            parts.append((count_of(self.count, self.noun), "bold"))
         if self.detail:
             parts.append((self.detail, "bold $text-accent"))
         if self.filter:
@@ -36,6 +39,8 @@ class StatusBar(Widget):
             parts.append((self.progress, "$text-warning"))
         if self.notice:
             parts.append((self.notice, "$text-error"))
+        if self.hint:
+            parts.append((self.hint, "$text-muted"))
         text = ""
         spans = []
         for index, (part, style) in enumerate(parts):

@@ -21,12 +21,16 @@ from datetime import UTC, date, datetime, timedelta
 
 from tui.core.models import CLAIM_STATUSES
 
-KEYS = ("feed", "tag", "entity", "by", "status", "type", "since", "until", "is", "lang")
-IS_VALUES = ("unread", "read", "bookmarked", "conflict")
+KEYS = (
+    "feed", "tag", "entity", "by", "side", "status", "type", "since", "until", "is", "lang",
+    "outlets",
+)  # fmt: skip
+IS_VALUES = ("unread", "read", "bookmarked", "conflict", "contested", "manual")
 _TOKEN = re.compile(r'\s*(-?)(?:([A-Za-z]+):)?("([^"]*)("?)|[^\s"]+)?')
 _RELATIVE = re.compile(r"^(\d+)([hdwmy])$")
 _UNITS = {"h": 1 / 24, "d": 1, "w": 7, "m": 30, "y": 365}
 _LANG = re.compile(r"^[a-z]{2,3}$")  # ISO 639-1 (two letters) or 639-3
+_COUNT = re.compile(r"^(>=|<=|>|<|=)?(\d{1,6})$")
 
 
 class QueryError(ValueError):
@@ -117,7 +121,20 @@ def _term(key: str, value: str, negated: bool, now: datetime) -> Term:
         if not _LANG.match(lowered):
             raise QueryError("lang: takes a language code like en, uk, ru, ar, fr")
         return Term(key, lowered, negated)
+    if key == "outlets":
+        count = _COUNT.match(lowered)
+        if count is None:
+            raise QueryError("outlets: takes a number, or >=3, >2, <=2, <3")
+        return Term(key, f"{count.group(1) or '='}{int(count.group(2))}", negated)
     return Term(key, value, negated)
+
+
+def count_condition(value: str) -> tuple[str, int]:
+    """An `outlets:` value as (SQL comparison operator, number): ">=3" -> (">=", 3)."""
+    count = _COUNT.match(value)
+    if count is None:
+        raise QueryError("outlets: takes a number, or >=3, >2, <=2, <3")
+    return count.group(1) or "=", int(count.group(2))
 
 
 def _when(key: str, value: str, now: datetime) -> str:
@@ -157,5 +174,5 @@ def check_for_bookmarks(query: Query) -> None:
     """QueryError for a term that means nothing for bookmarks (they have no read state and no
     conflict flag of their own)."""
     for term in query.terms:
-        if term.key == "is" and term.value != "bookmarked":
+        if term.key == "is" and term.value in ("unread", "read", "conflict"):
             raise QueryError(f"is:{term.value} does not apply to bookmarks")

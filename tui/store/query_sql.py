@@ -8,7 +8,7 @@ decides how to combine and run them.
 
 from __future__ import annotations
 
-from tui.core.query import Query, Term, check_for_bookmarks, words_of
+from tui.core.query import Query, QueryError, Term, check_for_bookmarks, count_condition, words_of
 
 _ENTITY_IDS = "SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'"
 FEEDS = "+a.feed_id IN (SELECT id FROM feeds WHERE {})"
@@ -82,16 +82,40 @@ def article_condition(term: Term) -> Sql | None:
         return f"a.sort_ts {'>=' if key == 'since' else '<'} ?", (value,)
     if key == "lang":
         return "+a.language = ?", (value,)
-    if key == "is" and value != "bookmarked":
+    if key == "is" and value in ("unread", "read", "conflict"):
         return {"unread": "+a.read = 0", "read": "+a.read = 1", "conflict": "+a.conflict = 1"}[
             value
         ], ()
     return None
 
 
+def _story_articles(term: Term) -> Sql | None:
+    """The articles whose story a story term (`outlets:`, `is:contested`) selects."""
+    if term.key == "outlets":
+        operator, number = count_condition(term.value)
+        where: Sql = (f"s.outlets {operator} ?", (number,))
+    elif term.key == "is" and term.value == "contested":
+        where = ("s.contested = 1", ())
+    else:
+        return None
+    return (
+        "SELECT sa.article_id FROM stories s JOIN story_articles sa ON sa.story_id = s.id "
+        f"WHERE {where[0]} ORDER BY 1",
+        where[1],
+    )
+
+
+def _not_yet(term: Term) -> None:
+    if term.key == "side" or (term.key == "is" and term.value == "manual"):
+        raise QueryError(f"{term.key}:{'' if term.key == 'side' else term.value} is not kept yet")
+
+
 def article_set(term: Term) -> Sql | None:
     """The ids of the articles a term about claims, entities or bookmarks selects, or None."""
     key, value = term.key, term.value
+    _not_yet(term)
+    if (stories := _story_articles(term)) is not None:
+        return stories
     if key in ("entity", "by") and _too_short(value):
         return None
     if key == "entity":
@@ -137,6 +161,9 @@ def claim_set(term: Term) -> Sql | None:
         )
     if key == "is" and value == "bookmarked":
         return f"SELECT k.id FROM {_BOOKMARK_CLAIM} ORDER BY 1", ()
+    _not_yet(term)
+    if (stories := _story_articles(term)) is not None:
+        return f"SELECT id FROM claims WHERE article_id IN ({stories[0]}) ORDER BY 1", stories[1]
     return None
 
 
@@ -187,6 +214,9 @@ def bookmark_condition(term: Term) -> Sql | None:
         return f"COALESCE(b.published, b.created) {'>=' if key == 'since' else '<'} ?", (value,)
     if key == "lang":
         return "b.article_id IN (SELECT id FROM articles WHERE language = ?)", (value,)
+    _not_yet(term)
+    if (stories := _story_articles(term)) is not None:
+        return f"b.article_id IN ({stories[0]})", stories[1]
     if key == "is":
         check_for_bookmarks(Query((term,)))
         return "1", ()

@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 
 from tui.core.models import Analysis, Article, Entry
 from tui.store import stories
+from tui.store.words import note_words
 
 
 def utc_now() -> str:
@@ -153,7 +154,10 @@ def save_entries(
             " sort_ts, summary, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-        return max(0, cursor.rowcount)  # rows actually inserted; trigger writes not counted
+        new = max(0, cursor.rowcount)  # rows actually inserted; trigger writes not counted
+        if new:
+            note_words(conn, [text for row in rows for text in (row[3], row[8])])
+        return new
 
 
 def sort_time(published: str | None, fetched: str) -> str:
@@ -305,6 +309,9 @@ def save_analysis(
             )
         if analysis is not None:
             _insert_analysis(conn, article_id, analysis)
+        claims = analysis.claims if analysis else ()
+        note_words(conn, [article.text if article else None, *(c.text for c in claims),
+                          *(c.source for c in claims)])  # fmt: skip
         conn.execute(
             "UPDATE articles SET state = ?, error = ?, priority = 0, analyzer_version = ?, "
             "conflict = ?, claim_count = ?, language = ?, lease_owner = NULL, lease_until = 0 "
@@ -357,8 +364,9 @@ def _insert_analysis(conn: sqlite3.Connection, article_id: int, analysis: Analys
         entity_id = conn.execute(
             "SELECT id FROM entities WHERE name = ? AND type = ?", (entity.name, entity.type)
         ).fetchone()[0]
-        conn.executemany(
-            'INSERT INTO mentions(entity_id, article_id, start, "end") VALUES (?, ?, ?, ?)',
+        conn.executemany(  # the same span twice is one mention (the key is the whole row)
+            'INSERT OR IGNORE INTO mentions(entity_id, article_id, start, "end") '
+            "VALUES (?, ?, ?, ?)",
             [(entity_id, article_id, s, e) for s, e in entity.mentions],
         )
 

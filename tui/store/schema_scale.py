@@ -14,7 +14,7 @@ does not grow with the cache. `tui.store.schema` runs it as the migration after 
   that merges every matching token's whole list first (20 ms at 50k articles, 400 ms at 1M).
   Kept by the store as it writes (tui/store/words.py).
 - Articles get two full-text indexes where they had one: `articles_fts` for words, without
-  positions (`detail=none`) but with prefix indexes of 2, 3 and 4 letters (0.6 KB an article),
+  positions (`detail=none`) but with prefix indexes of 2 and 3 letters (0.45 KB an article),
   and `articles_phrase_fts` for phrases, with positions but no prefix index (1.2 KB); the one
   index with both took 2.9 KB. The claim index keeps positions (its phrases and the `by:`
   column filter) and only the 2-letter prefix index. None keeps per-row token counts
@@ -99,7 +99,7 @@ DROP TABLE temp.old_claim_terms;
 DROP TABLE articles_fts;
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, summary, text, content='articles', content_rowid='id',
-    tokenize='unicode61 remove_diacritics 2', prefix='2 3 4', detail=none, columnsize=0
+    tokenize='unicode61 remove_diacritics 2', prefix='2 3', detail=none, columnsize=0
 );
 INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
 CREATE VIRTUAL TABLE articles_phrase_fts USING fts5(

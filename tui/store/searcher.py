@@ -99,6 +99,7 @@ class Searcher:
         ).fetchone()[0]
         size = None
         if n <= SMALL:
+            conn.execute(f"DROP TABLE IF EXISTS temp.{name}")  # one an interrupt left half made
             conn.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
             size = conn.execute(f"INSERT OR IGNORE INTO temp.{name} (id) {sql[0]}", sql[1]).rowcount
         conn.commit()  # end the implicit transaction: it would pin an old snapshot
@@ -264,6 +265,8 @@ def _rows(conn: sqlite3.Connection, ids: list[int], sql: str) -> list[sqlite3.Ro
 
 def _count(conn: sqlite3.Connection, plan: Plan, drive: str | None, kind: str,
            seconds: float | None) -> int | None:  # fmt: skip
+    if seconds is not None and seconds <= 0:
+        return None  # no time at all: not even a count that would be quick is tried
     try:
         with deadline(conn, seconds):
             return count_rows(conn, plan, drive, kind)

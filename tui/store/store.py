@@ -388,16 +388,35 @@ def entities_for(conn: sqlite3.Connection, article_id: int) -> list[sqlite3.Row]
     ).fetchall()
 
 
+PURGE_BATCH = 500  # articles deleted per transaction: other writers get their turn between
+
+
 def purge_articles(conn: sqlite3.Connection, retention_days: int) -> int:
-    """Delete articles older than the retention window. Bookmarks are copies: untouched."""
+    """Delete articles older than the retention window. Bookmarks are copies: untouched.
+
+    A day of a heavy user's cache is thousands of articles with their claims, mentions and
+    index entries: deleted in batches, each its own short transaction, so the app marking an
+    article read or another refresh never waits long behind a purge."""
     if retention_days <= 0:
         return 0
     cutoff = (datetime.now(UTC) - timedelta(days=retention_days)).isoformat(timespec="seconds")
-    with conn:
-        gone = conn.execute(
-            "DELETE FROM articles WHERE fetched < ? AND sort_ts < ?", (cutoff, cutoff)
-        ).rowcount
+    gone = 0
+    while True:
+        with conn:
+            ids = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT id FROM articles WHERE sort_ts < ? AND fetched < ? LIMIT ?",
+                    (cutoff, cutoff, PURGE_BATCH),
+                )
+            ]
+            if ids:
+                marks = ",".join("?" * len(ids))
+                conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", ids)
+        gone += len(ids)
+        if len(ids) < PURGE_BATCH:
+            break
     if gone:
         stories.forget_purged(conn)
-    return int(gone)
+    return gone
 

@@ -38,7 +38,6 @@ from tui.pipeline.fetch.pacing import HostPacer
 from tui.pipeline.fetch.policy import PagePolicy, Resolver, Scope
 from tui.pipeline.parse import parse_feed
 from tui.pipeline.workers import WorkerPool, real_stderr, watch_parent
-from tui.service import stories
 from tui.service.config import Config, FeedConfig
 from tui.service.page_queue import ArticleQueue, read_local
 from tui.store import intake, queue, schema, store
@@ -239,10 +238,12 @@ class Refresher:
                 self._parse_pool = start_parse_pool()
             done = 0
             report(0, total)
+            validators = await self._db(store.feeds_validators)  # one trip, not one per feed
 
             async def one(feed: FeedConfig) -> FeedOutcome:
                 nonlocal done
-                outcome = await self._refresh_feed(feed)
+                feed_id = self._feed_ids[feed.url]
+                outcome = await self._refresh_feed(feed, validators.get(feed_id, (None, None)))
                 done += 1
                 self.on_feed(outcome)
                 report(done, total)
@@ -268,9 +269,11 @@ class Refresher:
             return True
         return datetime.now(UTC) - when >= timedelta(minutes=minutes) - timedelta(seconds=30)
 
-    async def _refresh_feed(self, feed: FeedConfig) -> FeedOutcome:
+    async def _refresh_feed(
+        self, feed: FeedConfig, validators: tuple[str | None, str | None]
+    ) -> FeedOutcome:
         feed_id = self._feed_ids[feed.url]
-        etag, last_modified = await self._db(store.feed_validators, feed_id)
+        etag, last_modified = validators
         try:
             if feed.is_local:
                 response = await asyncio.to_thread(
@@ -302,22 +305,14 @@ class Refresher:
             await self._db(store.record_feed_error, feed_id, reason)
             return FeedOutcome(feed.url, feed.name, "error", error=reason)
         taken = await self._db(
-            intake.save_feed_items,
+            store_feed,
             feed_id,
-            parsed.entries,
+            parsed,
+            response,
             full_text=feed.full_text,
             cap=self.settings.max_new_items,
         )
         warning = taken.warning()
-        # Items held back come with the next refresh only if it reads the feed again: no 304.
-        await self._db(
-            store.record_feed_ok,
-            feed_id,
-            title=parsed.title or None,
-            etag=None if taken.held else response.etag,
-            last_modified=None if taken.held else response.last_modified,
-            warning=warning,
-        )
         return FeedOutcome(feed.url, feed.name, "updated", new=taken.new, warning=warning or "")
 
     async def _parse(self, response: Response) -> ParsedFeed:
@@ -355,6 +350,8 @@ class Refresher:
     async def file_stories(self) -> int:
         """File the articles done since the last time into stories (tui/service/stories.py),
         a batch per store call so other store work interleaves."""
+        from tui.service import stories  # start-up: a feeds-only refresh never files stories
+
         total = 0
         while done := await self._db(stories.file_stories):
             total += done
@@ -397,6 +394,29 @@ class Refresher:
         """The article the user opens jumps the queue: process it now."""
         assert self._queue is not None
         await self._queue.process_article(article_id)
+
+
+def store_feed(
+    conn: sqlite3.Connection,
+    feed_id: int,
+    parsed: ParsedFeed,
+    response: Response,
+    *,
+    full_text: bool,
+    cap: int,
+) -> intake.Intake:
+    """A fetched feed's new items and its validators, in one trip to the store thread."""
+    taken = intake.save_feed_items(conn, feed_id, parsed.entries, full_text=full_text, cap=cap)
+    # Items held back come with the next refresh only if it reads the feed again: no 304.
+    store.record_feed_ok(
+        conn,
+        feed_id,
+        title=parsed.title or None,
+        etag=None if taken.held else response.etag,
+        last_modified=None if taken.held else response.last_modified,
+        warning=taken.warning(),
+    )
+    return taken
 
 
 def store_failure(db_path: Path, exc: sqlite3.Error) -> str:

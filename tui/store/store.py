@@ -52,6 +52,14 @@ def feed_validators(conn: sqlite3.Connection, feed_id: int) -> tuple[str | None,
     return (row["etag"], row["last_modified"]) if row else (None, None)
 
 
+def feeds_validators(conn: sqlite3.Connection) -> dict[int, tuple[str | None, str | None]]:
+    """Every feed's (etag, last_modified), read once at the start of a refresh."""
+    return {
+        row[0]: (row[1], row[2])
+        for row in conn.execute("SELECT id, etag, last_modified FROM feeds")
+    }
+
+
 def record_feed_ok(
     conn: sqlite3.Connection,
     feed_id: int,

@@ -38,6 +38,7 @@ class ClaimsScreen(Screen[None]):
         self.filter_query = Query(type="claim")
         self._initial = text
         self._token = 0
+        self._shown: Query | None = None  # the query of the list on screen
 
     def compose(self) -> ComposeResult:
         yield FilterBar(id="claims-filter")
@@ -73,21 +74,45 @@ class ClaimsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
     def _load(self, query: Query, keep_cursor: bool, token: int) -> None:
-        count, rows = self.library.list_claims(query, limit=PAGE_SIZE)
+        count, rows = self.library.claims_page(query, limit=PAGE_SIZE)
         marked = self._marked(rows)
         if token == self._token:
             self.app.call_from_thread(
                 self._show, count, [ClaimRow.from_row(r, marked) for r in rows], keep_cursor,
-                token,
+                token, query=query,
             )
+        if token == self._token and count is None:
+            self._count(query, token)
+
+    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
+    def _count(self, query: Query, token: int) -> None:
+        """The count of a list shown without one (it took longer than a page may wait)."""
+        count = self.library.count_claims(query)
+        if count is not None and token == self._token:
+            self.app.call_from_thread(self._show_count, count, token)
+
+    def _show_count(self, count: int, token: int) -> None:
+        if token == self._token:
+            self.claims.set_count(self.claims.generation, count)
+            status = self.query_one(StatusBar)
+            status.count, status.more = count, False
 
     def _marked(self, rows: list[Any]) -> set[tuple[int, int, int]]:
         """(article, claim start, source start) of the bookmarked claims on this page."""
         return self.library.bookmarked_claims({r["article_id"] for r in rows})
 
-    def _show(self, count: int, rows: list[ClaimRow], keep_cursor: bool, token: int) -> None:
+    def _show(
+        self,
+        count: int | None,
+        rows: list[ClaimRow],
+        keep_cursor: bool,
+        token: int,
+        query: Query | None = None,
+    ) -> None:
         if token != self._token:
             return
+        keep_cursor = keep_cursor and query == self._shown  # only on the list shown
+        self._shown = query
         self.claims.empty_text = (
             "Nothing matches: / changes the filter"
             if self.query_text
@@ -95,7 +120,7 @@ class ClaimsScreen(Screen[None]):
         )
         self.claims.reset(count, rows, keep_cursor)
         status = self.query_one(StatusBar)
-        status.count = count
+        status.count, status.more = (len(rows), True) if count is None else (count, False)
         status.filter = self.query_text
 
     @on(ClaimList.PageWanted)
@@ -104,7 +129,7 @@ class ClaimsScreen(Screen[None]):
 
     @work(thread=True, group="pages", exit_on_error=False)
     def _load_page(self, query: Query, offset: int, generation: int) -> None:
-        _, rows = self.library.list_claims(query, limit=PAGE_SIZE, offset=offset)
+        rows = self.library.page_claims(query, limit=PAGE_SIZE, offset=offset)
         marked = self._marked(rows)
         self.app.call_from_thread(
             self.claims.add_page, generation, offset, [ClaimRow.from_row(r, marked) for r in rows]

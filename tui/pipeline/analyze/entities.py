@@ -28,6 +28,7 @@ from typing import Any
 from tui.core.models import Entity
 from tui.pipeline.analyze import (
     aliases,
+    gazetteer,
     bodies,
     given_names,
     labels,
@@ -35,6 +36,7 @@ from tui.pipeline.analyze import (
     orgs,
     outlets,
     places,
+    sports,
     weapons,
 )
 from tui.pipeline.analyze.grouping import Found, find_names, group_mentions, harmonise, propagate
@@ -70,7 +72,24 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     kept = _resolve(text, found)
     kept = harmonise(text, kept)
     kept += propagate(text, kept)
+    if sports.is_sports_text(text):
+        _sides(text, kept)
     return group_mentions(text, kept)
+
+
+def _sides(text: str, found: list[Found]) -> None:
+    """In a sports text, towns, counties and states named as sides are organisations
+    (sports.py); countries stay places."""
+    for m in found:
+        if m.type != "PLACE" or m.key or m.rank >= RULE:
+            continue
+        place = labels.lookup_unlabelled(text[m.start : m.end]) or gazetteer.lookup(
+            text[m.start : m.end]
+        )
+        if place is not None and place.kind == "country":
+            continue
+        if sports.is_side(text, m.start, m.end):
+            m.type = "ORG"
 
 
 def _rule_mentions(text: str) -> list[Found]:

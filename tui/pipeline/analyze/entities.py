@@ -28,8 +28,8 @@ from typing import Any
 from tui.core.models import Entity
 from tui.pipeline.analyze import (
     aliases,
-    gazetteer,
     bodies,
+    gazetteer,
     given_names,
     labels,
     name_context,

@@ -86,7 +86,7 @@ def _sides(text: str, found: list[Found]) -> None:
         place = labels.lookup_unlabelled(text[m.start : m.end]) or gazetteer.lookup(
             text[m.start : m.end]
         )
-        if place is not None and place.kind == "country":
+        if place is not None and labels.is_national(place):
             continue
         if sports.is_side(text, m.start, m.end):
             m.type = "ORG"
@@ -109,7 +109,8 @@ def _rule_mentions(text: str) -> list[Found]:
         key = _org_key(text, start, end, aliases.org_key(text[start:end]))
         found.append(Found(start, end, "ORG", CONTEXT, key))
     for p in places.find_context_places(text):
-        found.append(Found(p.start, p.end, "PLACE", CONTEXT if p.strength != "near" else MODEL))
+        start, end = labels.place_span(text, p.start, p.end)
+        found.append(Found(start, end, "PLACE", CONTEXT if p.strength != "near" else MODEL))
     for start, end in labels.titled_names(text):
         found.append(Found(start, end, "PERSON", CONTEXT))
     return found
@@ -145,8 +146,10 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             if kind == "PERSON":
                 end = aliases.apostrophe_tail(text, end)
                 context = name_context.kind_from_context(text, start, end)
-                if context is not None:
-                    rank = CONTEXT  # "in Ain Baal", "Kamal Adwan hospital": the words say so
+            elif kind in ("ORG", ""):
+                context = name_context.kind_from_context(text, start, end, sure_only=True)
+            if context is not None:
+                rank = CONTEXT  # "in Ain Baal", "Kamal Adwan hospital": the words say so
             if context is not None:
                 new_kind = context
             else:
@@ -215,7 +218,7 @@ def _lookup_mentions(doc: Any, text: str) -> list[Found]:
                 break
             place = labels.lookup_unlabelled(text[start:end])
             if place is not None and labels.plausible_place(place, rows[i, 2] == 1):
-                team = labels.is_team(doc, i, i + size)
+                team = not labels.is_national(place) and labels.is_team(doc, i, i + size)
                 found.append(Found(start, end, "ORG" if team else "PLACE", LOOKUP))
                 skip_to = i + size
                 break

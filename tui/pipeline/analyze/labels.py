@@ -32,7 +32,8 @@ ORG_WORDS = frozenset((
     "Energy", "Oil", "Gas", "Airport", "Station", "Stadium", "FC", "AFC", "Rovers", "Athletic",
     "Wanderers", "Society", "Secretariat", "Mission", "Embassy", "Consulate", "Brigades",
     "Committees", "Shipping", "Lines", "Logistics", "Hospitals", "Clinic", "Shipyard",
-    "Shipyards", "Works", "Holding", "Partners", "Medical", "Controls", "International",
+    "Shipyards", "Works", "Holding", "Partners", "Aid", "Relief", "Medical", "Controls",
+    "International",
     "Pharmaceuticals", "Pharmaceutical", "Motor", "Communications", "Community", "National",
     "Co", "Cos", "Authority", "Building", "Bldg", "Electric", "Electronics", "Financial",
     "Securities", "Insurance", "Investments", "Resources", "Steel", "Mining", "Chemicals",
@@ -168,8 +169,11 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
     if kind == "ORG":
         if _ROLE_AFTER.match(after) and len(words) >= 2 and looks_like_name(surface):
             return "PERSON"  # "Volodymyr Artiukh, the head of the regional administration"
-        if gazetteer.lookup(surface) is not None and not any(w in ORG_WORDS for w in words):
-            return "ORG" if is_team(doc, ent.start, ent.end) else "PLACE"
+        place = gazetteer.lookup(surface)
+        if place is not None and not any(w in ORG_WORDS for w in words):
+            # A national side is its country ("England won by 5 wickets"), as in "Ukraine says".
+            team = not is_national(place) and is_team(doc, ent.start, ent.end)
+            return "ORG" if team else "PLACE"
         previous = doc[ent.start - 1].text if ent.start > 0 else ""
         if previous in ROLE_WORDS and len(words) >= 2 and looks_like_name(surface):
             return "PERSON"
@@ -188,6 +192,8 @@ def _retype_person(text: str, start: int, end: int, words: list[str]) -> str:
         return "ORG"  # "Frontline Wire could not independently verify": an outlet
     if any(w in ORG_WORDS for w in words[1:]):
         return "ORG"  # "Nasser Hospital", "Furadino Shipping", "Resistance Brigades"
+    if len(words) >= 2 and words[-1] in PLACE_WORDS and words[-1] not in _EVENT_WORDS:
+        return "PLACE"  # "Victoria Falls", "Daraj Valley"
     context = kind_from_context(text, start, end)
     if context is not None:
         return context  # "in Ain Baal", "Kamal Adwan hospital", "Cyclone Mocha"
@@ -226,6 +232,9 @@ def place_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_EVENT_WORDS = frozenset(
+    ("Open", "Cup", "Games", "Championship", "Championships", "Trophy", "Prix", "Stakes", "Day")
+)
 _UNIT_WORDS = frozenset(
     (
         "Township",
@@ -241,6 +250,11 @@ _UNIT_WORDS = frozenset(
         "Prefecture",
     )
 )
+
+
+def is_national(place: gazetteer.Place) -> bool:
+    """A country or a nation of one (England): its side is the country itself."""
+    return place.kind == "country" or place.name in gazetteer.nations()
 
 
 def is_team(doc: Any, start: int, end: int) -> bool:

@@ -71,11 +71,27 @@ class PhraseIndex:
 
     def find(self, text: str, variants: object = None) -> list[Hit]:
         plain = text.replace("’", "'")
-        words = [(m.start(), m.end()) for m in _TOKEN.finditer(plain)]
-        cores = [_core(plain, s, e) for s, e in words]
+        words, cores = _tokens(plain)
+        longest = self._longest
         hits: list[Hit] = []
         i = 0
         while i < len(words):
+            # Most words open no listed phrase: skip them before any further work. Variants
+            # (a plural, a model suffix) are tried only on words that open a name as the
+            # lists write them, with a capital or a digit.
+            start, end = cores[i]
+            if (
+                plain[start:end] not in longest
+                and plain[start : words[i][1]] not in longest
+                and (
+                    variants is None
+                    or not (
+                        plain[start : start + 1].isupper() or plain[start : start + 1].isdigit()
+                    )
+                )
+            ):
+                i += 1
+                continue
             hit = self._match_at(plain, words, cores, i, variants)
             if hit is None:
                 i += 1
@@ -97,7 +113,7 @@ class PhraseIndex:
         longest = max(
             self._longest.get(first, 0),
             self._longest.get(plain[first_start : words[i][1]], 0),
-            1 if variants is not None and first[:1].isalnum() else 0,
+            1 if variants is not None and (first[:1].isupper() or first[:1].isdigit()) else 0,
         )
         for size in range(min(longest, len(words) - i), 0, -1):
             last = i + size - 1
@@ -112,6 +128,13 @@ class PhraseIndex:
                 if value is not None:
                     return Hit(start, key_end, key, value), last + 1
         return None
+
+
+@functools.lru_cache(maxsize=4)
+def _tokens(plain: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The words of a text and their cores, shared by the lists searched in one text."""
+    words = [(m.start(), m.end()) for m in _TOKEN.finditer(plain)]
+    return words, [_core(plain, s, e) for s, e in words]
 
 
 def _core(text: str, start: int, end: int) -> tuple[int, int]:

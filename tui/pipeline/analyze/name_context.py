@@ -60,9 +60,10 @@ COMPASS = frozenset(
 )
 
 
-def kind_from_context(text: str, start: int, end: int) -> str | None:
+def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) -> str | None:
     """ "PLACE", "ORG" or "" (no entity) when the words around text[start:end] say so; None when
-    they say nothing."""
+    they say nothing. `sure_only`: only the marks that hold whatever the model thought the
+    name was (for its organisations: "the al-Manara neighbourhood", "operation X")."""
     words = text[start:end].split()
     if not words:
         return None
@@ -74,10 +75,12 @@ def kind_from_context(text: str, start: int, end: int) -> str | None:
         return "ORG"  # "Kyauk Lone Gyi PDF", "Gangaw PDF"
     if _ORG_NOUN.match(after):
         return "ORG"
-    if words[0] in COMPASS and len(words) >= 2:
-        return "PLACE"
     place_noun = _PLACE_NOUN.match(after)
     if place_noun is not None and place_noun["sure"]:
+        return "PLACE"
+    if sure_only:
+        return None
+    if words[0] in COMPASS and len(words) >= 2:
         return "PLACE"
     if is_given_name(words[0]) or after.startswith(("'s", "’s")):
         return None

@@ -15,16 +15,21 @@ from __future__ import annotations
 
 import re
 
-_SPORT_WORDS = re.compile(
-    r"\b(?:innings|wickets?|bowled|batsm[ae]n|bowler|overs|goals?|goalkeeper|striker|midfielder"
-    r"|defender|halftime|half-time|penalty|penalties|league|championship|tournament|seeded"
-    r"|seeds?|quarter-finals?|semi-finals?|semifinals?|finals?|homers?|homered|innings|pitcher"
-    r"|pitched|inning|RBI|touchdowns?|quarterback|standings|lap|laps|stage|rider|jockey|coach"
-    r"|captain|match|matches|season|scored|scorers?|points|beat|drew|draw|won|lost|cup|club"
-    r"|sides?|squad|striker|cricket|soccer|tennis|rugby|baseball|basketball|golf|cycling"
-    r"|athletics|boxing|racing|title|defeated|victory|defeat|played)\b",
-    re.IGNORECASE,
-)
+# fmt: off
+_SPORT_WORDS = frozenset((
+    "innings", "wicket", "wickets", "bowled", "batsman", "batsmen", "bowler", "overs", "goal",
+    "goals", "goalkeeper", "striker", "midfielder", "defender", "halftime", "half-time",
+    "penalty", "penalties", "league", "championship", "tournament", "seeded", "seed", "seeds",
+    "quarter-final", "quarter-finals", "semi-final", "semi-finals", "semifinal", "semifinals",
+    "final", "finals", "homer", "homers", "homered", "pitcher", "pitched", "inning", "rbi",
+    "touchdown", "touchdowns", "quarterback", "standings", "lap", "laps", "stage", "rider",
+    "jockey", "coach", "captain", "match", "matches", "season", "scored", "scorer", "scorers",
+    "points", "beat", "drew", "draw", "won", "lost", "cup", "club", "side", "sides", "squad",
+    "cricket", "soccer", "tennis", "rugby", "baseball", "basketball", "golf", "cycling",
+    "athletics", "boxing", "racing", "title", "defeated", "victory", "defeat", "played",
+))
+# fmt: on
+_STRIP = ".,;:!?()[]\"'“”‘’"
 _SCORE = re.compile(r"(?<![\w.-])\d{1,3}-\d{1,3}(?![\w.-])")
 _LOCATIVE = re.compile(
     r"\b(?:[Ii]n|[Aa]t|[Nn]ear|[Ff]rom|[Tt]o|[Oo]utside|[Ii]nto|[Oo]f|[Vv]isit|[Vv]isiting"
@@ -34,9 +39,10 @@ _LOCATIVE = re.compile(
 
 def is_sports_text(text: str) -> bool:
     """Whether the text reads as sport: results, tables or match reports."""
-    words = max(1, text.count(" ") + 1)
-    hits = len(_SPORT_WORDS.findall(text)) + 2 * len(_SCORE.findall(text))
-    return hits >= 6 and hits >= 0.03 * words
+    words = text.lower().split()
+    hits = sum(word.strip(_STRIP) in _SPORT_WORDS for word in words)
+    hits += 2 * len(_SCORE.findall(text))
+    return hits >= 6 and hits >= 0.03 * max(1, len(words))
 
 
 def is_side(text: str, start: int, end: int) -> bool:

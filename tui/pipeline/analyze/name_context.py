@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from tui.pipeline.analyze import gazetteer
+from tui.pipeline.analyze.demonyms import country_of
 from tui.pipeline.analyze.given_names import is_given_name
 
 # Nouns after a name that make it a place ("the al-Manara neighbourhood", "Zamzam camp"); the
@@ -25,8 +27,8 @@ _PLACE_NOUN = re.compile(
 # Words before a name that make it a place: "in Ain Baal", "to enter Tawila".
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|outside|into|enter|entered|entering|towards?|reached|reaching|besieged"
-    r"|shelled|bombed|recaptured|captured) $"
-)
+    r"|shelled|bombed|recaptured|captured)(?: [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? and)? $"
+)  # "in Shati and Daraj Tuffah": a second place joined to a first
 # Nouns after a name that make it an organisation ("Kamal Adwan hospital").
 _ORG_NOUN = re.compile(r" (?:hospital|clinic|medical (?:complex|centre|center)|university)\b")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
@@ -65,9 +67,9 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
     they say nothing. `sure_only`: only the marks that hold whatever the model thought the
     name was (for its organisations: "the al-Manara neighbourhood", "operation X")."""
     words = text[start:end].split()
-    if not words:
-        return None
-    before = text[max(0, start - 14) : start]
+    if not words or (len(words) == 1 and _is_demonym(words[0])):
+        return None  # "the Ukrainian region of Kharkiv": a nationality, no name
+    before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
     if words[0] in _EVENT_HEADS or _OPERATION_BEFORE.search(before) or _KIN.match(after):
         return ""
@@ -87,3 +89,7 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
     if place_noun is not None or _PLACE_BEFORE.search(before):
         return "PLACE"
     return None
+
+
+def _is_demonym(word: str) -> bool:
+    return country_of(word) is not None and gazetteer.lookup(word) is None

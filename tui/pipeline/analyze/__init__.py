@@ -32,7 +32,7 @@ def analyze(text: str) -> Analysis:
     return next(analyze_many([text]))
 
 
-def analyze_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[Analysis]:
+def analyze_many(texts: Iterable[str], batch_size: int = model.BATCH_SIZE) -> Iterator[Analysis]:
     nlp = model.get_nlp()
     # Texts wait here in order; English ones also go through the model, which reads ahead by
     # a batch. Each text rides along with its doc: the doc's own `text` is rebuilt token by
@@ -46,7 +46,10 @@ def analyze_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[Analysi
             if language == "en":
                 yield text, text
 
-    for doc, text in nlp.pipe(english(), batch_size=batch_size, as_tuples=True):
+    docs = nlp.pipe(
+        english(), batch_size=batch_size, as_tuples=True, component_cfg=model.COMPONENT_BATCHES
+    )
+    for doc, text in docs:
         while waiting[0][1] != "en":
             yield _not_analysed(waiting.popleft()[1])
         waiting.popleft()

@@ -71,34 +71,36 @@ class PhraseIndex:
 
     def find(self, text: str, variants: object = None) -> list[Hit]:
         plain = text.replace("’", "'")
-        words, cores = _tokens(plain)
+        words, cores, capitalised, lower = _tokens(plain)
         longest = self._longest
+        # Only words that can open a listed phrase are tried: those that open a name as the
+        # lists write them (a capital or a digit), and the few lower-case first words of the
+        # list ("al-Qaeda", "dpa"). Variants (a plural, a model suffix) need the capital too.
+        candidates = list(capitalised)
+        for first in self._lower_firsts():
+            candidates += lower.get(first, ())
+        candidates.sort()
         hits: list[Hit] = []
-        i = 0
-        while i < len(words):
-            # Most words open no listed phrase: skip them before any further work. Variants
-            # (a plural, a model suffix) are tried only on words that open a name as the
-            # lists write them, with a capital or a digit.
+        free_from = 0
+        for i in candidates:
+            if i < free_from:
+                continue
             start, end = cores[i]
             if (
-                plain[start:end] not in longest
+                variants is None
+                and plain[start:end] not in longest
                 and plain[start : words[i][1]] not in longest
-                and (
-                    variants is None
-                    or not (
-                        plain[start : start + 1].isupper() or plain[start : start + 1].isdigit()
-                    )
-                )
             ):
-                i += 1
                 continue
             hit = self._match_at(plain, words, cores, i, variants)
-            if hit is None:
-                i += 1
-                continue
-            hits.append(hit[0])
-            i = hit[1]
+            if hit is not None:
+                hits.append(hit[0])
+                free_from = hit[1]
         return hits
+
+    @functools.cache  # noqa: B019 (one index per list, for the life of the process)
+    def _lower_firsts(self) -> tuple[str, ...]:
+        return tuple(w for w in self._longest if not (w[:1].isupper() or w[:1].isdigit()))
 
     def _match_at(
         self,
@@ -131,10 +133,22 @@ class PhraseIndex:
 
 
 @functools.lru_cache(maxsize=4)
-def _tokens(plain: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """The words of a text and their cores, shared by the lists searched in one text."""
+def _tokens(
+    plain: str,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], dict[str, list[int]]]:
+    """The words of a text, their cores, the indices of the words that open with a capital or
+    a digit, and the others' indices by core; shared by the lists searched in one text."""
     words = [(m.start(), m.end()) for m in _TOKEN.finditer(plain)]
-    return words, [_core(plain, s, e) for s, e in words]
+    cores = [_core(plain, s, e) for s, e in words]
+    capitalised: list[int] = []
+    lower: dict[str, list[int]] = {}
+    for i, (start, end) in enumerate(cores):
+        first = plain[start : start + 1]
+        if first.isupper() or first.isdigit():
+            capitalised.append(i)
+        else:
+            lower.setdefault(plain[start:end], []).append(i)
+    return words, cores, capitalised, lower
 
 
 def _core(text: str, start: int, end: int) -> tuple[int, int]:

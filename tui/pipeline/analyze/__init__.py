@@ -23,8 +23,9 @@ from tui.core.models import Analysis
 from tui.pipeline.analyze import claims, conflict, entities, model
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "5"  # 2: state bodies, described organisations; 3: attitude/stance cues;
-# 4: short weapon names join their full name; 5: entity lists as data, language detection
+ANALYZER_VERSION = "6"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+# 4: short weapon names join their full name; 5: entity lists as data, language detection;
+# 6: given names, name context, sports sides, conflict flag needs an event of fighting
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language"]
 
 

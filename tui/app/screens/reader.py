@@ -152,6 +152,9 @@ class ReaderScreen(Screen[None]):
         self.panel.show_trends(self.daily)
         self.current_claim = -1
         self.status.count, self.status.detail = len(claims), ""
+        language = row.get("language") or "en"
+        if language != "en" and self.mode == "text":
+            self.status.detail = f"claims and entities: English only (this article: {language})"
         self.status.filter = "" if self.mode == "text" else MODE_NAMES[self.mode]
         if self.claim_start is not None and claims:
             index = next(

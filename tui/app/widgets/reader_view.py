@@ -102,7 +102,9 @@ class ReaderView(VerticalScroll, can_focus=True):
     ReaderView > .paragraph { margin-bottom: 1; max-width: 100; }
     ReaderView > #legend { color: $text-muted; margin-bottom: 1; }
     ReaderView > #reader-title { text-style: bold; color: $text-accent; margin-top: 1; }
-    ReaderView > #reader-meta { color: $text-muted; margin-bottom: 1; }
+    ReaderView > #reader-meta {
+        color: $text-muted; margin-bottom: 1; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     ReaderView > #reader-note { color: $text-warning; margin-bottom: 1; }
     """
 

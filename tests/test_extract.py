@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from tui.pipeline.encoding import decode_html
 from tui.pipeline.errors import ExtractError
 from tui.pipeline.extract import extract, reading_text
-from tui.pipeline.extract_consent import is_consent_text
-from tui.pipeline.extract_credit import clean_byline, strip_credit
-from tui.pipeline.extract_meta import parse_time
-from tui.pipeline.extract_rules import is_boilerplate, is_section_label
+from tui.pipeline.extract.consent import is_consent_text
+from tui.pipeline.extract.credit import clean_byline, strip_credit
+from tui.pipeline.extract.encoding import decode_html
+from tui.pipeline.extract.meta import parse_time
+from tui.pipeline.extract.rules import is_boilerplate, is_section_label
 from tui.pipeline.sanitize import has_controls
 
 ROOT = Path(__file__).resolve().parents[1]

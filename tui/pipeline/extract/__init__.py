@@ -2,10 +2,10 @@
 
 The stages, each in its own module:
 
-    bytes ──encoding.decode_html──▶ str ──extract_dom.parse_html──▶ tree
-    tree ──extract_meta.read_meta──▶ title, byline, published, lead caption   (before pruning)
-    tree ──extract_dom.prune──▶ tree without scripts, hidden parts and named furniture
-    tree ──extract_body.read_blocks / find_story──▶ the story's blocks
+    bytes ──encoding.decode_html──▶ str ──dom.parse_html──▶ tree
+    tree ──meta.read_meta──▶ title, byline, published, lead caption   (before pruning)
+    tree ──dom.prune──▶ tree without scripts, hidden parts and named furniture
+    tree ──body.read_blocks / find_story──▶ the story's blocks
     blocks ──clean.clean_paragraphs──▶ paragraphs without unnamed furniture (labels, consent)
 
 We find the story ourselves first: the same paragraph-density idea as readability-lxml (a
@@ -20,13 +20,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from tui.pipeline.clean import clean_paragraphs
-from tui.pipeline.encoding import decode_html
 from tui.pipeline.errors import ExtractError
-from tui.pipeline.extract_body import find_story, read_blocks
-from tui.pipeline.extract_dom import parse_html, prune
-from tui.pipeline.extract_meta import Meta, headlines, read_meta
-from tui.pipeline.extract_rules import word_count
+from tui.pipeline.extract.body import find_story, read_blocks
+from tui.pipeline.extract.clean import clean_paragraphs
+from tui.pipeline.extract.dom import parse_html, prune
+from tui.pipeline.extract.encoding import decode_html
+from tui.pipeline.extract.meta import Meta, headlines, read_meta
+from tui.pipeline.extract.rules import word_count
 from tui.pipeline.models import Article
 from tui.pipeline.sanitize import clean_line
 

@@ -21,7 +21,7 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from tui.pipeline import clean
+from tui.pipeline.extract import clean
 
 # lxml.html's parser: the same libxml2 parse, with elements of the public HtmlElement class
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)

@@ -20,13 +20,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from lxml.html import tostring
+
 from tui.pipeline.errors import ExtractError
-from tui.pipeline.extract.body import find_story, read_blocks
+from tui.pipeline.extract.body import Block, find_story, read_blocks
 from tui.pipeline.extract.clean import clean_paragraphs
-from tui.pipeline.extract.dom import parse_html, prune
+from tui.pipeline.extract.dom import parse_html, prune_furniture, strip_unseen, xml_safe
 from tui.pipeline.extract.encoding import decode_html
 from tui.pipeline.extract.meta import Meta, headlines, read_meta
 from tui.pipeline.extract.rules import word_count
+from tui.pipeline.extract.vote import readability_text, vote
 from tui.pipeline.models import Article
 from tui.pipeline.sanitize import clean_line
 
@@ -58,41 +61,25 @@ def extract(html: bytes | str, url: str, headers: Mapping[str, str] | None = Non
 
 
 def _story(html: str, *, with_meta: bool) -> tuple[Meta, list[str]]:
-    """Our scorer's paragraphs, or readability-lxml's when ours finds too little."""
-    meta, paragraphs = _paragraphs(html, with_meta=with_meta)
-    words = sum(word_count(p) for p in paragraphs)
-    if words < MIN_WORDS:
-        second = _readability_paragraphs(html)
-        if sum(word_count(p) for p in second) > words:
-            return meta, second
-    return meta, paragraphs
-
-
-def _readability_paragraphs(html: str) -> list[str]:
-    """readability-lxml's main block, cleaned like our own: the fallback for odd layouts."""
-    from readability import Document
-    from readability.readability import Unparseable
-
-    try:
-        summary = Document(html).summary(html_partial=True)
-    except (Unparseable, ValueError, TypeError):
-        return []
-    root = parse_html(summary)
-    if root is None:
-        return []
-    titles = headlines(root)
-    prune(root)
-    paragraphs = (clean_line(p) for p in clean_paragraphs(read_blocks(root), titles))
-    return [p for p in paragraphs if p]
-
-
-def _paragraphs(html: str, *, with_meta: bool) -> tuple[Meta, list[str]]:
+    """The story's paragraphs by the vote of our finder and readability-lxml's (see vote)."""
+    html = xml_safe(html)
     root = parse_html(html)
     if root is None:
         return Meta(), []
     meta = read_meta(root) if with_meta else Meta()
     titles = headlines(root)
-    prune(root)
+    strip_unseen(root)
+    theirs_text, theirs = readability_text(tostring(root, encoding="unicode"))
+    prune_furniture(root)
     blocks = read_blocks(root)
-    paragraphs = (clean_line(p) for p in clean_paragraphs(find_story(root, blocks), titles))
-    return meta, [p for p in paragraphs if p]
+    voted = vote(blocks, find_story(root, blocks), theirs_text)
+    paragraphs = theirs if voted is None else _cleaned(voted, titles)
+    words = sum(word_count(p) for p in paragraphs)
+    if words < MIN_WORDS and sum(word_count(p) for p in theirs) > words:
+        return meta, theirs
+    return meta, paragraphs
+
+
+def _cleaned(blocks: list[Block], titles: frozenset[str]) -> list[str]:
+    paragraphs = (clean_line(p) for p in clean_paragraphs(blocks, titles))
+    return [p for p in paragraphs if p]

@@ -43,7 +43,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from rouge_lsum import rouge_lsum  # noqa: E402
 
 from tui.pipeline.errors import ExtractError  # noqa: E402
-from tui.pipeline.extract import extract, reading_text  # noqa: E402
+from tui.pipeline.extract import UNREADABLE, extract, reading_text  # noqa: E402
 from tui.pipeline.extract.encoding import decode_html  # noqa: E402
 
 DATA = Path("/work/data/extraction-public")
@@ -153,8 +153,9 @@ def crash_check(pages: list[Page], limit: float) -> list[str]:
         start = time.process_time()
         try:
             extract(page.raw, f"https://dev.example/{page.name}")
-        except ExtractError:
-            pass
+        except ExtractError as exc:
+            if UNREADABLE in str(exc):  # caught by the last line of defence: still a failure
+                failures.append(f"{page.name}: {exc}")
         except Exception as exc:  # the very thing this check exists to count
             failures.append(f"{page.name}: {type(exc).__name__}: {str(exc)[:120]}")
         spent = time.process_time() - start

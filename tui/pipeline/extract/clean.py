@@ -76,15 +76,28 @@ _QUALIFIED = re.compile(
 )
 
 
+WEAK = 1
+STRONG = 2
+ALWAYS = 3
+
+
 @lru_cache(maxsize=8192)
 def furniture_strength(names: str) -> int:
-    """How surely class/id/role words name furniture: 2 always, 1 unless it holds the story."""
+    """How surely class/id/role words name furniture, 0 when they do not.
+
+    ALWAYS (a footer) goes whatever it holds; STRONG (navigation, sharing, comments, consent)
+    goes unless it holds the story; WEAK (ads, bylines, captions, widgets) goes unless it holds
+    the story or more prose than such a box ever does: templates name whole post bodies
+    "widget" or wrap a post in its "byline-author" span.
+    """
     if not names.strip():
         return 0
     words = _QUALIFIED.sub(" ", _CAMEL.sub("-", names).lower())
     if _FOOTER.search(words):
-        return 2
-    return 1 if _FURNITURE_STRONG.search(words) or _FURNITURE_WEAK.search(words) else 0
+        return ALWAYS
+    if _FURNITURE_STRONG.search(words):
+        return STRONG
+    return WEAK if _FURNITURE_WEAK.search(words) else 0
 
 
 OWN_TEXT_CHARS = 60

@@ -35,6 +35,7 @@ _FURNITURE_TAGS = frozenset(("nav", "aside", "footer", "header", "form", "menu")
 _EMBED = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|fb-xfbml|reddit-embed|embed", re.I)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _GUARD_SHARE = 0.4
+_WEAK_PROSE = 1500  # characters of prose outside links no ad, byline or caption box holds
 # What lxml refuses in a tree's text (XML 1.0 excludes it): C0 controls but tab, newline and
 # carriage return, lone surrogates, U+FFFE and U+FFFF. Pages carry them as stray bytes, as
 # character references ("&#1;") and as surrogates from a broken decode; none is ever reading text.
@@ -100,12 +101,15 @@ def prune_furniture(root: HtmlElement) -> None:
             continue
         strength = clean.furniture_strength(attr_names(el))
         if strength == 0 and el.tag in _FURNITURE_TAGS:
-            strength = 1
+            strength = clean.STRONG
         if strength == 0 or any(a in removed for a in el.iterancestors()):
             continue
         if any(_EMBED.search(q.get("class", "")) for q in el.iter("blockquote")):
             continue  # an embedded post quoted by the story, inside a "social-embed" wrapper
-        if strength == 2 or weight.get(el, 0) < limit:
+        prose = weight.get(el, 0)
+        if strength == clean.WEAK and prose > _WEAK_PROSE:
+            continue
+        if strength == clean.ALWAYS or prose < limit:
             removed.add(el)
             drop(el)
 

@@ -4,16 +4,19 @@ The stages, each in its own module:
 
     bytes ──encoding.decode_html──▶ str ──dom.parse_html──▶ tree
     tree ──meta.read_meta──▶ title, byline, published, lead caption   (before pruning)
-    tree ──dom.prune──▶ tree without scripts, hidden parts and named furniture
-    tree ──body.read_blocks / find_story──▶ the story's blocks
+    tree ──dom.strip_unseen──▶ tree without scripts, media and hidden parts
+         ──vote.readability_text──▶ readability-lxml's main block, as text
+    tree ──dom.prune_furniture──▶ tree without named furniture
+    tree ──body.read_blocks / find_story──▶ our finder's blocks
+    blocks ──vote.vote──▶ the story's blocks, by vote of the two finders
     blocks ──clean.clean_paragraphs──▶ paragraphs without unnamed furniture (labels, consent)
 
-We find the story ourselves first: the same paragraph-density idea as readability-lxml (a
-paragraph scores its container, half its parent), but on blocks we already hold, which lets the
-search join a story that a site splits across sibling chunks, keep quoted social posts, and run
-in a fraction of the time (F1 0.986 vs 0.954 on the benchmark pages; see bench/README.md). When
-that finds too little, readability-lxml gives a second opinion: its main block goes through the
-same pruning and cleaner. Everything here is pure: no I/O, and the caller enforces time limits.
+Our finder uses the same paragraph-density idea as readability-lxml (a paragraph scores its
+container, half its parent), on blocks we already hold, which lets it join a story that a site
+splits across sibling chunks and keep quoted social posts. The two finders fail differently, so
+they vote (docs/EXTRACTION.md): on public pages we never tuned on, the vote beats either alone.
+Everything here is pure: no I/O, and the caller enforces time limits. Nothing raises but our
+ExtractError ("no reading text").
 """
 
 from __future__ import annotations

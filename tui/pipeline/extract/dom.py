@@ -6,8 +6,9 @@ elements whose tag or class/id/role names them as page furniture (navigation, sh
 banners, related links, captions; the vocabulary lives in ``clean``). The last pass is guarded:
 an element holding 40% or more of the page's text outside links stays, because sites name their
 article wrappers after what they hold ("content-with-sidebar", "post has-comments paywall") or put
-the whole page inside a ``<form>``. Only a footer is removed whatever it holds. A wrapper around an
-embedded social post ("social-embed") stays too: the story quotes the post.
+the whole page inside a ``<form>``. Weak names (ads, bylines, captions, widgets) also stay on an
+element holding more prose than such a box ever does. Only a footer goes whatever it holds. A
+wrapper around an embedded social post ("social-embed") stays too: the story quotes the post.
 
 ``aria-hidden`` is not taken as hidden: it hides from screen readers only, and pages set it on
 visible text.

@@ -175,7 +175,7 @@ PROSE = (
 ) * 3
 PAGE = "<html><head><title>Bridge</title></head><body><article><p>{}</p></article></body></html>"
 HOSTILE_PAGES = {
-    "nul and control characters": PAGE.format(PROSE.replace("convoy", "con\x00voy\x01\x02\x1b")),
+    "nul and control characters": PAGE.format(PROSE.replace("convoy", "con\x00voy\x01\x02\x7f")),
     "control character references": PAGE.format(
         "<span>x</span>&#1;&#0;&#x1F;tail " + PROSE + "<b>b</b>&#8;"
     ),

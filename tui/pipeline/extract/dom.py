@@ -23,6 +23,7 @@ from lxml import etree
 from lxml.html import HtmlElement
 
 from tui.pipeline.extract import clean
+from tui.pipeline.sanitize import clean_text
 
 # lxml.html's parser: the same libxml2 parse, with elements of the public HtmlElement class
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
@@ -40,6 +41,7 @@ _WEAK_PROSE = 1500  # characters of prose outside links no ad, byline or caption
 # What lxml refuses in a tree's text (XML 1.0 excludes it): C0 controls but tab, newline and
 # carriage return, lone surrogates, U+FFFE and U+FFFF. Pages carry them as stray bytes, as
 # character references ("&#1;") and as surrogates from a broken decode; none is ever reading text.
+_ESCAPE = re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")  # starts of ESC/C1 sequences
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
@@ -56,7 +58,13 @@ def parse_html(html: str) -> HtmlElement | None:
 
 
 def xml_safe(text: str) -> str:
-    """*text* without the characters lxml refuses (see _NOT_XML)."""
+    """*text* without the characters lxml refuses (see _NOT_XML).
+
+    A terminal escape sequence goes whole first (sanitize.clean_text): stripping only its ESC
+    would leave "[2J" behind as text.
+    """
+    if _ESCAPE.search(text):
+        text = clean_text(text)
     return _NOT_XML.sub("", text)
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.figures import Figure
 from tui.pipeline.stories.ledger import LedgerRow, overlap
-from tui.pipeline.stories.words import word_key
+from tui.pipeline.stories.words import pole_keys
 
 DENIAL_OVERLAP = 0.5
 FIGURE_HOURS = 24.0
@@ -37,18 +37,8 @@ class Contradiction:
     kind: str  # one of KINDS
 
 
-def _pole_keys(words: frozenset[str]) -> frozenset[str]:
-    found = set()
-    for word in words:
-        negated = word.startswith("not:")
-        key = word_key(word.removeprefix("not:"))
-        if key:
-            found.add(f"not:{key}" if negated else key)
-    return frozenset(found)
-
-
-_POLES = tuple((_pole_keys(one), _pole_keys(other)) for one, other in lexicon.OPPOSITIONS)
-_ACTS = _pole_keys(lexicon.ACTS)
+_POLES = tuple((pole_keys(one), pole_keys(other)) for one, other in lexicon.OPPOSITIONS)
+_ACTS = pole_keys(lexicon.ACTS)
 
 
 def find_contradictions(rows: list[LedgerRow], figures: Iterable[Figure]) -> list[Contradiction]:
@@ -75,7 +65,7 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
     weight: dict[str, float] = {}
     for denial in (r for r in rows if r.is_denial):
         said = {k.removeprefix("not:") for k in denial.statement}
-        articles = {m.article_id: m.start for m in denial.mentions if m.claim.status == "denied"}
+        articles = {m.article_id: m.start for m in denial.mentions if m.denial}
         for row in rows:
             if row.is_denial or not _apart(denial, row):
                 continue

@@ -37,6 +37,7 @@ STOPWORDS = words(
 # "killed"/"dead"/"death toll" are one fact; "took"/"seized"/"captured"/"liberated" one claim.
 _CONCEPTS = """
 kill killed kills killing dead death deaths died die dies dying toll bodies body lives fatalities
+    losses
 wound wounded wounding injured injuring injury injuries hurt wounds casualties
 strike struck strikes striking hit hits hitting attack attacked attacks attacking bomb bombed
     bombing bombs shelled shelling shell shells targeted targeting target targets raid raids
@@ -61,6 +62,11 @@ civilian civilians villagers residents
 displace displaced fled flee fleeing evacuated homeless
 power electricity substation grid energy
 deny denied denies denying rejected rejects reject false untrue lie fabricated baseless
+site sites facility facilities infrastructure installation installations premises
+fighter fighters mercenaries mercenary militants militant gunmen combatants operatives jihadists
+    terrorists insurgents
+arms weapons weapon munitions ammunition supplies equipment
+hold holds held holding controlled controlling controls remains remained
 """
 
 
@@ -118,6 +124,15 @@ NEGATIONS = words("not no never without n't nothing")
 # without saying it was hit.
 ACTS = words("struck strike hit bombed shelled targeted attacked killed killing died dead damaged")
 
+# Cues of a denial: a claim whose verb is one of these is its source's denial, whatever its
+# content ("denied attacking the camp", "rejected responsibility", "dismissed the report").
+DENIAL_CUES = words(
+    """
+    deny denied denies denying reject rejected rejects rejecting dismiss dismissed dismisses
+    dismissing refute refuted refutes refuting contradict contradicted contradicts disputed
+    disputes disputing rebuffed rebuked
+    """
+)
 # Quantities that figures report, by the words that announce them.
 FIGURE_CUES: dict[str, frozenset[str]] = {
     "killed": words(
@@ -220,6 +235,15 @@ ROLE_WORDS = words(
     governor mayor spokesman spokeswoman spokesperson minister president commander chief head
     official officials volunteer volunteers network group manager owner operator agency office
     coordinator administration ministry army military authorities navy
+    """
+)
+# Words that describe an armed group without naming it ("the paramilitary group", "the
+# rebels"): such a source speaks as the group the analysis ties it to (its affiliation).
+GROUP_WORDS = words(
+    """
+    group groups paramilitary paramilitaries force forces rebel rebels militia militias
+    movement militants insurgents fighters jihadists jihadist armed spokesman spokeswoman
+    spokesperson spokespeople representative leadership command commander commanders
     """
 )
 # Role words too general to tie a description to one named source on their own.

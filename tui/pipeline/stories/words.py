@@ -69,3 +69,14 @@ def stem(word: str) -> str:
                 return base + "y"
             return base
     return word
+
+
+def pole_keys(words: frozenset[str]) -> frozenset[str]:
+    """The keys of a pole of lexicon.OPPOSITIONS ("not:damaged" -> "not:damag")."""
+    found = set()
+    for word in words:
+        negated = word.startswith("not:")
+        key = word_key(word.removeprefix("not:"))
+        if key:
+            found.add(f"not:{key}" if negated else key)
+    return frozenset(found)

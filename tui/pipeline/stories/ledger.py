@@ -91,14 +91,14 @@ class LedgerRow:
 def is_denial(claim: Claim, statement: Counter[str]) -> bool:
     """A claim that is its source's denial: its cue is a verb of denial ("denied attacking the
     camp", "rejected responsibility"), or the analysis marks it denied and its content asserts
-    no act of its own. "said it had struck only military targets, not civilians" is marked
-    denied for its "not", but it tells what the speaker did: an assertion, the row of its
-    other accounts of the strike."""
+    no act of its own and no state of the target ("the ship was not damaged"). "said it had
+    struck only military targets, not civilians" is marked denied for its "not", but it tells
+    what the speaker did: an assertion, the row of its other accounts of the strike."""
     if any(w.casefold() in DENIAL_CUES for w in claim.cue.split()):
         return True
     if claim.status != "denied" and not any(e.kind == "denial" for e in claim.evidence):
         return False
-    return not any(k in _ACT_KEYS for k in statement)
+    return not any(k in _ACT_KEYS or k in _UNHARMED for k in statement)
 
 
 @dataclass(slots=True)
@@ -256,6 +256,9 @@ def _core(statement: Counter[str]) -> set[str]:
 
 _CONCEPT_NAMES = frozenset(CONCEPTS.values())
 _TAKEN, _HELD = (pole_keys(pole) for pole in OPPOSITIONS[1])
+# "the ship was undamaged", "was not damaged": an account of the target's state, set against
+# "the ship was hit" (a dispute), not a denial of an act ("did not strike homes").
+_UNHARMED = pole_keys(OPPOSITIONS[2][1]) - pole_keys(frozenset(("not:hit", "not:struck")))
 _ACT_KEYS = frozenset(word_key(w) for w in ACTS) | {
     word_key(w) for w in ("captured", "repelled", "held", "intercepted", "launched")
 }

@@ -133,6 +133,15 @@ DENIAL_CUES = words(
     disputes disputing rebuffed rebuked
     """
 )
+# Words of a denial's verdict, not of what it denies ("the accusations were fabricated"):
+# left out when matching a denial to the claim it answers.
+VERDICT_WORDS = words(
+    """
+    deny denied accusation accusations claim claims report reports account accounts statement
+    false untrue lie lies fabricated baseless fake propaganda responsibility pretext allegation
+    allegations
+    """
+)
 # Quantities that figures report, by the words that announce them.
 FIGURE_CUES: dict[str, frozenset[str]] = {
     "killed": words(

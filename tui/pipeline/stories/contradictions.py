@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.figures import Figure
 from tui.pipeline.stories.ledger import LedgerRow, overlap
-from tui.pipeline.stories.words import pole_keys, word_key
+from tui.pipeline.stories.words import claim_key, pole_keys
 
 DENIAL_OVERLAP = 0.5
 _HIT = 3  # the family of lexicon.OPPOSITIONS on whether a target was hit
@@ -40,7 +40,7 @@ class Contradiction:
     kind: str  # one of KINDS
 
 
-_VERDICT = frozenset(word_key(w) for w in lexicon.VERDICT_WORDS) - {""}
+_VERDICT = frozenset(claim_key(w) for w in lexicon.VERDICT_WORDS) - {""}
 _POLES = tuple((pole_keys(one), pole_keys(other)) for one, other in lexicon.OPPOSITIONS)
 _ACTS = pole_keys(lexicon.ACTS)
 

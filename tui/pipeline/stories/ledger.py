@@ -30,8 +30,14 @@ from tui.core.models import Claim
 from tui.pipeline.stories import sources
 from tui.pipeline.stories.amounts import amounts_in
 from tui.pipeline.stories.article import StoryArticle
-from tui.pipeline.stories.lexicon import ACTS, CONCEPTS, DENIAL_CUES, OPPOSITIONS, STATE_BODY_WORDS
-from tui.pipeline.stories.words import negated_keys, pole_keys, stem, word_key
+from tui.pipeline.stories.lexicon import (
+    ACTS,
+    CLAIM_CONCEPTS,
+    DENIAL_CUES,
+    OPPOSITIONS,
+    STATE_BODY_WORDS,
+)
+from tui.pipeline.stories.words import claim_key, negated_keys, pole_keys, stem
 
 STATEMENT_JOIN = 0.3
 CORE_JOIN = 0.6
@@ -254,13 +260,13 @@ def _core(statement: Counter[str]) -> set[str]:
     return {k for k in statement if k.removeprefix("not:") in _CONCEPT_NAMES or k[:1] == "#"}
 
 
-_CONCEPT_NAMES = frozenset(CONCEPTS.values())
+_CONCEPT_NAMES = frozenset(CLAIM_CONCEPTS.values())
 _TAKEN, _HELD = (pole_keys(pole) for pole in OPPOSITIONS[1])
 # "the ship was undamaged", "was not damaged": an account of the target's state, set against
 # "the ship was hit" (a dispute), not a denial of an act ("did not strike homes").
 _UNHARMED = pole_keys(OPPOSITIONS[2][1]) - pole_keys(frozenset(("not:hit", "not:struck")))
-_ACT_KEYS = frozenset(word_key(w) for w in ACTS) | {
-    word_key(w) for w in ("captured", "repelled", "held", "intercepted", "launched")
+_ACT_KEYS = frozenset(claim_key(w) for w in ACTS) | {
+    claim_key(w) for w in ("captured", "repelled", "held", "intercepted", "launched")
 }
 _BODY_STEMS = frozenset(stem(w) for w in STATE_BODY_WORDS) - {
     stem(w) for w in ("of", "the", "state", "spokesman", "spokeswoman", "spokesperson",

@@ -37,7 +37,6 @@ STOPWORDS = words(
 # "killed"/"dead"/"death toll" are one fact; "took"/"seized"/"captured"/"liberated" one claim.
 _CONCEPTS = """
 kill killed kills killing dead death deaths died die dies dying toll bodies body lives fatalities
-    losses
 wound wounded wounding injured injuring injury injuries hurt wounds casualties
 strike struck strikes striking hit hits hitting attack attacked attacks attacking bomb bombed
     bombing bombs shelled shelling shell shells targeted targeting target targets raid raids
@@ -62,6 +61,12 @@ civilian civilians villagers residents
 displace displaced fled flee fleeing evacuated homeless
 power electricity substation grid energy
 deny denied denies denying rejected rejects reject false untrue lie fabricated baseless
+"""
+# Families that paraphrases of one speaker's statement swap, on top of the ones above. Claims
+# only: an article's terms for grouping keep the families above ("fighters" and "mercenaries"
+# are one statement from one speaker, but they say nothing new about which event it is).
+_CLAIM_CONCEPTS = """
+kill losses
 site sites facility facilities infrastructure installation installations premises
 fighter fighters mercenaries mercenary militants militant gunmen combatants operatives jihadists
     terrorists insurgents
@@ -86,6 +91,7 @@ def _families(text: str) -> dict[str, str]:
 
 
 CONCEPTS = _families(_CONCEPTS)
+CLAIM_CONCEPTS = CONCEPTS | _families(_CLAIM_CONCEPTS)
 
 # Incompatible accounts: each family names two poles, as words of news copy; rows of different
 # sources that stand on opposite poles (one pole only each) dispute each other. "not:" marks a

@@ -109,14 +109,16 @@ class ClaimList(VirtualList[ClaimRow]):
         status = Style(color=found.colour, bold=True)
         source_width = min(26, max(14, width // 5))  # canonical names run to 20-odd cells
         when = f" {age(row.sort_ts, now_of(self.app)):>4} "
+        who = fit(row.who, source_width)
+        name = who.rstrip(" ")  # the name underlined, not the padding after it
         segments = [
             Segment(
                 f"{'★' if row.bookmarked else ' '}{marker(row.status, row.manual)}"
                 f"{fit(row.status, 11)} ",
                 status,
             ),
-            Segment(fit(row.who, source_width), Style(underline=True, bold=True)),
-            Segment("  "),
+            Segment(name, Style(underline=True, bold=True)),
+            Segment(who[len(name) :] + "  "),
         ]
         rest = width - 15 - source_width - 2 - len(when)
         extra: list[Segment] = []

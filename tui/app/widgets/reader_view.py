@@ -30,7 +30,7 @@ STATUS_STYLES = {status: tint_style(status) for status in LOOKS}
 CURRENT_STYLE = "on $accent 45%"
 # The evidence behind the current claim's status: another hue than the claim's, and underlined,
 # so it stands out from the status tints and from the current claim at any colour depth.
-EVIDENCE_STYLE = "on $warning 40% underline"
+EVIDENCE_STYLE = "on $primary 50% underline"
 BOOKMARKED_STYLE = "overline"
 SOURCE_STYLE = "underline bold"
 CUE_STYLE = "italic"
@@ -60,7 +60,7 @@ class ClaimSpan:
 
 
 def legend() -> Content:
-    """One line: each status's glyph and colour, then how a source is marked."""
+    """One line: each status's glyph and colour, how a source is marked, the hand-set mark."""
     text = ""
     spans = []
     for status in LOOKS:
@@ -70,6 +70,7 @@ def legend() -> Content:
     text += "source underlined"
     start = text.index("source underlined")
     spans.append(Span(start, start + len("source underlined"), SOURCE_STYLE))
+    text += f"  {SET_BY_YOU} set by you (v)"
     return Content(text, spans)
 
 

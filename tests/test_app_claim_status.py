@@ -170,3 +170,22 @@ async def test_the_claims_view_at_80_by_24_keeps_a_list_and_a_preview(
         await pilot.press("backslash")
         await pilot.pause(0.1)
         assert claims.size.height >= 21
+
+
+def test_the_status_in_words_puts_its_own_evidence_first_then_the_rest() -> None:
+    from tui.app.widgets.status_words import status_line, why
+    from tui.core.models import Evidence
+
+    def e(kind: str, by: str = "") -> Evidence:
+        return Evidence(0, 1, kind, by)
+
+    officials, images = e("dispute", "Ukrainian officials"), e("confirmation", "satellite images")
+    assert why("disputed", [images, officials]) == (
+        "disputed by Ukrainian officials; confirmed by satellite images")
+    assert why("denied", [e("denial", "Russia")]) == "denied"  # its own word: no "by"
+    assert why("claimed", []) == "claimed"
+    assert why("unconfirmed", [e("unverified")]) == "unconfirmed"
+    assert why("disputed", [e("dispute", "A"), e("dispute", "B"), e("dispute", "A")]) == (
+        "disputed by A, B")
+    assert status_line("denied", [officials], manual=True, analysis_status="disputed") == (
+        "denied, set by you (analysis: disputed by Ukrainian officials)")

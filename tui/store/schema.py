@@ -277,8 +277,8 @@ ALTER TABLE claims ADD COLUMN source_canonical TEXT NOT NULL DEFAULT '';
 ALTER TABLE claims ADD COLUMN affiliation TEXT NOT NULL DEFAULT '';
 ALTER TABLE claims ADD COLUMN evidence TEXT;
 ALTER TABLE claims ADD COLUMN analysis_status TEXT;
-CREATE INDEX claims_sides
-    ON claims(affiliation COLLATE NOCASE, source_canonical COLLATE NOCASE, article_id);
+CREATE INDEX claims_sides ON claims(affiliation COLLATE NOCASE, article_id);
+CREATE INDEX claims_canonical ON claims(source_canonical COLLATE NOCASE, article_id);
 CREATE INDEX claims_manual ON claims(article_id) WHERE analysis_status IS NOT NULL;
 CREATE TABLE manual_statuses (
     id               INTEGER PRIMARY KEY,

@@ -42,8 +42,7 @@ def _phrase(kind: str, evidence: Sequence[Evidence]) -> str:
     names = _names(evidence)
     if kind == "denial" or not names:  # a denial is the source's own: no "by"
         return status
-    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-    return f"{status} by {joined}"
+    return f"{status} by {', '.join(names)}"  # names may hold "and": "residents and a local…"
 
 
 def why(status: str, evidence: Sequence[Evidence]) -> str:

@@ -21,7 +21,10 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $(STAMP)
 
 # The only way a dependency changes: edit pyproject.toml, `make lock`, `make test`, commit both.
-lock: install
+# (It needs only uv from the current lock, not a complete install: pyproject may be ahead.)
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(PY) scripts/lock.py
 
 run: install

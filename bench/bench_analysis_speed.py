@@ -32,7 +32,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data" / "extraction" / "ground-truth.json"
-_BATCH = 16
+_BATCH = 8
 
 
 def _load_worker(batch_size: int, barrier: Any) -> None:
@@ -78,7 +78,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--extract", action="store_true", help="start from the HTML pages")
     ap.add_argument("--processes", type=int, default=os.cpu_count() or 1)
-    ap.add_argument("--batch-size", type=int, default=16, help="nlp.pipe batch size")
+    ap.add_argument(
+        "--batch-size", type=int, default=8, help="nlp.pipe batch size (parser, ner: 32)"
+    )
     ap.add_argument("--chunk", type=int, default=8, help="texts sent to a worker at a time")
     ap.add_argument("--limit", type=int, default=0, help="use only the first N texts")
     ap.add_argument("--repeat", type=int, default=1, help="go over the texts R times")

@@ -29,9 +29,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tui.core.models import Claim  # noqa: E402
 from tui.pipeline.analyze import claims, entities, model  # noqa: E402
 from tui.pipeline.analyze.overlap import normal_name  # noqa: E402
-from tui.core.models import Claim  # noqa: E402
 
 STATUS_SET = ROOT / "tests" / "fixtures" / "analysis" / "status_set.json"
 

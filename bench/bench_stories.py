@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/bench_stories.py                 # the dev set
     .venv/bin/python bench/bench_stories.py --errors        # and every miss and false alarm
-    .venv/bin/python bench/bench_stories.py --set heldout   # our own held-out check (once)
+    .venv/bin/python bench/bench_stories.py --set heldout   # the first held-out check (now seen)
+    .venv/bin/python bench/bench_stories.py --set heldout2  # the second held-out check (once)
     .venv/bin/python bench/bench_stories.py --speed 20000   # grouping speed on 20k articles
 
 The articles of tests/fixtures/stories/<set>/ go through the real analyzer, then through the
@@ -151,6 +152,7 @@ def score(set_name: str, errors: bool) -> None:
                 items.append((row.id, m.article_id, key))
     row_of_gold = {claim_gold[key]: rid for rid, _, key in items if key in claim_gold}
     row_key = {row.id: row.source_key for r in reports.values() for row in r.rows}
+    row_denial = {row.id: row.is_denial for r in reports.values() for row in r.rows}
     pred_pairs = tp = 0
     fp_pairs = []
     for (r1, a1, k1), (r2, a2, k2) in combinations(items, 2):
@@ -175,9 +177,16 @@ def score(set_name: str, errors: bool) -> None:
         if k1 in row_of_gold and row_of_gold.get(k1) == row_of_gold.get(k2):
             found_pairs += 1
         else:
-            missed.append(
-                (m1, m2, row_key.get(row_of_gold.get(k1)), row_key.get(row_of_gold.get(k2)))
-            )
+            r1, r2 = row_of_gold.get(k1), row_of_gold.get(k2)
+            if r1 is None or r2 is None:
+                why = "no claim"
+            elif row_key[r1] != row_key[r2]:
+                why = "speaker"
+            elif row_denial[r1] != row_denial[r2]:
+                why = "denial/assertion"
+            else:
+                why = "statement"
+            missed.append((m1, m2, row_key.get(r1), row_key.get(r2), why))
     cp, _, _ = prf(tp, pred_pairs, gold_pairs)
     _, cr, _ = prf(found_pairs, pred_pairs, gold_pairs)
     cf = 2 * cp * cr / (cp + cr) if cp + cr else 0.0
@@ -270,10 +279,14 @@ def print_errors(
         by_pred[s].append(f"{a}[{gold_story[a]}]")
     for s, arts in by_pred.items():
         print(f"  {s}: {' '.join(arts)}")
-    print("\n-- claim pairs missed (gold group: article quote / article quote)")
-    for m1, m2, s1, s2 in missed:
+    why = Counter(m[4] for m in missed)
+    print(
+        "\n-- claim pairs missed (gold group: article quote / article quote; why): "
+        + ", ".join(f"{k} {n}" for k, n in why.most_common())
+    )
+    for m1, m2, s1, s2, reason in missed:
         one, two = texts[m1[1]][slice(*m1[2])], texts[m2[1]][slice(*m2[2])]
-        print(f"  {m1[0]}: {m1[1]} {one!r} [{s1}] / {m2[1]} {two!r} [{s2}]")
+        print(f"  {m1[0]}: {m1[1]} {one!r} [{s1}] / {m2[1]} {two!r} [{s2}]; {reason}")
     print(f"\n-- claim pairs grouped wrongly: {len(fp_pairs)}")
     for g1, g2, t1, t2 in fp_pairs[:80]:
         print(f"  {g1} {t1!r} / {g2} {t2!r}")
@@ -333,7 +346,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--set", default="dev", choices=("dev", "heldout"))
+    parser.add_argument("--set", default="dev", choices=("dev", "heldout", "heldout2"))
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--speed", type=int, default=0, metavar="N")
     args = parser.parse_args()

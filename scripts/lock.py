@@ -70,7 +70,7 @@ def main() -> int:
     cmd = [
         *uv, "pip", "compile", "pyproject.toml", "--extra", "test", "--generate-hashes",
         "--universal", "--python-version", "3.11",
-        "--custom-compile-command", "make lock", "-o", "-",
+        "--custom-compile-command", "make lock",
     ]  # fmt: skip
     out = subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True).stdout
     LOCK.write_text(f"{STAMP}{deps_digest()}\n{out}", encoding="utf-8")

@@ -172,10 +172,33 @@ SEED_ARTICLES = {
         [("Doha", "PLACE", ["Doha"])]),
 }
 SEED_BOOKMARKED = ("hodeidah", "Houthi military spokesman")
+# (article, source as written): (canonical source, affiliation, evidence as (words of the
+# article, kind, by)), as the analyzer gives them (docs/CLAIMS.md); claims not listed keep
+# their written source as canonical name and have no side and no evidence.
+SEED_SOURCES = {
+    ("sumy", "Russia's defence ministry"): ("Russian Defence Ministry", "Russia", [
+        ("Ukraine's air force said only four drones were launched.", "dispute",
+         "Ukrainian Air Force")]),
+    ("sumy", "Ukraine's air force"): ("Ukrainian Air Force", "Ukraine", []),
+    ("kharkiv", "the city's mayor Ihor Terekhov"): ("Ihor Terekhov", "", [
+        ("Police said the missile was an Iskander-M", "confirmation", "Police")]),
+    ("kharkiv", "Moscow"): ("Russia", "Russia", [("denied targeting civilians", "denial",
+                                                  "Russia")]),
+    ("kupiansk", "The Russian general staff"): ("Russian General Staff", "Russia", [
+        ("Ukraine's General Staff denied the claim", "dispute", "Ukrainian General Staff")]),
+    ("kupiansk", "Ukraine's General Staff"): ("Ukrainian General Staff", "Ukraine", [
+        ("denied the claim", "denial", "Ukrainian General Staff")]),
+    ("hodeidah", "Houthi military spokesman Yahya Saree"): ("Yahya Saree", "Houthis", []),
+    ("hodeidah", "a US official"): ("US official", "United States", []),
+    ("rafah", "Israel's military"): ("Israeli Armed Forces", "Israel", []),
+    ("timbuktu", "Mali's army"): ("Malian Armed Forces", "Mali", [
+        ("Residents said most of the dead were civilians at a weekly market.", "dispute",
+         "Residents")]),
+}
 
 
-def _seed_analysis(text, claims, entities):  # type: ignore[no-untyped-def]
-    from tui.core.models import Claim, Entity
+def _seed_analysis(text, claims, entities, key=""):  # type: ignore[no-untyped-def]
+    from tui.core.models import Claim, Entity, Evidence
 
     found = []
     for start_text, source, cue, status in claims:
@@ -183,9 +206,15 @@ def _seed_analysis(text, claims, entities):  # type: ignore[no-untyped-def]
         end = text.index(".", start) + 1
         s_start = text.index(source, start)
         c_start = text.index(cue, start)
+        canonical, side, evidence = SEED_SOURCES.get((key, source), (source, "", []))
+        spans = tuple(Evidence(text.index(words), text.index(words) + len(words), kind, by)
+                      for words, kind, by in evidence)
+        content = (c_start + len(cue) + 1, end - 1)  # "X said <content>."
+        if content[0] >= content[1]:  # "<content>, X said."
+            content = (start, s_start - 2)
         found.append(Claim(start, end, text[start:end], source, s_start, s_start + len(source),
-                           cue, c_start, c_start + len(cue), c_start + len(cue) + 1, end - 1,
-                           "reported", status))
+                           cue, c_start, c_start + len(cue), *content,
+                           "reported", status, spans, canonical, side))
     mentions = []
     for name, kind, forms in entities:
         spans = []
@@ -228,7 +257,7 @@ def build_seed_cache(directory):  # type: ignore[no-untyped-def]
         article_id = conn.execute("SELECT id FROM articles WHERE guid = ?",
                                   (f"seed-{key}",)).fetchone()[0]
         text = "\n\n".join(paragraphs)
-        found, mentions = _seed_analysis(text, claims, entities)
+        found, mentions = _seed_analysis(text, claims, entities, key)
         article = Article(f"https://news.invalid/{key}", text, title=title, byline="Staff")
         store.save_analysis(conn, article_id, article,
                             Analysis(found, mentions, conflict, "seed"))

@@ -2,9 +2,10 @@
 the disorder real refreshes have (items dated before the refresh that found them, a backlog
 when a feed is added, equal dates), and a plain-SQL reference for what a query selects.
 
-The reference asks FTS5 directly, the slow way: every word as a prefix query and every phrase
-as a phrase on the phrase index (which keeps positions), each term's set with `IN (...)`,
-ordered by date. The store's walks must give exactly its rows, page after page.
+The reference asks FTS5 directly, the slow way: each word or phrase as
+`tui.store.query_sql.fts_expression` writes it (prefixes, spelling variants) on the phrase
+index (which keeps every token with its positions), each term's set with `IN (...)`, ordered
+by date. The store's walks must give exactly its rows, page after page.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from tui.core.models import Analysis, Article, Claim, Entity, Entry
-from tui.core.query import Query, words_of
-from tui.store import schema, store
-from tui.store.query_sql import article_condition, article_set, claim_set
+from tui.core.query import Query
+from tui.store import manual_status, schema, store
+from tui.store.query_sql import article_condition, article_set, claim_set, fts_expression
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 WORDS = [
@@ -27,6 +28,12 @@ WORDS = [
 ]  # fmt: skip
 PLACES = ("Kharkiv", "Kyiv", "Sumy", "Odesa", "Kherson")
 SOURCES = ("the army", "the defence ministry", "Olena Kovalenko", "the governor", "residents")
+# source -> (canonical name, side), as the analyzer gives them (tui/pipeline/analyze)
+CANONICAL = {
+    "the army": ("Ukrainian army", "Ukraine"), "the defence ministry": ("Russian Defence Ministry",
+    "Russia"), "Olena Kovalenko": ("Olena Kovalenko", ""), "the governor": ("Kharkiv governor",
+    "Ukraine"), "residents": ("", ""),
+}  # fmt: skip
 STATUSES = ("claimed", "denied", "disputed", "unconfirmed", "confirmed")
 FEEDS = [(f"http://feeds.invalid/{i}.xml", f"Wire {i}", ("ukraine",) if i % 2 else ("world",))
          for i in range(6)]  # fmt: skip
@@ -49,7 +56,7 @@ def _article(r: random.Random) -> tuple[str, Analysis]:
             claims.append(Claim(start, end, sentence[:-1], source, start, start + len(source),
                                 "said", start + len(source) + 1, start + len(source) + 5,
                                 start + len(source) + 6, end - 1, "reported",
-                                r.choice(STATUSES)))  # fmt: skip
+                                r.choice(STATUSES), (), *CANONICAL[source]))  # fmt: skip
         parts.append(sentence)
         at += len(sentence)
     entities = tuple(Entity(name, "PLACE", tuple(spans)) for name, spans in mentions.items())
@@ -84,15 +91,11 @@ def build(directory: Path, articles: int = 400, seed: int = 3) -> sqlite3.Connec
             store.save_analysis(conn, row["id"], Article(row["url"], text), analysis)
     thirds = conn.execute("SELECT id FROM articles WHERE id % 3 = 0").fetchall()
     store.set_read(conn, [row[0] for row in thirds], True)
+    sevenths = conn.execute(
+        "SELECT article_id, start, source_start FROM claims WHERE id % 7 = 0").fetchall()
+    for article_id, start, source_start in sevenths:  # statuses set by hand
+        manual_status.set_status(conn, article_id, start, source_start, "confirmed")
     return conn
-
-
-def _fts(value: str, phrase: bool) -> str | None:
-    tokens = [t.lower() for t in words_of(value)]
-    if phrase:
-        return '"' + " ".join(tokens) + '"' if tokens else None
-    tokens = [t for t in tokens if len(t) > 1]
-    return " AND ".join(f'"{t}"*' for t in tokens) or None
 
 
 def reference(conn: sqlite3.Connection, query: Query, kind: str) -> list[int]:
@@ -103,8 +106,8 @@ def reference(conn: sqlite3.Connection, query: Query, kind: str) -> list[int]:
     for term in query.terms:
         sql: tuple[str, tuple[object, ...]] | None = None
         if term.key in ("word", "phrase"):
-            expression = _fts(term.value, term.key == "phrase")
-            if expression is None:
+            expression = fts_expression([term])  # the query language's own sense of it
+            if not expression:
                 continue
             sql = (f"{row} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH ?)", (expression,))
         elif kind == "claims" and (found := claim_set(term)) is not None:

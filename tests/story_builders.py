@@ -21,7 +21,7 @@ def claim(
     end = start + len(sentence)
     source_start = text.index(source, start, end)
     content_start = text.index(content, start, end)
-    cue = re.search(r"\b(?:said|says|denied|told|reported|claimed)\b", sentence)
+    cue = re.search(r"\b(?:said|says|denied|rejected|told|reported|claimed)\b", sentence)
     cue_start = start + (cue.start() if cue else 0)
     cue_end = start + (cue.end() if cue else 0)
     return Claim(

@@ -57,8 +57,9 @@ def sitrep(directory: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def journal(directory: Path, records: list[dict[str, object]]) -> None:
     (directory / "cache").mkdir(parents=True, exist_ok=True)
-    lines = [journal_line("add", {f: r[f] for f in bookmarks.FIELDS}, "2026-11-20T09:00:00Z")
-             for r in records]
+    # records as an older sitrep journaled them (without the fields of schema 8)
+    lines = [journal_line("add", {f: r[f] for f in bookmarks.FIELDS if f in r},
+                          "2026-11-20T09:00:00Z") for r in records]
     append_entries(directory / "cache" / "bookmarks.jsonl", lines)
 
 

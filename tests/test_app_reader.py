@@ -45,7 +45,9 @@ async def test_claim_navigation_reads_claim_i_of_n(seed_cache: tuple[Path, dict]
         assert status(app) == "3 claims"
         assert screen.query("#legend")  # the colours are explained on the page
         await pilot.press("right_square_bracket")
-        assert status(app) == "claim 1/3 — Russia's defence ministry · disputed"
+        assert status(app) == (
+            "claim 1/3 — Russia's defence ministry · disputed by Ukrainian Air Force"
+        )
         await pilot.press("right_square_bracket")
         assert status(app) == "claim 2/3 — Oleh Hryhorov · claimed"
         await pilot.press("right_square_bracket", "right_square_bracket")  # stops at the last

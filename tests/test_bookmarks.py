@@ -12,6 +12,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from tests.conftest import write_config
 from tui.core.errors import StoreError
 from tui.core.models import Analysis, Article, Claim, Entry
 from tui.core.query import QueryError, parse_query
-from tui.store import bookmarks, schema, search, store
+from tui.store import bookmarks, manual_status, schema, search, store
 from tui.store.journal import read_journal
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -58,8 +59,9 @@ ARTICLES = {
         title="Kharkiv: Russia says depot destroyed, governor says a school was hit",
         published=datetime(2026, 11, 18, 6, 30, tzinfo=UTC), text=KHARKIV,
         claims=[
-            make_claim(KHARKIV, KHARKIV.split(". ")[0] + ".", "Russia's defence ministry", "said",
-                       "disputed"),
+            replace(make_claim(KHARKIV, KHARKIV.split(". ")[0] + ".", "Russia's defence ministry",
+                               "said", "disputed"),
+                    source_canonical="Russian Defence Ministry", affiliation="Russia"),
             make_claim(KHARKIV, "Oleh Sinegubov, the regional governor, denied that any depot "
                        "was hit and said a school in the Kyivskyi district was damaged.",
                        "Oleh Sinegubov", "denied", "denied"),
@@ -110,10 +112,15 @@ def bookmark(conn: sqlite3.Connection, article_id: int, index: int, note: str = 
 
 
 def seed_golden(db_path: Path) -> dict[str, int]:
-    """The three bookmarks behind the golden export files (fixed timestamps)."""
+    """The three bookmarks behind the golden export files (fixed timestamps); the user has set
+    the status of the Houthi spokesman's claim."""
     ids = seed(db_path)
     conn = schema.connect(db_path)
     try:
+        spokesman = store.claims_for(conn, ids["red_sea"])[1]
+        manual_status.set_status(conn, ids["red_sea"], spokesman["start"],
+                                 spokesman["source_start"], "unconfirmed",
+                                 now="2026-11-20T09:20:00+00:00")
         bookmark(conn, ids["kharkiv"], 0, "Compare with the governor; check *satellite* imagery "
                  "[FIRMS] before quoting.", "kharkiv, energy", now="2026-11-20T09:00:00+00:00")
         bookmark(conn, ids["red_sea"], 1, now="2026-11-20T09:30:00+00:00")

@@ -32,8 +32,11 @@ def flag(nlp: Any, text: str) -> bool:
         "targeted Hamas militants.",
         "Paramilitary fighters of the Rapid Support Forces besieged El Fasher for a third month, "
         "and shelling of the camp for displaced people killed dozens, aid workers said.",
+        "Suspected jihadists stormed an army post in northern Burkina Faso before dawn, killing "
+        "nine soldiers, security sources said. The attackers were terrorists of an al-Qaeda "
+        "affiliate, an official said.",
     ],
-    ids=["ukraine-drones", "ukraine-front", "gaza-strike", "sudan-siege"],
+    ids=["ukraine-drones", "ukraine-front", "gaza-strike", "sudan-siege", "sahel-post"],
 )
 def test_front_line_reports_are_conflict(nlp: Any, text: str) -> None:
     assert flag(nlp, text)
@@ -57,8 +60,14 @@ def test_front_line_reports_are_conflict(nlp: Any, text: str) -> None:
         "opposition vowed to fight it.",
         "Two people were killed and three injured in a crash on the motorway on Sunday night, "
         "police said. The road was closed for several hours while investigators examined it.",
+        "The trade war between the two largest economies escalated as both sides raised tariffs. "
+        "Investors fear trade wars, a price war among carmakers and the culture wars at home, "
+        "and analysts said the war of words could hit markets for months.",
+        "Defence ministers met in Brussels to discuss military aid for the war, weapons "
+        "production and ammunition for the army. Troops, missiles, drones and air defences are "
+        "on the agenda since the invasion, and the NATO summit will set a new spending target.",
     ],
-    ids=["football", "business", "film", "politics", "road-crash"],
+    ids=["football", "business", "film", "politics", "road-crash", "trade-war", "summit"],
 )
 def test_other_news_is_not_conflict(nlp: Any, text: str) -> None:
     assert not flag(nlp, text)

@@ -16,12 +16,12 @@ import pytest
 
 from tui.core.errors import ExtractError
 from tui.core.sanitize import has_controls
-from tui.pipeline.encoding import decode_html
 from tui.pipeline.extract import extract, reading_text
-from tui.pipeline.extract_consent import is_consent_text
-from tui.pipeline.extract_credit import clean_byline, strip_credit
-from tui.pipeline.extract_meta import parse_time
-from tui.pipeline.extract_rules import is_boilerplate, is_section_label
+from tui.pipeline.extract.consent import is_consent_text
+from tui.pipeline.extract.credit import clean_byline, strip_credit
+from tui.pipeline.extract.encoding import decode_html
+from tui.pipeline.extract.meta import parse_time
+from tui.pipeline.extract.rules import is_boilerplate, is_section_label
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
@@ -318,13 +318,17 @@ def test_parse_time(value: str, expected: datetime | None) -> None:
 def test_readability_gives_a_second_opinion_when_our_scorer_finds_too_little() -> None:
     """A story half of whose words are one long link: our scorer discounts linked text and
     finds nothing; readability-lxml's main block holds it, and our cleaner still runs on it."""
-    from tui.pipeline.extract import _paragraphs
+    from tui.pipeline.extract.body import find_story, read_blocks
+    from tui.pipeline.extract.dom import parse_html, prune
 
     sentences = " ".join(f"Sentence {i} of the report says the convoy reached the crossing."
                          for i in range(6))
     html = (f'<html><body><div><a href="/x">{sentences}</a> {sentences}</div>'
             "<div class='share-bar'>Share on X</div></body></html>")
-    assert _paragraphs(html, with_meta=False)[1] == []  # our scorer alone gives up here
+    root = parse_html(html)
+    assert root is not None
+    prune(root)
+    assert find_story(root, read_blocks(root)) == []  # our scorer alone gives up here
     article = extract(html, "https://x.example/a")
     assert article.text.count("convoy reached the crossing") == 12
     assert "Share on X" not in article.text

@@ -3,7 +3,8 @@ and the bookmarks, through the store's single SQL translation (tui/store/query_s
 
 The seeded cache (tests/conftest.py) plus four bookmarks: B1 the Houthi spokesman's claim (the
 seed's own), B2 Moscow's denial, B3 Russia's defence ministry with a note and the tag `energy`,
-B4 Israel's military, whose article is then purged (an orphan: only its copies remain).
+B4 Israel's military, whose article is then purged (an orphan: only its copies remain). The
+user has set the status of the Houthi spokesman's claim (unconfirmed, was claimed).
 A term that is about claims selects, in the article list, the articles that have such a claim;
 `-status:claimed` there means "no claimed claim", in the claims view "not claimed" (see
 docs/QUERY.md).
@@ -17,7 +18,7 @@ import pytest
 
 from tests.conftest import SEED_NOW
 from tui.core.query import parse_query
-from tui.store import bookmarks, schema, search, store
+from tui.store import bookmarks, manual_status, schema, search, store
 
 RMD, HRY, UAF = "Russia's defence ministry", "Oleh Hryhorov", "Ukraine's air force"
 MAYOR, POLICE, MOSCOW = "the city's mayor Ihor Terekhov", "Police", "Moscow"
@@ -53,6 +54,23 @@ TABLE = {
     "outlets:>=2": ({"kharkiv", "kupiansk"}, KHARKIV | KUPIANSK, {B2}),
     "is:contested": ({"kharkiv", "kupiansk"}, KHARKIV | KUPIANSK, {B2}),
     "-is:contested tag:ukraine": ({"sumy", "tokmak"}, SUMY | {("tokmak", SOURCE)}, {B3}),
+    # the affiliation, or a canonical source that is the side itself ("Moscow" -> Russia)
+    "side:russia": ({"sumy", "kharkiv", "kupiansk"},
+                    {("sumy", RMD), ("kharkiv", MOSCOW), ("kupiansk", RGS)}, {B2, B3}),
+    "-side:russia tag:ukraine": ({"tokmak"},
+                                 (SUMY | KHARKIV | KUPIANSK | {("tokmak", SOURCE)})
+                                 - {("sumy", RMD), ("kharkiv", MOSCOW), ("kupiansk", RGS)},
+                                 set()),
+    "side:houthis": ({"hodeidah"}, {("hodeidah", SAREE)}, {B1}),
+    # `by:` reads the canonical name too: "Russian Defence Ministry" is written "Russia's ..."
+    'by:"russian defence"': ({"sumy"}, {("sumy", RMD)}, {B3}),
+    # the user set the Houthi spokesman's status (unconfirmed): it is the status in force
+    "is:manual": ({"hodeidah"}, {("hodeidah", SAREE)}, {B1}),
+    "status:unconfirmed is:manual": ({"hodeidah"}, {("hodeidah", SAREE)}, {B1}),
+    "-status:unconfirmed feed:gulf": ({"doha"}, {("hodeidah", OPERATOR)}, {B4}),
+    # spelling variants: the text says "air defence" and "Kharkiv"
+    '"air defense"': ({"sumy"}, {("sumy", RMD)}, {B3}),
+    "kharkov": ({"kharkiv"}, {("kharkiv", MAYOR)}, {B2}),
 }
 
 
@@ -70,6 +88,11 @@ def cache(tmp_path_factory: pytest.TempPathFactory) -> tuple[sqlite3.Connection,
         row = store.get_article(conn, ids[key])
         bookmarks.add_bookmark(conn, claim, row, note, tags)
 
+    saree = conn.execute("SELECT * FROM claims WHERE article_id = ? AND source = ?",
+                         (ids["hodeidah"], SAREE)).fetchone()
+    now_set = manual_status.set_status(conn, ids["hodeidah"], saree["start"],
+                                       saree["source_start"], "unconfirmed")
+    bookmarks.follow_claim_status(conn, ids["hodeidah"], now_set)
     mark("kharkiv", MOSCOW)
     mark("sumy", RMD, "check the satellite images", "energy")
     mark("rafah", B4)
@@ -102,5 +125,5 @@ def test_the_table_covers_every_key_of_the_language() -> None:
     from tui.core.query import KEYS
 
     used = {t.key for text in TABLE for t in parse_query(text, SEED_NOW).terms}
-    pending = {"type", "until", "side"}  # side: needs the claims' affiliations in the store
+    pending = {"type", "until"}
     assert set(KEYS) - pending <= used | {"word"}, set(KEYS) - used

@@ -1,7 +1,7 @@
 """The store at scale, checked for being right (speed is bench/bench_filter.py's business):
 pages after the last row give the rows a plain query gives, whichever walk a query takes;
 counts kept by triggers stay true through inserts, analyses, read marks and purges; the words
-list finds what a prefix finds; the v8 migration keeps everything searchable.
+list finds what a prefix finds; the v9 migration keeps everything searchable.
 """
 
 from __future__ import annotations
@@ -24,7 +24,9 @@ QUERIES = [
     "status:disputed", "-status:claimed", "by:army", 'by:"defence ministry"', "by:kov",
     "since:2d drone", "until:2026-11-28", "is:unread", "is:unread -water", "tag:ukraine convoy",
     "feed:wire 3", "feed:wire 3 power", '"air defence" -night', "-drone -status:denied",
-    "entity:Kyiv status:disputed", "stadium", "zzz",
+    "entity:Kyiv status:disputed", "stadium", "zzz", "by:ukrainian", "by:russian def",
+    "side:russia", "side:ukr drone", "-side:russia", "is:manual", "is:manual -drone",
+    '"air defense"', "defense", "-defense", "by:kharkiv -side:ukraine",
 ]  # fmt: skip
 
 
@@ -144,11 +146,11 @@ def test_a_prefix_becomes_the_tokens_the_index_holds(tmp_path: Path) -> None:
         assert {r["url"][-1] for r in found} == want, text
 
 
-def test_schema_8_keeps_an_older_cache_searchable(tmp_path: Path) -> None:
+def test_schema_9_keeps_an_older_cache_searchable(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     old = sqlite3.connect(path)
     old.create_function("without_userinfo", 1, lambda value: value)  # v7's migration uses it
-    schema.migrate(old, path, 0, schema.MIGRATIONS[:7])  # a cache written before schema 8
+    schema.migrate(old, path, 0, schema.MIGRATIONS[:8])  # a cache written before schema 9
     old.execute("INSERT INTO feeds(id, url, name, tags) VALUES (1, 'http://f.invalid/', 'F', 't')")
     for n in range(1, 60):
         when = (scale_cache.NOW - timedelta(hours=n)).isoformat()
@@ -187,7 +189,7 @@ def test_compacting_runs_in_steps_and_keeps_the_cache_whole(tmp_path: Path) -> N
     conn = scale_cache.build(tmp_path, articles=150)
     with conn:
         conn.execute("DELETE FROM articles WHERE id % 2 = 0")
-    assert upkeep.compact(conn, alone=False, step=lambda what: None)  # a v8 cache: no rewrite
+    assert upkeep.compact(conn, alone=False, step=lambda what: None)  # a v9 cache: no rewrite
     assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     for table in upkeep.FTS_TABLES[:3]:

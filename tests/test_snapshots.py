@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import build_seed_app, wait_for
+from tui.app.dialogs.status_chooser import StatusChooser
 from tui.app.screens.claims import ClaimsScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.reader import ReaderScreen
@@ -71,6 +72,21 @@ def test_reader_with_claims_highlighted(snap_compare: Any, seed_cache: tuple[Pat
     async def steps(pilot: Any) -> None:
         await reader_ready(pilot)
         await pilot.press("right_square_bracket", "right_square_bracket")
+
+    assert shot(snap_compare, seed_cache, WIDE, steps)
+
+
+def test_reader_with_a_status_set_by_you(snap_compare: Any, seed_cache: tuple[Path, dict]) -> None:
+    """The first claim's evidence marked, its status set by hand (v): ✓✎ and the status line."""
+
+    async def steps(pilot: Any) -> None:
+        await reader_ready(pilot)
+        await pilot.press("right_square_bracket", "v")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, StatusChooser))
+        await pilot.press("j", "j", "enter")
+        await wait_for(pilot, lambda: "set by you" in str(pilot.app.screen.status.render()))
+        pilot.app.clear_notifications()  # the toast would cover the status line
+        await pilot.pause(0.1)
 
     assert shot(snap_compare, seed_cache, WIDE, steps)
 

@@ -131,3 +131,65 @@ def test_contradictions_of_each_kind() -> None:
     assert (bodies, toll, "figures") in found
     assert not any(update in (a, b) and kind == "figures" for a, b, kind in found)  # days later
     assert not any({a, b} == {toll, update} for a, b, _ in found)  # one speaker
+
+
+P1 = (
+    "Burkina Faso's army said its troops had repelled an attack on the town. Eight soldiers "
+    "were killed, the army said."
+)
+P2 = (
+    "The army said the attackers had been routed. It put its losses at eight dead. JNIM said "
+    "its fighters had overrun the base."
+)
+P3 = (
+    "The navy said the ship had been hit directly. The manager said the ship was not damaged. "
+    "The rebels rejected responsibility for the attack on the market."
+)
+BASE = [
+    article(
+        "b1", "Army repels attack", P1, 0, "Meridian Wire",
+        claims=(
+            (P1[: P1.index(" Eight")], "Burkina Faso's army",
+             "its troops had repelled an attack on the town"),
+            ("Eight soldiers were killed, the army said.", "the army",
+             "Eight soldiers were killed", "claimed", "Burkina Faso's army"),
+        ),
+    ),
+    article(
+        "b2", "Attack on base", P2, 2, "Northline News",
+        claims=(
+            ("The army said the attackers had been routed.", "The army",
+             "the attackers had been routed", "claimed", "Burkina Faso's army"),
+            ("It put its losses at eight dead.", "It", "its losses at eight dead", "claimed",
+             "Burkina Faso's army"),
+            ("JNIM said its fighters had overrun the base.", "JNIM",
+             "its fighters had overrun the base"),
+        ),
+    ),
+]  # fmt: skip
+
+
+def test_one_count_in_other_words_and_one_side_of_who_holds_a_place_are_one_row() -> None:
+    rows = build_ledger("s9", BASE)
+    losses = row_with(rows, "Eight soldiers were killed")
+    assert {m.article_id for m in losses.mentions} == {"b1", "b2"}  # "losses at eight dead"
+    repelled = row_with(rows, "had repelled an attack")
+    assert {m.article_id for m in repelled.mentions} == {"b1", "b2"}  # "had been routed"
+    assert repelled.id != losses.id
+
+
+def test_a_denial_verb_makes_a_denial_and_an_unharmed_target_is_an_account() -> None:
+    claims = (
+        ("The navy said the ship had been hit directly.", "The navy",
+         "the ship had been hit directly"),
+        ("The manager said the ship was not damaged.", "The manager",
+         "the ship was not damaged", "denied"),
+        ("The rebels rejected responsibility for the attack on the market.", "The rebels",
+         "responsibility for the attack on the market"),
+    )  # fmt: skip
+    rows = build_ledger("s8", [article("c1", "Ship", P3, 0, claims=claims)])
+    hit, unharmed = row_with(rows, "hit directly"), row_with(rows, "not damaged")
+    assert row_with(rows, "rejected responsibility").is_denial
+    assert not unharmed.is_denial
+    found = {(c.a, c.b, c.kind) for c in find_contradictions(rows, ())}
+    assert (unharmed.id, hit.id, "dispute") in found

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.story_builders import claim, entities
 from tui.pipeline.stories.sources import resolve, speaker_of
 
@@ -66,17 +68,45 @@ def test_resolving_does_not_depend_on_the_order_of_speakers() -> None:
     assert resolve(found) == resolve(list(reversed(found)))
 
 
-def test_claims_carrying_a_canonical_source_are_filed_under_it() -> None:
+def test_claims_are_filed_under_the_analysis_canonical_source_and_side() -> None:
     text = "Moscow said the strike hit a depot."
-    found = claim(text, text, "Moscow", "the strike hit a depot")
-
-    class Canonical:  # what the claims helper's fields will look like
-        def __getattr__(self, name: str) -> object:
-            if name == "source_canonical":
-                return "Russian Defence Ministry"
-            if name == "affiliation":
-                return "Russia"
-            return getattr(found, name)
-
-    one = speaker_of(Canonical(), text, ())  # type: ignore[arg-type]
+    found = replace(
+        claim(text, text, "Moscow", "the strike hit a depot"),
+        source_canonical="Russian Defence Ministry",
+        affiliation="Russia",
+    )
+    one = speaker_of(found, text, ())
     assert one.key == "state:Russia" and one.party == "Russia"
+
+
+def test_a_person_is_filed_under_the_canonical_name_not_a_title_the_model_kept() -> None:
+    text = "Junta spokesman Major General Zaw Min Tun said the strike hit a depot."
+    found = replace(
+        claim(text, text, "Junta spokesman Major General Zaw Min Tun", "the strike hit a depot"),
+        source_canonical="Zaw Min Tun",
+    )
+    one = speaker_of(found, text, entities(text, ("Major General Zaw", "PERSON")))
+    assert one.key == "person:zaw min tun"
+    place = "A rescuer in Kyauk Sin said the strike hit a depot."
+    rescuer = replace(
+        claim(place, place, "A rescuer in Kyauk Sin", "the strike hit a depot"),
+        source_canonical="rescuer in Kyauk Sin",
+    )
+    two = speaker_of(rescuer, place, entities(place, ("Kyauk Sin", "PERSON")))
+    assert not two.key.startswith("person:")
+
+
+def test_a_description_of_an_armed_group_speaks_as_that_group() -> None:
+    text = "A spokesman for the paramilitary group said the strike hit a depot."
+    found = claim(text, text, "A spokesman for the paramilitary group", "the strike hit a depot")
+    tied = speaker_of(replace(found, affiliation="Rapid Support Forces"), text, ())
+    assert tied.key == speaker("The Rapid Support Forces").key
+    untied = speaker_of(found, text, ())
+    rsf = replace(speaker("The Rapid Support Forces"), party="Rapid Support Forces")
+    assert resolve([untied, rsf])[untied.key] == rsf.key
+
+
+def test_a_body_without_a_name_joins_the_one_fuller_name_of_it() -> None:
+    bare, full = speaker("the Hamas-run health ministry"), speaker("Gaza's health ministry")
+    assert resolve([bare, full])[bare.key] == full.key
+    assert speaker("M23").key == speaker("The M23 rebel group").key == "org:M23"

@@ -28,11 +28,15 @@ class ClaimRef:
     article_id: int
     start: int
     source_start: int
+    status: str = ""  # the status in force, for `v` to offer the others
+    analysis_status: str = ""  # the analyzer's
+    manual: bool = False  # the user set `status`
 
 
 @runtime_checkable
 class HasCurrentClaim(Protocol):
-    """A screen with a claim under its cursor (the reader, the claims view): `b` bookmarks it."""
+    """A screen with a claim under its cursor (the reader, the claims view): `b` bookmarks it,
+    `v` sets its status."""
 
     def claim_ref(self) -> ClaimRef | None: ...
 

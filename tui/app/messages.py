@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.message import Message
 
@@ -38,4 +38,14 @@ class BookmarkChanged(Message):
         self.article_id = article_id
         self.spot = spot  # (claim start, source start): two claims can share a sentence
         self.bookmarked = bookmarked
+        super().__init__()
+
+
+class ClaimStatusSet(Message):
+    """Posted to the screen where the user set a claim's status (`v`), with the claim as it is
+    now (`Library.set_claim_status`), so it can show the new status where the claim is."""
+
+    def __init__(self, article_id: int, claim: dict[str, Any]) -> None:
+        self.article_id = article_id
+        self.claim = claim
         super().__init__()

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from tui.cli.common import error, resolve_locations
-from tui.service.bookmarks import current_bookmarks, export, write_export
+from tui.service.bookmarks import current_bookmarks, export, status_words, write_export
 
 # ── the command ──────────────────────────────────────────────────────────────────────────────
 
@@ -25,7 +25,7 @@ def run_bookmarks(args: argparse.Namespace) -> int:
         for row in rows:
             note = f"  — {row['note']}" if row["note"] else ""
             tags = f"  [{row['tags']}]" if row["tags"] else ""
-            print(f"[{row['status']}] {row['source']}: {row['claim_text']}\n"
+            print(f"[{status_words(row)}] {row['source']}: {row['claim_text']}\n"
                   f"    {row['feed_name']} · {row['article_title']} · "
                   f"{(row['published'] or '')[:10]}{note}{tags}")
         if not rows:

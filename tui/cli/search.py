@@ -10,7 +10,7 @@ import sys
 
 from tui.cli.common import error, load_or_report, resolve_locations
 from tui.core.errors import StoreError
-from tui.core.query import QueryError, parse_query
+from tui.core.query import QueryError, about_claims, parse_query
 from tui.store import schema, search
 
 
@@ -29,6 +29,8 @@ def run_search(args: argparse.Namespace) -> int:
     except QueryError as exc:
         error(f"bad query: {exc}")
         return 2
+    if query.type is None and about_claims(query):
+        query = query.as_type("claim")  # `status:denied` asks for claims, not articles
     if not locations.db.is_file():
         error(f"{locations.db}: no cache here yet (sitrep fetch fills it; --cache DIR names "
               "another)")
@@ -51,10 +53,8 @@ def run_search(args: argparse.Namespace) -> int:
         return 0
     for row in rows:
         if row.get("type") == "claim":
-            print(
-                f"{row['published'] or '':<25.10} {row['status']:<11} {row['source']}: "
-                f"{row['text']}"
-            )
+            status = row["status"] + (" (set by you)" if row["status_manual"] else "")
+            print(f"{row['published'] or '':<25.10} {status:<11} {row['source']}: {row['text']}")
         else:
             print(f"{row['published'] or '':<25.10} {row['feed']}: {row['title']}")
     return 0

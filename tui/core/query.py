@@ -2,9 +2,9 @@
 
     kharkiv drone        every word, prefix match (full-text index)
     "air defence"        a phrase
-    feed:un  tag:ukraine  entity:Zhuravka  by:"defence ministry"  status:disputed
-    type:claim|article   since:3d  until:2026-10-01   is:unread|read|bookmarked|conflict
-    lang:uk
+    feed:un  tag:ukraine  entity:Zhuravka  by:"defence ministry"  side:russia
+    status:disputed   type:claim|article   since:3d  until:2026-10-01   outlets:>=3
+    is:unread|read|bookmarked|conflict|contested|manual   lang:uk
     -word  -status:claimed                               negation; terms AND together
 
 parse_query raises QueryError with a short message for anything malformed, so the UI can keep
@@ -163,6 +163,17 @@ def _instant(key: str, value: str, now: datetime) -> str:
     if key == "until":
         day += timedelta(days=1)  # until a date includes that whole day
     return datetime(day.year, day.month, day.day, tzinfo=UTC).isoformat(timespec="seconds")
+
+
+CLAIM_ONLY_KEYS = ("status", "by", "side")
+
+
+def about_claims(query: Query) -> bool:
+    """Whether *query* has a term only claims have (`status:`, `by:`, `side:`, `is:manual`):
+    `sitrep search` then lists claims, not the articles that have them."""
+    return any(
+        t.key in CLAIM_ONLY_KEYS or (t.key == "is" and t.value == "manual") for t in query.terms
+    )
 
 
 def words_of(value: str) -> list[str]:

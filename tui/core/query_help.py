@@ -2,11 +2,13 @@
 
 QUERY_HELP = """\
 kharkiv drone          articles with every word (prefix match; one-letter words are skipped)
-"air defence"          an exact phrase
+"air defence"          an exact phrase (spelling variants too: "air defense", Kyiv/Kiev)
 feed:un  tag:ukraine   by feed name or address, by tag
 entity:Zhuravka        articles (claims) mentioning an entity
-by:"defence ministry"  claims whose source matches (articles with such a claim)
+by:"defence ministry"  claims whose source matches, as written or its canonical name
+side:russia            claims whose source is on that side (articles with such a claim)
 status:disputed        claimed, denied, disputed, unconfirmed, confirmed
+is:manual              claims whose status you set (v)
 type:claim             list claims (in the article list: enter opens the claims view)
 since:3d  until:2026-10-01   by date (h, d, w, m, y, a date, today, yesterday)
 is:unread  is:read  is:bookmarked  is:conflict

@@ -73,13 +73,19 @@ def export_markdown(rows: Sequence[Mapping[str, Any]]) -> str:
     for row in rows:
         date = (row["published"] or "")[:10] or "n.d."
         lines += ["---", "", f"> {_md(row['claim_text'])}", "",
-                  f"— {_md(row['source'])} ({row['status']}), “{_md(row['article_title'])}”, "
+                  f"— {_md(row['source'])} ({status_words(row)}), “{_md(row['article_title'])}”, "
                   f"*{_md(row['feed_name'])}*, {date}. {_md_url(row['article_url'])}", ""]
         if row["note"]:
             lines += [f"**Note:** {_md(row['note'])}", ""]
         if row["tags"]:
             lines += ["**Tags:** " + ", ".join(_md(t) for t in row["tags"].split()), ""]
     return "\n".join(lines)
+
+
+def status_words(record: Mapping[str, Any]) -> str:
+    """The status as a citation gives it: "denied", or "denied, set by you" when the user set
+    it rather than the analysis."""
+    return f"{record.get('status')}{', set by you' if record.get('status_manual') else ''}"
 
 
 def export_json(rows: Sequence[Mapping[str, Any]]) -> str:
@@ -109,14 +115,27 @@ def export_csv(rows: Sequence[Mapping[str, Any]]) -> str:
     writer = csv.DictWriter(out, fieldnames=bookmarks.FIELDS, extrasaction="ignore",
                             lineterminator="\n")
     writer.writeheader()
-    writer.writerows({f: _cell(row.get(f)) for f in bookmarks.FIELDS} for row in _public(rows))
+    writer.writerows(
+        {f: _cell(int(row[f]) if f == "status_manual" else row.get(f)) for f in bookmarks.FIELDS}
+        for row in _public(rows)
+    )
     return out.getvalue()
 
 
 def _public(rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     """Rows whose article URL carries no credentials (bookmarks saved before ingest dropped
-    them keep them in their copy)."""
-    return [dict(row, article_url=without_userinfo(row.get("article_url") or "")) for row in rows]
+    them keep them in their copy), with the fields of schema 8 filled in for older bookmarks
+    (no canonical source or side copied; the status was the analysis's)."""
+    return [
+        dict(
+            row,
+            article_url=without_userinfo(row.get("article_url") or ""),
+            source_canonical=row.get("source_canonical") or "",
+            affiliation=row.get("affiliation") or "",
+            status_manual=bool(row.get("status_manual")),
+        )
+        for row in rows
+    ]
 
 
 def export(rows: Sequence[Mapping[str, Any]], fmt: str) -> str:
@@ -167,17 +186,20 @@ def bookmark_citation(record: Mapping[str, Any]) -> str:
     """One line to paste into a document: the quote, who said it, status, outlet, date, URL."""
     date = (record.get("published") or "")[:10] or "n.d."
     text = " ".join((record.get("claim_text") or "").split())
-    return (f"“{text}” — {record.get('source')} ({record.get('status')}), "
+    return (f"“{text}” — {record.get('source')} ({status_words(record)}), "
             f"{record.get('feed_name')}, “{record.get('article_title')}”, {date}, "
             f"{without_userinfo(record.get('article_url') or '')}")
 
 
-def claim_citation(quoted: str, source: str, status: str, article: Mapping[str, Any]) -> str:
+def claim_citation(
+    quoted: str, source: str, status: str, article: Mapping[str, Any], *, manual: bool = False
+) -> str:
     """The claim as it reads in the article (`y` in the reader), with who said it, where and
-    when; *article* is the article's row with its feed_name."""
+    when; *article* is the article's row with its feed_name; *manual*: the user set the status."""
     quoted = " ".join(quoted.split())
     date = (article["published"] or article["sort_ts"] or "")[:10]
     url = without_userinfo(article["final_url"] or article["url"] or "")
+    status = status_words({"status": status, "status_manual": manual})
     return (
         f"“{quoted}” — {source} ({status}). {article['feed_name']}, "
         f"“{article['title']}”, {date}. {url}"

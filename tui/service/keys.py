@@ -20,8 +20,8 @@ ACTIONS: frozenset[str] = frozenset(
         "next_failing", "previous_failing", "focus_feeds", "toggle_pane", "save_search",
         # reader
         "back", "next_claim", "previous_claim", "focus_entities", "open_browser", "copy_claim",
-        "bookmark", "toggle_source", "scroll_down", "scroll_up", "scroll_home", "scroll_end",
-        "reader_next_unread", "reader_previous_unread", "choose_entity", "pin_entity",
+        "bookmark", "set_status", "toggle_source", "scroll_down", "scroll_up", "scroll_home",
+        "scroll_end", "reader_next_unread", "reader_previous_unread", "choose_entity", "pin_entity",
         # bookmarks
         "edit_note", "delete_bookmark", "undo_delete", "copy_citation",
         "note_keep", "note_edit", "note_remove",

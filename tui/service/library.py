@@ -19,7 +19,8 @@ from typing import Any
 
 from tui.core.query import Query
 from tui.core.sanitize import clean_text
-from tui.store import bookmarks, pins, schema, search, store
+from tui.store import bookmarks, manual_status, pins, schema, search, store
+from tui.store import claims as stored_claims
 from tui.store.handle import StoreHandle
 from tui.store.pins import Pin, PinnedNews
 from tui.store.recovery import OpenedStore, open_store
@@ -191,7 +192,7 @@ class Library:
             raw = clean_text(body[:RAW_LIMIT].decode("utf-8", "replace"))  # raw: strip escapes
         return ArticleRecord(
             dict(row),
-            self.store.run(store.claims_for, article_id),
+            self.store.run(stored_claims.read_claims, article_id),
             self.store.run(store.entities_for, article_id),
             raw,
             self.store.run(pins.pinned),
@@ -239,6 +240,25 @@ class Library:
 
     def bookmark_article(self, record: Mapping[str, Any]) -> int | None:
         return self.store.run(bookmarks.find_bookmark_article, record)
+
+    # ── claims: the user's status, the preview ──
+    def set_claim_status(
+        self, article_id: int, claim_start: int, source_start: int, status: str | None
+    ) -> dict[str, Any] | None:
+        """Set the claim's status by hand (None: back to the analysis's); the claim's bookmark,
+        if any, copies it. Returns the claim as it is now (`claims.as_dict`), None when it is
+        no longer in the cache."""
+        row = self.store.run(
+            manual_status.set_status, article_id, claim_start, source_start, status
+        )
+        if row is None:
+            return None
+        self.store.run(bookmarks.follow_claim_status, article_id, row)
+        return stored_claims.as_dict(row)
+
+    def claim_preview(self, claim_id: int) -> dict[str, Any] | None:
+        """The claim with its content and each evidence span's text (`evidence_text`)."""
+        return self.store.run(stored_claims.preview, claim_id)
 
     # ── pins ──
     def match_pin(self, name: str, type: str, wanted: Container[Pin]) -> bool:

@@ -28,10 +28,12 @@ from typing import Any
 from tui.core.errors import StoreError
 from tui.store.journal import JOURNAL_NAME, append_entries, journal_line
 
-FIELDS = ("id", "claim_key", "claim_text", "source", "cue", "status", "quote", "claim_start",
-          "claim_end", "source_start", "source_end", "article_id", "article_title",
-          "article_url", "feed_name", "published", "text_hash", "note", "tags", "created",
-          "updated")
+FIELDS = ("id", "claim_key", "claim_text", "source", "source_canonical", "affiliation", "cue",
+          "status", "status_manual", "quote", "claim_start", "claim_end", "source_start",
+          "source_end", "article_id", "article_title", "article_url", "feed_name", "published",
+          "text_hash", "note", "tags", "created", "updated")
+# Copied since schema 8 (None in a bookmark made before): the claim's canonical source and side,
+# and whether its status was set by the user (1) or is the analysis's (0).
 # What a bookmark *is*; id and article_id are local to one database and differ after a rebuild.
 CONTENT_FIELDS = tuple(f for f in FIELDS if f not in ("id", "article_id"))
 
@@ -75,8 +77,12 @@ def make_record(claim: Mapping[str, Any] | sqlite3.Row, article: Mapping[str, An
         "id": None,
         "claim_key": claim_key(identity, claim["start"], claim["end"], claim["source_start"],
                                claim["text"]),
-        "claim_text": claim["text"], "source": claim["source"], "cue": _get(claim, "cue"),
-        "status": claim["status"], "quote": _get(claim, "quote"),
+        "claim_text": claim["text"], "source": claim["source"],
+        "source_canonical": _get(claim, "source_canonical"),
+        "affiliation": _get(claim, "affiliation"), "cue": _get(claim, "cue"),
+        "status": claim["status"],
+        "status_manual": int(_get(claim, "analysis_status", None) is not None),
+        "quote": _get(claim, "quote"),
         "claim_start": claim["start"], "claim_end": claim["end"],
         "source_start": claim["source_start"], "source_end": claim["source_end"],
         "article_id": _get(article, "id", None), "article_title": _get(article, "title"),
@@ -196,6 +202,37 @@ def update_bookmark_note(conn: sqlite3.Connection, bookmark_id: int, note: str,
 
     _durable_change(conn, now, change)
     return record
+
+
+def update_bookmark_status(conn: sqlite3.Connection, bookmark_id: int, status: str,
+                           manual: bool, *, now: str | None = None) -> dict[str, Any] | None:
+    """Copy a claim's new status (the user's, or the analysis's again) into its bookmark.
+    Returns the updated bookmark, None when it is gone."""
+    now = now or utc_now()
+    record = get_bookmark(conn, bookmark_id)
+    if record is None:
+        return None
+    if record["status"] == status and bool(record["status_manual"]) == manual:
+        return record
+    record.update(status=status, status_manual=int(manual), updated=now)
+
+    def change(c: sqlite3.Connection) -> list[Entry]:
+        write_row(c, record)
+        return [("edit", record)]
+
+    _durable_change(conn, now, change)
+    return record
+
+
+def follow_claim_status(conn: sqlite3.Connection, article_id: int, claim: Mapping[str, Any]
+                        | sqlite3.Row) -> dict[str, Any] | None:
+    """After the user set (or gave back) a claim's status: its bookmark's copy follows.
+    Returns the bookmark when there is one."""
+    found = bookmark_for_claim(conn, article_id, claim["start"], claim["source_start"])
+    if found is None:
+        return None
+    manual = _get(claim, "analysis_status", None) is not None
+    return update_bookmark_status(conn, found["id"], claim["status"], manual)
 
 
 def remove_bookmark(conn: sqlite3.Connection, bookmark_id: int, *, now: str | None = None

@@ -23,6 +23,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from tui.core.query import Query, Term, words_of
+from tui.core.spelling import variants
 from tui.store import words
 
 SMALL = 4096  # ids in a set kept as a temp table; a larger set is checked row by row
@@ -88,11 +89,29 @@ def _word(conn: sqlite3.Connection, token: str, prefixes: tuple[int, ...]) -> st
     return "(" + " OR ".join(_quote(t) for t in found) + ")"
 
 
-def _tokens(conn: sqlite3.Connection, term: Term) -> list[str]:
-    """The folded tokens of a word or phrase term; a word's one-letter tokens are dropped
-    (as a prefix they match nearly everything)."""
-    tokens = [t for raw in words_of(term.value) for t in words.fold(conn, raw)]
-    return [t for t in tokens if len(t) > 1] if term.key == "word" else tokens
+def _tokens(conn: sqlite3.Connection, key: str, value: str) -> list[str]:
+    """The folded tokens of a word or phrase; a word's one-letter tokens are dropped (as a
+    prefix they match nearly everything)."""
+    tokens = [t for raw in words_of(value) for t in words.fold(conn, raw)]
+    return [t for t in tokens if len(t) > 1] if key == "word" else tokens
+
+
+def _expression(conn: sqlite3.Connection, term: Term, prefixes: tuple[int, ...]) -> str:
+    """A word or phrase term as one FTS5 expression: each spelling (tui.core.spelling:
+    "defence" also finds "defense", as `tui.store.query_sql.fts_expression` means it) a word's
+    tokens ANDed or a phrase, the spellings ORed; empty when no spelling has a token."""
+    forms: list[str] = []
+    for form in variants(term.value):
+        tokens = _tokens(conn, term.key, form)
+        if not tokens:
+            continue
+        if term.key == "word":
+            written = " AND ".join(_word(conn, t, prefixes) for t in tokens)
+        else:
+            written = _quote(" ".join(tokens))
+        if written not in forms:
+            forms.append(written)
+    return " OR ".join(f"({form})" for form in forms)
 
 
 def text_terms(conn: sqlite3.Connection, query: Query, kind: str, plan: Plan) -> None:
@@ -101,13 +120,10 @@ def text_terms(conn: sqlite3.Connection, query: Query, kind: str, plan: Plan) ->
     positive: dict[str, list[str]] = {}
     negative: dict[str, list[str]] = {}
     for term in query.of("word", "phrase"):
-        tokens = _tokens(conn, term)
-        if not tokens:
+        expression = _expression(conn, term, prefixes)
+        if not expression:
             continue
-        if term.key == "word":
-            table, expression = word_index, " AND ".join(_word(conn, t, prefixes) for t in tokens)
-        else:
-            table, expression = phrase_index, _quote(" ".join(tokens))
+        table = word_index if term.key == "word" else phrase_index
         (negative if term.negated else positive).setdefault(table, []).append(f"({expression})")
     for table in sorted(positive, key=lambda t: t != phrase_index):  # phrases are the rarer
         expression = " AND ".join(positive[table])
@@ -121,12 +137,14 @@ def text_terms(conn: sqlite3.Connection, query: Query, kind: str, plan: Plan) ->
 
 
 def by_source(term: Term, kind: str) -> tuple[str, tuple[object, ...]] | None:
-    """`by:` as a condition on the row: the claim's source (an article: one of its claims')
-    is among the distinct sources whose words match, the last as a prefix, as
-    `tui.store.query_sql` means it. None for a value too short to mean anything."""
+    """`by:` as a condition on the row, as `tui.store.query_sql` means it: the claim's source
+    (an article: one of its claims') is among the distinct sources whose words match, the last
+    as a prefix, or a word of its canonical name starts with the value. None for a value too
+    short to mean anything."""
     if len(term.value.strip()) < 2:
         return None
     tokens = words_of(term.value)
+    escaped = term.value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     if tokens:
         names = (
             "SELECT source FROM claim_sources WHERE id IN (SELECT rowid FROM claim_sources_fts "
@@ -134,16 +152,19 @@ def by_source(term: Term, kind: str) -> tuple[str, tuple[object, ...]] | None:
         )
         value: object = '"' + " ".join(tokens).replace('"', '""') + '"*'
     else:
-        escaped = term.value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         names, value = (
             "SELECT source FROM claim_sources WHERE source LIKE ? ESCAPE '\\'",
             f"%{escaped}%",
         )
-    if kind == "claims":
-        return f"c.source IN ({names})", (value,)
-    return f"EXISTS (SELECT 1 FROM claims k WHERE k.article_id = a.id AND k.source IN ({names}))", (
-        value,
+    row = "c" if kind == "claims" else "k"
+    found = (
+        f"({row}.source IN ({names}) OR {row}.source_canonical LIKE ? ESCAPE '\\' "
+        f"OR {row}.source_canonical LIKE ? ESCAPE '\\')"
     )
+    params = (value, f"{escaped}%", f"% {escaped}%")
+    if kind == "claims":
+        return found, params
+    return f"EXISTS (SELECT 1 FROM claims k WHERE k.article_id = a.id AND {found})", params
 
 
 def membership(sql: str, negated: bool) -> str:

@@ -8,7 +8,8 @@ decides how to combine and run them.
 
 from __future__ import annotations
 
-from tui.core.query import Query, QueryError, Term, check_for_bookmarks, count_condition, words_of
+from tui.core.query import Query, Term, check_for_bookmarks, count_condition, words_of
+from tui.core.spelling import variants
 
 _ENTITY_IDS = "SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'"
 FEEDS = "+a.feed_id IN (SELECT id FROM feeds WHERE {})"
@@ -18,15 +19,30 @@ Sql = tuple[str, tuple[object, ...]]
 
 
 def fts_expression(terms: list[Term]) -> str:
-    """Words become prefix tokens, phrases exact phrases; every token is quoted for FTS5."""
+    """Words become prefix tokens, phrases exact phrases; every token is quoted for FTS5. A
+    word or phrase with spelling variants (tui.core.spelling: "defence", "Kyiv") matches any
+    of them: `("kyiv"* OR "kiev"*)`."""
     parts = []
     for term in terms:
-        tokens = words_of(term.value)
-        if term.key == "word":
-            parts.extend(f'"{token}"*' for token in tokens if len(token) > 1)
-        elif tokens:
-            parts.append('"' + " ".join(tokens) + '"')
+        forms: list[str] = []
+        for form in variants(term.value):
+            written = _fts_form(term.key, form)
+            if written and written not in forms:
+                forms.append(written)
+        if len(forms) > 1:
+            parts.append("(" + " OR ".join(forms) + ")")
+        elif forms:
+            parts.append(forms[0])
     return " AND ".join(parts)
+
+
+def _fts_form(key: str, value: str) -> str:
+    """One spelling of a word term (its tokens as prefixes, ANDed) or of a phrase."""
+    tokens = words_of(value)
+    if key == "word":
+        kept = [f'"{token}"*' for token in tokens if len(token) > 1]
+        return kept[0] if len(kept) == 1 else f"({' AND '.join(kept)})" if kept else ""
+    return '"' + " ".join(tokens) + '"' if tokens else ""
 
 
 def _like(value: str) -> str:
@@ -37,10 +53,11 @@ def _escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _entity_names(value: str) -> tuple[str, str]:
-    """LIKE patterns for entity names with a word starting with *value* ("kyiv" → "Kyiv",
+def _word_start(value: str) -> tuple[str, str]:
+    """LIKE patterns for names with a word starting with *value* ("kyiv" → "Kyiv",
     "Kyiv Oblast", "Greater Kyiv"): the same prefix sense as words, and selective."""
     return f"{_escape(value)}%", f"% {_escape(value)}%"
+
 
 
 def _tag(value: str) -> str:
@@ -53,13 +70,35 @@ def _too_short(value: str) -> bool:
 
 
 def _by_source(table: str, id_column: str, value: str) -> Sql:
-    """Rows whose source matches: the source column of the full-text index, prefix at the end."""
+    """Rows whose source matches: the source as written (its column of the full-text index,
+    prefix at the end), or its canonical name (a word of it starts with the words given)."""
     tokens = words_of(value)
+    canonical = (
+        f"SELECT {id_column} FROM {table} WHERE source_canonical LIKE ? ESCAPE '\\' "
+        "OR source_canonical LIKE ? ESCAPE '\\'",
+        _word_start(value),
+    )
     if not tokens:
-        return f"SELECT {id_column} FROM {table} WHERE source LIKE ? ESCAPE '\\'", (_like(value),)
+        written: Sql = (
+            f"SELECT {id_column} FROM {table} WHERE source LIKE ? ESCAPE '\\'", (_like(value),)
+        )
+    else:
+        written = (
+            f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?",
+            ('source : "' + " ".join(tokens) + '"*',),
+        )
+    return f"{written[0]} UNION {canonical[0]}", (*written[1], *canonical[1])
+
+
+def _by_side(table: str, id_column: str, value: str) -> Sql:
+    """Rows whose source's side matches: the affiliation starts with the value (`side:russia`,
+    `side:rapid`), or the canonical source is that side itself (a state or armed group speaking
+    for itself: "Hamas", "Russia"). Both are prefixes of a whole name, so each is a range of
+    an index (claims_sides, claims_canonical: NOCASE, as LIKE is), not a scan."""
     return (
-        f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?",
-        ('source : "' + " ".join(tokens) + '"*',),
+        f"SELECT {id_column} FROM {table} WHERE affiliation LIKE ? ESCAPE '\\' "
+        "OR source_canonical LIKE ? ESCAPE '\\'",
+        (f"{_escape(value)}%", _escape(value)),
     )
 
 
@@ -105,31 +144,30 @@ def _story_articles(term: Term) -> Sql | None:
     )
 
 
-def _not_yet(term: Term) -> None:
-    if term.key == "side" or (term.key == "is" and term.value == "manual"):
-        raise QueryError(f"{term.key}:{'' if term.key == 'side' else term.value} is not kept yet")
-
-
 def article_set(term: Term) -> Sql | None:
     """The ids of the articles a term about claims, entities or bookmarks selects, or None."""
     key, value = term.key, term.value
-    _not_yet(term)
     if (stories := _story_articles(term)) is not None:
         return stories
-    if key in ("entity", "by") and _too_short(value):
+    if key in ("entity", "by", "side") and _too_short(value):
         return None
     if key == "entity":
         return (
             f"SELECT article_id FROM mentions WHERE entity_id IN ({_ENTITY_IDS}) ORDER BY 1",
-            _entity_names(value),
+            _word_start(value),
         )
     if key == "by":
         sql, params = _by_source("claims", "id", value)
         return f"SELECT article_id FROM claims WHERE id IN ({sql}) ORDER BY 1", params
+    if key == "side":
+        sql, params = _by_side("claims", "article_id", value)
+        return f"{sql} ORDER BY 1", params
     if key == "status":
         return "SELECT article_id FROM claims WHERE status = ? ORDER BY 1", (value,)
     if key == "is" and value == "bookmarked":
         return "SELECT article_id FROM bookmarks WHERE article_id IS NOT NULL ORDER BY 1", ()
+    if key == "is" and value == "manual":
+        return f"SELECT article_id FROM claims WHERE {_MANUAL} ORDER BY 1", ()
     return None
 
 
@@ -137,6 +175,8 @@ def article_set(term: Term) -> Sql | None:
 
 # The claims that bookmarks stand for (a bookmark made before schema v3 has no source start: it
 # stands for the claim at its start whose source matches).
+# Claims whose status the user set (the partial index claims_manual holds just those).
+_MANUAL = "analysis_status IS NOT NULL"
 _BOOKMARK_CLAIM = (
     "bookmarks b JOIN claims k ON k.article_id = b.article_id AND k.start = b.claim_start "
     "AND (k.source_start = b.source_start OR (b.source_start IS NULL AND k.source = b.source))"
@@ -146,10 +186,14 @@ _BOOKMARK_CLAIM = (
 def claim_set(term: Term) -> Sql | None:
     """The ids of the claims a claim-level term selects (None: the term is about the article)."""
     key, value = term.key, term.value
-    if key in ("entity", "by") and _too_short(value):
+    if key in ("entity", "by", "side") and _too_short(value):
         return None
     if key == "by":
         return _by_source("claims", "id", value)
+    if key == "side":
+        return _by_side("claims", "id", value)
+    if key == "is" and value == "manual":
+        return f"SELECT id FROM claims WHERE {_MANUAL}", ()
     if key == "status":
         return "SELECT id FROM claims WHERE status = ?", (value,)
     if key == "entity":
@@ -157,11 +201,10 @@ def claim_set(term: Term) -> Sql | None:
             "SELECT k.id FROM mentions m JOIN claims k ON k.article_id = m.article_id AND "
             'k.start <= m.start AND k."end" >= m."end" WHERE m.entity_id IN '
             f"({_ENTITY_IDS}) ORDER BY 1",
-            _entity_names(value),
+            _word_start(value),
         )
     if key == "is" and value == "bookmarked":
         return f"SELECT k.id FROM {_BOOKMARK_CLAIM} ORDER BY 1", ()
-    _not_yet(term)
     if (stories := _story_articles(term)) is not None:
         return f"SELECT id FROM claims WHERE article_id IN ({stories[0]}) ORDER BY 1", stories[1]
     return None
@@ -186,8 +229,15 @@ def bookmark_condition(term: Term) -> Sql | None:
             return None
         sql, params = _by_source("bookmarks", "id", value)
         return f"b.id IN ({sql})", params
+    if key == "side":
+        if _too_short(value):
+            return None
+        sql, params = _by_side("bookmarks", "id", value)
+        return f"b.id IN ({sql})", params
     if key == "status":
         return "b.status = ?", (value,)
+    if key == "is" and value == "manual":
+        return "b.status_manual = 1", ()
     if key == "entity":
         if _too_short(value):
             return None
@@ -214,7 +264,6 @@ def bookmark_condition(term: Term) -> Sql | None:
         return f"COALESCE(b.published, b.created) {'>=' if key == 'since' else '<'} ?", (value,)
     if key == "lang":
         return "b.article_id IN (SELECT id FROM articles WHERE language = ?)", (value,)
-    _not_yet(term)
     if (stories := _story_articles(term)) is not None:
         return f"b.article_id IN ({stories[0]})", stories[1]
     if key == "is":

@@ -265,9 +265,42 @@ UPDATE articles SET url = without_userinfo(url), final_url = without_userinfo(fi
     WHERE url LIKE '%@%' OR final_url LIKE '%@%';
 """
 
-# v8: counts kept by triggers, id-range date bounds, the token list, smaller full-text indexes
+# v8: claims keep what the analysis says about their source and status (issue 14): the
+# canonical source, its side (affiliation) and the evidence behind the status (JSON, a list of
+# {start, end, kind, by}; NULL for a claim stored before this schema, which `sitrep reprocess`
+# redoes). A status the user sets lives in manual_statuses, apart from the analysis, keyed by
+# what survives a new analysis of the same page (the article's address, the sentence or the
+# content, the source); it is applied to the claims each time they are stored, so `status` is
+# the status in force and `analysis_status` keeps the analyzer's (NULL: the user set none).
+# Bookmarks copy the canonical source, the side and whether the status was set by the user.
+V8 = """
+ALTER TABLE claims ADD COLUMN source_canonical TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN affiliation TEXT NOT NULL DEFAULT '';
+ALTER TABLE claims ADD COLUMN evidence TEXT;
+ALTER TABLE claims ADD COLUMN analysis_status TEXT;
+CREATE INDEX claims_sides ON claims(affiliation COLLATE NOCASE, article_id);
+CREATE INDEX claims_canonical ON claims(source_canonical COLLATE NOCASE, article_id);
+CREATE INDEX claims_manual ON claims(article_id) WHERE analysis_status IS NOT NULL;
+CREATE TABLE manual_statuses (
+    id               INTEGER PRIMARY KEY,
+    article_url      TEXT NOT NULL,
+    sentence_hash    TEXT NOT NULL,
+    content_hash     TEXT NOT NULL,
+    source           TEXT NOT NULL,
+    source_canonical TEXT NOT NULL DEFAULT '',
+    status           TEXT NOT NULL,
+    analysis_status  TEXT NOT NULL,   -- what the analysis said when the user set it
+    set_at           TEXT NOT NULL
+);
+CREATE INDEX manual_statuses_article ON manual_statuses(article_url);
+ALTER TABLE bookmarks ADD COLUMN source_canonical TEXT;
+ALTER TABLE bookmarks ADD COLUMN affiliation TEXT;
+ALTER TABLE bookmarks ADD COLUMN status_manual INTEGER;
+"""
+
+# v9: counts kept by triggers, id-range date bounds, the token list, smaller full-text indexes
 # and mentions without a rowid (tui/store/schema_scale.py says why).
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, SCALE)
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE)
 # A new cache's pages: an analysed article is about 2.5 KB, so with 4 KB pages most pages held
 # one article and a third of the file was empty; 8 KB pages hold three. Incremental
 # auto-vacuum lets `sitrep vacuum` give free pages back in short steps (tui/store/upkeep.py).

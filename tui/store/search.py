@@ -11,6 +11,7 @@ from typing import Any
 
 from tui.core.query import Query
 from tui.store.bookmarks import FIELDS as BOOKMARK_FIELDS
+from tui.store.claims import claim_json
 from tui.store.query_sql import bookmark_condition
 from tui.store.searcher import ARTICLE_COLUMNS, CLAIM_COLUMNS, Searcher
 
@@ -111,23 +112,7 @@ def count_claims(conn: sqlite3.Connection, query: Query) -> int:
 def search(conn: sqlite3.Connection, query: Query, *, limit: int = 50) -> list[dict[str, Any]]:
     """Plain dicts for `sitrep search --json`."""
     if query.type == "claim":
-        return [
-            {
-                "type": "claim",
-                "id": r["id"],
-                "article_id": r["article_id"],
-                "text": r["text"],
-                "source": r["source"],
-                "cue": r["cue"],
-                "status": r["status"],
-                "quote": r["quote"],
-                "title": r["title"],
-                "url": r["url"],
-                "feed": r["feed_name"],
-                "published": r["published"],
-            }
-            for r in find_claims(conn, query, limit=limit)
-        ]
+        return [claim_json(r) for r in find_claims(conn, query, limit=limit)]
     return [
         {
             "type": "article",

@@ -34,7 +34,8 @@ ARTICLE_COLUMNS = (
 )
 CLAIM_COLUMNS = (
     'c.id, c.article_id, c.start, c."end", c.source_start, c.text, c.source, c.cue, c.status, '
-    "c.quote, a.title, a.url, a.published, a.sort_ts, f.name AS feed_name"
+    "c.quote, c.content_start, c.content_end, c.source_canonical, c.affiliation, c.evidence, "
+    "c.analysis_status, a.title, a.url, a.published, a.sort_ts, f.name AS feed_name"
 )
 
 

@@ -10,7 +10,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 from tui.core.models import Analysis, Article, Entry
-from tui.store import stories
+from tui.store import claims as stored_claims
+from tui.store import manual_status, stories
 from tui.store.words import note_words
 
 
@@ -248,11 +249,15 @@ def prioritize_article(conn: sqlite3.Connection, article_id: int) -> None:
 def requeue_articles(
     conn: sqlite3.Connection, *, all_articles: bool = False, version: str | None = None
 ) -> int:
-    """Mark stored raw pages for reprocessing (all, or those analyzed by another version)."""
+    """Mark stored raw pages for reprocessing (all, or those analyzed by another version, or
+    whose claims were stored before the store kept their evidence: schema 8)."""
     where = "raw_html IS NOT NULL"
     params: tuple[object, ...] = ()
     if not all_articles and version is not None:
-        where += " AND (analyzer_version IS NULL OR analyzer_version != ?)"
+        where += (
+            " AND (analyzer_version IS NULL OR analyzer_version != ?"
+            " OR id IN (SELECT article_id FROM claims WHERE evidence IS NULL))"
+        )
         params = (version,)
     with conn:
         return conn.execute(
@@ -341,30 +346,8 @@ def save_analysis(
 
 
 def _insert_analysis(conn: sqlite3.Connection, article_id: int, analysis: Analysis) -> None:
-    conn.executemany(
-        'INSERT INTO claims(article_id, start, "end", text, source, source_start, source_end, cue,'
-        " cue_start, cue_end, content_start, content_end, quote, status)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [
-            (
-                article_id,
-                c.start,
-                c.end,
-                c.text,
-                c.source,
-                c.source_start,
-                c.source_end,
-                c.cue,
-                c.cue_start,
-                c.cue_end,
-                c.content_start,
-                c.content_end,
-                c.quote,
-                c.status,
-            )
-            for c in analysis.claims
-        ],
-    )
+    stored_claims.insert_claims(conn, article_id, analysis.claims)
+    manual_status.apply_statuses(conn, article_id)  # the user's word survives a new analysis
     for entity in analysis.entities:
         conn.execute(
             "INSERT OR IGNORE INTO entities(name, type) VALUES (?, ?)", (entity.name, entity.type)

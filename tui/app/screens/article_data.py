@@ -4,6 +4,7 @@ its entities, the raw page (for `x`), and the user's pins. Plus the citation `y`
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,26 +28,33 @@ def load_article(library: Library, article_id: int) -> ArticleData | None:
     record = library.article(article_id)
     if record is None:
         return None
-    claims = [
-        ClaimSpan(
-            c["start"],
-            c["end"],
-            c["source_start"],
-            c["source_end"],
-            c["cue_start"],
-            c["cue_end"],
-            c["status"],
-            c["source"],
-        )
-        for c in record.claims
-    ]
+    claims = [span_of(c) for c in record.claims]
     entities = [EntityItem.from_row(r) for r in record.entities]
     return ArticleData(record.row, claims, entities, record.raw, record.pinned)
 
 
+def span_of(claim: Mapping[str, Any]) -> ClaimSpan:
+    """A claim as the library gives it (`Library.article`, `Library.set_claim_status`)."""
+    return ClaimSpan(
+        claim["start"],
+        claim["end"],
+        claim["source_start"],
+        claim["source_end"],
+        claim["cue_start"],
+        claim["cue_end"],
+        claim["status"],
+        claim["source"],
+        tuple(claim.get("evidence") or ()),
+        bool(claim.get("manual")),
+        claim.get("analysis_status") or claim["status"],
+    )
+
+
 def citation(data: ArticleData, text: str, claim: ClaimSpan) -> str:
     """The claim as it reads in the article, with who said it, where and when."""
-    return claim_citation(text[claim.start : claim.end], claim.source, claim.status, data.row)
+    return claim_citation(
+        text[claim.start : claim.end], claim.source, claim.status, data.row, manual=claim.manual
+    )
 
 
 def content_of(

@@ -2,7 +2,8 @@
 
 Opened with `c` from the main screen, it starts with the article list's filter (so a list
 narrowed to an entity shows that entity's claims); `/` changes it, Esc clears it, Enter opens
-the reader at the claim under the cursor.
+the reader at the claim under the cursor. The preview under the list follows the cursor: the
+whole sentence and the evidence behind the status (`\\` hides it); `v` sets the status by hand.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from textual.widgets import Footer
 
 from tui.app.contract import ClaimRef, sitrep
 from tui.app.flows.bookmarks import bookmark_current_claim
+from tui.app.flows.claim_status import set_status_of_current_claim
 from tui.app.widgets.claim_list import ClaimList, ClaimRow
+from tui.app.widgets.claim_preview import ClaimPreview
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.virtual_list import PAGE_SIZE
@@ -30,6 +33,8 @@ class ClaimsScreen(Screen[None]):
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("q,escape,h", "back", "Back", id="back"),
         Binding("b", "bookmark", "Bookmark claim", id="bookmark"),
+        Binding("v", "set_status", "Set status", id="set_status"),
+        Binding("backslash", "toggle_pane", "Hide/show preview", show=False, id="toggle_pane"),
     ]
 
     def __init__(self, text: str = "") -> None:
@@ -43,6 +48,7 @@ class ClaimsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield FilterBar(id="claims-filter")
         yield ClaimList(id="claims")
+        yield ClaimPreview(id="claim-preview")
         yield StatusBar(id="claims-status")
         yield Footer()
 
@@ -162,12 +168,48 @@ class ClaimsScreen(Screen[None]):
         sitrep(self).open_reader(row.article_id, row.start, row.source_start)
 
     def claim_ref(self) -> ClaimRef | None:
-        """The claim under the cursor (`b` bookmarks it)."""
+        """The claim under the cursor (`b` bookmarks it, `v` sets its status)."""
         row = self.claims.current
-        return ClaimRef(row.article_id, row.start, row.source_start) if row is not None else None
+        if row is None:
+            return None
+        return ClaimRef(
+            row.article_id, row.start, row.source_start, row.status, row.analysis_status,
+            row.manual,
+        )  # fmt: skip
 
     def action_bookmark(self) -> None:
         bookmark_current_claim(self)
+
+    def action_set_status(self) -> None:
+        set_status_of_current_claim(self)
+
+    # ── the preview ──
+    @on(ClaimList.Highlighted)
+    def _highlighted(self, event: ClaimList.Highlighted) -> None:
+        if event.row is not None and self.preview.display:
+            self._preview(event.row.id)
+        elif self.claims.count == 0:
+            self.preview.show(None)
+
+    @work(thread=True, exclusive=True, group="preview", exit_on_error=False)
+    def _preview(self, claim_id: int) -> None:
+        found = self.library.claim_preview(claim_id)
+        self.app.call_from_thread(self._show_preview, claim_id, found)
+
+    def _show_preview(self, claim_id: int, found: dict[str, Any] | None) -> None:
+        current = self.claims.current
+        if current is not None and current.id == claim_id:  # the cursor may have moved on
+            self.preview.show(found)
+
+    @property
+    def preview(self) -> ClaimPreview:
+        return self.query_one(ClaimPreview)
+
+    def action_toggle_pane(self) -> None:
+        """\\: hide the preview (the list gets its lines), or show it again."""
+        self.preview.display = not self.preview.display
+        if self.preview.display and self.claims.current is not None:
+            self._preview(self.claims.current.id)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -16,7 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tui.app.widgets.article_list import COLUMNS
-from tui.app.widgets.status_looks import LOOKS
+from tui.app.widgets.status_looks import LOOKS, SET_BY_YOU
 from tui.core.query_help import QUERY_HELP
 
 HIDDEN_ACTIONS = {"screen.copy_text"}  # a terminal's own copy; not ours to explain
@@ -25,8 +25,11 @@ _ORDER = {"screen": 0, "(focused)": 1, "Everywhere": 2}
 LEGENDS = {
     "Main": ("Article list columns", list(COLUMNS)),
     "Reader": ("Claim marks", [(v.glyph, k) for k, v in LOOKS.items()]
-               + [("source", "underlined"), ("★", "bookmarked (overline in the text)")]),
-    "Claims": ("Claim statuses", [(v.glyph, k) for k, v in LOOKS.items()] + [("★", "bookmarked")]),
+               + [(SET_BY_YOU, "status set by you (v)"), ("source", "underlined"),
+                  ("evidence", "marked while its claim is current"),
+                  ("★", "bookmarked (overline in the text)")]),
+    "Claims": ("Claim statuses", [(v.glyph, k) for k, v in LOOKS.items()]
+               + [(SET_BY_YOU, "status set by you (v)"), ("★", "bookmarked")]),
 }
 # Keys handled outside the bindings system (VirtualList.on_key): listed so help stays complete.
 EXTRA_KEYS = {"ArticleList": [("g g", "Top")], "ClaimList": [("g g", "Top")]}

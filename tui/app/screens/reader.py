@@ -17,13 +17,21 @@ from textual.widgets import Footer
 from tui.app.contract import ClaimRef, sitrep
 from tui.app.flows.bookmarks import bookmark_current_claim
 from tui.app.flows.browser import open_in_browser
+from tui.app.flows.claim_status import set_status_of_current_claim
 from tui.app.flows.clipboard import copy_text
 from tui.app.flows.pins import request_pin
-from tui.app.messages import BookmarkChanged
-from tui.app.screens.article_data import ArticleData, citation, content_of, load_article
+from tui.app.messages import BookmarkChanged, ClaimStatusSet
+from tui.app.screens.article_data import (
+    ArticleData,
+    citation,
+    content_of,
+    load_article,
+    span_of,
+)
 from tui.app.widgets.entity_panel import TREND_DAYS, EntityPanel
-from tui.app.widgets.reader_view import ReaderView
+from tui.app.widgets.reader_view import ClaimSpan, ReaderView
 from tui.app.widgets.status_bar import StatusBar
+from tui.app.widgets.status_words import status_line
 from tui.service.library import Library
 
 MODES = ("text", "summary", "raw")
@@ -45,6 +53,7 @@ class ReaderScreen(Screen[None]):
         ),
         Binding("y", "copy_claim", "Copy claim", id="copy_claim"),
         Binding("b", "bookmark", "Bookmark claim", id="bookmark"),
+        Binding("v", "set_status", "Set status", id="set_status"),
         Binding("x", "toggle_source", "Text / summary / raw HTML", show=False, id="toggle_source"),
         Binding("j,down", "scroll('down')", "Scroll down", show=False, id="scroll_down"),
         Binding("k,up", "scroll('up')", "Scroll up", show=False, id="scroll_up"),
@@ -152,6 +161,9 @@ class ReaderScreen(Screen[None]):
         self.panel.show_trends(self.daily)
         self.current_claim = -1
         self.status.count, self.status.detail = len(claims), ""
+        language = row.get("language") or "en"
+        if language != "en" and self.mode == "text":
+            self.status.detail = f"claims and entities: English only (this article: {language})"
         self.status.filter = "" if self.mode == "text" else MODE_NAMES[self.mode]
         if self.claim_start is not None and claims:
             index = next(
@@ -172,10 +184,29 @@ class ReaderScreen(Screen[None]):
         if self.data is None or not 0 <= self.current_claim < len(self.reader.claims):
             return None
         claim = self.reader.claims[self.current_claim]
-        return ClaimRef(self.article_id, claim.start, claim.source_start)
+        return ClaimRef(
+            self.article_id, claim.start, claim.source_start, claim.status,
+            claim.analysis_status, claim.manual,
+        )  # fmt: skip
 
     def action_bookmark(self) -> None:
         bookmark_current_claim(self)
+
+    def action_set_status(self) -> None:
+        set_status_of_current_claim(self)
+
+    def on_claim_status_set(self, message: ClaimStatusSet) -> None:
+        """The user set a claim's status (`v`): show it there, and in the status line."""
+        if message.article_id != self.article_id:
+            return
+        claim = span_of(message.claim)
+        if self.data is not None:  # what `x` shows again
+            self.data.claims = [claim if c.spot == claim.spot else c for c in self.data.claims]
+        for number, shown in enumerate(self.reader.claims):
+            if shown.spot == claim.spot:
+                self.reader.replace_claim(number, claim)
+                if number == self.current_claim:
+                    self._describe(claim)
 
     @work(thread=True, group="bookmarks", exit_on_error=False)
     def _load_bookmarks(self) -> None:
@@ -203,12 +234,18 @@ class ReaderScreen(Screen[None]):
             )
             return
         self.current_claim = self.reader.current
-        total = len(self.reader.claims)
-        self.status.count = None
-        self.status.detail = (
-            f"claim {self.current_claim + 1}/{total} — {claim.source} · {claim.status}"
-        )
+        self._describe(claim)
         self._show_bookmark_notice()
+
+    def _describe(self, claim: ClaimSpan) -> None:
+        """The status line: which claim, whose, its status and why."""
+        total = len(self.reader.claims)
+        why = status_line(
+            claim.status, claim.evidence, manual=claim.manual,
+            analysis_status=claim.analysis_status,
+        )  # fmt: skip
+        self.status.count = None
+        self.status.detail = f"claim {self.current_claim + 1}/{total} — {claim.source} · {why}"
 
     def action_claim(self, step: int) -> None:
         """] and [: the next (1) or previous (-1) claim; the first one from nowhere."""

@@ -2,8 +2,9 @@
 
     ●  12 ≠ Russia claims capture of village near Kupiansk…   Frontline Wire   3d
 
-● unread · the number of claims found (… while the article waits for analysis) · ≠ when the
-article's parties contradict each other (is:conflict) · the feed · how long ago.
+● unread · the number of claims found (… while the article waits for analysis; the language, such
+as `uk`, for an article not in English: claims are found in English only) · ≠ when the article
+reports armed conflict (is:conflict) · the feed · how long ago.
 """
 
 from __future__ import annotations
@@ -19,11 +20,12 @@ from tui.app.widgets.virtual_list import PAGE_SIZE, VirtualList, fit, now_of
 
 __all__ = ["COLUMNS", "CONFLICT_MEANING", "PAGE_SIZE", "ArticleList", "ArticleRow", "age"]
 
-CONFLICT_MEANING = "the analyzer judged this article to be about armed conflict (is:conflict)"
+CONFLICT_MEANING = "the article reports armed conflict (is:conflict)"
 # What each column of a row means, left to right: help shows it as the list's legend.
 COLUMNS = (
     ("●", "unread"),
-    ("12", "claims found in the article (… while it waits for analysis)"),
+    ("12", "claims found in the article (… while it waits for analysis; uk, ru, ar…: its "
+           "language when not English, where claims are not sought)"),
     ("≠", CONFLICT_MEANING),
     ("title", "the article's headline"),
     ("outlet", "the feed it came from"),
@@ -64,6 +66,7 @@ class ArticleRow:
     state: str
     conflict: bool = False
     feed_id: int | None = None
+    language: str = "en"
 
     @classmethod
     def from_row(cls, row: Any) -> ArticleRow:
@@ -77,6 +80,7 @@ class ArticleRow:
             row["state"],
             bool(row["conflict"]),
             row["feed_id"],
+            row["language"] if "language" in row.keys() else "en",  # noqa: SIM118 (sqlite3.Row)
         )
 
 
@@ -107,7 +111,9 @@ class ArticleList(VirtualList[ArticleRow]):
     def render_row(self, row: ArticleRow, width: int) -> list[Segment]:
         style = self.get_component_rich_style
         base = style("article-list--read" if row.read else "article-list--unread")
-        if row.claim_count:
+        if row.language != "en":
+            claims = f"{row.language[:3]:>3}"
+        elif row.claim_count:
             claims = f"{row.claim_count:>3}"
         else:
             claims = "  …" if row.state in ("queued", "new") else "   "

@@ -15,13 +15,15 @@ from textual.content import Content, Span
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from tui.app.widgets.status_looks import glyph_style, look
+from tui.app.widgets.status_looks import glyph_style, marker
 
 
 def bookmark_content(record: Mapping[str, Any]) -> Content:
     """Three lines: status · source · outlet · date / the claim / note and tags."""
+    manual = bool(record.get("status_manual"))
+    status = record["status"] + (" (set by you)" if manual else "")
     parts: list[tuple[str, str]] = [
-        (f"{look(record['status']).glyph} {record['status']:<11} ", glyph_style(record["status"])),
+        (f"{marker(record['status'], manual)}{status:<11} ", glyph_style(record["status"])),
         (record["source"] or "?", "underline bold"),
         (f"  {record['feed_name'] or ''} · {(record['published'] or '')[:10] or 'n.d.'}",
          "dim"),

@@ -1,7 +1,10 @@
-"""The claims view list: status (glyph, word), source, the claim, its article, outlet, age.
+"""The claims view list: status, canonical source, what was said, its article, outlet, age.
 
-Columns give way on narrow terminals: the outlet goes first, then the article title; status,
-source, claim text and age always stay.
+Each row shows the claim itself — its content span ("air defence units shot down 12 drones"),
+not the first words of its sentence — under the source's one name (the canonical source:
+"Russian Defence Ministry" however the article wrote it). Columns give way on narrow
+terminals: the outlet goes first, then the article title; status, source, claim and age always
+stay. The whole sentence and the evidence are in the preview under the list.
 """
 
 from __future__ import annotations
@@ -14,8 +17,19 @@ from rich.style import Style
 from textual.message import Message
 
 from tui.app.widgets.article_list import age
-from tui.app.widgets.status_looks import look
+from tui.app.widgets.status_looks import look, marker
 from tui.app.widgets.virtual_list import VirtualList, fit, now_of
+
+
+def content_text(row: Any) -> str:
+    """The content span, cut from the sentence (the sentence when the span lies outside it)."""
+    text, start = row["text"], row["start"]
+    keys = row.keys()
+    if "content_start" in keys and row["content_start"] is not None:
+        begin, end = row["content_start"] - start, row["content_end"] - start
+        if 0 <= begin < end <= len(text):
+            return " ".join(text[begin:end].split())
+    return " ".join(text.split())
 
 
 @dataclass(frozen=True)
@@ -24,16 +38,26 @@ class ClaimRow:
     article_id: int
     start: int
     source_start: int
-    text: str
-    source: str
+    text: str  # the sentence
+    source: str  # as written
     status: str
     title: str
     feed_name: str
     sort_ts: str
     bookmarked: bool = False
+    content: str = ""  # what was said
+    canonical: str = ""  # the source's one name ("" when the analysis gave none)
+    manual: bool = False  # the user set the status
+    analysis_status: str = ""
+
+    @property
+    def who(self) -> str:
+        return self.canonical or self.source
 
     @classmethod
     def from_row(cls, row: Any, marked: set[tuple[int, int, int]] | None = None) -> ClaimRow:
+        keys = row.keys()
+        analysed = row["analysis_status"] if "analysis_status" in keys else None
         return cls(
             row["id"],
             row["article_id"],
@@ -46,6 +70,10 @@ class ClaimRow:
             row["feed_name"],
             row["sort_ts"],
             (row["article_id"], row["start"], row["source_start"]) in (marked or ()),
+            content_text(row),
+            (row["source_canonical"] if "source_canonical" in keys else "") or "",
+            analysed is not None,
+            analysed or row["status"],
         )
 
 
@@ -55,20 +83,42 @@ class ClaimList(VirtualList[ClaimRow]):
             self.row = row
             super().__init__()
 
+    class Highlighted(Message):
+        """The cursor is on another claim (None: its page is not loaded yet)."""
+
+        def __init__(self, row: ClaimRow | None) -> None:
+            self.row = row
+            super().__init__()
+
     def opened(self, row: ClaimRow) -> None:
         self.post_message(self.Opened(row))
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        super().watch_cursor(old, new)
+        self.post_message(self.Highlighted(self.current))
+
+    def add_page(self, generation: int, offset: int, rows: list[ClaimRow]) -> None:
+        waiting = self.current is None
+        super().add_page(generation, offset, rows)
+        if waiting and self.current is not None:
+            self.post_message(self.Highlighted(self.current))
 
     def render_row(self, row: ClaimRow, width: int) -> list[Segment]:
         muted = self.get_component_rich_style("virtual-list--muted")
         found = look(row.status)
         status = Style(color=found.colour, bold=True)
-        source_width = min(28, max(12, width // 6))
+        source_width = min(26, max(14, width // 5))  # canonical names run to 20-odd cells
         when = f" {age(row.sort_ts, now_of(self.app)):>4} "
+        who = fit(row.who, source_width)
+        name = who.rstrip(" ")  # the name underlined, not the padding after it
         segments = [
-            Segment(f"{'★' if row.bookmarked else ' '}{found.glyph} {fit(row.status, 11)} ",
-                    status),
-            Segment(fit(row.source, source_width), Style(underline=True, bold=True)),
-            Segment("  "),
+            Segment(
+                f"{'★' if row.bookmarked else ' '}{marker(row.status, row.manual)}"
+                f"{fit(row.status, 11)} ",
+                status,
+            ),
+            Segment(name, Style(underline=True, bold=True)),
+            Segment(who[len(name) :] + "  "),
         ]
         rest = width - 15 - source_width - 2 - len(when)
         extra: list[Segment] = []
@@ -83,4 +133,5 @@ class ClaimList(VirtualList[ClaimRow]):
             title_width = min(24, rest // 3)
             extra = [Segment(" " + fit(row.title, title_width), muted)]
             rest -= title_width + 1
-        return [*segments, Segment(fit(row.text, max(0, rest))), *extra, Segment(when, muted)]
+        claim = row.content or row.text
+        return [*segments, Segment(fit(claim, max(0, rest))), *extra, Segment(when, muted)]

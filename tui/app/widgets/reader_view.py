@@ -16,10 +16,21 @@ from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.widgets import Static
 
-from tui.app.widgets.status_looks import LOOKS, glyph_style, look, tint_style
+from tui.app.widgets.status_looks import (
+    LOOKS,
+    SET_BY_YOU,
+    SET_BY_YOU_STYLE,
+    glyph_style,
+    look,
+    tint_style,
+)
+from tui.core.models import Evidence
 
 STATUS_STYLES = {status: tint_style(status) for status in LOOKS}
 CURRENT_STYLE = "on $accent 45%"
+# The evidence behind the current claim's status: another hue than the claim's, and underlined,
+# so it stands out from the status tints and from the current claim at any colour depth.
+EVIDENCE_STYLE = "on $primary 50% underline"
 BOOKMARKED_STYLE = "overline"
 SOURCE_STYLE = "underline bold"
 CUE_STYLE = "italic"
@@ -38,6 +49,9 @@ class ClaimSpan:
     cue_end: int
     status: str
     source: str
+    evidence: tuple[Evidence, ...] = ()
+    manual: bool = False  # the user set the status (`v`)
+    analysis_status: str = ""  # the analyzer's status (the same as `status` unless manual)
 
     @property
     def spot(self) -> tuple[int, int]:
@@ -46,7 +60,7 @@ class ClaimSpan:
 
 
 def legend() -> Content:
-    """One line: each status's glyph and colour, then how a source is marked."""
+    """One line: each status's glyph and colour, how a source is marked, the hand-set mark."""
     text = ""
     spans = []
     for status in LOOKS:
@@ -56,6 +70,7 @@ def legend() -> Content:
     text += "source underlined"
     start = text.index("source underlined")
     spans.append(Span(start, start + len("source underlined"), SOURCE_STYLE))
+    text += f"  {SET_BY_YOU} set by you (v)"
     return Content(text, spans)
 
 
@@ -66,6 +81,8 @@ def with_markers(content: Content, offset: int, claims: Sequence[ClaimSpan]) -> 
         at = claim.start - offset
         if 0 <= at <= len(content.plain):
             marker = Content.styled(look(claim.status).glyph, glyph_style(claim.status))
+            if claim.manual:
+                marker += Content.styled(SET_BY_YOU, SET_BY_YOU_STYLE)
             content = content[:at] + marker + content[at:]
     return content
 
@@ -102,7 +119,9 @@ class ReaderView(VerticalScroll, can_focus=True):
     ReaderView > .paragraph { margin-bottom: 1; max-width: 100; }
     ReaderView > #legend { color: $text-muted; margin-bottom: 1; }
     ReaderView > #reader-title { text-style: bold; color: $text-accent; margin-top: 1; }
-    ReaderView > #reader-meta { color: $text-muted; margin-bottom: 1; }
+    ReaderView > #reader-meta {
+        color: $text-muted; margin-bottom: 1; text-wrap: nowrap; text-overflow: ellipsis;
+    }
     ReaderView > #reader-note { color: $text-warning; margin-bottom: 1; }
     """
 
@@ -180,6 +199,9 @@ class ReaderView(VerticalScroll, can_focus=True):
                 add(claim.start, claim.end, BOOKMARKED_STYLE)
             add(claim.cue_start, claim.cue_end, CUE_STYLE)
             add(claim.source_start, claim.source_end, SOURCE_STYLE)
+        if 0 <= self.current < len(self.claims):
+            for item in self.claims[self.current].evidence:
+                add(item.start, item.end, EVIDENCE_STYLE)
         for s, e in self.mentions:
             if start < e and s < end:
                 add(s, e, FOCUS_ENTITY_STYLE if (s, e) in self.focus_mentions else ENTITY_STYLE)
@@ -213,13 +235,25 @@ class ReaderView(VerticalScroll, can_focus=True):
         self.bookmarked = set(spots)
         self._refresh_paragraphs({self._paragraph_of(start) for start, _ in changed})
 
+    def _touches(self, claim: ClaimSpan) -> set[int]:
+        """The paragraphs a claim's marks reach: its own and its evidence's."""
+        ends = [offset for e in claim.evidence for offset in (e.start, e.end - 1)]
+        return {self._paragraph_of(offset) for offset in (claim.start, *ends)}
+
+    def replace_claim(self, number: int, claim: ClaimSpan) -> None:
+        """Show a claim's new status (set by the user) where it is."""
+        if 0 <= number < len(self.claims):
+            touched = self._touches(self.claims[number]) | self._touches(claim)
+            self.claims[number] = claim
+            self._refresh_paragraphs(touched)
+
     def select_claim(self, number: int) -> ClaimSpan | None:
         if not self.claims:
             return None
         number = max(0, min(number, len(self.claims) - 1))
-        touched = {self._paragraph_of(self.claims[number].start)}
+        touched = self._touches(self.claims[number])
         if self.current >= 0:
-            touched.add(self._paragraph_of(self.claims[self.current].start))
+            touched |= self._touches(self.claims[self.current])
         self.current = number
         self._refresh_paragraphs(touched)
         self._reveal(self.claims[number].start)

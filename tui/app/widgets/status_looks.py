@@ -11,8 +11,10 @@ has two channels:
   colours of the 16-colour palette (yellow, red, magenta, cyan, green). The claim's background
   is a tint of it (true colour shows it best; at 256 colours tints may merge, the glyph stays).
 
-A later "set by you" look (a status the user chose) adds a marker after the glyph: the table is
-the one place to extend.
+A status the user set by hand (`v` in the reader and the claims view) keeps its status's glyph
+and colour and adds SET_BY_YOU after the glyph, so a glance tells the user's word from the
+analysis's; the words "set by you" go with it wherever there is room (status line, preview,
+citations, exports).
 """
 
 from __future__ import annotations
@@ -35,6 +37,8 @@ LOOKS = {
     "confirmed": StatusLook("✓", "#5fd787", 26),
 }
 UNKNOWN = StatusLook("·", "#afafaf", 0)
+SET_BY_YOU = "✎"  # one cell: the pencil of a status written by hand
+SET_BY_YOU_STYLE = "bold italic"
 
 
 def look(status: str) -> StatusLook:
@@ -50,3 +54,8 @@ def tint_style(status: str) -> str:
     """Under the claim's text."""
     found = look(status)
     return f"on {found.colour} {found.tint}%" if found.tint else ""
+
+
+def marker(status: str, manual: bool) -> str:
+    """The glyph, then the hand-set mark or a space: always two cells."""
+    return look(status).glyph + (SET_BY_YOU if manual else " ")

@@ -23,9 +23,10 @@ from tui.core.models import Analysis
 from tui.pipeline.analyze import claims, conflict, entities, model
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "6"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "7"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
-# 6: status from evidence, canonical sources and affiliations
+# 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
+# sports sides, the conflict flag needs an event of fighting
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language"]
 
 
@@ -33,7 +34,7 @@ def analyze(text: str) -> Analysis:
     return next(analyze_many([text]))
 
 
-def analyze_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[Analysis]:
+def analyze_many(texts: Iterable[str], batch_size: int = model.BATCH_SIZE) -> Iterator[Analysis]:
     nlp = model.get_nlp()
     # Texts wait here in order; English ones also go through the model, which reads ahead by
     # a batch. Each text rides along with its doc: the doc's own `text` is rebuilt token by
@@ -47,7 +48,10 @@ def analyze_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[Analysi
             if language == "en":
                 yield text, text
 
-    for doc, text in nlp.pipe(english(), batch_size=batch_size, as_tuples=True):
+    docs = nlp.pipe(
+        english(), batch_size=batch_size, as_tuples=True, component_cfg=model.COMPONENT_BATCHES
+    )
+    for doc, text in docs:
         while waiting[0][1] != "en":
             yield _not_analysed(waiting.popleft()[1])
         waiting.popleft()

@@ -178,3 +178,13 @@ def person_parts(name: str) -> list[str]:
 
 def org_key(name: str) -> str:
     return "org:" + " ".join(name.casefold().split())
+
+
+_APOSTROPHE_TAIL = re.compile(r"['’](?!s\b)[a-z]{1,3}\b")
+
+
+def apostrophe_tail(text: str, end: int) -> int:
+    """The end of a name whose last word the tokenizer cut at an apostrophe that is no
+    possessive: "Yahya Sare’e", "Ba’ath" (not "Sare’s")."""
+    tail = _APOSTROPHE_TAIL.match(text, end)
+    return tail.end() if tail is not None and text[end - 1 : end].isalpha() else end

@@ -43,7 +43,8 @@ _BODY = (
     r"|[Mm]inistry of (?:[Dd]efen[cs]e|[Ff]oreign [Aa]ffairs|[Ii]nternal [Aa]ffairs|[Ii]nterior"
     r"|[Hh]ealth|[Ee]mergency [Ss]ituations|[Ff]inance|[Jj]ustice|[Ee]nergy)"
     r"|[Mm]ilitary [Ii]ntelligence(?: [Aa]gency| [Ss]ervice)?|[Mm]ilitary|[Aa]rmy|[Nn]avy"
-    r"|[Aa]ir [Ff]orce|[Aa]rmed [Ff]orces|General Staff|[Gg]overnment|[Bb]order [Gg]uard"
+    r"|[Aa]ir [Ff]orce|[Aa]rmed [Ff]orces|General Staff(?: of the Armed Forces)?|[Gg]overnment"
+    r"|[Bb]order [Gg]uard"
     r"(?: [Ss]ervice)?|[Nn]ational [Gg]uard|[Cc]oast [Gg]uard|[Ss]ecurity [Ss]ervice"
     r"|[Ii]ntelligence (?:[Aa]gency|[Ss]ervice)|Foreign Office|[Pp]residential [Oo]ffice"
     r"|Investigative Committee|[Pp]arliament|[Cc]ivil [Dd]efen[cs]e(?: [Aa]gency| [Ss]ervice)?"
@@ -60,7 +61,7 @@ _BODY_KIND = (
     r"|(?:national )?unity|regular"
 )
 _STATE_BODY = re.compile(
-    rf"\b(?:(?P<poss>{_CAP}(?: {_CAP})?)['’]s |(?P<adj>{_CAP}(?: {_CAP})?) |"
+    rf"\b(?:(?P<poss>{_CAP}(?: {_CAP}){{0,2}})['’]s |(?P<adj>{_CAP}(?: {_CAP})?) |"
     rf"(?P<abbr>UK|US|U\.S\.|EU) )(?P<kind>(?:(?:{_BODY_KIND}),? ){{0,2}})(?P<body>{_BODY})"
     r"(?![\w-])"
 )
@@ -73,7 +74,10 @@ _MILITARY_ADJECTIVE = re.compile(
     r" (?:bloggers|officials|sources|experts|analysts|commentators|personnel|leaders|observers"
     r"|correspondents|vehicles|aircraft|equipment|facilit(?:y|ies)|targets?|bases?|installations?"
     r"|infrastructure|operations?|aid|spending|budget|courts?|hospitals?|police|units?|positions"
-    r"|convoys?|sites?|objects|assets|casualties|losses|planners|doctrine|support)\b"
+    r"|convoys?|sites?|objects|assets|casualties|losses|planners|doctrine|support|authorit(?:y|ies)"
+    r"|administrations?|offensives?|campaigns?|interventions?|presence|pressure|action|escalation"
+    r"|strikes?|attacks?|build-?up|drills?|exercises?|power|might|capabilit(?:y|ies)|rule|junta"
+    r"|regime|courts?|tribunals?)\b"
 )
 # Acronyms in brackets after a name: "Alliance Fleuve Congo (AFC)".
 _BRACKETED = re.compile(r"(?P<name>(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]*) \((?P<acronym>[A-Z]{2,6})\)")
@@ -100,6 +104,10 @@ def _known() -> PhraseIndex:
         for form in [name, *split_forms(forms)]:
             if len(form) > 1:
                 index.add(form, key)
+            if len(form) >= 4 and form.isalpha() and form.isupper():
+                index.add(
+                    form.title(), key
+                )  # "Nato", "Jnim": acronyms as British style writes them
     return index
 
 
@@ -111,7 +119,7 @@ def known_key(name: str) -> str | None:
 
 # The listed names, for code that wants the plain list (claims rules read it as a constant).
 KNOWN = tuple(row[0] for row in org_rows())
-_ON_X = re.compile(r"(?<=\bon )X\b")
+_ON_X = re.compile(r"(?:(?<=\bon )|(?<=\bvia )|(?<=\bsite )|(?<=\bplatform ))X\b")
 # "The Times Literary Supplement": a listed name that starts with "The" and runs on into more
 # capitalised words is part of another name.
 _RUNS_ON = re.compile(r" [A-Z][a-z]")
@@ -134,7 +142,8 @@ def find_bodies(text: str) -> list[BodyMention]:
     for hit in _known().find(text):
         if hit.form.startswith("The ") and _RUNS_ON.match(text, hit.end):
             continue
-        found.append(BodyMention(hit.start, hit.end, str(hit.value)))
+        start = hit.start + 4 if hit.form.startswith("The ") else hit.start  # "The Irrawaddy"
+        found.append(BodyMention(start, hit.end, str(hit.value)))
     for match in _ON_X.finditer(text):
         found.append(BodyMention(match.start(), match.end(), "org:x"))
     found.sort(key=lambda m: (m.start, -m.end))
@@ -156,10 +165,10 @@ def _state_bodies(text: str) -> list[BodyMention]:
         if match["adj"]:
             # The last capitalised word is the demonym: "The Russian" -> "Russian".
             words = owner.split()
-            while words and country_of(words[0]) is None:
+            while words and country_of(words[0]) is None and not _is_place(" ".join(words)):
                 start += len(words.pop(0)) + 1
             owner = " ".join(words)
-            country = country_of(owner) if owner else None
+            country = (country_of(owner) or _place_key(owner)) if owner else None
             if country is None:
                 continue  # a bare body written as a name is found by _NAMED_BODY
         else:
@@ -168,6 +177,16 @@ def _state_bodies(text: str) -> list[BodyMention]:
                 continue
         found.append(BodyMention(start, match.end(), f"body:{country}:{_body_key(body)}"))
     return found
+
+
+def _is_place(name: str) -> bool:
+    """A place that can own a body ("the Gaza Health Ministry"), not a person's first name."""
+    place = gazetteer.lookup(name, alternates=False)
+    return place is not None and place.kind in ("country", "region", "city", "subdivision")
+
+
+def _place_key(name: str) -> str | None:
+    return name if _is_place(name) else None
 
 
 def _body_key(body: str) -> str:

@@ -29,10 +29,27 @@ _STRONG = (
     r"|killed|wounded|injured|dead|death toll|civilians|evacuat(?:ed|ion)|refugees|displaced"
     r"|explosions?|blasts?|strikes? on|struck|shot down|intercepted|downed|captured|recaptured"
     r"|liberated|encircle(?:d|ment)?|siege|besieged|weapons?|arms supplies|nato|kremlin"
+    r"|jihadists?|terrorists?|(?:drone|missile|rocket|artillery|mortar) (?:strikes?|attacks?|fire)"
 )
 # Words shared with sport, business and politics: weak evidence alone.
 _WEAK = r"attacks?|attacked|strikes?|battles?|fight(?:s|ing)?|offensive|forces|defen[cs]e|security"
 _CUES = re.compile(rf"\b(?:(?P<strong>{_STRONG})|(?P<weak>{_WEAK}))\b")
+# "War" in the idioms of business, politics and sport names no war: "trade war", "price
+# war", "culture wars", "a war of words", "the war on drugs".
+_NOT_WAR = re.compile(
+    r"\b(?:trade|price|tariff|currency|culture|cultural|bidding|turf|talent|console|format"
+    r"|flame|streaming|star|browser|patent|legal|class|budget|subsidy|chip|tech) wars?\b"
+    r"|\bwars? (?:of words|on (?:drugs|poverty|terror|christmas|cancer|woke|crime))\b"
+)
+# What a report of fighting tells: someone killed or hurt, something struck, attacked,
+# shelled, captured or shot down. Without one of these an article talks about war (a summit,
+# a budget, a history) rather than reporting it.
+_EVENTS = re.compile(
+    r"\b(?:killed|killing|wounded|injured|dead|casualties|death toll|shelling|shelled"
+    r"|air ?strikes?|bombard(?:ed|ment)|bombed|bombing|clash(?:es|ed)|fighting|fought|battles?"
+    r"|struck|shot down|intercepted|downed|captured|recaptured|seized|stormed|ambush(?:ed)?"
+    r"|raided|attacked|attacks? on|strikes? on|explosions?|hostages?|repelled|overran|offensive)\b"
+)
 # Very common in ordinary news ("killed in a crash", "dead", "injured"): counted once each.
 # fmt: off
 _COMMON = frozenset((
@@ -47,7 +64,7 @@ CONFLICT_PLACES = frozenset(row[0] for row in rows("conflict_places.tsv"))
 
 def conflict_score(text: str, entities: tuple[Entity, ...]) -> float:
     """Evidence of armed conflict per the weighting above (unnormalised)."""
-    text = text.lower()
+    text = _NOT_WAR.sub(" ", text.lower())
     distinct: set[str] = set()
     score = 0.0
     for match in _CUES.finditer(text):
@@ -78,7 +95,9 @@ def is_conflict(doc: Any, entities: tuple[Entity, ...], text: str | None = None)
     words = max(1, len(text.split()))
     score = conflict_score(text, entities)
     # A short text needs a fixed amount of evidence; a long one needs a density of it.
-    return score >= max(8.0, 3.0 * words / 100)
+    if score < max(8.0, 3.0 * words / 100):
+        return False
+    return _EVENTS.search(_NOT_WAR.sub(" ", text.lower())) is not None
 
 
 _WEAK_WORDS = (

@@ -22,11 +22,24 @@ entity each (grouping.py).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import aliases, bodies, labels, orgs, outlets, places, weapons
-from tui.pipeline.analyze.grouping import Found, group_mentions, harmonise, propagate
+from tui.pipeline.analyze import (
+    aliases,
+    bodies,
+    gazetteer,
+    given_names,
+    labels,
+    name_context,
+    orgs,
+    outlets,
+    places,
+    sports,
+    weapons,
+)
+from tui.pipeline.analyze.grouping import Found, find_names, group_mentions, harmonise, propagate
 
 RULE, CONTEXT, MODEL, LOOKUP = 3, 2, 1, 0
 _MODEL_TYPES = {
@@ -54,11 +67,29 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     found = _without_known_inside(_rule_mentions(text), model)
     found += model
     found += _lookup_mentions(doc, text)
+    found += _given_name_mentions(doc, text)
     found = _not_names(text, found)
     kept = _resolve(text, found)
     kept = harmonise(text, kept)
     kept += propagate(text, kept)
+    if sports.is_sports_text(text):
+        _sides(text, kept)
     return group_mentions(text, kept)
+
+
+def _sides(text: str, found: list[Found]) -> None:
+    """In a sports text, towns, counties and states named as sides are organisations
+    (sports.py); countries stay places."""
+    for m in found:
+        if m.type != "PLACE" or m.key or m.rank >= RULE:
+            continue
+        place = labels.lookup_unlabelled(text[m.start : m.end]) or gazetteer.lookup(
+            text[m.start : m.end]
+        )
+        if place is not None and labels.is_national(place):
+            continue
+        if sports.is_side(text, m.start, m.end):
+            m.type = "ORG"
 
 
 def _rule_mentions(text: str) -> list[Found]:
@@ -78,7 +109,8 @@ def _rule_mentions(text: str) -> list[Found]:
         key = _org_key(text, start, end, aliases.org_key(text[start:end]))
         found.append(Found(start, end, "ORG", CONTEXT, key))
     for p in places.find_context_places(text):
-        found.append(Found(p.start, p.end, "PLACE", CONTEXT if p.strength != "near" else MODEL))
+        start, end = labels.place_span(text, p.start, p.end)
+        found.append(Found(start, end, "PLACE", CONTEXT if p.strength != "near" else MODEL))
     for start, end in labels.titled_names(text):
         found.append(Found(start, end, "PERSON", CONTEXT))
     return found
@@ -110,12 +142,40 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             surface = text[start:end]
             if not any(c.isupper() or c.isdigit() for c in surface) or aliases.is_title(surface):
                 continue
-            new_kind = labels.retype(doc, ent, kind, text, start, end, titled)
+            rank, context = MODEL, None
+            if kind == "PERSON":
+                end = aliases.apostrophe_tail(text, end)
+                context = name_context.kind_from_context(text, start, end)
+            elif kind in ("ORG", ""):
+                context = name_context.kind_from_context(text, start, end, sure_only=True)
+            if context is not None:
+                rank = CONTEXT  # "in Ain Baal", "Kamal Adwan hospital": the words say so
+            if context is not None:
+                new_kind = context
+            else:
+                new_kind = labels.retype(doc, ent, kind, text, start, end, titled)
+            if new_kind and name_context.kind_from_context(text, start, end) == "":
+                new_kind = ""  # "operation Keletigui", "the al-Fara family"
             if new_kind == "PLACE":
-                end = labels.place_end(text, start, end)
+                start, end = labels.place_span(text, start, end)
+            elif _SINGLE_LETTER.fullmatch(text, start, end):
+                end -= 1  # "site X.": the full stop ends the sentence
+            if new_kind and text[start:end] in _COMMON_ACRONYMS:
+                new_kind = ""
             if new_kind:
-                found.append(Found(start, end, new_kind, MODEL))
+                found.append(Found(start, end, new_kind, rank))
     return found
+
+
+_SINGLE_LETTER = re.compile(r"[A-Z]\.")
+# Acronyms of kinds of things, not names: "a Houthi UAV", "an IED".
+# fmt: off
+_COMMON_ACRONYMS = frozenset((
+    "UAV", "UAVs", "UAS", "MLRS", "APC", "APCs", "IFV", "IFVs", "MBT", "MBTs", "IED", "IEDs",
+    "VBIED", "SAM", "SAMs", "MANPADS", "ATGM", "ATGMs", "ICBM", "SRBM", "IRBM", "MRAP", "FPV",
+    "USV", "USVs", "RPG", "RPGs", "IDP", "IDPs", "POW", "POWs", "CEO", "GDP",
+))
+# fmt: on
 
 
 def _without_known_inside(rules: list[Found], model: list[Found]) -> list[Found]:
@@ -158,11 +218,38 @@ def _lookup_mentions(doc: Any, text: str) -> list[Found]:
                 break
             place = labels.lookup_unlabelled(text[start:end])
             if place is not None and labels.plausible_place(place, rows[i, 2] == 1):
-                team = labels.is_team(doc, i, i + size)
+                team = not labels.is_national(place) and labels.is_team(doc, i, i + size)
                 found.append(Found(start, end, "ORG" if team else "PLACE", LOOKUP))
                 skip_to = i + size
                 break
     return found
+
+
+def _given_name_mentions(doc: Any, text: str) -> list[Found]:
+    """Persons whose name opens with a known given name ("Mark Philippoussis"), whatever the
+    model made of them (given_names.py)."""
+    import numpy
+    from spacy.attrs import IDX, TAG
+
+    strings = doc.vocab.strings
+    rows = doc.to_array([TAG, IDX])
+    proper = numpy.isin(rows[:, 0], [strings.add("NNP"), strings.add("NNPS")])
+    starts = set(rows[proper, 1].tolist())
+    spans = given_names.person_spans(text, starts, _NOT_PERSON_PARTS)
+    # A name that its words anywhere in the text make a place or an organisation ("Kamal Adwan
+    # hospital") is that everywhere.
+    otherwise = {
+        text[start:end]
+        for start, end in spans
+        if any(
+            name_context.kind_from_context(text, at, at + end - start) is not None
+            for at, _, _ in find_names(text, [text[start:end]], 0, len(text))
+        )
+    }
+    return [Found(s, e, "PERSON", CONTEXT) for s, e in spans if text[s:e] not in otherwise]
+
+
+_NOT_PERSON_PARTS = labels.ORG_WORDS | labels.PLACE_WORDS
 
 
 def _not_names(text: str, found: list[Found]) -> list[Found]:
@@ -205,13 +292,22 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for line in text.split("\n"):
-        words = line.split()
-        if len(words) >= 5 and not line.isupper():
+        words = [w for w in line.split() if w not in _SMALL_WORDS and w[:1].isalpha()]
+        if len(words) >= 4 and not line.isupper() and "(" not in line and ";" not in line:
             capitalised = sum(w[:1].isupper() for w in words)
             if capitalised >= 0.8 * len(words):
                 spans.append((start, start + len(line)))
         start += len(line) + 1
     return spans
+
+
+# Words that title case leaves in lower case ("Strikes Kill 38 in South Gaza as Talks Stall").
+# fmt: off
+_SMALL_WORDS = frozenset((
+    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "by", "for", "from",
+    "with", "as", "via", "vs", "v", "per", "into", "over", "amid",
+))
+# fmt: on
 
 
 def _resolve(text: str, found: list[Found]) -> list[Found]:

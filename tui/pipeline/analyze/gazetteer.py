@@ -47,6 +47,14 @@ _LATIN = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\u2019-]+")
 _SUBDIVISION = re.compile(r"[A-Z][a-z\u00e0-\u024f'-]+(?: [A-Z][a-z\u00e0-\u024f'-]+){0,2}")
 
 
+@functools.cache
+def nations() -> frozenset[str]:
+    """Regions that are nations of a state (England, Scotland): they field national sides."""
+    return frozenset(
+        name for name, kind, code in rows("places.tsv") if kind == "region" and code != "-"
+    )
+
+
 def fold(name: str) -> str:
     """ASCII-fold a name (Rafaḩ -> Rafah, Khān Yūnis -> Khan Yunis, ’ -> ')."""
     if name.isascii():

@@ -15,6 +15,7 @@ from typing import Any
 
 from tui.pipeline.analyze import aliases, gazetteer
 from tui.pipeline.analyze.demonyms import country_of
+from tui.pipeline.analyze.name_context import COMPASS, kind_from_context
 
 # fmt: off
 ORG_WORDS = frozenset((
@@ -29,7 +30,25 @@ ORG_WORDS = frozenset((
     "Assembly", "Congress", "Senate", "Cabinet", "Kremlin", "Pentagon", "Staff", "Command",
     "Council", "Board", "Trust", "Holdings", "Industries", "Systems", "Technologies", "Motors",
     "Energy", "Oil", "Gas", "Airport", "Station", "Stadium", "FC", "AFC", "Rovers", "Athletic",
-    "Wanderers", "Society", "Secretariat", "Mission", "Embassy", "Consulate",
+    "Wanderers", "Society", "Secretariat", "Mission", "Embassy", "Consulate", "Brigades",
+    "Committees", "Shipping", "Lines", "Logistics", "Hospitals", "Clinic", "Shipyard",
+    "Shipyards", "Works", "Holding", "Partners", "Aid", "Relief", "Medical", "Controls",
+    "International",
+    "Pharmaceuticals", "Pharmaceutical", "Motor", "Communications", "Community", "National",
+    "Co", "Cos", "Authority", "Building", "Bldg", "Electric", "Electronics", "Financial",
+    "Securities", "Insurance", "Investments", "Resources", "Steel", "Mining", "Chemicals",
+    "Foods", "Brands", "Media", "Studios", "Records", "Publishing", "Standard", "Herald",
+    "Tribune", "Journal", "Gazette", "Telegraph", "Daily", "Weekly",
+))
+# Nouns that end a place's name, not a person's ("Jordan Valley", "Victoria Falls").
+PLACE_WORDS = frozenset((
+    "Valley", "River", "Sea", "Ocean", "Mountains", "Mountain", "Street", "Square", "Bridge",
+    "Island", "Islands", "Lake", "Bay", "Strait", "Gulf", "Road", "Avenue", "Park", "Camp",
+    "Gate", "Falls", "Hill", "Hills", "Palace", "Beach", "Coast", "Desert", "Plain", "Canal",
+    "Port", "Harbour", "Harbor", "Heights", "Corridor", "Crossing", "Base", "Township", "Region",
+    "Province", "Division", "State", "District", "County", "Oblast", "Governorate", "Village",
+    "Town", "City", "Airport", "Dam", "Plant", "Field", "Fields", "Peninsula", "Delta", "Pass",
+    "Open", "Cup", "Games", "Championship", "Championships", "Trophy", "Prix", "Stakes", "Day",
 ))
 # fmt: on
 # fmt: off
@@ -102,6 +121,7 @@ def titled_names(text: str) -> list[tuple[int, int]]:
                 words.pop()
             if (
                 len(words) >= least
+                and words[0] not in COMPASS
                 and not is_demonym(words[0])
                 and not gazetteer.lookup(words[0], alternates=False)
             ):
@@ -143,12 +163,17 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
     words = surface.split()
     if kind == "PLACE" and len(words) == 1 and is_demonym(surface.removesuffix("s")):
         return ""  # "Ukrainian troops": a nationality, not a place
-    before, after = text[max(0, start - 12) : start], text[end : end + 40]
+    if kind == "PLACE" and len(words) == 1 and surface in COMPASS:
+        return ""  # "the Southern, Central and Western regions"
+    after = text[end : end + 40]
     if kind == "ORG":
         if _ROLE_AFTER.match(after) and len(words) >= 2 and looks_like_name(surface):
             return "PERSON"  # "Volodymyr Artiukh, the head of the regional administration"
-        if gazetteer.lookup(surface) is not None and not any(w in ORG_WORDS for w in words):
-            return "ORG" if is_team(doc, ent.start, ent.end) else "PLACE"
+        place = gazetteer.lookup(surface)
+        if place is not None and not any(w in ORG_WORDS for w in words):
+            # A national side is its country ("England won by 5 wickets"), as in "Ukraine says".
+            team = not is_national(place) and is_team(doc, ent.start, ent.end)
+            return "ORG" if team else "PLACE"
         previous = doc[ent.start - 1].text if ent.start > 0 else ""
         if previous in ROLE_WORDS and len(words) >= 2 and looks_like_name(surface):
             return "PERSON"
@@ -156,13 +181,22 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
     if not kind:
         return "PLACE" if len(words) <= 3 and _is_big_place(surface) else ""
     if kind == "PERSON":
-        return _retype_person(surface, words, before, after)
+        return _retype_person(text, start, end, words)
     return kind
 
 
-def _retype_person(surface: str, words: list[str], before: str, after: str) -> str:
+def _retype_person(text: str, start: int, end: int, words: list[str]) -> str:
+    surface = text[start:end]
+    before, after = text[max(0, start - 12) : start], text[end : end + 40]
     if _VERIFIES.match(after) or _OUTLET_BEFORE.search(before):
         return "ORG"  # "Frontline Wire could not independently verify": an outlet
+    if any(w in ORG_WORDS for w in words[1:]):
+        return "ORG"  # "Nasser Hospital", "Furadino Shipping", "Resistance Brigades"
+    if len(words) >= 2 and words[-1] in PLACE_WORDS and words[-1] not in _EVENT_WORDS:
+        return "PLACE"  # "Victoria Falls", "Daraj Valley"
+    context = kind_from_context(text, start, end)
+    if context is not None:
+        return context  # "in Ain Baal", "Kamal Adwan hospital", "Cyclone Mocha"
     if _PLACE_BEFORE.search(before) and gazetteer.lookup(surface) is not None:
         return "PLACE"  # "in Khan Younis"
     if len(words) >= 2 and _is_big_place(surface, alternates=True):
@@ -174,13 +208,53 @@ def _retype_person(surface: str, words: list[str], before: str, after: str) -> s
     return "PERSON"
 
 
-def place_end(text: str, start: int, end: int) -> int:
-    """A place's name ends before its first lower-case word: "Zaporizhzhia nuclear power
-    plant" is the place Zaporizhzhia ("Rostov-on-Don", "Bosnia and Herzegovina" stay whole)."""
+def place_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """A place's name without what is not its name: it ends before its first lower-case word
+    ("Zaporizhzhia nuclear power plant" is Zaporizhzhia; "Rostov-on-Don", "Bosnia and
+    Herzegovina" stay whole), an administrative unit is its place ("Kani Township", "North
+    Darfur State"), and a compass word that only says where in a known place goes ("Northern
+    Burkina"; "North Darfur" and "South Sudan" stay whole)."""
     for match in _LOWER_WORD.finditer(text, start, end):
         if match.group() not in _NAME_PARTICLES:
-            return len(text[start : match.start()].rstrip()) + start
-    return end
+            end = len(text[start : match.start()].rstrip()) + start
+            break
+    words = text[start:end].split()
+    if len(words) >= 2 and words[-1] in _UNIT_WORDS:
+        end -= len(words[-1]) + 1
+    words = text[start:end].split()
+    if (
+        len(words) >= 2
+        and words[0] in COMPASS
+        and gazetteer.lookup(text[start:end]) is None
+        and gazetteer.lookup(" ".join(words[1:])) is not None
+    ):
+        start += len(words[0]) + 1
+    return start, end
+
+
+_EVENT_WORDS = frozenset(
+    ("Open", "Cup", "Games", "Championship", "Championships", "Trophy", "Prix", "Stakes", "Day")
+)
+_UNIT_WORDS = frozenset(
+    (
+        "Township",
+        "Region",
+        "State",
+        "Division",
+        "Province",
+        "Oblast",
+        "District",
+        "Governorate",
+        "County",
+        "Raion",
+        "Prefecture",
+    )
+)
+
+
+def is_national(place: gazetteer.Place) -> bool:
+    """A country or a nation of one (England): its side is the country itself."""
+    return place.kind == "country" or place.name in gazetteer.nations()
 
 
 def is_team(doc: Any, start: int, end: int) -> bool:

@@ -71,18 +71,36 @@ class PhraseIndex:
 
     def find(self, text: str, variants: object = None) -> list[Hit]:
         plain = text.replace("’", "'")
-        words = [(m.start(), m.end()) for m in _TOKEN.finditer(plain)]
-        cores = [_core(plain, s, e) for s, e in words]
+        words, cores, capitalised, lower = _tokens(plain)
+        longest = self._longest
+        # Only words that can open a listed phrase are tried: those that open a name as the
+        # lists write them (a capital or a digit), and the few lower-case first words of the
+        # list ("al-Qaeda", "dpa"). Variants (a plural, a model suffix) need the capital too.
+        candidates = list(capitalised)
+        for first in self._lower_firsts():
+            candidates += lower.get(first, ())
+        candidates.sort()
         hits: list[Hit] = []
-        i = 0
-        while i < len(words):
-            hit = self._match_at(plain, words, cores, i, variants)
-            if hit is None:
-                i += 1
+        free_from = 0
+        for i in candidates:
+            if i < free_from:
                 continue
-            hits.append(hit[0])
-            i = hit[1]
+            start, end = cores[i]
+            if (
+                variants is None
+                and plain[start:end] not in longest
+                and plain[start : words[i][1]] not in longest
+            ):
+                continue
+            hit = self._match_at(plain, words, cores, i, variants)
+            if hit is not None:
+                hits.append(hit[0])
+                free_from = hit[1]
         return hits
+
+    @functools.cache  # noqa: B019 (one index per list, for the life of the process)
+    def _lower_firsts(self) -> tuple[str, ...]:
+        return tuple(w for w in self._longest if not (w[:1].isupper() or w[:1].isdigit()))
 
     def _match_at(
         self,
@@ -97,7 +115,7 @@ class PhraseIndex:
         longest = max(
             self._longest.get(first, 0),
             self._longest.get(plain[first_start : words[i][1]], 0),
-            1 if variants is not None and first[:1].isalnum() else 0,
+            1 if variants is not None and (first[:1].isupper() or first[:1].isdigit()) else 0,
         )
         for size in range(min(longest, len(words) - i), 0, -1):
             last = i + size - 1
@@ -112,6 +130,25 @@ class PhraseIndex:
                 if value is not None:
                     return Hit(start, key_end, key, value), last + 1
         return None
+
+
+@functools.lru_cache(maxsize=4)
+def _tokens(
+    plain: str,
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], dict[str, list[int]]]:
+    """The words of a text, their cores, the indices of the words that open with a capital or
+    a digit, and the others' indices by core; shared by the lists searched in one text."""
+    words = [(m.start(), m.end()) for m in _TOKEN.finditer(plain)]
+    cores = [_core(plain, s, e) for s, e in words]
+    capitalised: list[int] = []
+    lower: dict[str, list[int]] = {}
+    for i, (start, end) in enumerate(cores):
+        first = plain[start : start + 1]
+        if first.isupper() or first.isdigit():
+            capitalised.append(i)
+        else:
+            lower.setdefault(plain[start:end], []).append(i)
+    return words, cores, capitalised, lower
 
 
 def _core(text: str, start: int, end: int) -> tuple[int, int]:

@@ -52,6 +52,12 @@ _NOT_UNIT_START = frozenset((
 ))
 # fmt: on
 _GENERAL_STAFF = re.compile(r"\bGeneral Staff\b")
+# Local groups of a movement named by their place or founder: "Kyauk Lone Gyi People's
+# Defense Force", "Gangaw PDF", "El-Fasher Resistance Committees".
+_LOCAL_GROUP = re.compile(
+    rf"(?<![\w-])(?P<words>{_CAP}(?: {_CAP}){{0,3}}) (?P<group>People['’]s Defen[cs]e Forces?"
+    r"|PDFs?|Resistance Committees?|Local Defen[cs]e Forces?)\b"
+)
 
 
 _WORD = r"(?:[A-Z]\.){2,}|[A-Z][\w&-]*"  # "Halcyon", "U.N." (not "Affairs." at a full stop)
@@ -95,6 +101,7 @@ def find_orgs(text: str) -> list[OrgMention]:
     found = _units(text)
     found += _described(text)
     found += _cause_names(text)
+    found += _local_groups(text)
     found += [
         OrgMention(m.start(), m.end(), "General Staff", "unit:general staff")
         for m in _GENERAL_STAFF.finditer(text)
@@ -125,6 +132,18 @@ def _units(text: str) -> list[OrgMention]:
         start = match.end("noun") - len(" ".join(words)) - len(match.group("noun")) - 1
         name = text[start : match.end()]
         found.append(OrgMention(start, match.end(), name, "unit:" + name.lower()))
+    return found
+
+
+def _local_groups(text: str) -> list[OrgMention]:
+    found = []
+    for match in _LOCAL_GROUP.finditer(text):
+        start, words = match.start(), match["words"].split()
+        while words and (words[0] in _NOT_UNIT_START or country_of(words[0]) is not None):
+            start += len(words.pop(0)) + 1
+        if words:
+            name = text[start : match.end()]
+            found.append(OrgMention(start, match.end(), name, "unit:" + name.casefold()))
     return found
 
 

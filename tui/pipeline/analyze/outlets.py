@@ -41,7 +41,10 @@ _KIND = (
     r"group|organi[sz]ation|NGO|militia|contractor|manufacturer|operator|insurer"
 )
 _APPOSED = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?) (?:[\w'’-]+ ){0,4}?(?:" + _KIND + r") " + _NAME.replace("{0,4}", "{0,3}")
+    r"\b(?:[Tt]he|[Aa]n?|by|from|to|for|with) (?:[\w'’-]+ ){0,4}?(?:"
+    + _KIND
+    + r") "
+    + _NAME.replace("{0,4}", "{0,3}")
 )
 # fmt: off
 _NOT_NAMES = frozenset((

@@ -26,7 +26,7 @@ class PlaceMention(NamedTuple):
 
 
 _WORD = r"[A-Z][a-z\u00e0-\u024f]+(?:['’](?!s\b)[a-z]+)?(?:-[A-Za-z\u00e0-\u024f]+)*"
-_NAME = rf"(?P<name>{_WORD}(?: {_WORD}){{0,2}})"
+_NAME = rf"(?P<name>{_WORD}(?: {_WORD}){{0,4}})"
 _SETTLEMENT = (
     r"villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|ports?|port city|suburbs?|"
     r"districts?|regions?|provinces?|oblasts?|outskirts|neighbou?rhoods?|capital"

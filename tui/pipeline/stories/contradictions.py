@@ -17,15 +17,18 @@ answers (the denial, or the later one) and `b` the row answered.
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.figures import Figure
 from tui.pipeline.stories.ledger import LedgerRow, overlap
-from tui.pipeline.stories.words import word_key
+from tui.pipeline.stories.words import claim_key, pole_keys
 
 DENIAL_OVERLAP = 0.5
+_HIT = 3  # the family of lexicon.OPPOSITIONS on whether a target was hit
 FIGURE_HOURS = 24.0
 KINDS = ("denial", "dispute", "figures")
 
@@ -37,18 +40,9 @@ class Contradiction:
     kind: str  # one of KINDS
 
 
-def _pole_keys(words: frozenset[str]) -> frozenset[str]:
-    found = set()
-    for word in words:
-        negated = word.startswith("not:")
-        key = word_key(word.removeprefix("not:"))
-        if key:
-            found.add(f"not:{key}" if negated else key)
-    return frozenset(found)
-
-
-_POLES = tuple((_pole_keys(one), _pole_keys(other)) for one, other in lexicon.OPPOSITIONS)
-_ACTS = _pole_keys(lexicon.ACTS)
+_VERDICT = frozenset(claim_key(w) for w in lexicon.VERDICT_WORDS) - {""}
+_POLES = tuple((pole_keys(one), pole_keys(other)) for one, other in lexicon.OPPOSITIONS)
+_ACTS = pole_keys(lexicon.ACTS)
 
 
 def find_contradictions(rows: list[LedgerRow], figures: Iterable[Figure]) -> list[Contradiction]:
@@ -56,10 +50,10 @@ def find_contradictions(rows: list[LedgerRow], figures: Iterable[Figure]) -> lis
     found: dict[frozenset[str], Contradiction] = {}
     for a, b in _denials(rows):
         found.setdefault(frozenset((a.id, b.id)), Contradiction(a.id, b.id, "denial"))
-    for a, b in _disputes(rows):
-        found.setdefault(frozenset((a.id, b.id)), Contradiction(a.id, b.id, "dispute"))
     for a, b in _figure_pairs(list(figures), by_id):
         found.setdefault(frozenset((a.id, b.id)), Contradiction(a.id, b.id, "figures"))
+    for a, b in _disputes(rows):
+        found.setdefault(frozenset((a.id, b.id)), Contradiction(a.id, b.id, "dispute"))
     order = {row.id: k for k, row in enumerate(rows)}
     return sorted(found.values(), key=lambda c: (KINDS.index(c.kind), order[c.a], order[c.b]))
 
@@ -72,23 +66,47 @@ def _apart(one: LedgerRow, other: LedgerRow) -> bool:
 
 
 def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
-    weight: dict[str, float] = {}
+    weight = _weights(rows)
     for denial in (r for r in rows if r.is_denial):
-        said = {k.removeprefix("not:") for k in denial.statement}
-        articles = {m.article_id: m.start for m in denial.mentions if m.claim.status == "denied"}
+        names = {m.claim.source_canonical.casefold() for m in denial.mentions} - {""}
+        articles = {m.article_id: m.start for m in denial.mentions if m.denial}
+        denied = [
+            _counter(k.removeprefix("not:") for k in st if k.removeprefix("not:") not in _VERDICT)
+            for m, st in zip(denial.mentions, denial.statements, strict=True)
+            if m.denial
+        ]
         for row in rows:
             if row.is_denial or not _apart(denial, row):
                 continue
-            answered = any(
-                m.claim.status == "disputed" and m.article_id in articles
-                and m.start < articles[m.article_id]
-                for m in row.mentions
-            )  # fmt: skip
-            if (
-                answered
-                or overlap(_counter(said), _counter(row.statement), weight) >= DENIAL_OVERLAP
+            if _disputed_by(row, names, articles) or any(
+                len(d) >= 2 and overlap(d, _counter(st), weight) >= DENIAL_OVERLAP
+                for d in denied
+                for st in row.statements
             ):
                 yield denial, row
+
+
+def _disputed_by(row: LedgerRow, names: set[str], articles: dict[str, int]) -> bool:
+    """Whether the analysis says the denial's speaker disputes one of the row's mentions in an
+    article that carries the denial (its evidence names who disputes: `by`)."""
+    for m in row.mentions:
+        if m.article_id not in articles:
+            continue
+        if any(e.kind == "dispute" and e.by.casefold() in names for e in m.claim.evidence):
+            return True
+    return False
+
+
+def _weights(rows: list[LedgerRow]) -> dict[str, float]:
+    """Rarity of each key among the story's mentions: a word every claim shares (the town's
+    name, "strike") says little about which claim a denial answers."""
+    df: Counter[str] = Counter()
+    n = 0
+    for row in rows:
+        for st in row.statements:
+            df.update({k.removeprefix("not:") for k in st})
+            n += 1
+    return {k: math.log(1.0 + n / c) for k, c in df.items()}
 
 
 def _disputes(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
@@ -98,24 +116,72 @@ def _disputes(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
             other = rows[j]
             if one.is_denial or other.is_denial or not _apart(one, other):
                 continue
-            if any(-side in sides[j] for side in sides[i]):
+            if not _near(one, other):
+                continue
+            if any(-side in sides[j] for side in sides[i] if abs(side) != _HIT) or (
+                -_HIT in sides[i] | sides[j]
+                and _HIT in sides[i] | sides[j]
+                and _same_target(one, other)
+            ):
                 yield other, one
+
+
+def _near(one: LedgerRow, other: LedgerRow) -> bool:
+    """Two rows said within FIGURE_HOURS of each other: a toll that rises days later is told
+    against the first accounts, not against each new denial."""
+    first = min(m.time for m in one.mentions)
+    second = min(m.time for m in other.mentions)
+    return abs(first - second) <= FIGURE_HOURS * 3600.0
+
+
+def _same_target(one: LedgerRow, other: LedgerRow) -> bool:
+    """Whether a row that says a target was hit and one that says it was unharmed speak of one
+    target: they share a word beyond those of hitting ("the ship was hit" / "the ship was
+    undamaged"; "the attack was in support of Gaza" names no target)."""
+    hit, unharmed = _POLES[_HIT - 1]
+    return bool((one.statement & other.statement) - hit - unharmed - _ACTS)
 
 
 def _sides(row: LedgerRow) -> set[int]:
     """+n / -n: the row stands on the first / second pole of family n. Each mention stands on
-    one pole or none; a row whose mentions stand on both poles of a family stands on neither
-    ("struck a facility of mercenaries, and a stray missile fell on the block")."""
-    found: dict[int, set[int]] = {}
+    one pole or none (see `_pole`); a row stands on the pole most of its mentions stand on, and
+    on neither when as many stand on each ("struck a facility of mercenaries" / "a stray
+    missile fell on the block")."""
+    found: dict[int, Counter[int]] = {}
     acts = bool(row.statement & _ACTS)
     for statement in row.statements or (row.statement,):
-        for n, (first, second) in enumerate(_POLES, start=1):
+        for n in range(1, len(_POLES) + 1):
             if n == 1 and not acts:
                 continue
-            on_first, on_second = bool(statement & first), bool(statement & second)
-            if on_first != on_second:
-                found.setdefault(n, set()).add(n if on_first else -n)
-    return {next(iter(s)) for s in found.values() if len(s) == 1}
+            side = _pole(statement, n)
+            if side:
+                found.setdefault(n, Counter())[side] += 1
+    sides = set()
+    for counts in found.values():
+        (top, k), *rest = counts.most_common()
+        if not rest or rest[0][1] < k:
+            sides.add(top)
+    return sides
+
+
+def _pole(statement: frozenset[str], n: int) -> int:
+    """+n / -n / 0 for one mention. On what was hit (family 1), a count of people killed or
+    wounded stands with the civilians ("the strike killed 14 people"), and a military objective
+    outweighs the place it was in ("a Hamas command centre inside the school")."""
+    first, second = _POLES[n - 1]
+    on_first, on_second = bool(statement & first), bool(statement & second)
+    if n == 1:
+        on_second = on_second or any(k.startswith(_CIVILIAN_COUNTS) for k in statement)
+        if on_first:
+            return n
+    if on_first == on_second:
+        return 0
+    return n if on_first else -n
+
+
+_CIVILIAN_COUNTS = tuple(
+    f"#{what}:{kind}:" for what in ("killed", "wounded") for kind in ("people", "children")
+)
 
 
 def _figure_pairs(
@@ -134,7 +200,7 @@ def _figure_pairs(
                     if abs(m.time - n.time) > FIGURE_HOURS * 3600.0:
                         continue
                     a, b = rows[m.row_id], rows[n.row_id]
-                    if a.id != b.id and _apart(a, b):
+                    if a.id != b.id:  # one side's two counts contradict each other too
                         yield (a, b) if m.time >= n.time else (b, a)
 
 

@@ -24,17 +24,24 @@ import hashlib
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tui.core.models import Claim
 from tui.pipeline.stories import sources
 from tui.pipeline.stories.amounts import amounts_in
 from tui.pipeline.stories.article import StoryArticle
-from tui.pipeline.stories.lexicon import CONCEPTS, STATE_BODY_WORDS
-from tui.pipeline.stories.words import negated_keys, stem
+from tui.pipeline.stories.lexicon import (
+    ACTS,
+    CLAIM_CONCEPTS,
+    DENIAL_CUES,
+    OPPOSITIONS,
+    STATE_BODY_WORDS,
+)
+from tui.pipeline.stories.words import claim_key, negated_keys, pole_keys, stem
 
 STATEMENT_JOIN = 0.3
 CORE_JOIN = 0.6
+HOLDER_JOIN = 0.5
 _STRENGTH = {"denied": 4, "confirmed": 3, "disputed": 2, "unconfirmed": 1, "claimed": 0}
 
 
@@ -50,6 +57,7 @@ class Mention:
     content: str = ""  # the claim's own content: the article text over its content span,
     # blanked where another claim is nested in it ("..., after X said Y" is X's, not its own)
     content_start: int = 0  # offset of `content` in the article text
+    denial: bool = False  # the claim is its source's denial (see `is_denial`)
 
     @property
     def start(self) -> int:
@@ -83,7 +91,20 @@ class LedgerRow:
 
     @property
     def is_denial(self) -> bool:
-        return any(m.claim.status == "denied" for m in self.mentions)
+        return any(m.denial for m in self.mentions)
+
+
+def is_denial(claim: Claim, statement: Counter[str]) -> bool:
+    """A claim that is its source's denial: its cue is a verb of denial ("denied attacking the
+    camp", "rejected responsibility"), or the analysis marks it denied and its content asserts
+    no act of its own and no state of the target ("the ship was not damaged"). "said it had
+    struck only military targets, not civilians" is marked denied for its "not", but it tells
+    what the speaker did: an assertion, the row of its other accounts of the strike."""
+    if any(w.casefold() in DENIAL_CUES for w in claim.cue.split()):
+        return True
+    if claim.status != "denied" and not any(e.kind == "denial" for e in claim.evidence):
+        return False
+    return not any(k in _ACT_KEYS or k in _UNHARMED for k in statement)
 
 
 @dataclass(slots=True)
@@ -105,13 +126,15 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
             mention = Mention(
                 article.id, article.url, article.feed, article.timestamp, claim, content, lo
             )
-            items.append((mention, speaker, statement_keys(mention, article)))
+            statement = statement_keys(mention, article)
+            mention = replace(mention, denial=is_denial(claim, statement))
+            items.append((mention, speaker, statement))
     resolved = sources.resolve([s for _, s, _ in items])
     weight = _weights([st for _, _, st in items])
     drafts: list[_Draft] = []
     for mention, speaker, statement in items:
         key = resolved[speaker.key]
-        denial = mention.claim.status == "denied"
+        denial = mention.denial
         best, best_score = None, 0.0
         for draft in drafts:
             if draft.key != key or draft.denial != denial:
@@ -210,13 +233,26 @@ def _similarity(
     for other in others:
         if _other_amounts(statement, other):
             continue
+        if _amounts(statement) & _amounts(other):
+            return 1.0  # one speaker's same count of one quantity is one statement
         by_words = overlap(statement, other, weight)
         if by_words >= STATEMENT_JOIN:
             best = max(best, by_words)
+        side = _holder_side(statement)
+        if side and side == _holder_side(other):
+            best = max(best, HOLDER_JOIN)  # "its troops still held the town" / "repelled"
         mine, theirs = _core(statement), _core(other)
         if len(mine | theirs) >= 2 and len(mine & theirs) / len(mine | theirs) >= CORE_JOIN:
             best = max(best, len(mine & theirs) / len(mine | theirs))
     return best
+
+
+def _holder_side(statement: Counter[str]) -> int:
+    """1 when a statement says a place was taken, -1 when it says it held, else 0: one
+    speaker's accounts of who holds a place are one statement in many words ("its troops
+    still controlled the town", "its soldiers held Pinga", "the rebels had been pushed back")."""
+    taken, held = bool(statement.keys() & _TAKEN), bool(statement.keys() & _HELD)
+    return 0 if taken == held else (1 if taken else -1)
 
 
 def _core(statement: Counter[str]) -> set[str]:
@@ -224,11 +260,29 @@ def _core(statement: Counter[str]) -> set[str]:
     return {k for k in statement if k.removeprefix("not:") in _CONCEPT_NAMES or k[:1] == "#"}
 
 
-_CONCEPT_NAMES = frozenset(CONCEPTS.values())
+_CONCEPT_NAMES = frozenset(CLAIM_CONCEPTS.values())
+_TAKEN, _HELD = (pole_keys(pole) for pole in OPPOSITIONS[1])
+# "the ship was undamaged", "was not damaged": an account of the target's state, set against
+# "the ship was hit" (a dispute), not a denial of an act ("did not strike homes").
+_UNHARMED = pole_keys(OPPOSITIONS[2][1]) - pole_keys(frozenset(("not:hit", "not:struck")))
+_ACT_KEYS = frozenset(claim_key(w) for w in ACTS) | {
+    claim_key(w) for w in ("captured", "repelled", "held", "intercepted", "launched")
+}
 _BODY_STEMS = frozenset(stem(w) for w in STATE_BODY_WORDS) - {
     stem(w) for w in ("of", "the", "state", "spokesman", "spokeswoman", "spokesperson",
                       "officials", "office", "service", "services")
 }  # fmt: skip
+
+
+def _amounts(statement: Counter[str]) -> set[str]:
+    """Quantity and amount, whatever the noun: "eight soldiers were killed" and "put its losses
+    at eight dead" give one count."""
+    found = set()
+    for k in statement:
+        if k.startswith("#"):
+            what, _, amount = k[1:].split(":")
+            found.add(f"{what}:{amount}")
+    return found
 
 
 def _other_amounts(one: Counter[str], other: Counter[str]) -> bool:
@@ -254,9 +308,9 @@ def _row(story_id: str, draft: _Draft, party: str | None) -> LedgerRow:
     evidence = []
     for m in draft.mentions:
         evidence.append(f"{m.claim.status} ({m.feed})")
-        extra = getattr(m.claim, "evidence", None)
-        if extra:
-            evidence.append(str(extra))
+        for e in m.claim.evidence:
+            by = f" by {e.by}" if e.by else ""
+            evidence.append(f"{e.kind}{by} ({m.feed})")
     all_keys = frozenset(k for st in draft.statements for k in st)
     claim = first.claim
     content = claim.text
@@ -285,6 +339,7 @@ def _display_name(draft: _Draft) -> str:
 
 
 def _affiliation(draft: _Draft) -> str | None:
-    given = [getattr(m.claim, "affiliation", None) for m in draft.mentions]
+    """The side the analysis gives the row's mentions most often, else the speaker's."""
+    given = [m.claim.affiliation for m in draft.mentions]
     parties = [p for p in given if p] or [s.party for s in draft.speakers if s.party]
     return Counter(parties).most_common(1)[0][0] if parties else None

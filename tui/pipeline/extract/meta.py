@@ -19,7 +19,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from tui.pipeline.extract_credit import read_byline, read_lead_caption
+from tui.pipeline.extract.credit import read_byline, read_lead_caption
 
 _EARLIEST_YEAR = 1990
 _ZULU = re.compile(r"[Zz]$")

@@ -5,7 +5,8 @@ declaration in the first few kilobytes, then detection (charset-normalizer). A d
 believed when the bytes are valid in it and the result does not read as mojibake: servers and
 templates mislabel pages often (UTF-8 served as ISO-8859-1 is the classic), and a reader that shows
 ``Ã©`` or ``‚±‚ñ`` is worse than one that guesses. UTF-16 without a BOM is recognised by its zero
-bytes, which would otherwise survive as NUL characters. The result never contains NUL.
+bytes, which would otherwise survive as NUL characters. The result never contains NUL or a lone
+surrogate.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ _WEB = (
     "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "mac_cyrillic", "gbk",
     "gb18030", "big5", "euc_jp", "iso2022_jp", "shift_jis", "cp932", "euc_kr",
 )  # fmt: skip
+_UNPAIRED = re.compile("[\ud800-\udfff]")  # lone surrogates are no text, and lxml refuses them
 _SNIFF_BYTES = 4096
 _DETECT_BYTES = 65536
 # Text that reads as UTF-8 decoded with a single-byte table ("Ã©", "â€™") or as a CJK page decoded
@@ -63,7 +65,7 @@ def decode_html(body: bytes, headers: Mapping[str, str] | None = None) -> str:
 
 
 def _finish(text: str) -> str:
-    text = text.replace("\x00", "")
+    text = _UNPAIRED.sub("", text.replace("\x00", ""))
     if _MOJIBAKE.search(text):
         text = _repair_double_encoding(text)
     return text
@@ -128,6 +130,10 @@ def _decode_declared(body: bytes, declared: str) -> str | None:
 
 
 def _decode_undeclared(body: bytes) -> str:
+    try:  # UTF-8 carrying encoded surrogates (from a UTF-16 source): UTF-8 all the same
+        return body.decode("utf-8", errors="surrogatepass")
+    except UnicodeDecodeError:
+        pass
     text = body.decode("utf-8", errors="replace")
     bad = text.count("\ufffd")
     non_ascii = len(text) - len(text.encode("ascii", errors="ignore"))

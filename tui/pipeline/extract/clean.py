@@ -4,7 +4,7 @@ It works at two levels. ``furniture_strength`` reads an element's class, id and 
 says whether they name page furniture: navigation, share bars, related links, newsletter boxes,
 ads, captions and credits, bylines and dates, comments, overlays, and consent banners from every
 vendor family we know (OneTrust/Optanon, Didomi, Quantcast, Sourcepoint, TrustArc, Cookiebot,
-Usercentrics, Complianz, CookieYes, cookie-law-info, cookieconsent...). ``extract_dom.prune``
+Usercentrics, Complianz, CookieYes, cookie-law-info, cookieconsent...). ``dom.prune``
 removes such elements before the story is looked for.
 
 ``clean_paragraphs`` then reads the story's paragraphs. It catches what markup did not name: labels
@@ -12,8 +12,8 @@ that open a box of teasers or comments ("Related stories", "You may also like"; 
 them), consent notices printed as plain paragraphs or with obfuscated class names (and the loose
 "Accept all" buttons after them), "Read more:" lines, share and follow prompts, "Advertisement"
 labels, comment counts, photo credits, bylines and date lines, the headline repeated in body type,
-and an author's bio at the very end. The text rules live in ``extract_rules`` and
-``extract_consent``; both are written so that an article about cookie law keeps every paragraph.
+and an author's bio at the very end. The text rules live in ``rules`` and
+``consent``; both are written so that an article about cookie law keeps every paragraph.
 """
 
 from __future__ import annotations
@@ -23,10 +23,10 @@ from functools import lru_cache
 
 from lxml.html import HtmlElement
 
-from tui.pipeline.extract_body import Block, within
-from tui.pipeline.extract_consent import is_consent_control, is_consent_text
-from tui.pipeline.extract_meta import normalise_headline
-from tui.pipeline.extract_rules import is_boilerplate, is_section_label, is_tail_boilerplate
+from tui.pipeline.extract.body import Block, within
+from tui.pipeline.extract.consent import is_consent_control, is_consent_text
+from tui.pipeline.extract.meta import normalise_headline
+from tui.pipeline.extract.rules import is_boilerplate, is_section_label, is_tail_boilerplate
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Whole words inside class/id names; a word boundary is anything but a letter. Sites name their
@@ -76,15 +76,28 @@ _QUALIFIED = re.compile(
 )
 
 
+WEAK = 1
+STRONG = 2
+ALWAYS = 3
+
+
 @lru_cache(maxsize=8192)
 def furniture_strength(names: str) -> int:
-    """How surely class/id/role words name furniture: 2 always, 1 unless it holds the story."""
+    """How surely class/id/role words name furniture, 0 when they do not.
+
+    ALWAYS (a footer) goes whatever it holds; STRONG (navigation, sharing, comments, consent)
+    goes unless it holds the story; WEAK (ads, bylines, captions, widgets) goes unless it holds
+    the story or more prose than such a box ever does: templates name whole post bodies
+    "widget" or wrap a post in its "byline-author" span.
+    """
     if not names.strip():
         return 0
     words = _QUALIFIED.sub(" ", _CAMEL.sub("-", names).lower())
     if _FOOTER.search(words):
-        return 2
-    return 1 if _FURNITURE_STRONG.search(words) or _FURNITURE_WEAK.search(words) else 0
+        return ALWAYS
+    if _FURNITURE_STRONG.search(words):
+        return STRONG
+    return WEAK if _FURNITURE_WEAK.search(words) else 0
 
 
 OWN_TEXT_CHARS = 60

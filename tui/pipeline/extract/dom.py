@@ -6,8 +6,9 @@ elements whose tag or class/id/role names them as page furniture (navigation, sh
 banners, related links, captions; the vocabulary lives in ``clean``). The last pass is guarded:
 an element holding 40% or more of the page's text outside links stays, because sites name their
 article wrappers after what they hold ("content-with-sidebar", "post has-comments paywall") or put
-the whole page inside a ``<form>``. Only a footer is removed whatever it holds. A wrapper around an
-embedded social post ("social-embed") stays too: the story quotes the post.
+the whole page inside a ``<form>``. Weak names (ads, bylines, captions, widgets) also stay on an
+element holding more prose than such a box ever does. Only a footer goes whatever it holds. A
+wrapper around an embedded social post ("social-embed") stays too: the story quotes the post.
 
 ``aria-hidden`` is not taken as hidden: it hides from screen readers only, and pages set it on
 visible text.
@@ -21,7 +22,8 @@ import lxml.html
 from lxml import etree
 from lxml.html import HtmlElement
 
-from tui.pipeline import clean
+from tui.core.sanitize import clean_text
+from tui.pipeline.extract import clean
 
 # lxml.html's parser: the same libxml2 parse, with elements of the public HtmlElement class
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
@@ -35,18 +37,35 @@ _FURNITURE_TAGS = frozenset(("nav", "aside", "footer", "header", "form", "menu")
 _EMBED = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|fb-xfbml|reddit-embed|embed", re.I)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _GUARD_SHARE = 0.4
+_WEAK_PROSE = 1500  # characters of prose outside links no ad, byline or caption box holds
+# What lxml refuses in a tree's text (XML 1.0 excludes it): C0 controls but tab, newline and
+# carriage return, lone surrogates, U+FFFE and U+FFFF. Pages carry them as stray bytes, as
+# character references ("&#1;") and as surrogates from a broken decode; none is ever reading text.
+_ESCAPE = re.compile("[\x1b\x90\x98\x9b\x9d\x9e\x9f]")  # starts of ESC/C1 sequences
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def parse_html(html: str) -> HtmlElement | None:
     """Parse *html* leniently; None when there is no document at all."""
-    html = _XML_DECL.sub("", html.replace("\x00", ""), count=1)
+    html = _XML_DECL.sub("", xml_safe(html).lstrip("\ufeff"), count=1)
     if not html.strip():
         return None
     try:
         root = etree.fromstring(html, _PARSER)
-    except (etree.ParserError, ValueError):
+    except (etree.LxmlError, ValueError):
         return None
     return root
+
+
+def xml_safe(text: str) -> str:
+    """*text* without the characters lxml refuses (see _NOT_XML).
+
+    A terminal escape sequence goes whole first (sanitize.clean_text): stripping only its ESC
+    would leave "[2J" behind as text.
+    """
+    if _ESCAPE.search(text):
+        text = clean_text(text)
+    return _NOT_XML.sub("", text)
 
 
 def drop(el: HtmlElement) -> None:
@@ -58,19 +77,29 @@ def drop(el: HtmlElement) -> None:
     if tail:
         prev = el.getprevious()
         if prev is not None:
-            prev.tail = (prev.tail or "") + tail
+            prev.tail = xml_safe((prev.tail or "") + tail)
         else:
-            parent.text = (parent.text or "") + tail
+            parent.text = xml_safe((parent.text or "") + tail)
     parent.remove(el)
 
 
 def prune(root: HtmlElement) -> None:
     """Remove non-prose, hidden and furniture elements from *root* in place."""
+    strip_unseen(root)
+    prune_furniture(root)
+
+
+def strip_unseen(root: HtmlElement) -> None:
+    """Remove what a reader never sees as text: scripts, media, controls, hidden elements."""
     for el in list(root.iter(*_NO_PROSE)):
         drop(el)
     for el in list(root.iter()):
         if _is_hidden(el):
             drop(el)
+
+
+def prune_furniture(root: HtmlElement) -> None:
+    """Remove elements named or tagged as page furniture, unless they hold the story."""
     body = root.find("body")
     scope = body if body is not None else root
     weight = _prose_weights(scope)
@@ -79,19 +108,22 @@ def prune(root: HtmlElement) -> None:
     for el in list(scope.iter()):  # document order: an ancestor is decided before its descendants
         if el is scope or not isinstance(el.tag, str):
             continue
-        strength = clean.furniture_strength(_attr_names(el))
+        strength = clean.furniture_strength(attr_names(el))
         if strength == 0 and el.tag in _FURNITURE_TAGS:
-            strength = 1
+            strength = clean.STRONG
         if strength == 0 or any(a in removed for a in el.iterancestors()):
             continue
         if any(_EMBED.search(q.get("class", "")) for q in el.iter("blockquote")):
             continue  # an embedded post quoted by the story, inside a "social-embed" wrapper
-        if strength == 2 or weight.get(el, 0) < limit:
+        prose = weight.get(el, 0)
+        if strength == clean.WEAK and prose > _WEAK_PROSE:
+            continue
+        if strength == clean.ALWAYS or prose < limit:
             removed.add(el)
             drop(el)
 
 
-def _attr_names(el: HtmlElement) -> str:
+def attr_names(el: HtmlElement) -> str:
     attrs = el.attrib
     if not attrs:
         return ""

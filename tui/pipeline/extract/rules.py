@@ -100,8 +100,17 @@ _BOILERPLATE = _rx(
     r".{0,60}$",
     r"\bcomments?\b.{0,120}\b(?:moderat|approv|spam)",
     r"\bcoment[aá]rios?\b.{0,160}\bmoderador",
-    r"^citation:.{0,300}\bretrieved\b",
-    r"^this (?:document|article|material) is subject to copyright\b",
+    # citation and republication notes: how to cite the page, where it first ran
+    r"^(?:citation|cite this (?:article|story|page)|how to cite(?: this (?:article|story|page))?)"
+    r"\s*:",
+    r"^this (?:article|story|post|piece) (?:was|is) (?:originally|first) (?:published|posted)\b",
+    r"^(?:this (?:article|story|post|piece) )?(?:first appeared|republished|reprinted) (?:in|on|"
+    r"with)\b",
+    # terms-of-use notices ("This document is subject to copyright. Apart from any fair
+    # dealing..."). A bare "© 2019 AP. All rights reserved." line stays: benchmark annotators
+    # count it as part of the article (it is the wire's own closing line).
+    r"^(?:this|the|all) (?:document|article|material|content|story)s? "
+    r"(?:on this (?:site|website) )?(?:is|are) (?:subject to|protected by) copyright\b",
 )
 _TIME = (
     r"(?:\s*(?:at|,|-|–|\||às)?\s*\d{1,2}[:.h]\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*[a-z]{0,5})?"
@@ -123,6 +132,9 @@ _DATE_LINE = _rx(
 _TAIL = _rx(
     r"^[\w.'’ -]{3,40} (?:is|was) (?:an?|the) .{0,60}\b(?:reporter|writer|correspondent|"
     r"editor|journalist|contributor|columnist|curator|producer|author)\b.{0,200}$",
+    # "Jane Doe covers defence for The Wire", "... writes the weekly Front Lines column"
+    r"^[\w.'’ -]{3,40} (?:covers|reports on|writes about|writes for|edits) .{0,80}\bfor "
+    r"(?:the )?[A-Z][\w.'’ -]{1,40}\b.{0,200}$",
 )
 # "By Jane Doe", "By Jane Doe and John Roe, Associated Press": capitalised names only, so a
 # sentence that starts with "By the end of..." is not a byline.

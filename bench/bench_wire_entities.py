@@ -1,0 +1,134 @@
+"""Entity quality on real wire copy about the wars of the 2020s (our own annotations).
+
+    .venv/bin/python bench/bench_wire_entities.py [--split dev|heldout|all] [--errors]
+                                                  [--data /work/data/wire]
+
+The articles are not in the repository: bench/data/wire_entities.jsonl keeps, per article,
+its address, the search it was found with, the SHA-256 of the text we annotated, the split
+and our annotations. The texts live under --data as <id>.txt (see bench/README.md, "Entities
+(wire copy)", for how they were collected and how to refill them); an article whose text is
+missing or differs from the annotated one is skipped and reported.
+
+Annotations name each entity by its surface as written and its type (PERSON, PLACE, ORG,
+WEAPON), or "O" for a name that is no entity (a vessel) and hides the shorter names inside
+it. Every whole-word occurrence of an annotated surface is a gold mention, the longest
+surface first where they overlap; a third field, a list of 1-based occurrence numbers,
+restricts an entry to those occurrences ("US military" as the body, not as an adjective).
+Conventions are those of tests/fixtures/analysis/golden.json (state bodies named through
+their country are ORG with the country in the span; administrative units are the place
+without "region"/"Township"; titles and honorifics stay out of a person's span, except
+Burmese "Ko", which English-language press writes as part of the name).
+
+Scored per type on mentions, exact span and type: recall = gold found / gold, precision =
+found that are gold / found. Two thirds of the articles are the dev split (rules may be
+tuned on them), one third is held out: score it only to report, never to tune.
+Targets (issue 15): recall >= 0.95 per type, PERSON precision >= 0.95, WEAPON recall >= 0.90.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tui.pipeline.analyze import entities, model  # noqa: E402
+
+ANNOTATIONS = ROOT / "bench" / "data" / "wire_entities.jsonl"
+DEFAULT_DATA = Path("/work/data/wire")
+TYPES = ("PERSON", "PLACE", "ORG", "WEAPON")
+Mention = tuple[int, int, str]
+
+
+def gold_mentions(text: str, annotated: list[list[object]]) -> set[Mention]:
+    """Every occurrence of each annotated surface, longest first, without overlaps."""
+    candidates: list[Mention] = []
+    for entry in annotated:
+        surface, kind = str(entry[0]), str(entry[1])
+        only = set(entry[2]) if len(entry) > 2 else None  # type: ignore[arg-type]
+        n = 0
+        at = text.find(surface)
+        while at != -1:
+            end = at + len(surface)
+            if _whole_word(text, at, end):
+                n += 1
+                if only is None or n in only:
+                    candidates.append((at, end, kind))
+            at = text.find(surface, at + 1)
+    taken = bytearray(len(text))
+    kept: set[Mention] = set()
+    for start, end, kind in sorted(candidates, key=lambda m: (m[0] - m[1], m[0])):
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            if kind != "O":
+                kept.add((start, end, kind))
+    return kept
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not before.isalnum() and not after.isalnum()
+
+
+def load(data: Path, split: str) -> tuple[list[tuple[str, str, set[Mention]]], list[str]]:
+    articles, skipped = [], []
+    for line in ANNOTATIONS.read_text("utf-8").splitlines():
+        record = json.loads(line)
+        if split != "all" and record["split"] != split:
+            continue
+        path = data / f"{record['id']}.txt"
+        if not path.exists():
+            skipped.append(f"{record['id']} (missing)")
+            continue
+        text = path.read_text("utf-8")
+        if hashlib.sha256(text.encode()).hexdigest() != record["sha256"]:
+            skipped.append(f"{record['id']} (text differs from the annotated one)")
+            continue
+        articles.append((record["id"], text, gold_mentions(text, record["entities"])))
+    return articles, skipped
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--split", choices=("dev", "heldout", "all"), default="dev")
+    ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    ap.add_argument("--errors", action="store_true", help="print every miss and false alarm")
+    args = ap.parse_args()
+    articles, skipped = load(args.data, args.split)
+    counts: dict[str, Counter[str]] = {t: Counter() for t in TYPES}
+    nlp = model.get_nlp()
+    for (key, text, gold), doc in zip(articles, nlp.pipe([a[1] for a in articles]), strict=True):
+        found = {(s, e, f.type) for f in entities.find_entities(doc, text) for s, e in f.mentions}
+        for kind in TYPES:
+            g = {m for m in gold if m[2] == kind}
+            p = {m for m in found if m[2] == kind}
+            counts[kind].update(gold=len(g), found=len(p), hit=len(g & p))
+            if args.errors:
+                for s, e, _ in sorted(g - p):
+                    print(f"MISS  {key} {kind:6} {text[s:e]!r:32} {_around(text, s, e)}")
+                for s, e, _ in sorted(p - g):
+                    print(f"FALSE {key} {kind:6} {text[s:e]!r:32} {_around(text, s, e)}")
+    words = sum(len(a[1].split()) for a in articles)
+    print(f"wire entities, {args.split}: {len(articles)} articles, {words} words")
+    for note in skipped:
+        print(f"skipped: {note}")
+    print(f"{'type':7} {'recall':>7} {'precision':>9} {'gold':>5} {'found':>5}")
+    for kind in TYPES:
+        c = counts[kind]
+        recall = c["hit"] / max(1, c["gold"])
+        precision = c["hit"] / max(1, c["found"])
+        print(f"{kind:7} {recall:7.3f} {precision:9.3f} {c['gold']:5d} {c['found']:5d}")
+
+
+def _around(text: str, start: int, end: int) -> str:
+    return repr(" ".join(text[max(0, start - 40) : end + 40].split()))
+
+
+if __name__ == "__main__":
+    main()

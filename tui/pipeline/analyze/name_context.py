@@ -1,0 +1,95 @@
+"""What the words around a capitalised name say it is, when the name itself says nothing.
+
+The model calls unknown names persons: villages ("in Ain Baal", "the Zamzam camp", "the
+al-Manara neighbourhood"), hospitals ("Kamal Adwan hospital", "Nasser Hospital"), local armed
+groups ("Kyauk Lone Gyi PDF"), storms ("Cyclone Mocha"), operations ("operation Keletigui").
+English marks each of these by a noun after the name or a word before it; `kind_from_context`
+reads those marks. A name that opens with a known given name ("Karen", "Kamal") keeps only the
+strongest marks, since a person can stand before a verb that looks like a noun ("Karen states
+that...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.pipeline.analyze import gazetteer
+from tui.pipeline.analyze.demonyms import country_of
+from tui.pipeline.analyze.given_names import is_given_name
+
+# Nouns after a name that make it a place ("the al-Manara neighbourhood", "Zamzam camp"); the
+# first group cannot be verbs, so they hold even after a given name.
+_PLACE_NOUN = re.compile(
+    r"[”\"’']? (?:(?P<sure>(?:refugee |displacement )?camps?|neighbou?rhoods?|district|village"
+    r"|township|region|province|governorate|oblast|raion|suburb|outskirts|crossing|border"
+    r"|checkpoint)|area|states|town|city)\b"
+)
+# Words before a name that make it a place: "in Ain Baal", "to enter Tawila".
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|into|enter|entered|entering|towards?|reached|reaching|besieged"
+    r"|shelled|bombed|recaptured|captured)(?: [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? and)? $"
+)  # "in Shati and Daraj Tuffah": a second place joined to a first
+# Nouns after a name that make it an organisation ("Kamal Adwan hospital").
+_ORG_NOUN = re.compile(r" (?:hospital|clinic|medical (?:complex|centre|center)|university)\b")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+# Words that open the names of storms and operations: events, not persons.
+_EVENT_HEADS = frozenset(("Cyclone", "Hurricane", "Typhoon", "Storm", "Tropical", "Operation"))
+_KIN = re.compile(r" (?:family|families|clan|household)\b")  # "the al-Fara family"
+_OPERATION_BEFORE = re.compile(r"\b(?:operation|Operation|codenamed|code-named) $")
+# A compass word opens a region's name, never a person's ("Northern Burkina", "North Darfur").
+COMPASS = frozenset(
+    (
+        "North",
+        "South",
+        "East",
+        "West",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Northeast",
+        "Northwest",
+        "Southeast",
+        "Southwest",
+        "Northeastern",
+        "Northwestern",
+        "Southeastern",
+        "Southwestern",
+        "Upper",
+        "Lower",
+    )
+)
+
+
+def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) -> str | None:
+    """ "PLACE", "ORG" or "" (no entity) when the words around text[start:end] say so; None when
+    they say nothing. `sure_only`: only the marks that hold whatever the model thought the
+    name was (for its organisations: "the al-Manara neighbourhood", "operation X")."""
+    words = text[start:end].split()
+    if not words or (len(words) == 1 and _is_demonym(words[0])):
+        return None  # "the Ukrainian region of Kharkiv": a nationality, no name
+    before = text[max(0, start - 40) : start]
+    after = text[end : end + 40]
+    if words[0] in _EVENT_HEADS or _OPERATION_BEFORE.search(before) or _KIN.match(after):
+        return ""
+    if len(words) >= 2 and _ACRONYM.fullmatch(words[-1]):
+        return "ORG"  # "Kyauk Lone Gyi PDF", "Gangaw PDF"
+    if _ORG_NOUN.match(after):
+        return "ORG"
+    place_noun = _PLACE_NOUN.match(after)
+    if place_noun is not None and place_noun["sure"]:
+        return "PLACE"
+    if sure_only:
+        return None
+    if words[0] in COMPASS and len(words) >= 2:
+        return "PLACE"
+    if is_given_name(words[0]) or after.startswith(("'s", "’s")):
+        return None
+    if place_noun is not None or _PLACE_BEFORE.search(before):
+        return "PLACE"
+    return None
+
+
+def _is_demonym(word: str) -> bool:
+    return country_of(word) is not None and gazetteer.lookup(word) is None

@@ -1,0 +1,163 @@
+"""Claims as stored: written with their canonical source, side and evidence, read back whole.
+
+A claims row is the analysis plus the user's word: `status` is the status in force and
+`analysis_status` the analyzer's when the user set one (tui/store/manual_status.py), NULL
+otherwise. `evidence` is JSON (a list of {start, end, kind, by}, offsets into the article
+text); NULL marks a claim stored before the store kept it (`sitrep reprocess` redoes those).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from tui.core.models import EVIDENCE_KINDS, Claim, Evidence
+
+_INSERT = (
+    'INSERT INTO claims(article_id, start, "end", text, source, source_start, source_end, cue,'
+    " cue_start, cue_end, content_start, content_end, quote, status, source_canonical,"
+    " affiliation, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
+
+
+def evidence_json(evidence: Iterable[Evidence]) -> str:
+    return json.dumps([e.as_dict() for e in evidence], ensure_ascii=False, separators=(",", ":"))
+
+
+def evidence_of(value: object) -> tuple[Evidence, ...]:
+    """The evidence kept in a claims row (tolerant: a damaged or missing value is none)."""
+    if not isinstance(value, str) or not value:
+        return ()
+    try:
+        items = json.loads(value)
+    except json.JSONDecodeError:
+        return ()
+    found = []
+    for item in items if isinstance(items, list) else ():
+        if isinstance(item, dict) and item.get("kind") in EVIDENCE_KINDS:
+            try:
+                found.append(
+                    Evidence(int(item["start"]), int(item["end"]), item["kind"],
+                             str(item.get("by") or ""))
+                )
+            except (KeyError, TypeError, ValueError):
+                continue
+    return tuple(found)
+
+
+def insert_claims(conn: sqlite3.Connection, article_id: int, claims: Iterable[Claim]) -> None:
+    conn.executemany(
+        _INSERT,
+        [
+            (
+                article_id, c.start, c.end, c.text, c.source, c.source_start, c.source_end,
+                c.cue, c.cue_start, c.cue_end, c.content_start, c.content_end, c.quote,
+                c.status, c.source_canonical, c.affiliation, evidence_json(c.evidence),
+            )
+            for c in claims
+        ],
+    )
+
+
+def _get(row: Mapping[str, Any] | sqlite3.Row, key: str, default: Any = None) -> Any:
+    keys = row.keys()
+    return row[key] if key in keys and row[key] is not None else default
+
+
+def analysis_status(row: Mapping[str, Any] | sqlite3.Row) -> str:
+    """What the analyzer said, whatever the user set."""
+    return str(_get(row, "analysis_status") or row["status"])
+
+
+def is_manual(row: Mapping[str, Any] | sqlite3.Row) -> bool:
+    """Whether the status in force is one the user set."""
+    return _get(row, "analysis_status") is not None
+
+
+def claim_of(row: Mapping[str, Any] | sqlite3.Row) -> Claim:
+    """The claim as the analysis gave it (its status the analyzer's, not the user's)."""
+    return Claim(
+        row["start"], row["end"], row["text"], row["source"], row["source_start"],
+        row["source_end"], row["cue"], row["cue_start"], row["cue_end"], row["content_start"],
+        row["content_end"], row["quote"], analysis_status(row), evidence_of(_get(row, "evidence")),
+        _get(row, "source_canonical", ""), _get(row, "affiliation", ""),
+    )
+
+
+def content_of(row: Mapping[str, Any] | sqlite3.Row) -> str:
+    """What was said: the content span, cut from the sentence (the sentence when the span lies
+    outside it, as a damaged row might have)."""
+    text, start = row["text"], row["start"]
+    begin, end = row["content_start"] - start, row["content_end"] - start
+    if 0 <= begin < end <= len(text):
+        return " ".join(text[begin:end].split())
+    return " ".join(text.split())
+
+
+def as_dict(row: Mapping[str, Any] | sqlite3.Row) -> dict[str, Any]:
+    """A claims row as a dict with its evidence read (`evidence`), `manual` and
+    `analysis_status` filled in."""
+    found = dict(row)
+    found["evidence"] = evidence_of(found.get("evidence"))
+    found["manual"] = is_manual(row)
+    found["analysis_status"] = analysis_status(row)
+    found["source_canonical"] = found.get("source_canonical") or ""
+    found["affiliation"] = found.get("affiliation") or ""
+    return found
+
+
+def read_claims(conn: sqlite3.Connection, article_id: int) -> list[dict[str, Any]]:
+    """One article's claims in text order, each `as_dict`."""
+    rows = conn.execute(
+        'SELECT * FROM claims WHERE article_id = ? ORDER BY start, "end"', (article_id,)
+    ).fetchall()
+    return [as_dict(row) for row in rows]
+
+
+def claim_json(row: Mapping[str, Any] | sqlite3.Row) -> dict[str, Any]:
+    """A claim row of the claims list as `sitrep search --json` gives it."""
+    return {
+        "type": "claim",
+        "id": row["id"],
+        "article_id": row["article_id"],
+        "text": row["text"],
+        "source": row["source"],
+        "source_canonical": _get(row, "source_canonical", ""),
+        "affiliation": _get(row, "affiliation", ""),
+        "cue": row["cue"],
+        "status": row["status"],
+        "status_manual": is_manual(row),
+        "analysis_status": analysis_status(row),
+        "status_evidence": [e.as_dict() for e in evidence_of(_get(row, "evidence"))],
+        "quote": row["quote"],
+        "title": row["title"],
+        "url": row["url"],
+        "feed": row["feed_name"],
+        "published": row["published"],
+    }
+
+
+def preview(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | None:
+    """One claim for the claims view's preview: the row `as_dict`, its content, and each
+    evidence span's text (`evidence_text`, in the order of `evidence`). Reads the article's
+    text only in the spans it needs."""
+    row = conn.execute("SELECT * FROM claims WHERE id = ?", (claim_id,)).fetchone()
+    if row is None:
+        return None
+    found = as_dict(row)
+    found["content"] = content_of(row)
+    found["evidence_text"] = [
+        " ".join(
+            (
+                conn.execute(
+                    "SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
+                    (e.start + 1, max(0, e.end - e.start), row["article_id"]),
+                ).fetchone()
+                or ("",)
+            )[0].split()
+        )
+        for e in found["evidence"]
+    ]
+    return found

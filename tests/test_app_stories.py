@@ -222,3 +222,24 @@ async def test_a_story_from_the_real_analyzer(analysed_dir: Path, tmp_path: Path
                        and status(app).startswith("claim "))  # fmt: skip
         assert app.screen.article_id == pair.a.mentions[0].article_id
         assert status(app).endswith(f"· {pair.a.mentions[0].status}")
+
+
+def test_a_runaway_story_shows_a_bounded_number_of_lines() -> None:
+    """Hundreds of rows and pairs would stall the UI thread: the screen shows the first ones
+    and says how many more the CLI lists."""
+    from tui.app.widgets.story_sections import MAX_PAIRS, MAX_ROWS, Sections
+    from tui.service.story_detail import LedgerLine, MentionLine, Pair, SourceGroup, StoryDetail
+
+    mention = MentionLine(1, "Meridian Wire", "2026-03-10T03:00:00+00:00", 0, 0, "claimed", "x")
+    rows = tuple(
+        LedgerLine(f"c{i}", f"source {i}", "", "claimed", (), f"statement {i}", (mention,))
+        for i in range(MAX_ROWS + 50)
+    )
+    groups = tuple(SourceGroup(r.source, "", (r,)) for r in rows)
+    pairs = tuple(Pair("dispute", rows[i], rows[i + 1]) for i in range(MAX_PAIRS + 20))
+    detail = StoryDetail("s1", "A runaway story", (), groups, pairs, ())
+    built = Sections(120).build(detail)
+    shown = [str(option.prompt) for option in built.options]
+    assert "  … 20 contradictions more (sitrep stories --json --all lists them all)" in shown
+    assert "  … 50 rows more (sitrep stories --json --all lists them all)" in shown
+    assert len(built.options) < 2 * MAX_PAIRS + 2 * MAX_ROWS + 10

@@ -25,7 +25,7 @@ from tui.store.query_sql import Sql, article_condition, article_set, fts_express
 
 MAX_SETS = 24
 STORY_COLUMNS = "s.id, s.title, s.first_seen, s.last_seen, s.articles, s.outlets, s.contested"
-_STORIES_OF = "SELECT story_id FROM story_articles WHERE article_id IN ({})"
+_FTS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
 
 
 def story_condition(term: Term) -> Sql | None:
@@ -40,13 +40,39 @@ def story_condition(term: Term) -> Sql | None:
     return None
 
 
-def story_set(term: Term) -> Sql | None:
-    """The ids of the stories with an article the term selects (None: not about articles)."""
+def articles_of(term: Term) -> Sql | None:
+    """The ids of the articles a term about articles selects (None: not about articles); the
+    stories with one of them are the term's stories."""
     if (condition := article_condition(term)) is not None:
-        return _STORIES_OF.format(f"SELECT a.id FROM articles a WHERE {condition[0]}"), condition[1]
-    if (articles := article_set(term)) is not None:  # QueryError for what is not kept yet
-        return _STORIES_OF.format(articles[0]), articles[1]
-    return None
+        return f"SELECT a.id FROM articles a WHERE {condition[0]}", condition[1]
+    return article_set(term)  # QueryError for what is not kept yet
+
+
+def _stories_of(conn: sqlite3.Connection, name: str, articles: Sql) -> int:
+    """Fill temp.*name* with the stories of the articles *articles* selects; returns how many.
+
+    The articles first (a temp table of integers), then their stories: one primary-key lookup
+    in story_articles per article while they are few, else one pass over its small
+    (story_id, article_id) index — a lookup reads a row that carries the article's features,
+    so for most of the cache the pass costs a third as much (50k articles: 19 ms against 62).
+    """
+    picked = f"{name}_a"
+    conn.execute(f"DROP TABLE IF EXISTS temp.{picked}")
+    conn.execute(f"CREATE TEMP TABLE {picked} (id INTEGER PRIMARY KEY)")
+    try:
+        found = conn.execute(f"INSERT OR IGNORE INTO temp.{picked} (id) {articles[0]}", articles[1])
+        highest = conn.execute("SELECT max(article_id) FROM story_articles").fetchone()[0] or 0
+        if found.rowcount * 3 < highest:
+            sql = (f"SELECT sa.story_id FROM temp.{picked} p "
+                   "CROSS JOIN story_articles sa ON sa.article_id = p.id")  # fmt: skip
+        else:
+            sql = (f"SELECT story_id FROM story_articles INDEXED BY story_articles_story "
+                   f"WHERE +article_id IN temp.{picked}")  # fmt: skip
+        conn.execute(f"DROP TABLE IF EXISTS temp.{name}")  # left by a failed attempt
+        conn.execute(f"CREATE TEMP TABLE {name} (id TEXT PRIMARY KEY) WITHOUT ROWID")
+        return conn.execute(f"INSERT OR IGNORE INTO temp.{name} (id) {sql}").rowcount
+    finally:
+        conn.execute(f"DROP TABLE temp.{picked}")
 
 
 @dataclass
@@ -106,10 +132,8 @@ class StorySearcher:
         if name in self._sets:
             self._sets[name] = self._sets.pop(name)  # most recently used now
         else:
-            conn.execute(f"CREATE TEMP TABLE {name} (id TEXT PRIMARY KEY) WITHOUT ROWID")
-            cursor = conn.execute(f"INSERT OR IGNORE INTO temp.{name} (id) {sql[0]}", sql[1])
+            self._sets[name] = _stories_of(conn, name, sql)
             conn.commit()  # end the implicit transaction: it would pin an old snapshot
-            self._sets[name] = cursor.rowcount
             self._stamp = self._stamp_of(conn)
         if negated:
             found.drop.append(name)
@@ -118,13 +142,12 @@ class StorySearcher:
 
     def _filter(self, conn: sqlite3.Connection, query: Query) -> _Filter:
         found = _Filter()
-        fts = _STORIES_OF.format("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?")
         text = query.of("word", "phrase")
         if positive := fts_expression([t for t in text if not t.negated]):
-            self._add(conn, found, (fts, (positive,)), False)
+            self._add(conn, found, (_FTS, (positive,)), False)
         for term in (t for t in text if t.negated):
             if expression := fts_expression([term]):
-                self._add(conn, found, (fts, (expression,)), True)
+                self._add(conn, found, (_FTS, (expression,)), True)
         for term in query.terms:
             if term.key in ("word", "phrase"):
                 continue
@@ -132,7 +155,7 @@ class StorySearcher:
                 sql, params = condition
                 found.columns.append(f"NOT ({sql})" if term.negated else sql)
                 found.params.extend(params)
-            elif (sql_set := story_set(term)) is not None:
+            elif (sql_set := articles_of(term)) is not None:
                 self._add(conn, found, sql_set, term.negated)
         return found
 

@@ -53,6 +53,7 @@ class StoryScreen(Screen[None]):
         status = self.query_one(StatusBar)
         status.noun, status.count = "article", None
         self.outline.focus()
+        self.query_one("#story-meta", Static).update(Content("Reading the story…"))
         self._load()
         self.watch(self.app, "data_version", self._load, init=False)
 

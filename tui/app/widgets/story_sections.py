@@ -36,6 +36,10 @@ from tui.service.story_detail import LedgerLine, MentionLine, Pair, StoryDetail
 HEADING = "bold $text-accent"
 PAIR_WORDS = {"denial": "answers", "dispute": "against", "figures": "against"}
 ROW_INDENT = 18  # where a ledger row's statement, evidence and outlets start
+# A runaway story (hundreds of articles) must not stall the UI thread with thousands of lines:
+# the screen shows this many pairs and rows and says how many more `sitrep stories` lists.
+MAX_PAIRS = 100
+MAX_ROWS = 300
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,24 +145,37 @@ class Sections:
 
     def pairs(self, pairs: tuple[Pair, ...]) -> None:
         self.heading("Contradictions", str(len(pairs)))
-        for pair in pairs:
+        for pair in pairs[:MAX_PAIRS]:
             first = styled(("  ⚡ ", "bold $text-warning"), (f"{pair.kind:<8} ", "bold"))
             second = styled((f"     {PAIR_WORDS[pair.kind]:<8} ", self.muted))
             self.add(hang(first, _said(pair.a, pair.a_figure), self.width),
                      _mention_target(pair.a.mentions[0]))  # fmt: skip
             self.add(hang(second, _said(pair.b, pair.b_figure), self.width),
                      _mention_target(pair.b.mentions[0]))  # fmt: skip
+        self.more(len(pairs) - MAX_PAIRS, "contradiction")
 
     def ledger(self, detail: StoryDetail) -> None:
         self.heading("Ledger", f"{counted(len(detail.rows), 'row')} from "
                      f"{counted(len(detail.groups), 'source')}")  # fmt: skip
         if not detail.rows:
             self.info(Content.styled("  No claims in this story.", self.muted))
+        shown = 0
         for group in detail.groups:
+            if shown >= MAX_ROWS:
+                break
             party = f" · {group.affiliation}" if group.affiliation else ""
             self.info(styled(("  ", ""), (group.source, "bold underline"), (party, self.muted)))
-            for row in group.rows:
+            for row in group.rows[: MAX_ROWS - shown]:
                 self.row(row)
+            shown += len(group.rows[: MAX_ROWS - shown])
+        self.more(len(detail.rows) - shown, "row")
+
+    def more(self, left: int, noun: str) -> None:
+        if left > 0:
+            self.info(Content.styled(
+                f"  … {counted(left, noun)} more (sitrep stories --json --all lists them all)",
+                self.muted,
+            ))  # fmt: skip
 
     def row(self, row: LedgerLine) -> None:
         glyph, style = _status(row.status)

@@ -116,6 +116,11 @@ async def test_the_story_screen_and_enter_on_a_ledger_row_opens_the_claim(story_
                        and "claim 2/2" in status(app))  # fmt: skip
         assert app.screen.article_id == ids["z-northline"]
         assert status(app) == "claim 2/2 — Governor Ivan Fedorov · claimed"
+        await wait_for(pilot, lambda: app.screen.query_one(StoryHint).link is not None)
+        await pilot.press("s")  # the story it came from: back to it, not a second copy
+        assert app.screen is story and len(app.screen_stack) == 4
+        await pilot.press("j", "j", "enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen))
         await pilot.press("q")
         assert app.screen is story
         await pilot.press("left_square_bracket", "left_square_bracket", "left_square_bracket")

@@ -271,8 +271,12 @@ class SitrepApp(App[None]):
             self.push_screen(StoriesScreen(text))
 
     def open_story(self, story_id: str) -> None:
-        screen = self.screen
-        if not (isinstance(screen, StoryScreen) and screen.story_id == story_id):
+        """The story screen; from a reader opened on that story's screen, back to it."""
+        stack = self.screen_stack
+        below = stack[-2] if len(stack) >= 2 else None
+        if isinstance(below, StoryScreen) and below.story_id == story_id:
+            self.pop_screen()
+        elif not (isinstance(self.screen, StoryScreen) and self.screen.story_id == story_id):
             self.push_screen(StoryScreen(story_id))
 
     def open_next_unread(self, step: int) -> bool:

@@ -19,6 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.story_plan import file_bench_stories  # noqa: E402
 from tui.core.models import Analysis, Article, Claim, Entity, Entry  # noqa: E402
 from tui.store import schema, store  # noqa: E402
 
@@ -440,6 +441,7 @@ def build(
         conn.execute(
             "UPDATE feeds SET last_checked = ?, last_ok = ?", (now.isoformat(), now.isoformat())
         )
+    file_bench_stories(conn, seed)  # stories of the shape of real traffic (bench/story_plan.py)
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     print(

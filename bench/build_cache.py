@@ -8,9 +8,11 @@ on its own) and OUT/cache/sitrep.db through the store's own functions, in the or
 refreshes would have written it: the feeds publish about 30 items a day each (250 feeds: 7,500
 a day, so 50k articles span a week and 1M four and a half months); every half hour a refresh
 stores what each feed published since the last one (a few items are dated days before they
-were found), then each new article's analysis is saved, and stories are filed as the refresher
-files them. The text comes from bench/cache_text.py with a fixed seed: every run gives the same
-cache. Only the transactions are bigger than a refresh's (2,000 articles each), for speed.
+were found), then each new article's analysis is saved. Stories are filed once at the end, by
+a plan shaped like real traffic (bench/story_plan.py says why not the real grouping; --no-stories
+leaves them out: the plan holds every article's features in memory). The text comes from
+bench/cache_text.py with a fixed seed: every run gives the same cache. Only the transactions
+are bigger than a refresh's (2,000 articles each), for speed.
 """
 
 from __future__ import annotations
@@ -30,8 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cache_text import NOUNS, PLACES, TAGS, VERBS, _filler, analysed, raw_page  # noqa: E402
 
+from bench.story_plan import file_bench_stories  # noqa: E402
 from tui.core.models import Article, Entry  # noqa: E402
-from tui.service.stories import file_stories  # noqa: E402
 from tui.store import schema, store  # noqa: E402
 
 ITEMS_PER_FEED_DAY = 30
@@ -138,18 +140,17 @@ def build(
                 store.save_page(conn, row["id"], page, {"content-type": "text/html"}, row["url"])
         pending += len(rows)
         if pending >= COMMIT_EVERY:
-            while stories and file_stories(conn):
-                pass
             conn.commit()
             pending = 0
             rate = made / (time.perf_counter() - t0)
             print(f"  {made:,} articles, {rate:,.0f}/s", flush=True)
     workers.close()
-    while stories and file_stories(conn):
-        pass
     conn.execute("UPDATE articles SET read = 1 WHERE id % 3 = 0")
     conn.execute("UPDATE feeds SET last_checked = ?, last_ok = ?", (now.isoformat(),) * 2)
     conn.commit()
+    if stories:  # stories of the shape of real traffic (bench/story_plan.py says why)
+        file_bench_stories(conn, seed)
+        conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
     size = db.stat().st_size

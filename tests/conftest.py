@@ -295,3 +295,25 @@ def build_seed_app(directory, **kwargs):  # type: ignore[no-untyped-def]
     kwargs.setdefault("now", SEED_NOW)
     kwargs.setdefault("auto_refresh", False)
     return build_app(directory / "feeds.toml", directory / "cache", **kwargs)
+
+
+# ── a cache with stories across outlets (tests/story_seed.py) ───────────────────────────────
+
+
+@pytest.fixture(scope="session")
+def _story_template(tmp_path_factory):  # type: ignore[no-untyped-def]
+    from tests.story_seed import build_story_cache
+
+    directory = tmp_path_factory.mktemp("stories")
+    return directory, build_story_cache(directory)
+
+
+@pytest.fixture
+def story_cache(_story_template, tmp_path):  # type: ignore[no-untyped-def]
+    """A fresh copy of the stories cache: (directory with feeds.toml and cache/, article ids)."""
+    import shutil
+
+    directory, ids = _story_template
+    target = tmp_path / "stories"
+    shutil.copytree(directory, target)
+    return target, ids

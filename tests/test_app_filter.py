@@ -171,7 +171,7 @@ async def test_keys_in_feeds_toml_rebind_actions(seed_cache: tuple[Path, dict]) 
     directory = seed_cache[0]
     config = directory / "feeds.toml"
     config.write_text(
-        config.read_text(encoding="utf-8") + '\n[keys]\nfilter = "s"\n', encoding="utf-8"
+        config.read_text(encoding="utf-8") + '\n[keys]\nfilter = "z"\n', encoding="utf-8"
     )
     app = build_seed_app(directory)
     async with app.run_test(size=SIZE) as pilot:
@@ -179,7 +179,7 @@ async def test_keys_in_feeds_toml_rebind_actions(seed_cache: tuple[Path, dict]) 
         bar = app.screen.query_one(FilterBar)
         await pilot.press("slash")
         assert not bar.is_open  # `/` gave way to the configured key
-        await pilot.press("s")
+        await pilot.press("z")
         assert bar.is_open and bar.input.has_focus
 
 

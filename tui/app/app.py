@@ -1,8 +1,9 @@
 """SitrepApp: global bindings, toasts, the clock, the theme, and navigation between screens.
 
 Screens never import each other: they ask the app (through the `Sitrep` protocol in
-`tui.app.contract`) to open the reader, the claims view or the bookmarks, and the app, which
-imports every screen, pushes them. The refresher's lifetime is in `tui.app.refreshing`.
+`tui.app.contract`) to open the reader, the claims view, the stories or the bookmarks, and
+the app, which imports every screen, pushes them. The refresher's lifetime is in
+`tui.app.refreshing`.
 
 Start-up is kept light so the first list paints fast whatever the cache size: the network and
 parsing stack (httpx, feedparser) is imported in a thread only after the list is on screen.
@@ -35,12 +36,16 @@ from tui.app.screens.claims import ClaimsScreen
 from tui.app.screens.help import HelpScreen
 from tui.app.screens.main import MainScreen
 from tui.app.screens.reader import ReaderScreen
+from tui.app.screens.stories import StoriesScreen
+from tui.app.screens.story import StoryScreen
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.bookmark_list import BookmarkList
 from tui.app.widgets.claim_list import ClaimList
 from tui.app.widgets.entity_panel import EntityPanel
 from tui.app.widgets.feed_list import FeedList
 from tui.app.widgets.reader_view import ReaderView
+from tui.app.widgets.story_list import StoryList
+from tui.app.widgets.story_outline import StoryOutline
 from tui.core.query import parse_query
 from tui.service.config import Config
 from tui.service.library import Library, OpenedStore
@@ -54,7 +59,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 BUMP_SECONDS = 0.5  # screens reload at most this often while a refresh writes
 TOLD_KEPT = 100
-STYLES = ["app", "main", "reader", "claims", "bookmarks", "help", "dialogs"]
+STYLES = ["app", "main", "reader", "claims", "stories", "bookmarks", "help", "dialogs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,6 +266,19 @@ class SitrepApp(App[None]):
         if not isinstance(self.screen, BookmarksScreen):
             self.push_screen(BookmarksScreen())
 
+    def open_stories(self, text: str = "") -> None:
+        if not isinstance(self.screen, StoriesScreen):
+            self.push_screen(StoriesScreen(text))
+
+    def open_story(self, story_id: str) -> None:
+        """The story screen; from a reader opened on that story's screen, back to it."""
+        stack = self.screen_stack
+        below = stack[-2] if len(stack) >= 2 else None
+        if isinstance(below, StoryScreen) and below.story_id == story_id:
+            self.pop_screen()
+        elif not (isinstance(self.screen, StoryScreen) and self.screen.story_id == story_id):
+            self.push_screen(StoryScreen(story_id))
+
     def open_next_unread(self, step: int) -> bool:
         """The reader's n/N: the article list under it opens its next/previous unread article
         (closing the reader once it finds one). False when no article list is under it."""
@@ -315,6 +333,8 @@ def key_scopes(app: type) -> list[Scope]:
         ("in the reader", [app, ReaderScreen, ReaderView]),
         ("in the reader (entities)", [app, ReaderScreen, EntityPanel]),
         ("in the claims view", [app, ClaimsScreen, ClaimList]),
+        ("in the stories view", [app, StoriesScreen, StoryList]),
+        ("on the story screen", [app, StoryScreen, StoryOutline]),
         ("on the bookmarks screen", [app, BookmarksScreen, BookmarkList]),
         ("in help", [app, HelpScreen]),
     ]

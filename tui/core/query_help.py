@@ -13,5 +13,6 @@ type:claim             list claims (in the article list: enter opens the claims 
 since:3d  until:2026-10-01   by date (h, d, w, m, y, a date, today, yesterday)
 is:unread  is:read  is:bookmarked  is:conflict
 lang:uk                articles in a language (claims and entities: English only)
+outlets:>=3            whose story 3+ outlets tell (also 2, >2, <3); is:contested: it holds ⚡
 -word  -status:claimed negation; every term must hold
 enter keeps the filter, esc clears it; a malformed query keeps the last good list"""

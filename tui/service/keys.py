@@ -15,13 +15,16 @@ ACTIONS: frozenset[str] = frozenset(
         # lists
         "cursor_down", "cursor_up", "first", "last", "page_down", "page_up", "open",
         # main screen
-        "filter", "clear", "claims", "refresh_feed", "toggle_read", "toggle_show_read",
+        "filter", "clear", "claims", "stories", "refresh_feed", "toggle_read", "toggle_show_read",
         "next_unread", "previous_unread", "mark_feed_read", "undo_read", "add_feed", "feed_menu",
         "next_failing", "previous_failing", "focus_feeds", "toggle_pane", "save_search",
         # reader
         "back", "next_claim", "previous_claim", "focus_entities", "open_browser", "copy_claim",
         "bookmark", "set_status", "toggle_source", "scroll_down", "scroll_up", "scroll_home",
         "scroll_end", "reader_next_unread", "reader_previous_unread", "choose_entity", "pin_entity",
+        "story",
+        # story screen
+        "next_section", "previous_section",
         # bookmarks
         "edit_note", "delete_bookmark", "undo_delete", "copy_citation",
         "note_keep", "note_edit", "note_remove",

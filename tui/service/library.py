@@ -19,14 +19,20 @@ from typing import Any
 
 from tui.core.query import Query
 from tui.core.sanitize import clean_text
-from tui.store import bookmarks, manual_status, pins, schema, search, store
+from tui.service import story_detail
+from tui.service.story_detail import StoryDetail, StoryLink
+from tui.store import bookmarks, manual_status, pins, schema, search, store, story_list
 from tui.store import claims as stored_claims
 from tui.store.handle import StoreHandle
 from tui.store.pins import Pin, PinnedNews
 from tui.store.recovery import OpenedStore, open_store
 from tui.store.search import Searcher
+from tui.store.story_list import StorySearcher
 
-__all__ = ["ArticleRecord", "Library", "OpenedStore", "Pin", "PinnedNews", "open_store"]
+__all__ = [
+    "ArticleRecord", "Library", "OpenedStore", "Pin", "PinnedNews", "StoryDetail", "StoryLink",
+    "open_store",
+]  # fmt: skip
 
 log = logging.getLogger(__name__)
 RAW_LIMIT = 200_000  # characters of the raw page the reader's `x` shows
@@ -62,6 +68,7 @@ class Library:
         self._count_conn: sqlite3.Connection | None = None
         self._count_lock = threading.Lock()
         self._count_turn = 0
+        self._stories = StorySearcher()
 
     @property
     def readonly(self) -> bool:
@@ -164,6 +171,22 @@ class Library:
         for record in records:
             record["article_present"] = record["id"] in present
         return records
+
+    def list_stories(
+        self, query: Query, *, limit: int = 100, offset: int = 0
+    ) -> tuple[int, list[dict[str, Any]]]:
+        """(how many stories match, a page of them newest first), each row with `outlet_names`
+        (newest first). QueryError for a term not kept yet."""
+        count, rows = self.store.run(self._stories.list_stories, query, limit=limit, offset=offset)
+        names = self.store.run(story_list.story_outlets, [r["id"] for r in rows])
+        return count, [{**dict(r), "outlet_names": names.get(r["id"], [])} for r in rows]
+
+    def story(self, story_id: str) -> StoryDetail | None:
+        """The story screen's content: timeline, ledger, contradictions, figures."""
+        return self.store.run(story_detail.story_detail, story_id)
+
+    def story_of_article(self, article_id: int) -> StoryLink | None:
+        return self.store.run(story_detail.story_link, article_id)
 
     def feeds_pane(self) -> list[dict[str, Any]]:
         return self.store.run(search.feeds_pane)

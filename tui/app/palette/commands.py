@@ -1,6 +1,6 @@
 """The command palette's entries (ctrl+p): refresh, feeds (add, OPML import and export; the work
-is in tui.app.flows.feeds), filter by entity, failing feeds, claims view, bookmarks and their
-export, switch theme, help; then the entries of the screen in front (`commands()`, when it has
+is in tui.app.flows.feeds), filter by entity, failing feeds, claims view, stories, bookmarks and
+their export, switch theme, help; then the entries of the screen in front (`commands()`, when it has
 one: the main screen's feed and read-state entries, the bookmarks screen's undo). Each one calls
 an app or screen action, so the palette and the keys never disagree about what a command does.
 """
@@ -57,6 +57,11 @@ def commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemCommand]:
         ours.action_show_failing,
     )
     yield SystemCommand("Claims view", "Every claim across the cache (c)", ours.open_claims)
+    yield SystemCommand(
+        "Stories",
+        "The same event across outlets: ledger, contradictions, figures (s)",
+        ours.open_stories,
+    )
     yield SystemCommand("Switch theme", "Pick a colour theme", app.action_change_theme)
     yield SystemCommand("Help", "Every key of this screen (?)", ours.action_help)
     yield SystemCommand("Bookmarks", "Show saved claims (B)", ours.open_bookmarks)

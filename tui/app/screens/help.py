@@ -17,6 +17,8 @@ from textual.widgets import Static
 
 from tui.app.widgets.article_list import COLUMNS
 from tui.app.widgets.status_looks import LOOKS, SET_BY_YOU
+from tui.app.widgets.story_list import COLUMNS as STORY_COLUMNS
+from tui.app.widgets.story_list import CONTESTED
 from tui.core.query_help import QUERY_HELP
 
 HIDDEN_ACTIONS = {"screen.copy_text"}  # a terminal's own copy; not ours to explain
@@ -30,9 +32,15 @@ LEGENDS = {
                   ("★", "bookmarked (overline in the text)")]),
     "Claims": ("Claim statuses", [(v.glyph, k) for k, v in LOOKS.items()]
                + [(SET_BY_YOU, "status set by you (v)"), ("★", "bookmarked")]),
+    "Stories": ("Story list columns", list(STORY_COLUMNS)),
+    "Story": ("Story marks", [(v.glyph, k) for k, v in LOOKS.items()]
+              + [(CONTESTED, "two rows that cannot both be right (denial, dispute, figures)"),
+                 ("↳", "one outlet's wording of the row: enter opens it there")]),
 }
 # Keys handled outside the bindings system (VirtualList.on_key): listed so help stays complete.
-EXTRA_KEYS = {"ArticleList": [("g g", "Top")], "ClaimList": [("g g", "Top")]}
+EXTRA_KEYS = {
+    "ArticleList": [("g g", "Top")], "ClaimList": [("g g", "Top")], "StoryList": [("g g", "Top")],
+}  # fmt: skip
 
 
 def collect(active: Mapping[str, ActiveBinding], display: object) -> list[tuple[str, list]]:

@@ -37,6 +37,7 @@ class MainScreen(Screen[None]):
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("n", "read('next')", "Next unread", id="next_unread"),
         Binding("c", "claims", "Claims", id="claims"),
+        Binding("s", "stories", "Stories", id="stories"),
         Binding("r", "feed('refresh')", "Refresh feed", show=False, id="refresh_feed"),
         Binding("m", "read('toggle')", "Un/read", show=False, id="toggle_read"),
         Binding("M", "read('toggle_shown')", "Show/hide read", show=False, id="toggle_show_read"),
@@ -291,6 +292,9 @@ class MainScreen(Screen[None]):
 
     def action_claims(self) -> None:
         sitrep(self).open_claims(self.query_text)
+
+    def action_stories(self) -> None:
+        sitrep(self).open_stories(self.query_text)
 
     def action_save_search(self) -> None:
         feed_flows.save_search(self.app, self.query_text)

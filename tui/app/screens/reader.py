@@ -32,6 +32,7 @@ from tui.app.widgets.entity_panel import TREND_DAYS, EntityPanel
 from tui.app.widgets.reader_view import ClaimSpan, ReaderView
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.status_words import status_line
+from tui.app.widgets.story_hint import StoryHint
 from tui.service.library import Library
 
 MODES = ("text", "summary", "raw")
@@ -55,6 +56,7 @@ class ReaderScreen(Screen[None]):
         Binding("b", "bookmark", "Bookmark claim", id="bookmark"),
         Binding("v", "set_status", "Set status", id="set_status"),
         Binding("x", "toggle_source", "Text / summary / raw HTML", show=False, id="toggle_source"),
+        Binding("s", "story", "Story across outlets", show=False, id="story"),
         Binding("j,down", "scroll('down')", "Scroll down", show=False, id="scroll_down"),
         Binding("k,up", "scroll('up')", "Scroll up", show=False, id="scroll_up"),
         Binding("space,pagedown", "scroll('page_down')", "Page down", show=False, id="page_down"),
@@ -79,6 +81,7 @@ class ReaderScreen(Screen[None]):
         with Horizontal(id="reader-panes"):
             yield ReaderView(id="reader")
             yield EntityPanel(id="entities")
+        yield StoryHint(self.article_id, id="reader-story")
         yield StatusBar(id="reader-status")
         yield Footer()
 
@@ -290,6 +293,10 @@ class ReaderScreen(Screen[None]):
             self.reader.focus()
             return
         self.app.pop_screen()
+
+    def action_story(self) -> None:
+        """s: the story this article is in, across outlets."""
+        self.query_one(StoryHint).open_story()
 
     def action_unread(self, step: int) -> None:
         """n/N: back to the article list and open its next/previous unread article."""

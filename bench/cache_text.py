@@ -11,7 +11,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tui.core.models import Analysis, Claim, Entity  # noqa: E402
+from tui.core.models import Analysis, Claim, Entity, Evidence  # noqa: E402
 
 PLACES = (
     "Kharkiv",
@@ -229,6 +229,11 @@ _SYLLABLES = (
 )
 TAGS = ("ukraine", "middle-east", "africa", "world")
 STATUSES = ("claimed",) * 6 + ("denied", "disputed", "disputed", "unconfirmed", "confirmed")
+# The sides a source is tied to (the analyzer's affiliation; "" for none named), and the kind
+# of evidence behind each status but "claimed", as the analyzer stores them
+SIDES = ("Ukraine", "Russia", "Israel", "Hamas", "Sudan", "Rapid Support Forces", "", "", "")
+EVIDENCE = {"denied": "denial", "disputed": "dispute", "unconfirmed": "unverified",
+            "confirmed": "confirmation"}  # fmt: skip
 CUES = {
     "claimed": "said",
     "denied": "denied",
@@ -291,13 +296,16 @@ def _filler(r: random.Random, n: int) -> str:
 def _claim_sentence(w: Writer, r: random.Random) -> None:
     status = r.choice(STATUSES)
     start = w.length
+    side = r.choice(SIDES)
     if r.random() < 0.5:
         source, entity = r.choice(ORGS), None
         source_span = w.add(source[0].upper() + source[1:])
+        canonical = f"{side} {source.removeprefix('the ')}".strip().title()
     else:
         source = _person(r)
         entity = (source, "PERSON")
         source_span = w.add(source, entity)
+        canonical = source
     w.add(" ")
     cue = CUES[status]
     cue_span = w.add(cue)
@@ -324,6 +332,9 @@ def _claim_sentence(w: Writer, r: random.Random) -> None:
             content_end,
             "reported",
             status,
+            (Evidence(*cue_span, EVIDENCE[status], source),) if status in EVIDENCE else (),
+            canonical,
+            side,
         )
     )
 

@@ -1,7 +1,9 @@
 """The store at scale, checked for being right (speed is bench/bench_filter.py's business):
 pages after the last row give the rows a plain query gives, whichever walk a query takes;
 counts kept by triggers stay true through inserts, analyses, read marks and purges; the words
-list finds what a prefix finds; the v9 migration keeps everything searchable.
+list finds what a prefix finds; the v9 migration keeps everything searchable; the stories list,
+which reads words and phrases through the same indexes, finds what one plain FTS5 expression
+finds.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import pytest
 from tests import scale_cache
 from tui.core.models import Analysis, Article, Entry
 from tui.core.query import parse_query
-from tui.store import schema, searcher, store, upkeep, words
+from tui.service import stories
+from tui.store import schema, searcher, store, story_list, upkeep, words
+from tui.store.query_sql import fts_expression
 from tui.store.searcher import Searcher
 
 QUERIES = [
@@ -197,3 +201,37 @@ def test_compacting_runs_in_steps_and_keeps_the_cache_whole(tmp_path: Path) -> N
     conn.commit()
     query = parse_query("drone", scale_cache.NOW)
     assert _paged("articles", conn, "drone", 9) == scale_cache.reference(conn, query, "articles")
+
+
+@pytest.fixture(scope="module")
+def story_cache(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
+    conn = scale_cache.build(tmp_path_factory.mktemp("scale_stories"), articles=240)
+    assert stories.file_all(conn) > 0  # the real grouping
+    assert conn.execute("SELECT count(*) FROM stories").fetchone()[0] > 20
+    finder = story_list.StorySearcher()
+    assert finder.list_stories(conn, parse_query('drone "air defence"'))[0] > 5
+    finder.forget(conn)
+    return conn
+
+
+def _plain_text_ids(conn: sqlite3.Connection, terms: list) -> tuple[str, tuple] | None:  # type: ignore[type-arg]
+    """Words and phrases the plain way: one FTS5 expression on the index with positions."""
+    if not (expression := fts_expression(terms)):
+        return None
+    return "SELECT rowid FROM articles_phrase_fts WHERE articles_phrase_fts MATCH ?", (expression,)
+
+
+@pytest.mark.parametrize("text", QUERIES)
+def test_the_stories_list_finds_what_the_plain_expression_finds(
+    story_cache: sqlite3.Connection, text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    query = parse_query(text, scale_cache.NOW)
+    finder = story_list.StorySearcher()
+    got = finder.list_stories(story_cache, query, limit=1000)
+    finder.forget(story_cache)
+    monkeypatch.setattr(story_list, "text_ids", _plain_text_ids)
+    finder = story_list.StorySearcher()
+    want = finder.list_stories(story_cache, query, limit=1000)
+    finder.forget(story_cache)
+    assert got[0] == want[0]
+    assert [r["id"] for r in got[1]] == [r["id"] for r in want[1]]

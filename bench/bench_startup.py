@@ -87,7 +87,8 @@ def measure(label: str, cmd: list[str]) -> dict[str, float]:
 
 def session_rss(cache: Path) -> dict[str, float]:
     """Peak and current RSS of the sitrep process itself after a short session in tmux on
-    *cache*: filter, claims view, open an article and walk its claims, back, wait."""
+    *cache*: filter, claims view, open an article and walk its claims, back, the stories view,
+    back, wait."""
 
     def tmux(*args: str) -> str:
         return subprocess.run(
@@ -129,6 +130,8 @@ def session_rss(cache: Path) -> dict[str, float]:
             (["Enter"], "claims"),
             (["]", "]", "e"], "claim 2/"),
             (["Escape", "Escape"], " articles"),
+            (["s"], " stories"),  # the stories view (a cache without stories: "0 stories")
+            (["Escape"], " articles"),
         ):
             tmux("send-keys", "-t", "rss", *keys)
             wait_for(text)

@@ -365,7 +365,7 @@ async def test_two_claims_in_one_sentence_are_two_bookmarks(tmp_path: Path) -> N
         reader = app.screen
         await wait_for(pilot, lambda: has_claims(reader))
         app.library.store.run(bookmarks.remove_bookmark, by_source["Mali's army"]["id"])
-        reader._load_bookmarks()
+        reader.cursor.load_bookmarks()
         await wait_for(pilot, lambda: len(reader.reader.bookmarked) == 1)
         notices = []
         for _ in range(2):

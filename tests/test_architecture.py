@@ -252,7 +252,7 @@ def test_screens_never_import_each_other() -> None:
     offenders = []
     for path in (TUI / "app").rglob("*.py"):
         module = _module_name(path)
-        if module in ("tui.app.app", "tui.app"):
+        if module in ("tui.app.app", "tui.app.navigation", "tui.app"):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.ImportFrom) and node.module:

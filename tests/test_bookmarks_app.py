@@ -82,7 +82,7 @@ async def prompt_ready(app: Any, pilot: Any) -> NotePrompt:
 
 async def open_list(app: Any, pilot: Any, count: int) -> BookmarksScreen:
     await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
-    app.open_bookmarks()
+    app.navigate.bookmarks()
     await wait_for(pilot, lambda: isinstance(app.screen, BookmarksScreen)
                    and bool(app.screen.query(BookmarkList))
                    and len(app.screen.bookmark_list.records) == count)

@@ -156,7 +156,7 @@ class BookmarksScreen(Screen[None]):
         if article_id is None:
             self.app.push_screen(StoredCopyScreen(record))
             return
-        sitrep(self).open_reader(article_id, record["claim_start"], record["source_start"])
+        sitrep(self).navigate.reader(article_id, record["claim_start"], record["source_start"])
 
     def action_delete(self) -> None:
         record = self.current

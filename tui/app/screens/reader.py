@@ -231,7 +231,7 @@ class ReaderScreen(Screen[None]):
 
     def action_unread(self, step: int) -> None:
         """n/N: back to the article list and open its next/previous unread article."""
-        if not sitrep(self).open_next_unread(step):  # it closes this reader if it finds one
+        if not sitrep(self).navigate.next_unread(step):  # it closes this reader if it finds one
             self.notify("n and N follow the article list: open the article from there.")
 
     def action_scroll(self, how: str) -> None:

@@ -55,7 +55,7 @@ class ReaderPanes(Horizontal):
 
     @on(EntityPanel.Chosen)
     def _chosen(self, event: EntityPanel.Chosen) -> None:
-        sitrep(self).filter_by_entity(event.entity.name)
+        sitrep(self).navigate.by_entity(event.entity.name)
 
     @on(EntityPanel.PinRequested)
     def _pin_requested(self, event: EntityPanel.PinRequested) -> None:

@@ -82,7 +82,7 @@ async def prompt_ready(app: Any, pilot: Any) -> NotePrompt:
 
 async def open_list(app: Any, pilot: Any, count: int) -> BookmarksScreen:
     await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
-    app.open_bookmarks()
+    app.navigate.bookmarks()
     await wait_for(pilot, lambda: isinstance(app.screen, BookmarksScreen)
                    and bool(app.screen.query(BookmarkList))
                    and len(app.screen.bookmark_list.records) == count)
@@ -365,7 +365,7 @@ async def test_two_claims_in_one_sentence_are_two_bookmarks(tmp_path: Path) -> N
         reader = app.screen
         await wait_for(pilot, lambda: has_claims(reader))
         app.library.store.run(bookmarks.remove_bookmark, by_source["Mali's army"]["id"])
-        reader._load_bookmarks()
+        reader.cursor.load_bookmarks()
         await wait_for(pilot, lambda: len(reader.reader.bookmarked) == 1)
         notices = []
         for _ in range(2):

@@ -1,9 +1,9 @@
-"""SitrepApp: global bindings, toasts, the clock, the theme, and navigation between screens.
+"""SitrepApp: global bindings, toasts, the clock, the theme, and the jobs it owns.
 
 Screens never import each other: they ask the app (through the `Sitrep` protocol in
-`tui.app.contract`) to open the reader, the claims view, the stories or the bookmarks, and
-the app, which imports every screen, pushes them. The refresher's lifetime is in
-`tui.app.refreshing`.
+`tui.app.contract`) to open the reader, the claims view, the stories or the bookmarks; its
+Navigator (`tui.app.navigation`), which imports every screen, pushes them. The refresher's
+lifetime is in `tui.app.refreshing`.
 
 Start-up is kept light so the first list paints fast whatever the cache size: the network and
 parsing stack (httpx, feedparser) is imported in a thread only after the list is on screen.
@@ -29,6 +29,7 @@ from textual.worker import Worker, WorkerState
 from tui.app.flows.bookmarks import export_bookmarks
 from tui.app.keymap import Scope, checked_keymap
 from tui.app.messages import FeedRefreshed, RefreshProgressed
+from tui.app.navigation import Navigator
 from tui.app.palette.commands import commands
 from tui.app.refreshing import Refreshing
 from tui.app.screens.bookmarks import BookmarksScreen
@@ -46,7 +47,6 @@ from tui.app.widgets.feed_list import FeedList
 from tui.app.widgets.reader_view import ReaderView
 from tui.app.widgets.story_list import StoryList
 from tui.app.widgets.story_outline import StoryOutline
-from tui.core.query import parse_query
 from tui.service.config import Config
 from tui.service.library import Library, OpenedStore
 from tui.service.locations import Locations
@@ -124,6 +124,7 @@ class SitrepApp(App[None]):
         self._last_bump = 0.0
         self._bump_timer: Timer | None = None
         self.told: deque[Told] = deque(maxlen=TOLD_KEPT)
+        self.navigate = Navigator(self, self.now)
         if config.keys:  # `[keys]` in feeds.toml: action name → key(s), e.g. `filter = "/"`
             keymap, clashes = checked_keymap(config.keys, key_scopes(type(self)))
             self.set_keymap(keymap)
@@ -253,52 +254,6 @@ class SitrepApp(App[None]):
             self.notify(f"{task} stopped: {error}", severity="error", markup=False)
 
     # ── navigation (screens ask; only the app knows the screens) ──
-    def open_reader(
-        self, article_id: int, claim_start: int | None = None, source_start: int | None = None
-    ) -> None:
-        self.push_screen(ReaderScreen(article_id, claim_start, source_start))
-
-    def open_claims(self, text: str = "") -> None:
-        if not isinstance(self.screen, ClaimsScreen):
-            self.push_screen(ClaimsScreen(text))
-
-    def open_bookmarks(self) -> None:
-        if not isinstance(self.screen, BookmarksScreen):
-            self.push_screen(BookmarksScreen())
-
-    def open_stories(self, text: str = "") -> None:
-        if not isinstance(self.screen, StoriesScreen):
-            self.push_screen(StoriesScreen(text))
-
-    def open_story(self, story_id: str) -> None:
-        """The story screen; from a reader opened on that story's screen, back to it."""
-        stack = self.screen_stack
-        below = stack[-2] if len(stack) >= 2 else None
-        if isinstance(below, StoryScreen) and below.story_id == story_id:
-            self.pop_screen()
-        elif not (isinstance(self.screen, StoryScreen) and self.screen.story_id == story_id):
-            self.push_screen(StoryScreen(story_id))
-
-    def open_next_unread(self, step: int) -> bool:
-        """The reader's n/N: the article list under it opens its next/previous unread article
-        (closing the reader once it finds one). False when no article list is under it."""
-        stack = self.screen_stack
-        below = stack[-2] if len(stack) >= 2 else None
-        if not isinstance(below, MainScreen):
-            return False
-        below.reading.jump(step, open_it=True)
-        return True
-
-    def filter_by_entity(self, name: str) -> None:
-        """Filter the article list and the claims view by an entity; back to the list."""
-        text = 'entity:"{}"'.format(name.replace('"', " ").strip())
-        query = parse_query(text, self.now())
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen | ClaimsScreen):
-                screen.set_filter(text, query)
-        while isinstance(self.screen, ReaderScreen) and len(self.screen_stack) > 2:
-            self.pop_screen()
-
     # ── global actions ──
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
@@ -310,15 +265,8 @@ class SitrepApp(App[None]):
             if command.title != "Theme":  # ours is "Switch theme"
                 yield command
 
-    def action_show_failing(self) -> None:
-        while not isinstance(self.screen, MainScreen) and len(self.screen_stack) > 2:
-            self.pop_screen()
-        for screen in self.screen_stack:
-            if isinstance(screen, MainScreen):
-                screen.pane.jump_failing(1)
-
     def action_bookmarks(self) -> None:
-        self.open_bookmarks()
+        self.navigate.bookmarks()
 
     def action_export_bookmarks(self) -> None:
         """Bindable action: write the bookmarks as Markdown."""

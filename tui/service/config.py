@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from tui.core.errors import ConfigError
 from tui.core.query import QueryError, parse_query
 from tui.core.sanitize import invisible_in, strip_invisible
+from tui.service.config_text import Locator, decode
 from tui.service.keys import ACTIONS
 
 DEFAULT_USER_AGENT = "sitrep/0.1 (+https://example.invalid/sitrep)"
@@ -121,41 +122,6 @@ _TYPE_NAMES = {
 }
 
 
-class _Locator:
-    """Finds the line of a key in the raw text: tomllib does not report positions."""
-
-    def __init__(self, text: str):
-        self.lines = text.splitlines()
-
-    def _table_start(self, header: str, index: int = 0) -> int | None:
-        pattern = re.compile(r"^\s*" + re.escape(header) + r"\s*(#.*)?$")
-        seen = -1
-        for number, line in enumerate(self.lines, start=1):
-            if pattern.match(line):
-                seen += 1
-                if seen == index:
-                    return number
-        return None
-
-    def line_of(self, header: str | None, key: str | None, index: int = 0) -> int | None:
-        start = self._table_start(header, index) if header else 0
-        if start is None:
-            return None
-        if key is None:
-            return start or None
-        quoted = re.escape(key)
-        key_re = re.compile(rf"""^\s*(?:{quoted}|"{quoted}"|'{quoted}')\s*=""")
-        for number in range(start + 1, len(self.lines) + 1):
-            line = self.lines[number - 1]
-            if number > start + 1 and header and re.match(r"^\s*\[", line):
-                break
-            if not header and re.match(r"^\s*\[", line):
-                break
-            if key_re.match(line):
-                return number
-        return start or None
-
-
 def load_config(path: Path | str, *, origin: Path | str | None = None) -> Config:
     """Read and validate *path*. Raises ConfigError on any problem.
 
@@ -170,7 +136,7 @@ def load_config(path: Path | str, *, origin: Path | str | None = None) -> Config
         raise ConfigError(file, "file not found") from None
     except OSError as exc:
         raise ConfigError(file, f"cannot read: {exc.strerror or exc}") from None
-    text = _decode(file, raw)
+    text = decode(file, raw)
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -182,28 +148,12 @@ def load_config(path: Path | str, *, origin: Path | str | None = None) -> Config
         raise ConfigError(file, f"not valid TOML: {reason}", line=line) from None
     except RecursionError:
         raise ConfigError(file, "not valid TOML: nesting too deep") from None
-    return _build(path, data, _Locator(text), Path(origin) if origin is not None else path)
-
-
-def _decode(file: str, raw: bytes) -> str:
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raise ConfigError(
-            file, "starts with a byte order mark (BOM); save it as UTF-8 without BOM", line=1
-        )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ConfigError(file, "not UTF-8 text (save the file as UTF-8)", line=line) from None
-    if "\x00" in text:
-        line = text[: text.index("\x00")].count("\n") + 1
-        raise ConfigError(file, "contains a NUL character", line=line)
-    return text
+    return _build(path, data, Locator(text), Path(origin) if origin is not None else path)
 
 
 def _check(
     file: str,
-    loc: _Locator,
+    loc: Locator,
     header: str | None,
     index: int,
     key: str,
@@ -247,7 +197,7 @@ def _control_in(value: Any) -> str:
     return ""
 
 
-def _build(path: Path, data: dict[str, Any], loc: _Locator, origin: Path) -> Config:
+def _build(path: Path, data: dict[str, Any], loc: Locator, origin: Path) -> Config:
     file = str(path)
     for key in data:
         if key not in _TOP_LEVEL:
@@ -301,7 +251,7 @@ def _build(path: Path, data: dict[str, Any], loc: _Locator, origin: Path) -> Con
     )
 
 
-def _build_searches(file: str, items: Any, loc: _Locator) -> tuple[SavedSearch, ...]:
+def _build_searches(file: str, items: Any, loc: Locator) -> tuple[SavedSearch, ...]:
     """`[[search]]` tables: a name (unique) and a query the filter language accepts."""
     header = "[[search]]"
     if not isinstance(items, list):
@@ -332,7 +282,7 @@ def _build_searches(file: str, items: Any, loc: _Locator) -> tuple[SavedSearch, 
 
 
 def _build_feed(
-    path: Path, loc: _Locator, index: int, item: Any, seen: dict[str, int], origin: Path
+    path: Path, loc: Locator, index: int, item: Any, seen: dict[str, int], origin: Path
 ) -> FeedConfig:
     file = str(path)
     header = "[[feed]]"

@@ -54,17 +54,17 @@ def commands(app: App[Any], screen: Screen[Any]) -> Iterator[SystemCommand]:
     yield SystemCommand(
         "Show failing feeds",
         "Jump to the feeds whose last refresh failed (e)",
-        ours.action_show_failing,
+        ours.navigate.failing,
     )
-    yield SystemCommand("Claims view", "Every claim across the cache (c)", ours.open_claims)
+    yield SystemCommand("Claims view", "Every claim across the cache (c)", ours.navigate.claims)
     yield SystemCommand(
         "Stories",
         "The same event across outlets: ledger, contradictions, figures (s)",
-        ours.open_stories,
+        ours.navigate.stories,
     )
     yield SystemCommand("Switch theme", "Pick a colour theme", app.action_change_theme)
     yield SystemCommand("Help", "Every key of this screen (?)", ours.action_help)
-    yield SystemCommand("Bookmarks", "Show saved claims (B)", ours.open_bookmarks)
+    yield SystemCommand("Bookmarks", "Show saved claims (B)", ours.navigate.bookmarks)
     for fmt, label in (("md", "Markdown"), ("json", "JSON"), ("csv", "CSV")):
         yield SystemCommand(
             f"Export bookmarks as {label}",

@@ -42,7 +42,7 @@ class EntityChoices(Provider):
     entities: list[tuple[str, str]] = []
 
     def _hit(self, name: str) -> partial[None]:
-        return partial(sitrep(self.app).filter_by_entity, name)
+        return partial(sitrep(self.app).navigate.by_entity, name)
 
     async def discover(self) -> Hits:
         for name, about in self.entities:

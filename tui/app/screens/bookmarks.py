@@ -8,7 +8,6 @@ the reader and the claims view is in `tui.app.flows.bookmarks`.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import partial
 from typing import Any
 
 from textual import on, work
@@ -18,10 +17,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
 from tui.app.contract import sitrep
-from tui.app.dialogs.note_prompt import NotePrompt, NoteResult
 from tui.app.dialogs.stored_copy import StoredCopyScreen
-from tui.app.flows.bookmarks import announce_change, run_store, spot_of
 from tui.app.flows.clipboard import copy_text
+from tui.app.screens.bookmark_edits import BookmarkEdits
 from tui.app.widgets.bookmark_list import BookmarkList
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.status_bar import StatusBar
@@ -36,9 +34,9 @@ class BookmarksScreen(Screen[None]):
     BINDINGS = [
         Binding("q,escape,h", "back", "Back", id="back"),
         Binding("slash", "filter", "Filter", id="filter"),
-        Binding("n", "edit_note", "Note", id="edit_note"),
-        Binding("d", "delete", "Delete", id="delete_bookmark"),
-        Binding("u", "undo", "Undo delete", id="undo_delete"),
+        Binding("n", "edit('note')", "Note", id="edit_note"),
+        Binding("d", "edit('delete')", "Delete", id="delete_bookmark"),
+        Binding("u", "edit('undo')", "Undo delete", id="undo_delete"),
         Binding("y", "copy_citation", "Copy citation", id="copy_citation"),
     ]
 
@@ -47,7 +45,7 @@ class BookmarksScreen(Screen[None]):
         self.query_text = text
         self.filter_query = Query()
         self.records: list[dict[str, Any]] = []
-        self.deleted: list[dict[str, Any]] = []  # undo stack, newest last
+        self.edits = BookmarkEdits(self, lambda: self.current, self.reload)
 
     def compose(self) -> ComposeResult:
         yield FilterBar(id="bookmarks-filter")
@@ -133,13 +131,6 @@ class BookmarksScreen(Screen[None]):
         self.bookmark_list.focus()
 
     # ── actions ──
-    def _writable(self) -> bool:
-        if self.library.readonly:
-            self.notify("Read-only: another sitrep is running, change bookmarks there.",
-                        severity="warning")
-            return False
-        return True
-
     @on(OptionList.OptionSelected)
     def _selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -156,49 +147,11 @@ class BookmarksScreen(Screen[None]):
         if article_id is None:
             self.app.push_screen(StoredCopyScreen(record))
             return
-        sitrep(self).open_reader(article_id, record["claim_start"], record["source_start"])
+        sitrep(self).navigate.reader(article_id, record["claim_start"], record["source_start"])
 
-    def action_delete(self) -> None:
-        record = self.current
-        if record is None or not self._writable():
-            return
-        run_store(self, self.library.remove_bookmark, record["id"], done=self._deleted)
-
-    def _deleted(self, record: dict[str, Any] | None) -> None:
-        if record is not None:
-            self.deleted.append(record)
-            self.notify("Bookmark deleted. Press u to undo.", timeout=10)
-            announce_change(self, record["article_id"], spot_of(record), False)
-        self.reload()
-
-    def action_undo(self) -> None:
-        if not self.deleted:
-            self.notify("Nothing to undo.")
-            return
-        if not self._writable():
-            return
-        record = self.deleted.pop()
-        run_store(self, self.library.restore_bookmark, record,
-                  done=lambda _: self._restored(record))
-
-    def _restored(self, record: dict[str, Any]) -> None:
-        self.notify("Bookmark restored.")
-        announce_change(self, record["article_id"], spot_of(record), True)
-        self.reload()
-
-    def action_edit_note(self) -> None:
-        record = self.current
-        if record is None or not self._writable():
-            return
-        prompt = NotePrompt(record["claim_text"], note=record["note"], tags=record["tags"],
-                            title="Edit note")
-        self.app.push_screen(prompt, partial(self._note_done, record))
-
-    def _note_done(self, record: dict[str, Any], result: NoteResult | None) -> None:
-        if result is None or result.action != "save":
-            return
-        run_store(self, self.library.update_bookmark_note, record["id"], result.note,
-                  result.tags, done=lambda _: (self.notify("Note saved."), self.reload()))
+    def action_edit(self, what: str) -> None:
+        """d, u and n: see BookmarkEdits."""
+        self.edits.run(what)
 
     def action_copy_citation(self) -> None:
         record = self.current
@@ -211,6 +164,6 @@ class BookmarksScreen(Screen[None]):
 
     def commands(self) -> Iterator[SystemCommand]:
         """Palette entries of this screen."""
-        if self.deleted:
+        if self.edits.deleted:
             yield SystemCommand("Undo bookmark delete", "Bring back the last deleted bookmark (u)",
-                                self.action_undo)
+                                self.edits.undo)

@@ -165,7 +165,7 @@ class ClaimsScreen(Screen[None]):
     @on(ClaimList.Opened)
     def _open(self, event: ClaimList.Opened) -> None:
         row = event.row
-        sitrep(self).open_reader(row.article_id, row.start, row.source_start)
+        sitrep(self).navigate.reader(row.article_id, row.start, row.source_start)
 
     def claim_ref(self) -> ClaimRef | None:
         """The claim under the cursor (`b` bookmarks it, `v` sets its status)."""

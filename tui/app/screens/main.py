@@ -233,7 +233,7 @@ class MainScreen(Screen[None]):
         self.query_one(FilterBar).close()
         self.articles.focus()
         if event.query.type == "claim":
-            sitrep(self).open_claims(event.text)
+            sitrep(self).navigate.claims(event.text)
             return
         self.set_filter(event.text, event.query)
 
@@ -271,7 +271,7 @@ class MainScreen(Screen[None]):
     @on(ArticleList.Opened)
     def _open(self, event: ArticleList.Opened) -> None:
         self.articles.update_row(event.article_id, read=True)
-        sitrep(self).open_reader(event.article_id)
+        sitrep(self).navigate.reader(event.article_id)
 
     def action_read(self, what: str) -> None:
         """m, M, n, N, A, u: see ReadState.run."""
@@ -291,10 +291,10 @@ class MainScreen(Screen[None]):
         self._explain_row()
 
     def action_claims(self) -> None:
-        sitrep(self).open_claims(self.query_text)
+        sitrep(self).navigate.claims(self.query_text)
 
     def action_stories(self) -> None:
-        sitrep(self).open_stories(self.query_text)
+        sitrep(self).navigate.stories(self.query_text)
 
     def action_save_search(self) -> None:
         feed_flows.save_search(self.app, self.query_text)

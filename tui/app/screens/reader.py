@@ -7,10 +7,9 @@ An article still in the queue jumps it and the screen reloads when its analysis 
 
 from __future__ import annotations
 
-from textual import on, work
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -19,19 +18,18 @@ from tui.app.flows.bookmarks import bookmark_current_claim
 from tui.app.flows.browser import open_in_browser
 from tui.app.flows.claim_status import set_status_of_current_claim
 from tui.app.flows.clipboard import copy_text
-from tui.app.flows.pins import request_pin
 from tui.app.messages import BookmarkChanged, ClaimStatusSet
 from tui.app.screens.article_data import (
     ArticleData,
     citation,
     content_of,
     load_article,
-    span_of,
 )
+from tui.app.screens.reader_claims import ClaimCursor
+from tui.app.screens.reader_panes import ReaderPanes
 from tui.app.widgets.entity_panel import TREND_DAYS, EntityPanel
-from tui.app.widgets.reader_view import ClaimSpan, ReaderView
+from tui.app.widgets.reader_view import ReaderView
 from tui.app.widgets.status_bar import StatusBar
-from tui.app.widgets.status_words import status_line
 from tui.app.widgets.story_hint import StoryHint
 from tui.service.library import Library
 
@@ -45,16 +43,18 @@ class ReaderScreen(Screen[None]):
         Binding("right_square_bracket", "claim(1)", "Next claim", id="next_claim"),
         Binding("left_square_bracket", "claim(-1)", "Prev claim", id="previous_claim"),
         Binding("n", "unread(1)", "Next unread", id="reader_next_unread"),
-        Binding("e", "focus_entities", "Entities", id="focus_entities"),
+        Binding("e", "entities('focus')", "Entities", id="focus_entities"),
         Binding("o", "open_browser", "Open in browser", show=False, id="open_browser"),
-        Binding("backslash", "toggle_pane", "Hide/show entities", show=False, id="toggle_pane"),
+        Binding(
+            "backslash", "entities('toggle')", "Hide/show entities", show=False, id="toggle_pane"
+        ),
         Binding(
             "N", "unread(-1)", "Previous unread article", show=False,
             id="reader_previous_unread",
         ),
-        Binding("y", "copy_claim", "Copy claim", id="copy_claim"),
-        Binding("b", "bookmark", "Bookmark claim", id="bookmark"),
-        Binding("v", "set_status", "Set status", id="set_status"),
+        Binding("y", "on_claim('copy')", "Copy claim", id="copy_claim"),
+        Binding("b", "on_claim('bookmark')", "Bookmark claim", id="bookmark"),
+        Binding("v", "on_claim('status')", "Set status", id="set_status"),
         Binding("x", "toggle_source", "Text / summary / raw HTML", show=False, id="toggle_source"),
         Binding("s", "story", "Story across outlets", show=False, id="story"),
         Binding("j,down", "scroll('down')", "Scroll down", show=False, id="scroll_down"),
@@ -75,10 +75,10 @@ class ReaderScreen(Screen[None]):
         self.data: ArticleData | None = None
         self.daily: dict[int, list[int]] = {}
         self.mode = "text"
-        self.current_claim = -1
+        self.cursor = ClaimCursor(self)
 
     def compose(self) -> ComposeResult:
-        with Horizontal(id="reader-panes"):
+        with ReaderPanes(id="reader-panes"):
             yield ReaderView(id="reader")
             yield EntityPanel(id="entities")
         yield StoryHint(self.article_id, id="reader-story")
@@ -90,8 +90,8 @@ class ReaderScreen(Screen[None]):
         return self.query_one(ReaderView)
 
     @property
-    def panel(self) -> EntityPanel:
-        return self.query_one(EntityPanel)
+    def panes(self) -> ReaderPanes:
+        return self.query_one(ReaderPanes)
 
     @property
     def status(self) -> StatusBar:
@@ -129,11 +129,8 @@ class ReaderScreen(Screen[None]):
             self.app.call_from_thread(self._process_now)
         ids = [e.id for e in data.entities]
         daily = self.library.entity_days(ids, today=sitrep(self).now().date(), days=TREND_DAYS)
-        self.app.call_from_thread(self._show_trends, daily)
-
-    def _show_trends(self, daily: dict[int, list[int]]) -> None:
-        self.daily = daily
-        self.panel.show_trends(daily)
+        self.app.call_from_thread(self.query_one(EntityPanel).show_trends, daily)
+        self.app.call_from_thread(setattr, self, "daily", daily)  # tests wait for it
 
     @work(exclusive=True, group="process", exit_on_error=False)
     async def _process_now(self) -> None:
@@ -159,10 +156,12 @@ class ReaderScreen(Screen[None]):
         text, note, claims, mentions = content_of(data, self.mode)
         await self.reader.show(row["title"], meta, text, claims, mentions, note)
         if claims:
-            self._load_bookmarks()
-        self.panel.show_entities(data.entities if self.mode == "text" else [], data.pinned)
-        self.panel.show_trends(self.daily)
-        self.current_claim = -1
+            self.cursor.load_bookmarks()
+        self.panes.pinned = data.pinned
+        panel = self.query_one(EntityPanel)
+        panel.show_entities(data.entities if self.mode == "text" else [], data.pinned)
+        panel.show_trends(self.daily)
+        self.cursor.current = -1
         self.status.count, self.status.detail = len(claims), ""
         language = row.get("language") or "en"
         if language != "en" and self.mode == "text":
@@ -179,120 +178,52 @@ class ReaderScreen(Screen[None]):
                 0,
             )
             self.claim_start = None
-            self._select(index)
+            self.cursor.select(index)
 
     # ── claims and bookmarks ──
+    @property
+    def current_claim(self) -> int:
+        return self.cursor.current
+
     def claim_ref(self) -> ClaimRef | None:
         """The claim under the cursor (`b` bookmarks it)."""
-        if self.data is None or not 0 <= self.current_claim < len(self.reader.claims):
+        claim = self.cursor.current_span()
+        if self.data is None or claim is None:
             return None
-        claim = self.reader.claims[self.current_claim]
         return ClaimRef(
             self.article_id, claim.start, claim.source_start, claim.status,
             claim.analysis_status, claim.manual,
         )  # fmt: skip
 
-    def action_bookmark(self) -> None:
-        bookmark_current_claim(self)
+    def action_claim(self, step: int) -> None:
+        self.cursor.step(step)
 
-    def action_set_status(self) -> None:
-        set_status_of_current_claim(self)
+    def action_on_claim(self, what: str) -> None:
+        """b (bookmark), v (status) and y (copy with its citation): the claim under the cursor."""
+        if what == "bookmark":
+            bookmark_current_claim(self)
+        elif what == "status":
+            set_status_of_current_claim(self)
+        elif (claim := self.cursor.current_span()) is None or self.data is None:
+            self.notify("Move to a claim first with ].", severity="warning")
+        else:
+            copy_text(self, citation(self.data, self.reader.text, claim), "Claim and citation")
 
     def on_claim_status_set(self, message: ClaimStatusSet) -> None:
-        """The user set a claim's status (`v`): show it there, and in the status line."""
-        if message.article_id != self.article_id:
-            return
-        claim = span_of(message.claim)
-        if self.data is not None:  # what `x` shows again
-            self.data.claims = [claim if c.spot == claim.spot else c for c in self.data.claims]
-        for number, shown in enumerate(self.reader.claims):
-            if shown.spot == claim.spot:
-                self.reader.replace_claim(number, claim)
-                if number == self.current_claim:
-                    self._describe(claim)
-
-    @work(thread=True, group="bookmarks", exit_on_error=False)
-    def _load_bookmarks(self) -> None:
-        spots = self.library.bookmarked_spots(self.article_id)
-        self.app.call_from_thread(self.reader.mark_bookmarked, spots)
-        self.app.call_from_thread(self._show_bookmark_notice)
-
-    def _show_bookmark_notice(self) -> None:
-        claims = self.reader.claims
-        current = claims[self.current_claim] if 0 <= self.current_claim < len(claims) else None
-        marked = current is not None and current.spot in self.reader.bookmarked
-        self.status.notice = "★ bookmarked" if marked else ""
+        self.cursor.status_set(message)
 
     def on_bookmark_changed(self, message: BookmarkChanged) -> None:
         if message.article_id == self.article_id:
-            self._load_bookmarks()  # the store knows which claim an old bookmark stands for
-
-    def _select(self, index: int) -> None:
-        claim = self.reader.select_claim(index)
-        if claim is None:
-            self.notify(
-                "No claims in this article."
-                if self.mode == "text"
-                else "Claims are marked in the reading text (x)."
-            )
-            return
-        self.current_claim = self.reader.current
-        self._describe(claim)
-        self._show_bookmark_notice()
-
-    def _describe(self, claim: ClaimSpan) -> None:
-        """The status line: which claim, whose, its status and why."""
-        total = len(self.reader.claims)
-        why = status_line(
-            claim.status, claim.evidence, manual=claim.manual,
-            analysis_status=claim.analysis_status,
-        )  # fmt: skip
-        self.status.count = None
-        self.status.detail = f"claim {self.current_claim + 1}/{total} — {claim.source} · {why}"
-
-    def action_claim(self, step: int) -> None:
-        """] and [: the next (1) or previous (-1) claim; the first one from nowhere."""
-        if step > 0:
-            self._select(self.current_claim + 1 if self.current_claim >= 0 else 0)
-        else:
-            self._select(max(0, self.current_claim - 1))
-
-    # ── entities ──
-    def action_toggle_pane(self) -> None:
-        """\\: hide the entity panel (the text gets its columns), or show it again."""
-        self.panel.display = not self.panel.display
-        if not self.panel.display:
-            self.reader.mark_entity([])
-            self.reader.focus()
-
-    def action_focus_entities(self) -> None:
-        self.panel.display = True
-        self.panel.focus()
-        entity = self.panel.highlighted_entity()
-        if entity is not None:
-            self.reader.mark_entity(entity.spans)
-
-    @on(EntityPanel.Highlighted)
-    def _entity_highlighted(self, event: EntityPanel.Highlighted) -> None:
-        if self.panel.has_focus:  # marks follow the panel's cursor only while it is in use
-            self.reader.mark_entity(event.entity.spans if event.entity else [])
-
-    @on(EntityPanel.Chosen)
-    def _entity_chosen(self, event: EntityPanel.Chosen) -> None:
-        sitrep(self).filter_by_entity(event.entity.name)
-
-    @on(EntityPanel.PinRequested)
-    def _pin_requested(self, event: EntityPanel.PinRequested) -> None:
-        pinned = self.data.pinned if self.data is not None else None
-        request_pin(self, self.panel, pinned, event.entity, event.pin)
+            self.cursor.load_bookmarks()  # the store knows which claim an old bookmark stands for
 
     # ── other actions ──
+    def action_entities(self, how: str) -> None:
+        """e (focus) and \\ (toggle): see ReaderPanes."""
+        (self.panes.focus_entities if how == "focus" else self.panes.toggle_entities)()
+
     def action_back(self) -> None:
-        if self.panel.has_focus:
-            self.reader.mark_entity([])
-            self.reader.focus()
-            return
-        self.app.pop_screen()
+        if not self.panes.leave_entities():
+            self.app.pop_screen()
 
     def action_story(self) -> None:
         """s: the story this article is in, across outlets."""
@@ -300,7 +231,7 @@ class ReaderScreen(Screen[None]):
 
     def action_unread(self, step: int) -> None:
         """n/N: back to the article list and open its next/previous unread article."""
-        if not sitrep(self).open_next_unread(step):  # it closes this reader if it finds one
+        if not sitrep(self).navigate.next_unread(step):  # it closes this reader if it finds one
             self.notify("n and N follow the article list: open the article from there.")
 
     def action_scroll(self, how: str) -> None:
@@ -323,12 +254,3 @@ class ReaderScreen(Screen[None]):
     def action_open_browser(self) -> None:
         if self.data is not None:
             open_in_browser(self, self.data.row["final_url"] or self.data.row["url"])
-
-    def action_copy_claim(self) -> None:
-        text = None
-        if self.data is not None and 0 <= self.current_claim < len(self.reader.claims):
-            text = citation(self.data, self.reader.text, self.reader.claims[self.current_claim])
-        if text is None:
-            self.notify("Move to a claim first with ].", severity="warning")
-            return
-        copy_text(self, text, "Claim and citation")

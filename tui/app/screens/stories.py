@@ -152,7 +152,7 @@ class StoriesScreen(Screen[None]):
     # ── opening ──
     @on(StoryList.Opened)
     def _open(self, event: StoryList.Opened) -> None:
-        sitrep(self).open_story(event.row.id)
+        sitrep(self).navigate.story(event.row.id)
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -100,7 +100,7 @@ class StoryScreen(Screen[None]):
     def _open(self, event: OptionList.OptionSelected) -> None:
         target = self.outline.targets.get(event.option.id or "")
         if target is not None:
-            sitrep(self).open_reader(target.article_id, target.claim_start, target.source_start)
+            sitrep(self).navigate.reader(target.article_id, target.claim_start, target.source_start)
 
     def action_section(self, step: int) -> None:
         self.outline.jump(step)

@@ -57,4 +57,4 @@ class StoryHint(Static):
         if self.link is None:
             self.notify("This article is in no story yet: it is filed once it is analysed.")
             return
-        sitrep(self).open_story(self.link.story_id)
+        sitrep(self).navigate.story(self.link.story_id)

@@ -30,7 +30,7 @@ QUERIES = [
     "feed:wire 3", "feed:wire 3 power", '"air defence" -night', "-drone -status:denied",
     "entity:Kyiv status:disputed", "stadium", "zzz", "by:ukrainian", "by:russian def",
     "side:russia", "side:ukr drone", "-side:russia", "is:manual", "is:manual -drone",
-    '"air defense"', "defense", "-defense", "by:kharkiv -side:ukraine",
+    '"air defense"', "defense", "-defense", "by:kharkiv -side:ukraine", "by:zzz", "-by:zzz drone",
 ]  # fmt: skip
 
 

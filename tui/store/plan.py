@@ -152,11 +152,14 @@ def text_ids(conn: sqlite3.Connection, terms: list[Term]) -> tuple[str, tuple[ob
     return sql, tuple(s.expression for s in (*positive, *plan.unless))
 
 
-def by_source(term: Term, kind: str) -> tuple[str, tuple[object, ...]] | None:
+def by_source(
+    conn: sqlite3.Connection, term: Term, kind: str
+) -> tuple[str, tuple[object, ...]] | None:
     """`by:` as a condition on the row, as `tui.store.query_sql` means it: the claim's source
     (an article: one of its claims') is among the distinct sources whose words match, the last
     as a prefix, or a word of its canonical name starts with the value. None for a value too
-    short to mean anything."""
+    short to mean anything; "0" when no claim has such a source (a name half typed: checked
+    once here, where the walk would test every row of the list for nothing)."""
     if len(term.value.strip()) < 2:
         return None
     tokens = words_of(term.value)
@@ -178,6 +181,11 @@ def by_source(term: Term, kind: str) -> tuple[str, tuple[object, ...]] | None:
         f"OR {row}.source_canonical LIKE ? ESCAPE '\\')"
     )
     params = (value, f"{escaped}%", f"% {escaped}%")
+    if not conn.execute(f"SELECT EXISTS ({names})", (value,)).fetchone()[0] and not conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM claims WHERE source_canonical LIKE ? ESCAPE '\\' "
+        "OR source_canonical LIKE ? ESCAPE '\\')", params[1:]
+    ).fetchone()[0]:
+        return "0", ()
     if kind == "claims":
         return found, params
     return f"EXISTS (SELECT 1 FROM claims k WHERE k.article_id = a.id AND {found})", params

@@ -142,7 +142,7 @@ class Searcher:
         text_terms(conn, query, "articles", plan)
         for term in query.terms:
             if term.key == "by":
-                if (condition := by_source(term, "articles")) is not None:
+                if (condition := by_source(conn, term, "articles")) is not None:
                     plan.add(*condition, negated=term.negated)
             elif (condition := article_condition(term)) is not None:
                 plan.add(*condition, negated=term.negated)
@@ -157,7 +157,7 @@ class Searcher:
         text_terms(conn, query, "claims", plan)
         for term in query.terms:
             if term.key == "by":
-                if (condition := by_source(term, "claims")) is not None:
+                if (condition := by_source(conn, term, "claims")) is not None:
                     plan.add(*condition, negated=term.negated)
             elif (sql := claim_set(term)) is not None:
                 self._set(conn, plan, sql, term.negated)

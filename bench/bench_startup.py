@@ -153,6 +153,7 @@ def session_rss(cache: Path) -> dict[str, float]:
 def sitrep_paint(cache: Path) -> dict[str, float]:
     command = f"{sys.executable} -m tui --config {cache / 'feeds.toml'} --cache {cache / 'cache'}"
     ready = "[1-9][0-9,]* articles"
+    (ROOT / "work_startup" / f"sitrep-{cache.name}").mkdir(parents=True, exist_ok=True)  # its HOME
     return measure(f"sitrep-{cache.name}", ["--cmd", command, "--ready-regex", ready,
                                             "--proxy-cmd", ""])  # fmt: skip
 

@@ -94,6 +94,10 @@ class ClaimsScreen(Screen[None]):
     def _count(self, query: Query, token: int) -> None:
         """The count of a list shown without one (it took longer than a page may wait)."""
         count = self.library.count_claims(query)
+        for _ in range(3):  # None: an older list's count stopped it on its way out
+            if count is not None or token != self._token:
+                break
+            count = self.library.count_claims(query)
         if count is not None and token == self._token:
             self.app.call_from_thread(self._show_count, count, token)
 

@@ -17,6 +17,8 @@ from typing import Any
 
 from tests.conftest import DEMO_DIR, write_config
 from tests.server import LocalServer
+from tui.core.query import Query
+from tui.service.library import Library, open_store
 
 FRONTLINE, MERIDIAN = "Demo: Frontline Wire", "Demo: Meridian Desk"
 RETOLD = {  # Meridian Desk's page -> Frontline Wire's page of the same event
@@ -57,6 +59,25 @@ def test_demo_stories_across_two_outlets(tmp_path: Path, http_server: LocalServe
     each_retold_event_is_one_story_in_both_outlets(stories)
     two_outlet_stories_are_contested_across_outlets(stories)
     kharkiv_tolls_of_both_outlets_stand_side_by_side(stories)
+    speakers_are_filed_by_the_analysis_canonical_name_and_side(config.parent / "cache")
+
+
+def speakers_are_filed_by_the_analysis_canonical_name_and_side(cache: Path) -> None:
+    """The story screen's ledger reads claims back from the cache: the analysis's canonical
+    names and sides must come with them (an embassy in Kyiv speaks for its own country, and
+    "Defence" and "Defense" ministry are one speaker)."""
+    library = Library(open_store(cache / "sitrep.db"))
+    try:
+        kharkiv = next(s for s in library.list_stories(Query(), limit=50)[1]
+                       if "Kharkiv" in s["title"])  # fmt: skip
+        detail = library.story(kharkiv["id"])
+    finally:
+        library.close()
+    assert detail is not None
+    sides = {g.source: g.affiliation for g in detail.groups}
+    assert sides.get("U.S. Embassy in Kyiv") == "United States", sides
+    ministries = [g for g in detail.groups if "Defen" in g.source]
+    assert len(ministries) == 1 and ministries[0].affiliation == "Russia", sides
 
 
 def _page(url: str) -> str:

@@ -101,7 +101,7 @@ class _Reader:
         if is_block:
             self._flush()
             owner = el
-        is_link = tag == "a"
+        is_link = is_link_element(el)
         self._in_link += is_link
         self._add(el.text, owner)
         for child in el:
@@ -112,6 +112,12 @@ class _Reader:
         self._in_link -= is_link
         if is_block:
             self._flush()
+
+
+def is_link_element(el: HtmlElement) -> bool:
+    """An <a> that goes somewhere. A named anchor (<a name=...>, no href) only marks a place,
+    and old pages leave it unclosed around whole sections of their text."""
+    return el.tag == "a" and el.get("href") is not None
 
 
 def read_blocks(el: HtmlElement) -> list[Block]:

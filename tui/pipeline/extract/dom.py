@@ -24,6 +24,7 @@ from lxml.html import HtmlElement
 
 from tui.core.sanitize import clean_text
 from tui.pipeline.extract import clean
+from tui.pipeline.extract.body import is_link_element
 
 # lxml.html's parser: the same libxml2 parse, with elements of the public HtmlElement class
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
@@ -143,7 +144,7 @@ def _prose_weights(scope: HtmlElement) -> dict[HtmlElement, int]:
     """Characters of text outside links in each element's subtree (one bottom-up pass)."""
     weight: dict[HtmlElement, int] = {}
     order = list(scope.iter())
-    linked = {d for a in scope.iter("a") for d in a.iter()}
+    linked = {d for a in scope.iter("a") if is_link_element(a) for d in a.iter()}
     for el in order:
         if el in linked or not isinstance(el.tag, str):
             continue

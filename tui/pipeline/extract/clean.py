@@ -76,6 +76,20 @@ _QUALIFIED = re.compile(
 )
 
 
+# Names that mark the story's own body: hAtom and h-entry microformats, schema.org's articleBody
+# (an itemprop), and the usual <post|article|story|entry>-<body|content|text> wrappers of
+# publishing systems.
+_STORY_BODY = re.compile(
+    r"(?<![a-z])(?:entry-content|e-content|articlebody|article-?body|story-?body|post-?body|"
+    r"(?:post|article|story|entry)-(?:content|text))(?![a-z])"
+)
+
+
+def is_story_body(names: str) -> bool:
+    """True when class/id words mark an element as the story's body."""
+    return bool(names.strip()) and bool(_STORY_BODY.search(_CAMEL.sub("-", names).lower()))
+
+
 WEAK = 1
 STRONG = 2
 ALWAYS = 3

@@ -47,6 +47,7 @@ class Block:
     owner: HtmlElement
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
+    links: int = 0  # how many links begin in it
     text: str = ""
 
     @property
@@ -65,6 +66,7 @@ class _Reader:
         self.blocks: list[Block] = []
         self._current: Block | None = None
         self._in_link = 0
+        self._new_links = 0
 
     def read(self, el: HtmlElement) -> list[Block]:
         self._element(el, el)
@@ -78,6 +80,8 @@ class _Reader:
             self._flush()
             self._current = Block(owner)
         self._current.parts.append(text)
+        self._current.links += self._new_links  # a link counts where its text begins
+        self._new_links = 0
         if self._in_link:
             self._current.link_chars += len(text.strip())
 
@@ -103,6 +107,7 @@ class _Reader:
             owner = el
         is_link = is_link_element(el)
         self._in_link += is_link
+        self._new_links += is_link
         self._add(el.text, owner)
         for child in el:
             self._element(child, owner)

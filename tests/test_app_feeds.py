@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from textual.widgets import Input, Static
 
-from tests.conftest import build_app, wait_for
+from tests.conftest import build_app, build_seed_app, wait_for
 from tests.server import LocalServer
 from tests.test_app_palette import choose
 from tui.app.dialogs.add_feed import AddFeedPrompt
@@ -346,3 +346,19 @@ async def test_keys_a_and_f_and_the_menu_refresh_and_mark_read(
         await wait_for(pilot, lambda: isinstance(app.screen, FeedMenu))
         await pilot.press("j", "j", "j", "enter")  # Mark all read
         await wait_for(pilot, lambda: pane.feeds[0].unread == 0)
+
+
+async def test_a_feed_added_between_two_by_hand_shows_there(seed_cache: tuple[Path, Any]) -> None:
+    """The pane follows feeds.toml's order, not the order feeds reached the cache."""
+    directory = seed_cache[0]
+    config = directory / "feeds.toml"
+    text = config.read_text(encoding="utf-8")
+    middle = '[[feed]]\nname = "Gulf Monitor"'
+    added = '[[feed]]\nname = "Horn Report"\nurl = "http://127.0.0.1:9/horn.xml"\n\n'
+    config.write_text(text.replace(middle, added + middle), encoding="utf-8")
+    app = build_seed_app(directory)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: len(pane_names(app)) == 4)
+        assert pane_names(app) == [
+            "Frontline Wire", "Horn Report", "Gulf Monitor", "Sahel Dispatch",
+        ]  # fmt: skip

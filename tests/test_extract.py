@@ -1,8 +1,8 @@
 """Reading text, metadata and encodings on fixture pages we wrote, trafilatura-style.
 
 Each page under tests/fixtures/extract/ comes with snippets the reading text must and must not
-contain (expectations.json next to them). The demo pages get the same treatment from
-tests/fixtures/demo_expectations.json once they exist.
+contain (expectations.json next to them). The demo pages of both demo outlets get the same
+treatment from tests/fixtures/demo_expectations.json (keys are paths under tui/demo/).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from tui.pipeline.extract.rules import is_boilerplate, is_section_label
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures" / "extract"
 EXPECTATIONS = json.loads((FIXTURES / "expectations.json").read_text(encoding="utf-8"))
-DEMO_PAGES = ROOT / "tui" / "demo" / "pages"
+DEMO = ROOT / "tui" / "demo"
 DEMO_EXPECTATIONS = ROOT / "tests" / "fixtures" / "demo_expectations.json"
 
 
@@ -83,13 +83,13 @@ def _demo_cases() -> list[tuple[str, dict]]:
 
 
 def test_every_demo_page_has_expectations() -> None:
-    pages = {p.name for p in DEMO_PAGES.glob("*.html")}
-    assert len(pages) >= 10 and pages == {name for name, _ in _demo_cases()}
+    pages = {p.relative_to(DEMO).as_posix() for p in DEMO.rglob("*.html")}
+    assert len(pages) >= 16 and pages == {name for name, _ in _demo_cases()}
 
 
 @pytest.mark.parametrize("name,expected", _demo_cases())
 def test_demo_page(name: str, expected: dict) -> None:
-    path = DEMO_PAGES / name
+    path = DEMO / name
     assert path.exists(), f"demo expectations name a page that does not exist: {name}"
     _check_article(name, expected, path.read_bytes())
 

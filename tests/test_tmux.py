@@ -155,3 +155,47 @@ def test_y_in_tmux_fills_tmux_buffer_and_says_so(terminal: Terminal) -> None:
     assert f"— {source} (" in pasted  # the claim, then who said it and its status
     terminal.keys("q")  # back to the list (q goes back one level)
     terminal.wait(lambda s: "10 articles" in s)
+
+
+# A session leader that outlives a hangup and forwards nothing, as `make run`'s make does.
+KEEPS_GOING = """
+import signal, subprocess, sys
+signal.signal(signal.SIGHUP, lambda *_: None)
+child = subprocess.Popen(sys.argv[2:])
+open(sys.argv[1], "w").write(str(child.pid))
+child.wait()
+"""
+
+
+def test_sitrep_quits_when_its_terminal_is_gone(tmp_path: Path) -> None:
+    config = write_config(
+        tmp_path / "feeds.toml", [("Demo: Frontline Wire", (DEMO_DIR / "feed.xml").as_posix())]
+    )
+    pid_file = tmp_path / "sitrep.pid"
+    command = [
+        sys.executable, "-c", KEEPS_GOING, str(pid_file),
+        sys.executable, "-m", "tui", "--config", str(config), "--cache", str(tmp_path / "cache"),
+    ]  # fmt: skip
+    term = Terminal(f"sitrep-hangup-{os.getpid()}")
+    term.tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30",
+              subprocess.list2cmdline(command))  # fmt: skip
+    pid = 0
+    try:
+        term.wait(lambda s: "10 articles" in s)
+        pid = int(pid_file.read_text())
+        term.tmux("kill-server")  # the terminal closes under the app
+        deadline = time.monotonic() + 20
+        while Path(f"/proc/{pid}").exists() and _state(pid) != "Z":
+            assert time.monotonic() < deadline, "sitrep still runs with its terminal gone"
+            time.sleep(0.2)
+    finally:
+        term.tmux("kill-server")
+        if pid and Path(f"/proc/{pid}").exists():
+            os.kill(pid, 9)
+
+
+def _state(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return "Z"

@@ -39,6 +39,7 @@ from tui.app.screens.main import MainScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.screens.stories import StoriesScreen
 from tui.app.screens.story import StoryScreen
+from tui.app.terminal_watch import watch_terminal
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.bookmark_list import BookmarkList
 from tui.app.widgets.claim_list import ClaimList
@@ -156,6 +157,7 @@ class SitrepApp(App[None]):
     # ── lifecycle ──
     def on_mount(self) -> None:
         self._restore_theme()
+        watch_terminal(self)
         self.push_screen(MainScreen())
         for notice in self._notices:
             self.notify(notice, severity="warning", timeout=10, markup=False)

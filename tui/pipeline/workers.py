@@ -195,6 +195,7 @@ def _serve(conn: Connection, preload: bool, parent: int) -> None:
 
 
 STARTUP_LIMIT = 180.0  # seconds a new worker may take to load the model, even on a busy machine
+WAIT_SLICE = 0.25  # a wait looks this often whether the pool closed under it
 
 
 class _Worker:
@@ -212,24 +213,39 @@ class _Worker:
             self.process.start()
         child.close()
         self.dead = False
+        self.closing = False
 
     def call(self, name: str, args: tuple[Any, ...], timeout: float) -> PageResult | None:
         """Blocking: run one job. None means the time limit passed (the caller kills us)."""
         try:
             if not self.ready:
-                if not self.conn.poll(STARTUP_LIMIT) or self.conn.recv() != "ready":
+                if not self._wait(STARTUP_LIMIT) or self.conn.recv() != "ready":
                     self.dead = True
                     return PageResult(None, None, "the worker process did not start")
                 self.ready = True
             self.conn.send((name, args))
-            if not self.conn.poll(timeout):
+            if not self._wait(timeout):
                 return None
             return self.conn.recv()
         except (EOFError, OSError):
             self.dead = True
             return PageResult(None, None, "the worker process died")
 
+    def _wait(self, seconds: float) -> bool:
+        """Whether an answer came within *seconds*. Waits in slices: a worker killed while its
+        model loads does not always wake a long poll, and the thread waiting here would hold
+        the app's exit (interpreter shutdown joins it) for up to STARTUP_LIMIT seconds."""
+        deadline = time.monotonic() + seconds
+        while not self.closing:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            if self.conn.poll(min(WAIT_SLICE, left)):
+                return True
+        raise EOFError("the pool closed")
+
     def kill(self) -> None:
+        self.closing = True
         with contextlib.suppress(Exception):
             self.process.kill()
             self.process.join(2)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Container, Iterable, Mapping
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -188,8 +188,12 @@ class Library:
     def story_of_article(self, article_id: int) -> StoryLink | None:
         return self.store.run(story_detail.story_link, article_id)
 
-    def feeds_pane(self) -> list[dict[str, Any]]:
-        return self.store.run(search.feeds_pane)
+    def feeds_pane(self, order: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """The pane's feeds in the order of *order* (feeds.toml's URLs: a feed added between two
+        others is shown there, not last), then any other by age."""
+        rank = {url: i for i, url in enumerate(order)}
+        rows = self.store.run(search.feeds_pane)
+        return sorted(rows, key=lambda r: (rank.get(r["url"], len(rank)), r["id"]))
 
     def feed_url(self, feed_id: int) -> str | None:
         return self.store.run(store.feed_url, feed_id)

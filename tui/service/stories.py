@@ -15,21 +15,19 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
-from tui.core.models import Claim, Entity
+from tui.core.models import Entity
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.export import StoryReport, report_json, story_report
 from tui.pipeline.stories.features import ArticleFeatures, article_features
 from tui.pipeline.stories.grouping import Params, StoryIndex
 from tui.store import stories as kept
+from tui.store.claims import claim_of
 
 BATCH = 500  # articles filed per transaction (a catch-up of a big cache loops)
-_CLAIM_FIELDS = (
-    "start", "end", "text", "source", "source_start", "source_end", "cue", "cue_start", "cue_end",
-    "content_start", "content_end", "quote", "status",
-)  # fmt: skip
 
 
 def file_stories(conn: sqlite3.Connection, limit: int = BATCH) -> int:
@@ -132,9 +130,9 @@ def stories_json(
 
 def story_article(row: dict[str, Any]) -> StoryArticle:
     """An article as the store reads it (`tui.store.stories.analysed_articles`)."""
-    claims = tuple(
-        Claim(**{f: c[f] for f in _CLAIM_FIELDS}) for c in row["claims"]
-    )
+    # Everything the analysis kept (canonical source, side, evidence: speakers are filed and
+    # denials found by them), with the status in force: the user's when they set one.
+    claims = tuple(replace(claim_of(c), status=c["status"]) for c in row["claims"])
     entities = tuple(
         Entity(name, kind, tuple(spans)) for (name, kind), spans in row["entities"].items()
     )

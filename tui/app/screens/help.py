@@ -16,6 +16,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
 from tui.app.widgets.article_list import COLUMNS
+from tui.app.widgets.scrolling import scroll
 from tui.app.widgets.status_looks import LOOKS, SET_BY_YOU
 from tui.app.widgets.story_list import COLUMNS as STORY_COLUMNS
 from tui.app.widgets.story_list import CONTESTED
@@ -109,16 +110,7 @@ class HelpScreen(ModalScreen[None]):
                 self.sections.insert(0, (title, list(EXTRA_KEYS[focused])))
 
     def action_scroll(self, how: str) -> None:
-        view = self.query_one(VerticalScroll)
-        moves = {
-            "down": view.scroll_down,
-            "up": view.scroll_up,
-            "page_down": view.scroll_page_down,
-            "page_up": view.scroll_page_up,
-            "end": view.scroll_end,
-            "home": view.scroll_home,
-        }
-        moves[how](animate=False)
+        scroll(self.query_one(VerticalScroll), how)
 
     @property
     def legend_rows(self) -> list[tuple[str, str]]:

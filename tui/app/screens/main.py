@@ -156,7 +156,8 @@ class MainScreen(Screen[None]):
 
     def read_pane(self) -> tuple[list[FeedInfo], list[SearchInfo]]:
         """The feeds with their unread counts, and each saved search's (runs in a thread)."""
-        feeds = [FeedInfo.from_row(r) for r in self.library.feeds_pane()]
+        order = [feed.url for feed in sitrep(self).config.feeds]
+        feeds = [FeedInfo.from_row(r) for r in self.library.feeds_pane(order)]
         searches = []
         for saved in sitrep(self).config.searches:
             try:

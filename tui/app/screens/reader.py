@@ -29,6 +29,7 @@ from tui.app.screens.reader_claims import ClaimCursor
 from tui.app.screens.reader_panes import ReaderPanes
 from tui.app.widgets.entity_panel import TREND_DAYS, EntityPanel
 from tui.app.widgets.reader_view import ReaderView
+from tui.app.widgets.scrolling import scroll
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.story_hint import StoryHint
 from tui.service.library import Library
@@ -235,16 +236,7 @@ class ReaderScreen(Screen[None]):
             self.notify("n and N follow the article list: open the article from there.")
 
     def action_scroll(self, how: str) -> None:
-        view = self.reader
-        moves = {
-            "down": view.scroll_down,
-            "up": view.scroll_up,
-            "page_down": view.scroll_page_down,
-            "page_up": view.scroll_page_up,
-            "end": view.scroll_end,
-            "home": view.scroll_home,
-        }
-        moves[how](animate=False)
+        scroll(self.reader, how)
 
     async def action_toggle_source(self) -> None:
         self.mode = MODES[(MODES.index(self.mode) + 1) % len(MODES)]

@@ -47,6 +47,7 @@ class Block:
     owner: HtmlElement
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
+    links: int = 0  # how many links begin in it
     text: str = ""
 
     @property
@@ -65,6 +66,7 @@ class _Reader:
         self.blocks: list[Block] = []
         self._current: Block | None = None
         self._in_link = 0
+        self._new_links = 0
 
     def read(self, el: HtmlElement) -> list[Block]:
         self._element(el, el)
@@ -78,6 +80,8 @@ class _Reader:
             self._flush()
             self._current = Block(owner)
         self._current.parts.append(text)
+        self._current.links += self._new_links  # a link counts where its text begins
+        self._new_links = 0
         if self._in_link:
             self._current.link_chars += len(text.strip())
 
@@ -101,8 +105,9 @@ class _Reader:
         if is_block:
             self._flush()
             owner = el
-        is_link = tag == "a"
+        is_link = is_link_element(el)
         self._in_link += is_link
+        self._new_links += is_link
         self._add(el.text, owner)
         for child in el:
             self._element(child, owner)
@@ -112,6 +117,12 @@ class _Reader:
         self._in_link -= is_link
         if is_block:
             self._flush()
+
+
+def is_link_element(el: HtmlElement) -> bool:
+    """An <a> that goes somewhere. A named anchor (<a name=...>, no href) only marks a place,
+    and old pages leave it unclosed around whole sections of their text."""
+    return el.tag == "a" and el.get("href") is not None
 
 
 def read_blocks(el: HtmlElement) -> list[Block]:

@@ -76,6 +76,20 @@ _QUALIFIED = re.compile(
 )
 
 
+# Names that mark the story's own body: hAtom and h-entry microformats, schema.org's articleBody
+# (an itemprop), and the usual <post|article|story|entry>-<body|content|text> wrappers of
+# publishing systems.
+_STORY_BODY = re.compile(
+    r"(?<![a-z])(?:entry-content|e-content|articlebody|article-?body|story-?body|post-?body|"
+    r"(?:post|article|story|entry)-(?:content|text))(?![a-z])"
+)
+
+
+def is_story_body(names: str) -> bool:
+    """True when class/id words mark an element as the story's body."""
+    return bool(names.strip()) and bool(_STORY_BODY.search(_CAMEL.sub("-", names).lower()))
+
+
 WEAK = 1
 STRONG = 2
 ALWAYS = 3
@@ -101,6 +115,9 @@ def furniture_strength(names: str) -> int:
 
 
 OWN_TEXT_CHARS = 60
+MENU_RUN = 3  # this many link lines in a row are a list of links, not the story's prose
+SENTENCE_WORDS = 6  # a linked line this long that ends in a full stop is a sentence
+_CLOSERS = "\"'\u201d\u2019) "
 _TAIL_PARAGRAPHS = 3  # closing lines checked for an author's bio
 _BOX_SHARE = 0.5  # a label's or banner's box may hold at most this share of the story
 
@@ -111,7 +128,12 @@ def clean_paragraphs(blocks: list[Block], headlines: frozenset[str] = frozenset(
     *headlines* are the page's title in its normalised forms: a paragraph that only repeats it
     is the headline set in body type, not part of the story.
     """
-    kept = [b for b in blocks if b.owner.tag != "h1" and not (b.is_links and not _own_text(b))]
+    inside = _linked_prose(blocks)
+    kept = [
+        b
+        for i, b in enumerate(blocks)
+        if b.owner.tag != "h1" and not (b.is_links and not _own_text(b) and i not in inside)
+    ]
     total = sum(len(b.text) for b in kept) or 1
     out: list[str] = []
     box: HtmlElement | None = None
@@ -137,6 +159,41 @@ def clean_paragraphs(blocks: list[Block], headlines: frozenset[str] = frozenset(
 def _own_text(block: Block) -> bool:
     """A mostly-linked block that still says something itself: a list item led by a headline."""
     return len(block.text) - block.link_chars >= OWN_TEXT_CHARS
+
+
+def _linked_prose(blocks: list[Block]) -> set[int]:
+    """The link lines that belong to the story, between its first and last prose: a single
+    link alone or in a pair (a sentence, a quote or a document the writer linked whole), and a
+    linked sentence anywhere. A line of several links is a menu or a share bar; three or more
+    link lines in a row are a list (an archive, related posts); links under a label ("Read
+    also") are its teasers. Before, every link line went, and stories lost linked sentences.
+    """
+    prose = [i for i, b in enumerate(blocks) if not b.is_links and b.owner.tag != "h1"]
+    if len(prose) < 2:
+        return set()
+    kept: set[int] = set()
+    i = prose[0] + 1
+    while i < prose[-1]:
+        if not blocks[i].is_links:
+            i += 1
+            continue
+        end = i
+        while end + 1 < prose[-1] and blocks[end + 1].is_links:
+            end += 1
+        if not is_section_label(blocks[i - 1].text):  # "Read also": the label's teasers
+            short = end - i + 1 < MENU_RUN
+            kept.update(
+                j
+                for j in range(i, end + 1)
+                if blocks[j].links == 1 and (short or _is_sentence(blocks[j].text))
+            )
+        i = end + 1
+    return kept
+
+
+def _is_sentence(text: str) -> bool:
+    """A line that reads as a sentence, not a headline: enough words and a full stop."""
+    return len(text.split()) >= SENTENCE_WORDS and text.rstrip(_CLOSERS).endswith(".")
 
 
 def _box(block: Block, kept: list[Block], total: int) -> HtmlElement | None:

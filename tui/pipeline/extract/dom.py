@@ -7,8 +7,11 @@ banners, related links, captions; the vocabulary lives in ``clean``). The last p
 an element holding 40% or more of the page's text outside links stays, because sites name their
 article wrappers after what they hold ("content-with-sidebar", "post has-comments paywall") or put
 the whole page inside a ``<form>``. Weak names (ads, bylines, captions, widgets) also stay on an
-element holding more prose than such a box ever does. Only a footer goes whatever it holds. A
-wrapper around an embedded social post ("social-embed") stays too: the story quotes the post.
+element holding more prose than such a box ever does, on boxes of one name that together hold
+the page's text (a post wrapped paragraph by paragraph in "byline-author" spans, a photo story
+told in "caption" boxes), and around the element the page marks as the story's body (a blog
+engine's "widget Blog" around its "post-body entry-content"). Only a footer goes whatever it
+holds. A wrapper around an embedded social post ("social-embed") stays too: the story quotes it.
 
 ``aria-hidden`` is not taken as hidden: it hides from screen readers only, and pages set it on
 visible text.
@@ -24,6 +27,7 @@ from lxml.html import HtmlElement
 
 from tui.core.sanitize import clean_text
 from tui.pipeline.extract import clean
+from tui.pipeline.extract.body import is_link_element
 
 # lxml.html's parser: the same libxml2 parse, with elements of the public HtmlElement class
 _PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True)
@@ -37,6 +41,7 @@ _FURNITURE_TAGS = frozenset(("nav", "aside", "footer", "header", "form", "menu")
 _EMBED = re.compile(r"twitter-tweet|instagram-media|tiktok-embed|fb-xfbml|reddit-embed|embed", re.I)
 _HIDDEN_STYLE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.I)
 _GUARD_SHARE = 0.4
+_NUMBERED = re.compile(r"\d")  # "attachment_528", "post-1227": one item's name, not its kind
 _WEAK_PROSE = 1500  # characters of prose outside links no ad, byline or caption box holds
 # What lxml refuses in a tree's text (XML 1.0 excludes it): C0 controls but tab, newline and
 # carriage return, lone surrogates, U+FFFE and U+FFFF. Pages carry them as stray bytes, as
@@ -104,23 +109,76 @@ def prune_furniture(root: HtmlElement) -> None:
     scope = body if body is not None else root
     weight = _prose_weights(scope)
     limit = weight.get(scope, 0) * _GUARD_SHARE
-    removed: set[HtmlElement] = set()
-    for el in list(scope.iter()):  # document order: an ancestor is decided before its descendants
+    named: list[tuple[HtmlElement, int]] = []
+    marked: list[HtmlElement] = []
+    for el in scope.iter():  # document order: an ancestor is decided before its descendants
         if el is scope or not isinstance(el.tag, str):
             continue
-        strength = clean.furniture_strength(attr_names(el))
+        names = attr_names(el)
+        strength = clean.furniture_strength(names)
         if strength == 0 and el.tag in _FURNITURE_TAGS:
             strength = clean.STRONG
-        if strength == 0 or any(a in removed for a in el.iterancestors()):
+        if strength:
+            named.append((el, strength))
+        if clean.is_story_body(f"{names} {el.get('itemprop', '')}"):
+            marked.append(el)
+    kin = _kin_prose([el for el, strength in named if strength == clean.WEAK])
+    story = max(marked, key=lambda el: weight.get(el, 0)) if marked else None
+    holds_story = set(story.iterancestors()) if story is not None else set()
+    removed: set[HtmlElement] = set()
+    for el, strength in named:
+        if any(a in removed for a in el.iterancestors()):
             continue
         if any(_EMBED.search(q.get("class", "")) for q in el.iter("blockquote")):
             continue  # an embedded post quoted by the story, inside a "social-embed" wrapper
         prose = weight.get(el, 0)
-        if strength == clean.WEAK and prose > _WEAK_PROSE:
+        if strength == clean.WEAK and (
+            prose > _WEAK_PROSE or kin.get(el, 0) >= limit or el in holds_story
+        ):
             continue
         if strength == clean.ALWAYS or prose < limit:
             removed.add(el)
             drop(el)
+
+
+def _kin_prose(elements: list[HtmlElement]) -> dict[HtmlElement, int]:
+    """Distinct prose held by each element's kin: the elements of its tag and class names (less
+    numbered ones). A site that wraps every paragraph or picture of a story in the same
+    "byline-author" span or "caption-image" box shows it by repetition: together they hold the
+    page's text, which no real byline or caption does. A line the boxes repeat ("Mouseover
+    photo to add a note") counts once: repetition of the same words is furniture again."""
+    groups: dict[tuple[str, str], list[HtmlElement]] = {}
+    for el in elements:
+        words = [w for w in el.get("class", "").split() if not _NUMBERED.search(w)]
+        if words:
+            groups.setdefault((el.tag, " ".join(words)), []).append(el)
+    kin: dict[HtmlElement, int] = {}
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        inner = set(members)
+        seen: set[str] = set()
+        for el in members:
+            if not any(a in inner for a in el.iterancestors()):
+                seen.update(_prose_runs(el))
+        total = sum(map(len, seen))
+        for el in members:
+            kin[el] = total
+    return kin
+
+
+def _prose_runs(el: HtmlElement) -> list[str]:
+    """The runs of text in *el*'s subtree outside links, whitespace collapsed."""
+    runs = []
+    for d in el.iter():
+        if not isinstance(d.tag, str) or is_link_element(d):
+            continue
+        if d.text and not any(is_link_element(a) for a in d.iterancestors()):
+            runs.append(" ".join(d.text.split()))
+        for child in d:
+            if child.tail:
+                runs.append(" ".join(child.tail.split()))
+    return [r for r in runs if r]
 
 
 def attr_names(el: HtmlElement) -> str:
@@ -143,7 +201,7 @@ def _prose_weights(scope: HtmlElement) -> dict[HtmlElement, int]:
     """Characters of text outside links in each element's subtree (one bottom-up pass)."""
     weight: dict[HtmlElement, int] = {}
     order = list(scope.iter())
-    linked = {d for a in scope.iter("a") for d in a.iter()}
+    linked = {d for a in scope.iter("a") if is_link_element(a) for d in a.iter()}
     for el in order:
         if el in linked or not isinstance(el.tag, str):
             continue

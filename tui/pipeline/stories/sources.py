@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from tui.core.models import Claim, Entity
 from tui.pipeline.stories import lexicon
@@ -71,7 +71,17 @@ def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker
     group = _group_described(name, claim.affiliation)
     if group:
         name = group
-    return _filed(name, party, roles)
+    speaker = _filed(name, party, roles)
+    if given and not group:  # filed under the canonical name, shown as the article wrote it
+        speaker = replace(speaker, name=_as_written(_unnamed_spokesperson(claim.source)))
+    return speaker
+
+
+def _as_written(name: str) -> str:
+    """ "The regional prosecutor's office" -> "regional prosecutor's office"... kept capitalised
+    where the article capitalised it, without a leading article."""
+    first, _, rest = name.partition(" ")
+    return rest if rest and first.casefold() in _ARTICLES else name
 
 
 def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:

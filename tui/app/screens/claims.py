@@ -21,7 +21,7 @@ from tui.app.flows.bookmarks import bookmark_current_claim
 from tui.app.flows.claim_status import set_status_of_current_claim
 from tui.app.widgets.claim_list import ClaimList, ClaimRow
 from tui.app.widgets.claim_preview import ClaimPreview
-from tui.app.widgets.filter_bar import FilterBar
+from tui.app.widgets.filter_bar import BarEvent, FilterBar, settle
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.virtual_list import PAGE_SIZE
 from tui.core.query import Query, QueryError, parse_query
@@ -121,21 +121,11 @@ class ClaimsScreen(Screen[None]):
         self.query_one(FilterBar).open(self.query_text)
 
     @on(FilterBar.Applied)
-    def _applied(self, event: FilterBar.Applied) -> None:
-        self.set_filter(event.text, event.query)
-
     @on(FilterBar.Submitted)
-    def _submitted(self, event: FilterBar.Submitted) -> None:
-        if event.query is None:
-            return
-        self.query_one(FilterBar).close()
-        self.claims.focus()
-        self.set_filter(event.text, event.query)
-
     @on(FilterBar.Cleared)
-    def _cleared(self) -> None:
-        self.set_filter("", Query())
-        self.claims.focus()
+    def _filter_bar(self, event: BarEvent) -> None:
+        if (found := settle(event, self.query_one(FilterBar), self.claims)) is not None:
+            self.set_filter(*found)
 
     @on(ClaimList.Opened)
     def _open(self, event: ClaimList.Opened) -> None:

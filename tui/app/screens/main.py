@@ -26,12 +26,10 @@ from tui.app.screens.feed_pane import FeedPane
 from tui.app.screens.read_state import UNREAD, ReadState
 from tui.app.widgets.article_list import CONFLICT_MEANING, PAGE_SIZE, ArticleList, ArticleRow
 from tui.app.widgets.feed_list import FeedInfo, FeedList, SearchInfo
-from tui.app.widgets.filter_bar import FilterBar
+from tui.app.widgets.filter_bar import BarEvent, FilterBar
 from tui.app.widgets.status_bar import StatusBar
 from tui.core.query import Query, QueryError, Term, parse_query
 from tui.service.library import Library
-
-BarEvent = FilterBar.Applied | FilterBar.Submitted | FilterBar.Cleared
 
 
 class MainScreen(Screen[None]):

@@ -16,7 +16,6 @@ Single-letter words are ignored: as a prefix they match nearly everything and co
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -34,9 +33,9 @@ from tui.store.query_sql import (
     claim_set,
     fts_expression,
 )
+from tui.store.temp_sets import TempSets, fill_ids
 
 DRIVE_LIMIT = 3000
-MAX_SETS = 24
 ARTICLE_COLUMNS = (
     "a.id, a.title, a.url, a.published, a.sort_ts, a.read, a.state, a.claim_count, a.conflict, "
     "a.language, a.feed_id, f.name AS feed_name"
@@ -80,57 +79,22 @@ class _Filter:
 
 
 class Searcher:
-    """Runs queries on one connection, keeping each term's set while the data is unchanged.
-
-    A change committed by another connection moves `PRAGMA data_version`; one made on this
-    connection (marking read, bookmarking) moves `total_changes`. Either drops every set.
-    """
-
-    _instances = 0
+    """Runs queries on one connection, keeping each term's set while the data is unchanged
+    (`tui.store.temp_sets`)."""
 
     def __init__(self) -> None:
-        Searcher._instances += 1
-        self._prefix = f"sitrep_set{Searcher._instances}_"
-        self._sets: dict[str, int] = {}  # temp table -> size, least recently used first
-        self._stamp: tuple[int, int, int] | None = None
-
-    def _stamp_of(self, conn: sqlite3.Connection) -> tuple[int, int, int]:
-        return id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
-
-    def _begin(self, conn: sqlite3.Connection) -> None:
-        if self._stamp is None:
-            conn.execute("PRAGMA temp_store = MEMORY")
-        if self._stamp_of(conn) != self._stamp:
-            self.forget(conn)
-        while len(self._sets) > MAX_SETS:
-            self._drop(conn, next(iter(self._sets)))
-        self._stamp = self._stamp_of(conn)
+        self._sets = TempSets("set")
 
     def forget(self, conn: sqlite3.Connection) -> None:
-        """Drop every set (they live in this connection's temp schema)."""
-        for name in list(self._sets):
-            self._drop(conn, name)
-        self._stamp = self._stamp_of(conn)
-
-    def _drop(self, conn: sqlite3.Connection, name: str) -> None:
-        del self._sets[name]
-        if self._stamp is not None and self._stamp[0] == id(conn):
-            conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+        """Drop every kept set (tests and benches start cold with it)."""
+        self._sets.forget(conn)
 
     def _add(self, conn: sqlite3.Connection, found: _Filter, sql: Sql, negated: bool) -> None:
-        name = self._prefix + hashlib.sha1(repr(sql).encode()).hexdigest()[:16]
-        if name in self._sets:
-            self._sets[name] = self._sets.pop(name)  # most recently used now
-        else:
-            conn.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
-            cursor = conn.execute(f"INSERT OR IGNORE INTO temp.{name} (id) {sql[0]}", sql[1])
-            conn.commit()  # end the implicit transaction: it would pin an old snapshot
-            self._sets[name] = cursor.rowcount
-            self._stamp = self._stamp_of(conn)
+        name, size = self._sets.get(conn, sql, fill_ids)
         if negated:
             found.drop.append(name)
         else:
-            found.keep.append((name, self._sets[name]))
+            found.keep.append((name, size))
 
     def _text(self, conn: sqlite3.Connection, query: Query, table: str, found: _Filter) -> None:
         fts = f"SELECT rowid FROM {table} WHERE {table} MATCH ?"
@@ -150,7 +114,7 @@ class Searcher:
         self, conn: sqlite3.Connection, query: Query, *, limit: int = 100, offset: int = 0
     ) -> tuple[int, list[sqlite3.Row]]:
         """(how many articles match, *limit* of them from *offset*), newest first."""
-        self._begin(conn)
+        self._sets.begin(conn)
         found = _Filter()
         self._text(conn, query, "articles_fts", found)
         for term in query.terms:
@@ -166,7 +130,7 @@ class Searcher:
         self, conn: sqlite3.Connection, query: Query, *, limit: int = 100, offset: int = 0
     ) -> tuple[int, list[sqlite3.Row]]:
         """(how many claims match, *limit* of them from *offset*), newest article first."""
-        self._begin(conn)
+        self._sets.begin(conn)
         claims, articles = _Filter(), _Filter()
         self._text(conn, query, "claims_fts", claims)
         for term in query.terms:

@@ -81,7 +81,8 @@ STORY = [
              "State Emergency Service said."),
     _article("c", "Gamma Times", 10, "Russia says it hit arms depot in Kramatorsk",
              "Russia's Defence Ministry said its forces had destroyed a Ukrainian ammunition "
-             "depot in Kramatorsk.\n\nUkraine's General Staff rejected the Russian claim as false, saying no depot was there.\n\n"
+             "depot in Kramatorsk.\n\nUkraine's General Staff rejected the Russian claim as "
+             "false, saying no depot was there.\n\n"
              "About 300 residents fled the district after the strike, the city council said.\n\n"
              "\"Markets must never be a target,\" the UN humanitarian coordinator said."),
 ]  # fmt: skip

@@ -124,7 +124,7 @@ OPPOSITIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
         words("undamaged safe unharmed intact missed not:damaged not:hit not:struck"),
     ),
 )
-NEGATIONS = words("not no never without n't nothing")
+NEGATIONS = words("not no never without n't nothing none")
 # What a row on the first family's poles must also tell: an act of war (something was struck,
 # damaged, people were killed or hurt). "received 60 wounded at the hospital" names a hospital
 # without saying it was hit.
@@ -170,7 +170,7 @@ FIGURE_CLASSES: dict[str, frozenset[str]] = {
         "men women passengers bystanders patients"
     ),
     "children": words("children minors child boys girls"),
-    "soldiers": words("soldiers troops servicemen personnel officers policemen"),
+    "soldiers": words("soldiers troops servicemen personnel officers policemen commanders"),
     "attackers": words("attackers assailants militants fighters terrorists insurgents rebels"),
     "drones": words("drones drone shaheds uavs"),
     "missiles": words("missiles missile rockets rocket"),

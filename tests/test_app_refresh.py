@@ -27,7 +27,8 @@ async def test_keys_move_the_cursor_while_feeds_are_refreshing(
         await wait_for(pilot, lambda: articles.count == 8 and app.refresher is not None)
         app.action_refresh_all()
         await wait_for(pilot, lambda: http_server.peak_concurrency >= 4)
-        assert status.progress.startswith("refreshing feeds")
+        # the status line follows within its repaint interval (a busy machine delays it)
+        await wait_for(pilot, lambda: status.progress.startswith("refreshing feeds"), seconds=3)
         for expected in range(1, 6):
             await pilot.press("j")
             assert articles.cursor == expected

@@ -44,7 +44,7 @@ strike struck strikes striking hit hits hitting attack attacked attacks attackin
 capture captured captures capturing seized seize seizing took taken take takes taking
     liberated liberate liberation fallen overran overrun
 repel repelled repelling repulsed repulse beaten pushed driven routed
-intercept intercepted intercepting downed shot destroyed
+intercept intercepted intercepting intercepts downed shot destroyed destroys destroying
 launch launched launching fired firing sent
 home homes house houses residential apartment apartments housing block flats building
     buildings
@@ -58,7 +58,8 @@ drone drones shahed shaheds uav uavs
 missile missiles rocket rockets iskander
 military troops soldiers forces army servicemen
 civilian civilians villagers residents
-displace displaced fled flee fleeing evacuated homeless
+displace displaced displaces displacing fled flee flees fleeing evacuated evacuate evacuates
+    evacuating homeless
 power electricity substation grid energy
 deny denied denies denying rejected rejects reject false untrue lie fabricated baseless
 """

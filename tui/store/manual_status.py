@@ -28,6 +28,7 @@ from typing import Any
 
 from tui.core.models import CLAIM_STATUSES
 from tui.store.claims import analysis_status, content_of
+from tui.store.status_copy import write_copy
 
 Row = Mapping[str, Any] | sqlite3.Row
 
@@ -143,6 +144,7 @@ def set_status(
                     "now": now or datetime.now(UTC).isoformat(timespec="seconds"),
                 },
             )
+        write_copy(conn)  # before the commit: a copy that cannot be written undoes the change
         apply_statuses(conn, article_id)
         return _claim_at(conn, article_id, claim_start, source_start)
 

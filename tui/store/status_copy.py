@@ -21,6 +21,7 @@ from pathlib import Path
 
 from tui.core.errors import StoreError
 from tui.core.models import CLAIM_STATUSES
+from tui.store.schema import database_dir
 
 COPY_NAME = "statuses.json"
 VERSION = 1
@@ -32,10 +33,8 @@ FIELDS = (
 
 def copy_path(conn: sqlite3.Connection) -> Path | None:
     """statuses.json beside the database file; None for a database without a file."""
-    for row in conn.execute("PRAGMA database_list"):
-        if row[1] == "main" and row[2]:
-            return Path(row[2]).parent / COPY_NAME
-    return None
+    folder = database_dir(conn)
+    return folder / COPY_NAME if folder is not None else None
 
 
 def write_copy(conn: sqlite3.Connection) -> None:

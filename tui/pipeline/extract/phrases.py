@@ -11,6 +11,8 @@ import functools
 import re
 from pathlib import Path
 
+from tui.core.tables import read_rows
+
 _DIR = Path(__file__).with_name("data")
 
 
@@ -18,8 +20,7 @@ _DIR = Path(__file__).with_name("data")
 def phrases(name: str) -> tuple[str, ...]:
     """The phrases of data file `name`, lower-cased, longest first (so alternations prefer
     "tweet this quote" to "tweet this")."""
-    lines = (line.strip() for line in (_DIR / name).read_text(encoding="utf-8").splitlines())
-    found = {line.lower() for line in lines if line and not line.startswith("#")}
+    found = {row[0].lower() for row in read_rows(_DIR / name)}
     return tuple(sorted(found, key=lambda p: (-len(p), p)))
 
 

@@ -18,8 +18,9 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 
+from tui.core.tables import read_rows
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.features import local_place
 
@@ -66,12 +67,8 @@ NO_SCOPE = Scope("event", "event", frozenset(), False)
 def cues() -> dict[str, tuple[tuple[str, ...], ...]]:
     """Family -> its cues, each as a tuple of words."""
     found: dict[str, list[tuple[str, ...]]] = {}
-    text = resources.files(__package__).joinpath("data/scope_cues.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        family, cue = line.split("\t")
-        found.setdefault(family.strip(), []).append(tuple(cue.split()))
+    for family, cue in read_rows(Path(__file__).with_name("data") / "scope_cues.tsv"):
+        found.setdefault(family, []).append(tuple(cue.split()))
     return {family: tuple(items) for family, items in found.items()}
 
 

@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_stories.py                 # the dev set
     .venv/bin/python bench/bench_stories.py --errors        # and every miss and false alarm
     .venv/bin/python bench/bench_stories.py --set heldout   # the first held-out check (now seen)
-    .venv/bin/python bench/bench_stories.py --set heldout2  # the second held-out check (once)
+    .venv/bin/python bench/bench_stories.py --set heldout2  # the second held-out check (now seen)
+    .venv/bin/python bench/bench_stories.py --set heldout3  # the third held-out check (twice)
     .venv/bin/python bench/bench_stories.py --speed 20000   # grouping speed on 20k articles
 
 The articles of tests/fixtures/stories/<set>/ go through the real analyzer, then through the
@@ -199,6 +200,7 @@ def score(set_name: str, errors: bool) -> None:
     gold_c = {(frozenset((c["a"], c["b"])), c["kind"]) for c in gold["contradictions"]}
     gold_any = {pair for pair, _ in gold_c}
     predicted = [c for r in reports.values() for c in r.contradictions]
+    rows = {row.id: row for r in reports.values() for row in r.rows}
     hit_kind: set[tuple[frozenset[str], str]] = set()
     hit_any: set[frozenset[str]] = set()
     tp_kind = tp_any = 0
@@ -214,7 +216,7 @@ def score(set_name: str, errors: bool) -> None:
         hit_kind |= kinds
         hit_any |= anys
         if not kinds:
-            false_c.append((c, sorted(groups_of_row[c.a]), sorted(groups_of_row[c.b])))
+            false_c.append((c, sorted(groups_of_row[c.a]), sorted(groups_of_row[c.b]), rows))
     n_pred = len(predicted)
 
     # figures
@@ -291,8 +293,10 @@ def print_errors(
     for g1, g2, t1, t2 in fp_pairs[:80]:
         print(f"  {g1} {t1!r} / {g2} {t2!r}")
     print("\n-- contradictions predicted, not gold (kind, groups of a, groups of b)")
-    for c, ga, gb in false_c:
+    for c, ga, gb, rows in false_c:
+        a, b = rows[c.a], rows[c.b]
         print(f"  {c.kind}: {ga or c.a} / {gb or c.b}")
+        print(f"      a {a.source!r}: {a.text[:90]!r}\n      b {b.source!r}: {b.text[:90]!r}")
     print("\n-- gold contradictions missed")
     for pair, kind in sorted(gold_c - hit_kind, key=str):
         print(f"  {kind}: {sorted(pair)}")
@@ -346,7 +350,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
-    parser.add_argument("--set", default="dev", choices=("dev", "heldout", "heldout2"))
+    parser.add_argument("--set", default="dev", choices=("dev", "heldout", "heldout2", "heldout3"))
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--speed", type=int, default=0, metavar="N")
     args = parser.parse_args()

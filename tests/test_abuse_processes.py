@@ -3,9 +3,9 @@
 A real `sitrep fetch` refreshes a farm of 200 feeds served on 127.0.0.1 and is killed with
 SIGKILL: once while feeds are still arriving (some are slow), with the feed parsers' process
 pool running (forkserver, its workers, the resource tracker), and once while article pages are
-read (the page workers loading the NLP model). Every process it started carries a marker in its
-environment, so they are found by it after they were re-parented; within 5 s of the kill none
-may be left.
+read (the page workers' zygote and the workers it forked). Every process it started carries a
+marker in its environment, so they are found by it after they were re-parented; within 5 s of
+the kill none may be left.
 """
 
 from __future__ import annotations
@@ -53,7 +53,7 @@ def farm(server: LocalServer, tmp_path: Path, slow: int) -> Path:
     return write_config(tmp_path / "feeds.toml", feeds, "timeout_seconds = 90")
 
 
-@pytest.mark.parametrize(("phase", "slow", "children"), [("feeds", 20, 4), ("pages", 0, 6)])
+@pytest.mark.parametrize(("phase", "slow", "children"), [("feeds", 20, 4), ("pages", 0, 7)])
 def test_killed_sitrep_leaves_no_process_behind(
     tmp_path: Path, http_server: LocalServer, phase: str, slow: int, children: int
 ) -> None:
@@ -66,7 +66,8 @@ def test_killed_sitrep_leaves_no_process_behind(
     )
     try:
         deadline = time.monotonic() + 120
-        # the parsers' pool: forkserver, 2 workers, resource tracker; pages: 2 page workers more
+        # the parsers' pool: forkserver, 2 workers, resource tracker; pages: the page
+        # workers' zygote and the 2 workers it forked
         while len(marked(tag)) < 1 + children:
             assert process.poll() is None, "sitrep ended before the test could kill it"
             assert time.monotonic() < deadline, f"only {len(marked(tag))} processes"

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.command import CommandList, CommandPalette
 from textual.widgets import Input
 
@@ -29,11 +30,13 @@ def notices(app: Any) -> list[str]:
 
 
 async def choose(app: Any, pilot: Any, text: str, *, open_palette: bool = True) -> None:
-    """Open the palette (unless one is open), type *text*, wait for a hit, press enter."""
+    """Open the palette (unless one is open), paste *text* (a bracketed paste, as a terminal
+    sends it: typed key by key, each key waits for the palette's search to settle, about 0.1 s),
+    wait for a hit, press enter."""
     if open_palette:
         await pilot.press("ctrl+p")
     await wait_for(pilot, lambda: CommandPalette.is_open(app))
-    await pilot.press(*text)
+    app.screen.query_one(Input).post_message(events.Paste(text))
     await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count > 0)
     await pilot.pause(0.3)  # the search settles on its best hit
     await pilot.press("enter")

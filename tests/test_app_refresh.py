@@ -27,7 +27,8 @@ async def test_keys_move_the_cursor_while_feeds_are_refreshing(
         await wait_for(pilot, lambda: articles.count == 8 and app.refresher is not None)
         app.action_refresh_all()
         await wait_for(pilot, lambda: http_server.peak_concurrency >= 4)
-        assert status.progress.startswith("refreshing feeds")
+        # the status line follows within its repaint interval (a busy machine delays it)
+        await wait_for(pilot, lambda: status.progress.startswith("refreshing feeds"), seconds=3)
         for expected in range(1, 6):
             await pilot.press("j")
             assert articles.cursor == expected
@@ -60,3 +61,25 @@ async def test_a_change_inside_the_half_second_is_told_when_it_ends(seed_cache) 
         await wait_for(pilot, lambda: app.data_version == version + 2, seconds=5)
         await pilot.pause(0.8)
         assert app.data_version == version + 2  # one trailing reload for the burst
+
+
+async def test_feeds_and_pages_in_progress_share_the_status_line(seed_cache) -> None:  # type: ignore[no-untyped-def]
+    """The pages of the first feeds are read while slow feeds still load: the end of one phase
+    must not blank the other's progress (it did: "reading articles" ending cleared the line
+    for the rest of a long refresh)."""
+    from tui.app.messages import RefreshProgressed
+
+    app = build_seed_app(seed_cache[0], auto_refresh=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        status = app.screen.query_one(StatusBar)
+        await wait_for(pilot, lambda: app.refresher is not None and not any(
+            w.is_running for w in app.workers if w.group in ("refresher", "queue")))
+        steps = [
+            (RefreshProgressed("feeds", 1, 40), "refreshing feeds 1/40"),
+            (RefreshProgressed("articles", 2, 10), "refreshing feeds 1/40 · reading articles 2/10"),
+            (RefreshProgressed("articles", 10, 10), "refreshing feeds 1/40"),
+            (RefreshProgressed("feeds", 40, 40), ""),
+        ]
+        for message, shown in steps:
+            app.post_message(message)
+            await wait_for(pilot, lambda shown=shown: status.progress == shown, seconds=5)

@@ -20,6 +20,7 @@ from tui.app.screens.story import StoryScreen
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.story_hint import StoryHint
+from tui.store import manual_status, schema
 
 SIZE = (120, 40)
 
@@ -129,6 +130,27 @@ async def test_the_story_screen_and_enter_on_a_ledger_row_opens_the_claim(story_
         assert "enter: the article in Meridian Wire" in status(app)
         await pilot.press("q", "q")
         await wait_for(pilot, lambda: isinstance(app.screen, MainScreen))
+
+
+async def test_a_status_set_by_hand_shows_its_pencil_in_the_ledger(story_cache) -> None:  # type: ignore[no-untyped-def]
+    """The story screen marks the user's word as the reader and the claims view do: the row
+    and the mention whose status was set with `v` carry ✎."""
+    directory, ids = story_cache
+    conn = schema.connect(directory / "cache" / "sitrep.db")
+    claim = conn.execute(
+        "SELECT * FROM claims WHERE article_id = ? AND source LIKE '%Fedorov%'",
+        (ids["z-northline"],),
+    ).fetchone()
+    manual_status.set_status(conn, claim["article_id"], claim["start"], claim["source_start"],
+                             "confirmed")
+    conn.close()
+    app = build_seed_app(directory)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_stories(app, pilot)
+        shown = lines(await open_story(app, pilot))
+        assert any("↳ Northline News · 10 Mar 05:00 · ✓✎confirmed" in line for line in shown)
+        assert any(line.startswith("    ✓✎confirmed") for line in shown)  # Fedorov's row
+        assert not any("✎" in line and "Meridian Wire ·" in line for line in shown)
 
 
 async def test_the_reader_says_also_in_n_outlets_and_s_opens_the_story(story_cache) -> None:  # type: ignore[no-untyped-def]

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import DEMO_DIR, write_config
-from tests.server import LocalServer
+from tests.conftest import DEMO_DIR
 
 PAGE = DEMO_DIR / "pages" / "sumy-power-station-drones.html"
 EXPECT = json.loads(
@@ -95,23 +93,3 @@ def test_analyze_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "absent.html" in result.stderr and "No such file" in result.stderr
 
-
-def test_reprocess_reruns_extraction_from_stored_pages(
-    tmp_path: Path, served_demo: str, http_server: LocalServer
-) -> None:
-    config = write_config(tmp_path / "feeds.toml", [("Wire", served_demo)])
-    base = ["--config", str(config), "--cache", str(tmp_path / "cache")]
-    assert run(*base, "fetch").returncode == 0
-    db = sqlite3.connect(tmp_path / "cache" / "sitrep.db")
-    db.execute("UPDATE articles SET text = '', analyzer_version = 'old', claim_count = 0")
-    db.commit()
-    served = len(http_server.requests)
-    result = run(*base, "reprocess")
-    assert result.returncode == 0, result.stderr
-    assert "reprocessed 10 stored pages" in result.stdout
-    assert len(http_server.requests) == served  # from the stored raw pages, no network
-    others = db.execute(
-        "SELECT url, state, error FROM articles WHERE text = '' OR state != 'analyzed'"
-    ).fetchall()
-    assert others == []  # each left behind says why (a load-bound time limit shows here)
-    db.close()

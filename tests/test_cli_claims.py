@@ -1,6 +1,6 @@
 """`sitrep search` with a claim-only term lists claims (with their canonical source, side,
-evidence and the user's status), and `sitrep reprocess` fills what the store did not keep
-before schema 8 while the user's status stays."""
+evidence and the user's status), and `sitrep reprocess` redoes extraction and analysis from the
+stored pages, fills what the store did not keep before schema 8, and keeps the user's status."""
 
 from __future__ import annotations
 
@@ -67,9 +67,13 @@ def test_the_users_status_is_listed_and_selected(seed_cache: tuple[Path, dict]) 
         "confirmed", True, "unconfirmed")
 
 
-def test_reprocess_fills_old_claims_and_keeps_the_users_status(
+def test_reprocess_redoes_extraction_and_claims_from_stored_pages_and_keeps_the_users_status(
     tmp_path: Path, served_demo: str, http_server: LocalServer
 ) -> None:
+    """One fetch and one reprocess (the costly parts: ten pages analysed twice) for both things
+    reprocess owes: extraction and analysis again from the stored raw pages, with no network,
+    every article analysed or saying why; and what the store did not keep before schema 8
+    filled in, while a status the user set stays."""
     write_config(tmp_path / "feeds.toml", [("Wire", served_demo)])
     assert sitrep(tmp_path, "fetch").returncode == 0
     db = tmp_path / "cache" / "sitrep.db"
@@ -83,13 +87,19 @@ def test_reprocess_fills_old_claims_and_keeps_the_users_status(
     manual_status.set_status(conn, article_id, row["start"], row["source_start"], mine)
     with conn:  # as a cache of schema 7 held them: the analysis's sources and evidence not kept
         conn.execute("UPDATE claims SET source_canonical = '', affiliation = '', evidence = NULL")
+        conn.execute("UPDATE articles SET text = '', analyzer_version = 'old', claim_count = 0")
     conn.close()
     served = len(http_server.requests)
     done = sitrep(tmp_path, "reprocess")
     assert done.returncode == 0, done.stderr
+    assert "reprocessed 10 stored pages" in done.stdout
     assert len(http_server.requests) == served  # from the stored pages
     conn = sqlite3.connect(db)
     conn.row_factory = sqlite3.Row
+    others = conn.execute(
+        "SELECT url, state, error FROM articles WHERE text = '' OR state != 'analyzed'"
+    ).fetchall()
+    assert [tuple(r) for r in others] == []  # each left behind says why
     assert conn.execute("SELECT count(*) FROM claims WHERE evidence IS NULL").fetchone()[0] == 0
     assert conn.execute("SELECT count(*) FROM claims WHERE source_canonical = ''").fetchone()[0] \
         == 0

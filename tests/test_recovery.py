@@ -58,8 +58,10 @@ def test_healthy_cache_opens_without_notices(db: Path, opened: list[OpenedStore]
 def test_deleted_database_is_rebuilt_from_the_journal(db: Path, opened) -> None:  # type: ignore[no-untyped-def]
     db.unlink()
     store = start(db, opened)
-    assert store.notices == ["Restored 3 bookmarks from bookmarks.jsonl into a new cache "
-                             "database."]
+    assert store.notices == [
+        "Restored 3 bookmarks from bookmarks.jsonl into a new cache database.",
+        "Restored 1 status you set from statuses.json (shown again as their articles come back).",
+    ]
     assert notes(store) == EXPECTED
     rows = store.handle.run(bookmarks.list_bookmarks)
     assert [r["id"] for r in rows] == [3, 2, 1]  # ids kept, so undo and exports stay stable
@@ -73,7 +75,8 @@ def test_truncated_database_is_moved_aside_and_bookmarks_restored(db: Path, open
     with open(db, "r+b") as handle:
         handle.truncate(length)
     store = start(db, opened)
-    assert store.notices[-1].startswith("Restored 3 bookmarks from bookmarks.jsonl")
+    assert store.notices[-2].startswith("Restored 3 bookmarks from bookmarks.jsonl")
+    assert store.notices[-1].startswith("Restored 1 status you set from statuses.json")
     if length:  # an empty file is simply a new database; a cut one is kept for inspection
         assert "damaged" in store.notices[0]
         assert len(list(db.parent.glob("sitrep.db.damaged-*"))) >= 1

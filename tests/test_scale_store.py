@@ -102,7 +102,7 @@ def test_counts_kept_by_triggers_follow_every_change(tmp_path: Path) -> None:
     with conn:  # everything older than two days goes
         conn.execute("UPDATE articles SET fetched = ?", ((scale_cache.NOW - timedelta(days=9))
                                                          .isoformat(),))  # fmt: skip
-    gone = store.purge_articles(conn, 3)
+    gone = upkeep.purge_articles(conn, 3)
     assert gone > 0
     kept, real = _counts(conn)
     assert kept == real
@@ -119,13 +119,13 @@ def test_purge_takes_batches_and_leaves_searches_right(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     conn = scale_cache.build(tmp_path, articles=80)
-    monkeypatch.setattr(store, "PURGE_BATCH", 7)
+    monkeypatch.setattr(upkeep, "PURGE_BATCH", 7)
     with conn:
         conn.execute("UPDATE articles SET fetched = sort_ts")
     cutoff = (scale_cache.NOW - timedelta(hours=10)).isoformat()
     older = conn.execute("SELECT count(*) FROM articles WHERE sort_ts < ?", (cutoff,)).fetchone()[0]
-    days = (store.datetime.now(store.UTC) - scale_cache.NOW).days + 1
-    assert store.purge_articles(conn, days) >= older > 7
+    now = scale_cache.NOW + timedelta(hours=14)  # a day's retention: what is older than 10 h
+    assert upkeep.purge_articles(conn, 1, now=now) >= older > 7
     for text in ("drone", "kh", '"air defence"', "-drone", "entity:Kyiv"):
         query = parse_query(text, scale_cache.NOW)
         assert _paged("articles", conn, text, 5) == scale_cache.reference(conn, query, "articles")

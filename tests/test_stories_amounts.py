@@ -30,6 +30,10 @@ def found(text: str) -> list[tuple[str, int, int, str]]:
         ("police detained twenty-three protesters", [("detained", 23, 23, "people")]),
         ("put the number of dead at 14, with 52 people wounded",
          [("killed", 14, 14, "people"), ("wounded", 52, 52, "people")]),
+        ("the war has displaced 7 million people", [("displaced", 7_000_000, 7_000_000, "people")]),
+        ("about 1.5 million people fled", [("displaced", 1_500_000, 1_500_000, "people")]),
+        ("some two thousand residents fled", [("displaced", 2000, 2000, "people")]),
+        ("about 45,000, and perhaps more, fled the city", [("displaced", 45000, 45000, "people")]),
     ],
 )  # fmt: skip
 def test_amounts_and_their_quantities(text: str, expected: list[tuple[str, int, int, str]]) -> None:

@@ -193,3 +193,12 @@ def test_a_denial_verb_makes_a_denial_and_an_unharmed_target_is_an_account() -> 
     assert not unharmed.is_denial
     found = {(c.a, c.b, c.kind) for c in find_contradictions(rows, ())}
     assert (unharmed.id, hit.id, "dispute") in found
+
+
+def test_every_inflection_of_a_family_verb_is_the_family() -> None:
+    """Outlets write "displaced", "displaces" and "were displacing" for one fact; a family's
+    verbs are listed with their inflections, so none is left to the crude stem."""
+    from tui.pipeline.stories.words import keys
+
+    assert keys("displaced displaces displacing evacuates evacuating flees") == ["displace"] * 6
+    assert keys("intercepted intercepts destroys destroying") == ["intercept"] * 4

@@ -114,7 +114,7 @@ class SitrepApp(App[None]):
             locations,
             config=lambda: self.config,
             bump=lambda: self.bump_data(force=True),
-            show_status=lambda text: setattr(self, "refresh_status", text),
+            articles_done=lambda: self._show_progress("reading articles", None),
             client=client,
             pool=pool,
             auto_refresh=auto_refresh,
@@ -123,6 +123,7 @@ class SitrepApp(App[None]):
         self._key_errors: list[str] = []
         self._frozen_now = now
         self._last_bump = 0.0
+        self._progress: dict[str, str] = {}  # phase → "refreshing feeds 3/40"
         self._bump_timer: Timer | None = None
         self.told: deque[Told] = deque(maxlen=TOLD_KEPT)
         self.navigate = Navigator(self, self.now)
@@ -215,14 +216,21 @@ class SitrepApp(App[None]):
     def on_refresh_progressed(self, message: RefreshProgressed) -> None:
         if message.failed:
             self.notify(f"Refresh stopped: {message.failed}", severity="error", markup=False)
-        if message.done >= message.total:
-            self.refresh_status = ""
-        elif message.phase == "feeds":
-            self.refresh_status = f"refreshing feeds {message.done}/{message.total}"
-        else:
-            self.refresh_status = f"reading articles {message.done}/{message.total}"
+        label = "refreshing feeds" if message.phase == "feeds" else "reading articles"
+        done = message.done >= message.total
+        self._show_progress(label, None if done else f"{message.done}/{message.total}")
         if message.phase == "articles":
             self.bump_data()
+
+    def _show_progress(self, label: str, count: str | None) -> None:
+        """Feeds and article pages progress at once (the pages of the first feeds are read while
+        slow feeds still load): each phase keeps its part of the status line until it ends."""
+        if count is None:
+            self._progress.pop(label, None)
+        else:
+            self._progress[label] = f"{label} {count}"
+        phases = ("refreshing feeds", "reading articles")
+        self.refresh_status = " · ".join(self._progress[k] for k in phases if k in self._progress)
 
     def on_feed_refreshed(self, message: FeedRefreshed) -> None:
         self.bump_data()

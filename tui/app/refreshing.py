@@ -44,7 +44,7 @@ class Refreshing:
         *,
         config: Callable[[], Config],
         bump: Callable[[], None],
-        show_status: Callable[[str], None],
+        articles_done: Callable[[], None],
         client: httpx.AsyncClient | None,
         pool: WorkerPool | None,
         auto_refresh: bool,
@@ -52,7 +52,7 @@ class Refreshing:
         self.app = app
         self._config = config
         self._bump = bump  # tell screens the store changed (at once)
-        self._show_status = show_status
+        self._articles_done = articles_done  # the page queue is empty: its progress ends
         self.library = library
         self.locations = locations
         self.client = client
@@ -194,7 +194,7 @@ class Refreshing:
     async def _process_queue(self) -> None:
         assert self.refresher is not None
         await self.in_background(self.refresher.process_queue())
-        self._show_status("")
+        self._articles_done()
         self._bump()
         await asyncio.to_thread(self._tell_pinned_news)
 

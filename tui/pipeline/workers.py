@@ -1,36 +1,32 @@
 """CPU work (extraction + analysis) in worker processes, each with a hard time limit.
 
 Why processes and not a ProcessPoolExecutor: a page that makes lxml spin (10 MB of nested divs)
-must be stopped, and only killing its process stops it. Each worker is a spawned process that
-loads the NLP model once, on its first job; a worker that overruns the limit is killed and
-replaced, and its job comes back as an error value.
+must be stopped, and only killing its process stops it. A pool's workers are forked from one warm
+process (processes.Zygote) that has loaded the extractor and, for a pool that analyses, the NLP
+model and the analysis's tables; a worker that overruns the limit is killed and replaced by a
+new fork in milliseconds, and its job comes back as an error value.
 
-Every worker process (these, and the feed parsers of the refresh's process pool) watches the
-sitrep process that started it and ends within a second of its death: a `kill -9` of `sitrep
-fetch` or of the app must not leave ~90 MB of workers behind for good (nothing else would end
-them: a parser waits on a queue whose other end it holds itself, and a worker busy with a page
-or the model load never reads its pipe). Once the workers are gone, multiprocessing's resource
-tracker and forkserver see their last client leave and end too.
+Every process here (the zygote, its workers, and the feed parsers of the refresh's process pool)
+watches the sitrep process that started it and ends within a second of its death (see
+processes.py). Once they are gone, multiprocessing's resource tracker and forkserver see their
+last client leave and end too.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import io
 import multiprocessing
 import os
-import select
-import signal
-import sys
-import threading
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from typing import Any
 
 from tui.core.models import Analysis, Article
+from tui.pipeline.processes import Forked, Zygote, real_stderr, watch_parent
 
 MAX_TEXT = 200_000  # characters of reading text kept and analysed (a very long feature: ~30k words)
 _ERROR_MAX = 200
@@ -96,93 +92,29 @@ def process_text(text: str) -> PageResult:
     return PageResult(None, run_analysis(text))
 
 
-def _silence_output() -> None:
-    """A worker shares the terminal with the TUI: anything it printed would corrupt the screen."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    os.close(devnull)
-
-
-@contextlib.contextmanager
-def real_stderr() -> Iterator[None]:
-    """Textual swaps sys.stderr for an object without a usable fileno, which multiprocessing's
-    resource tracker needs when it starts; lend it the real one for the duration."""
-    saved = sys.stderr
-    try:
-        usable = saved.fileno() >= 0  # Textual's capture object answers -1
-    except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
-        usable = False
-    if not usable and sys.__stderr__ is not None:
-        sys.stderr = sys.__stderr__
-    try:
-        yield
-    finally:
-        sys.stderr = saved
-
-
-def watch_parent(pid: int) -> None:
-    """End this process as soon as process *pid* (the sitrep that started it) has ended.
-
-    A daemon thread waits on a pidfd (Linux 5.3+), which becomes readable when the process
-    exits, zombie or not; elsewhere it looks every half second. The thread then ends the whole
-    process at once (SIGKILL to itself): the main thread may be deep in a page or a model load,
-    and nothing of this process is worth saving once its parent is gone.
-    """
-    threading.Thread(target=_watch, args=(pid,), name="sitrep-parent-watch", daemon=True).start()
-
-
-def _watch(pid: int) -> None:
-    try:
-        handle = os.pidfd_open(pid)
-    except ProcessLookupError:
-        _end()  # gone already
-    except (AttributeError, OSError):  # no pidfd here: poll
-        while _alive(pid):
-            time.sleep(0.5)
-        _end()
-    select.select([handle], [], [])
-    _end()
-
-
-def _end() -> None:
-    os.kill(os.getpid(), signal.SIGKILL)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    try:  # a killed parent stays a zombie until its own parent reaps it
-        with open(f"/proc/{pid}/stat", "rb") as stat:
-            return stat.read().rsplit(b")", 1)[1].split()[0] != b"Z"
-    except (OSError, IndexError):
-        return True
-
-
-def _serve(conn: Connection, preload: bool, parent: int) -> None:
-    """Worker loop: receive (function name, args), send back a result or an error string.
-
-    Loads the extractor and, with *preload*, the NLP model first, then says "ready": the job time
-    limit must measure the job, not a model load that takes seconds on a busy machine.
-    """
-    watch_parent(parent)
-    _silence_output()
+def _warm_extraction() -> None:
     import tui.pipeline.extract  # noqa: F401
 
-    if preload:
-        from tui.pipeline.analyze.model import get_nlp
 
-        get_nlp()
-    conn.send("ready")
+def _warm_analysis() -> None:
+    """Everything a page's analysis loads lazily: the model and the analysis's tables."""
+    _warm_extraction()
+    from tui.pipeline.analyze import warm_up
+
+    warm_up()
+
+
+def _serve(conn: Connection) -> None:
+    """A forked worker's loop: receive (function name, args), send back a result or an error.
+
+    Says ("ready", its pid) first: the parent kills it by that pid when a job overruns.
+    """
+    conn.send(("ready", os.getpid()))
     jobs = {"page": process_page, "text": process_text}
     while True:
         try:
             name, args = conn.recv()
-        except (EOFError, KeyboardInterrupt):
+        except (EOFError, OSError, KeyboardInterrupt):
             return
         try:
             result: Any = jobs[name](*args)
@@ -199,35 +131,29 @@ WAIT_SLICE = 0.25  # a wait looks this often whether the pool closed under it
 
 
 class _Worker:
-    def __init__(self, preload: bool = True) -> None:
-        context = multiprocessing.get_context("spawn")
-        self.conn, child = context.Pipe()
-        self.ready = False
-        self.process = context.Process(
-            target=_serve,
-            args=(child, preload, os.getpid()),
-            daemon=True,
-            name="sitrep-worker",
-        )
-        with real_stderr():
-            self.process.start()
-        child.close()
+    def __init__(self, zygote: Zygote) -> None:
+        self.zygote = zygote
+        self.conn = zygote.fork()
+        self.process: Forked | None = None  # known once the worker says it is ready
         self.dead = False
         self.closing = False
 
     def call(self, name: str, args: tuple[Any, ...], timeout: float) -> PageResult | None:
         """Blocking: run one job. None means the time limit passed (the caller kills us)."""
         try:
-            if not self.ready:
-                if not self._wait(STARTUP_LIMIT) or self.conn.recv() != "ready":
+            if self.process is None:
+                if not self._wait(STARTUP_LIMIT):
                     self.dead = True
                     return PageResult(None, None, "the worker process did not start")
-                self.ready = True
+                ready, pid = self.conn.recv()
+                if ready != "ready":
+                    raise EOFError("the worker did not say it was ready")
+                self.process = Forked(pid)
             self.conn.send((name, args))
             if not self._wait(timeout):
                 return None
             return self.conn.recv()
-        except (EOFError, OSError):
+        except (EOFError, OSError, TypeError, ValueError):
             self.dead = True
             return PageResult(None, None, "the worker process died")
 
@@ -242,13 +168,14 @@ class _Worker:
                 return False
             if self.conn.poll(min(WAIT_SLICE, left)):
                 return True
+            if self.process is None and not self.zygote.alive():
+                raise EOFError("the zygote ended before it forked this worker")
         raise EOFError("the pool closed")
 
     def kill(self) -> None:
         self.closing = True
-        with contextlib.suppress(Exception):
+        if self.process is not None:
             self.process.kill()
-            self.process.join(2)
         with contextlib.suppress(Exception):
             self.conn.close()
 
@@ -267,12 +194,15 @@ class WorkerPool:
         self.preload = preload  # load the NLP model as each worker starts
         self._idle: asyncio.Queue[_Worker] | None = None
         self._all: list[_Worker] = []
+        self._zygote: Zygote | None = None
 
     def _ensure(self) -> asyncio.Queue[_Worker]:
         if self._idle is None:
             self._idle = asyncio.Queue()
+            warm = _warm_analysis if self.preload else _warm_extraction
+            self._zygote = Zygote(warm, _serve)
             for _ in range(self.size):
-                worker = _Worker(self.preload)
+                worker = _Worker(self._zygote)
                 self._all.append(worker)
                 self._idle.put_nowait(worker)
         return self._idle
@@ -305,7 +235,7 @@ class WorkerPool:
         worker.kill()
         with contextlib.suppress(ValueError):
             self._all.remove(worker)
-        fresh = _Worker(self.preload)
+        fresh = _Worker(worker.zygote)
         self._all.append(fresh)
         return fresh
 
@@ -313,4 +243,22 @@ class WorkerPool:
         for worker in self._all:
             worker.kill()
         self._all.clear()
+        if self._zygote is not None:
+            self._zygote.close()
+            self._zygote = None
         self._idle = None
+
+
+def start_parse_pool() -> ProcessPoolExecutor:
+    """Processes for feed parsing. feedparser is pure Python (~8 ms per 20-item feed): with
+    hundreds of feeds, parsing on every core matters. A forkserver with the parser preloaded
+    makes the workers cheap to start."""
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["tui.pipeline.parse"])
+    with real_stderr():
+        return ProcessPoolExecutor(
+            max_workers=min(2, os.cpu_count() or 1),
+            mp_context=context,
+            initializer=watch_parent,  # a killed sitrep must not leave its parsers running
+            initargs=(os.getpid(),),
+        )

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import multiprocessing
-import os
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
@@ -37,10 +35,11 @@ from tui.pipeline.fetch import Fetcher, Response, make_client
 from tui.pipeline.fetch.pacing import HostPacer
 from tui.pipeline.fetch.policy import PagePolicy, Resolver, Scope
 from tui.pipeline.parse import parse_feed
-from tui.pipeline.workers import WorkerPool, real_stderr, watch_parent
+from tui.pipeline.workers import WorkerPool, start_parse_pool
 from tui.service.config import Config, FeedConfig
 from tui.service.page_queue import ArticleQueue, read_local
-from tui.store import intake, queue, schema, store
+from tui.store import intake, queue, schema, store, upkeep
+from tui.store.handle import store_failure
 
 T = TypeVar("T")
 PARSE_POOL_THRESHOLD = 24  # feeds in one refresh before parsing moves to processes
@@ -250,7 +249,7 @@ class Refresher:
                 return outcome
 
             outcomes = list(await asyncio.gather(*(one(f) for f in feeds)))
-            await self._db(store.purge_articles, self.settings.retention_days)
+            await self._db(upkeep.purge_articles, self.settings.retention_days)
             return outcomes
 
     def _is_due(self, feed: FeedConfig, last_checked: str | None) -> bool:
@@ -305,10 +304,11 @@ class Refresher:
             await self._db(store.record_feed_error, feed_id, reason)
             return FeedOutcome(feed.url, feed.name, "error", error=reason)
         taken = await self._db(
-            store_feed,
+            intake.save_feed,
             feed_id,
             parsed,
-            response,
+            etag=response.etag,
+            last_modified=response.last_modified,
             full_text=feed.full_text,
             cap=self.settings.max_new_items,
         )
@@ -394,48 +394,3 @@ class Refresher:
         """The article the user opens jumps the queue: process it now."""
         assert self._queue is not None
         await self._queue.process_article(article_id)
-
-
-def store_feed(
-    conn: sqlite3.Connection,
-    feed_id: int,
-    parsed: ParsedFeed,
-    response: Response,
-    *,
-    full_text: bool,
-    cap: int,
-) -> intake.Intake:
-    """A fetched feed's new items and its validators, in one trip to the store thread."""
-    taken = intake.save_feed_items(conn, feed_id, parsed.entries, full_text=full_text, cap=cap)
-    # Items held back come with the next refresh only if it reads the feed again: no 304.
-    store.record_feed_ok(
-        conn,
-        feed_id,
-        title=parsed.title or None,
-        etag=None if taken.held else response.etag,
-        last_modified=None if taken.held else response.last_modified,
-        warning=taken.warning(),
-    )
-    return taken
-
-
-def store_failure(db_path: Path, exc: sqlite3.Error) -> str:
-    """One line for a store error met mid-run, with the likely cause when SQLite is terse."""
-    reason = clean_line(str(exc)) or type(exc).__name__
-    if "disk" in reason or "full" in reason:
-        reason += " (is the disk full?)"
-    return f"{db_path}: cache error: {reason}"
-
-
-def start_parse_pool() -> ProcessPoolExecutor:
-    """feedparser is pure Python (~8 ms per 20-item feed): with hundreds of feeds, parsing on
-    every core matters. A forkserver with the parser preloaded makes the workers cheap to start."""
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["tui.pipeline.parse"])
-    with real_stderr():
-        return ProcessPoolExecutor(
-            max_workers=min(2, os.cpu_count() or 1),
-            mp_context=context,
-            initializer=watch_parent,  # a killed sitrep must not leave its parsers running
-            initargs=(os.getpid(),),
-        )

@@ -18,6 +18,7 @@ from tui.pipeline.stories.figures import Figure, side_by_side
 from tui.pipeline.stories.ledger import LedgerRow
 from tui.service.stories import story_reports
 from tui.store import story_list
+from tui.store.manual_status import manual_claims
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,7 @@ class MentionLine:
     source_start: int
     status: str
     text: str
+    manual: bool = False  # the status in force is the user's (`v`)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,11 @@ class LedgerLine:
     evidence: tuple[str, ...]
     text: str
     mentions: tuple[MentionLine, ...]
+
+    @property
+    def manual(self) -> bool:
+        """The row's status is one the user set on one of its mentions."""
+        return any(m.manual and m.status == self.status for m in self.mentions)
 
     @property
     def outlets(self) -> tuple[str, ...]:
@@ -117,7 +124,9 @@ class StoryLink:
 
 def story_detail(conn: sqlite3.Connection, story_id: str) -> StoryDetail | None:
     report = story_reports(conn, [story_id]).get(story_id)
-    return detail_of(report) if report is not None else None
+    if report is None:
+        return None
+    return detail_of(report, manual_claims(conn, sorted({int(a.id) for a in report.articles})))
 
 
 def story_link(conn: sqlite3.Connection, article_id: int) -> StoryLink | None:
@@ -130,8 +139,9 @@ def story_link(conn: sqlite3.Connection, article_id: int) -> StoryLink | None:
     )  # fmt: skip
 
 
-def detail_of(report: StoryReport) -> StoryDetail:
-    lines = {row.id: _line(row) for row in report.rows}
+def detail_of(report: StoryReport, manual: set[tuple[int, int, int]] | None = None) -> StoryDetail:
+    """*manual*: (article, claim start, source start) of the claims whose status the user set."""
+    lines = {row.id: _line(row, manual or set()) for row in report.rows}
     groups: dict[str, list[LedgerLine]] = {}
     for row in report.rows:
         groups.setdefault(row.source_key, []).append(lines[row.id])
@@ -159,7 +169,7 @@ def detail_of(report: StoryReport) -> StoryDetail:
     )
 
 
-def _line(row: LedgerRow) -> LedgerLine:
+def _line(row: LedgerRow, manual: set[tuple[int, int, int]]) -> LedgerLine:
     return LedgerLine(
         id=row.id,
         source=row.source,
@@ -171,6 +181,7 @@ def _line(row: LedgerRow) -> LedgerLine:
             MentionLine(
                 int(m.article_id), m.feed, _iso(m.time), m.claim.start, m.claim.source_start,
                 m.claim.status, " ".join(m.claim.text.split()),
+                (int(m.article_id), m.claim.start, m.claim.source_start) in manual,
             )  # fmt: skip
             for m in row.mentions
         ),

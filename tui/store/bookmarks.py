@@ -27,6 +27,7 @@ from typing import Any
 
 from tui.core.errors import StoreError
 from tui.store.journal import JOURNAL_NAME, append_entries, journal_line
+from tui.store.schema import database_dir
 
 FIELDS = ("id", "claim_key", "claim_text", "source", "source_canonical", "affiliation", "cue",
           "status", "status_manual", "quote", "claim_start", "claim_end", "source_start",
@@ -97,9 +98,9 @@ def make_record(claim: Mapping[str, Any] | sqlite3.Row, article: Mapping[str, An
 
 
 def journal_path(conn: sqlite3.Connection) -> Path:
-    for row in conn.execute("PRAGMA database_list"):
-        if row[1] == "main" and row[2]:
-            return Path(row[2]).parent / JOURNAL_NAME
+    folder = database_dir(conn)
+    if folder is not None:
+        return folder / JOURNAL_NAME
     raise StoreError("bookmarks need a database file: there is no cache directory for the journal")
 
 

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
 
+from tui.core.sanitize import clean_line
 from tui.store import schema
 
 T = TypeVar("T")
@@ -67,3 +68,11 @@ class InstanceLock:
             fcntl.flock(self._fd, fcntl.LOCK_UN)
             os.close(self._fd)
             self._fd = None
+
+
+def store_failure(db_path: Path, exc: sqlite3.Error) -> str:
+    """One line for a store error met mid-run, with the likely cause when SQLite is terse."""
+    reason = clean_line(str(exc)) or type(exc).__name__
+    if "disk" in reason or "full" in reason:
+        reason += " (is the disk full?)"
+    return f"{db_path}: cache error: {reason}"

@@ -28,6 +28,7 @@ from typing import Any
 
 from tui.core.models import CLAIM_STATUSES
 from tui.store.claims import analysis_status, content_of
+from tui.store.status_copy import write_copy
 
 Row = Mapping[str, Any] | sqlite3.Row
 
@@ -143,6 +144,7 @@ def set_status(
                     "now": now or datetime.now(UTC).isoformat(timespec="seconds"),
                 },
             )
+        write_copy(conn)  # before the commit: a copy that cannot be written undoes the change
         apply_statuses(conn, article_id)
         return _claim_at(conn, article_id, claim_start, source_start)
 
@@ -160,3 +162,21 @@ def _claim_at(
 def count_manual(conn: sqlite3.Connection) -> int:
     """How many statuses the user has set (kept whether or not their article is cached)."""
     return int(conn.execute("SELECT count(*) FROM manual_statuses").fetchone()[0])
+
+
+def manual_claims(conn: sqlite3.Connection, article_ids: list[int]) -> set[tuple[int, int, int]]:
+    """(article, sentence start, source start) of each claim of these articles whose status in
+    force the user set."""
+    found: set[tuple[int, int, int]] = set()
+    for at in range(0, len(article_ids), 500):  # SQLite's bound-parameter limit, with room
+        chunk = article_ids[at : at + 500]
+        marks = ",".join("?" * len(chunk))
+        found.update(
+            (int(a), int(s), int(ss))
+            for a, s, ss in conn.execute(
+                f"SELECT article_id, start, source_start FROM claims "
+                f"WHERE analysis_status IS NOT NULL AND article_id IN ({marks})",
+                chunk,
+            )
+        )
+    return found

@@ -37,6 +37,7 @@ from tui.store.journal import (
     rewrite_journal,
 )
 from tui.store.schema import DamagedStoreError
+from tui.store.status_copy import COPY_NAME, restore_from_copy
 
 FULL_CHECK_BYTES = 32 * 1024 * 1024  # below this, quick_check the whole file
 COMPACT_FACTOR = 4  # rewrite the journal once it holds this many lines per live bookmark
@@ -192,6 +193,7 @@ def open_store(db_path: Path, journal: Path | None = None) -> OpenedStore:
                 raise
             return _open_on_full_disk(db_path, lock, notices, full, exc)
         notices += _sync_notices(handle, journal, fresh)
+        notices += _status_notices(handle)
     except BaseException:
         lock.release()
         raise
@@ -293,3 +295,17 @@ def _sync_notices(handle: StoreHandle, journal: Path, fresh: bool) -> list[str]:
         notices.append(f"{journal.name}: skipped {result.skipped} unreadable line(s); the file "
                        f"as it was is kept as {kept.name}.")
     return notices
+
+
+def _status_notices(handle: StoreHandle) -> list[str]:
+    """Statuses set by hand that a rebuilt cache lacks, back from statuses.json."""
+    try:
+        restored, problem = handle.run(restore_from_copy)
+    except StoreError as exc:
+        return [f"The statuses you set could not be checked against {COPY_NAME}: {exc}"]
+    if problem:
+        return [problem + "."]
+    if restored:
+        return [f"Restored {restored} status{'es' * (restored != 1)} you set from {COPY_NAME} "
+                "(shown again as their articles come back)."]
+    return []

@@ -312,6 +312,15 @@ class DamagedStoreError(StoreError):
     """The file exists but is not a readable SQLite database."""
 
 
+def database_dir(conn: sqlite3.Connection) -> Path | None:
+    """The folder of the connection's database file (where the journals sit beside it); None
+    for a database without a file."""
+    for row in conn.execute("PRAGMA database_list"):
+        if row[1] == "main" and row[2]:
+            return Path(row[2]).parent
+    return None
+
+
 def connect(
     path: Path, *, readonly: bool = False, timeout: float = 5.0, immutable: bool = False
 ) -> sqlite3.Connection:

@@ -7,11 +7,11 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from tui.core.models import Analysis, Article, Entry
 from tui.store import claims as stored_claims
-from tui.store import manual_status, stories
+from tui.store import manual_status
 from tui.store.words import note_words
 
 
@@ -377,37 +377,3 @@ def entities_for(conn: sqlite3.Connection, article_id: int) -> list[sqlite3.Row]
         "GROUP BY e.id ORDER BY count DESC, e.name",
         (article_id,),
     ).fetchall()
-
-
-PURGE_BATCH = 500  # articles deleted per transaction: other writers get their turn between
-
-
-def purge_articles(conn: sqlite3.Connection, retention_days: int) -> int:
-    """Delete articles older than the retention window. Bookmarks are copies: untouched.
-
-    A day of a heavy user's cache is thousands of articles with their claims, mentions and
-    index entries: deleted in batches, each its own short transaction, so the app marking an
-    article read or another refresh never waits long behind a purge."""
-    if retention_days <= 0:
-        return 0
-    cutoff = (datetime.now(UTC) - timedelta(days=retention_days)).isoformat(timespec="seconds")
-    gone = 0
-    while True:
-        with conn:
-            ids = [
-                row[0]
-                for row in conn.execute(
-                    "SELECT id FROM articles WHERE sort_ts < ? AND fetched < ? LIMIT ?",
-                    (cutoff, cutoff, PURGE_BATCH),
-                )
-            ]
-            if ids:
-                marks = ",".join("?" * len(ids))
-                conn.execute(f"DELETE FROM articles WHERE id IN ({marks})", ids)
-        gone += len(ids)
-        if len(ids) < PURGE_BATCH:
-            break
-    if gone:
-        stories.forget_purged(conn)
-    return gone
-

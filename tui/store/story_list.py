@@ -16,15 +16,14 @@ only for the page. A count with one set and nothing else is that set's size.
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from dataclasses import dataclass, field, replace
 
 from tui.core.query import Query, Term, count_condition
 from tui.store.plan import text_ids
 from tui.store.query_sql import Sql, article_condition, article_set
+from tui.store.temp_sets import TempSets
 
-MAX_SETS = 24
 STORY_COLUMNS = "s.id, s.title, s.first_seen, s.last_seen, s.articles, s.outlets, s.contested"
 
 
@@ -96,49 +95,19 @@ class StorySearcher:
     data is unchanged (`PRAGMA data_version` for other connections' commits, `total_changes`
     for this one's)."""
 
-    _instances = 0
-
     def __init__(self) -> None:
-        StorySearcher._instances += 1
-        self._prefix = f"sitrep_stories{StorySearcher._instances}_"
-        self._sets: dict[str, int] = {}  # temp table -> size, least recently used first
-        self._stamp: tuple[int, int, int] | None = None
-
-    def _stamp_of(self, conn: sqlite3.Connection) -> tuple[int, int, int]:
-        return id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
-
-    def _begin(self, conn: sqlite3.Connection) -> None:
-        if self._stamp is None:
-            conn.execute("PRAGMA temp_store = MEMORY")
-        if self._stamp_of(conn) != self._stamp:
-            self.forget(conn)
-        while len(self._sets) > MAX_SETS:
-            self._drop(conn, next(iter(self._sets)))
-        self._stamp = self._stamp_of(conn)
+        self._sets = TempSets("stories")
 
     def forget(self, conn: sqlite3.Connection) -> None:
-        """Drop every set (they live in this connection's temp schema)."""
-        for name in list(self._sets):
-            self._drop(conn, name)
-        self._stamp = self._stamp_of(conn)
-
-    def _drop(self, conn: sqlite3.Connection, name: str) -> None:
-        del self._sets[name]
-        if self._stamp is not None and self._stamp[0] == id(conn):
-            conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+        """Drop every kept set (tests start cold with it)."""
+        self._sets.forget(conn)
 
     def _add(self, conn: sqlite3.Connection, found: _Filter, sql: Sql, negated: bool) -> None:
-        name = self._prefix + hashlib.sha1(repr(sql).encode()).hexdigest()[:16]
-        if name in self._sets:
-            self._sets[name] = self._sets.pop(name)  # most recently used now
-        else:
-            self._sets[name] = _stories_of(conn, name, sql)
-            conn.commit()  # end the implicit transaction: it would pin an old snapshot
-            self._stamp = self._stamp_of(conn)
+        name, size = self._sets.get(conn, sql, _stories_of)
         if negated:
             found.drop.append(name)
         else:
-            found.keep.append((name, self._sets[name]))
+            found.keep.append((name, size))
 
     def _filter(self, conn: sqlite3.Connection, query: Query) -> _Filter:
         found = _Filter()
@@ -164,7 +133,7 @@ class StorySearcher:
         self, conn: sqlite3.Connection, query: Query, *, limit: int = 100, offset: int = 0
     ) -> tuple[int, list[sqlite3.Row]]:
         """(how many stories match, *limit* of them from *offset*), newest first."""
-        self._begin(conn)
+        self._sets.begin(conn)
         found = self._filter(conn, query)
         count = _count(conn, found)
         return count, (_page(conn, found, limit, offset) if count > offset else [])

@@ -21,9 +21,9 @@ from tui.app.flows.bookmarks import bookmark_current_claim
 from tui.app.flows.claim_status import set_status_of_current_claim
 from tui.app.widgets.claim_list import ClaimList, ClaimRow
 from tui.app.widgets.claim_preview import ClaimPreview
-from tui.app.widgets.filter_bar import FilterBar
+from tui.app.widgets.filter_bar import BarEvent, FilterBar, settle
 from tui.app.widgets.status_bar import StatusBar
-from tui.app.widgets.virtual_list import PAGE_SIZE
+from tui.app.widgets.virtual_list import PAGE_SIZE, count_later
 from tui.core.query import Query, QueryError, parse_query
 from tui.service.library import Library
 
@@ -88,24 +88,12 @@ class ClaimsScreen(Screen[None]):
                 token, query=query,
             )
         if token == self._token and count is None:
-            self._count(query, token)
-
-    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
-    def _count(self, query: Query, token: int) -> None:
-        """The count of a list shown without one (it took longer than a page may wait)."""
-        count = self.library.count_claims(query)
-        for _ in range(3):  # None: an older list's count stopped it on its way out
-            if count is not None or token != self._token:
-                break
-            count = self.library.count_claims(query)
-        if count is not None and token == self._token:
-            self.app.call_from_thread(self._show_count, count, token)
-
-    def _show_count(self, count: int, token: int) -> None:
-        if token == self._token:
-            self.claims.set_count(self.claims.generation, count)
-            status = self.query_one(StatusBar)
-            status.count, status.more = count, False
+            count_later(
+                self.claims,
+                lambda: self.query_one(StatusBar),
+                lambda: self.library.count_claims(query),
+                lambda: token == self._token,
+            )
 
     def _marked(self, rows: list[Any]) -> set[tuple[int, int, int]]:
         """(article, claim start, source start) of the bookmarked claims on this page."""
@@ -150,21 +138,11 @@ class ClaimsScreen(Screen[None]):
         self.query_one(FilterBar).open(self.query_text)
 
     @on(FilterBar.Applied)
-    def _applied(self, event: FilterBar.Applied) -> None:
-        self.set_filter(event.text, event.query)
-
     @on(FilterBar.Submitted)
-    def _submitted(self, event: FilterBar.Submitted) -> None:
-        if event.query is None:
-            return
-        self.query_one(FilterBar).close()
-        self.claims.focus()
-        self.set_filter(event.text, event.query)
-
     @on(FilterBar.Cleared)
-    def _cleared(self) -> None:
-        self.set_filter("", Query())
-        self.claims.focus()
+    def _filter_bar(self, event: BarEvent) -> None:
+        if (found := settle(event, self.query_one(FilterBar), self.claims)) is not None:
+            self.set_filter(*found)
 
     @on(ClaimList.Opened)
     def _open(self, event: ClaimList.Opened) -> None:

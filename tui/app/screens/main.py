@@ -26,8 +26,9 @@ from tui.app.screens.feed_pane import FeedPane
 from tui.app.screens.read_state import UNREAD, ReadState
 from tui.app.widgets.article_list import CONFLICT_MEANING, PAGE_SIZE, ArticleList, ArticleRow
 from tui.app.widgets.feed_list import FeedInfo, FeedList, SearchInfo
-from tui.app.widgets.filter_bar import FilterBar
+from tui.app.widgets.filter_bar import BarEvent, FilterBar
 from tui.app.widgets.status_bar import StatusBar
+from tui.app.widgets.virtual_list import count_later
 from tui.core.query import Query, QueryError, Term, parse_query
 from tui.service.library import Library
 
@@ -36,8 +37,8 @@ class MainScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("n", "read('next')", "Next unread", id="next_unread"),
-        Binding("c", "claims", "Claims", id="claims"),
-        Binding("s", "stories", "Stories", id="stories"),
+        Binding("c", "view('claims')", "Claims", id="claims"),
+        Binding("s", "view('stories')", "Stories", id="stories"),
         Binding("r", "feed('refresh')", "Refresh feed", show=False, id="refresh_feed"),
         Binding("m", "read('toggle')", "Un/read", show=False, id="toggle_read"),
         Binding("M", "read('toggle_shown')", "Show/hide read", show=False, id="toggle_show_read"),
@@ -136,23 +137,12 @@ class MainScreen(Screen[None]):
         elif pane is not None:  # the list is stale, the pane is not
             self.app.call_from_thread(self.show_feeds, *pane)
         if token == self._token and count is None:
-            self._count_articles(query, token)
-
-    @work(thread=True, exclusive=True, group="counts", exit_on_error=False)
-    def _count_articles(self, query: Query, token: int) -> None:
-        """The count of a list shown without one (it took longer than a page may wait)."""
-        count = self.library.count_articles(query)
-        for _ in range(3):  # None: an older list's count stopped it on its way out
-            if count is not None or token != self._token:
-                break
-            count = self.library.count_articles(query)
-        if count is not None and token == self._token:
-            self.app.call_from_thread(self._show_count, count, token)
-
-    def _show_count(self, count: int, token: int) -> None:
-        if token == self._token:
-            self.articles.set_count(self.articles.generation, count)
-            self.status.count, self.status.more = count, False
+            count_later(
+                self.articles,
+                lambda: self.status,
+                lambda: self.library.count_articles(query),
+                lambda: token == self._token,
+            )
 
     def read_pane(self) -> tuple[list[FeedInfo], list[SearchInfo]]:
         """The feeds with their unread counts, and each saved search's (runs in a thread)."""
@@ -205,14 +195,16 @@ class MainScreen(Screen[None]):
 
     @on(ArticleList.PageWanted)
     def _page_wanted(self, event: ArticleList.PageWanted) -> None:
-        self._load_page(self.effective_query(), event.offset, self.articles.generation)
+        """The list scrolled near the end of what it has: the next page, in a thread."""
+        query, offset, generation = self.effective_query(), event.offset, self.articles.generation
 
-    @work(thread=True, group="pages", exit_on_error=False)
-    def _load_page(self, query: Query, offset: int, generation: int) -> None:
-        rows = self.library.page_articles(query, limit=PAGE_SIZE, offset=offset)
-        self.app.call_from_thread(
-            self.articles.add_page, generation, offset, [ArticleRow.from_row(r) for r in rows]
-        )
+        def load() -> None:
+            rows = self.library.page_articles(query, limit=PAGE_SIZE, offset=offset)
+            self.app.call_from_thread(
+                self.articles.add_page, generation, offset, [ArticleRow.from_row(r) for r in rows]
+            )
+
+        self.run_worker(load, thread=True, group="pages", name="_load_page", exit_on_error=False)
 
     # ── filtering ──
     def action_filter(self) -> None:
@@ -225,27 +217,28 @@ class MainScreen(Screen[None]):
         self._load_articles(self.effective_query(), False, self._token)
 
     @on(FilterBar.Applied)
-    def _filter_applied(self, event: FilterBar.Applied) -> None:
-        if event.query.type == "claim":
-            self.query_one(FilterBar).show_error("type:claim lists claims: enter opens them")
-            return
-        self.set_filter(event.text, event.query)
-
     @on(FilterBar.Submitted)
-    def _filter_submitted(self, event: FilterBar.Submitted) -> None:
+    @on(FilterBar.Cleared)
+    def _filter_bar(self, event: BarEvent) -> None:
+        """A query typed (Applied: as it is typed; Submitted: enter) or cleared in the bar."""
+        bar = self.query_one(FilterBar)
+        if isinstance(event, FilterBar.Cleared):
+            self.set_filter("", Query())
+            self.articles.focus()
+            return
         if event.query is None:
             return  # malformed: the bar says why, the list keeps its last good result
-        self.query_one(FilterBar).close()
-        self.articles.focus()
+        submitted = isinstance(event, FilterBar.Submitted)
+        if submitted:
+            bar.close()
+            self.articles.focus()
         if event.query.type == "claim":
-            sitrep(self).navigate.claims(event.text)
+            if submitted:
+                sitrep(self).navigate.claims(event.text)
+            else:
+                bar.show_error("type:claim lists claims: enter opens them")
             return
         self.set_filter(event.text, event.query)
-
-    @on(FilterBar.Cleared)
-    def _filter_cleared(self) -> None:
-        self.set_filter("", Query())
-        self.articles.focus()
 
     def action_clear(self) -> None:
         """Esc on the list: back to every article (filter and feed/tag cleared)."""
@@ -295,11 +288,10 @@ class MainScreen(Screen[None]):
         self.pane.show_notice()
         self._explain_row()
 
-    def action_claims(self) -> None:
-        sitrep(self).navigate.claims(self.query_text)
-
-    def action_stories(self) -> None:
-        sitrep(self).navigate.stories(self.query_text)
+    def action_view(self, which: str) -> None:
+        """c and s: the claims or the stories view, starting with this list's filter."""
+        navigate = sitrep(self).navigate
+        (navigate.claims if which == "claims" else navigate.stories)(self.query_text)
 
     def action_save_search(self) -> None:
         feed_flows.save_search(self.app, self.query_text)

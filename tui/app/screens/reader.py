@@ -131,7 +131,7 @@ class ReaderScreen(Screen[None]):
         ids = [e.id for e in data.entities]
         daily = self.library.entity_days(ids, today=sitrep(self).now().date(), days=TREND_DAYS)
         self.app.call_from_thread(self.query_one(EntityPanel).show_trends, daily)
-        self.app.call_from_thread(setattr, self, "daily", daily)  # tests wait for it
+        self.app.call_from_thread(setattr, self, "daily", daily)  # `x` shows them again
 
     @work(exclusive=True, group="process", exit_on_error=False)
     async def _process_now(self) -> None:

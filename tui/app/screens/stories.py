@@ -16,7 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.app.contract import sitrep
-from tui.app.widgets.filter_bar import FilterBar
+from tui.app.widgets.filter_bar import BarEvent, FilterBar, settle
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.story_list import StoryList, StoryRow
 from tui.app.widgets.virtual_list import PAGE_SIZE
@@ -123,27 +123,13 @@ class StoriesScreen(Screen[None]):
         self.query_one(FilterBar).open(self.query_text)
 
     @on(FilterBar.Applied)
-    def _applied(self, event: FilterBar.Applied) -> None:
-        if event.query.type is not None:
-            self.query_one(FilterBar).show_error(NOT_FOR_STORIES)
-            return
-        self.set_filter(event.text, event.query)
-
     @on(FilterBar.Submitted)
-    def _submitted(self, event: FilterBar.Submitted) -> None:
-        if event.query is None:
-            return  # malformed: the bar says why, the list keeps its last good result
-        if event.query.type is not None:
-            self.query_one(FilterBar).show_error(NOT_FOR_STORIES)
-            return
-        self.query_one(FilterBar).close()
-        self.stories.focus()
-        self.set_filter(event.text, event.query)
-
     @on(FilterBar.Cleared)
-    def _cleared(self) -> None:
-        self.set_filter("", Query())
-        self.stories.focus()
+    def _filter_bar(self, event: BarEvent) -> None:
+        found = settle(event, self.query_one(FilterBar), self.stories,
+                       refuse=lambda query: NOT_FOR_STORIES if query.type is not None else None)
+        if found is not None:
+            self.set_filter(*found)
 
     def filter_to(self, text: str) -> None:
         """A palette shortcut: *text* as the filter."""

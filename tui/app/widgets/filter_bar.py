@@ -9,6 +9,7 @@ screens that want the raw text.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -17,6 +18,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, Static
 
 from tui.app.widgets.virtual_list import now_of
@@ -129,3 +131,31 @@ class FilterBar(Vertical):
             self.input.value = ""
         self.close()
         self.post_message(self.Cleared())
+
+
+BarEvent = FilterBar.Applied | FilterBar.Submitted | FilterBar.Cleared
+
+
+def settle(
+    event: BarEvent, bar: FilterBar, focus_to: Widget,
+    refuse: Callable[[Query], str | None] = lambda query: None,
+) -> tuple[str, Query] | None:  # fmt: skip
+    """What a list screen does with its bar's message: (text, query) to filter by, or None.
+
+    Cleared is no filter; a malformed query changes nothing (the bar says why); a query the
+    screen *refuse*s (its reason shown in the bar) neither; enter also closes the bar and gives
+    the list the focus back.
+    """
+    if isinstance(event, FilterBar.Cleared):
+        focus_to.focus()
+        return "", Query()
+    if event.query is None:
+        return None
+    reason = refuse(event.query)
+    if reason:
+        bar.show_error(reason)
+        return None
+    if isinstance(event, FilterBar.Submitted):
+        bar.close()
+        focus_to.focus()
+    return event.text, event.query

@@ -30,7 +30,7 @@ from datetime import datetime
 from textual.content import Content
 from textual.widgets.option_list import Option
 
-from tui.app.widgets.status_looks import glyph_style, look
+from tui.app.widgets.status_looks import glyph_style, marker
 from tui.service.story_detail import LedgerLine, MentionLine, Pair, StoryDetail
 
 HEADING = "bold $text-accent"
@@ -78,8 +78,9 @@ def hang(prefix: Content, body: Content, width: int) -> Content:
     return Content("\n").join([prefix + lines[0], *(pad + line for line in lines[1:])])
 
 
-def _status(status: str) -> tuple[str, str]:
-    return f"{look(status).glyph} ", glyph_style(status)
+def _status(status: str, manual: bool = False) -> tuple[str, str]:
+    """The glyph and the hand-set mark or a space (two cells), and their style."""
+    return marker(status, manual), glyph_style(status)
 
 
 def _mention_target(mention: MentionLine) -> Target:
@@ -178,7 +179,7 @@ class Sections:
             ))  # fmt: skip
 
     def row(self, row: LedgerLine) -> None:
-        glyph, style = _status(row.status)
+        glyph, style = _status(row.status, row.manual)
         prefix = styled((f"    {glyph}", style), (f"{row.status:<{ROW_INDENT - 6}}", style))
         body = Content(row.text)
         if row.evidence:
@@ -188,7 +189,7 @@ class Sections:
         if len(row.mentions) < 2:
             return  # the evidence names its one outlet; enter on the row opens it
         for mention in row.mentions:
-            glyph, style = _status(mention.status)
+            glyph, style = _status(mention.status, mention.manual)
             self.add(
                 styled((" " * ROW_INDENT + "↳ ", self.muted), (mention.feed, "bold"),
                        (f" · {when(mention.published)} · ", self.muted),
@@ -198,7 +199,7 @@ class Sections:
 
 
 def _said(row: LedgerLine, figure: str) -> Content:
-    glyph, style = _status(row.status)
+    glyph, style = _status(row.status, row.manual)
     parts = [(glyph, style), (row.source, "bold underline"), (": ", "")]
     if figure:
         parts.append((f"{figure} — ", "bold"))

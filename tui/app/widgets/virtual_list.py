@@ -10,6 +10,7 @@ inherited: rows never scroll sideways, and left/h belong to the screen (back, fe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
@@ -23,6 +24,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from tui.app.widgets.status_bar import StatusBar
 
 PAGE_SIZE = 100
 RowT = TypeVar("RowT")
@@ -234,3 +237,35 @@ class VirtualList(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(0, self.count)
+
+
+TRIES = 4  # None: an older list's count, stopped on its way out, stopped this one too
+
+
+def count_later(
+    rows: VirtualList[Any],
+    status: Callable[[], StatusBar],
+    count: Callable[[], int | None],
+    current: Callable[[], bool],
+) -> None:
+    """A list shown before its count was known (a page may wait only so long for it,
+    tui/store/pages.py) gets it from a thread of its own; shown on *rows* and the status bar
+    if the list is still *current* (both read in the UI thread)."""
+
+    def show(found: int) -> None:
+        if current():
+            rows.set_count(rows.generation, found)
+            bar = status()
+            bar.count, bar.more = found, False
+
+    def run() -> None:
+        for _ in range(TRIES):
+            if not current():
+                return
+            if (found := count()) is not None:
+                rows.app.call_from_thread(show, found)
+                return
+
+    rows.run_worker(
+        run, thread=True, exclusive=True, group="counts", name="count", exit_on_error=False
+    )

@@ -20,14 +20,28 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from tui.core.models import Analysis
-from tui.pipeline.analyze import claims, conflict, entities, model
+from tui.pipeline.analyze import claims, conflict, entities, gazetteer, model
 from tui.pipeline.analyze.language import detect_language
 
 ANALYZER_VERSION = "7"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting
-__all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language"]
+__all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
+
+# Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a
+# claim, so that every table the analysis loads on first need is loaded.
+_WARM_TEXT = (
+    "Regional governor Maria Kovalenko said a Shahed drone struck a depot near Kharkiv on "
+    "Tuesday, a claim the Russian defence ministry denied."
+)
+
+
+def warm_up() -> None:
+    """Load the model and every table the analysis reads lazily (about 2.5 s of CPU), so that
+    processes forked afterwards start warm (pipeline/processes.py)."""
+    analyze(_WARM_TEXT)
+    gazetteer.nations()  # read only when a sports side is named
 
 
 def analyze(text: str) -> Analysis:

@@ -10,18 +10,15 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
+from tui.core.tables import read_rows
+
 _DIR = Path(__file__).with_name("data")
 
 
 @functools.cache
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The rows of data file `name`, each a tuple of its tab-separated, stripped columns."""
-    out = []
-    for line in (_DIR / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        out.append(tuple(col.strip() for col in line.split("\t")))
-    return tuple(out)
+    return read_rows(_DIR / name)
 
 
 def split_list(column: str, sep: str = "|") -> tuple[str, ...]:

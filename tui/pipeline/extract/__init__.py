@@ -34,7 +34,7 @@ from tui.pipeline.extract.clean import clean_paragraphs
 from tui.pipeline.extract.dom import parse_html, prune_furniture, strip_unseen, xml_safe
 from tui.pipeline.extract.encoding import decode_html
 from tui.pipeline.extract.meta import Meta, headlines, read_meta
-from tui.pipeline.extract.rules import word_count
+from tui.pipeline.extract.rules import is_missing_page, word_count
 from tui.pipeline.extract.vote import readability_text, vote
 
 MIN_WORDS = 25  # below this a page has no story we can read (paywall, script-only page)
@@ -97,7 +97,9 @@ def _story(html: str, *, with_meta: bool) -> tuple[Meta, list[str]]:
     paragraphs = theirs if voted is None else _cleaned(voted, titles)
     words = sum(word_count(p) for p in paragraphs)
     if words < MIN_WORDS and sum(word_count(p) for p in theirs) > words:
-        return meta, theirs
+        paragraphs = theirs
+    if is_missing_page(paragraphs):  # a "page not found" served as a page: no story
+        return meta, []
     return meta, paragraphs
 
 

@@ -170,7 +170,24 @@ def find_story(root: HtmlElement, blocks: list[Block]) -> list[Block]:
     outer = _nearest(core, "article")
     if outer is None:
         return story
-    return [b for b in story if _nearest(b.owner, "article") in (outer, None)]
+    return [b for b in story if same_post(_nearest(b.owner, "article"), outer)]
+
+
+def same_post(article: HtmlElement | None, post: HtmlElement) -> bool:
+    """Whether an <article> (or no article: None) belongs to the story's *post*. Publishing
+    systems cut one story into sibling <article> chunks around an ad or an inline box; such a
+    chunk has the post's shape and sits in a wrapper of the post's wrapper's shape. A comment
+    or a teaser in its own <article> is shaped or placed differently."""
+    if article is None or article is post:
+        return True
+    up, post_up = article.getparent(), post.getparent()
+    return (
+        _shape(article) == _shape(post)
+        and up is not None
+        and post_up is not None
+        and up is not post_up
+        and _shape(up) == _shape(post_up)
+    )
 
 
 def _story_parts(

@@ -26,7 +26,12 @@ from lxml.html import HtmlElement
 from tui.pipeline.extract.body import Block, within
 from tui.pipeline.extract.consent import is_consent_control, is_consent_text
 from tui.pipeline.extract.meta import normalise_headline
-from tui.pipeline.extract.rules import is_boilerplate, is_section_label, is_tail_boilerplate
+from tui.pipeline.extract.rules import (
+    is_boilerplate,
+    is_section_label,
+    is_tail_boilerplate,
+    without_share_label,
+)
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Whole words inside class/id names; a word boundary is anything but a letter. Sites name their
@@ -141,7 +146,9 @@ def clean_paragraphs(blocks: list[Block], headlines: frozenset[str] = frozenset(
         if box is not None and within(block.owner, box):
             continue
         box = None
-        text = block.text
+        text = without_share_label(block.text)
+        if not text:
+            continue
         if is_section_label(text) or is_consent_text(text):
             box = _box(block, kept, total)
             continue
@@ -185,10 +192,17 @@ def _linked_prose(blocks: list[Block]) -> set[int]:
             kept.update(
                 j
                 for j in range(i, end + 1)
-                if blocks[j].links == 1 and (short or _is_sentence(blocks[j].text))
+                if _one_link(blocks[j]) and (short or _is_sentence(blocks[j].text))
             )
         i = end + 1
     return kept
+
+
+def _one_link(block: Block) -> bool:
+    """One link, or a pull quote linked whole for tweeting beside its own button's link."""
+    if block.links == 2:
+        return without_share_label(block.text) != block.text
+    return block.links == 1
 
 
 def _is_sentence(text: str) -> bool:

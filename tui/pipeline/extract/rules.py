@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from tui.pipeline.extract.phrases import alternation
+
 
 def _rx(*alternatives: str) -> re.Pattern[str]:
     return re.compile("|".join(alternatives), re.I)
@@ -143,10 +145,32 @@ _BYLINE = re.compile(
     r"(?:[,|–—-]\s*.{0,50})?$"
 )
 _WORDS = re.compile(r"\w+")
+# A tweet-quote button's label after a pull quote's last sentence, often glued to it
+# ("...as offline.Click To Tweet"): the quote stays, the label goes (data/share_labels.txt).
+_SHARE_LABEL = re.compile(
+    rf"(?:(?<=[.!?\u2026\"'\u201d\u2019\u00bb)])|^)\s*{alternation('share_labels.txt')}\W*$", re.I
+)
 
 
 def word_count(text: str) -> int:
     return len(_WORDS.findall(text))
+
+# A page that says it is missing (data/missing_page.txt), read only when the page is short: a
+# story about broken links is longer than any error page.
+_MISSING_PAGE = re.compile(rf"(?<!\w){alternation('missing_page.txt')}(?!\w)", re.I)
+MISSING_PAGE_WORDS = 150
+
+
+def is_missing_page(paragraphs: list[str]) -> bool:
+    """True when a short page's text says the page or its content is not there (a soft 404)."""
+    if sum(word_count(p) for p in paragraphs) > MISSING_PAGE_WORDS:
+        return False
+    return any(_MISSING_PAGE.search(p) for p in paragraphs)
+
+
+def without_share_label(text: str) -> str:
+    """*text* less a share button's label at its end; "" when the label is all there is."""
+    return _SHARE_LABEL.sub("", text).rstrip()
 
 
 def is_section_label(text: str) -> bool:

@@ -28,7 +28,7 @@ import logging
 from lxml.html import HtmlElement
 
 from tui.core.sanitize import clean_line
-from tui.pipeline.extract.body import Block, read_blocks, within
+from tui.pipeline.extract.body import Block, read_blocks, same_post, within
 from tui.pipeline.extract.clean import clean_paragraphs, furniture_strength
 from tui.pipeline.extract.consent import consent_signals
 from tui.pipeline.extract.dom import attr_names, parse_html, prune
@@ -89,7 +89,7 @@ def _joins(block: Block, post: HtmlElement | None) -> bool:
     """Whether a block only readability chose may join ours: not inside another post (a comment
     or a teaser in its own <article>), and not speaking of consent, which our finder left out
     for a reason (a banner's heading reads like any other line)."""
-    if post is not None and _nearest_article(block.owner) not in (post, None):
+    if post is not None and not same_post(_nearest_article(block.owner), post):
         return False
     return consent_signals(block.text) == 0
 

@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from tui.pipeline.stories import lexicon
 
 QUANTITIES = ("killed", "wounded", "missing", "displaced", "detained", "launched", "downed")
-_TOKEN = re.compile(
-    r"\d{1,3}(?:,\d{3})+(?![\d,])|\d+(?:\.\d+)?|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[.,;:()\"“”]"
+_TOKEN = re.compile(  # a thousands comma before a clause comma stays one number ("45,000, and")
+    r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[.,;:()\"“”]"
 )
 _QUALIFIERS = (
     "at least", "more than", "over", "about", "some", "around", "nearly", "almost", "up to",
@@ -84,8 +84,21 @@ def amounts_in(text: str, start: int, end: int) -> list[Amount]:
     return found
 
 
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+
+
 def _amount_at(lows: list[str], k: int) -> tuple[int, int, int] | None:
-    """(low, high, tokens used) of an amount starting at token k, else None."""
+    """(low, high, tokens used) of an amount starting at token k, else None; a scale word after
+    it multiplies ("7 million", "1.5 million", "two thousand")."""
+    scale = _SCALES.get(lows[k + 1], 0) if k + 1 < len(lows) else 0
+    word = lows[k]
+    if scale and (word[0].isdigit() or word in lexicon.NUMBER_WORDS):
+        value = float(word.replace(",", "")) if word[0].isdigit() else lexicon.NUMBER_WORDS[word]
+        return int(value * scale), int(value * scale), 2
+    return _plain_amount_at(lows, k)
+
+
+def _plain_amount_at(lows: list[str], k: int) -> tuple[int, int, int] | None:
     word = lows[k]
     if word[0].isdigit():
         value = float(word.replace(",", ""))

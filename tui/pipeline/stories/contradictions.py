@@ -23,9 +23,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tui.pipeline.stories import lexicon
-from tui.pipeline.stories.figures import Figure
+from tui.pipeline.stories.countries import country_of, name_tokens
+from tui.pipeline.stories.figures import Figure, FigureMention
 from tui.pipeline.stories.ledger import LedgerRow, overlap
-from tui.pipeline.stories.words import claim_key, pole_keys
+from tui.pipeline.stories.scope import same_places
+from tui.pipeline.stories.words import claim_key, keys, pole_keys
 
 DENIAL_OVERLAP = 0.5
 _HIT = 3  # the family of lexicon.OPPOSITIONS on whether a target was hit
@@ -43,6 +45,10 @@ class Contradiction:
 _VERDICT = frozenset(claim_key(w) for w in lexicon.VERDICT_WORDS) - {""}
 _POLES = tuple((pole_keys(one), pole_keys(other)) for one, other in lexicon.OPPOSITIONS)
 _ACTS = pole_keys(lexicon.ACTS)
+# Words of a party's name that name no party ("ministry", "forces", "spokesman").
+_GENERIC_NAMES = frozenset(
+    claim_key(w) for w in lexicon.STATE_BODY_WORDS | lexicon.ROLE_WORDS | lexicon.GENERIC_ROLES
+) - {""}
 
 
 def find_contradictions(rows: list[LedgerRow], figures: Iterable[Figure]) -> list[Contradiction]:
@@ -75,15 +81,59 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
             for m, st in zip(denial.mentions, denial.statements, strict=True)
             if m.denial
         ]
+        owners = _owners_named(denial, rows)
+        own = set().union(*denied) - _ACTS if denied else set()
         for row in rows:
-            if row.is_denial or not _apart(denial, row):
+            if row.is_denial or not _apart(denial, row) or not _told(row):
                 continue
-            if _disputed_by(row, names, articles) or any(
+            if owners and not owners & _names(row):
+                continue  # "the Russian claim is false" answers Russia's claims only
+            if all(_displacement_only(st) for st in _told_statements(row)):
+                continue  # "2,400 families fled the camp" tells no act to deny
+            if (_disputed_by(row, names, articles) and own & row.statement) or any(
                 len(d) >= 2 and overlap(d, _counter(st), weight) >= DENIAL_OVERLAP
                 for d in denied
                 for st in row.statements
             ):
                 yield denial, row
+
+
+def _told_statements(row: LedgerRow) -> list[frozenset[str]]:
+    """The statements of the row's mentions that tell the event itself."""
+    return [st for m, st in zip(row.mentions, row.statements, strict=False) if m.scope.of_event]
+
+
+def _told(row: LedgerRow) -> bool:
+    """Whether one of the row's mentions tells the event itself (scope.Scope.of_event)."""
+    return any(m.scope.of_event for m in row.mentions)
+
+
+def _names(row: LedgerRow) -> frozenset[str]:
+    """The ways a row's party is named: its affiliation, its speaker's name and key, as
+    comparison keys ("Houthis" -> "houthi")."""
+    found = set()
+    for name in (row.affiliation or "", row.source, row.source_key.partition(":")[2]):
+        found.update(keys(name))
+    return frozenset(found) - _GENERIC_NAMES
+
+
+def _owners_named(denial: LedgerRow, rows: list[LedgerRow]) -> frozenset[str]:
+    """The parties a denial names as the owners of what it denies ("the Russian claim",
+    "the Houthi movement's claim", "Moscow's account"): a name within three words before a
+    word of its verdict. Empty when it names none."""
+    found = set()
+    for m in denial.mentions:
+        words = name_tokens(m.content)
+        for i, word in enumerate(words):
+            if word.casefold() not in lexicon.VERDICT_WORDS or i == 0:
+                continue
+            for name in words[max(0, i - 3) : i]:
+                if not name[:1].isupper():
+                    continue
+                country = country_of(name.removesuffix("'s"))
+                found.update(keys(country) if country else keys(name.removesuffix("'s")))
+    mine = _names(denial)
+    return frozenset(found - mine) & frozenset().union(*(_names(r) for r in rows))
 
 
 def _disputed_by(row: LedgerRow, names: set[str], articles: dict[str, int]) -> bool:
@@ -111,12 +161,13 @@ def _weights(rows: list[LedgerRow]) -> dict[str, float]:
 
 def _disputes(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
     sides = [_sides(row) for row in rows]
+    places = [_places(row) for row in rows]
     for i, one in enumerate(rows):
         for j in range(i + 1, len(rows)):
             other = rows[j]
             if one.is_denial or other.is_denial or not _apart(one, other):
                 continue
-            if not _near(one, other):
+            if not _near(one, other) or not same_places(places[i], places[j]):
                 continue
             if any(-side in sides[j] for side in sides[i] if abs(side) != _HIT) or (
                 -_HIT in sides[i] | sides[j]
@@ -124,6 +175,12 @@ def _disputes(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
                 and _same_target(one, other)
             ):
                 yield other, one
+
+
+def _places(row: LedgerRow) -> frozenset[str]:
+    """The towns the row's accounts of the event name: two rows naming different towns tell
+    of two strikes ("tents in al-Mawasi" / "a school in Nuseirat")."""
+    return frozenset().union(*(m.scope.places for m in row.mentions if m.scope.of_event))
 
 
 def _near(one: LedgerRow, other: LedgerRow) -> bool:
@@ -149,9 +206,9 @@ def _sides(row: LedgerRow) -> set[int]:
     missile fell on the block")."""
     found: dict[int, Counter[int]] = {}
     acts = bool(row.statement & _ACTS)
-    for statement in row.statements or (row.statement,):
+    for statement in _told_statements(row) if row.statements else (row.statement,):
         for n in range(1, len(_POLES) + 1):
-            if n == 1 and not acts:
+            if n == 1 and (not acts or _displacement_only(statement)):
                 continue
             side = _pole(statement, n)
             if side:
@@ -179,6 +236,16 @@ def _pole(statement: frozenset[str], n: int) -> int:
     return n if on_first else -n
 
 
+def _displacement_only(statement: frozenset[str]) -> bool:
+    """A count of people who fled, and of no one killed or hurt: it tells what followed the
+    strike, not what was hit ("2,400 families fled the camp after the shelling")."""
+    counts = [k for k in statement if k.startswith("#")]
+    told = statement & _FLIGHT  # the flight is told, not a camp's size ("shelters thousands")
+    return bool(counts and told) and all(k.startswith(_AFTERMATH) for k in counts)
+
+
+_AFTERMATH = ("#displaced:", "#missing:", "#detained:")
+_FLIGHT = frozenset(claim_key(w) for w in lexicon.FIGURE_CUES["displaced"]) - {""}
 _CIVILIAN_COUNTS = tuple(
     f"#{what}:{kind}:" for what in ("killed", "wounded") for kind in ("people", "children")
 )
@@ -199,9 +266,26 @@ def _figure_pairs(
                 for n in other.mentions:
                     if abs(m.time - n.time) > FIGURE_HOURS * 3600.0:
                         continue
+                    if not _one_count(m, n, one, other):
+                        continue
                     a, b = rows[m.row_id], rows[n.row_id]
                     if a.id != b.id:  # one side's two counts contradict each other too
                         yield (a, b) if m.time >= n.time else (b, a)
+
+
+def _one_count(m: FigureMention, n: FigureMention, one: Figure, other: Figure) -> bool:
+    """Whether two mentions count one quantity over one scope: the same time frame (an
+    event's toll is no toll since the war began), the same reach (one town, a region, many
+    places), places that agree, both a whole or both a part of one ("two commanders were
+    among the dead" is no toll), and the higher not an update of the lower ("the toll rose to
+    19" after 14)."""
+    a, b = m.scope, n.scope
+    if a.generic or b.generic or (a.frame, a.reach, m.part) != (b.frame, b.reach, n.part):
+        return False
+    if not same_places(a.places, b.places):
+        return False
+    higher = m if one.low > other.high else n
+    return not higher.update  # "rose to 12": the newer count, whatever outlet came first
 
 
 def _counter(keys: Iterable[str]) -> dict[str, int]:

@@ -159,6 +159,12 @@ def _place_key(name: str) -> str:
     return place_key(name)
 
 
+def local_place(kind: str, name: str) -> str | None:
+    """The place term of an entity that is a town, village or district, else None."""
+    term = _entity_term(kind, name)
+    return term if term.startswith("@place:") and _is_local(kind, name) else None
+
+
 @functools.lru_cache(maxsize=65536)
 def _gazetteer_place(name: str) -> object:
     return gazetteer.lookup(name, alternates=False)

@@ -13,8 +13,11 @@ from dataclasses import dataclass
 
 from tui.pipeline.stories.amounts import QUANTITIES, Amount, amounts_in
 from tui.pipeline.stories.ledger import LedgerRow
+from tui.pipeline.stories.scope import NO_SCOPE, Scope, is_part, is_update
 
 __all__ = ["QUANTITIES", "Figure", "FigureMention", "side_by_side", "story_figures"]
+
+_NEAR = 80  # characters either side of an amount read for its update and part cues
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +30,9 @@ class FigureMention:
     end: int
     text: str
     row_id: str
+    scope: Scope = NO_SCOPE  # of the claim that gives it
+    update: bool = False  # raises an earlier count ("the toll rose to 19")
+    part: bool = False  # a part of a total ("among the dead were 11 children")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +64,12 @@ def story_figures(rows: Iterable[LedgerRow], texts: dict[str, str]) -> list[Figu
             lo = m.content_start
             own = " " * lo + m.content  # the claim's own words, at their offsets
             for amount in amounts_in(own, lo, lo + len(m.content)):
+                before = own[max(lo, amount.start - _NEAR) : amount.start]
+                after = own[amount.end : amount.end + _NEAR]
                 mention = FigureMention(
                     m.article_id, m.url, m.feed, m.time, amount.start, amount.end,
-                    text[amount.start : amount.end], row.id,
+                    text[amount.start : amount.end], row.id, m.scope,
+                    is_update(before), is_part(before, after),
                 )  # fmt: skip
                 key = (amount.what, amount.kind, amount.low, amount.high, row.source_key)
                 groups.setdefault(key, []).append((row, amount, mention))

@@ -37,6 +37,7 @@ from tui.pipeline.stories.lexicon import (
     OPPOSITIONS,
     STATE_BODY_WORDS,
 )
+from tui.pipeline.stories.scope import NO_SCOPE, Scope, scope_of
 from tui.pipeline.stories.words import claim_key, negated_keys, pole_keys, stem
 
 STATEMENT_JOIN = 0.3
@@ -58,6 +59,7 @@ class Mention:
     # blanked where another claim is nested in it ("..., after X said Y" is X's, not its own)
     content_start: int = 0  # offset of `content` in the article text
     denial: bool = False  # the claim is its source's denial (see `is_denial`)
+    scope: Scope = NO_SCOPE  # the event, place and time frame its words are about
 
     @property
     def start(self) -> int:
@@ -127,7 +129,9 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
                 article.id, article.url, article.feed, article.timestamp, claim, content, lo
             )
             statement = statement_keys(mention, article)
-            mention = replace(mention, denial=is_denial(claim, statement))
+            mention = replace(
+                mention, denial=is_denial(claim, statement), scope=scope_of(content, lo, article)
+            )
             items.append((mention, speaker, statement))
     resolved = sources.resolve([s for _, s, _ in items])
     weight = _weights([st for _, _, st in items])

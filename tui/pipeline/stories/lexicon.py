@@ -44,7 +44,7 @@ strike struck strikes striking hit hits hitting attack attacked attacks attackin
 capture captured captures capturing seized seize seizing took taken take takes taking
     liberated liberate liberation fallen overran overrun
 repel repelled repelling repulsed repulse beaten pushed driven routed
-intercept intercepted intercepting downed shot destroyed
+intercept intercepted intercepting intercepts downed shot destroyed destroys destroying
 launch launched launching fired firing sent
 home homes house houses residential apartment apartments housing block flats building
     buildings
@@ -58,7 +58,8 @@ drone drones shahed shaheds uav uavs
 missile missiles rocket rockets iskander
 military troops soldiers forces army servicemen
 civilian civilians villagers residents
-displace displaced fled flee fleeing evacuated homeless
+displace displaced displaces displacing fled flee flees fleeing evacuated evacuate evacuates
+    evacuating homeless
 power electricity substation grid energy
 deny denied denies denying rejected rejects reject false untrue lie fabricated baseless
 """
@@ -124,7 +125,7 @@ OPPOSITIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
         words("undamaged safe unharmed intact missed not:damaged not:hit not:struck"),
     ),
 )
-NEGATIONS = words("not no never without n't nothing")
+NEGATIONS = words("not no never without n't nothing none")
 # What a row on the first family's poles must also tell: an act of war (something was struck,
 # damaged, people were killed or hurt). "received 60 wounded at the hospital" names a hospital
 # without saying it was hit.
@@ -170,7 +171,7 @@ FIGURE_CLASSES: dict[str, frozenset[str]] = {
         "men women passengers bystanders patients"
     ),
     "children": words("children minors child boys girls"),
-    "soldiers": words("soldiers troops servicemen personnel officers policemen"),
+    "soldiers": words("soldiers troops servicemen personnel officers policemen commanders"),
     "attackers": words("attackers assailants militants fighters terrorists insurgents rebels"),
     "drones": words("drones drone shaheds uavs"),
     "missiles": words("missiles missile rockets rocket"),

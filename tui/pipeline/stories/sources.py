@@ -78,8 +78,8 @@ def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker
 
 
 def _as_written(name: str) -> str:
-    """ "The regional prosecutor's office" -> "regional prosecutor's office"... kept capitalised
-    where the article capitalised it, without a leading article."""
+    """The name as the article wrote it, capitals kept, a leading article dropped:
+    "The regional prosecutor's office" -> "regional prosecutor's office"."""
     first, _, rest = name.partition(" ")
     return rest if rest and first.casefold() in _ARTICLES else name
 

@@ -1,0 +1,152 @@
+"""The scope of a claim: which event, place and time frame its words are about.
+
+Two outlets' numbers contradict each other only when they count one quantity over one scope:
+"seven killed at the market" and "11 killed across the region over the past day" are two
+counts, and "the toll rose to nine" two days later updates the first. A claim's scope is read
+from its own words, with the cues of data/scope_cues.tsv (each family described there):
+- frame: "event" (no cue), "cumulative" ("since the war began", "this year", "since October"),
+  "period" ("over the past 24 hours") or "background" ("a day after a strike killed 14");
+- reach: "event", "region" ("over the region") or "wide" ("across", "over seven regions");
+- places: the towns and districts named in it (features.local_place);
+- generic: it tells what ought to be or tends to happen ("schools must never be a target").
+Of one amount: whether it updates an earlier count ("rose to") or is a part of a total
+("two commanders were among the dead").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from tui.core.tables import read_rows
+from tui.pipeline.stories.article import StoryArticle
+from tui.pipeline.stories.features import local_place
+
+_WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
+_MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+_UPDATE_REACH = 6
+_PART_BEFORE = 8
+_PART_AFTER = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    frame: str  # event, cumulative, period, background
+    reach: str  # event, region, wide
+    places: frozenset[str]
+    generic: bool
+
+    @property
+    def of_event(self) -> bool:
+        """Tells the event itself: not a count over a war or a span, not another event, not
+        what ought to be."""
+        return self.frame == "event" and not self.generic
+
+
+NO_SCOPE = Scope("event", "event", frozenset(), False)
+
+
+@functools.cache
+def cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Family -> its cues, each as a tuple of words."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for family, cue in read_rows(Path(__file__).with_name("data") / "scope_cues.tsv"):
+        found.setdefault(family, []).append(tuple(cue.split()))
+    return {family: tuple(items) for family, items in found.items()}
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+def _has(words: list[str], family: str) -> bool:
+    return any(_at(words, cue) is not None for cue in cues()[family])
+
+
+def _at(words: list[str], cue: tuple[str, ...]) -> int | None:
+    n = len(cue)
+    for i in range(len(words) - n + 1):
+        if tuple(words[i : i + n]) == cue:
+            return i
+    return None
+
+
+def frame_of(words: list[str]) -> str:
+    if _has(words, "background"):
+        return "background"
+    if _has(words, "cumulative") or _since_date(words):
+        return "cumulative"
+    heads = {c[0] for c in cues()["period-head"]}
+    units = {c[0] for c in cues()["period-unit"]}
+    for i, word in enumerate(words):
+        if word in heads and units & set(words[i + 1 : i + 4]):
+            return "period"
+    return "event"
+
+
+def _since_date(words: list[str]) -> bool:
+    """ "since October", "since 2022": a count from a date, not over one event."""
+    for i, word in enumerate(words[:-1]):
+        nxt = words[i + 1]
+        if word == "since" and (nxt in _MONTHS or (nxt.isdigit() and len(nxt) == 4)):
+            return True
+    return False
+
+
+def reach_of(words: list[str], places: frozenset[str] = frozenset()) -> str:
+    if _has(words, "wide"):
+        return "wide"
+    if _has(words, "region") and not places and not _has(words, "local"):
+        return "region"
+    return "event"
+
+
+def scope_of(content: str, start: int, article: StoryArticle) -> Scope:
+    """The scope of a claim's own content, which lies at `start` in the article's text."""
+    words = words_of(content)
+    end = start + len(content)
+    places = set()
+    for ent in article.entities:
+        if any(start <= lo < end for lo, _ in ent.mentions):
+            place = local_place(ent.type, ent.name)
+            if place:
+                places.add(place)
+    found = frozenset(places)
+    return Scope(frame_of(words), reach_of(words, found), found, _has(words, "generic"))
+
+
+def is_update(before: str) -> bool:
+    """Whether the words just before an amount raise an earlier count ("rose to 19")."""
+    words = words_of(before)[-_UPDATE_REACH:]
+    return any(cue[0] in words for cue in cues()["update"])
+
+
+def is_part(before: str, after: str) -> bool:
+    """Whether an amount is a part of a total ("among the dead were 11 children", "two
+    commanders were among those killed")."""
+    ahead, behind = words_of(before)[-_PART_BEFORE:], words_of(after)[:_PART_AFTER]
+    return any(cue[0] in ahead for cue in cues()["part"]) or any(
+        cue[0] in behind for cue in cues()["part-after"]
+    )
+
+
+def same_places(one: frozenset[str], other: frozenset[str]) -> bool:
+    """Places agree when either names none or they share one."""
+    return not one or not other or bool(one & other)

@@ -58,6 +58,9 @@ QUERIES = [
     "shahed",
     "patriot",
     "himars grain",
+    "side:russia kharkiv",
+    "by:russian",
+    "is:manual",
 ]
 
 
@@ -82,8 +85,8 @@ async def run(cache: Path, view: str) -> list[tuple[float, str]]:
         shown = asyncio.Event()
         show = screen._show_articles if view == "articles" else screen._show
 
-        def wrapped(*args: object) -> None:
-            show(*args)
+        def wrapped(*args: object, **kwargs: object) -> None:
+            show(*args, **kwargs)
             shown.set()
 
         if view == "articles":

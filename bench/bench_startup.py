@@ -1,6 +1,7 @@
 """First paint of sitrep vs newsboat on 1k and 50k cached articles, in a real terminal (tmux).
 
     .venv/bin/python bench/bench_startup.py [--runs 5] [--sizes 1k 50k] [--proposed-v2]
+    .venv/bin/python bench/bench_startup.py --sitrep-cache DIR [DIR ...] [--session]
 
 For each size this makes sure both caches exist (sitrep's with bench/build_cache.py, newsboat's
 with ../shared/bench/bench_startup.py --build on the same number of feeds and items), then runs
@@ -8,6 +9,9 @@ with ../shared/bench/bench_startup.py --build on the same number of feeds and it
 turn (so a busy moment on the machine hits all of them alike), and prints the medians: time to
 the first painted list (sitrep: the status bar's "<N> articles"), launch to exit after q, and
 peak RSS (/usr/bin/time). Caches live under $TMPDIR/sitrep-bench and are reused.
+
+With --sitrep-cache, sitrep alone on the given build_cache.py directories (a million articles
+side by side with 50k), in turn, each labelled by its directory's name.
 """
 
 from __future__ import annotations
@@ -83,7 +87,8 @@ def measure(label: str, cmd: list[str]) -> dict[str, float]:
 
 def session_rss(cache: Path) -> dict[str, float]:
     """Peak and current RSS of the sitrep process itself after a short session in tmux on
-    *cache*: filter, claims view, open an article and walk its claims, back, wait."""
+    *cache*: filter, claims view, open an article and walk its claims, back, the stories view,
+    back, wait."""
 
     def tmux(*args: str) -> str:
         return subprocess.run(
@@ -125,6 +130,8 @@ def session_rss(cache: Path) -> dict[str, float]:
             (["Enter"], "claims"),
             (["]", "]", "e"], "claim 2/"),
             (["Escape", "Escape"], " articles"),
+            (["s"], " stories"),  # the stories view (a cache without stories: "0 stories")
+            (["Escape"], " articles"),
         ):
             tmux("send-keys", "-t", "rss", *keys)
             wait_for(text)
@@ -141,6 +148,32 @@ def session_rss(cache: Path) -> dict[str, float]:
     finally:
         time.sleep(1)
         tmux("kill-server")
+
+
+def sitrep_paint(cache: Path) -> dict[str, float]:
+    command = f"{sys.executable} -m tui --config {cache / 'feeds.toml'} --cache {cache / 'cache'}"
+    ready = "[1-9][0-9,]* articles"
+    (ROOT / "work_startup" / f"sitrep-{cache.name}").mkdir(parents=True, exist_ok=True)  # its HOME
+    return measure(f"sitrep-{cache.name}", ["--cmd", command, "--ready-regex", ready,
+                                            "--proxy-cmd", ""])  # fmt: skip
+
+
+def sitrep_only(caches: list[Path], runs: int, session: bool) -> None:
+    """First paint (and RSS after a session) of sitrep on each cache, interleaved."""
+    found: dict[Path, list[dict[str, float]]] = {cache: [] for cache in caches}
+    for _ in range(runs):
+        for cache in caches:
+            found[cache].append(sitrep_paint(cache))
+    print(f"{'cache':>12} {'paint':>9} {'exit':>9} {'RSS':>9}  (medians of {runs})")
+    for cache, results in found.items():
+        paint, leave = median(results, "t_paint_s"), median(results, "t_exit_s")
+        rss = median(results, "rss_mb")
+        print(f"{cache.name:>12} {paint:>7.3f} s {leave:>7.3f} s {rss:>6.1f} MB")
+    if session:
+        for cache in caches:
+            rss = session_rss(cache)
+            print(f"{cache.name} after a session: peak {rss['peak_mb']:.1f} MB, "
+                  f"now {rss['rss_mb']:.1f} MB (the UI process alone)")  # fmt: skip
 
 
 def median(runs: list[dict[str, float]], key: str) -> float:
@@ -164,7 +197,14 @@ def main() -> None:
         action="store_true",
         help="a sitrep cache with the indexes proposed as schema v2",
     )
+    parser.add_argument(
+        "--sitrep-cache", nargs="+", type=Path, default=[],
+        help="build_cache.py directories: sitrep alone on each, no newsboat",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.sitrep_cache:
+        sitrep_only(args.sitrep_cache, args.runs, args.session)
+        return
     missing = [tool for tool in ("tmux", "newsboat") if shutil.which(tool) is None]
     if missing:
         print(

@@ -1,452 +1,162 @@
-"""Write a sitrep cache of N analysed articles (text, claims, entities) for the app benchmarks.
+"""Write a sitrep cache of N analysed articles (text, claims, entities, stories) for the benches.
 
-    .venv/bin/python bench/build_cache.py --out /tmp/sitrep-bench/cache-50k --articles 50000
+    .venv/bin/python bench/build_cache.py --out /tmp/sitrep-bench/app-50k --articles 50000
+    .venv/bin/python bench/build_cache.py --out DIR --articles 1000000 --no-raw-pages
 
 Writes OUT/feeds.toml (feeds on a dead local port, refresh_minutes = 0 so the app never refreshes
-on its own) and OUT/cache/sitrep.db through the store's own functions, so the cache has exactly
-the shape a real refresh leaves behind. The text is generated from our own word lists with a
-fixed seed: every run gives the same cache. Dates spread over the 60 days before the build.
+on its own) and OUT/cache/sitrep.db through the store's own functions, in the order a year of
+refreshes would have written it: the feeds publish about 30 items a day each (250 feeds: 7,500
+a day, so 50k articles span a week and 1M four and a half months); every half hour a refresh
+stores what each feed published since the last one (a few items are dated days before they
+were found), then each new article's analysis is saved. Stories are filed once at the end, by
+a plan shaped like real traffic (bench/story_plan.py says why not the real grouping; --no-stories
+leaves them out: the plan holds every article's features in memory). The text comes from
+bench/cache_text.py with a fixed seed: every run gives the same cache. Only the transactions
+are bigger than a refresh's (2,000 articles each), for speed.
 """
 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import random
+import sqlite3
 import sys
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from cache_text import NOUNS, PLACES, TAGS, VERBS, _filler, analysed, raw_page  # noqa: E402
+
 from bench.story_plan import file_bench_stories  # noqa: E402
-from tui.core.models import Analysis, Article, Claim, Entity, Entry  # noqa: E402
+from tui.core.models import Article, Entry  # noqa: E402
 from tui.store import schema, store  # noqa: E402
 
-PLACES = (
-    "Kharkiv",
-    "Kupiansk",
-    "Zhuravka",
-    "Sumy",
-    "Odesa",
-    "Kherson",
-    "Bakhmut",
-    "Pokrovsk",
-    "Belgorod",
-    "Kursk",
-    "Rafah",
-    "Khan Younis",
-    "Hodeidah",
-    "Sanaa",
-    "El Fasher",
-    "Omdurman",
-    "Goma",
-    "Minova",
-    "Sittwe",
-    "Timbuktu",
-    "Gao",
-    "Mosul",
-    "Idlib",
-    "Aleppo",
-    "Tartus",
-    "Marib",
-    "Zaporizhzhia",
-    "Dnipro",
-    "Mykolaiv",
-    "Kramatorsk",
-    "Avdiivka",
-    "Tokmak",
-    "Jenin",
-    "Tulkarm",
-    "Nablus",
-    "Beirut",
-    "Tyre",
-    "Nabatieh",
-    "Kyiv",
-    "Moscow",
-)
-FIRST = (
-    "Olena",
-    "Ivan",
-    "Mariam",
-    "Yusuf",
-    "Awa",
-    "Pierre",
-    "Hanna",
-    "Dmytro",
-    "Samir",
-    "Leila",
-    "Oleksandr",
-    "Fatima",
-    "Kwame",
-    "Anna",
-    "Tomas",
-    "Nadia",
-    "Omar",
-    "Irina",
-    "Min",
-    "Jean",
-)
-LAST = (
-    "Kovalenko",
-    "Petrenko",
-    "Haddad",
-    "Diarra",
-    "Sangare",
-    "Morel",
-    "Shevchuk",
-    "Nasser",
-    "Bondar",
-    "Mensah",
-    "Novak",
-    "Rahman",
-    "Volkov",
-    "Aung",
-    "Dubois",
-    "Hassan",
-    "Lysenko",
-)
-ORGS = (
-    "the defence ministry",
-    "the general staff",
-    "the health ministry",
-    "the UN",
-    "the Red Cross",
-    "the regional administration",
-    "the army",
-    "the border guard",
-    "the interior ministry",
-    "the rights monitor",
-    "the aid agency",
-    "the air force",
-)
-WEAPONS = (
-    "Shahed",
-    "Iskander-M",
-    "HIMARS",
-    "Patriot",
-    "ATACMS",
-    "Storm Shadow",
-    "Kalibr",
-    "Bayraktar TB2",
-    "Lancet",
-    "Grad",
-)
-VERBS = (
-    "struck",
-    "hit",
-    "shelled",
-    "targeted",
-    "reached",
-    "captured",
-    "cut",
-    "damaged",
-    "evacuated",
-    "repaired",
-    "closed",
-    "reopened",
-    "defended",
-    "surrounded",
-    "supplied",
-)
-NOUNS = (
-    "a power station",
-    "an apartment block",
-    "the main road",
-    "a fuel depot",
-    "the bridge",
-    "a hospital",
-    "the market",
-    "a water plant",
-    "the rail yard",
-    "a school",
-    "the port",
-    "an aid convoy",
-    "the airfield",
-    "a grain silo",
-    "the village",
-    "a checkpoint",
-)
-FILLER = (
-    "residents",
-    "officials",
-    "overnight",
-    "morning",
-    "heavy",
-    "fighting",
-    "front",
-    "line",
-    "civilians",
-    "troops",
-    "convoy",
-    "ceasefire",
-    "talks",
-    "reports",
-    "damage",
-    "shelter",
-    "electricity",
-    "water",
-    "supplies",
-    "border",
-    "region",
-    "district",
-    "province",
-    "offensive",
-    "positions",
-    "casualties",
-    "wounded",
-    "killed",
-    "displaced",
-    "families",
-    "drone",
-    "drones",
-    "missile",
-    "missiles",
-    "artillery",
-    "air",
-    "defence",
-    "strike",
-    "strikes",
-    "attack",
-    "attacks",
-    "mission",
-    "monitors",
-    "satellite",
-    "imagery",
-    "night",
-)
-_SYLLABLES = (
-    "ka",
-    "ro",
-    "vi",
-    "ne",
-    "lu",
-    "sta",
-    "mo",
-    "pe",
-    "dri",
-    "an",
-    "ol",
-    "ez",
-    "tu",
-    "ma",
-    "ri",
-    "go",
-    "bel",
-    "sk",
-    "in",
-    "or",
-)
-TAGS = ("ukraine", "middle-east", "africa", "world")
-STATUSES = ("claimed",) * 6 + ("denied", "disputed", "disputed", "unconfirmed", "confirmed")
-CUES = {
-    "claimed": "said",
-    "denied": "denied",
-    "disputed": "said",
-    "unconfirmed": "claimed",
-    "confirmed": "confirmed",
-}
+ITEMS_PER_FEED_DAY = 30
+REFRESH_SECONDS = 1800
+LATE_SHARE = 0.03  # items dated up to two days before the refresh that found them
+COMMIT_EVERY = 2000
 
 
-class Writer:
-    """Builds one article's text while recording the spans of claims and mentions."""
+class _Batched(sqlite3.Connection):
+    """The store's `with conn:` blocks join the builder's bigger transactions (it commits)."""
 
-    def __init__(self) -> None:
-        self.parts: list[str] = []
-        self.length = 0
-        self.claims: list[Claim] = []
-        self.mentions: dict[tuple[str, str], list[tuple[int, int]]] = {}
-
-    def add(self, text: str, entity: tuple[str, str] | None = None) -> tuple[int, int]:
-        start = self.length
-        self.parts.append(text)
-        self.length += len(text)
-        if entity is not None:
-            self.mentions.setdefault(entity, []).append((start, self.length))
-        return start, self.length
-
-    def text(self) -> str:
-        return "".join(self.parts)
+    def __exit__(self, exc_type: Any, exc: Any, tb: Any) -> bool:
+        if exc_type is not None:
+            self.rollback()
+        return False
 
 
-def _person(r: random.Random) -> str:
-    return f"{r.choice(FIRST)} {r.choice(LAST)}"
-
-
-def _rare_words(seed: int = 7, n: int = 6000) -> tuple[list[str], list[float]]:
-    """Made-up words with Zipf-like weights, so the full-text index has a realistic long tail."""
-    r = random.Random(seed)
-    words: list[str] = []
-    seen: set[str] = set()
-    while len(words) < n:
-        word = "".join(r.choice(_SYLLABLES) for _ in range(r.randint(2, 4)))
-        if word not in seen:
-            seen.add(word)
-            words.append(word)
-    total, weights = 0.0, []
-    for rank in range(1, n + 1):
-        total += 1 / rank**1.07
-        weights.append(total)
-    return words, weights
-
-
-RARE, RARE_WEIGHTS = _rare_words()
-
-
-def _filler(r: random.Random, n: int) -> str:
-    rare = r.choices(RARE, cum_weights=RARE_WEIGHTS, k=n)
-    return " ".join(rare[i] if r.random() < 0.6 else r.choice(FILLER) for i in range(n))
-
-
-def _claim_sentence(w: Writer, r: random.Random) -> None:
-    status = r.choice(STATUSES)
-    start = w.length
-    if r.random() < 0.5:
-        source, entity = r.choice(ORGS), None
-        source_span = w.add(source[0].upper() + source[1:])
-    else:
-        source = _person(r)
-        entity = (source, "PERSON")
-        source_span = w.add(source, entity)
-    w.add(" ")
-    cue = CUES[status]
-    cue_span = w.add(cue)
-    w.add(" that ")
-    content_start = w.length
-    w.add(r.choice(WEAPONS), (r.choice(WEAPONS), "WEAPON")) if r.random() < 0.3 else w.add("forces")
-    w.add(f" {r.choice(VERBS)} {r.choice(NOUNS)} near ")
-    place = r.choice(PLACES)
-    w.add(place, (place, "PLACE"))
-    w.add(f", {_filler(r, r.randint(3, 9))}")
-    content_end = w.length
-    w.add(".")
-    text = "".join(w.parts)[start : w.length]
-    w.claims.append(
-        Claim(
-            start,
-            w.length,
-            text,
-            source,
-            *source_span,
-            cue,
-            *cue_span,
-            content_start,
-            content_end,
-            "reported",
-            status,
-        )
-    )
-
-
-def _plain_sentence(w: Writer, r: random.Random) -> None:
-    place = r.choice(PLACES)
-    w.add("In ")
-    w.add(place, (place, "PLACE"))
-    w.add(f", {_filler(r, r.randint(6, 16))} {r.choice(VERBS)} {r.choice(NOUNS)}.")
-
-
-def article_text(r: random.Random) -> Writer:
-    w = Writer()
-    for paragraph in range(r.randint(4, 8)):
-        if paragraph:
-            w.add("\n\n")
-        for sentence in range(r.randint(2, 4)):
-            if sentence:
-                w.add(" ")
-            (_claim_sentence if r.random() < 0.35 else _plain_sentence)(w, r)
-    return w
-
-
-def raw_page(r: random.Random, text: str) -> bytes:
-    """A page of the size real ones have (50-150 KB): the text inside menus, links and scripts."""
-    chrome = " ".join(
-        f'<li><a href="/section/{r.randint(1, 999)}">{_filler(r, 3)}</a></li>'
-        for _ in range(r.randint(150, 450))
-    )
-    script = "".join(f"var k{i}={r.random()!r};" for i in range(r.randint(200, 800)))
-    body = "".join(f"<p>{p}</p>" for p in text.split("\n\n"))
-    return (
-        f"<html><head><script>{script}</script></head><body><nav><ul>{chrome}</ul></nav>"
-        f"<article>{body}</article><footer><ul>{chrome}</ul></footer></body></html>"
-    ).encode()
-
-
-def build(
-    out: Path,
-    articles: int,
-    feeds: int,
-    seed: int,
-    raw_pages: bool = True,
-    proposed_v2: bool = False,
-) -> None:
-    out.mkdir(parents=True, exist_ok=True)
+def write_config(out: Path, feeds: int) -> list[str]:
     urls = [f"http://127.0.0.1:9/feed/{i}.xml" for i in range(feeds)]
     lines = ["[settings]", "refresh_minutes = 0", "retention_days = 0", ""]
     for i, url in enumerate(urls):
-        lines += [
-            "[[feed]]",
-            f'name = "Bench wire {i}"',
-            f'url = "{url}"',
-            f'tags = ["{TAGS[i % 4]}"]',
-            "",
-        ]
+        lines += ["[[feed]]", f'name = "Bench wire {i}"', f'url = "{url}"',
+                  f'tags = ["{TAGS[i % 4]}"]', ""]  # fmt: skip
     (out / "feeds.toml").write_text("\n".join(lines), encoding="utf-8")
+    return urls
+
+
+def arrivals(
+    articles: int, feeds: int, seed: int, now: datetime
+) -> Iterator[tuple[datetime, list[tuple[int, datetime]]]]:
+    """(refresh time, [(feed, published), ...]) in the order the refreshes happen."""
+    r = random.Random(seed)
+    span = articles / (feeds * ITEMS_PER_FEED_DAY) * 86400
+    start = now - timedelta(seconds=span)
+    published = sorted(r.uniform(0, span) for _ in range(articles))
+    tick, batch = REFRESH_SECONDS, []
+    for seconds in published:
+        while seconds >= tick:
+            if batch:
+                yield start + timedelta(seconds=tick), batch
+            tick, batch = tick + REFRESH_SECONDS, []
+        when = seconds
+        if r.random() < LATE_SHARE:
+            when = max(0.0, seconds - r.uniform(0, 2 * 86400))
+        batch.append((r.randrange(feeds), start + timedelta(seconds=when)))
+    if batch:
+        yield start + timedelta(seconds=min(tick, span)), batch
+
+
+def connect_batched(db: Path) -> sqlite3.Connection:
+    schema.connect(db).close()  # create and migrate
+    conn = sqlite3.connect(db, factory=_Batched)
+    conn.row_factory = sqlite3.Row
+    for pragma in ("foreign_keys = ON", "journal_mode = WAL", "synchronous = OFF",
+                   "cache_size = -262144"):  # fmt: skip
+        conn.execute(f"PRAGMA {pragma}")
+    return conn
+
+
+def build(
+    out: Path, articles: int, feeds: int, seed: int, raw_pages: bool = True, stories: bool = True
+) -> None:
+    out.mkdir(parents=True, exist_ok=True)
     db = out / "cache" / "sitrep.db"
-    if db.exists() and proposed_v2:  # an existing bench cache: opening it migrates it
-        schema.connect(db).close()
-        print(f"{db} is at schema {schema.SCHEMA_VERSION}")
-        return
     if db.exists():
         sys.exit(f"{db} exists: remove it first")
-    conn = schema.connect(db)  # the current schema (v2 carries the list indexes)
-    ids = store.sync_feeds(
-        conn, [(u, f"Bench wire {i}", (TAGS[i % 4],)) for i, u in enumerate(urls)]
-    )
-    r = random.Random(seed)
+    urls = write_config(out, feeds)
+    workers = multiprocessing.get_context("fork").Pool(2)  # before the connection exists
+    conn = connect_batched(db)
+    names = [(u, f"Bench wire {i}", (TAGS[i % 4],)) for i, u in enumerate(urls)]
+    ids = store.sync_feeds(conn, names)
+    conn.commit()
     now = datetime.now(UTC).replace(microsecond=0)
-    per_feed = -(-articles // feeds)
+    r = random.Random(seed)
     t0 = time.perf_counter()
-    made = 0
-    for number, url in enumerate(urls):
-        entries = []
-        for j in range(min(per_feed, articles - made)):
-            when = now - timedelta(seconds=r.randint(0, 60 * 86400))
+    made = pending = 0
+    for fetched, batch in arrivals(articles, feeds, seed, now):
+        by_feed: dict[int, list[Entry]] = {}
+        for feed, when in batch:
+            number = made + sum(len(v) for v in by_feed.values())
             place = r.choice(PLACES)
-            title = f"{r.choice(NOUNS).capitalize()} {r.choice(VERBS)} near {place} ({number}-{j})"
-            entries.append(
+            title = f"{r.choice(NOUNS).capitalize()} {r.choice(VERBS)} near {place} ({number})"
+            by_feed.setdefault(feed, []).append(
                 Entry(
-                    f"g{number}-{j}",
-                    f"https://bench.invalid/{number}/{j}",
+                    f"g{number}",
+                    f"https://bench.invalid/{feed}/{number}",
                     title,
                     published=when,
                     summary=f"{place}: {_filler(r, 20)}.",
-                )
+                )  # fmt: skip
             )
-        made += store.save_entries(conn, ids[url], entries, full_text=True)
-    rows = conn.execute("SELECT id, url FROM articles ORDER BY id").fetchall()
-    for row in rows:
-        w = article_text(r)
-        entities = tuple(
-            Entity(name, kind, tuple(spans)) for (name, kind), spans in w.mentions.items()
-        )
-        conflict = any(c.status == "disputed" for c in w.claims)
-        analysis = Analysis(tuple(w.claims), entities, conflict, "bench")
-        store.save_analysis(conn, row["id"], Article(row["url"], w.text()), analysis)
-        if raw_pages:
-            store.save_page(
-                conn, row["id"], raw_page(r, w.text()), {"content-type": "text/html"}, row["url"]
-            )
-    with conn:
-        conn.execute("UPDATE articles SET read = 1 WHERE id % 3 = 0")
-        conn.execute(
-            "UPDATE feeds SET last_checked = ?, last_ok = ?", (now.isoformat(), now.isoformat())
-        )
-    file_bench_stories(conn, seed)  # stories of the shape of real traffic (bench/story_plan.py)
+        first = conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+        for feed, entries in sorted(by_feed.items()):
+            made += store.save_entries(conn, ids[urls[feed]], entries, full_text=True)
+        conn.execute("UPDATE articles SET fetched = ? WHERE id > ?",
+                     (fetched.isoformat(timespec="seconds"), first))  # fmt: skip
+        rows = conn.execute("SELECT id, url FROM articles WHERE id > ? ORDER BY id", (first,))
+        rows = rows.fetchall()
+        texts = workers.imap(analysed, [seed * 1_000_003 + row["id"] for row in rows], 64)
+        for row, (text, analysis) in zip(rows, texts, strict=True):
+            store.save_analysis(conn, row["id"], Article(row["url"], text), analysis)
+            if raw_pages:
+                page = raw_page(random.Random(row["id"]), text)
+                store.save_page(conn, row["id"], page, {"content-type": "text/html"}, row["url"])
+        pending += len(rows)
+        if pending >= COMMIT_EVERY:
+            conn.commit()
+            pending = 0
+            rate = made / (time.perf_counter() - t0)
+            print(f"  {made:,} articles, {rate:,.0f}/s", flush=True)
+    workers.close()
+    conn.execute("UPDATE articles SET read = 1 WHERE id % 3 = 0")
+    conn.execute("UPDATE feeds SET last_checked = ?, last_ok = ?", (now.isoformat(),) * 2)
+    conn.commit()
+    if stories:  # stories of the shape of real traffic (bench/story_plan.py says why)
+        file_bench_stories(conn, seed)
+        conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
+    size = db.stat().st_size
     print(
-        f"built {made} articles in {time.perf_counter() - t0:.1f}s: {db} "
-        f"({db.stat().st_size / 1e6:.0f} MB)"
+        f"built {made:,} articles in {time.perf_counter() - t0:.0f} s: {db} "
+        f"({size / 1e6:,.0f} MB, {size / max(made, 1) / 1000:.1f} KB an article)"
     )
 
 
@@ -459,14 +169,14 @@ def main() -> None:
     parser.add_argument("--feeds", type=int, default=250)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-raw-pages", action="store_true", help="leave raw_html empty")
+    parser.add_argument("--no-stories", action="store_true", help="file no stories")
     parser.add_argument(
-        "--proposed-v2",
-        action="store_true",
-        help="kept for old commands: the schema migration now adds the v2 indexes; "
-        "on an existing cache, only that",
+        "--proposed-v2", action="store_true", help="kept for old commands: does nothing"
     )
     args = parser.parse_args()
-    build(args.out, args.articles, args.feeds, args.seed, not args.no_raw_pages, args.proposed_v2)
+    build(
+        args.out, args.articles, args.feeds, args.seed, not args.no_raw_pages, not args.no_stories
+    )
 
 
 if __name__ == "__main__":

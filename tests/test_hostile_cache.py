@@ -154,8 +154,10 @@ def test_a_full_disk_mid_refresh_ends_with_one_line_and_loses_nothing(
         rss([{"title": f"Small {n}", "guid": f"s{n}"} for n in range(5)]),
         "application/rss+xml",
     )
+    # 8 KB each: the write-ahead log starts empty and may grow to the cache's size plus 64 KB,
+    # so the new items must outweigh the whole cache (500 KB with its empty indexes)
     big_items = [
-        {"title": f"Big {n}", "guid": f"b{n}", "description": "<p>" + "word " * 400}
+        {"title": f"Big {n}", "guid": f"b{n}", "description": "<p>" + "word " * 1600}
         for n in range(400)
     ]
     big = http_server.add("/big.xml", rss(big_items), "application/rss+xml")
@@ -200,8 +202,10 @@ async def test_the_app_on_a_full_disk_shows_the_cache_and_says_why_refresh_faile
     tmp_path: Path, http_server: LocalServer, served_demo: str
 ) -> None:
     config = await filled_cache(tmp_path, served_demo)
+    # 8 KB each: the write-ahead log starts empty and may grow to the cache's size plus 64 KB,
+    # so the new items must outweigh the whole cache (500 KB with its empty indexes)
     big_items = [
-        {"title": f"Big {n}", "guid": f"b{n}", "description": "<p>" + "word " * 400}
+        {"title": f"Big {n}", "guid": f"b{n}", "description": "<p>" + "word " * 1600}
         for n in range(400)
     ]
     big = http_server.add("/big.xml", rss(big_items), "application/rss+xml")

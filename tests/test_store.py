@@ -11,7 +11,7 @@ import pytest
 from tui.core.errors import StoreError
 from tui.core.models import Analysis, Article, Claim, Entity, Entry
 from tui.core.query import parse_query
-from tui.store import schema, search, store
+from tui.store import schema, search, store, upkeep
 from tui.store.schema import DamagedStoreError
 
 
@@ -118,7 +118,7 @@ def test_purge_keeps_bookmarks(conn: sqlite3.Connection) -> None:
         (old, old),
     )
     conn.commit()
-    assert store.purge_articles(conn, 90) == 2
+    assert upkeep.purge_articles(conn, 90) == 2
     assert conn.execute("SELECT count(*) FROM bookmarks").fetchone()[0] == 1
 
 

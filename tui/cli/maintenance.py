@@ -11,7 +11,8 @@ from tui.cli.common import error, load_or_report, resolve_locations, setup_loggi
 from tui.cli.progress import ProgressDisplay
 from tui.core.errors import StoreError
 from tui.service.refresh import Refresher
-from tui.store import schema
+from tui.store import schema, upkeep
+from tui.store.handle import InstanceLock
 
 
 def run_maintenance(args: argparse.Namespace) -> int:
@@ -45,23 +46,19 @@ def run_maintenance(args: argparse.Namespace) -> int:
 
 
 def _vacuum(db: Path) -> int:
-    """Merge the full-text indexes' segments, then rebuild the file without its free pages.
-
-    VACUUM refuses to run inside a transaction, and Python's sqlite3 opens one before any
-    INSERT (the FTS `optimize` commands are INSERTs): the connection runs in autocommit.
-    """
+    """Merge the full-text indexes' segments and give free pages back, in short steps that let
+    the app and a refresh carry on (tui/store/upkeep.py). A cache from before schema v8 is
+    rewritten once to switch it to incremental mode, which needs the app closed."""
     if not db.exists():
         error(f"{db}: no cache yet (run sitrep fetch first)")
         return 2
+    lock = InstanceLock(db.parent)
+    alone = lock.acquire()
     try:
         conn = schema.connect(db)
         try:
-            conn.isolation_level = None  # autocommit: every statement is its own transaction
             before = _size(db)
-            for table in ("articles_fts", "claims_fts", "bookmarks_fts"):
-                conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
-            conn.execute("VACUUM")
-            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            done = upkeep.compact(conn, alone=alone, step=lambda what: None)
         finally:
             conn.close()
     except StoreError as exc:
@@ -70,7 +67,13 @@ def _vacuum(db: Path) -> int:
     except sqlite3.Error as exc:
         error(f"{db}: cannot compact: {exc} (is sitrep refreshing? try again when it is idle)")
         return 2
+    finally:
+        if alone:
+            lock.release()
     print(f"{db}: {before:,} → {_size(db):,} bytes")
+    if not done:
+        print("indexes merged; this older cache is rewritten once to give space back, which "
+              "needs sitrep closed: run sitrep vacuum again then")  # fmt: skip
     return 0
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +21,7 @@ from tui.core.query import Query
 from tui.core.sanitize import clean_text
 from tui.service import story_detail
 from tui.service.story_detail import StoryDetail, StoryLink
-from tui.store import bookmarks, manual_status, pins, search, store, story_list
+from tui.store import bookmarks, manual_status, pins, schema, search, store, story_list
 from tui.store import claims as stored_claims
 from tui.store.handle import StoreHandle
 from tui.store.pins import Pin, PinnedNews
@@ -35,6 +36,10 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 RAW_LIMIT = 200_000  # characters of the raw page the reader's `x` shows
+# How long a page may wait for its list's count before it is shown without it (the count
+# then comes from `count_articles`): most counts take a few milliseconds; a word in half of a
+# million articles takes a second.
+COUNT_WITHIN = 0.015
 Row = sqlite3.Row | Mapping[str, Any]
 
 
@@ -57,6 +62,12 @@ class Library:
         self.opened = opened
         self.store: StoreHandle = opened.handle
         self._searcher = Searcher()
+        # Counts that take long run on a connection of their own (a page never waits behind
+        # one); a newer count stops the one running (sqlite3 interrupt).
+        self._counter = Searcher()
+        self._count_conn: sqlite3.Connection | None = None
+        self._count_lock = threading.Lock()
+        self._count_turn = 0
         self._stories = StorySearcher()
 
     @property
@@ -69,6 +80,10 @@ class Library:
         return self.store.readonly and self.opened.why_readonly == "disk full"
 
     def close(self) -> None:
+        with self._count_lock:
+            if self._count_conn is not None:
+                self._count_conn.close()
+                self._count_conn = None
         self.store.close()
         if self.opened.lock is not None:
             self.opened.lock.release()
@@ -77,12 +92,76 @@ class Library:
     def list_articles(
         self, query: Query, *, limit: int = 100, offset: int = 0
     ) -> tuple[int, list[Row]]:
+        """A page and the exact count of its list (which can take long: see articles_page)."""
         return self.store.run(self._searcher.list_articles, query, limit=limit, offset=offset)
 
     def list_claims(
         self, query: Query, *, limit: int = 100, offset: int = 0
     ) -> tuple[int, list[Row]]:
         return self.store.run(self._searcher.list_claims, query, limit=limit, offset=offset)
+
+    def articles_page(
+        self, query: Query, *, limit: int = 100, within: float | None = None
+    ) -> tuple[int | None, list[Row]]:
+        """The first page of a list, and its count if that takes at most *within* seconds
+        (default COUNT_WITHIN; None back: ask `count_articles`)."""
+        within = COUNT_WITHIN if within is None else within
+        return self.store.run(self._first_page, "articles", query, limit, within)
+
+    def claims_page(
+        self, query: Query, *, limit: int = 100, within: float | None = None
+    ) -> tuple[int | None, list[Row]]:
+        within = COUNT_WITHIN if within is None else within
+        return self.store.run(self._first_page, "claims", query, limit, within)
+
+    def _first_page(
+        self, conn: sqlite3.Connection, kind: str, query: Query, limit: int, within: float | None
+    ) -> tuple[int | None, list[Row]]:
+        rows = getattr(self._searcher, f"page_{kind}")(conn, query, limit=limit)
+        if len(rows) < limit:
+            return len(rows), rows  # the whole list is here
+        return getattr(self._searcher, f"count_{kind}")(conn, query, seconds=within), rows
+
+    def page_articles(self, query: Query, *, limit: int = 100, offset: int = 0) -> list[Row]:
+        """Rows offset..offset+limit of a list (a negative limit: all from offset)."""
+        return self.store.run(self._searcher.page_articles, query, limit=limit, offset=offset)
+
+    def page_claims(self, query: Query, *, limit: int = 100, offset: int = 0) -> list[Row]:
+        return self.store.run(self._searcher.page_claims, query, limit=limit, offset=offset)
+
+    def count_within(self, query: Query, seconds: float = 0.05) -> int | None:
+        """The count of an article list if it takes at most *seconds* (saved searches' unread
+        counts in the feeds pane, read with the first page)."""
+        return self.store.run(self._searcher.count_articles, query, seconds=seconds)
+
+    def count_articles(self, query: Query) -> int | None:
+        """The count of a list whose page came without one; None when a newer count call
+        stopped it (its list is no longer shown)."""
+        return self._count("count_articles", query)
+
+    def count_claims(self, query: Query) -> int | None:
+        return self._count("count_claims", query)
+
+    def _count(self, method: str, query: Query) -> int | None:
+        self._count_turn += 1
+        turn = self._count_turn
+        if self._count_conn is not None:
+            self._count_conn.interrupt()  # whatever it counts is stale now
+        with self._count_lock:
+            if turn != self._count_turn:
+                return None
+            if self._count_conn is None:
+                handle = self.store
+                self._count_conn = schema.connect(
+                    handle.path, readonly=True, immutable=handle.immutable
+                )
+            try:
+                return int(getattr(self._counter, method)(self._count_conn, query))
+            except sqlite3.OperationalError as exc:
+                if "interrupted" in str(exc):
+                    self._counter.forget(self._count_conn)  # a set may be half made
+                    return None
+                raise
 
     def list_bookmarks(self, query: Query) -> list[dict[str, Any]]:
         """The bookmarks *query* selects, newest first, each with `article_present` (is its

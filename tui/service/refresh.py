@@ -36,10 +36,9 @@ from tui.pipeline.fetch.pacing import HostPacer
 from tui.pipeline.fetch.policy import PagePolicy, Resolver, Scope
 from tui.pipeline.parse import parse_feed
 from tui.pipeline.workers import WorkerPool, start_parse_pool
-from tui.service import stories
 from tui.service.config import Config, FeedConfig
 from tui.service.page_queue import ArticleQueue, read_local
-from tui.store import intake, queue, schema, store
+from tui.store import intake, queue, schema, store, upkeep
 from tui.store.handle import store_failure
 
 T = TypeVar("T")
@@ -238,17 +237,19 @@ class Refresher:
                 self._parse_pool = start_parse_pool()
             done = 0
             report(0, total)
+            validators = await self._db(store.feeds_validators)  # one trip, not one per feed
 
             async def one(feed: FeedConfig) -> FeedOutcome:
                 nonlocal done
-                outcome = await self._refresh_feed(feed)
+                feed_id = self._feed_ids[feed.url]
+                outcome = await self._refresh_feed(feed, validators.get(feed_id, (None, None)))
                 done += 1
                 self.on_feed(outcome)
                 report(done, total)
                 return outcome
 
             outcomes = list(await asyncio.gather(*(one(f) for f in feeds)))
-            await self._db(store.purge_articles, self.settings.retention_days)
+            await self._db(upkeep.purge_articles, self.settings.retention_days)
             return outcomes
 
     def _is_due(self, feed: FeedConfig, last_checked: str | None) -> bool:
@@ -267,9 +268,11 @@ class Refresher:
             return True
         return datetime.now(UTC) - when >= timedelta(minutes=minutes) - timedelta(seconds=30)
 
-    async def _refresh_feed(self, feed: FeedConfig) -> FeedOutcome:
+    async def _refresh_feed(
+        self, feed: FeedConfig, validators: tuple[str | None, str | None]
+    ) -> FeedOutcome:
         feed_id = self._feed_ids[feed.url]
-        etag, last_modified = await self._db(store.feed_validators, feed_id)
+        etag, last_modified = validators
         try:
             if feed.is_local:
                 response = await asyncio.to_thread(
@@ -301,22 +304,15 @@ class Refresher:
             await self._db(store.record_feed_error, feed_id, reason)
             return FeedOutcome(feed.url, feed.name, "error", error=reason)
         taken = await self._db(
-            intake.save_feed_items,
+            intake.save_feed,
             feed_id,
-            parsed.entries,
+            parsed,
+            etag=response.etag,
+            last_modified=response.last_modified,
             full_text=feed.full_text,
             cap=self.settings.max_new_items,
         )
         warning = taken.warning()
-        # Items held back come with the next refresh only if it reads the feed again: no 304.
-        await self._db(
-            store.record_feed_ok,
-            feed_id,
-            title=parsed.title or None,
-            etag=None if taken.held else response.etag,
-            last_modified=None if taken.held else response.last_modified,
-            warning=warning,
-        )
         return FeedOutcome(feed.url, feed.name, "updated", new=taken.new, warning=warning or "")
 
     async def _parse(self, response: Response) -> ParsedFeed:
@@ -354,6 +350,8 @@ class Refresher:
     async def file_stories(self) -> int:
         """File the articles done since the last time into stories (tui/service/stories.py),
         a batch per store call so other store work interleaves."""
+        from tui.service import stories  # start-up: a feeds-only refresh never files stories
+
         total = 0
         while done := await self._db(stories.file_stories):
             total += done

@@ -24,6 +24,7 @@ class StoreHandle:
     def __init__(self, path: Path, *, readonly: bool = False, immutable: bool = False) -> None:
         self.path = path
         self.readonly = readonly or immutable
+        self.immutable = immutable
         self._lock = threading.RLock()
         self.conn: sqlite3.Connection = schema.connect(
             path, readonly=self.readonly, immutable=immutable

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tui.core.models import Entry
-from tui.store.store import entry_key, save_entries
+from tui.core.models import Entry, ParsedFeed
+from tui.store.store import entry_key, record_feed_ok, save_entries
 
 FLOOD_MIN = 10  # reissued items before a feed is reported (and at least half of what it lists)
 _CHUNK = 400  # SQLite parameters per IN (...) query
@@ -114,3 +114,27 @@ def _guids_by_link(
         ):
             found.setdefault(url, []).append(guid)
     return found
+
+
+def save_feed(
+    conn: sqlite3.Connection,
+    feed_id: int,
+    parsed: ParsedFeed,
+    *,
+    etag: str | None,
+    last_modified: str | None,
+    full_text: bool,
+    cap: int,
+) -> Intake:
+    """A fetched feed's new items and its validators, in one trip to the store thread."""
+    taken = save_feed_items(conn, feed_id, parsed.entries, full_text=full_text, cap=cap)
+    # Items held back come with the next refresh only if it reads the feed again: no 304.
+    record_feed_ok(
+        conn,
+        feed_id,
+        title=parsed.title or None,
+        etag=None if taken.held else etag,
+        last_modified=None if taken.held else last_modified,
+        warning=taken.warning(),
+    )
+    return taken

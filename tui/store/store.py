@@ -7,11 +7,12 @@ import json
 import sqlite3
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from tui.core.models import Analysis, Article, Entry
 from tui.store import claims as stored_claims
-from tui.store import manual_status, stories
+from tui.store import manual_status
+from tui.store.words import note_words
 
 
 def utc_now() -> str:
@@ -50,6 +51,14 @@ def sync_feeds(
 def feed_validators(conn: sqlite3.Connection, feed_id: int) -> tuple[str | None, str | None]:
     row = conn.execute("SELECT etag, last_modified FROM feeds WHERE id = ?", (feed_id,)).fetchone()
     return (row["etag"], row["last_modified"]) if row else (None, None)
+
+
+def feeds_validators(conn: sqlite3.Connection) -> dict[int, tuple[str | None, str | None]]:
+    """Every feed's (etag, last_modified), read once at the start of a refresh."""
+    return {
+        row[0]: (row[1], row[2])
+        for row in conn.execute("SELECT id, etag, last_modified FROM feeds")
+    }
 
 
 def record_feed_ok(
@@ -154,7 +163,10 @@ def save_entries(
             " sort_ts, summary, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             rows,
         )
-        return max(0, cursor.rowcount)  # rows actually inserted; trigger writes not counted
+        new = max(0, cursor.rowcount)  # rows actually inserted; trigger writes not counted
+        if new:
+            note_words(conn, [text for row in rows for text in (row[3], row[8])])
+        return new
 
 
 def sort_time(published: str | None, fetched: str) -> str:
@@ -310,6 +322,9 @@ def save_analysis(
             )
         if analysis is not None:
             _insert_analysis(conn, article_id, analysis)
+        claims = analysis.claims if analysis else ()
+        note_words(conn, [article.text if article else None, *(c.text for c in claims),
+                          *(c.source for c in claims)])  # fmt: skip
         conn.execute(
             "UPDATE articles SET state = ?, error = ?, priority = 0, analyzer_version = ?, "
             "conflict = ?, claim_count = ?, language = ?, lease_owner = NULL, lease_until = 0 "
@@ -340,8 +355,9 @@ def _insert_analysis(conn: sqlite3.Connection, article_id: int, analysis: Analys
         entity_id = conn.execute(
             "SELECT id FROM entities WHERE name = ? AND type = ?", (entity.name, entity.type)
         ).fetchone()[0]
-        conn.executemany(
-            'INSERT INTO mentions(entity_id, article_id, start, "end") VALUES (?, ?, ?, ?)',
+        conn.executemany(  # the same span twice is one mention (the key is the whole row)
+            'INSERT OR IGNORE INTO mentions(entity_id, article_id, start, "end") '
+            "VALUES (?, ?, ?, ?)",
             [(entity_id, article_id, s, e) for s, e in entity.mentions],
         )
 
@@ -361,18 +377,3 @@ def entities_for(conn: sqlite3.Connection, article_id: int) -> list[sqlite3.Row]
         "GROUP BY e.id ORDER BY count DESC, e.name",
         (article_id,),
     ).fetchall()
-
-
-def purge_articles(conn: sqlite3.Connection, retention_days: int) -> int:
-    """Delete articles older than the retention window. Bookmarks are copies: untouched."""
-    if retention_days <= 0:
-        return 0
-    cutoff = (datetime.now(UTC) - timedelta(days=retention_days)).isoformat(timespec="seconds")
-    with conn:
-        gone = conn.execute(
-            "DELETE FROM articles WHERE fetched < ? AND sort_ts < ?", (cutoff, cutoff)
-        ).rowcount
-    if gone:
-        stories.forget_purged(conn)
-    return int(gone)
-

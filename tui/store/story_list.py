@@ -17,14 +17,14 @@ only for the page. A count with one set and nothing else is that set's size.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from tui.core.query import Query, Term, count_condition
-from tui.store.query_sql import Sql, article_condition, article_set, fts_expression
+from tui.store.plan import text_ids
+from tui.store.query_sql import Sql, article_condition, article_set
 from tui.store.temp_sets import TempSets
 
 STORY_COLUMNS = "s.id, s.title, s.first_seen, s.last_seen, s.articles, s.outlets, s.contested"
-_FTS = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?"
 
 
 def story_condition(term: Term) -> Sql | None:
@@ -112,11 +112,12 @@ class StorySearcher:
     def _filter(self, conn: sqlite3.Connection, query: Query) -> _Filter:
         found = _Filter()
         text = query.of("word", "phrase")
-        if positive := fts_expression([t for t in text if not t.negated]):
-            self._add(conn, found, (_FTS, (positive,)), False)
+        # words and phrases through the article list's indexes and senses (tui/store/plan.py)
+        if positive := text_ids(conn, [t for t in text if not t.negated]):
+            self._add(conn, found, positive, False)
         for term in (t for t in text if t.negated):
-            if expression := fts_expression([term]):
-                self._add(conn, found, (_FTS, (expression,)), True)
+            if found_ids := text_ids(conn, [replace(term, negated=False)]):
+                self._add(conn, found, found_ids, True)
         for term in query.terms:
             if term.key in ("word", "phrase"):
                 continue

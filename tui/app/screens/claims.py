@@ -23,7 +23,7 @@ from tui.app.widgets.claim_list import ClaimList, ClaimRow
 from tui.app.widgets.claim_preview import ClaimPreview
 from tui.app.widgets.filter_bar import BarEvent, FilterBar, settle
 from tui.app.widgets.status_bar import StatusBar
-from tui.app.widgets.virtual_list import PAGE_SIZE
+from tui.app.widgets.virtual_list import PAGE_SIZE, count_later
 from tui.core.query import Query, QueryError, parse_query
 from tui.service.library import Library
 
@@ -43,6 +43,7 @@ class ClaimsScreen(Screen[None]):
         self.filter_query = Query(type="claim")
         self._initial = text
         self._token = 0
+        self._shown: Query | None = None  # the query of the list on screen
 
     def compose(self) -> ComposeResult:
         yield FilterBar(id="claims-filter")
@@ -79,21 +80,37 @@ class ClaimsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group="claims", exit_on_error=False)
     def _load(self, query: Query, keep_cursor: bool, token: int) -> None:
-        count, rows = self.library.list_claims(query, limit=PAGE_SIZE)
+        count, rows = self.library.claims_page(query, limit=PAGE_SIZE)
         marked = self._marked(rows)
         if token == self._token:
             self.app.call_from_thread(
                 self._show, count, [ClaimRow.from_row(r, marked) for r in rows], keep_cursor,
-                token,
+                token, query=query,
+            )
+        if token == self._token and count is None:
+            count_later(
+                self.claims,
+                lambda: self.query_one(StatusBar),
+                lambda: self.library.count_claims(query),
+                lambda: token == self._token,
             )
 
     def _marked(self, rows: list[Any]) -> set[tuple[int, int, int]]:
         """(article, claim start, source start) of the bookmarked claims on this page."""
         return self.library.bookmarked_claims({r["article_id"] for r in rows})
 
-    def _show(self, count: int, rows: list[ClaimRow], keep_cursor: bool, token: int) -> None:
+    def _show(
+        self,
+        count: int | None,
+        rows: list[ClaimRow],
+        keep_cursor: bool,
+        token: int,
+        query: Query | None = None,
+    ) -> None:
         if token != self._token:
             return
+        keep_cursor = keep_cursor and query == self._shown  # only on the list shown
+        self._shown = query
         self.claims.empty_text = (
             "Nothing matches: / changes the filter"
             if self.query_text
@@ -101,7 +118,7 @@ class ClaimsScreen(Screen[None]):
         )
         self.claims.reset(count, rows, keep_cursor)
         status = self.query_one(StatusBar)
-        status.count = count
+        status.count, status.more = (len(rows), True) if count is None else (count, False)
         status.filter = self.query_text
 
     @on(ClaimList.PageWanted)
@@ -110,7 +127,7 @@ class ClaimsScreen(Screen[None]):
 
     @work(thread=True, group="pages", exit_on_error=False)
     def _load_page(self, query: Query, offset: int, generation: int) -> None:
-        _, rows = self.library.list_claims(query, limit=PAGE_SIZE, offset=offset)
+        rows = self.library.page_claims(query, limit=PAGE_SIZE, offset=offset)
         marked = self._marked(rows)
         self.app.call_from_thread(
             self.claims.add_page, generation, offset, [ClaimRow.from_row(r, marked) for r in rows]

@@ -28,6 +28,7 @@ from tui.app.widgets.article_list import CONFLICT_MEANING, PAGE_SIZE, ArticleLis
 from tui.app.widgets.feed_list import FeedInfo, FeedList, SearchInfo
 from tui.app.widgets.filter_bar import BarEvent, FilterBar
 from tui.app.widgets.status_bar import StatusBar
+from tui.app.widgets.virtual_list import count_later
 from tui.core.query import Query, QueryError, Term, parse_query
 from tui.service.library import Library
 
@@ -68,6 +69,7 @@ class MainScreen(Screen[None]):
         self.reading = ReadState(self)
         self.pane = FeedPane(self)
         self._token = 0
+        self._shown: Query | None = None  # the query of the list on screen
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="main-panes"):
@@ -120,7 +122,7 @@ class MainScreen(Screen[None]):
     def _load_articles(
         self, query: Query, keep_cursor: bool, token: int, with_feeds: bool = False
     ) -> None:
-        count, rows = self.library.list_articles(query, limit=PAGE_SIZE)
+        count, rows = self.library.articles_page(query, limit=PAGE_SIZE)
         pane = self.read_pane() if with_feeds else None
         if token == self._token:
             self.app.call_from_thread(
@@ -130,9 +132,17 @@ class MainScreen(Screen[None]):
                 keep_cursor,
                 token,
                 pane,
+                query=query,
             )
         elif pane is not None:  # the list is stale, the pane is not
             self.app.call_from_thread(self.show_feeds, *pane)
+        if token == self._token and count is None:
+            count_later(
+                self.articles,
+                lambda: self.status,
+                lambda: self.library.count_articles(query),
+                lambda: token == self._token,
+            )
 
     def read_pane(self) -> tuple[list[FeedInfo], list[SearchInfo]]:
         """The feeds with their unread counts, and each saved search's (runs in a thread)."""
@@ -144,22 +154,27 @@ class MainScreen(Screen[None]):
                 query = parse_query(saved.query, sitrep(self).now())
             except QueryError:  # the config checked it; a date that no longer parses is skipped
                 continue
-            unread, _ = self.library.list_articles(query.with_terms(UNREAD), limit=0)
+            unread = self.library.count_within(query.with_terms(UNREAD))
             searches.append(SearchInfo(saved.name, saved.query, unread))
         return feeds, searches
 
     def _show_articles(
         self,
-        count: int,
+        count: int | None,
         rows: list[ArticleRow],
         keep_cursor: bool,
         token: int,
         pane: tuple[list[FeedInfo], list[SearchInfo]] | None = None,
+        query: Query | None = None,
     ) -> None:
         if pane is not None:
             self.feeds.show_feeds(*pane)
         if token != self._token:
             return  # a newer query is on its way
+        # A reload keeps the cursor (and an open-ended list its length) only on the list shown:
+        # a new filter's result can be overtaken by a reload of that filter before it is shown.
+        keep_cursor = keep_cursor and query == self._shown
+        self._shown = query
         filtered = bool(self.query_text or self.scope)
         if filtered:
             self.articles.empty_text = "Nothing matches: esc clears the filter"
@@ -168,7 +183,7 @@ class MainScreen(Screen[None]):
         else:
             self.articles.empty_text = "No articles yet: R fetches every feed"
         self.articles.reset(count, rows, keep_cursor=keep_cursor)
-        self.status.count = count
+        self.status.count, self.status.more = (len(rows), True) if count is None else (count, False)
         parts = (self.scope_label, self.query_text, "unread only" if self.hide_read else "")
         self.status.filter = "  ".join(p for p in parts if p)
         self.pane.show_notice()
@@ -184,7 +199,7 @@ class MainScreen(Screen[None]):
         query, offset, generation = self.effective_query(), event.offset, self.articles.generation
 
         def load() -> None:
-            _, rows = self.library.list_articles(query, limit=PAGE_SIZE, offset=offset)
+            rows = self.library.page_articles(query, limit=PAGE_SIZE, offset=offset)
             self.app.call_from_thread(
                 self.articles.add_page, generation, offset, [ArticleRow.from_row(r) for r in rows]
             )

@@ -131,7 +131,7 @@ class ReadState:
         count = screen.articles.count
         while 0 <= index < count:
             offset = index - index % PAGE_SIZE
-            _, page = self.library.list_articles(query, limit=PAGE_SIZE, offset=offset)
+            page = self.library.page_articles(query, limit=PAGE_SIZE, offset=offset)
             rows = [ArticleRow.from_row(r) for r in page]
             app.call_from_thread(screen.articles.add_page, generation, offset, rows)
             while offset <= index < offset + len(rows):
@@ -176,7 +176,7 @@ class ReadState:
 
         def ids() -> list[int]:
             # One search, every row: a negative LIMIT has no upper bound in SQLite.
-            _, rows = self.library.list_articles(query.with_terms(UNREAD), limit=-1)
+            rows = self.library.page_articles(query.with_terms(UNREAD), limit=-1)
             return [r["id"] for r in rows]
 
         self._run(ids, label or "All articles")

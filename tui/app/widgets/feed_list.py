@@ -44,12 +44,14 @@ class FeedInfo:
 class SearchInfo:
     name: str
     query: str
-    unread: int
+    unread: int | None  # None: too long to count at start-up
 
 
-def feed_row(name: str, unread: int, error: str | None = None) -> Row:
+def feed_row(name: str, unread: int | None, error: str | None = None) -> Row:
     label = Content.styled(f"✖ {name}", "$text-error") if error else Content(name)
     count = Content.styled(f"{unread:,}", "bold $accent") if unread else Content("")
+    if unread is None:
+        count = Content.styled("…", "$text-muted")
     return Row(label, count)
 
 

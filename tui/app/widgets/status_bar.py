@@ -20,6 +20,7 @@ class StatusBar(Widget):
     """
 
     count: reactive[int | None] = reactive(0)
+    more = reactive(False)  # the count is a floor while the list's full count is on its way
     noun = reactive("article")  # singular: count_of makes the plural
     detail = reactive("")
     filter = reactive("")
@@ -30,7 +31,10 @@ class StatusBar(Widget):
     def render(self) -> Content:
         parts: list[tuple[str, str]] = []
         if self.count is not None:
-            parts.append((count_of(self.count, self.noun), "bold"))
+            text = count_of(self.count, self.noun)
+            if self.more:
+                text = f"{self.count:,}+ {count_of(2, self.noun).split(' ', 1)[1]}"
+            parts.append((text, "bold"))
         if self.detail:
             parts.append((self.detail, "bold $text-accent"))
         if self.filter:

@@ -1,13 +1,16 @@
 """A virtual list: renders only visible rows and loads pages on demand.
 
-With 50k cached articles only the count and the first page are read at start-up; scrolling asks
-for further pages through the PageWanted message, which the screen answers off the UI thread.
+With a million cached articles only the count and the first page are read at start-up;
+scrolling asks for further pages through the PageWanted message, which the screen answers off
+the UI thread. A list may come before its count (a filter whose count takes long): it then
+ends in one row that stands for "more", each page extends it, and `set_count` settles it.
 Subclasses say how a row looks (`render_row`). The scroll bindings of ScrollView are not
 inherited: rows never scroll sideways, and left/h belong to the screen (back, feeds pane).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
@@ -21,6 +24,8 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
+
+from tui.app.widgets.status_bar import StatusBar
 
 PAGE_SIZE = 100
 RowT = TypeVar("RowT")
@@ -72,6 +77,7 @@ class VirtualList(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.count = 0
+        self.open_ended = False  # the count is not known yet: the last row stands for more
         self._rows: dict[int, RowT] = {}
         self._pending: set[int] = set()
         self._pending_g = False
@@ -79,9 +85,12 @@ class VirtualList(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
         self.empty_text = ""  # shown when a result has no rows
 
     # ── data ──
-    def reset(self, count: int, first_page: list[RowT], keep_cursor: bool = False) -> None:
-        """Show a new result: its total count and its first page."""
+    def reset(self, count: int | None, first_page: list[RowT], keep_cursor: bool = False) -> None:
+        """Show a new result: its total count (None: not known yet) and its first page."""
         self.generation += 1
+        self.open_ended = count is None
+        if count is None:  # a reload keeps its length until the count comes
+            count = max(len(first_page) + 1, self.count if keep_cursor else 0)
         self.count = count
         self._rows = dict(enumerate(first_page))
         self._pending.clear()
@@ -99,7 +108,23 @@ class VirtualList(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
         self._pending.discard(offset)
         for index, row in enumerate(rows, start=offset):
             self._rows[index] = row
+        if self.open_ended:
+            end = offset + len(rows)
+            self._settle(end if len(rows) < PAGE_SIZE else max(self.count, end + 1),
+                         len(rows) < PAGE_SIZE)  # fmt: skip
         self.refresh()
+
+    def set_count(self, generation: int, count: int) -> None:
+        """The count of the result shown, once known."""
+        if generation == self.generation and self.open_ended:
+            self._settle(count, True)
+            self.refresh()
+
+    def _settle(self, count: int, known: bool) -> None:
+        self.count = count
+        self.open_ended = not known
+        self.virtual_size = Size(0, count)
+        self.cursor = min(self.cursor, max(0, count - 1))
 
     @property
     def current(self) -> RowT | None:
@@ -212,3 +237,35 @@ class VirtualList(ScrollView, Generic[RowT], can_focus=True, inherit_bindings=Fa
 
     def on_resize(self, event: events.Resize) -> None:
         self.virtual_size = Size(0, self.count)
+
+
+TRIES = 4  # None: an older list's count, stopped on its way out, stopped this one too
+
+
+def count_later(
+    rows: VirtualList[Any],
+    status: Callable[[], StatusBar],
+    count: Callable[[], int | None],
+    current: Callable[[], bool],
+) -> None:
+    """A list shown before its count was known (a page may wait only so long for it,
+    tui/store/pages.py) gets it from a thread of its own; shown on *rows* and the status bar
+    if the list is still *current* (both read in the UI thread)."""
+
+    def show(found: int) -> None:
+        if current():
+            rows.set_count(rows.generation, found)
+            bar = status()
+            bar.count, bar.more = found, False
+
+    def run() -> None:
+        for _ in range(TRIES):
+            if not current():
+                return
+            if (found := count()) is not None:
+                rows.app.call_from_thread(show, found)
+                return
+
+    rows.run_worker(
+        run, thread=True, exclusive=True, group="counts", name="count", exit_on_error=False
+    )

@@ -1,0 +1,69 @@
+"""A list shown before its count: the page comes first, the list ends in a row that stands for
+"more" and grows page by page, and the count settles it when it comes (tui/app/widgets/
+virtual_list.py). Driven through the pilot on a real cache of a few hundred articles, with the
+count made to wait."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests import scale_cache
+from tests.conftest import build_app, wait_for, write_config
+from tui.app.screens.main import MainScreen
+from tui.app.widgets.status_bar import StatusBar
+from tui.core.query import parse_query
+from tui.service import library
+
+SIZE = (120, 40)
+
+
+@pytest.fixture
+def app_on_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, threading.Event]:
+    scale_cache.build(tmp_path, articles=260).close()
+    config = write_config(tmp_path / "feeds.toml", [(name, url) for url, name, _ in
+                                                    scale_cache.FEEDS])  # fmt: skip
+    monkeypatch.setattr(library, "COUNT_WITHIN", 0.0)  # every count is too slow for a page
+    held = threading.Event()
+    count_articles = library.Library.count_articles
+
+    def count_later(self: library.Library, query: Any) -> int | None:
+        held.wait(30)
+        return count_articles(self, query)
+
+    monkeypatch.setattr(library.Library, "count_articles", count_later)
+    return build_app(config, tmp_path / "cache", now=scale_cache.NOW), held
+
+
+def status(app: Any) -> str:
+    return str(app.screen.query_one(StatusBar).render())
+
+
+async def test_a_list_grows_by_pages_until_its_count_comes(app_on_cache: tuple) -> None:
+    app, held = app_on_cache
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        assert isinstance(screen, MainScreen)
+        total = app.library.store.run(lambda c: c.execute("SELECT count(*) FROM articles")
+                                      .fetchone()[0])  # fmt: skip
+        await wait_for(pilot, lambda: f"{total} articles" in status(app))  # the kept counts
+        query = parse_query("-zzz", scale_cache.NOW)
+        want = app.library.store.run(scale_cache.reference, query, "articles")
+        assert len(want) > 200
+        screen.set_filter("-zzz", query)
+        await wait_for(pilot, lambda: "100+ articles" in status(app))
+        assert screen.articles.open_ended and screen.articles.count == 101
+        await pilot.press("G")  # to the row that stands for more: the next page comes
+        await wait_for(pilot, lambda: screen.articles.count == 201)
+        await pilot.press("G")
+        await wait_for(pilot, lambda: screen.articles.loaded(200) is not None)
+        held.set()
+        await wait_for(pilot, lambda: f"{len(want)} articles" in status(app))
+        assert not screen.articles.open_ended and screen.articles.count == len(want)
+        await pilot.press("G")
+        await wait_for(pilot, lambda: screen.articles.loaded(len(want) - 1) is not None)
+        shown = [screen.articles.loaded(i).id for i in range(len(want))]  # type: ignore[union-attr]
+        assert shown == want

@@ -1,0 +1,275 @@
+"""Runs a parsed Query against the store: article and claim pages, newest first, and counts.
+
+How it stays fast at a million articles (figures: bench/README.md, "A year of news"):
+- A query is taken apart once (tui/store/plan.py): words and phrases become one full-text
+  expression of exact tokens; terms on an article's own columns become conditions the list
+  index answers; terms about claims, entities, bookmarks and stories become id sets, kept as
+  temp tables while the data is unchanged when they are small (typing a second word does not
+  redo the first), checked row by row through an index when they are not.
+- A page is the rows after the last row of the page before (tui/store/pages.py): from the
+  smallest set or the full-text match, newest id first, stopping once no older id can make
+  the page; else down the list index. Its cost is that of the rows near the page.
+- A count comes from `feed_counts` when the query is about feeds and read state only; any other
+  count visits its rows, so callers in a hurry give it a time limit (tui/store/counts.py).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Callable
+from typing import Any
+
+from tui.core.query import Query
+from tui.store.counts import TooSlow, by_feeds, deadline
+from tui.store.pages import Marks, article_ids, claim_keys, count_rows
+from tui.store.plan import SMALL, Plan, by_source, membership, text_terms
+from tui.store.query_sql import FEEDS, article_condition, article_set, claim_set
+
+MAX_SETS = 24
+ALL = 1 << 62  # a limit no list reaches
+ARTICLE_COLUMNS = (
+    "a.id, a.title, a.url, a.published, a.sort_ts, a.read, a.state, a.claim_count, a.conflict, "
+    "a.language, a.feed_id, f.name AS feed_name"
+)
+CLAIM_COLUMNS = (
+    'c.id, c.article_id, c.start, c."end", c.source_start, c.text, c.source, c.cue, c.status, '
+    "c.quote, c.content_start, c.content_end, c.source_canonical, c.affiliation, c.evidence, "
+    "c.analysis_status, a.title, a.url, a.published, a.sort_ts, f.name AS feed_name"
+)
+
+
+class Searcher:
+    """Runs queries on one connection, keeping small sets and page boundaries while the data
+    is unchanged: a change committed by another connection moves `PRAGMA data_version`, one
+    made on this connection moves `total_changes`; either drops them."""
+
+    _instances = 0
+
+    def __init__(self) -> None:
+        Searcher._instances += 1
+        self._prefix = f"sitrep_set{Searcher._instances}_"
+        self._sets: dict[str, int | None] = {}  # temp table -> size (None: too big, not kept)
+        self._stamp: tuple[int, int, int] | None = None
+        self._marks: dict[str, Marks] = {}
+        self._after: dict[tuple[object, ...], dict[int, Any]] = {}  # page boundaries
+        self._prepared: set[int] = set()
+
+    # ── kept state ──
+    def _stamp_of(self, conn: sqlite3.Connection) -> tuple[int, int, int]:
+        return id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        if id(conn) not in self._prepared:
+            conn.execute("PRAGMA temp_store = MEMORY")
+            self._prepared.add(id(conn))
+        if self._stamp_of(conn) != self._stamp:
+            self.forget(conn)
+        while len(self._sets) > MAX_SETS:
+            self._drop(conn, next(iter(self._sets)))
+        self._stamp = self._stamp_of(conn)
+
+    def forget(self, conn: sqlite3.Connection) -> None:
+        """Drop every kept set (they live in this connection's temp schema) and boundary."""
+        for name in list(self._sets):
+            self._drop(conn, name)
+        self._marks.clear()
+        self._after.clear()
+        self._stamp = self._stamp_of(conn)
+
+    def _drop(self, conn: sqlite3.Connection, name: str) -> None:
+        if self._sets.pop(name) is not None and self._stamp and self._stamp[0] == id(conn):
+            conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
+
+    def _marks_of(self, conn: sqlite3.Connection, table: str) -> Marks:
+        if table not in self._marks:
+            self._marks[table] = Marks.load(conn, table)
+        return self._marks[table]
+
+    def _kept(self, conn: sqlite3.Connection, sql: tuple[str, tuple[object, ...]]
+              ) -> tuple[str, int | None]:  # fmt: skip
+        """(temp table, size) of an id set, kept when it has at most SMALL ids (size None:
+        larger, not kept). Counting stops at SMALL + 1, so a large set costs little here."""
+        name = self._prefix + hashlib.sha1(repr(sql).encode()).hexdigest()[:16]
+        if name in self._sets:
+            self._sets[name] = self._sets.pop(name)  # most recently used now
+            return name, self._sets[name]
+        inner = sql[0].removesuffix(" ORDER BY 1")
+        n = conn.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM ({inner}) LIMIT {SMALL + 1})", sql[1]
+        ).fetchone()[0]
+        size = None
+        if n <= SMALL:
+            conn.execute(f"DROP TABLE IF EXISTS temp.{name}")  # one an interrupt left half made
+            conn.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
+            size = conn.execute(f"INSERT OR IGNORE INTO temp.{name} (id) {sql[0]}", sql[1]).rowcount
+        conn.commit()  # end the implicit transaction: it would pin an old snapshot
+        self._sets[name] = size
+        self._stamp = self._stamp_of(conn)
+        return name, size
+
+    def _set(self, conn: sqlite3.Connection, plan: Plan, sql: tuple[str, tuple[object, ...]],
+             negated: bool) -> None:  # fmt: skip
+        """A term's id set into *plan*: a kept temp table when small, else checked per row."""
+        name, size = self._kept(conn, sql)
+        if size is None:
+            plan.add(membership(sql[0], negated), sql[1])
+            return
+        plan.where.append(f"+{{id}} {'NOT IN' if negated else 'IN'} temp.{name}")
+        if not negated:
+            plan.sets.append((name, size))
+
+    def _small_match(self, conn: sqlite3.Connection, plan: Plan) -> None:
+        """A full-text match of few rows becomes a kept set (typing on reuses it)."""
+        if plan.match is None or plan.streams:
+            return
+        table = plan.match.table
+        sql = (f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (plan.match.expression,))
+        name, size = self._kept(conn, sql)
+        if size is not None:
+            plan.where.append(f"+{{id}} IN temp.{name}")
+            plan.sets.append((name, size))
+            plan.match = None
+
+    @staticmethod
+    def _active(conn: sqlite3.Connection, plan: Plan) -> None:
+        if conn.execute("SELECT EXISTS (SELECT 1 FROM feeds WHERE active = 0)").fetchone()[0]:
+            plan.add(FEEDS.format("active = 1"))
+
+    # ── plans ──
+    def _article_plan(self, conn: sqlite3.Connection, query: Query) -> tuple[Plan, str | None]:
+        plan = Plan()
+        text_terms(conn, query, "articles", plan)
+        for term in query.terms:
+            if term.key == "by":
+                if (condition := by_source(conn, term, "articles")) is not None:
+                    plan.add(*condition, negated=term.negated)
+            elif (condition := article_condition(term)) is not None:
+                plan.add(*condition, negated=term.negated)
+            elif (sql := article_set(term)) is not None:
+                self._set(conn, plan, sql, term.negated)
+        self._small_match(conn, plan)
+        self._active(conn, plan)
+        return plan, self._drive(plan)
+
+    def _claim_plan(self, conn: sqlite3.Connection, query: Query) -> tuple[Plan, str | None]:
+        plan = Plan()
+        text_terms(conn, query, "claims", plan)
+        for term in query.terms:
+            if term.key == "by":
+                if (condition := by_source(conn, term, "claims")) is not None:
+                    plan.add(*condition, negated=term.negated)
+            elif (sql := claim_set(term)) is not None:
+                self._set(conn, plan, sql, term.negated)
+            elif (condition := article_condition(term)) is not None:
+                plan.add(*condition, negated=term.negated)
+        self._small_match(conn, plan)
+        self._active(conn, plan)
+        return plan, self._drive(plan)
+
+    @staticmethod
+    def _drive(plan: Plan) -> str | None:
+        """The walk: the full-text match, else the smallest kept set, else every row by id
+        (negated words only), else the list index."""
+        if plan.match is not None:
+            return "match"
+        if plan.sets:
+            return min(plan.sets, key=lambda item: item[1])[0]
+        return "scan" if plan.unless else None
+
+    # ── pages ──
+    def _page(self, conn: sqlite3.Connection, kind: str, query: Query, plan: Plan,
+              drive: str | None, limit: int, offset: int,
+              walk: Callable[..., list[tuple[int, Any]]]) -> list[int]:  # fmt: skip
+        """Ids of rows offset..offset+limit, each page after the last row of the one before
+        (a negative *limit*: every row from *offset*)."""
+        limit = limit if limit >= 0 else ALL
+        table = "article_marks" if kind == "articles" else "claim_marks"
+        marks = self._marks_of(conn, table) if drive is not None else None
+        known = self._after.setdefault((kind, query.terms), {0: None})
+        start = max(o for o in known if o <= offset)
+        after = known[start]
+        if start < offset:
+            skipped = walk(conn, plan, offset - start, after, drive, marks)
+            if len(skipped) < offset - start:
+                return []
+            after = known[offset] = skipped[-1][1]
+        found = walk(conn, plan, limit, after, drive, marks)
+        if found:
+            known[offset + len(found)] = found[-1][1]
+        return [row_id for row_id, _ in found]
+
+    def page_articles(
+        self, conn: sqlite3.Connection, query: Query, *, limit: int = 100, offset: int = 0
+    ) -> list[sqlite3.Row]:
+        """*limit* articles from *offset*, newest first."""
+        self._begin(conn)
+        plan, drive = self._article_plan(conn, query)
+        ids = self._page(conn, "articles", query, plan, drive, limit, offset, article_ids)
+        return _rows(conn, ids, f"SELECT {ARTICLE_COLUMNS} FROM articles a CROSS JOIN feeds f "
+                                "ON f.id = a.feed_id WHERE a.id IN ({})")  # fmt: skip
+
+    def page_claims(
+        self, conn: sqlite3.Connection, query: Query, *, limit: int = 100, offset: int = 0
+    ) -> list[sqlite3.Row]:
+        """*limit* claims from *offset*, newest article first, then in the article's order."""
+        self._begin(conn)
+        plan, drive = self._claim_plan(conn, query)
+        ids = self._page(conn, "claims", query, plan, drive, limit, offset, claim_keys)
+        return _rows(conn, ids, f"SELECT {CLAIM_COLUMNS} FROM claims c CROSS JOIN articles a "
+                                "ON a.id = c.article_id CROSS JOIN feeds f ON f.id = a.feed_id "
+                                "WHERE c.id IN ({})")  # fmt: skip
+
+    # ── counts ──
+    def count_articles(
+        self, conn: sqlite3.Connection, query: Query, *, seconds: float | None = None
+    ) -> int | None:
+        """How many articles *query* selects; None when that takes more than *seconds*."""
+        self._begin(conn)
+        if (fast := by_feeds(conn, query)) is not None:
+            return fast
+        plan, drive = self._article_plan(conn, query)
+        return _count(conn, plan, drive, "articles", seconds)
+
+    def count_claims(
+        self, conn: sqlite3.Connection, query: Query, *, seconds: float | None = None
+    ) -> int | None:
+        """How many claims *query* selects; None when that takes more than *seconds*."""
+        self._begin(conn)
+        if (fast := by_feeds(conn, query, claims=True)) is not None:
+            return fast
+        plan, drive = self._claim_plan(conn, query)
+        return _count(conn, plan, drive, "claims", seconds)
+
+    # ── both at once (tests, `sitrep search`) ──
+    def list_articles(
+        self, conn: sqlite3.Connection, query: Query, *, limit: int = 100, offset: int = 0
+    ) -> tuple[int, list[sqlite3.Row]]:
+        """(how many articles match, *limit* of them from *offset*), newest first."""
+        rows = self.page_articles(conn, query, limit=limit, offset=offset) if limit else []
+        return self.count_articles(conn, query) or 0, rows
+
+    def list_claims(
+        self, conn: sqlite3.Connection, query: Query, *, limit: int = 100, offset: int = 0
+    ) -> tuple[int, list[sqlite3.Row]]:
+        """(how many claims match, *limit* of them from *offset*), newest article first."""
+        rows = self.page_claims(conn, query, limit=limit, offset=offset) if limit else []
+        return self.count_claims(conn, query) or 0, rows
+
+
+def _rows(conn: sqlite3.Connection, ids: list[int], sql: str) -> list[sqlite3.Row]:
+    if not ids:
+        return []
+    found = {r[0]: r for r in conn.execute(sql.format(",".join("?" * len(ids))), ids)}
+    return [found[i] for i in ids if i in found]
+
+
+def _count(conn: sqlite3.Connection, plan: Plan, drive: str | None, kind: str,
+           seconds: float | None) -> int | None:  # fmt: skip
+    if seconds is not None and seconds <= 0:
+        return None  # no time at all: not even a count that would be quick is tried
+    try:
+        with deadline(conn, seconds):
+            return count_rows(conn, plan, drive, kind)
+    except TooSlow:
+        return None

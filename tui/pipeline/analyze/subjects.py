@@ -51,7 +51,9 @@ _AFTER_VERB = frozenset(("prep", "pobj", "npadvmod", "advmod", "det", "compound"
 _NP_OPENERS = frozenset(("DT", "JJ", "NNP", "NNPS", "NN", "NNS", "PRP$"))
 
 
-def trailing_subject(doc: Any, tok: Token, start: int, end: int) -> tuple[Token | None, Span | None]:
+def trailing_subject(
+    doc: Any, tok: Token, start: int, end: int
+) -> tuple[Token | None, Span | None]:
     """ "About 2,400 families fled the camp, the UN's humanitarian coordination office, OCHA,
     said": the parser took the trailing name and its apposition for an object of the clause and
     left the verb without a subject. The comma-set parts between the clause and the verb, none

@@ -2,7 +2,7 @@
 
 Each rule of scope.py and of contradictions.py's scope checks has a case here; the dev set's
 floor (precision and recall of contradictions, the real analyzer on all 46 articles) is held
-at the end (a looser quote mapping than bench/bench_stories.py, which gives 0.747 / 0.761).
+at the end (a looser quote mapping than bench/bench_stories.py, which gives 0.958 / 0.739).
 """
 
 from __future__ import annotations
@@ -20,12 +20,15 @@ from tui.pipeline.stories.export import story_report
 from tui.pipeline.stories.features import article_features
 from tui.pipeline.stories.grouping import StoryIndex
 from tui.pipeline.stories.scope import (
+    Scope,
     cues,
     frame_of,
+    is_increment,
     is_part,
     is_update,
     reach_of,
     same_places,
+    scope_of,
     words_of,
 )
 
@@ -60,6 +63,37 @@ def test_updates_parts_and_generic_words() -> None:
     assert ("must",) in cues()["generic"]
     assert same_places(frozenset(), frozenset({"@place:a"}))
     assert not same_places(frozenset({"@place:a"}), frozenset({"@place:b"}))
+
+
+def test_since_a_date_a_clause_away_and_a_war_in_its_year_are_cumulative() -> None:
+    assert (
+        frame_of(words_of("shelling has killed 900 people since Russian forces withdrew from the "
+                          "city in November 2022"))
+        == "cumulative"
+    )  # fmt: skip
+    assert frame_of(words_of("the war, now in its third year, has driven 12 million out")) == (
+        "cumulative"
+    )
+    assert frame_of(words_of("the heaviest strike on the city since a school was hit")) == "event"
+
+
+def test_a_sentence_opening_on_another_event_tells_no_part_of_this_one() -> None:
+    text = (
+        "A strike on a house killed 15 people, the agency said.\n\nSeparately, medics said "
+        "Israeli fire killed 21 people near aid points."
+    )
+    article = StoryArticle("a", "u", "f", "t", datetime(2025, 3, 3), text, (), ())
+    content = "Israeli fire killed 21 people near aid points"
+    assert scope_of(content, text.index(content), article).frame == "background"
+    first = "A strike on a house killed 15 people"
+    assert scope_of(first, 0, article).of_event
+
+
+def test_many_places_at_once_and_increments_are_no_account_of_the_event() -> None:
+    assert not Scope("event", "wide", frozenset(), False).of_event
+    assert Scope("event", "region", frozenset(), False).of_event
+    assert is_increment("two more bodies") and is_increment("five more people")
+    assert not is_increment("two bodies") and not is_increment("more than 30 people")
 
 
 def _article(aid: str, feed: str, hour: int, title: str, text: str) -> dict:
@@ -177,5 +211,5 @@ def test_dev_set_contradictions_floor() -> None:
     assert precision >= PRECISION_FLOOR and recall >= RECALL_FLOOR, (precision, recall)
 
 
-PRECISION_FLOOR = 0.72  # 0.747 measured
-RECALL_FLOOR = 0.86  # 0.896 with this looser quote mapping (bench: 0.761)
+PRECISION_FLOOR = 0.92  # 0.958 measured on the relabelled gold (0.747 on the old one)
+RECALL_FLOOR = 0.87  # 0.902 with this looser quote mapping (bench: 0.739)

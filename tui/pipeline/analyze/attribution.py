@@ -89,8 +89,8 @@ def _attribution_at(doc: Any, tok: Token, start: int, end: int) -> Found | None:
         return phrases.that_clause(doc, tok, start, end)
     elif low == "put" and phrases.puts_it(tok):
         return verbs.frame(doc, tok, cues.SPEECH, start, end)  # "as the minister put it"
-    elif low in ("put", "puts", "putting") and tag == "VB":
-        return idioms.put_figure(doc, tok, start, end)  # "put the death toll at 27"
+    elif low in idioms.FIGURE_VERBS and tag == "VB":
+        item = idioms.put_figure(doc, tok, start, end)  # "put the death toll at 27"
     elif low in cues.NOUN_CUES and tag == "NN":
         item = nominal.noun(doc, tok, start, end)
     elif low in phrases.MADE_WORDS:
@@ -110,7 +110,8 @@ CANDIDATES = (
     | phrases.IN_WORDS
     | phrases.ATTITUDES
     | frozenset(idioms.IDIOM_BASE)
-    | {"that", "put", "puts", "putting"}
+    | idioms.FIGURE_VERBS
+    | {"that"}
 )
 
 

@@ -61,7 +61,9 @@ def find(doc: Any, tok: Token, kind: str, start: int, end: int) -> Span | None:
     if chunk is not None:
         lo, hi = chunk
         before_has_verb = any(t.tag_[:2] == "VB" for t in doc[start:lo])
-        return trim(doc, (start, lo) if before_has_verb or hi >= end - 1 else (hi, end))
+        quoted_before = doc[lo - 1].text in QUOTES or doc[lo - 2].text in QUOTES
+        before = before_has_verb or quoted_before or hi >= end - 1  # '"...," X told Y'
+        return trim(doc, (start, lo) if before else (hi, end), quotes=quoted_before)
     for child in tok.rights:
         if (
             child.dep_ == "xcomp"

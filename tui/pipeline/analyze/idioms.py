@@ -45,23 +45,37 @@ IDIOM_BASE = {
 _FIGURES = cues.words(
     "toll tolls number numbers figure figures count losses casualties cost damage total tally"
 )
+# Verbs that give a figure as their object: "gave a lower toll of 31 dead" (a figure someone
+# gives is a claim, as with "put"); "put" needs its "at", these an amount in the object.
+GIVE_FORMS = cues.words("give gives gave given giving")
+FIGURE_VERBS = cues.words("put puts putting") | GIVE_FORMS
 
 
 def put_figure(doc: Any, tok: Token, start: int, end: int) -> Found | None:
-    """ "X put the death toll at 27": a figure given is a claim; its object and "at" the content."""
-    if tok.lower_ not in ("put", "puts", "putting"):
+    """ "X put the death toll at 27", "X gave a lower toll of 31 dead": a figure given is a
+    claim; the object (and "at") the content. "gave" needs an amount in its object, so "the
+    war has given a heavy toll" is none."""
+    if tok.lower_ not in FIGURE_VERBS:
         return None
     objs = [c for c in tok.rights if c.dep_ == "dobj" and c.lower_ in _FIGURES]
-    at = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "at"]
     source = subjects.speaker(tok)
-    if not objs or not at or source is None or not start <= source.i < tok.i:
+    if not objs or source is None or not start <= source.i < tok.i:
         return None
+    if tok.lower_ in GIVE_FORMS:
+        last = objs[0].right_edge.i + 1
+        if not any(t.like_num for t in doc[objs[0].i : min(last, end)]):
+            return None
+    else:
+        at = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "at"]
+        if not at:
+            return None
+        last = at[0].right_edge.i + 1
     src = np_span(source, start, end)
     return Found(
         cue=(tok.i, tok.i + 1),
         source=trim(doc, (src[0], min(src[1], tok.i)), quotes=True),
         head=source.i,
-        content=trim(doc, (objs[0].left_edge.i, min(at[0].right_edge.i + 1, end))),
+        content=trim(doc, (objs[0].left_edge.i, min(last, end))),
         kind=cues.SPEECH,
     )
 

@@ -37,12 +37,48 @@ def fallback(doc: Any, tok: Token, start: int, end: int) -> tuple[Token | None, 
 
     Returns the head token and, for an opening phrase, its span.
     """
-    head, opening = _opening_subject(doc, tok, start)
+    head, opening = trailing_subject(doc, tok, start, end)
+    if head is None:
+        head, opening = _opening_subject(doc, tok, start)
     if head is None:
         head, opening = _opening_before_aside(doc, tok, start)
     if head is None:
         head = _fronted_subject(doc, tok, start) or _local_subject(doc, tok, start, end)
     return head, opening
+
+
+_AFTER_VERB = frozenset(("prep", "pobj", "npadvmod", "advmod", "det", "compound", "amod"))
+_NP_OPENERS = frozenset(("DT", "JJ", "NNP", "NNPS", "NN", "NNS", "PRP$"))
+
+
+def trailing_subject(
+    doc: Any, tok: Token, start: int, end: int
+) -> tuple[Token | None, Span | None]:
+    """ "About 2,400 families fled the camp, the UN's humanitarian coordination office, OCHA,
+    said": the parser took the trailing name and its apposition for an object of the clause and
+    left the verb without a subject. The comma-set parts between the clause and the verb, none
+    with a verb of its own, are the subject; the clause before them the content."""
+    if tok.dep_ != "ROOT" or tok.i - 3 <= start or doc[tok.i - 1].text != ",":
+        return None, None
+    if any(not t.is_punct and t.dep_ not in _AFTER_VERB for t in doc[tok.i + 1 : end]):
+        return None, None  # the verb must end the sentence ("..., OCHA, said on Monday.")
+    commas = [t.i for t in doc[start : tok.i - 1] if t.text == ","]
+    lo = None
+    for c in reversed(commas):
+        part = doc[c + 1 : (lo or tok.i) - 1]
+        if not len(part) or any(t.tag_[:2] in ("VB", "MD") for t in part):
+            break
+        if part[0].tag_ not in _NP_OPENERS:
+            break
+        lo = c + 1
+    if lo is None or not any(t.tag_[:2] == "VB" for t in doc[start : lo - 1]):
+        return None, None
+    first = doc[lo : tok.i - 1]
+    heads = [t for t in first if not lo <= t.head.i < tok.i - 1 or t.head.i == t.i]
+    head = next((t for t in heads if t.tag_ in ("NN", "NNS", "NNP", "NNPS")), None)
+    if head is None:
+        return None, None
+    return head, (lo, tok.i - 1)
 
 
 def _opening_before_aside(doc: Any, tok: Token, start: int) -> tuple[Token | None, Span | None]:

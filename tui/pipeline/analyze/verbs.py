@@ -102,6 +102,8 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         found = (tok.head.left_edge.i, tok.head.i + 1)  # "an accusation Moscow rejected"
     elif found is None and kind == cues.DENY and tok.head.lower_ in cues.NOUN_CUES:
         found = (tok.head.i, tok.head.i + 1)  # "accusations that the government rejected"
+    if found is not None and opening is not None and found[0] < opening[0] < found[1]:
+        found = trim(doc, (found[0], opening[0]))  # "..., the UN's office, OCHA, said"
     if found is None or found[1] <= found[0]:
         return None
     cue = (min(cue_lo, tok.i), tok.i + 1)

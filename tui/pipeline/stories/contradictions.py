@@ -65,10 +65,27 @@ def find_contradictions(rows: list[LedgerRow], figures: Iterable[Figure]) -> lis
 
 
 def _apart(one: LedgerRow, other: LedgerRow) -> bool:
-    """Two speakers that may contradict each other: not one speaker, not one party."""
+    """Two speakers that may contradict each other: not one speaker, not one party, not a
+    body and the named spokesperson its wording gives it ("civil defence spokesman Mahmoud
+    Basal" speaks for the civil defence agency)."""
     if one.source_key == other.source_key:
         return False
+    if _speaks_for(one, other) or _speaks_for(other, one):
+        return False
     return not (one.affiliation and one.affiliation == other.affiliation)
+
+
+def _speaks_for(person: LedgerRow, body: LedgerRow) -> bool:
+    """Whether a person's row is worded as a spokesperson of the body of the other row: every
+    proper word of the body's name in one of the person's source phrases."""
+    if not person.source_key.startswith("person:") or body.source_key.startswith("person:"):
+        return False
+    words = [
+        w for w in name_tokens(body.source)
+        if not w.endswith(("'s", "’s")) and not country_of(w)
+    ]  # fmt: skip
+    name = set(keys(" ".join(words))) - _GENERIC_NAMES  # "Gaza's civil defence": civil defence
+    return bool(name) and any(name <= set(keys(m.claim.source)) for m in person.mentions)
 
 
 def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
@@ -90,6 +107,8 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
                 continue  # "the Russian claim is false" answers Russia's claims only
             if all(_displacement_only(st) for st in _told_statements(row)):
                 continue  # "2,400 families fled the camp" tells no act to deny
+            if all(any(k.startswith("not:") for k in st) for st in _told_statements(row)):
+                continue  # "there is not a single military object here": nothing to deny
             if (_disputed_by(row, names, articles) and own & row.statement) or any(
                 len(d) >= 2 and overlap(d, _counter(st), weight) >= DENIAL_OVERLAP
                 for d in denied
@@ -269,6 +288,8 @@ def _figure_pairs(
                     if not _one_count(m, n, one, other):
                         continue
                     a, b = rows[m.row_id], rows[n.row_id]
+                    if _speaks_for(a, b) or _speaks_for(b, a):
+                        continue  # a body's spokesperson gives the body's count
                     if a.id != b.id:  # one side's two counts contradict each other too
                         yield (a, b) if m.time >= n.time else (b, a)
 
@@ -282,6 +303,8 @@ def _one_count(m: FigureMention, n: FigureMention, one: Figure, other: Figure) -
     a, b = m.scope, n.scope
     if a.generic or b.generic or (a.frame, a.reach, m.part) != (b.frame, b.reach, n.part):
         return False
+    if a.frame == "cumulative":
+        return False  # "since 2022" / "since the start of the year": two spans, not one count
     if not same_places(a.places, b.places):
         return False
     higher = m if one.low > other.high else n

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from tui.pipeline.stories.amounts import QUANTITIES, Amount, amounts_in
 from tui.pipeline.stories.ledger import LedgerRow
-from tui.pipeline.stories.scope import NO_SCOPE, Scope, is_part, is_update
+from tui.pipeline.stories.scope import NO_SCOPE, Scope, is_increment, is_part, is_update
 
 __all__ = ["QUANTITIES", "Figure", "FigureMention", "side_by_side", "story_figures"]
 
@@ -69,7 +69,8 @@ def story_figures(rows: Iterable[LedgerRow], texts: dict[str, str]) -> list[Figu
                 mention = FigureMention(
                     m.article_id, m.url, m.feed, m.time, amount.start, amount.end,
                     text[amount.start : amount.end], row.id, m.scope,
-                    is_update(before), is_part(before, after),
+                    is_update(before),
+                    is_part(before, after) or is_increment(text[amount.start : amount.end]),
                 )  # fmt: skip
                 key = (amount.what, amount.kind, amount.low, amount.high, row.source_key)
                 groups.setdefault(key, []).append((row, amount, mention))

@@ -56,8 +56,9 @@ class Scope:
     @property
     def of_event(self) -> bool:
         """Tells the event itself: not a count over a war or a span, not another event, not
-        what ought to be."""
-        return self.frame == "event" and not self.generic
+        many places at once ("strikes across the Gaza Strip killed 43"), not what ought to
+        be."""
+        return self.frame == "event" and self.reach != "wide" and not self.generic
 
 
 NO_SCOPE = Scope("event", "event", frozenset(), False)
@@ -102,12 +103,22 @@ def frame_of(words: list[str]) -> str:
 
 
 def _since_date(words: list[str]) -> bool:
-    """ "since October", "since 2022": a count from a date, not over one event."""
+    """ "since October", "since 2022", "since Russian forces withdrew in November 2022": a
+    count from a date, not over one event."""
     for i, word in enumerate(words[:-1]):
-        nxt = words[i + 1]
-        if word == "since" and (nxt in _MONTHS or (nxt.isdigit() and len(nxt) == 4)):
+        if word != "since":
+            continue
+        if any(w in _MONTHS or (w.isdigit() and len(w) == 4) for w in words[i + 1 : i + 9]):
             return True
     return False
+
+
+def _shifted(text: str, start: int) -> bool:
+    """Whether the sentence holding `start` opens with a shift to another event
+    ("Separately, ...", "Elsewhere, ...")."""
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind('." ', 0, start))
+    opening = words_of(text[lo + 1 : start])[:3]
+    return any(tuple(opening[: len(cue)]) == cue for cue in cues()["shift"])
 
 
 def reach_of(words: list[str], places: frozenset[str] = frozenset()) -> str:
@@ -129,13 +140,20 @@ def scope_of(content: str, start: int, article: StoryArticle) -> Scope:
             if place:
                 places.add(place)
     found = frozenset(places)
-    return Scope(frame_of(words), reach_of(words, found), found, _has(words, "generic"))
+    frame = "background" if _shifted(article.text, start) else frame_of(words)
+    return Scope(frame, reach_of(words, found), found, _has(words, "generic"))
 
 
 def is_update(before: str) -> bool:
     """Whether the words just before an amount raise an earlier count ("rose to 19")."""
     words = words_of(before)[-_UPDATE_REACH:]
     return any(cue[0] in words for cue in cues()["update"])
+
+
+def is_increment(amount: str) -> bool:
+    """Whether an amount counts what was added to an earlier count ("two more bodies were
+    brought in", "five more people died"): a part of a toll, none of its own."""
+    return "more" in words_of(amount)[1:3]
 
 
 def is_part(before: str, after: str) -> bool:

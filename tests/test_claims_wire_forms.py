@@ -1,0 +1,86 @@
+"""Claims in forms of wire copy the stories sets showed the analysis missing (issue 16, fourth
+pass): a figure given with "gave", a two-sentence quotation attributed after it with "told", a
+trailing source the parser took for an object."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.models import Claim
+from tui.pipeline.analyze import claims, entities, model
+
+
+@pytest.fixture(scope="module")
+def find():
+    nlp = model.get_nlp()
+
+    def run(text: str) -> tuple[Claim, ...]:
+        doc = nlp(text)
+        return claims.find_claims(doc, entities.find_entities(doc))
+
+    return run
+
+
+def content(text: str, claim: Claim) -> str:
+    return text[claim.content_start : claim.content_end]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "said"),
+    [
+        (
+            "Local volunteers gave a lower toll of 31 dead.",
+            "Local volunteers",
+            "a lower toll of 31 dead",
+        ),
+        (
+            "The regional administration gave a toll of seven dead and 15 injured.",
+            "The regional administration",
+            "a toll of seven dead and 15 injured",
+        ),
+        (
+            "The health ministry gave a higher toll of 17 dead.",
+            "The health ministry",
+            "a higher toll of 17 dead",
+        ),
+        ("The governor put the death toll at 27.", "The governor", "the death toll at 27"),
+    ],
+)
+def test_a_figure_given_is_a_claim(find, text, source, said):
+    (claim,) = find(text)
+    assert (claim.source, content(text, claim)) == (source, said)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The war has given a heavy toll to the region.", "The army gave no figure for its losses."],
+)
+def test_giving_without_an_amount_is_no_figure(find, text):
+    assert find(text) == ()
+
+
+def test_a_quotation_before_told_is_what_was_told(find):
+    text = (
+        '"This is a lie. Odesa port ships grain to Africa and Asia," navy spokesman '
+        "Dmytro Pletenchuk told national television."
+    )
+    claim = next(c for c in find(text) if c.cue == "told")
+    assert claim.source_canonical == "Dmytro Pletenchuk"
+    assert "national television" not in content(text, claim)
+    assert content(text, claim).endswith("Odesa port ships grain to Africa and Asia")
+
+
+def test_a_trailing_source_in_apposition_is_the_subject(find):
+    text = (
+        "About 2,400 families fled the Abu Shouk camp after the shelling, the UN's "
+        "humanitarian coordination office, OCHA, said."
+    )
+    (claim,) = find(text)
+    assert "OCHA" in claim.source
+    assert content(text, claim) == "About 2,400 families fled the Abu Shouk camp after the shelling"
+
+
+def test_a_part_with_a_number_before_the_source_is_not_the_source(find):
+    text = "Eight people were killed, two in Kharkiv, officials said."
+    (claim,) = find(text)
+    assert claim.source == "officials"

@@ -130,8 +130,9 @@ def _analysis(text: str, claims: list, entities: list):  # type: ignore[no-untyp
     return Analysis(tuple(found), tuple(mentions), bool(found), "seed")
 
 
-def build_story_cache(directory: Path) -> dict[str, int]:
-    """feeds.toml + cache/sitrep.db in *directory*, stories filed; {article key: article id}."""
+def build_story_cache(directory: Path, *, file: bool = True) -> dict[str, int]:
+    """feeds.toml + cache/sitrep.db in *directory*, stories filed unless *file* is False;
+    {article key: article id}."""
     from tui.core.models import Article, Entry
     from tui.service.stories import file_all
     from tui.store import schema, store
@@ -159,6 +160,7 @@ def build_story_cache(directory: Path) -> dict[str, int]:
     with conn:
         conn.execute("UPDATE feeds SET last_checked = ?, last_ok = ?",
                      (SEED_NOW.isoformat(), SEED_NOW.isoformat()))
-    file_all(conn)
+    if file:
+        file_all(conn)
     conn.close()
     return ids

@@ -172,9 +172,11 @@ LOCAL_IMPORTS = {
     ("tui.service.feeds", "_check_feed", "tui.pipeline.parse"): "start-up: feedparser",
     ("tui.service.feeds", "_check_feed", "tui.service.fetch_once"): "start-up: httpx",
     ("tui.service.refresh", "reprocess", "tui.pipeline.analyze"): "start-up: spaCy",
-    ("tui.service.refresh", "file_stories", "tui.service"): (
-        "start-up: the story grouping loads the analyzer's lists (0.2 s); `fetch --feeds-only` "
-        "never files stories"
+    ("tui.service.story_filing", "_stretch", "tui.service"): (
+        "start-up: the grouping loads only where filing falls back to the store thread"
+    ),
+    ("tui.service.story_filing", "file_for", "tui.service"): (
+        "start-up: the story process loads the grouping, the refresher's process never does"
     ),
 }
 

@@ -38,6 +38,7 @@ from tui.pipeline.parse import parse_feed
 from tui.pipeline.workers import WorkerPool, start_parse_pool
 from tui.service.config import Config, FeedConfig
 from tui.service.page_queue import ArticleQueue, read_local
+from tui.service.story_filing import StoryFiler
 from tui.store import intake, queue, schema, store, upkeep
 from tui.store.handle import store_failure
 
@@ -100,6 +101,7 @@ class Refresher:
         self._feed_ids: dict[str, int] = {}
         self._feeds = {f.url: f for f in config.feeds}
         self._parse_pool: ProcessPoolExecutor | None = None
+        self._filer: StoryFiler | None = None
         self._policy = PagePolicy(resolver)
         self._scopes: dict[str, Scope] = {}
         self.fetcher: Fetcher | None = None
@@ -178,6 +180,8 @@ class Refresher:
         if self._parse_pool is not None:
             self._parse_pool.shutdown(wait=False, cancel_futures=True)
             self._parse_pool = None
+        if self._filer is not None:
+            self._filer.close()
         if self._conn is not None:
             await self._db(lambda conn: conn.close())
             self._conn = None
@@ -312,8 +316,8 @@ class Refresher:
             full_text=feed.full_text,
             cap=self.settings.max_new_items,
         )
-        warning = taken.warning()
-        return FeedOutcome(feed.url, feed.name, "updated", new=taken.new, warning=warning or "")
+        warning = taken.warning() or ""
+        return FeedOutcome(feed.url, feed.name, "updated", new=taken.new, warning=warning)
 
     async def _parse(self, response: Response) -> ParsedFeed:
         """Parse off the event loop: in the process pool when one runs, else in a thread."""
@@ -348,14 +352,11 @@ class Refresher:
             await self.file_stories()
 
     async def file_stories(self) -> int:
-        """File the articles done since the last time into stories (tui/service/stories.py),
-        a batch per store call so other store work interleaves."""
-        from tui.service import stories  # start-up: a feeds-only refresh never files stories
-
-        total = 0
-        while done := await self._db(stories.file_stories):
-            total += done
-        return total
+        """File the articles done since the last time into stories, in a process of its own
+        (tui/service/story_filing.py). Returns how many."""
+        if self._filer is None:
+            self._filer = StoryFiler(self.db_path, self._db)
+        return await self._filer.file_all()
 
     async def reprocess(self, *, all_articles: bool = False) -> int:
         """Rerun extraction + analysis on stored raw pages (after an upgrade). Returns count."""

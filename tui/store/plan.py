@@ -157,9 +157,10 @@ def by_source(
 ) -> tuple[str, tuple[object, ...]] | None:
     """`by:` as a condition on the row, as `tui.store.query_sql` means it: the claim's source
     (an article: one of its claims') is among the distinct sources whose words match, the last
-    as a prefix, or a word of its canonical name starts with the value. None for a value too
-    short to mean anything; "0" when no claim has such a source (a name half typed: checked
-    once here, where the walk would test every row of the list for nothing)."""
+    as a prefix, or a word of its canonical name starts with the value (both looked up among
+    the distinct names, schema v9 and v10). None for a value too short to mean anything; "0"
+    when no claim has such a source (a name half typed: checked once here, where the walk
+    would test every row of the list for nothing)."""
     if len(term.value.strip()) < 2:
         return None
     tokens = words_of(term.value)
@@ -175,15 +176,15 @@ def by_source(
             "SELECT source FROM claim_sources WHERE source LIKE ? ESCAPE '\\'",
             f"%{escaped}%",
         )
-    row = "c" if kind == "claims" else "k"
-    found = (
-        f"({row}.source IN ({names}) OR {row}.source_canonical LIKE ? ESCAPE '\\' "
-        f"OR {row}.source_canonical LIKE ? ESCAPE '\\')"
+    canonicals = (
+        "SELECT name FROM claim_canonicals WHERE name LIKE ? ESCAPE '\\' "
+        "OR name LIKE ? ESCAPE '\\'"
     )
+    row = "c" if kind == "claims" else "k"
+    found = f"({row}.source IN ({names}) OR {row}.source_canonical IN ({canonicals}))"
     params = (value, f"{escaped}%", f"% {escaped}%")
-    if not conn.execute(f"SELECT EXISTS ({names})", (value,)).fetchone()[0] and not conn.execute(
-        "SELECT EXISTS (SELECT 1 FROM claims WHERE source_canonical LIKE ? ESCAPE '\\' "
-        "OR source_canonical LIKE ? ESCAPE '\\')", params[1:]
+    if not conn.execute(
+        f"SELECT EXISTS ({names}) OR EXISTS ({canonicals})", params
     ).fetchone()[0]:
         return "0", ()
     if kind == "claims":

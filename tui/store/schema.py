@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tui.core.errors import StoreError
 from tui.core.sanitize import without_userinfo
-from tui.store.schema_scale import SCALE
+from tui.store.schema_scale import CANONICALS, SCALE
 
 V1 = """
 CREATE TABLE feeds (
@@ -299,8 +299,9 @@ ALTER TABLE bookmarks ADD COLUMN status_manual INTEGER;
 """
 
 # v9: counts kept by triggers, id-range date bounds, the token list, smaller full-text indexes
-# and mentions without a rowid (tui/store/schema_scale.py says why).
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE)
+# and mentions without a rowid (tui/store/schema_scale.py says why); v10: distinct canonical
+# sources.
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE, CANONICALS)
 # A new cache's pages: an analysed article is about 2.5 KB, so with 4 KB pages most pages held
 # one article and a third of the file was empty; 8 KB pages hold three. Incremental
 # auto-vacuum lets `sitrep vacuum` give free pages back in short steps (tui/store/upkeep.py).

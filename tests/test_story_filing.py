@@ -1,0 +1,44 @@
+"""Stories are filed in a process of their own (tui/service/story_filing.py): the grouping is
+pure Python, and in a thread of the app it held the interpreter against the UI."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.story_seed import STORY_ARTICLES, build_story_cache
+
+SCRIPT = """
+import asyncio, json, os, sys
+from pathlib import Path
+from tui.service.config import load_config
+from tui.service.refresh import Refresher
+
+async def main():
+    here = Path(sys.argv[1])
+    async with Refresher(load_config(here / "feeds.toml"), here / "cache" / "sitrep.db") as r:
+        filed = await r.file_stories()
+        again = await r.file_stories()
+    loaded = [m for m in ("tui.service.stories", "tui.pipeline.stories.grouping")
+              if m in sys.modules]
+    print(json.dumps({"filed": filed, "again": again, "loaded": loaded}))
+
+asyncio.run(main())
+"""
+
+
+def test_a_catch_up_files_every_article_in_a_child_process(tmp_path: Path) -> None:
+    build_story_cache(tmp_path, file=False)
+    run = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(tmp_path)],
+        capture_output=True, text=True, timeout=120, check=True,
+    )  # fmt: skip
+    result = json.loads(run.stdout.strip().splitlines()[-1])
+    assert result == {"filed": len(STORY_ARTICLES), "again": 0, "loaded": []}
+    conn = sqlite3.connect(tmp_path / "cache" / "sitrep.db")
+    filed = conn.execute("SELECT count(*) FROM story_articles").fetchone()[0]
+    stories = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    assert filed == len(STORY_ARTICLES) and 0 < stories < filed

@@ -1,0 +1,115 @@
+"""Filing articles into stories in a process of its own.
+
+Filing is pure Python: each article's features (the gazetteer, loaded on first use, is half a
+second of CPU), then the grouping (tui/service/stories.py). In a thread of the app it held the
+interpreter against the UI for as long as it ran: after an upgrade, the catch-up of a large
+cache filed for minutes, and a filter keystroke that the store answers in 5 ms took seconds to
+show. Here it runs in one child process with its own connection to the cache (SQLite's locks
+serialise it with the other writers, as with a `sitrep fetch` beside the app), in stretches of
+at most STRETCH seconds so that a refresh that closes does not wait for a whole catch-up.
+
+If the process cannot start or dies, filing falls back to the caller's store thread: stories
+are late, never lost.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import multiprocessing
+import os
+import sqlite3
+import time
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from pathlib import Path
+
+from tui.core.errors import StoreError
+from tui.pipeline.processes import real_stderr, silence_output, watch_parent
+from tui.store import schema
+from tui.store.handle import store_failure
+
+STRETCH = 2.0  # seconds of filing per call into the process
+_connections: dict[str, sqlite3.Connection] = {}  # in the child: one per cache
+
+
+def _start(parent: int) -> None:
+    """In the child: end with the sitrep that started it, and keep off its terminal."""
+    watch_parent(parent)
+    silence_output()
+
+
+def file_for(db_path: str, seconds: float) -> int:
+    """In the child: file batches for up to *seconds*; how many articles (0: none left)."""
+    from tui.service import stories
+
+    path = Path(db_path)
+    try:
+        conn = _connections.get(db_path) or _connections.setdefault(db_path, schema.connect(path))
+        total, end = 0, time.monotonic() + seconds
+        while time.monotonic() < end and (done := stories.file_stories(conn)):
+            total += done
+        return total
+    except sqlite3.Error as exc:
+        raise StoreError(store_failure(path, exc)) from exc
+
+
+class StoryFiler:
+    """The child process, started on first use and shut down with the refresher."""
+
+    def __init__(
+        self, db_path: Path, on_store: Callable[[Callable[..., int]], Awaitable[int]]
+    ) -> None:
+        self.db_path = db_path
+        self._on_store = on_store  # runs fn(conn) on the caller's store thread
+        self._pool: ProcessPoolExecutor | None = None
+        self._broken = False
+
+    def _executor(self) -> ProcessPoolExecutor | None:
+        if self._pool is None and not self._broken:
+            context = multiprocessing.get_context("spawn")
+            try:
+                with real_stderr():
+                    self._pool = ProcessPoolExecutor(
+                        max_workers=1,
+                        mp_context=context,
+                        initializer=_start,
+                        initargs=(os.getpid(),),
+                    )
+            except OSError:
+                self._broken = True
+        return self._pool
+
+    async def file_all(self) -> int:
+        """File until nothing is left; how many articles."""
+        total = 0
+        while done := await self._stretch():
+            total += done
+        return total
+
+    async def _stretch(self) -> int:
+        done = await self._in_child()
+        if done is None:
+            from tui.service import stories
+
+            done = await self._on_store(stories.file_stories)
+        return done
+
+    async def _in_child(self) -> int | None:
+        """One stretch of filing in the child: how many articles, or None when the child is
+        unavailable (the caller files in its own thread instead)."""
+        pool = self._executor()
+        if pool is None:
+            return None
+        loop = asyncio.get_running_loop()
+        try:
+            return await loop.run_in_executor(pool, file_for, str(self.db_path), STRETCH)
+        except BrokenProcessPool:
+            self._broken = True
+            self.close()
+            return None
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None

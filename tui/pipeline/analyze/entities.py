@@ -29,8 +29,10 @@ from tui.core.models import Entity
 from tui.pipeline.analyze import (
     aliases,
     bodies,
+    demonyms,
     gazetteer,
     given_names,
+    hyphens,
     labels,
     name_context,
     orgs,
@@ -64,10 +66,16 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     if text is None:
         text = doc.text
     model = _model_mentions(doc, text)
-    found = _without_known_inside(_rule_mentions(text), model)
+    found = _without_known_inside(text, _rule_mentions(text), model)
     found += model
     found += _lookup_mentions(doc, text)
-    found += _given_name_mentions(doc, text)
+    persons = [(m.start, m.end) for m in model if m.type == "PERSON"]
+    found += [
+        m
+        for m in _given_name_mentions(doc, text)
+        # "Major Abdulle Ali Mire": a given name inside a longer person the model found
+        if not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in persons)
+    ]
     found = _not_names(text, found)
     kept = _resolve(text, found)
     kept = harmonise(text, kept)
@@ -133,17 +141,29 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
         if ent.end - ent.start == 1 and doc[ent.start].tag_ in ("NN", "NNS"):
             continue  # "Videos posted on ...": a capitalised common noun, not a name
         for piece_start, piece_end in aliases.pieces(text, ent.start_char, ent.end_char):
+            pair = hyphens.pair(text, piece_start, piece_end)
+            if pair:  # "the Israel-Hamas war": two names, not one
+                found += [Found(s, e, kind, MODEL) for s, e, kind in pair]
+                continue
             start, end, _ = aliases.trim(text, piece_start, piece_end, titles=False)
             titled = False
             if kind in ("PERSON", "ORG", ""):
                 t_start, t_end, titled = aliases.trim(text, start, end, titles=True)
                 if kind == "PERSON" or titled:
                     start, end = t_start, t_end
+            joined = hyphens.HYPHEN_TAIL.match(text, end)
+            tail = joined.group()[1:] if joined is not None else ""
+            if joined is not None and hyphens.one_name(text[start : joined.end()], tail):
+                end = joined.end()  # "Canapé-Vert": the model stopped at the hyphen
             surface = text[start:end]
             if not any(c.isupper() or c.isdigit() for c in surface) or aliases.is_title(surface):
                 continue
+            if demonyms.is_nationality(surface):
+                continue  # "Azerbaijani troops", "the Tigrayan side": a people, no name
             rank, context = MODEL, None
             if kind == "PERSON":
+                # "Iyad Abuheweila New York Times": a byline's name, then the outlet
+                end = hyphens.before_known_org(text, start, end)
                 end = aliases.apostrophe_tail(text, end)
                 context = name_context.kind_from_context(text, start, end)
             elif kind in ("ORG", ""):
@@ -178,17 +198,22 @@ _COMMON_ACRONYMS = frozenset((
 # fmt: on
 
 
-def _without_known_inside(rules: list[Found], model: list[Found]) -> list[Found]:
+def _without_known_inside(text: str, rules: list[Found], model: list[Found]) -> list[Found]:
     """A known organisation inside a longer organisation or person the model found is part of
     that name ("Red Cross" in "International Committee of the Red Cross", "Bloomberg" in
     "Michael Bloomberg")."""
-    orgs_found = [(m.start, m.end) for m in model if m.type in ("ORG", "PERSON")]
-    return [
-        r
-        for r in rules
-        if not r.key.startswith("org:")
-        or not any(s <= r.start and r.end <= e and e - s > r.end - r.start for s, e in orgs_found)
-    ]
+    containers = [(m.start, m.end, m.type) for m in model if m.type in ("ORG", "PERSON")]
+
+    def inside(r: Found) -> bool:
+        for s, e, kind in containers:
+            if s <= r.start and r.end <= e and e - s > r.end - r.start:
+                # A person's name before it: "Michael Bloomberg" is one name, "Iyad Abuheweila
+                # New York Times" (a byline) is two; "Deadly Al Shabaab" is no person.
+                person = given_names.is_given_name(text[s:e].split()[0]) and s < r.start
+                return person == (kind == "PERSON")
+        return False
+
+    return [r for r in rules if not r.key.startswith("org:") or not inside(r)]
 
 
 def _lookup_mentions(doc: Any, text: str) -> list[Found]:
@@ -209,13 +234,17 @@ def _lookup_mentions(doc: Any, text: str) -> list[Found]:
     for i in sorted(free):
         if i < skip_to:
             continue
-        for size in (3, 2, 1):
-            if not all(i + k in free for k in range(size)):
+        for size in (4, 3, 2, 1):
+            if not all(i + k in free or _of_between(doc, i, k, size, free) for k in range(size)):
                 continue
             first, last = doc[i], doc[i + size - 1]
             start, end = first.idx, last.idx + len(last.text)
             if not text[start].isupper():
                 break
+            if text[end : end + 1] == "-" or text[start - 1 : start] == "-":
+                start, end, whole = hyphens.compound(text, start, end)
+                if not whole:
+                    break  # "Nagorno-Karabakh" is not Karabakh; "Kyiv-based" is Kyiv
             place = labels.lookup_unlabelled(text[start:end])
             if place is not None and labels.plausible_place(place, rows[i, 2] == 1):
                 team = not labels.is_national(place) and labels.is_team(doc, i, i + size)
@@ -223,6 +252,11 @@ def _lookup_mentions(doc: Any, text: str) -> list[Found]:
                 skip_to = i + size
                 break
     return found
+
+
+def _of_between(doc: Any, i: int, k: int, size: int, free: set[int]) -> bool:
+    """ "of" inside a place's name ("Gulf of Aden", "Strait of Hormuz"), between proper nouns."""
+    return 0 < k < size - 1 and i + k + 1 in free and doc[i + k].lower_ == "of"
 
 
 def _given_name_mentions(doc: Any, text: str) -> list[Found]:
@@ -323,7 +357,14 @@ def _resolve(text: str, found: list[Found]) -> list[Found]:
             continue
         for start, end in _free_pieces(taken, mention.start, mention.end):
             start, end, _ = aliases.trim(text, start, end, titles=mention.type == "PERSON")
-            if end - start > 1 and text[start].isupper() and not aliases.is_title(text[start:end]):
+            piece = text[start:end]
+            if (
+                mention.type == "PERSON"
+                and " " not in piece
+                and not given_names.is_given_name(piece)
+            ):
+                continue  # "Deadly" of "Deadly Al Shabaab": one word left of a person is no name
+            if end - start > 1 and text[start].isupper() and not aliases.is_title(piece):
                 kept.append(Found(start, end, mention.type, MODEL))
                 taken[start:end] = b"\x01" * (end - start)
     kept.sort(key=lambda m: m.start)

@@ -55,6 +55,9 @@ def nations() -> frozenset[str]:
     )
 
 
+_JOINED = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]*")
+
+
 def fold(name: str) -> str:
     """ASCII-fold a name (Rafaḩ -> Rafah, Khān Yūnis -> Khan Yunis, ’ -> ')."""
     if name.isascii():
@@ -85,6 +88,10 @@ def lookup(name: str, alternates: bool = True) -> Place | None:
     found = main.get(folded)
     if found is None and alternates:
         found = others.get(folded)
+    if found is None and _JOINED.fullmatch(folded):
+        # "Pétion-Ville" for Pétionville, "Mrauk-U" for Mrauk U: the same name hyphenated
+        head, tail = folded.split("-", 1)
+        found = main.get(head + tail.lower()) or main.get(head + " " + tail)
     if found is None:
         unit = _ADMINISTRATIVE.fullmatch(folded)
         if unit is not None and unit["name"][:1].isupper():

@@ -84,7 +84,12 @@ def propagate(text: str, found: list[Found]) -> list[Found]:
             words = aliases.person_parts(surface)
             if len(words) >= 2:
                 types.setdefault(words[-1], "PERSON")
-    names = [n for n in types if len(n) > 2 and n not in _NOT_NAMES and n[:1].isupper()]
+    ruled = {text[m.start : m.end] for m in found if m.key}
+    names = [
+        n
+        for n in types
+        if (len(n) > 2 or (n in ruled and n.isupper())) and n not in _NOT_NAMES and n[:1].isupper()
+    ]  # "AA", once the article has spelt it out ("the Arakan Army (AA)")
     if not names:
         return []
     taken = bytearray(len(text))
@@ -118,8 +123,8 @@ def find_names(text: str, names: list[str], start: int, end: int) -> list[tuple[
         at = text.find(name, start, end)
         while at != -1:
             after = at + len(name)
-            if (at == 0 or not _word_char(text[at - 1], "'’-")) and (
-                after == len(text) or not _word_char(text[after], "-")
+            if (at == 0 or not _word_char(text[at - 1], "'’-") or _joined_before(text, at)) and (
+                after == len(text) or not _word_char(text[after], "-") or _joined_after(text, after)
             ):
                 hits.append((at, -len(name), name))
             at = text.find(name, at + 1, end)
@@ -131,6 +136,24 @@ def find_names(text: str, names: list[str], start: int, end: int) -> list[tuple[
             kept.append((at, at - minus_length, name))
             free_from = at - minus_length
     return kept
+
+
+def _joined_before(text: str, at: int) -> bool:
+    """A name after a hyphen that joins two names: "Hamas" in "Israel-Hamas" (not "Assad" in
+    "al-Assad" or "Al-Assad")."""
+    if text[at - 1] != "-":
+        return False
+    word_start = at - 1
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+        word_start -= 1
+    head = text[word_start : at - 1]
+    return head[:1].isupper() and head not in ("Al", "El")
+
+
+def _joined_after(text: str, after: int) -> bool:
+    """A name before a hyphen that joins it to a name or a word: "Israel-Hamas", "Hamas-run",
+    "U.S.-led"."""
+    return text[after] == "-" and text[after + 1 : after + 2].isalpha()
 
 
 def _word_char(char: str, also: str) -> bool:

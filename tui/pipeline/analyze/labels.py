@@ -76,6 +76,14 @@ _ROLE_AFTER = re.compile(
     r",? (?:the |a |an )?(?:head|governor|mayor|spokesman|spokeswoman|spokesperson|commander|"
     r"chief|leader|minister|president|director|chairman|deputy|adviser|advisor|aide|official)\b"
 )
+# "X, a Syrian national guard at ...": what a person is, set after the name.
+_PERSON_APPOSED = re.compile(
+    r",? (?:a|an) (?:[\w-]+ ){0,3}?(?:guard|resident|farmer|teacher|student|worker|driver|man"
+    r"|woman|boy|girl|doctor|nurse|paramedic|medic|soldier|officer|official|journalist"
+    r"|photographer|villager|shopkeeper|trader|fisherman|labou?rer|engineer|volunteer|survivor"
+    r"|witness|mechanic|merchant|pharmacist|widow|mother|father|grandmother|grandfather)"
+    r"(?=[,.;:]| (?:at|in|from|who|with|for|of|whose)\b)"
+)
 _VERIFIES = re.compile(
     r" (?:could not|was unable to|was not able to|has not been able to|cannot|did not) "
     r"(?:independently )?(?:verify|confirm)"
@@ -95,12 +103,13 @@ _RESULT_WORDS = frozenset((
 # fmt: on
 _BEFORE_TEAM = frozenset(("v", "vs", "v.", "vs.", "beat", "beating", "defeated"))
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*\.?$")
+_UP, _LO = f"[{aliases.UPPER}]", f"[{aliases.LOWER}]"
 # Honorific + one to three capitalised words: a person whatever the model says.
 _TITLED = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Sen|Rep|Gov|Prof)\.? )+"
-    r"(?P<name>[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*"
+    rf"(?P<name>{_UP}{_LO}+(?:['’-][A-Za-z][a-z]+)*"
     r"(?: (?:(?:al|el|bin|ibn|van|von|de|der|da|di|du|la|le)[- ])?"
-    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*){0,2})"
+    rf"{_UP}{_LO}+(?:-{_UP}{_LO}+)*){{0,2}})"
 )
 
 
@@ -130,9 +139,9 @@ def titled_names(text: str) -> list[tuple[int, int]]:
 
 
 _NAME = (
-    r"(?P<name>[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*"
+    rf"(?P<name>{_UP}{_LO}+(?:['’-][A-Za-z]{_LO}+)*"
     r"(?: (?:(?:al|el|bin|ibn|van|von|de|der|da|di|du|la|le)[- ])?"
-    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*){0,2})"
+    rf"{_UP}{_LO}+(?:-{_UP}{_LO}+)*){{0,2}})"
 )
 _OFFICE = re.compile(
     r"\b(?:President|Prime Minister|(?:Foreign|Defen[cs]e|Interior|Finance) Minister|Minister|"
@@ -169,6 +178,8 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
     if kind == "ORG":
         if _ROLE_AFTER.match(after) and len(words) >= 2 and looks_like_name(surface):
             return "PERSON"  # "Volodymyr Artiukh, the head of the regional administration"
+        if _PERSON_APPOSED.match(after) and looks_like_name(surface):
+            return "PERSON"  # "Haitham, a Syrian national guard at a nearby company"
         place = gazetteer.lookup(surface)
         if place is not None and not any(w in ORG_WORDS for w in words):
             # A national side is its country ("England won by 5 wickets"), as in "Ukraine says".

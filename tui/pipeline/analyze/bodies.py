@@ -78,11 +78,13 @@ _MILITARY_ADJECTIVE = re.compile(
     r"|convoys?|sites?|objects|assets|casualties|losses|planners|doctrine|support|authorit(?:y|ies)"
     r"|administrations?|offensives?|campaigns?|interventions?|presence|pressure|action|escalation"
     r"|strikes?|attacks?|build-?up|drills?|exercises?|power|might|capabilit(?:y|ies)|rule|junta"
-    r"|regime|courts?|tribunals?)\b"
+    r"|regime|courts?|tribunals?|drones?|jets?|planes?|helicopters?|ships?|warships?|vessels?"
+    r"|trucks?|convoys?|satellites?|radars?)\b"
 )
 # Acronyms in brackets after a name: "Alliance Fleuve Congo (AFC)".
 _BRACKETED = re.compile(r"(?P<name>(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]*) \((?P<acronym>[A-Z]{2,6})\)")
 _ACRONYM_AFTER = re.compile(r" \((?P<acronym>[A-Z][A-Z0-9]{1,7})\)")
+_CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")
 _INDEFINITE = re.compile(r"\b[Aa]n? $")
 _UN = re.compile(r"\b(?:united nations|u\.n\.)$")
 _SAME_BODY = {
@@ -188,6 +190,8 @@ def _state_bodies(text: str) -> list[BodyMention]:
         body = match["body"]
         if body.lower() == "military" and _MILITARY_ADJECTIVE.match(text, match.end()):
             continue  # "Russian military bloggers": an adjective, not the institution
+        if body == "Military" and _CAPITALISED_NEXT.match(text, match.end()):
+            continue  # "Russian Military Buildup in Pokrovsk": a headline's adjective
         if body.lower().endswith("guard") and _INDEFINITE.search(
             text, max(0, match.start() - 4), match.start()
         ):

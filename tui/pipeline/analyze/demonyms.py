@@ -94,6 +94,9 @@ def is_nationality(word: str) -> bool:
     like one ("Adrian" from Adria) is not."""
     if not word[:1].isupper() or word.isupper() or " " in word:
         return False
+    if "-" in word:  # "the Armenian-Azerbaijani border"
+        parts = word.split("-")
+        return len(parts) == 2 and all(p and is_nationality(p) for p in parts)
     for form in (word, word[:-1] if word.endswith("s") else ""):
         if not form:
             continue

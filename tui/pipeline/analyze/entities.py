@@ -151,6 +151,9 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 t_start, t_end, titled = aliases.trim(text, start, end, titles=True)
                 if kind == "PERSON" or titled:
                     start, end = t_start, t_end
+            head = _PLACE_HEAD_BEFORE.search(text, max(0, start - 12), start)
+            if head is not None and head["head"] in name_context.PLACE_ONLY_HEADS:
+                start = head.start("head")  # "Kiryat Shmona": the model left out the head
             joined = hyphens.HYPHEN_TAIL.match(text, end)
             tail = joined.group()[1:] if joined is not None else ""
             if joined is not None and hyphens.one_name(text[start : joined.end()], tail):
@@ -188,6 +191,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
 
 
 _SINGLE_LETTER = re.compile(r"[A-Z]\.")
+_PLACE_HEAD_BEFORE = re.compile(r"(?<![\w'’-])(?P<head>[A-Z][a-z]+(?:['’][a-z]+)?) $")
 # Acronyms of kinds of things, not names: "a Houthi UAV", "an IED".
 # fmt: off
 _COMMON_ACRONYMS = frozenset((
@@ -327,7 +331,14 @@ def _title_case_lines(text: str) -> list[tuple[int, int]]:
     start = 0
     for line in text.split("\n"):
         words = [w for w in line.split() if w not in _SMALL_WORDS and w[:1].isalpha()]
-        if len(words) >= 4 and not line.isupper() and "(" not in line and ";" not in line:
+        byline = line.startswith(("By ", "by "))  # "By Vivian Yee and Iyad Abuheweila": names
+        if (
+            len(words) >= 4
+            and not line.isupper()
+            and "(" not in line
+            and ";" not in line
+            and not byline
+        ):
             capitalised = sum(w[:1].isupper() for w in words)
             if capitalised >= 0.8 * len(words):
                 spans.append((start, start + len(line)))

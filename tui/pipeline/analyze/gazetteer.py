@@ -30,7 +30,8 @@ class Place:
     name: str
     key: int
     population: int
-    kind: str  # "country", "region" (ours, continents, US states), "subdivision" or "city"
+    kind: str  # "country", "region" (ours, continents, US states), "subdivision", "city" or
+    # "locality" (data/localities.tsv: villages at the front lines)
 
 
 # Names that news uses for countries and regions but that the packages spell otherwise or lack.
@@ -110,6 +111,8 @@ def _index() -> tuple[dict[str, Place], dict[str, Place]]:
             main.setdefault(fold(name), Place(name, -1 - n, 0, "region"))
     others = _add_cities(main)
     _add_subdivisions(main)
+    for n, (name, _country, _front) in enumerate(rows("localities.tsv")):
+        main.setdefault(fold(name), Place(name, -1001 - n, 0, "locality"))
     return main, others
 
 

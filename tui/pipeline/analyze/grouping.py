@@ -55,7 +55,8 @@ def harmonise(text: str, found: list[Found]) -> list[Found]:
     for m in found:
         words = aliases.person_parts(text[m.start : m.end])
         if m.type == "PERSON" and len(words) >= 2:
-            surnames.setdefault(words[-1], "PERSON")
+            for part in _name_parts(words):
+                surnames.setdefault(part, "PERSON")
     for m in found:
         if m.key:
             continue  # rule mentions keep their type
@@ -72,6 +73,20 @@ def harmonise(text: str, found: list[Found]) -> list[Found]:
     return found
 
 
+def _name_parts(words: list[str]) -> list[str]:
+    """The parts of a full name that stand for it alone later: the surname, and the given name
+    where news uses it so ("Abiy" for Abiy Ahmed, "Fikadu" for Fikadu Tsega), unless it is also
+    a place ("Jordan", "Georgia")."""
+    from tui.pipeline.analyze import gazetteer
+    from tui.pipeline.analyze.demonyms import country_of
+
+    first = words[0]
+    place = gazetteer.lookup(first, alternates=False)
+    if len(first) < 3 or place is not None or country_of(first) is not None:
+        return [words[-1]]
+    return [words[-1], first]
+
+
 def propagate(text: str, found: list[Found]) -> list[Found]:
     """Further mentions of the names already found, where nothing else was found."""
     types: dict[str, str] = {}
@@ -83,7 +98,8 @@ def propagate(text: str, found: list[Found]) -> list[Found]:
         if m.type == "PERSON":
             words = aliases.person_parts(surface)
             if len(words) >= 2:
-                types.setdefault(words[-1], "PERSON")
+                for part in _name_parts(words):
+                    types.setdefault(part, "PERSON")
     ruled = {text[m.start : m.end] for m in found if m.key}
     names = [
         n
@@ -262,6 +278,7 @@ def _person_keys(text: str, found: list[Found]) -> dict[int, str]:
             keys[i] = "person:" + " ".join(longest[" ".join(words)])
             continue
         fits = [(start, w) for start, w in full if w[-1].casefold() == words[0].casefold()]
+        fits = fits or [(start, w) for start, w in full if w[0].casefold() == words[0].casefold()]
         if fits:
             before = [f for f in fits if f[0] < m.start] or fits
             keys[i] = "person:" + " ".join(longest[" ".join(before[-1][1])])

@@ -32,10 +32,15 @@ _PLACE_OF = re.compile(
     r"|outskirts|(?:military )?(?:detachment|outpost|garrison))"
     r" of (?:the )?$"
 )
+# What a place is, set after its name: "Nubl and Zahra, two predominantly Shia towns".
+_PLACE_APPOSED = re.compile(
+    r", (?:a|an|the|two|three|both|twin) (?:[\w-]+ ){0,3}?(?:towns?|villages?|city|cities"
+    r"|suburbs?|districts?|settlements?|localit(?:y|ies)|neighbou?rhoods?)\b"
+)
 # Words that open Arabic and Hebrew names of places and never a person's: "Bab al-Mandeb",
 # "Kiryat Shmona", "Wadi Araba", "Khirbet Khuza'a" (given_names.py lists these with the heads
 # that open persons' names too, such as "Abu" and "Tal").
-_PLACE_ONLY_HEADS = frozenset(
+PLACE_ONLY_HEADS = frozenset(
     (
         "Ain",
         "Beit",
@@ -130,7 +135,9 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
     place_noun = _PLACE_NOUN.match(after)
     if (place_noun is not None and place_noun["sure"]) or _PLACE_OF.search(before):
         return "PLACE"
-    if len(words) >= 2 and words[0] in _PLACE_ONLY_HEADS:
+    if _PLACE_APPOSED.match(after):
+        return "PLACE"  # "Nubl and Zahra, two predominantly Shia towns"
+    if len(words) >= 2 and words[0] in PLACE_ONLY_HEADS:
         return "PLACE"
     if sure_only:
         return None

@@ -40,6 +40,11 @@ _KIND_AFTER = re.compile(
     rf"{_NAME} (?:regions?|oblasts?|provinces?|governorates?|districts?|raion|county|Region|"
     rf"Oblast|Province|Governorate|District|village|Village|river)\b(?!['’]s? (?:[A-Z]))"
 )
+# A post named by its village, as the Sahel's army communiqués name them: "the Niafunke post",
+# "the Namissiguima military detachment".
+_POST = re.compile(
+    rf"\b(?:the|a) {_NAME} (?:military |army )?(?:post|detachment|outpost|garrison|military base)\b"
+)
 _IN_REGION = re.compile(rf"{_NAME},? (?:in|near) the {_WORD} (?:region|oblast|province|area)\b")
 _NEAR = re.compile(
     rf"\b(?:near|outside|around|towards?|approaching|approaches to|road to|encircle|encircled"
@@ -68,7 +73,7 @@ _NOT_PLACE_WORDS = frozenset((
 def find_context_places(text: str) -> list[PlaceMention]:
     """Spans that the surrounding words mark as places, in order, without overlaps."""
     found: list[PlaceMention] = []
-    for regex in (_KIND_OF, _KIND_AFTER, _IN_REGION):
+    for regex in (_KIND_OF, _KIND_AFTER, _IN_REGION, _POST):
         for match in regex.finditer(text):
             _add(found, text, match.start("name"), match.end("name"), "named")
     for match in _NEAR.finditer(text):

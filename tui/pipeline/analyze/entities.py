@@ -69,13 +69,7 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     found = _without_known_inside(text, _rule_mentions(text), model)
     found += model
     found += _lookup_mentions(doc, text)
-    persons = [(m.start, m.end) for m in model if m.type == "PERSON"]
-    found += [
-        m
-        for m in _given_name_mentions(doc, text)
-        # "Major Abdulle Ali Mire": a given name inside a longer person the model found
-        if not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in persons)
-    ]
+    found += _persons_inside(text, model, _given_name_mentions(doc, text))
     found = _not_names(text, found)
     kept = _resolve(text, found)
     kept = harmonise(text, kept)
@@ -188,6 +182,34 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             if new_kind:
                 found.append(Found(start, end, new_kind, rank))
     return found
+
+
+def _persons_inside(text: str, model: list[Found], given: list[Found]) -> list[Found]:
+    """Given-name persons, except those inside a longer person or organisation the model found:
+    "Major Abdulle Ali Mire" is one person; an "organisation" that ends in a person's name and
+    has no organisation word ("Aung San Suu Kyi") is that person, whole."""
+    kept = []
+    for g in given:
+        outer = [
+            m
+            for m in model
+            if m.start <= g.start and g.end <= m.end and m.end - m.start > g.end - g.start
+        ]
+        if not outer:
+            kept.append(g)
+            continue
+        m = outer[0]
+        surface = text[m.start : m.end]
+        if (
+            m.type == "ORG"
+            and m.end == g.end
+            and labels.looks_like_name(surface)
+            and len(surface.split()) <= 4
+            and bodies.known_key(surface) is None
+            and gazetteer.lookup(surface) is None
+        ):
+            m.type, m.rank = "PERSON", CONTEXT
+    return kept
 
 
 _SINGLE_LETTER = re.compile(r"[A-Z]\.")

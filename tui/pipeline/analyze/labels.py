@@ -199,17 +199,17 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
         previous = doc[ent.start - 1].text if ent.start > 0 else ""
         if previous in ROLE_WORDS and len(words) >= 2 and looks_like_name(surface):
             return "PERSON"
-        if not any(w in ORG_WORDS for w in words) and not surface.isupper():
-            if len(words) >= 2 and words[-1] in _FEATURE_WORDS:
-                return "PLACE"  # "Flamingo Naval Base", "Ramree Island", "Gegharkunik Provinces"
+        plain = not any(w in ORG_WORDS for w in words) and not surface.isupper()
+        if plain and len(words) >= 2 and words[-1] in _FEATURE_WORDS:
+            return "PLACE"  # "Flamingo Naval Base", "Ramree Island", "Gegharkunik Provinces"
+        if plain and len(words) <= 2 and kind_from_context(text, start, end) == "PLACE":
+            return "PLACE"  # "ambushed in Doonka and Bullalow", "the Seiyana area"
         if (
             len(words) >= 2
             and words[-1] in _UNIT_WORDS
             and gazetteer.lookup(" ".join(words[:-1])) is not None
         ):
             return "PLACE"  # "Mandalay Division": a unit of a known place
-            if len(words) <= 2 and kind_from_context(text, start, end) == "PLACE":
-                return "PLACE"  # "ambushed in Doonka and Bullalow", "the Seiyana area"
         return "ORG"
     if not kind:
         return "PLACE" if len(words) <= 3 and _is_big_place(surface) else ""

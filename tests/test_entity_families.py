@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import demonyms, entities, gazetteer, model
+from tui.pipeline.analyze import demonyms, entities, gazetteer, given_names, model
 from tui.pipeline.analyze.grouping import find_names
 
 
@@ -37,7 +37,7 @@ def test_nationalities_are_no_names() -> None:
     assert demonyms.is_nationality("Tigrayan")  # a region's people
     assert demonyms.is_nationality("Azerbaijanis")
     assert demonyms.is_nationality("Armenian-Azerbaijani")
-    assert not demonyms.is_nationality("Adrian")  # a given name, not Adria's people
+    assert not demonyms.is_nationality("Adrian", given_names.is_given_name)  # not Adria's people
     assert not demonyms.is_nationality("Myanmar")  # the place itself
 
 

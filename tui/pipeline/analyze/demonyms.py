@@ -8,8 +8,10 @@ produced) by suffix from the gazetteer's country names (Chad+ian, Nepal+i).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from tui.pipeline.analyze import gazetteer
+from tui.pipeline.analyze.lists import rows
 
 # fmt: off
 _DEMONYMS = {
@@ -46,8 +48,6 @@ _BY_DEMONYM = {demonym: country for country, demonym in _DEMONYMS.items()}
 def _listed_adjectives() -> dict[str, str]:
     """The adjectives of data/country_adjectives.tsv ("Congolese", "Haitian", "Burkinabe"), read
     backwards: a demonym the table above lacks is still a nationality, not a name."""
-    from tui.pipeline.analyze.lists import rows
-
     return {row[1]: row[0] for row in rows("country_adjectives.tsv") if len(row) > 1}
 
 
@@ -87,16 +87,17 @@ _REGION_KINDS = frozenset(("country", "region", "subdivision"))
 
 
 @functools.lru_cache(maxsize=4096)
-def is_nationality(word: str) -> bool:
+def is_nationality(word: str, given: Callable[[str], bool] = lambda _: False) -> bool:
     """Whether one capitalised word names a people, not a person, place or body: a country's
     demonym ("Azerbaijani", "Congolese"), or a region's made the same way ("Tigrayan" from
     Tigray, "Burman" from Burma), singular or plural ("Azerbaijanis"). A given name that looks
-    like one ("Adrian" from Adria) is not."""
+    like one ("Adrian" from Adria) is not: `given` says what is a given name (given_names.py,
+    which itself reads this module)."""
     if not word[:1].isupper() or word.isupper() or " " in word:
         return False
     if "-" in word:  # "the Armenian-Azerbaijani border"
         parts = word.split("-")
-        return len(parts) == 2 and all(p and is_nationality(p) for p in parts)
+        return len(parts) == 2 and all(p and is_nationality(p, given) for p in parts)
     for form in (word, word[:-1] if word.endswith("s") else ""):
         if not form:
             continue
@@ -104,9 +105,7 @@ def is_nationality(word: str) -> bool:
             return False  # "Myanmar", "Jordan": the place itself
         if country_of(form) is not None:
             return True
-        from tui.pipeline.analyze.given_names import is_given_name
-
-        if is_given_name(form):
+        if given(form):
             return False
         for ending, restore in (*_SUFFIXES, ("an", "")):
             if form.endswith(ending) and len(form) > len(ending) + 2:

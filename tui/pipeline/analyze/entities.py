@@ -32,10 +32,8 @@ from tui.pipeline.analyze import (
     demonyms,
     gazetteer,
     given_names,
-    hyphens,
     labels,
     name_context,
-    not_names,
     orgs,
     outlets,
     places,
@@ -71,7 +69,7 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     found += model
     found += _lookup_mentions(doc, text)
     found += _persons_inside(text, model, _given_name_mentions(doc, text))
-    found = not_names.drop(text, found, CONTEXT, MODEL)
+    found = outlets.drop_not_names(text, found, CONTEXT, MODEL)
     kept = _resolve(text, found)
     kept = harmonise(text, kept)
     kept += propagate(text, kept)
@@ -136,7 +134,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
         if ent.end - ent.start == 1 and doc[ent.start].tag_ in ("NN", "NNS"):
             continue  # "Videos posted on ...": a capitalised common noun, not a name
         for piece_start, piece_end in aliases.pieces(text, ent.start_char, ent.end_char):
-            pair = hyphens.pair(text, piece_start, piece_end)
+            pair = places.pair(text, piece_start, piece_end)
             if pair:  # "the Israel-Hamas war": two names, not one
                 found += [Found(s, e, kind, MODEL) for s, e, kind in pair]
                 continue
@@ -149,19 +147,19 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             head = _PLACE_HEAD_BEFORE.search(text, max(0, start - 12), start)
             if head is not None and head["head"] in name_context.PLACE_ONLY_HEADS:
                 start = head.start("head")  # "Kiryat Shmona": the model left out the head
-            joined = hyphens.HYPHEN_TAIL.match(text, end)
+            joined = places.HYPHEN_TAIL.match(text, end)
             tail = joined.group()[1:] if joined is not None else ""
-            if joined is not None and hyphens.one_name(text[start : joined.end()], tail):
+            if joined is not None and places.one_name(text[start : joined.end()], tail):
                 end = joined.end()  # "Canapé-Vert": the model stopped at the hyphen
             surface = text[start:end]
             if not any(c.isupper() or c.isdigit() for c in surface) or aliases.is_title(surface):
                 continue
-            if demonyms.is_nationality(surface):
+            if demonyms.is_nationality(surface, given_names.is_given_name):
                 continue  # "Azerbaijani troops", "the Tigrayan side": a people, no name
             rank, context = MODEL, None
             if kind == "PERSON":
                 # "Iyad Abuheweila New York Times": a byline's name, then the outlet
-                end = hyphens.before_known_org(text, start, end)
+                end = places.before_known_org(text, start, end)
                 end = aliases.apostrophe_tail(text, end)
                 context = name_context.kind_from_context(text, start, end)
             elif kind in ("ORG", ""):
@@ -269,7 +267,7 @@ def _lookup_mentions(doc: Any, text: str) -> list[Found]:
             if not text[start].isupper():
                 break
             if text[end : end + 1] == "-" or text[start - 1 : start] == "-":
-                start, end, whole = hyphens.compound(text, start, end)
+                start, end, whole = places.compound(text, start, end)
                 if not whole:
                     break  # "Nagorno-Karabakh" is not Karabakh; "Kyiv-based" is Kyiv
             place = labels.lookup_unlabelled(text[start:end])

@@ -16,7 +16,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import aliases
+from tui.pipeline.analyze import aliases, gazetteer
+from tui.pipeline.analyze.demonyms import country_of
 
 _TYPE_ORDER = {"PERSON": 0, "PLACE": 1, "ORG": 2, "WEAPON": 3}
 _PROPAGATE_RANK = -1
@@ -77,9 +78,6 @@ def _name_parts(words: list[str]) -> list[str]:
     """The parts of a full name that stand for it alone later: the surname, and the given name
     where news uses it so ("Abiy" for Abiy Ahmed, "Fikadu" for Fikadu Tsega), unless it is also
     a place ("Jordan", "Georgia")."""
-    from tui.pipeline.analyze import gazetteer
-    from tui.pipeline.analyze.demonyms import country_of
-
     first = words[0]
     place = gazetteer.lookup(first, alternates=False)
     if len(first) < 3 or place is not None or country_of(first) is not None:

@@ -78,6 +78,11 @@ MODERN_SPELLINGS = {
 }
 # fmt: on
 
+# Letters of names in Latin script, as regex classes: "António", "Chérizier", "Séno" are
+# names too, and "[a-z]" would stop inside them ("Ant").
+UPPER = "A-ZÀ-ÖØ-Þ"
+LOWER = "a-zß-öø-ÿ\u0100-\u017f"
+
 
 def trim(text: str, start: int, end: int, titles: bool = True) -> tuple[int, int, bool]:
     """Cut [start, end) to the bare name; the flag says an honorific or office title was cut.

@@ -43,7 +43,7 @@ _BODY = (
     r"|[Mm]inistry of (?:[Dd]efen[cs]e|[Ff]oreign [Aa]ffairs|[Ii]nternal [Aa]ffairs|[Ii]nterior"
     r"|[Hh]ealth|[Ee]mergency [Ss]ituations|[Ff]inance|[Jj]ustice|[Ee]nergy)"
     r"|[Mm]ilitary [Ii]ntelligence(?: [Aa]gency| [Ss]ervice)?|[Mm]ilitary|[Aa]rmy|[Nn]avy"
-    r"|[Aa]ir [Ff]orce|[Aa]rmed [Ff]orces|General Staff(?: of the Armed Forces)?|[Gg]overnment"
+    r"|[Aa]ir [Ff]orces?|[Aa]rmed [Ff]orces|General Staff(?: of the Armed Forces)?|[Gg]overnment"
     r"|[Bb]order [Gg]uard"
     r"(?: [Ss]ervice)?|[Nn]ational [Gg]uard|[Cc]oast [Gg]uard|[Ss]ecurity [Ss]ervice"
     r"|[Ii]ntelligence (?:[Aa]gency|[Ss]ervice)|Foreign Office|[Pp]residential [Oo]ffice"
@@ -57,11 +57,12 @@ _BODY = (
 _BODY_KIND = (
     r"(?:(?:internationally|officially|democratically|popularly|newly) )?(?:recogni[sz]ed|elected"
     r"|appointed|formed)|(?:[A-Z][A-Za-z.]+|[Ww]estern|[Mm]ilitary)-(?:backed|led|run|appointed)"
-    r"|interim|transitional|provisional|caretaker|military|civilian|federal|de facto|exiled"
+    r"|interim|transitional|provisional|caretaker|military|civilian|federal|central|de facto"
+    r"|exiled"
     r"|(?:national )?unity|regular"
 )
 _STATE_BODY = re.compile(
-    rf"\b(?:(?P<poss>{_CAP}(?: {_CAP}){{0,2}})['’]s |(?P<adj>{_CAP}(?: {_CAP})?) |"
+    rf"\b(?:(?P<poss>{_CAP}(?: {_CAP}){{0,2}}|[A-Z]{{2,4}})['’]s |(?P<adj>{_CAP}(?: {_CAP})?) |"
     rf"(?P<abbr>UK|US|U\.S\.|EU) )(?P<kind>(?:(?:{_BODY_KIND}),? ){{0,2}})(?P<body>{_BODY})"
     r"(?![\w-])"
 )
@@ -77,10 +78,14 @@ _MILITARY_ADJECTIVE = re.compile(
     r"|convoys?|sites?|objects|assets|casualties|losses|planners|doctrine|support|authorit(?:y|ies)"
     r"|administrations?|offensives?|campaigns?|interventions?|presence|pressure|action|escalation"
     r"|strikes?|attacks?|build-?up|drills?|exercises?|power|might|capabilit(?:y|ies)|rule|junta"
-    r"|regime|courts?|tribunals?)\b"
+    r"|regime|courts?|tribunals?|drones?|jets?|planes?|helicopters?|ships?|warships?|vessels?"
+    r"|trucks?|convoys?|satellites?|radars?)\b"
 )
 # Acronyms in brackets after a name: "Alliance Fleuve Congo (AFC)".
 _BRACKETED = re.compile(r"(?P<name>(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]*) \((?P<acronym>[A-Z]{2,6})\)")
+_ACRONYM_AFTER = re.compile(r" \((?P<acronym>[A-Z][A-Z0-9]{1,7})\)")
+_CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")
+_INDEFINITE = re.compile(r"\b[Aa]n? $")
 _UN = re.compile(r"\b(?:united nations|u\.n\.)$")
 _SAME_BODY = {
     "army": "military",
@@ -101,14 +106,33 @@ def _known() -> PhraseIndex:
     index = PhraseIndex()
     for name, _kind, forms, _country in org_rows():
         key = "org:" + name.casefold()
-        for form in [name, *split_forms(forms)]:
-            if len(form) > 1:
-                index.add(form, key)
+        for written in [name, *split_forms(forms)]:
+            for form in _spellings(written):
+                if len(form) > 1:
+                    index.add(form, key)
             if len(form) >= 4 and form.isalpha() and form.isupper():
                 index.add(
                     form.title(), key
                 )  # "Nato", "Jnim": acronyms as British style writes them
     return index
+
+
+_ARABIC_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l|ul|wal)-")
+
+
+def _spellings(form: str) -> set[str]:
+    """A listed form and the spellings English news gives the same Arabic name: the article
+    joined by a hyphen or a space, capitalised or not ("al-Shabaab", "Al Shabaab", "al
+    Shabaab")."""
+    out = {form}
+    spaced = _ARABIC_ARTICLE.sub(r"\1 ", form)
+    for f in (form, spaced):
+        out.add(f)
+        if f[:3] in ("al-", "al ", "el-", "el "):
+            out.add(f[0].upper() + f[1:])
+        elif f[:3] in ("Al-", "Al ", "El-", "El "):
+            out.add(f[0].lower() + f[1:])
+    return out
 
 
 def known_key(name: str) -> str | None:
@@ -119,7 +143,10 @@ def known_key(name: str) -> str | None:
 
 # The listed names, for code that wants the plain list (claims rules read it as a constant).
 KNOWN = tuple(row[0] for row in org_rows())
-_ON_X = re.compile(r"(?:(?<=\bon )|(?<=\bvia )|(?<=\bsite )|(?<=\bplatform ))X\b")
+_ON_X = re.compile(
+    r"(?:(?<=\bon )|(?<=\bvia )|(?<=\bsite )|(?<=\bplatform )|(?<=\bmedia )|(?<=\bwrote )"
+    r"|(?<=\bwrote on ))X\b"
+)
 # "The Times Literary Supplement": a listed name that starts with "The" and runs on into more
 # capitalised words is part of another name.
 _RUNS_ON = re.compile(r" [A-Z][a-z]")
@@ -144,6 +171,9 @@ def find_bodies(text: str) -> list[BodyMention]:
             continue
         start = hit.start + 4 if hit.form.startswith("The ") else hit.start  # "The Irrawaddy"
         found.append(BodyMention(start, hit.end, str(hit.value)))
+        acronym = _ACRONYM_AFTER.match(text, hit.end)
+        if acronym is not None:  # "Jama'a Nusrat ul-Islam wa al-Muslimin (JMIN)": its acronym
+            found.append(BodyMention(*acronym.span("acronym"), str(hit.value)))
     for match in _ON_X.finditer(text):
         found.append(BodyMention(match.start(), match.end(), "org:x"))
     found.sort(key=lambda m: (m.start, -m.end))
@@ -160,6 +190,12 @@ def _state_bodies(text: str) -> list[BodyMention]:
         body = match["body"]
         if body.lower() == "military" and _MILITARY_ADJECTIVE.match(text, match.end()):
             continue  # "Russian military bloggers": an adjective, not the institution
+        if body == "Military" and _CAPITALISED_NEXT.match(text, match.end()):
+            continue  # "Russian Military Buildup in Pokrovsk": a headline's adjective
+        if body.lower().endswith("guard") and _INDEFINITE.search(
+            text, max(0, match.start() - 4), match.start()
+        ):
+            continue  # "a Syrian national guard": one of its members, not the body
         owner = match["poss"] or match["adj"] or match["abbr"]
         start = match.start()
         if match["adj"]:

@@ -8,8 +8,10 @@ produced) by suffix from the gazetteer's country names (Chad+ian, Nepal+i).
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 
 from tui.pipeline.analyze import gazetteer
+from tui.pipeline.analyze.lists import rows
 
 # fmt: off
 _DEMONYMS = {
@@ -40,6 +42,15 @@ _DEMONYMS = {
 }
 # fmt: on
 _BY_DEMONYM = {demonym: country for country, demonym in _DEMONYMS.items()}
+
+
+@functools.cache
+def _listed_adjectives() -> dict[str, str]:
+    """The adjectives of data/country_adjectives.tsv ("Congolese", "Haitian", "Burkinabe"), read
+    backwards: a demonym the table above lacks is still a nationality, not a name."""
+    return {row[1]: row[0] for row in rows("country_adjectives.tsv") if len(row) > 1}
+
+
 # fmt: off
 _SUFFIXES = (
     ("ian", ""), ("ian", "e"), ("ian", "ia"), ("an", "a"), ("n", ""), ("i", ""), ("ese", ""),
@@ -53,6 +64,9 @@ def country_of(word: str) -> str | None:
     """The country a country name or demonym names ("Russian" -> "Russia"), else None."""
     if word in _BY_DEMONYM:
         return _BY_DEMONYM[word]
+    listed = _listed_adjectives().get(word)
+    if listed is not None and " " not in word and not word.isupper():
+        return listed
     place = gazetteer.lookup(word)
     if place is not None and place.kind == "country":
         return place.name
@@ -67,3 +81,35 @@ def country_of(word: str) -> str | None:
 def demonym_of(country: str) -> str | None:
     """The adjective for a country ("Russia" -> "Russian"), if the table has it."""
     return _DEMONYMS.get(country)
+
+
+_REGION_KINDS = frozenset(("country", "region", "subdivision"))
+
+
+@functools.lru_cache(maxsize=4096)
+def is_nationality(word: str, given: Callable[[str], bool] = lambda _: False) -> bool:
+    """Whether one capitalised word names a people, not a person, place or body: a country's
+    demonym ("Azerbaijani", "Congolese"), or a region's made the same way ("Tigrayan" from
+    Tigray, "Burman" from Burma), singular or plural ("Azerbaijanis"). A given name that looks
+    like one ("Adrian" from Adria) is not: `given` says what is a given name (given_names.py,
+    which itself reads this module)."""
+    if not word[:1].isupper() or word.isupper() or " " in word:
+        return False
+    if "-" in word:  # "the Armenian-Azerbaijani border"
+        parts = word.split("-")
+        return len(parts) == 2 and all(p and is_nationality(p, given) for p in parts)
+    for form in (word, word[:-1] if word.endswith("s") else ""):
+        if not form:
+            continue
+        if gazetteer.lookup(form) is not None:
+            return False  # "Myanmar", "Jordan": the place itself
+        if country_of(form) is not None:
+            return True
+        if given(form):
+            return False
+        for ending, restore in (*_SUFFIXES, ("an", "")):
+            if form.endswith(ending) and len(form) > len(ending) + 2:
+                place = gazetteer.lookup(form[: -len(ending)] + restore, alternates=False)
+                if place is not None and place.kind in _REGION_KINDS:
+                    return True
+    return False

@@ -29,6 +29,7 @@ from tui.core.models import Entity
 from tui.pipeline.analyze import (
     aliases,
     bodies,
+    demonyms,
     gazetteer,
     given_names,
     labels,
@@ -64,11 +65,11 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     if text is None:
         text = doc.text
     model = _model_mentions(doc, text)
-    found = _without_known_inside(_rule_mentions(text), model)
+    found = _without_known_inside(text, _rule_mentions(text), model)
     found += model
     found += _lookup_mentions(doc, text)
-    found += _given_name_mentions(doc, text)
-    found = _not_names(text, found)
+    found += _persons_inside(text, model, _given_name_mentions(doc, text))
+    found = outlets.drop_not_names(text, found, CONTEXT, MODEL)
     kept = _resolve(text, found)
     kept = harmonise(text, kept)
     kept += propagate(text, kept)
@@ -133,17 +134,32 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
         if ent.end - ent.start == 1 and doc[ent.start].tag_ in ("NN", "NNS"):
             continue  # "Videos posted on ...": a capitalised common noun, not a name
         for piece_start, piece_end in aliases.pieces(text, ent.start_char, ent.end_char):
+            pair = places.pair(text, piece_start, piece_end)
+            if pair:  # "the Israel-Hamas war": two names, not one
+                found += [Found(s, e, kind, MODEL) for s, e, kind in pair]
+                continue
             start, end, _ = aliases.trim(text, piece_start, piece_end, titles=False)
             titled = False
             if kind in ("PERSON", "ORG", ""):
                 t_start, t_end, titled = aliases.trim(text, start, end, titles=True)
                 if kind == "PERSON" or titled:
                     start, end = t_start, t_end
+            head = _PLACE_HEAD_BEFORE.search(text, max(0, start - 12), start)
+            if head is not None and head["head"] in name_context.PLACE_ONLY_HEADS:
+                start = head.start("head")  # "Kiryat Shmona": the model left out the head
+            joined = places.HYPHEN_TAIL.match(text, end)
+            tail = joined.group()[1:] if joined is not None else ""
+            if joined is not None and places.one_name(text[start : joined.end()], tail):
+                end = joined.end()  # "Canapé-Vert": the model stopped at the hyphen
             surface = text[start:end]
             if not any(c.isupper() or c.isdigit() for c in surface) or aliases.is_title(surface):
                 continue
+            if demonyms.is_nationality(surface, given_names.is_given_name):
+                continue  # "Azerbaijani troops", "the Tigrayan side": a people, no name
             rank, context = MODEL, None
             if kind == "PERSON":
+                # "Iyad Abuheweila New York Times": a byline's name, then the outlet
+                end = places.before_known_org(text, start, end)
                 end = aliases.apostrophe_tail(text, end)
                 context = name_context.kind_from_context(text, start, end)
             elif kind in ("ORG", ""):
@@ -167,7 +183,36 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
     return found
 
 
+def _persons_inside(text: str, model: list[Found], given: list[Found]) -> list[Found]:
+    """Given-name persons, except those inside a longer person or organisation the model found:
+    "Major Abdulle Ali Mire" is one person; an "organisation" that ends in a person's name and
+    has no organisation word ("Aung San Suu Kyi") is that person, whole."""
+    kept = []
+    for g in given:
+        outer = [
+            m
+            for m in model
+            if m.start <= g.start and g.end <= m.end and m.end - m.start > g.end - g.start
+        ]
+        if not outer:
+            kept.append(g)
+            continue
+        m = outer[0]
+        surface = text[m.start : m.end]
+        if (
+            m.type == "ORG"
+            and m.end == g.end
+            and labels.looks_like_name(surface)
+            and len(surface.split()) <= 4
+            and bodies.known_key(surface) is None
+            and gazetteer.lookup(surface) is None
+        ):
+            m.type, m.rank = "PERSON", CONTEXT
+    return kept
+
+
 _SINGLE_LETTER = re.compile(r"[A-Z]\.")
+_PLACE_HEAD_BEFORE = re.compile(r"(?<![\w'’-])(?P<head>[A-Z][a-z]+(?:['’][a-z]+)?) $")
 # Acronyms of kinds of things, not names: "a Houthi UAV", "an IED".
 # fmt: off
 _COMMON_ACRONYMS = frozenset((
@@ -178,17 +223,22 @@ _COMMON_ACRONYMS = frozenset((
 # fmt: on
 
 
-def _without_known_inside(rules: list[Found], model: list[Found]) -> list[Found]:
+def _without_known_inside(text: str, rules: list[Found], model: list[Found]) -> list[Found]:
     """A known organisation inside a longer organisation or person the model found is part of
     that name ("Red Cross" in "International Committee of the Red Cross", "Bloomberg" in
     "Michael Bloomberg")."""
-    orgs_found = [(m.start, m.end) for m in model if m.type in ("ORG", "PERSON")]
-    return [
-        r
-        for r in rules
-        if not r.key.startswith("org:")
-        or not any(s <= r.start and r.end <= e and e - s > r.end - r.start for s, e in orgs_found)
-    ]
+    containers = [(m.start, m.end, m.type) for m in model if m.type in ("ORG", "PERSON")]
+
+    def inside(r: Found) -> bool:
+        for s, e, kind in containers:
+            if s <= r.start and r.end <= e and e - s > r.end - r.start:
+                # A person's name before it: "Michael Bloomberg" is one name, "Iyad Abuheweila
+                # New York Times" (a byline) is two; "Deadly Al Shabaab" is no person.
+                person = given_names.is_given_name(text[s:e].split()[0]) and s < r.start
+                return person == (kind == "PERSON")
+        return False
+
+    return [r for r in rules if not r.key.startswith("org:") or not inside(r)]
 
 
 def _lookup_mentions(doc: Any, text: str) -> list[Found]:
@@ -209,13 +259,17 @@ def _lookup_mentions(doc: Any, text: str) -> list[Found]:
     for i in sorted(free):
         if i < skip_to:
             continue
-        for size in (3, 2, 1):
-            if not all(i + k in free for k in range(size)):
+        for size in (4, 3, 2, 1):
+            if not all(i + k in free or _of_between(doc, i, k, size, free) for k in range(size)):
                 continue
             first, last = doc[i], doc[i + size - 1]
             start, end = first.idx, last.idx + len(last.text)
             if not text[start].isupper():
                 break
+            if text[end : end + 1] == "-" or text[start - 1 : start] == "-":
+                start, end, whole = places.compound(text, start, end)
+                if not whole:
+                    break  # "Nagorno-Karabakh" is not Karabakh; "Kyiv-based" is Kyiv
             place = labels.lookup_unlabelled(text[start:end])
             if place is not None and labels.plausible_place(place, rows[i, 2] == 1):
                 team = not labels.is_national(place) and labels.is_team(doc, i, i + size)
@@ -223,6 +277,11 @@ def _lookup_mentions(doc: Any, text: str) -> list[Found]:
                 skip_to = i + size
                 break
     return found
+
+
+def _of_between(doc: Any, i: int, k: int, size: int, free: set[int]) -> bool:
+    """ "of" inside a place's name ("Gulf of Aden", "Strait of Hormuz"), between proper nouns."""
+    return 0 < k < size - 1 and i + k + 1 in free and doc[i + k].lower_ == "of"
 
 
 def _given_name_mentions(doc: Any, text: str) -> list[Found]:
@@ -252,64 +311,6 @@ def _given_name_mentions(doc: Any, text: str) -> list[Found]:
 _NOT_PERSON_PARTS = labels.ORG_WORDS | labels.PLACE_WORDS
 
 
-def _not_names(text: str, found: list[Found]) -> list[Found]:
-    """Drop what is not a name: anything inside a vessel's name ("the Maersk Gibraltar"), a
-    name cut by an editor's bracket ("(Israeli Prime Minister Benjamin) Netanyahu" gives no
-    "Benjamin"), a word of a title-case headline that nothing else in the text supports, and
-    empty spans."""
-    ships = outlets.ship_names(text)
-    headline_lines = _title_case_lines(text)
-    supported = {text[m.start : m.end] for m in found if m.rank >= CONTEXT}
-    kept = []
-    for m in found:
-        if m.end <= m.start or not text[m.start : m.end].strip():
-            continue
-        if any(s < m.end and m.start < e for s, e in ships):
-            continue
-        if _cut_by_bracket(text, m.start, m.end):
-            continue
-        if m.rank <= MODEL and any(s <= m.start and m.end <= e for s, e in headline_lines):
-            surface = text[m.start : m.end]
-            elsewhere = text.count(surface) > 1 or surface in supported
-            if not elsewhere and labels.lookup_unlabelled(surface) is None:
-                continue
-        kept.append(m)
-    return kept
-
-
-def _cut_by_bracket(text: str, start: int, end: int) -> bool:
-    """Whether a name ends at a closing bracket that a bracket before it opened, with more of
-    the name after it: "(... Benjamin) Netanyahu"."""
-    if not text.startswith(") ", end) or not text[end + 2 : end + 3].isupper():
-        return False
-    opened = text.rfind("(", max(0, start - 80), start)
-    return opened != -1 and ")" not in text[opened:start]
-
-
-def _title_case_lines(text: str) -> list[tuple[int, int]]:
-    """Lines written in title case, as headlines are ("Russia Says Troops Took Two Villages"),
-    not in capitals (those are read by grouping.propagate)."""
-    spans = []
-    start = 0
-    for line in text.split("\n"):
-        words = [w for w in line.split() if w not in _SMALL_WORDS and w[:1].isalpha()]
-        if len(words) >= 4 and not line.isupper() and "(" not in line and ";" not in line:
-            capitalised = sum(w[:1].isupper() for w in words)
-            if capitalised >= 0.8 * len(words):
-                spans.append((start, start + len(line)))
-        start += len(line) + 1
-    return spans
-
-
-# Words that title case leaves in lower case ("Strikes Kill 38 in South Gaza as Talks Stall").
-# fmt: off
-_SMALL_WORDS = frozenset((
-    "a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "by", "for", "from",
-    "with", "as", "via", "vs", "v", "per", "into", "over", "amid",
-))
-# fmt: on
-
-
 def _resolve(text: str, found: list[Found]) -> list[Found]:
     """Keep the strongest of overlapping mentions; a weaker one keeps what does not overlap."""
     taken = bytearray(len(text))
@@ -323,7 +324,14 @@ def _resolve(text: str, found: list[Found]) -> list[Found]:
             continue
         for start, end in _free_pieces(taken, mention.start, mention.end):
             start, end, _ = aliases.trim(text, start, end, titles=mention.type == "PERSON")
-            if end - start > 1 and text[start].isupper() and not aliases.is_title(text[start:end]):
+            piece = text[start:end]
+            if (
+                mention.type == "PERSON"
+                and " " not in piece
+                and not given_names.is_given_name(piece)
+            ):
+                continue  # "Deadly" of "Deadly Al Shabaab": one word left of a person is no name
+            if end - start > 1 and text[start].isupper() and not aliases.is_title(piece):
                 kept.append(Found(start, end, mention.type, MODEL))
                 taken[start:end] = b"\x01" * (end - start)
     kept.sort(key=lambda m: m.start)

@@ -30,7 +30,8 @@ class Place:
     name: str
     key: int
     population: int
-    kind: str  # "country", "region" (ours, continents, US states), "subdivision" or "city"
+    kind: str  # "country", "region" (ours, continents, US states), "subdivision", "city" or
+    # "locality" (data/localities.tsv: villages at the front lines)
 
 
 # Names that news uses for countries and regions but that the packages spell otherwise or lack.
@@ -53,6 +54,9 @@ def nations() -> frozenset[str]:
     return frozenset(
         name for name, kind, code in rows("places.tsv") if kind == "region" and code != "-"
     )
+
+
+_JOINED = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]*")
 
 
 def fold(name: str) -> str:
@@ -85,6 +89,10 @@ def lookup(name: str, alternates: bool = True) -> Place | None:
     found = main.get(folded)
     if found is None and alternates:
         found = others.get(folded)
+    if found is None and _JOINED.fullmatch(folded):
+        # "Pétion-Ville" for Pétionville, "Mrauk-U" for Mrauk U: the same name hyphenated
+        head, tail = folded.split("-", 1)
+        found = main.get(head + tail.lower()) or main.get(head + " " + tail)
     if found is None:
         unit = _ADMINISTRATIVE.fullmatch(folded)
         if unit is not None and unit["name"][:1].isupper():
@@ -103,6 +111,8 @@ def _index() -> tuple[dict[str, Place], dict[str, Place]]:
             main.setdefault(fold(name), Place(name, -1 - n, 0, "region"))
     others = _add_cities(main)
     _add_subdivisions(main)
+    for n, (name, _country, _front) in enumerate(rows("localities.tsv")):
+        main.setdefault(fold(name), Place(name, -1001 - n, 0, "locality"))
     return main, others
 
 

@@ -73,15 +73,16 @@ def is_given_name(word: str) -> bool:
 
 # A given name and one or two more parts of a name: "Mark Philippoussis", "Abdel Fattah
 # al-Burhan", "Tim O'Gorman", "Ruud van Nistelrooy".
+_UP, _LO = f"[{aliases.UPPER}]", f"[{aliases.LOWER}]"
 _PERSON = re.compile(
-    r"(?<![\w'’.-])(?P<given>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?P<rest>(?: (?:(?:al|el|bin|ibn|van"
-    r"|von|de|der|den|da|di|du|la|le|dos|das)[- ])?(?:Mc|Mac|O['’])?[A-Z][a-z]+"
-    r"(?:['’-][A-Za-z][a-z]*)*)"
+    rf"(?<![\w'’.-])(?P<given>{_UP}{_LO}+(?:-{_UP}{_LO}+)?)(?P<rest>(?: (?:(?:al|el|bin|ibn|van"
+    r"|von|de|der|den|da|di|du|la|le|dos|das)[- ])?(?:Mc|Mac|O['’])?"
+    rf"{_UP}{_LO}+(?:['’-](?!s\b)[A-Za-z]{_LO}*)*)"
     r"{1,2})(?![\w-])"
 )
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’.-])[A-Z][a-z]")
+_CAPITALISED = re.compile(rf"(?<![\w'’.-]){_UP}{_LO}")
 
 
 def person_spans(

@@ -16,7 +16,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import aliases
+from tui.pipeline.analyze import aliases, gazetteer
+from tui.pipeline.analyze.demonyms import country_of
 
 _TYPE_ORDER = {"PERSON": 0, "PLACE": 1, "ORG": 2, "WEAPON": 3}
 _PROPAGATE_RANK = -1
@@ -55,7 +56,8 @@ def harmonise(text: str, found: list[Found]) -> list[Found]:
     for m in found:
         words = aliases.person_parts(text[m.start : m.end])
         if m.type == "PERSON" and len(words) >= 2:
-            surnames.setdefault(words[-1], "PERSON")
+            for part in _name_parts(words):
+                surnames.setdefault(part, "PERSON")
     for m in found:
         if m.key:
             continue  # rule mentions keep their type
@@ -72,6 +74,17 @@ def harmonise(text: str, found: list[Found]) -> list[Found]:
     return found
 
 
+def _name_parts(words: list[str]) -> list[str]:
+    """The parts of a full name that stand for it alone later: the surname, and the given name
+    where news uses it so ("Abiy" for Abiy Ahmed, "Fikadu" for Fikadu Tsega), unless it is also
+    a place ("Jordan", "Georgia")."""
+    first = words[0]
+    place = gazetteer.lookup(first, alternates=False)
+    if len(first) < 3 or place is not None or country_of(first) is not None:
+        return [words[-1]]
+    return [words[-1], first]
+
+
 def propagate(text: str, found: list[Found]) -> list[Found]:
     """Further mentions of the names already found, where nothing else was found."""
     types: dict[str, str] = {}
@@ -83,8 +96,14 @@ def propagate(text: str, found: list[Found]) -> list[Found]:
         if m.type == "PERSON":
             words = aliases.person_parts(surface)
             if len(words) >= 2:
-                types.setdefault(words[-1], "PERSON")
-    names = [n for n in types if len(n) > 2 and n not in _NOT_NAMES and n[:1].isupper()]
+                for part in _name_parts(words):
+                    types.setdefault(part, "PERSON")
+    ruled = {text[m.start : m.end] for m in found if m.key}
+    names = [
+        n
+        for n in types
+        if (len(n) > 2 or (n in ruled and n.isupper())) and n not in _NOT_NAMES and n[:1].isupper()
+    ]  # "AA", once the article has spelt it out ("the Arakan Army (AA)")
     if not names:
         return []
     taken = bytearray(len(text))
@@ -118,8 +137,8 @@ def find_names(text: str, names: list[str], start: int, end: int) -> list[tuple[
         at = text.find(name, start, end)
         while at != -1:
             after = at + len(name)
-            if (at == 0 or not _word_char(text[at - 1], "'’-")) and (
-                after == len(text) or not _word_char(text[after], "-")
+            if (at == 0 or not _word_char(text[at - 1], "'’-") or _joined_before(text, at)) and (
+                after == len(text) or not _word_char(text[after], "-") or _joined_after(text, after)
             ):
                 hits.append((at, -len(name), name))
             at = text.find(name, at + 1, end)
@@ -131,6 +150,24 @@ def find_names(text: str, names: list[str], start: int, end: int) -> list[tuple[
             kept.append((at, at - minus_length, name))
             free_from = at - minus_length
     return kept
+
+
+def _joined_before(text: str, at: int) -> bool:
+    """A name after a hyphen that joins two names: "Hamas" in "Israel-Hamas" (not "Assad" in
+    "al-Assad" or "Al-Assad")."""
+    if text[at - 1] != "-":
+        return False
+    word_start = at - 1
+    while word_start > 0 and (text[word_start - 1].isalnum() or text[word_start - 1] == "."):
+        word_start -= 1
+    head = text[word_start : at - 1]
+    return head[:1].isupper() and head not in ("Al", "El")
+
+
+def _joined_after(text: str, after: int) -> bool:
+    """A name before a hyphen that joins it to a name or a word: "Israel-Hamas", "Hamas-run",
+    "U.S.-led"."""
+    return text[after] == "-" and text[after + 1 : after + 2].isalpha()
 
 
 def _word_char(char: str, also: str) -> bool:
@@ -239,6 +276,7 @@ def _person_keys(text: str, found: list[Found]) -> dict[int, str]:
             keys[i] = "person:" + " ".join(longest[" ".join(words)])
             continue
         fits = [(start, w) for start, w in full if w[-1].casefold() == words[0].casefold()]
+        fits = fits or [(start, w) for start, w in full if w[0].casefold() == words[0].casefold()]
         if fits:
             before = [f for f in fits if f[0] < m.start] or fits
             keys[i] = "person:" + " ".join(longest[" ".join(before[-1][1])])

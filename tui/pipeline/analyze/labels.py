@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tui.pipeline.analyze import aliases, gazetteer
+from tui.pipeline.analyze import aliases, gazetteer, given_names
 from tui.pipeline.analyze.demonyms import country_of
 from tui.pipeline.analyze.name_context import COMPASS, kind_from_context
 
@@ -76,6 +76,14 @@ _ROLE_AFTER = re.compile(
     r",? (?:the |a |an )?(?:head|governor|mayor|spokesman|spokeswoman|spokesperson|commander|"
     r"chief|leader|minister|president|director|chairman|deputy|adviser|advisor|aide|official)\b"
 )
+# "X, a Syrian national guard at ...": what a person is, set after the name.
+_PERSON_APPOSED = re.compile(
+    r",? (?:a|an) (?:[\w-]+ ){0,3}?(?:guard|resident|farmer|teacher|student|worker|driver|man"
+    r"|woman|boy|girl|doctor|nurse|paramedic|medic|soldier|officer|official|journalist"
+    r"|photographer|villager|shopkeeper|trader|fisherman|labou?rer|engineer|volunteer|survivor"
+    r"|witness|mechanic|merchant|pharmacist|widow|mother|father|grandmother|grandfather)"
+    r"(?=[,.;:]| (?:at|in|from|who|with|for|of|whose)\b)"
+)
 _VERIFIES = re.compile(
     r" (?:could not|was unable to|was not able to|has not been able to|cannot|did not) "
     r"(?:independently )?(?:verify|confirm)"
@@ -95,12 +103,13 @@ _RESULT_WORDS = frozenset((
 # fmt: on
 _BEFORE_TEAM = frozenset(("v", "vs", "v.", "vs.", "beat", "beating", "defeated"))
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*\.?$")
+_UP, _LO = f"[{aliases.UPPER}]", f"[{aliases.LOWER}]"
 # Honorific + one to three capitalised words: a person whatever the model says.
 _TITLED = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Sen|Rep|Gov|Prof)\.? )+"
-    r"(?P<name>[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*"
+    rf"(?P<name>{_UP}{_LO}+(?:['’-][A-Za-z][a-z]+)*"
     r"(?: (?:(?:al|el|bin|ibn|van|von|de|der|da|di|du|la|le)[- ])?"
-    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*){0,2})"
+    rf"{_UP}{_LO}+(?:-{_UP}{_LO}+)*){{0,2}})"
 )
 
 
@@ -119,6 +128,10 @@ def titled_names(text: str) -> list[tuple[int, int]]:
             words = text[start:end].split()
             while words and (words[-1] in ORG_WORDS or is_demonym(words[-1])):
                 words.pop()
+            if regex is _SPEAKER and not given_names.is_given_name(words[0]):
+                continue  # "Heightened Tensions: ...": a headline, not a speaker
+            if regex is _OFFICE and _title_case(text, start):
+                continue  # "Ukraine Commander Acknowledges Significant Russian Forces"
             if (
                 len(words) >= least
                 and words[0] not in COMPASS
@@ -129,10 +142,17 @@ def titled_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _title_case(text: str, at: int) -> bool:
+    """Whether the line around `at` capitalises (nearly) every word, as headlines do."""
+    line = text[text.rfind("\n", 0, at) + 1 : (text.find("\n", at) + 1 or len(text) + 1) - 1]
+    words = [w for w in line.split() if w[:1].isalpha() and len(w) > 3]
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
 _NAME = (
-    r"(?P<name>[A-Z][a-z]+(?:['’-][A-Za-z][a-z]+)*"
+    rf"(?P<name>{_UP}{_LO}+(?:['’-][A-Za-z]{_LO}+)*"
     r"(?: (?:(?:al|el|bin|ibn|van|von|de|der|da|di|du|la|le)[- ])?"
-    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)*){0,2})"
+    rf"{_UP}{_LO}+(?:-{_UP}{_LO}+)*){{0,2}})"
 )
 _OFFICE = re.compile(
     r"\b(?:President|Prime Minister|(?:Foreign|Defen[cs]e|Interior|Finance) Minister|Minister|"
@@ -169,6 +189,8 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
     if kind == "ORG":
         if _ROLE_AFTER.match(after) and len(words) >= 2 and looks_like_name(surface):
             return "PERSON"  # "Volodymyr Artiukh, the head of the regional administration"
+        if _PERSON_APPOSED.match(after) and looks_like_name(surface):
+            return "PERSON"  # "Haitham, a Syrian national guard at a nearby company"
         place = gazetteer.lookup(surface)
         if place is not None and not any(w in ORG_WORDS for w in words):
             # A national side is its country ("England won by 5 wickets"), as in "Ukraine says".
@@ -177,6 +199,17 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
         previous = doc[ent.start - 1].text if ent.start > 0 else ""
         if previous in ROLE_WORDS and len(words) >= 2 and looks_like_name(surface):
             return "PERSON"
+        plain = not any(w in ORG_WORDS for w in words) and not surface.isupper()
+        if plain and len(words) >= 2 and words[-1] in _FEATURE_WORDS:
+            return "PLACE"  # "Flamingo Naval Base", "Ramree Island", "Gegharkunik Provinces"
+        if plain and len(words) <= 2 and kind_from_context(text, start, end) == "PLACE":
+            return "PLACE"  # "ambushed in Doonka and Bullalow", "the Seiyana area"
+        if (
+            len(words) >= 2
+            and words[-1] in _UNIT_WORDS
+            and gazetteer.lookup(" ".join(words[:-1])) is not None
+        ):
+            return "PLACE"  # "Mandalay Division": a unit of a known place
         return "ORG"
     if not kind:
         return "PLACE" if len(words) <= 3 and _is_big_place(surface) else ""
@@ -232,6 +265,13 @@ def place_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Last words of the names of places that are no settlement (and of units in the plural): what
+# the model calls an organisation with one of these is a place.
+_FEATURE_WORDS = frozenset((
+    "Base", "Airbase", "Island", "Islands", "Highway", "Road", "Street", "Bridge", "Valley",
+    "Heights", "Strait", "Gulf", "Bay", "Canal", "Dam", "Mountains", "Hills", "Desert",
+    "Provinces", "Regions", "Districts", "Townships", "Governorates", "Oblasts", "States",
+))
 _EVENT_WORDS = frozenset(
     ("Open", "Cup", "Games", "Championship", "Championships", "Trophy", "Prix", "Stakes", "Day")
 )
@@ -248,6 +288,12 @@ _UNIT_WORDS = frozenset(
         "County",
         "Raion",
         "Prefecture",
+        "Provinces",
+        "Regions",
+        "Districts",
+        "Townships",
+        "Governorates",
+        "Oblasts",
     )
 )
 
@@ -273,6 +319,8 @@ def _is_big_place(surface: str, alternates: bool = False) -> bool:
     """A place under its own name (or any spelling of it), big enough to be meant when the
     model says person."""
     place = gazetteer.lookup(surface) if alternates else lookup_unlabelled(surface)
+    if place is not None and place.kind == "locality":
+        return True  # a village at a front line (data/localities.tsv)
     return place is not None and (place.kind != "city" or place.population >= 50_000)
 
 
@@ -286,7 +334,7 @@ def lookup_unlabelled(surface: str) -> gazetteer.Place | None:
 
 def plausible_place(place: gazetteer.Place, sentence_start: bool) -> bool:
     """Whether an unlabelled proper noun that the gazetteer knows should count as a place."""
-    if place.kind in ("country", "region"):
+    if place.kind in ("country", "region", "locality"):
         return True
     if place.kind == "subdivision":
         return False  # provinces share names with words ("Maritime", "Centre"): context only

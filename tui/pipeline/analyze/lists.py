@@ -37,8 +37,8 @@ class Hit:
 
 
 # Punctuation that may stick to the first or last word of a name in running text.
-_LEAD = "([{\"'“‘«"
-_TRAIL = ")]}\"'”’»,;:!?."
+_LEAD = "([{\"'“‘«/"
+_TRAIL = ")]}\"'”’»,;:!?./"
 _POSSESSIVE = re.compile(r"['’]s?$")
 _TOKEN = re.compile(r"\S+")
 

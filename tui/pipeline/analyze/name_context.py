@@ -20,9 +20,56 @@ from tui.pipeline.analyze.given_names import is_given_name
 # Nouns after a name that make it a place ("the al-Manara neighbourhood", "Zamzam camp"); the
 # first group cannot be verbs, so they hold even after a given name.
 _PLACE_NOUN = re.compile(
-    r"[”\"’']? (?:(?P<sure>(?:refugee |displacement )?camps?|neighbou?rhoods?|district|village"
-    r"|township|region|province|governorate|oblast|raion|suburb|outskirts|crossing|border"
-    r"|checkpoint)|area|states|town|city)\b"
+    r"[”\"’']? (?:(?P<sure>(?:refugee |displacement )?camps?|neighbou?rhoods?|districts?|villages?"
+    r"|townships?|regions?|provinces?|governorates?|oblasts?|raion|suburbs?|outskirts|crossing"
+    r"|border|checkpoint|airport|airfield|air ?base)|area|states|town|city)\b"
+)
+# Words before a name that make it a place whatever else it looks like: "the suburb of Pacot",
+# "the Burkina town of Sole", "the military detachment of Madjoari".
+_PLACE_OF = re.compile(
+    r"\b(?:towns?|city|cities|villages?|hamlet|suburbs?|districts?|settlements?|localit(?:y|ies)"
+    r"|neighbou?rhoods?|provinces?|regions?|governorates?|municipalit(?:y|ies)|communes?|areas?"
+    r"|outskirts|(?:military )?(?:detachment|outpost|garrison))"
+    r" of (?:the )?$"
+)
+# What a place is, set after its name: "Nubl and Zahra, two predominantly Shia towns".
+_PLACE_APPOSED = re.compile(
+    r", (?:a|an|the|two|three|both|twin) (?:[\w-]+ ){0,3}?(?:towns?|villages?|city|cities"
+    r"|suburbs?|districts?|settlements?|localit(?:y|ies)|neighbou?rhoods?)\b"
+)
+# Words that open Arabic and Hebrew names of places and never a person's: "Bab al-Mandeb",
+# "Kiryat Shmona", "Wadi Araba", "Khirbet Khuza'a" (given_names.py lists these with the heads
+# that open persons' names too, such as "Abu" and "Tal").
+PLACE_ONLY_HEADS = frozenset(
+    (
+        "Ain",
+        "Beit",
+        "Deir",
+        "Dayr",
+        "Kfar",
+        "Kafr",
+        "Tel",
+        "Tell",
+        "Bab",
+        "Wadi",
+        "Jebel",
+        "Jabal",
+        "Bir",
+        "Nahr",
+        "Marj",
+        "Jisr",
+        "Khirbet",
+        "Kiryat",
+        "Qiryat",
+        "Givat",
+        "Ramat",
+        "Ein",
+        "Nahal",
+        "Maale",
+        "Ma'ale",
+        "Ma’ale",
+        "Mitzpe",
+    )
 )
 # Words before a name that make it a place: "in Ain Baal", "to enter Tawila".
 _PLACE_BEFORE = re.compile(
@@ -30,7 +77,15 @@ _PLACE_BEFORE = re.compile(
     r"|shelled|bombed|recaptured|captured)(?: [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? and)? $"
 )  # "in Shati and Daraj Tuffah": a second place joined to a first
 # Nouns after a name that make it an organisation ("Kamal Adwan hospital").
-_ORG_NOUN = re.compile(r" (?:hospital|clinic|medical (?:complex|centre|center)|university)\b")
+# A school is named as a hospital is, and a shelter in a school as its school ("the Nasser
+# school", "the Hassan Salame and Nasser schools").
+_ORG_NOUN = re.compile(
+    r"(?: and [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})? schools\b"
+    r"| (?:hospital|clinic|medical (?:complex|centre|center)|university|school|college)\b"
+)
+_ORG_BEFORE = re.compile(
+    r"\b(?:hospital|clinic|school|university|college)s? (?:called|named|known as) $"
+)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # Words that open the names of storms and operations: events, not persons.
 _EVENT_HEADS = frozenset(("Cyclone", "Hurricane", "Typhoon", "Storm", "Tropical", "Operation"))
@@ -75,10 +130,14 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
         return ""
     if len(words) >= 2 and _ACRONYM.fullmatch(words[-1]):
         return "ORG"  # "Kyauk Lone Gyi PDF", "Gangaw PDF"
-    if _ORG_NOUN.match(after):
+    if _ORG_NOUN.match(after) or _ORG_BEFORE.search(before):
         return "ORG"
     place_noun = _PLACE_NOUN.match(after)
-    if place_noun is not None and place_noun["sure"]:
+    if (place_noun is not None and place_noun["sure"]) or _PLACE_OF.search(before):
+        return "PLACE"
+    if _PLACE_APPOSED.match(after):
+        return "PLACE"  # "Nubl and Zahra, two predominantly Shia towns"
+    if len(words) >= 2 and words[0] in PLACE_ONLY_HEADS:
         return "PLACE"
     if sure_only:
         return None

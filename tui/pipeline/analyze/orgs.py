@@ -52,6 +52,9 @@ _NOT_UNIT_START = frozenset((
 ))
 # fmt: on
 _GENERAL_STAFF = re.compile(r"\bGeneral Staff\b")
+_OWNED_UNIT = re.compile(
+    r"\b[A-Z][\w-]+['’]s (?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?:unit|brigade|battalion|force)\b"
+)
 # Local groups of a movement named by their place or founder: "Kyauk Lone Gyi People's
 # Defense Force", "Gangaw PDF", "El-Fasher Resistance Committees".
 _LOCAL_GROUP = re.compile(
@@ -102,6 +105,7 @@ def find_orgs(text: str) -> list[OrgMention]:
     found += _described(text)
     found += _cause_names(text)
     found += _local_groups(text)
+    found += _owned_units(text)
     found += [
         OrgMention(m.start(), m.end(), "General Staff", "unit:general staff")
         for m in _GENERAL_STAFF.finditer(text)
@@ -120,6 +124,8 @@ def _units(text: str) -> list[OrgMention]:
         name = " ".join(w[:1].upper() + w[1:] for w in match.group(0).split())
         found.append(OrgMention(match.start(), match.end(), name, "unit:" + name.lower()))
     for match in _NAMED_UNIT.finditer(text):
+        if _in_title_case_line(text, match.start()):
+            continue  # "Commander Acknowledges Significant Russian Forces": a headline's capitals
         words = match.group("words").split()
         while words and words[0] in _NOT_UNIT_START:
             words.pop(0)
@@ -129,9 +135,22 @@ def _units(text: str) -> list[OrgMention]:
             and country_of(words[0]) is not None
         ):
             continue  # "Russian Forces" is not a unit's name
+        if match.group("noun") == "Division" and gazetteer.lookup(" ".join(words)) is not None:
+            continue  # "Mandalay Division": an administrative division of Myanmar, a place
         start = match.end("noun") - len(" ".join(words)) - len(match.group("noun")) - 1
         name = text[start : match.end()]
         found.append(OrgMention(start, match.end(), name, "unit:" + name.lower()))
+    return found
+
+
+def _owned_units(text: str) -> list[OrgMention]:
+    """A unit named by one proper word after its force: "Hezbollah's Naser unit", "Israel's
+    Golani brigade" (the name is the proper word)."""
+    found = []
+    for match in _OWNED_UNIT.finditer(text):
+        name = match["name"]
+        if country_of(name) is None and gazetteer.lookup(name, alternates=False) is None:
+            found.append(OrgMention(*match.span("name"), name, "unit:" + name.casefold()))
     return found
 
 

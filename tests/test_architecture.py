@@ -172,6 +172,12 @@ LOCAL_IMPORTS = {
     ("tui.service.feeds", "_check_feed", "tui.pipeline.parse"): "start-up: feedparser",
     ("tui.service.feeds", "_check_feed", "tui.service.fetch_once"): "start-up: httpx",
     ("tui.service.refresh", "reprocess", "tui.pipeline.analyze"): "start-up: spaCy",
+    ("tui.service.story_detail", "story_detail", "tui.service.stories"): (
+        "start-up: the app's first paint never loads the grouping and the analyzer's lists"
+    ),
+    ("tui.service.story_detail", "_figure_lines", "tui.pipeline.stories.figures"): (
+        "start-up: the app's first paint never loads the grouping and the analyzer's lists"
+    ),
     ("tui.service.story_filing", "_stretch", "tui.service"): (
         "start-up: the grouping loads only where filing falls back to the store thread"
     ),

@@ -83,7 +83,8 @@ def test_a_full_disk_at_start_opens_the_cache_read_only(tmp_path: Path) -> None:
 def test_a_refresh_that_fills_the_disk_ends_its_progress(
     tmp_path: Path, http_server: LocalServer
 ) -> None:
-    long = "Officials said the convoy reached the bridge at dawn. " * 60
+    # 650 KB of text: more than the 64 KB left over the empty cache
+    long = "Officials said the convoy reached the bridge at dawn. " * 150
     items = "".join(f"<item><title>Item {n}</title><guid>g{n}</guid><link>{http_server.url()}"
                     f"p{n}</link><description>{long} {n}</description></item>"
                     for n in range(80))

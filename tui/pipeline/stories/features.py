@@ -25,8 +25,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from tui.pipeline.analyze import gazetteer
-from tui.pipeline.analyze.aliases import place_key
+from tui.pipeline.analyze.aliases import MODERN_SPELLINGS, place_key
+from tui.pipeline.analyze.demonyms import country_of as demonym_country
+from tui.pipeline.stories import placenames
 from tui.pipeline.stories.article import StoryArticle
+from tui.pipeline.stories.kinds import event_kinds
+from tui.pipeline.stories.lexicon import FACILITY_WORDS, TREND_LABELS
 from tui.pipeline.stories.words import keys
 
 TITLE_WEIGHT = 2.0
@@ -34,31 +38,12 @@ LEAD_WEIGHT = 1.0
 ENTITY_IN_LEAD = 1.5
 ENTITY_ELSEWHERE = 0.5
 TERMS_KEPT = 40
+SKELETON_PREFIX = "@~"  # a place's spelling-free key (placenames.skeleton)
 SHORT_LEAD = 220  # characters: a first paragraph shorter than this takes the second along
 _BROAD_PLACES = frozenset(("country", "region", "subdivision"))
-_FACILITIES = frozenset(
-    [
-        "hospital",
-        "school",
-        "airport",
-        "port",
-        "base",
-        "camp",
-        "market",
-        "station",
-        "plant",
-        "factory",
-        "prison",
-        "university",
-        "mosque",
-        "church",
-        "monastery",
-        "bridge",
-        "dam",
-        "square",
-        "street",
-        "road",
-    ]
+_FACILITIES = FACILITY_WORDS
+_TREND_LABEL = re.compile(
+    r"^\s*(?:" + "|".join(sorted(TREND_LABELS)) + r")\s*[:|\-–—]", re.IGNORECASE
 )
 
 
@@ -69,6 +54,9 @@ class ArticleFeatures:
     title: str
     terms: dict[str, float] = field(default_factory=dict)
     places: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()  # kinds.event_kinds of the title
+    title_places: tuple[str, ...] = ()  # the focus places its title names
+    trend: bool = False  # its title labels it an analysis or opinion piece
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -77,6 +65,9 @@ class ArticleFeatures:
             "title": self.title,
             "terms": dict(self.terms),
             "places": list(self.places),
+            "kinds": list(self.kinds),
+            "title_places": list(self.title_places),
+            "trend": self.trend,
         }
 
     @classmethod
@@ -89,6 +80,9 @@ class ArticleFeatures:
             title=str(data.get("title", "")),
             terms={str(k): float(v) for k, v in terms.items()},  # type: ignore[union-attr]
             places=tuple(str(p) for p in places),  # type: ignore[union-attr]
+            kinds=tuple(str(k) for k in data.get("kinds") or ()),  # type: ignore[union-attr]
+            title_places=tuple(str(p) for p in data.get("title_places") or ()),  # type: ignore[union-attr]
+            trend=bool(data.get("trend", False)),
         )
 
 
@@ -98,21 +92,38 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
     first_end = min(lead_end, _first_paragraph_end(text))
     weights: dict[str, float] = defaultdict(float)
     places = set()
+    titled: set[str] = set()
     title = article.title
     blanked = list(text[:lead_end])
+    covered: list[tuple[int, int]] = []  # lead spans of entities, and (offset -1) title spans
     for ent in article.entities:
         in_title = _in_title(ent.name, title)
+        spoken = placenames.speaker_spans(text, [m for m in ent.mentions if m[0] < first_end])
+        title_spans = [(m.start(), m.end()) for m in _find(ent.name, article.title)]
+        title_said = placenames.speaker_spans(article.title, title_spans)
+        said_only = len(spoken) + len(title_said) > 0 and not any(
+            lo < first_end and (lo, hi) not in spoken for lo, hi in ent.mentions
+        ) and len(title_said) == len(title_spans)
         in_lead = in_title or any(lo < lead_end for lo, _ in ent.mentions)
-        term = _entity_term(ent.type, ent.name)
-        weights[term] += ENTITY_IN_LEAD if in_lead else ENTITY_ELSEWHERE
+        term = local_place(ent.type, ent.name) or _entity_term(ent.type, ent.name)
+        weights[term] += ENTITY_IN_LEAD if in_lead and not said_only else ENTITY_ELSEWHERE
         focus = in_title or any(lo < first_end for lo, _ in ent.mentions)
-        if focus and term.startswith("@place:") and _is_local(ent.type, ent.name):
-            places.add(term)
+        if focus and not said_only and term.startswith(SKELETON_PREFIX):
+            places.update((term, SKELETON_PREFIX + placenames.skeleton(ent.name)))
+            if in_title and len(title_said) < len(title_spans):
+                titled.add(term)
         if in_title:
             title = re.sub(r"\b" + re.escape(ent.name) + r"\b", " ", title)
         for lo, hi in ent.mentions:  # the entity term stands for its words
             if lo < lead_end:
                 blanked[lo:hi] = " " * (min(hi, lead_end) - lo)
+                covered.append((lo, hi))
+    for skel, focus, in_title in _located(article.title, text[:lead_end], first_end, covered):
+        weights[skel] += ENTITY_IN_LEAD
+        if focus:
+            places.add(skel)
+        if in_title:
+            titled.add(skel)
     for key in keys(title):
         weights[key] += TITLE_WEIGHT
     for key in keys("".join(blanked)):
@@ -124,7 +135,43 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
         title=article.title,
         terms=dict(kept),
         places=tuple(sorted(places)),
+        kinds=event_kinds(article.title),
+        title_places=tuple(sorted(titled)),
+        trend=_TREND_LABEL.match(article.title) is not None,
     )
+
+
+def _located(
+    title: str, lead: str, first_end: int, covered: list[tuple[int, int]]
+) -> list[tuple[str, bool, bool]]:
+    """Skeleton terms of the towns that a preposition or facility word marks in the title and
+    lead but no place entity covers (a name the analysis did not know, or typed otherwise);
+    with whether each is a focus place (title or first paragraph), and named in the title."""
+    found: dict[str, tuple[bool, bool]] = {}
+    for where, text in (("title", title), ("lead", lead)):
+        for lo, hi, name in placenames.located_names(text):
+            if where == "lead" and any(a < hi and lo < b for a, b in covered):
+                continue
+            if not _unknown_local(name):
+                continue
+            skel = SKELETON_PREFIX + placenames.skeleton(_canonical(name))
+            focus, titled = found.get(skel, (False, False))
+            in_title = where == "title"
+            found[skel] = (focus or in_title or lo < first_end, titled or in_title)
+    return [(skel, focus, titled) for skel, (focus, titled) in found.items()]
+
+
+@functools.lru_cache(maxsize=65536)
+def _unknown_local(name: str) -> bool:
+    """A located name that is a town: not a country, region or demonym the tables know."""
+    if demonym_country(name) or demonym_country(name.split()[0]):
+        return False
+    place = gazetteer.lookup(name)
+    return place is None or place.kind not in _BROAD_PLACES
+
+
+def _find(name: str, text: str) -> list[re.Match[str]]:
+    return list(re.finditer(r"\b" + re.escape(name) + r"\b", text)) if name else []
 
 
 def _lead_end(text: str) -> int:
@@ -160,9 +207,18 @@ def _place_key(name: str) -> str:
 
 
 def local_place(kind: str, name: str) -> str | None:
-    """The place term of an entity that is a town, village or district, else None."""
-    term = _entity_term(kind, name)
-    return term if term.startswith("@place:") and _is_local(kind, name) else None
+    """The term of an entity that is a town, village or district, else None: the skeleton of
+    the name the gazetteer gives it (placenames.skeleton), so that Kharkov and Kharkiv, and
+    Krivoy Rog (which it may not know) and Kryvyi Rih, are one term."""
+    if not (kind == "PLACE" or _gazetteer_place(name) is not None) or not _is_local(kind, name):
+        return None
+    return SKELETON_PREFIX + placenames.skeleton(_canonical(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _canonical(name: str) -> str:
+    place = gazetteer.lookup(MODERN_SPELLINGS.get(name, name))
+    return place.name if place is not None else name
 
 
 @functools.lru_cache(maxsize=65536)

@@ -27,13 +27,16 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from tui.pipeline.stories.features import ArticleFeatures
+from tui.pipeline.stories.kinds import disagree
 
 
 @dataclass(frozen=True, slots=True)
 class Params:
     join: float = 0.25
+    join_anchored: float = 0.15  # a story of the article's place whose kinds agree with it
     ambiguous: float = 0.85
     place_mismatch: float = 0.6
+    kind_mismatch: float = 0.6
     tau_hours: float = 72.0
     window_hours: float = 240.0
     idf_cap: float = 3.5
@@ -90,6 +93,7 @@ class StoryIndex:
         self.story_of: dict[str, str] = {}  # article id -> story id
         self.features: dict[str, ArticleFeatures] = {}  # what removal subtracts
         self._postings: dict[str, list[str]] = {}  # term -> story ids, oldest first
+        self._kinds: dict[str, dict[str, int]] = {}  # story id -> kind -> articles naming it
 
     # ── assigning ───────────────────────────────────────────────────────────────────────
     def assign(self, feats: ArticleFeatures) -> str:
@@ -120,7 +124,14 @@ class StoryIndex:
         story.article_ids.remove(article_id)
         if not story.article_ids:
             del self.stories[story_id]
+            self._kinds.pop(story_id, None)
             return
+        kinds = self._kinds.setdefault(story_id, {})
+        for kind in feats.kinds:
+            if kinds.get(kind, 0) > 1:
+                kinds[kind] -= 1
+            else:
+                kinds.pop(kind, None)
         for term, weight in feats.terms.items():
             left = story.terms.get(term, 0.0) - weight
             if left > 1e-9:
@@ -175,6 +186,9 @@ class StoryIndex:
             if row.get("features"):
                 feats = ArticleFeatures.from_dict(row["features"])
                 index.features[feats.article_id] = feats
+                kinds = index._kinds.setdefault(str(row["story_id"]), {})
+                for kind in feats.kinds:
+                    kinds[kind] = kinds.get(kind, 0) + 1
         if "df" in state:
             index.df = {str(k): int(v) for k, v in dict(state["df"]).items()}  # type: ignore[call-overload]
             index.n_docs = int(state.get("n_docs", len(index.story_of)))  # type: ignore[call-overload]
@@ -210,17 +224,38 @@ class StoryIndex:
         cosine = dot / (math.sqrt(norm) * story.norm)
         if feats.places and story.places and not any(p_ in story.places for p_ in feats.places):
             cosine *= p.place_mismatch
+        if feats.kinds and disagree(feats.kinds, self._kinds.get(story.id, {})):
+            cosine *= p.kind_mismatch
         return cosine / (1.0 + (dt / p.tau_hours) ** 2)
 
+    def anchored(self, feats: ArticleFeatures, story: StoryState) -> bool:
+        """Whether an article and a story are of one place and one kind of event: they share a
+        focus place (or, for an article whose title and first paragraph name no town, its
+        lead or body names the story's), and their weapons and targets do not disagree."""
+        if feats.places:
+            shared = any(p_ in story.places for p_ in feats.places)
+        else:
+            shared = any(t.startswith("@~") and t in story.places for t in feats.terms)
+        return shared and not disagree(feats.kinds, self._kinds.get(story.id, {}))
+
     def _best_story(self, feats: ArticleFeatures) -> str | None:
+        """The story the article joins: the best that reaches its threshold (`join`, or
+        `join_anchored` for a story of its place and kind), unless a second one also does and
+        comes close, or the article names a place of each (a round-up). An analysis piece
+        joins only a story whose place its headline names."""
         p = self.params
-        scored = sorted(
-            ((self.score(feats, self.stories[sid]), sid) for sid in self._candidates(feats)),
-            key=lambda pair: (-pair[0], pair[1]),
-        )
-        if not scored or scored[0][0] < p.join:
+        scored = []
+        for sid in self._candidates(feats):
+            story = self.stories[sid]
+            if feats.trend and not any(t in story.places for t in feats.title_places):
+                continue
+            score = self.score(feats, story)
+            if score >= (p.join_anchored if self.anchored(feats, story) else p.join):
+                scored.append((score, sid))
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        if not scored:
             return None
-        if len(scored) > 1 and scored[1][0] >= p.join:
+        if len(scored) > 1:
             best, second = self.stories[scored[0][1]], self.stories[scored[1][1]]
             if scored[1][0] >= p.ambiguous * scored[0][0] or _names_both(feats, best, second):
                 return None
@@ -272,6 +307,9 @@ class StoryIndex:
             self._postings.setdefault(term, []).append(story.id)
         for place in feats.places:
             story.places[place] = story.places.get(place, 0) + 1
+        kinds = self._kinds.setdefault(story.id, {})
+        for kind in feats.kinds:
+            kinds[kind] = kinds.get(kind, 0) + 1
         story.norm = self._norm(story.terms)
         self.story_of[feats.article_id] = story.id
         self.features[feats.article_id] = feats

@@ -29,6 +29,7 @@ from tui.pipeline.analyze.aliases import MODERN_SPELLINGS, place_key
 from tui.pipeline.analyze.demonyms import country_of as demonym_country
 from tui.pipeline.stories import placenames
 from tui.pipeline.stories.article import StoryArticle
+from tui.pipeline.stories.countries import country_of
 from tui.pipeline.stories.kinds import event_kinds
 from tui.pipeline.stories.lexicon import FACILITY_WORDS, TREND_LABELS
 from tui.pipeline.stories.words import keys
@@ -42,6 +43,7 @@ SKELETON_PREFIX = "@~"  # a place's spelling-free key (placenames.skeleton)
 SHORT_LEAD = 220  # characters: a first paragraph shorter than this takes the second along
 _BROAD_PLACES = frozenset(("country", "region", "subdivision"))
 _FACILITIES = FACILITY_WORDS
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
 _TREND_LABEL = re.compile(
     r"^\s*(?:" + "|".join(sorted(TREND_LABELS)) + r")\s*[:|\-–—]", re.IGNORECASE
 )
@@ -54,7 +56,7 @@ class ArticleFeatures:
     title: str
     terms: dict[str, float] = field(default_factory=dict)
     places: tuple[str, ...] = ()
-    kinds: tuple[str, ...] = ()  # kinds.event_kinds of the title
+    kinds: tuple[str, ...] = ()  # kinds.event_kinds of the title; countries of title and lead
     title_places: tuple[str, ...] = ()  # the focus places its title names
     trend: bool = False  # its title labels it an analysis or opinion piece
 
@@ -135,7 +137,7 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
         title=article.title,
         terms=dict(kept),
         places=tuple(sorted(places)),
-        kinds=event_kinds(article.title),
+        kinds=event_kinds(article.title) + _countries(article.title + "\n" + text[:first_end]),
         title_places=tuple(sorted(titled)),
         trend=_TREND_LABEL.match(article.title) is not None,
     )
@@ -168,6 +170,21 @@ def _unknown_local(name: str) -> bool:
         return False
     place = gazetteer.lookup(name)
     return place is None or place.kind not in _BROAD_PLACES
+
+
+def _countries(text: str) -> tuple[str, ...]:
+    """The countries a headline and first paragraph name, by name, demonym or capital, as
+    "country:<name>" kinds: two reports that name countries and share none are two events (an
+    army post in Niger, a camp in Mali, the same day)."""
+    found = set()
+    for match in _CAPITALISED.finditer(text):
+        following = text[match.end() : match.end() + 30].split()[:1]
+        if following and following[0].casefold().strip(",.;:") in FACILITY_WORDS:
+            continue  # a name of a building: "the Saudi Hospital"
+        country = country_of(match.group().removesuffix("'s").removesuffix("’s"))
+        if country:
+            found.add("country:" + country)
+    return tuple(sorted(found))
 
 
 def _find(name: str, text: str) -> list[re.Match[str]]:

@@ -76,8 +76,9 @@ class StoryState:
 
 def _names_both(feats: ArticleFeatures, one: StoryState, other: StoryState) -> bool:
     """Whether an article's focus places include a place of each of two stories, and not the
-    same one: a round-up of two events."""
-    mine = set(feats.places)
+    same one: a round-up of two events. A headline that names a town says which one the
+    article is about ("Three killed in Zaporizhzhia", with Sumy's strike in its lead)."""
+    mine = set(feats.title_places or feats.places)
     first, second = mine & set(one.places), mine & set(other.places)
     return bool(first) and bool(second) and first != second
 
@@ -241,8 +242,9 @@ class StoryIndex:
     def _best_story(self, feats: ArticleFeatures) -> str | None:
         """The story the article joins: the best that reaches its threshold (`join`, or
         `join_anchored` for a story of its place and kind), unless a second one also does and
-        comes close, or the article names a place of each (a round-up). An analysis piece
-        joins only a story whose place its headline names."""
+        comes close, or the article names a place of each (a round-up). When its headline
+        names the town of some of them, only those count. An analysis piece joins only a
+        story whose place its headline names."""
         p = self.params
         scored = []
         for sid in self._candidates(feats):
@@ -253,6 +255,13 @@ class StoryIndex:
             if score >= (p.join_anchored if self.anchored(feats, story) else p.join):
                 scored.append((score, sid))
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        titled = [
+            pair
+            for pair in scored
+            if any(t in self.stories[pair[1]].places for t in feats.title_places)
+        ]
+        if titled and len(titled) < len(scored):
+            scored = titled  # the headline's town says which of them it tells
         if not scored:
             return None
         if len(scored) > 1:

@@ -16,7 +16,7 @@ from pathlib import Path
 from tui.core.tables import read_rows
 
 _WORD = re.compile(r"[a-z\u00e0-\u024f][a-z\u00e0-\u024f-]*")
-CLASSES = ("weapon", "target")
+CLASSES = ("weapon", "target", "country")
 
 
 @functools.cache

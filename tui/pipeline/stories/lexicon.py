@@ -300,3 +300,19 @@ SPEECH_VERBS = words(
 # event ("Analysis: Drones are changing the Sahel's wars"); such a piece joins a story only if
 # its headline names that story's place.
 TREND_LABELS = words("analysis opinion comment commentary editorial column insight perspective")
+# Words that make a place name a region: a compass word before it ("southern Gaza", "eastern
+# Congo") or an administrative word after it ("Borno State", "Donetsk region", "the Gaza
+# Strip").
+COMPASS_WORDS = words(
+    """
+    north south east west northern southern eastern western central northeastern northwestern
+    southeastern southwestern north-east north-west south-east south-west north-eastern
+    north-western south-eastern south-western
+    """
+)
+ADMINISTRATIVE_WORDS = words(
+    """
+    region regions province provinces oblast oblasts state states governorate governorates
+    district districts county strip valley prefecture department territory raion
+    """
+)

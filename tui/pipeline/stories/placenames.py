@@ -22,20 +22,21 @@ import re
 import unicodedata
 
 from tui.pipeline.stories.lexicon import (
+    ADMINISTRATIVE_WORDS,
+    COMPASS_WORDS,
     FACILITY_WORDS,
     LOCATIVES,
     NAME_ARTICLES,
     NOT_PLACE_NAMES,
     SPEECH_VERBS,
-    STATE_BODY_WORDS,
 )
 
 _DIGRAPHS = (("kh", "h"), ("gh", "h"), ("zh", "j"), ("dj", "j"), ("ph", "f"), ("ck", "k"))
 _FOLD = str.maketrans({"g": "h", "q": "k", "c": "k", "x": "ks"})
 _DROPPED = re.compile(r"[aeiouyw]")
 _NAME = r"[A-Z\u00c0-\u00de][\w\u00c0-\u024f'’-]*"
-_NAMES = re.compile(rf"{_NAME}(?:\s+{_NAME})*")
-_SPEAKER_AFTER = re.compile(r"^(?:'s|’s)?\s+(\w+)")
+_NAMES = re.compile(rf"(?:\b(?:al|el|ad|ar|as|an|ash|at|az)-)?{_NAME}(?:\s+{_NAME})*")
+_WORDS_AFTER = re.compile(r"(?<=\s)[\w-]+")
 MIN_SKELETON = 3
 
 
@@ -71,8 +72,8 @@ def located_names(text: str) -> list[tuple[int, int, str]]:
             start, name = start + possessor.end(), name[possessor.end() :]
         name = re.sub(r"['’]s?$", "", name)
         words = name.split()
-        if not words or all(w.casefold() in NOT_PLACE_NAMES for w in words):
-            continue
+        if not words or all(w.casefold() in NOT_PLACE_NAMES or w.isupper() for w in words):
+            continue  # a month, or an acronym ("in RSF attack")
         after = [w.strip(",.;:") for w in text[start + len(name) :].split()[:3]]
         marked = bool(before) and before[-1] in LOCATIVES
         faced = any(w in FACILITY_WORDS for w in after[:2]) and all(
@@ -84,15 +85,29 @@ def located_names(text: str) -> list[tuple[int, int, str]]:
 
 
 def speaker_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The spans of a place name that stand for a government: followed by a speech verb
-    ("Ankara says", "Kyiv denies") or by a state body ("Moscow's defence ministry")."""
+    """The spans of a place name that say who speaks or what contains the event, not where it
+    was: followed (after up to three lower-case words) by a speech verb ("Ankara says", "Gaza
+    medics say"); in the possessive before anything but a facility ("Moscow's defence
+    ministry", "Gaza's civil defence", "Nigeria's Borno"; not "Dnipro's port"); after a
+    compass word or before an administrative word ("southern Gaza", "Borno State", "the
+    Gaza Strip"), which make it a region."""
     found = []
     for lo, hi in spans:
-        match = _SPEAKER_AFTER.match(text[hi : hi + 40])
-        if match is None:
-            continue
-        word = match.group(1).casefold()
+        after = _WORDS_AFTER.findall(text[hi : hi + 60])
+        before = text[max(0, lo - 16) : lo].split()
         possessive = text[hi : hi + 2] in ("'s", "’s")
-        if word in SPEECH_VERBS or (possessive and word in STATE_BODY_WORDS - {"of", "the"}):
+        spoken = False
+        for word in after[:4]:
+            if word in SPEECH_VERBS:
+                spoken = True
+                break
+            if not word.islower():
+                break
+        if (
+            spoken
+            or (possessive and not any(w in FACILITY_WORDS for w in after[:3]))
+            or (before and before[-1].casefold() in COMPASS_WORDS)
+            or (after[:1] and after[0].casefold() in ADMINISTRATIVE_WORDS and not possessive)
+        ):
             found.append((lo, hi))
     return found

@@ -8,6 +8,10 @@ stemmer has to guess "struck" from "strike").
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from tui.core.tables import read_rows
+
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -63,17 +67,6 @@ displace displaced displaces displacing fled flee flees fleeing evacuated evacua
 power electricity substation grid energy
 deny denied denies denying rejected rejects reject false untrue lie fabricated baseless
 """
-# Families that paraphrases of one speaker's statement swap, on top of the ones above. Claims
-# only: an article's terms for grouping keep the families above ("fighters" and "mercenaries"
-# are one statement from one speaker, but they say nothing new about which event it is).
-_CLAIM_CONCEPTS = """
-kill losses
-site sites facility facilities infrastructure installation installations premises
-fighter fighters mercenaries mercenary militants militant gunmen combatants operatives jihadists
-    terrorists insurgents
-arms weapons weapon munitions ammunition supplies equipment
-hold holds held holding controlled controlling controls remains remained
-"""
 
 
 def _families(text: str) -> dict[str, str]:
@@ -92,7 +85,13 @@ def _families(text: str) -> dict[str, str]:
 
 
 CONCEPTS = _families(_CONCEPTS)
-CLAIM_CONCEPTS = CONCEPTS | _families(_CLAIM_CONCEPTS)
+# Families that paraphrases of one speaker's statement swap, on top of the ones above: claims
+# only, from data/claim_families.tsv (which says where its words come from).
+CLAIM_CONCEPTS = CONCEPTS | {
+    word: family
+    for family, listed in read_rows(Path(__file__).with_name("data") / "claim_families.tsv")
+    for word in listed.split()
+}
 
 # Incompatible accounts: each family names two poles, as words of news copy; rows of different
 # sources that stand on opposite poles (one pole only each) dispute each other. "not:" marks a

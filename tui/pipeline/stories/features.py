@@ -6,14 +6,21 @@ reading any article again.
 
 - terms: comparison keys (words.keys) of the title (weight 2) and the lead (the first
   paragraph, and the second when the first is short: weight 1), plus one term per entity:
-  `@place:<gazetteer key>` for a place, `@<name>` for any other, weighted 1.5 when the entity
-  is in the title or lead and 0.5 otherwise; the words of its mentions are not counted
-  again. The title and lead say what happened; the body drifts to background, other events
+  `@~<skeleton>` for a town, `@place:<gazetteer key>` for a wider place, `@<name>` for any
+  other, weighted 1.5 when the entity is in the title or lead (and not only as a speaker)
+  and 0.5 otherwise; the words of its mentions are not counted again. The title and lead say what happened; the body drifts to background, other events
   and history. Only the TERMS_KEPT heaviest terms are kept, which bounds the cost of every
   comparison.
-- places: the focus places: places named in the title or first paragraph that are towns,
-  cities, villages or districts (not countries, regions or provinces, which many events share,
-  nor buildings). Two strikes on the same night are told apart by these.
+- places: the focus places: towns, cities, villages or districts named in the title or first
+  paragraph (not countries, regions or provinces, which many events share, nor buildings),
+  each as its skeleton (placenames.skeleton: Krivoy Rog and Kryvyi Rih are one), plus names a
+  locative or facility word marks that the analysis did not tag ("in Aguelhok", "the
+  Boulkessi camp"). A place that speaks ("Ankara says"), qualifies a speaker ("Gaza medics
+  say") or names a region ("southern Gaza", "Borno State") is no focus place. Two strikes on
+  the same night are told apart by these.
+- kinds: the weapon and target its headline names, and the countries of its headline and
+  first paragraph (kinds.py); title_places: the focus places its headline names; trend:
+  whether its headline is labelled an analysis or opinion piece.
 - time: the publication time, in seconds since the epoch.
 """
 
@@ -97,22 +104,19 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
     titled: set[str] = set()
     title = article.title
     blanked = list(text[:lead_end])
-    covered: list[tuple[int, int]] = []  # lead spans of entities, and (offset -1) title spans
+    covered: list[tuple[int, int]] = []  # lead spans of entities
     for ent in article.entities:
         in_title = _in_title(ent.name, title)
-        spoken = placenames.speaker_spans(text, [m for m in ent.mentions if m[0] < first_end])
-        title_spans = [(m.start(), m.end()) for m in _find(ent.name, article.title)]
-        title_said = placenames.speaker_spans(article.title, title_spans)
-        said_only = len(spoken) + len(title_said) > 0 and not any(
-            lo < first_end and (lo, hi) not in spoken for lo, hi in ent.mentions
-        ) and len(title_said) == len(title_spans)
         in_lead = in_title or any(lo < lead_end for lo, _ in ent.mentions)
         term = local_place(ent.type, ent.name) or _entity_term(ent.type, ent.name)
-        weights[term] += ENTITY_IN_LEAD if in_lead and not said_only else ENTITY_ELSEWHERE
+        said, headed = False, in_title
+        if term.startswith(("@~", "@place:")):
+            said, headed = _spoken(ent.name, ent.mentions, article.title, text, first_end)
+        weights[term] += ENTITY_IN_LEAD if in_lead and not said else ENTITY_ELSEWHERE
         focus = in_title or any(lo < first_end for lo, _ in ent.mentions)
-        if focus and not said_only and term.startswith(SKELETON_PREFIX):
+        if focus and not said and term.startswith(SKELETON_PREFIX):
             places.update((term, SKELETON_PREFIX + placenames.skeleton(ent.name)))
-            if in_title and len(title_said) < len(title_spans):
+            if headed:
                 titled.add(term)
         if in_title:
             title = re.sub(r"\b" + re.escape(ent.name) + r"\b", " ", title)
@@ -141,6 +145,21 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
         title_places=tuple(sorted(titled)),
         trend=_TREND_LABEL.match(article.title) is not None,
     )
+
+
+def _spoken(
+    name: str, mentions: tuple[tuple[int, int], ...], title: str, text: str, first_end: int
+) -> tuple[bool, bool]:
+    """Whether every mention of a place in the title and first paragraph says who speaks or
+    names a region (placenames.speaker_spans: "Ankara says", "southern Gaza"), and whether the
+    title names it as a place of the event."""
+    lead = [m for m in mentions if m[0] < first_end]
+    heads = [(m.start(), m.end()) for m in _find(name, title)]
+    said_heads = len(placenames.speaker_spans(title, heads)) if heads else 0
+    said = bool(lead or heads) and (
+        len(placenames.speaker_spans(text, lead)) == len(lead) and said_heads == len(heads)
+    )
+    return said, said_heads < len(heads)
 
 
 def _located(

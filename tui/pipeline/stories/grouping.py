@@ -5,12 +5,20 @@ the last `window_hours`. Its score with a story is
 
     cosine(tf-idf of the article, tf-idf of the story's summed terms)
       x place factor (1, or `place_mismatch` when both have focus places and share none)
+      x kind factor (`kind_mismatch` for each of weapon, target and country that both name
+        and share none of: a missile on a block and a drone on a bus in one city are two)
       x time decay 1 / (1 + (dt / tau)^2), dt = hours between the article and the story's span
 
-It joins the best story when the score reaches `join`, unless a second story also reaches
-`join` with at least `ambiguous` of the best score, or the article's focus places name a
-place of each of the two: an article that fits two stories (a round-up, an analysis naming two
-events) is about neither, and starts its own.
+It joins the best story whose score reaches `join`, or `join_anchored` for a story of its own
+place whose kinds do not disagree with it (a headline that leads with a denial or a toll shares
+few rare words with the event's other reports, but it names the town; an article whose title
+and first paragraph name no town counts the towns of its lead and body). When its headline
+names the town of some of the stories that qualify, only those count. It starts its own story
+when a second story also qualifies with at least `ambiguous` of the best score, or when the
+article's focus places (its headline's, if it names any) name a place of each of the two: an
+article that fits two stories (a round-up, an analysis naming two events) is about neither.
+A piece its headline labels an analysis or opinion joins only a story whose town that
+headline names.
 
 Nothing older is recomputed: joining adds the article's terms to one story's sums. Removing
 an article (on reprocess) subtracts them; the rest of its story stays as it is. The result is
@@ -225,8 +233,8 @@ class StoryIndex:
         cosine = dot / (math.sqrt(norm) * story.norm)
         if feats.places and story.places and not any(p_ in story.places for p_ in feats.places):
             cosine *= p.place_mismatch
-        if feats.kinds and disagree(feats.kinds, self._kinds.get(story.id, {})):
-            cosine *= p.kind_mismatch
+        if feats.kinds:
+            cosine *= p.kind_mismatch ** disagree(feats.kinds, self._kinds.get(story.id, {}))
         return cosine / (1.0 + (dt / p.tau_hours) ** 2)
 
     def anchored(self, feats: ArticleFeatures, story: StoryState) -> bool:

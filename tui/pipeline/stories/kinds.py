@@ -47,11 +47,12 @@ def event_kinds(text: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def disagree(mine: tuple[str, ...] | set[str], theirs: set[str] | dict[str, int]) -> bool:
-    """Whether two sets of kinds name the same class and share no kind of it."""
+def disagree(mine: tuple[str, ...] | set[str], theirs: set[str] | dict[str, int]) -> int:
+    """In how many classes two sets of kinds both name kinds and share none (0: they agree)."""
+    found = 0
     for klass in CLASSES:
         a = {k for k in mine if k.startswith(klass)}
         b = {k for k in theirs if k.startswith(klass)}
         if a and b and not a & b:
-            return True
-    return False
+            found += 1
+    return found

@@ -8,9 +8,9 @@ reading any article again.
   paragraph, and the second when the first is short: weight 1), plus one term per entity:
   `@~<skeleton>` for a town, `@place:<gazetteer key>` for a wider place, `@<name>` for any
   other, weighted 1.5 when the entity is in the title or lead (and not only as a speaker)
-  and 0.5 otherwise; the words of its mentions are not counted again. The title and lead say what happened; the body drifts to background, other events
-  and history. Only the TERMS_KEPT heaviest terms are kept, which bounds the cost of every
-  comparison.
+  and 0.5 otherwise; the words of its mentions are not counted again. The title and lead
+  say what happened; the body drifts to background, other events and history. Only the
+  TERMS_KEPT heaviest terms are kept, which bounds the cost of every comparison.
 - places: the focus places: towns, cities, villages or districts named in the title or first
   paragraph (not countries, regions or provinces, which many events share, nor buildings),
   each as its skeleton (placenames.skeleton: Krivoy Rog and Kryvyi Rih are one), plus names a

@@ -189,3 +189,10 @@ def test_paraphrases_of_one_statement_are_one_ledger_row() -> None:
     ]  # fmt: skip
     rows = build_ledger("s", articles)  # type: ignore[arg-type]
     assert len(rows) == 1 and len(rows[0].mentions) == 3
+
+
+def test_the_document_a_body_speaks_through_is_no_part_of_its_name() -> None:
+    text = "A Central Command statement said the depots had been destroyed."
+    one = article("c", "t", text, claims=((text, "A Central Command statement",
+                                          "the depots had been destroyed"),))  # fmt: skip
+    assert sources.speaker_of(one.claims[0], one.text, one.entities).key == "org:CENTCOM"

@@ -315,3 +315,11 @@ ADMINISTRATIVE_WORDS = words(
     district districts county strip valley prefecture department territory raion
     """
 )
+# What a source speaks through, when copy names it in the source's place ("a Central Command
+# statement said", "an army communique said"): the speaker is the body before it.
+DOCUMENT_WORDS = words(
+    """
+    statement statements communique communiqué communiques release bulletin message post
+    posts report reports video broadcast
+    """
+)

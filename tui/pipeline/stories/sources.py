@@ -39,6 +39,10 @@ from tui.pipeline.stories.words import stem
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)\b", re.IGNORECASE)
 _FOR = re.compile(r"\b(?:for|of)\s+(.+)$", re.IGNORECASE)
 _ARTICLES = frozenset(("the", "a", "an"))
+# What a body said it in is no part of who said it: "a Central Command statement".
+_DOCUMENT = re.compile(
+    r"\s+(?:" + "|".join(sorted(lexicon.DOCUMENT_WORDS)) + r")$", re.IGNORECASE
+)
 # Where a body sits is no part of which body it is, when outlets word it differently: "civil
 # society leaders in Ituri province", "Local civil society leaders", "... in Komanda".
 _WHERE = re.compile(
@@ -94,6 +98,7 @@ def _as_written(name: str) -> str:
 
 def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
     """A speaker that is no person, filed under its country, acronym or words."""
+    name = _DOCUMENT.sub("", name) or name
     tokens = name_tokens(name)
     country = country_in(name)
     named = _is_named(tokens) or country is not None

@@ -196,3 +196,23 @@ def test_the_document_a_body_speaks_through_is_no_part_of_its_name() -> None:
     one = article("c", "t", text, claims=((text, "A Central Command statement",
                                           "the depots had been destroyed"),))  # fmt: skip
     assert sources.speaker_of(one.claims[0], one.text, one.entities).key == "org:CENTCOM"
+
+
+def test_saying_nothing_was_there_is_a_denial_unless_it_says_what_was() -> None:
+    from collections import Counter
+
+    from tests.story_builders import claim
+    from tui.pipeline.stories.ledger import is_denial
+
+    for text, content, denial in [
+        ("Kyiv said there were no military facilities in the area.",
+         "there were no military facilities in the area", True),
+        ("The group said none of the dead were fighters.", "none of the dead were fighters", True),
+        ("The mayor said no meeting of officers had taken place there.",
+         "no meeting of officers had taken place there", True),
+        ("The mayor said there are no soldiers here, only students.",
+         "there are no soldiers here, only students", False),
+        ("The army said its troops had hit a depot.", "its troops had hit a depot", False),
+    ]:  # fmt: skip
+        found = claim(text, text, text.split(" said")[0], content)
+        assert is_denial(found, Counter()) is denial, text

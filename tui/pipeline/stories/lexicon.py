@@ -102,7 +102,7 @@ OPPOSITIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
         words(
             "mercenaries base bases positions depot depots ammunition arms weapons command "
             "headquarters training hangar storage facility facilities infrastructure factories "
-            "plants industry supplies commander operative operatives members"
+            "plants industry supplies commander operative operatives members deployment units"
         ),
         words(
             "civilian civilians home homes residential apartment school hospital market "

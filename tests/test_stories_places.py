@@ -216,3 +216,11 @@ def test_saying_nothing_was_there_is_a_denial_unless_it_says_what_was() -> None:
     ]:  # fmt: skip
         found = claim(text, text, text.split(" said")[0], content)
         assert is_denial(found, Counter()) is denial, text
+
+
+def test_an_age_inside_a_count_s_clause_does_not_cut_it_from_its_verb() -> None:
+    from tui.pipeline.stories.amounts import amounts_in
+
+    text = "the governor said that seven civilians, including a 12-year-old girl, were killed"
+    found = amounts_in(text, 0, len(text))
+    assert [(a.what, a.low, a.kind) for a in found] == [("killed", 7, "people")]

@@ -104,7 +104,7 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
     titled: set[str] = set()
     title = article.title
     blanked = list(text[:lead_end])
-    covered: list[tuple[int, int]] = []  # lead spans of entities
+    covered: list[tuple[int, int]] = []  # lead spans of place entities
     for ent in article.entities:
         in_title = _in_title(ent.name, title)
         in_lead = in_title or any(lo < lead_end for lo, _ in ent.mentions)
@@ -123,9 +123,11 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
         for lo, hi in ent.mentions:  # the entity term stands for its words
             if lo < lead_end:
                 blanked[lo:hi] = " " * (min(hi, lead_end) - lo)
-                covered.append((lo, hi))
+                if term.startswith(("@~", "@place:")):
+                    covered.append((lo, hi))
     for skel, focus, in_title in _located(article.title, text[:lead_end], first_end, covered):
-        weights[skel] += ENTITY_IN_LEAD
+        if skel not in weights:  # a town no place entity stands for already
+            weights[skel] += ENTITY_IN_LEAD
         if focus:
             places.add(skel)
         if in_title:

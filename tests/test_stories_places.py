@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from tests.story_builders import article
 from tui.pipeline.stories import sources
@@ -224,3 +225,29 @@ def test_an_age_inside_a_count_s_clause_does_not_cut_it_from_its_verb() -> None:
     text = "the governor said that seven civilians, including a 12-year-old girl, were killed"
     found = amounts_in(text, 0, len(text))
     assert [(a.what, a.low, a.kind) for a in found] == [("killed", 7, "people")]
+
+
+def test_each_side_s_report_of_one_town_joins_whatever_state_it_names() -> None:
+    village = (("Novoselivka", "PLACE"),)
+    claim_article = article(
+        "n1", "Russia says it captured Novoselivka in Donetsk region",
+        "Russia's defence ministry said its troops had captured the village of Novoselivka.",
+        named=village + (("Russia", "PLACE"),),
+    )  # fmt: skip
+    denial = article(
+        "n2", "Kyiv denies loss of Novoselivka as fighting continues",
+        "Ukraine's General Staff said its forces still held Novoselivka and had repelled four "
+        "assaults.", hours=3, feed="Northline News", named=village + (("Ukraine", "PLACE"),),
+    )  # fmt: skip
+    index = StoryIndex()
+    story = index.stories[index.assign(article_features(claim_article))]
+    feats = article_features(denial)
+    assert feats.kinds == ("country:Ukraine",) and index.anchored(feats, story)
+    assert index.score(feats, story) == index.score(replace(feats, kinds=()), story)
+    elsewhere = replace(feats, places=("@~dnpr",))  # no shared town: the states tell apart
+    assert index.score(elsewhere, story) < index.score(replace(elsewhere, kinds=()), story)
+
+
+def test_a_speaker_after_a_comma_leaves_the_place_a_place() -> None:
+    text = "Drone strike kills children in Cité Soleil, rights group says"
+    assert speaker_spans(text, _spans(text, "Cité Soleil")) == []

@@ -175,6 +175,8 @@ def _located(
         for lo, hi, name in placenames.located_names(text):
             if where == "lead" and any(a < hi and lo < b for a, b in covered):
                 continue
+            if placenames.speaker_spans(text, [(lo, hi)]):
+                continue  # "in Donetsk region": a region
             if not _unknown_local(name):
                 continue
             skel = SKELETON_PREFIX + placenames.skeleton(_canonical(name))

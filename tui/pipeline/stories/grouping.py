@@ -5,8 +5,9 @@ the last `window_hours`. Its score with a story is
 
     cosine(tf-idf of the article, tf-idf of the story's summed terms)
       x place factor (1, or `place_mismatch` when both have focus places and share none)
-      x kind factor (`kind_mismatch` for each of weapon, target and country that both name
-        and share none of: a missile on a block and a drone on a bus in one city are two)
+      x kind factor (`kind_mismatch` for each of weapon, target and — when they share no
+        focus place — country that both name and share none of: a missile on a block and a
+        drone on a bus in one city are two; an army post in Niger and a camp in Mali too)
       x time decay 1 / (1 + (dt / tau)^2), dt = hours between the article and the story's span
 
 It joins the best story whose score reaches `join`, or `join_anchored` for a story of its own
@@ -35,7 +36,7 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from tui.pipeline.stories.features import ArticleFeatures
-from tui.pipeline.stories.kinds import disagree
+from tui.pipeline.stories.kinds import CLASSES, IN_ONE_TOWN, disagree
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,10 +232,13 @@ class StoryIndex:
         if dot <= 0.0:
             return 0.0
         cosine = dot / (math.sqrt(norm) * story.norm)
-        if feats.places and story.places and not any(p_ in story.places for p_ in feats.places):
+        shared = any(p_ in story.places for p_ in feats.places)
+        if feats.places and story.places and not shared:
             cosine *= p.place_mismatch
         if feats.kinds:
-            cosine *= p.kind_mismatch ** disagree(feats.kinds, self._kinds.get(story.id, {}))
+            classes = IN_ONE_TOWN if shared else CLASSES
+            found = disagree(feats.kinds, self._kinds.get(story.id, {}), classes)
+            cosine *= p.kind_mismatch**found
         return cosine / (1.0 + (dt / p.tau_hours) ** 2)
 
     def anchored(self, feats: ArticleFeatures, story: StoryState) -> bool:
@@ -245,7 +249,7 @@ class StoryIndex:
             shared = any(p_ in story.places for p_ in feats.places)
         else:
             shared = any(t.startswith("@~") and t in story.places for t in feats.terms)
-        return shared and not disagree(feats.kinds, self._kinds.get(story.id, {}))
+        return shared and not disagree(feats.kinds, self._kinds.get(story.id, {}), IN_ONE_TOWN)
 
     def _best_story(self, feats: ArticleFeatures) -> str | None:
         """The story the article joins: the best that reaches its threshold (`join`, or

@@ -17,6 +17,9 @@ from tui.core.tables import read_rows
 
 _WORD = re.compile(r"[a-z\u00e0-\u024f][a-z\u00e0-\u024f-]*")
 CLASSES = ("weapon", "target", "country")
+# Two reports of one town may each name only their own side's state ("Russia says it captured
+# the village" / "Kyiv denies its loss"): countries tell events apart only where no town does.
+IN_ONE_TOWN = ("weapon", "target")
 
 
 @functools.cache
@@ -47,10 +50,15 @@ def event_kinds(text: str) -> tuple[str, ...]:
     return tuple(sorted(found))
 
 
-def disagree(mine: tuple[str, ...] | set[str], theirs: set[str] | dict[str, int]) -> int:
-    """In how many classes two sets of kinds both name kinds and share none (0: they agree)."""
+def disagree(
+    mine: tuple[str, ...] | set[str],
+    theirs: set[str] | dict[str, int],
+    classes: tuple[str, ...] = CLASSES,
+) -> int:
+    """In how many of `classes` two sets of kinds both name kinds and share none (0: they
+    agree)."""
     found = 0
-    for klass in CLASSES:
+    for klass in classes:
         a = {k for k in mine if k.startswith(klass)}
         b = {k for k in theirs if k.startswith(klass)}
         if a and b and not a & b:

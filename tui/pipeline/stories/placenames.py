@@ -93,7 +93,7 @@ def speaker_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
     Gaza Strip"), which make it a region."""
     found = []
     for lo, hi in spans:
-        after = _WORDS_AFTER.findall(text[hi : hi + 60])
+        after = _WORDS_AFTER.findall(re.split(r"[,;:.!?()]", text[hi : hi + 60])[0])
         before = text[max(0, lo - 16) : lo].split()
         possessive = text[hi : hi + 2] in ("'s", "’s")
         spoken = False

@@ -179,7 +179,7 @@ def test_removing_the_last_article_drops_the_story() -> None:
 def test_features_round_trip_as_plain_data() -> None:
     feats = article_features(STRIKE_1)
     assert ArticleFeatures.from_dict(json.loads(json.dumps(feats.to_dict()))) == feats
-    assert any(p.startswith("@place:") for p in feats.places)  # Dnipro, the focus place
+    assert "@~dnpr" in feats.places  # Dnipro, the focus place, by its skeleton
 
 
 def test_disjoint_focus_places_lower_the_score() -> None:

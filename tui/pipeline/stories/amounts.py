@@ -167,7 +167,7 @@ def _quantity(lows: list[str], k: int, after: int, kind: str, found: list[Amount
             return _CUE_OF[nxt]  # "two of the dead"
     reach = 20 if k > 0 and lows[k - 1] in ("to", "at") else 12  # "the toll ... rose to 19"
     left = _scan(lows, range(k - 1, max(-1, k - reach), -1), kind)
-    right = _scan(lows, range(after, min(len(lows), after + 9)), kind)
+    right = _scan(lows, range(after, min(len(lows), after + 10)), kind)
     if left and right:
         if k > 0 and lows[k - 1] == "and":  # "two died and three were wounded"
             return right[1]
@@ -187,8 +187,9 @@ def _scan(lows: list[str], positions: range, kind: str) -> tuple[int, str] | Non
         word = lows[j]
         if word in _STOPS:
             return None
-        if distance > 0 and _amount_at(lows, j) and lows[j - 1] != "of":
-            return None
+        parsed = _amount_at(lows, j) if distance > 0 else None
+        if parsed and lows[j - 1] != "of" and not _not_a_count(lows, j, j + parsed[2]):
+            return None  # another count; an age ("a 12-year-old girl") is none
         what = _CUE_OF.get(word)
         if what in ("launched", "downed") and kind not in _WEAPONS:
             what = "killed" if word in ("neutralised", "neutralized", "neutralising") else None

@@ -6,14 +6,21 @@ reading any article again.
 
 - terms: comparison keys (words.keys) of the title (weight 2) and the lead (the first
   paragraph, and the second when the first is short: weight 1), plus one term per entity:
-  `@place:<gazetteer key>` for a place, `@<name>` for any other, weighted 1.5 when the entity
-  is in the title or lead and 0.5 otherwise; the words of its mentions are not counted
-  again. The title and lead say what happened; the body drifts to background, other events
-  and history. Only the TERMS_KEPT heaviest terms are kept, which bounds the cost of every
-  comparison.
-- places: the focus places: places named in the title or first paragraph that are towns,
-  cities, villages or districts (not countries, regions or provinces, which many events share,
-  nor buildings). Two strikes on the same night are told apart by these.
+  `@~<skeleton>` for a town, `@place:<gazetteer key>` for a wider place, `@<name>` for any
+  other, weighted 1.5 when the entity is in the title or lead (and not only as a speaker)
+  and 0.5 otherwise; the words of its mentions are not counted again. The title and lead
+  say what happened; the body drifts to background, other events and history. Only the
+  TERMS_KEPT heaviest terms are kept, which bounds the cost of every comparison.
+- places: the focus places: towns, cities, villages or districts named in the title or first
+  paragraph (not countries, regions or provinces, which many events share, nor buildings),
+  each as its skeleton (placenames.skeleton: Krivoy Rog and Kryvyi Rih are one), plus names a
+  locative or facility word marks that the analysis did not tag ("in Aguelhok", "the
+  Boulkessi camp"). A place that speaks ("Ankara says"), qualifies a speaker ("Gaza medics
+  say") or names a region ("southern Gaza", "Borno State") is no focus place. Two strikes on
+  the same night are told apart by these.
+- kinds: the weapon and target its headline names, and the countries of its headline and
+  first paragraph (kinds.py); title_places: the focus places its headline names; trend:
+  whether its headline is labelled an analysis or opinion piece.
 - time: the publication time, in seconds since the epoch.
 """
 
@@ -25,8 +32,13 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from tui.pipeline.analyze import gazetteer
-from tui.pipeline.analyze.aliases import place_key
+from tui.pipeline.analyze.aliases import MODERN_SPELLINGS, place_key
+from tui.pipeline.analyze.demonyms import country_of as demonym_country
+from tui.pipeline.stories import placenames
 from tui.pipeline.stories.article import StoryArticle
+from tui.pipeline.stories.countries import country_of
+from tui.pipeline.stories.kinds import event_kinds
+from tui.pipeline.stories.lexicon import FACILITY_WORDS, TREND_LABELS
 from tui.pipeline.stories.words import keys
 
 TITLE_WEIGHT = 2.0
@@ -34,31 +46,13 @@ LEAD_WEIGHT = 1.0
 ENTITY_IN_LEAD = 1.5
 ENTITY_ELSEWHERE = 0.5
 TERMS_KEPT = 40
+SKELETON_PREFIX = "@~"  # a place's spelling-free key (placenames.skeleton)
 SHORT_LEAD = 220  # characters: a first paragraph shorter than this takes the second along
 _BROAD_PLACES = frozenset(("country", "region", "subdivision"))
-_FACILITIES = frozenset(
-    [
-        "hospital",
-        "school",
-        "airport",
-        "port",
-        "base",
-        "camp",
-        "market",
-        "station",
-        "plant",
-        "factory",
-        "prison",
-        "university",
-        "mosque",
-        "church",
-        "monastery",
-        "bridge",
-        "dam",
-        "square",
-        "street",
-        "road",
-    ]
+_FACILITIES = FACILITY_WORDS
+_CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+_TREND_LABEL = re.compile(
+    r"^\s*(?:" + "|".join(sorted(TREND_LABELS)) + r")\s*[:|\-–—]", re.IGNORECASE
 )
 
 
@@ -69,6 +63,9 @@ class ArticleFeatures:
     title: str
     terms: dict[str, float] = field(default_factory=dict)
     places: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()  # kinds.event_kinds of the title; countries of title and lead
+    title_places: tuple[str, ...] = ()  # the focus places its title names
+    trend: bool = False  # its title labels it an analysis or opinion piece
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -77,6 +74,9 @@ class ArticleFeatures:
             "title": self.title,
             "terms": dict(self.terms),
             "places": list(self.places),
+            "kinds": list(self.kinds),
+            "title_places": list(self.title_places),
+            "trend": self.trend,
         }
 
     @classmethod
@@ -89,6 +89,9 @@ class ArticleFeatures:
             title=str(data.get("title", "")),
             terms={str(k): float(v) for k, v in terms.items()},  # type: ignore[union-attr]
             places=tuple(str(p) for p in places),  # type: ignore[union-attr]
+            kinds=tuple(str(k) for k in data.get("kinds") or ()),  # type: ignore[union-attr]
+            title_places=tuple(str(p) for p in data.get("title_places") or ()),  # type: ignore[union-attr]
+            trend=bool(data.get("trend", False)),
         )
 
 
@@ -98,21 +101,37 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
     first_end = min(lead_end, _first_paragraph_end(text))
     weights: dict[str, float] = defaultdict(float)
     places = set()
+    titled: set[str] = set()
     title = article.title
     blanked = list(text[:lead_end])
+    covered: list[tuple[int, int]] = []  # lead spans of place entities
     for ent in article.entities:
         in_title = _in_title(ent.name, title)
         in_lead = in_title or any(lo < lead_end for lo, _ in ent.mentions)
-        term = _entity_term(ent.type, ent.name)
-        weights[term] += ENTITY_IN_LEAD if in_lead else ENTITY_ELSEWHERE
+        term = local_place(ent.type, ent.name) or _entity_term(ent.type, ent.name)
+        said, headed = False, in_title
+        if term.startswith(("@~", "@place:")):
+            said, headed = _spoken(ent.name, ent.mentions, article.title, text, first_end)
+        weights[term] += ENTITY_IN_LEAD if in_lead and not said else ENTITY_ELSEWHERE
         focus = in_title or any(lo < first_end for lo, _ in ent.mentions)
-        if focus and term.startswith("@place:") and _is_local(ent.type, ent.name):
-            places.add(term)
+        if focus and not said and term.startswith(SKELETON_PREFIX):
+            places.update((term, SKELETON_PREFIX + placenames.skeleton(ent.name)))
+            if headed:
+                titled.add(term)
         if in_title:
             title = re.sub(r"\b" + re.escape(ent.name) + r"\b", " ", title)
         for lo, hi in ent.mentions:  # the entity term stands for its words
             if lo < lead_end:
                 blanked[lo:hi] = " " * (min(hi, lead_end) - lo)
+                if term.startswith(("@~", "@place:")):
+                    covered.append((lo, hi))
+    for skel, focus, in_title in _located(article.title, text[:lead_end], first_end, covered):
+        if skel not in weights:  # a town no place entity stands for already
+            weights[skel] += ENTITY_IN_LEAD
+        if focus:
+            places.add(skel)
+        if in_title:
+            titled.add(skel)
     for key in keys(title):
         weights[key] += TITLE_WEIGHT
     for key in keys("".join(blanked)):
@@ -124,7 +143,75 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
         title=article.title,
         terms=dict(kept),
         places=tuple(sorted(places)),
+        kinds=event_kinds(article.title) + _countries(article.title + "\n" + text[:first_end]),
+        title_places=tuple(sorted(titled)),
+        trend=_TREND_LABEL.match(article.title) is not None,
     )
+
+
+def _spoken(
+    name: str, mentions: tuple[tuple[int, int], ...], title: str, text: str, first_end: int
+) -> tuple[bool, bool]:
+    """Whether every mention of a place in the title and first paragraph says who speaks or
+    names a region (placenames.speaker_spans: "Ankara says", "southern Gaza"), and whether the
+    title names it as a place of the event."""
+    lead = [m for m in mentions if m[0] < first_end]
+    heads = [(m.start(), m.end()) for m in _find(name, title)]
+    said_heads = len(placenames.speaker_spans(title, heads)) if heads else 0
+    said = bool(lead or heads) and (
+        len(placenames.speaker_spans(text, lead)) == len(lead) and said_heads == len(heads)
+    )
+    return said, said_heads < len(heads)
+
+
+def _located(
+    title: str, lead: str, first_end: int, covered: list[tuple[int, int]]
+) -> list[tuple[str, bool, bool]]:
+    """Skeleton terms of the towns that a preposition or facility word marks in the title and
+    lead but no place entity covers (a name the analysis did not know, or typed otherwise);
+    with whether each is a focus place (title or first paragraph), and named in the title."""
+    found: dict[str, tuple[bool, bool]] = {}
+    for where, text in (("title", title), ("lead", lead)):
+        for lo, hi, name in placenames.located_names(text):
+            if where == "lead" and any(a < hi and lo < b for a, b in covered):
+                continue
+            if placenames.speaker_spans(text, [(lo, hi)]):
+                continue  # "in Donetsk region": a region
+            if not _unknown_local(name):
+                continue
+            skel = SKELETON_PREFIX + placenames.skeleton(_canonical(name))
+            focus, titled = found.get(skel, (False, False))
+            in_title = where == "title"
+            found[skel] = (focus or in_title or lo < first_end, titled or in_title)
+    return [(skel, focus, titled) for skel, (focus, titled) in found.items()]
+
+
+@functools.lru_cache(maxsize=65536)
+def _unknown_local(name: str) -> bool:
+    """A located name that is a town: not a country, region or demonym the tables know."""
+    if demonym_country(name) or demonym_country(name.split()[0]):
+        return False
+    place = gazetteer.lookup(name)
+    return place is None or place.kind not in _BROAD_PLACES
+
+
+def _countries(text: str) -> tuple[str, ...]:
+    """The countries a headline and first paragraph name, by name, demonym or capital, as
+    "country:<name>" kinds: two reports that name countries and share none are two events (an
+    army post in Niger, a camp in Mali, the same day)."""
+    found = set()
+    for match in _CAPITALISED.finditer(text):
+        following = text[match.end() : match.end() + 30].split()[:1]
+        if following and following[0].casefold().strip(",.;:") in FACILITY_WORDS:
+            continue  # a name of a building: "the Saudi Hospital"
+        country = country_of(match.group().removesuffix("'s").removesuffix("’s"))
+        if country:
+            found.add("country:" + country)
+    return tuple(sorted(found))
+
+
+def _find(name: str, text: str) -> list[re.Match[str]]:
+    return list(re.finditer(r"\b" + re.escape(name) + r"\b", text)) if name else []
 
 
 def _lead_end(text: str) -> int:
@@ -160,9 +247,18 @@ def _place_key(name: str) -> str:
 
 
 def local_place(kind: str, name: str) -> str | None:
-    """The place term of an entity that is a town, village or district, else None."""
-    term = _entity_term(kind, name)
-    return term if term.startswith("@place:") and _is_local(kind, name) else None
+    """The term of an entity that is a town, village or district, else None: the skeleton of
+    the name the gazetteer gives it (placenames.skeleton), so that Kharkov and Kharkiv, and
+    Krivoy Rog (which it may not know) and Kryvyi Rih, are one term."""
+    if not (kind == "PLACE" or _gazetteer_place(name) is not None) or not _is_local(kind, name):
+        return None
+    return SKELETON_PREFIX + placenames.skeleton(_canonical(name))
+
+
+@functools.lru_cache(maxsize=65536)
+def _canonical(name: str) -> str:
+    place = gazetteer.lookup(MODERN_SPELLINGS.get(name, name))
+    return place.name if place is not None else name
 
 
 @functools.lru_cache(maxsize=65536)

@@ -5,12 +5,21 @@ the last `window_hours`. Its score with a story is
 
     cosine(tf-idf of the article, tf-idf of the story's summed terms)
       x place factor (1, or `place_mismatch` when both have focus places and share none)
+      x kind factor (`kind_mismatch` for each of weapon, target and — when they share no
+        focus place — country that both name and share none of: a missile on a block and a
+        drone on a bus in one city are two; an army post in Niger and a camp in Mali too)
       x time decay 1 / (1 + (dt / tau)^2), dt = hours between the article and the story's span
 
-It joins the best story when the score reaches `join`, unless a second story also reaches
-`join` with at least `ambiguous` of the best score, or the article's focus places name a
-place of each of the two: an article that fits two stories (a round-up, an analysis naming two
-events) is about neither, and starts its own.
+It joins the best story whose score reaches `join`, or `join_anchored` for a story of its own
+place whose kinds do not disagree with it (a headline that leads with a denial or a toll shares
+few rare words with the event's other reports, but it names the town; an article whose title
+and first paragraph name no town counts the towns of its lead and body). When its headline
+names the town of some of the stories that qualify, only those count. It starts its own story
+when a second story also qualifies with at least `ambiguous` of the best score, or when the
+article's focus places (its headline's, if it names any) name a place of each of the two: an
+article that fits two stories (a round-up, an analysis naming two events) is about neither.
+A piece its headline labels an analysis or opinion joins only a story whose town that
+headline names.
 
 Nothing older is recomputed: joining adds the article's terms to one story's sums. Removing
 an article (on reprocess) subtracts them; the rest of its story stays as it is. The result is
@@ -27,13 +36,16 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 
 from tui.pipeline.stories.features import ArticleFeatures
+from tui.pipeline.stories.kinds import CLASSES, IN_ONE_TOWN, disagree
 
 
 @dataclass(frozen=True, slots=True)
 class Params:
     join: float = 0.25
+    join_anchored: float = 0.15  # a story of the article's place whose kinds agree with it
     ambiguous: float = 0.85
     place_mismatch: float = 0.6
+    kind_mismatch: float = 0.6
     tau_hours: float = 72.0
     window_hours: float = 240.0
     idf_cap: float = 3.5
@@ -73,8 +85,9 @@ class StoryState:
 
 def _names_both(feats: ArticleFeatures, one: StoryState, other: StoryState) -> bool:
     """Whether an article's focus places include a place of each of two stories, and not the
-    same one: a round-up of two events."""
-    mine = set(feats.places)
+    same one: a round-up of two events. A headline that names a town says which one the
+    article is about ("Three killed in Zaporizhzhia", with Sumy's strike in its lead)."""
+    mine = set(feats.title_places or feats.places)
     first, second = mine & set(one.places), mine & set(other.places)
     return bool(first) and bool(second) and first != second
 
@@ -90,6 +103,7 @@ class StoryIndex:
         self.story_of: dict[str, str] = {}  # article id -> story id
         self.features: dict[str, ArticleFeatures] = {}  # what removal subtracts
         self._postings: dict[str, list[str]] = {}  # term -> story ids, oldest first
+        self._kinds: dict[str, dict[str, int]] = {}  # story id -> kind -> articles naming it
 
     # ── assigning ───────────────────────────────────────────────────────────────────────
     def assign(self, feats: ArticleFeatures) -> str:
@@ -120,7 +134,14 @@ class StoryIndex:
         story.article_ids.remove(article_id)
         if not story.article_ids:
             del self.stories[story_id]
+            self._kinds.pop(story_id, None)
             return
+        kinds = self._kinds.setdefault(story_id, {})
+        for kind in feats.kinds:
+            if kinds.get(kind, 0) > 1:
+                kinds[kind] -= 1
+            else:
+                kinds.pop(kind, None)
         for term, weight in feats.terms.items():
             left = story.terms.get(term, 0.0) - weight
             if left > 1e-9:
@@ -175,6 +196,9 @@ class StoryIndex:
             if row.get("features"):
                 feats = ArticleFeatures.from_dict(row["features"])
                 index.features[feats.article_id] = feats
+                kinds = index._kinds.setdefault(str(row["story_id"]), {})
+                for kind in feats.kinds:
+                    kinds[kind] = kinds.get(kind, 0) + 1
         if "df" in state:
             index.df = {str(k): int(v) for k, v in dict(state["df"]).items()}  # type: ignore[call-overload]
             index.n_docs = int(state.get("n_docs", len(index.story_of)))  # type: ignore[call-overload]
@@ -208,19 +232,51 @@ class StoryIndex:
         if dot <= 0.0:
             return 0.0
         cosine = dot / (math.sqrt(norm) * story.norm)
-        if feats.places and story.places and not any(p_ in story.places for p_ in feats.places):
+        shared = any(p_ in story.places for p_ in feats.places)
+        if feats.places and story.places and not shared:
             cosine *= p.place_mismatch
+        if feats.kinds:
+            classes = IN_ONE_TOWN if shared else CLASSES
+            found = disagree(feats.kinds, self._kinds.get(story.id, {}), classes)
+            cosine *= p.kind_mismatch**found
         return cosine / (1.0 + (dt / p.tau_hours) ** 2)
 
+    def anchored(self, feats: ArticleFeatures, story: StoryState) -> bool:
+        """Whether an article and a story are of one place and one kind of event: they share a
+        focus place (or, for an article whose title and first paragraph name no town, its
+        lead or body names the story's), and their weapons and targets do not disagree."""
+        if feats.places:
+            shared = any(p_ in story.places for p_ in feats.places)
+        else:
+            shared = any(t.startswith("@~") and t in story.places for t in feats.terms)
+        return shared and not disagree(feats.kinds, self._kinds.get(story.id, {}), IN_ONE_TOWN)
+
     def _best_story(self, feats: ArticleFeatures) -> str | None:
+        """The story the article joins: the best that reaches its threshold (`join`, or
+        `join_anchored` for a story of its place and kind), unless a second one also does and
+        comes close, or the article names a place of each (a round-up). When its headline
+        names the town of some of them, only those count. An analysis piece joins only a
+        story whose place its headline names."""
         p = self.params
-        scored = sorted(
-            ((self.score(feats, self.stories[sid]), sid) for sid in self._candidates(feats)),
-            key=lambda pair: (-pair[0], pair[1]),
-        )
-        if not scored or scored[0][0] < p.join:
+        scored = []
+        for sid in self._candidates(feats):
+            story = self.stories[sid]
+            if feats.trend and not any(t in story.places for t in feats.title_places):
+                continue
+            score = self.score(feats, story)
+            if score >= (p.join_anchored if self.anchored(feats, story) else p.join):
+                scored.append((score, sid))
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        titled = [
+            pair
+            for pair in scored
+            if any(t in self.stories[pair[1]].places for t in feats.title_places)
+        ]
+        if titled and len(titled) < len(scored):
+            scored = titled  # the headline's town says which of them it tells
+        if not scored:
             return None
-        if len(scored) > 1 and scored[1][0] >= p.join:
+        if len(scored) > 1:
             best, second = self.stories[scored[0][1]], self.stories[scored[1][1]]
             if scored[1][0] >= p.ambiguous * scored[0][0] or _names_both(feats, best, second):
                 return None
@@ -272,6 +328,9 @@ class StoryIndex:
             self._postings.setdefault(term, []).append(story.id)
         for place in feats.places:
             story.places[place] = story.places.get(place, 0) + 1
+        kinds = self._kinds.setdefault(story.id, {})
+        for kind in feats.kinds:
+            kinds[kind] = kinds.get(kind, 0) + 1
         story.norm = self._norm(story.terms)
         self.story_of[feats.article_id] = story.id
         self.features[feats.article_id] = feats

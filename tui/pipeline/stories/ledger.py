@@ -40,6 +40,14 @@ from tui.pipeline.stories.lexicon import (
 from tui.pipeline.stories.scope import NO_SCOPE, Scope, scope_of
 from tui.pipeline.stories.words import claim_key, negated_keys, pole_keys, stem
 
+# A content that says something was not there ("there were no military facilities in the
+# area", "no meeting of commanders had taken place", "none of the dead were fighters") answers
+# another's account: a denial, unless it goes on to say what was there ("only students").
+_NOTHING_THERE = re.compile(
+    r"[\"“']?(?:there\s+(?:was|were|is|are|had\s+been|has\s+been)\s+no\b|no\s+\w+(?:\s+\w+){0,3}"
+    r"\s+(?:had|has|was|were|is|are)\b|none\s+of\b|not\s+a\s+single\b)",
+    re.IGNORECASE,
+)
 STATEMENT_JOIN = 0.3
 CORE_JOIN = 0.6
 HOLDER_JOIN = 0.5
@@ -103,6 +111,10 @@ def is_denial(claim: Claim, statement: Counter[str]) -> bool:
     struck only military targets, not civilians" is marked denied for its "not", but it tells
     what the speaker did: an assertion, the row of its other accounts of the strike."""
     if any(w.casefold() in DENIAL_CUES for w in claim.cue.split()):
+        return True
+    if _NOTHING_THERE.match(claim.text[claim.content_start - claim.start :]) and not re.search(
+        r"\bonly\b", claim.text[claim.content_start - claim.start :]
+    ):
         return True
     if claim.status != "denied" and not any(e.kind == "denial" for e in claim.evidence):
         return False

@@ -8,6 +8,10 @@ stemmer has to guess "struck" from "strike").
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from tui.core.tables import read_rows
+
 
 def words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -63,17 +67,6 @@ displace displaced displaces displacing fled flee flees fleeing evacuated evacua
 power electricity substation grid energy
 deny denied denies denying rejected rejects reject false untrue lie fabricated baseless
 """
-# Families that paraphrases of one speaker's statement swap, on top of the ones above. Claims
-# only: an article's terms for grouping keep the families above ("fighters" and "mercenaries"
-# are one statement from one speaker, but they say nothing new about which event it is).
-_CLAIM_CONCEPTS = """
-kill losses
-site sites facility facilities infrastructure installation installations premises
-fighter fighters mercenaries mercenary militants militant gunmen combatants operatives jihadists
-    terrorists insurgents
-arms weapons weapon munitions ammunition supplies equipment
-hold holds held holding controlled controlling controls remains remained
-"""
 
 
 def _families(text: str) -> dict[str, str]:
@@ -92,7 +85,13 @@ def _families(text: str) -> dict[str, str]:
 
 
 CONCEPTS = _families(_CONCEPTS)
-CLAIM_CONCEPTS = CONCEPTS | _families(_CLAIM_CONCEPTS)
+# Families that paraphrases of one speaker's statement swap, on top of the ones above: claims
+# only, from data/claim_families.tsv (which says where its words come from).
+CLAIM_CONCEPTS = CONCEPTS | {
+    word: family
+    for family, listed in read_rows(Path(__file__).with_name("data") / "claim_families.tsv")
+    for word in listed.split()
+}
 
 # Incompatible accounts: each family names two poles, as words of news copy; rows of different
 # sources that stand on opposite poles (one pole only each) dispute each other. "not:" marks a
@@ -103,7 +102,7 @@ OPPOSITIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
         words(
             "mercenaries base bases positions depot depots ammunition arms weapons command "
             "headquarters training hangar storage facility facilities infrastructure factories "
-            "plants industry supplies commander operative operatives members"
+            "plants industry supplies commander operative operatives members deployment units"
         ),
         words(
             "civilian civilians home homes residential apartment school hospital market "
@@ -264,3 +263,63 @@ GROUP_WORDS = words(
 )
 # Role words too general to tie a description to one named source on their own.
 GENERIC_ROLES = words("group official officials office head chief network agency authorities")
+
+# Places as outlets write them (placenames.py). Prepositions that put a capitalised name on
+# the map ("in Aguelhok", "near Marte"); lower case only, so a title's capitalised words are
+# no cue.
+LOCATIVES = words("in near at outside around")
+# Words for a facility named after its place ("the Boulkessi camp", "a Kismayo hotel"): the
+# name before them is a place. Also what makes an entity a building rather than a town.
+FACILITY_WORDS = words(
+    """
+    hospital school airport port base camp market station plant factory prison university
+    mosque church monastery bridge dam square street road hotel refinery terminal depot
+    checkpoint camps bases markets
+    """
+)
+# Words in a name that are no part of its place: the Arabic article, and capitalised words
+# that follow a locative without naming a place (months, a weekday).
+NAME_ARTICLES = words("al el ad ar as an ash at az ad-")
+NOT_PLACE_NAMES = words(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday the a an
+    """
+)
+# Verbs of saying after a place name make it the speaker, the government seated there
+# ("Ankara says", "Kyiv denies", "Moscow claims").
+SPEECH_VERBS = words(
+    """
+    says said say denies denied deny claims claimed claim accuses accused insists insisted
+    rejects rejected warns warned cites cited blames blamed vows vowed confirms confirmed
+    announces announced
+    """
+)
+# Labels an outlet puts before a headline for a piece about a trend or an opinion, not one
+# event ("Analysis: Drones are changing the Sahel's wars"); such a piece joins a story only if
+# its headline names that story's place.
+TREND_LABELS = words("analysis opinion comment commentary editorial column insight perspective")
+# Words that make a place name a region: a compass word before it ("southern Gaza", "eastern
+# Congo") or an administrative word after it ("Borno State", "Donetsk region", "the Gaza
+# Strip").
+COMPASS_WORDS = words(
+    """
+    north south east west northern southern eastern western central northeastern northwestern
+    southeastern southwestern north-east north-west south-east south-west north-eastern
+    north-western south-eastern south-western
+    """
+)
+ADMINISTRATIVE_WORDS = words(
+    """
+    region regions province provinces oblast oblasts state states governorate governorates
+    district districts county strip valley prefecture department territory raion
+    """
+)
+# What a source speaks through, when copy names it in the source's place ("a Central Command
+# statement said", "an army communique said"): the speaker is the body before it.
+DOCUMENT_WORDS = words(
+    """
+    statement statements communique communiqué communiques release bulletin message post
+    posts report reports video broadcast
+    """
+)

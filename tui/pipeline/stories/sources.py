@@ -39,6 +39,17 @@ from tui.pipeline.stories.words import stem
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)\b", re.IGNORECASE)
 _FOR = re.compile(r"\b(?:for|of)\s+(.+)$", re.IGNORECASE)
 _ARTICLES = frozenset(("the", "a", "an"))
+# What a body said it in is no part of who said it: "a Central Command statement".
+_DOCUMENT = re.compile(
+    r"\s+(?:" + "|".join(sorted(lexicon.DOCUMENT_WORDS)) + r")$", re.IGNORECASE
+)
+# Where a body sits is no part of which body it is, when outlets word it differently: "civil
+# society leaders in Ituri province", "Local civil society leaders", "... in Komanda".
+_WHERE = re.compile(
+    r"^(?:the\s+)?local\s+|\s+in\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+    r"(?:\s+(?:province|region|state|district|county|governorate))?\s*$",
+    re.IGNORECASE,
+)
 _LINKS = frozenset(("of", "for", "in", "at", "and", "on", "to"))
 
 
@@ -53,6 +64,7 @@ class Speaker:
     named: bool  # a proper name, not only a description ("the regional governor")
     initials: str = ""  # of the capitalised words of the name ("MSF")
     proper: frozenset[str] = frozenset()  # its capitalised words that are no country or title
+    bare: str = ""  # its key words without where it sits (_WHERE)
 
 
 def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker:
@@ -86,6 +98,7 @@ def _as_written(name: str) -> str:
 
 def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
     """A speaker that is no person, filed under its country, acronym or words."""
+    name = _DOCUMENT.sub("", name) or name
     tokens = name_tokens(name)
     country = country_in(name)
     named = _is_named(tokens) or country is not None
@@ -102,7 +115,8 @@ def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
     if words and not named and words <= lexicon.STATE_BODY_WORDS:
         return Speaker("body:" + " ".join(sorted(words)), name, party, roles, False)
     key = " ".join(sorted(words)) or name.casefold()
-    return Speaker(f"org:{key}", name, party, roles, named, initials, proper)
+    bare = " ".join(sorted(_key_words(name_tokens(_WHERE.sub("", name)))))
+    return Speaker(f"org:{key}", name, party, roles, named, initials, proper, bare)
 
 
 def resolve(speakers: list[Speaker]) -> dict[str, str]:
@@ -139,12 +153,14 @@ def resolve(speakers: list[Speaker]) -> dict[str, str]:
                 _described(by_key[key], roles, by_key)
                 or _superset(key, keys)
                 or _armed_group(by_key[key], by_key)
+                or _same_bare(by_key[key], by_key)
             )
         elif key.startswith("org:") and not key[4:].isupper():
             target = (
                 _by_initials(by_key[key].initials, keys)
                 or _superset(key, keys)
                 or _same_proper(by_key[key], by_key)
+                or _same_bare(by_key[key], by_key)
             )
         if target and root(target) != root(key):
             parent[root(key)] = root(target)
@@ -254,6 +270,20 @@ def _same_proper(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
         and s.proper
         and (s.proper <= speaker.proper or speaker.proper <= s.proper)
     )
+
+
+def _same_bare(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
+    """ "civil society leaders in Ituri province" -> the one "Local civil society leaders" of
+    the story: the same words once where each sits is left out. All such keys are one
+    speaker, so the first of them is as good a link as any."""
+    if not speaker.bare:
+        return None
+    same = [
+        k
+        for k, s in by_key.items()
+        if k != speaker.key and k.startswith("org:") and s.bare == speaker.bare
+    ]
+    return min(same) if same else None
 
 
 def _is_named(tokens: list[str]) -> bool:

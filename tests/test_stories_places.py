@@ -1,0 +1,253 @@
+"""Places as outlets write them, event kinds, and the grouping and ledger rules that read them
+(hand-built articles, no model)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from tests.story_builders import article
+from tui.pipeline.stories import sources
+from tui.pipeline.stories.features import article_features
+from tui.pipeline.stories.grouping import StoryIndex
+from tui.pipeline.stories.kinds import disagree, event_kinds
+from tui.pipeline.stories.ledger import build_ledger
+from tui.pipeline.stories.placenames import located_names, skeleton, speaker_spans
+
+
+def test_spellings_of_one_town_share_a_skeleton_and_other_towns_do_not() -> None:
+    assert skeleton("Kryvyi Rih") == skeleton("Kryvyy Rih") == skeleton("Krivoy Rog")
+    assert skeleton("Chasiv Yar") == skeleton("Chasov Yar")
+    assert skeleton("Kismayo") == skeleton("Kismaayo") == skeleton("Kismayu")
+    assert skeleton("al-Bureij") == skeleton("Bureij")
+    assert skeleton("Zam Zam") == skeleton("Zamzam")
+    assert skeleton("Kharkov") == skeleton("Kharkiv")
+    assert skeleton("Kramatorsk") != skeleton("Kostiantynivka")
+    assert skeleton("Odessa") == skeleton("Odesa") == "odesa"  # too short: its letters
+
+
+def test_located_names_are_marked_by_a_locative_or_a_facility() -> None:
+    names = [n for _, _, n in located_names("Deadly drone strike in Aguelhok angers the north")]
+    assert names == ["Aguelhok"]
+    assert [n for *_, n in located_names("jihadists attack the Boulkessi camp")] == ["Boulkessi"]
+    assert [n for *_, n in located_names("shelling in al-Mawasi killed two")] == ["al-Mawasi"]
+    assert [n for *_, n in located_names("militants attack base in Nigeria's Borno")] == ["Borno"]
+    assert located_names("The talks in May failed; 12 killed in RSF attack") == []
+
+
+def _spans(text: str, name: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(name, text)]
+
+
+def test_a_place_that_speaks_or_contains_the_event_is_no_place_of_it() -> None:
+    for text, name in [
+        ("Ankara says four militants were killed", "Ankara"),
+        ("Eight killed in a tent camp, Gaza medics say", "Gaza"),
+        ("Gaza's civil defence agency said 12 died", "Gaza"),
+        ("a camp in southern Gaza was hit", "Gaza"),
+        ("an army base in Borno State was overrun", "Borno"),
+    ]:
+        assert speaker_spans(text, _spans(text, name)) == _spans(text, name), text
+    for text, name in [
+        ("Dnipro's grain terminal burned after the attack", "Dnipro"),
+        ("A missile hit a cafe in Kramatorsk on Monday", "Kramatorsk"),
+    ]:
+        assert speaker_spans(text, _spans(text, name)) == [], text
+
+
+def test_event_kinds_read_weapons_and_targets_and_agree_when_one_names_none() -> None:
+    assert event_kinds("Drones hit iron ore plant on city outskirts") == (
+        "target:industry",
+        "weapon:drone",
+    )
+    assert event_kinds("Car bomb kills five at checkpoint") == ("weapon:explosive",)
+    assert disagree(("weapon:drone", "target:vehicle"), {"weapon:missile": 2})
+    assert not disagree(("weapon:drone",), {"weapon:drone": 1, "weapon:missile": 1})
+    assert not disagree(("target:school",), {"weapon:air": 1})
+    assert disagree(("country:Niger",), {"country:Mali": 1})
+
+
+CITY = (("Kryvyi Rih", "PLACE"),)
+RESTAURANT = article(
+    "kr-1",
+    "Russian missile strike on Kryvyi Rih restaurant kills nine",
+    "A Russian missile hit a restaurant in central Kryvyi Rih on Tuesday evening, killing nine "
+    "people and wounding 30, the head of the city's military administration said.\n\nThe "
+    "blast tore the front off a two-storey building.",
+    named=CITY,
+)
+VARIANT = article(  # the analysis does not know this spelling: no entity at all
+    "kr-2",
+    "Moscow says it hit officers' meeting in Krivoy Rog; Kyiv says diners were killed",
+    "Russia's defence ministry said on Wednesday its missile had struck a gathering of "
+    "Ukrainian officers in Krivoy Rog. Ukraine said the restaurant was full of families.",
+    hours=12,
+    feed="Northline News",
+)
+NO_PLACE_HEADLINE = article(
+    "kr-3",
+    "Ukraine denies soldiers were in restaurant hit by Russian missile",
+    "Kyiv on Wednesday rejected Moscow's account of the strike in Kryvyi Rih, saying only "
+    "civilians had been inside.",
+    hours=14,
+    feed="Capital Dispatch",
+    named=CITY,
+)
+BUS = article(  # the same city the next morning, another weapon and target
+    "kr-bus",
+    "Russian drone hits bus in Kryvyi Rih, wounding six",
+    "A Russian drone struck a city bus in Kryvyi Rih on Wednesday morning, wounding six "
+    "people, the head of the city's military administration said.",
+    hours=13,
+    feed="Horizon Daily",
+    named=CITY,
+)
+TREND = article(
+    "analysis",
+    "Analysis: Russia's missiles are hitting Ukraine's restaurants and cafes",
+    "The strike on a restaurant in Kryvyi Rih this week killed nine people, and it was not "
+    "the first attack on a crowded place in the city.",
+    hours=20,
+    feed="Horizon Daily",
+    named=CITY,
+)
+
+
+def test_spelling_variants_and_headline_angles_join_the_story_of_their_place() -> None:
+    index = StoryIndex()
+    stories = [index.assign(article_features(a)) for a in (RESTAURANT, VARIANT, NO_PLACE_HEADLINE)]
+    assert len(set(stories)) == 1
+
+
+def test_the_same_city_with_another_weapon_and_target_is_another_story() -> None:
+    index = StoryIndex()
+    first = index.assign(article_features(RESTAURANT))
+    assert index.assign(article_features(BUS)) != first
+
+
+def test_an_analysis_piece_joins_only_a_story_its_headline_places() -> None:
+    index = StoryIndex()
+    first = index.assign(article_features(RESTAURANT))
+    index.assign(article_features(NO_PLACE_HEADLINE))
+    assert article_features(TREND).trend
+    assert index.assign(article_features(TREND)) != first
+
+
+def test_a_capital_that_speaks_is_no_focus_place() -> None:
+    syria = article(
+        "sy",
+        "Ankara says four Kurdish militants killed in northern Syria",
+        "Turkey's defence ministry said its forces had killed four militants.",
+        named=(("Ankara", "PLACE"), ("Syria", "PLACE")),
+    )
+    feats = article_features(syria)
+    assert feats.places == () and feats.title_places == ()
+
+
+def _speaker(text: str, source: str) -> sources.Speaker:
+    one = article("x", "t", text, claims=((text, source, "38 people had died"),))
+    return sources.speaker_of(one.claims[0], one.text, one.entities)
+
+
+def test_a_body_worded_with_where_it_sits_is_one_speaker() -> None:
+    speakers = [
+        _speaker("Civil society leaders in Komanda said 38 people had died.", "Civil society "
+                 "leaders in Komanda"),
+        _speaker("Local civil society leaders said 38 people had died.", "Local civil society "
+                 "leaders"),
+        _speaker("civil society leaders in Ituri province said 38 people had died.",
+                 "civil society leaders in Ituri province"),
+    ]  # fmt: skip
+    resolved = sources.resolve(speakers)
+    assert len({resolved[s.key] for s in speakers}) == 1
+
+
+MINISTRY = (("Russia", "PLACE"),)
+
+
+def _mod_article(ident: str, hours: float, sentence: str, content: str) -> object:
+    return article(
+        ident, "Strike on city", sentence, hours, f"Outlet {ident}",
+        claims=((sentence, "Russia's defence ministry", content),),
+        named=MINISTRY,
+    )  # fmt: skip
+
+
+def test_paraphrases_of_one_statement_are_one_ledger_row() -> None:
+    articles = [
+        _mod_article(
+            "p1", 0, "Russia's defence ministry said it struck a meeting of commanders.",
+            "it struck a meeting of commanders",
+        ),
+        _mod_article(
+            "p2", 2, "Russia's defence ministry said it hit a gathering of officers.",
+            "it hit a gathering of officers",
+        ),
+        _mod_article(
+            "p3", 4, "Russia's defence ministry said it destroyed a command post where "
+            "officers were meeting.", "it destroyed a command post where officers were meeting",
+        ),
+    ]  # fmt: skip
+    rows = build_ledger("s", articles)  # type: ignore[arg-type]
+    assert len(rows) == 1 and len(rows[0].mentions) == 3
+
+
+def test_the_document_a_body_speaks_through_is_no_part_of_its_name() -> None:
+    text = "A Central Command statement said the depots had been destroyed."
+    one = article("c", "t", text, claims=((text, "A Central Command statement",
+                                          "the depots had been destroyed"),))  # fmt: skip
+    assert sources.speaker_of(one.claims[0], one.text, one.entities).key == "org:CENTCOM"
+
+
+def test_saying_nothing_was_there_is_a_denial_unless_it_says_what_was() -> None:
+    from collections import Counter
+
+    from tests.story_builders import claim
+    from tui.pipeline.stories.ledger import is_denial
+
+    for text, content, denial in [
+        ("Kyiv said there were no military facilities in the area.",
+         "there were no military facilities in the area", True),
+        ("The group said none of the dead were fighters.", "none of the dead were fighters", True),
+        ("The mayor said no meeting of officers had taken place there.",
+         "no meeting of officers had taken place there", True),
+        ("The mayor said there are no soldiers here, only students.",
+         "there are no soldiers here, only students", False),
+        ("The army said its troops had hit a depot.", "its troops had hit a depot", False),
+    ]:  # fmt: skip
+        found = claim(text, text, text.split(" said")[0], content)
+        assert is_denial(found, Counter()) is denial, text
+
+
+def test_an_age_inside_a_count_s_clause_does_not_cut_it_from_its_verb() -> None:
+    from tui.pipeline.stories.amounts import amounts_in
+
+    text = "the governor said that seven civilians, including a 12-year-old girl, were killed"
+    found = amounts_in(text, 0, len(text))
+    assert [(a.what, a.low, a.kind) for a in found] == [("killed", 7, "people")]
+
+
+def test_each_side_s_report_of_one_town_joins_whatever_state_it_names() -> None:
+    village = (("Novoselivka", "PLACE"),)
+    claim_article = article(
+        "n1", "Russia says it captured Novoselivka in Donetsk region",
+        "Russia's defence ministry said its troops had captured the village of Novoselivka.",
+        named=village + (("Russia", "PLACE"),),
+    )  # fmt: skip
+    denial = article(
+        "n2", "Kyiv denies loss of Novoselivka as fighting continues",
+        "Ukraine's General Staff said its forces still held Novoselivka and had repelled four "
+        "assaults.", hours=3, feed="Northline News", named=village + (("Ukraine", "PLACE"),),
+    )  # fmt: skip
+    index = StoryIndex()
+    story = index.stories[index.assign(article_features(claim_article))]
+    feats = article_features(denial)
+    assert feats.kinds == ("country:Ukraine",) and index.anchored(feats, story)
+    assert index.score(feats, story) == index.score(replace(feats, kinds=()), story)
+    elsewhere = replace(feats, places=("@~dnpr",))  # no shared town: the states tell apart
+    assert index.score(elsewhere, story) < index.score(replace(elsewhere, kinds=()), story)
+
+
+def test_a_speaker_after_a_comma_leaves_the_place_a_place() -> None:
+    text = "Drone strike kills children in Cité Soleil, rights group says"
+    assert speaker_spans(text, _spans(text, "Cité Soleil")) == []

@@ -1,0 +1,66 @@
+"""What kind of event a report tells: its weapon and what was hit, from its title and first
+paragraph, by the families of data/event_kinds.tsv.
+
+Reports of one city in the same days are often two events (a missile on an apartment block,
+then a drone on a bus the next morning); the grouping reads these kinds to keep them apart when
+both reports name them and they share none. A report that names no weapon (or no target)
+agrees with any: headlines that lead with a denial or a toll often name neither.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+from tui.core.tables import read_rows
+
+_WORD = re.compile(r"[a-z\u00e0-\u024f][a-z\u00e0-\u024f-]*")
+CLASSES = ("weapon", "target", "country")
+# Two reports of one town may each name only their own side's state ("Russia says it captured
+# the village" / "Kyiv denies its loss"): countries tell events apart only where no town does.
+IN_ONE_TOWN = ("weapon", "target")
+
+
+@functools.cache
+def table() -> dict[str, str]:
+    """Word or underscore-joined phrase -> "class:kind"."""
+    found = {}
+    for klass, kind, words in read_rows(Path(__file__).with_name("data") / "event_kinds.tsv"):
+        for word in words.split():
+            found.setdefault(word, f"{klass}:{kind}")
+    return found
+
+
+def event_kinds(text: str) -> tuple[str, ...]:
+    """The kinds ("weapon:drone", "target:vehicle") the words of `text` name, sorted."""
+    words = _WORD.findall(text.casefold())
+    known = table()
+    found = set()
+    i = 0
+    while i < len(words):
+        phrase = f"{words[i]}_{words[i + 1]}" if i + 1 < len(words) else ""
+        if phrase in known:  # "car bomb" is a weapon, not a car that was hit
+            found.add(known[phrase])
+            i += 2
+            continue
+        if words[i] in known:
+            found.add(known[words[i]])
+        i += 1
+    return tuple(sorted(found))
+
+
+def disagree(
+    mine: tuple[str, ...] | set[str],
+    theirs: set[str] | dict[str, int],
+    classes: tuple[str, ...] = CLASSES,
+) -> int:
+    """In how many of `classes` two sets of kinds both name kinds and share none (0: they
+    agree)."""
+    found = 0
+    for klass in classes:
+        a = {k for k in mine if k.startswith(klass)}
+        b = {k for k in theirs if k.startswith(klass)}
+        if a and b and not a & b:
+            found += 1
+    return found

@@ -6,7 +6,7 @@ import json
 
 from tests.story_builders import article
 from tui.pipeline.stories.features import ArticleFeatures, article_features
-from tui.pipeline.stories.grouping import StoryIndex
+from tui.pipeline.stories.grouping import Params, StoryIndex
 
 DNIPRO = (("Dnipro", "PLACE"), ("Serhiy Lysak", "PERSON"))
 STRIKE_1 = article(
@@ -188,3 +188,26 @@ def test_disjoint_focus_places_lower_the_score() -> None:
     kharkiv = article_features(KHARKIV)
     placeless = ArticleFeatures(kharkiv.article_id, kharkiv.time, kharkiv.title, kharkiv.terms)
     assert 0 < index.score(kharkiv, story) < index.score(placeless, story)
+
+
+def test_a_crowded_window_scores_a_shortlist_and_still_finds_the_event() -> None:
+    """A heavy reader's window holds thousands of stories sharing a word or two with a new
+    article; only the stories its most telling terms point to are scored in full."""
+    shared = ["emergency", "crews", "survivors", "ruins", "fourteen"]  # each in a fifth
+
+    def crowded(params: Params) -> tuple[int, bool]:
+        index = StoryIndex(params)
+        for n in range(300):
+            own = " ".join(f"{word}{chr(97 + n % 26)}{chr(97 + n // 26)}x"
+                           for word in ("vor", "tel", "mar", "quen", "dal", "bri"))
+            index.assign(article_features(article(
+                f"crowd-{n}", f"{own.title()}", f"{own} {shared[n % 5]}.",
+                hours=n * 0.1, feed=f"Outlet {n % 9}")))  # fmt: skip
+        first = index.assign(article_features(STRIKE_1))
+        feats = article_features(STRIKE_2)
+        return len(index._candidates(feats)), index.assign(feats) == first
+
+    everything = crowded(Params(shortlist=10**6, per_probe=10**6))
+    assert everything[0] > 100  # every crowd story shares a word with the new report
+    shortlisted = crowded(Params())
+    assert shortlisted == (Params().shortlist, True)

@@ -42,3 +42,19 @@ def test_a_catch_up_files_every_article_in_a_child_process(tmp_path: Path) -> No
     filed = conn.execute("SELECT count(*) FROM story_articles").fetchone()[0]
     stories = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
     assert filed == len(STORY_ARTICLES) and 0 < stories < filed
+
+
+def test_stories_filed_by_older_features_are_filed_again_from_scratch(tmp_path: Path) -> None:
+    from tui.service.stories import file_all
+    from tui.store import schema
+
+    build_story_cache(tmp_path)
+    conn = schema.connect(tmp_path / "cache" / "sitrep.db")
+    before = conn.execute("SELECT count(*) FROM stories").fetchone()[0]
+    with conn:
+        conn.execute("UPDATE app_state SET value = '1' WHERE key = 'stories_version'")
+        conn.execute("INSERT INTO stories(id, first_seen, last_seen) VALUES ('old', '', '')")
+    assert file_all(conn) == len(STORY_ARTICLES)
+    ids = {row[0] for row in conn.execute("SELECT id FROM stories")}
+    assert "old" not in ids and len(ids) == before
+    assert file_all(conn) == 0  # the new version is kept: no second start

@@ -89,6 +89,23 @@ def document_frequencies(conn: sqlite3.Connection, terms: Iterable[str]) -> dict
     return found
 
 
+def start_over_unless(conn: sqlite3.Connection, version: str) -> bool:
+    """Drop every story when they were filed by another version of the grouping's features
+    (their terms would no longer meet new articles'); the catch-up then files every article
+    again. Whether it dropped them."""
+    row = conn.execute("SELECT value FROM app_state WHERE key = 'stories_version'").fetchone()
+    if row is not None and row[0] == version:
+        return False
+    with conn:
+        for table in ("story_articles", "stories", "story_terms"):
+            conn.execute(f"DELETE FROM {table}")
+        conn.executemany(
+            "INSERT OR REPLACE INTO app_state(key, value) VALUES (?, ?)",
+            [("stories_version", version), ("stories_filed", "0")],
+        )
+    return True
+
+
 def filed_count(conn: sqlite3.Connection) -> int:
     row = conn.execute("SELECT value FROM app_state WHERE key = 'stories_filed'").fetchone()
     return int(row[0]) if row else 0
@@ -137,6 +154,23 @@ def save_filing(
             "INSERT OR REPLACE INTO app_state(key, value) VALUES ('stories_filed', ?)",
             (str(filed_total),),
         )
+
+
+def contested_outlets(conn: sqlite3.Connection, story_ids: Sequence[str]) -> dict[str, int]:
+    """The stories among *story_ids* already marked contested, with their count of outlets
+    (feeds by name, as a report counts them)."""
+    found: dict[str, int] = {}
+    for part in _chunks(list(story_ids)):
+        found.update(
+            conn.execute(
+                "SELECT s.id, (SELECT count(DISTINCT f.name) FROM story_articles m "
+                "JOIN articles a ON a.id = m.article_id JOIN feeds f ON f.id = a.feed_id "
+                f"WHERE m.story_id = s.id) FROM stories s WHERE s.id IN ({_marks(part)}) "
+                "AND s.contested = 1",
+                part,
+            ).fetchall()
+        )
+    return found
 
 
 def set_story_marks(conn: sqlite3.Connection, marks: Mapping[str, tuple[int, bool]]) -> None:

@@ -31,6 +31,7 @@ own). Feeding articles in publication order, as `rebuild` does, gives the intend
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
@@ -51,6 +52,9 @@ class Params:
     idf_cap: float = 3.5
     common: float = 0.2  # terms in more than this share of articles find no candidates
     probe_floor: int = 50  # ... unless in at most this many articles (a young index)
+    probes: int = 16  # the article's most telling terms look for candidates ...
+    per_probe: int = 400  # ... each among its newest live stories ...
+    shortlist: int = 64  # ... and the stories sharing the most weight are scored in full
 
 
 @dataclass(slots=True)
@@ -282,31 +286,44 @@ class StoryIndex:
                 return None
         return scored[0][1]
 
-    def _candidates(self, feats: ArticleFeatures) -> set[str]:
-        """Live stories seen within the window that share one of the article's terms.
+    def _candidates(self, feats: ArticleFeatures) -> list[str]:
+        """Live stories seen within the window that share the article's most telling terms,
+        those that share the most weight first.
 
         Terms carried by more than `common` of all articles are no probe (they name no
         event, and their postings are long). Postings are in order of change, so each is read
-        from its end and left at the first run of stories older than the window.
+        from its end and left at the first run of stories older than the window. At a heavy
+        reader's pace (7,500 articles a day, 50,000 stories in the window) every story shares
+        some word with a new article: scoring them all cost 0.8 s an article. Only the
+        `probes` terms of highest tf-idf look (an event's towns, names and rare nouns), each
+        among its `per_probe` newest stories, and the `shortlist` stories they point to most
+        are scored.
         """
-        horizon = feats.time - self.params.window_hours * 3600.0
-        limit = max(self.params.probe_floor, self.params.common * self.n_docs)
-        found: set[str] = set()
-        for term in feats.terms:
-            if not 1 < self.df.get(term, 0) <= limit:  # it counts itself
-                continue
-            stale = 0
+        p = self.params
+        horizon = feats.time - p.window_hours * 3600.0
+        limit = max(p.probe_floor, p.common * self.n_docs)
+        telling = sorted(
+            ((weight * self.idf(term), term) for term, weight in feats.terms.items()
+             if 1 < self.df.get(term, 0) <= limit),  # it counts itself
+            reverse=True,
+        )[: p.probes]  # fmt: skip
+        shared: dict[str, float] = {}
+        for weight, term in telling:
+            stale, seen = 0, set()
             for sid in reversed(self._postings.get(term, ())):
                 story = self.stories.get(sid)
-                if story is None:
+                if story is None or sid in seen:
                     continue
                 if story.last_seen < horizon:
                     stale += 1
                     if stale > 8:
                         break
                     continue
-                found.add(sid)
-        return found
+                seen.add(sid)
+                shared[sid] = shared.get(sid, 0.0) + weight
+                if len(seen) >= p.per_probe:
+                    break
+        return heapq.nlargest(p.shortlist, shared, key=lambda sid: (shared[sid], sid))
 
     # ── bookkeeping ─────────────────────────────────────────────────────────────────────
     def _count(self, feats: ArticleFeatures, sign: int) -> None:

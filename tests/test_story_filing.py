@@ -58,3 +58,24 @@ def test_stories_filed_by_older_features_are_filed_again_from_scratch(tmp_path: 
     ids = {row[0] for row in conn.execute("SELECT id FROM stories")}
     assert "old" not in ids and len(ids) == before
     assert file_all(conn) == 0  # the new version is kept: no second start
+
+
+def test_a_catch_up_asks_the_store_before_starting_the_story_process(tmp_path: Path) -> None:
+    from tui.pipeline.stories import FEATURES_VERSION
+    from tui.store import schema
+    from tui.store.stories import forget_purged, needs_filing
+
+    build_story_cache(tmp_path)
+    conn = schema.connect(tmp_path / "cache" / "sitrep.db")
+    assert not needs_filing(conn, FEATURES_VERSION)  # all filed: no process is started
+    assert needs_filing(conn, "another")
+    with conn:
+        conn.execute("UPDATE story_articles SET stale = 1 WHERE rowid IN "
+                     "(SELECT rowid FROM story_articles LIMIT 1)")  # fmt: skip
+    assert needs_filing(conn, FEATURES_VERSION)
+    with conn:
+        conn.execute("UPDATE story_articles SET stale = 0")
+        conn.execute("DELETE FROM story_articles WHERE rowid IN "
+                     "(SELECT rowid FROM story_articles LIMIT 1)")  # fmt: skip
+    forget_purged(conn)  # the count of filed articles follows: one done article is unfiled
+    assert needs_filing(conn, FEATURES_VERSION)

@@ -20,9 +20,10 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tui.core.models import Entity
+from tui.pipeline.stories import FEATURES_VERSION
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.export import StoryReport, report_json, story_report
-from tui.pipeline.stories.features import FEATURES_VERSION, ArticleFeatures, article_features
+from tui.pipeline.stories.features import ArticleFeatures, article_features
 from tui.pipeline.stories.grouping import Params, StoryIndex
 from tui.store import stories as kept
 from tui.store.claims import claim_of

@@ -23,11 +23,14 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
+from typing import Any
 
 from tui.core.errors import StoreError
 from tui.pipeline.processes import real_stderr, silence_output, watch_parent
+from tui.pipeline.stories import FEATURES_VERSION
 from tui.store import schema
 from tui.store.handle import store_failure
+from tui.store.stories import needs_filing
 
 STRETCH = 2.0  # seconds of filing per call into the process
 _connections: dict[str, sqlite3.Connection] = {}  # in the child: one per cache
@@ -58,7 +61,7 @@ class StoryFiler:
     """The child process, started on first use and shut down with the refresher."""
 
     def __init__(
-        self, db_path: Path, on_store: Callable[[Callable[..., int]], Awaitable[int]]
+        self, db_path: Path, on_store: Callable[[Callable[..., Any]], Awaitable[Any]]
     ) -> None:
         self.db_path = db_path
         self._on_store = on_store  # runs fn(conn) on the caller's store thread
@@ -81,7 +84,10 @@ class StoryFiler:
         return self._pool
 
     async def file_all(self) -> int:
-        """File until nothing is left; how many articles."""
+        """File until nothing is left; how many articles. Asks the store first: a catch-up
+        with nothing to file starts no process."""
+        if not await self._on_store(lambda conn: needs_filing(conn, FEATURES_VERSION)):
+            return 0
         total = 0
         while done := await self._stretch():
             total += done

@@ -165,8 +165,10 @@ CREATE INDEX articles_list
 # v10: each distinct canonical source once. `by:ru` as it is typed checks whether any canonical
 # name has a word starting "ru" before walking the list; over the claims' canonical index that
 # read every claim (0.2 s at 400k articles, at each keystroke); over this table it reads the few
-# hundred names there are. Like claim_sources, kept by a trigger and never narrowed.
+# hundred names there are. Like claim_sources, kept by a trigger and never narrowed. Also the
+# story rows to file again (analysed again), found by a small partial index (stories.py).
 CANONICALS = """
+CREATE INDEX story_articles_stale ON story_articles(article_id) WHERE stale = 1;
 CREATE TABLE claim_canonicals (name TEXT PRIMARY KEY) WITHOUT ROWID;
 INSERT OR IGNORE INTO claim_canonicals(name)
     SELECT DISTINCT source_canonical FROM claims WHERE source_canonical != '';

@@ -89,6 +89,24 @@ def document_frequencies(conn: sqlite3.Connection, terms: Iterable[str]) -> dict
     return found
 
 
+def needs_filing(conn: sqlite3.Connection, version: str) -> bool:
+    """Whether a catch-up has anything to do: stories of another features version, an article
+    done and not filed (more done articles than filed ones), or one analysed again. Counted
+    through indexes, so asking costs a few milliseconds where a catch-up that finds nothing
+    would start the story process (tui/service/story_filing.py)."""
+    states = _marks(DONE_STATES)
+    done = conn.execute(
+        f"SELECT count(*) FROM articles WHERE state IN ({states})", DONE_STATES
+    ).fetchone()[0]
+    if not done:
+        return False
+    row = conn.execute("SELECT value FROM app_state WHERE key = 'stories_version'").fetchone()
+    if row is None or row[0] != version or done != filed_count(conn):
+        return True
+    return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM story_articles WHERE stale = 1)")
+                .fetchone()[0])  # fmt: skip
+
+
 def start_over_unless(conn: sqlite3.Connection, version: str) -> bool:
     """Drop every story when they were filed by another version of the grouping's features
     (their terms would no longer meet new articles'); the catch-up then files every article

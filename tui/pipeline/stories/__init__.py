@@ -12,3 +12,7 @@ Public API (docs/STORIES.md explains the rules and the numbers behind them):
     story_report / story_json            export.py: all of it, and the CLI's JSON line
     stories_lines(stories, include_single)  the CLI's JSON Lines, newest first
 """
+
+# What the grouping compares changed shape: stories filed with another version are filed again
+# from scratch (tui/service/stories.py). 2: spelling-free town keys, event kinds, headline towns.
+FEATURES_VERSION = "2"

@@ -56,10 +56,6 @@ _TREND_LABEL = re.compile(
 )
 
 
-# What the grouping compares changed shape: stories filed with another version are filed again
-# from scratch (tui/service/stories.py). 2: spelling-free town keys, event kinds, headline towns.
-FEATURES_VERSION = "2"
-
 
 @dataclass(frozen=True, slots=True)
 class ArticleFeatures:

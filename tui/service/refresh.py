@@ -180,8 +180,6 @@ class Refresher:
         if self._parse_pool is not None:
             self._parse_pool.shutdown(wait=False, cancel_futures=True)
             self._parse_pool = None
-        if self._filer is not None:
-            self._filer.close()
         if self._conn is not None:
             await self._db(lambda conn: conn.close())
             self._conn = None

@@ -6,7 +6,9 @@ interpreter against the UI for as long as it ran: after an upgrade, the catch-up
 cache filed for minutes, and a filter keystroke that the store answers in 5 ms took seconds to
 show. Here it runs in one child process with its own connection to the cache (SQLite's locks
 serialise it with the other writers, as with a `sitrep fetch` beside the app), in stretches of
-at most STRETCH seconds so that a refresh that closes does not wait for a whole catch-up.
+at most STRETCH seconds so that a refresh that closes does not wait for a whole catch-up. One
+such process serves every refresher of a sitrep process (the app's refreshes, or a test run's
+many caches) and ends with it.
 
 If the process cannot start or dies, filing falls back to the caller's store thread: stories
 are late, never lost.
@@ -18,6 +20,7 @@ import asyncio
 import multiprocessing
 import os
 import sqlite3
+import threading
 import time
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -33,7 +36,10 @@ from tui.store.handle import store_failure
 from tui.store.stories import needs_filing
 
 STRETCH = 2.0  # seconds of filing per call into the process
-_connections: dict[str, sqlite3.Connection] = {}  # in the child: one per cache
+_opened: dict[str, sqlite3.Connection] = {}  # in the child: the cache it last filed
+_child: ProcessPoolExecutor | None = None  # in the parent: the story process, once started
+_child_broken = False
+_child_lock = threading.Lock()
 
 
 def _start(parent: int) -> None:
@@ -48,7 +54,12 @@ def file_for(db_path: str, seconds: float) -> int:
 
     path = Path(db_path)
     try:
-        conn = _connections.get(db_path) or _connections.setdefault(db_path, schema.connect(path))
+        if db_path not in _opened:
+            for other in _opened.values():
+                other.close()
+            _opened.clear()
+            _opened[db_path] = schema.connect(path)
+        conn = _opened[db_path]
         total, end = 0, time.monotonic() + seconds
         while time.monotonic() < end and (done := stories.file_stories(conn)):
             total += done
@@ -57,31 +68,42 @@ def file_for(db_path: str, seconds: float) -> int:
         raise StoreError(store_failure(path, exc)) from exc
 
 
+def _executor() -> ProcessPoolExecutor | None:
+    """The story process of this sitrep process, started on first use; None if it cannot
+    start or has died (filing then stays on the store thread)."""
+    global _child, _child_broken
+    with _child_lock:
+        if _child is None and not _child_broken:
+            try:
+                with real_stderr():
+                    _child = ProcessPoolExecutor(
+                        max_workers=1,
+                        mp_context=multiprocessing.get_context("spawn"),
+                        initializer=_start,
+                        initargs=(os.getpid(),),
+                    )
+            except OSError:
+                _child_broken = True
+        return _child
+
+
+def _lost() -> None:
+    global _child, _child_broken
+    with _child_lock:
+        _child_broken = True
+        if _child is not None:
+            _child.shutdown(wait=False, cancel_futures=True)
+            _child = None
+
+
 class StoryFiler:
-    """The child process, started on first use and shut down with the refresher."""
+    """A refresher's filing: in the story process, or on its store thread without one."""
 
     def __init__(
         self, db_path: Path, on_store: Callable[[Callable[..., Any]], Awaitable[Any]]
     ) -> None:
         self.db_path = db_path
         self._on_store = on_store  # runs fn(conn) on the caller's store thread
-        self._pool: ProcessPoolExecutor | None = None
-        self._broken = False
-
-    def _executor(self) -> ProcessPoolExecutor | None:
-        if self._pool is None and not self._broken:
-            context = multiprocessing.get_context("spawn")
-            try:
-                with real_stderr():
-                    self._pool = ProcessPoolExecutor(
-                        max_workers=1,
-                        mp_context=context,
-                        initializer=_start,
-                        initargs=(os.getpid(),),
-                    )
-            except OSError:
-                self._broken = True
-        return self._pool
 
     async def file_all(self) -> int:
         """File until nothing is left; how many articles. Asks the store first: a catch-up
@@ -104,18 +126,12 @@ class StoryFiler:
     async def _in_child(self) -> int | None:
         """One stretch of filing in the child: how many articles, or None when the child is
         unavailable (the caller files in its own thread instead)."""
-        pool = self._executor()
+        pool = _executor()
         if pool is None:
             return None
         loop = asyncio.get_running_loop()
         try:
             return await loop.run_in_executor(pool, file_for, str(self.db_path), STRETCH)
         except BrokenProcessPool:
-            self._broken = True
-            self.close()
+            _lost()
             return None
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None

@@ -15,7 +15,6 @@ How it stays fast at a million articles (figures: bench/README.md, "A year of ne
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from collections.abc import Callable
 from typing import Any
@@ -25,8 +24,8 @@ from tui.store.counts import TooSlow, by_feeds, deadline
 from tui.store.pages import Marks, article_ids, claim_keys, count_rows
 from tui.store.plan import SMALL, Plan, by_source, membership, text_terms
 from tui.store.query_sql import FEEDS, article_condition, article_set, claim_set
+from tui.store.temp_sets import TempSets
 
-MAX_SETS = 24
 ALL = 1 << 62  # a limit no list reaches
 ARTICLE_COLUMNS = (
     "a.id, a.title, a.url, a.published, a.sort_ts, a.read, a.state, a.claim_count, a.conflict, "
@@ -44,42 +43,22 @@ class Searcher:
     is unchanged: a change committed by another connection moves `PRAGMA data_version`, one
     made on this connection moves `total_changes`; either drops them."""
 
-    _instances = 0
-
     def __init__(self) -> None:
-        Searcher._instances += 1
-        self._prefix = f"sitrep_set{Searcher._instances}_"
-        self._sets: dict[str, int | None] = {}  # temp table -> size (None: too big, not kept)
-        self._stamp: tuple[int, int, int] | None = None
+        self._sets = TempSets("set")
         self._marks: dict[str, Marks] = {}
         self._after: dict[tuple[object, ...], dict[int, Any]] = {}  # page boundaries
-        self._prepared: set[int] = set()
 
     # ── kept state ──
-    def _stamp_of(self, conn: sqlite3.Connection) -> tuple[int, int, int]:
-        return id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
-
     def _begin(self, conn: sqlite3.Connection) -> None:
-        if id(conn) not in self._prepared:
-            conn.execute("PRAGMA temp_store = MEMORY")
-            self._prepared.add(id(conn))
-        if self._stamp_of(conn) != self._stamp:
-            self.forget(conn)
-        while len(self._sets) > MAX_SETS:
-            self._drop(conn, next(iter(self._sets)))
-        self._stamp = self._stamp_of(conn)
+        if self._sets.begin(conn):
+            self._marks.clear()
+            self._after.clear()
 
     def forget(self, conn: sqlite3.Connection) -> None:
         """Drop every kept set (they live in this connection's temp schema) and boundary."""
-        for name in list(self._sets):
-            self._drop(conn, name)
+        self._sets.forget(conn)
         self._marks.clear()
         self._after.clear()
-        self._stamp = self._stamp_of(conn)
-
-    def _drop(self, conn: sqlite3.Connection, name: str) -> None:
-        if self._sets.pop(name) is not None and self._stamp and self._stamp[0] == id(conn):
-            conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
 
     def _marks_of(self, conn: sqlite3.Connection, table: str) -> Marks:
         if table not in self._marks:
@@ -89,24 +68,8 @@ class Searcher:
     def _kept(self, conn: sqlite3.Connection, sql: tuple[str, tuple[object, ...]]
               ) -> tuple[str, int | None]:  # fmt: skip
         """(temp table, size) of an id set, kept when it has at most SMALL ids (size None:
-        larger, not kept). Counting stops at SMALL + 1, so a large set costs little here."""
-        name = self._prefix + hashlib.sha1(repr(sql).encode()).hexdigest()[:16]
-        if name in self._sets:
-            self._sets[name] = self._sets.pop(name)  # most recently used now
-            return name, self._sets[name]
-        inner = sql[0].removesuffix(" ORDER BY 1")
-        n = conn.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM ({inner}) LIMIT {SMALL + 1})", sql[1]
-        ).fetchone()[0]
-        size = None
-        if n <= SMALL:
-            conn.execute(f"DROP TABLE IF EXISTS temp.{name}")  # one an interrupt left half made
-            conn.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
-            size = conn.execute(f"INSERT OR IGNORE INTO temp.{name} (id) {sql[0]}", sql[1]).rowcount
-        conn.commit()  # end the implicit transaction: it would pin an old snapshot
-        self._sets[name] = size
-        self._stamp = self._stamp_of(conn)
-        return name, size
+        larger, not kept)."""
+        return self._sets.get(conn, sql, _fill_small)
 
     def _set(self, conn: sqlite3.Connection, plan: Plan, sql: tuple[str, tuple[object, ...]],
              negated: bool) -> None:  # fmt: skip
@@ -273,3 +236,18 @@ def _count(conn: sqlite3.Connection, plan: Plan, drive: str | None, kind: str,
             return count_rows(conn, plan, drive, kind)
     except TooSlow:
         return None
+
+
+def _fill_small(conn: sqlite3.Connection, name: str, sql: tuple[str, tuple[object, ...]]
+                ) -> int | None:  # fmt: skip
+    """Make the temp table of a set of at most SMALL ids, or None for a larger one. Counting
+    stops at SMALL + 1, so a large set costs little here."""
+    inner = sql[0].removesuffix(" ORDER BY 1")
+    n = conn.execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM ({inner}) LIMIT {SMALL + 1})", sql[1]
+    ).fetchone()[0]
+    if n > SMALL:
+        return None
+    conn.execute(f"DROP TABLE IF EXISTS temp.{name}")  # one an interrupt left half made
+    conn.execute(f"CREATE TEMP TABLE {name} (id INTEGER PRIMARY KEY)")
+    return int(conn.execute(f"INSERT OR IGNORE INTO temp.{name} (id) {sql[0]}", sql[1]).rowcount)

@@ -3,8 +3,10 @@ unchanged, so typing "kharkiv -sta" does not run "kharkiv" again at every key.
 
 A change committed by another connection moves `PRAGMA data_version`; one made on this
 connection (marking read, bookmarking) moves `total_changes`. Either drops every set. At most
-MAX_SETS are kept, the least recently used dropped first. The article and claim lists
-(`search.Searcher`) and the stories list (`story_list.StorySearcher`) each keep their own.
+MAX_SETS are kept, the least recently used dropped first. A fill may decline to make a set
+(size None: too large to be worth keeping; the query then checks the rows itself). The article
+and claim lists (`searcher.Searcher`) and the stories list (`story_list.StorySearcher`) each
+keep their own.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Callable
 from tui.store.query_sql import Sql
 
 MAX_SETS = 24
-Fill = Callable[[sqlite3.Connection, str, Sql], int]  # (conn, table name, sql) -> rows put in
+Fill = Callable[[sqlite3.Connection, str, Sql], int | None]  # (conn, table, sql) -> rows put in
 
 
 class TempSets:
@@ -25,21 +27,26 @@ class TempSets:
     def __init__(self, kind: str) -> None:
         TempSets._instances += 1
         self._prefix = f"sitrep_{kind}{TempSets._instances}_"
-        self._sets: dict[str, int] = {}  # temp table -> size, least recently used first
+        self._sets: dict[str, int | None] = {}  # temp table -> size, least recently used first
         self._stamp: tuple[int, int, int] | None = None
+        self._prepared: set[int] = set()  # connections told to keep temp tables in memory
 
     def _stamp_of(self, conn: sqlite3.Connection) -> tuple[int, int, int]:
         return id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
 
-    def begin(self, conn: sqlite3.Connection) -> None:
-        """Before a query: drop the sets if the data moved, and the oldest past MAX_SETS."""
-        if self._stamp is None:
+    def begin(self, conn: sqlite3.Connection) -> bool:
+        """Before a query: drop the sets if the data moved (then True), and the oldest past
+        MAX_SETS."""
+        if id(conn) not in self._prepared:
             conn.execute("PRAGMA temp_store = MEMORY")
-        if self._stamp_of(conn) != self._stamp:
+            self._prepared.add(id(conn))
+        moved = self._stamp_of(conn) != self._stamp
+        if moved:
             self.forget(conn)
         while len(self._sets) > MAX_SETS:
             self._drop(conn, next(iter(self._sets)))
         self._stamp = self._stamp_of(conn)
+        return moved
 
     def forget(self, conn: sqlite3.Connection) -> None:
         """Drop every set (they live in this connection's temp schema)."""
@@ -48,11 +55,10 @@ class TempSets:
         self._stamp = self._stamp_of(conn)
 
     def _drop(self, conn: sqlite3.Connection, name: str) -> None:
-        del self._sets[name]
-        if self._stamp is not None and self._stamp[0] == id(conn):
+        if self._sets.pop(name) is not None and self._stamp and self._stamp[0] == id(conn):
             conn.execute(f"DROP TABLE IF EXISTS temp.{name}")
 
-    def get(self, conn: sqlite3.Connection, sql: Sql, fill: Fill) -> tuple[str, int]:
+    def get(self, conn: sqlite3.Connection, sql: Sql, fill: Fill) -> tuple[str, int | None]:
         """(temp table, size) of the set *sql* selects, made by *fill* the first time."""
         name = self._prefix + hashlib.sha1(repr(sql).encode()).hexdigest()[:16]
         if name in self._sets:

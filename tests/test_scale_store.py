@@ -235,3 +235,28 @@ def test_the_stories_list_finds_what_the_plain_expression_finds(
     finder.forget(story_cache)
     assert got[0] == want[0]
     assert [r["id"] for r in got[1]] == [r["id"] for r in want[1]]
+
+
+def test_search_upgrades_a_cache_of_schema_9_before_reading_it(tmp_path: Path) -> None:
+    """`by:` reads schema 10's canonical names; `sitrep search` on a cache an older sitrep left
+    upgrades it first (with its backup), as the app and `sitrep fetch` would."""
+    import subprocess
+    import sys
+
+    from tests.conftest import write_config
+
+    scale_cache.build(tmp_path, articles=30).close()
+    db = tmp_path / "cache" / "sitrep.db"
+    with sqlite3.connect(db) as old:
+        old.executescript("DROP TRIGGER claims_canonical_ai; DROP TABLE claim_canonicals; "
+                          "DROP INDEX story_articles_stale; PRAGMA user_version = 9;")  # fmt: skip
+    config = write_config(tmp_path / "feeds.toml", [(n, u) for u, n, _ in scale_cache.FEEDS])
+    canonical = next(iter(scale_cache.CANONICAL.values()))[0]
+    done = subprocess.run(
+        [sys.executable, "-m", "tui", "--config", str(config), "--cache", str(db.parent),
+         "search", f"by:{canonical.split()[0][:4]}"],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0 and done.stdout.strip(), done.stderr
+    assert (db.parent / "sitrep.db.bak-v9").exists()
+    assert schema.connect(db).execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION

@@ -18,7 +18,8 @@ from tui.service.feeds import (
     remove_feed,
     usable_url,
 )
-from tui.store import schema, store
+from tui.store import store
+from tui.store.handle import connect_reading
 
 
 def run_feeds(args: argparse.Namespace) -> int:
@@ -82,7 +83,7 @@ def _list(config, db_path: Path) -> int:  # type: ignore[no-untyped-def]
     status: dict[str, object] = {}
     if db_path.exists():
         try:
-            conn = schema.connect(db_path, readonly=True)
+            conn = connect_reading(db_path)
             status = {row["url"]: row for row in store.list_feeds(conn)}
             conn.close()
         except StoreError:

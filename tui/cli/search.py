@@ -11,7 +11,8 @@ import sys
 from tui.cli.common import error, load_or_report, resolve_locations
 from tui.core.errors import StoreError
 from tui.core.query import QueryError, about_claims, parse_query
-from tui.store import schema, search
+from tui.store import search
+from tui.store.handle import connect_reading
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -36,7 +37,7 @@ def run_search(args: argparse.Namespace) -> int:
               "another)")
         return 2
     try:
-        conn = schema.connect(locations.db, readonly=True)
+        conn = connect_reading(locations.db)
         try:
             rows = search.search(conn, query, limit=args.limit)
         finally:

@@ -1,7 +1,8 @@
 """One connection for the UI process, shared by its thread workers under a lock.
 
 Also the single-instance rule: the first running sitrep holds an exclusive lock on
-`cache/sitrep.lock`; a second one opens the database read-only and says so.
+`cache/sitrep.lock`; a second one opens the database read-only and says so. And the
+read-only connection of a command that only reads (`connect_reading`).
 """
 
 from __future__ import annotations
@@ -76,3 +77,16 @@ def store_failure(db_path: Path, exc: sqlite3.Error) -> str:
     if "disk" in reason or "full" in reason:
         reason += " (is the disk full?)"
     return f"{db_path}: cache error: {reason}"
+
+
+def connect_reading(path: Path) -> sqlite3.Connection:
+    """A read-only connection for a command that only reads (`sitrep search`), on a cache
+    upgraded first if an older sitrep made it: its queries need the current tables. The upgrade
+    is the one the app and `sitrep fetch` run (backup first); if it cannot be written, that
+    StoreError says why in one line."""
+    conn = schema.connect(path, readonly=True)
+    if conn.execute("PRAGMA user_version").fetchone()[0] < schema.SCHEMA_VERSION:
+        conn.close()
+        schema.connect(path).close()
+        conn = schema.connect(path, readonly=True)
+    return conn

@@ -107,3 +107,12 @@ def test_a_name_that_is_a_verb_and_a_relayed_attribution(find) -> None:
 )
 def test_affiliation_of_a_phrase(phrase: str, side: str) -> None:
     assert sides.affiliation(phrase) == side
+
+
+def test_one_of_a_group_is_filed_with_the_group(find) -> None:
+    text = (
+        "Several fishermen in Mokha said a drone struck their boat at dawn. One of them, who "
+        "asked not to be named, said two men were missing. Some of those said the coastguard "
+        "never came."
+    )
+    assert [c for c, _ in names(find(text))] == ["fishermen in Mokha"] * 3

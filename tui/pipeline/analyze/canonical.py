@@ -50,6 +50,12 @@ _APPOSED_RE = re.compile(
     r",\s+(?P<name>(?:(?:[A-Z][\w.'’-]*|al-\w+|bin|de)\s+){1,4}(?:[A-Z][\w'’-]+|al-\w+))\s*(?:,|$)"
 )
 _PRONOUNLIKE = words("those others one some many people both")
+# "One of them", "two of those", "some of us": a part of a group the article named before.
+_PARTITIVE_RE = re.compile(
+    r"^(?:one|two|three|some|several|many|most|few|none|each|all|both|either|neither|another)"
+    r"\s+of\s+(?:them|those|us|these)$",
+    re.IGNORECASE,
+)
 _RELATIONAL_RE = re.compile(
     r"^(?:its|their|his|her)\s+(?:\w+\s+)?(?:rival|rivals|ally|allies|enemy|enemies|opponent|"
     r"opponents|adversary|neighbou?r|partner|partners|foe|foes),\s+(?P<app>[^,]+)"
@@ -75,6 +81,10 @@ class Namer:
             return first.canonical, first.affiliation
         phrase = names.clean(self.text[draft.source[0] : draft.source[1]])
         name = names.clean(draft.name) or phrase
+        if _PARTITIVE_RE.match(name):  # filed with the last group that spoke before it
+            group = next((d for d in reversed(earlier) if not d.person and d.canonical), None)
+            if group is not None:
+                return group.canonical, group.affiliation
         if name.lower() in _PRONOUNLIKE and len(phrase) > len(name):
             name = phrase  # "those who have left": the clause is all there is of the name
         known = _KNOWN_AS_RE.search(phrase)

@@ -17,13 +17,16 @@ from tui.app.screens.main import MainScreen
 from tui.app.widgets.status_bar import StatusBar
 from tui.core.query import parse_query
 from tui.service import library
+from tui.service.stories import file_all
 
 SIZE = (120, 40)
 
 
 @pytest.fixture
 def app_on_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, threading.Event]:
-    scale_cache.build(tmp_path, articles=260).close()
+    conn = scale_cache.build(tmp_path, articles=260)
+    file_all(conn)  # filed before the app starts: a catch-up's commits would reload the list
+    conn.close()
     config = write_config(tmp_path / "feeds.toml", [(name, url) for url, name, _ in
                                                     scale_cache.FEEDS])  # fmt: skip
     monkeypatch.setattr(library, "COUNT_WITHIN", 0.0)  # every count is too slow for a page

@@ -245,7 +245,8 @@ def build_seed_cache(directory):  # type: ignore[no-untyped-def]
         if error:
             store.record_feed_error(conn, ids[url], error)
         else:
-            store.record_feed_ok(conn, ids[url], title=name, etag=None, last_modified=None)
+            with conn:
+                store.note_feed_ok(conn, ids[url], title=name, etag=None, last_modified=None)
     article_ids = {}
     for key, (feed, title, hours, read, conflict, paragraphs, claims, entities) in \
             SEED_ARTICLES.items():

@@ -19,8 +19,10 @@ routes, which misbehave on purpose:
     /bad-gzip                   Content-Encoding: gzip over bytes that are not gzip
     /drop                       closes the connection without answering
     /utf16                      an HTML page in UTF-16-LE with no BOM and no charset
-    /feed/<name>?items=K&delay=S&page=P   an RSS feed of K items (after S seconds) whose links
-                                are P + item number (default: /slow?seconds=5&item=)
+    /feed/<name>?items=K&delay=S&page=P&version=V   an RSS feed of K items (after S seconds) whose
+                                links are P + item number (default: /slow?seconds=5&item=), of
+                                RSS version V (default 2.0; 0.92 is read by feedparser, not the
+                                plain reader)
 
 Endless routes stop when the client disconnects or the server closes; disconnects are silent.
 """
@@ -400,7 +402,8 @@ class _Handler(BaseHTTPRequestHandler):
             f"<link>{escape(page)}{arg}-{n}</link></item>"
             for n in range(int(self._number("items", 3)))
         )
-        body = f"<rss version='2.0'><channel><title>{arg}</title>{items}</channel></rss>"
+        version = escape(self._query.get("version", "2.0"), {"'": "&apos;"})
+        body = f"<rss version='{version}'><channel><title>{arg}</title>{items}</channel></rss>"
         self._reply(200, body.encode(), ctype="application/rss+xml")
 
     def _route_utf16(self, arg: str) -> None:

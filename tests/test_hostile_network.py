@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import write_config
 from tests.hostile.payloads import rss
-from tests.server import LocalServer
+from tests.server import LocalServer, gzip_bomb
 from tui.core.errors import FetchError
 from tui.pipeline.fetch import Fetcher, make_client
 from tui.service.config import load_config
@@ -88,6 +88,9 @@ async def test_protocol_relative_redirect_stays_http(
 
 def hostile_feeds(server: LocalServer) -> dict[str, str]:
     """name → URL for one good feed and one feed per hostile behaviour."""
+    # The bomb is compressed once per process, a second or more on a busy machine: done here,
+    # not inside the 2 s the refresh gives its response (it then failed as a timeout).
+    gzip_bomb()
     good = server.add(
         "/good.xml",
         rss([{"title": "Bridge reopened", "guid": "g1", "link": "https://wire.example/1"}]),

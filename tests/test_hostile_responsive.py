@@ -13,7 +13,7 @@ from pathlib import Path
 
 from tests.conftest import build_app, wait_for, write_config
 from tests.hostile.payloads import rss
-from tests.server import LocalServer
+from tests.server import LocalServer, gzip_bomb
 from tui.app.widgets.article_list import ArticleList
 
 
@@ -25,6 +25,7 @@ async def test_keys_are_handled_while_a_refresh_chews_through_a_hostile_server(
         for n in range(10)
     ]
     good = http_server.add("/good.xml", rss(items), "application/rss+xml")
+    gzip_bomb()  # compressed once per process: not while the app is starting
     feeds = [
         ("Good", good),
         ("Trickle", http_server.url("/trickle?interval=0.2")),
@@ -34,7 +35,9 @@ async def test_keys_are_handled_while_a_refresh_chews_through_a_hostile_server(
         ("Loop", http_server.url("/redirect-loop")),
     ]
     config = tmp_path / "feeds.toml"
-    text = write_config(config, feeds, settings="timeout_seconds = 5").read_text()
+    # The trickle and the silent server hold the refresh for the whole deadline: 10 s leaves a
+    # busy machine time to start the app and show the good feed while the refresh still runs.
+    text = write_config(config, feeds, settings="timeout_seconds = 10").read_text()
     config.write_text(text.replace(f'url = "{good}"', f'url = "{good}"\nfull_text = false'))
     app = build_app(config)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -45,7 +48,7 @@ async def test_keys_are_handled_while_a_refresh_chews_through_a_hostile_server(
         assert articles.cursor == 4
         await pilot.press("k", "G")
         assert articles.cursor == 9
-        # The trickle and the silent server hold the refresh until their 5 s deadline.
+        # The trickle and the silent server hold the refresh until their 10 s deadline.
         assert app.refresh_status.startswith("refreshing feeds")
         await wait_for(pilot, lambda: app.refresh_status == "", seconds=60)
         await pilot.press("g", "g")

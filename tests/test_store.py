@@ -62,7 +62,8 @@ def test_entry_without_guid_keyed_by_link(conn: sqlite3.Connection) -> None:
 
 def test_validators_and_errors(conn: sqlite3.Connection) -> None:
     feed_id = store.sync_feeds(conn, [("https://x.example/rss", "X", ())])["https://x.example/rss"]
-    store.record_feed_ok(conn, feed_id, title="X", etag='"v1"', last_modified="Mon, 01 Jan 2026")
+    with conn:
+        store.note_feed_ok(conn, feed_id, title="X", etag='"v1"', last_modified="Mon, 01 Jan 2026")
     assert store.feed_validators(conn, feed_id) == ('"v1"', "Mon, 01 Jan 2026")
     store.record_feed_error(conn, feed_id, "HTTP 500 Internal Server Error")
     (row,) = store.list_feeds(conn)

@@ -9,24 +9,22 @@ lock and replaces the file atomically (`config_write`). Nothing else in sitrep w
 
 from __future__ import annotations
 
-import asyncio
 import json
 import re
 import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
-from xml.sax.saxutils import quoteattr
-
-import lxml.etree
-import tomlkit
-from tomlkit.items import Table
 
 from tui.core.errors import ConfigError
 from tui.core.sanitize import clean_line
 from tui.service.config import Config, Settings, load_config
 from tui.service.config_write import locked, replace_file
+
+if TYPE_CHECKING:  # tomlkit, lxml and asyncio load where used: `feeds import` starts sooner
+    from tomlkit.items import Table
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,6 +173,8 @@ def _edit_block(
     if change is None:
         text = tail
     else:
+        import tomlkit
+
         doc = tomlkit.parse("".join(block[: content[-1] + 1]))
         change(doc["feed"][0])  # type: ignore[index]
         text = tomlkit.dumps(doc) + tail
@@ -241,6 +241,8 @@ def parse_feed_list(data: bytes) -> list[FeedSpec]:
 
 
 def _parse_opml(data: bytes) -> list[FeedSpec]:
+    import lxml.etree
+
     parser = lxml.etree.XMLParser(
         resolve_entities=False, no_network=True, huge_tree=False, recover=True
     )
@@ -282,6 +284,8 @@ def _parse_urls(text: str) -> list[FeedSpec]:
 
 
 def export_opml(config: Config) -> str:
+    from xml.sax.saxutils import quoteattr  # imports urllib.request: only when exporting
+
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<opml version="2.0">',
@@ -315,6 +319,8 @@ def check_feed(settings: Settings, url: str) -> CheckedFeed:
     """Fetch and parse *url* as a refresh would (same byte cap, deadline and redirect rules);
     FetchError or ParseError when it is not a feed. Blocking: it runs an event loop of its own,
     so call it from a worker thread."""
+    import asyncio
+
     return asyncio.run(_check_feed(settings, url))
 
 

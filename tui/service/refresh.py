@@ -18,8 +18,7 @@ import asyncio
 import contextlib
 import sqlite3
 from collections.abc import AsyncIterator, Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -29,21 +28,20 @@ from typing import Any, TypeVar
 import httpx
 
 from tui.core.errors import FetchError, ParseError, StoreError
-from tui.core.models import ParsedFeed
 from tui.core.sanitize import clean_line
-from tui.pipeline.fetch import Fetcher, Response, make_client
+from tui.pipeline.fetch import Fetcher, make_client
 from tui.pipeline.fetch.pacing import HostPacer
 from tui.pipeline.fetch.policy import PagePolicy, Resolver, Scope
-from tui.pipeline.parse import parse_feed
-from tui.pipeline.workers import WorkerPool, start_parse_pool
+from tui.pipeline.workers import WorkerPool
 from tui.service.config import Config, FeedConfig
+from tui.service.feed_parsing import FeedParsing
+from tui.service.feed_saves import FeedSaves
 from tui.service.page_queue import ArticleQueue, read_local
 from tui.service.story_filing import StoryFiler
 from tui.store import intake, queue, schema, store, upkeep
 from tui.store.handle import store_failure
 
 T = TypeVar("T")
-PARSE_POOL_THRESHOLD = 24  # feeds in one refresh before parsing moves to processes
 STORIES_EVERY = 5.0  # seconds of queue work between two story catch-ups
 
 
@@ -100,7 +98,8 @@ class Refresher:
         self._conn: sqlite3.Connection | None = None
         self._feed_ids: dict[str, int] = {}
         self._feeds = {f.url: f for f in config.feeds}
-        self._parse_pool: ProcessPoolExecutor | None = None
+        self._parsing = FeedParsing()
+        self._saves = FeedSaves(self._db)
         self._filer: StoryFiler | None = None
         self._policy = PagePolicy(resolver)
         self._scopes: dict[str, Scope] = {}
@@ -177,9 +176,7 @@ class Refresher:
             await self._client.aclose()
         if self._own_pool and self._pool is not None:
             self._pool.close()
-        if self._parse_pool is not None:
-            self._parse_pool.shutdown(wait=False, cancel_futures=True)
-            self._parse_pool = None
+        self._parsing.close()
         if self._conn is not None:
             await self._db(lambda conn: conn.close())
             self._conn = None
@@ -235,8 +232,7 @@ class Refresher:
                 checked = await self._db(store.feeds_last_checked)
                 feeds = [f for f in feeds if self._is_due(f, checked.get(f.url))]
             total = len(feeds)
-            if total >= PARSE_POOL_THRESHOLD and self._parse_pool is None:
-                self._parse_pool = start_parse_pool()
+            self._parsing.expect(total)
             done = 0
             report(0, total)
             validators = await self._db(store.feeds_validators)  # one trip, not one per feed
@@ -292,41 +288,28 @@ class Refresher:
                     trust_first_hop=True,
                 )
             if response.status == 304:
-                await self._db(
-                    store.record_feed_ok,
-                    feed_id,
-                    title=None,
-                    etag=etag,
-                    last_modified=last_modified,
+                await self._saves.save(
+                    intake.FeedSave(feed_id, None, etag, last_modified, feed.full_text, 0)
                 )
                 return FeedOutcome(feed.url, feed.name, "not-modified")
-            parsed = await self._parse(response)
+            parsed = await self._parsing.parse(response)
         except (FetchError, ParseError) as exc:
             reason = clean_line(getattr(exc, "reason", None) or str(exc))
             await self._db(store.record_feed_error, feed_id, reason)
             return FeedOutcome(feed.url, feed.name, "error", error=reason)
-        taken = await self._db(
-            intake.save_feed,
-            feed_id,
-            parsed,
-            etag=response.etag,
-            last_modified=response.last_modified,
-            full_text=feed.full_text,
-            cap=self.settings.max_new_items,
+        taken = await self._saves.save(
+            intake.FeedSave(
+                feed_id,
+                parsed,
+                etag=response.etag,
+                last_modified=response.last_modified,
+                full_text=feed.full_text,
+                cap=self.settings.max_new_items,
+            )
         )
         warning = taken.warning() or ""
         return FeedOutcome(feed.url, feed.name, "updated", new=taken.new, warning=warning)
 
-    async def _parse(self, response: Response) -> ParsedFeed:
-        """Parse off the event loop: in the process pool when one runs, else in a thread."""
-        args = (response.body, response.final_url, dict(response.headers))
-        if self._parse_pool is not None:
-            loop = asyncio.get_running_loop()
-            try:
-                return await loop.run_in_executor(self._parse_pool, parse_feed, *args)
-            except BrokenProcessPool:
-                self._parse_pool = None  # fall back to a thread for the rest of this refresh
-        return await asyncio.to_thread(parse_feed, *args)
 
     # ── article queue ──
     async def process_queue(self, limit: int | None = None) -> int:

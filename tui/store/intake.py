@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from tui.core.models import Entry, ParsedFeed
-from tui.store.store import entry_key, record_feed_ok, save_entries
+from tui.store.store import entry_key, insert_entries, note_feed_ok
 
 FLOOD_MIN = 10  # reissued items before a feed is reported (and at least half of what it lists)
 _CHUNK = 400  # SQLite parameters per IN (...) query
@@ -49,13 +49,13 @@ class Intake:
         return "; ".join(parts) or None
 
 
-def save_feed_items(
+def _take_items(
     conn: sqlite3.Connection,
     feed_id: int,
     entries: Sequence[Entry],
     *,
     full_text: bool,
-    cap: int = 0,
+    cap: int,
 ) -> Intake:
     """Store the feed's new items, at most *cap* of them (0: no cap), newest first."""
     keys = [entry_key(entry) for entry in entries]
@@ -75,7 +75,7 @@ def save_feed_items(
     chosen = list(fresh.values())
     if cap and len(chosen) > cap:
         chosen = sorted(chosen, key=_newest_first)[:cap]
-    new = save_entries(conn, feed_id, chosen, full_text=full_text)
+    new = insert_entries(conn, feed_id, chosen, full_text=full_text)
     return Intake(new=new, held=len(fresh) - len(chosen), reissued=reissued, listed=len(entries))
 
 
@@ -116,25 +116,43 @@ def _guids_by_link(
     return found
 
 
-def save_feed(
-    conn: sqlite3.Connection,
-    feed_id: int,
-    parsed: ParsedFeed,
-    *,
-    etag: str | None,
-    last_modified: str | None,
-    full_text: bool,
-    cap: int,
-) -> Intake:
-    """A fetched feed's new items and its validators, in one trip to the store thread."""
-    taken = save_feed_items(conn, feed_id, parsed.entries, full_text=full_text, cap=cap)
+@dataclass(frozen=True, slots=True)
+class FeedSave:
+    """A fetched feed on its way into the store: its items and the validators of the response."""
+
+    feed_id: int
+    parsed: ParsedFeed | None  # None: not modified (a 304), only the check is recorded
+    etag: str | None
+    last_modified: str | None
+    full_text: bool
+    cap: int
+
+
+def save_feeds(conn: sqlite3.Connection, feeds: Sequence[FeedSave]) -> list[Intake]:
+    """Fetched feeds' new items and validators, all in one transaction.
+
+    A refresh hands over the feeds that arrived while the store was busy with the previous
+    ones: one commit per feed was a fifth of the store's time in a refresh of 200 feeds."""
+    with conn:
+        return [_take_feed(conn, feed) for feed in feeds]
+
+
+def _take_feed(conn: sqlite3.Connection, feed: FeedSave) -> Intake:
+    if feed.parsed is None:
+        note_feed_ok(
+            conn, feed.feed_id, title=None, etag=feed.etag, last_modified=feed.last_modified
+        )
+        return Intake(new=0, held=0, reissued=0, listed=0)
+    taken = _take_items(
+        conn, feed.feed_id, feed.parsed.entries, full_text=feed.full_text, cap=feed.cap
+    )
     # Items held back come with the next refresh only if it reads the feed again: no 304.
-    record_feed_ok(
+    note_feed_ok(
         conn,
-        feed_id,
-        title=parsed.title or None,
-        etag=None if taken.held else etag,
-        last_modified=None if taken.held else last_modified,
+        feed.feed_id,
+        title=feed.parsed.title or None,
+        etag=None if taken.held else feed.etag,
+        last_modified=None if taken.held else feed.last_modified,
         warning=taken.warning(),
     )
     return taken

@@ -61,7 +61,7 @@ def feeds_validators(conn: sqlite3.Connection) -> dict[int, tuple[str | None, st
     }
 
 
-def record_feed_ok(
+def note_feed_ok(
     conn: sqlite3.Connection,
     feed_id: int,
     *,
@@ -70,15 +70,15 @@ def record_feed_ok(
     last_modified: str | None,
     warning: str | None = None,
 ) -> None:
-    """A successful check. *warning* (a GUID flood, items held back) goes to the feed's error
-    line, where the user looks for what is wrong with a feed; it does not count as a failure."""
+    """A successful check, inside the caller's transaction. *warning* (a GUID flood, items held
+    back) goes to the feed's error line, where the user looks for what is wrong with a feed; it
+    does not count as a failure."""
     now = utc_now()
-    with conn:
-        conn.execute(
-            "UPDATE feeds SET title = coalesce(?, title), etag = ?, last_modified = ?, "
-            "last_checked = ?, last_ok = ?, last_error = ?, error_count = 0 WHERE id = ?",
-            (title, etag, last_modified, now, now, warning, feed_id),
-        )
+    conn.execute(
+        "UPDATE feeds SET title = coalesce(?, title), etag = ?, last_modified = ?, "
+        "last_checked = ?, last_ok = ?, last_error = ?, error_count = 0 WHERE id = ?",
+        (title, etag, last_modified, now, now, warning, feed_id),
+    )
 
 
 def record_feed_error(conn: sqlite3.Connection, feed_id: int, error: str) -> None:
@@ -138,6 +138,14 @@ def save_entries(
     conn: sqlite3.Connection, feed_id: int, entries: Iterable[Entry], *, full_text: bool
 ) -> int:
     """Insert new entries (already-known guids are left alone). Returns how many were new."""
+    with conn:
+        return insert_entries(conn, feed_id, entries, full_text=full_text)
+
+
+def insert_entries(
+    conn: sqlite3.Connection, feed_id: int, entries: Iterable[Entry], *, full_text: bool
+) -> int:
+    """`save_entries` inside the caller's transaction."""
     now = utc_now()
     state = "queued" if full_text else "skipped"
     rows = []
@@ -157,16 +165,15 @@ def save_entries(
                 state,
             )
         )
-    with conn:
-        cursor = conn.executemany(
-            "INSERT OR IGNORE INTO articles(feed_id, guid, url, title, author, published, fetched,"
-            " sort_ts, summary, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            rows,
-        )
-        new = max(0, cursor.rowcount)  # rows actually inserted; trigger writes not counted
-        if new:
-            note_words(conn, [text for row in rows for text in (row[3], row[8])])
-        return new
+    cursor = conn.executemany(
+        "INSERT OR IGNORE INTO articles(feed_id, guid, url, title, author, published, fetched,"
+        " sort_ts, summary, state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    new = max(0, cursor.rowcount)  # rows actually inserted; trigger writes not counted
+    if new:
+        note_words(conn, [text for row in rows for text in (row[3], row[8])])
+    return new
 
 
 def sort_time(published: str | None, fetched: str) -> str:

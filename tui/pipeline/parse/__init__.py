@@ -5,7 +5,7 @@ defuses what would make the XML parser slow or wrong, `fields.py` cleans the fie
 share, `html_text.py` turns summary HTML into plain text.
 """
 
-from tui.pipeline.parse.feed import parse_feed
+from tui.pipeline.parse.feed import parse_feed, parse_plain_feed
 from tui.pipeline.parse.html_text import html_to_text
 
-__all__ = ["html_to_text", "parse_feed"]
+__all__ = ["html_to_text", "parse_feed", "parse_plain_feed"]

@@ -33,18 +33,25 @@ from tui.pipeline.parse.fields import (
 )
 from tui.pipeline.parse.html_text import html_to_text, tidy
 from tui.pipeline.parse.json_feed import is_json_feed, parse_json_feed
+from tui.pipeline.parse.plain_feed import read_plain_feed
 from tui.pipeline.parse.prep import prepare_feed
 
-__all__ = ["html_to_text", "parse_feed"]
+__all__ = ["html_to_text", "parse_feed", "parse_plain_feed"]
 
 _POSITION = re.compile(r"<unknown>:(\d+):\d+:\s*")
 
 
-def parse_feed(body: bytes, url: str, headers: Mapping[str, str] | None = None) -> ParsedFeed:
-    """Parse a feed body. Raises ParseError when it is not a feed at all."""
+def parse_feed(
+    body: bytes, url: str, headers: Mapping[str, str] | None = None, *, plain: bool = True
+) -> ParsedFeed:
+    """Parse a feed body. Raises ParseError when it is not a feed at all.
+
+    With *plain* False, feedparser reads every feed (the reference the plain reader is held to).
+    """
+    if plain and (fast := parse_plain_feed(body, url, headers)) is not None:
+        return fast
     if not isinstance(body, bytes):
         raise TypeError("parse_feed takes bytes")
-    # Links are resolved below against the feed's own address (local feeds have no URL base).
     if is_json_feed(body, headers or {}):
         return parse_json_feed(body, url)
     data, response_headers = prepare_feed(body, headers or {})
@@ -53,16 +60,34 @@ def parse_feed(body: bytes, url: str, headers: Mapping[str, str] | None = None) 
     )
     if parsed.bozo and not parsed.entries and not parsed.feed.get("title"):
         raise ParseError(f"not a readable feed: {_reason(parsed) or 'no entries'}")
-    kept = newest(parsed.entries, MAX_ENTRIES, _stamp)
-    entries = tuple(_entry(raw, url) for raw in kept)
     warning = _reason(parsed) if parsed.bozo else ""
+    return _feed(parsed.feed, parsed.entries, url, warning)
+
+
+def parse_plain_feed(
+    body: bytes, url: str, headers: Mapping[str, str] | None = None
+) -> ParsedFeed | None:
+    """The feed read without feedparser when it has a plain shape (`plain_feed`), else None.
+
+    Cheap enough to run in a thread: a refresh needs the process pool only for the rest."""
+    if not isinstance(body, bytes):
+        raise TypeError("parse_feed takes bytes")
+    # Links are resolved below against the feed's own address (local feeds have no URL base).
+    if is_json_feed(body, headers or {}):
+        return parse_json_feed(body, url)
+    data, response_headers = prepare_feed(body, headers or {})
+    plain = read_plain_feed(data, response_headers.get("content-type", ""))
+    if plain is None:
+        return None
+    return _feed(plain["feed"], plain["entries"], url, "")
+
+
+def _feed(feed: Any, raw_entries: Any, url: str, warning: str) -> ParsedFeed:
+    kept = newest(raw_entries, MAX_ENTRIES, _stamp)
     return ParsedFeed(
-        title=cut(
-            clean_line(_text(parsed.feed.get("title", ""), parsed.feed.get("title_detail"))),
-            MAX_NAME,
-        ),
-        link=safe_link(parsed.feed.get("link", ""), url),
-        entries=entries,
+        title=cut(clean_line(_text(feed.get("title", ""), feed.get("title_detail"))), MAX_NAME),
+        link=safe_link(feed.get("link", ""), url),
+        entries=tuple(_entry(raw, url) for raw in kept),
         warning=warning,
     )
 

@@ -46,7 +46,8 @@ class Stream:
 class Plan:
     """The rows a query selects. `match` (or None) drives a walk; `also` must match too and
     `unless` must not (both merged as streams); `where` holds every other condition, with
-    `params`; `sets` are the kept temp tables of small positive sets as (name, size)."""
+    `params`; `sets` are the kept temp tables of small positive sets as (name, size);
+    `nothing` says a term is known to select no row (a tag that names no feed)."""
 
     match: Stream | None = None
     also: list[Stream] = field(default_factory=list)
@@ -54,6 +55,7 @@ class Plan:
     where: list[str] = field(default_factory=list)
     params: list[object] = field(default_factory=list)
     sets: list[tuple[str, int]] = field(default_factory=list)
+    nothing: bool = False
 
     def add(self, sql: str, params: tuple[object, ...] | list[object] = (), negated: bool = False
             ) -> None:  # fmt: skip

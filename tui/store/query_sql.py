@@ -105,18 +105,23 @@ def _by_side(table: str, id_column: str, value: str) -> Sql:
 # ── articles ──────────────────────────────────────────────────────────────────────────────────
 
 
+def feeds_named(term: Term) -> Sql | None:
+    """The condition on the feeds table that a `feed:` or `tag:` term names, or None."""
+    if term.key == "feed":
+        like = _like(term.value)
+        return "name LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\'", (like, like)
+    if term.key == "tag":
+        return "' ' || lower(tags) || ' ' LIKE ?", (_tag(term.value),)
+    return None
+
+
 def article_condition(term: Term) -> Sql | None:
     """A term checked on the article's own columns (the list index covers them), or None."""
     key, value = term.key, term.value
-    if key == "feed":
-        return (
-            FEEDS.format("name LIKE ? ESCAPE '\\' OR url LIKE ? ESCAPE '\\'"),
-            (_like(value), _like(value)),
-        )
+    if (feeds := feeds_named(term)) is not None:
+        return FEEDS.format(feeds[0]), feeds[1]
     if key == "feed_id":
         return "+a.feed_id = ?", (int(value),)
-    if key == "tag":
-        return FEEDS.format("' ' || lower(tags) || ' ' LIKE ?"), (_tag(value),)
     if key in ("since", "until"):
         return f"a.sort_ts {'>=' if key == 'since' else '<'} ?", (value,)
     if key == "lang":

@@ -23,7 +23,7 @@ from tui.core.query import Query
 from tui.store.counts import TooSlow, by_feeds, deadline
 from tui.store.pages import Marks, article_ids, claim_keys, count_rows
 from tui.store.plan import SMALL, Plan, by_source, membership, text_terms
-from tui.store.query_sql import FEEDS, article_condition, article_set, claim_set
+from tui.store.query_sql import FEEDS, article_condition, article_set, claim_set, feeds_named
 from tui.store.temp_sets import TempSets
 
 ALL = 1 << 62  # a limit no list reaches
@@ -99,15 +99,34 @@ class Searcher:
         if conn.execute("SELECT EXISTS (SELECT 1 FROM feeds WHERE active = 0)").fetchone()[0]:
             plan.add(FEEDS.format("active = 1"))
 
+    @staticmethod
+    def _feeds(conn: sqlite3.Connection, plan: Plan, query: Query) -> None:
+        """`feed:` and `tag:` as the ids of the feeds they name, looked up first (the feeds
+        table is small). A half-typed tag names no feed: the plan then knows that nothing
+        matches before any other term is looked at, instead of walking a million articles to
+        find so."""
+        for term in query.terms:
+            if (named := feeds_named(term)) is None:
+                continue
+            found = conn.execute(f"SELECT id FROM feeds WHERE {named[0]}", named[1])
+            ids = ",".join(str(int(row[0])) for row in found)
+            if ids:
+                plan.add(f"+a.feed_id IN ({ids})", negated=term.negated)
+            elif not term.negated:  # (a negated one of no feed excludes nothing)
+                plan.nothing = True
+
     # ── plans ──
     def _article_plan(self, conn: sqlite3.Connection, query: Query) -> tuple[Plan, str | None]:
         plan = Plan()
+        self._feeds(conn, plan, query)
+        if plan.nothing:
+            return plan, None
         text_terms(conn, query, "articles", plan)
         for term in query.terms:
             if term.key == "by":
                 if (condition := by_source(conn, term, "articles")) is not None:
                     plan.add(*condition, negated=term.negated)
-            elif (condition := article_condition(term)) is not None:
+            elif feeds_named(term) is None and (condition := article_condition(term)):
                 plan.add(*condition, negated=term.negated)
             elif (sql := article_set(term)) is not None:
                 self._set(conn, plan, sql, term.negated)
@@ -117,6 +136,9 @@ class Searcher:
 
     def _claim_plan(self, conn: sqlite3.Connection, query: Query) -> tuple[Plan, str | None]:
         plan = Plan()
+        self._feeds(conn, plan, query)
+        if plan.nothing:
+            return plan, None
         text_terms(conn, query, "claims", plan)
         for term in query.terms:
             if term.key == "by":
@@ -124,7 +146,7 @@ class Searcher:
                     plan.add(*condition, negated=term.negated)
             elif (sql := claim_set(term)) is not None:
                 self._set(conn, plan, sql, term.negated)
-            elif (condition := article_condition(term)) is not None:
+            elif feeds_named(term) is None and (condition := article_condition(term)):
                 plan.add(*condition, negated=term.negated)
         self._small_match(conn, plan)
         self._active(conn, plan)
@@ -146,6 +168,8 @@ class Searcher:
               walk: Callable[..., list[tuple[int, Any]]]) -> list[int]:  # fmt: skip
         """Ids of rows offset..offset+limit, each page after the last row of the one before
         (a negative *limit*: every row from *offset*)."""
+        if plan.nothing:
+            return []
         limit = limit if limit >= 0 else ALL
         table = "article_marks" if kind == "articles" else "claim_marks"
         marks = self._marks_of(conn, table) if drive is not None else None
@@ -229,6 +253,8 @@ def _rows(conn: sqlite3.Connection, ids: list[int], sql: str) -> list[sqlite3.Ro
 
 def _count(conn: sqlite3.Connection, plan: Plan, drive: str | None, kind: str,
            seconds: float | None) -> int | None:  # fmt: skip
+    if plan.nothing:
+        return 0
     if seconds is not None and seconds <= 0:
         return None  # no time at all: not even a count that would be quick is tried
     try:

@@ -1,7 +1,7 @@
 """Entity quality on real wire copy about the wars of the 2020s (our own annotations).
 
-    .venv/bin/python bench/bench_wire_entities.py [--split dev|heldout|heldout2|heldout3|all] [--errors]
-                                                  [--data /work/data/wire]
+    .venv/bin/python bench/bench_wire_entities.py [--split dev|heldout|heldout2|heldout3|all]
+                                                  [--errors] [--data /work/data/wire]
 
 The articles are not in the repository: bench/data/wire_entities.jsonl keeps, per article,
 its address, the search it was found with, the SHA-256 of the text we annotated, the split
@@ -98,7 +98,8 @@ def load(data: Path, split: str) -> tuple[list[tuple[str, str, set[Mention]]], l
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--split", choices=("dev", "heldout", "heldout2", "heldout3", "all"), default="dev")
+    splits = ("dev", "heldout", "heldout2", "heldout3", "all")
+    ap.add_argument("--split", choices=splits, default="dev")
     ap.add_argument("--data", type=Path, default=DEFAULT_DATA)
     ap.add_argument("--errors", action="store_true", help="print every miss and false alarm")
     args = ap.parse_args()

@@ -37,6 +37,14 @@ _PLACE_APPOSED = re.compile(
     r", (?:a|an|the|two|three|both|twin) (?:[\w-]+ ){0,3}?(?:towns?|villages?|city|cities"
     r"|suburbs?|districts?|settlements?|localit(?:y|ies)|neighbou?rhoods?)\b"
 )
+# Where a place lies, set after its name: "Janay Abdale, located around 60 kilometres from
+# Mogadishu", "Bunagana, 5 km from the border".
+_PLACE_LOCATED = re.compile(
+    r",? (?:(?:which is |that is )?(?:located|situated|lying) (?:about |some |around |roughly "
+    r"|nearly |just |[0-9]|in |on |near |along |north|south|east|west)|(?:about |some |around "
+    r"|roughly |nearly |just )?[0-9][0-9,.]* ?(?:km|kilomet(?:re|er)s|miles) (?:\([^)]*\) )?"
+    r"(?:from|north|south|east|west|outside|of)\b)"
+)
 # Words that open Arabic and Hebrew names of places and never a person's: "Bab al-Mandeb",
 # "Kiryat Shmona", "Wadi Araba", "Khirbet Khuza'a" (given_names.py lists these with the heads
 # that open persons' names too, such as "Abu" and "Tal").
@@ -135,7 +143,7 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
     place_noun = _PLACE_NOUN.match(after)
     if (place_noun is not None and place_noun["sure"]) or _PLACE_OF.search(before):
         return "PLACE"
-    if _PLACE_APPOSED.match(after):
+    if _PLACE_APPOSED.match(after) or _PLACE_LOCATED.match(after):
         return "PLACE"  # "Nubl and Zahra, two predominantly Shia towns"
     if len(words) >= 2 and words[0] in PLACE_ONLY_HEADS:
         return "PLACE"

@@ -60,11 +60,14 @@ _NEAR = re.compile(
 )
 # "U.S.-made", "Kyiv-based": a place before a participle of origin.
 _MADE_IN = re.compile(
-    r"(?<![\w.-])(?P<name>U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+)-(?:made|supplied|built|based|backed|"
-    r"funded|brokered|controlled|held|occupied)\b"
+    r"(?<![\w.-])(?P<name>U\.S\.|U\.K\.|US|UK|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)-(?:made|supplied|"
+    r"built|based|backed|funded|brokered|controlled|held|occupied|flagged|registered)\b"
 )
 _DATELINE = re.compile(
     r"(?m)^(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| \(|\s+[-—–]| [0-9]{4}-)"
+)
+_DATELINE_COUNTRY = re.compile(
+    r", (?P<where>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?=,| \(|\s+[-—–]| [0-9]{4}-)"
 )
 # fmt: off
 _NOT_PLACE_WORDS = frozenset((
@@ -86,12 +89,23 @@ def find_context_places(text: str) -> list[PlaceMention]:
     for match in _NEAR.finditer(text):
         _add(found, text, match.start("name"), match.end("name"), "near")
     for match in _MADE_IN.finditer(text):
-        place = gazetteer.lookup(match.group("name"), alternates=False)
-        if place is not None and place.kind != "subdivision":
-            found.append(PlaceMention(match.start("name"), match.end("name"), "named"))
+        # "a Hong Kong-based firm", "the Marshall Islands-flagged tanker": the longest name
+        # before the hyphen that the gazetteer knows
+        words = match.group("name").split(" ")
+        for k in range(len(words)):
+            start = match.start("name") + len(" ".join(words[:k])) + (1 if k else 0)
+            place = gazetteer.lookup(text[start : match.end("name")], alternates=False)
+            if place is not None and place.kind != "subdivision":
+                found.append(PlaceMention(start, match.end("name"), "named"))
+                break
     for match in _DATELINE.finditer(text):
         name = match.group("name").rstrip(".")
-        if gazetteer.lookup(name) is not None:
+        country = _DATELINE_COUNTRY.match(text, match.end("name"))
+        if gazetteer.lookup(name) is not None or (
+            country is not None
+            and (known := gazetteer.lookup(country["where"])) is not None
+            and known.kind in ("country", "subdivision", "region")
+        ):  # "TAVILDARA, Tajikistan, Aug 30 (Reuters) -": a town the gazetteer lacks
             found.append(
                 PlaceMention(match.start("name"), match.start("name") + len(name), "dateline")
             )

@@ -177,6 +177,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 context = name_context.kind_from_context(text, start, end)
             elif kind in ("ORG", ""):
                 context = name_context.kind_from_context(text, start, end, sure_only=True)
+            if person_spans.is_credited(text, start, end):
+                context = "PERSON"  # "REUTERS/VALENTYN OGIRENKO": the photographer
             if context is not None:
                 rank = CONTEXT  # "in Ain Baal", "Kamal Adwan hospital": the words say so
             if context is not None:

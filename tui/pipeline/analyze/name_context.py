@@ -90,6 +90,8 @@ _PLACE_BEFORE = re.compile(
 _ORG_NOUN = re.compile(
     r"(?: and [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})? schools\b"
     r"| (?:hospital|clinic|medical (?:complex|centre|center)|university|school|college)\b"
+    r"| (?:newspaper|news agency|news website|news site|news outlet|broadcaster"
+    r"|(?:TV|television) channel|radio station)\b"  # "Dawn newspaper quoted ..."
 )
 _ORG_BEFORE = re.compile(
     r"\b(?:hospital|clinic|school|university|college)s? (?:called|named|known as) $"

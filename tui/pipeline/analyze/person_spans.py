@@ -3,8 +3,10 @@
 The small model calls a person whatever has the shape of one; news copy is full of names of
 that shape that are none (each family read in bench/README.md, "Fourth pass"):
 - a photo credit joined by a slash ("Ahmed Hassan/AFP") is split before this runs
-  (aliases.pieces); a span with "@" or a web address is no name ("pic.twitter.com/..."), and
-  a name ends before a number ("Mekhi Robinson 1 goal"; "2016" is none);
+  (aliases.pieces), and a name after an agency's slash is its photographer ("REUTERS/VALENTYN
+  OGIRENKO", `is_credited`); a span with "@" or a web address is no name
+  ("pic.twitter.com/..."), and a name ends before a number ("Mekhi Robinson 1 goal"; "2016"
+  is none);
 - a name inside a hyphenated compound: "pro-Clinton" is Clinton, "Marshall Islands-flagged"
   and "Hong Kong-based" are the place before a participle of origin;
 - an office inside the span: "New York Democrat Charles Rangel" gives the person after the
@@ -19,17 +21,14 @@ from __future__ import annotations
 import functools
 import re
 
-from tui.pipeline.analyze import demonyms, gazetteer, given_names
+from tui.pipeline.analyze import bodies, demonyms, gazetteer, given_names
 from tui.pipeline.analyze.lists import rows
 
 _NOT_NAME = re.compile(r"@|www\.|https?:|\.com\b|\.org\b|\.net\b")
 _DIGIT_WORD = re.compile(r"(?<!\S)\S*[0-9]")
 _PREFIX = re.compile(r"(?:pro|anti|ex|non|post|pre|neo|self)-(?=[A-Z])")
 # Participles of origin after a place: "Hong Kong-based", "Marshall Islands-flagged".
-_ORIGIN = re.compile(
-    r"-(?:based|born|flagged|registered|administered|controlled|held|occupied|bound|made"
-    r"|built|owned|headquartered|listed)$"
-)
+_ORIGIN = re.compile(r"-(?:based|born|flagged|registered|headquartered|listed|bound)$")
 # A participle or adjective joined to a name ("Hamas-run", "Trump-backed", "Kremlin-friendly");
 # not the lower-case syllables of Korean and Chinese given names ("Kim In-so", "Chen Chun-yeh").
 _HYPHEN_TAIL = re.compile(r"-(?:[a-z]+(?:ed|ing|ly)|run|led|born|made|built|held|bound|owned)$")
@@ -100,6 +99,8 @@ def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     if tail is not None:
         origin = _ORIGIN.fullmatch(tail.group())
         end = tail.start()
+        if demonyms.is_people(text[start:end]):
+            return start, end, ""  # "Russian-controlled", "Tuareg-led"
         if origin is not None or gazetteer.lookup(text[start:end]) is not None:
             return start, end, "PLACE"  # "Marshall Islands-flagged", "Hong Kong-based"
     words = text[start:end].split()
@@ -125,3 +126,19 @@ def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:
         if not (surname and given_names.is_given_name(words[0])):
             return start, end, "PLACE" if kind == "place" else ""
     return start, end, None
+
+
+_CREDITED = re.compile(r"[A-Za-zÀ-ÿ'’-]+(?: [A-Za-zÀ-ÿ'’-]+){1,2}")
+
+
+def is_credited(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the photographer of a credit after an agency's slash:
+    "REUTERS/VALENTYN OGIRENKO", "AP Photo/Efrem Lukatsky" (two or three words of letters)."""
+    if text[start - 1 : start] != "/" or not _CREDITED.fullmatch(text, start, end):
+        return False
+    agency = text[max(0, start - 30) : start - 1].split()
+    for k in (1, 2):
+        name = " ".join(agency[-k:]) if len(agency) >= k else ""
+        if name and (bodies.known_key(name) or bodies.known_key(name.title())) is not None:
+            return True  # "AP Photo/...", "REUTERS/..."
+    return False

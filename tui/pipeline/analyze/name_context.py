@@ -81,9 +81,10 @@ PLACE_ONLY_HEADS = frozenset(
 )
 # Words before a name that make it a place: "in Ain Baal", "to enter Tawila".
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|into|enter|entered|entering|towards?|reached|reaching|besieged"
-    r"|shelled|bombed|recaptured|captured)(?: [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? and)? $"
-)  # "in Shati and Daraj Tuffah": a second place joined to a first
+    r"\b(?:in|near|around|outside|into|enter|entered|entering|towards?|reached|reaching"
+    r"|besieged|shelled|bombed|recaptured|captured)"
+    r"(?:(?: [A-Z][\w’'-]+){1,3},){0,4}(?: [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,? and)? $"
+)  # "in Shati and Daraj Tuffah", "in Kafr Kila, Odaisseh and Houla": places listed after one
 # Nouns after a name that make it an organisation ("Kamal Adwan hospital").
 # A school is named as a hospital is, and a shelter in a school as its school ("the Nasser
 # school", "the Hassan Salame and Nasser schools").
@@ -155,7 +156,7 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
         return "PLACE"
     if is_given_name(words[0]) or after.startswith(("'s", "’s")):
         return None
-    if place_noun is not None or _PLACE_BEFORE.search(before):
+    if place_noun is not None or _PLACE_BEFORE.search(text, max(0, start - 90), start):
         return "PLACE"
     return None
 

@@ -32,6 +32,14 @@ _ORIGIN = re.compile(r"-(?:based|born|flagged|registered|headquartered|listed|bo
 # A participle or adjective joined to a name ("Hamas-run", "Trump-backed", "Kremlin-friendly");
 # not the lower-case syllables of Korean and Chinese given names ("Kim In-so", "Chen Chun-yeh").
 _HYPHEN_TAIL = re.compile(r"-(?:[a-z]+(?:ed|ing|ly)|run|led|born|made|built|held|bound|owned)$")
+# fmt: off
+_MONTHS = frozenset((
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+))
+# fmt: on
+_NUMBER_AFTER = re.compile(r"\.? [0-9]{1,2}\b")
 _NEXT_WORD = re.compile(r" (?P<word>[A-Z][a-z]+)\b")
 # Offices that, inside a span, stand between a qualifier and the person ("New York Democrat
 # Charles Rangel", "Charlotte Mayor Jennifer Roberts"); not those that are also surnames
@@ -118,6 +126,8 @@ def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:
             cut = start + len(" ".join(words[: i + 1])) + 1
             return cut, end, None  # "Charlotte Mayor Jennifer Roberts"
     surface = " ".join(words)
+    if len(words) == 1 and surface.rstrip(".") in _MONTHS and _NUMBER_AFTER.match(text, end):
+        return start, end, ""  # "(Jun 5)": a date
     if demonyms.is_people(surface):
         return start, end, ""  # "Sunni Muslims", "Meiteis"
     noun = _nouns().get(words[-1])
@@ -142,3 +152,19 @@ def is_credited(text: str, start: int, end: int) -> bool:
         if name and (bodies.known_key(name) or bodies.known_key(name.title())) is not None:
             return True  # "AP Photo/...", "REUTERS/..."
     return False
+
+
+_AFTER_SLASH = re.compile(
+    r"(?<=/)(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’-]+){1,2}"
+    r"|[A-ZÀ-Þ][a-zß-ÿ'’-]+(?: [A-ZÀ-Þ][a-zß-ÿ'’-]+){1,2})(?![\w-])"
+)
+
+
+def credit_names(text: str) -> list[tuple[int, int]]:
+    """Photographers named after an agency's slash that the model left out ("REUTERS/VALENTYN
+    OGIRENKO"): two or three words, all in capitals or all capitalised."""
+    return [
+        match.span("name")
+        for match in _AFTER_SLASH.finditer(text)
+        if is_credited(text, *match.span("name"))
+    ]

@@ -228,3 +228,10 @@ def test_places_listed_after_a_preposition_of_place() -> None:
     assert kind_from_context(text, at, at + len("Mendola")) == "PLACE"
     at = text.index("Qarwaz")
     assert kind_from_context(text, at, at + len("Qarwaz")) == "PLACE"
+
+
+def test_a_flag_before_a_name_makes_it_a_vessel(nlp: Any) -> None:
+    text = "The Liberian-flagged Eternity Star sank after the attack off Hodeidah on Sunday."
+    found = types(nlp, text)
+    assert "Eternity Star" not in found and "Eternity" not in found
+    assert found["Hodeidah"] == "PLACE"

@@ -231,7 +231,7 @@ def test_places_listed_after_a_preposition_of_place() -> None:
 
 
 def test_a_flag_before_a_name_makes_it_a_vessel(nlp: Any) -> None:
-    text = "The Liberian-flagged Eternity Star sank after the attack off Hodeidah on Sunday."
+    text = "The Liberian-flagged Eternity Star sank in the Red Sea after the attack, Yemen said."
     found = types(nlp, text)
     assert "Eternity Star" not in found and "Eternity" not in found
-    assert found["Hodeidah"] == "PLACE"
+    assert found["Yemen"] == "PLACE"

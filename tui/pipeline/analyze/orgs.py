@@ -19,7 +19,7 @@ import re
 from typing import NamedTuple
 
 from tui.pipeline.analyze import gazetteer
-from tui.pipeline.analyze.demonyms import country_of
+from tui.pipeline.analyze.demonyms import country_of, is_people
 from tui.pipeline.analyze.given_names import is_given_name
 from tui.pipeline.analyze.labels import ROLE_WORDS
 
@@ -310,8 +310,6 @@ def _members_of(text: str) -> list[OrgMention]:
     """ "Fano fighters", "the Imbonerakure militia": the name before the members is a group's,
     unless it names a nation, a people or a place ("Tigrayan fighters", "Baloch militants",
     "Kachin rebels")."""
-    from tui.pipeline.analyze.demonyms import is_people  # noqa: PLC0415 (demonyms reads lists)
-
     found = []
     for match in _MEMBERS.finditer(text):
         start, words = match.start("name"), match["name"].split()

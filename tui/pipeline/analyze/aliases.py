@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from tui.pipeline.analyze import gazetteer
+from tui.pipeline.analyze.lists import rows
 
 # Words that may stand before a person's name without being part of it. Honorifics imply a
 # person; office titles ("President", "Governor") do too when a name follows.
@@ -35,9 +36,21 @@ OFFICES = frozenset((
     "Interior", "Finance", "Health", "Justice", "State", "Grand", "Patriarch", "Metropolitan",
     "Archbishop", "Bishop", "Cardinal", "Speaker", "Attorney", "Sheik", "Mullah", "Maulana",
     "Colonel-General", "Lieutenant-General", "Major-General", "Lt-Gen", "Maj-Gen", "Brig-Gen",
-))
+)) | frozenset(row[0] for row in rows("titles.tsv") if " " not in row[0])
 # fmt: on
-_TITLE_NOUNS = OFFICES - {
+# Titles of more than one word from data/titles.tsv ("Squadron Leader", "Naib Subedar"), by
+# their first word; and the families whose words only qualify a title ("Information
+# Minister", "New York Democrat") rather than name an office of their own.
+_PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _row in rows("titles.tsv"):
+    _words = tuple(_row[0].split())
+    if len(_words) > 1:
+        _PHRASES.setdefault(_words[0], []).append((_words, _row[1]))
+for _phrases in _PHRASES.values():
+    _phrases.sort(key=lambda p: -len(p[0]))
+_QUALIFIER_KINDS = frozenset(("portfolio", "member"))
+_QUALIFIERS = frozenset(row[0] for row in rows("titles.tsv") if row[1] in _QUALIFIER_KINDS)
+_TITLE_NOUNS = OFFICES - _QUALIFIERS - {
     "Vice",
     "Prime",
     "Crown",
@@ -53,9 +66,13 @@ _TITLE_NOUNS = OFFICES - {
     "Deputy",
     "Chief",
 }
-_SEPARATOR = re.compile(r"\n|,|;|\(|\)|\[|\]|:|\s[-–—]\s|(?<=['’]s)\s")
+# A slash between two words joins two names, as a photo credit does ("Ahmed Hassan/AFP",
+# "REUTERS/VALENTYN OGIRENKO", "By Max Hunder and Lidia Kelly / Reuters"); "M/V" is one.
+_SEPARATOR = re.compile(
+    r"\n|,|;|\(|\)|\[|\]|:|\s[-–—/]\s|(?<=['’]s)\s|(?<=[^\W\d_]{2})/(?=[^\W\d_])"
+)
 _POSSESSIVE_SPLIT = re.compile(r"(?<=['’]s)\s")
-_DETERMINERS = frozenset(("the", "The", "THE"))
+_DETERMINERS = frozenset(("the", "The", "THE", "a", "an"))  # "a Mitt Romney aide"
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE = " \t\n\"'“”‘’,;:!?()[]{}-–—"  # not ".": "U.S." keeps its last full stop
 # Older or Russian-derived spellings of places in the news, and the spelling we show.
@@ -110,6 +127,10 @@ def trim(text: str, start: int, end: int, titles: bool = True) -> tuple[int, int
         if first_end < end and (first in _DETERMINERS or not _has_letter(text, start, first_end)):
             start = first_end
             continue
+        phrase = _title_phrase(text, start, end) if titles else None
+        if phrase is not None:
+            start, titled = phrase[0], titled or phrase[1] not in _QUALIFIER_KINDS
+            continue
         if titles and first_end < end and (bare in HONORIFICS or bare in OFFICES):
             rest = text[first_end:end].lstrip()
             if rest[:1].isupper():
@@ -120,8 +141,69 @@ def trim(text: str, start: int, end: int, titles: bool = True) -> tuple[int, int
 
 
 def is_title(words: str) -> bool:
-    """Whether `words` are only honorifics and office titles ("Defence Minister")."""
-    return all(w.rstrip(".") in HONORIFICS or w in OFFICES for w in words.split())
+    """Whether `words` are only honorifics and office titles ("Defence Minister", "Wing
+    Commander")."""
+    parts = words.split()
+    i = 0
+    while i < len(parts):
+        size = _phrase_size(parts, i)
+        if size:
+            i += size
+        elif parts[i].rstrip(".") in HONORIFICS or parts[i] in OFFICES:
+            i += 1
+        else:
+            return False
+    return True
+
+
+def opens_title(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the first words of a longer title that goes on after it and
+    before a name: the model's "Squadron" of "Squadron Leader Hassan Siddiqui"."""
+    words = text[start:end].split()
+    for phrase, _ in _PHRASES.get(words[0], []) if words else []:
+        if len(phrase) > len(words) and phrase[: len(words)] == tuple(words):
+            rest = " " + " ".join(phrase[len(words) :]) + " "
+            if text.startswith(rest, end) and text[end + len(rest) : end + len(rest) + 1].isupper():
+                return True
+    return False
+
+
+def title_at(text: str, start: int) -> int | None:
+    """The end of a title of several words that opens at `start` and precedes a capitalised
+    word ("Lance Naik Sabz Ali": the name starts after "Lance Naik"), else None."""
+    found = _title_phrase(text, start, len(text))
+    return None if found is None else found[0]
+
+
+def without_qualifier_tail(text: str, start: int, end: int) -> int:
+    """The end of a name that the model ran into the qualifier of an office after it: "Upper
+    Nile State Information" before "Minister" is "Upper Nile State"."""
+    while True:
+        last = text.rfind(" ", start, end) + 1
+        spaced = text[end : end + 1] == " "
+        after = text[end + 1 : _word_end(text, end + 1, len(text))] if spaced else ""
+        if last <= start or text[last:end] not in _QUALIFIERS or after not in OFFICES:
+            return end
+        end = last - 1
+
+
+def _phrase_size(parts: list[str], i: int) -> int:
+    for phrase, _ in _PHRASES.get(parts[i], []):
+        if tuple(parts[i : i + len(phrase)]) == phrase:
+            return len(phrase)
+    return 0
+
+
+def _title_phrase(text: str, start: int, end: int) -> tuple[int, str] | None:
+    """(where the name starts, the title's family) when a title of several words opens
+    text[start:end] and a capitalised word follows it inside the span."""
+    first = text[start:_word_end(text, start, end)]
+    for phrase, kind in _PHRASES.get(first, []):
+        joined = " ".join(phrase) + " "
+        at = start + len(joined)
+        if text.startswith(joined, start) and at < end and text[at].isupper():
+            return at, kind
+    return None
 
 
 def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:

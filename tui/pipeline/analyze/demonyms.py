@@ -11,7 +11,7 @@ import functools
 from collections.abc import Callable
 
 from tui.pipeline.analyze import gazetteer
-from tui.pipeline.analyze.lists import rows
+from tui.pipeline.analyze.lists import rows, split_forms
 
 # fmt: off
 _DEMONYMS = {
@@ -113,3 +113,31 @@ def is_nationality(word: str, given: Callable[[str], bool] = lambda _: False) ->
                 if place is not None and place.kind in _REGION_KINDS:
                     return True
     return False
+
+
+@functools.cache
+def _peoples() -> tuple[frozenset[str], frozenset[str]]:
+    """The words of data/peoples.tsv: (every form, the plural forms)."""
+    every: set[str] = set()
+    plural: set[str] = set()
+    for row in rows("peoples.tsv"):
+        forms = [row[0], *(f for f in split_forms(row[1]) if f != "-")]
+        every.update(forms)
+        plural.update(f for f in forms if f.endswith("s"))
+    return frozenset(every), frozenset(plural)
+
+
+def is_people(surface: str) -> bool:
+    """Whether every word of `surface` names a people or a community rather than a person,
+    place or body: "Kukis", "Sunni Muslims", "the Druze" (data/peoples.tsv), or a nationality."""
+    words = surface.split()
+    every, _ = _peoples()
+    return bool(words) and all(w in every or is_nationality(w) for w in words)
+
+
+def is_peoples_plural(surface: str) -> bool:
+    """Whether `surface` is the plural of a people ("Alawites", "Meiteis"), which no place or
+    organisation is named as, unlike the singular ("Amhara" is also a region)."""
+    words = surface.split()
+    every, plural = _peoples()
+    return bool(words) and words[-1] in plural and all(w in every for w in words)

@@ -36,6 +36,7 @@ from tui.pipeline.analyze import (
     name_context,
     orgs,
     outlets,
+    person_spans,
     places,
     sports,
     weapons,
@@ -112,7 +113,7 @@ def _rule_mentions(text: str) -> list[Found]:
     for p in places.find_context_places(text):
         start, end = labels.place_span(text, p.start, p.end)
         found.append(Found(start, end, "PLACE", CONTEXT if p.strength != "near" else MODEL))
-    for start, end in labels.titled_names(text):
+    for start, end in labels.titled_names(text) + person_spans.credit_names(text):
         found.append(Found(start, end, "PERSON", CONTEXT))
     return found
 
@@ -151,19 +152,33 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             tail = joined.group()[1:] if joined is not None else ""
             if joined is not None and places.one_name(text[start : joined.end()], tail):
                 end = joined.end()  # "Canapé-Vert": the model stopped at the hyphen
+            if kind in ("ORG", ""):
+                end = aliases.without_qualifier_tail(text, start, end)
             surface = text[start:end]
             if not any(c.isupper() or c.isdigit() for c in surface) or aliases.is_title(surface):
                 continue
+            if aliases.opens_title(text, start, end):
+                continue  # "Squadron" of "Squadron Leader Hassan Siddiqui"
             if demonyms.is_nationality(surface, given_names.is_given_name):
                 continue  # "Azerbaijani troops", "the Tigrayan side": a people, no name
+            if demonyms.is_peoples_plural(surface):
+                continue  # "Alawites fled", "armed Kukis"
             rank, context = MODEL, None
             if kind == "PERSON":
                 # "Iyad Abuheweila New York Times": a byline's name, then the outlet
                 end = places.before_known_org(text, start, end)
                 end = aliases.apostrophe_tail(text, end)
+                start, end, verdict = person_spans.check(text, start, end)
+                if verdict == "":
+                    continue  # "Sunni Muslims", "the Fair Sentencing Act", "2016"
+                if verdict == "PLACE":  # "Marshall Islands-flagged", "Coral Sky Amphitheatre"
+                    found.append(Found(*labels.place_span(text, start, end), "PLACE", CONTEXT))
+                    continue
                 context = name_context.kind_from_context(text, start, end)
             elif kind in ("ORG", ""):
                 context = name_context.kind_from_context(text, start, end, sure_only=True)
+            if person_spans.is_credited(text, start, end):
+                context = "PERSON"  # "REUTERS/VALENTYN OGIRENKO": the photographer
             if context is not None:
                 rank = CONTEXT  # "in Ain Baal", "Kamal Adwan hospital": the words say so
             if context is not None:
@@ -294,7 +309,15 @@ def _given_name_mentions(doc: Any, text: str) -> list[Found]:
     rows = doc.to_array([TAG, IDX])
     proper = numpy.isin(rows[:, 0], [strings.add("NNP"), strings.add("NNPS")])
     starts = set(rows[proper, 1].tolist())
-    spans = given_names.person_spans(text, starts, _NOT_PERSON_PARTS)
+    spans = []
+    for start, end in given_names.person_spans(text, starts, _NOT_PERSON_PARTS):
+        start, end, verdict = person_spans.check(text, start, end)
+        if verdict is not None or end <= start:
+            continue  # "Hong Kong-based", "Sunni Muslims": no person
+        office = _NEXT_WORD.match(text, end)
+        if office is not None and office["word"] in aliases.OFFICES:
+            continue  # "Allen Fire Chief Jonathan Boyd": the words before an office qualify it
+        spans.append((start, end))
     # A name that its words anywhere in the text make a place or an organisation ("Kamal Adwan
     # hospital") is that everywhere.
     otherwise = {
@@ -308,7 +331,10 @@ def _given_name_mentions(doc: Any, text: str) -> list[Found]:
     return [Found(s, e, "PERSON", CONTEXT) for s, e in spans if text[s:e] not in otherwise]
 
 
-_NOT_PERSON_PARTS = labels.ORG_WORDS | labels.PLACE_WORDS
+_NEXT_WORD = re.compile(r" (?P<word>[A-Z][\w-]*)")
+_NOT_PERSON_PARTS = (
+    labels.ORG_WORDS | labels.PLACE_WORDS | person_spans.place_nouns() | aliases.OFFICES
+)
 
 
 def _resolve(text: str, found: list[Found]) -> list[Found]:

@@ -96,6 +96,8 @@ def person_spans(
         if (spans and word.start() < spans[-1][1]) or word.start() not in proper:
             continue
         match = _PERSON.match(text, word.start())
+        if aliases.title_at(text, word.start()) is not None:
+            continue  # "Lance Naik Sabz Ali": a rank, not a given name, opens the name
         if match is None or not is_given_name(match["given"]):
             continue
         at, end = match.end("given") + 1, 0

@@ -138,7 +138,7 @@ def _tokens(
 ) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], dict[str, list[int]]]:
     """The words of a text, their cores, the indices of the words that open with a capital or
     a digit, and the others' indices by core; shared by the lists searched in one text."""
-    words = [(m.start(), m.end()) for m in _TOKEN.finditer(plain)]
+    words = [piece for m in _TOKEN.finditer(plain) for piece in _credit_pieces(plain, *m.span())]
     cores = [_core(plain, s, e) for s, e in words]
     capitalised: list[int] = []
     lower: dict[str, list[int]] = {}
@@ -149,6 +149,20 @@ def _tokens(
         else:
             lower.setdefault(plain[start:end], []).append(i)
     return words, cores, capitalised, lower
+
+
+# A slash between two names, as in a photo credit ("Ahmed Hassan/AFP", "REUTERS/VALENTYN
+# OGIRENKO"), ends a word; a designation keeps its slash ("Kh-101/102", "M/V").
+_CREDIT_SLASH = re.compile(r"(?<=[^\W\d_]{2})/(?=[A-Z])")
+
+
+def _credit_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    for slash in _CREDIT_SLASH.finditer(text, start, end):
+        pieces.append((start, slash.start()))
+        start = slash.end()
+    pieces.append((start, end))
+    return pieces
 
 
 def _core(text: str, start: int, end: int) -> tuple[int, int]:

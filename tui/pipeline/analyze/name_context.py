@@ -37,6 +37,14 @@ _PLACE_APPOSED = re.compile(
     r", (?:a|an|the|two|three|both|twin) (?:[\w-]+ ){0,3}?(?:towns?|villages?|city|cities"
     r"|suburbs?|districts?|settlements?|localit(?:y|ies)|neighbou?rhoods?)\b"
 )
+# Where a place lies, set after its name: "Janay Abdale, located around 60 kilometres from
+# Mogadishu", "Bunagana, 5 km from the border".
+_PLACE_LOCATED = re.compile(
+    r",? (?:(?:which is |that is )?(?:located|situated|lying) (?:about |some |around |roughly "
+    r"|nearly |just |[0-9]|in |on |near |along |north|south|east|west)|(?:about |some |around "
+    r"|roughly |nearly |just )?[0-9][0-9,.]* ?(?:km|kilomet(?:re|er)s|miles) (?:\([^)]*\) )?"
+    r"(?:from|north|south|east|west|outside|of)\b)"
+)
 # Words that open Arabic and Hebrew names of places and never a person's: "Bab al-Mandeb",
 # "Kiryat Shmona", "Wadi Araba", "Khirbet Khuza'a" (given_names.py lists these with the heads
 # that open persons' names too, such as "Abu" and "Tal").
@@ -73,15 +81,18 @@ PLACE_ONLY_HEADS = frozenset(
 )
 # Words before a name that make it a place: "in Ain Baal", "to enter Tawila".
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|into|enter|entered|entering|towards?|reached|reaching|besieged"
-    r"|shelled|bombed|recaptured|captured)(?: [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)? and)? $"
-)  # "in Shati and Daraj Tuffah": a second place joined to a first
+    r"\b(?:in|near|around|outside|into|enter|entered|entering|towards?|reached|reaching"
+    r"|besieged|shelled|bombed|recaptured|captured)"
+    r"(?:(?: [A-Z][\w’'-]+){1,3},){0,4}(?: [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,? and)? $"
+)  # "in Shati and Daraj Tuffah", "in Kafr Kila, Odaisseh and Houla": places listed after one
 # Nouns after a name that make it an organisation ("Kamal Adwan hospital").
 # A school is named as a hospital is, and a shelter in a school as its school ("the Nasser
 # school", "the Hassan Salame and Nasser schools").
 _ORG_NOUN = re.compile(
     r"(?: and [A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})? schools\b"
     r"| (?:hospital|clinic|medical (?:complex|centre|center)|university|school|college)\b"
+    r"| (?:newspaper|news agency|news website|news site|news outlet|broadcaster"
+    r"|(?:TV|television) channel|radio station)\b"  # "Dawn newspaper quoted ..."
 )
 _ORG_BEFORE = re.compile(
     r"\b(?:hospital|clinic|school|university|college)s? (?:called|named|known as) $"
@@ -135,7 +146,7 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
     place_noun = _PLACE_NOUN.match(after)
     if (place_noun is not None and place_noun["sure"]) or _PLACE_OF.search(before):
         return "PLACE"
-    if _PLACE_APPOSED.match(after):
+    if _PLACE_APPOSED.match(after) or _PLACE_LOCATED.match(after):
         return "PLACE"  # "Nubl and Zahra, two predominantly Shia towns"
     if len(words) >= 2 and words[0] in PLACE_ONLY_HEADS:
         return "PLACE"
@@ -145,7 +156,7 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
         return "PLACE"
     if is_given_name(words[0]) or after.startswith(("'s", "’s")):
         return None
-    if place_noun is not None or _PLACE_BEFORE.search(before):
+    if place_noun is not None or _PLACE_BEFORE.search(text, max(0, start - 90), start):
         return "PLACE"
     return None
 

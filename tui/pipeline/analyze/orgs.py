@@ -19,7 +19,8 @@ import re
 from typing import NamedTuple
 
 from tui.pipeline.analyze import gazetteer
-from tui.pipeline.analyze.demonyms import country_of
+from tui.pipeline.analyze.demonyms import country_of, is_people
+from tui.pipeline.analyze.given_names import is_given_name
 from tui.pipeline.analyze.labels import ROLE_WORDS
 
 
@@ -52,6 +53,11 @@ _NOT_UNIT_START = frozenset((
 ))
 # fmt: on
 _GENERAL_STAFF = re.compile(r"\bGeneral Staff\b")
+# Governments of national unity named as such: "Government of National Accord", "Transitional
+# Government of National Unity".
+_NATIONAL_GOVERNMENT = re.compile(
+    r"\b(?:(?:Revitali[sz]ed |Transitional |Interim )*)Government of National [A-Z][a-z]+\b"
+)
 _OWNED_UNIT = re.compile(
     r"\b[A-Z][\w-]+['’]s (?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?) (?:unit|brigade|battalion|force)\b"
 )
@@ -99,9 +105,42 @@ _AFTER_PREPOSITION = re.compile(
 )
 
 
+# Armed groups and parties named with the words such names are made of: "Moro Islamic
+# Liberation Front", "Bangsamoro Islamic Freedom Fighters", "Tehreek-e-Labbaik Pakistan" is
+# not one (no head noun), "Ambazonia Defence Forces" is a unit (above).
+_GROUP_WORD = r"[A-Z][\w'’-]*"
+_GROUP_NAME = re.compile(
+    rf"(?<![\w-])(?P<words>{_GROUP_WORD}(?: (?:of |for |and |the )?{_GROUP_WORD}){{1,5}})"
+    r" (?P<head>Front|Movement|Party|Alliance|Coalition|Fighters|Militia|Brigades)\b"
+)
+_GROUP_VOCABULARY = frozenset((
+    "Liberation", "Islamic", "National", "People's", "People’s", "Peoples", "Democratic",
+    "Revolutionary", "Popular", "Resistance", "Patriotic", "United", "Freedom", "Salvation",
+    "Justice", "Unity", "Independence", "Socialist", "Communist", "Jihad", "Mujahideen",
+    "Defence", "Defense", "Self-Defence", "Self-Defense", "Armed", "Transitional", "Sovereignty",
+    "Restoration", "Emancipation", "Redemption", "Unification",
+))
+# Members of a named group: "the Imbonerakure militia", "Fano fighters", "ISWAP militants".
+_MEMBERS = re.compile(
+    r"(?<![\w-])(?P<name>[A-Z][\w’'-]*(?: [A-Z][\w’'-]*){0,2}) (?:fighters|militants|rebels"
+    r"|insurgents|militiamen|militias?|jihadists|paramilitaries)\b"
+)
+# Capitalised words that describe fighters rather than name their group.
+# fmt: off
+_NOT_GROUPS = frozenset((
+    "Islamist", "Jihadist", "Maoist", "Marxist", "Islamic", "Rebel", "Armed", "Suspected",
+    "Foreign", "Western", "Allied", "Government", "Opposition", "Tribal", "Ethnic", "Local",
+    "Separatist", "Militant", "Insurgent", "Extremist", "Terrorist", "Regime", "State", "Army",
+    "Pro-government", "Pro-Russian", "Anti-government",
+))
+# fmt: on
+
+
 def find_orgs(text: str) -> list[OrgMention]:
     """Units and described organisations in `text`, in order, without overlaps."""
     found = _units(text)
+    found += _group_names(text)
+    found += _members_of(text)
     found += _described(text)
     found += _cause_names(text)
     found += _local_groups(text)
@@ -138,8 +177,15 @@ def _units(text: str) -> list[OrgMention]:
         if match.group("noun") == "Division" and gazetteer.lookup(" ".join(words)) is not None:
             continue  # "Mandalay Division": an administrative division of Myanmar, a place
         start = match.end("noun") - len(" ".join(words)) - len(match.group("noun")) - 1
-        name = text[start : match.end()]
-        found.append(OrgMention(start, match.end(), name, "unit:" + name.lower()))
+        end = match.end()
+        tail = text[match.end("noun") : end].split()
+        if tail and is_given_name(tail[-1]):
+            end = match.end("noun")  # "Libyan National Army of Khalifa Haftar": its leader
+        name = text[start:end]
+        found.append(OrgMention(start, end, name, "unit:" + name.lower()))
+    for match in _NATIONAL_GOVERNMENT.finditer(text):
+        name = match[0]
+        found.append(OrgMention(match.start(), match.end(), name, "org:" + name.casefold()))
     return found
 
 
@@ -236,3 +282,60 @@ def _name_words(words: list[str]) -> list[str]:
     while kept and kept[-1] in _NAME_JOINERS:
         kept.pop()
     return kept
+
+
+def _group_names(text: str) -> list[OrgMention]:
+    found = []
+    for match in _GROUP_NAME.finditer(text):
+        words = match["words"].split()
+        if not _GROUP_VOCABULARY.intersection(words) or _in_title_case_line(text, match.start()):
+            continue
+        start = match.start()
+        while words and (
+            words[0] in _NOT_UNIT_START
+            or _not_in_name(words[0])
+            or words[0] in ROLE_WORDS
+            or is_given_name(words[0])
+            or (country_of(words[0]) is not None and words[0] not in _GROUP_VOCABULARY)
+        ):  # "the Hezbollah-linked Resistance Brigades", "Former ...", "Congolese ..."
+            start += len(words.pop(0)) + 1
+        if not words:
+            continue
+        name = text[start : match.end()]
+        found.append(OrgMention(start, match.end(), name, "org:" + name.casefold()))
+    return found
+
+
+def _members_of(text: str) -> list[OrgMention]:
+    """ "Fano fighters", "the Imbonerakure militia": the name before the members is a group's,
+    unless it names a nation, a people or a place ("Tigrayan fighters", "Baloch militants",
+    "Kachin rebels")."""
+    found = []
+    for match in _MEMBERS.finditer(text):
+        start, words = match.start("name"), match["name"].split()
+        while words and (
+            words[0] in _NOT_UNIT_START
+            or any(_not_in_name(w) for w in words)
+            or (len(words) > 1 and country_of(words[0]) is not None)
+        ):  # "Yemen's Houthi rebels", "Congolese M23 rebels": the group is after
+            start += len(words.pop(0)) + 1
+        if not words or words[0] in _NOT_GROUPS:
+            continue
+        name = " ".join(words)
+        sentence_start = text[max(0, start - 2) : start].strip() in ("", ".", '"', "“")
+        if (len(words) == 1 and sentence_start and not name.isupper()) or is_people(name):
+            continue
+        if country_of(words[-1]) is not None or gazetteer.lookup(name) is not None:
+            continue
+        if _in_title_case_line(text, start):
+            continue
+        found.append(OrgMention(start, start + len(name), name, "org:" + name.casefold()))
+    return found
+
+
+_POSSESSIVE_OR_TAIL = re.compile(r"['’]s?$|-[a-z]+$")
+
+
+def _not_in_name(word: str) -> bool:
+    """A possessive ("Yemen's") or a hyphenated modifier ("Hezbollah-linked") opens no name."""
+    return _POSSESSIVE_OR_TAIL.search(word) is not None

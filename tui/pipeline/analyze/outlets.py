@@ -86,6 +86,12 @@ def outlet_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# A flag set before a name makes it a vessel's: "the Liberian-flagged Eternity C".
+_FLAGGED = re.compile(
+    r"\b[Tt]he [\w-]+-(?:flagged|registered) (?P<name>[A-Z][\w'’-]*(?: [A-Z0-9][\w'’-]*){0,3})"
+)
+
+
 def ship_names(text: str) -> list[tuple[int, int]]:
     """Spans of vessels' names, with their prefix ("MV Aster Grace", "the Maersk Gibraltar"
     after "the container ship")."""
@@ -93,6 +99,8 @@ def ship_names(text: str) -> list[tuple[int, int]]:
     for match in _SHIP_PREFIX.finditer(text):
         spans.append((match.start(), match.end("name")))
     for match in _SHIP_NOUN.finditer(text):
+        spans.append(match.span("name"))
+    for match in _FLAGGED.finditer(text):
         spans.append(match.span("name"))
     return spans
 

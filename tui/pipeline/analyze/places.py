@@ -24,6 +24,8 @@ from typing import NamedTuple
 
 from tui.pipeline.analyze import aliases, bodies, gazetteer, given_names, labels
 from tui.pipeline.analyze.demonyms import country_of
+from tui.pipeline.analyze.lists import rows
+from tui.pipeline.analyze.name_context import COMPASS
 
 
 class PlaceMention(NamedTuple):
@@ -43,9 +45,35 @@ _KIND_OF = re.compile(
     rf" (?:(?:front[- ]?line|border|eastern|southern|northern|western|nearby|small|key|"
     rf"industrial|coastal|strategic|Ukrainian|Russian) )?(?:{_SETTLEMENT}) of {_NAME}"
 )
+# The subdivision words of the other countries at war (data/admin_units.tsv), longest first.
+# "state" only where it cannot be the adjective ("Borno state," but not "state media").
+_UNITS = "|".join(
+    sorted(
+        (re.escape(row[0]) for row in rows("admin_units.tsv") if row[0] != "state"),
+        key=len,
+        reverse=True,
+    )
+)
+_STATE = (
+    r"state(?=[,.;:)]| (?:in|of|on|and|or|where|which|that|after|since|near|to|from|was|is"
+    r"|has|had|were|are)\b)"
+)
+_IN_NAME = rf"(?<![\w-]){_WORD}(?: (?:(?:al|el|ad|as|ash|an|ar|at|az)-)?{_WORD}){{0,4}}"
 _KIND_AFTER = re.compile(
-    rf"{_NAME} (?:regions?|oblasts?|provinces?|governorates?|districts?|raion|county|Region|"
-    rf"Oblast|Province|Governorate|District|village|Village|river)\b(?!['’]s? (?:[A-Z]))"
+    rf"(?P<name>{_IN_NAME}) (?:regions?|oblasts?|provinces?|governorates?|districts?|raion"
+    rf"|county|Region|Oblast|Province|Governorate|District|village|Village|river|{_UNITS}"
+    rf"|{_STATE})\b"
+    rf"(?!['’]s? (?:[A-Z])| (?:media|television|TV|news|radio|broadcaster|agency|officials?"
+    rf"|security|forces|department|-run|-owned))"
+)
+# Two places before one plural unit: "Bajaur and Mohmand districts".
+_PAIR_AFTER = re.compile(
+    rf"(?P<name>{_WORD}) and {_WORD} (?:districts|provinces|regions|governorates|counties"
+    rf"|villages|towns|territories|states|townships)\b"
+)
+_PAIR_SECOND = re.compile(
+    rf"{_WORD} and (?P<name>{_WORD}) (?:districts|provinces|regions|governorates|counties"
+    rf"|villages|towns|territories|states|townships)\b"
 )
 # A post named by its village, as the Sahel's army communiqués name them: "the Niafunke post",
 # "the Namissiguima military detachment".
@@ -60,11 +88,14 @@ _NEAR = re.compile(
 )
 # "U.S.-made", "Kyiv-based": a place before a participle of origin.
 _MADE_IN = re.compile(
-    r"(?<![\w.-])(?P<name>U\.S\.|U\.K\.|US|UK|[A-Z][a-z]+)-(?:made|supplied|built|based|backed|"
-    r"funded|brokered|controlled|held|occupied)\b"
+    r"(?<![\w.-])(?P<name>U\.S\.|U\.K\.|US|UK|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)-(?:made|supplied|"
+    r"built|based|backed|funded|brokered|controlled|held|occupied|flagged|registered)\b"
 )
 _DATELINE = re.compile(
     r"(?m)^(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| \(|\s+[-—–]| [0-9]{4}-)"
+)
+_DATELINE_COUNTRY = re.compile(
+    r", (?P<where>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?=,| \(|\s+[-—–]| [0-9]{4}-)"
 )
 # fmt: off
 _NOT_PLACE_WORDS = frozenset((
@@ -72,7 +103,8 @@ _NOT_PLACE_WORDS = frozenset((
     "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
     "April", "May", "June", "July", "August", "September", "October", "November", "December", "Mr",
     "Mrs", "Ms", "Dr", "President", "General", "Gen", "Sir", "Christmas", "Easter", "Ramadan",
-    "He", "She", "It", "They", "We", "I",
+    "He", "She", "It", "They", "We", "I", "But", "And", "Or", "So", "Yet", "Meanwhile",
+    "However", "Also", "Then", "Now", "Still", "Since", "While", "When", "After", "Before",
 ))
 # fmt: on
 
@@ -80,18 +112,36 @@ _NOT_PLACE_WORDS = frozenset((
 def find_context_places(text: str) -> list[PlaceMention]:
     """Spans that the surrounding words mark as places, in order, without overlaps."""
     found: list[PlaceMention] = []
-    for regex in (_KIND_OF, _KIND_AFTER, _IN_REGION, _POST):
+    for regex in (_KIND_OF, _KIND_AFTER, _IN_REGION, _POST, _PAIR_AFTER, _PAIR_SECOND):
         for match in regex.finditer(text):
+            if regex in (_PAIR_AFTER, _PAIR_SECOND) and match["name"] in COMPASS:
+                continue  # "the Southern, Central and Western regions": parts of a country
+            if regex is _KIND_AFTER and _adjective_before_unit(text, match):
+                continue  # "the Jewish state", "Azeri territory": a people's, not a name
+            last = match["name"].split()[-1]
+            if last in labels.ORG_WORDS or re.search(r"-[a-z]+$", last):
+                continue  # "the Columbia University department", "Houthi-controlled territory"
             _add(found, text, match.start("name"), match.end("name"), "named")
     for match in _NEAR.finditer(text):
         _add(found, text, match.start("name"), match.end("name"), "near")
     for match in _MADE_IN.finditer(text):
-        place = gazetteer.lookup(match.group("name"), alternates=False)
-        if place is not None and place.kind != "subdivision":
-            found.append(PlaceMention(match.start("name"), match.end("name"), "named"))
+        # "a Hong Kong-based firm", "the Marshall Islands-flagged tanker": the longest name
+        # before the hyphen that the gazetteer knows
+        words = match.group("name").split(" ")
+        for k in range(len(words)):
+            start = match.start("name") + len(" ".join(words[:k])) + (1 if k else 0)
+            place = gazetteer.lookup(text[start : match.end("name")], alternates=False)
+            if place is not None and place.kind != "subdivision":
+                found.append(PlaceMention(start, match.end("name"), "named"))
+                break
     for match in _DATELINE.finditer(text):
         name = match.group("name").rstrip(".")
-        if gazetteer.lookup(name) is not None:
+        country = _DATELINE_COUNTRY.match(text, match.end("name"))
+        if gazetteer.lookup(name) is not None or (
+            country is not None
+            and (known := gazetteer.lookup(country["where"])) is not None
+            and known.kind in ("country", "subdivision", "region")
+        ):  # "TAVILDARA, Tajikistan, Aug 30 (Reuters) -": a town the gazetteer lacks
             found.append(
                 PlaceMention(match.start("name"), match.start("name") + len(name), "dateline")
             )
@@ -101,6 +151,21 @@ def find_context_places(text: str) -> list[PlaceMention]:
         if not kept or mention.start >= kept[-1].end:
             kept.append(mention)
     return kept
+
+
+_ADJECTIVE_END = re.compile(r"(?:ish|ic|ean|ian|an|ese|i)$")
+
+
+def _adjective_before_unit(text: str, match: re.Match[str]) -> bool:
+    """Whether the word before "state" or "territory" is an adjective of a people, not a name
+    the gazetteer knows ("the Jewish state", "Azeri territory"; not "Michoacan state")."""
+    unit = text[match.end("name") : match.end()].strip()
+    name = match["name"]
+    return (
+        unit in ("state", "territory")
+        and _ADJECTIVE_END.search(name) is not None
+        and gazetteer.lookup(name) is None
+    )
 
 
 def _add(found: list[PlaceMention], text: str, start: int, end: int, strength: str) -> None:

@@ -1,0 +1,170 @@
+"""What a span the model calls a person really is, from its own words.
+
+The small model calls a person whatever has the shape of one; news copy is full of names of
+that shape that are none (each family read in bench/README.md, "Fourth pass"):
+- a photo credit joined by a slash ("Ahmed Hassan/AFP") is split before this runs
+  (aliases.pieces), and a name after an agency's slash is its photographer ("REUTERS/VALENTYN
+  OGIRENKO", `is_credited`); a span with "@" or a web address is no name
+  ("pic.twitter.com/..."), and a name ends before a number ("Mekhi Robinson 1 goal"; "2016"
+  is none);
+- a name inside a hyphenated compound: "pro-Clinton" is Clinton, "Marshall Islands-flagged"
+  and "Hong Kong-based" are the place before a participle of origin;
+- an office inside the span: "New York Democrat Charles Rangel" gives the person after the
+  office, "Allen Fire Chief" none;
+- a people or a community: "Sunni Muslims", "Meiteis" (demonyms.is_people);
+- a noun that ends names of places, events and documents: "Coral Sky Amphitheatre" is a
+  place, "the Fair Sentencing Act" and "the Yom Kippur War" no entity (data/name_nouns.tsv).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from tui.pipeline.analyze import bodies, demonyms, gazetteer, given_names
+from tui.pipeline.analyze.lists import rows
+
+_NOT_NAME = re.compile(r"@|www\.|https?:|\.com\b|\.org\b|\.net\b")
+_DIGIT_WORD = re.compile(r"(?<!\S)\S*[0-9]")
+_PREFIX = re.compile(r"(?:pro|anti|ex|non|post|pre|neo|self)-(?=[A-Z])")
+# Participles of origin after a place: "Hong Kong-based", "Marshall Islands-flagged".
+_ORIGIN = re.compile(r"-(?:based|born|flagged|registered|headquartered|listed|bound)$")
+# A participle or adjective joined to a name ("Hamas-run", "Trump-backed", "Kremlin-friendly");
+# not the lower-case syllables of Korean and Chinese given names ("Kim In-so", "Chen Chun-yeh").
+_HYPHEN_TAIL = re.compile(r"-(?:[a-z]+(?:ed|ing|ly)|run|led|born|made|built|held|bound|owned)$")
+# fmt: off
+_MONTHS = frozenset((
+    "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+))
+# fmt: on
+_NUMBER_AFTER = re.compile(r"\.? [0-9]{1,2}\b")
+_NEXT_WORD = re.compile(r" (?P<word>[A-Z][a-z]+)\b")
+# Offices that, inside a span, stand between a qualifier and the person ("New York Democrat
+# Charles Rangel", "Charlotte Mayor Jennifer Roberts"); not those that are also surnames
+# ("King", "Prince", "Major", "Bishop").
+_INNER_OFFICES = frozenset(
+    (
+        "Mayor",
+        "Governor",
+        "Minister",
+        "President",
+        "Chief",
+        "Secretary",
+        "Spokesman",
+        "Spokeswoman",
+        "Spokesperson",
+        "Commissioner",
+        "Director",
+        "Chairman",
+        "Chairwoman",
+        "Ambassador",
+        "Senator",
+        "Congressman",
+        "Congresswoman",
+        "Commander",
+        "Premier",
+        "Chancellor",
+        "Envoy",
+        "Democrat",
+        "Republican",
+        "Superintendent",
+        "Inspector",
+        "Detective",
+        "Sheriff",
+    )
+)
+
+
+@functools.cache
+def _nouns() -> dict[str, tuple[str, bool]]:
+    """data/name_nouns.tsv: noun -> (kind, also a surname)."""
+    return {row[0]: (row[1], row[2] == "yes") for row in rows("name_nouns.tsv")}
+
+
+def place_nouns() -> frozenset[str]:
+    """Nouns that end places' names and are no surname: a given name's run stops there
+    ("Jolinda Drive" is no person)."""
+    nouns = _nouns().items()
+    return frozenset(n for n, (kind, surname) in nouns if kind == "place" and not surname)
+
+
+def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:
+    """(start, end, kind) for the model's person text[start:end]: the span trimmed to the
+    name, and "PLACE", "" (no entity) or None (a person, as far as its words say)."""
+    if _NOT_NAME.search(text, start, end):
+        return start, end, ""  # "pic.twitter.com/...", "@AFP"
+    digit = _DIGIT_WORD.search(text, start, end)
+    if digit is not None:  # "Mekhi Robinson 1 goal", "2016": a name ends before a number
+        end = text.rfind(" ", start, digit.start()) if digit.start() > start else start
+        if end <= start:
+            return start, start, ""
+    prefix = _PREFIX.match(text, start, end)
+    if prefix is not None:
+        start = prefix.end()  # "pro-Clinton" is Clinton
+    tail = _HYPHEN_TAIL.search(text, start, end)
+    if tail is not None:
+        origin = _ORIGIN.fullmatch(tail.group())
+        end = tail.start()
+        if demonyms.is_people(text[start:end]):
+            return start, end, ""  # "Russian-controlled", "Tuareg-led"
+        if origin is not None or gazetteer.lookup(text[start:end]) is not None:
+            return start, end, "PLACE"  # "Marshall Islands-flagged", "Hong Kong-based"
+    words = text[start:end].split()
+    if not words:
+        return start, end, ""
+    after = _NEXT_WORD.match(text, end)
+    if after is not None and after["word"] in _nouns():
+        kind, surname = _nouns()[after["word"]]
+        if not surname:  # "the Coral Sky Amphitheatre": the model left the noun out
+            return start, after.end(), "PLACE" if kind == "place" else ""
+    for i in range(len(words) - 1, 0, -1):
+        if words[i] in _INNER_OFFICES:
+            if i == len(words) - 1:
+                return start, end, ""  # "Allen Fire Chief": an office, no name
+            cut = start + len(" ".join(words[: i + 1])) + 1
+            return cut, end, None  # "Charlotte Mayor Jennifer Roberts"
+    surface = " ".join(words)
+    if len(words) == 1 and surface.rstrip(".") in _MONTHS and _NUMBER_AFTER.match(text, end):
+        return start, end, ""  # "(Jun 5)": a date
+    if demonyms.is_people(surface):
+        return start, end, ""  # "Sunni Muslims", "Meiteis"
+    noun = _nouns().get(words[-1])
+    if noun is not None and len(words) >= 2:
+        kind, surname = noun
+        if not (surname and given_names.is_given_name(words[0])):
+            return start, end, "PLACE" if kind == "place" else ""
+    return start, end, None
+
+
+_CREDITED = re.compile(r"[A-Za-zÀ-ÿ'’-]+(?: [A-Za-zÀ-ÿ'’-]+){1,2}")
+
+
+def is_credited(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is the photographer of a credit after an agency's slash:
+    "REUTERS/VALENTYN OGIRENKO", "AP Photo/Efrem Lukatsky" (two or three words of letters)."""
+    if text[start - 1 : start] != "/" or not _CREDITED.fullmatch(text, start, end):
+        return False
+    agency = text[max(0, start - 30) : start - 1].split()
+    for k in (1, 2):
+        name = " ".join(agency[-k:]) if len(agency) >= k else ""
+        if name and (bodies.known_key(name) or bodies.known_key(name.title())) is not None:
+            return True  # "AP Photo/...", "REUTERS/..."
+    return False
+
+
+_AFTER_SLASH = re.compile(
+    r"(?<=/)(?P<name>[A-ZÀ-Þ][A-ZÀ-Þ'’-]+(?: [A-ZÀ-Þ][A-ZÀ-Þ'’-]+){1,2}"
+    r"|[A-ZÀ-Þ][a-zß-ÿ'’-]+(?: [A-ZÀ-Þ][a-zß-ÿ'’-]+){1,2})(?![\w-])"
+)
+
+
+def credit_names(text: str) -> list[tuple[int, int]]:
+    """Photographers named after an agency's slash that the model left out ("REUTERS/VALENTYN
+    OGIRENKO"): two or three words, all in capitals or all capitalised."""
+    return [
+        match.span("name")
+        for match in _AFTER_SLASH.finditer(text)
+        if is_credited(text, *match.span("name"))
+    ]

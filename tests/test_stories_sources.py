@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tests.story_builders import claim, entities
+from tui.pipeline.stories.polities import polity_key
 from tui.pipeline.stories.sources import resolve, speaker_of
 
 
@@ -110,3 +111,31 @@ def test_a_body_without_a_name_joins_the_one_fuller_name_of_it() -> None:
     bare, full = speaker("the Hamas-run health ministry"), speaker("Gaza's health ministry")
     assert resolve([bare, full])[bare.key] == full.key
     assert speaker("M23").key == speaker("The M23 rebel group").key == "org:M23"
+
+
+def test_a_polity_or_armed_group_and_its_organs_are_one_speaker_in_any_spelling() -> None:
+    jubaland = [
+        speaker("Jubaland state officials"),
+        speaker("Jubaland authorities"),
+        speaker("Jubaland's security ministry"),
+    ]
+    keys = resolve(jubaland)
+    assert len({keys[s.key] for s in jubaland}) == 1
+    shabaab = [speaker("al-Shabab"), speaker("Somalia's al-Shabaab militant group")]
+    keys = resolve(shabaab)
+    assert keys[shabaab[0].key] == keys[shabaab[1].key]
+    found = resolve(list(reversed(jubaland + shabaab)))
+    assert found == resolve(jubaland + shabaab)
+
+
+def test_a_polity_is_told_apart_from_another_by_its_name() -> None:
+    people = [speaker("Hamas officials"), speaker("Hamas"), speaker("the Hezbollah group")]
+    keys = resolve(people)
+    assert keys[people[0].key] == keys[people[1].key] != keys[people[2].key]
+
+
+def test_a_body_with_a_word_of_its_own_is_no_polity_voice() -> None:
+    assert polity_key("Jubaland's security ministry") == polity_key("Jubaland authorities")
+    assert polity_key("the Gaza health ministry") is None
+    assert polity_key("Gaza's civil defence") is None
+    assert polity_key("Governor Serhiy Lysak") is None

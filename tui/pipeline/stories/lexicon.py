@@ -257,7 +257,7 @@ ROLE_WORDS = words(
 GROUP_WORDS = words(
     """
     group groups paramilitary paramilitaries force forces rebel rebels militia militias
-    movement militants insurgents fighters jihadists jihadist armed spokesman spokeswoman
+    movement militant militants insurgents fighters jihadists jihadist armed spokesman spokeswoman
     spokesperson spokespeople representative leadership command commander commanders
     """
 )

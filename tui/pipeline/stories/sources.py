@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from tui.core.models import Claim, Entity
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.countries import country_in, country_of, country_words, name_tokens
+from tui.pipeline.stories.polities import polity_key
 from tui.pipeline.stories.words import stem
 
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)\b", re.IGNORECASE)
@@ -164,6 +165,15 @@ def resolve(speakers: list[Speaker]) -> dict[str, str]:
             )
         if target and root(target) != root(key):
             parent[root(key)] = root(target)
+    polities: dict[str, list[str]] = {}
+    for key in sorted(keys):
+        name = polity_key(by_key[key].name) if key.startswith("org:") else None
+        if name:
+            polities.setdefault(name, []).append(key)
+    for members in polities.values():
+        for key in members[1:]:
+            if root(key) != root(members[0]):
+                parent[root(key)] = root(members[0])
     groups: dict[str, list[str]] = {}
     for key in keys:
         groups.setdefault(root(key), []).append(key)

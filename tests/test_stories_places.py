@@ -226,7 +226,7 @@ def test_the_document_a_body_speaks_through_is_no_part_of_its_name() -> None:
     text = "A Central Command statement said the depots had been destroyed."
     one = article("c", "t", text, claims=((text, "A Central Command statement",
                                           "the depots had been destroyed"),))  # fmt: skip
-    assert sources.speaker_of(one.claims[0], one.text, one.entities).key == "org:CENTCOM"
+    assert sources.speaker_of(one.claims[0], one.text, one.entities).key == "state:United States"
 
 
 def test_saying_nothing_was_there_is_a_denial_unless_it_says_what_was() -> None:

@@ -39,7 +39,7 @@ def test_an_unnamed_spokesman_speaks_for_the_body_a_named_one_for_himself() -> N
 
 
 def test_acronyms_known_names_and_initials_meet() -> None:
-    assert speaker("US Central Command").key == speaker("CENTCOM").key == "org:CENTCOM"
+    assert speaker("US Central Command").key == speaker("CENTCOM").key == "state:United States"
     assert speaker("the UN humanitarian office").key == "org:OCHA"
     spelled = speaker("Medecins Sans Frontieres")
     assert resolve([spelled, speaker("MSF")])[spelled.key] == "org:MSF"
@@ -139,3 +139,9 @@ def test_a_body_with_a_word_of_its_own_is_no_polity_voice() -> None:
     assert polity_key("the Gaza health ministry") is None
     assert polity_key("Gaza's civil defence") is None
     assert polity_key("Governor Serhiy Lysak") is None
+
+
+def test_a_states_forces_by_acronym_or_dotted_name_are_the_state() -> None:
+    assert speaker("the IDF").key == speaker("the Israeli military").key == "state:Israel"
+    assert speaker("US Central Command").key == "state:United States"
+    assert speaker("U.S. armed forces").key == speaker("the US military").key

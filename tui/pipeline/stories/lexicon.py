@@ -242,6 +242,16 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "MSF": ("doctors without borders", "medecins sans frontieres", "médecins sans frontières"),
     "ICRC": ("international committee of the red cross", "red cross"),
 }  # fmt: skip
+# Acronyms of a state's armed forces and of its military commands: the state speaking, as
+# "the Israeli military" or "Russia's Defence Ministry" is (a state and its ministries and
+# forces are one party). Names as demonyms.country_of gives them. Source: the forces' own
+# names in English-language copy; to extend, add the acronym and the country name.
+STATE_FORCES: dict[str, str] = {
+    "IDF": "Israel", "CENTCOM": "United States", "AFRICOM": "United States",
+    "EUCOM": "United States", "FARDC": "Democratic Republic of the Congo", "SAF": "Sudan",
+    "FAMa": "Mali", "FAMA": "Mali", "SNA": "Somalia", "AFU": "Ukraine", "ZSU": "Ukraine",
+    "PLA": "China", "TSK": "Turkey",
+}  # fmt: skip
 # Heads of a source phrase that describe a speaker without naming one ("the regional
 # governor", "local volunteers"): such a source is matched to the named source of the story
 # that the same words describe.

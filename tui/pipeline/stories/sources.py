@@ -111,6 +111,9 @@ def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
     if country and all(w in lexicon.STATE_BODY_WORDS for w in words - country_words(name)):
         return Speaker(f"state:{country}", name, country, roles, True)
     acronym = _acronym(tokens)
+    if acronym in lexicon.STATE_FORCES:  # "the IDF", "US Central Command"
+        state = lexicon.STATE_FORCES[acronym]
+        return Speaker(f"state:{state}", name, state, roles, True)
     if acronym:
         return Speaker(f"org:{acronym}", name, party, roles, True, initials)
     if words and not named and words <= lexicon.STATE_BODY_WORDS:

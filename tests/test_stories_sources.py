@@ -145,3 +145,4 @@ def test_a_states_forces_by_acronym_or_dotted_name_are_the_state() -> None:
     assert speaker("the IDF").key == speaker("the Israeli military").key == "state:Israel"
     assert speaker("US Central Command").key == "state:United States"
     assert speaker("U.S. armed forces").key == speaker("the US military").key
+    assert speaker("FARDC").key == speaker("the Congolese army").key

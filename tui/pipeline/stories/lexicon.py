@@ -244,12 +244,13 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 # Acronyms of a state's armed forces and of its military commands: the state speaking, as
 # "the Israeli military" or "Russia's Defence Ministry" is (a state and its ministries and
-# forces are one party). Names as demonyms.country_of gives them. Source: the forces' own
+# forces are one party). Countries as written; read through countries.country_of, as a
+# demonym is ("Congolese army" and "FARDC" meet). Source: the forces' own
 # names in English-language copy; to extend, add the acronym and the country name.
 STATE_FORCES: dict[str, str] = {
     "IDF": "Israel", "CENTCOM": "United States", "AFRICOM": "United States",
-    "EUCOM": "United States", "FARDC": "Democratic Republic of the Congo", "SAF": "Sudan",
-    "FAMa": "Mali", "FAMA": "Mali", "SNA": "Somalia", "AFU": "Ukraine", "ZSU": "Ukraine",
+    "EUCOM": "United States", "FARDC": "Congo", "SAF": "Sudan",
+    "FAMA": "Mali", "SNA": "Somalia", "AFU": "Ukraine", "ZSU": "Ukraine",
     "PLA": "China", "TSK": "Turkey",
 }  # fmt: skip
 # Heads of a source phrase that describe a speaker without naming one ("the regional

@@ -112,7 +112,7 @@ def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
         return Speaker(f"state:{country}", name, country, roles, True)
     acronym = _acronym(tokens)
     if acronym in lexicon.STATE_FORCES:  # "the IDF", "US Central Command"
-        state = lexicon.STATE_FORCES[acronym]
+        state = country_of(lexicon.STATE_FORCES[acronym]) or lexicon.STATE_FORCES[acronym]
         return Speaker(f"state:{state}", name, state, roles, True)
     if acronym:
         return Speaker(f"org:{acronym}", name, party, roles, True, initials)

@@ -13,6 +13,7 @@ from tui.pipeline.stories.grouping import StoryIndex
 from tui.pipeline.stories.kinds import disagree, event_kinds
 from tui.pipeline.stories.ledger import build_ledger
 from tui.pipeline.stories.placenames import located_names, skeleton, speaker_spans
+from tui.pipeline.stories.words import claim_key, word_key
 
 
 def test_spellings_of_one_town_share_a_skeleton_and_other_towns_do_not() -> None:
@@ -281,3 +282,9 @@ def test_each_side_s_report_of_one_town_joins_whatever_state_it_names() -> None:
 def test_a_speaker_after_a_comma_leaves_the_place_a_place() -> None:
     text = "Drone strike kills children in Cité Soleil, rights group says"
     assert speaker_spans(text, _spans(text, "Cité Soleil")) == []
+
+
+def test_the_fall_or_control_of_a_place_is_its_capture_for_grouping_not_for_statements() -> None:
+    assert word_key("fall") == word_key("control") == word_key("captured")
+    assert claim_key("control") != claim_key("captured")  # "still in control of the town"
+    assert claim_key("fall") != claim_key("captured")

@@ -46,7 +46,7 @@ strike struck strikes striking hit hits hitting attack attacked attacks attackin
     bombing bombs shelled shelling shell shells targeted targeting target targets raid raids
     pounded slammed
 capture captured captures capturing seized seize seizing took taken take takes taking
-    liberated liberate liberation fallen overran overrun
+    liberated liberate liberation fallen overran overrun fall control
 repel repelled repelling repulsed repulse beaten pushed driven routed
 intercept intercepted intercepting intercepts downed shot destroyed destroys destroying
 launch launched launching fired firing sent

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tests.story_builders import claim, entities
+from tui.pipeline.stories.polities import polity_key
 from tui.pipeline.stories.sources import resolve, speaker_of
 
 
@@ -38,7 +39,7 @@ def test_an_unnamed_spokesman_speaks_for_the_body_a_named_one_for_himself() -> N
 
 
 def test_acronyms_known_names_and_initials_meet() -> None:
-    assert speaker("US Central Command").key == speaker("CENTCOM").key == "org:CENTCOM"
+    assert speaker("US Central Command").key == speaker("CENTCOM").key == "state:United States"
     assert speaker("the UN humanitarian office").key == "org:OCHA"
     spelled = speaker("Medecins Sans Frontieres")
     assert resolve([spelled, speaker("MSF")])[spelled.key] == "org:MSF"
@@ -110,3 +111,38 @@ def test_a_body_without_a_name_joins_the_one_fuller_name_of_it() -> None:
     bare, full = speaker("the Hamas-run health ministry"), speaker("Gaza's health ministry")
     assert resolve([bare, full])[bare.key] == full.key
     assert speaker("M23").key == speaker("The M23 rebel group").key == "org:M23"
+
+
+def test_a_polity_or_armed_group_and_its_organs_are_one_speaker_in_any_spelling() -> None:
+    jubaland = [
+        speaker("Jubaland state officials"),
+        speaker("Jubaland authorities"),
+        speaker("Jubaland's security ministry"),
+    ]
+    keys = resolve(jubaland)
+    assert len({keys[s.key] for s in jubaland}) == 1
+    shabaab = [speaker("al-Shabab"), speaker("Somalia's al-Shabaab militant group")]
+    keys = resolve(shabaab)
+    assert keys[shabaab[0].key] == keys[shabaab[1].key]
+    found = resolve(list(reversed(jubaland + shabaab)))
+    assert found == resolve(jubaland + shabaab)
+
+
+def test_a_polity_is_told_apart_from_another_by_its_name() -> None:
+    people = [speaker("Hamas officials"), speaker("Hamas"), speaker("the Hezbollah group")]
+    keys = resolve(people)
+    assert keys[people[0].key] == keys[people[1].key] != keys[people[2].key]
+
+
+def test_a_body_with_a_word_of_its_own_is_no_polity_voice() -> None:
+    assert polity_key("Jubaland's security ministry") == polity_key("Jubaland authorities")
+    assert polity_key("the Gaza health ministry") is None
+    assert polity_key("Gaza's civil defence") is None
+    assert polity_key("Governor Serhiy Lysak") is None
+
+
+def test_a_states_forces_by_acronym_or_dotted_name_are_the_state() -> None:
+    assert speaker("the IDF").key == speaker("the Israeli military").key == "state:Israel"
+    assert speaker("US Central Command").key == "state:United States"
+    assert speaker("U.S. armed forces").key == speaker("the US military").key
+    assert speaker("FARDC").key == speaker("the Congolese army").key

@@ -56,9 +56,15 @@ def find_contradictions(rows: list[LedgerRow], figures: Iterable[Figure]) -> lis
     found: dict[frozenset[str], Contradiction] = {}
     for a, b in _denials(rows):
         found.setdefault(frozenset((a.id, b.id)), Contradiction(a.id, b.id, "denial"))
-    for a, b in _figure_pairs(list(figures), by_id):
-        found.setdefault(frozenset((a.id, b.id)), Contradiction(a.id, b.id, "figures"))
-    for a, b in _disputes(rows):
+    disputes = list(_disputes(rows))
+    # Who the dead were outweighs how many: "killed up to 85 of them" (officers, it says)
+    # against "10 dead, two of them children" is a dispute over what was hit, not two counts
+    # of one toll; two counts of soldiers stay figures.
+    what_was_hit = {frozenset((a.id, b.id)) for a, b, n in disputes if n == 1}
+    for a, b, kind in _figure_pairs(list(figures), by_id):
+        if kind in _MILITARY_KINDS or frozenset((a.id, b.id)) not in what_was_hit:
+            found.setdefault(frozenset((a.id, b.id)), Contradiction(a.id, b.id, "figures"))
+    for a, b, _ in disputes:
         found.setdefault(frozenset((a.id, b.id)), Contradiction(a.id, b.id, "dispute"))
     order = {row.id: k for k, row in enumerate(rows)}
     return sorted(found.values(), key=lambda c: (KINDS.index(c.kind), order[c.a], order[c.b]))
@@ -178,7 +184,9 @@ def _weights(rows: list[LedgerRow]) -> dict[str, float]:
     return {k: math.log(1.0 + n / c) for k, c in df.items()}
 
 
-def _disputes(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
+def _disputes(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow, int]]:
+    """Pairs of rows on opposite poles of a family of lexicon.OPPOSITIONS, with the family
+    (the lowest, when they oppose on several)."""
     sides = [_sides(row) for row in rows]
     places = [_places(row) for row in rows]
     for i, one in enumerate(rows):
@@ -188,12 +196,15 @@ def _disputes(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
                 continue
             if not _near(one, other) or not same_places(places[i], places[j]):
                 continue
-            if any(-side in sides[j] for side in sides[i] if abs(side) != _HIT) or (
+            opposed = sorted(abs(s) for s in sides[i] if abs(s) != _HIT and -s in sides[j])
+            if opposed:
+                yield other, one, opposed[0]
+            elif (
                 -_HIT in sides[i] | sides[j]
                 and _HIT in sides[i] | sides[j]
                 and _same_target(one, other)
             ):
-                yield other, one
+                yield other, one, _HIT
 
 
 def _places(row: LedgerRow) -> frozenset[str]:
@@ -264,6 +275,7 @@ def _displacement_only(statement: frozenset[str]) -> bool:
 
 
 _AFTERMATH = ("#displaced:", "#missing:", "#detained:")
+_MILITARY_KINDS = frozenset(("soldiers", "attackers"))  # lexicon.FIGURE_CLASSES
 _FLIGHT = frozenset(claim_key(w) for w in lexicon.FIGURE_CUES["displaced"]) - {""}
 _CIVILIAN_COUNTS = tuple(
     f"#{what}:{kind}:" for what in ("killed", "wounded") for kind in ("people", "children")
@@ -272,7 +284,7 @@ _CIVILIAN_COUNTS = tuple(
 
 def _figure_pairs(
     figures: list[Figure], rows: dict[str, LedgerRow]
-) -> Iterable[tuple[LedgerRow, LedgerRow]]:
+) -> Iterable[tuple[LedgerRow, LedgerRow, str]]:
     for i, one in enumerate(figures):
         for other in figures[i + 1 :]:
             if (one.what, one.kind) != (other.what, other.kind):
@@ -291,7 +303,7 @@ def _figure_pairs(
                     if _speaks_for(a, b) or _speaks_for(b, a):
                         continue  # a body's spokesperson gives the body's count
                     if a.id != b.id:  # one side's two counts contradict each other too
-                        yield (a, b) if m.time >= n.time else (b, a)
+                        yield (a, b, one.kind) if m.time >= n.time else (b, a, one.kind)
 
 
 def _one_count(m: FigureMention, n: FigureMention, one: Figure, other: Figure) -> bool:

@@ -67,7 +67,10 @@ def country_of(word: str) -> str | None:
     if not word[:1].isupper():
         return None
     word = _EXTRA_DEMONYMS.get(word, word)
-    return demonym_country(word) or _capitals().get(word)
+    found = demonym_country(word) or _capitals().get(word)
+    if found is None and "." in word:  # "U.S" (its last dot taken as the sentence's): "US"
+        found = demonym_country(word.replace(".", ""))
+    return found
 
 
 @functools.cache

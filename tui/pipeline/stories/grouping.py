@@ -15,9 +15,11 @@ place whose kinds do not disagree with it (a headline that leads with a denial o
 few rare words with the event's other reports, but it names the town; an article whose title
 and first paragraph name no town counts the towns of its lead and body). When its headline
 names the town of some of the stories that qualify, only those count. It starts its own story
-when a second story also qualifies with at least `ambiguous` of the best score, or when the
-article's focus places (its headline's, if it names any) name a place of each of the two: an
-article that fits two stories (a round-up, an analysis naming two events) is about neither.
+when a second story also qualifies with at least `ambiguous` of the best score (unless both
+are stories of the article's own town: one event's accounts filed apart, which it joins the
+better of), or when the article's focus places (its headline's, if it names any) name a place
+of each of the two: an article that fits two stories (a round-up, an analysis naming two
+events) is about neither.
 A piece its headline labels an analysis or opinion joins only a story whose town that
 headline names.
 
@@ -94,6 +96,16 @@ def _names_both(feats: ArticleFeatures, one: StoryState, other: StoryState) -> b
     mine = set(feats.title_places or feats.places)
     first, second = mine & set(one.places), mine & set(other.places)
     return bool(first) and bool(second) and first != second
+
+
+def _one_town(feats: ArticleFeatures, one: StoryState, other: StoryState) -> bool:
+    """Whether two stories that both fit an article are of its own town: two outlets' accounts
+    of one event filed apart (a denial, then a toll), not a round-up of two places. The article
+    joins the better one rather than starting a third."""
+    mine = set(feats.title_places or feats.places)
+    return bool(mine) and bool(mine & set(one.places)) and mine & set(one.places) == mine & set(
+        other.places
+    )
 
 
 class StoryIndex:
@@ -282,7 +294,9 @@ class StoryIndex:
             return None
         if len(scored) > 1:
             best, second = self.stories[scored[0][1]], self.stories[scored[1][1]]
-            if scored[1][0] >= p.ambiguous * scored[0][0] or _names_both(feats, best, second):
+            if _names_both(feats, best, second):
+                return None
+            if scored[1][0] >= p.ambiguous * scored[0][0] and not _one_town(feats, best, second):
                 return None
         return scored[0][1]
 

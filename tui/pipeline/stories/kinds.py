@@ -41,7 +41,8 @@ def event_kinds(text: str) -> tuple[str, ...]:
     while i < len(words):
         phrase = f"{words[i]}_{words[i + 1]}" if i + 1 < len(words) else ""
         if phrase in known:  # "car bomb" is a weapon, not a car that was hit
-            found.add(known[phrase])
+            if not known[phrase].startswith("none:"):  # "port city" names no target
+                found.add(known[phrase])
             i += 2
             continue
         if words[i] in known:

@@ -46,7 +46,7 @@ strike struck strikes striking hit hits hitting attack attacked attacks attackin
     bombing bombs shelled shelling shell shells targeted targeting target targets raid raids
     pounded slammed
 capture captured captures capturing seized seize seizing took taken take takes taking
-    liberated liberate liberation fallen overran overrun
+    liberated liberate liberation fallen overran overrun fall control
 repel repelled repelling repulsed repulse beaten pushed driven routed
 intercept intercepted intercepting intercepts downed shot destroyed destroys destroying
 launch launched launching fired firing sent
@@ -242,6 +242,17 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "MSF": ("doctors without borders", "medecins sans frontieres", "médecins sans frontières"),
     "ICRC": ("international committee of the red cross", "red cross"),
 }  # fmt: skip
+# Acronyms of a state's armed forces and of its military commands: the state speaking, as
+# "the Israeli military" or "Russia's Defence Ministry" is (a state and its ministries and
+# forces are one party). Countries as written; read through countries.country_of, as a
+# demonym is ("Congolese army" and "FARDC" meet). Source: the forces' own
+# names in English-language copy; to extend, add the acronym and the country name.
+STATE_FORCES: dict[str, str] = {
+    "IDF": "Israel", "CENTCOM": "United States", "AFRICOM": "United States",
+    "EUCOM": "United States", "FARDC": "Congo", "SAF": "Sudan",
+    "FAMA": "Mali", "SNA": "Somalia", "AFU": "Ukraine", "ZSU": "Ukraine",
+    "PLA": "China", "TSK": "Turkey",
+}  # fmt: skip
 # Heads of a source phrase that describe a speaker without naming one ("the regional
 # governor", "local volunteers"): such a source is matched to the named source of the story
 # that the same words describe.
@@ -257,7 +268,7 @@ ROLE_WORDS = words(
 GROUP_WORDS = words(
     """
     group groups paramilitary paramilitaries force forces rebel rebels militia militias
-    movement militants insurgents fighters jihadists jihadist armed spokesman spokeswoman
+    movement militant militants insurgents fighters jihadists jihadist armed spokesman spokeswoman
     spokesperson spokespeople representative leadership command commander commanders
     """
 )

@@ -166,5 +166,21 @@ def is_part(before: str, after: str) -> bool:
 
 
 def same_places(one: frozenset[str], other: frozenset[str]) -> bool:
-    """Places agree when either names none or they share one."""
-    return not one or not other or bool(one & other)
+    """Places agree when either names none or they share one. A town's skeleton that begins
+    another's is the same town (the analysis split "Krivoy Rog" and kept "Krivoy": "@~krv"
+    against "@~krvrh")."""
+    if not one or not other or one & other:
+        return True
+    return any(_begins(a, b) or _begins(b, a) for a in one for b in other)
+
+
+_SKELETON = "@~"
+_MIN_PREFIX = 3  # letters of a skeleton: placenames.MIN_SKELETON
+
+
+def _begins(short: str, long: str) -> bool:
+    return (
+        short.startswith(_SKELETON)
+        and long.startswith(short)
+        and len(short) - len(_SKELETON) >= _MIN_PREFIX
+    )

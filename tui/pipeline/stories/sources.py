@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from tui.core.models import Claim, Entity
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.countries import country_in, country_of, country_words, name_tokens
+from tui.pipeline.stories.polities import polity_key
 from tui.pipeline.stories.words import stem
 
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)\b", re.IGNORECASE)
@@ -110,6 +111,9 @@ def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
     if country and all(w in lexicon.STATE_BODY_WORDS for w in words - country_words(name)):
         return Speaker(f"state:{country}", name, country, roles, True)
     acronym = _acronym(tokens)
+    if acronym in lexicon.STATE_FORCES:  # "the IDF", "US Central Command"
+        state = country_of(lexicon.STATE_FORCES[acronym]) or lexicon.STATE_FORCES[acronym]
+        return Speaker(f"state:{state}", name, state, roles, True)
     if acronym:
         return Speaker(f"org:{acronym}", name, party, roles, True, initials)
     if words and not named and words <= lexicon.STATE_BODY_WORDS:
@@ -164,6 +168,15 @@ def resolve(speakers: list[Speaker]) -> dict[str, str]:
             )
         if target and root(target) != root(key):
             parent[root(key)] = root(target)
+    polities: dict[str, list[str]] = {}
+    for key in sorted(keys):
+        name = polity_key(by_key[key].name) if key.startswith("org:") else None
+        if name:
+            polities.setdefault(name, []).append(key)
+    for members in polities.values():
+        for key in members[1:]:
+            if root(key) != root(members[0]):
+                parent[root(key)] = root(members[0])
     groups: dict[str, list[str]] = {}
     for key in keys:
         groups.setdefault(root(key), []).append(key)

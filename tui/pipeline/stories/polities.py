@@ -1,0 +1,44 @@
+"""Bodies that speak for a polity or armed group other than a state: one party across outlets.
+
+A state and its ministries and forces are one party (sources.py files them under
+`state:<country>`). A polity the country tables do not hold (Jubaland, Puntland, Rakhine's
+Arakan Army) or an armed group speaks the same way through its organs, and outlets spell its
+name their own way: "Jubaland state officials", "Jubaland authorities" and "Jubaland's security
+ministry" are one speaker; "al-Shabab" and "Somalia's al-Shabaab militant group" too. A body
+with a word of its own ("the Gaza health ministry", "Gaza's civil defence") is a body of its own.
+"""
+
+from __future__ import annotations
+
+from tui.pipeline.stories import lexicon
+from tui.pipeline.stories.countries import country_of, name_tokens
+from tui.pipeline.stories.placenames import skeleton
+
+_ARTICLES = frozenset(("the", "a", "an"))
+_LINKS = frozenset(("of", "for", "in", "at", "and", "on", "to"))
+# Words of a polity's organs or of an armed group: they say through whom it speaks.
+_ORGAN_WORDS = lexicon.STATE_BODY_WORDS | lexicon.GROUP_WORDS | _ARTICLES | _LINKS
+_PLAIN = _ORGAN_WORDS | lexicon.ROLE_WORDS
+
+
+def polity_key(name: str) -> str | None:
+    """The spelling-free key (placenames.skeleton) of the one proper name of a source made of
+    that name, countries, and words of the state apparatus or of an armed group only; None for
+    any other source."""
+    proper = []
+    for token in name_tokens(name):
+        bare = token.removesuffix("'s")
+        low = bare.casefold()
+        head, dash, rest = low.partition("-")
+        if dash and head in lexicon.NAME_ARTICLES and rest:  # "al-Shabaab": Shabaab
+            bare, low = bare[len(head) + 1 :], rest
+        if low in _ARTICLES or low in _LINKS or country_of(bare):
+            continue
+        if bare[:1].isupper() and low not in _PLAIN:
+            proper.append(bare)
+        elif low not in _ORGAN_WORDS:
+            return None
+    if len(proper) != 1:
+        return None
+    key = skeleton(proper[0])
+    return key if len(key) >= 3 else None

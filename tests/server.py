@@ -99,6 +99,7 @@ class LocalServer:
         self._log: list[Logged] = []
         self._active = 0
         self._peak = 0
+        self._connections = 0
         self.stopping = threading.Event()
         self._httpd = _HTTPServer(("127.0.0.1", 0), _Handler)
         self._httpd.owner = self
@@ -144,6 +145,12 @@ class LocalServer:
     def requests_to(self, path: str) -> list[Logged]:
         """The logged requests whose path (query ignored) is *path*."""
         return [r for r in self.requests if urlsplit(r.path).path == path]
+
+    @property
+    def connections(self) -> int:
+        """TCP connections accepted so far (keep-alive serves many requests on one)."""
+        with self._lock:
+            return self._connections
 
     @property
     def peak_concurrency(self) -> int:
@@ -213,6 +220,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_message(self, format: str, *args: object) -> None:
         """Silent: the request log is `LocalServer.requests`, not stderr."""
+
+    def setup(self) -> None:
+        super().setup()
+        with self.server.owner._lock:
+            self.server.owner._connections += 1
 
     def do_HEAD(self) -> None:
         self._dispatch(head=True)

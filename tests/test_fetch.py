@@ -67,6 +67,19 @@ async def test_second_request_with_validators_is_304(
     assert sent["if-modified-since"] == first.last_modified
 
 
+async def test_a_304_leaves_its_connection_open_for_the_next_request(
+    http_server: LocalServer, fetcher: Fetcher
+) -> None:
+    """An unread 304 was closed with its connection: 200 unchanged feeds, 200 new connections."""
+    url = http_server.add("/feed.xml", b"<rss>one</rss>")
+    first = await fetcher.get(url, max_bytes=CAP)
+    opened = http_server.connections
+    for _ in range(3):
+        again = await fetcher.get(url, max_bytes=CAP, etag=first.etag)
+        assert again.status == 304
+    assert http_server.connections == opened
+
+
 async def test_last_modified_alone_gives_304(http_server: LocalServer, fetcher: Fetcher) -> None:
     url = http_server.add("/page", b"<p>text</p>", etag=False)
     first = await fetcher.get(url, max_bytes=CAP)

@@ -16,8 +16,6 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-import feedparser
-
 from tui.core.errors import ParseError
 from tui.core.models import Entry, ParsedFeed
 from tui.core.sanitize import clean_line, clean_text
@@ -55,6 +53,8 @@ def parse_feed(
     if is_json_feed(body, headers or {}):
         return parse_json_feed(body, url)
     data, response_headers = prepare_feed(body, headers or {})
+    import feedparser  # 50 ms of imports, for the feeds the plain reader leaves to it
+
     parsed = feedparser.parse(
         data, response_headers=response_headers, sanitize_html=False, resolve_relative_uris=False
     )

@@ -23,8 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from feedparser.encodings import convert_to_utf8
-
 MAX_ENTITY_VALUE = 64  # bytes of replacement text a kept entity may have
 MAX_ENTITIES = 64  # entity declarations kept at most
 EXPANSION_BUDGET = 256 * 1024  # bytes all kept entities may expand to, together
@@ -63,6 +61,8 @@ def to_utf8(body: bytes, headers: Mapping[str, str]) -> bytes:
     text = _mostly_utf8(body)
     if text is not None:
         return _declare_utf8(text.encode("utf-8"))
+    from feedparser.encodings import convert_to_utf8  # feedparser loads only when needed
+
     converted = convert_to_utf8(dict(headers), body, {})
     return converted if isinstance(converted, bytes) else body
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import scale_cache
+from tests import old_cache, scale_cache
 from tui.core.models import Analysis, Article, Entry
 from tui.core.query import parse_query
 from tui.service import stories
@@ -245,13 +245,10 @@ def test_search_upgrades_a_cache_of_schema_9_before_reading_it(tmp_path: Path) -
 
     from tests.conftest import write_config
 
-    scale_cache.build(tmp_path, articles=30).close()
     db = tmp_path / "cache" / "sitrep.db"
-    with sqlite3.connect(db) as old:
-        old.executescript("DROP TRIGGER claims_canonical_ai; DROP TABLE claim_canonicals; "
-                          "DROP INDEX story_articles_stale; PRAGMA user_version = 9;")  # fmt: skip
-    config = write_config(tmp_path / "feeds.toml", [(n, u) for u, n, _ in scale_cache.FEEDS])
-    canonical = next(iter(scale_cache.CANONICAL.values()))[0]
+    old_cache.write(db, 9)
+    config = write_config(tmp_path / "feeds.toml", [(old_cache.FEED[1], old_cache.FEED[0])])
+    canonical = old_cache.SENTENCES[0][2]
     done = subprocess.run(
         [sys.executable, "-m", "tui", "--config", str(config), "--cache", str(db.parent),
          "search", f"by:{canonical.split()[0][:4]}"],

@@ -304,7 +304,7 @@ def save_analysis(
 ) -> None:
     """Store extraction + analysis results in one transaction, replacing earlier ones."""
     with conn:
-        conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+        conn.execute("DELETE FROM claim_rows WHERE article_id = ?", (article_id,))
         conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
         # filed again at the next catch-up, with what this analysis says (tui/store/stories.py)
         conn.execute("UPDATE story_articles SET stale = 1 WHERE article_id = ?", (article_id,))

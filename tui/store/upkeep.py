@@ -19,7 +19,8 @@ from datetime import UTC, datetime, timedelta
 from tui.store import stories
 
 FTS_TABLES = (
-    "articles_fts", "articles_phrase_fts", "claims_fts", "claim_sources_fts", "bookmarks_fts",
+    "articles_fts", "articles_phrase_fts", "claims_fts", "claims_phrase_fts", "claim_sources_fts",
+    "bookmarks_fts",
 )  # fmt: skip
 MERGE_PAGES = 500  # leaf pages of index work per transaction (about 0.2 s)
 FREE_PAGES = 2000  # free pages returned per transaction

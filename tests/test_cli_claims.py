@@ -96,7 +96,7 @@ def test_reprocess_redoes_extraction_and_claims_from_stored_pages_and_keeps_the_
     assert done.returncode == 0, done.stderr
     assert "reprocessed 10 stored pages" in done.stdout
     assert len(http_server.requests) == served  # from the stored pages
-    conn = sqlite3.connect(db)
+    conn = schema.connect(db)
     conn.row_factory = sqlite3.Row
     others = conn.execute(
         "SELECT url, state, error FROM articles WHERE text = '' OR state != 'analyzed'"

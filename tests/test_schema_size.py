@@ -87,11 +87,18 @@ def test_claims_read_their_text_from_the_article_through_analyses_and_purges(
         "SELECT count(*) FROM claim_rows WHERE text IS NOT NULL OR cue IS NOT NULL"
     ).fetchone()[0] == 0
     for row in conn.execute(
-        'SELECT c.*, a.text AS body FROM claims c JOIN articles a ON a.id = c.article_id'
+        "SELECT c.*, sitrep_text(a.text) AS body FROM claims c JOIN articles a "
+        "ON a.id = c.article_id"
     ).fetchall():
         assert row["text"] == row["body"][row["start"] : row["end"]]
         assert row["cue"] == row["body"][row["cue_start"] : row["cue_end"]] == "said"
     first = conn.execute("SELECT min(article_id) FROM claim_rows").fetchone()[0]
+    # the text is kept compressed and read back whole
+    assert conn.execute("SELECT typeof(text) FROM articles WHERE id = ?",
+                        (first,)).fetchone()[0] == "blob"  # fmt: skip
+    article = store.get_article(conn, first)
+    assert article is not None and article["text"].startswith(article["text"].split(".")[0])
+    assert isinstance(article["text"], str) and "said" in article["text"]
     # a claim whose sentence is not the article's span (a hand-made analysis) keeps its own
     odd = Claim(0, 5, "Not the text", "Someone", 0, 3, "says", 4, 8, 9, 12, "reported",
                 "claimed")  # fmt: skip

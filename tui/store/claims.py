@@ -51,7 +51,9 @@ def evidence_of(value: object) -> tuple[Evidence, ...]:
 
 def insert_claims(conn: sqlite3.Connection, article_id: int, claims: Iterable[Claim]) -> None:
     """Store the article's claims; its text must be stored first (their spans index it)."""
-    row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    row = conn.execute(
+        "SELECT sitrep_text(text) FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
     text = row[0] if row and isinstance(row[0], str) else ""
 
     def unless_span(value: str, start: int, end: int) -> str | None:
@@ -162,7 +164,7 @@ def preview(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | None:
         " ".join(
             (
                 conn.execute(
-                    "SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
+                    "SELECT substr(sitrep_text(text), ?, ?) FROM articles WHERE id = ?",
                     (e.start + 1, max(0, e.end - e.start), row["article_id"]),
                 ).fetchone()
                 or ("",)

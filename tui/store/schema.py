@@ -12,7 +12,7 @@ from pathlib import Path
 from tui.core.errors import StoreError
 from tui.core.sanitize import without_userinfo
 from tui.store.schema_scale import CANONICALS, SCALE
-from tui.store.schema_size import SIZE, pack
+from tui.store.schema_size import SIZE, register_functions
 
 V1 = """
 CREATE TABLE feeds (
@@ -352,7 +352,7 @@ def connect(
             conn = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.create_function("without_userinfo", 1, _without_userinfo, deterministic=True)
-        conn.create_function("sitrep_pack", 1, pack, deterministic=True)  # v11's migration
+        register_functions(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -2,6 +2,12 @@
 after schema 10. Sizes per article are measured on the 50k bench cache (bench/README.md, "A
 year of news", "Where the bytes go").
 
+- An article's text is kept zlib-compressed (2.1 → 0.9 KB an article on the bench's text),
+  as a BLOB; `sitrep_text(text)` (registered by schema.connect) reads it, and text written
+  before this schema, which stays as it was until retention purges it. The full-text indexes
+  of articles read their content through the view `article_texts`, and their triggers through
+  `sitrep_text`; everything that reads a text in SQL does (store.get_article gives it as
+  text). A short text is kept as it is when compressing would not make it shorter.
 - A claim's sentence and cue are spans of its article's text (`start`..`end`,
   `cue_start`..`cue_end`), and were stored a second time in each claim (0.7 KB an article).
   The rows are now `claim_rows`, whose `text` and `cue` are NULL when they are exactly those
@@ -25,6 +31,7 @@ year of news", "Where the bytes go").
 
 from __future__ import annotations
 
+import sqlite3
 import zlib
 
 _CLAIM_COLUMNS = """
@@ -53,7 +60,7 @@ _CLAIM_COLUMNS = """
 def _span(row: str, start: str, end: str) -> str:
     """The article's text between two of a claim row's offsets (SQL)."""
     return (
-        f'(SELECT substr(a.text, {row}.{start} + 1, {row}.{end} - {row}.{start}) '
+        f'(SELECT substr(sitrep_text(a.text), {row}.{start} + 1, {row}.{end} - {row}.{start}) '
         f"FROM articles a WHERE a.id = {row}.article_id)"
     )
 
@@ -72,7 +79,51 @@ _FTS = (
     "content='claims', content_rowid='id', tokenize='unicode61 remove_diacritics 2', columnsize=0"
 )
 
+_ARTICLE_FTS = (
+    "content='article_texts', content_rowid='id', tokenize='unicode61 remove_diacritics 2', "
+    "columnsize=0"
+)
+_INDEXED = "title, summary, text"
+
+
+def _article_rows(row: str) -> str:
+    return f"{row}.id, {row}.title, {row}.summary, sitrep_text({row}.text)"
+
+
 SIZE = f"""
+DROP TRIGGER articles_ai;
+DROP TRIGGER articles_ad;
+DROP TRIGGER articles_au;
+DROP TRIGGER articles_phrase_ai;
+DROP TRIGGER articles_phrase_ad;
+DROP TRIGGER articles_phrase_au;
+DROP TABLE articles_fts;
+DROP TABLE articles_phrase_fts;
+CREATE VIEW article_texts AS SELECT id, title, summary, sitrep_text(text) AS text FROM articles;
+CREATE VIRTUAL TABLE articles_fts USING fts5({_INDEXED}, {_ARTICLE_FTS}, prefix='2 3',
+    detail=none);
+INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+CREATE VIRTUAL TABLE articles_phrase_fts USING fts5({_INDEXED}, {_ARTICLE_FTS});
+INSERT INTO articles_phrase_fts(articles_phrase_fts) VALUES ('rebuild');
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, {_INDEXED}) VALUES ({_article_rows("new")});
+    INSERT INTO articles_phrase_fts(rowid, {_INDEXED}) VALUES ({_article_rows("new")});
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, {_INDEXED})
+        VALUES ('delete', {_article_rows("old")});
+    INSERT INTO articles_phrase_fts(articles_phrase_fts, rowid, {_INDEXED})
+        VALUES ('delete', {_article_rows("old")});
+END;
+CREATE TRIGGER articles_au AFTER UPDATE OF title, summary, text ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, {_INDEXED})
+        VALUES ('delete', {_article_rows("old")});
+    INSERT INTO articles_phrase_fts(articles_phrase_fts, rowid, {_INDEXED})
+        VALUES ('delete', {_article_rows("old")});
+    INSERT INTO articles_fts(rowid, {_INDEXED}) VALUES ({_article_rows("new")});
+    INSERT INTO articles_phrase_fts(rowid, {_INDEXED}) VALUES ({_article_rows("new")});
+END;
+
 CREATE TABLE claim_rows ({_CLAIM_COLUMNS});
 INSERT INTO claim_rows
     SELECT c.id, c.article_id, c.start, c."end",
@@ -83,11 +134,11 @@ INSERT INTO claim_rows
     FROM claims c LEFT JOIN articles a ON a.id = c.article_id ORDER BY c.id;
 DROP TABLE claims_fts;
 DROP TABLE claims;
-CREATE VIEW claims AS SELECT r.id, r.article_id, r.start, r."end", {sentence("r")} AS text,
-    r.source, r.source_start, r.source_end, {_cue("r")} AS cue, r.cue_start, r.cue_end,
-    r.content_start, r.content_end, r.quote, r.status, r.source_canonical, r.affiliation,
-    r.evidence, r.analysis_status
-    FROM claim_rows r;
+CREATE VIEW claims AS SELECT c.id, c.article_id, c.start, c."end", {sentence("c")} AS text,
+    c.source, c.source_start, c.source_end, {_cue("c")} AS cue, c.cue_start, c.cue_end,
+    c.content_start, c.content_end, c.quote, c.status, c.source_canonical, c.affiliation,
+    c.evidence, c.analysis_status
+    FROM claim_rows c;
 CREATE INDEX claims_article ON claim_rows(article_id, start, "end");
 CREATE INDEX claims_status ON claim_rows(status, article_id);
 CREATE INDEX claims_sides ON claim_rows(affiliation COLLATE NOCASE, article_id);
@@ -161,6 +212,23 @@ CREATE INDEX stories_list ON stories(last_seen DESC, id DESC, articles, outlets,
 """
 
 
+def pack_text(value: object) -> object:
+    """An article's text as the store keeps it (schema 11): zlib-compressed UTF-8 when that is
+    shorter, else the text itself (`sitrep_text` reads both, and text written before)."""
+    if isinstance(value, str) and len(value) > 64:
+        packed = zlib.compress(value.encode("utf-8"), 6)
+        if len(packed) < len(value):
+            return packed
+    return value
+
+
+def text_of(value: object) -> object:
+    """`sitrep_text` in SQL: the text `pack_text` kept (NULL stays NULL)."""
+    if isinstance(value, bytes):
+        return zlib.decompress(value).decode("utf-8")
+    return value
+
+
 def pack(value: object) -> object:
     """Text as zlib-compressed UTF-8 (what `sitrep_pack` does in SQL); anything else as is."""
     if isinstance(value, str):
@@ -173,3 +241,11 @@ def unpack(value: object) -> str:
     if isinstance(value, bytes):
         return zlib.decompress(value).decode("utf-8")
     return str(value)
+
+
+def register_functions(conn: sqlite3.Connection) -> None:
+    """The SQL functions the schema's triggers and views call: every connection that reads
+    claims or writes articles needs them (schema.connect registers them; a connection made
+    another way, as bench/build_cache.py's, calls this)."""
+    conn.create_function("sitrep_text", 1, text_of, deterministic=True)
+    conn.create_function("sitrep_pack", 1, pack, deterministic=True)  # the migration's

@@ -19,6 +19,11 @@ from typing import Any
 from tui.store.schema_size import pack, unpack
 
 DONE_STATES = ("analyzed", "fetched", "failed", "skipped")
+# An article as the grouping reads it (its text is kept compressed: schema 11)
+_ARTICLE = (
+    "a.id, a.url, a.final_url, a.title, a.sort_ts, sitrep_text(a.text) AS text, "
+    "f.name AS feed_name"
+)
 _CHUNK = 500
 
 
@@ -40,8 +45,7 @@ def articles_to_file(conn: sqlite3.Connection, limit: int) -> list[dict[str, Any
     the stale row's features as JSON text."""
     states = _marks(DONE_STATES)
     rows = conn.execute(
-        "SELECT a.id, a.url, a.final_url, a.title, a.sort_ts, a.text, f.name AS feed_name, "
-        "s.story_id AS old_story, s.features AS old_features "
+        f"SELECT {_ARTICLE}, s.story_id AS old_story, s.features AS old_features "
         "FROM articles a JOIN feeds f ON f.id = a.feed_id "
         "LEFT JOIN story_articles s ON s.article_id = a.id "
         f"WHERE a.state IN ({states}) AND (s.article_id IS NULL OR s.stale = 1) "
@@ -251,8 +255,8 @@ def analysed_articles(conn: sqlite3.Connection, article_ids: Sequence[int]) -> l
     for part in _chunks(list(article_ids)):
         marks = _marks(part)
         for row in conn.execute(
-            "SELECT a.id, a.url, a.final_url, a.title, a.sort_ts, a.text, f.name AS feed_name "
-            f"FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id IN ({marks})",
+            f"SELECT {_ARTICLE} FROM articles a JOIN feeds f ON f.id = a.feed_id "
+            f"WHERE a.id IN ({marks})",
             part,
         ):
             found[row["id"]] = {**dict(row), "claims": [], "entities": {}}

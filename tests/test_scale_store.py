@@ -203,6 +203,22 @@ def test_compacting_runs_in_steps_and_keeps_the_cache_whole(tmp_path: Path) -> N
     assert _paged("articles", conn, "drone", 9) == scale_cache.reference(conn, query, "articles")
 
 
+def test_free_pages_go_back_a_batch_a_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each step of `PRAGMA incremental_vacuum(N)` frees one page: run to its end, one
+    transaction gives N pages back (it gave one, and counted N), and the count returned is
+    the pages freed."""
+    conn = scale_cache.build(tmp_path, articles=300)
+    with conn:
+        conn.execute("DELETE FROM articles WHERE id % 10 != 0")
+    free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+    assert free > 12
+    monkeypatch.setattr(upkeep, "FREE_PAGES", 4)
+    assert upkeep.free_pages(conn) == free  # counted as freed (one page a step was 4)
+    assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+
+
 @pytest.fixture(scope="module")
 def story_cache(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
     conn = scale_cache.build(tmp_path_factory.mktemp("scale_stories"), articles=240)

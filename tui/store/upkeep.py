@@ -52,9 +52,9 @@ def free_pages(conn: sqlite3.Connection) -> int:
     start = conn.execute("PRAGMA freelist_count").fetchone()[0]
     free = start
     while free > 0:
-        with conn:
-            # each step of the pragma's statement frees one page: run it to its end
-            conn.execute(f"PRAGMA incremental_vacuum({FREE_PAGES})").fetchall()
+        # Each step of the pragma's statement frees one page, and the sqlite3 module steps a
+        # statement without result columns once: a script runs it to its end.
+        conn.executescript(f"BEGIN IMMEDIATE; PRAGMA incremental_vacuum({FREE_PAGES}); COMMIT;")
         _checkpoint(conn)
         left = conn.execute("PRAGMA freelist_count").fetchone()[0]
         if left >= free:

@@ -87,6 +87,7 @@ def connect_batched(db: Path) -> sqlite3.Connection:
     schema.connect(db).close()  # create and migrate
     conn = sqlite3.connect(db, factory=_Batched)
     conn.row_factory = sqlite3.Row
+    schema.register_functions(conn)  # the triggers read and write texts through them
     for pragma in ("foreign_keys = ON", "journal_mode = WAL", "synchronous = OFF",
                    "cache_size = -262144"):  # fmt: skip
         conn.execute(f"PRAGMA {pragma}")

@@ -101,7 +101,7 @@ def build(directory: Path, articles: int = 400, seed: int = 3) -> sqlite3.Connec
 def reference(conn: sqlite3.Connection, query: Query, kind: str) -> list[int]:
     """The ids *query* selects in list order, computed the slow and obvious way."""
     where, params = [], []
-    fts = "articles_phrase_fts" if kind == "articles" else "claims_fts"
+    fts = "articles_phrase_fts" if kind == "articles" else "claims_phrase_fts"
     row = "a.id" if kind == "articles" else "c.id"
     for term in query.terms:
         sql: tuple[str, tuple[object, ...]] | None = None

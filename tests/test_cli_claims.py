@@ -86,7 +86,9 @@ def test_reprocess_redoes_extraction_and_claims_from_stored_pages_and_keeps_the_
     mine = "confirmed" if analysed != "confirmed" else "denied"
     manual_status.set_status(conn, article_id, row["start"], row["source_start"], mine)
     with conn:  # as a cache of schema 7 held them: the analysis's sources and evidence not kept
-        conn.execute("UPDATE claims SET source_canonical = '', affiliation = '', evidence = NULL")
+        conn.execute(
+            "UPDATE claim_rows SET source_canonical = '', affiliation = '', evidence = NULL"
+        )
         conn.execute("UPDATE articles SET text = '', analyzer_version = 'old', claim_count = 0")
     conn.close()
     served = len(http_server.requests)
@@ -94,7 +96,7 @@ def test_reprocess_redoes_extraction_and_claims_from_stored_pages_and_keeps_the_
     assert done.returncode == 0, done.stderr
     assert "reprocessed 10 stored pages" in done.stdout
     assert len(http_server.requests) == served  # from the stored pages
-    conn = sqlite3.connect(db)
+    conn = schema.connect(db)
     conn.row_factory = sqlite3.Row
     others = conn.execute(
         "SELECT url, state, error FROM articles WHERE text = '' OR state != 'analyzed'"

@@ -10,7 +10,6 @@ page's paragraphs.
 from __future__ import annotations
 
 import re
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.reader_view import ReaderView
 from tui.core.sanitize import clean_line, clean_text
 from tui.pipeline.parse import html_to_text, parse_feed
+from tui.store import schema
 
 UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # C0 but tab/newline, DEL, C1
 
@@ -62,12 +62,17 @@ def test_raw_controls_in_a_feed_never_leave_the_parser() -> None:
 
 
 def stored_strings(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
+    """Every text the store holds, as its readers get it: an article's text is kept compressed
+    and claims' sentences are read from it (schema 11), so both are read through the store's
+    functions; a view's computed columns have no declared type."""
+    conn = schema.connect(db, readonly=True)
     try:
         values: list[str] = []
         for table in ("feeds", "articles", "claims", "entities"):
             columns = [
-                r[1] for r in conn.execute(f"PRAGMA table_info({table})") if r[2].upper() == "TEXT"
+                "sitrep_text(text)" if (table, r[1]) == ("articles", "text") else f'"{r[1]}"'
+                for r in conn.execute(f"PRAGMA table_info({table})")
+                if r[2].upper() in ("TEXT", "")
             ]
             for row in conn.execute(f"SELECT {', '.join(columns)} FROM {table}"):
                 values += [v for v in row if isinstance(v, str)]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests import scale_cache
+from tests import old_cache, scale_cache
 from tui.core.models import Analysis, Article, Entry
 from tui.core.query import parse_query
 from tui.service import stories
@@ -204,6 +204,26 @@ def test_compacting_runs_in_steps_and_keeps_the_cache_whole(tmp_path: Path) -> N
     assert _paged("articles", conn, "drone", 9) == scale_cache.reference(conn, query, "articles")
 
 
+def test_free_pages_go_back_a_batch_a_transaction(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each step of `PRAGMA incremental_vacuum(N)` frees one page: run to its end, one
+    transaction gives N pages back (it gave one, and counted N), and the count returned is
+    the pages freed."""
+    conn = scale_cache.build(tmp_path, articles=300)
+    with conn:
+        conn.execute("DELETE FROM articles WHERE id % 10 != 0")
+    free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+    assert free > 12
+    monkeypatch.setattr(upkeep, "FREE_PAGES", 4)
+    steps: list[str] = []
+    conn.set_trace_callback(lambda sql: steps.append(sql) if "incremental_vacuum" in sql else None)
+    assert upkeep.free_pages(conn) == free
+    conn.set_trace_callback(None)
+    assert conn.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    assert len(steps) == -(-free // 4)  # four pages a transaction, not one
+
+
 @pytest.fixture(scope="module")
 def story_cache(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
     conn = scale_cache.build(tmp_path_factory.mktemp("scale_stories"), articles=240)
@@ -246,13 +266,10 @@ def test_search_upgrades_a_cache_of_schema_9_before_reading_it(tmp_path: Path) -
 
     from tests.conftest import write_config
 
-    scale_cache.build(tmp_path, articles=30).close()
     db = tmp_path / "cache" / "sitrep.db"
-    with sqlite3.connect(db) as old:
-        old.executescript("DROP TRIGGER claims_canonical_ai; DROP TABLE claim_canonicals; "
-                          "DROP INDEX story_articles_stale; PRAGMA user_version = 9;")  # fmt: skip
-    config = write_config(tmp_path / "feeds.toml", [(n, u) for u, n, _ in scale_cache.FEEDS])
-    canonical = next(iter(scale_cache.CANONICAL.values()))[0]
+    old_cache.write(db, 9)
+    config = write_config(tmp_path / "feeds.toml", [(old_cache.FEED[1], old_cache.FEED[0])])
+    canonical = old_cache.SENTENCES[0][2]
     done = subprocess.run(
         [sys.executable, "-m", "tui", "--config", str(config), "--cache", str(db.parent),
          "search", f"by:{canonical.split()[0][:4]}"],

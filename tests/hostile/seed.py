@@ -97,7 +97,7 @@ async def seed_hostile_cache(tmp_path: Path, server: LocalServer) -> HostileCach
         await ref.refresh()
     conn = schema.connect(cache / "sitrep.db")
     try:
-        article_id, text = conn.execute("SELECT id, text FROM articles").fetchone()
+        article_id, text = conn.execute("SELECT id, sitrep_text(text) FROM articles").fetchone()
         store.save_analysis(conn, article_id, None, _analysis(text))
     finally:
         conn.close()

@@ -15,8 +15,10 @@ from typing import Any
 
 from tui.core.models import EVIDENCE_KINDS, Claim, Evidence
 
+# The sentence and the cue are left NULL when they are the article's text at their offsets
+# (the `claims` view reads them from there: tui/store/schema_size.py).
 _INSERT = (
-    'INSERT INTO claims(article_id, start, "end", text, source, source_start, source_end, cue,'
+    'INSERT INTO claim_rows(article_id, start, "end", text, source, source_start, source_end, cue,'
     " cue_start, cue_end, content_start, content_end, quote, status, source_canonical,"
     " affiliation, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
@@ -48,12 +50,22 @@ def evidence_of(value: object) -> tuple[Evidence, ...]:
 
 
 def insert_claims(conn: sqlite3.Connection, article_id: int, claims: Iterable[Claim]) -> None:
+    """Store the article's claims; its text must be stored first (their spans index it)."""
+    row = conn.execute(
+        "SELECT sitrep_text(text) FROM articles WHERE id = ?", (article_id,)
+    ).fetchone()
+    text = row[0] if row and isinstance(row[0], str) else ""
+
+    def unless_span(value: str, start: int, end: int) -> str | None:
+        return None if 0 <= start <= end <= len(text) and text[start:end] == value else value
+
     conn.executemany(
         _INSERT,
         [
             (
-                article_id, c.start, c.end, c.text, c.source, c.source_start, c.source_end,
-                c.cue, c.cue_start, c.cue_end, c.content_start, c.content_end, c.quote,
+                article_id, c.start, c.end, unless_span(c.text, c.start, c.end), c.source,
+                c.source_start, c.source_end, unless_span(c.cue, c.cue_start, c.cue_end),
+                c.cue_start, c.cue_end, c.content_start, c.content_end, c.quote,
                 c.status, c.source_canonical, c.affiliation, evidence_json(c.evidence),
             )
             for c in claims
@@ -152,7 +164,7 @@ def preview(conn: sqlite3.Connection, claim_id: int) -> dict[str, Any] | None:
         " ".join(
             (
                 conn.execute(
-                    "SELECT substr(text, ?, ?) FROM articles WHERE id = ?",
+                    "SELECT substr(sitrep_text(text), ?, ?) FROM articles WHERE id = ?",
                     (e.start + 1, max(0, e.end - e.start), row["article_id"]),
                 ).fetchone()
                 or ("",)

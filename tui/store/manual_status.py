@@ -79,7 +79,7 @@ def apply_statuses(conn: sqlite3.Connection, article_id: int) -> int:
     """Put the user's statuses on one article's claims (inside the caller's transaction).
     Returns how many claims carry one."""
     conn.execute(
-        "UPDATE claims SET status = analysis_status, analysis_status = NULL "
+        "UPDATE claim_rows SET status = analysis_status, analysis_status = NULL "
         "WHERE article_id = ? AND analysis_status IS NOT NULL",
         (article_id,),
     )
@@ -103,7 +103,7 @@ def apply_statuses(conn: sqlite3.Connection, article_id: int) -> int:
                 {**_key(found[0]), "id": status["id"]},
             )
     conn.executemany(
-        "UPDATE claims SET status = ?, analysis_status = ? WHERE id = ?",
+        "UPDATE claim_rows SET status = ?, analysis_status = ? WHERE id = ?",
         [(status, analysed, claim_id) for claim_id, (status, analysed) in chosen.items()],
     )
     return len(chosen)

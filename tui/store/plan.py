@@ -30,7 +30,7 @@ SMALL = 4096  # ids in a set kept as a temp table; a larger set is checked row b
 # Each list's full-text indexes: (words index, phrases index, prefix-index lengths of the first)
 INDEXES = {
     "articles": ("articles_fts", "articles_phrase_fts", (2, 3)),
-    "claims": ("claims_fts", "claims_fts", (2,)),
+    "claims": ("claims_fts", "claims_phrase_fts", (2,)),
 }
 
 

@@ -69,6 +69,11 @@ def _too_short(value: str) -> bool:
     return len(value.strip()) < 2
 
 
+# The full-text index with a `source` column that takes a column filter (the claims' words
+# index keeps no columns: schema 11).
+_SOURCE_INDEX = {"claims": "claims_phrase_fts", "bookmarks": "bookmarks_fts"}
+
+
 def _by_source(table: str, id_column: str, value: str) -> Sql:
     """Rows whose source matches: the source as written (its column of the full-text index,
     prefix at the end), or its canonical name (a word of it starts with the words given)."""
@@ -83,8 +88,9 @@ def _by_source(table: str, id_column: str, value: str) -> Sql:
             f"SELECT {id_column} FROM {table} WHERE source LIKE ? ESCAPE '\\'", (_like(value),)
         )
     else:
+        index = _SOURCE_INDEX[table]
         written = (
-            f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH ?",
+            f"SELECT rowid FROM {index} WHERE {index} MATCH ?",
             ('source : "' + " ".join(tokens) + '"*',),
         )
     return f"{written[0]} UNION {canonical[0]}", (*written[1], *canonical[1])

@@ -12,6 +12,7 @@ from pathlib import Path
 from tui.core.errors import StoreError
 from tui.core.sanitize import without_userinfo
 from tui.store.schema_scale import CANONICALS, SCALE
+from tui.store.schema_size import SIZE, register_functions
 
 V1 = """
 CREATE TABLE feeds (
@@ -300,8 +301,9 @@ ALTER TABLE bookmarks ADD COLUMN status_manual INTEGER;
 
 # v9: counts kept by triggers, id-range date bounds, the token list, smaller full-text indexes
 # and mentions without a rowid (tui/store/schema_scale.py says why); v10: distinct canonical
-# sources.
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE, CANONICALS)
+# sources; v11: claims without a second copy of their sentence, a smaller claim index, story
+# rows compressed (tui/store/schema_size.py).
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE, CANONICALS, SIZE)
 # A new cache's pages: an analysed article is about 2.5 KB, so with 4 KB pages most pages held
 # one article and a third of the file was empty; 8 KB pages hold three. Incremental
 # auto-vacuum lets `sitrep vacuum` give free pages back in short steps (tui/store/upkeep.py).
@@ -350,6 +352,7 @@ def connect(
             conn = sqlite3.connect(path, timeout=timeout, check_same_thread=False)
         conn.row_factory = sqlite3.Row
         conn.create_function("without_userinfo", 1, _without_userinfo, deterministic=True)
+        register_functions(conn)
         conn.execute("PRAGMA foreign_keys = ON")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from tui.core.models import Analysis, Article, Entry
 from tui.store import claims as stored_claims
 from tui.store import manual_status
+from tui.store.schema_size import pack_text
 from tui.store.words import note_words
 
 
@@ -189,9 +190,18 @@ ARTICLE_LIST_COLUMNS = (
 )
 
 
+# Every column of an article, its text as text (the store keeps it compressed: schema 11).
+ARTICLE_COLUMNS = (
+    "a.id, a.feed_id, a.guid, a.url, a.final_url, a.title, a.author, a.published, a.fetched, "
+    "a.sort_ts, a.summary, sitrep_text(a.text) AS text, a.byline, a.lead_caption, a.raw_html, "
+    "a.raw_headers, a.state, a.priority, a.error, a.read, a.analyzer_version, a.conflict, "
+    "a.claim_count, a.language, a.lease_owner, a.lease_until"
+)
+
+
 def get_article(conn: sqlite3.Connection, article_id: int) -> sqlite3.Row | None:
     return conn.execute(
-        "SELECT a.*, f.name AS feed_name, f.url AS feed_url FROM articles a "
+        f"SELECT {ARTICLE_COLUMNS}, f.name AS feed_name, f.url AS feed_url FROM articles a "
         "JOIN feeds f ON f.id = a.feed_id WHERE a.id = ?",
         (article_id,),
     ).fetchone()
@@ -311,7 +321,7 @@ def save_analysis(
 ) -> None:
     """Store extraction + analysis results in one transaction, replacing earlier ones."""
     with conn:
-        conn.execute("DELETE FROM claims WHERE article_id = ?", (article_id,))
+        conn.execute("DELETE FROM claim_rows WHERE article_id = ?", (article_id,))
         conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
         # filed again at the next catch-up, with what this analysis says (tui/store/stories.py)
         conn.execute("UPDATE story_articles SET stale = 1 WHERE article_id = ?", (article_id,))
@@ -320,7 +330,7 @@ def save_analysis(
                 "UPDATE articles SET text = ?, byline = ?, lead_caption = ?, "
                 "published = coalesce(published, ?) WHERE id = ?",
                 (
-                    article.text,
+                    pack_text(article.text),
                     article.byline,
                     article.lead_caption,
                     iso(article.published),

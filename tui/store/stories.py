@@ -5,7 +5,8 @@ The grouping itself is `tui.pipeline.stories`; `tui.service.stories` runs it ove
 module reads and writes. An article is in `story_articles` once its processing is done
 (analysed, failed, or kept without its page); a new analysis marks its row `stale`, and the next
 catch-up takes it out of its story and files it again. Rows of purged articles go with them
-(ON DELETE CASCADE), and `forget_purged` mends their stories.
+(ON DELETE CASCADE), and `forget_purged` mends their stories. Features and grouping states are
+JSON kept zlib-compressed (schema 11): only the story process reads them, a batch at a time.
 """
 
 from __future__ import annotations
@@ -15,7 +16,14 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from tui.store.schema_size import pack, unpack
+
 DONE_STATES = ("analyzed", "fetched", "failed", "skipped")
+# An article as the grouping reads it (its text is kept compressed: schema 11)
+_ARTICLE = (
+    "a.id, a.url, a.final_url, a.title, a.sort_ts, sitrep_text(a.text) AS text, "
+    "f.name AS feed_name"
+)
 _CHUNK = 500
 
 
@@ -31,19 +39,24 @@ def _marks(items: Sequence[Any]) -> str:
 # ── what needs filing ───────────────────────────────────────────────────────────────────────
 
 
-def articles_to_file(conn: sqlite3.Connection, limit: int) -> list[sqlite3.Row]:
+def articles_to_file(conn: sqlite3.Connection, limit: int) -> list[dict[str, Any]]:
     """Articles done processing with no story yet, or whose story row is stale (analysed
-    again), oldest first: single-pass grouping wants publication order."""
+    again), oldest first: single-pass grouping wants publication order. `old_features` is
+    the stale row's features as JSON text."""
     states = _marks(DONE_STATES)
-    return conn.execute(
-        "SELECT a.id, a.url, a.final_url, a.title, a.sort_ts, a.text, f.name AS feed_name, "
-        "s.story_id AS old_story, s.features AS old_features "
+    rows = conn.execute(
+        f"SELECT {_ARTICLE}, s.story_id AS old_story, s.features AS old_features "
         "FROM articles a JOIN feeds f ON f.id = a.feed_id "
         "LEFT JOIN story_articles s ON s.article_id = a.id "
         f"WHERE a.state IN ({states}) AND (s.article_id IS NULL OR s.stale = 1) "
         "ORDER BY a.sort_ts, a.id LIMIT ?",
         (*DONE_STATES, limit),
     ).fetchall()
+    found = [dict(row) for row in rows]
+    for row in found:
+        if row["old_features"] is not None:
+            row["old_features"] = unpack(row["old_features"])
+    return found
 
 
 # ── the grouping's state ────────────────────────────────────────────────────────────────────
@@ -71,7 +84,7 @@ def window_stories(
             members[story_id].append(str(article_id))
     found = []
     for story_id, row in rows.items():
-        state = json.loads(row["state"])
+        state = json.loads(unpack(row["state"]))
         state.update(id=story_id, title=row["title"], article_ids=members[story_id])
         found.append(state)
     return found
@@ -147,7 +160,7 @@ def save_filing(
         conn.executemany(
             "INSERT OR REPLACE INTO story_articles(article_id, story_id, features, stale) "
             "VALUES (?, ?, ?, 0)",
-            [(a, sid, feats) for a, (sid, feats) in filed.items()],
+            [(a, sid, pack(feats)) for a, (sid, feats) in filed.items()],
         )
         conn.executemany("DELETE FROM stories WHERE id = ?", [(s,) for s in dropped])
         for story in stories:
@@ -158,7 +171,7 @@ def save_filing(
                 "first_seen = excluded.first_seen, last_seen = excluded.last_seen, "
                 "articles = excluded.articles, state = excluded.state",
                 (story["id"], story["title"], story["first_iso"], story["last_iso"],
-                 len(story["article_ids"]), json.dumps(state, separators=(",", ":"))),
+                 len(story["article_ids"]), pack(json.dumps(state, separators=(",", ":")))),
             )  # fmt: skip
         for term, delta in df_delta.items():
             if delta:
@@ -242,8 +255,8 @@ def analysed_articles(conn: sqlite3.Connection, article_ids: Sequence[int]) -> l
     for part in _chunks(list(article_ids)):
         marks = _marks(part)
         for row in conn.execute(
-            "SELECT a.id, a.url, a.final_url, a.title, a.sort_ts, a.text, f.name AS feed_name "
-            f"FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.id IN ({marks})",
+            f"SELECT {_ARTICLE} FROM articles a JOIN feeds f ON f.id = a.feed_id "
+            f"WHERE a.id IN ({marks})",
             part,
         ):
             found[row["id"]] = {**dict(row), "claims": [], "entities": {}}

@@ -301,3 +301,23 @@ def test_a_feed_term_naming_no_feed_reads_no_rows(
     finally:
         cache.set_progress_handler(None, 100)
     assert steps[0] < 20  # a walk of the 400 articles alone takes hundreds
+
+
+def test_a_prefix_of_many_words_is_walked_without_counting_it_first(
+    cache: sqlite3.Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """"sta" ORs every word it begins (hundreds at a million articles): counting whether that
+    match is small costs what walking it costs, so a wide match is walked at once; a narrow
+    one is still counted (and kept as a set when small)."""
+    sent: list[str] = []
+    cache.set_trace_callback(sent.append)
+    try:
+        Searcher().page_claims(cache, parse_query("sta", scale_cache.NOW), limit=100)
+        assert any("LIMIT 4097" in sql for sql in sent)  # narrow here: counted
+        sent.clear()
+        monkeypatch.setattr(searcher, "WIDE_MATCH", 2)  # "stadium station status" is wide now
+        rows = Searcher().page_claims(cache, parse_query("sta", scale_cache.NOW), limit=100)
+        assert not any("LIMIT 4097" in sql for sql in sent)
+    finally:
+        cache.set_trace_callback(None)
+    assert [row["id"] for row in rows] == _paged("claims", cache, "sta", 100)[:100]

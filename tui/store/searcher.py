@@ -38,6 +38,9 @@ CLAIM_COLUMNS = (
 )
 
 
+WIDE_MATCH = 64  # words ORed in a match past which it is not tried as a small set
+
+
 class Searcher:
     """Runs queries on one connection, keeping small sets and page boundaries while the data
     is unchanged: a change committed by another connection moves `PRAGMA data_version`, one
@@ -83,8 +86,14 @@ class Searcher:
             plan.sets.append((name, size))
 
     def _small_match(self, conn: sqlite3.Connection, plan: Plan) -> None:
-        """A full-text match of few rows becomes a kept set (typing on reuses it)."""
+        """A full-text match of few rows becomes a kept set (typing on reuses it).
+
+        Not tried for a prefix that stands for many words ("sta": hundreds ORed): finding out
+        costs what the walk costs, both merging every word's list, and such a prefix is almost
+        never small (half of the claims view's slowest keystroke at a million articles)."""
         if plan.match is None or plan.streams:
+            return
+        if plan.match.expression.count(" OR ") >= WIDE_MATCH:
             return
         table = plan.match.table
         sql = (f"SELECT rowid FROM {table} WHERE {table} MATCH ?", (plan.match.expression,))

@@ -276,6 +276,8 @@ def test_search_upgrades_a_cache_of_schema_9_before_reading_it(tmp_path: Path) -
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert done.returncode == 0 and done.stdout.strip(), done.stderr
+    # One line first says what the wait is (minutes on a large cache); nothing on the next run.
+    assert f"upgrading the cache from schema 9 to {schema.SCHEMA_VERSION}" in done.stderr
     assert (db.parent / "sitrep.db.bak-v9").exists()
     assert schema.connect(db).execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
 

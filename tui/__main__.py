@@ -162,7 +162,7 @@ def dispatch(args: argparse.Namespace) -> int:
 def run_app(args: argparse.Namespace) -> int:
     """`sitrep` with no subcommand: the config (or its last good copy), the cache, the app.
     This module is the one place that wires the app to the service layer."""
-    from tui.cli.common import error, resolve_locations
+    from tui.cli.common import announce_upgrade, error, resolve_locations
     from tui.core.errors import StoreError
     from tui.service.library import open_store
     from tui.service.startup import load_with_fallback, setup_logging
@@ -174,6 +174,7 @@ def run_app(args: argparse.Namespace) -> int:
         error(notices[0])
         error("fix the file and start sitrep again (no earlier good copy to fall back on)")
         return 2
+    announce_upgrade(locations)
     try:
         opened = open_store(locations.db)
     except StoreError as exc:

@@ -8,13 +8,18 @@ import sys
 from tui.core.errors import ConfigError, SitrepError
 from tui.service import locations as loc
 from tui.service.config import Config, load_config
-from tui.service.startup import setup_logging
+from tui.service.startup import setup_logging, upgrade_notice
 
 __all__ = ["error", "load_or_report", "report", "resolve_locations", "setup_logging"]
 
 
 def error(message: str) -> None:
     print(f"sitrep: {message}", file=sys.stderr)
+
+
+def announce_upgrade(locations: loc.Locations) -> None:
+    if (notice := upgrade_notice(locations)) is not None:
+        error(notice)
 
 
 def resolve_locations(args: argparse.Namespace) -> loc.Locations:

@@ -6,7 +6,13 @@ import argparse
 import asyncio
 import sys
 
-from tui.cli.common import error, load_or_report, resolve_locations, setup_logging
+from tui.cli.common import (
+    announce_upgrade,
+    error,
+    load_or_report,
+    resolve_locations,
+    setup_logging,
+)
 from tui.cli.progress import ProgressDisplay
 from tui.core.errors import StoreError
 from tui.service.refresh import FeedOutcome, Refresher
@@ -19,6 +25,7 @@ def run_fetch(args: argparse.Namespace) -> int:
     if config is None:
         return 2
     display = ProgressDisplay(quiet=args.quiet)
+    announce_upgrade(locations)
 
     async def go() -> list[FeedOutcome]:
         async with Refresher(config, locations.db, on_progress=display) as refresher:

@@ -8,7 +8,7 @@ import json
 import sqlite3
 import sys
 
-from tui.cli.common import error, load_or_report, resolve_locations
+from tui.cli.common import announce_upgrade, error, load_or_report, resolve_locations
 from tui.core.errors import StoreError
 from tui.core.query import QueryError, about_claims, parse_query
 from tui.store import search
@@ -37,6 +37,7 @@ def run_search(args: argparse.Namespace) -> int:
               "another)")
         return 2
     try:
+        announce_upgrade(locations)
         conn = connect_reading(locations.db)
         try:
             rows = search.search(conn, query, limit=args.limit)

@@ -12,7 +12,7 @@ import json
 import sys
 from datetime import UTC, datetime
 
-from tui.cli.common import error, resolve_locations
+from tui.cli.common import announce_upgrade, error, resolve_locations
 from tui.core.errors import StoreError
 from tui.core.query import QueryError, parse_query
 from tui.service.stories import file_all, stories_json
@@ -33,6 +33,7 @@ def run_stories(args: argparse.Namespace) -> int:
         error(f"no cache at {locations.db}: run sitrep fetch first")
         return 2
     try:
+        announce_upgrade(locations)
         conn = schema.connect(locations.db)
         try:
             file_all(conn)

@@ -13,6 +13,8 @@ from pathlib import Path
 from tui.core.errors import ConfigError
 from tui.service.config import Config, load_config
 from tui.service.locations import Locations
+from tui.store.handle import pending_upgrade
+from tui.store.schema import SCHEMA_VERSION
 
 log = logging.getLogger(__name__)
 
@@ -62,3 +64,16 @@ def setup_logging(locations: Locations) -> None:
     # httpx/httpcore log every request at INFO: thousands of lines per refresh, no information.
     for noisy in ("httpx", "httpcore"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def upgrade_notice(locations: Locations) -> str | None:
+    """What to say before a cache made by an older sitrep is upgraded (None: nothing to do).
+    On a large cache that takes minutes (a million articles: about six minutes of CPU), with
+    nothing else on screen meanwhile."""
+    version = pending_upgrade(locations.db)
+    if version is None:
+        return None
+    return (
+        f"upgrading the cache from schema {version} to {SCHEMA_VERSION} (once; a backup is kept "
+        f"beside it; a large cache takes a few minutes)"
+    )

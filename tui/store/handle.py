@@ -90,3 +90,19 @@ def connect_reading(path: Path) -> sqlite3.Connection:
         schema.connect(path).close()
         conn = schema.connect(path, readonly=True)
     return conn
+
+
+def pending_upgrade(path: Path) -> int | None:
+    """The schema of an existing cache that opening it will upgrade, else None (read-only
+    look, so that a caller can say what the wait is before a long migration starts)."""
+    if not path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None  # damaged or locked: opening it says what is wrong
+    return version if 0 < version < schema.SCHEMA_VERSION else None

@@ -323,3 +323,15 @@ def test_a_prefix_of_many_words_is_walked_without_counting_it_first(
     finally:
         cache.set_trace_callback(None)
     assert [row["id"] for row in rows] == _paged("claims", cache, "sta", 100)[:100]
+
+
+def test_a_small_set_is_read_once(cache: sqlite3.Connection) -> None:
+    """A phrase's rows were counted and then read again to keep them: one read now."""
+    sent: list[str] = []
+    cache.set_trace_callback(sent.append)
+    try:
+        rows = Searcher().page_claims(cache, parse_query('"air defence"', scale_cache.NOW))
+    finally:
+        cache.set_trace_callback(None)
+    assert sum("claims_phrase_fts MATCH" in sql for sql in sent) == 1
+    assert [row["id"] for row in rows] == _paged("claims", cache, '"air defence"', 100)[:100]

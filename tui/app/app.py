@@ -89,8 +89,8 @@ class SitrepApp(App[None]):
     ]
 
     # Screens watch these instead of the app calling into them.
-    refresh_status = reactive("")
-    data_version = reactive(0)
+    refresh_status = reactive("", init=False)
+    data_version = reactive(0, init=False)
 
     def __init__(
         self,

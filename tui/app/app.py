@@ -39,6 +39,7 @@ from tui.app.screens.main import MainScreen
 from tui.app.screens.reader import ReaderScreen
 from tui.app.screens.stories import StoriesScreen
 from tui.app.screens.story import StoryScreen
+from tui.app.styles import sheet
 from tui.app.terminal_watch import watch_terminal
 from tui.app.widgets.article_list import ArticleList
 from tui.app.widgets.bookmark_list import BookmarkList
@@ -60,7 +61,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 BUMP_SECONDS = 0.5  # screens reload at most this often while a refresh writes
 TOLD_KEPT = 100
-STYLES = ["app", "main", "reader", "claims", "stories", "bookmarks", "help", "dialogs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +74,7 @@ class Told:
 
 
 class SitrepApp(App[None]):
-    CSS_PATH = [f"styles/{name}.tcss" for name in STYLES]
+    CSS_PATH = sheet("app")  # each screen brings its own sheet (tui/app/styles)
     TITLE = "sitrep"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [

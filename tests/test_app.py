@@ -97,3 +97,25 @@ async def test_refresh_key_shows_progress_and_new_items(
         await pilot.press("R")
         await wait_for(pilot, lambda: "10 articles" in status_text(app))
         assert http_server.requests_to("/demo/feed.xml")
+
+
+async def test_the_first_list_is_read_once(demo_config: Path) -> None:
+    """Start-up reads the first page and the feeds pane once: the app's reactives must not
+    call their watchers when Textual initialises them (that was a second full read, before the
+    first paint, on every start)."""
+    from tui.app import SitrepApp
+
+    reads: list[int] = []
+
+    class Recording(SitrepApp):  # records the main screen's read requests at the first paint
+        def list_shown(self) -> None:
+            screen = self.screen
+            assert isinstance(screen, MainScreen)
+            reads.append(screen._token)
+            super().list_shown()
+
+    made = build_app(demo_config, auto_refresh=False)
+    app = Recording(made.config, made.locations, made.library.opened)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: bool(reads))
+    assert reads[0] == 1

@@ -155,6 +155,34 @@ LOCAL_IMPORTS = {
             "tui.service.startup",
         )
     },
+    **{
+        ("tui.app.navigation", function, f"tui.app.screens.{screen}"): (
+            "first paint: a screen other than the main one loads when first opened"
+        )
+        for function, screen in (
+            ("reader", "reader"), ("claims", "claims"), ("bookmarks", "bookmarks"),
+            ("stories", "stories"), ("story", "story"), ("by_entity", "claims"),
+            ("by_entity", "reader"),
+        )
+    },
+    **{
+        ("tui.app.app", "key_scopes", f"tui.app.{name}"): (
+            "first paint: every screen loads at start only when feeds.toml has [keys] to check"
+        )
+        for name in (
+            "screens.bookmarks", "screens.claims", "screens.help", "screens.reader",
+            "screens.stories", "screens.story", "widgets.bookmark_list", "widgets.claim_list",
+            "widgets.entity_panel", "widgets.reader_view", "widgets.story_list",
+            "widgets.story_outline",
+        )
+    },
+    ("tui.app.app", "action_help", "tui.app.screens.help"): "first paint: help loads on ?",
+    ("tui.app.app", "get_system_commands", "tui.app.palette.commands"): (
+        "first paint: the palette's commands load when the palette opens"
+    ),
+    ("tui.app.app", "action_export_bookmarks", "tui.app.flows.bookmarks"): (
+        "first paint: the bookmarks export (csv, the bookmarks service) loads when used"
+    ),
     ("tui.cli.analyze", "_read", "tui.pipeline.extract"): "start-up: lxml, only for a file",
     ("tui.cli.analyze", "_fetch", "tui.service.fetch_once"): "start-up: httpx, only for a URL",
     ("tui.cli.analyze", "run_analyze", "tui.pipeline.analyze"): "start-up: spaCy",

@@ -6,7 +6,9 @@ Navigator (`tui.app.navigation`), which imports every screen, pushes them. The r
 lifetime is in `tui.app.refreshing`.
 
 Start-up is kept light so the first list paints fast whatever the cache size: the network and
-parsing stack (httpx, feedparser) is imported in a thread only after the list is on screen.
+parsing stack (httpx, feedparser) is imported in a thread only after the list is on screen, and
+the screens other than the main one, the palette's commands and the bookmarks export load when
+first used (tui.app.navigation imports each screen as it opens it).
 """
 
 from __future__ import annotations
@@ -26,28 +28,15 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
-from tui.app.flows.bookmarks import export_bookmarks
 from tui.app.keymap import Scope, checked_keymap
 from tui.app.messages import FeedRefreshed, RefreshProgressed
 from tui.app.navigation import Navigator
-from tui.app.palette.commands import commands
 from tui.app.refreshing import Refreshing
-from tui.app.screens.bookmarks import BookmarksScreen
-from tui.app.screens.claims import ClaimsScreen
-from tui.app.screens.help import HelpScreen
 from tui.app.screens.main import MainScreen
-from tui.app.screens.reader import ReaderScreen
-from tui.app.screens.stories import StoriesScreen
-from tui.app.screens.story import StoryScreen
+from tui.app.styles import sheet
 from tui.app.terminal_watch import watch_terminal
 from tui.app.widgets.article_list import ArticleList
-from tui.app.widgets.bookmark_list import BookmarkList
-from tui.app.widgets.claim_list import ClaimList
-from tui.app.widgets.entity_panel import EntityPanel
 from tui.app.widgets.feed_list import FeedList
-from tui.app.widgets.reader_view import ReaderView
-from tui.app.widgets.story_list import StoryList
-from tui.app.widgets.story_outline import StoryOutline
 from tui.service.config import Config
 from tui.service.library import Library, OpenedStore
 from tui.service.locations import Locations
@@ -60,7 +49,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 BUMP_SECONDS = 0.5  # screens reload at most this often while a refresh writes
 TOLD_KEPT = 100
-STYLES = ["app", "main", "reader", "claims", "stories", "bookmarks", "help", "dialogs"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +62,7 @@ class Told:
 
 
 class SitrepApp(App[None]):
-    CSS_PATH = [f"styles/{name}.tcss" for name in STYLES]
+    CSS_PATH = sheet("app")  # each screen brings its own sheet (tui/app/styles)
     TITLE = "sitrep"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
     BINDINGS = [
@@ -89,8 +77,8 @@ class SitrepApp(App[None]):
     ]
 
     # Screens watch these instead of the app calling into them.
-    refresh_status = reactive("")
-    data_version = reactive(0)
+    refresh_status = reactive("", init=False)
+    data_version = reactive(0, init=False)
 
     def __init__(
         self,
@@ -266,10 +254,14 @@ class SitrepApp(App[None]):
     # ── navigation (screens ask; only the app knows the screens) ──
     # ── global actions ──
     def action_help(self) -> None:
+        from tui.app.screens.help import HelpScreen
+
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen, self.screen.active_bindings))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        from tui.app.palette.commands import commands
+
         yield from commands(self, screen)
         for command in super().get_system_commands(screen):
             if command.title != "Theme":  # ours is "Switch theme"
@@ -280,11 +272,28 @@ class SitrepApp(App[None]):
 
     def action_export_bookmarks(self) -> None:
         """Bindable action: write the bookmarks as Markdown."""
+        from tui.app.flows.bookmarks import export_bookmarks
+
         export_bookmarks(self, "md")
 
 
 def key_scopes(app: type) -> list[Scope]:
-    """Where keys are read together: the app's, one screen's, and the focused widget's."""
+    """Where keys are read together: the app's, one screen's, and the focused widget's.
+    Called only when feeds.toml has `[keys]`: it loads every screen, which the first paint
+    otherwise does not (each loads when first opened)."""
+    from tui.app.screens.bookmarks import BookmarksScreen
+    from tui.app.screens.claims import ClaimsScreen
+    from tui.app.screens.help import HelpScreen
+    from tui.app.screens.reader import ReaderScreen
+    from tui.app.screens.stories import StoriesScreen
+    from tui.app.screens.story import StoryScreen
+    from tui.app.widgets.bookmark_list import BookmarkList
+    from tui.app.widgets.claim_list import ClaimList
+    from tui.app.widgets.entity_panel import EntityPanel
+    from tui.app.widgets.reader_view import ReaderView
+    from tui.app.widgets.story_list import StoryList
+    from tui.app.widgets.story_outline import StoryOutline
+
     return [
         ("on the main screen", [app, MainScreen, ArticleList]),
         ("on the main screen (feeds pane)", [app, MainScreen, FeedList]),

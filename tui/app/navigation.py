@@ -2,8 +2,10 @@
 Navigator (through `sitrep(node).navigate`) to open the reader, the claims view, the stories,
 one story or the bookmarks, and to go back to the article list filtered by an entity.
 
-It knows the screen stack's few rules: a view already on top is not stacked again, a reader
-opened from a story goes back to that story, and n/N in the reader are the article list's.
+Each screen but the main one is imported where it is opened, so the first paint loads only
+the main screen. It knows the screen stack's few rules: a view already on top is not stacked
+again, a reader opened from a story goes back to that story, and n/N in the reader are the
+article list's.
 """
 
 from __future__ import annotations
@@ -14,12 +16,7 @@ from typing import Any
 
 from textual.app import App
 
-from tui.app.screens.bookmarks import BookmarksScreen
-from tui.app.screens.claims import ClaimsScreen
 from tui.app.screens.main import MainScreen
-from tui.app.screens.reader import ReaderScreen
-from tui.app.screens.stories import StoriesScreen
-from tui.app.screens.story import StoryScreen
 from tui.core.query import parse_query
 
 
@@ -31,22 +28,32 @@ class Navigator:
     def reader(
         self, article_id: int, claim_start: int | None = None, source_start: int | None = None
     ) -> None:
+        from tui.app.screens.reader import ReaderScreen
+
         self.app.push_screen(ReaderScreen(article_id, claim_start, source_start))
 
     def claims(self, text: str = "") -> None:
+        from tui.app.screens.claims import ClaimsScreen
+
         if not isinstance(self.app.screen, ClaimsScreen):
             self.app.push_screen(ClaimsScreen(text))
 
     def bookmarks(self) -> None:
+        from tui.app.screens.bookmarks import BookmarksScreen
+
         if not isinstance(self.app.screen, BookmarksScreen):
             self.app.push_screen(BookmarksScreen())
 
     def stories(self, text: str = "") -> None:
+        from tui.app.screens.stories import StoriesScreen
+
         if not isinstance(self.app.screen, StoriesScreen):
             self.app.push_screen(StoriesScreen(text))
 
     def story(self, story_id: str) -> None:
         """The story screen; from a reader opened on that story's screen, back to it."""
+        from tui.app.screens.story import StoryScreen
+
         below = self._below()
         if isinstance(below, StoryScreen) and below.story_id == story_id:
             self.app.pop_screen()
@@ -66,6 +73,9 @@ class Navigator:
 
     def by_entity(self, name: str) -> None:
         """Filter the article list and the claims view by an entity; back to the list."""
+        from tui.app.screens.claims import ClaimsScreen
+        from tui.app.screens.reader import ReaderScreen
+
         text = 'entity:"{}"'.format(name.replace('"', " ").strip())
         query = parse_query(text, self.now())
         for screen in self.app.screen_stack:

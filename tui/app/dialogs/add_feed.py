@@ -21,6 +21,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.app.styles import sheet
 from tui.core.errors import FetchError, ParseError
 from tui.service.feeds import CheckedFeed
 
@@ -33,6 +34,7 @@ class NewFeed:
 
 
 class AddFeedPrompt(ModalScreen[NewFeed | None]):
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [Binding("escape", "dismiss_none", "Cancel", id="prompt_cancel")]
 
     def __init__(self, check: Callable[[str], CheckedFeed], known: Mapping[str, str]) -> None:

@@ -16,6 +16,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.styles import sheet
+
 ENTRIES = (
     ("rename", "Rename…"),
     ("tags", "Tags…"),
@@ -26,6 +28,7 @@ ENTRIES = (
 
 
 class FeedMenu(ModalScreen[str | None]):
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="prompt_cancel"),
         Binding("j", "move(1)", "Down", show=False, id="cursor_down"),

@@ -19,6 +19,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
+from tui.app.styles import sheet
+
 Action = Literal["save", "keep", "remove"]
 
 
@@ -30,6 +32,7 @@ class NoteResult:
 
 
 class NotePrompt(ModalScreen[NoteResult]):
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [
         Binding("escape", "keep", "Keep as it is", id="note_keep"),
         Binding("e", "edit", "Edit note", show=False, id="note_edit"),

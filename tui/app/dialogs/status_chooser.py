@@ -16,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from tui.app.styles import sheet
 from tui.app.widgets.status_looks import LOOKS, SET_BY_YOU, glyph_style, look
 from tui.core.models import CLAIM_STATUSES
 
@@ -29,6 +30,7 @@ def _label(status: str, current: bool) -> Content:
 
 
 class StatusChooser(ModalScreen[str | None]):
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [
         Binding("escape,q", "close", "Close", id="prompt_cancel"),
         Binding("j", "move(1)", "Down", show=False, id="cursor_down"),

@@ -13,12 +13,14 @@ from textual.widgets import Static
 
 from tui.app.flows.browser import open_in_browser
 from tui.app.flows.clipboard import copy_text
+from tui.app.styles import sheet
 from tui.service.bookmarks import bookmark_citation
 
 
 class StoredCopyScreen(ModalScreen[None]):
     """A bookmark whose article was purged: the copy kept with the bookmark, read-only."""
 
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [
         Binding("escape,h,q", "dismiss", "Close", id="back"),
         Binding("y", "copy_citation", "Copy citation", id="copy_citation"),

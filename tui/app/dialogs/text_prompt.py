@@ -15,10 +15,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.app.styles import sheet
+
 
 class TextPrompt(ModalScreen[str | None]):
     """One line of text; enter gives it back (stripped), esc gives None."""
 
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt_cancel")]
 
     def __init__(
@@ -51,6 +54,7 @@ class TextPrompt(ModalScreen[str | None]):
 class ConfirmPrompt(ModalScreen[bool]):
     """A yes/no question: y or enter say yes, n or esc say no."""
 
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [
         Binding("y,enter", "answer(True)", "Yes", id="confirm_yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm_no"),

@@ -20,6 +20,7 @@ from tui.app.contract import sitrep
 from tui.app.dialogs.stored_copy import StoredCopyScreen
 from tui.app.flows.clipboard import copy_text
 from tui.app.screens.bookmark_edits import BookmarkEdits
+from tui.app.styles import sheet
 from tui.app.widgets.bookmark_list import BookmarkList
 from tui.app.widgets.filter_bar import FilterBar
 from tui.app.widgets.status_bar import StatusBar
@@ -31,6 +32,7 @@ from tui.service.library import Library
 class BookmarksScreen(Screen[None]):
     """Saved claims, newest first; `/` filters them with the query language."""
 
+    CSS_PATH = sheet("bookmarks")
     BINDINGS = [
         Binding("q,escape,h", "back", "Back", id="back"),
         Binding("slash", "filter", "Filter", id="filter"),

@@ -19,6 +19,7 @@ from textual.widgets import Footer
 from tui.app.contract import ClaimRef, sitrep
 from tui.app.flows.bookmarks import bookmark_current_claim
 from tui.app.flows.claim_status import set_status_of_current_claim
+from tui.app.styles import sheet
 from tui.app.widgets.claim_list import ClaimList, ClaimRow
 from tui.app.widgets.claim_preview import ClaimPreview
 from tui.app.widgets.filter_bar import BarEvent, FilterBar, settle
@@ -29,6 +30,7 @@ from tui.service.library import Library
 
 
 class ClaimsScreen(Screen[None]):
+    CSS_PATH = sheet("claims")
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("q,escape,h", "back", "Back", id="back"),

@@ -15,6 +15,7 @@ from textual.content import Content, Span
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from tui.app.styles import sheet
 from tui.app.widgets.article_list import COLUMNS
 from tui.app.widgets.scrolling import scroll
 from tui.app.widgets.status_looks import LOOKS, SET_BY_YOU
@@ -85,6 +86,7 @@ def render_rows(rows: list[tuple[str, str]]) -> Content:
 
 
 class HelpScreen(ModalScreen[None]):
+    CSS_PATH = sheet("help")
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close", id="close_help"),
         Binding("j,down", "scroll('down')", "Scroll down", show=False, id="scroll_down"),

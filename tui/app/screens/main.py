@@ -24,6 +24,7 @@ from tui.app.contract import sitrep
 from tui.app.flows import feeds as feed_flows
 from tui.app.screens.feed_pane import FeedPane
 from tui.app.screens.read_state import UNREAD, ReadState
+from tui.app.styles import sheet
 from tui.app.widgets.article_list import CONFLICT_MEANING, PAGE_SIZE, ArticleList, ArticleRow
 from tui.app.widgets.feed_list import FeedInfo, FeedList, SearchInfo
 from tui.app.widgets.filter_bar import BarEvent, FilterBar
@@ -34,6 +35,7 @@ from tui.service.library import Library
 
 
 class MainScreen(Screen[None]):
+    CSS_PATH = sheet("main")
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("n", "read('next')", "Next unread", id="next_unread"),

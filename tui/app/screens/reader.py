@@ -27,6 +27,7 @@ from tui.app.screens.article_data import (
 )
 from tui.app.screens.reader_claims import ClaimCursor
 from tui.app.screens.reader_panes import ReaderPanes
+from tui.app.styles import sheet
 from tui.app.widgets.entity_panel import TREND_DAYS, EntityPanel
 from tui.app.widgets.reader_view import ReaderView
 from tui.app.widgets.scrolling import scroll
@@ -39,6 +40,7 @@ MODE_NAMES = {"text": "reading text", "summary": "feed summary", "raw": "raw HTM
 
 
 class ReaderScreen(Screen[None]):
+    CSS_PATH = sheet("reader")
     BINDINGS = [
         Binding("q,escape,h", "back", "Back", id="back"),
         Binding("right_square_bracket", "claim(1)", "Next claim", id="next_claim"),

@@ -16,6 +16,7 @@ from textual.screen import Screen
 from textual.widgets import Footer
 
 from tui.app.contract import sitrep
+from tui.app.styles import sheet
 from tui.app.widgets.filter_bar import BarEvent, FilterBar, settle
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.story_list import StoryList, StoryRow
@@ -27,6 +28,7 @@ NOT_FOR_STORIES = "type: picks articles or claims; the stories view lists storie
 
 
 class StoriesScreen(Screen[None]):
+    CSS_PATH = sheet("stories")
     BINDINGS = [
         Binding("slash", "filter", "Filter", id="filter"),
         Binding("q,escape,h", "back", "Back", id="back"),

@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 
 from tui.app.contract import sitrep
+from tui.app.styles import sheet
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.story_list import CONTESTED
 from tui.app.widgets.story_outline import StoryOutline
@@ -27,6 +28,7 @@ from tui.service.story_detail import StoryDetail
 
 
 class StoryScreen(Screen[None]):
+    CSS_PATH = sheet("stories")
     BINDINGS = [
         Binding("q,escape,h", "back", "Back", id="back"),
         Binding("right_square_bracket", "section(1)", "Next section", id="next_section"),

@@ -14,9 +14,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from tui.core.models import EVIDENCE_KINDS, Claim, Evidence
+from tui.store.schema_lean import QUOTE_CODES, code
 
 # The sentence and the cue are left NULL when they are the article's text at their offsets
-# (the `claims` view reads them from there: tui/store/schema_size.py).
+# (the `claims` view reads them from there: tui/store/schema_size.py); the status and the quote
+# kind are kept as codes (tui/store/schema_lean.py), which the view reads back as words.
 _INSERT = (
     'INSERT INTO claim_rows(article_id, start, "end", text, source, source_start, source_end, cue,'
     " cue_start, cue_end, content_start, content_end, quote, status, source_canonical,"
@@ -65,8 +67,8 @@ def insert_claims(conn: sqlite3.Connection, article_id: int, claims: Iterable[Cl
             (
                 article_id, c.start, c.end, unless_span(c.text, c.start, c.end), c.source,
                 c.source_start, c.source_end, unless_span(c.cue, c.cue_start, c.cue_end),
-                c.cue_start, c.cue_end, c.content_start, c.content_end, c.quote,
-                c.status, c.source_canonical, c.affiliation, evidence_json(c.evidence),
+                c.cue_start, c.cue_end, c.content_start, c.content_end, code(c.quote, QUOTE_CODES),
+                code(c.status), c.source_canonical, c.affiliation, evidence_json(c.evidence),
             )
             for c in claims
         ],

@@ -12,6 +12,7 @@ from tests import old_cache, scale_cache
 from tui.core.models import Analysis, Article, Claim
 from tui.core.query import parse_query
 from tui.store import manual_status, schema, store
+from tui.store.claims import evidence_of
 from tui.store.schema_lean import QUOTE_CODES, STATUS_CODES
 from tui.store.searcher import Searcher
 
@@ -26,7 +27,9 @@ def _whole(conn: sqlite3.Connection) -> None:
 
 
 def _claims(conn: sqlite3.Connection) -> list[tuple[object, ...]]:
-    return [tuple(row) for row in conn.execute("SELECT * FROM claims ORDER BY id")]
+    """Every column, the evidence as what it reads back as (its JSON's form changed in 12)."""
+    rows = conn.execute("SELECT * FROM claims ORDER BY id")
+    return [(*row[:17], evidence_of(row[17]), row[18]) for row in rows]
 
 
 def _same_lists(conn: sqlite3.Connection, texts: tuple[str, ...], now: object) -> None:
@@ -44,6 +47,10 @@ def test_a_schema_11_cache_migrates_with_a_backup_and_reads_back_the_same(
 ) -> None:
     path = tmp_path / "cache" / "sitrep.db"
     old_cache.write(path, 11)
+    with sqlite3.connect(path) as old:  # values a damaged or hand-made row may hold
+        old.execute("UPDATE claim_rows SET evidence = 'not json' WHERE id = 1")
+        old.execute("""UPDATE claim_rows SET evidence = '[7, "x", [1, 2, "denial", ""]]'
+                       WHERE id = 2""")
     with sqlite3.connect(path) as old:
         schema.register_functions(old)
         before = _claims(old)
@@ -54,6 +61,11 @@ def test_a_schema_11_cache_migrates_with_a_backup_and_reads_back_the_same(
     assert _claims(conn) == before  # the view gives every column as the words it held
     kept = conn.execute("SELECT DISTINCT typeof(status), typeof(quote) FROM claim_rows").fetchall()
     assert [tuple(r) for r in kept] == [("integer", "integer")]
+    evidence = {r[0] for r in conn.execute("SELECT evidence FROM claim_rows")}
+    assert "[]" in evidence and any(e.startswith("[[") and '"denial"' in e for e in evidence)
+    assert any(r[17] for r in before)  # the denials' evidence, read back the same above
+    odd = dict(conn.execute("SELECT id, evidence FROM claim_rows WHERE id IN (1, 2)").fetchall())
+    assert odd == {1: "not json", 2: '[7,"x",[1,2,"denial",""]]'}  # copied, never an error
     made = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'articles_fts'").fetchone()[0]
     assert "prefix='2'," in made
     _whole(conn)

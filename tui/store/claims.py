@@ -2,8 +2,9 @@
 
 A claims row is the analysis plus the user's word: `status` is the status in force and
 `analysis_status` the analyzer's when the user set one (tui/store/manual_status.py), NULL
-otherwise. `evidence` is JSON (a list of {start, end, kind, by}, offsets into the article
-text); NULL marks a claim stored before the store kept it (`sitrep reprocess` redoes those).
+otherwise. `evidence` is JSON, a list of [start, end, kind, by] (offsets into the article
+text; before schema 12 each was an object with those keys, which is still read); NULL marks
+a claim stored before the store kept it (`sitrep reprocess` redoes those).
 """
 
 from __future__ import annotations
@@ -27,7 +28,22 @@ _INSERT = (
 
 
 def evidence_json(evidence: Iterable[Evidence]) -> str:
-    return json.dumps([e.as_dict() for e in evidence], ensure_ascii=False, separators=(",", ":"))
+    """Lists, not objects: the keys took half of a claim's evidence (schema 12)."""
+    rows = [[e.start, e.end, e.kind, e.by] for e in evidence]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def _evidence_item(item: object) -> Evidence | None:
+    """One item of either form (a list, or the object kept before schema 12)."""
+    if isinstance(item, dict):
+        item = [item.get("start"), item.get("end"), item.get("kind"), item.get("by")]
+    if not isinstance(item, list) or len(item) < 3 or item[2] not in EVIDENCE_KINDS:
+        return None
+    try:
+        by = item[3] if len(item) > 3 else ""
+        return Evidence(int(item[0]), int(item[1]), item[2], str(by or ""))
+    except (TypeError, ValueError):
+        return None
 
 
 def evidence_of(value: object) -> tuple[Evidence, ...]:
@@ -40,14 +56,8 @@ def evidence_of(value: object) -> tuple[Evidence, ...]:
         return ()
     found = []
     for item in items if isinstance(items, list) else ():
-        if isinstance(item, dict) and item.get("kind") in EVIDENCE_KINDS:
-            try:
-                found.append(
-                    Evidence(int(item["start"]), int(item["end"]), item["kind"],
-                             str(item.get("by") or ""))
-                )
-            except (KeyError, TypeError, ValueError):
-                continue
+        if (evidence := _evidence_item(item)) is not None:
+            found.append(evidence)
     return tuple(found)
 
 

@@ -8,6 +8,8 @@
   the status filter use `code` (a value without a code, as a hand-made analysis may give, is
   kept as its text: the columns have integer affinity, which leaves a word a word).
   The codes are this schema's, fixed here: a later status takes a new code, never an old one.
+- A claim's evidence is JSON lists ([start, end, kind, by]) where it was objects with those
+  keys, half of its bytes (tui/store/claims.py reads both).
 - The words index of articles (`articles_fts`) loses its 3-letter prefix index. A 3-letter
   prefix is read as the tokens it stands for (tui/store/words.py, up to 512 of them), as the
   claims' index has done since schema 9; only the 2-letter prefixes, which stand for too many
@@ -45,6 +47,14 @@ _COLUMNS = (
     "cue_end, content_start, content_end, quote, status, source_canonical, affiliation, "
     "evidence, analysis_status"
 )
+# Each item of a claim's evidence as a list [start, end, kind, by] (tui/store/claims.py); a
+# value that is not a JSON list, or an item that is not an object, is copied as it was.
+_EVIDENCE = """CASE WHEN NOT json_valid(evidence) THEN evidence
+    WHEN json_type(evidence) != 'array' THEN evidence ELSE
+    (SELECT json_group_array(CASE WHEN j.type = 'object' THEN json_array(
+        json_extract(j.value, '$.start'), json_extract(j.value, '$.end'),
+        json_extract(j.value, '$.kind'), coalesce(json_extract(j.value, '$.by'), ''))
+        ELSE j.value END) FROM json_each(evidence) j) END"""
 _INDEXED = "title, summary, text"
 
 
@@ -85,7 +95,7 @@ CREATE TABLE claim_rows_lean (
 INSERT INTO claim_rows_lean({_COLUMNS})
     SELECT id, article_id, start, "end", text, source, source_start, source_end, cue,
         cue_start, cue_end, content_start, content_end, {_coded("quote", QUOTE_CODES)},
-        {_coded("status", STATUS_CODES)}, source_canonical, affiliation, evidence,
+        {_coded("status", STATUS_CODES)}, source_canonical, affiliation, {_EVIDENCE},
         {_coded("analysis_status", STATUS_CODES)}
     FROM claim_rows ORDER BY id;
 DROP TABLE claim_rows;

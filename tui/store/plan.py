@@ -5,7 +5,7 @@ it, and the conditions every row must meet, as SQL on the list's row aliases (`a
 Words and phrases become FTS5 expressions of exact tokens wherever possible (tui/store/words.py
 says why): a word is a prefix, so "drone" becomes ("drone" OR "drones"); a prefix short enough
 to have a prefix index is read from it. Articles have two indexes (schema v8): words go to
-`articles_fts` (no positions, a 2-letter prefix index since schema 12), phrases to
+`articles_fts` (no positions, prefix indexes of 2-3 letters), phrases to
 `articles_phrase_fts` (positions); claims the same two (schema 11). The terms of one index
 make one expression, its negated terms folded in as NOT; a second index's expression, and
 negated terms with no positive term in their index, are streams merged with the walk
@@ -30,7 +30,7 @@ from tui.store import words
 SMALL = 4096  # ids in a set kept as a temp table; a larger set is checked row by row
 # Each list's full-text indexes: (words index, phrases index, prefix-index lengths of the first)
 INDEXES = {
-    "articles": ("articles_fts", "articles_phrase_fts", (2,)),
+    "articles": ("articles_fts", "articles_phrase_fts", (2, 3)),
     "claims": ("claims_fts", "claims_phrase_fts", (2,)),
 }
 

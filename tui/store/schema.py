@@ -303,7 +303,7 @@ ALTER TABLE bookmarks ADD COLUMN status_manual INTEGER;
 # v9: counts by triggers, id-range date bounds, the token list, smaller full-text indexes and
 # mentions without a rowid (tui/store/schema_scale.py); v10: distinct canonical sources; v11: no
 # second copy of claim sentences, a smaller claim index, story rows compressed (schema_size.py);
-# v12: claim statuses as codes, no 3-letter prefix index of article words (schema_lean.py).
+# v12: claim statuses as codes, claim evidence as JSON lists (schema_lean.py).
 MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE, CANONICALS, SIZE, LEAN)
 # A new cache's pages: 8 KB (4 KB pages left a third of the file empty). Incremental
 # auto-vacuum lets `sitrep vacuum` give free pages back in short steps (tui/store/upkeep.py).

@@ -60,7 +60,7 @@ def test_a_schema_11_cache_migrates_with_a_backup_and_reads_back_the_same(
     assert path.with_name("sitrep.db.bak-v11").exists()
     assert _claims(conn) == before  # the view gives every column as the words it held
     kept = conn.execute("SELECT DISTINCT typeof(status), typeof(quote) FROM claim_rows").fetchall()
-    assert [tuple(r) for r in kept] == [("integer", "integer")]
+    assert [tuple(r) for r in kept] == [("text", "text")]  # '0', '1': one character each
     evidence = {r[0] for r in conn.execute("SELECT evidence FROM claim_rows")}
     assert "[]" in evidence and any(e.startswith("[[") and '"denial"' in e for e in evidence)
     assert any(r[17] for r in before)  # the denials' evidence, read back the same above
@@ -82,8 +82,8 @@ def test_statuses_are_kept_as_codes_and_read_back_as_words(tmp_path: Path) -> No
     ).fetchall()
     assert rows and any(r[2] is not None for r in rows)
     for status, quote, analysed, code, quote_code, analysed_code in rows:
-        assert STATUS_CODES[status] == code and QUOTE_CODES[quote] == quote_code
-        assert analysed is None or STATUS_CODES[analysed] == analysed_code
+        assert str(STATUS_CODES[status]) == code and str(QUOTE_CODES[quote]) == quote_code
+        assert analysed is None or str(STATUS_CODES[analysed]) == analysed_code
     _whole(conn)
     now = scale_cache.NOW
     _same_lists(conn, ("status:confirmed", "status:disputed", "-status:claimed", "is:manual",

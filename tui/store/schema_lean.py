@@ -2,11 +2,14 @@
 (tui/store/schema_size.py). Sizes per article are measured on the 50k bench cache
 (bench/README.md, "A year of news", "Schema 12").
 
-- A claim row's `status`, `analysis_status` and `quote` are small integers (one byte each in
-  the row and in the status index, where the words took 6–11): the codes below. The `claims`
-  view gives them back as the words, so every reader reads what it read before; writers and
-  the status filter use `code` (a value without a code, as a hand-made analysis may give, is
-  kept as its text: the columns have integer affinity, which leaves a word a word).
+- A claim row's `status`, `analysis_status` and `quote` are codes (one character each in the
+  row and in the status index, where the words took 6–11): the numbers below, kept as text
+  ('0'..'4') by the columns' text affinity. The `claims` view gives them back as the words,
+  so every reader reads what it read before; writers and the status filter use `code` (a
+  value without a code, as a hand-made analysis may give, is kept as its text). Text, not
+  integer columns: SQLite guesses an index's row size from its columns' declared types, and
+  with an integer `status` the status index looked the smallest, so a count scanned the
+  claims in status order, five passes over the articles (20 % more CPU at 50k).
   The codes are this schema's, fixed here: a later status takes a new code, never an old one.
 - A claim's evidence is JSON lists ([start, end, kind, by]) where it was objects with those
   keys, half of its bytes (tui/store/claims.py reads both).
@@ -78,12 +81,12 @@ CREATE TABLE claim_rows_lean (
     cue_end           INTEGER NOT NULL,
     content_start     INTEGER NOT NULL,
     content_end       INTEGER NOT NULL,
-    quote             INTEGER NOT NULL,  -- QUOTE_CODES (tui/store/schema_lean.py)
-    status            INTEGER NOT NULL,  -- STATUS_CODES
+    quote             TEXT NOT NULL,     -- QUOTE_CODES (tui/store/schema_lean.py)
+    status            TEXT NOT NULL,     -- STATUS_CODES
     source_canonical  TEXT NOT NULL DEFAULT '',
     affiliation       TEXT NOT NULL DEFAULT '',
     evidence          TEXT,
-    analysis_status   INTEGER            -- STATUS_CODES; NULL: the user set none
+    analysis_status   TEXT               -- STATUS_CODES; NULL: the user set none
 );
 INSERT INTO claim_rows_lean({_COLUMNS})
     SELECT id, article_id, start, "end", text, source, source_start, source_end, cue,

@@ -51,8 +51,9 @@ _COLUMNS = (
     "evidence, analysis_status"
 )
 # Each item of a claim's evidence as a list [start, end, kind, by] (tui/store/claims.py); a
-# value that is not a JSON list, or an item that is not an object, is copied as it was.
-_EVIDENCE = """CASE WHEN NOT json_valid(evidence) THEN evidence
+# value that is not a JSON list, or an item that is not an object, is copied as it was (NULL,
+# a claim stored before schema 8, stays NULL: `sitrep reprocess` looks for it).
+_EVIDENCE = """CASE WHEN evidence IS NULL THEN NULL WHEN NOT json_valid(evidence) THEN evidence
     WHEN json_type(evidence) != 'array' THEN evidence ELSE
     (SELECT json_group_array(CASE WHEN j.type = 'object' THEN json_array(
         json_extract(j.value, '$.start'), json_extract(j.value, '$.end'),

@@ -1,6 +1,7 @@
-"""A cache file as an older sitrep wrote it (schema 8, 9 or 10): the schema of that version
-from its own migrations, rows written in plain SQL as that version's store wrote them (claims
-with their sentence and cue copied, story rows as JSON text). The migration tests open it
+"""A cache file as an older sitrep wrote it (schema 8 to 11): the schema of that version from
+its own migrations, rows written in plain SQL as that version's store wrote them (claims with
+their sentence and cue copied before 11, read from the text in 11; story rows as JSON text
+before 11, compressed in 11). The migration tests open it
 with today's store.
 """
 
@@ -11,7 +12,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from tui.store import schema, words
+from tui.store import schema, schema_size, words
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 FEED = ("http://old.invalid/feed.xml", "Old wire", ("ukraine",))
@@ -48,11 +49,15 @@ def claims_of(text: str) -> list[dict[str, object]]:
 
 
 def write(path: Path, version: int) -> None:
-    """A cache of schema *version* (8, 9 or 10) at *path*, closed."""
-    assert 8 <= version <= 10
+    """A cache of schema *version* (8 to 11) at *path*, closed."""
+    assert 8 <= version <= 11
+    packed = version >= 11
+    claims_table = "claim_rows" if packed else "claims"
+    keep = schema_size.pack if packed else (lambda value: value)  # story rows
     path.parent.mkdir(parents=True, exist_ok=True)
     old = sqlite3.connect(path)
     old.create_function("without_userinfo", 1, lambda value: value)  # v7's migration uses it
+    schema_size.register_functions(old)  # v11's
     schema.migrate(old, path, 0, schema.MIGRATIONS[:version])
     old.execute("INSERT INTO feeds(id, url, name, tags) VALUES (1, ?, ?, ?)",
                 (FEED[0], FEED[1], " ".join(FEED[2])))  # fmt: skip
@@ -65,12 +70,14 @@ def write(path: Path, version: int) -> None:
             "INSERT INTO articles(id, feed_id, guid, url, title, fetched, sort_ts, text, read, "
             "claim_count, conflict, state, analyzer_version) "
             "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'analyzed', '9')",
-            (n, f"g{n}", f"https://old.invalid/{n}", f"Drones hit depot {n}", when, when, text,
-             n % 2, len(found)),
+            (n, f"g{n}", f"https://old.invalid/{n}", f"Drones hit depot {n}", when, when,
+             schema_size.pack_text(text) if packed else text, n % 2, len(found)),
         )  # fmt: skip
         for claim in found:
+            if packed:  # schema 11 keeps the sentence and cue as spans of the text
+                claim = {**claim, "text": None, "cue": None}
             names = ", ".join(f'"{k}"' for k in claim)
-            old.execute(f"INSERT INTO claims(article_id, {names}) VALUES (?, "
+            old.execute(f"INSERT INTO {claims_table}(article_id, {names}) VALUES (?, "
                         f"{', '.join('?' * len(claim))})", (n, *claim.values()))  # fmt: skip
         if version >= 9:  # the token list (schema 9) is kept by the store as it writes
             words.note_words(old, [text, f"Drones hit depot {n}", *(c["source"] for c in found)])
@@ -79,15 +86,16 @@ def write(path: Path, version: int) -> None:
                     (n, kharkiv, kharkiv + 7))  # fmt: skip
         old.execute(
             "INSERT INTO story_articles(article_id, story_id, features) VALUES (?, 's1', ?)",
-            (n, json.dumps({"article_id": str(n), "time": 1.0, "title": f"Drones hit depot {n}",
-                            "terms": {"drone": 2.0, "depot": 1.0}, "places": []})),
+            (n, keep(json.dumps({"article_id": str(n), "time": 1.0,
+                                 "title": f"Drones hit depot {n}",
+                                 "terms": {"drone": 2.0, "depot": 1.0}, "places": []}))),
         )  # fmt: skip
     old.execute(
         "INSERT INTO stories(id, title, first_seen, last_seen, articles, state) "
         "VALUES ('s1', 'Drones hit depot', ?, ?, ?, ?)",
         ((NOW - timedelta(hours=ARTICLES)).isoformat(), NOW.isoformat(), ARTICLES,
-         json.dumps({"first_seen": 1.0, "last_seen": 2.0, "terms": {"drone": 60.0},
-                     "places": {}, "norm": 1.0})),
+         keep(json.dumps({"first_seen": 1.0, "last_seen": 2.0, "terms": {"drone": 60.0},
+                     "places": {}, "norm": 1.0}))),
     )  # fmt: skip
     old.execute("INSERT INTO app_state(key, value) VALUES ('stories_filed', ?)", (str(ARTICLES),))
     old.commit()

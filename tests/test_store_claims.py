@@ -267,3 +267,14 @@ def test_a_spelling_variant_finds_articles_claims_and_bookmarks(conn) -> None:  
         assert len(search.find_articles(conn, query)) == 1, text_query
         assert len(search.find_claims(conn, query.as_type("claim"))) == 1, text_query
         assert len(search.find_bookmarks(conn, query)) == 1, text_query
+
+
+def test_evidence_reads_the_lists_of_schema_12_and_the_objects_before() -> None:
+    kept = (Evidence(3, 9, "denial", "the ministry"), Evidence(12, 20, "dispute", ""))
+    written = stored_claims.evidence_json(kept)
+    assert written == '[[3,9,"denial","the ministry"],[12,20,"dispute",""]]'
+    assert stored_claims.evidence_of(written) == kept
+    before = ('[{"start":3,"end":9,"kind":"denial","by":"the ministry"},'
+              '{"start":12,"end":20,"kind":"dispute"}]')
+    assert stored_claims.evidence_of(before) == kept
+    assert stored_claims.evidence_of('[[1, 2, "rumour", ""], [1, "x", "denial"], 5]') == ()

@@ -2,8 +2,9 @@
 
 A claims row is the analysis plus the user's word: `status` is the status in force and
 `analysis_status` the analyzer's when the user set one (tui/store/manual_status.py), NULL
-otherwise. `evidence` is JSON (a list of {start, end, kind, by}, offsets into the article
-text); NULL marks a claim stored before the store kept it (`sitrep reprocess` redoes those).
+otherwise. `evidence` is JSON, a list of [start, end, kind, by] (offsets into the article
+text; before schema 12 each was an object with those keys, which is still read); NULL marks
+a claim stored before the store kept it (`sitrep reprocess` redoes those).
 """
 
 from __future__ import annotations
@@ -14,9 +15,11 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from tui.core.models import EVIDENCE_KINDS, Claim, Evidence
+from tui.store.schema_lean import QUOTE_CODES, code
 
 # The sentence and the cue are left NULL when they are the article's text at their offsets
-# (the `claims` view reads them from there: tui/store/schema_size.py).
+# (the `claims` view reads them from there: tui/store/schema_size.py); the status and the quote
+# kind are kept as codes (tui/store/schema_lean.py), which the view reads back as words.
 _INSERT = (
     'INSERT INTO claim_rows(article_id, start, "end", text, source, source_start, source_end, cue,'
     " cue_start, cue_end, content_start, content_end, quote, status, source_canonical,"
@@ -25,7 +28,22 @@ _INSERT = (
 
 
 def evidence_json(evidence: Iterable[Evidence]) -> str:
-    return json.dumps([e.as_dict() for e in evidence], ensure_ascii=False, separators=(",", ":"))
+    """Lists, not objects: the keys took half of a claim's evidence (schema 12)."""
+    rows = [[e.start, e.end, e.kind, e.by] for e in evidence]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":"))
+
+
+def _evidence_item(item: object) -> Evidence | None:
+    """One item of either form (a list, or the object kept before schema 12)."""
+    if isinstance(item, dict):
+        item = [item.get("start"), item.get("end"), item.get("kind"), item.get("by")]
+    if not isinstance(item, list) or len(item) < 3 or item[2] not in EVIDENCE_KINDS:
+        return None
+    try:
+        by = item[3] if len(item) > 3 else ""
+        return Evidence(int(item[0]), int(item[1]), item[2], str(by or ""))
+    except (TypeError, ValueError):
+        return None
 
 
 def evidence_of(value: object) -> tuple[Evidence, ...]:
@@ -38,14 +56,8 @@ def evidence_of(value: object) -> tuple[Evidence, ...]:
         return ()
     found = []
     for item in items if isinstance(items, list) else ():
-        if isinstance(item, dict) and item.get("kind") in EVIDENCE_KINDS:
-            try:
-                found.append(
-                    Evidence(int(item["start"]), int(item["end"]), item["kind"],
-                             str(item.get("by") or ""))
-                )
-            except (KeyError, TypeError, ValueError):
-                continue
+        if (evidence := _evidence_item(item)) is not None:
+            found.append(evidence)
     return tuple(found)
 
 
@@ -65,8 +77,8 @@ def insert_claims(conn: sqlite3.Connection, article_id: int, claims: Iterable[Cl
             (
                 article_id, c.start, c.end, unless_span(c.text, c.start, c.end), c.source,
                 c.source_start, c.source_end, unless_span(c.cue, c.cue_start, c.cue_end),
-                c.cue_start, c.cue_end, c.content_start, c.content_end, c.quote,
-                c.status, c.source_canonical, c.affiliation, evidence_json(c.evidence),
+                c.cue_start, c.cue_end, c.content_start, c.content_end, code(c.quote, QUOTE_CODES),
+                code(c.status), c.source_canonical, c.affiliation, evidence_json(c.evidence),
             )
             for c in claims
         ],

@@ -28,6 +28,7 @@ from typing import Any
 
 from tui.core.models import CLAIM_STATUSES
 from tui.store.claims import analysis_status, content_of
+from tui.store.schema_lean import code
 from tui.store.status_copy import write_copy
 
 Row = Mapping[str, Any] | sqlite3.Row
@@ -104,7 +105,7 @@ def apply_statuses(conn: sqlite3.Connection, article_id: int) -> int:
             )
     conn.executemany(
         "UPDATE claim_rows SET status = ?, analysis_status = ? WHERE id = ?",
-        [(status, analysed, claim_id) for claim_id, (status, analysed) in chosen.items()],
+        [(code(status), code(was), claim_id) for claim_id, (status, was) in chosen.items()],
     )
     return len(chosen)
 

@@ -5,11 +5,12 @@ it, and the conditions every row must meet, as SQL on the list's row aliases (`a
 Words and phrases become FTS5 expressions of exact tokens wherever possible (tui/store/words.py
 says why): a word is a prefix, so "drone" becomes ("drone" OR "drones"); a prefix short enough
 to have a prefix index is read from it. Articles have two indexes (schema v8): words go to
-`articles_fts` (no positions, prefix indexes of 2-3 letters), phrases to `articles_phrase_fts`
-(positions). Claims have one. The terms of one index make one expression, its negated terms
-folded in as NOT; a second index's expression, and negated terms with no positive term in
-their index, are streams merged with the walk (tui/store/pages.py): FTS5 reads a match fast
-in order, but checking one row against it costs a lookup of every term (0.1-0.8 ms).
+`articles_fts` (no positions, prefix indexes of 2-3 letters), phrases to
+`articles_phrase_fts` (positions); claims the same two (schema 11). The terms of one index
+make one expression, its negated terms folded in as NOT; a second index's expression, and
+negated terms with no positive term in their index, are streams merged with the walk
+(tui/store/pages.py): FTS5 reads a match fast in order, but checking one row against it costs
+a lookup of every term (0.1-0.8 ms).
 
 Terms about claims, entities, bookmarks and stories select ids through `tui.store.query_sql`.
 A small set (at most SMALL ids) is kept as a temp table by the Searcher (tui/store/searcher.py);

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from tui.core.query import Query, Term, check_for_bookmarks, count_condition, words_of
 from tui.core.spelling import variants
+from tui.store.schema_lean import code
 
 _ENTITY_IDS = "SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'"
 FEEDS = "+a.feed_id IN (SELECT id FROM feeds WHERE {})"
@@ -174,7 +175,7 @@ def article_set(term: Term) -> Sql | None:
         sql, params = _by_side("claims", "article_id", value)
         return f"{sql} ORDER BY 1", params
     if key == "status":
-        return "SELECT article_id FROM claims WHERE status = ? ORDER BY 1", (value,)
+        return "SELECT article_id FROM claim_rows WHERE status = ? ORDER BY 1", (code(value),)
     if key == "is" and value == "bookmarked":
         return "SELECT article_id FROM bookmarks WHERE article_id IS NOT NULL ORDER BY 1", ()
     if key == "is" and value == "manual":
@@ -206,7 +207,7 @@ def claim_set(term: Term) -> Sql | None:
     if key == "is" and value == "manual":
         return f"SELECT id FROM claims WHERE {_MANUAL}", ()
     if key == "status":
-        return "SELECT id FROM claims WHERE status = ?", (value,)
+        return "SELECT id FROM claim_rows WHERE status = ?", (code(value),)
     if key == "entity":
         return (
             "SELECT k.id FROM mentions m JOIN claims k ON k.article_id = m.article_id AND "

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from tui.core.errors import StoreError
 from tui.core.sanitize import without_userinfo
+from tui.store.schema_lean import LEAN
 from tui.store.schema_scale import CANONICALS, SCALE
 from tui.store.schema_size import SIZE, register_functions
 
@@ -299,13 +300,12 @@ ALTER TABLE bookmarks ADD COLUMN affiliation TEXT;
 ALTER TABLE bookmarks ADD COLUMN status_manual INTEGER;
 """
 
-# v9: counts kept by triggers, id-range date bounds, the token list, smaller full-text indexes
-# and mentions without a rowid (tui/store/schema_scale.py says why); v10: distinct canonical
-# sources; v11: claims without a second copy of their sentence, a smaller claim index, story
-# rows compressed (tui/store/schema_size.py).
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE, CANONICALS, SIZE)
-# A new cache's pages: an analysed article is about 2.5 KB, so with 4 KB pages most pages held
-# one article and a third of the file was empty; 8 KB pages hold three. Incremental
+# v9: counts by triggers, id-range date bounds, the token list, smaller full-text indexes and
+# mentions without a rowid (tui/store/schema_scale.py); v10: distinct canonical sources; v11: no
+# second copy of claim sentences, a smaller claim index, story rows compressed (schema_size.py);
+# v12: claim statuses as codes, claim evidence as JSON lists (schema_lean.py).
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE, CANONICALS, SIZE, LEAN)
+# A new cache's pages: 8 KB (4 KB pages left a third of the file empty). Incremental
 # auto-vacuum lets `sitrep vacuum` give free pages back in short steps (tui/store/upkeep.py).
 NEW_FILE_PRAGMAS = ("PRAGMA page_size = 8192", "PRAGMA auto_vacuum = INCREMENTAL")
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -335,3 +335,26 @@ def test_a_small_set_is_read_once(cache: sqlite3.Connection) -> None:
         cache.set_trace_callback(None)
     assert sum("claims_phrase_fts MATCH" in sql for sql in sent) == 1
     assert [row["id"] for row in rows] == _paged("claims", cache, '"air defence"', 100)[:100]
+
+
+@pytest.mark.parametrize("kind", ["articles", "claims"])
+def test_is_manual_reads_the_few_claims_set_by_hand(cache: sqlite3.Connection, kind: str) -> None:
+    """`is:manual` goes to the partial index of the claims whose status was set by hand: asked
+    through the claims view (whose columns are expressions) it read every claim, 0.7 s at 1M."""
+    steps = [0]
+
+    def step() -> int:
+        steps[0] += 1
+        return 0
+
+    manual = cache.execute("SELECT count(*) FROM claim_rows WHERE analysis_status IS NOT NULL")
+    claims = cache.execute("SELECT count(*) FROM claim_rows").fetchone()[0]
+    assert 0 < manual.fetchone()[0] < claims / 4
+    cache.set_progress_handler(step, 100)
+    try:
+        getattr(Searcher(), f"page_{kind}")(cache, parse_query("is:manual", scale_cache.NOW))
+    finally:
+        cache.set_progress_handler(None, 100)
+    # Through the index: 68 steps of 100 VM ops (articles), 133 (claims); reading every claim
+    # of the 836 added about 70 more to each.
+    assert steps[0] < {"articles": 100, "claims": 170}[kind]

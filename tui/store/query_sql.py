@@ -179,7 +179,7 @@ def article_set(term: Term) -> Sql | None:
     if key == "is" and value == "bookmarked":
         return "SELECT article_id FROM bookmarks WHERE article_id IS NOT NULL ORDER BY 1", ()
     if key == "is" and value == "manual":
-        return f"SELECT article_id FROM claims WHERE {_MANUAL} ORDER BY 1", ()
+        return f"SELECT article_id FROM claim_rows WHERE {_MANUAL} ORDER BY 1", ()
     return None
 
 
@@ -187,7 +187,8 @@ def article_set(term: Term) -> Sql | None:
 
 # The claims that bookmarks stand for (a bookmark made before schema v3 has no source start: it
 # stands for the claim at its start whose source matches).
-# Claims whose status the user set (the partial index claims_manual holds just those).
+# Claims whose status the user set (the partial index claims_manual on claim_rows holds just
+# those; through the claims view, whose columns are expressions, it was a scan of every claim).
 _MANUAL = "analysis_status IS NOT NULL"
 _BOOKMARK_CLAIM = (
     "bookmarks b JOIN claims k ON k.article_id = b.article_id AND k.start = b.claim_start "
@@ -205,7 +206,7 @@ def claim_set(term: Term) -> Sql | None:
     if key == "side":
         return _by_side("claims", "id", value)
     if key == "is" and value == "manual":
-        return f"SELECT id FROM claims WHERE {_MANUAL}", ()
+        return f"SELECT id FROM claim_rows WHERE {_MANUAL}", ()
     if key == "status":
         return "SELECT id FROM claim_rows WHERE status = ?", (code(value),)
     if key == "entity":

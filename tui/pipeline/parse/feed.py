@@ -46,13 +46,14 @@ def parse_feed(
 
     With *plain* False, feedparser reads every feed (the reference the plain reader is held to).
     """
-    if plain and (fast := parse_plain_feed(body, url, headers)) is not None:
-        return fast
     if not isinstance(body, bytes):
         raise TypeError("parse_feed takes bytes")
+    # Links are resolved below against the feed's own address (local feeds have no URL base).
     if is_json_feed(body, headers or {}):
         return parse_json_feed(body, url)
     data, response_headers = prepare_feed(body, headers or {})
+    if plain and (fast := _plain(data, response_headers, url)) is not None:
+        return fast
     import feedparser  # 50 ms of imports, for the feeds the plain reader leaves to it
 
     parsed = feedparser.parse(
@@ -72,14 +73,15 @@ def parse_plain_feed(
     Cheap enough to run in a thread: a refresh needs the process pool only for the rest."""
     if not isinstance(body, bytes):
         raise TypeError("parse_feed takes bytes")
-    # Links are resolved below against the feed's own address (local feeds have no URL base).
     if is_json_feed(body, headers or {}):
         return parse_json_feed(body, url)
     data, response_headers = prepare_feed(body, headers or {})
-    plain = read_plain_feed(data, response_headers.get("content-type", ""))
-    if plain is None:
-        return None
-    return _feed(plain["feed"], plain["entries"], url, "")
+    return _plain(data, response_headers, url)
+
+
+def _plain(data: bytes, headers: Mapping[str, str], url: str) -> ParsedFeed | None:
+    plain = read_plain_feed(data, headers.get("content-type", ""))
+    return None if plain is None else _feed(plain["feed"], plain["entries"], url, "")
 
 
 def _feed(feed: Any, raw_entries: Any, url: str, warning: str) -> ParsedFeed:

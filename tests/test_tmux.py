@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -67,7 +68,9 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     command = (
         f"{sys.executable} -m tui --config {config} --cache {tmp_path / 'cache'}; touch {done}"
     )
-    term = Terminal(f"sitrep-e2e-{os.getpid()}")
+    # A socket of its own per test: the previous test's server, still going away after its
+    # kill-server, once took the next session with it (an empty screen for 60 s).
+    term = Terminal(f"sitrep-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}")
     term.tmux(
         "new-session",
         "-d",

@@ -106,12 +106,14 @@ class Library:
         """The first page of a list, and its count if that takes at most *within* seconds
         (default COUNT_WITHIN; None back: ask `count_articles`)."""
         within = COUNT_WITHIN if within is None else within
+        self._stop_count()
         return self.store.run(self._first_page, "articles", query, limit, within)
 
     def claims_page(
         self, query: Query, *, limit: int = 100, within: float | None = None
     ) -> tuple[int | None, list[Row]]:
         within = COUNT_WITHIN if within is None else within
+        self._stop_count()
         return self.store.run(self._first_page, "claims", query, limit, within)
 
     def _first_page(
@@ -142,11 +144,17 @@ class Library:
     def count_claims(self, query: Query) -> int | None:
         return self._count("count_claims", query)
 
-    def _count(self, method: str, query: Query) -> int | None:
+    def _stop_count(self) -> int:
+        """Stop the count in flight: a new list is coming, so it counts a list going away, and
+        left running it would compete with the new list's first page for the cores. A list
+        still shown asks again (`count_later`)."""
         self._count_turn += 1
-        turn = self._count_turn
         if self._count_conn is not None:
-            self._count_conn.interrupt()  # whatever it counts is stale now
+            self._count_conn.interrupt()
+        return self._count_turn
+
+    def _count(self, method: str, query: Query) -> int | None:
+        turn = self._stop_count()  # whatever it counts is stale now
         with self._count_lock:
             if turn != self._count_turn:
                 return None

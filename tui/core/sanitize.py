@@ -42,9 +42,13 @@ def clean_text(value: str | None) -> str:
     None)."""
     if not value:
         return ""
-    value = _CRLF.sub("\n", value)
-    value = _SEQUENCES.sub("", value)
-    return strip_invisible(_CONTROLS.sub("", value))
+    if "\r" in value:
+        value = _CRLF.sub("\n", value)
+    # Every sequence starts with ESC or a C1 control, both of them controls: text without a
+    # control has no sequence either (most text: one search instead of four substitutions).
+    if _CONTROLS.search(value):
+        value = _CONTROLS.sub("", _SEQUENCES.sub("", value))
+    return value if value.isascii() else strip_invisible(value)
 
 
 def strip_invisible(value: str) -> str:

@@ -21,6 +21,7 @@ from tui.store.store import entry_key, insert_entries, note_feed_ok
 
 FLOOD_MIN = 10  # reissued items before a feed is reported (and at least half of what it lists)
 _CHUNK = 400  # SQLite parameters per IN (...) query
+RECENT_MIN = 200  # a feed's newest articles searched for a reissued item's earlier copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ def _take_items(
             fresh[key] = entry
     listed_now = set(keys)
     links = [e.link for e in fresh.values() if e.link]
-    by_link = _guids_by_link(conn, feed_id, links)
+    by_link = _guids_by_link(conn, feed_id, links, recent=max(RECENT_MIN, 4 * len(entries)))
     reissued = sum(
         1
         for entry in fresh.values()
@@ -101,16 +102,22 @@ def _known(conn: sqlite3.Connection, column: str, feed_id: int, values: Iterable
 
 
 def _guids_by_link(
-    conn: sqlite3.Connection, feed_id: int, links: Iterable[str]
+    conn: sqlite3.Connection, feed_id: int, links: Iterable[str], *, recent: int
 ) -> dict[str, list[str]]:
+    """The guids the feed's *recent* newest articles hold under each of *links*.
+
+    A reissued item's earlier copy is among the feed's newest rows (it keeps its date), and
+    looking further back made every refresh read a feed's whole history: 40 ms a feed with
+    4,000 articles, seconds a refresh in a year's cache."""
     found: dict[str, list[str]] = {}
     wanted = sorted(set(links))
     for start in range(0, len(wanted), _CHUNK):
         chunk = wanted[start : start + _CHUNK]
         marks = ",".join("?" * len(chunk))
         for url, guid in conn.execute(
-            f"SELECT url, guid FROM articles WHERE feed_id = ? AND url IN ({marks})",
-            (feed_id, *chunk),
+            "SELECT url, guid FROM (SELECT url, guid FROM articles WHERE feed_id = ? "
+            f"ORDER BY sort_ts DESC LIMIT ?) WHERE url IN ({marks})",
+            (feed_id, recent, *chunk),
         ):
             found.setdefault(url, []).append(guid)
     return found

@@ -73,3 +73,25 @@ def test_a_reissued_item_among_the_recent_ones_is_still_found(tmp_path: Path) ->
     )
     taken = _save(conn, feed_id, reissued)[0]
     assert taken.reissued == 30 and taken.flood
+
+
+def test_feeds_saved_together_put_every_word_in_the_token_list(tmp_path: Path) -> None:
+    """The words of a batch of feeds are noted once, for all of them (`save_feeds`)."""
+    conn = schema.connect(tmp_path / "sitrep.db")
+    ids = store.sync_feeds(conn, [(f"https://example.org/{n}", f"Wire {n}", []) for n in range(3)])
+    feeds = [
+        ParsedFeed(title="Wire", link="https://example.org/", entries=(
+            Entry(guid=f"{n}", link=f"https://example.org/{n}/a", title=f"Kharkiv{n} shelling",
+                  summary=f"Strikes near Zaporizhzhia{n} and Sumy overnight"),
+        ))
+        for n in range(3)
+    ]  # fmt: skip
+    intake.save_feeds(
+        conn, [intake.FeedSave(ids[f"https://example.org/{n}"], feeds[n], None, None, False, 0)
+               for n in range(3)],
+    )  # fmt: skip
+    conn.execute("CREATE VIRTUAL TABLE temp.terms USING fts5vocab(main, articles_fts, row)")
+    indexed = {row[0] for row in conn.execute("SELECT term FROM temp.terms")}
+    listed = {row[0] for row in conn.execute("SELECT term FROM words")}
+    assert {"kharkiv0", "kharkiv2", "zaporizhzhia1", "sumy"} <= indexed
+    assert indexed <= listed

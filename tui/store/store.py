@@ -144,9 +144,16 @@ def save_entries(
 
 
 def insert_entries(
-    conn: sqlite3.Connection, feed_id: int, entries: Iterable[Entry], *, full_text: bool
+    conn: sqlite3.Connection,
+    feed_id: int,
+    entries: Iterable[Entry],
+    *,
+    full_text: bool,
+    words: list[str | None] | None = None,
 ) -> int:
-    """`save_entries` inside the caller's transaction."""
+    """`save_entries` inside the caller's transaction. Given *words*, the new rows' texts are
+    added to it for the caller to note in the token list once for many feeds (`note_words`),
+    rather than noted here."""
     now = utc_now()
     state = "queued" if full_text else "skipped"
     rows = []
@@ -173,7 +180,11 @@ def insert_entries(
     )
     new = max(0, cursor.rowcount)  # rows actually inserted; trigger writes not counted
     if new:
-        note_words(conn, [text for row in rows for text in (row[3], row[8])])
+        texts = [text for row in rows for text in (row[3], row[8])]
+        if words is None:
+            note_words(conn, texts)
+        else:
+            words.extend(texts)
     return new
 
 

@@ -189,3 +189,17 @@ def test_the_status_in_words_puts_its_own_evidence_first_then_the_rest() -> None
         "disputed by A, B")
     assert status_line("denied", [officials], manual=True, analysis_status="disputed") == (
         "denied, set by you (analysis: disputed by Ukrainian officials)")
+
+
+def test_the_preview_names_the_written_source_only_when_it_says_more() -> None:
+    from tui.app.widgets.claim_preview import preview_content
+
+    def preview(source: str, canonical: str) -> str:
+        claim = {"status": "claimed", "evidence": [], "evidence_text": [], "manual": False,
+                 "analysis_status": None, "source": source, "source_canonical": canonical,
+                 "affiliation": "", "text": "The hospital said 22 people were killed."}
+        return preview_content(claim).plain  # fmt: skip
+
+    assert "written" not in preview("the main hospital in Kalehe", "main hospital in Kalehe")
+    assert "written" not in preview("Russia’s Defence Ministry", "Russia's defence ministry")
+    assert "written “Moscow”" in preview("Moscow", "Russian Defence Ministry")

@@ -22,6 +22,17 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _same_name(written: str, canonical: str) -> bool:
+    """The words the article used say nothing more than the canonical name ("the main hospital"
+    for "main hospital", other case, curly apostrophes)."""
+
+    def plain(name: str) -> str:
+        name = _one_line(name).replace("\u2019", "'").casefold()
+        return name.removeprefix("the ")
+
+    return plain(written) == plain(canonical)
+
+
 def preview_content(claim: Mapping[str, Any]) -> Content:
     """The preview of one claim (`Library.claim_preview`)."""
     status = claim["status"]
@@ -34,7 +45,7 @@ def preview_content(claim: Mapping[str, Any]) -> Content:
     who = claim["source_canonical"] or claim["source"]
     side = f" ({claim['affiliation']})" if claim["affiliation"] else ""
     written = (
-        f" · written “{_one_line(claim['source'])}”" if claim["source"] != who else ""
+        "" if _same_name(claim["source"], who) else f" · written “{_one_line(claim['source'])}”"
     )
     lines = [
         head,

@@ -81,9 +81,8 @@ class StoryScreen(Screen[None]):
             f"{outlets} outlet{'s' * (outlets != 1)}: " + ", ".join(detail.outlets),
         ]
         if detail.articles:
-            parts.append(
-                f"{when(detail.articles[0].published)} – {when(detail.articles[-1].published)}"
-            )
+            first, last = when(detail.articles[0].published), when(detail.articles[-1].published)
+            parts.append(first if first == last else f"{first} – {last}")
         meta = Content(" · ".join(parts))
         if detail.pairs:
             meta = meta + Content.styled(f"  {CONTESTED} contested", "bold $text-warning")

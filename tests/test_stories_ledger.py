@@ -234,3 +234,28 @@ def test_who_the_dead_were_is_a_dispute_not_two_counts_and_a_split_town_is_one_t
     found = {frozenset((c.a, c.b)): c.kind for c in find_contradictions(rows, figures)}
     toll, target = row_with(rows, "killing nine").id, row_with(rows, "gathering of officers").id
     assert found[frozenset((toll, target))] == "dispute"
+
+
+def test_an_amount_in_words_that_holds_a_count_is_one_statement() -> None:
+    """ "killing up to 50 servicemen" and "killed dozens of servicemen" are one ministry's one
+    claim in two outlets' words (dozens holds 50); a toll of 14 and one of 19 stay two rows
+    (test_a_denial_is_its_own_row_and_a_later_toll_is_an_update)."""
+    t1 = "The ministry said its forces struck a training centre, killing up to 50 servicemen."
+    t2 = "The ministry said it destroyed a training centre and killed dozens of servicemen."
+    rows = build_ledger("s10", [
+        article("d1", "Strike", t1, 0, "Meridian Wire", claims=(
+            (t1, "The ministry", t1[t1.index("its forces") : -1]),)),
+        article("d2", "Strike", t2, 1, "Northline News", claims=(
+            (t2, "The ministry", t2[t2.index("it destroyed") : -1]),)),
+    ])  # fmt: skip
+    row = row_with(rows, "up to 50")
+    assert {m.article_id for m in row.mentions} == {"d1", "d2"}
+
+
+def test_a_that_clause_saying_nothing_was_there_is_a_denial() -> None:
+    text = "Hamas said that no fighters were present in the school."
+    rows = build_ledger("s11", [
+        article("e1", "School", text, 0, claims=(
+            (text, "Hamas", "that no fighters were present in the school"),)),
+    ])  # fmt: skip
+    assert row_with(rows, "no fighters were present").is_denial

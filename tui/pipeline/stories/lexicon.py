@@ -207,7 +207,7 @@ STATE_BODY_WORDS = words(
     ministry defence defense foreign interior military army armed forces force air navy naval
     government officials authorities general staff command junta administration presidency
     office cabinet spokesman spokeswoman spokesperson troops service services border guard
-    guards police security council of the state
+    guards police security council of the state ruling
     """
 )
 # Seats of power that stand for their state in news copy, by country as the gazetteer names it.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.story_builders import article
 from tui.pipeline.stories.contradictions import find_contradictions
 from tui.pipeline.stories.figures import side_by_side, story_figures
@@ -259,3 +261,30 @@ def test_a_that_clause_saying_nothing_was_there_is_a_denial() -> None:
             (text, "Hamas", "that no fighters were present in the school"),)),
     ])  # fmt: skip
     assert row_with(rows, "no fighters were present").is_denial
+
+
+def test_an_armed_group_is_the_other_side_of_its_state_and_a_denial_answers_by_its_pole() -> None:
+    """The analysis ties the Arakan Army to Myanmar, as it does the junta: still two sides. And
+    "denied killing civilians" answers a toll in any words ("31 people at the market"), where
+    no word but the act is shared; a denial of "the claim" names no content of its own."""
+    text = (
+        "Myanmar's military said its jets had hit a gathering of Arakan Army fighters. "
+        "The Arakan Army said the bombs killed 31 people at the market. "
+        "The military denied killing civilians."
+    )
+    made = article("m1", "Market", text, 0, claims=(
+        ("Myanmar's military said its jets had hit a gathering of Arakan Army fighters.",
+         "Myanmar's military", "its jets had hit a gathering of Arakan Army fighters"),
+        ("The Arakan Army said the bombs killed 31 people at the market.", "The Arakan Army",
+         "the bombs killed 31 people at the market"),
+        ("The military denied killing civilians.", "The military", "killing civilians",
+         "denied", "Myanmar's military"),
+    ))  # fmt: skip
+    tied = replace(made, claims=tuple(replace(c, affiliation="Myanmar") for c in made.claims))
+    rows = build_ledger("s12", [tied])
+    found = {(c.a, c.b, c.kind) for c in find_contradictions(rows, ())}
+    junta = row_with(rows, "Arakan Army fighters").id
+    toll = row_with(rows, "31 people").id
+    denial = row_with(rows, "denied killing").id
+    assert (toll, junta, "dispute") in found or (junta, toll, "dispute") in found
+    assert (denial, toll, "denial") in found

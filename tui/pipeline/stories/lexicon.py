@@ -272,6 +272,17 @@ GROUP_WORDS = words(
     spokesperson spokespeople representative leadership command commander commanders
     """
 )
+# Words in the name of a force that is not a state's own (a state's army is filed under the
+# state, sources.py): "Arakan Army", "Rapid Support Forces", "Sinjar Resistance Units", "the
+# Fano militia", "an ethnic armed group". Such a force fights in a country, so the analysis
+# ties it to that country; it is still the other side of the state's account.
+ARMED_GROUP_WORDS = words(
+    """
+    army armed force forces rebel rebels militia militias paramilitary paramilitaries insurgent
+    insurgents militant militants fighters jihadist jihadists movement front liberation
+    resistance units opposition guerrilla guerrillas
+    """
+)
 # Role words too general to tie a description to one named source on their own.
 GENERIC_ROLES = words("group official officials office head chief network agency authorities")
 

@@ -288,3 +288,22 @@ def test_an_armed_group_is_the_other_side_of_its_state_and_a_denial_answers_by_i
     denial = row_with(rows, "denied killing").id
     assert (toll, junta, "dispute") in found or (junta, toll, "dispute") in found
     assert (denial, toll, "denial") in found
+
+
+def test_a_massacre_is_told_of_civilians() -> None:
+    """ "accused the RSF of a massacre at the market" says who the dead were: the other side of
+    "its fighters shelled army positions"."""
+    text = (
+        "The RSF said its fighters had shelled army positions near the market. "
+        "The government accused the RSF of a massacre at the market."
+    )
+    made = article("q1", "Market", text, 0, claims=(
+        ("The RSF said its fighters had shelled army positions near the market.", "The RSF",
+         "its fighters had shelled army positions near the market"),
+        ("The government accused the RSF of a massacre at the market.", "The government",
+         "the RSF of a massacre at the market", "claimed", "Sudan's government"),
+    ))  # fmt: skip
+    rows = build_ledger("s13", [made])
+    pairs = {frozenset((c.a, c.b)): c.kind for c in find_contradictions(rows, ())}
+    one, other = row_with(rows, "army positions").id, row_with(rows, "massacre").id
+    assert pairs.get(frozenset((one, other))) == "dispute"

@@ -107,7 +107,7 @@ OPPOSITIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
         words(
             "civilian civilians home homes residential apartment school hospital market "
             "shelter displaced kindergarten monastery worker workers employee employees "
-            "farmers students bystanders"
+            "farmers students bystanders massacre massacres massacred"
         ),
     ),
     # Who holds a place: it fell, or it held.
@@ -128,7 +128,10 @@ NEGATIONS = words("not no never without n't nothing none")
 # What a row on the first family's poles must also tell: an act of war (something was struck,
 # damaged, people were killed or hurt). "received 60 wounded at the hospital" names a hospital
 # without saying it was hit.
-ACTS = words("struck strike hit bombed shelled targeted attacked killed killing died dead damaged")
+ACTS = words(
+    "struck strike hit bombed shelled targeted attacked killed killing died dead damaged massacre "
+    "massacres massacred"
+)
 
 # Cues of a denial: a claim whose verb is one of these is its source's denial, whatever its
 # content ("denied attacking the camp", "rejected responsibility", "dismissed the report").

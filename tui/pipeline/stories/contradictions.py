@@ -129,7 +129,7 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
         poles = {
             pole
             for m, st in zip(denial.mentions, denial.statements, strict=True)
-            if m.denial
+            if m.denial and m.scope.of_event  # not "targeting civilians in previous attacks"
             for pole in _denied_poles(_what_is_denied(m.claim.cue, st))
         }
         for row in rows:

@@ -7,7 +7,8 @@
     .venv/bin/python bench/bench_stories.py --set heldout3  # the third held-out check (seen now)
     .venv/bin/python bench/bench_stories.py --set heldout4  # the fourth held-out check (seen now)
     .venv/bin/python bench/bench_stories.py --set heldout5  # the fifth held-out check (seen now)
-    .venv/bin/python bench/bench_stories.py --set heldout6  # the sixth held-out check (twice)
+    .venv/bin/python bench/bench_stories.py --set heldout6  # the sixth held-out check (seen now)
+    .venv/bin/python bench/bench_stories.py --set heldout7  # the seventh held-out check (twice)
     .venv/bin/python bench/bench_stories.py --speed 20000   # grouping speed on 20k articles
 
 The articles of tests/fixtures/stories/<set>/ go through the real analyzer, then through the
@@ -356,7 +357,9 @@ def main() -> None:
     parser.add_argument(
         "--set",
         default="dev",
-        choices=("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"),
+        choices=(
+            "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"
+        ),
     )
     parser.add_argument("--errors", action="store_true")
     parser.add_argument("--speed", type=int, default=0, metavar="N")

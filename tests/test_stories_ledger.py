@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from tests.story_builders import article
 from tui.pipeline.stories.contradictions import find_contradictions
 from tui.pipeline.stories.figures import side_by_side, story_figures
@@ -234,3 +236,74 @@ def test_who_the_dead_were_is_a_dispute_not_two_counts_and_a_split_town_is_one_t
     found = {frozenset((c.a, c.b)): c.kind for c in find_contradictions(rows, figures)}
     toll, target = row_with(rows, "killing nine").id, row_with(rows, "gathering of officers").id
     assert found[frozenset((toll, target))] == "dispute"
+
+
+def test_an_amount_in_words_that_holds_a_count_is_one_statement() -> None:
+    """ "killing up to 50 servicemen" and "killed dozens of servicemen" are one ministry's one
+    claim in two outlets' words (dozens holds 50); a toll of 14 and one of 19 stay two rows
+    (test_a_denial_is_its_own_row_and_a_later_toll_is_an_update)."""
+    t1 = "The ministry said its forces struck a training centre, killing up to 50 servicemen."
+    t2 = "The ministry said it destroyed a training centre and killed dozens of servicemen."
+    rows = build_ledger("s10", [
+        article("d1", "Strike", t1, 0, "Meridian Wire", claims=(
+            (t1, "The ministry", t1[t1.index("its forces") : -1]),)),
+        article("d2", "Strike", t2, 1, "Northline News", claims=(
+            (t2, "The ministry", t2[t2.index("it destroyed") : -1]),)),
+    ])  # fmt: skip
+    row = row_with(rows, "up to 50")
+    assert {m.article_id for m in row.mentions} == {"d1", "d2"}
+
+
+def test_a_that_clause_saying_nothing_was_there_is_a_denial() -> None:
+    text = "Hamas said that no fighters were present in the school."
+    rows = build_ledger("s11", [
+        article("e1", "School", text, 0, claims=(
+            (text, "Hamas", "that no fighters were present in the school"),)),
+    ])  # fmt: skip
+    assert row_with(rows, "no fighters were present").is_denial
+
+
+def test_an_armed_group_is_the_other_side_of_its_state_and_a_denial_answers_by_its_pole() -> None:
+    """The analysis ties the Arakan Army to Myanmar, as it does the junta: still two sides. And
+    "denied killing civilians" answers a toll in any words ("31 people at the market"), where
+    no word but the act is shared; a denial of "the claim" names no content of its own."""
+    text = (
+        "Myanmar's military said its jets had hit a gathering of Arakan Army fighters. "
+        "The Arakan Army said the bombs killed 31 people at the market. "
+        "The military denied killing civilians."
+    )
+    made = article("m1", "Market", text, 0, claims=(
+        ("Myanmar's military said its jets had hit a gathering of Arakan Army fighters.",
+         "Myanmar's military", "its jets had hit a gathering of Arakan Army fighters"),
+        ("The Arakan Army said the bombs killed 31 people at the market.", "The Arakan Army",
+         "the bombs killed 31 people at the market"),
+        ("The military denied killing civilians.", "The military", "killing civilians",
+         "denied", "Myanmar's military"),
+    ))  # fmt: skip
+    tied = replace(made, claims=tuple(replace(c, affiliation="Myanmar") for c in made.claims))
+    rows = build_ledger("s12", [tied])
+    found = {(c.a, c.b, c.kind) for c in find_contradictions(rows, ())}
+    junta = row_with(rows, "Arakan Army fighters").id
+    toll = row_with(rows, "31 people").id
+    denial = row_with(rows, "denied killing").id
+    assert (toll, junta, "dispute") in found or (junta, toll, "dispute") in found
+    assert (denial, toll, "denial") in found
+
+
+def test_a_massacre_is_told_of_civilians() -> None:
+    """ "accused the RSF of a massacre at the market" says who the dead were: the other side of
+    "its fighters shelled army positions"."""
+    text = (
+        "The RSF said its fighters had shelled army positions near the market. "
+        "The government accused the RSF of a massacre at the market."
+    )
+    made = article("q1", "Market", text, 0, claims=(
+        ("The RSF said its fighters had shelled army positions near the market.", "The RSF",
+         "its fighters had shelled army positions near the market"),
+        ("The government accused the RSF of a massacre at the market.", "The government",
+         "the RSF of a massacre at the market", "claimed", "Sudan's government"),
+    ))  # fmt: skip
+    rows = build_ledger("s13", [made])
+    pairs = {frozenset((c.a, c.b)): c.kind for c in find_contradictions(rows, ())}
+    one, other = row_with(rows, "army positions").id, row_with(rows, "massacre").id
+    assert pairs.get(frozenset((one, other))) == "dispute"

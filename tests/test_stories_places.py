@@ -75,6 +75,12 @@ def test_where_the_wounded_lie_and_what_a_town_is_name_no_kind() -> None:
     assert event_kinds("Drones hit Odesa port") == ("target:port", "weapon:drone")
 
 
+def test_who_works_or_makes_a_weapon_names_no_weapon_that_struck() -> None:
+    assert event_kinds("Strike on Chernigov hit drone operators' base") == ()
+    assert event_kinds("Missile crews targeted, ministry says") == ()
+    assert event_kinds("Drone hits drone factory") == ("target:industry", "weapon:drone")
+
+
 CITY = (("Kryvyi Rih", "PLACE"),)
 RESTAURANT = article(
     "kr-1",

@@ -43,6 +43,8 @@ def test_time_frames() -> None:
     )
     assert frame_of(words_of("attacks killed 11 people over the past 24 hours")) == "period"
     assert frame_of(words_of("a day after a strike on the city killed 14")) == "background"
+    # what a denial says of other strikes is no denial of this one
+    assert frame_of(words_of("targeting civilians in previous attacks on the city")) == "background"
 
 
 def test_reach_of_a_count() -> None:

@@ -146,3 +146,11 @@ def test_a_states_forces_by_acronym_or_dotted_name_are_the_state() -> None:
     assert speaker("US Central Command").key == "state:United States"
     assert speaker("U.S. armed forces").key == speaker("the US military").key
     assert speaker("FARDC").key == speaker("the Congolese army").key
+
+
+def test_a_relative_clause_and_a_ruling_body_say_nothing_of_who_speaks() -> None:
+    assert speaker("which Gaza's civil defence").key == speaker("Gaza's civil defence").key
+    assert speaker("the armed group, which seized the town last year").key == (
+        speaker("the armed group").key
+    )
+    assert speaker("Myanmar's ruling military").key == "state:Myanmar"

@@ -16,5 +16,6 @@ Public API (docs/STORIES.md explains the rules and the numbers behind them):
 # What the grouping compares changed shape: stories filed with another version are filed again
 # from scratch (tui/service/stories.py). 2: spelling-free town keys, event kinds, headline towns.
 # 3: phrases that name no kind ("died in hospital", "the port city of"); "fall" and "control"
-# of a place are its capture.
-FEATURES_VERSION = "3"
+# of a place are its capture. 4: a weapon word before who works or makes it ("drone operators")
+# names no weapon.
+FEATURES_VERSION = "4"

@@ -1,10 +1,13 @@
 """Contradictions: pairs of ledger rows of different speakers that cannot both be right.
 
-Three kinds, each between rows of two different speakers that do not speak for one party:
+Three kinds, each between rows of two different speakers that do not speak for one party (a
+state and an armed force of the country it fights in are two, whatever country the analysis
+ties the force to):
 - `denial`: a row of denials (a claim the analysis marked denied) against a row it answers:
-  one the analysis marked disputed earlier in an article that carries the denial, or one whose
+  one the analysis marked disputed earlier in an article that carries the denial, one whose
   statement shares DENIAL_OVERLAP of the denial's own statement (negations set aside: "did not
-  strike homes" answers "struck homes");
+  strike homes" answers "struck homes"), or one on the pole of an opposition that what it
+  denies stands on ("denied killing civilians" answers "31 people were killed at the market");
 - `dispute`: two rows on opposite poles of one family of incompatible accounts
   (lexicon.OPPOSITIONS: a military objective or homes and civilians; a place taken or held; a
   target hit or unharmed), each on one pole only, neither a denial;
@@ -18,6 +21,7 @@ answers (the denial, or the later one) and `b` the row answered.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -45,6 +49,7 @@ class Contradiction:
 _VERDICT = frozenset(claim_key(w) for w in lexicon.VERDICT_WORDS) - {""}
 _POLES = tuple((pole_keys(one), pole_keys(other)) for one, other in lexicon.OPPOSITIONS)
 _ACTS = pole_keys(lexicon.ACTS)
+_ARMED_MEN = frozenset((claim_key("soldiers"), claim_key("fighters")))  # military, fighter
 # Words of a party's name that name no party ("ministry", "forces", "spokesman").
 _GENERIC_NAMES = frozenset(
     claim_key(w) for w in lexicon.STATE_BODY_WORDS | lexicon.ROLE_WORDS | lexicon.GENERIC_ROLES
@@ -78,7 +83,19 @@ def _apart(one: LedgerRow, other: LedgerRow) -> bool:
         return False
     if _speaks_for(one, other) or _speaks_for(other, one):
         return False
+    if _against_its_state(one, other) or _against_its_state(other, one):
+        return True
     return not (one.affiliation and one.affiliation == other.affiliation)
+
+
+def _against_its_state(state: LedgerRow, group: LedgerRow) -> bool:
+    """A state and an armed force of the country it fights in ("Myanmar's military
+    government" / "the Arakan Army", both tied to Myanmar): two sides, whatever the country
+    the analysis ties each to."""
+    if not state.source_key.startswith("state:") or group.source_key.startswith("state:"):
+        return False
+    named = f"{group.source} {group.source_key}".casefold()
+    return not lexicon.ARMED_GROUP_WORDS.isdisjoint(re.findall(r"[a-z]+", named))
 
 
 def _speaks_for(person: LedgerRow, body: LedgerRow) -> bool:
@@ -106,6 +123,15 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
         ]
         owners = _owners_named(denial, rows)
         own = set().union(*denied) - _ACTS if denied else set()
+        # What it denies stands on a pole of what was hit or who holds a place: "denied
+        # killing civilians" answers every civilian toll, "denied its fighters used the school"
+        # every account of fighters hit there, in any words.
+        poles = {
+            pole
+            for m, st in zip(denial.mentions, denial.statements, strict=True)
+            if m.denial and m.scope.of_event  # not "targeting civilians in previous attacks"
+            for pole in _denied_poles(_what_is_denied(m.claim.cue, st))
+        }
         for row in rows:
             if row.is_denial or not _apart(denial, row) or not _told(row):
                 continue
@@ -115,12 +141,42 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
                 continue  # "2,400 families fled the camp" tells no act to deny
             if all(any(k.startswith("not:") for k in st) for st in _told_statements(row)):
                 continue  # "there is not a single military object here": nothing to deny
-            if (_disputed_by(row, names, articles) and own & row.statement) or any(
+            if (
+                poles & _sides(row) or (_disputed_by(row, names, articles) and own & row.statement)
+            ) or any(
                 len(d) >= 2 and overlap(d, _counter(st), weight) >= DENIAL_OVERLAP
                 for d in denied
                 for st in row.statements
             ):
                 yield denial, row
+
+
+def _denied_poles(denied: frozenset[str]) -> set[int]:
+    """The poles of lexicon.OPPOSITIONS what a denial says is untrue stands on: a military
+    objective or armed men wherever they were ("denied any soldiers were at the market": +1),
+    else civilians harmed ("denied killing civilians", "denied targeting homes": -1); a place
+    taken or held. A denial of "the claim" or "the report" names no content of its own."""
+    if not denied or denied & _VERDICT:
+        return set()
+    first, second = _POLES[0]
+    found = {_pole(denied, 2)} - {0}
+    if denied & (first | _ARMED_MEN):
+        found.add(1)
+    elif denied & second and denied & _ACTS:
+        found.add(-1)
+    return found
+
+
+def _what_is_denied(cue: str, statement: frozenset[str]) -> frozenset[str]:
+    """The keys a denial says are untrue: those under its negation ("there were no military
+    units here. This is a student city": the units, not the students), or, after a verb of
+    denial, all of them ("denied killing civilians"); none otherwise (a name it is called)."""
+    negated = frozenset(k.removeprefix("not:") for k in statement if k.startswith("not:"))
+    if negated:
+        return negated
+    if any(w.casefold() in lexicon.DENIAL_CUES for w in cue.split()):
+        return statement
+    return frozenset()
 
 
 def _told_statements(row: LedgerRow) -> list[frozenset[str]]:

@@ -26,10 +26,21 @@ IN_ONE_TOWN = ("weapon", "target")
 def table() -> dict[str, str]:
     """Word or underscore-joined phrase -> "class:kind"."""
     found = {}
-    for klass, kind, words in read_rows(Path(__file__).with_name("data") / "event_kinds.tsv"):
+    for klass, kind, words in _rows():
         for word in words.split():
-            found.setdefault(word, f"{klass}:{kind}")
+            if klass != "user":
+                found.setdefault(word, f"{klass}:{kind}")
     return found
+
+
+@functools.cache
+def users() -> frozenset[str]:
+    """Words for who works, makes or keeps a weapon (class user of the table)."""
+    return frozenset(w for klass, _, words in _rows() if klass == "user" for w in words.split())
+
+
+def _rows() -> tuple[tuple[str, ...], ...]:
+    return read_rows(Path(__file__).with_name("data") / "event_kinds.tsv")
 
 
 def event_kinds(text: str) -> tuple[str, ...]:
@@ -45,8 +56,11 @@ def event_kinds(text: str) -> tuple[str, ...]:
                 found.add(known[phrase])
             i += 2
             continue
-        if words[i] in known:
-            found.add(known[words[i]])
+        kind = known.get(words[i], "")
+        if kind.startswith("weapon:") and words[i + 1 : i + 2] and words[i + 1] in users():
+            kind = ""  # "drone operators", "a missile factory": no weapon that struck
+        if kind:
+            found.add(kind)
         i += 1
     return tuple(sorted(found))
 

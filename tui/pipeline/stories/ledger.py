@@ -44,8 +44,8 @@ from tui.pipeline.stories.words import claim_key, negated_keys, pole_keys, stem
 # area", "no meeting of commanders had taken place", "none of the dead were fighters") answers
 # another's account: a denial, unless it goes on to say what was there ("only students").
 _NOTHING_THERE = re.compile(
-    r"[\"“']?(?:there\s+(?:was|were|is|are|had\s+been|has\s+been)\s+no\b|no\s+\w+(?:\s+\w+){0,3}"
-    r"\s+(?:had|has|was|were|is|are)\b|none\s+of\b|not\s+a\s+single\b)",
+    r"(?:that\s+)?[\"“']?(?:there\s+(?:was|were|is|are|had\s+been|has\s+been)\s+no\b"
+    r"|no\s+\w+(?:\s+\w+){0,3}\s+(?:had|has|was|were|is|are)\b|none\s+of\b|not\s+a\s+single\b)",
     re.IGNORECASE,
 )
 STATEMENT_JOIN = 0.3
@@ -227,7 +227,8 @@ def statement_keys(mention: Mention, article: StoryArticle) -> Counter[str]:
     found.update(negated_keys(text))
     padded = " " * lo + text
     for amount in amounts_in(padded, lo, hi):  # "killed 14" and "14 dead" share one key
-        found[f"#{amount.what}:{amount.kind}:{amount.low}"] += 1
+        span = str(amount.low) if amount.high == amount.low else f"{amount.low}-{amount.high}"
+        found[f"#{amount.what}:{amount.kind}:{span}"] += 1  # "dozens": a range, 24-99
     return found
 
 
@@ -303,9 +304,27 @@ def _amounts(statement: Counter[str]) -> set[str]:
 
 def _other_amounts(one: Counter[str], other: Counter[str]) -> bool:
     """Whether two statements give different amounts of one quantity: a toll of 14 and a
-    toll of 19 are two statements, the second an update of the first."""
-    mine = {k.rsplit(":", 1)[0]: k for k in one if k.startswith("#")}
-    return any(k.rsplit(":", 1)[0] in mine and k not in one for k in other if k.startswith("#"))
+    toll of 19 are two statements, the second an update of the first. An amount in words
+    that holds the other is no other amount ("killing up to 50 servicemen" / "killed dozens
+    of servicemen": one ministry's one claim in two outlets' words)."""
+    mine: dict[str, list[tuple[int, int]]] = {}
+    for k in one:
+        if k.startswith("#"):
+            quantity, _, amount = k.rpartition(":")
+            mine.setdefault(quantity, []).append(_range(amount))
+    for k in other:
+        if not k.startswith("#"):
+            continue
+        quantity, _, amount = k.rpartition(":")
+        low, high = _range(amount)
+        if quantity in mine and not any(lo <= high and low <= hi for lo, hi in mine[quantity]):
+            return True
+    return False
+
+
+def _range(amount: str) -> tuple[int, int]:
+    low, _, high = amount.partition("-")
+    return int(low), int(high or low)
 
 
 def _weights(statements: list[Counter[str]]) -> dict[str, float]:

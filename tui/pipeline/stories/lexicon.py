@@ -107,7 +107,7 @@ OPPOSITIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
         words(
             "civilian civilians home homes residential apartment school hospital market "
             "shelter displaced kindergarten monastery worker workers employee employees "
-            "farmers students bystanders"
+            "farmers students bystanders massacre massacres massacred"
         ),
     ),
     # Who holds a place: it fell, or it held.
@@ -128,7 +128,10 @@ NEGATIONS = words("not no never without n't nothing none")
 # What a row on the first family's poles must also tell: an act of war (something was struck,
 # damaged, people were killed or hurt). "received 60 wounded at the hospital" names a hospital
 # without saying it was hit.
-ACTS = words("struck strike hit bombed shelled targeted attacked killed killing died dead damaged")
+ACTS = words(
+    "struck strike hit bombed shelled targeted attacked killed killing died dead damaged massacre "
+    "massacres massacred"
+)
 
 # Cues of a denial: a claim whose verb is one of these is its source's denial, whatever its
 # content ("denied attacking the camp", "rejected responsibility", "dismissed the report").
@@ -207,7 +210,7 @@ STATE_BODY_WORDS = words(
     ministry defence defense foreign interior military army armed forces force air navy naval
     government officials authorities general staff command junta administration presidency
     office cabinet spokesman spokeswoman spokesperson troops service services border guard
-    guards police security council of the state
+    guards police security council of the state ruling
     """
 )
 # Seats of power that stand for their state in news copy, by country as the gazetteer names it.
@@ -270,6 +273,17 @@ GROUP_WORDS = words(
     group groups paramilitary paramilitaries force forces rebel rebels militia militias
     movement militant militants insurgents fighters jihadists jihadist armed spokesman spokeswoman
     spokesperson spokespeople representative leadership command commander commanders
+    """
+)
+# Words in the name of a force that is not a state's own (a state's army is filed under the
+# state, sources.py): "Arakan Army", "Rapid Support Forces", "Sinjar Resistance Units", "the
+# Fano militia", "an ethnic armed group". Such a force fights in a country, so the analysis
+# ties it to that country; it is still the other side of the state's account.
+ARMED_GROUP_WORDS = words(
+    """
+    army armed force forces rebel rebels militia militias paramilitary paramilitaries insurgent
+    insurgents militant militants fighters jihadist jihadists movement front liberation
+    resistance units opposition guerrilla guerrillas
     """
 )
 # Role words too general to tie a description to one named source on their own.

@@ -10,19 +10,17 @@ Frontieres". `speaker_of` files one claim's source under a key:
   Ministry said its troops took" are one statement by one source;
 - `org:<ACRONYM>` for a body with an acronym (own, or known for its name: lexicon.ACRONYMS);
 - `body:<words>` for a state body without its country ("the army"); `org:<words>` otherwise.
-A spokesperson without a name speaks as their body ("a spokeswoman for the emergency
-service"); a named one is their own source.
-
+An unnamed spokesperson speaks as their body ("a spokeswoman for the emergency service"), a
+named one as themself; a relative clause is no part of a name ("which Gaza's civil defence").
 `resolve` then works across one story's speakers: a surname joins the full name ("Zelensky"),
 a body without country joins the one state whose body it is, a description joins the one named
 speaker it describes ("the regional governor", "volunteers" -> "... a network of local
 volunteers"), and initials join their acronym ("Medecins Sans Frontieres" -> "MSF").
 
-The analysis's own names are the starting point: `Claim.source_canonical` ("Russian Defence
-Ministry" for "Russia's defence ministry", "Zaw Min Tun" for "Junta spokesman Major General
-Zaw Min Tun") and `Claim.affiliation` (the country or armed group the text ties the source to).
-An unnamed spokesman or description of an armed group ("a spokesman for the paramilitary
-group") speaks as the group the analysis ties it to.
+The analysis's names are the starting point: `Claim.source_canonical` ("Russian Defence
+Ministry" for "Russia's defence ministry", "Zaw Min Tun" for "Junta spokesman Major General Zaw
+Min Tun") and `Claim.affiliation` (the country or armed group the text ties the source to); an
+unnamed spokesman or description of an armed group speaks as the group the analysis ties it to.
 """
 
 from __future__ import annotations
@@ -52,6 +50,8 @@ _WHERE = re.compile(
     re.IGNORECASE,
 )
 _LINKS = frozenset(("of", "for", "in", "at", "and", "on", "to"))
+# A relative clause says what a speaker did, not who ("armed group, which seized the town").
+_RELATIVE = re.compile(r"^(?:which|who|that)\s+|,?\s+(?:which|who)\s.*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,8 +70,8 @@ class Speaker:
 
 def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker:
     """File one claim's source under a key (see the module docstring)."""
-    given = claim.source_canonical
-    name = given or claim.source
+    given = _RELATIVE.sub("", claim.source_canonical or "")
+    name = given or _RELATIVE.sub("", claim.source) or claim.source
     phrase = text[claim.source_start : claim.source_end] or name
     roles = _roles(phrase)
     party = claim.affiliation or country_in(phrase)

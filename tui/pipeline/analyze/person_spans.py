@@ -168,3 +168,13 @@ def credit_names(text: str) -> list[tuple[int, int]]:
         for match in _AFTER_SLASH.finditer(text)
         if is_credited(text, *match.span("name"))
     ]
+
+
+# Nouns of built places that, after a person's name, name the place after the person ("the
+# Osman Digna Air Base", "Ben Gurion Airport"); "Air"/"Naval" before "Base" are in the name.
+# fmt: off
+FEATURE_AFTER = frozenset((
+    "Airport", "Airbase", "Airfield", "Base", "Bridge", "Street", "Square", "Avenue", "Dam",
+    "Stadium", "Prison", "Camp", "Crossing", "Port", "Harbour", "Harbor",
+))
+# fmt: on

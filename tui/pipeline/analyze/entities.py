@@ -146,8 +146,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             titled = False
             if kind in ("PERSON", "ORG", ""):
                 t_start, t_end, titled = aliases.trim(text, start, end, titles=True)
-                if kind == "PERSON" or titled:
-                    start, end = t_start, t_end
+                if kind == "PERSON" or (titled and text[t_start:t_end] not in labels.ORG_WORDS):
+                    start, end = t_start, t_end  # but "General Command", "General Staff"
             head = _PLACE_HEAD_BEFORE.search(text, max(0, start - 12), start)
             if head is not None and head["head"] in name_context.PLACE_ONLY_HEADS:
                 start = head.start("head")  # "Kiryat Shmona": the model left out the head

@@ -15,6 +15,12 @@ Each repair is a family that holds beyond the articles it was found in (bench/RE
   ("Kurdish militants", "armed Nuer youth");
 - in a list of places ("Aleppo, Hama, and Latakia"), a name the model typed otherwise is a
   place too, when nothing in it says person;
+- a state body after its country's possessive, or before "of" and its country, is named
+  through the country, which belongs to its name ("Cambodia's Ministry of National
+  Defence", "the Ministry of Defense of Armenia", "the Communist Party of the Philippines");
+- a sea, gulf or strait "of" a place is one place ("the Red Sea and Gulf of Aden");
+- two words joined by "and" before an organisation's head word are its name ("The Defence
+  and Security Forces", the forces of the Francophone and Lusophone states);
 - an acronym made of the initials of an organisation named in the same article is that
   organisation ("the New People's Army ... the NPA", "NPAs").
 """
@@ -23,7 +29,7 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import demonyms, gazetteer, given_names
+from tui.pipeline.analyze import bodies, demonyms, gazetteer, given_names, labels, names
 from tui.pipeline.analyze.grouping import Found
 
 _PARTICLE = re.compile(r" (?:da|de|do|dos|das|del|della|di|du|des|de la|de los|de las) (?=[A-Z])")
@@ -71,6 +77,9 @@ def repair(text: str, found: list[Found]) -> list[Found]:
     found = _split_prefixed(text, found)
     found = _join_particles(text, found)
     found = _split_route_pairs(text, found)
+    found = _merge_owned(text, found)
+    found = _feature_of(text, found)
+    found = _coordinated_heads(text, found)
     _list_places(text, found)
     found += _acronyms(text, found)
     found.sort(key=lambda m: m.start)
@@ -105,6 +114,10 @@ def _trim_org(text: str, m: Found) -> None:
     if text.endswith(" group", m.start, m.end) and m.end - m.start > 8:
         m.end -= len(" group")  # "the Islamic State group"
     surface = text[m.start : m.end]
+    if surface.startswith("The ") and bodies.known_key(surface) is None and _unlisted(surface, m):
+        m.start += 4  # "The Tehrik-i-Taliban Pakistan (TTP) claimed ..." opening a sentence
+        m.key = "org:" + surface[4:].lower() if m.key else ""
+        surface = surface[4:]
     first, _, rest = surface.partition(" ")
     if first in _RELIGIONS and rest[:1].isupper() and _unlisted(surface, m):
         m.start += len(first) + 1  # "predominantly Muslim Seleka rebels"
@@ -123,7 +136,7 @@ def _split_prefixed(text: str, found: list[Found]) -> list[Found]:
         if m.key:
             m.key = "org:" + text[m.start : m.end].lower()
         out.append(m)
-        if gazetteer.lookup(name) is not None and not demonyms.is_nationality(name):
+        if gazetteer.lookup(name) is not None and not demonyms.is_people(name):
             out.append(Found(hit.start(), hit.start() + len(name), "PLACE", 1))
     return out
 
@@ -171,6 +184,81 @@ def _split_route_pairs(text: str, found: list[Found]) -> list[Found]:
             if not demonyms.is_nationality(word):
                 out.append(Found(start, start + len(word), "PLACE", 2))
     return out
+
+
+def _merge_owned(text: str, found: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    for m in found:
+        prev = out[-1] if out else None
+        if prev is not None:
+            gap = text[prev.end : m.start]
+            before, after = text[prev.start : prev.end], text[m.start : m.end]
+            owned = (
+                prev.type == "PLACE"
+                and m.type == "ORG"
+                and gap in ("’s ", "'s ")
+                and _is_state(before)
+                and _is_state_body(after)
+            )
+            of_state = (
+                prev.type == "ORG"
+                and m.type == "PLACE"
+                and gap in (" of ", " of the ")
+                and before.split()[-1] in labels.ORG_WORDS
+                and _is_state(after)
+            )
+            if owned or of_state:
+                org = m if owned else prev
+                out[-1] = Found(prev.start, m.end, "ORG", max(prev.rank, m.rank), org.key)
+                continue
+        out.append(m)
+    return out
+
+
+_FEATURE_OF = re.compile(
+    r"(?<![\w-])(?:Gulf|Bay|Strait|Straits|Sea|Lake|Isle|Island|Horn|Cape|Gulf) of (?:the )?$"
+)
+_COORDINATED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+ and $")
+
+
+def _feature_of(text: str, found: list[Found]) -> list[Found]:
+    out: list[Found] = []
+    for m in found:
+        hit = _FEATURE_OF.search(text, max(0, m.start - 20), m.start) if m.type == "PLACE" else None
+        if hit is not None:
+            out = [o for o in out if o.end <= hit.start()]
+            out.append(Found(hit.start(), m.end, "PLACE", max(m.rank, 1)))
+            continue
+        out.append(m)
+    return out
+
+
+def _coordinated_heads(text: str, found: list[Found]) -> list[Found]:
+    ends = {m.end for m in found}
+    for m in found:
+        if m.type != "ORG" or text[m.start : m.end].split()[-1] not in labels.ORG_WORDS:
+            continue
+        hit = _COORDINATED.search(text, max(0, m.start - 30), m.start)
+        if hit is None or hit.group().split()[0] in ("The", "And") or hit.start() in ends:
+            continue
+        if any(o.start <= hit.start() < o.end for o in found):
+            continue
+        m.start = hit.start()
+        if m.key:
+            m.key = "org:" + text[m.start : m.end].lower()
+    return found
+
+
+def _is_state(surface: str) -> bool:
+    place = gazetteer.lookup(surface)
+    return place is not None and place.kind != "city"
+
+
+def _is_state_body(surface: str) -> bool:
+    """ "Ministry of National Defence", "National Police": a body of state/state_bodies.tsv
+    lists, in any of its spellings."""
+    lower = surface.lower()
+    return lower in names.bodies() or lower.removeprefix("national ") in names.bodies()
 
 
 def _list_places(text: str, found: list[Found]) -> None:

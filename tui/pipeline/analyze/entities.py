@@ -314,6 +314,11 @@ def _given_name_mentions(doc: Any, text: str) -> list[Found]:
     starts = set(rows[proper, 1].tolist())
     spans: list[tuple[int, int]] = []
     places_named: list[Found] = []
+    model = [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ == "PERSON" and e[0].lower_ != "the"
+    ]
     for start, end in given_names.person_spans(text, starts, _NOT_PERSON_PARTS):
         start, end, verdict = person_spans.check(text, start, end)
         if verdict is not None or end <= start:
@@ -324,8 +329,9 @@ def _given_name_mentions(doc: Any, text: str) -> list[Found]:
         if office is not None and office["word"] in person_spans.FEATURE_AFTER:
             places_named.append(Found(start, office.end(), "PLACE", CONTEXT))
             continue  # "the Osman Digna Air Base": a place named after a person
-        if text.endswith("the ", 0, start):
-            continue  # "the Martial Law declaration": a person's name takes no article
+        if text.endswith("the ", 0, start) and not any(s < end and start < e for s, e in model):
+            continue  # "the Martial Law declaration": a name after "the" is a person's only
+            # if the model saw a person there, without the article ("the Biden administration")
         spans.append((start, end))
     # A name that its words anywhere in the text make a place or an organisation ("Kamal Adwan
     # hospital") is that everywhere.

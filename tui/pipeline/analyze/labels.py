@@ -99,6 +99,10 @@ _NAME_PARTICLES = frozenset((
 ))
 # fmt: on
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|into|from|on|to) $")
+_PLACE_CONTEXT = re.compile(
+    r"\b(?:in|near|outside|across|into|from|around|towards?|(?:north|south|east|west)"
+    r"(?:east|west)? of) $"
+)
 _SPEAKS_AFTER = re.compile(r",? (?:said|says|told|added|stated|wrote|explained|noted)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _SCORE = re.compile(r"[0-9]+(?:[-/][0-9]+)?")
@@ -257,11 +261,14 @@ def _retype_person(text: str, start: int, end: int, words: list[str]) -> str:
 
 
 def _known_place_not_person(text: str, surface: str, before: str, after: str) -> bool:
-    """One word that the gazetteer knows under any spelling as a town of some size, a region
-    or a country, and that nothing marks as a person's name: no given name, no title before
-    it, no speech verb after it, never written after a given name in the text (as a surname
-    is: "Inacio Dina ... Dina said")."""
-    if given_names.is_given_name(surface) or _SPEAKS_AFTER.match(after):
+    """One word after a preposition of place ("north of Kanyabayonga") that the gazetteer
+    knows under any spelling as a town of some size, a region or a country, and that nothing
+    marks as a person's name: no given name, no title before it, no speech verb after it,
+    never written after a given name in the text (as a surname is: "Inacio Dina ... Dina
+    said")."""
+    if not _PLACE_CONTEXT.search(before) or given_names.is_given_name(surface):
+        return False
+    if _SPEAKS_AFTER.match(after):
         return False
     last = before.split()[-1].rstrip(".") if before.split() else ""
     if last and (aliases.is_title(last) or last in ROLE_WORDS):

@@ -33,7 +33,6 @@ from tui.pipeline.analyze import bodies, demonyms, gazetteer, given_names, label
 from tui.pipeline.analyze.grouping import Found
 
 _PARTICLE = re.compile(r" (?:da|de|do|dos|das|del|della|di|du|des|de la|de los|de las) (?=[A-Z])")
-_NAME_WORDS = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?: [A-ZÀ-Ý][\w'’-]*){0,2}")
 _ROUTE_AFTER = re.compile(
     r" (?:road|highway|motorway|axis|route|corridor|stretch|railway|rail line|pipeline|border"
     r"|frontier|front line|frontline|boundary|crossing)\b"
@@ -44,33 +43,22 @@ _PREFIXED = re.compile(
     r"|populated|occupied|allied|aligned|linked|affiliated|funded|supported|sponsored|born) "
     r"(?=[A-ZÀ-Ý])"
 )
-_RELIGIONS = frozenset(
-    (
-        "Muslim",
-        "Christian",
-        "Sunni",
-        "Shia",
-        "Shiite",
-        "Shi'ite",
-        "Jewish",
-        "Hindu",
-        "Buddhist",
-        "Catholic",
-        "Protestant",
-        "Orthodox",
-        "Mostly",
-        "Predominantly",
-        "Largely",
-        "Mainly",
-    )
-)
+# fmt: off
+_RELIGIONS = frozenset((
+    "Muslim", "Christian", "Sunni", "Shia", "Shiite", "Shi'ite", "Jewish", "Hindu", "Buddhist",
+    "Catholic", "Protestant", "Orthodox",
+))
+_ADVERBS = frozenset(("Mostly", "Predominantly", "Largely", "Mainly", "Overwhelmingly"))
+# Nouns that make a religion's word the start of an organisation's name ("Muslim Brotherhood")
+_BODY_NOUNS = frozenset(("Brotherhood", "League", "Brothers", "Youth", "Relief", "Aid"))
+# fmt: on
 _LIST_GAP = re.compile(r"(?:,| and|, and|, or| or) ?")
 _SMALL = frozenset(("of", "the", "for", "and", "in", "on", "al", "el", "de", "du", "des", "la"))
 _PEOPLE_ADJECTIVE = ("ish", "i", "ic", "ian", "an")
 
 
 def repair(text: str, found: list[Found]) -> list[Found]:
-    """The mentions with the repairs above; ruled mentions (rank 3) are left as they are."""
+    """The mentions with the repairs above; a listed organisation's span is left as it is."""
     for m in found:
         _trim_org(text, m)
     found = [m for m in found if not _is_people(text, m)]
@@ -92,6 +80,9 @@ def _is_people(text: str, m: Found) -> bool:
     word = text[m.start : m.end]
     if m.type not in ("ORG", "PERSON") or not _unlisted(word, m):
         return False
+    first, _, rest = word.partition(" ")
+    if first in _ADVERBS and rest and demonyms.is_people(rest):
+        return True  # "Mostly Christian militias"
     if " " in word or (m.type == "PERSON" and given_names.is_given_name(word)):
         return False
     if demonyms.is_people(word):
@@ -119,7 +110,12 @@ def _trim_org(text: str, m: Found) -> None:
         m.key = "org:" + surface[4:].lower() if m.key else ""
         surface = surface[4:]
     first, _, rest = surface.partition(" ")
-    if first in _RELIGIONS and rest[:1].isupper() and _unlisted(surface, m):
+    if (
+        first in _RELIGIONS
+        and rest[:1].isupper()
+        and _unlisted(surface, m)
+        and rest.split()[-1] not in labels.ORG_WORDS | _BODY_NOUNS
+    ):
         m.start += len(first) + 1  # "predominantly Muslim Seleka rebels"
         m.key = "org:" + rest.lower() if m.key else ""
 
@@ -272,7 +268,7 @@ def _list_places(text: str, found: list[Found]) -> None:
             for r in run:
                 word = text[r.start : r.end]
                 if (
-                    r.type != "PLACE"
+                    (r.type == "PERSON" or places >= 3)
                     and r.rank <= 1
                     and not r.key
                     and " " not in word
@@ -296,7 +292,8 @@ def _acronyms(text: str, found: list[Found]) -> list[Found]:
             continue
         words = [w for w in re.split(r"[\s-]+", text[m.start : m.end]) if w]
         caps = [w for w in words if w not in _SMALL]
-        if len(caps) >= 2 and all(w[0].isupper() for w in caps):
+        bodylike = m.key or m.rank >= 2 or any(w in labels.ORG_WORDS for w in caps)
+        if len(caps) >= 3 and bodylike and all(w[0].isupper() for w in caps):
             initials.setdefault("".join(w[0] for w in caps), m)
     if not initials:
         return []

@@ -306,8 +306,8 @@ def _acronyms(text: str, found: list[Found]) -> list[Found]:
         start, end = hit.start(), hit.end()
         same = taken.get((start, end))
         if same is not None:
-            if same.type != "ORG" and same.rank <= 1:
-                same.type, same.key = "ORG", org.key
+            if same.rank <= 1 and not same.key:  # one entity with its full name
+                same.type, same.key, same.name = "ORG", org.key, org.name
             continue
         if any(m.start < end and start < m.end for m in found):
             continue

@@ -79,6 +79,13 @@ def test_state_bodies_owned_by_their_country(nlp: Any) -> None:
     assert types(nlp, text).get("Haiti’s National Police") == "ORG"
     text = "The NPA is the armed wing of the Communist Party of the Philippines, officials say."
     assert types(nlp, text).get("Communist Party of the Philippines") == "ORG"
+    text = (
+        "A soldier was killed on the Armenian-Nakhchivan (Azerbaijan) border, the Ministry of "
+        "Defense of Armenia said. Baku denied it, said the Armenian MoD."
+    )
+    found = types(nlp, text)
+    assert found.get("Ministry of Defense of Armenia") == "ORG"
+    assert found.get("Armenian MoD") == "ORG" and found.get("Nakhchivan") == "PLACE"
     text = "The accord set aside 10 seats for the former rebels in Colombia’s congress."
     assert types(nlp, text).get("Colombia’s congress") == "ORG"
 

@@ -48,7 +48,7 @@ _BODY = (
     r"(?: [Ss]ervice)?|[Nn]ational [Gg]uard|[Cc]oast [Gg]uard|[Ss]ecurity [Ss]ervice"
     r"|[Ii]ntelligence (?:[Aa]gency|[Ss]ervice)|Foreign Office|[Pp]residential [Oo]ffice"
     r"|Investigative Committee|[Pp]arliament|[Cc]ongress|[Ss]enate|[Nn]ational [Aa]ssembly"
-    r"|[Ll]egislature|(?:State )?Duma|Knesset|Majlis|Verkhovna Rada|[Nn]ational [Pp]olice"
+    r"|[Ll]egislature|(?:State )?Duma|Knesset|Majlis|Verkhovna Rada|[Nn]ational [Pp]olice|MoD"
     r"|[Cc]ivil [Dd]efen[cs]e(?: [Aa]gency| [Ss]ervice)?"
     r"|[Ee]mergency [Ss]ervices?|[Cc]entral [Bb]ank"
     r"|(?:[Pp]ermanent )?[Mm]ission to the (?:United Nations|UN|U\.N\.|European Union|EU|NATO"

@@ -34,8 +34,8 @@ from tui.pipeline.analyze.grouping import Found
 
 _PARTICLE = re.compile(r" (?:da|de|do|dos|das|del|della|di|du|des|de la|de los|de las) (?=[A-Z])")
 _ROUTE_AFTER = re.compile(
-    r" (?:road|highway|motorway|axis|route|corridor|stretch|railway|rail line|pipeline|border"
-    r"|frontier|front line|frontline|boundary|crossing)\b"
+    r"(?: \([^()]{1,40}\))? (?:road|highway|motorway|axis|route|corridor|stretch|railway"
+    r"|rail line|pipeline|border|frontier|front line|frontline|boundary|crossing)\b"
 )
 _PAIR = re.compile(r"[A-ZÀ-Ý][\w'’]+-[A-ZÀ-Ý][\w'’]+")
 _PREFIXED = re.compile(
@@ -200,7 +200,7 @@ def _merge_owned(text: str, found: list[Found]) -> list[Found]:
                 prev.type == "ORG"
                 and m.type == "PLACE"
                 and gap in (" of ", " of the ")
-                and before.split()[-1] in labels.ORG_WORDS
+                and _headed(before)
                 and _is_state(after)
             )
             if owned or of_state:
@@ -208,12 +208,22 @@ def _merge_owned(text: str, found: list[Found]) -> list[Found]:
                 out[-1] = Found(prev.start, m.end, "ORG", max(prev.rank, m.rank), org.key)
                 continue
         out.append(m)
+    for i, m in enumerate(out):  # "the Ministry of Defense of Armenia", Armenia not yet found
+        hit = _OF_NAME.match(text, m.end) if m.type == "ORG" else None
+        if (
+            hit is not None
+            and _headed(text[m.start : m.end])
+            and _is_state(hit["name"])
+            and not any(o.start < hit.end() and hit.start() < o.end for o in out)
+        ):
+            out[i] = Found(m.start, hit.end(), "ORG", m.rank, m.key)
     return out
 
 
 _FEATURE_OF = re.compile(
     r"(?<![\w-])(?:Gulf|Bay|Strait|Straits|Sea|Lake|Isle|Island|Horn|Cape|Gulf) of (?:the )?$"
 )
+_OF_NAME = re.compile(r" of (?:the )?(?P<name>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})(?![\w'’-])")
 _COORDINATED = re.compile(r"(?<![\w'’-])[A-Z][a-z]+ and $")
 
 
@@ -243,6 +253,12 @@ def _coordinated_heads(text: str, found: list[Found]) -> list[Found]:
         if m.key:
             m.key = "org:" + text[m.start : m.end].lower()
     return found
+
+
+def _headed(surface: str) -> bool:
+    """An organisation's name that ends in its kind ("Communist Party") or is a state body
+    ("Ministry of Defense")."""
+    return surface.split()[-1] in labels.ORG_WORDS or _is_state_body(surface)
 
 
 def _is_state(surface: str) -> bool:

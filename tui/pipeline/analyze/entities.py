@@ -222,6 +222,7 @@ def _persons_inside(text: str, model: list[Found], given: list[Found]) -> list[F
             and m.end == g.end
             and labels.looks_like_name(surface)
             and len(surface.split()) <= 4
+            and not person_spans.names_a_place(surface)  # "Ta Moan Thom Temple"
             and bodies.known_key(surface) is None
             and gazetteer.lookup(surface) is None
         ):

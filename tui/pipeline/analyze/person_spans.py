@@ -90,6 +90,14 @@ def place_nouns() -> frozenset[str]:
     return frozenset(n for n, (kind, surname) in nouns if kind == "place" and not surname)
 
 
+def names_a_place(surface: str) -> bool:
+    """A name of several words that ends in a place's noun and does not open with a given
+    name ("Ta Moan Thom Temple"; "Shirley Temple" opens with one)."""
+    words = surface.split()
+    kind = _nouns().get(words[-1]) if len(words) >= 2 else None
+    return kind is not None and kind[0] == "place" and not given_names.is_given_name(words[0])
+
+
 def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     """(start, end, kind) for the model's person text[start:end]: the span trimmed to the
     name, and "PLACE", "" (no entity) or None (a person, as far as its words say)."""

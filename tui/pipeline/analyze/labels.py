@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tui.pipeline.analyze import aliases, gazetteer, given_names, person_spans
+from tui.pipeline.analyze import aliases, gazetteer, given_names
 from tui.pipeline.analyze.demonyms import country_of
 from tui.pipeline.analyze.name_context import COMPASS, kind_from_context
 
@@ -214,8 +214,6 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
         plain = not any(w in ORG_WORDS for w in words) and not surface.isupper()
         if plain and len(words) >= 2 and words[-1] in _FEATURE_WORDS:
             return "PLACE"  # "Flamingo Naval Base", "Ramree Island", "Gegharkunik Provinces"
-        if plain and person_spans.names_a_place(surface):
-            return "PLACE"  # "Ta Moan Thom Temple": data/name_nouns.tsv
         if plain and len(words) <= 2 and kind_from_context(text, start, end) == "PLACE":
             return "PLACE"  # "ambushed in Doonka and Bullalow", "the Seiyana area"
         if (

@@ -136,3 +136,8 @@ def test_persons_stay_persons(nlp: Any) -> None:
     assert found.get("Barack Obama") == "PERSON" and found.get("Obama") == "PERSON"
     text = "Inacio Dina, the police spokesman, spoke in Maputo. Dina said the raid was over."
     assert types(nlp, text).get("Dina") == "PERSON"
+
+
+def test_a_weapon_designation_without_its_hyphen(nlp: Any) -> None:
+    found = types(nlp, "The rebels fired BM21 rockets before Su25 jets struck their positions.")
+    assert found.get("BM21") == "WEAPON" and found.get("Su25") == "WEAPON"

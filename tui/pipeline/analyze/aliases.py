@@ -73,6 +73,15 @@ _SEPARATOR = re.compile(
 )
 _POSSESSIVE_SPLIT = re.compile(r"(?<=['’]s)\s")
 _DETERMINERS = frozenset(("the", "The", "THE", "a", "an"))  # "a Mitt Romney aide"
+# A compass word in lower case says where in a place, it is no part of its name ("east
+# Jerusalem", "northern Gaza"); capitalised, it may be ("East Timor", "North Darfur").
+# fmt: off
+_LOWER_COMPASS = frozenset((
+    "east", "west", "north", "south", "eastern", "western", "northern", "southern", "central",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern",
+))
+# fmt: on
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _EDGE = " \t\n\"'“”‘’,;:!?()[]{}-–—"  # not ".": "U.S." keeps its last full stop
 # Older or Russian-derived spellings of places in the news, and the spelling we show.
@@ -124,7 +133,11 @@ def trim(text: str, start: int, end: int, titles: bool = True) -> tuple[int, int
         first_end = _word_end(text, start, end)
         first = text[start:first_end]
         bare = first.rstrip(".")
-        if first_end < end and (first in _DETERMINERS or not _has_letter(text, start, first_end)):
+        if first_end < end and (
+            first in _DETERMINERS
+            or first in _LOWER_COMPASS
+            or not _has_letter(text, start, first_end)
+        ):
             start = first_end
             continue
         phrase = _title_phrase(text, start, end) if titles else None

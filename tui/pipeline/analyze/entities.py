@@ -38,6 +38,7 @@ from tui.pipeline.analyze import (
     outlets,
     person_spans,
     places,
+    span_repair,
     sports,
     weapons,
 )
@@ -71,7 +72,7 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     found += _lookup_mentions(doc, text)
     found += _persons_inside(text, model, _given_name_mentions(doc, text))
     found = outlets.drop_not_names(text, found, CONTEXT, MODEL)
-    kept = _resolve(text, found)
+    kept = span_repair.repair(text, _resolve(text, found))
     kept = harmonise(text, kept)
     kept += propagate(text, kept)
     if sports.is_sports_text(text):
@@ -134,6 +135,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             continue
         if ent.end - ent.start == 1 and doc[ent.start].tag_ in ("NN", "NNS"):
             continue  # "Videos posted on ...": a capitalised common noun, not a name
+        if ent.end - ent.start > 1 and given_names.opens_with_gerund(doc[ent.start]):
+            ent = doc[ent.start + 1 : ent.end]  # "Seizing Kanyabayonga represents ..."
         for piece_start, piece_end in aliases.pieces(text, ent.start_char, ent.end_char):
             pair = places.pair(text, piece_start, piece_end)
             if pair:  # "the Israel-Hamas war": two names, not one
@@ -143,8 +146,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             titled = False
             if kind in ("PERSON", "ORG", ""):
                 t_start, t_end, titled = aliases.trim(text, start, end, titles=True)
-                if kind == "PERSON" or titled:
-                    start, end = t_start, t_end
+                if kind == "PERSON" or (titled and text[t_start:t_end] not in labels.ORG_WORDS):
+                    start, end = t_start, t_end  # but "General Command", "General Staff"
             head = _PLACE_HEAD_BEFORE.search(text, max(0, start - 12), start)
             if head is not None and head["head"] in name_context.PLACE_ONLY_HEADS:
                 start = head.start("head")  # "Kiryat Shmona": the model left out the head
@@ -219,6 +222,7 @@ def _persons_inside(text: str, model: list[Found], given: list[Found]) -> list[F
             and m.end == g.end
             and labels.looks_like_name(surface)
             and len(surface.split()) <= 4
+            and not person_spans.names_a_place(surface)  # "Ta Moan Thom Temple"
             and bodies.known_key(surface) is None
             and gazetteer.lookup(surface) is None
         ):
@@ -309,7 +313,13 @@ def _given_name_mentions(doc: Any, text: str) -> list[Found]:
     rows = doc.to_array([TAG, IDX])
     proper = numpy.isin(rows[:, 0], [strings.add("NNP"), strings.add("NNPS")])
     starts = set(rows[proper, 1].tolist())
-    spans = []
+    spans: list[tuple[int, int]] = []
+    places_named: list[Found] = []
+    model = [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ == "PERSON" and e[0].lower_ != "the"
+    ]
     for start, end in given_names.person_spans(text, starts, _NOT_PERSON_PARTS):
         start, end, verdict = person_spans.check(text, start, end)
         if verdict is not None or end <= start:
@@ -317,6 +327,12 @@ def _given_name_mentions(doc: Any, text: str) -> list[Found]:
         office = _NEXT_WORD.match(text, end)
         if office is not None and office["word"] in aliases.OFFICES:
             continue  # "Allen Fire Chief Jonathan Boyd": the words before an office qualify it
+        if office is not None and office["word"] in person_spans.FEATURE_AFTER:
+            places_named.append(Found(start, office.end(), "PLACE", CONTEXT))
+            continue  # "the Osman Digna Air Base": a place named after a person
+        if text.endswith("the ", 0, start) and not any(s < end and start < e for s, e in model):
+            continue  # "the Martial Law declaration": a name after "the" is a person's only
+            # if the model saw a person there, without the article ("the Biden administration")
         spans.append((start, end))
     # A name that its words anywhere in the text make a place or an organisation ("Kamal Adwan
     # hospital") is that everywhere.
@@ -328,7 +344,8 @@ def _given_name_mentions(doc: Any, text: str) -> list[Found]:
             for at, _, _ in find_names(text, [text[start:end]], 0, len(text))
         )
     }
-    return [Found(s, e, "PERSON", CONTEXT) for s, e in spans if text[s:e] not in otherwise]
+    persons = [Found(s, e, "PERSON", CONTEXT) for s, e in spans if text[s:e] not in otherwise]
+    return persons + places_named
 
 
 _NEXT_WORD = re.compile(r" (?P<word>[A-Z][\w-]*)")

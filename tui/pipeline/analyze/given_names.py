@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Container
+from typing import Any
 
 from tui.pipeline.analyze import aliases, gazetteer
 from tui.pipeline.analyze.demonyms import country_of
@@ -121,3 +122,18 @@ def person_spans(
 def _is_big_place(word: str) -> bool:
     place = gazetteer.lookup(word, alternates=False)
     return place is not None and (place.kind != "city" or place.population >= 100_000)
+
+
+def opens_with_gerund(token: Any) -> bool:
+    """A sentence that opens with a verb in -ing ("Seizing Kanyabayonga represents ..."): the
+    model, seeing two capitalised words, takes the verb into the name. A given name or a place
+    that ends so ("Sterling", "Beijing") is not a verb."""
+    word = token.text
+    return (
+        bool(token.is_sent_start)
+        and len(word) > 5
+        and word.endswith("ing")
+        and word[1:].islower()
+        and not is_given_name(word)
+        and gazetteer.lookup(word) is None
+    )

@@ -90,8 +90,20 @@ _VERIFIES = re.compile(
 )
 _OUTLET_BEFORE = re.compile(r"\b(?:reviewed|seen|obtained|verified|analy[sz]ed) by $")
 _LOWER_WORD = re.compile(r"(?<= )[a-z]+\b")
-_NAME_PARTICLES = frozenset(("of", "and", "de", "del", "la", "le", "al", "el", "on", "upon", "am"))
-_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|into|from) $")
+# Lower-case words inside a place's name: English and Arabic ones, and the Romance particles
+# ("Mocimboa da Praia", "Norte de Santander").
+# fmt: off
+_NAME_PARTICLES = frozenset((
+    "of", "and", "de", "del", "la", "le", "al", "el", "on", "upon", "am", "da", "do", "dos", "das",
+    "du", "des", "della", "di",
+))
+# fmt: on
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|outside|across|into|from|on|to) $")
+_PLACE_CONTEXT = re.compile(
+    r"\b(?:in|near|outside|across|into|from|around|towards?|(?:north|south|east|west)"
+    r"(?:east|west)? of) $"
+)
+_SPEAKS_AFTER = re.compile(r",? (?:said|says|told|added|stated|wrote|explained|noted)\b")
 _THE_BEFORE = re.compile(r"\b[Tt]he $")
 _SCORE = re.compile(r"[0-9]+(?:[-/][0-9]+)?")
 # fmt: off
@@ -212,7 +224,12 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
             return "PLACE"  # "Mandalay Division": a unit of a known place
         return "ORG"
     if not kind:
-        return "PLACE" if len(words) <= 3 and _is_big_place(surface) else ""
+        # "on Mocimboa da Praia" (a "work of art" to the model): a known place after a
+        # preposition of place, whatever its size
+        known = _PLACE_BEFORE.search(text[max(0, start - 12) : start]) and gazetteer.lookup(
+            surface
+        )
+        return "PLACE" if len(words) <= 3 and (_is_big_place(surface) or known) else ""
     if kind == "PERSON":
         return _retype_person(text, start, end, words)
     return kind
@@ -236,9 +253,33 @@ def _retype_person(text: str, start: int, end: int, words: list[str]) -> str:
         return "PLACE"  # "strikes on Khan Younis", "Kryvyi Rih": a city under a known name
     if len(words) == 1 and _is_big_place(surface):
         return "PLACE"  # "the Zaporizhzhia nuclear power plant"
+    if len(words) == 1 and _known_place_not_person(text, surface, before, after):
+        return "PLACE"  # "parts of Aleppo, Hama, and Latakia", "north of Kanyabayonga"
     if _THE_BEFORE.search(before) or after.startswith("-"):
         return ""  # "the Aster Grace" (a ship), "Tuareg-led": not a person's name
     return "PERSON"
+
+
+def _known_place_not_person(text: str, surface: str, before: str, after: str) -> bool:
+    """One word after a preposition of place ("north of Kanyabayonga") that the gazetteer
+    knows under any spelling as a town of some size, a region or a country, and that nothing
+    marks as a person's name: no given name, no title before it, no speech verb after it,
+    never written after a given name in the text (as a surname is: "Inacio Dina ... Dina
+    said")."""
+    if not _PLACE_CONTEXT.search(before) or given_names.is_given_name(surface):
+        return False
+    if _SPEAKS_AFTER.match(after):
+        return False
+    last = before.split()[-1].rstrip(".") if before.split() else ""
+    if last and (aliases.is_title(last) or last in ROLE_WORDS):
+        return False
+    place = gazetteer.lookup(surface)
+    if place is None or (place.kind == "city" and place.population < 20_000):
+        return False
+    return not any(
+        given_names.is_given_name(m[1])
+        for m in re.finditer(rf"([A-Z][\w'’-]+) {re.escape(surface)}\b", text)
+    )
 
 
 def place_span(text: str, start: int, end: int) -> tuple[int, int]:

@@ -154,11 +154,20 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
         return None
     if words[0] in COMPASS and len(words) >= 2:
         return "PLACE"
-    if is_given_name(words[0]) or after.startswith(("'s", "’s")):
+    if _opens_with_given_name(words) or after.startswith(("'s", "’s")):
         return None
     if place_noun is not None or _PLACE_BEFORE.search(text, max(0, start - 90), start):
         return "PLACE"
     return None
+
+
+def _opens_with_given_name(words: list[str]) -> bool:
+    """A name of one hyphenated word opens with a given name only if all its parts are given
+    names ("Jean-Pierre"): "Sam-Ouandja" and "Wei-Yar-Adiu" are places whose first syllable
+    happens to be a given name."""
+    if len(words) == 1 and "-" in words[0]:
+        return all(is_given_name(part) for part in words[0].split("-"))
+    return is_given_name(words[0])
 
 
 def _is_demonym(word: str) -> bool:

@@ -90,6 +90,14 @@ def place_nouns() -> frozenset[str]:
     return frozenset(n for n, (kind, surname) in nouns if kind == "place" and not surname)
 
 
+def names_a_place(surface: str) -> bool:
+    """A name of several words that ends in a place's noun and does not open with a given
+    name ("Ta Moan Thom Temple"; "Shirley Temple" opens with one)."""
+    words = surface.split()
+    kind = _nouns().get(words[-1]) if len(words) >= 2 else None
+    return kind is not None and kind[0] == "place" and not given_names.is_given_name(words[0])
+
+
 def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     """(start, end, kind) for the model's person text[start:end]: the span trimmed to the
     name, and "PLACE", "" (no entity) or None (a person, as far as its words say)."""
@@ -168,3 +176,13 @@ def credit_names(text: str) -> list[tuple[int, int]]:
         for match in _AFTER_SLASH.finditer(text)
         if is_credited(text, *match.span("name"))
     ]
+
+
+# Nouns of built places that, after a person's name, name the place after the person ("the
+# Osman Digna Air Base", "Ben Gurion Airport"); "Air"/"Naval" before "Base" are in the name.
+# fmt: off
+FEATURE_AFTER = frozenset((
+    "Airport", "Airbase", "Airfield", "Base", "Bridge", "Street", "Square", "Avenue", "Dam",
+    "Stadium", "Prison", "Camp", "Crossing", "Port", "Harbour", "Harbor",
+))
+# fmt: on

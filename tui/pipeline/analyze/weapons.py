@@ -54,6 +54,11 @@ class _Entry(NamedTuple):
     needs_noun: bool
 
 
+# A designation of letters, hyphen, digits ("BM-21", "Su-25", "T-72B3"), which copy also
+# writes without the hyphen.
+_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,3}-[0-9]{1,4}[A-Z0-9]{0,3}")
+
+
 @functools.cache
 def _index() -> PhraseIndex:
     index = PhraseIndex()
@@ -65,6 +70,8 @@ def _index() -> PhraseIndex:
             letters = form.replace("-", "")
             if form.isupper() and letters.isalpha() and len(letters) >= 4:
                 index.add(form.title(), _Entry(name, kind, False))  # "Himars", "Atacms"
+            if _DESIGNATION.fullmatch(form) and len(letters) >= 4:
+                index.add(letters, _Entry(name, kind, False))  # "BM21", "Su25": no hyphen
         for form in ambiguous:
             index.add(form, _Entry(name, kind, True))
     return index

@@ -78,7 +78,9 @@ def _take_items(
     chosen = list(fresh.values())
     if cap and len(chosen) > cap:
         chosen = sorted(chosen, key=_newest_first)[:cap]
-    new = insert_entries(conn, feed_id, chosen, full_text=full_text, words=words)
+    new = insert_entries(conn, feed_id, chosen, full_text=full_text, note=words is None)
+    if new and words is not None:
+        words.extend(text for entry in chosen for text in (entry.title, entry.summary))
     return Intake(new=new, held=len(fresh) - len(chosen), reissued=reissued, listed=len(entries))
 
 

@@ -144,16 +144,11 @@ def save_entries(
 
 
 def insert_entries(
-    conn: sqlite3.Connection,
-    feed_id: int,
-    entries: Iterable[Entry],
-    *,
-    full_text: bool,
-    words: list[str | None] | None = None,
+    conn: sqlite3.Connection, feed_id: int, entries: Iterable[Entry], *, full_text: bool,
+    note: bool = True,
 ) -> int:
-    """`save_entries` inside the caller's transaction. Given *words*, the new rows' texts are
-    added to it for the caller to note in the token list once for many feeds (`note_words`),
-    rather than noted here."""
+    """`save_entries` inside the caller's transaction (*note* False: the caller notes the new
+    rows' words in the token list itself, `note_words`, once for many feeds)."""
     now = utc_now()
     state = "queued" if full_text else "skipped"
     rows = []
@@ -179,12 +174,8 @@ def insert_entries(
         rows,
     )
     new = max(0, cursor.rowcount)  # rows actually inserted; trigger writes not counted
-    if new:
-        texts = [text for row in rows for text in (row[3], row[8])]
-        if words is None:
-            note_words(conn, texts)
-        else:
-            words.extend(texts)
+    if new and note:
+        note_words(conn, [text for row in rows for text in (row[3], row[8])])
     return new
 
 

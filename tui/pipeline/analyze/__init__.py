@@ -23,13 +23,14 @@ from tui.core.models import Analysis
 from tui.pipeline.analyze import claims, conflict, entities, gazetteer, model
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "9"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "10"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
 # families from more wire copy, "gave a toll of", trailing sources with an apposition;
 # 9: false persons by family (titles and ranks, peoples, credits, compounds), subdivisions of
-# more countries, armed groups by their names and members
+# more countries, armed groups by their names and members; 10: counter-accounts ("the attack
+# was repelled"), denials carried on in the next sentence, a verdict answers a whole account
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

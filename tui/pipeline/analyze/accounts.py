@@ -4,7 +4,9 @@
   sentence opening with "But" or "However" right after another side's claim;
 - "Y gave a different account. It said ...": Y's claims and the claim before them;
 - the same count given far apart by two sides ("killed 20 soldiers" / "four soldiers died";
-  not three against four, not "dozens" against 60).
+  not three against four, not "dozens" against 60);
+- a version of its own set against another side's claim ("the attack was repelled", "the men
+  were civilians"): counters.py.
 A side's own accounts never dispute each other. Evidence spans: the other claim's sentence, or
 its clause when both stand in one sentence.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from tui.pipeline.analyze import counters
 from tui.pipeline.analyze.evidence import WINDOW, Ledger, same_party
 
 _CONTRAST_RE = re.compile(r"\b(?:while|whereas|but)\b", re.IGNORECASE)
@@ -36,6 +39,7 @@ def find(ledger: Ledger) -> None:
     _contrasts(ledger)
     _other_accounts(ledger)
     _counts(ledger)
+    counters.find(ledger)
 
 
 _WORD_NUMBERS = {

@@ -78,6 +78,12 @@ _STATEMENT_RE = re.compile(
     r"estimates?|reporting|footage|videos?|images?|photos?|information|which)\b",
     re.IGNORECASE,
 )
+# A content that opens on the statement answered: "This information is as true as ...".
+_POINTS_BACK_RE = re.compile(
+    r"\W*(?:this|that|these|those|such|the|their|its)\s+(?:\w+\s+)?(?:claims?|reports?|"
+    r"information|allegations?|accusations?|accounts?|statements?|figures?|news|version)\b",
+    re.IGNORECASE,
+)
 # "..., a claim the navy dismissed", "..., which Kyiv denied": what comes before the source
 # when a denial is a relative clause on a statement or on the whole clause before it.
 _ON_STATEMENT_RE = re.compile(
@@ -136,9 +142,11 @@ def find(ledger: Ledger) -> None:
     for k, span in enumerate(own):
         if span is not None:
             ledger.add(k, "denial", span, ledger.drafts[k].canonical)
-    _sequels(ledger, own)
+    carried = _sequels(ledger, own)
     for k, span in enumerate(own):
-        if span is None or ledger.drafts[k].attached and not _names_statement(ledger, k):
+        if span is None or k in carried:
+            continue  # a denial carried on contests what the denial before it contests
+        if ledger.drafts[k].attached and not _names_statement(ledger, k):
             continue
         for target in events.get(k) or _targets(ledger, k, own):
             ledger.add(target, "dispute", _clause(ledger, k, target), ledger.drafts[k].canonical)
@@ -175,8 +183,10 @@ def _names_statement(ledger: Ledger, k: int) -> bool:
     return bool(_STATEMENT_RE.search(ledger.text[d.content[0] : d.content[1]]))
 
 
-def _sequels(ledger: Ledger, own: list[tuple[int, int] | None]) -> None:
-    """ "denied ..., saying ..." / "rejected X and said ...": the sequel denies too."""
+def _sequels(ledger: Ledger, own: list[tuple[int, int] | None]) -> set[int]:
+    """ "denied ..., saying ..." / "rejected X and said ...": the sequel denies too. Returns
+    the sequels carried on into the next sentence (`_goes_on`)."""
+    carried: set[int] = set()
     for k, d in enumerate(ledger.drafts):
         if own[k] is not None:
             continue
@@ -195,6 +205,10 @@ def _sequels(ledger: Ledger, own: list[tuple[int, int] | None]) -> None:
                 ledger.add(k, "denial", own[j], d.canonical)
                 own[k] = own[j]
                 break
+        if own[k] is None and _goes_on(ledger, own, k):
+            own[k] = own[k - 1]
+            ledger.add(k, "denial", own[k], d.canonical)
+            carried.add(k)
         if own[k] is None and d.kind != cues.DENY:
             for j in range(k + 1, len(ledger.drafts)):  # "said ..., rejecting Moscow's account"
                 e = ledger.drafts[j]
@@ -204,6 +218,26 @@ def _sequels(ledger: Ledger, own: list[tuple[int, int] | None]) -> None:
                 if e.attached and e.source == d.source and span is not None:
                     ledger.add(k, "denial", span, d.canonical)
                     break
+    return carried
+
+
+def _goes_on(ledger: Ledger, own: list[tuple[int, int] | None], k: int) -> bool:
+    """Does claim `k` carry on, in the next sentence, the denial right before it? "X told
+    reporters the claim was not true. 'The insurgents only infiltrated ...,' he said": the same
+    source goes on; a spokesman of the denying side goes on when he points at the statement or
+    negates ("This information is as true as ...")."""
+    if k == 0 or own[k - 1] is None or ledger.sent_of[k] - ledger.sent_of[k - 1] != 1:
+        return False
+    d, e = ledger.drafts[k], ledger.drafts[k - 1]
+    base = cues.VERB_BASE.get(ledger.text[d.cue[0] : d.cue[1]].lower().split()[-1], "")
+    if base not in _RESTATING or d.kind == cues.DENY:
+        return False
+    if d.canonical and d.canonical == e.canonical:
+        return True
+    content = ledger.text[d.content[0] : d.content[1]]
+    return bool(d.affiliation and d.affiliation == e.affiliation) and bool(
+        _POINTS_BACK_RE.match(content) or _NEGATIVE_RE.search(content)
+    )
 
 
 def _restates(ledger: Ledger, j: int, k: int) -> bool:
@@ -306,8 +340,13 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
             if s - ledger.sent_of[j] <= 2
             and ledger.drafts[j].affiliation not in ("", d.affiliation)
         ]
-        if opposed:
-            return opposed[:1]
+        if opposed:  # and the claims that party made right before it: one account
+            run = [opposed[0]]
+            for j in near[near.index(opposed[0]) + 1 :]:
+                if not same_party(ledger.drafts[j], ledger.drafts[opposed[0]]):
+                    break
+                run.append(j)
+            return sorted(run)
     content = text[d.content[0] : d.content[1]]
     if d.affiliation and _INVOLVEMENT_RE.search(content):
         blaming = [j for j in near if _names_side(ledger, j, d.affiliation)]

@@ -1,0 +1,116 @@
+"""Issue 14, second pass: a claim contested by another party in a later sentence without a word
+of denial (counter-accounts), denials carried on into the next sentence, a bare verdict that
+answers a whole account, and the decoys each rule must leave alone (docs/CLAIMS.md)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.models import Claim
+from tui.pipeline.analyze import claims, entities, model
+
+
+@pytest.fixture(scope="module")
+def find():
+    nlp = model.get_nlp()
+
+    def run(text: str) -> tuple[Claim, ...]:
+        doc = nlp(text)
+        return claims.find_claims(doc, entities.find_entities(doc, text))
+
+    return run
+
+
+def status_of(found: tuple[Claim, ...], source: str) -> list[str]:
+    return [c.status for c in found if source in c.source]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (  # an attack beaten off answers a capture
+            "Houthi fighters said they had captured two Saudi border posts near Jizan. Saudi "
+            "Arabia's defence ministry said the attack was repulsed and the posts were intact.",
+            "Houthi fighters",
+            "Saudi Arabia's defence ministry",
+        ),
+        (  # a place still held answers an entry
+            "Russian war bloggers said assault units had entered the village of Pishchane. "
+            "Ukraine's 47th Brigade said the village was still under Ukrainian control.",
+            "Russian war bloggers",
+            "Ukraine's 47th Brigade",
+        ),
+        (  # no harm done answers a hit
+            "The Houthis said their missiles had hit the freighter Sea Lark in the Red Sea. "
+            "Greece's shipping ministry said the ship suffered no damage and the crew were safe.",
+            "The Houthis",
+            "Greece's shipping ministry",
+        ),
+        (  # who the dead were
+            "Israel's military said its aircraft killed four Hezbollah militants in Aitaroun. "
+            "Lebanon's health ministry said the men were farmers tending their orchards.",
+            "Israel's military",
+            "Lebanon's health ministry",
+        ),
+    ],
+)
+def test_a_counter_account_disputes_the_claim_it_answers_and_back(find, text, first, second):
+    found = find(text)
+    assert status_of(found, first) == ["disputed"]
+    assert status_of(found, second) == ["disputed"]
+    answered = next(c for c in found if first in c.source)
+    starts = [text[e.start :] for e in answered.evidence if e.kind == "dispute"]
+    assert any(start.startswith(second) for start in starts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same side: an ally's account is no counter
+        "Ukraine's air force said it shot down 30 drones overnight. Ukraine's 47th Brigade said "
+        "its positions near Avdiivka were still under Ukrainian control.",
+        # both sides say they repelled the other: two accounts of their own, no answer
+        "The RSF said it repelled an army attack on Babanusa. Sudan's army said its troops "
+        "repelled an RSF assault on the town of El Obeid.",
+        # a killing answered by "repelled" is no contradiction: an attack can be beaten off
+        # after it killed
+        "Al-Shabab said its fighters killed 12 soldiers in an ambush near Afgoye. Ethiopia's "
+        "military said the ambush was repelled within an hour.",
+    ],
+)
+def test_decoys_stay_claimed(find, text):
+    assert {c.status for c in find(text)} == {"claimed"}
+
+
+def test_a_denial_goes_on_in_the_next_sentence(find):
+    text = (
+        "M23 rebels said they had seized the town of Masisi. Congo's army spokesman, Gen. "
+        "Sylvain Ekenge, told reporters the claim was false. \"Our soldiers are in Masisi "
+        'and the town is calm," Ekenge said. Ekenge added that two rebels were arrested.'
+    )
+    found = find(text)
+    assert status_of(found, "M23") == ["disputed"]
+    said = [c for c in found if c.source_canonical == "Sylvain Ekenge" and c.cue != "told"]
+    assert [c.status for c in said] == ["denied", "claimed"]  # the next one says something new
+
+
+def test_a_spokesman_pointing_at_the_statement_goes_on_with_his_side(find):
+    text = (
+        "Ukraine's armed forces rejected Russia's claim about the strike on Kharkiv. \"This "
+        'information is as reliable as their weather forecasts," Nazar Voloshyn, a spokesman '
+        "for Ukraine's Khortytsia group of forces, told Suspilne."
+    )
+    found = find(text)
+    assert status_of(found, "Nazar Voloshyn") == ["denied"]
+
+
+def test_a_bare_verdict_answers_the_whole_account_before_it(find):
+    text = (
+        "Russia's defence ministry said Ukraine attacked with four battalions near Vuhledar. "
+        '"The enemy lost 300 men," the ministry said. "It achieved nothing," it said. Asked '
+        'to comment, a Ukrainian military spokesman said: "It is all fake."'
+    )
+    found = find(text)
+    assert status_of(found, "Ukrainian military spokesman") == ["denied"]
+    others = [c.status for c in found if "Ukrainian" not in c.source]
+    assert others == ["disputed"] * 3

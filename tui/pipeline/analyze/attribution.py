@@ -153,7 +153,12 @@ def _mark_attached(doc: Any, found: list[Found]) -> None:
 
 
 def _own_clause(doc: Any, tok: Token, item: Found) -> bool:
-    """Does the participle `tok` bring a clause or a quotation of its own?"""
+    """Does the participle `tok` bring a clause or a quotation of its own? A rejection of a
+    statement does not: "rejecting Moscow's statement that ..." (the clause is the statement's)."""
+    if cues.verb_kind(tok.lower_) == cues.DENY and any(
+        c.dep_ == "dobj" and c.lower_ in cues.NOUN_CUES for c in tok.children
+    ):
+        return False
     if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
         return True
     first = doc[item.content[0]]

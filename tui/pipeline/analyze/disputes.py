@@ -117,7 +117,8 @@ def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sour
     words = text[d.cue[0] : d.cue[1]].lower().split()
     base = cues.VERB_BASE.get(words[-1], words[-1]) if words else ""
     content = text[d.content[0] : d.content[1]]
-    statement = _STATEMENT_RE.search(content) or hangs_on_statement(text, d)
+    rejected = text[min(d.cue[1], d.content[0]) : d.content[1]]  # "rejecting Moscow's statement"
+    statement = _STATEMENT_RE.search(rejected) or hangs_on_statement(text, d)
     if base in _ALWAYS_DENY or (base in _REJECT and statement):
         end = d.content[1] if d.content[1] - d.cue[0] < 80 else d.cue[1]
         return (min(d.cue[0], d.content[0]), max(d.cue[1], end))
@@ -180,7 +181,7 @@ def _negated_events(ledger: Ledger, own: list[tuple[int, int] | None]) -> dict[i
 
 def _names_statement(ledger: Ledger, k: int) -> bool:
     d = ledger.drafts[k]
-    return bool(_STATEMENT_RE.search(ledger.text[d.content[0] : d.content[1]]))
+    return bool(_STATEMENT_RE.search(ledger.text[min(d.cue[1], d.content[0]) : d.content[1]]))
 
 
 def _sequels(ledger: Ledger, own: list[tuple[int, int] | None]) -> set[int]:
@@ -288,7 +289,7 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
     if ledger.shifts_topic(s):
         near = [j for j in near if ledger.sent_of[j] == s]
     said = _words_of(ledger, k)
-    lo, hi = d.content if d.attached else (d.cue[0], d.sent[1])
+    lo, hi = (min(d.cue[1], d.content[0]), d.content[1]) if d.attached else (d.cue[0], d.sent[1])
     refs = references(text, lo, hi)
     named = any(r.clause for r in refs) or bool(_NAMES_CONTENT_RE.search(text, *d.content))
     for ref in refs:
@@ -372,16 +373,23 @@ def _same_side_as(ledger: Ledger, j: int, best: int) -> bool:
 def _run(
     ledger: Ledger, best: int, options: list[int], noun: str, said: dict[str, str]
 ) -> list[int]:
-    """An account or an accusation is everything its party said in the sentences around the
-    claim named, unless the denial's words single one out; a claim or figure is one claim."""
+    """An account or an accusation is everything its party said in the run of its claims
+    around the claim named (no other party's claim between, no sentence without one), unless
+    the denial's words single one out; a claim or figure is one claim."""
     if noun not in _WHOLE_ACCOUNTS or ledger.weight(ledger.words[best], said) > 0:
         return [best]
-    s = ledger.sent_of[best]
-    return sorted(
-        j
-        for j in options
-        if same_party(ledger.drafts[j], ledger.drafts[best]) and abs(ledger.sent_of[j] - s) <= 1
-    )
+    run = {best}
+    for step in (-1, 1):
+        last, j = best, best + step
+        while 0 <= j < len(ledger.drafts):
+            if not same_party(ledger.drafts[j], ledger.drafts[best]):
+                break
+            if abs(ledger.sent_of[j] - ledger.sent_of[last]) > 1:
+                break
+            if j in options:
+                run.add(j)
+            last, j = j, j + step
+    return sorted(run)
 
 
 def _names_side(ledger: Ledger, j: int, side: str) -> bool:

@@ -232,6 +232,10 @@ def _sequel(doc: Any, inner: Found, outer: Found) -> bool:
     ):
         _cut(doc, outer, tok.head.left_edge.i)  # "..., a claim (that) the spokesman rejected"
         return True
+    which = _sentential_which(doc, tok, inner)
+    if which is not None:
+        _cut(doc, outer, which)  # "X said A, which Kyiv denied": a denial of the whole clause
+        return True
     for _ in range(6):
         if tok.i == outer.cue[1] - 1:
             return False  # reached the outer verb: the inner one is inside what it says
@@ -247,6 +251,19 @@ def _sequel(doc: Any, inner: Found, outer: Found) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _sentential_which(doc: Any, tok: Token, inner: Found) -> int | None:
+    """ "..., which the Taliban government denied": a denial or confirmation in a relative
+    clause after a comma answers the clause before it, whatever noun the parser hung it on.
+    The index of its "which", or None."""
+    if tok.dep_ != "relcl" or inner.kind not in (cues.DENY, cues.CONFIRM):
+        return None
+    for child in tok.children:
+        comma = child.i > 0 and doc[child.i - 1].text == ","
+        if child.lower_ == "which" and comma and child.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            return child.i
+    return None
 
 
 def _cut(doc: Any, outer: Found, at: int) -> None:

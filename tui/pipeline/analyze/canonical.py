@@ -45,6 +45,12 @@ _ARMED = words(
     "group force forces militia rebels insurgents fighters militants faction paramilitaries "
     "jihadists movement"
 )
+# Words that describe a force outside a state's army: such a description never refers back
+# to a country's armed forces ("the paramilitary group" after "Sudan's army").
+_IRREGULAR = words(
+    "paramilitary paramilitaries rebel rebels militia militias insurgent insurgents jihadist "
+    "jihadists militant militants separatist separatists guerrilla guerrillas"
+)
 _VERBS = words("said says told added reported announced claimed is are was were has have had")
 _APPOSED_RE = re.compile(
     r",\s+(?P<name>(?:(?:[A-Z][\w.'’-]*|al-\w+|bin|de)\s+){1,4}(?:[A-Z][\w'’-]+|al-\w+))\s*(?:,|$)"
@@ -60,7 +66,12 @@ _RELATIONAL_RE = re.compile(
     r"^(?:its|their|his|her)\s+(?:\w+\s+)?(?:rival|rivals|ally|allies|enemy|enemies|opponent|"
     r"opponents|adversary|neighbou?r|partner|partners|foe|foes),\s+(?P<app>[^,]+)"
 )
-_BACKER_RE = re.compile(r"^(?:\S+-(?:backed|linked|aligned|allied|supported|funded)\s+)+")
+_BACKER_RE = re.compile(
+    r"^(?:(?!state-)\S+-(?:backed|linked|aligned|allied|supported|funded|run|controlled|based|"
+    r"operated)\s+)+"
+)
+# "the health ministry in Gaza", "the interior ministry in Tripoli": a body and where it sits.
+_BODY_AT_RE = re.compile(r"^(?P<body>.+?)\s+(?:in|at)\s+\S.*$")
 
 
 class Namer:
@@ -170,6 +181,9 @@ class Namer:
         body = names.body(bare)
         if body is not None:
             return body
+        at_place = _BODY_AT_RE.match(bare)
+        if at_place and at_place.group("body").lower() in names.bodies():
+            bare = at_place.group("body")  # the place is where it sits, not its name
         if bare.lower() in names.bodies():  # "The Health Ministry", "the government"
             for d in reversed(earlier):
                 if d.canonical.lower().endswith(names.bodies()[bare.lower()].lower()):
@@ -236,8 +250,11 @@ class Namer:
         (a source, or a name in the text before); "the organization": the last source that is
         no person and no state body, in the last few claims."""
         head = name.lower().split()[-1]
+        irregular = bool(_IRREGULAR & set(name.lower().split()))
         if head in _ARMED:
             for d in reversed(earlier):
+                if irregular and sides.country(d.affiliation) is not None:
+                    continue  # "the paramilitary group" is not the army it fights
                 if sides.group(d.canonical) is not None:
                     return d.canonical, d.affiliation
             found = None

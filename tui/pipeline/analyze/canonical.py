@@ -45,6 +45,13 @@ _ARMED = words(
     "group force forces militia rebels insurgents fighters militants faction paramilitaries "
     "jihadists movement"
 )
+_STATE_ARMS = words("military army navy government forces")
+# "M23 rebels, who are backed by Kigali", "Local media run by the MNDAA": a clause or a
+# participle that describes the source after its head is no part of its name.
+_DESCRIBED_RE = re.compile(
+    r"(?:,\s+(?:who|which|whose)\b|\s+(?:run|backed|operated|owned|controlled|funded|deployed|"
+    r"stationed|based)\s+(?:by|in|at|near)\b).*$"
+)
 # Words that describe a force outside a state's army: such a description never refers back
 # to a country's armed forces ("the paramilitary group" after "Sudan's army").
 _IRREGULAR = words(
@@ -92,6 +99,8 @@ class Namer:
             return first.canonical, first.affiliation
         phrase = names.clean(self.text[draft.source[0] : draft.source[1]])
         name = names.clean(draft.name) or phrase
+        if not draft.person:
+            name = _DESCRIBED_RE.sub("", name) or name
         if _PARTITIVE_RE.match(name):  # filed with the last group that spoke before it
             group = next((d for d in reversed(earlier) if not d.person and d.canonical), None)
             if group is not None:
@@ -210,7 +219,9 @@ class Namer:
         if found is not None:
             return f"{owner} {rest}", found[1]
         side = sides.affiliation(owner, self.acronyms)
-        if rest[:1].isupper() and not owner[:1].isupper():  # "the U.S. military's Central Command"
+        state_arm = owner.split()[-1].lower() in _STATE_ARMS if owner else False
+        if rest[:1].isupper() and (state_arm or not owner[:1].isupper()):
+            # "the U.S. military's Central Command": a named unit of a state's forces
             if side and sides.country(side) and side.lower() not in rest.lower():
                 return f"{names.adjective(side)} {rest}", side
             return rest, side

@@ -114,3 +114,34 @@ def test_a_bare_verdict_answers_the_whole_account_before_it(find):
     assert status_of(found, "Ukrainian military spokesman") == ["denied"]
     others = [c.status for c in found if "Ukrainian" not in c.source]
     assert others == ["disputed"] * 3
+
+
+def test_which_after_a_clause_denies_it_and_a_rejected_statement_is_no_claim(find):
+    text = (
+        "Moscow said its drones had destroyed a fuel depot near Odesa, which Kyiv denied. "
+        "Odesa's governor said a drone had hit a warehouse, rejecting Moscow's statement that "
+        "the target was a fuel depot."
+    )
+    found = find(text)
+    assert [(c.source, c.cue, c.status) for c in found] == [
+        ("Moscow", "said", "disputed"),
+        ("Kyiv", "denied", "denied"),
+        ("Odesa's governor", "said", "denied"),
+    ]
+
+
+def test_sources_datelines_descriptions_and_places(find):
+    text = (
+        "Khartoum: The Sudanese army said it had retaken the town of Bara from the RSF, a "
+        "claim the paramilitary group rejected. The health ministry in the northern city, "
+        "Dongola, said 14 people were killed. Fighters of the Kordofan militia, who are "
+        "backed by the army, said they had cut the road."
+    )
+    found = find(text)
+    assert [c.source_canonical for c in found] == [
+        "Sudanese Armed Forces",
+        "Rapid Support Forces",
+        "health ministry",
+        "Fighters of the Kordofan militia",
+    ]
+    assert found[0].source_start == text.index("The Sudanese army")

@@ -173,9 +173,19 @@ def _negated_events(ledger: Ledger, own: list[tuple[int, int] | None]) -> dict[i
             and not (d.affiliation and ledger.drafts[j].affiliation == d.affiliation)
             and not ledger.drafts[j].attached
         ]
-        if targets:
+        if targets:  # and the rest of each account: "said it attacked ... It said the clash"
+            around = [
+                j
+                for j in range(k)
+                if not ledger.drafts[j].attached
+                and any(
+                    same_party(ledger.drafts[j], ledger.drafts[t])
+                    and abs(ledger.sent_of[j] - ledger.sent_of[t]) <= 1
+                    for t in targets
+                )
+            ]
             own[k] = (m.start(), m.end())
-            found[k] = sorted(targets)
+            found[k] = sorted(set(targets) | set(around))
     return found
 
 

@@ -145,3 +145,19 @@ def test_sources_datelines_descriptions_and_places(find):
         "Fighters of the Kordofan militia",
     ]
     assert found[0].source_start == text.index("The Sudanese army")
+
+
+@pytest.mark.parametrize(
+    "rebuttal",
+    [
+        "A spokesman for the CSP pushed back on that claim, saying its fighters held the town.",
+        "The separatist CSP took issue with the army's account.",
+        "The rebels debunked the claim.",
+        "The rebels rubbished the report.",
+    ],
+)
+def test_rebuttal_idioms_and_verbs_deny_and_dispute(find, rebuttal):
+    text = "Mali's army said troops had taken the town of Tessit. " + rebuttal
+    found = find(text)
+    assert found[0].status == "disputed"
+    assert {c.status for c in found[1:]} == {"denied"}

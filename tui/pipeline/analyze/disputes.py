@@ -22,12 +22,16 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import accounts, cues, sides
+from tui.pipeline.analyze import accounts, cues, datafiles, idioms, sides
 from tui.pipeline.analyze.evidence import WINDOW, Ledger, fits, references, same_party
 from tui.pipeline.analyze.lexicon import words
 
-_ALWAYS_DENY = frozenset(("deny", "refute", "rebut", "disavow", "disown"))
-_REJECT = frozenset(("reject", "dismiss", "dispute", "contradict", "rebuke", "rebuff"))
+_REBUTTALS = datafiles.rows("rebuttals.tsv")
+_ALWAYS_DENY = frozenset(base for kind, base in _REBUTTALS if kind == "always")
+_REJECT = frozenset(base for kind, base in _REBUTTALS if kind == "statement")
+# "pushed back on that account", "took issue with the army's account": an idiom's verb and
+# its particle or object, read as the base of a rejection.
+_IDIOMS = {tuple(base.split()): base.split()[0] for kind, base in _REBUTTALS if kind == "idiom"}
 _FALSITY_RE = re.compile(
     r"\b(?:false(?:ly)?|untrue|not true|no truth|baseless|groundless|unfounded|fabricat\w*|"
     r"fake|fakes|lies|lying|a lie|nonsense|absurd|propaganda|disinformation|misinformation|"
@@ -116,6 +120,8 @@ def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sour
     """The words that make draft `d` a denial, or None when it is none."""
     words = text[d.cue[0] : d.cue[1]].lower().split()
     base = cues.VERB_BASE.get(words[-1], words[-1]) if words else ""
+    if len(words) == 2 and (idioms.IDIOM_BASE.get(words[0]), words[1]) in _IDIOMS:
+        base = "reject"  # "pushed back on", "took issue with": a rejection of what follows
     content = text[d.content[0] : d.content[1]]
     rejected = text[min(d.cue[1], d.content[0]) : d.content[1]]  # "rejecting Moscow's statement"
     statement = _STATEMENT_RE.search(rejected) or hangs_on_statement(text, d)

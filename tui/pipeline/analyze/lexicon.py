@@ -109,7 +109,7 @@ SPEECH_VERBS = (
     support back defend attack blast push press lobby balk bristle
     """
 )
-DENY_VERBS = "deny reject dismiss refute rebut dispute contradict disavow disown"
+DENY_VERBS = "deny reject dismiss refute rebut dispute contradict disavow disown rubbish debunk"
 CONFIRM_VERBS = "confirm corroborate"
 COGNITIVE_VERBS = (
     # belief, knowledge, judgement
@@ -129,7 +129,8 @@ COGNITIVE_VERBS = (
 # report", "called the strike a war crime", "warned of more attacks".
 OBJECT_BASES = words(
     """
-    announce report claim confirm deny reject dismiss refute dispute contradict allege
+    announce report claim confirm deny reject dismiss refute dispute contradict allege rubbish
+    debunk
     acknowledge admit predict promise pledge threaten condemn criticise criticize blame
     praise denounce decry slam welcome reveal disclose demand propose recommend estimate
     rebut question accuse warn vow call describe mention cite express voice highlight tout

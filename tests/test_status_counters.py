@@ -161,3 +161,12 @@ def test_rebuttal_idioms_and_verbs_deny_and_dispute(find, rebuttal):
     found = find(text)
     assert found[0].status == "disputed"
     assert {c.status for c in found[1:]} == {"denied"}
+
+
+def test_what_the_outlets_people_saw_is_no_claim(find):
+    text = (
+        "Sudan's army said it had recaptured Jebel Moya. Reuters journalists who visited on "
+        "Friday saw army trucks in its villages. Residents said they saw the soldiers arrive."
+    )
+    found = find(text)
+    assert [(c.source, c.cue) for c in found] == [("Sudan's army", "said"), ("Residents", "said")]

@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from tui.pipeline.analyze import cues, headlines, idioms, nominal, phrases, verbs
+from tui.pipeline.analyze import cues, headlines, idioms, lexicon, nominal, phrases, verbs
 from tui.pipeline.analyze.frame import OPENING, Found, Token, trim
 from tui.pipeline.analyze.quotes import QuoteMap
 
@@ -81,6 +81,8 @@ def _attribution_at(doc: Any, tok: Token, start: int, end: int) -> Found | None:
     item = None
     if kind is not None and tag == "VB":
         item = verbs.frame(doc, tok, kind, start, end)
+        if item is not None and _press_sight(doc, tok, item):
+            return None
     elif low == "according" and tok.i + 1 < end and doc[tok.i + 1].lower_ == "to":
         return nominal.according(doc, tok, start, end)
     elif low == ":" and tok.i > start:
@@ -264,6 +266,15 @@ def _sentential_which(doc: Any, tok: Token, inner: Found) -> int | None:
         if child.lower_ == "which" and comma and child.dep_ in ("dobj", "nsubj", "nsubjpass"):
             return child.i
     return None
+
+
+def _press_sight(doc: Any, tok: Token, item: Found) -> bool:
+    """ "AP journalists at the scene saw seven bodies": what the outlet's own people saw is its
+    reporting (evidence, when it bears on a claim), not an attribution to a source."""
+    if cues.VERB_BASE.get(tok.lower_) not in lexicon.PERCEPTION_VERBS:
+        return False
+    head = doc[item.head]
+    return head.lower_ in lexicon.PRESS_NOUNS
 
 
 def _cut(doc: Any, outer: Found, at: int) -> None:

@@ -283,5 +283,14 @@ SPEECH_NOUNS = """
     condemnation rebuke objection objections complaint complaints praise question questions
     """
 DENY_NOUNS = "denial denials rejection rebuttal"
+# Seeing is the outlet's own reporting when its people see: "Reuters journalists at the scene
+# saw ...", "an AFP photographer witnessed ..." (attribution.py: no claim).
+PERCEPTION_VERBS = words("see witness observe count hear")
+PRESS_NOUNS = words(
+    """
+    journalist journalists reporter reporters correspondent correspondents photographer
+    photographers cameraman cameramen videographer videographers crew crews
+    """
+)
 CONFIRM_NOUNS = "confirmation"
 COGNITIVE_NOUNS = "view views belief fear fears hope concern concerns position"

@@ -170,3 +170,11 @@ def test_what_the_outlets_people_saw_is_no_claim(find):
     )
     found = find(text)
     assert [(c.source, c.cue) for c in found] == [("Sudan's army", "said"), ("Residents", "said")]
+
+
+def test_counts_of_one_class_given_far_apart_dispute(find):
+    text = (
+        "The Taliban said its fighters killed 25 Pakistani soldiers near Angoor Adda. "
+        "Pakistan's military said four troops had died."
+    )
+    assert [c.status for c in find(text)] == ["disputed", "disputed"]

@@ -178,3 +178,13 @@ def test_counts_of_one_class_given_far_apart_dispute(find):
         "Pakistan's military said four troops had died."
     )
     assert [c.status for c in find(text)] == ["disputed", "disputed"]
+
+
+def test_a_spokesman_for_a_described_group_takes_its_side(find):
+    text = (
+        "Nigeria's army said troops killed 35 ISWAP militants near Monguno. A spokesman for "
+        "the jihadists said only three of its fighters had died."
+    )
+    found = find(text)
+    assert found[1].affiliation == "Islamic State West Africa Province"
+    assert [c.status for c in found] == ["disputed", "disputed"]

@@ -45,6 +45,10 @@ _ARMED = words(
     "group force forces militia rebels insurgents fighters militants faction paramilitaries "
     "jihadists movement"
 )
+_FOR_DESCRIPTION_RE = re.compile(
+    r"\b(?:for|of)\s+(?P<desc>the\s+(?:[A-Za-z-]+\s+)?(?:group|rebels|insurgents|militants|"
+    r"jihadists|fighters|militia|movement|paramilitaries|faction))\b"
+)
 _STATE_ARMS = words("military army navy government forces")
 # "M23 rebels, who are backed by Kigali", "Local media run by the MNDAA": a clause or a
 # participle that describes the source after its head is no part of its name.
@@ -139,7 +143,7 @@ class Namer:
             side = self._side_of_same(canonical, earlier) or self._side_by_body(
                 phrase, draft.source[0], earlier
             )
-        return canonical, side
+        return canonical, side or self._side_by_description(phrase, draft.source[0], earlier)
 
     def _person(
         self, short: str, wide: str, phrase: str, draft: Any, earlier: list[Any]
@@ -150,6 +154,7 @@ class Namer:
         side = side or self._side_by_body(_without(phrase, full), draft.source[0], earlier)
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):
             side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
+        side = side or self._side_by_description(phrase, draft.source[0], earlier)
         return full, side
 
     def _fullest(self, short: str, earlier: list[Any]) -> str:
@@ -308,6 +313,15 @@ class Namer:
             owners = [w for w in re.findall(r"\b[A-Z][\w'’-]*", phrase[1:])]
             return "" if owners else self._article_country(at)  # not "The Gaza health ministry"
         return ""
+
+    def _side_by_description(self, phrase: str, at: int, earlier: list[Any]) -> str:
+        """ "a spokesman for the jihadists", "a commander of the rebels": the side of the group
+        the description refers back to (`_described`)."""
+        m = _FOR_DESCRIPTION_RE.search(phrase)
+        if m is None:
+            return ""
+        found = self._described(m.group("desc"), at, earlier)
+        return found[1] if found is not None else ""
 
     def _article_country(self, before: int) -> str:
         """The country named most often before `before`, through names, demonyms and capitals."""

@@ -20,7 +20,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from tui.core.models import Analysis
-from tui.pipeline.analyze import claims, conflict, entities, gazetteer, model
+from tui.pipeline.analyze import claims, conflict, counters, entities, gazetteer, model, sides
 from tui.pipeline.analyze.language import detect_language
 
 ANALYZER_VERSION = "10"  # 2: state bodies, described organisations; 3: attitude/stance cues;
@@ -46,6 +46,8 @@ def warm_up() -> None:
     processes forked afterwards start warm (pipeline/processes.py)."""
     analyze(_WARM_TEXT)
     gazetteer.nations()  # read only when a sports side is named
+    counters.load_tables()  # read only when a counter-account is in sight
+    sides.camp("")  # read only when a party with a side confirms a claim
 
 
 def analyze(text: str) -> Analysis:

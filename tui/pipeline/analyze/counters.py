@@ -60,6 +60,12 @@ def _back_reference() -> re.Pattern[str]:
     return re.compile(r"\b(?:the|that|this|those|these)\s+(?:\w+\s+)?(?:" + nouns + r")\b", re.I)
 
 
+def load_tables() -> None:
+    """Read the data files now (warm_up: before worker processes fork)."""
+    _families()
+    _back_reference()
+
+
 def find(ledger: Ledger) -> None:
     """Mark each counter-account and the claim it answers as disputing each other."""
     text = ledger.text

@@ -6,7 +6,7 @@ A claim is a denial (evidence kind "denial", status "denied") when its source de
 - content that calls something false ("said the report was fabricated", "pure fiction",
   "simply not true") or denies an act ("said its forces did not fire on civilians", "no landing
   had taken place");
-- a sequel of a denial by the same source in the same sentence ("denied ..., saying ...").
+- a sequel of a denial ("denied ..., saying ...", and in the next sentence: sequels.py).
 
 Each denial contests (evidence kind "dispute" on the other claim) the claim it is about, if the
 article holds it (evidence.py, `about`): a claim in its own sentence that it hangs on ("X said
@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import accounts, cues, datafiles, idioms, sides
+from tui.pipeline.analyze import accounts, cues, datafiles, idioms, sequels, sides
 from tui.pipeline.analyze.evidence import WINDOW, Ledger, fits, references, same_party
 from tui.pipeline.analyze.lexicon import words
 
@@ -74,18 +74,11 @@ _FALSITY_ONLY_RE = re.compile(
 _NO_EVENT_RE = re.compile(
     r"\bthere (?:was|were|has been|had been|have been) no (?P<noun>\w+)", re.IGNORECASE
 )
-_NEGATIVE_RE = re.compile(r"\b(?:no|not|never|none|nothing|n't)\b", re.IGNORECASE)
 _STATEMENT_RE = re.compile(
     r"\b(?:claims?|reports?|allegations?|accusations?|accounts?|figures?|tolls?|assertions?|"
     r"suggestions?|statements?|versions?|charges?|stor(?:y|ies)|narratives?|numbers?|"
     r"declarations?|announcements?|"
     r"estimates?|reporting|footage|videos?|images?|photos?|information|which)\b",
-    re.IGNORECASE,
-)
-# A content that opens on the statement answered: "This information is as true as ...".
-_POINTS_BACK_RE = re.compile(
-    r"\W*(?:this|that|these|those|such|the|their|its)\s+(?:\w+\s+)?(?:claims?|reports?|"
-    r"information|allegations?|accusations?|accounts?|statements?|figures?|news|version)\b",
     re.IGNORECASE,
 )
 # "..., a claim the navy dismissed", "..., which Kyiv denied": what comes before the source
@@ -108,14 +101,6 @@ _INVOLVEMENT_RE = re.compile(
 _WHOLE_ACCOUNTS = words(
     "account accounts accusation accusations allegation allegations version story narrative charges"
 )
-# Verbs whose sequel restates a denial ("denied ..., saying ..."); a sequel that adds, warns
-# or demands says something new.
-_RESTATING = words(
-    "say insist maintain state tell argue stress explain call describe reiterate repeat note write "
-    "confirm"
-)
-
-
 def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sources.Draft)
     """The words that make draft `d` a denial, or None when it is none."""
     words = text[d.cue[0] : d.cue[1]].lower().split()
@@ -149,7 +134,7 @@ def find(ledger: Ledger) -> None:
     for k, span in enumerate(own):
         if span is not None:
             ledger.add(k, "denial", span, ledger.drafts[k].canonical)
-    carried = _sequels(ledger, own)
+    carried = sequels.find(ledger, own, denial_span)
     for k, span in enumerate(own):
         if span is None or k in carried:
             continue  # a denial carried on contests what the denial before it contests
@@ -198,92 +183,6 @@ def _negated_events(ledger: Ledger, own: list[tuple[int, int] | None]) -> dict[i
 def _names_statement(ledger: Ledger, k: int) -> bool:
     d = ledger.drafts[k]
     return bool(_STATEMENT_RE.search(ledger.text[min(d.cue[1], d.content[0]) : d.content[1]]))
-
-
-def _sequels(ledger: Ledger, own: list[tuple[int, int] | None]) -> set[int]:
-    """ "denied ..., saying ..." / "rejected X and said ...": the sequel denies too. Returns
-    the sequels carried on into the next sentence (`_goes_on`)."""
-    carried: set[int] = set()
-    for k, d in enumerate(ledger.drafts):
-        if own[k] is not None:
-            continue
-        for j in range(k - 1, -1, -1):
-            e = ledger.drafts[j]
-            if ledger.sent_of[j] != ledger.sent_of[k]:
-                break
-            base = cues.VERB_BASE.get(ledger.text[d.cue[0] : d.cue[1]].lower().split()[-1], "")
-            if (
-                own[j] is not None
-                and e.source == d.source
-                and e.cue[0] < d.cue[0]
-                and base in _RESTATING
-                and _restates(ledger, j, k)
-            ):
-                ledger.add(k, "denial", own[j], d.canonical)
-                own[k] = own[j]
-                break
-        if own[k] is None and _goes_on(ledger, own, k):
-            own[k] = own[k - 1]
-            ledger.add(k, "denial", own[k], d.canonical)
-            carried.add(k)
-        if own[k] is None and d.kind != cues.DENY:
-            for j in range(k + 1, len(ledger.drafts)):  # "said ..., rejecting Moscow's account"
-                e = ledger.drafts[j]
-                if ledger.sent_of[j] != ledger.sent_of[k]:
-                    break
-                span = denial_span(ledger.text, e)
-                if e.attached and e.source == d.source and span is not None:
-                    ledger.add(k, "denial", span, d.canonical)
-                    break
-    return carried
-
-
-def _goes_on(ledger: Ledger, own: list[tuple[int, int] | None], k: int) -> bool:
-    """Does claim `k` carry on, in the next sentence, the denial right before it? "X told
-    reporters the claim was not true. 'The insurgents only infiltrated ...,' he said": the same
-    source goes on; a spokesman of the denying side goes on when he points at the statement or
-    negates ("This information is as true as ...")."""
-    if k == 0 or own[k - 1] is None or ledger.sent_of[k] - ledger.sent_of[k - 1] != 1:
-        return False
-    d, e = ledger.drafts[k], ledger.drafts[k - 1]
-    base = cues.VERB_BASE.get(ledger.text[d.cue[0] : d.cue[1]].lower().split()[-1], "")
-    if base not in _RESTATING or d.kind == cues.DENY:
-        return False
-    if d.canonical and d.canonical == e.canonical:
-        return True
-    content = ledger.text[d.content[0] : d.content[1]]
-    return bool(d.affiliation and d.affiliation == e.affiliation) and bool(
-        _POINTS_BACK_RE.match(content) or _NEGATIVE_RE.search(content)
-    )
-
-
-def _restates(ledger: Ledger, j: int, k: int) -> bool:
-    """Does sequel `k` go on with denial `j`? A participle ("..., saying ...") always does; a
-    clause of its own ("... and said ...") when it negates or shares the denial's words ("denied
-    targeting civilian sites and said the damage was caused by an air defense missile")."""
-    d = ledger.drafts[k]
-    if ledger.text[d.cue[0] : d.cue[1]].lower().endswith("ing"):
-        return True
-    if _NEGATIVE_RE.search(ledger.text, d.content[0], d.content[1]):
-        return True
-    if ledger.weight(ledger.words[k], ledger.words[j]) >= 1:
-        return True
-    return any(
-        ledger.weight(ledger.words[k], ledger.words[t]) >= 1 for t in _near_claims(ledger, j)
-    )
-
-
-def _near_claims(ledger: Ledger, j: int) -> list[int]:
-    """Claims by other sides just before denial `j`: what it may answer."""
-    s = ledger.sent_of[j]
-    d = ledger.drafts[j]
-    return [
-        t
-        for t in range(j)
-        if s - 2 <= ledger.sent_of[t] <= s
-        and not same_party(ledger.drafts[t], d)
-        and (not d.affiliation or ledger.drafts[t].affiliation != d.affiliation)
-    ]
 
 
 def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[int]:

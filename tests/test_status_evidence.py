@@ -220,15 +220,16 @@ def test_json_carries_evidence_canonical_source_and_affiliation(find):
 
 
 def test_status_set_dev_floors():
-    """Our status set's dev paragraphs (the test third is scored by the bench only)."""
+    """Our status set's first 73 paragraphs: dev, and the old test third, scored once in the
+    first pass and development data since (the heldout2 part is scored by the bench only)."""
     sys.path.insert(0, str(ROOT / "bench"))
     import bench_status
 
-    paragraphs = bench_status.load("dev")
+    paragraphs = bench_status.load("all")
     result = bench_status.score(paragraphs, bench_status.predict(paragraphs))
-    assert result.f1 >= 0.97
-    assert result.share(result.status_ok) >= 0.92
+    assert result.f1 >= 0.98
+    assert result.share(result.status_ok) >= 0.98
     assert result.share(result.confirmed_right, result.confirmed_predicted) >= 0.95
     assert result.share(result.canonical_ok) >= 0.97
-    assert result.share(result.affiliation_ok) >= 0.97
-    assert result.share(result.evidence_found, result.evidence_gold) >= 0.84
+    assert result.share(result.affiliation_ok) >= 0.96
+    assert result.share(result.evidence_found, result.evidence_gold) >= 0.94

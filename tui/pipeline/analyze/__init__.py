@@ -20,10 +20,10 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from tui.core.models import Analysis
-from tui.pipeline.analyze import claims, conflict, entities, gazetteer, model
+from tui.pipeline.analyze import claims, conflict, counters, entities, gazetteer, model, sides
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "10"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "11"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -31,7 +31,8 @@ ANALYZER_VERSION = "10"  # 2: state bodies, described organisations; 3: attitude
 # 9: false persons by family (titles and ranks, peoples, credits, compounds), subdivisions of
 # more countries, armed groups by their names and members; 10: span repairs (Romance
 # particles, hyphenated pairs, "-based" prefixes, acronyms of named organisations, lists of
-# places), known places the model calls persons
+# places), known places the model calls persons; 11: counter-accounts ("the attack was
+# repelled"), denials carried on in the next sentence, a verdict answers a whole account
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a
@@ -47,6 +48,8 @@ def warm_up() -> None:
     processes forked afterwards start warm (pipeline/processes.py)."""
     analyze(_WARM_TEXT)
     gazetteer.nations()  # read only when a sports side is named
+    counters.load_tables()  # read only when a counter-account is in sight
+    sides.camp("")  # read only when a party with a side confirms a claim
 
 
 def analyze(text: str) -> Analysis:

@@ -4,15 +4,19 @@
   sentence opening with "But" or "However" right after another side's claim;
 - "Y gave a different account. It said ...": Y's claims and the claim before them;
 - the same count given far apart by two sides ("killed 20 soldiers" / "four soldiers died";
-  not three against four, not "dozens" against 60).
+  not three against four, not "dozens" against 60);
+- a version of its own set against another side's claim ("the attack was repelled", "the men
+  were civilians"): counters.py.
 A side's own accounts never dispute each other. Evidence spans: the other claim's sentence, or
 its clause when both stand in one sentence.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 
+from tui.pipeline.analyze import counters, datafiles
 from tui.pipeline.analyze.evidence import WINDOW, Ledger, same_party
 
 _CONTRAST_RE = re.compile(r"\b(?:while|whereas|but)\b", re.IGNORECASE)
@@ -23,19 +27,34 @@ _OTHER_ACCOUNT_RE = re.compile(
     r"(?:disputed|contradicted) (?:this|that|the) (?:account|version))\b",
     re.IGNORECASE,
 )
-_COUNT_RE = re.compile(
-    r"\b(?P<n>\d[\d,]*|dozens|hundreds|thousands|scores|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+(?:of\s+)?(?:\w+\s+){0,2}?"
-    r"(?P<noun>soldiers|civilians|people|fighters|militants|troops|drones|missiles|rockets|"
-    r"servicemen|children|women|residents|villagers|killed|dead|wounded)\b",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def _count_classes() -> dict[str, str]:
+    """noun -> class ("troops" -> "soldiers", "guerrillas" -> "fighters"): data/count_nouns.tsv."""
+    return {
+        noun.lower(): cls
+        for cls, nouns in datafiles.rows("count_nouns.tsv")
+        for noun in datafiles.split_list(nouns)
+    }
+
+
+@functools.cache
+def _count_re() -> re.Pattern[str]:
+    nouns = "|".join(sorted((re.escape(n) for n in _count_classes()), key=len, reverse=True))
+    return re.compile(
+        r"\b(?P<n>\d[\d,]*|dozens|hundreds|thousands|scores|one|two|three|four|five|six|seven|"
+        r"eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)\s+(?:of\s+)?"
+        r"(?:[\w'’-]+\s+){0,3}?(?P<noun>" + nouns + r")\b",
+        re.IGNORECASE,
+    )
 
 
 def find(ledger: Ledger) -> None:
     _contrasts(ledger)
     _other_accounts(ledger)
     _counts(ledger)
+    counters.find(ledger)
 
 
 _WORD_NUMBERS = {
@@ -133,10 +152,10 @@ def _counts(ledger: Ledger) -> None:
     counts = []
     for d in ledger.drafts:
         found = {}
-        for m in _COUNT_RE.finditer(text, d.content[0], d.content[1]):
+        for m in _count_re().finditer(text, d.content[0], d.content[1]):
             value = _number(m.group("n"))
             if value is not None:
-                found[m.group("noun").lower()] = value
+                found[_count_classes()[m.group("noun").lower()]] = value
         counts.append(found)
     for k, b in enumerate(ledger.drafts):
         for j in range(k - 1, -1, -1):

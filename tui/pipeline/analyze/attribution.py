@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 from typing import Any
 
-from tui.pipeline.analyze import cues, headlines, idioms, nominal, phrases, verbs
+from tui.pipeline.analyze import cues, headlines, idioms, lexicon, nominal, phrases, verbs
 from tui.pipeline.analyze.frame import OPENING, Found, Token, trim
 from tui.pipeline.analyze.quotes import QuoteMap
 
@@ -81,6 +81,8 @@ def _attribution_at(doc: Any, tok: Token, start: int, end: int) -> Found | None:
     item = None
     if kind is not None and tag == "VB":
         item = verbs.frame(doc, tok, kind, start, end)
+        if item is not None and _press_sight(doc, tok, item):
+            return None
     elif low == "according" and tok.i + 1 < end and doc[tok.i + 1].lower_ == "to":
         return nominal.according(doc, tok, start, end)
     elif low == ":" and tok.i > start:
@@ -153,7 +155,12 @@ def _mark_attached(doc: Any, found: list[Found]) -> None:
 
 
 def _own_clause(doc: Any, tok: Token, item: Found) -> bool:
-    """Does the participle `tok` bring a clause or a quotation of its own?"""
+    """Does the participle `tok` bring a clause or a quotation of its own? A rejection of a
+    statement does not: "rejecting Moscow's statement that ..." (the clause is the statement's)."""
+    if cues.verb_kind(tok.lower_) == cues.DENY and any(
+        c.dep_ == "dobj" and c.lower_ in cues.NOUN_CUES for c in tok.children
+    ):
+        return False
     if any(c.dep_ in ("ccomp", "parataxis") for c in tok.children):
         return True
     first = doc[item.content[0]]
@@ -227,6 +234,10 @@ def _sequel(doc: Any, inner: Found, outer: Found) -> bool:
     ):
         _cut(doc, outer, tok.head.left_edge.i)  # "..., a claim (that) the spokesman rejected"
         return True
+    which = _sentential_which(doc, tok, inner)
+    if which is not None:
+        _cut(doc, outer, which)  # "X said A, which Kyiv denied": a denial of the whole clause
+        return True
     for _ in range(6):
         if tok.i == outer.cue[1] - 1:
             return False  # reached the outer verb: the inner one is inside what it says
@@ -242,6 +253,28 @@ def _sequel(doc: Any, inner: Found, outer: Found) -> bool:
             return False
         tok = tok.head
     return False
+
+
+def _sentential_which(doc: Any, tok: Token, inner: Found) -> int | None:
+    """ "..., which the Taliban government denied": a denial or confirmation in a relative
+    clause after a comma answers the clause before it, whatever noun the parser hung it on.
+    The index of its "which", or None."""
+    if tok.dep_ != "relcl" or inner.kind not in (cues.DENY, cues.CONFIRM):
+        return None
+    for child in tok.children:
+        comma = child.i > 0 and doc[child.i - 1].text == ","
+        if child.lower_ == "which" and comma and child.dep_ in ("dobj", "nsubj", "nsubjpass"):
+            return child.i
+    return None
+
+
+def _press_sight(doc: Any, tok: Token, item: Found) -> bool:
+    """ "AP journalists at the scene saw seven bodies": what the outlet's own people saw is its
+    reporting (evidence, when it bears on a claim), not an attribution to a source."""
+    if cues.VERB_BASE.get(tok.lower_) not in lexicon.PERCEPTION_VERBS:
+        return False
+    head = doc[item.head]
+    return head.lower_ in lexicon.PRESS_NOUNS
 
 
 def _cut(doc: Any, outer: Found, at: int) -> None:

@@ -45,6 +45,23 @@ _ARMED = words(
     "group force forces militia rebels insurgents fighters militants faction paramilitaries "
     "jihadists movement"
 )
+_FOR_DESCRIPTION_RE = re.compile(
+    r"\b(?:for|of)\s+(?P<desc>the\s+(?:[A-Za-z-]+\s+)?(?:group|rebels|insurgents|militants|"
+    r"jihadists|fighters|militia|movement|paramilitaries|faction))\b"
+)
+_STATE_ARMS = words("military army navy government forces")
+# "M23 rebels, who are backed by Kigali", "Local media run by the MNDAA": a clause or a
+# participle that describes the source after its head is no part of its name.
+_DESCRIBED_RE = re.compile(
+    r"(?:,\s+(?:who|which|whose)\b|\s+(?:run|backed|operated|owned|controlled|funded|deployed|"
+    r"stationed|based)\s+(?:by|in|at|near)\b).*$"
+)
+# Words that describe a force outside a state's army: such a description never refers back
+# to a country's armed forces ("the paramilitary group" after "Sudan's army").
+_IRREGULAR = words(
+    "paramilitary paramilitaries rebel rebels militia militias insurgent insurgents jihadist "
+    "jihadists militant militants separatist separatists guerrilla guerrillas"
+)
 _VERBS = words("said says told added reported announced claimed is are was were has have had")
 _APPOSED_RE = re.compile(
     r",\s+(?P<name>(?:(?:[A-Z][\w.'’-]*|al-\w+|bin|de)\s+){1,4}(?:[A-Z][\w'’-]+|al-\w+))\s*(?:,|$)"
@@ -60,7 +77,12 @@ _RELATIONAL_RE = re.compile(
     r"^(?:its|their|his|her)\s+(?:\w+\s+)?(?:rival|rivals|ally|allies|enemy|enemies|opponent|"
     r"opponents|adversary|neighbou?r|partner|partners|foe|foes),\s+(?P<app>[^,]+)"
 )
-_BACKER_RE = re.compile(r"^(?:\S+-(?:backed|linked|aligned|allied|supported|funded)\s+)+")
+_BACKER_RE = re.compile(
+    r"^(?:(?!state-)\S+-(?:backed|linked|aligned|allied|supported|funded|run|controlled|based|"
+    r"operated)\s+)+"
+)
+# "the health ministry in Gaza", "the interior ministry in Tripoli": a body and where it sits.
+_BODY_AT_RE = re.compile(r"^(?P<body>.+?)\s+(?:in|at)\s+\S.*$")
 
 
 class Namer:
@@ -81,6 +103,8 @@ class Namer:
             return first.canonical, first.affiliation
         phrase = names.clean(self.text[draft.source[0] : draft.source[1]])
         name = names.clean(draft.name) or phrase
+        if not draft.person:
+            name = _DESCRIBED_RE.sub("", name) or name
         if _PARTITIVE_RE.match(name):  # filed with the last group that spoke before it
             group = next((d for d in reversed(earlier) if not d.person and d.canonical), None)
             if group is not None:
@@ -119,7 +143,7 @@ class Namer:
             side = self._side_of_same(canonical, earlier) or self._side_by_body(
                 phrase, draft.source[0], earlier
             )
-        return canonical, side
+        return canonical, side or self._side_by_description(phrase, draft.source[0], earlier)
 
     def _person(
         self, short: str, wide: str, phrase: str, draft: Any, earlier: list[Any]
@@ -130,6 +154,7 @@ class Namer:
         side = side or self._side_by_body(_without(phrase, full), draft.source[0], earlier)
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):
             side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
+        side = side or self._side_by_description(phrase, draft.source[0], earlier)
         return full, side
 
     def _fullest(self, short: str, earlier: list[Any]) -> str:
@@ -170,6 +195,9 @@ class Namer:
         body = names.body(bare)
         if body is not None:
             return body
+        at_place = _BODY_AT_RE.match(bare)
+        if at_place and at_place.group("body").lower() in names.bodies():
+            bare = at_place.group("body")  # the place is where it sits, not its name
         if bare.lower() in names.bodies():  # "The Health Ministry", "the government"
             for d in reversed(earlier):
                 if d.canonical.lower().endswith(names.bodies()[bare.lower()].lower()):
@@ -196,7 +224,9 @@ class Namer:
         if found is not None:
             return f"{owner} {rest}", found[1]
         side = sides.affiliation(owner, self.acronyms)
-        if rest[:1].isupper() and not owner[:1].isupper():  # "the U.S. military's Central Command"
+        state_arm = owner.split()[-1].lower() in _STATE_ARMS if owner else False
+        if rest[:1].isupper() and (state_arm or not owner[:1].isupper()):
+            # "the U.S. military's Central Command": a named unit of a state's forces
             if side and sides.country(side) and side.lower() not in rest.lower():
                 return f"{names.adjective(side)} {rest}", side
             return rest, side
@@ -236,8 +266,11 @@ class Namer:
         (a source, or a name in the text before); "the organization": the last source that is
         no person and no state body, in the last few claims."""
         head = name.lower().split()[-1]
+        irregular = bool(_IRREGULAR & set(name.lower().split()))
         if head in _ARMED:
             for d in reversed(earlier):
+                if irregular and sides.country(d.affiliation) is not None:
+                    continue  # "the paramilitary group" is not the army it fights
                 if sides.group(d.canonical) is not None:
                     return d.canonical, d.affiliation
             found = None
@@ -280,6 +313,15 @@ class Namer:
             owners = [w for w in re.findall(r"\b[A-Z][\w'’-]*", phrase[1:])]
             return "" if owners else self._article_country(at)  # not "The Gaza health ministry"
         return ""
+
+    def _side_by_description(self, phrase: str, at: int, earlier: list[Any]) -> str:
+        """ "a spokesman for the jihadists", "a commander of the rebels": the side of the group
+        the description refers back to (`_described`)."""
+        m = _FOR_DESCRIPTION_RE.search(phrase)
+        if m is None:
+            return ""
+        found = self._described(m.group("desc"), at, earlier)
+        return found[1] if found is not None else ""
 
     def _article_country(self, before: int) -> str:
         """The country named most often before `before`, through names, demonyms and capitals."""

@@ -19,7 +19,15 @@ import re
 from typing import Any
 
 from tui.core.models import Claim, Entity
-from tui.pipeline.analyze import attribution, canonical, sources, status, verification
+from tui.pipeline.analyze import (
+    attribution,
+    canonical,
+    gazetteer,
+    sides,
+    sources,
+    status,
+    verification,
+)
 from tui.pipeline.analyze.quotes import QuoteMap
 from tui.pipeline.analyze.sentences import DATELINE_RE, split_sentences
 
@@ -97,19 +105,40 @@ def _draft(
     dateline = DATELINE_RE.match(text, content[0], content[1])
     if dateline and content[0] == sent_start:
         content = (dateline.end(), content[1])  # "RIGA, Latvia — Russian air defenses ..."
+    source = _after_dateline(text, chars(found.source), sent_start)
     relay = _RELAY_TAIL_RE.search(text, content[0], content[1])
     if relay:
         content = (content[0], relay.start())  # "..., the Guardian reports"
     return sources.Draft(
         sent=(sent_start, sent_end),
         cue=chars(found.cue),
-        source=chars(found.source),
+        source=source,
         content=content,
         kind=found.kind,
         head=found.head,
-        tokens=found.source,
+        tokens=(_token_at(doc, source[0], found.source), found.source[1]),
         attached=found.attached,
     )
+
+
+def _token_at(doc: Any, pos: int, span: tuple[int, int]) -> int:
+    """The first token of `span` that starts at or after character `pos`."""
+    return next((i for i in range(*span) if doc[i].idx >= pos), span[0])
+
+
+def _after_dateline(text: str, source: tuple[int, int], sent_start: int) -> tuple[int, int]:
+    """A source opening the story is never its dateline: "BANGKOK: The army said", and in
+    title case "Gaza: Gaza's Health Ministry says" when the word before the colon is a place."""
+    lo, hi = source
+    if lo != sent_start:
+        return source
+    m = DATELINE_RE.match(text, lo, hi)
+    if m is None:
+        m = _PLACE_COLON_RE.match(text, lo, hi)
+        place = m.group("place") if m is not None else ""
+        if place and not (sides.country(place) or gazetteer.lookup(place, alternates=False)):
+            m = None
+    return (m.end(), hi) if m is not None and m.end() < hi else source
 
 
 def _clauses(doc: Any, start: int, end: int, quoted: QuoteMap) -> list[tuple[int, int]]:
@@ -174,6 +203,7 @@ def _is_direct(quoted: QuoteMap, draft: sources.Draft) -> bool:
 
 _MARKS = frozenset("\"“”«»'")
 # An outlet relaying the attribution at the end of the sentence: "..., the Guardian reports".
+_PLACE_COLON_RE = re.compile(r"\s*(?P<place>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+)?)\s*:\s+")
 _RELAY_TAIL_RE = re.compile(
     r",\s+(?:the\s+|The\s+)?(?:[A-Z][\w.'’&-]*\s+){1,5}(?:reports|reported|writes|wrote)"
     r"(?:\s+on\s+\w+)?\W*$"

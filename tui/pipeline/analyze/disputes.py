@@ -6,7 +6,7 @@ A claim is a denial (evidence kind "denial", status "denied") when its source de
 - content that calls something false ("said the report was fabricated", "pure fiction",
   "simply not true") or denies an act ("said its forces did not fire on civilians", "no landing
   had taken place");
-- a sequel of a denial by the same source in the same sentence ("denied ..., saying ...").
+- a sequel of a denial ("denied ..., saying ...", and in the next sentence: sequels.py).
 
 Each denial contests (evidence kind "dispute" on the other claim) the claim it is about, if the
 article holds it (evidence.py, `about`): a claim in its own sentence that it hangs on ("X said
@@ -22,12 +22,16 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import accounts, cues, sides
+from tui.pipeline.analyze import accounts, cues, datafiles, idioms, sequels, sides
 from tui.pipeline.analyze.evidence import WINDOW, Ledger, fits, references, same_party
 from tui.pipeline.analyze.lexicon import words
 
-_ALWAYS_DENY = frozenset(("deny", "refute", "rebut", "disavow", "disown"))
-_REJECT = frozenset(("reject", "dismiss", "dispute", "contradict", "rebuke", "rebuff"))
+_REBUTTALS = datafiles.rows("rebuttals.tsv")
+_ALWAYS_DENY = frozenset(base for kind, base in _REBUTTALS if kind == "always")
+_REJECT = frozenset(base for kind, base in _REBUTTALS if kind == "statement")
+# "pushed back on that account", "took issue with the army's account": an idiom's verb and
+# its particle or object, read as the base of a rejection.
+_IDIOMS = {tuple(base.split()): base.split()[0] for kind, base in _REBUTTALS if kind == "idiom"}
 _FALSITY_RE = re.compile(
     r"\b(?:false(?:ly)?|untrue|not true|no truth|baseless|groundless|unfounded|fabricat\w*|"
     r"fake|fakes|lies|lying|a lie|nonsense|absurd|propaganda|disinformation|misinformation|"
@@ -70,7 +74,6 @@ _FALSITY_ONLY_RE = re.compile(
 _NO_EVENT_RE = re.compile(
     r"\bthere (?:was|were|has been|had been|have been) no (?P<noun>\w+)", re.IGNORECASE
 )
-_NEGATIVE_RE = re.compile(r"\b(?:no|not|never|none|nothing|n't)\b", re.IGNORECASE)
 _STATEMENT_RE = re.compile(
     r"\b(?:claims?|reports?|allegations?|accusations?|accounts?|figures?|tolls?|assertions?|"
     r"suggestions?|statements?|versions?|charges?|stor(?:y|ies)|narratives?|numbers?|"
@@ -98,20 +101,15 @@ _INVOLVEMENT_RE = re.compile(
 _WHOLE_ACCOUNTS = words(
     "account accounts accusation accusations allegation allegations version story narrative charges"
 )
-# Verbs whose sequel restates a denial ("denied ..., saying ..."); a sequel that adds, warns
-# or demands says something new.
-_RESTATING = words(
-    "say insist maintain state tell argue stress explain call describe reiterate repeat note write "
-    "confirm"
-)
-
-
 def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sources.Draft)
     """The words that make draft `d` a denial, or None when it is none."""
     words = text[d.cue[0] : d.cue[1]].lower().split()
     base = cues.VERB_BASE.get(words[-1], words[-1]) if words else ""
+    if len(words) == 2 and (idioms.IDIOM_BASE.get(words[0]), words[1]) in _IDIOMS:
+        base = "reject"  # "pushed back on", "took issue with": a rejection of what follows
     content = text[d.content[0] : d.content[1]]
-    statement = _STATEMENT_RE.search(content) or hangs_on_statement(text, d)
+    rejected = text[min(d.cue[1], d.content[0]) : d.content[1]]  # "rejecting Moscow's statement"
+    statement = _STATEMENT_RE.search(rejected) or hangs_on_statement(text, d)
     if base in _ALWAYS_DENY or (base in _REJECT and statement):
         end = d.content[1] if d.content[1] - d.cue[0] < 80 else d.cue[1]
         return (min(d.cue[0], d.content[0]), max(d.cue[1], end))
@@ -136,9 +134,11 @@ def find(ledger: Ledger) -> None:
     for k, span in enumerate(own):
         if span is not None:
             ledger.add(k, "denial", span, ledger.drafts[k].canonical)
-    _sequels(ledger, own)
+    carried = sequels.find(ledger, own, denial_span)
     for k, span in enumerate(own):
-        if span is None or ledger.drafts[k].attached and not _names_statement(ledger, k):
+        if span is None or k in carried:
+            continue  # a denial carried on contests what the denial before it contests
+        if ledger.drafts[k].attached and not _names_statement(ledger, k):
             continue
         for target in events.get(k) or _targets(ledger, k, own):
             ledger.add(target, "dispute", _clause(ledger, k, target), ledger.drafts[k].canonical)
@@ -164,75 +164,25 @@ def _negated_events(ledger: Ledger, own: list[tuple[int, int] | None]) -> dict[i
             and not (d.affiliation and ledger.drafts[j].affiliation == d.affiliation)
             and not ledger.drafts[j].attached
         ]
-        if targets:
+        if targets:  # and the rest of each account: "said it attacked ... It said the clash"
+            around = [
+                j
+                for j in range(k)
+                if not ledger.drafts[j].attached
+                and any(
+                    same_party(ledger.drafts[j], ledger.drafts[t])
+                    and abs(ledger.sent_of[j] - ledger.sent_of[t]) <= 1
+                    for t in targets
+                )
+            ]
             own[k] = (m.start(), m.end())
-            found[k] = sorted(targets)
+            found[k] = sorted(set(targets) | set(around))
     return found
 
 
 def _names_statement(ledger: Ledger, k: int) -> bool:
     d = ledger.drafts[k]
-    return bool(_STATEMENT_RE.search(ledger.text[d.content[0] : d.content[1]]))
-
-
-def _sequels(ledger: Ledger, own: list[tuple[int, int] | None]) -> None:
-    """ "denied ..., saying ..." / "rejected X and said ...": the sequel denies too."""
-    for k, d in enumerate(ledger.drafts):
-        if own[k] is not None:
-            continue
-        for j in range(k - 1, -1, -1):
-            e = ledger.drafts[j]
-            if ledger.sent_of[j] != ledger.sent_of[k]:
-                break
-            base = cues.VERB_BASE.get(ledger.text[d.cue[0] : d.cue[1]].lower().split()[-1], "")
-            if (
-                own[j] is not None
-                and e.source == d.source
-                and e.cue[0] < d.cue[0]
-                and base in _RESTATING
-                and _restates(ledger, j, k)
-            ):
-                ledger.add(k, "denial", own[j], d.canonical)
-                own[k] = own[j]
-                break
-        if own[k] is None and d.kind != cues.DENY:
-            for j in range(k + 1, len(ledger.drafts)):  # "said ..., rejecting Moscow's account"
-                e = ledger.drafts[j]
-                if ledger.sent_of[j] != ledger.sent_of[k]:
-                    break
-                span = denial_span(ledger.text, e)
-                if e.attached and e.source == d.source and span is not None:
-                    ledger.add(k, "denial", span, d.canonical)
-                    break
-
-
-def _restates(ledger: Ledger, j: int, k: int) -> bool:
-    """Does sequel `k` go on with denial `j`? A participle ("..., saying ...") always does; a
-    clause of its own ("... and said ...") when it negates or shares the denial's words ("denied
-    targeting civilian sites and said the damage was caused by an air defense missile")."""
-    d = ledger.drafts[k]
-    if ledger.text[d.cue[0] : d.cue[1]].lower().endswith("ing"):
-        return True
-    if _NEGATIVE_RE.search(ledger.text, d.content[0], d.content[1]):
-        return True
-    if ledger.weight(ledger.words[k], ledger.words[j]) >= 1:
-        return True
-    return any(
-        ledger.weight(ledger.words[k], ledger.words[t]) >= 1 for t in _near_claims(ledger, j)
-    )
-
-
-def _near_claims(ledger: Ledger, j: int) -> list[int]:
-    """Claims by other sides just before denial `j`: what it may answer."""
-    s = ledger.sent_of[j]
-    d = ledger.drafts[j]
-    return [
-        t
-        for t in range(j)
-        if s - 2 <= ledger.sent_of[t] <= s
-        and not same_party(ledger.drafts[t], d)
-        and (not d.affiliation or ledger.drafts[t].affiliation != d.affiliation)
-    ]
+    return bool(_STATEMENT_RE.search(ledger.text[min(d.cue[1], d.content[0]) : d.content[1]]))
 
 
 def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[int]:
@@ -254,7 +204,7 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
     if ledger.shifts_topic(s):
         near = [j for j in near if ledger.sent_of[j] == s]
     said = _words_of(ledger, k)
-    lo, hi = d.content if d.attached else (d.cue[0], d.sent[1])
+    lo, hi = (min(d.cue[1], d.content[0]), d.content[1]) if d.attached else (d.cue[0], d.sent[1])
     refs = references(text, lo, hi)
     named = any(r.clause for r in refs) or bool(_NAMES_CONTENT_RE.search(text, *d.content))
     for ref in refs:
@@ -306,8 +256,13 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
             if s - ledger.sent_of[j] <= 2
             and ledger.drafts[j].affiliation not in ("", d.affiliation)
         ]
-        if opposed:
-            return opposed[:1]
+        if opposed:  # and the claims that party made right before it: one account
+            run = [opposed[0]]
+            for j in near[near.index(opposed[0]) + 1 :]:
+                if not same_party(ledger.drafts[j], ledger.drafts[opposed[0]]):
+                    break
+                run.append(j)
+            return sorted(run)
     content = text[d.content[0] : d.content[1]]
     if d.affiliation and _INVOLVEMENT_RE.search(content):
         blaming = [j for j in near if _names_side(ledger, j, d.affiliation)]
@@ -333,16 +288,23 @@ def _same_side_as(ledger: Ledger, j: int, best: int) -> bool:
 def _run(
     ledger: Ledger, best: int, options: list[int], noun: str, said: dict[str, str]
 ) -> list[int]:
-    """An account or an accusation is everything its party said in the sentences around the
-    claim named, unless the denial's words single one out; a claim or figure is one claim."""
+    """An account or an accusation is everything its party said in the run of its claims
+    around the claim named (no other party's claim between, no sentence without one), unless
+    the denial's words single one out; a claim or figure is one claim."""
     if noun not in _WHOLE_ACCOUNTS or ledger.weight(ledger.words[best], said) > 0:
         return [best]
-    s = ledger.sent_of[best]
-    return sorted(
-        j
-        for j in options
-        if same_party(ledger.drafts[j], ledger.drafts[best]) and abs(ledger.sent_of[j] - s) <= 1
-    )
+    run = {best}
+    for step in (-1, 1):
+        last, j = best, best + step
+        while 0 <= j < len(ledger.drafts):
+            if not same_party(ledger.drafts[j], ledger.drafts[best]):
+                break
+            if abs(ledger.sent_of[j] - ledger.sent_of[last]) > 1:
+                break
+            if j in options:
+                run.add(j)
+            last, j = j, j + step
+    return sorted(run)
 
 
 def _names_side(ledger: Ledger, j: int, side: str) -> bool:

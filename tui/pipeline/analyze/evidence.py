@@ -301,4 +301,6 @@ def independent(claim: Draft, confirmer: Draft) -> bool:
         return False
     if not confirmer.affiliation:
         return True
+    if confirmer.affiliation in sides.camp(claim.affiliation):
+        return False  # the NUG confirming the PDF: one camp (data/allies.tsv)
     return bool(claim.affiliation) and claim.affiliation != confirmer.affiliation

@@ -88,7 +88,7 @@ def idiom(doc: Any, tok: Token, start: int, end: int) -> Found | None:
         (
             c
             for c in tok.rights
-            if (c.dep_ == "prt" and c.lower_ in particles)
+            if (c.dep_ in ("prt", "advmod") and c.lower_ in particles)
             or (c.dep_ == "dobj" and c.lower_ in _OBJECT_IDIOMS.get(base, ()))
         ),
         None,

@@ -109,7 +109,7 @@ SPEECH_VERBS = (
     support back defend attack blast push press lobby balk bristle
     """
 )
-DENY_VERBS = "deny reject dismiss refute rebut dispute contradict disavow disown"
+DENY_VERBS = "deny reject dismiss refute rebut dispute contradict disavow disown rubbish debunk"
 CONFIRM_VERBS = "confirm corroborate"
 COGNITIVE_VERBS = (
     # belief, knowledge, judgement
@@ -129,7 +129,8 @@ COGNITIVE_VERBS = (
 # report", "called the strike a war crime", "warned of more attacks".
 OBJECT_BASES = words(
     """
-    announce report claim confirm deny reject dismiss refute dispute contradict allege
+    announce report claim confirm deny reject dismiss refute dispute contradict allege rubbish
+    debunk
     acknowledge admit predict promise pledge threaten condemn criticise criticize blame
     praise denounce decry slam welcome reveal disclose demand propose recommend estimate
     rebut question accuse warn vow call describe mention cite express voice highlight tout
@@ -282,5 +283,14 @@ SPEECH_NOUNS = """
     condemnation rebuke objection objections complaint complaints praise question questions
     """
 DENY_NOUNS = "denial denials rejection rebuttal"
+# Seeing is the outlet's own reporting when its people see: "Reuters journalists at the scene
+# saw ...", "an AFP photographer witnessed ..." (attribution.py: no claim).
+PERCEPTION_VERBS = words("see witness observe count hear")
+PRESS_NOUNS = words(
+    """
+    journalist journalists reporter reporters correspondent correspondents photographer
+    photographers cameraman cameramen videographer videographers crew crews
+    """
+)
 CONFIRM_NOUNS = "confirmation"
 COGNITIVE_NOUNS = "view views belief fear fears hope concern concerns position"

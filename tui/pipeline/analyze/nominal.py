@@ -138,7 +138,11 @@ def _after_dash(doc: Any, start: int, end: int) -> int:
 
 
 def noun(doc: Any, tok: Token, start: int, end: int) -> Found | None:
-    """A reporting noun with an owner and a content: "the ministry's claim that ..."."""
+    """A reporting noun with an owner and a content: "the ministry's claim that ...". Not the
+    object of a rejection ("rejecting Moscow's statement that ..."): the rejection is the claim,
+    the statement what it answers (disputes.py reads it there)."""
+    if tok.dep_ in ("dobj", "pobj") and cues.verb_kind(tok.head.lower_) == cues.DENY:
+        return None
     owner = None
     content = None
     for child in tok.children:

@@ -124,6 +124,21 @@ def is_capital(name: str) -> bool:
     return _fold(name.removesuffix("'s")) in capitals()
 
 
+@functools.cache
+def _camps() -> dict[str, frozenset[str]]:
+    camps: dict[str, set[str]] = {}
+    for row in rows("allies.tsv"):
+        for other in split_list(row[1]):
+            camps.setdefault(row[0], set()).add(other)
+            camps.setdefault(other, set()).add(row[0])
+    return {side: frozenset(others) for side, others in camps.items()}
+
+
+def camp(side: str) -> frozenset[str]:
+    """The other sides of `side`'s camp (an armed wing and its government, data/allies.tsv)."""
+    return _camps().get(side, frozenset())
+
+
 def group(name: str) -> tuple[str, str] | None:
     """(canonical, side) of a named force or group written `name` ("RSF", "Houthi"), else None."""
     by_name, by_acronym = forces()

@@ -241,7 +241,10 @@ def core_name(doc: Any, head: Any, lo: int, hi: int) -> str:
     if head.tag_ in ("NN", "NNS"):
         for child in head.rights:
             if child.dep_ == "appos" and child.tag_ in ("NNP", "NNPS"):
-                return _text(doc, max(child.left_edge.i, lo), min(child.right_edge.i + 1, hi))
+                apposed = _text(doc, max(child.left_edge.i, lo), min(child.right_edge.i + 1, hi))
+                if sides.country(apposed) is not None:
+                    continue  # "the ministry in the capital, Sanaa": a place, not its name
+                return apposed
         for i in range(lo + 1, head.i):  # "Col. Ivan Petrenko, a spokesman for ..."
             if doc[i].text == "," and doc[i - 1].tag_ in ("NNP", "NNPS"):
                 return _text(doc, lo, i)

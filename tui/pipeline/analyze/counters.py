@@ -1,0 +1,144 @@
+"""Counter-accounts: another side's version set against a claim without a word of denial.
+
+Wire copy often lets one side answer the other by stating its own version: "the attack was
+repelled" after "its fighters captured the base", "the bridge remained open to traffic" after
+"three direct hits on the bridge", "the men were civilians" after "killed three militants",
+"no damage, and the crew were safe" after "set the tanker on fire". A claim disputes a claim of
+another side (both sides known, and different) in its own sentence or the two before it when
+- its content has a phrase of a counter-account family (data/counter_accounts.tsv), and the
+  other claim is of the kind that family answers (a capture for "still held", a hit for "no
+  damage", fighters killed for "were civilians");
+- and the two are about the same thing: they share content (overlap weight 1, evidence.py), or,
+  in the next sentence, the counter-account points back with a generic noun ("the attack",
+  "the men": data/back_references.txt).
+Both accounts then dispute each other, and the claims the other side made just before the one
+answered (its account runs on: "The bloggers also said ...") are answered with it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from tui.pipeline.analyze import datafiles
+from tui.pipeline.analyze.evidence import Ledger, same_party
+
+# What each family answers, in the other claim's content.
+_ANSWERS = {
+    "hold": re.compile(
+        r"\b(?:captur\w*|seiz\w*|took|taken|tak(?:e|ing)\s+control|enter\w*|overr[au]n\w*|"
+        r"f[ae]ll(?:en)?|withdr[ae]w\w*|retreat\w*|control\w*|liberat\w*|advanc\w*)\b",
+        re.IGNORECASE,
+    ),
+    "repel": re.compile(  # an attack said to have succeeded: "captured the base"
+        r"\b(?:captur\w*|seiz\w*|overr[au]n\w*|took|taken|storm\w*|liberat\w*|"
+        r"(?:killed|destroyed)\b.{0,60}\b(?:attack|assault|raid)\b)",
+        re.IGNORECASE,
+    ),
+    "harmless": re.compile(
+        r"\b(?:hit|hits|struck|strike|strikes|target\w*|fire|fired|damag\w*|destroy\w*|"
+        r"kill\w*|wound\w*|explo\w*|sank|sunk|shot\s+down|downed)\b",
+        re.IGNORECASE,
+    ),
+}
+_OTHER_KIND = {"civilians": "combatant-nouns", "combatants": "civilian-nouns"}
+_NEXT_SENTENCE = 1
+_REACH = 2
+
+
+@functools.cache
+def _families() -> dict[str, re.Pattern[str]]:
+    grouped: dict[str, list[str]] = {}
+    for family, pattern in datafiles.rows("counter_accounts.tsv"):
+        grouped.setdefault(family, []).append(f"(?:{pattern})")
+    return {name: re.compile("|".join(parts), re.IGNORECASE) for name, parts in grouped.items()}
+
+
+@functools.cache
+def _back_reference() -> re.Pattern[str]:
+    nouns = "|".join(re.escape(row[0]) for row in datafiles.rows("back_references.txt"))
+    return re.compile(r"\b(?:the|that|this|those|these)\s+(?:\w+\s+)?(?:" + nouns + r")\b", re.I)
+
+
+def load_tables() -> None:
+    """Read the data files now (warm_up: before worker processes fork)."""
+    _families()
+    _back_reference()
+
+
+def find(ledger: Ledger) -> None:
+    """Mark each counter-account and the claim it answers as disputing each other."""
+    text = ledger.text
+    families = _families()
+    for k, b in enumerate(ledger.drafts):
+        if b.attached or not b.affiliation:
+            continue
+        content = text[b.content[0] : b.content[1]]
+        found = [
+            name
+            for name in ("hold", "repel", "harmless", "civilians", "combatants")
+            if name in families and families[name].search(content)
+        ]
+        if not found:
+            continue
+        sb = ledger.sent_of[k]
+        for j in range(k - 1, -1, -1):
+            a = ledger.drafts[j]
+            sa = ledger.sent_of[j]
+            if sa < sb - _REACH:
+                break
+            if a.attached or same_party(a, b) or not a.affiliation:
+                continue
+            if a.affiliation == b.affiliation:
+                continue
+            if not _answers(ledger, j, found) or not _about_same(ledger, j, k, content):
+                continue
+            for t in _run(ledger, j):
+                ledger.add(t, "dispute", _span(ledger, k, t), b.canonical)
+            ledger.add(k, "dispute", _span(ledger, j, k), a.canonical)
+            break
+
+
+def _answers(ledger: Ledger, j: int, found: list[str]) -> bool:
+    """Is claim `j` of the kind one of the counter-account families `found` answers?"""
+    a = ledger.drafts[j]
+    content = ledger.text[a.content[0] : a.content[1]]
+    for name in found:
+        if _families()[name].search(content):
+            continue  # both sides holding, both repelling: two accounts of their own
+        if name in _ANSWERS and _ANSWERS[name].search(content):
+            return True
+        other = _families().get(_OTHER_KIND.get(name, ""))
+        if other is not None and other.search(content):
+            return True
+    return False
+
+
+def _about_same(ledger: Ledger, j: int, k: int, content: str) -> bool:
+    if ledger.weight(ledger.words[k], ledger.words[j]) >= 1:
+        return True
+    near = ledger.sent_of[k] - ledger.sent_of[j] <= _NEXT_SENTENCE
+    return near and bool(_back_reference().search(content))
+
+
+def _run(ledger: Ledger, j: int) -> list[int]:
+    """Claim `j` and the claims its party made right before it, in its sentence or the one
+    before, with no other party's claim between."""
+    out = [j]
+    for t in range(j - 1, -1, -1):
+        if ledger.sent_of[j] - ledger.sent_of[t] > 1:
+            break
+        if not same_party(ledger.drafts[t], ledger.drafts[j]):
+            break
+        if not ledger.drafts[t].attached:
+            out.append(t)
+    return out
+
+
+def _span(ledger: Ledger, k: int, other: int) -> tuple[int, int]:
+    """Claim `k` as evidence for claim `other`: its sentence, or its clause in a shared one."""
+    d = ledger.drafts[k]
+    if ledger.sent_of[k] != ledger.sent_of[other]:
+        return d.sent
+    spans = (d.source, d.cue, d.content)
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from tui.core.models import Analysis, Article, Entry
 from tui.store import claims as stored_claims
-from tui.store import manual_status
+from tui.store import manual_status, mention_spans
 from tui.store.schema_size import pack_text
 from tui.store.words import note_words
 
@@ -322,7 +322,7 @@ def save_analysis(
     """Store extraction + analysis results in one transaction, replacing earlier ones."""
     with conn:
         conn.execute("DELETE FROM claim_rows WHERE article_id = ?", (article_id,))
-        conn.execute("DELETE FROM mentions WHERE article_id = ?", (article_id,))
+        conn.execute("DELETE FROM article_mentions WHERE article_id = ?", (article_id,))
         # filed again at the next catch-up, with what this analysis says (tui/store/stories.py)
         conn.execute("UPDATE story_articles SET stale = 1 WHERE article_id = ?", (article_id,))
         if article is not None:
@@ -365,18 +365,16 @@ def save_analysis(
 def _insert_analysis(conn: sqlite3.Connection, article_id: int, analysis: Analysis) -> None:
     stored_claims.insert_claims(conn, article_id, analysis.claims)
     manual_status.apply_statuses(conn, article_id)  # the user's word survives a new analysis
+    spans: dict[int, set[tuple[int, int]]] = {}
     for entity in analysis.entities:
         conn.execute(
             "INSERT OR IGNORE INTO entities(name, type) VALUES (?, ?)", (entity.name, entity.type)
         )
         entity_id = conn.execute(
             "SELECT id FROM entities WHERE name = ? AND type = ?", (entity.name, entity.type)
-        ).fetchone()[0]
-        conn.executemany(  # the same span twice is one mention (the key is the whole row)
-            'INSERT OR IGNORE INTO mentions(entity_id, article_id, start, "end") '
-            "VALUES (?, ?, ?, ?)",
-            [(entity_id, article_id, s, e) for s, e in entity.mentions],
-        )
+        ).fetchone()[0]  # the same span twice is one mention
+        spans.setdefault(entity_id, set()).update((s, e) for s, e in entity.mentions)
+    mention_spans.save(conn, article_id, spans)
 
 
 def claims_for(conn: sqlite3.Connection, article_id: int) -> list[sqlite3.Row]:
@@ -388,9 +386,9 @@ def claims_for(conn: sqlite3.Connection, article_id: int) -> list[sqlite3.Row]:
 def entities_for(conn: sqlite3.Connection, article_id: int) -> list[sqlite3.Row]:
     """Entities of one article with their mentions in it, most mentioned first."""
     return conn.execute(
-        "SELECT e.id, e.name, e.type, count(*) AS count, "
-        'json_group_array(json_array(m.start, m."end")) AS spans '
-        "FROM mentions m JOIN entities e ON e.id = m.entity_id WHERE m.article_id = ? "
-        "GROUP BY e.id ORDER BY count DESC, e.name",
+        "SELECT e.id, e.name, e.type, json_array_length(sitrep_spans(s.spans, e.id)) AS count, "
+        "sitrep_spans(s.spans, e.id) AS spans FROM article_mentions s "
+        "JOIN json_each(sitrep_mention_ids(s.spans)) j JOIN entities e ON e.id = j.value "
+        "WHERE s.article_id = ? ORDER BY count DESC, e.name",
         (article_id,),
     ).fetchall()

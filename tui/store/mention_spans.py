@@ -1,17 +1,15 @@
 """An article's entity mentions packed in one value (schema 13, tui/store/schema_pack.py).
 
-A mention was a row of its own (entity, article, start, end), twice over with the index by
-article: 0.79 KB an article on the bench cache. Now `mentions` keeps one row per (entity,
-article) with the count, for the readers that go from an entity to its articles (the
-`entity:` filter, the sparklines, the palette's top entities), and `article_mentions` one row
-per article with every span of every entity, for the readers that go from an article to its
-spans (the reader, story reports, the claim filters that ask whether a mention lies inside a
-claim). The packing is varints: per entity its id, its number of spans, then each span as the
-distance from the previous start and its length (zigzag, so nothing is refused).
+A mention was a row (entity, article, start, end) keyed by entity, plus an index by article
+that held it a second time: 0.79 KB an article on the bench cache. The rows stay, for the
+readers that go from an entity (the `entity:` filter, the claims it lies in, pins, sparklines:
+plain SQL on the key); the readers that go from an article (the reader's entity panel, story
+reports, deleting an article's mentions) read `article_mentions`, one value per article with
+every span of every entity: varints, per entity its id, its number of spans, then each span as
+the distance from the previous start and its length (zigzag, so nothing is refused).
 
 The SQL functions below are registered on every store connection (schema_size.
-register_functions): `sitrep_mentioned(spans, entity, start, end)` (a mention of the entity
-inside [start, end]), `sitrep_spans(spans, entity)` (its spans as a JSON list of [start, end]),
+register_functions): `sitrep_spans(spans, entity)` (its spans as a JSON list of [start, end]),
 `sitrep_mention_ids(spans)` (the entities as a JSON list) and the aggregate
 `sitrep_pack_mentions(entity, start, end)` the migration builds the values with.
 """
@@ -89,14 +87,6 @@ def _varints(value: bytes) -> list[int]:
     return numbers
 
 
-def _mentioned(value: object, entity_id: object, start: object, end: object) -> int:
-    if not isinstance(value, bytes) or not isinstance(entity_id, int):
-        return 0
-    if not isinstance(start, int) or not isinstance(end, int):
-        return 0
-    return int(any(start <= s and e <= end for s, e in unpack(value).get(entity_id, ())))
-
-
 def _spans(value: object, entity_id: object) -> str | None:
     if not isinstance(value, bytes) or not isinstance(entity_id, int):
         return None
@@ -123,15 +113,15 @@ class _Packer:
 def save(
     conn: sqlite3.Connection, article_id: int, mentions: Mapping[int, Iterable[tuple[int, int]]]
 ) -> None:
-    """An article's mentions (entity id -> spans), in the transaction at hand: a row per entity
-    with its count, and the spans packed in one value."""
+    """An article's mentions (entity id -> spans), in the transaction at hand: a row per
+    mention, and the spans packed in one value."""
     found = {entity_id: set(spans) for entity_id, spans in mentions.items()}
     found = {entity_id: spans for entity_id, spans in found.items() if spans}
     if not found:
         return
     conn.executemany(
-        "INSERT INTO mentions(entity_id, article_id, n) VALUES (?, ?, ?)",
-        [(entity_id, article_id, len(spans)) for entity_id, spans in found.items()],
+        'INSERT INTO mentions(entity_id, article_id, start, "end") VALUES (?, ?, ?, ?)',
+        [(e, article_id, start, end) for e, spans in found.items() for start, end in spans],
     )
     conn.execute(
         "INSERT INTO article_mentions(article_id, spans) VALUES (?, ?)", (article_id, pack(found))
@@ -152,7 +142,6 @@ def add(
 
 
 def register(conn: sqlite3.Connection) -> None:
-    conn.create_function("sitrep_mentioned", 4, _mentioned, deterministic=True)
     conn.create_function("sitrep_spans", 2, _spans, deterministic=True)
     conn.create_function("sitrep_mention_ids", 1, _ids, deterministic=True)
     conn.create_aggregate("sitrep_pack_mentions", 3, _Packer)  # type: ignore[arg-type]

@@ -134,9 +134,9 @@ WHERE c.id > :after AND c.id <= :upto
   AND (
     c.source = p.name COLLATE NOCASE
     OR EXISTS (
-        SELECT 1 FROM mentions AS m JOIN article_mentions AS s ON s.article_id = m.article_id
+        SELECT 1 FROM mentions AS m
         WHERE m.entity_id = p.entity_id AND m.article_id = c.article_id
-          AND sitrep_mentioned(s.spans, m.entity_id, c.start, c."end")
+          AND m.start >= c.start AND m."end" <= c."end"
     )
   )
 GROUP BY p.name, p.type

@@ -211,10 +211,9 @@ def claim_set(term: Term) -> Sql | None:
         return "SELECT id FROM claim_rows WHERE status = ?", (code(value),)
     if key == "entity":
         return (
-            "SELECT k.id FROM mentions m JOIN article_mentions s ON s.article_id = m.article_id "
-            "JOIN claim_rows k ON k.article_id = m.article_id WHERE m.entity_id IN "
-            f'({_ENTITY_IDS}) AND sitrep_mentioned(s.spans, m.entity_id, k.start, k."end") '
-            "ORDER BY 1",
+            "SELECT k.id FROM mentions m JOIN claims k ON k.article_id = m.article_id AND "
+            'k.start <= m.start AND k."end" >= m."end" WHERE m.entity_id IN '
+            f"({_ENTITY_IDS}) ORDER BY 1",
             _word_start(value),
         )
     if key == "is" and value == "bookmarked":

@@ -64,7 +64,7 @@ def entity_days(
     rows = conn.execute(
         "WITH recent(id, day) AS MATERIALIZED (SELECT id, substr(sort_ts, 1, 10) FROM articles "
         "WHERE sort_ts >= ? AND sort_ts < ?) "
-        f"SELECT m.entity_id, r.day, sum(m.n) FROM mentions m CROSS JOIN recent r "
+        f"SELECT m.entity_id, r.day, count(*) FROM mentions m CROSS JOIN recent r "
         f"ON r.id = m.article_id WHERE m.entity_id IN ({marks}) GROUP BY 1, 2",
         (first.isoformat(), (today + timedelta(days=1)).isoformat(), *entity_ids),
     )

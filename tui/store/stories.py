@@ -48,7 +48,7 @@ def articles_to_file(conn: sqlite3.Connection, limit: int) -> list[dict[str, Any
     states = _marks(DONE_STATES)
     rows = conn.execute(
         f"SELECT {_ARTICLE}, s.story_id AS old_story, s.features AS old_features "
-        "FROM story_queue q JOIN articles a ON a.id = q.article_id "
+        "FROM story_queue q CROSS JOIN articles a ON a.id = q.article_id "  # the queue first
         "JOIN feeds f ON f.id = a.feed_id LEFT JOIN story_articles s ON s.article_id = a.id "
         f"WHERE a.state IN ({states}) AND (s.article_id IS NULL OR s.stale = 1) "
         "ORDER BY a.sort_ts, a.id LIMIT ?",

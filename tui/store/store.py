@@ -8,6 +8,7 @@ import sqlite3
 import zlib
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, datetime
+from typing import Any
 
 from tui.core.models import Analysis, Article, Entry
 from tui.store import claims as stored_claims
@@ -383,12 +384,15 @@ def claims_for(conn: sqlite3.Connection, article_id: int) -> list[sqlite3.Row]:
     ).fetchall()
 
 
-def entities_for(conn: sqlite3.Connection, article_id: int) -> list[sqlite3.Row]:
-    """Entities of one article with their mentions in it, most mentioned first."""
-    return conn.execute(
-        "SELECT e.id, e.name, e.type, json_array_length(sitrep_spans(s.spans, e.id)) AS count, "
-        "sitrep_spans(s.spans, e.id) AS spans FROM article_mentions s "
-        "JOIN json_each(sitrep_mention_ids(s.spans)) j JOIN entities e ON e.id = j.value "
-        "WHERE s.article_id = ? ORDER BY count DESC, e.name",
-        (article_id,),
-    ).fetchall()
+def entities_for(conn: sqlite3.Connection, article_id: int) -> list[dict[str, Any]]:
+    """Entities of one article with their mentions in it (`spans`, JSON), most mentioned first:
+    the article's packed mentions (schema 13), their names in one read."""
+    row = conn.execute("SELECT spans FROM article_mentions WHERE article_id = ?", (article_id,))
+    mentions = mention_spans.unpack(found[0]) if (found := row.fetchone()) else {}
+    marks = ",".join("?" * len(mentions))
+    names = conn.execute(f"SELECT id, name, type FROM entities WHERE id IN ({marks})", [*mentions])
+    return sorted(
+        ({"id": e, "name": name, "type": kind, "count": len(mentions[e]),
+          "spans": json.dumps([list(span) for span in mentions[e]])} for e, name, kind in names),
+        key=lambda entity: (-entity["count"], entity["name"]),
+    )  # fmt: skip

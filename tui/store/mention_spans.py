@@ -8,10 +8,10 @@ reports, deleting an article's mentions) read `article_mentions`, one value per 
 every span of every entity: varints, per entity its id, its number of spans, then each span as
 the distance from the previous start and its length (zigzag, so nothing is refused).
 
-The SQL functions below are registered on every store connection (schema_size.
-register_functions): `sitrep_spans(spans, entity)` (its spans as a JSON list of [start, end]),
-`sitrep_mention_ids(spans)` (the entities as a JSON list) and the aggregate
-`sitrep_pack_mentions(entity, start, end)` the migration builds the values with.
+Two SQL functions are registered on every store connection (schema_size.register_functions):
+`sitrep_mention_ids(spans)`, the entities as a JSON list (the trigger that deletes an
+article's rows keyed by entity reads it), and the aggregate `sitrep_pack_mentions(entity,
+start, end)` the migration builds the values with.
 """
 
 from __future__ import annotations
@@ -87,12 +87,6 @@ def _varints(value: bytes) -> list[int]:
     return numbers
 
 
-def _spans(value: object, entity_id: object) -> str | None:
-    if not isinstance(value, bytes) or not isinstance(entity_id, int):
-        return None
-    return json.dumps([list(span) for span in unpack(value).get(entity_id, ())])
-
-
 def _ids(value: object) -> str:
     return json.dumps(list(unpack(value)) if isinstance(value, bytes) else [])
 
@@ -120,7 +114,7 @@ def save(
     if not found:
         return
     conn.executemany(
-        'INSERT INTO mentions(entity_id, article_id, start, "end") VALUES (?, ?, ?, ?)',
+        'INSERT OR IGNORE INTO mentions(entity_id, article_id, start, "end") VALUES (?, ?, ?, ?)',
         [(e, article_id, start, end) for e, spans in found.items() for start, end in spans],
     )
     conn.execute(
@@ -142,6 +136,5 @@ def add(
 
 
 def register(conn: sqlite3.Connection) -> None:
-    conn.create_function("sitrep_spans", 2, _spans, deterministic=True)
     conn.create_function("sitrep_mention_ids", 1, _ids, deterministic=True)
     conn.create_aggregate("sitrep_pack_mentions", 3, _Packer)  # type: ignore[arg-type]

@@ -16,7 +16,7 @@ from tui.app.dialogs.text_prompt import ConfirmPrompt, TextPrompt
 from tui.app.widgets.feed_list import FeedList
 from tui.app.widgets.status_bar import StatusBar
 from tui.service.config import load_config
-from tui.store import schema
+from tui.store import mention_spans, schema
 
 SIZE = (120, 40)
 
@@ -153,12 +153,10 @@ async def test_entity_names_are_never_markup(seed_cache: tuple[Path, dict]) -> N
     hostile = "[@click=app.quit]Quit[/] [b]now[/b]"
     db = schema.connect(directory / "cache" / "sitrep.db")
     with db:
-        db.execute("INSERT INTO entities(name, type) VALUES (?, 'ORG')", (hostile,))
-        db.execute(
-            'INSERT INTO mentions(entity_id, article_id, start, "end") '
-            "VALUES (last_insert_rowid(), ?, 0, 5)",
-            (ids["doha"],),
-        )
+        entity_id = db.execute(
+            "INSERT INTO entities(name, type) VALUES (?, 'ORG')", (hostile,)
+        ).lastrowid
+        mention_spans.add(db, ids["doha"], entity_id, [(0, 5)])
     db.close()
     app = build_seed_app(directory)
     async with app.run_test(size=SIZE) as pilot:

@@ -16,7 +16,7 @@ from tui.app.widgets.entity_panel import PIN_MARK, EntityPanel
 from tui.app.widgets.status_bar import StatusBar
 from tui.core.errors import StoreError
 from tui.core.models import Analysis, Article, Claim, Entity, Entry
-from tui.store import pins, schema, store
+from tui.store import mention_spans, pins, schema, store
 from tui.store.recovery import open_store
 
 SIZE = (120, 40)
@@ -302,11 +302,8 @@ async def test_a_pinned_name_that_looks_like_markup_is_shown_as_written(
         entity_id = db.execute(
             "INSERT INTO entities(name, type) VALUES (?, 'ORG')", (hostile,)
         ).lastrowid
-        db.execute(  # two mentions: it heads the Organisations group
-            'INSERT INTO mentions(entity_id, article_id, start, "end") VALUES (?, ?, 0, 6), '
-            "(?, ?, 7, 12)",
-            (entity_id, ids["sumy"], entity_id, ids["sumy"]),
-        )
+        # two mentions: it heads the Organisations group
+        mention_spans.add(db, ids["sumy"], entity_id, [(0, 6), (7, 12)])
     db.close()
     app = build_seed_app(directory)
     async with app.run_test(size=SIZE) as pilot:

@@ -57,13 +57,13 @@ def test_a_schema_11_cache_migrates_with_a_backup_and_reads_back_the_same(
         before = _claims(old)
         assert {r[14] for r in before} == {"claimed", "denied"}  # words in schema 11
     conn = schema.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 12
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     assert path.with_name("sitrep.db.bak-v11").exists()
     assert _claims(conn) == before  # the view gives every column as the words it held
     kept = conn.execute("SELECT DISTINCT typeof(status), typeof(quote) FROM claim_rows").fetchall()
     assert [tuple(r) for r in kept] == [("text", "text")]  # '0', '1': one character each
     evidence = {r[0] for r in conn.execute("SELECT evidence FROM claim_rows")}
-    assert "[]" in evidence and any(e.startswith("[[") and '"denial"' in e for e in evidence)
+    assert "[]" in evidence and any(e and e.startswith("[[") and '"denial"' in e for e in evidence)
     assert any(r[17] for r in before)  # the denials' evidence, read back the same above
     odd = dict(conn.execute("SELECT id, evidence FROM claim_rows WHERE id <= 3").fetchall())
     assert odd == {1: "not json", 2: '[7,"x",[1,2,"denial",""]]', 3: None}  # copied as they were

@@ -12,6 +12,7 @@ from pathlib import Path
 from tui.core.errors import StoreError
 from tui.core.sanitize import without_userinfo
 from tui.store.schema_lean import LEAN
+from tui.store.schema_pack import PACK
 from tui.store.schema_scale import CANONICALS, SCALE
 from tui.store.schema_size import SIZE, register_functions
 
@@ -300,11 +301,10 @@ ALTER TABLE bookmarks ADD COLUMN affiliation TEXT;
 ALTER TABLE bookmarks ADD COLUMN status_manual INTEGER;
 """
 
-# v9: counts by triggers, id-range date bounds, the token list, smaller full-text indexes and
-# mentions without a rowid (tui/store/schema_scale.py); v10: distinct canonical sources; v11: no
-# second copy of claim sentences, a smaller claim index, story rows compressed (schema_size.py);
-# v12: claim statuses as codes, claim evidence as JSON lists (schema_lean.py).
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE, CANONICALS, SIZE, LEAN)
+# v9: counts by triggers, date bounds, the token list, smaller full-text indexes (schema_scale.py);
+# v10: distinct canonical sources; v11: claim sentences as spans, story rows compressed
+# (schema_size.py); v12: claim codes (schema_lean.py); v13: mentions packed, story queue (pack).
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE, CANONICALS, SIZE, LEAN, PACK)
 # A new cache's pages: 8 KB (4 KB pages left a third of the file empty). Incremental
 # auto-vacuum lets `sitrep vacuum` give free pages back in short steps (tui/store/upkeep.py).
 NEW_FILE_PRAGMAS = ("PRAGMA page_size = 8192", "PRAGMA auto_vacuum = INCREMENTAL")

@@ -35,6 +35,8 @@ import functools
 import sqlite3
 import zlib
 
+from tui.store import mention_spans
+
 _CLAIM_COLUMNS = """
     id                INTEGER PRIMARY KEY,
     article_id        INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -255,3 +257,4 @@ def register_functions(conn: sqlite3.Connection) -> None:
     another way, as bench/build_cache.py's, calls this)."""
     conn.create_function("sitrep_text", 1, text_of, deterministic=True)
     conn.create_function("sitrep_pack", 1, pack, deterministic=True)  # the migration's
+    mention_spans.register(conn)  # schema 13's packed mentions

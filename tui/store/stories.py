@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from tui.store.mention_spans import unpack as unpack_spans
 from tui.store.schema_size import pack, unpack
 
 DONE_STATES = ("analyzed", "fetched", "failed", "skipped")
@@ -42,12 +43,13 @@ def _marks(items: Sequence[Any]) -> str:
 def articles_to_file(conn: sqlite3.Connection, limit: int) -> list[dict[str, Any]]:
     """Articles done processing with no story yet, or whose story row is stale (analysed
     again), oldest first: single-pass grouping wants publication order. `old_features` is
-    the stale row's features as JSON text."""
+    the stale row's features as JSON text. They are the rows of `story_queue` (schema 13, kept
+    by triggers); the conditions are checked again on the few rows it holds."""
     states = _marks(DONE_STATES)
     rows = conn.execute(
         f"SELECT {_ARTICLE}, s.story_id AS old_story, s.features AS old_features "
-        "FROM articles a JOIN feeds f ON f.id = a.feed_id "
-        "LEFT JOIN story_articles s ON s.article_id = a.id "
+        "FROM story_queue q CROSS JOIN articles a ON a.id = q.article_id "  # the queue first
+        "JOIN feeds f ON f.id = a.feed_id LEFT JOIN story_articles s ON s.article_id = a.id "
         f"WHERE a.state IN ({states}) AND (s.article_id IS NULL OR s.stale = 1) "
         "ORDER BY a.sort_ts, a.id LIMIT ?",
         (*DONE_STATES, limit),
@@ -103,21 +105,17 @@ def document_frequencies(conn: sqlite3.Connection, terms: Iterable[str]) -> dict
 
 
 def needs_filing(conn: sqlite3.Connection, version: str) -> bool:
-    """Whether a catch-up has anything to do: stories of another features version, an article
-    done and not filed (more done articles than filed ones), or one analysed again. Counted
-    through indexes, so asking costs a few milliseconds where a catch-up that finds nothing
-    would start the story process (tui/service/story_filing.py)."""
-    states = _marks(DONE_STATES)
-    done = conn.execute(
-        f"SELECT count(*) FROM articles WHERE state IN ({states})", DONE_STATES
-    ).fetchone()[0]
-    if not done:
-        return False
+    """Whether a catch-up has anything to do: stories of another features version (and a done
+    article to file), or an article in `story_queue` (done and not filed, or analysed again:
+    kept by triggers, schema 13). A few index seeks whatever the cache's size, where a
+    catch-up that finds nothing would start the story process (tui/service/story_filing.py)."""
     row = conn.execute("SELECT value FROM app_state WHERE key = 'stories_version'").fetchone()
-    if row is None or row[0] != version or done != filed_count(conn):
-        return True
-    return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM story_articles WHERE stale = 1)")
-                .fetchone()[0])  # fmt: skip
+    if row is None or row[0] != version:
+        states = _marks(DONE_STATES)
+        return bool(conn.execute(
+            f"SELECT EXISTS (SELECT 1 FROM articles WHERE state IN ({states}))", DONE_STATES
+        ).fetchone()[0])  # fmt: skip
+    return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM story_queue)").fetchone()[0])
 
 
 def start_over_unless(conn: sqlite3.Connection, version: str) -> bool:
@@ -264,15 +262,25 @@ def analysed_articles(conn: sqlite3.Connection, article_ids: Sequence[int]) -> l
             f"SELECT * FROM claims WHERE article_id IN ({marks}) ORDER BY article_id, start", part
         ):
             found[row["article_id"]]["claims"].append(dict(row))
-        for row in conn.execute(
-            'SELECT m.article_id, e.name, e.type, m.start, m."end" FROM mentions m '
-            f"JOIN entities e ON e.id = m.entity_id WHERE m.article_id IN ({marks}) "
-            "ORDER BY m.article_id, m.start",
-            part,
-        ):
-            spans = found[row[0]]["entities"].setdefault((row[1], row[2]), [])
-            spans.append((row[3], row[4]))
+        packed = dict(conn.execute(
+            f"SELECT article_id, spans FROM article_mentions WHERE article_id IN ({marks})", part
+        ).fetchall())  # fmt: skip
+        names = _entity_names(conn, {e for value in packed.values() for e in unpack_spans(value)})
+        for article_id, value in packed.items():
+            mentions = unpack_spans(value)  # the entities in the order of their first mention
+            for entity_id in sorted(mentions, key=lambda e: (mentions[e][0], e)):
+                found[article_id]["entities"][names[entity_id]] = list(mentions[entity_id])
     return [found[a] for a in article_ids if a in found]
+
+
+def _entity_names(conn: sqlite3.Connection, ids: set[int]) -> dict[int, tuple[str, str]]:
+    names: dict[int, tuple[str, str]] = {}
+    for part in _chunks(sorted(ids)):
+        for entity_id, name, kind in conn.execute(
+            f"SELECT id, name, type FROM entities WHERE id IN ({_marks(part)})", part
+        ):
+            names[entity_id] = (name, kind)
+    return names
 
 
 def list_stories(

@@ -244,3 +244,11 @@ def test_asking_whether_to_file_costs_the_same_whatever_the_size(tmp_path: Path)
                     "(SELECT max(article_id) FROM story_articles)")  # fmt: skip
     assert kept.needs_filing(big, FEATURES_VERSION)
     assert _steps(big) < 60
+
+
+def test_the_full_text_indexes_merge_sixteen_segments_at_a_time(tmp_path: Path) -> None:
+    """A write into a large index must not carry on merging its big segments (schema 13)."""
+    conn = schema.connect(tmp_path / "sitrep.db")
+    for table in ("articles_fts", "articles_phrase_fts", "claims_fts", "claims_phrase_fts"):
+        (value,) = conn.execute(f"SELECT v FROM {table}_config WHERE k = 'automerge'").fetchone()
+        assert value == 16, table

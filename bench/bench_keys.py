@@ -14,51 +14,21 @@ from __future__ import annotations
 import argparse
 import asyncio
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from textual import events  # noqa: E402
 
+from bench.farm import start_farm  # noqa: E402
 from tui.app import make_app  # noqa: E402
 from tui.app.widgets.article_list import ArticleList  # noqa: E402
 from tui.service import locations as loc  # noqa: E402
 from tui.service.config import load_config  # noqa: E402
 from tui.store.recovery import open_store  # noqa: E402
-
-FARM = Path(__file__).resolve().parents[2] / "shared" / "bench" / "feedfarm.py"
-
-
-def start_farm(feeds: int, items: int, latency: float, port: int) -> subprocess.Popen[bytes]:
-    farm = subprocess.Popen(
-        [
-            sys.executable,
-            str(FARM),
-            "--feeds",
-            str(feeds),
-            "--items",
-            str(items),
-            "--latency-ms",
-            str(latency),
-            "--port",
-            str(port),
-        ],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    for _ in range(200):  # bounded: about 20 s
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stats", timeout=1).read()
-            return farm
-        except OSError:
-            time.sleep(0.1)
-    farm.terminate()
-    raise SystemExit("the feed farm did not start")
 
 
 async def measure(work: Path, seconds: float) -> dict[str, list[float]]:
@@ -105,7 +75,7 @@ def main() -> None:
     parser.add_argument("--port", type=int, default=8791)
     parser.add_argument("--seconds", type=float, default=120)
     args = parser.parse_args()
-    farm = start_farm(args.feeds, args.items, args.latency_ms, args.port)
+    farm = start_farm(args.port, feeds=args.feeds, items=args.items, latency=args.latency_ms)
     try:
         with tempfile.TemporaryDirectory(prefix="sitrep-keys-") as tmp:
             work = Path(tmp)

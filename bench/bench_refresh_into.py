@@ -26,11 +26,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.farm import start_farm  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
-FARM = ROOT.parent / "shared" / "bench" / "feedfarm.py"
 SITREP = [sys.executable, "-m", "tui"]
 
 
@@ -38,22 +40,6 @@ def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return int(probe.getsockname()[1])
-
-
-def start_farm(port: int, seed: int) -> subprocess.Popen[bytes]:
-    farm = subprocess.Popen(
-        [sys.executable, str(FARM), "--feeds", "200", "--items", "20", "--latency-ms", "100",
-         "--port", str(port), "--seed", str(seed)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stats", timeout=1).read()
-            return farm
-        except OSError:
-            time.sleep(0.1)
-    farm.terminate()
-    raise SystemExit("bench_refresh_into: the feed farm did not start")
 
 
 def sitrep(work: Path, *args: str) -> list[str]:

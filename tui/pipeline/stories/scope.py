@@ -77,16 +77,23 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+@functools.cache
+def _by_first_word(family: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A family's cues by their first word: a claim's words are walked once, not once a cue
+    (the stories' reports asked this a million times for 5,000 articles)."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for cue in cues()[family]:
+        found.setdefault(cue[0], []).append(cue)
+    return {word: tuple(items) for word, items in found.items()}
+
+
 def _has(words: list[str], family: str) -> bool:
-    return any(_at(words, cue) is not None for cue in cues()[family])
-
-
-def _at(words: list[str], cue: tuple[str, ...]) -> int | None:
-    n = len(cue)
-    for i in range(len(words) - n + 1):
-        if tuple(words[i : i + n]) == cue:
-            return i
-    return None
+    starts = _by_first_word(family)
+    for i, word in enumerate(words):
+        for cue in starts.get(word, ()):
+            if tuple(words[i : i + len(cue)]) == cue:
+                return True
+    return False
 
 
 def frame_of(words: list[str]) -> str:

@@ -141,3 +141,15 @@ def test_persons_stay_persons(nlp: Any) -> None:
 def test_a_weapon_designation_without_its_hyphen(nlp: Any) -> None:
     found = types(nlp, "The rebels fired BM21 rockets before Su25 jets struck their positions.")
     assert found.get("BM21") == "WEAPON" and found.get("Su25") == "WEAPON"
+
+
+def test_a_given_name_the_model_left_out_joins_its_person(nlp: Any) -> None:
+    text = (
+        "Aminata Diallo, a teacher in Bamako, said the school was closed. "
+        "Mahamadou Keita, a farmer, said the road was cut."
+    )
+    found = types(nlp, text)
+    assert found.get("Mahamadou Keita") == "PERSON" and "Keita" not in found
+    # A title, a day or a place before the name is none of it.
+    found = types(nlp, "President Touré said the army would stay. On Tuesday Keita said nothing.")
+    assert "President Touré" not in found and "Tuesday Keita" not in found

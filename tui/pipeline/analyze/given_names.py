@@ -41,7 +41,7 @@ _PLACE_HEADS = frozenset((
 # Titles and offices the list also has as given names ("General", "Major", "King"), and
 # months and other words that open a sentence or a date before a name ("in March Kaczmarek").
 # fmt: off
-_NOT_GIVEN = _PLACE_HEADS | aliases.HONORIFICS | aliases.OFFICES | frozenset((
+NOT_GIVEN = _PLACE_HEADS | aliases.HONORIFICS | aliases.OFFICES | frozenset((
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
     "Saturday", "Sunday", "Red", "Man", "Pan", "Ice", "Royal", "Grand", "Union", "Liberty",
@@ -60,11 +60,11 @@ def _detector() -> object:
 def is_given_name(word: str) -> bool:
     """Whether `word` (as written, or title-cased if in capitals) is a given name and not a
     place's or a place-name head word."""
-    if len(word) < 3 or not word[0].isupper() or word in _NOT_GIVEN:
+    if len(word) < 3 or not word[0].isupper() or word in NOT_GIVEN:
         return False
     name = word.title() if word.isupper() else word
     name = name.split("-", 1)[0]  # "Anne-Gaelle": the first of a double given name
-    if name in _NOT_GIVEN or not name[1:].islower():
+    if name in NOT_GIVEN or not name[1:].islower():
         return False
     if _detector().get_gender(name) == "unknown":  # type: ignore[attr-defined]
         return False

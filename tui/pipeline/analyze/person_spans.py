@@ -13,15 +13,20 @@ that shape that are none (each family read in bench/README.md, "Fourth pass"):
   office, "Allen Fire Chief" none;
 - a people or a community: "Sunni Muslims", "Meiteis" (demonyms.is_people);
 - a noun that ends names of places, events and documents: "Coral Sky Amphitheatre" is a
-  place, "the Fair Sentencing Act" and "the Yom Kippur War" no entity (data/name_nouns.tsv).
+  place, "the Fair Sentencing Act" and "the Yom Kippur War" no entity (data/name_nouns.tsv);
+- and the model's person of one word may have left out the given name before it, when that
+  name is one it has not learnt ("Mahamadou Touré, a researcher", the model: "Touré"): a proper
+  noun right before it that nothing else claims (no title, month or day, place, nationality,
+  organisation word, and no entity of the model's) is its given name (`given_left_out`).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from typing import Any
 
-from tui.pipeline.analyze import bodies, demonyms, gazetteer, given_names
+from tui.pipeline.analyze import aliases, bodies, demonyms, gazetteer, given_names, labels
 from tui.pipeline.analyze.lists import rows
 
 _NOT_NAME = re.compile(r"@|www\.|https?:|\.com\b|\.org\b|\.net\b")
@@ -186,3 +191,33 @@ FEATURE_AFTER = frozenset((
     "Stadium", "Prison", "Camp", "Crossing", "Port", "Harbour", "Harbor",
 ))
 # fmt: on
+
+
+_GIVEN_SHAPE = re.compile(rf"[{aliases.UPPER}][{aliases.LOWER}]{{2,}}")
+
+
+def given_left_out(doc: Any, start: int, end: int) -> int:
+    """Where a one-word person really starts: at the proper noun right before it that can only
+    be its given name (module docstring), else at `start`."""
+    text = doc.text
+    if " " in text[start:end].strip() or start < 4 or text[start - 1] != " ":
+        return start
+    span = doc.char_span(start, end)
+    if span is None or span.start == 0:
+        return start
+    before = doc[span.start - 1]
+    word = before.text
+    if (
+        before.tag_ != "NNP"
+        or before.ent_type_
+        or not _GIVEN_SHAPE.fullmatch(word)
+        or before.idx + len(word) + 1 != start
+        or word in given_names.NOT_GIVEN
+        or word in labels.ORG_WORDS
+        or word in labels.PLACE_WORDS
+        or aliases.is_title(word)
+        or gazetteer.lookup(word) is not None
+        or demonyms.is_nationality(word, given_names.is_given_name)
+    ):
+        return start
+    return before.idx

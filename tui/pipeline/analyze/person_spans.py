@@ -200,7 +200,7 @@ def given_left_out(doc: Any, start: int, end: int) -> int:
     """Where a one-word person really starts: at the proper noun right before it that can only
     be its given name (module docstring), else at `start`."""
     text = doc.text
-    if " " in text[start:end].strip() or start < 4 or text[start - 1] != " ":
+    if " " in text[start:end] or not start or text[start - 1] != " ":
         return start
     span = doc.char_span(start, end)
     if span is None or span.start == 0:

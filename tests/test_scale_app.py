@@ -14,10 +14,12 @@ import pytest
 from tests import scale_cache
 from tests.conftest import build_app, wait_for, write_config
 from tui.app.screens.main import MainScreen
+from tui.app.screens.stories import StoriesScreen
 from tui.app.widgets.status_bar import StatusBar
 from tui.core.query import parse_query
 from tui.service import library
 from tui.service.stories import file_all
+from tui.store import story_list
 
 SIZE = (120, 40)
 
@@ -70,3 +72,42 @@ async def test_a_list_grows_by_pages_until_its_count_comes(app_on_cache: tuple) 
         await wait_for(pilot, lambda: screen.articles.loaded(len(want) - 1) is not None)
         shown = [screen.articles.loaded(i).id for i in range(len(want))]  # type: ignore[union-attr]
         assert shown == want
+
+
+@pytest.fixture
+def stories_app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
+    conn = scale_cache.build(tmp_path, articles=560)
+    file_all(conn)
+    conn.close()
+    config = write_config(tmp_path / "feeds.toml", [(name, url) for url, name, _ in
+                                                    scale_cache.FEEDS])  # fmt: skip
+    monkeypatch.setattr(story_list, "SMALL", 0)  # every term that selects an article is wide
+    return build_app(config, tmp_path / "cache", now=scale_cache.NOW)
+
+
+async def test_a_stories_list_of_a_wide_term_comes_before_its_count(stories_app: Any) -> None:
+    """A term of many articles (here every term) walks the stories for its page and leaves
+    the count to a thread of its own: the page first, open-ended, then the count settles it,
+    and paging down reaches every story the plain query finds, newest first."""
+    app = stories_app
+    want = [row[0] for row in app.library.store.run(lambda c: c.execute(
+        "SELECT s.id FROM stories s WHERE s.id IN (SELECT story_id FROM story_articles sa "
+        "JOIN articles a ON a.id = sa.article_id WHERE a.read = 0) "
+        "ORDER BY s.last_seen DESC, s.id DESC").fetchall())]  # fmt: skip
+    assert len(want) > 100  # more than a page
+    query = parse_query("is:unread", scale_cache.NOW)
+    count, rows = app.library.stories_page(query, limit=100, within=0.0)
+    assert count is None and [r["id"] for r in rows] == want[:100]
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("s")
+        await wait_for(pilot, lambda: isinstance(app.screen, StoriesScreen))
+        screen = app.screen
+        await wait_for(pilot, lambda: screen.stories.count > 0)
+        screen.set_filter("is:unread", query)
+        await wait_for(pilot, lambda: f"{len(want)} stories" in status(app))
+        assert not screen.stories.open_ended and screen.stories.count == len(want)
+        await pilot.press("G")
+        await wait_for(pilot, lambda: screen.stories.loaded(len(want) - 1) is not None)
+        assert screen.stories.loaded(len(want) - 1).id == want[-1]  # type: ignore[union-attr]
+        pages = [app.library.page_stories(query, offset=at) for at in range(0, 400, 100)]
+        assert [r["id"] for page in pages for r in page] == want

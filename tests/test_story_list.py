@@ -14,7 +14,7 @@ from tests.conftest import SEED_NOW
 from tests.story_seed import STORY_OF
 from tui.core.query import QueryError, parse_query
 from tui.service.story_detail import story_detail, story_link
-from tui.store import schema, search, store
+from tui.store import schema, search, store, story_list
 from tui.store.story_list import StorySearcher, story_outlets
 
 NEWEST_FIRST = ["zaporizhzhia", "novoselivka", "doha", "kharkiv"]
@@ -25,6 +25,19 @@ def conn(story_cache: tuple[Path, dict]) -> Iterator:  # type: ignore[type-arg]
     connection = schema.connect(story_cache[0] / "cache" / "sitrep.db")
     yield connection
     connection.close()
+
+
+@pytest.fixture(params=["sets", "walked"])
+def ways(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Both ways a term finds its stories: its articles mapped to a set of stories (a term of
+    few articles), or checked on the articles of the stories a page walks (a wide term: here
+    every term that selects an article, one story a batch at first, and a word's matches let go
+    past two)."""
+    if request.param == "walked":
+        monkeypatch.setattr(story_list, "SMALL", 0)
+        monkeypatch.setattr(story_list, "WALK", 1)
+        monkeypatch.setattr(story_list, "KEEP", 2)
+    return str(request.param)
 
 
 def names(conn, ids: dict[str, int]) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -85,12 +98,12 @@ def test_the_grouping_made_the_seeded_stories(conn, story_cache) -> None:  # typ
         ("is:bookmarked", []),
     ],
 )
-def test_the_filter_language_over_stories(conn, story_cache, text, expected) -> None:  # type: ignore[no-untyped-def]
+def test_the_filter_language_over_stories(conn, story_cache, text, expected, ways) -> None:  # type: ignore[no-untyped-def]
     count, found = listed(conn, story_cache[1], text)
     assert (count, found) == (len(expected), expected)
 
 
-def test_pages_are_counted_and_walked_newest_first(conn, story_cache) -> None:  # type: ignore[no-untyped-def]
+def test_pages_are_counted_and_walked_newest_first(conn, story_cache, ways) -> None:  # type: ignore[no-untyped-def]
     ids = story_cache[1]
     assert listed(conn, ids, "", limit=2) == (4, NEWEST_FIRST[:2])
     assert listed(conn, ids, "", limit=2, offset=2) == (4, NEWEST_FIRST[2:])

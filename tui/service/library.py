@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -69,6 +69,7 @@ class Library:
         self._count_lock = threading.Lock()
         self._count_turn = 0
         self._stories = StorySearcher()
+        self._story_counter = StorySearcher()  # on the count's connection
 
     @property
     def readonly(self) -> bool:
@@ -139,10 +140,10 @@ class Library:
     def count_articles(self, query: Query) -> int | None:
         """The count of a list whose page came without one; None when a newer count call
         stopped it (its list is no longer shown)."""
-        return self._count("count_articles", query)
+        return self._count(self._counter.count_articles, query)
 
     def count_claims(self, query: Query) -> int | None:
-        return self._count("count_claims", query)
+        return self._count(self._counter.count_claims, query)
 
     def _stop_count(self) -> int:
         """Stop the count in flight: a new list is coming, so it counts a list going away, and
@@ -153,7 +154,7 @@ class Library:
             self._count_conn.interrupt()
         return self._count_turn
 
-    def _count(self, method: str, query: Query) -> int | None:
+    def _count(self, method: Callable[..., int | None], query: Query) -> int | None:
         turn = self._stop_count()  # whatever it counts is stale now
         with self._count_lock:
             if turn != self._count_turn:
@@ -164,10 +165,12 @@ class Library:
                     handle.path, readonly=True, immutable=handle.immutable
                 )
             try:
-                return int(getattr(self._counter, method)(self._count_conn, query))
+                found = method(self._count_conn, query)
+                return None if found is None else int(found)
             except sqlite3.OperationalError as exc:
                 if "interrupted" in str(exc):
                     self._counter.forget(self._count_conn)  # a set may be half made
+                    self._story_counter.forget(self._count_conn)
                     return None
                 raise
 
@@ -186,8 +189,40 @@ class Library:
         """(how many stories match, a page of them newest first), each row with `outlet_names`
         (newest first). QueryError for a term not kept yet."""
         count, rows = self.store.run(self._stories.list_stories, query, limit=limit, offset=offset)
-        names = self.store.run(story_list.story_outlets, [r["id"] for r in rows])
+        return count, self._with_outlets(rows)
+
+    def stories_page(
+        self, query: Query, *, limit: int = 100, within: float | None = None
+    ) -> tuple[int | None, list[dict[str, Any]]]:
+        """The first page of the stories list, and its count if that takes at most *within*
+        seconds (a term of many articles: None back, ask `count_stories`)."""
+        within = COUNT_WITHIN if within is None else within
+        self._stop_count()
+        return self.store.run(self._first_stories, query, limit, within)
+
+    def _first_stories(
+        self, conn: sqlite3.Connection, query: Query, limit: int, within: float
+    ) -> tuple[int | None, list[dict[str, Any]]]:
+        rows = self._stories.page_stories(conn, query, limit=limit)
+        count = len(rows) if len(rows) < limit else None
+        if count is None:
+            count = self._stories.count_stories(conn, query, seconds=within)
+        names = story_list.story_outlets(conn, [r["id"] for r in rows])
         return count, [{**dict(r), "outlet_names": names.get(r["id"], [])} for r in rows]
+
+    def page_stories(
+        self, query: Query, *, limit: int = 100, offset: int = 0
+    ) -> list[dict[str, Any]]:
+        rows = self.store.run(self._stories.page_stories, query, limit=limit, offset=offset)
+        return self._with_outlets(rows)
+
+    def count_stories(self, query: Query) -> int | None:
+        """The count of a stories list whose page came without one (see count_articles)."""
+        return self._count(self._story_counter.count_stories, query)
+
+    def _with_outlets(self, rows: list[Any]) -> list[dict[str, Any]]:
+        names = self.store.run(story_list.story_outlets, [r["id"] for r in rows])
+        return [{**dict(r), "outlet_names": names.get(r["id"], [])} for r in rows]
 
     def story(self, story_id: str) -> StoryDetail | None:
         """The story screen's content: timeline, ledger, contradictions, figures."""

@@ -139,20 +139,26 @@ def text_terms(conn: sqlite3.Connection, query: Query, kind: str, plan: Plan) ->
     plan.unless = [Stream(table, " OR ".join(found)) for table, found in negative.items()]
 
 
-def text_ids(conn: sqlite3.Connection, terms: list[Term]) -> tuple[str, tuple[object, ...]] | None:
+def text_ids(
+    conn: sqlite3.Connection, terms: list[Term], between: tuple[int, int] | None = None
+) -> tuple[str, tuple[object, ...]] | None:
     """The ids of the articles that match every one of *terms* (words and phrases, each in one
     article), as one SQL statement over the words and phrases indexes: for a list that takes
-    the whole set at once (the stories list). None when no term has a token."""
+    the whole set at once (the stories list), or only the ids *between* two (both included),
+    which each index then reads from that range alone. None when no term has a token."""
     plan = Plan()
     text_terms(conn, Query(tuple(terms)), "articles", plan)
     positive = [plan.match, *plan.also] if plan.match is not None else []
     if not positive:
         return None
-    parts = [f"SELECT rowid FROM {s.table} WHERE {s.table} MATCH ?" for s in positive]
+    bounds = " AND rowid BETWEEN ? AND ?" if between else ""
+    parts = [f"SELECT rowid FROM {s.table} WHERE {s.table} MATCH ?{bounds}" for s in positive]
     sql = " INTERSECT ".join(parts)  # compound operators run left to right: (A ∩ B) − C
-    sql += "".join(f" EXCEPT SELECT rowid FROM {s.table} WHERE {s.table} MATCH ?"
+    sql += "".join(f" EXCEPT SELECT rowid FROM {s.table} WHERE {s.table} MATCH ?{bounds}"
                    for s in plan.unless)  # fmt: skip
-    return sql, tuple(s.expression for s in (*positive, *plan.unless))
+    return sql, tuple(
+        value for s in (*positive, *plan.unless) for value in (s.expression, *(between or ()))
+    )
 
 
 def by_source(

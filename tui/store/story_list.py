@@ -7,24 +7,37 @@ matches it, with the article list's own translation (`tui.store.query_sql`) take
 article list. `-term` keeps the stories none of whose articles match. `outlets:`,
 `is:contested` and `since:` (the story's newest article) are checked on the story row.
 
-How it stays fast, the article list's way (tui/store/search.py): each term about articles
-becomes the set of story ids it selects, made once as a temp table and kept while the data is
-unchanged (typing a second word does not redo the first); a page walks the `stories_list` index
-newest first, checking the sets and the story's columns that index carries, and reads full rows
-only for the page. A count with one set and nothing else is that set's size.
+How it stays fast, the article list's way (tui/store/search.py and pages.py):
+- a term of few articles (at most SMALL) becomes the set of story ids it selects, made once
+  as a temp table and kept while the data is unchanged (typing a second word does not redo
+  the first); a page walks the `stories_list` index newest first, checking the sets and the
+  story's columns that index carries, and reads full rows only for the page;
+- a term of more articles ("kharkiv" in a third of a million articles, a prefix of two
+  letters, `is:unread`) is **wide**: mapping all its articles to their stories cost 0.3-0.6 s
+  at a million. A page walks the stories instead, a batch at a time, and checks each wide term
+  on the batch's articles only (the full-text indexes read from the range of ids the batch
+  holds, other terms by the articles' keys): a term common enough to be wide is met within a
+  few batches. The count of such a list is left to `count_stories`, which maps every article
+  (the app asks for it off the page's way, and shows "100+" until it comes).
 """
 
 from __future__ import annotations
 
+import math
 import sqlite3
 from dataclasses import dataclass, field, replace
 
 from tui.core.query import Query, Term, count_condition
-from tui.store.plan import text_ids
+from tui.store.counts import TooSlow, deadline
+from tui.store.plan import bound, membership, text_ids
 from tui.store.query_sql import Sql, article_condition, article_set
 from tui.store.temp_sets import TempSets
 
 STORY_COLUMNS = "s.id, s.title, s.first_seen, s.last_seen, s.articles, s.outlets, s.contested"
+SMALL = 4096  # articles a term may select and still be mapped to its stories at once
+WALK = 128  # stories a walk reads from the list index at first (then twice as many each time)
+KEEP = 65_536  # matches of a word a walk keeps (those far above where it has come are let go)
+_ROW = "SELECT a.id FROM articles a WHERE "  # articles_of: a condition on the article's row
 
 
 def story_condition(term: Term) -> Sql | None:
@@ -43,7 +56,7 @@ def articles_of(term: Term) -> Sql | None:
     """The ids of the articles a term about articles selects (None: not about articles); the
     stories with one of them are the term's stories."""
     if (condition := article_condition(term)) is not None:
-        return f"SELECT a.id FROM articles a WHERE {condition[0]}", condition[1]
+        return f"{_ROW}{condition[0]}", condition[1]
     return article_set(term)  # QueryError for what is not kept yet
 
 
@@ -55,11 +68,23 @@ def _stories_of(conn: sqlite3.Connection, name: str, articles: Sql) -> int:
     (story_id, article_id) index — a lookup reads a row that carries the article's features,
     so for most of the cache the pass costs a third as much (50k articles: 19 ms against 62).
     """
+    return _map(conn, name, articles, None)  # type: ignore[return-value]
+
+
+def _few_stories_of(conn: sqlite3.Connection, name: str, articles: Sql) -> int | None:
+    """As _stories_of for a term of at most SMALL articles; None (no set made) for more."""
+    return _map(conn, name, articles, SMALL)
+
+
+def _map(conn: sqlite3.Connection, name: str, articles: Sql, most: int | None) -> int | None:
     picked = f"{name}_a"
     conn.execute(f"DROP TABLE IF EXISTS temp.{picked}")
     conn.execute(f"CREATE TEMP TABLE {picked} (id INTEGER PRIMARY KEY)")
     try:
-        found = conn.execute(f"INSERT OR IGNORE INTO temp.{picked} (id) {articles[0]}", articles[1])
+        inner = articles[0] if most is None else f"SELECT * FROM ({articles[0]}) LIMIT {most + 1}"
+        found = conn.execute(f"INSERT OR IGNORE INTO temp.{picked} (id) {inner}", articles[1])
+        if most is not None and found.rowcount > most:
+            return None
         highest = conn.execute("SELECT max(article_id) FROM story_articles").fetchone()[0] or 0
         if found.rowcount * 3 < highest:
             sql = (f"SELECT sa.story_id FROM temp.{picked} p "
@@ -74,12 +99,23 @@ def _stories_of(conn: sqlite3.Connection, name: str, articles: Sql) -> int:
         conn.execute(f"DROP TABLE temp.{picked}")
 
 
+@dataclass(frozen=True)
+class _Wide:
+    """A term of more than SMALL articles, checked on the articles of the stories walked:
+    words and phrases (*text*, looked for in one article) or the SQL of its articles."""
+
+    negated: bool
+    text: tuple[Term, ...] = ()
+    articles: Sql | None = None
+
+
 @dataclass
 class _Filter:
     keep: list[tuple[str, int]] = field(default_factory=list)
     drop: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     params: list[object] = field(default_factory=list)
+    wide: list[_Wide] = field(default_factory=list)
 
     def sets(self, column: str, without: str = "") -> str:
         parts = [f"+{column} IN temp.{name}" for name, _ in self.keep if name != without]
@@ -93,31 +129,43 @@ class _Filter:
 class StorySearcher:
     """Runs story-list queries on one connection, keeping each term's set of stories while the
     data is unchanged (`PRAGMA data_version` for other connections' commits, `total_changes`
-    for this one's)."""
+    for this one's): the sets of few articles for pages, every term's for counts."""
 
     def __init__(self) -> None:
         self._sets = TempSets("stories")
+        self._all = TempSets("stories_all")
 
     def forget(self, conn: sqlite3.Connection) -> None:
         """Drop every kept set (tests start cold with it)."""
         self._sets.forget(conn)
+        self._all.forget(conn)
 
-    def _add(self, conn: sqlite3.Connection, found: _Filter, sql: Sql, negated: bool) -> None:
-        name, size = self._sets.get(conn, sql, _stories_of)
-        if negated:
-            found.drop.append(name)
-        else:
-            found.keep.append((name, size))
-
-    def _filter(self, conn: sqlite3.Connection, query: Query) -> _Filter:
+    def _filter(self, conn: sqlite3.Connection, query: Query, every: bool) -> _Filter:
+        """The query's terms as story conditions and sets; with *every*, a set for each term
+        however many articles it selects (for a count), else wide terms for the walk."""
         found = _Filter()
+
+        def add(sql: Sql, negated: bool, text: tuple[Term, ...] = ()) -> None:
+            if every:
+                name, size = self._all.get(conn, sql, _stories_of)
+            else:
+                name, size = self._sets.get(conn, sql, _few_stories_of)
+            if size is None:
+                found.wide.append(_Wide(negated, text, None if text else sql))
+            elif negated:
+                found.drop.append(name)
+            else:
+                found.keep.append((name, size))
+
         text = query.of("word", "phrase")
         # words and phrases through the article list's indexes and senses (tui/store/plan.py)
-        if positive := text_ids(conn, [t for t in text if not t.negated]):
-            self._add(conn, found, positive, False)
+        positive = [t for t in text if not t.negated]
+        if found_ids := text_ids(conn, positive):
+            add(found_ids, False, tuple(positive))
         for term in (t for t in text if t.negated):
-            if found_ids := text_ids(conn, [replace(term, negated=False)]):
-                self._add(conn, found, found_ids, True)
+            plain = replace(term, negated=False)
+            if found_ids := text_ids(conn, [plain]):
+                add(found_ids, True, (plain,))
         for term in query.terms:
             if term.key in ("word", "phrase"):
                 continue
@@ -126,17 +174,46 @@ class StorySearcher:
                 found.columns.append(f"NOT ({sql})" if term.negated else sql)
                 found.params.extend(params)
             elif (sql_set := articles_of(term)) is not None:
-                self._add(conn, found, sql_set, term.negated)
+                add(sql_set, term.negated)
         return found
+
+    def _begin(self, conn: sqlite3.Connection) -> None:
+        self._sets.begin(conn)
+        self._all.begin(conn)
+
+    def page_stories(
+        self, conn: sqlite3.Connection, query: Query, *, limit: int = 100, offset: int = 0
+    ) -> list[sqlite3.Row]:
+        """*limit* stories from *offset*, newest first."""
+        self._begin(conn)
+        found = self._filter(conn, query, every=False)
+        ids = _walk(conn, found, limit, offset) if found.wide else _page(conn, found, limit, offset)
+        return _rows(conn, ids)
+
+    def count_stories(
+        self, conn: sqlite3.Connection, query: Query, *, seconds: float | None = None
+    ) -> int | None:
+        """How many stories match; None when that takes more than *seconds* (a term of many
+        articles maps them all; a list of half a million stories takes a while to count)."""
+        self._begin(conn)
+        found = self._filter(conn, query, every=False)
+        if seconds is not None and seconds <= 0:
+            return None
+        try:
+            with deadline(conn, seconds):
+                if found.wide:
+                    found = self._filter(conn, query, every=True)
+                return _count(conn, found)
+        except TooSlow:
+            return None
 
     def list_stories(
         self, conn: sqlite3.Connection, query: Query, *, limit: int = 100, offset: int = 0
     ) -> tuple[int, list[sqlite3.Row]]:
         """(how many stories match, *limit* of them from *offset*), newest first."""
-        self._sets.begin(conn)
-        found = self._filter(conn, query)
-        count = _count(conn, found)
-        return count, (_page(conn, found, limit, offset) if count > offset else [])
+        count = self.count_stories(conn, query) or 0
+        return count, (self.page_stories(conn, query, limit=limit, offset=offset)
+                       if count > offset else [])  # fmt: skip
 
 
 def _count(conn: sqlite3.Connection, found: _Filter) -> int:
@@ -152,10 +229,10 @@ def _count(conn: sqlite3.Connection, found: _Filter) -> int:
     )
 
 
-def _page(conn: sqlite3.Connection, found: _Filter, limit: int, offset: int) -> list[sqlite3.Row]:
-    """The ids from the list index (newest first), then the rows of those ids only: a story's
-    row carries its grouping state, which the walk must not read."""
-    ids = [
+def _page(conn: sqlite3.Connection, found: _Filter, limit: int, offset: int) -> list[str]:
+    """The ids from the list index (newest first): a story's row carries its grouping state,
+    which the walk must not read."""
+    return [
         row[0]
         for row in conn.execute(
             f"SELECT s.id FROM stories s WHERE {found.where()} "
@@ -163,6 +240,121 @@ def _page(conn: sqlite3.Connection, found: _Filter, limit: int, offset: int) -> 
             (*found.params, limit, offset),
         )
     ]
+
+
+def _walk(conn: sqlite3.Connection, found: _Filter, limit: int, offset: int) -> list[str]:
+    """The ids of a page whose query has wide terms: the list index newest first with each
+    story's articles beside it, a batch at a time (WALK rows, doubling up to 64 times that: a
+    term that keeps few stories makes a long walk), each batch's stories kept when their
+    articles meet the wide terms."""
+    cursor = conn.execute(
+        "SELECT s.id, sa.article_id FROM stories s CROSS JOIN story_articles sa "
+        f"INDEXED BY story_articles_story ON sa.story_id = s.id WHERE {found.where()} "
+        "ORDER BY s.last_seen DESC, s.id DESC",
+        found.params,
+    )
+    checks = [_Check(conn, term) for term in found.wide]
+    picked: list[str] = []
+    skip, size, held = offset, WALK, []
+    while True:
+        rows = cursor.fetchmany(size)
+        pairs, held = held + rows, []
+        if rows:  # the last story's articles may go on in the next batch
+            last = pairs[-1][0]
+            while pairs and pairs[-1][0] == last:
+                held.append(pairs.pop())
+            held.reverse()
+        for story_id in _meeting(checks, pairs):
+            if skip:
+                skip -= 1
+            elif len(picked) < limit:
+                picked.append(story_id)
+        if len(picked) >= limit or not rows:
+            break
+        size = min(size * 2, WALK * 64)
+    cursor.close()
+    for check in checks:
+        check.close()
+    return picked
+
+
+def _meeting(checks: list[_Check], pairs: list[tuple[str, int]]) -> list[str]:
+    """The stories of *pairs* (story, article; in the walk's order) whose articles meet every
+    wide term."""
+    articles = sorted({article for _, article in pairs})
+    met = []
+    for check in checks:
+        hits = check.hits(articles)
+        met.append({story for story, article in pairs if article in hits})
+    wanted = [(found, check.term.negated) for check, found in zip(checks, met, strict=True)]
+    return [
+        story
+        for story in dict.fromkeys(story for story, _ in pairs)
+        if all((story in found) != negated for found, negated in wanted)
+    ]
+
+
+class _Check:
+    """One wide term checked on the articles of the stories a walk meets. Words and phrases
+    are read from their full-text indexes newest first, as far down as the walk has come (one
+    reading for the whole walk: FTS5 reads a match fast in order, but a range or a lookup
+    costs a pass over the term's list each time); other terms look the articles up."""
+
+    def __init__(self, conn: sqlite3.Connection, term: _Wide) -> None:
+        self.conn, self.term = conn, term
+        self.cursor: sqlite3.Cursor | None = None
+        self.read: set[int] = set()  # the matches read, down to `floor`, up to `ceiling`
+        self.floor, self.ceiling = math.inf, math.inf
+        if term.text and (sql := text_ids(conn, list(term.text))) is not None:
+            self.sql: Sql | None = sql
+            self.cursor = conn.execute(f"{sql[0]} ORDER BY 1 DESC", sql[1])
+        else:
+            self.sql = term.articles
+
+    def hits(self, articles: list[int]) -> set[int]:
+        """The articles among *articles* (ascending) that the term selects."""
+        if not articles or self.sql is None:
+            return set()
+        if self.cursor is None:
+            return self._looked_up(articles)
+        while self.floor > articles[0]:
+            rows = self.cursor.fetchmany(4096)
+            if not rows:
+                self.floor = -math.inf
+                break
+            self.read.update(row[0] for row in rows)
+            self.floor = rows[-1][0]
+        found = {a for a in articles if a in self.read}
+        above = [a for a in articles if a > self.ceiling]  # read, then let go (rare: see below)
+        if above:
+            found |= self._looked_up(above)
+        if len(self.read) > KEEP:  # a long walk: matches far above it are let go
+            self.ceiling = articles[0] + KEEP // 2
+            self.read = {a for a in self.read if a <= self.ceiling}
+        return found
+
+    def _looked_up(self, articles: list[int]) -> set[int]:
+        assert self.sql is not None
+        sql, params = self.sql
+        marks = ",".join("?" * len(articles))
+        if sql.startswith(_ROW):  # a condition on the article row
+            check = sql.removeprefix(_ROW)
+        else:
+            check = bound(membership(sql, False), "a.id")
+        return {
+            row[0]
+            for row in self.conn.execute(
+                f"SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND {check}",
+                (*articles, *params),
+            )
+        }
+
+    def close(self) -> None:
+        if self.cursor is not None:
+            self.cursor.close()
+
+
+def _rows(conn: sqlite3.Connection, ids: list[str]) -> list[sqlite3.Row]:
     if not ids:
         return []
     marks = ",".join("?" * len(ids))

@@ -20,7 +20,7 @@ from tui.app.styles import sheet
 from tui.app.widgets.filter_bar import BarEvent, FilterBar, settle
 from tui.app.widgets.status_bar import StatusBar
 from tui.app.widgets.story_list import StoryList, StoryRow
-from tui.app.widgets.virtual_list import PAGE_SIZE
+from tui.app.widgets.virtual_list import PAGE_SIZE, count_later
 from tui.core.query import Query, QueryError, parse_query
 from tui.service.library import Library
 
@@ -78,7 +78,7 @@ class StoriesScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="stories", exit_on_error=False)
     def _load(self, query: Query, text: str, keep_cursor: bool, token: int) -> None:
         try:
-            count, rows = self.library.list_stories(query, limit=PAGE_SIZE)
+            count, rows = self.library.stories_page(query, limit=PAGE_SIZE)
         except QueryError as exc:  # a term the store does not keep yet (side:, is:manual)
             if token == self._token:
                 self.app.call_from_thread(self._refused, str(exc))
@@ -86,6 +86,13 @@ class StoriesScreen(Screen[None]):
         if token == self._token:
             self.app.call_from_thread(
                 self._show, count, [StoryRow.from_row(r) for r in rows], text, keep_cursor, token
+            )
+        if token == self._token and count is None:  # a term of many articles: counted apart
+            count_later(
+                self.stories,
+                lambda: self.query_one(StatusBar),
+                lambda: self.library.count_stories(query),
+                lambda: token == self._token,
             )
 
     def _refused(self, message: str) -> None:
@@ -95,7 +102,7 @@ class StoriesScreen(Screen[None]):
         bar.show_error(message)
 
     def _show(
-        self, count: int, rows: list[StoryRow], text: str, keep_cursor: bool, token: int
+        self, count: int | None, rows: list[StoryRow], text: str, keep_cursor: bool, token: int
     ) -> None:
         if token != self._token:
             return
@@ -106,7 +113,7 @@ class StoriesScreen(Screen[None]):
         )
         self.stories.reset(count, rows, keep_cursor)
         status = self.query_one(StatusBar)
-        status.count = count
+        status.count, status.more = (len(rows), True) if count is None else (count, False)
         status.filter = text
 
     @on(StoryList.PageWanted)
@@ -115,7 +122,7 @@ class StoriesScreen(Screen[None]):
 
     @work(thread=True, group="pages", exit_on_error=False)
     def _load_page(self, query: Query, offset: int, generation: int) -> None:
-        _, rows = self.library.list_stories(query, limit=PAGE_SIZE, offset=offset)
+        rows = self.library.page_stories(query, limit=PAGE_SIZE, offset=offset)
         self.app.call_from_thread(
             self.stories.add_page, generation, offset, [StoryRow.from_row(r) for r in rows]
         )

@@ -9,8 +9,9 @@ refreshes would have written it: the feeds publish about 30 items a day each (25
 a day, so 50k articles span a week and 1M four and a half months); every half hour a refresh
 stores what each feed published since the last one (a few items are dated days before they
 were found), then each new article's analysis is saved. Stories are filed once at the end, by
-a plan shaped like real traffic (bench/story_plan.py says why not the real grouping; --no-stories
-leaves them out: the plan holds every article's features in memory). The text comes from
+a plan shaped like real traffic (bench/story_plan.py says why not the real grouping, and why
+above 100,000 articles only one story in 20 gets its real report: --report-every; --no-stories
+leaves them out, and `bench/story_plan.py --cache DIR` files them later). The text comes from
 bench/cache_text.py with a fixed seed: every run gives the same cache. Only the transactions
 are bigger than a refresh's (2,000 articles each), for speed.
 """
@@ -95,7 +96,13 @@ def connect_batched(db: Path) -> sqlite3.Connection:
 
 
 def build(
-    out: Path, articles: int, feeds: int, seed: int, raw_pages: bool = True, stories: bool = True
+    out: Path,
+    articles: int,
+    feeds: int,
+    seed: int,
+    raw_pages: bool = True,
+    stories: bool = True,
+    report_every: int = 1,
 ) -> None:
     out.mkdir(parents=True, exist_ok=True)
     db = out / "cache" / "sitrep.db"
@@ -150,7 +157,7 @@ def build(
     conn.execute("UPDATE feeds SET last_checked = ?, last_ok = ?", (now.isoformat(),) * 2)
     conn.commit()
     if stories:  # stories of the shape of real traffic (bench/story_plan.py says why)
-        file_bench_stories(conn, seed)
+        file_bench_stories(conn, seed, report_every)
         conn.commit()
     conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     conn.close()
@@ -172,12 +179,16 @@ def main() -> None:
     parser.add_argument("--no-raw-pages", action="store_true", help="leave raw_html empty")
     parser.add_argument("--no-stories", action="store_true", help="file no stories")
     parser.add_argument(
+        "--report-every", type=int, metavar="K",
+        help="the real report of one story in K (default: 1 up to 100,000 articles, else 20)",
+    )  # fmt: skip
+    parser.add_argument(
         "--proposed-v2", action="store_true", help="kept for old commands: does nothing"
     )
     args = parser.parse_args()
-    build(
-        args.out, args.articles, args.feeds, args.seed, not args.no_raw_pages, not args.no_stories
-    )
+    every = args.report_every or (1 if args.articles <= 100_000 else 20)
+    build(args.out, args.articles, args.feeds, args.seed, not args.no_raw_pages,
+          not args.no_stories, max(1, every))  # fmt: skip
 
 
 if __name__ == "__main__":

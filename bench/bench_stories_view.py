@@ -111,7 +111,7 @@ async def run(cache: Path, rounds: int) -> tuple[list[tuple[float, float]], list
                 start, cpu = time.perf_counter(), time.process_time()
                 main_screen = app.screen
                 assert isinstance(main_screen, MainScreen)
-                main_screen.action_view("stories")  # what `s` runs (Pilot.press adds waits of its own)
+                main_screen.action_view("stories")  # what `s` runs (Pilot.press adds waits)
                 await shown.wait()
                 paints.append((time.perf_counter() - start, time.process_time() - cpu))
                 await pilot.pause(0.3)

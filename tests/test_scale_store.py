@@ -18,7 +18,7 @@ from tests import old_cache, scale_cache
 from tui.core.models import Analysis, Article, Entry
 from tui.core.query import parse_query
 from tui.service import stories
-from tui.store import schema, searcher, store, story_list, upkeep, words
+from tui.store import schema, searcher, store, story_list, story_walk, upkeep, words
 from tui.store.query_sql import fts_expression
 from tui.store.searcher import Searcher
 
@@ -253,8 +253,8 @@ def test_the_stories_list_finds_what_the_plain_expression_finds(
     finder = story_list.StorySearcher()
     if walked:
         monkeypatch.setattr(story_list, "SMALL", 0)
-        monkeypatch.setattr(story_list, "WALK", 7)
-        monkeypatch.setattr(story_list, "KEEP", 16)
+        monkeypatch.setattr(story_walk, "WALK", 7)
+        monkeypatch.setattr(story_walk, "KEEP", 16)
     got = (finder.count_stories(story_cache, query),
            finder.page_stories(story_cache, query, limit=1000))  # fmt: skip
     finder.forget(story_cache)

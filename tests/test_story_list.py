@@ -14,7 +14,7 @@ from tests.conftest import SEED_NOW
 from tests.story_seed import STORY_OF
 from tui.core.query import QueryError, parse_query
 from tui.service.story_detail import story_detail, story_link
-from tui.store import schema, search, store, story_list
+from tui.store import schema, search, store, story_list, story_walk
 from tui.store.story_list import StorySearcher, story_outlets
 
 NEWEST_FIRST = ["zaporizhzhia", "novoselivka", "doha", "kharkiv"]
@@ -35,8 +35,8 @@ def ways(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str
     past two)."""
     if request.param == "walked":
         monkeypatch.setattr(story_list, "SMALL", 0)
-        monkeypatch.setattr(story_list, "WALK", 1)
-        monkeypatch.setattr(story_list, "KEEP", 2)
+        monkeypatch.setattr(story_walk, "WALK", 1)
+        monkeypatch.setattr(story_walk, "KEEP", 2)
     return str(request.param)
 
 

@@ -197,13 +197,17 @@ class Library:
         """The first page of the stories list, and its count if that takes at most *within*
         seconds (a term of many articles: None back, ask `count_stories`)."""
         within = COUNT_WITHIN if within is None else within
-        self._stop_count()
-        return self.store.run(self._first_stories, query, limit, within)
+        turn = self._stop_count()
+        return self.store.run(self._first_stories, query, limit, within, turn)
 
     def _first_stories(
-        self, conn: sqlite3.Connection, query: Query, limit: int, within: float
+        self, conn: sqlite3.Connection, query: Query, limit: int, within: float, turn: int
     ) -> tuple[int | None, list[dict[str, Any]]]:
-        rows = self._stories.page_stories(conn, query, limit=limit)
+        """A long walk (a negation that leaves few stories) gives up when the next keystroke's
+        list is asked for: it would wait behind it on the store's thread."""
+        rows = self._stories.page_stories(
+            conn, query, limit=limit, stale=lambda: turn != self._count_turn
+        )
         count = len(rows) if len(rows) < limit else None
         if count is None:
             count = self._stories.count_stories(conn, query, seconds=within)

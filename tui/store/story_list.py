@@ -23,21 +23,19 @@ How it stays fast, the article list's way (tui/store/search.py and pages.py):
 
 from __future__ import annotations
 
-import math
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from tui.core.query import Query, Term, count_condition
 from tui.store.counts import TooSlow, deadline
-from tui.store.plan import bound, membership, text_ids
+from tui.store.plan import text_ids
 from tui.store.query_sql import Sql, article_condition, article_set
+from tui.store.story_walk import ROW, Wide, walk
 from tui.store.temp_sets import TempSets
 
 STORY_COLUMNS = "s.id, s.title, s.first_seen, s.last_seen, s.articles, s.outlets, s.contested"
 SMALL = 4096  # articles a term may select and still be mapped to its stories at once
-WALK = 128  # stories a walk reads from the list index at first (then twice as many each time)
-KEEP = 65_536  # matches of a word a walk keeps (those far above where it has come are let go)
-_ROW = "SELECT a.id FROM articles a WHERE "  # articles_of: a condition on the article's row
 
 
 def story_condition(term: Term) -> Sql | None:
@@ -56,7 +54,7 @@ def articles_of(term: Term) -> Sql | None:
     """The ids of the articles a term about articles selects (None: not about articles); the
     stories with one of them are the term's stories."""
     if (condition := article_condition(term)) is not None:
-        return f"{_ROW}{condition[0]}", condition[1]
+        return f"{ROW}{condition[0]}", condition[1]
     return article_set(term)  # QueryError for what is not kept yet
 
 
@@ -99,23 +97,13 @@ def _map(conn: sqlite3.Connection, name: str, articles: Sql, most: int | None) -
         conn.execute(f"DROP TABLE temp.{picked}")
 
 
-@dataclass(frozen=True)
-class _Wide:
-    """A term of more than SMALL articles, checked on the articles of the stories walked:
-    words and phrases (*text*, looked for in one article) or the SQL of its articles."""
-
-    negated: bool
-    text: tuple[Term, ...] = ()
-    articles: Sql | None = None
-
-
 @dataclass
 class _Filter:
     keep: list[tuple[str, int]] = field(default_factory=list)
     drop: list[str] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     params: list[object] = field(default_factory=list)
-    wide: list[_Wide] = field(default_factory=list)
+    wide: list[Wide] = field(default_factory=list)
 
     def sets(self, column: str, without: str = "") -> str:
         parts = [f"+{column} IN temp.{name}" for name, _ in self.keep if name != without]
@@ -151,7 +139,7 @@ class StorySearcher:
             else:
                 name, size = self._sets.get(conn, sql, _few_stories_of)
             if size is None:
-                found.wide.append(_Wide(negated, text, None if text else sql))
+                found.wide.append(Wide(negated, text, None if text else sql))
             elif negated:
                 found.drop.append(name)
             else:
@@ -182,12 +170,21 @@ class StorySearcher:
         self._all.begin(conn)
 
     def page_stories(
-        self, conn: sqlite3.Connection, query: Query, *, limit: int = 100, offset: int = 0
+        self,
+        conn: sqlite3.Connection,
+        query: Query,
+        *,
+        limit: int = 100,
+        offset: int = 0,
+        stale: Callable[[], bool] = lambda: False,
     ) -> list[sqlite3.Row]:
-        """*limit* stories from *offset*, newest first."""
+        """*limit* stories from *offset*, newest first. A walk gives up between two batches
+        once *stale* says a newer list was asked for (its answer would not be shown)."""
         self._begin(conn)
         found = self._filter(conn, query, every=False)
-        ids = _walk(conn, found, limit, offset) if found.wide else _page(conn, found, limit, offset)
+        if not found.wide:
+            return _rows(conn, _page(conn, found, limit, offset))
+        ids = walk(conn, found.where(), found.params, found.wide, limit, offset, stale)
         return _rows(conn, ids)
 
     def count_stories(
@@ -240,118 +237,6 @@ def _page(conn: sqlite3.Connection, found: _Filter, limit: int, offset: int) -> 
             (*found.params, limit, offset),
         )
     ]
-
-
-def _walk(conn: sqlite3.Connection, found: _Filter, limit: int, offset: int) -> list[str]:
-    """The ids of a page whose query has wide terms: the list index newest first with each
-    story's articles beside it, a batch at a time (WALK rows, doubling up to 64 times that: a
-    term that keeps few stories makes a long walk), each batch's stories kept when their
-    articles meet the wide terms."""
-    cursor = conn.execute(
-        "SELECT s.id, sa.article_id FROM stories s CROSS JOIN story_articles sa "
-        f"INDEXED BY story_articles_story ON sa.story_id = s.id WHERE {found.where()} "
-        "ORDER BY s.last_seen DESC, s.id DESC",
-        found.params,
-    )
-    checks = [_Check(conn, term) for term in found.wide]
-    picked: list[str] = []
-    skip, size, held = offset, WALK, []
-    while True:
-        rows = cursor.fetchmany(size)
-        pairs, held = held + rows, []
-        if rows:  # the last story's articles may go on in the next batch
-            last = pairs[-1][0]
-            while pairs and pairs[-1][0] == last:
-                held.append(pairs.pop())
-            held.reverse()
-        for story_id in _meeting(checks, pairs):
-            if skip:
-                skip -= 1
-            elif len(picked) < limit:
-                picked.append(story_id)
-        if len(picked) >= limit or not rows:
-            break
-        size = min(size * 2, WALK * 64)
-    cursor.close()
-    for check in checks:
-        check.close()
-    return picked
-
-
-def _meeting(checks: list[_Check], pairs: list[tuple[str, int]]) -> list[str]:
-    """The stories of *pairs* (story, article; in the walk's order) whose articles meet every
-    wide term."""
-    articles = sorted({article for _, article in pairs})
-    met = []
-    for check in checks:
-        hits = check.hits(articles)
-        met.append({story for story, article in pairs if article in hits})
-    wanted = [(found, check.term.negated) for check, found in zip(checks, met, strict=True)]
-    return [
-        story
-        for story in dict.fromkeys(story for story, _ in pairs)
-        if all((story in found) != negated for found, negated in wanted)
-    ]
-
-
-class _Check:
-    """One wide term checked on the articles of the stories a walk meets. Words and phrases
-    are read from their full-text indexes newest first, as far down as the walk has come (one
-    reading for the whole walk: FTS5 reads a match fast in order, but a range or a lookup
-    costs a pass over the term's list each time); other terms look the articles up."""
-
-    def __init__(self, conn: sqlite3.Connection, term: _Wide) -> None:
-        self.conn, self.term = conn, term
-        self.cursor: sqlite3.Cursor | None = None
-        self.read: set[int] = set()  # the matches read, down to `floor`, up to `ceiling`
-        self.floor, self.ceiling = math.inf, math.inf
-        if term.text and (sql := text_ids(conn, list(term.text))) is not None:
-            self.sql: Sql | None = sql
-            self.cursor = conn.execute(f"{sql[0]} ORDER BY 1 DESC", sql[1])
-        else:
-            self.sql = term.articles
-
-    def hits(self, articles: list[int]) -> set[int]:
-        """The articles among *articles* (ascending) that the term selects."""
-        if not articles or self.sql is None:
-            return set()
-        if self.cursor is None:
-            return self._looked_up(articles)
-        while self.floor > articles[0]:
-            rows = self.cursor.fetchmany(4096)
-            if not rows:
-                self.floor = -math.inf
-                break
-            self.read.update(row[0] for row in rows)
-            self.floor = rows[-1][0]
-        found = {a for a in articles if a in self.read}
-        above = [a for a in articles if a > self.ceiling]  # read, then let go (rare: see below)
-        if above:
-            found |= self._looked_up(above)
-        if len(self.read) > KEEP:  # a long walk: matches far above it are let go
-            self.ceiling = articles[0] + KEEP // 2
-            self.read = {a for a in self.read if a <= self.ceiling}
-        return found
-
-    def _looked_up(self, articles: list[int]) -> set[int]:
-        assert self.sql is not None
-        sql, params = self.sql
-        marks = ",".join("?" * len(articles))
-        if sql.startswith(_ROW):  # a condition on the article row
-            check = sql.removeprefix(_ROW)
-        else:
-            check = bound(membership(sql, False), "a.id")
-        return {
-            row[0]
-            for row in self.conn.execute(
-                f"SELECT a.id FROM articles a WHERE a.id IN ({marks}) AND {check}",
-                (*articles, *params),
-            )
-        }
-
-    def close(self) -> None:
-        if self.cursor is not None:
-            self.cursor.close()
 
 
 def _rows(conn: sqlite3.Connection, ids: list[str]) -> list[sqlite3.Row]:

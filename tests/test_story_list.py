@@ -183,3 +183,19 @@ def test_a_story_pairs_contradictions_and_lays_figures_side_by_side(conn, story_
     first = detail.figures[0].first
     assert first is not None and first.article_id == ids["z-meridian"]
     assert story_detail(conn, "s-none") is None
+
+
+def test_a_walk_gives_up_once_a_newer_list_is_asked_for(  # type: ignore[no-untyped-def]
+    conn, story_cache, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A walk that has not filled its page stops between two batches when the list it is for
+    is no longer wanted: the next keystroke's list waits behind it on the store's thread."""
+    monkeypatch.setattr(story_list, "SMALL", 0)
+    monkeypatch.setattr(story_walk, "WALK", 1)  # a batch of one row: one story's first article
+    query = parse_query("-market", SEED_NOW)
+    searcher = StorySearcher()
+    assert len(searcher.page_stories(conn, query)) == 3
+    asked = []
+    assert len(searcher.page_stories(conn, query, stale=lambda: not asked.append(1))) <= 1
+    assert len(asked) == 1
+    searcher.forget(conn)

@@ -242,19 +242,22 @@ def _plain_text_ids(conn: sqlite3.Connection, terms: list) -> tuple[str, tuple] 
     return "SELECT rowid FROM articles_phrase_fts WHERE articles_phrase_fts MATCH ?", (expression,)
 
 
-@pytest.mark.parametrize("walked", [False, True], ids=["sets", "walked"])
+@pytest.mark.parametrize("walked", [0, 1, 2], ids=["sets", "walked", "giving way"])
 @pytest.mark.parametrize("text", QUERIES)
 def test_the_stories_list_finds_what_the_plain_expression_finds(
-    story_cache: sqlite3.Connection, text: str, walked: bool, monkeypatch: pytest.MonkeyPatch
+    story_cache: sqlite3.Connection, text: str, walked: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Walked: every term wide (checked on the articles of the stories a page walks, a few
-    stories a batch), against the plain sets of the plain expression."""
+    stories a batch); giving way: the walk gives up after 40 rows for the negated terms' sets
+    or every term's; each against the plain sets of the plain expression."""
     query = parse_query(text, scale_cache.NOW)
     finder = story_list.StorySearcher()
     if walked:
         monkeypatch.setattr(story_list, "SMALL", 0)
         monkeypatch.setattr(story_walk, "WALK", 7)
         monkeypatch.setattr(story_walk, "KEEP", 16)
+    if walked == 2:
+        monkeypatch.setattr(story_walk, "MOST", 40)
     got = (finder.count_stories(story_cache, query),
            finder.page_stories(story_cache, query, limit=1000))  # fmt: skip
     finder.forget(story_cache)

@@ -27,16 +27,18 @@ def conn(story_cache: tuple[Path, dict]) -> Iterator:  # type: ignore[type-arg]
     connection.close()
 
 
-@pytest.fixture(params=["sets", "walked"])
+@pytest.fixture(params=["sets", "walked", "walked, giving way"])
 def ways(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
     """Both ways a term finds its stories: its articles mapped to a set of stories (a term of
     few articles), or checked on the articles of the stories a page walks (a wide term: here
     every term that selects an article, one story a batch at first, and a word's matches let go
     past two)."""
-    if request.param == "walked":
+    if request.param.startswith("walked"):
         monkeypatch.setattr(story_list, "SMALL", 0)
         monkeypatch.setattr(story_walk, "WALK", 1)
         monkeypatch.setattr(story_walk, "KEEP", 2)
+    if request.param == "walked, giving way":  # after two rows: sets, or negations' sets
+        monkeypatch.setattr(story_walk, "MOST", 2)
     return str(request.param)
 
 

@@ -18,6 +18,7 @@ from tui.store.plan import bound, membership, text_ids
 from tui.store.query_sql import Sql
 
 WALK = 128  # rows a walk reads from the list index at first (then twice as many each time)
+MOST = 8192  # rows a walk reads for a page before it gives way to mapping the terms' articles
 KEEP = 65_536  # matches of a word a walk keeps (those far above where it has come are let go)
 ROW = "SELECT a.id FROM articles a WHERE "  # the SQL of a term on the article's row starts so
 
@@ -34,28 +35,38 @@ class Wide:
 
 def walk(
     conn: sqlite3.Connection,
+    source: str,
     where: str,
     params: list[object],
     wide: list[Wide],
     limit: int,
     offset: int,
     stale: Callable[[], bool],
-) -> list[str]:
-    """The ids of a page whose query has wide terms: the list index newest first with each
-    story's articles beside it, a batch at a time (WALK rows, doubling up to 64 times that: a
-    term that keeps few stories makes a long walk), each batch's stories kept when their
-    articles meet the wide terms."""
+    bounded: bool = True,
+) -> list[str] | None:
+    """The ids of a page whose query has wide terms: the list index (or a small set's stories,
+    sorted: *source*) newest first with each story's articles beside it, a batch at a time
+    (WALK rows, doubling up to 64 times that), each batch's stories kept when their articles
+    meet the wide terms. When *bounded*, None if the page is not full after MOST rows (and as
+    many more for each page before it): the terms keep few stories, and making their sets
+    costs less than walking on (`kharkiv -st`, `feed:wire 12`: 8 s of walk at a million
+    articles)."""
     cursor = conn.execute(
-        "SELECT s.id, sa.article_id FROM stories s CROSS JOIN story_articles sa "
+        f"SELECT s.id, sa.article_id FROM {source} CROSS JOIN story_articles sa "
         f"INDEXED BY story_articles_story ON sa.story_id = s.id WHERE {where} "
         "ORDER BY s.last_seen DESC, s.id DESC",
         params,
     )
     checks = [_Check(conn, term) for term in wide]
     picked: list[str] = []
-    skip, size, held = offset, WALK, []
+    skip, size, held, read = offset, WALK, [], 0
+    budget = MOST * (1 + offset // max(limit, 1)) if bounded else None
     while True:
+        if budget is not None and read >= budget:
+            cursor.close()
+            return None
         rows = cursor.fetchmany(size)
+        read += len(rows)
         pairs, held = held + rows, []
         if rows:  # the last story's articles may go on in the next batch
             last = pairs[-1][0]
@@ -103,6 +114,7 @@ class _Check:
         self.cursor: sqlite3.Cursor | None = None
         self.read: set[int] = set()  # the matches read, down to `floor`, up to `ceiling`
         self.floor, self.ceiling = math.inf, math.inf
+        self.chunk = 256  # matches read at a time
         if term.text and (sql := text_ids(conn, list(term.text))) is not None:
             self.sql: Sql | None = sql
             self.cursor = conn.execute(f"{sql[0]} ORDER BY 1 DESC", sql[1])
@@ -116,7 +128,8 @@ class _Check:
         if self.cursor is None:
             return self._looked_up(articles)
         while self.floor > articles[0]:
-            rows = self.cursor.fetchmany(4096)
+            rows = self.cursor.fetchmany(self.chunk)
+            self.chunk = min(self.chunk * 2, 8192)  # a phrase checks each match's positions
             if not rows:
                 self.floor = -math.inf
                 break

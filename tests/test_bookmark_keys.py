@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Input
+
 from tests.conftest import build_app, wait_for
 from tui.app.dialogs.note_prompt import NotePrompt
 from tui.app.screens.bookmarks import BookmarksScreen
@@ -27,7 +29,9 @@ async def test_b_in_reader_bookmarks_marks_and_B_lists(demo_config: Path) -> Non
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen)
                        and app.screen.current_claim >= 0)
         await pilot.press("b")
-        await wait_for(pilot, lambda: isinstance(app.screen, NotePrompt))
+        # typed once its input has the focus (a loaded machine lost the first key before)
+        await wait_for(pilot, lambda: isinstance(app.screen, NotePrompt)
+                       and isinstance(app.focused, Input))  # fmt: skip
         await pilot.press(*"key source", "enter")
         await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen)
                        and app.screen.query_one(ReaderView).bookmarked != set())

@@ -35,7 +35,7 @@ from tui.store.story_walk import ROW, Wide, walk
 from tui.store.temp_sets import TempSets
 
 STORY_COLUMNS = "s.id, s.title, s.first_seen, s.last_seen, s.articles, s.outlets, s.contested"
-SMALL = 4096  # articles a term may select and still be mapped to its stories at once
+SMALL = 4096  # rows (articles) a term may give and still be mapped to its stories at once
 DRIVE = 8192  # stories in a set small enough to drive a page (sorted) rather than be checked
 
 
@@ -80,10 +80,18 @@ def _map(conn: sqlite3.Connection, name: str, articles: Sql, most: int | None) -
     conn.execute(f"DROP TABLE IF EXISTS temp.{picked}")
     conn.execute(f"CREATE TEMP TABLE {picked} (id INTEGER PRIMARY KEY)")
     try:
-        inner = articles[0] if most is None else f"SELECT * FROM ({articles[0]}) LIMIT {most + 1}"
-        found = conn.execute(f"INSERT OR IGNORE INTO temp.{picked} (id) {inner}", articles[1])
-        if most is not None and found.rowcount > most:
-            return None
+        if most is not None:  # rows as read (a term's SQL may give an article more than once)
+            conn.execute(f"DROP TABLE IF EXISTS temp.{picked}_rows")
+            conn.execute(f"CREATE TEMP TABLE {picked}_rows (id INTEGER)")
+            read = conn.execute(f"INSERT INTO temp.{picked}_rows (id) SELECT * FROM "
+                                f"({articles[0]}) LIMIT {most + 1}", articles[1])  # fmt: skip
+            if read.rowcount > most:
+                conn.execute(f"DROP TABLE temp.{picked}_rows")
+                return None
+            articles = (f"SELECT id FROM temp.{picked}_rows", ())
+        found = conn.execute(f"INSERT OR IGNORE INTO temp.{picked} (id) {articles[0]}", articles[1])
+        if most is not None:
+            conn.execute(f"DROP TABLE temp.{picked}_rows")
         highest = conn.execute("SELECT max(article_id) FROM story_articles").fetchone()[0] or 0
         if found.rowcount * 3 < highest:
             sql = (f"SELECT sa.story_id FROM temp.{picked} p "

@@ -29,7 +29,7 @@ from dataclasses import dataclass, field, replace
 
 from tui.core.query import Query, Term, count_condition
 from tui.store.counts import TooSlow, deadline
-from tui.store.plan import text_ids
+from tui.store.plan import by_source, text_ids
 from tui.store.query_sql import Sql, article_condition, article_set, feeds_named
 from tui.store.story_walk import ROW, Wide, walk
 from tui.store.temp_sets import TempSets
@@ -180,6 +180,13 @@ class StorySearcher:
                 sql, params = condition
                 found.columns.append(f"NOT ({sql})" if term.negated else sql)
                 found.params.extend(params)
+            elif term.key == "by":  # checked on each article's claims, as the article list
+                if (condition := by_source(conn, term, "articles")) is None:
+                    continue  # too short to mean anything
+                if condition[0] != "0":
+                    add((f"{ROW}{condition[0]}", condition[1]), term.negated)
+                elif not term.negated:  # no claim has such a source
+                    found.nothing = True
             elif (named := feeds_named(term)) is not None:
                 # the feeds first (a small table): a half-typed tag names none, and asking
                 # the articles so would read all of them (90 ms at a million)

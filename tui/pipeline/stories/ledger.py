@@ -37,6 +37,7 @@ from tui.pipeline.stories.lexicon import (
     OPPOSITIONS,
     STATE_BODY_WORDS,
 )
+from tui.pipeline.stories.parties import same_party_links
 from tui.pipeline.stories.scope import NO_SCOPE, Scope, scope_of
 from tui.pipeline.stories.words import claim_key, negated_keys, pole_keys, stem
 
@@ -146,6 +147,14 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
             )
             items.append((mention, speaker, statement))
     resolved = sources.resolve([s for _, s, _ in items])
+    joined = same_party_links(  # one party under names that share no word (parties.py)
+        [resolved[s.key] for _, s, _ in items],
+        [m.article_id for m, _, _ in items],
+        [s.party for _, s, _ in items],
+        [st for _, _, st in items],
+        [m.denial for m, _, _ in items],
+    )
+    resolved = {k: joined.get(v, v) for k, v in resolved.items()}
     weight = _weights([st for _, _, st in items])
     drafts: list[_Draft] = []
     for mention, speaker, statement in items:

@@ -3,9 +3,9 @@
 `sources.resolve` joins the names of one speaker that share words (a surname and its full
 name, initials and their acronym, a body and its fuller name). Outlets also name one party in
 ways that share no word: "North Kordofan authorities" and "Sudan"; "the civil administration"
-and "the South Darfur administration"; "the Kordofan Lawyers Network" and "local lawyers";
-"the prime minister's office" and "Haiti". What ties them is not their names but their side
-and what they say. Two speakers of one story are one party when they
+and "the South Darfur administration"; "the prime minister's office" and "Haiti". What ties
+them is not their names but their side and what they say. Two speakers of one story are one
+party when they
 
 - are no named person (a named spokesperson is their own source, and two people are two),
 - never speak in one article (an article that quotes both quotes two speakers),
@@ -41,8 +41,8 @@ def same_party_links(
 
     The inputs are parallel, one item per claim of the story: its resolved speaker key, its
     article, its side (None when unknown), its statement (ledger.statement_keys: counts are
-    `#what:class:amount` keys) and whether it is a denial. Each party is filed under its most
-    frequent key (a state's on a tie), so the result does not depend on the order of the claims.
+    `#what:class:amount` keys) and whether it is a denial, in the story's order. Each party is
+    filed under its most frequent key (a state's on a tie).
     """
     where: dict[str, set[str]] = defaultdict(set)
     told: dict[str, Counter[str]] = defaultdict(Counter)

@@ -258,7 +258,7 @@ def score(set_name: str, errors: bool) -> None:
     print(
         f"contradictions          P {prf(tp_kind, n_pred, 1)[0]:.3f}  "
         f"R {len(hit_kind) / max(1, len(gold_c)):.3f}  "
-        f"({n_pred} predicted, {len(gold_c)} gold; kind-free P "
+        f"({n_pred} predicted, {n_pred - tp_kind} false, {len(gold_c)} gold; kind-free P "
         f"{prf(tp_any, n_pred, 1)[0]:.3f} R {len(hit_any) / max(1, len(gold_any)):.3f})"
     )
     print(

@@ -10,7 +10,7 @@ fold. For each fold, the grid point with the best mean BCubed F1 on the other se
 held-out scores estimates how the grouping does on a set nobody tuned on; the same mean with
 the defaults, beside it, says how much of their score is fit. The point best over all folds is
 printed last: the candidate defaults. `--ledger` does the same for the ledger's and the
-contradictions' thresholds (ledger.STATEMENT_JOIN, ledger.CORE_JOIN,
+contradictions' thresholds (ledger.STATEMENT_JOIN, ledger.ACROSS_ARTICLES_JOIN, ledger.CORE_JOIN,
 contradictions.DENIAL_OVERLAP), scoring claim-group F1 and contradiction F1 (kind counted) with
 bench_stories.py's own scorer, each chosen on its own.
 """
@@ -68,6 +68,7 @@ def distance(params: Params) -> float:
 
 LEDGER_GRID = {
     "STATEMENT_JOIN": (0.25, 0.3, 0.35, 0.4),
+    "ACROSS_ARTICLES_JOIN": (0.2, 0.25, 0.3),
     "CORE_JOIN": (0.5, 0.6, 0.7),
     "DENIAL_OVERLAP": (0.4, 0.5, 0.6),
 }
@@ -83,10 +84,20 @@ def ledger_folds() -> None:
         return kept[meta[0]["id"]]
 
     bench_stories.analysed = once  # each set is analysed once, then scored at every point
-    defaults = (ledger.STATEMENT_JOIN, ledger.CORE_JOIN, contradictions.DENIAL_OVERLAP)
+    defaults = (
+        ledger.STATEMENT_JOIN,
+        ledger.ACROSS_ARTICLES_JOIN,
+        ledger.CORE_JOIN,
+        contradictions.DENIAL_OVERLAP,
+    )
     scores: dict[tuple[float, ...], dict[str, tuple[float, float]]] = {}
     for point in itertools.product(*LEDGER_GRID.values()):
-        ledger.STATEMENT_JOIN, ledger.CORE_JOIN, contradictions.DENIAL_OVERLAP = point
+        (
+            ledger.STATEMENT_JOIN,
+            ledger.ACROSS_ARTICLES_JOIN,
+            ledger.CORE_JOIN,
+            contradictions.DENIAL_OVERLAP,
+        ) = point
         row = {}
         for name in SEEN:
             out = io.StringIO()
@@ -100,7 +111,12 @@ def ledger_folds() -> None:
             )
             row[name] = (claims, 2 * p * r / (p + r) if p + r else 0.0)
         scores[point] = row
-    ledger.STATEMENT_JOIN, ledger.CORE_JOIN, contradictions.DENIAL_OVERLAP = defaults
+    (
+        ledger.STATEMENT_JOIN,
+        ledger.ACROSS_ARTICLES_JOIN,
+        ledger.CORE_JOIN,
+        contradictions.DENIAL_OVERLAP,
+    ) = defaults
     print(f"{len(scores)} grid points ({', '.join(LEDGER_GRID)}), {len(SEEN)} folds")
     for k, label in enumerate(("claim-group F1", "contradiction F1")):
         held_default, held_chosen = [], []

@@ -17,5 +17,6 @@ Public API (docs/STORIES.md explains the rules and the numbers behind them):
 # from scratch (tui/service/stories.py). 2: spelling-free town keys, event kinds, headline towns.
 # 3: phrases that name no kind ("died in hospital", "the port city of"); "fall" and "control"
 # of a place are its capture. 4: a weapon word before who works or makes it ("drone operators")
-# names no weapon.
-FEATURES_VERSION = "4"
+# names no weapon. 5: every name that is no wider place is filed under its skeleton, whatever
+# type the analysis gave it (a town it calls a person in one article is the town of the next).
+FEATURES_VERSION = "5"

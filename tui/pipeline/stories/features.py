@@ -6,8 +6,9 @@ reading any article again.
 
 - terms: comparison keys (words.keys) of the title (weight 2) and the lead (the first
   paragraph, and the second when the first is short: weight 1), plus one term per entity:
-  `@~<skeleton>` for a town, `@place:<gazetteer key>` for a wider place, `@<name>` for any
-  other, weighted 1.5 when the entity is in the title or lead (and not only as a speaker)
+  `@place:<gazetteer key>` for a wider place, `@~<skeleton>` for a town and for any other
+  name (the model types a town it does not know a person or a body as often as a place),
+  weighted 1.5 when the entity is in the title or lead (and not only as a speaker)
   and 0.5 otherwise; the words of its mentions are not counted again. The title and lead
   say what happened; the body drifts to background, other events and history. Only the
   TERMS_KEPT heaviest terms are kept, which bounds the cost of every comparison.
@@ -109,13 +110,15 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
     for ent in article.entities:
         in_title = _in_title(ent.name, title)
         in_lead = in_title or any(lo < lead_end for lo, _ in ent.mentions)
-        term = local_place(ent.type, ent.name) or _entity_term(ent.type, ent.name)
+        town = local_place(ent.type, ent.name)
+        term = town or _entity_term(ent.type, ent.name)
+        placed = town is not None or term.startswith("@place:")
         said, headed = False, in_title
-        if term.startswith(("@~", "@place:")):
+        if placed:
             said, headed = _spoken(ent.name, ent.mentions, article.title, text, first_end)
         weights[term] += ENTITY_IN_LEAD if in_lead and not said else ENTITY_ELSEWHERE
         focus = in_title or any(lo < first_end for lo, _ in ent.mentions)
-        if focus and not said and term.startswith(SKELETON_PREFIX):
+        if focus and not said and town is not None:
             places.update((term, SKELETON_PREFIX + placenames.skeleton(ent.name)))
             if headed:
                 titled.add(term)
@@ -124,7 +127,7 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
         for lo, hi in ent.mentions:  # the entity term stands for its words
             if lo < lead_end:
                 blanked[lo:hi] = " " * (min(hi, lead_end) - lo)
-                if term.startswith(("@~", "@place:")):
+                if placed:
                     covered.append((lo, hi))
     for skel, focus, in_title in _located(article.title, text[:lead_end], first_end, covered):
         if skel not in weights:  # a town no place entity stands for already
@@ -236,10 +239,13 @@ def _first_paragraph_end(text: str) -> int:
 
 def _entity_term(kind: str, name: str) -> str:
     """One term per referent, whatever type the analysis gave it in this article: a name the
-    gazetteer knows is a place, under the gazetteer's key (Kiev and Kyiv are one term)."""
+    gazetteer knows is a place, under the gazetteer's key (Kiev and Kyiv are one term); any
+    other name under its skeleton (placenames.skeleton), the key a town has, since the model
+    that calls a town it does not know a place in one article may call it a person in the
+    next ("Chasiv Yar: what we know"), and outlets spell names their own way (eighth pass)."""
     if kind == "PLACE" or _gazetteer_place(name) is not None:
         return "@" + _place_key(name)
-    return "@" + " ".join(name.casefold().split())
+    return SKELETON_PREFIX + placenames.skeleton(name)
 
 
 @functools.lru_cache(maxsize=65536)

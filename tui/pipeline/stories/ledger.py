@@ -7,9 +7,11 @@ story) and compared with the rows of that speaker so far, in publication order:
   stems) plus the entities named in it, each key weighted by how rare it is among the story's
   claims (a word every claim shares, such as the town's name, says little);
 - it joins the row it overlaps most, when the weighted overlap (shared weight over the smaller
-  statement's weight) reaches STATEMENT_JOIN, and when both are denials or both are not: "its
-  forces struck a site in Dnipro" and "it denied targeting homes in Dnipro" are two rows even
-  from one ministry;
+  statement's weight) reaches STATEMENT_JOIN — ACROSS_ARTICLES_JOIN for a row with no mention
+  in the claim's own article: an outlet gives a speaker's statement once, and two outlets give
+  it in their own words, while one article's two claims of a speaker are two statements — and
+  when both are denials or both are not: "its forces struck a site in Dnipro" and "it denied
+  targeting homes in Dnipro" are two rows even from one ministry;
 - otherwise it starts a row.
 
 A row's status is the strongest of its mentions' (denied > confirmed > disputed > unconfirmed
@@ -37,6 +39,7 @@ from tui.pipeline.stories.lexicon import (
     OPPOSITIONS,
     STATE_BODY_WORDS,
 )
+from tui.pipeline.stories.parties import same_party_links
 from tui.pipeline.stories.scope import NO_SCOPE, Scope, scope_of
 from tui.pipeline.stories.words import claim_key, negated_keys, pole_keys, stem
 
@@ -49,6 +52,7 @@ _NOTHING_THERE = re.compile(
     re.IGNORECASE,
 )
 STATEMENT_JOIN = 0.3
+ACROSS_ARTICLES_JOIN = 0.25  # a row none of whose mentions is in the claim's article
 CORE_JOIN = 0.6
 HOLDER_JOIN = 0.5
 _STRENGTH = {"denied": 4, "confirmed": 3, "disputed": 2, "unconfirmed": 1, "claimed": 0}
@@ -146,6 +150,14 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
             )
             items.append((mention, speaker, statement))
     resolved = sources.resolve([s for _, s, _ in items])
+    joined = same_party_links(  # one party under names that share no word (parties.py)
+        [resolved[s.key] for _, s, _ in items],
+        [m.article_id for m, _, _ in items],
+        [s.party for _, s, _ in items],
+        [st for _, _, st in items],
+        [m.denial for m, _, _ in items],
+    )
+    resolved = {k: joined.get(v, v) for k, v in resolved.items()}
     weight = _weights([st for _, _, st in items])
     drafts: list[_Draft] = []
     for mention, speaker, statement in items:
@@ -155,7 +167,9 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
         for draft in drafts:
             if draft.key != key or draft.denial != denial:
                 continue
-            score = 1.0 if denial else _similarity(statement, draft.statements, weight)
+            other_outlet = all(m.article_id != mention.article_id for m in draft.mentions)
+            join = ACROSS_ARTICLES_JOIN if other_outlet else STATEMENT_JOIN
+            score = 1.0 if denial else _similarity(statement, draft.statements, weight, join)
             if score > best_score:
                 best, best_score = draft, score
         if best is None:
@@ -243,9 +257,13 @@ def overlap(one: Counter[str], other: Counter[str], weight: dict[str, float]) ->
 
 
 def _similarity(
-    statement: Counter[str], others: list[Counter[str]], weight: dict[str, float]
+    statement: Counter[str],
+    others: list[Counter[str]],
+    weight: dict[str, float],
+    join: float = STATEMENT_JOIN,
 ) -> float:
-    """How far a statement is one of a row's: 0 below the join thresholds, else a score."""
+    """How far a statement is one of a row's: 0 below the join thresholds (`join` for the
+    shared weight of their words), else a score."""
     best = 0.0
     for other in others:
         if _other_amounts(statement, other):
@@ -253,7 +271,7 @@ def _similarity(
         if _amounts(statement) & _amounts(other):
             return 1.0  # one speaker's same count of one quantity is one statement
         by_words = overlap(statement, other, weight)
-        if by_words >= STATEMENT_JOIN:
+        if by_words >= join:
             best = max(best, by_words)
         side = _holder_side(statement)
         if side and side == _holder_side(other):

@@ -1,0 +1,169 @@
+"""Where the stories' errors are, by cause, on the development sets (aggregate counts only).
+
+    .venv/bin/python bench/bench_stories_causes.py             # every development set
+    .venv/bin/python bench/bench_stories_causes.py --set dev   # one
+
+For each set: the gold contradictions missed, by kind and by the first reason the rules give
+(a group with no row, rows in two stories, one side, a row on no pole, poles not opposed, told
+more than a day apart, a denial that matches nothing of the row...), and the grouping's
+margins: each article scored, in publication order, against the story holding its gold mates
+(shared focus place or not, which threshold it reached, joined or not), with the best score of
+a wrong story. Claim-group misses by cause are `bench_stories.py --errors`. The validation set
+(the newest held-out one) is not offered: its errors are not read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import bench_stories as bench  # noqa: E402
+
+from tui.pipeline.stories import contradictions as rules  # noqa: E402
+from tui.pipeline.stories.export import story_report  # noqa: E402
+from tui.pipeline.stories.features import article_features  # noqa: E402
+from tui.pipeline.stories.grouping import StoryIndex  # noqa: E402
+
+DEVELOPMENT = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+
+
+def contradiction_causes(name: str) -> Counter[tuple[str, str]]:
+    meta, texts, gold = bench.load(name)
+    articles = bench.analysed(meta, texts)
+    story_of, _, _ = bench.group(articles)
+    by_story = defaultdict(list)
+    for a in articles:
+        by_story[story_of[a.id]].append(a)
+    mentions = [
+        (g["id"], m["article"], bench.span_of(texts, m["article"], m["quote"]))
+        for g in gold["claim_groups"]
+        for m in g["mentions"]
+    ]
+    rows_of: dict[str, set[str]] = defaultdict(set)
+    rows, home, found = {}, {}, {}
+    for sid, arts in by_story.items():
+        report = story_report(sid, arts)
+        for c in report.contradictions:
+            found[frozenset((c.a, c.b))] = c.kind
+        for row in report.rows:
+            rows[row.id], home[row.id] = row, sid
+            for m in row.mentions:
+                c = m.claim
+                lo, hi = (
+                    (c.content_start, c.content_end)
+                    if c.content_end > c.content_start
+                    else (c.start, c.end)
+                )
+                best = max(
+                    ((bench.covers(lo, hi, span), g) for g, art, span in mentions
+                     if art == m.article_id),
+                    default=(0.0, ""),
+                )  # fmt: skip
+                if best[0] >= 0.5:
+                    rows_of[best[1]].add(row.id)
+    causes: Counter[tuple[str, str]] = Counter()
+    for c in gold["contradictions"]:
+        ra, rb = rows_of.get(c["a"], set()), rows_of.get(c["b"], set())
+        pairs = [(rows[x], rows[y]) for x in ra for y in rb if x != y]
+        if any(found.get(frozenset((a.id, b.id))) == c["kind"] for a, b in pairs):
+            continue
+        causes[(c["kind"], _why(c["kind"], ra, rb, pairs, found, home))] += 1
+    return causes
+
+
+def _why(kind, ra, rb, pairs, found, home) -> str:  # type: ignore[no-untyped-def]
+    if not ra or not rb:
+        return "a group has no row (no claim found)"
+    if not pairs:
+        return "both groups in one row"
+    if any(found.get(frozenset((a.id, b.id))) for a, b in pairs):
+        return "found, with another kind"
+    pairs = [(a, b) for a, b in pairs if home[a.id] == home[b.id]]
+    if not pairs:
+        return "rows in two stories"
+    pairs = [(a, b) for a, b in pairs if rules._apart(a, b)]
+    if not pairs:
+        return "one side (one key, or one country)"
+    if kind == "denial":
+        if not any(a.is_denial or b.is_denial for a, b in pairs):
+            return "no row read as a denial"
+        return "the denial matches no wording, pole or evidence of the row"
+    if kind == "figures":
+        return "the counts are not compared (scope, part or class)"
+    sides = [(rules._sides(a), rules._sides(b)) for a, b in pairs]
+    if not any(sa and sb for sa, sb in sides):
+        return "a row on no pole"
+    if not any(-s in sb for sa, sb in sides for s in sa):
+        return "poles not opposed"
+    if not any(rules._near(a, b) for a, b in pairs):
+        return "first told more than 24 h apart"
+    return "different towns, or other"
+
+
+def margins(name: str) -> tuple[Counter[str], list[float]]:
+    """How each article's true join was made, and the best scores of wrong stories."""
+    meta, texts, gold = bench.load(name)
+    truth = {a: s for s, arts in gold["stories"].items() for a in arts}
+    feats = sorted(
+        (article_features(a) for a in bench.analysed(meta, texts)),
+        key=lambda f: (f.time, f.article_id),
+    )
+    index, params = StoryIndex(), StoryIndex().params
+    counts: Counter[str] = Counter()
+    wrong: list[float] = []
+    for f in feats:
+        index._count(f, +1)  # score it as `assign` does, against the index before it joins
+        chosen = index._best_story(f)
+        mates = Counter(s for a, s in index.story_of.items() if truth[a] == truth[f.article_id])
+        for sid, story in index.stories.items():
+            if sid not in mates:
+                wrong.append(round(index.score(f, story), 2))
+        if mates:
+            sid = mates.most_common(1)[0][0]
+            score, anchored = (
+                index.score(f, index.stories[sid]),
+                index.anchored(f, index.stories[sid]),
+            )
+            band = (
+                "≥ join"
+                if score >= params.join
+                else ("≥ join_anchored" if score >= params.join_anchored else "below both")
+            )
+            outcome = (
+                "joined" if chosen == sid else ("split" if chosen is None else "joined another")
+            )
+            counts[f"{'shared place' if anchored else 'no shared place'}, {band}, {outcome}"] += 1
+        index._count(f, -1)
+        index.assign(f)
+    return counts, sorted(wrong, reverse=True)[:5]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--set", choices=DEVELOPMENT)
+    args = parser.parse_args()
+    total: Counter[tuple[str, str]] = Counter()
+    for name in (args.set,) if args.set else DEVELOPMENT:
+        causes = contradiction_causes(name)
+        total.update(causes)
+        counts, wrong = margins(name)
+        print(f"== {name}: {sum(causes.values())} gold contradictions missed")
+        for (kind, why), n in causes.most_common():
+            print(f"  {n:3d}  {kind}: {why}")
+        print("  true joins: " + "; ".join(f"{k} {n}" for k, n in sorted(counts.items())))
+        print(f"  best scores of a wrong story: {wrong}")
+    print(f"== all: {sum(total.values())} missed")
+    for (kind, why), n in total.most_common():
+        print(f"  {n:3d}  {kind}: {why}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,118 @@
+"""One party under several names: bodies joined by their side and by the count they give.
+
+`sources.resolve` joins the names of one speaker that share words (a surname and its full
+name, initials and their acronym, a body and its fuller name). Outlets also name one party in
+ways that share no word: "North Kordofan authorities" and "Sudan"; "the civil administration"
+and "the South Darfur administration"; "the prime minister's office" and "Haiti". What ties
+them is not their names but their side and what they say. Two speakers of one story are one
+party when they
+
+- are no named person (a named spokesperson is their own source, and two people are two),
+- never speak in one article (an article that quotes both quotes two speakers),
+- stand on one side: the analysis ties one of them to a country, and the other to the same
+  country or to none (it ties most bodies to none), and
+- give one count of one quantity of one class of thing in two outlets' words ("killed at
+  least 40 people" / "at least 40 people were killed"), and no different count of a quantity
+  both give (a governor's 14 dead and the regional authorities' 15 are two speakers).
+
+A denial and an assertion never tie two speakers. Measured in bench/README.md ("Stories,
+eighth pass"): words alone (most concepts shared, no count) joined residents and volunteers,
+named people joined a governor and the regional authorities, and speakers with no country
+between them joined a local resistance official and the government in exile (two speakers
+in the gold): all three were left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+
+from tui.pipeline.stories.countries import country_of
+
+
+def same_party_links(
+    keys: Sequence[str],
+    articles: Sequence[str],
+    sides: Sequence[str | None],
+    statements: Sequence[Counter[str]],
+    denials: Sequence[bool],
+) -> dict[str, str]:
+    """Key -> the key of the one party it is, for the keys this rule joins (others left out).
+
+    The inputs are parallel, one item per claim of the story: its resolved speaker key, its
+    article, its side (None when unknown), its statement (ledger.statement_keys: counts are
+    `#what:class:amount` keys) and whether it is a denial, in the story's order. Each party is
+    filed under its most frequent key (a state's on a tie).
+    """
+    where: dict[str, set[str]] = defaultdict(set)
+    told: dict[str, Counter[str]] = defaultdict(Counter)
+    count: Counter[str] = Counter(keys)
+    for key, article, side in zip(keys, articles, sides, strict=True):
+        where[key].add(article)
+        if side:
+            told[key][side] += 1
+    side_of = {k: c.most_common(1)[0][0] for k, c in told.items()}
+    counts = [_counts(st) for st in statements]
+    parent = {k: k for k in count}
+
+    def root(key: str) -> str:
+        while parent[key] != key:
+            key = parent[key]
+        return key
+
+    for i, j in _sharing_a_count(statements):
+        one, other = keys[i], keys[j]
+        if one == other or denials[i] != denials[j] or root(one) == root(other):
+            continue
+        if one.startswith("person:") or other.startswith("person:"):
+            continue
+        if not _one_side(side_of.get(one), side_of.get(other)):
+            continue
+        a, b = root(one), root(other)
+        if where[a] & where[b]:
+            continue
+        if _one_count(counts[i], counts[j]):
+            head, tail = sorted((a, b), key=lambda k: (-count[k], not k.startswith("state:"), k))
+            parent[tail] = head
+            where[head] |= where[tail]
+    return {k: root(k) for k in count if root(k) != k}
+
+
+def _one_side(one: str | None, other: str | None) -> bool:
+    """Whether two speakers stand on one side: the analysis ties one of them to a country and
+    the other to the same or to none. A side that is no country ("National Unity Government",
+    a movement tied to itself) says nothing of which body speaks for it: a local resistance
+    official and the government in exile give one toll and are two speakers."""
+    if one and other and one != other:
+        return False
+    return bool(country_of(one or "") or country_of(other or ""))
+
+
+def _sharing_a_count(statements: Sequence[Counter[str]]) -> list[tuple[int, int]]:
+    """Pairs of claims (in order) that give one count: only those can tie two speakers, and a
+    story of hundreds of articles holds thousands of claims."""
+    by_count: dict[str, list[int]] = defaultdict(list)
+    for i, statement in enumerate(statements):
+        for k in statement:
+            if k.startswith("#"):
+                by_count[k].append(i)
+    return sorted({(i, j) for ids in by_count.values() for i in ids for j in ids if i < j})
+
+
+def _one_count(mine: dict[str, set[str]], theirs: dict[str, set[str]]) -> bool:
+    """A count both give of one quantity of one class of thing, and no quantity both count
+    differently."""
+    shared = mine.keys() & theirs.keys()
+    if any(mine[q].isdisjoint(theirs[q]) for q in shared):
+        return False
+    return any(mine[q] & theirs[q] for q in shared)
+
+
+def _counts(statement: Counter[str]) -> dict[str, set[str]]:
+    """Quantity and class ("killed:people") -> the amounts a statement gives of it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for k in statement:
+        if k.startswith("#"):
+            quantity, _, amount = k[1:].rpartition(":")
+            found[quantity].add(amount)
+    return found

@@ -1,0 +1,56 @@
+"""Two sides' accounts of one event set against each other without a word of denial
+(analyze/opposed.py): each blames the other's forces, or the later narrows the earlier with
+"only". Two sides reporting their own strikes on each other are no dispute."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.core.models import Claim
+from tui.pipeline.analyze import claims, entities, model
+
+
+@pytest.fixture(scope="module")
+def find():
+    nlp = model.get_nlp()
+
+    def run(text: str) -> tuple[Claim, ...]:
+        doc = nlp(text)
+        return claims.find_claims(doc, entities.find_entities(doc, text))
+
+    return run
+
+
+def statuses(found: tuple[Claim, ...]) -> list[tuple[str, str]]:
+    return [(c.affiliation, c.status) for c in found]
+
+
+def test_each_side_blaming_the_other_disputes_both(find):
+    text = (
+        "Eritrea's information ministry said Ethiopian troops shelled a border post near "
+        "Zalambessa on Sunday, killing two guards. Ethiopia's army said it was Eritrean forces "
+        "who opened fire on the post first."
+    )
+    found = find(text)
+    assert statuses(found) == [("Eritrea", "disputed"), ("Ethiopia", "disputed")]
+    first, second = found
+    assert text[first.evidence[0].start : first.evidence[0].end].startswith("Ethiopia's army")
+    assert first.evidence[0].by == second.source_canonical
+
+
+def test_the_later_account_narrowing_the_earlier_disputes_both(find):
+    text = (
+        "Eritrea's information ministry said Ethiopian troops fired mortar rounds into the "
+        "village of Tsorona, wounding four farmers. Ethiopia's army said its troops had fired "
+        "only warning shots near the village."
+    )
+    assert statuses(find(text)) == [("Eritrea", "disputed"), ("Ethiopia", "disputed")]
+
+
+def test_two_sides_reporting_their_own_strikes_do_not_dispute(find):
+    text = (
+        "Ethiopia's army said its drones struck Eritrean positions near Badme on Monday. "
+        "Eritrea's information ministry said its artillery shelled Ethiopian trenches near "
+        "Badme in response."
+    )
+    assert statuses(find(text)) == [("Ethiopia", "claimed"), ("Eritrea", "claimed")]

@@ -50,6 +50,23 @@ _NON_STATE = words(
     """
 )
 _LONGEST = 6  # words in the longest force name matched
+# Heads of the proper names armed groups and breakaway authorities give themselves ("Ambazonia
+# Defence Forces", "Kuki National Army", "Southern Transitional Council", "Coalition of
+# Patriots for Change"): such a name with no country in it is its own side, listed or not.
+_GROUP_HEADS = words(
+    "army forces force front militia militias brigade brigades movement coalition alliance"
+)
+_AUTHORITY_HEADS = words("council government")
+# Words of a name that is no party to the war: the UN's and other international missions.
+_NEUTRAL_NAMES = words("united nations un interim peacekeeping mission international multinational")
+_NAME_LINKS = words("of for the and")
+_GENERIC = words(
+    """
+    armed air naval special security border national defence defense people's peoples popular
+    democratic liberation revolutionary regional transitional federal interim provisional
+    government council joint united allied self-defence self-defense auxiliary territorial
+    """
+)
 _FUNCTION = words("a an the another this that these those some two three several many its their")
 
 
@@ -150,12 +167,17 @@ def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:
     """The side `phrase` (a source's words, asides included) ties its speaker to, or ""."""
     tokens = [m.group() for m in _WORD_RE.finditer(phrase)]
     placed = _placed(tokens)
+    own = own_name(tokens)
     k = 0
     while k < len(tokens):  # named forces, acronyms and seats first: "Sudan's RSF" is the RSF's
         name, side, width = _named(tokens, k, acronyms or {})
         if side and (not placed[k] or _controls(tokens[k])):
+            if own and own[1] < k < own[2]:
+                return own[0]  # "West Papua National Liberation Army" is not the ELN
             return side
         k += width
+    if own and not placed[own[1]]:
+        return own[0]
     if any(w.lower() in _NON_STATE for w in tokens):
         return ""  # "a Myanmar insurgent army": the demonym says where, not whose side
     for k in range(len(tokens)):
@@ -170,6 +192,48 @@ def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:
                 if c is not None and (not placed[k] or _country_name(part, c)):
                     return c
     return ""
+
+
+def own_name(tokens: list[str]) -> tuple[str, int, int] | None:
+    """(name, first word, end) of the proper name of an armed group or breakaway authority in
+    `tokens` that names no country ("The Ambazonia Defence Forces, a separatist militia", "A
+    White Army commander", "Rebels of the Coalition of Patriots for Change"), else None. The
+    head is the last word before the first "of" or "for"; a name of generic words only ("the
+    Armed Forces", "Special Forces", "the Transitional Government") is no name."""
+    for k in range(len(tokens)):
+        if not _capital(tokens[k]):
+            continue
+        end = k
+        while end < len(tokens) and (
+            _capital(tokens[end])
+            or (
+                tokens[end].lower() in _NAME_LINKS
+                and end + 1 < len(tokens)
+                and (_capital(tokens[end + 1]) or tokens[end + 1].lower() == "the")
+            )
+        ):
+            end += 1
+        run = tokens[k:end]
+        while run and not _capital(run[-1]):
+            run.pop()
+        first = next((n for n, w in enumerate(run) if w.lower() in _NAME_LINKS), len(run))
+        head = run[first - 1].lower()
+        if len(run) < 2 or head not in _GROUP_HEADS | _AUTHORITY_HEADS:
+            continue
+        proper = [w for w in run if w.lower() not in _NAME_LINKS | _GROUP_HEADS | _GENERIC]
+        if not proper or any(
+            w.lower() in _NEUTRAL_NAMES
+            or country(w) is not None
+            or country(w.split("-")[0]) is not None
+            for w in run
+        ):
+            continue
+        return " ".join(run).replace("’", "'"), k, k + len(run)
+    return None
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in _FUNCTION
 
 
 def _placed(tokens: list[str]) -> list[bool]:

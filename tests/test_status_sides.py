@@ -1,0 +1,30 @@
+"""Affiliation of sources whose armed group or breakaway authority is not in our tables: the
+proper name such a body gives itself is its own side (sides.own_name), unless it names a
+country or is made of generic words only."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.pipeline.analyze import sides
+
+
+@pytest.mark.parametrize(
+    ("phrase", "side"),
+    [
+        ("The Sanaga Valley Defence Forces, a separatist militia", "Sanaga Valley Defence Forces"),
+        ("A Red Hills Army commander, Mbah Tiku", "Red Hills Army"),
+        ("Fighters of the Alliance for the Renewal of Dala", "Alliance for the Renewal of Dala"),
+        ("The Western Highlands Transitional Council", "Western Highlands Transitional Council"),
+        # a longer own name around a listed one is another group
+        ("The Northern Hills National Liberation Army", "Northern Hills National Liberation Army"),
+        # a country in the name: the state's forces
+        ("The Ethiopian National Defense Force", "Ethiopia"),
+        # generic words only, or an international mission: no side of its own
+        ("The Armed Forces", ""),
+        ("Special Forces", ""),
+        ("the United Nations Interim Force", ""),
+    ],
+)
+def test_an_unlisted_group_is_its_own_side(phrase: str, side: str) -> None:
+    assert sides.affiliation(phrase) == side

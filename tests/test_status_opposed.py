@@ -54,3 +54,12 @@ def test_two_sides_reporting_their_own_strikes_do_not_dispute(find):
         "Badme in response."
     )
     assert statuses(find(text)) == [("Ethiopia", "claimed"), ("Eritrea", "claimed")]
+
+
+def test_offering_no_evidence_is_no_denial(find):
+    text = (
+        "The Sanaga Valley Defence Forces said its fighters shot dead four soldiers near "
+        "Mbanga on Friday, but offered no evidence."
+    )
+    (claim,) = find(text)
+    assert (claim.status, [e.kind for e in claim.evidence]) == ("unconfirmed", ["unverified"])

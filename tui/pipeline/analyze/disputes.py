@@ -71,6 +71,13 @@ _FALSITY_ONLY_RE = re.compile(
     r"fabricated|baseless|fiction)\W*$",
     re.IGNORECASE,
 )
+# "offered no evidence", "provided no proof": what the source failed to give (verification.py
+# reads it as unverified), not the source calling something baseless.
+_OFFERED_RE = re.compile(
+    r"\b(?:offered|provided|gave|given|presented|produced|cited|showed|shown|offering|providing|"
+    r"giving|presenting)\s+$",
+    re.IGNORECASE,
+)
 _NO_EVENT_RE = re.compile(
     r"\bthere (?:was|were|has been|had been|have been) no (?P<noun>\w+)", re.IGNORECASE
 )
@@ -116,6 +123,8 @@ def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sour
     if d.kind == cues.DENY and base not in _REJECT:
         return d.cue
     falsity = _FALSITY_RE.search(content) or _NEGATED_ACT_RE.search(content)
+    if falsity is not None and _OFFERED_RE.search(content, 0, falsity.start()):
+        falsity = None  # "..., but offered no evidence": a claim left unproven, no denial
     if falsity is not None:
         return d.content[0] + falsity.start(), d.content[0] + falsity.end()
     return None

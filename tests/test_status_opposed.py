@@ -63,3 +63,26 @@ def test_offering_no_evidence_is_no_denial(find):
     )
     (claim,) = find(text)
     assert (claim.status, [e.kind for e in claim.evidence]) == ("unconfirmed", ["unverified"])
+
+
+def test_a_demonstrative_points_at_the_statement_just_made(find):
+    text = (
+        "The Red Hills Army said its fighters had taken the town of Ekok on Monday. "
+        "An army spokesman, Col. Paul Ndi, pushed back on that, saying troops still patrolled "
+        "the town. A local chief said that was false."
+    )
+    found = find(text)
+    first, push, saying = found[:3]
+    assert first.status == "disputed"
+    assert (push.status, saying.status) == ("denied", "denied")
+    assert text[first.evidence[0].start :].startswith("An army spokesman")
+
+
+def test_a_negated_clause_goes_with_a_denial_by_the_same_source(find):
+    text = (
+        "Eritrea's information ministry said Ethiopian troops had crossed the border at Bure. "
+        "Ethiopia's army said no soldier had crossed the line and called the Eritrean "
+        "statement a fabrication."
+    )
+    found = find(text)
+    assert [c.status for c in found] == ["disputed", "denied", "denied"]

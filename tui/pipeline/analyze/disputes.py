@@ -78,6 +78,13 @@ _OFFERED_RE = re.compile(
     r"giving|presenting)\s+$",
     re.IGNORECASE,
 )
+# "pushed back on that", "rejected this", "that was false": a demonstrative standing alone
+# (no noun after it) points at the statement just made.
+_DEMONSTRATIVE_RE = re.compile(
+    r"\W*(?:(?:on|with|against)\s+)?(?:that|this)\b(?=\s*(?:[,.;:]|$|as\b|was\b|is\b|"
+    r"were\b|had\b|has\b))",
+    re.IGNORECASE,
+)
 _NO_EVENT_RE = re.compile(
     r"\bthere (?:was|were|has been|had been|have been) no (?P<noun>\w+)", re.IGNORECASE
 )
@@ -108,6 +115,8 @@ _INVOLVEMENT_RE = re.compile(
 _WHOLE_ACCOUNTS = words(
     "account accounts accusation accusations allegation allegations version story narrative charges"
 )
+
+
 def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sources.Draft)
     """The words that make draft `d` a denial, or None when it is none."""
     words = text[d.cue[0] : d.cue[1]].lower().split()
@@ -116,7 +125,11 @@ def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sour
         base = "reject"  # "pushed back on", "took issue with": a rejection of what follows
     content = text[d.content[0] : d.content[1]]
     rejected = text[min(d.cue[1], d.content[0]) : d.content[1]]  # "rejecting Moscow's statement"
-    statement = _STATEMENT_RE.search(rejected) or hangs_on_statement(text, d)
+    statement = (
+        _STATEMENT_RE.search(rejected)
+        or _DEMONSTRATIVE_RE.match(rejected)
+        or hangs_on_statement(text, d)
+    )
     if base in _ALWAYS_DENY or (base in _REJECT and statement):
         end = d.content[1] if d.content[1] - d.cue[0] < 80 else d.cue[1]
         return (min(d.cue[0], d.content[0]), max(d.cue[1], end))
@@ -258,6 +271,11 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
         )
     if named:
         return []  # it says what it denies, and no claim here says that
+    if (
+        _DEMONSTRATIVE_RE.match(text, d.content[0], d.content[1])
+        and s - ledger.sent_of[near[0]] <= 1
+    ):
+        return [near[0]]  # "pushed back on that", "said that was false": the last statement
     if d.affiliation and _FALSITY_ONLY_RE.match(text[d.content[0] : d.content[1]]):
         opposed = [  # "We do not comment on any kind of fake": the other side's last claim
             j

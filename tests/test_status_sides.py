@@ -28,3 +28,35 @@ from tui.pipeline.analyze import sides
 )
 def test_an_unlisted_group_is_its_own_side(phrase: str, side: str) -> None:
     assert sides.affiliation(phrase) == side
+
+
+@pytest.fixture(scope="module")
+def find():
+    from tui.pipeline.analyze import claims, entities, model
+
+    nlp = model.get_nlp()
+
+    def run(text: str):
+        doc = nlp(text)
+        return claims.find_claims(doc, entities.find_entities(doc, text))
+
+    return run
+
+
+def test_sources_described_then_placed_and_members_of_a_group(find):
+    text = (
+        "Fighters of the Alliance for the Renewal of Dala said they had shot down a helicopter "
+        "near Koro on Tuesday. Two Malian security sources in Mopti said the aircraft had "
+        "landed after a technical fault. A United Nations peacekeeping official in Sevare "
+        "said observers had seen smoke near the airstrip. Police in Koro said they were still "
+        "gathering information. Belgrade said it had no information about the crew."
+    )
+    found = find(text)
+    assert [c.source_canonical for c in found] == [
+        "Alliance for the Renewal of Dala",
+        "Malian security sources",
+        "United Nations peacekeeping official",
+        "Police",  # a state body in a place is the body (docs/CLAIMS.md)
+        "Serbia",
+    ]
+    assert found[0].affiliation == "Alliance for the Renewal of Dala"

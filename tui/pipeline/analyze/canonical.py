@@ -25,7 +25,7 @@ from typing import Any
 
 from tui.core.models import Entity
 from tui.pipeline.analyze import names, sides
-from tui.pipeline.analyze.lexicon import words
+from tui.pipeline.analyze.lexicon import PERSON_NOUNS, words
 
 _KNOWN_AS_RE = re.compile(
     r"\b(?:known as|calling itself|calls itself|which calls itself|called|dubbed)\s+"
@@ -81,6 +81,11 @@ _BACKER_RE = re.compile(
     r"^(?:(?!state-)\S+-(?:backed|linked|aligned|allied|supported|funded|run|controlled|based|"
     r"operated)\s+)+"
 )
+# "a peacekeeping official in Laayoune": who, then where (`_described_name`).
+_PLACED_RE = re.compile(r"^(?P<who>[^,]+?)\s+(?:in|at|near)\s+(?:the\s+)?\S[^,]*$")
+# People a description may name besides lexicon.PERSON_NOUNS, in the plural as wire copy uses
+# them for a group of anonymous speakers.
+_ROLE_NOUNS = words("peacekeeper observer monitor inspector investigator guard")
 # "the health ministry in Gaza", "the interior ministry in Tripoli": a body and where it sits.
 _BODY_AT_RE = re.compile(r"^(?P<body>.+?)\s+(?:in|at)\s+\S.*$")
 
@@ -209,6 +214,9 @@ class Namer:
         fuller = [d for d in earlier if d.canonical.endswith(" " + bare)]
         if fuller:
             return fuller[-1].canonical, fuller[-1].affiliation  # "Central Command"
+        described = _described_name(bare)
+        if described:
+            return described, ""
         proper = names.proper_tail(bare)
         return (proper or bare), ""
 
@@ -335,6 +343,34 @@ class Namer:
             self._countries = found
         counts = Counter(c for at, c in self._countries if at < before)
         return counts.most_common(1)[0][0] if counts else ""
+
+
+def _described_name(bare: str) -> str:
+    """The name a description of no state body is filed under, or "":
+    - a name set off after its description: "a PKK-affiliated news agency, Firat" -> "Firat";
+    - an armed group's own name behind a word for its members: "Rebels of the Coalition of
+      Patriots for Change" -> the coalition (sides.own_name);
+    - people described by who they are and then where they are: "a United Nations
+      peacekeeping official in Laayoune", "Beninese security sources in Natitingou" -> the
+      description; the place stays when nothing else says who they are ("Police in Intan
+      Jaya", "medical authorities in Gaza") or the head is a body ("the UN mission in ...")."""
+    apposed = re.match(r"^[^,]+,\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'’.-]*\s*){1,4})$", bare)
+    if apposed and not bare[:1].isupper():
+        return apposed.group("name").strip()
+    tokens = bare.split()
+    if len(tokens) > 2 and tokens[0].lower() in _MEMBERS | _IRREGULAR and tokens[1] == "of":
+        own = sides.own_name(tokens[2:])
+        if own is not None and own[1] <= 1:
+            return own[0]
+    placed = _PLACED_RE.match(bare)
+    if placed is not None:
+        head = placed.group("who").split()
+        last = head[-1].lower()
+        person = last in PERSON_NOUNS or last.removesuffix("s") in PERSON_NOUNS | _ROLE_NOUNS
+        told = any(w[:1].isupper() for w in head[1:]) or sides.country(head[0]) is not None
+        if person and told and len(head) >= 2:
+            return placed.group("who")
+    return ""
 
 
 def _apposed(phrase: str) -> str:

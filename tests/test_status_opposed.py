@@ -116,3 +116,12 @@ def test_a_denial_set_against_a_claim_with_but_is_no_account_disputed(find):
     first, denial = find(text)
     assert first.status == "disputed"
     assert [e.kind for e in denial.evidence] == ["denial"]
+
+
+def test_saying_it_was_not_responsible_is_a_denial(find):
+    text = (
+        "Ghana's army said the Western Togoland Restoration Front had bombed a police post in "
+        "Ho. The Western Togoland Restoration Front said it was not responsible for the attack."
+    )
+    army, front = find(text)
+    assert (army.status, front.status) == ("disputed", "denied")

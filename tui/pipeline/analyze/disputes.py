@@ -39,7 +39,8 @@ _FALSITY_RE = re.compile(
     r"no \w+ (?:had|has|have) (?:taken place|occurred|happened)|staged|hoax|fiction|fantasy|"
     r"an invention|invented|made up|exaggerat\w*|inflated|no evidence|"
     r"(?:has|had|have|played) no (?:role|part|involvement)|(?:has|had|have) nothing to do|"
-    r"not involved|slander\w*|(?:do|does|did) not (?:align|match|correspond|tally|square) with)\b",
+    r"not involved|not responsible|no responsibility|(?:was|were|is|are) not behind|"
+    r"took no part|slander\w*|(?:do|does|did) not (?:align|match|correspond|tally|square) with)\b",
     re.IGNORECASE,
 )
 # Acts of force a party is blamed for: denying one ("did not fire on civilians") is a denial.
@@ -337,7 +338,11 @@ def _run(
 def _names_side(ledger: Ledger, j: int, side: str) -> bool:
     """Does claim `j`'s content name `side` ("Iranian-backed militias" names Iran)?"""
     d = ledger.drafts[j]
-    for word in re.findall(r"[A-Z][\w'’.-]*", ledger.text[d.content[0] : d.content[1]]):
+    content = ledger.text[d.content[0] : d.content[1]]
+    own = sides.own_name(re.findall(r"[A-Za-z][\w'’.-]*", content))
+    if own is not None and own[0] == side:
+        return True  # "the Western Togoland Restoration Front had bombed ...": an unlisted group
+    for word in re.findall(r"[A-Z][\w'’.-]*", content):
         for part in (word, word.split("-")[0]):
             found = sides.group(part)
             if (found is not None and found[1] == side) or sides.country(part) == side:

@@ -125,3 +125,13 @@ def test_saying_it_was_not_responsible_is_a_denial(find):
     )
     army, front = find(text)
     assert (army.status, front.status) == ("disputed", "denied")
+
+
+def test_a_place_said_not_to_have_fallen_denies_the_capture(find):
+    text = (
+        "The Western Togoland Restoration Front said its fighters had overrun an army post at "
+        "Kpando. Ghana's army said the post had not fallen."
+    )
+    front, army = find(text)
+    assert (front.status, army.status) == ("disputed", "denied")
+    assert [text[e.start : e.end] for e in army.evidence] == ["had not fallen"]

@@ -135,3 +135,13 @@ def test_a_place_said_not_to_have_fallen_denies_the_capture(find):
     front, army = find(text)
     assert (front.status, army.status) == ("disputed", "denied")
     assert [text[e.start : e.end] for e in army.evidence] == ["had not fallen"]
+
+
+def test_a_same_side_confirmation_shares_the_dispute_of_what_it_confirms(find):
+    text = (
+        "Ghana's police said gunmen from Togo had attacked a patrol near Ho on Sunday. "
+        "Ghana's interior minister, Kwame Asante, confirmed the police account. "
+        "Togo's government denied the report."
+    )
+    police, minister, togo = find(text)
+    assert (police.status, minister.status, togo.status) == ("disputed", "disputed", "denied")

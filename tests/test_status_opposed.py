@@ -145,3 +145,11 @@ def test_a_same_side_confirmation_shares_the_dispute_of_what_it_confirms(find):
     )
     police, minister, togo = find(text)
     assert (police.status, minister.status, togo.status) == ("disputed", "disputed", "denied")
+
+
+def test_speech_said_not_to_have_happened_is_no_claim(find):
+    text = (
+        "Gunmen killed four soldiers at a post near Kpando on Friday, Ghana's army said. "
+        "No group has claimed the attack. Nobody has taken responsibility for an earlier raid."
+    )
+    assert [c.source for c in find(text)] == ["Ghana's army"]

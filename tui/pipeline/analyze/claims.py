@@ -31,6 +31,10 @@ from tui.pipeline.analyze import (
 from tui.pipeline.analyze.quotes import QuoteMap
 from tui.pipeline.analyze.sentences import DATELINE_RE, split_sentences
 
+# "No group has claimed the attack", "Nobody has taken responsibility": speech said not to have
+# happened has no source, so it is no claim (docs/CLAIMS.md, "Not claims").
+_NOBODY_RE = re.compile(r"(?:no|none|nobody|no\s+one)\b", re.IGNORECASE)
+
 
 def find_claims(doc: Any, entities: tuple[Entity, ...]) -> tuple[Claim, ...]:
     """Every claim in the article parsed as `doc`, in text order."""
@@ -59,6 +63,7 @@ def find_claims(doc: Any, entities: tuple[Entity, ...]) -> tuple[Claim, ...]:
                 continue
             for found in attribution.find_in_sentence(doc, lo, hi, quoted, mine):
                 drafts.append(_widen(quoted, _draft(doc, text, found, sent_start, sent_end)))
+    drafts = [d for d in drafts if not _NOBODY_RE.match(text, d.source[0], d.source[1])]
     if not drafts:
         return ()
     sources.name_sources(doc, drafts, entities)

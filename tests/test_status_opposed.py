@@ -153,3 +153,19 @@ def test_speech_said_not_to_have_happened_is_no_claim(find):
         "No group has claimed the attack. Nobody has taken responsibility for an earlier raid."
     )
     assert [c.source for c in find(text)] == ["Ghana's army"]
+
+
+def test_a_confirmation_with_a_reservation_leaves_the_claim_disputed(find):
+    text = (
+        "Eritrea said Ethiopian troops had shelled its positions near Bure. Ethiopia confirmed "
+        "an exchange of fire near Bure but blamed Eritrea for starting it."
+    )
+    eritrea, confirmed, blamed = find(text)
+    assert eritrea.status == "disputed"
+    assert "confirmation" in [e.kind for e in eritrea.evidence]  # still listed
+    assert blamed.status == "disputed"
+    plain = (
+        "The health ministry said 14 people were killed in a strike on a market in Adwa. "
+        "Hospital officials confirmed the toll of 14 but said it could rise."
+    )
+    assert find(plain)[0].status == "confirmed"

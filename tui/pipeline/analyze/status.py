@@ -5,6 +5,7 @@ A status other than "claimed" always rests on evidence spans in the article (doc
   contests ("dispute" evidence on them), and accounts set against each other;
 - remarks.py finds remarks that claims could not be verified ("unverified") and independent
   confirmations ("confirmation");
+- reserved.py reads a confirmation with a reservation ("confirmed ... but blamed X");
 - opposed.py sets two sides' accounts of one event against each other when nothing above
   did (each blames the other, one negates or narrows what the other said);
 - runs.py carries a dispute to the claims its source goes on telling around the one contested;
@@ -15,7 +16,7 @@ A status other than "claimed" always rests on evidence spans in the article (doc
 from __future__ import annotations
 
 from tui.core.models import Evidence
-from tui.pipeline.analyze import disputes, opposed, remarks, runs
+from tui.pipeline.analyze import disputes, opposed, remarks, reserved, runs
 from tui.pipeline.analyze.evidence import Ledger
 from tui.pipeline.analyze.sources import Draft
 
@@ -30,6 +31,7 @@ def assign(
     remarks.unverified(ledger)
     remarks.confirmed(ledger, confirming)
     remarks.corroborated(ledger)
+    reserved.find(ledger)
     opposed.find(ledger)
     runs.find(ledger)
     return [

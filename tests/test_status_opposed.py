@@ -150,7 +150,7 @@ def test_a_same_side_confirmation_shares_the_dispute_of_what_it_confirms(find):
 def test_speech_said_not_to_have_happened_is_no_claim(find):
     text = (
         "Gunmen killed four soldiers at a post near Kpando on Friday, Ghana's army said. "
-        "No group has claimed the attack. Nobody has taken responsibility for an earlier raid."
+        "No group has claimed the attack. Nobody claimed an earlier raid either."
     )
     assert [c.source for c in find(text)] == ["Ghana's army"]
 

@@ -97,17 +97,6 @@ def test_the_owner_after_given_by_ends_before_the_verb(find):
     assert (claim.status, [e.kind for e in claim.evidence]) == ("unconfirmed", ["unverified"])
 
 
-def test_a_disputed_account_runs_on_through_its_sources_next_sentences(find):
-    text = (
-        "Eritrea's information ministry said Ethiopian troops had attacked three border posts "
-        "near Bure at dawn. \"The enemy was driven back with heavy losses,\" the ministry said. "
-        "Ethiopia's army said that was false."
-    )
-    found = find(text)
-    assert [c.status for c in found] == ["disputed", "disputed", "denied"]
-    assert found[0].evidence[0].by == found[2].source_canonical
-
-
 def test_a_denial_set_against_a_claim_with_but_is_no_account_disputed(find):
     text = (
         "Eritrea said on Monday it had repelled an offensive near Bure, but Ethiopian "

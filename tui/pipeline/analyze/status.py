@@ -8,7 +8,7 @@ A status other than "claimed" always rests on evidence spans in the article (doc
 - reserved.py reads a confirmation with a reservation ("confirmed ... but blamed X");
 - opposed.py sets two sides' accounts of one event against each other when nothing above
   did (each blames the other, one negates or narrows what the other said);
-- runs.py carries a dispute to the claims its source goes on telling around the one contested;
+- endorsed.py gives a same-side confirmation the dispute of the claim it confirms, and back;
 - evidence.py links each piece to the claim it is about (same proposition, never mere
   proximity) and reads the status by precedence: denial > dispute > confirmation > unverified.
 """
@@ -16,7 +16,7 @@ A status other than "claimed" always rests on evidence spans in the article (doc
 from __future__ import annotations
 
 from tui.core.models import Evidence
-from tui.pipeline.analyze import disputes, opposed, remarks, reserved, runs
+from tui.pipeline.analyze import disputes, endorsed, opposed, remarks, reserved
 from tui.pipeline.analyze.evidence import Ledger
 from tui.pipeline.analyze.sources import Draft
 
@@ -33,7 +33,7 @@ def assign(
     remarks.corroborated(ledger)
     reserved.find(ledger)
     opposed.find(ledger)
-    runs.find(ledger)
+    endorsed.find(ledger)
     return [
         (ledger.status(k), tuple(sorted(ledger.found[k], key=lambda e: (e.start, e.kind))))
         for k in range(len(drafts))

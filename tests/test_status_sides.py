@@ -60,3 +60,17 @@ def test_sources_described_then_placed_and_members_of_a_group(find):
         "Serbia",
     ]
     assert found[0].affiliation == "Alliance for the Renewal of Dala"
+
+
+def test_an_acronym_spelled_out_before_is_that_source_and_its_side(find):
+    text = (
+        "Ghana's Directorate of Military Intelligence (DMI) said two soldiers were wounded near "
+        "Bawku. DMI said the gunmen had fled. The West Africa Conflict Monitor (WACM) said five "
+        "people died. WACM said more had been wounded."
+    )
+    assert [(c.source_canonical, c.affiliation) for c in find(text)] == [
+        ("Ghanaian Directorate of Military Intelligence", "Ghana"),
+        ("Ghanaian Directorate of Military Intelligence", "Ghana"),
+        ("West Africa Conflict Monitor", ""),
+        ("West Africa Conflict Monitor", ""),
+    ]

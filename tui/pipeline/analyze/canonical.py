@@ -181,9 +181,12 @@ class Namer:
             if candidate and (found := self._force(candidate)) is not None:
                 return found
         if bare.isupper() and len(bare) >= 3:
+            spelled = names.clean(self.acronyms.get(bare, "")).lower()
             for d in reversed(earlier):
                 if names.initials(d.canonical) == bare:
                     return d.canonical, d.affiliation  # "UKMTO" after its full name
+                if spelled and names.clean(d.name).lower().endswith(spelled):
+                    return d.canonical, d.affiliation  # "ISPR" after "Pakistan's ... (ISPR)"
         return None
 
     def _group(self, bare: str, at: int, earlier: list[Any]) -> tuple[str, str]:

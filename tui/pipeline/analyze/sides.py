@@ -271,9 +271,9 @@ def _named(tokens: list[str], k: int, acronyms: dict[str, str]) -> tuple[str | N
                 return part, found[1], n
             if _fold(part) in seats():
                 return part, seats()[_fold(part)], n
-            if part in acronyms:
+            if part in acronyms:  # the side of what it stands for ("ISPR": Pakistan's)
                 found = group(acronyms[part])
-                return part, found[1] if found else acronyms[part], n
+                return part, found[1] if found else affiliation(acronyms[part]), n
     return None, "", 1
 
 

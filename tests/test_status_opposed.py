@@ -158,3 +158,19 @@ def test_a_confirmation_with_a_reservation_leaves_the_claim_disputed(find):
         "Hospital officials confirmed the toll of 14 but said it could rise."
     )
     assert find(plain)[0].status == "confirmed"
+
+
+def test_a_denial_answers_the_claim_about_the_deniers_own_side(find):
+    text = (
+        "Pakistan's army said its forces killed 10 militants of the Pakistani Taliban in North "
+        "Waziristan. The TTP denied suffering any losses."
+    )
+    assert [c.status for c in find(text)] == ["disputed", "denied"]
+
+
+def test_a_report_that_does_not_correspond_to_reality_is_denied(find):
+    text = (
+        "Eritrea's information ministry said Ethiopian troops fired on its positions near Bure. "
+        "Ethiopia's army said the Eritrean report did not correspond to reality."
+    )
+    assert [c.status for c in find(text)] == ["disputed", "denied"]

@@ -40,7 +40,8 @@ _FALSITY_RE = re.compile(
     r"an invention|invented|made up|exaggerat\w*|inflated|no evidence|"
     r"(?:has|had|have|played) no (?:role|part|involvement)|(?:has|had|have) nothing to do|"
     r"not involved|not responsible|no responsibility|(?:was|were|is|are) not behind|"
-    r"took no part|slander\w*|(?:do|does|did) not (?:align|match|correspond|tally|square) with)\b",
+    r"took no part|slander\w*|"
+    r"(?:do|does|did) not (?:align|match|correspond|tally|square) (?:with|to))\b",
     re.IGNORECASE,
 )
 # Acts of force a party is blamed for: denying one ("did not fire on civilians") is a denial.
@@ -296,6 +297,12 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
         blaming = [j for j in near if _names_side(ledger, j, d.affiliation)]
         if blaming:
             return blaming[:1]  # "denied any involvement": the claim that blamed its side
+    if d.kind == cues.DENY and d.affiliation:
+        about = [
+            j for j in near if s - ledger.sent_of[j] <= 1 and _names_side(ledger, j, d.affiliation)
+        ]
+        if about:  # "killed 10 militants of the Pakistani Taliban" / "The TTP denied ...": the
+            return about[:1]  # claim about the denier's own side
     nearest = near[0]
     if (
         s - ledger.sent_of[nearest] <= 1
@@ -342,7 +349,14 @@ def _names_side(ledger: Ledger, j: int, side: str) -> bool:
     own = sides.own_name(re.findall(r"[A-Za-z][\w'’.-]*", content))
     if own is not None and own[0] == side:
         return True  # "the Western Togoland Restoration Front had bombed ...": an unlisted group
-    for word in re.findall(r"[A-Z][\w'’.-]*", content):
+    words = re.findall(r"[A-Za-z][\w'’.-]*", content)
+    for k, word in enumerate(words):
+        if not word[:1].isupper():
+            continue
+        for n in (4, 3, 2):  # "the Pakistani Taliban", "Myanmar National Democratic Alliance"
+            found = sides.group(" ".join(words[k : k + n]))
+            if found is not None and found[1] == side:
+                return True
         for part in (word, word.split("-")[0]):
             found = sides.group(part)
             if (found is not None and found[1] == side) or sides.country(part) == side:

@@ -74,3 +74,11 @@ def test_an_acronym_spelled_out_before_is_that_source_and_its_side(find):
         ("West Africa Conflict Monitor", ""),
         ("West Africa Conflict Monitor", ""),
     ]
+
+
+def test_a_body_owned_by_a_place_that_is_no_country_takes_no_side_of_the_article(find):
+    text = (
+        "Israel's military said it struck a Hamas command post in Khan Younis. Gaza's health "
+        "ministry said 20 people were killed in the strike."
+    )
+    assert [c.affiliation for c in find(text)] == ["Israel", ""]

@@ -81,6 +81,8 @@ _BACKER_RE = re.compile(
     r"^(?:(?!state-)\S+-(?:backed|linked|aligned|allied|supported|funded|run|controlled|based|"
     r"operated)\s+)+"
 )
+# "Gaza's health ministry": a body owned by a named place that is no country.
+_OWNED_RE = re.compile(r"[A-Z][\w.-]*['’]s?\s")
 # "a peacekeeping official in Laayoune": who, then where (`_described_name`).
 _PLACED_RE = re.compile(r"^(?P<who>[^,]+?)\s+(?:in|at|near)\s+(?:the\s+)?\S[^,]*$")
 # People a description may name besides lexicon.PERSON_NOUNS, in the plural as wire copy uses
@@ -322,7 +324,9 @@ class Namer:
                 if d.canonical.endswith(body) and d.affiliation:
                     return d.affiliation
             owners = [w for w in re.findall(r"\b[A-Z][\w'’-]*", phrase[1:])]
-            return "" if owners else self._article_country(at)  # not "The Gaza health ministry"
+            if owners or _OWNED_RE.match(phrase):
+                return ""  # not "The Gaza health ministry", "Gaza's health ministry"
+            return self._article_country(at)
         return ""
 
     def _side_by_description(self, phrase: str, at: int, earlier: list[Any]) -> str:

@@ -43,12 +43,13 @@ def _endorsing(ledger: Ledger, k: int) -> list[int]:
     if not d.affiliation:
         return []
     out = []
-    for t in range(len(ledger.drafts)):
-        e = ledger.drafts[t]
-        if t == k or abs(ledger.sent_of[t] - ledger.sent_of[k]) > 2 or e.attached:
-            continue
-        if e.affiliation != d.affiliation or same_party(d, e):
-            continue
-        if (t > k and e.kind == cues.CONFIRM) or (t < k and d.kind == cues.CONFIRM):
-            out.append(t)
-    return out
+    for step in (-1, 1):  # within two sentences either way: linear in the article's length
+        t = k + step
+        while 0 <= t < len(ledger.drafts) and abs(ledger.sent_of[t] - ledger.sent_of[k]) <= 2:
+            e = ledger.drafts[t]
+            confirming = (t > k and e.kind == cues.CONFIRM) or (t < k and d.kind == cues.CONFIRM)
+            same_side = e.affiliation == d.affiliation and not same_party(d, e)
+            if confirming and same_side and not e.attached:
+                out.append(t)
+            t += step
+    return sorted(out)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from tui.pipeline.analyze import sides
-from tui.pipeline.analyze.evidence import Ledger
+from tui.pipeline.analyze.evidence import WINDOW, Ledger
 
 _BUT_RE = re.compile(r"\b(?:but|though|although|while|yet)\b", re.IGNORECASE)
 _NEGATION_RE = re.compile(r"\b(?:no|not|never|none|nobody|no one)\b|n't\b", re.IGNORECASE)
@@ -25,19 +25,22 @@ _NEGATION_RE = re.compile(r"\b(?:no|not|never|none|nobody|no one)\b|n't\b", re.I
 def find(ledger: Ledger) -> None:
     text = ledger.text
     for k, confirmer in enumerate(ledger.drafts):
-        confirmed = [
-            j
-            for j in range(k)
-            if any(
-                e.kind == "confirmation" and e.start <= ledger.drafts[j].cue[0] < e.end
-                for e in ledger.found[k]
-            )
-        ]
+        spans = [e for e in ledger.found[k] if e.kind == "confirmation"]
+        if not spans:
+            continue
+        confirmed = []
+        for j in range(k - 1, -1, -1):  # what it confirms stands in the sentences before it
+            if ledger.sent_of[k] - ledger.sent_of[j] > WINDOW:
+                break
+            if any(e.start <= ledger.drafts[j].cue[0] < e.end for e in spans):
+                confirmed.append(j)
         if not confirmed:
             continue
         for m in range(k + 1, len(ledger.drafts)):
             rest = ledger.drafts[m]
-            if ledger.sent_of[m] != ledger.sent_of[k] or rest.source != confirmer.source:
+            if ledger.sent_of[m] != ledger.sent_of[k]:
+                break
+            if rest.source != confirmer.source:
                 continue
             if not _BUT_RE.search(text, confirmer.cue[1], rest.cue[0]):
                 continue

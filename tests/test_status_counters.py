@@ -188,3 +188,29 @@ def test_a_spokesman_for_a_described_group_takes_its_side(find):
     found = find(text)
     assert found[1].affiliation == "Islamic State West Africa Province"
     assert [c.status for c in found] == ["disputed", "disputed"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Houthis said their missiles hit a tanker in the Red Sea. The U.S. military said "
+        "the missiles were intercepted and no ship was hit.",
+        "Russia's defence ministry said its forces had captured the village of Urozhaine. "
+        "Ukraine's military said fighting for the village was continuing.",
+        "The RSF said it had shot down an army drone over Nyala. Sudan's army said it lost no "
+        "aircraft over Nyala.",
+    ],
+)
+def test_third_pass_counter_phrasings(find, text):
+    """Interceptions and losses denied ("the missiles were intercepted", "lost no aircraft"),
+    and a fight said to go on for a place claimed taken (bench/README.md, third pass)."""
+    assert [c.status for c in find(text)] == ["disputed", "disputed"]
+
+
+def test_an_interception_of_most_of_a_salvo_answers_no_other_strike(find):
+    text = (
+        "The Russian defence ministry said its forces had destroyed a Ukrainian Patriot "
+        "launcher near Pavlohrad. Ukraine's air force said Russia had launched 23 missiles "
+        "and 90 drones overnight and that most had been shot down."
+    )
+    assert [c.status for c in find(text)] == ["claimed", "claimed"]

@@ -233,3 +233,23 @@ def test_status_set_dev_floors():
     assert result.share(result.canonical_ok) >= 0.97
     assert result.share(result.affiliation_ok) >= 0.96
     assert result.share(result.evidence_found, result.evidence_gold) >= 0.94
+
+
+def test_status_set_heldout2_floors():
+    """The 26 heldout2 paragraphs, unseen in the second pass and development data from the
+    third (status8): floors close to what the third pass reached (claim F1 0.974, status
+    0.743, canonical 0.851, affiliation 0.865, evidence recall 0.610; bench/README.md, "Claims:
+    third pass")."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import bench_status
+
+    paragraphs = bench_status.load("heldout2")
+    result = bench_status.score(paragraphs, bench_status.predict(paragraphs))
+    assert result.f1 >= 0.97
+    assert result.share(result.status_ok) >= 0.74
+    assert result.share(result.confirmed_right, result.confirmed_predicted) >= 0.95 or (
+        result.confirmed_predicted == 0
+    )
+    assert result.share(result.canonical_ok) >= 0.85
+    assert result.share(result.affiliation_ok) >= 0.86
+    assert result.share(result.evidence_found, result.evidence_gold) >= 0.60

@@ -108,8 +108,9 @@ def _contrasts(ledger: Ledger) -> None:
             if (sa == sb and _CONTRAST_RE.search(between)) or (
                 sb == sa + 1 and _TURN_RE.search(sentence[: max(0, b.cue[0] - b.sent[0])])
             ):
-                ledger.add(j, "dispute", _span_of(ledger, k, j), b.canonical)
-                ledger.add(k, "dispute", _span_of(ledger, j, k), a.canonical)
+                for x, y, by in ((j, k, b), (k, j, a)):
+                    if "denial" not in ledger.kinds(x):  # a denial is no account disputed
+                        ledger.add(x, "dispute", _span_of(ledger, y, x), by.canonical)
             break
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from tui.core.models import Entity
 from tui.pipeline.analyze import names, sides
-from tui.pipeline.analyze.lexicon import words
+from tui.pipeline.analyze.lexicon import PERSON_NOUNS, words
 
 _KNOWN_AS_RE = re.compile(
     r"\b(?:known as|calling itself|calls itself|which calls itself|called|dubbed)\s+"
@@ -81,6 +81,13 @@ _BACKER_RE = re.compile(
     r"^(?:(?!state-)\S+-(?:backed|linked|aligned|allied|supported|funded|run|controlled|based|"
     r"operated)\s+)+"
 )
+# "Gaza's health ministry": a body owned by a named place that is no country.
+_OWNED_RE = re.compile(r"[A-Z][\w.-]*['’]s?\s")
+# "a peacekeeping official in Laayoune": who, then where (`_described_name`).
+_PLACED_RE = re.compile(r"^(?P<who>[^,]+?)\s+(?:in|at|near)\s+(?:the\s+)?\S[^,]*$")
+# People a description may name besides lexicon.PERSON_NOUNS, in the plural as wire copy uses
+# them for a group of anonymous speakers.
+_ROLE_NOUNS = words("peacekeeper observer monitor inspector investigator guard")
 # "the health ministry in Gaza", "the interior ministry in Tripoli": a body and where it sits.
 _BODY_AT_RE = re.compile(r"^(?P<body>.+?)\s+(?:in|at)\s+\S.*$")
 
@@ -176,9 +183,12 @@ class Namer:
             if candidate and (found := self._force(candidate)) is not None:
                 return found
         if bare.isupper() and len(bare) >= 3:
+            spelled = names.clean(self.acronyms.get(bare, "")).lower()
             for d in reversed(earlier):
                 if names.initials(d.canonical) == bare:
                     return d.canonical, d.affiliation  # "UKMTO" after its full name
+                if spelled and names.clean(d.name).lower().endswith(spelled):
+                    return d.canonical, d.affiliation  # "ISPR" after "Pakistan's ... (ISPR)"
         return None
 
     def _group(self, bare: str, at: int, earlier: list[Any]) -> tuple[str, str]:
@@ -209,6 +219,9 @@ class Namer:
         fuller = [d for d in earlier if d.canonical.endswith(" " + bare)]
         if fuller:
             return fuller[-1].canonical, fuller[-1].affiliation  # "Central Command"
+        described = _described_name(bare)
+        if described:
+            return described, ""
         proper = names.proper_tail(bare)
         return (proper or bare), ""
 
@@ -311,7 +324,9 @@ class Namer:
                 if d.canonical.endswith(body) and d.affiliation:
                     return d.affiliation
             owners = [w for w in re.findall(r"\b[A-Z][\w'’-]*", phrase[1:])]
-            return "" if owners else self._article_country(at)  # not "The Gaza health ministry"
+            if owners or _OWNED_RE.match(phrase):
+                return ""  # not "The Gaza health ministry", "Gaza's health ministry"
+            return self._article_country(at)
         return ""
 
     def _side_by_description(self, phrase: str, at: int, earlier: list[Any]) -> str:
@@ -335,6 +350,34 @@ class Namer:
             self._countries = found
         counts = Counter(c for at, c in self._countries if at < before)
         return counts.most_common(1)[0][0] if counts else ""
+
+
+def _described_name(bare: str) -> str:
+    """The name a description of no state body is filed under, or "":
+    - a name set off after its description: "a PKK-affiliated news agency, Firat" -> "Firat";
+    - an armed group's own name behind a word for its members: "Rebels of the Coalition of
+      Patriots for Change" -> the coalition (sides.own_name);
+    - people described by who they are and then where they are: "a United Nations
+      peacekeeping official in Laayoune", "Beninese security sources in Natitingou" -> the
+      description; the place stays when nothing else says who they are ("Police in Intan
+      Jaya", "medical authorities in Gaza") or the head is a body ("the UN mission in ...")."""
+    apposed = re.match(r"^[^,]+,\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'’.-]*\s*){1,4})$", bare)
+    if apposed and not bare[:1].isupper():
+        return apposed.group("name").strip()
+    tokens = bare.split()
+    if len(tokens) > 2 and tokens[0].lower() in _MEMBERS | _IRREGULAR and tokens[1] == "of":
+        own = sides.own_name(tokens[2:])
+        if own is not None and own[1] <= 1:
+            return own[0]
+    placed = _PLACED_RE.match(bare)
+    if placed is not None:
+        head = placed.group("who").split()
+        last = head[-1].lower()
+        person = last in PERSON_NOUNS or last.removesuffix("s") in PERSON_NOUNS | _ROLE_NOUNS
+        told = any(w[:1].isupper() for w in head[1:]) or sides.country(head[0]) is not None
+        if person and told and len(head) >= 2:
+            return placed.group("who")
+    return ""
 
 
 def _apposed(phrase: str) -> str:

@@ -31,6 +31,17 @@ from tui.pipeline.analyze import (
 from tui.pipeline.analyze.quotes import QuoteMap
 from tui.pipeline.analyze.sentences import DATELINE_RE, split_sentences
 
+# "No group has claimed the attack", "Nobody claimed responsibility": a claim said not to have
+# been made has no source, so it is no claim (docs/CLAIMS.md, "Not claims"). Only the claim of
+# responsibility: "no one could have envisioned ..." is an attribution in PolNeAR's sense.
+_NOBODY_RE = re.compile(r"(?:no|none|nobody|no\s+one)\b", re.IGNORECASE)
+
+
+def _claimed_by_nobody(text: str, d: sources.Draft) -> bool:
+    cue = text[d.cue[0] : d.cue[1]].lower().split()
+    claiming = bool(cue) and cue[-1] in ("claim", "claims", "claimed", "claiming")
+    return claiming and bool(_NOBODY_RE.match(text, d.source[0], d.source[1]))
+
 
 def find_claims(doc: Any, entities: tuple[Entity, ...]) -> tuple[Claim, ...]:
     """Every claim in the article parsed as `doc`, in text order."""
@@ -59,6 +70,7 @@ def find_claims(doc: Any, entities: tuple[Entity, ...]) -> tuple[Claim, ...]:
                 continue
             for found in attribution.find_in_sentence(doc, lo, hi, quoted, mine):
                 drafts.append(_widen(quoted, _draft(doc, text, found, sent_start, sent_end)))
+    drafts = [d for d in drafts if not _claimed_by_nobody(text, d)]
     if not drafts:
         return ()
     sources.name_sources(doc, drafts, entities)

@@ -11,8 +11,10 @@ another side (both sides known, and different) in its own sentence or the two be
 - and the two are about the same thing: they share content (overlap weight 1, evidence.py), or,
   in the next sentence, the counter-account points back with a generic noun ("the attack",
   "the men": data/back_references.txt).
-Both accounts then dispute each other, and the claims the other side made just before the one
-answered (its account runs on: "The bloggers also said ...") are answered with it.
+Both accounts then dispute each other (a phrase that negates the other's act, "the post had
+not fallen", makes the answer a denial of it), and the claims the other side made just
+before the one answered (its account runs on: "The bloggers also said ...") are answered
+with it.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ _ANSWERS = {
         re.IGNORECASE,
     ),
 }
+_NEGATION_RE = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 _OTHER_KIND = {"civilians": "combatant-nouns", "combatants": "civilian-nouns"}
 _NEXT_SENTENCE = 1
 _REACH = 2
@@ -95,8 +98,24 @@ def find(ledger: Ledger) -> None:
                 continue
             for t in _run(ledger, j):
                 ledger.add(t, "dispute", _span(ledger, k, t), b.canonical)
-            ledger.add(k, "dispute", _span(ledger, j, k), a.canonical)
+            negated = _negated_phrase(content, found)
+            if negated is not None:  # "the post had not fallen": the capture itself denied
+                ledger.add(k, "denial", (b.content[0] + negated[0], b.content[0] + negated[1]))
+            else:
+                ledger.add(k, "dispute", _span(ledger, j, k), a.canonical)
             break
+
+
+def _negated_phrase(content: str, found: list[str]) -> tuple[int, int] | None:
+    """The span of a counter-account phrase that negates the other's act ("had not fallen",
+    "did not completely fall"), or None: such a phrase is a denial, not a version of its own."""
+    for name in found:
+        if name != "hold":
+            continue  # "no damage" is a version of its own, not a denial of the hit
+        for m in _families()[name].finditer(content):
+            if _NEGATION_RE.search(m.group()):
+                return m.span()
+    return None
 
 
 def _answers(ledger: Ledger, j: int, found: list[str]) -> bool:

@@ -39,7 +39,9 @@ _FALSITY_RE = re.compile(
     r"no \w+ (?:had|has|have) (?:taken place|occurred|happened)|staged|hoax|fiction|fantasy|"
     r"an invention|invented|made up|exaggerat\w*|inflated|no evidence|"
     r"(?:has|had|have|played) no (?:role|part|involvement)|(?:has|had|have) nothing to do|"
-    r"not involved|slander\w*|(?:do|does|did) not (?:align|match|correspond|tally|square) with)\b",
+    r"not involved|not responsible|no responsibility|(?:was|were|is|are) not behind|"
+    r"took no part|slander\w*|"
+    r"(?:do|does|did) not (?:align|match|correspond|tally|square) (?:with|to))\b",
     re.IGNORECASE,
 )
 # Acts of force a party is blamed for: denying one ("did not fire on civilians") is a denial.
@@ -69,6 +71,20 @@ _ACT_RE = re.compile(r"\b" + _ACTS + r"\b", re.IGNORECASE)
 _FALSITY_ONLY_RE = re.compile(
     r"^\W*(?:\w+\W+){0,14}?(?:false|untrue|not true|fake|a lie|lies|nonsense|propaganda|"
     r"fabricated|baseless|fiction)\W*$",
+    re.IGNORECASE,
+)
+# "offered no evidence", "provided no proof": what the source failed to give (verification.py
+# reads it as unverified), not the source calling something baseless.
+_OFFERED_RE = re.compile(
+    r"\b(?:offered|provided|gave|given|presented|produced|cited|showed|shown|offering|providing|"
+    r"giving|presenting)\s+$",
+    re.IGNORECASE,
+)
+# "pushed back on that", "rejected this", "that was false": a demonstrative standing alone
+# (no noun after it) points at the statement just made.
+_DEMONSTRATIVE_RE = re.compile(
+    r"\W*(?:(?:on|with|against)\s+)?(?:that|this)\b(?=\s*(?:[,.;:]|$|as\b|was\b|is\b|"
+    r"were\b|had\b|has\b))",
     re.IGNORECASE,
 )
 _NO_EVENT_RE = re.compile(
@@ -101,6 +117,8 @@ _INVOLVEMENT_RE = re.compile(
 _WHOLE_ACCOUNTS = words(
     "account accounts accusation accusations allegation allegations version story narrative charges"
 )
+
+
 def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sources.Draft)
     """The words that make draft `d` a denial, or None when it is none."""
     words = text[d.cue[0] : d.cue[1]].lower().split()
@@ -109,13 +127,19 @@ def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sour
         base = "reject"  # "pushed back on", "took issue with": a rejection of what follows
     content = text[d.content[0] : d.content[1]]
     rejected = text[min(d.cue[1], d.content[0]) : d.content[1]]  # "rejecting Moscow's statement"
-    statement = _STATEMENT_RE.search(rejected) or hangs_on_statement(text, d)
+    statement = (
+        _STATEMENT_RE.search(rejected)
+        or _DEMONSTRATIVE_RE.match(rejected)
+        or hangs_on_statement(text, d)
+    )
     if base in _ALWAYS_DENY or (base in _REJECT and statement):
         end = d.content[1] if d.content[1] - d.cue[0] < 80 else d.cue[1]
         return (min(d.cue[0], d.content[0]), max(d.cue[1], end))
     if d.kind == cues.DENY and base not in _REJECT:
         return d.cue
     falsity = _FALSITY_RE.search(content) or _NEGATED_ACT_RE.search(content)
+    if falsity is not None and _OFFERED_RE.search(content, 0, falsity.start()):
+        falsity = None  # "..., but offered no evidence": a claim left unproven, no denial
     if falsity is not None:
         return d.content[0] + falsity.start(), d.content[0] + falsity.end()
     return None
@@ -249,6 +273,11 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
         )
     if named:
         return []  # it says what it denies, and no claim here says that
+    if (
+        _DEMONSTRATIVE_RE.match(text, d.content[0], d.content[1])
+        and s - ledger.sent_of[near[0]] <= 1
+    ):
+        return [near[0]]  # "pushed back on that", "said that was false": the last statement
     if d.affiliation and _FALSITY_ONLY_RE.match(text[d.content[0] : d.content[1]]):
         opposed = [  # "We do not comment on any kind of fake": the other side's last claim
             j
@@ -268,6 +297,12 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
         blaming = [j for j in near if _names_side(ledger, j, d.affiliation)]
         if blaming:
             return blaming[:1]  # "denied any involvement": the claim that blamed its side
+    if d.kind == cues.DENY and d.affiliation:
+        about = [
+            j for j in near if s - ledger.sent_of[j] <= 1 and _names_side(ledger, j, d.affiliation)
+        ]
+        if about:  # "killed 10 militants of the Pakistani Taliban" / "The TTP denied ...": the
+            return about[:1]  # claim about the denier's own side
     nearest = near[0]
     if (
         s - ledger.sent_of[nearest] <= 1
@@ -310,7 +345,18 @@ def _run(
 def _names_side(ledger: Ledger, j: int, side: str) -> bool:
     """Does claim `j`'s content name `side` ("Iranian-backed militias" names Iran)?"""
     d = ledger.drafts[j]
-    for word in re.findall(r"[A-Z][\w'’.-]*", ledger.text[d.content[0] : d.content[1]]):
+    content = ledger.text[d.content[0] : d.content[1]]
+    own = sides.own_name(re.findall(r"[A-Za-z][\w'’.-]*", content))
+    if own is not None and own[0] == side:
+        return True  # "the Western Togoland Restoration Front had bombed ...": an unlisted group
+    words = re.findall(r"[A-Za-z][\w'’.-]*", content)
+    for k, word in enumerate(words):
+        if not word[:1].isupper():
+            continue
+        for n in (4, 3, 2):  # "the Pakistani Taliban", "Myanmar National Democratic Alliance"
+            found = sides.group(" ".join(words[k : k + n]))
+            if found is not None and found[1] == side:
+                return True
         for part in (word, word.split("-")[0]):
             found = sides.group(part)
             if (found is not None and found[1] == side) or sides.country(part) == side:

@@ -45,6 +45,12 @@ _NOUNS = (
     r"estimates?|allegations?|accusations?|assertions?|statements?|versions?|stor(?:y|ies)|"
     r"charges?|narratives?|information|account of events|deaths?|killings?"
 )
+# Where the owner after "reported by" ends: at an auxiliary, a conjunction or a preposition
+# ("the figure given by the army could not be verified": the owner is "the army").
+_STOPS_OWNER = (
+    r"(?:could|can|cannot|was|were|is|are|has|have|had|would|will|did|does|do|may|might|"
+    r"and|but|or|which|that|who|in|on|at|of|for|to|as|with|from|after|before|since)"
+)
 _REFERENCE_RE = re.compile(
     r"\b(?:(?P<det>(?i:the|these|those|such|this|that|its|their|his|her|either|neither|both|"
     r"any|all|each))\s+|(?P<owner>(?:(?i:the)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
@@ -52,7 +58,7 @@ _REFERENCE_RE = re.compile(
     r"(?P<adj>(?:[A-Z][\w-]*|(?i:two|earlier|initial|latest|official|reported|casualty|death))"
     r"\s+)?(?P<noun>(?i:" + _NOUNS + r"))\b"
     r"(?:\s+(?:reported|given|released|published|issued|put out|made|cited)\s+by\s+"
-    r"(?P<by>(?:the\s+)?[\w'’-]+(?:\s+[\w'’-]+){0,5}))?",
+    r"(?P<by>(?:the\s+)?[\w'’-]+(?:\s+(?!" + _STOPS_OWNER + r"\b)[\w'’-]+){0,5}))?",
 )
 _PLURAL_RE = re.compile(r"(?:s|ies)$|^(?:neither|either|both|these|those|all)$")
 _FIGURE_NOUNS = frozenset(

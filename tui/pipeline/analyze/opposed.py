@@ -1,0 +1,130 @@
+"""Two sides' accounts of one event: each disputes the other, without a word of denial.
+
+Conflict copy sets the parties' versions side by side and leaves the reader to weigh them:
+"the border service said Tajik troops opened fire on a post ... Tajikistan's border guards said
+it was Kyrgyz troops who fired first". No denial verb, no "while", no counter-figure: what
+makes the second an answer is who says it (another side of the war) and what it is about (the
+same event: the same place, group, number or act). This module reads that from the claims
+themselves, not from a list of phrasings:
+- two claims by sources of known, different sides that are not one camp (sides.py,
+  data/allies.tsv), the later in the same sentence as the earlier or one of the next two;
+- about one event: their contents share a telling word, name or number (overlap weight, as
+  evidence.py weighs it, of at least 1);
+- neither already answered, answering or confirmed (the readings of disputes.py, accounts.py,
+  counters.py and remarks.py go first);
+- both about the war's events (a word of force, harm, ground or bodies: `_EVENT_RE`);
+- and something that sets them against each other:
+  - each blames the other: the subject of each content is the other side's forces ("Tajik
+    troops opened fire ..." / "it was Kyrgyz troops who fired first"). A side merely named
+    ("struck a Ukrainian launcher", "rockets launched from Lebanon") is no agent: two sides
+    reporting their own strikes on each other are not disputing;
+  - or the later narrows the earlier with "only", "merely", "just" ("his forces had fired
+    only warning shots into an uninhabited area").
+Opposition alone is not enough: measured on the development sets, two sides' accounts of one
+event agree about as often as they clash ("Hezbollah confirmed Sharara's death"; the
+Pentagon's "the base came under attack but no personnel were injured"), and a negation in the
+later one is no better a sign (bench/README.md, "Claims: third pass"). Each of the pair then
+disputes the other.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.pipeline.analyze import sides
+from tui.pipeline.analyze.evidence import Ledger, same_party
+from tui.pipeline.analyze.lexicon import MILITARY
+
+_REACH = 2  # sentences after the earlier account in which the answer may stand
+_SAME_EVENT = 1  # overlap weight (evidence.py): one telling word, a name or a number
+_EVENT_RE = re.compile(
+    r"\b(?:kill\w*|dead|died|deaths?|wound\w*|injur\w*|casualt\w*|bod(?:y|ies)|attack\w*|"
+    r"strike|strikes|struck|hit|hits|shell\w*|fir(?:e|ed|ing)|shot|shoot\w*|bomb\w*|"
+    r"destroy\w*|damag\w*|captur\w*|seiz\w*|took|taken|overr[au]n|control\w*|recaptur\w*|"
+    r"ambush\w*|clash\w*|raid\w*|crossed|infiltrat\w*|burn\w*|missiles?|drones?|rockets?|"
+    r"artillery|troops|soldiers|fighters|civilians|post|base|positions?|town|village)\b",
+    re.IGNORECASE,
+)
+_AGENT_RE = re.compile(
+    r"\W*(?:that\s+)?(?:it\s+(?:was|had\s+been)\s+)?(?:the\s+)?(?P<side>[A-Z][\w'’.-]*)\s+"
+    r"(?:[a-z-]+\s+)?(?P<force>" + "|".join(sorted(MILITARY | {"guards"})) + r")\b"
+)
+_ONLY_RE = re.compile(r"\b(?:only|merely|just)\b", re.IGNORECASE)
+
+
+def find(ledger: Ledger) -> None:
+    """Mark each pair of opposed accounts of one event as disputing each other."""
+    settled = {
+        k
+        for k in range(len(ledger.drafts))
+        if ledger.kinds(k) & {"denial", "dispute", "confirmation"}
+    }
+    for k, b in enumerate(ledger.drafts):
+        if k in settled or not _eligible(ledger, k):
+            continue
+        for j in range(k - 1, -1, -1):
+            if ledger.sent_of[k] - ledger.sent_of[j] > _REACH:
+                break
+            if j in settled or not _eligible(ledger, j):
+                continue
+            a = ledger.drafts[j]
+            if not _opposed(a.affiliation, b.affiliation) or same_party(a, b):
+                continue
+            if not _signal(ledger, j, k):
+                continue
+            ledger.add(k, "dispute", _span(ledger, j, k), a.canonical)
+            ledger.add(j, "dispute", _span(ledger, k, j), b.canonical)
+            settled.update((j, k))
+            break
+
+
+def _signal(ledger: Ledger, j: int, k: int) -> str:
+    """What sets claim `k` against the earlier claim `j` of another side, or ""."""
+    text = ledger.text
+    a, b = ledger.drafts[j], ledger.drafts[k]
+    first = text[a.content[0] : a.content[1]]
+    second = text[b.content[0] : b.content[1]]
+    if ledger.weight(ledger.words[j], ledger.words[k]) < _SAME_EVENT:
+        return ""  # not visibly about one event
+    if _agent(first) == b.affiliation and _agent(second) == a.affiliation:
+        return "blame"  # each says the other's forces did it
+    if _ONLY_RE.search(second) and not _ONLY_RE.search(first):
+        return "only"  # "fired only warning shots": the other's account cut down
+    return ""
+
+
+def _agent(content: str) -> str:
+    """The side whose forces are the subject of `content`: "Tajik troops opened fire", "it was
+    Kyrgyz troops who fired first", "Houthi drones struck" -> that side; else "". A side named
+    elsewhere ("struck a Ukrainian launcher", "near the Israeli-occupied Golan") is no agent."""
+    m = _AGENT_RE.match(content)
+    if m is None:
+        return ""
+    word = m.group("side")
+    for part in (word, word.split("-")[0]):
+        found = sides.group(part)
+        if found is not None:
+            return found[1]
+        country = sides.country(part)
+        if country is not None:
+            return country
+    return ""
+
+
+def _eligible(ledger: Ledger, k: int) -> bool:
+    d = ledger.drafts[k]
+    content = ledger.text[d.content[0] : d.content[1]]
+    return not d.attached and bool(d.affiliation) and bool(_EVENT_RE.search(content))
+
+
+def _opposed(a: str, b: str) -> bool:
+    return bool(a) and bool(b) and a != b and b not in sides.camp(a)
+
+
+def _span(ledger: Ledger, k: int, other: int) -> tuple[int, int]:
+    """Claim `k` as evidence for claim `other`: its sentence, or its clause in a shared one."""
+    d = ledger.drafts[k]
+    if ledger.sent_of[k] != ledger.sent_of[other]:
+        return d.sent
+    spans = (d.source, d.cue, d.content)
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)

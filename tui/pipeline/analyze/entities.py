@@ -162,6 +162,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             surface = text[start:end]
             if not any(c.isupper() or c.isdigit() for c in surface) or aliases.is_title(surface):
                 continue
+            if not any(c.isalpha() for c in surface):
+                continue  # "990" of "Paul Lawrie 207,990": a number is no name
             if aliases.opens_title(text, start, end):
                 continue  # "Squadron" of "Squadron Leader Hassan Siddiqui"
             if demonyms.is_nationality(surface, given_names.is_given_name):

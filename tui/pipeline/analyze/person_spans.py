@@ -11,7 +11,9 @@ that shape that are none (each family read in bench/README.md, "Fourth pass"):
   and "Hong Kong-based" are the place before a participle of origin;
 - an office inside the span: "New York Democrat Charles Rangel" gives the person after the
   office, "Allen Fire Chief" none;
-- a people or a community: "Sunni Muslims", "Meiteis" (demonyms.is_people);
+- a people or a community: "Sunni Muslims", "Meiteis" (demonyms.is_people); a nationality
+  before a name says where the person is from and is no part of the name ("Spaniard Carlos
+  Sainz", "American Dennis Mitchell"; data/nationality_nouns.tsv and demonyms.py);
 - a noun that ends names of places, events and documents: "Coral Sky Amphitheatre" is a
   place, "the Fair Sentencing Act" and "the Yom Kippur War" no entity (data/name_nouns.tsv);
 - and the model's person of one word may have left out the given name before it, when that
@@ -27,7 +29,7 @@ import re
 from typing import Any
 
 from tui.pipeline.analyze import aliases, bodies, demonyms, gazetteer, given_names, labels
-from tui.pipeline.analyze.lists import rows
+from tui.pipeline.analyze.lists import rows, split_forms
 
 _NOT_NAME = re.compile(r"@|www\.|https?:|\.com\b|\.org\b|\.net\b")
 _DIGIT_WORD = re.compile(r"(?<!\S)\S*[0-9]")
@@ -116,6 +118,7 @@ def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     prefix = _PREFIX.match(text, start, end)
     if prefix is not None:
         start = prefix.end()  # "pro-Clinton" is Clinton
+    start = _after_nationality(text, start, end)
     tail = _HYPHEN_TAIL.search(text, start, end)
     if tail is not None:
         origin = _ORIGIN.fullmatch(tail.group())
@@ -149,6 +152,28 @@ def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:
         if not (surname and given_names.is_given_name(words[0])):
             return start, end, "PLACE" if kind == "place" else ""
     return start, end, None
+
+
+def _after_nationality(text: str, start: int, end: int) -> int:
+    """Where the name starts after a nationality that opens the span: "Briton Graeme Obree",
+    "Belgian Bruno Thiry". A nationality noun that is also a given name ("Finn", "Dane") goes
+    only before two more words ("Finn Russell" is a person, "Finn Teemu Selanne" a Finn)."""
+    words = text[start:end].split(" ")
+    if len(words) < 2 or not words[1][:1].isupper():
+        return start
+    first = words[0]
+    if first not in _nationality_nouns() and not demonyms.is_nationality(
+        first, given_names.is_given_name
+    ):
+        return start
+    if len(words) < 3 and given_names.is_given_name(first):
+        return start
+    return start + len(first) + 1
+
+
+@functools.cache
+def _nationality_nouns() -> frozenset[str]:
+    return frozenset(noun for row in rows("nationality_nouns.tsv") for noun in split_forms(row[1]))
 
 
 _CREDITED = re.compile(r"[A-Za-zÀ-ÿ'’-]+(?: [A-Za-zÀ-ÿ'’-]+){1,2}")

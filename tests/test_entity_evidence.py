@@ -1,0 +1,39 @@
+"""Entities: the families of the sixth pass (issue 15: what makes a span a person's name and
+what says it is none), each on sentences of our own, with exact names, types and spans."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tui.pipeline.analyze import entities, model
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return model.get_nlp()
+
+
+def types(nlp: Any, text: str) -> dict[str, str]:
+    """Every mention's surface and type."""
+    found = entities.find_entities(nlp(text))
+    return {text[s:e]: ent.type for ent in found for s, e in ent.mentions}
+
+
+def test_a_nationality_before_a_name_is_no_part_of_it(nlp: Any) -> None:
+    text = (
+        "Spaniard Carlos Sainz lost a minute on the first stage, while Belgian Bruno Thiry "
+        "kept his lead. Finn Russell kicked two penalties."
+    )
+    found = types(nlp, text)
+    assert found.get("Carlos Sainz") == "PERSON" and found.get("Bruno Thiry") == "PERSON"
+    assert "Spaniard Carlos Sainz" not in found and "Belgian Bruno Thiry" not in found
+    assert found.get("Finn Russell") == "PERSON"  # a given name that is also a nationality
+
+
+def test_a_number_is_no_name(nlp: Any) -> None:
+    text = "13. Paul Lawrie 207,990\n4. Mika Hakkinen ( Finland ) McLaren 1:54.754"
+    found = types(nlp, text)
+    assert found.get("Paul Lawrie") == "PERSON"
+    assert not [s for s in found if not any(c.isalpha() for c in s)]

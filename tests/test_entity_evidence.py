@@ -37,3 +37,14 @@ def test_a_number_is_no_name(nlp: Any) -> None:
     found = types(nlp, text)
     assert found.get("Paul Lawrie") == "PERSON"
     assert not [s for s in found if not any(c.isalpha() for c in s)]
+
+
+def test_a_name_with_an_age_is_a_person(nlp: Any) -> None:
+    text = (
+        "Chelsea, 16, was at her father's side. Santa Puglisi, 22, and Salvatore Botta were "
+        "shot in a cemetery. In May, 12, people were hurt. On Sunday, 14, boats sank."
+    )
+    found = types(nlp, text)
+    assert found.get("Chelsea") == "PERSON" and found.get("Santa Puglisi") == "PERSON"
+    assert "In May" not in found and "May" not in found
+    assert found.get("Sunday") is None

@@ -116,7 +116,8 @@ def _rule_mentions(text: str) -> list[Found]:
     for p in places.find_context_places(text):
         start, end = labels.place_span(text, p.start, p.end)
         found.append(Found(start, end, "PLACE", CONTEXT if p.strength != "near" else MODEL))
-    for start, end in labels.titled_names(text) + person_spans.credit_names(text):
+    named = labels.titled_names(text) + person_spans.credit_names(text)
+    for start, end in named + person_spans.aged_names(text):
         found.append(Found(start, end, "PERSON", CONTEXT))
     return found
 

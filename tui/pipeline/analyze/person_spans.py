@@ -45,6 +45,10 @@ _MONTHS = frozenset((
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December",
 ))
+_DAYS = frozenset((
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue",
+    "Wed", "Thu", "Fri", "Sat", "Sun",
+))
 # fmt: on
 _NUMBER_AFTER = re.compile(r"\.? [0-9]{1,2}\b")
 _NEXT_WORD = re.compile(r" (?P<word>[A-Z][a-z]+)\b")
@@ -174,6 +178,41 @@ def _after_nationality(text: str, start: int, end: int) -> int:
 @functools.cache
 def _nationality_nouns() -> frozenset[str]:
     return frozenset(noun for row in rows("nationality_nouns.tsv") for noun in split_forms(row[1]))
+
+
+# A name with an age set off by commas ("Santa Puglisi, 22, and ...", "Takeda , 18 , showed"):
+# English gives ages in apposition to persons (and pets), never to places or bodies.
+_AGED = re.compile(
+    rf"(?<![\w'’.-])(?P<name>[{aliases.UPPER}][{aliases.LOWER}'’-]+"
+    rf"(?: [{aliases.UPPER}][{aliases.LOWER}'’-]+){{0,3}}) ?, [1-9][0-9]? ?,"
+)
+
+
+def aged_names(text: str) -> list[tuple[int, int]]:
+    """Persons named with their age ("Chelsea, 16, was at her father's side"), whatever the
+    model made of them: the words say person. Months, titles and nationalities stay out
+    ("May, 12,", "Belgians An Marchal, 19,")."""
+    found = []
+    for match in _AGED.finditer(text):
+        start, end = match.span("name")
+        start, end, _ = aliases.trim(text, start, end, titles=True)
+        words = text[start:end].split()
+        while words and words[0].lower() in _stop_words():  # "In May, 12, ..."
+            start += len(words.pop(0)) + 1
+        if not words or words[0] in _MONTHS or words[0] in _DAYS or aliases.is_title(words[0]):
+            continue
+        start, end, verdict = check(text, start, end)
+        if verdict is None and end > start:
+            found.append((start, end))
+    return found
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """English function words (spaCy's list): a sentence's capitalised first word, no name."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
 
 
 _CREDITED = re.compile(r"[A-Za-zÀ-ÿ'’-]+(?: [A-Za-zÀ-ÿ'’-]+){1,2}")

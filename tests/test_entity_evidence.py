@@ -48,3 +48,15 @@ def test_a_name_with_an_age_is_a_person(nlp: Any) -> None:
     assert found.get("Chelsea") == "PERSON" and found.get("Santa Puglisi") == "PERSON"
     assert "In May" not in found and "May" not in found
     assert found.get("Sunday") is None
+
+
+def test_a_quoted_nickname_inside_a_name_is_part_of_it(nlp: Any) -> None:
+    text = (
+        'The cartel was run by Ismael "El Mayo" Zambada for decades. The RSF leader Mohamed '
+        "Hamdan “Hemedti” Dagalo said his forces had left. Zambada was arrested in Texas."
+    )
+    found = types(nlp, text)
+    assert found.get('Ismael "El Mayo" Zambada') == "PERSON"
+    assert found.get("Mohamed Hamdan “Hemedti” Dagalo") == "PERSON"
+    assert found.get("Zambada") == "PERSON"
+    assert "Ismael" not in found and "El Mayo" not in found

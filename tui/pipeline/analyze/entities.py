@@ -117,7 +117,8 @@ def _rule_mentions(text: str) -> list[Found]:
         start, end = labels.place_span(text, p.start, p.end)
         found.append(Found(start, end, "PLACE", CONTEXT if p.strength != "near" else MODEL))
     named = labels.titled_names(text) + person_spans.credit_names(text)
-    for start, end in named + person_spans.aged_names(text):
+    named += person_spans.aged_names(text) + person_spans.nicknamed_names(text)
+    for start, end in named:
         found.append(Found(start, end, "PERSON", CONTEXT))
     return found
 

@@ -215,6 +215,25 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+# A nickname in quotation marks between a given name and a surname is part of the name, as
+# English press writes it: Ismael "El Mayo" Zambada, Mohamed Hamdan "Hemedti" Dagalo.
+_WORD = rf"[{aliases.UPPER}][{aliases.LOWER}'’-]+"
+_NICKNAMED = re.compile(
+    rf"(?<![\w'’.-])(?P<given>{_WORD})(?: {_WORD}){{0,2}} [\"“] ?{_WORD}(?: {_WORD}){{0,2}} ?[\"”]"
+    rf"(?: {_WORD}){{1,2}}(?![\w'’-])"
+)
+
+
+def nicknamed_names(text: str) -> list[tuple[int, int]]:
+    """Persons written with a quoted nickname inside the name ('Ismael "El Mayo" Zambada'):
+    the whole is the name when it opens with a given name."""
+    return [
+        match.span()
+        for match in _NICKNAMED.finditer(text)
+        if given_names.is_given_name(match["given"]) and not aliases.is_title(match["given"])
+    ]
+
+
 _CREDITED = re.compile(r"[A-Za-zÀ-ÿ'’-]+(?: [A-Za-zÀ-ÿ'’-]+){1,2}")
 
 

@@ -60,3 +60,14 @@ def test_a_quoted_nickname_inside_a_name_is_part_of_it(nlp: Any) -> None:
     assert found.get("Mohamed Hamdan “Hemedti” Dagalo") == "PERSON"
     assert found.get("Zambada") == "PERSON"
     assert "Ismael" not in found and "El Mayo" not in found
+
+
+def test_a_headline_guess_is_no_person(nlp: Any) -> None:
+    text = (
+        "ISWAP Raid Kills Six Soldiers at Army Base\n"
+        "Militants killed six soldiers in a raid on a base near Gao, the army said. Colonel "
+        "Souleymane Dembele said the attackers fled."
+    )
+    found = types(nlp, text)
+    assert not [s for s, kind in found.items() if kind == "PERSON" and "Raid" in s]
+    assert found.get("Souleymane Dembele") == "PERSON"

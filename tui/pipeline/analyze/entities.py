@@ -179,8 +179,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 end = aliases.apostrophe_tail(text, end)
                 start, end, verdict = person_spans.check(text, start, end)
                 start = person_spans.given_left_out(doc, start, end) if verdict is None else start
-                if verdict == "":
-                    continue  # "Sunni Muslims", "the Fair Sentencing Act", "2016"
+                if verdict == "" or person_spans.headline_guess(text, start, end):
+                    continue  # "Sunni Muslims", "the Fair Sentencing Act", "2016", "Raid Kills"
                 if verdict == "PLACE":  # "Marshall Islands-flagged", "Coral Sky Amphitheatre"
                     found.append(Found(*labels.place_span(text, start, end), "PLACE", CONTEXT))
                     continue

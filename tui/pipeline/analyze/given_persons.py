@@ -43,7 +43,7 @@ def mentions(doc: Any, text: str, rank: int) -> list[Found]:
     ]
     for start, end in given_names.person_spans(text, starts, _NOT_PERSON_PARTS):
         start, end, verdict = person_spans.check(text, start, end)
-        if verdict is not None or end <= start:
+        if verdict is not None or end <= start or person_spans.headline_guess(text, start, end):
             continue  # "Hong Kong-based", "Sunni Muslims": no person
         office = _NEXT_WORD.match(text, end)
         if office is not None and office["word"] in aliases.OFFICES:

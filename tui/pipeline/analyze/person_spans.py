@@ -234,6 +234,22 @@ def nicknamed_names(text: str) -> list[tuple[int, int]]:
     ]
 
 
+def headline_guess(text: str, start: int, end: int) -> bool:
+    """Whether the model's person text[start:end] is a guess from a headline's capitals: it
+    sits in a Title Case first line ("ISWAP Raid Kills Six Soldiers at Borno Military Base")
+    and is not named again below it. In such a line every word has a name's shape, and some
+    are given names too ("Raid"), so only the body can say which ones are names."""
+    line_end = text.find("\n")
+    if line_end == -1 or end > line_end:
+        return False
+    words = text[:line_end].split()
+    capitals = sum(1 for w in words if w[:1].isupper())
+    if len(words) < 4 or capitals < 0.6 * len(words) or text[:line_end].rstrip().endswith("."):
+        return False
+    surface = text[start:end]
+    return re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text[line_end:]) is None
+
+
 _CREDITED = re.compile(r"[A-Za-zÀ-ÿ'’-]+(?: [A-Za-zÀ-ÿ'’-]+){1,2}")
 
 

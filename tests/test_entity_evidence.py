@@ -71,3 +71,13 @@ def test_a_headline_guess_is_no_person(nlp: Any) -> None:
     found = types(nlp, text)
     assert not [s for s, kind in found.items() if kind == "PERSON" and "Raid" in s]
     assert found.get("Souleymane Dembele") == "PERSON"
+
+
+def test_a_word_the_text_also_writes_in_lower_case_is_no_person(nlp: Any) -> None:
+    text = (
+        "Garlic pills do not lower cholesterol, a study finds. Doctors often recommend garlic. "
+        "Gordon Brown said brown rice sold well. Brown added that prices rose."
+    )
+    found = types(nlp, text)
+    assert "Garlic" not in found
+    assert found.get("Gordon Brown") == "PERSON" and found.get("Brown") == "PERSON"

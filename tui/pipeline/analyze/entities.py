@@ -77,6 +77,7 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     kept = span_repair.repair(text, _resolve(text, found))
     kept = harmonise(text, kept)
     kept += propagate(text, kept)
+    kept = person_spans.common_words(text, kept, CONTEXT)
     if sports.is_sports_text(text):
         _sides(text, kept)
     return group_mentions(text, kept)

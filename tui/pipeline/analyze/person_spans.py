@@ -29,6 +29,7 @@ import re
 from typing import Any
 
 from tui.pipeline.analyze import aliases, bodies, demonyms, gazetteer, given_names, labels
+from tui.pipeline.analyze.grouping import Found
 from tui.pipeline.analyze.lists import rows, split_forms
 
 _NOT_NAME = re.compile(r"@|www\.|https?:|\.com\b|\.org\b|\.net\b")
@@ -248,6 +249,40 @@ def headline_guess(text: str, start: int, end: int) -> bool:
         return False
     surface = text[start:end]
     return re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text[line_end:]) is None
+
+
+def common_words(text: str, found: list[Found], below: int) -> list[Found]:
+    """The mentions without the persons of one word that the text itself writes in lower case
+    elsewhere ("Barter has always been ...", "Qualifier vs. ...", "barter deals"): a word the
+    writer also uses as a common noun or adjective is one at the head of a sentence or a table
+    row, unless it is a given name ("Said"), a title stands before it, or it is a word of a
+    longer person's name in the text ("Gordon Brown ... Brown said"). Only mentions ranked
+    below `below` (the model's) are judged; a rule's person stays."""
+    parts = {
+        word for m in found if m.type == "PERSON" for word in text[m.start : m.end].split()[1:]
+    }
+    kept = []
+    for m in found:
+        surface = text[m.start : m.end]
+        if (
+            m.type == "PERSON"
+            and m.rank < below
+            and " " not in surface
+            and surface[:1].isupper()
+            and not surface.isupper()
+            and surface not in parts
+            and not given_names.is_given_name(surface)
+            and not _titled(text, m.start)
+            and re.search(rf"(?<![\w'’-]){re.escape(surface.lower())}(?![\w'’-])", text)
+        ):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _titled(text: str, start: int) -> bool:
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and aliases.is_title(before[-1].rstrip("."))
 
 
 _CREDITED = re.compile(r"[A-Za-zÀ-ÿ'’-]+(?: [A-Za-zÀ-ÿ'’-]+){1,2}")

@@ -81,3 +81,9 @@ def test_a_word_the_text_also_writes_in_lower_case_is_no_person(nlp: Any) -> Non
     found = types(nlp, text)
     assert "Garlic" not in found
     assert found.get("Gordon Brown") == "PERSON" and found.get("Brown") == "PERSON"
+
+
+def test_a_place_with_a_lower_case_arabic_article_is_the_gazetteer_s(nlp: Any) -> None:
+    text = "RSF fighters have besieged el-Fasher for months. Families who fled el-Geneina agreed."
+    found = types(nlp, text)
+    assert found.get("el-Fasher") == "PLACE" and found.get("el-Geneina") == "PLACE"

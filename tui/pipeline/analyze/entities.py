@@ -35,6 +35,7 @@ from tui.pipeline.analyze import (
     given_persons,
     labels,
     name_context,
+    name_evidence,
     orgs,
     outlets,
     person_spans,
@@ -77,7 +78,7 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     kept = span_repair.repair(text, _resolve(text, found))
     kept = harmonise(text, kept)
     kept += propagate(text, kept)
-    kept = person_spans.common_words(text, kept, CONTEXT)
+    kept = name_evidence.common_words(text, kept, CONTEXT)
     if sports.is_sports_text(text):
         _sides(text, kept)
     return group_mentions(text, kept)
@@ -180,7 +181,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 end = aliases.apostrophe_tail(text, end)
                 start, end, verdict = person_spans.check(text, start, end)
                 start = person_spans.given_left_out(doc, start, end) if verdict is None else start
-                if verdict == "" or person_spans.headline_guess(text, start, end):
+                if verdict == "" or name_evidence.headline_guess(text, start, end):
                     continue  # "Sunni Muslims", "the Fair Sentencing Act", "2016", "Raid Kills"
                 if verdict == "PLACE":  # "Marshall Islands-flagged", "Coral Sky Amphitheatre"
                     found.append(Found(*labels.place_span(text, start, end), "PLACE", CONTEXT))

@@ -19,6 +19,7 @@ from tui.pipeline.analyze import (
     given_names,
     labels,
     name_context,
+    name_evidence,
     person_spans,
 )
 from tui.pipeline.analyze.grouping import Found, find_names
@@ -43,7 +44,7 @@ def mentions(doc: Any, text: str, rank: int) -> list[Found]:
     ]
     for start, end in given_names.person_spans(text, starts, _NOT_PERSON_PARTS):
         start, end, verdict = person_spans.check(text, start, end)
-        if verdict is not None or end <= start or person_spans.headline_guess(text, start, end):
+        if verdict is not None or end <= start or name_evidence.headline_guess(text, start, end):
             continue  # "Hong Kong-based", "Sunni Muslims": no person
         office = _NEXT_WORD.match(text, end)
         if office is not None and office["word"] in aliases.OFFICES:

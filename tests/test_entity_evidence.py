@@ -87,3 +87,13 @@ def test_a_place_with_a_lower_case_arabic_article_is_the_gazetteer_s(nlp: Any) -
     text = "RSF fighters have besieged el-Fasher for months. Families who fled el-Geneina agreed."
     found = types(nlp, text)
     assert found.get("el-Fasher") == "PLACE" and found.get("el-Geneina") == "PLACE"
+
+
+def test_a_one_word_name_that_only_places_things_is_a_place(nlp: Any) -> None:
+    text = (
+        "Kourouma fell to the rebels. Thousands fled Kourouma, and those in Kourouma had no "
+        "water. Smith said in a statement that Smith's team was in Kourouma too."
+    )
+    found = types(nlp, text)
+    assert found.get("Kourouma") == "PLACE"
+    assert found.get("Smith") == "PERSON"

@@ -79,6 +79,7 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     kept = harmonise(text, kept)
     kept += propagate(text, kept)
     kept = name_evidence.common_words(text, kept, CONTEXT)
+    name_evidence.unknown_places(text, kept, CONTEXT)
     if sports.is_sports_text(text):
         _sides(text, kept)
     return group_mentions(text, kept)

@@ -64,3 +64,51 @@ def common_words(text: str, found: list[Found], below: int) -> list[Found]:
 def _titled(text: str, start: int) -> bool:
     before = text[max(0, start - 30) : start].split()
     return bool(before) and aliases.is_title(before[-1].rstrip("."))
+
+
+# Prepositions and phrases of place before a name: where things happen ("fighting in Dabagi",
+# "an ambush near Kwanar", "north of Gidan"). Not "from" or "at", which persons follow too ("a
+# letter from Dina", "a shot at Moura").
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|around|across|into|towards?|(?:north|south|east|west)"
+    r"(?:east|west)?(?:ern)? of|(?:on )?the outskirts of) $"
+)
+# What follows a person and never a place: a speech verb, "who", an age in commas.
+_PERSON_AFTER = re.compile(
+    r"(?:['’]s)? ?,? (?:(?:said|says|told|added|stated|wrote|explained|noted|who|whose)\b"
+    r"|[0-9]{1,2} ?,)"
+)
+
+
+def unknown_places(text: str, found: list[Found], below: int) -> None:
+    """Persons of one word that the text only places things in are places: every mention of
+    the name that says anything says place ("in Dabagi", "near Dabagi"), none says person (a
+    title before it, a speech verb, "who" or an age after it, a given name before it, a given
+    name of its own). The gazetteer's towns are labels.py's; this is for the villages it lacks.
+    Only mentions ranked below `below` (the model's) change."""
+    by_surface: dict[str, list[Found]] = {}
+    for m in found:
+        if m.type == "PERSON":
+            by_surface.setdefault(text[m.start : m.end], []).append(m)
+    parts = {w for surface in by_surface for w in surface.split()[1:]}
+    for surface, mentions in by_surface.items():
+        if (
+            " " in surface
+            or surface in parts
+            or any(m.rank >= below for m in mentions)
+            or given_names.is_given_name(surface)
+        ):
+            continue
+        placed = 0
+        for m in mentions:
+            before = text[max(0, m.start - 30) : m.start]
+            if _titled(text, m.start) or _PERSON_AFTER.match(text, m.end):
+                break
+            words = before.split()
+            if words and given_names.is_given_name(words[-1]) and before.endswith(" "):
+                break
+            placed += bool(_PLACE_BEFORE.search(before))
+        else:
+            if placed:
+                for m in mentions:
+                    m.type = "PLACE"

@@ -97,3 +97,13 @@ def test_a_one_word_name_that_only_places_things_is_a_place(nlp: Any) -> None:
     found = types(nlp, text)
     assert found.get("Kourouma") == "PLACE"
     assert found.get("Smith") == "PERSON"
+
+
+def test_a_place_noun_that_qualifies_a_role_makes_no_place(nlp: Any) -> None:
+    text = (
+        "Sutthirot Charoenthanasak, a district chief in the province, said the shelling stopped. "
+        "Nubl and Zahra, two predominantly Shia towns, were hit."
+    )
+    found = types(nlp, text)
+    assert found.get("Sutthirot Charoenthanasak") == "PERSON"
+    assert found.get("Nubl") == "PLACE" and found.get("Zahra") == "PLACE"

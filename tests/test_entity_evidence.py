@@ -107,3 +107,9 @@ def test_a_place_noun_that_qualifies_a_role_makes_no_place(nlp: Any) -> None:
     found = types(nlp, text)
     assert found.get("Sutthirot Charoenthanasak") == "PERSON"
     assert found.get("Nubl") == "PLACE" and found.get("Zahra") == "PLACE"
+
+
+def test_a_name_in_apposition_after_a_role_is_a_person(nlp: Any) -> None:
+    text = "Among those killed was a surgeon, Usaeed Jabareen, from the city's main hospital."
+    found = types(nlp, text)
+    assert found.get("Usaeed Jabareen") == "PERSON"

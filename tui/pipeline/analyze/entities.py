@@ -121,6 +121,7 @@ def _rule_mentions(text: str) -> list[Found]:
         found.append(Found(start, end, "PLACE", CONTEXT if p.strength != "near" else MODEL))
     named = labels.titled_names(text) + person_spans.credit_names(text)
     named += person_spans.aged_names(text) + person_spans.nicknamed_names(text)
+    named += person_spans.role_named(text)
     for start, end in named:
         found.append(Found(start, end, "PERSON", CONTEXT))
     return found

@@ -188,6 +188,34 @@ _AGED = re.compile(
 )
 
 
+# A person named in apposition after what they are ("a surgeon, Usaeed Jabareen, from the
+# hospital", "the resident, Amina Bello, said"): the role noun closes a noun phrase opened by
+# an article, and the name stands between commas or before a speech verb.
+_WORD = rf"[{aliases.UPPER}][{aliases.LOWER}'’-]+"
+_ROLE_NOUNS = (
+    "surgeon|doctor|nurse|paramedic|medic|teacher|student|farmer|trader|driver|worker|engineer"
+    "|resident|villager|witness|survivor|journalist|reporter|photographer|activist|lawyer"
+    "|official|spokesman|spokeswoman|spokesperson|commander|officer|soldier|fighter|pastor"
+    "|priest|imam|cleric|elder|leader|chief|analyst|researcher|volunteer|mother|father|widow"
+    "|shopkeeper|fisherman|herder|miner|mechanic|pharmacist|businessman|businesswoman"
+)
+_ROLE_NAMED = re.compile(
+    rf"\b(?:a|an|the|one|another) (?:[\w-]+ ){{0,2}}?(?:{_ROLE_NOUNS}) ?, "
+    rf"(?P<name>{_WORD}(?: {_WORD}){{0,2}})"
+    r"(?= ?,| said\b| told\b)"
+)
+
+
+def role_named(text: str) -> list[tuple[int, int]]:
+    """Persons named after "a surgeon, ..." (above), whatever the model made of them."""
+    found = []
+    for match in _ROLE_NAMED.finditer(text):
+        start, end, verdict = check(text, *match.span("name"))
+        if verdict is None and end > start and not aliases.is_title(text[start:end].split()[0]):
+            found.append((start, end))
+    return found
+
+
 def aged_names(text: str) -> list[tuple[int, int]]:
     """Persons named with their age ("Chelsea, 16, was at her father's side"), whatever the
     model made of them: the words say person. Months, titles and nationalities stay out
@@ -217,7 +245,6 @@ def _stop_words() -> frozenset[str]:
 
 # A nickname in quotation marks between a given name and a surname is part of the name, as
 # English press writes it: Ismael "El Mayo" Zambada, Mohamed Hamdan "Hemedti" Dagalo.
-_WORD = rf"[{aliases.UPPER}][{aliases.LOWER}'’-]+"
 _NICKNAMED = re.compile(
     rf"(?<![\w'’.-])(?P<given>{_WORD})(?: {_WORD}){{0,2}} [\"“] ?{_WORD}(?: {_WORD}){{0,2}} ?[\"”]"
     rf"(?: {_WORD}){{1,2}}(?![\w'’-])"

@@ -113,3 +113,13 @@ def test_a_name_in_apposition_after_a_role_is_a_person(nlp: Any) -> None:
     text = "Among those killed was a surgeon, Usaeed Jabareen, from the city's main hospital."
     found = types(nlp, text)
     assert found.get("Usaeed Jabareen") == "PERSON"
+
+
+def test_a_place_noun_left_over_is_no_place(nlp: Any) -> None:
+    text = (
+        "Gunships struck Kyauk Sin Village in Sagaing’s Kani Township on Monday, and soldiers "
+        "raided Kyauk Sin Village again at noon."
+    )
+    found = types(nlp, text)
+    assert found.get("Kyauk Sin") == "PLACE"
+    assert "Village" not in found

@@ -20,6 +20,11 @@ that shape that are none (each family read in bench/README.md, "Fourth pass"):
   name is one it has not learnt ("Mahamadou Touré, a researcher", the model: "Touré"): a proper
   noun right before it that nothing else claims (no title, month or day, place, nationality,
   organisation word, and no entity of the model's) is its given name (`given_left_out`).
+
+And persons the words next to a name mark, whatever the model made of it: an age in commas
+("Chelsea, 16, was ..."; `aged_names`), a role noun before it in apposition ("a surgeon, Usaeed
+Jabareen, from ..."; `role_named`), a quoted nickname inside it (Ismael "El Mayo" Zambada, one
+name; `nicknamed_names`).
 """
 
 from __future__ import annotations

@@ -20,11 +20,14 @@ def headline_guess(text: str, start: int, end: int) -> bool:
     """Whether the model's person text[start:end] is a guess from a headline's capitals: it
     sits in a Title Case first line ("ISWAP Raid Kills Six Soldiers at Borno Military Base")
     and is not named again below it. In such a line every word has a name's shape, and some
-    are given names too ("Raid"), so only the body can say which ones are names."""
+    are given names too ("Raid"), so only the body can say which ones are names. A byline is
+    no headline."""
     line_end = text.find("\n")
     if line_end == -1 or end > line_end:
         return False
     words = text[:line_end].split()
+    if words and words[0].lower() == "by":
+        return False  # a byline ("By Anna Kovalenko and Lidia Moroz"): names are all it holds
     capitals = sum(1 for w in words if w[:1].isupper())
     if len(words) < 4 or capitals < 0.6 * len(words) or text[:line_end].rstrip().endswith("."):
         return False

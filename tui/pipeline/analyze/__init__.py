@@ -23,7 +23,7 @@ from tui.core.models import Analysis
 from tui.pipeline.analyze import claims, conflict, counters, entities, gazetteer, model, sides
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "13"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "14"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -34,7 +34,10 @@ ANALYZER_VERSION = "13"  # 2: state bodies, described organisations; 3: attitude
 # places), known places the model calls persons; 11: counter-accounts ("the attack was
 # repelled"), denials carried on in the next sentence, a verdict answers a whole account;
 # 12: a given name the model left out before a one-word person; 13: two sides' accounts of one
-# event set against each other (opposed.py), status and source families of the third pass
+# event set against each other (opposed.py), status and source families of the third pass;
+# 14: what the document says of a person (headline guesses, words also written in lower case,
+# names only placed, ages, quoted nicknames, apposition), nationalities before names,
+# "el-Fasher" as the gazetteer's el-Fasher
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -32,8 +32,10 @@ from tui.pipeline.analyze import (
     demonyms,
     gazetteer,
     given_names,
+    given_persons,
     labels,
     name_context,
+    name_evidence,
     orgs,
     outlets,
     person_spans,
@@ -42,7 +44,7 @@ from tui.pipeline.analyze import (
     sports,
     weapons,
 )
-from tui.pipeline.analyze.grouping import Found, find_names, group_mentions, harmonise, propagate
+from tui.pipeline.analyze.grouping import Found, group_mentions, harmonise, propagate
 
 RULE, CONTEXT, MODEL, LOOKUP = 3, 2, 1, 0
 _MODEL_TYPES = {
@@ -70,11 +72,14 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     found = _without_known_inside(text, _rule_mentions(text), model)
     found += model
     found += _lookup_mentions(doc, text)
-    found += _persons_inside(text, model, _given_name_mentions(doc, text))
+    given = given_persons.mentions(doc, text, CONTEXT)
+    found += given_persons.outside_model(text, model, given, CONTEXT)
     found = outlets.drop_not_names(text, found, CONTEXT, MODEL)
     kept = span_repair.repair(text, _resolve(text, found))
     kept = harmonise(text, kept)
     kept += propagate(text, kept)
+    kept = name_evidence.common_words(text, kept, CONTEXT)
+    name_evidence.unknown_places(text, kept, CONTEXT)
     if sports.is_sports_text(text):
         _sides(text, kept)
     return group_mentions(text, kept)
@@ -114,7 +119,10 @@ def _rule_mentions(text: str) -> list[Found]:
     for p in places.find_context_places(text):
         start, end = labels.place_span(text, p.start, p.end)
         found.append(Found(start, end, "PLACE", CONTEXT if p.strength != "near" else MODEL))
-    for start, end in labels.titled_names(text) + person_spans.credit_names(text):
+    named = labels.titled_names(text) + person_spans.credit_names(text)
+    named += person_spans.aged_names(text) + person_spans.nicknamed_names(text)
+    named += person_spans.role_named(text)
+    for start, end in named:
         found.append(Found(start, end, "PERSON", CONTEXT))
     return found
 
@@ -160,6 +168,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             surface = text[start:end]
             if not any(c.isupper() or c.isdigit() for c in surface) or aliases.is_title(surface):
                 continue
+            if not any(c.isalpha() for c in surface):
+                continue  # "990" of "Paul Lawrie 207,990": a number is no name
             if aliases.opens_title(text, start, end):
                 continue  # "Squadron" of "Squadron Leader Hassan Siddiqui"
             if demonyms.is_nationality(surface, given_names.is_given_name):
@@ -173,8 +183,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 end = aliases.apostrophe_tail(text, end)
                 start, end, verdict = person_spans.check(text, start, end)
                 start = person_spans.given_left_out(doc, start, end) if verdict is None else start
-                if verdict == "":
-                    continue  # "Sunni Muslims", "the Fair Sentencing Act", "2016"
+                if verdict == "" or name_evidence.headline_guess(text, start, end):
+                    continue  # "Sunni Muslims", "the Fair Sentencing Act", "2016", "Raid Kills"
                 if verdict == "PLACE":  # "Marshall Islands-flagged", "Coral Sky Amphitheatre"
                     found.append(Found(*labels.place_span(text, start, end), "PLACE", CONTEXT))
                     continue
@@ -200,35 +210,6 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             if new_kind:
                 found.append(Found(start, end, new_kind, rank))
     return found
-
-
-def _persons_inside(text: str, model: list[Found], given: list[Found]) -> list[Found]:
-    """Given-name persons, except those inside a longer person or organisation the model found:
-    "Major Abdulle Ali Mire" is one person; an "organisation" that ends in a person's name and
-    has no organisation word ("Aung San Suu Kyi") is that person, whole."""
-    kept = []
-    for g in given:
-        outer = [
-            m
-            for m in model
-            if m.start <= g.start and g.end <= m.end and m.end - m.start > g.end - g.start
-        ]
-        if not outer:
-            kept.append(g)
-            continue
-        m = outer[0]
-        surface = text[m.start : m.end]
-        if (
-            m.type == "ORG"
-            and m.end == g.end
-            and labels.looks_like_name(surface)
-            and len(surface.split()) <= 4
-            and not person_spans.names_a_place(surface)  # "Ta Moan Thom Temple"
-            and bodies.known_key(surface) is None
-            and gazetteer.lookup(surface) is None
-        ):
-            m.type, m.rank = "PERSON", CONTEXT
-    return kept
 
 
 _SINGLE_LETTER = re.compile(r"[A-Z]\.")
@@ -304,57 +285,6 @@ def _of_between(doc: Any, i: int, k: int, size: int, free: set[int]) -> bool:
     return 0 < k < size - 1 and i + k + 1 in free and doc[i + k].lower_ == "of"
 
 
-def _given_name_mentions(doc: Any, text: str) -> list[Found]:
-    """Persons whose name opens with a known given name ("Mark Philippoussis"), whatever the
-    model made of them (given_names.py)."""
-    import numpy
-    from spacy.attrs import IDX, TAG
-
-    strings = doc.vocab.strings
-    rows = doc.to_array([TAG, IDX])
-    proper = numpy.isin(rows[:, 0], [strings.add("NNP"), strings.add("NNPS")])
-    starts = set(rows[proper, 1].tolist())
-    spans: list[tuple[int, int]] = []
-    places_named: list[Found] = []
-    model = [
-        (e.start_char, e.end_char)
-        for e in doc.ents
-        if e.label_ == "PERSON" and e[0].lower_ != "the"
-    ]
-    for start, end in given_names.person_spans(text, starts, _NOT_PERSON_PARTS):
-        start, end, verdict = person_spans.check(text, start, end)
-        if verdict is not None or end <= start:
-            continue  # "Hong Kong-based", "Sunni Muslims": no person
-        office = _NEXT_WORD.match(text, end)
-        if office is not None and office["word"] in aliases.OFFICES:
-            continue  # "Allen Fire Chief Jonathan Boyd": the words before an office qualify it
-        if office is not None and office["word"] in person_spans.FEATURE_AFTER:
-            places_named.append(Found(start, office.end(), "PLACE", CONTEXT))
-            continue  # "the Osman Digna Air Base": a place named after a person
-        if text.endswith("the ", 0, start) and not any(s < end and start < e for s, e in model):
-            continue  # "the Martial Law declaration": a name after "the" is a person's only
-            # if the model saw a person there, without the article ("the Biden administration")
-        spans.append((start, end))
-    # A name that its words anywhere in the text make a place or an organisation ("Kamal Adwan
-    # hospital") is that everywhere.
-    otherwise = {
-        text[start:end]
-        for start, end in spans
-        if any(
-            name_context.kind_from_context(text, at, at + end - start) is not None
-            for at, _, _ in find_names(text, [text[start:end]], 0, len(text))
-        )
-    }
-    persons = [Found(s, e, "PERSON", CONTEXT) for s, e in spans if text[s:e] not in otherwise]
-    return persons + places_named
-
-
-_NEXT_WORD = re.compile(r" (?P<word>[A-Z][\w-]*)")
-_NOT_PERSON_PARTS = (
-    labels.ORG_WORDS | labels.PLACE_WORDS | person_spans.place_nouns() | aliases.OFFICES
-)
-
-
 def _resolve(text: str, found: list[Found]) -> list[Found]:
     """Keep the strongest of overlapping mentions; a weaker one keeps what does not overlap."""
     taken = bytearray(len(text))
@@ -375,6 +305,8 @@ def _resolve(text: str, found: list[Found]) -> list[Found]:
                 and not given_names.is_given_name(piece)
             ):
                 continue  # "Deadly" of "Deadly Al Shabaab": one word left of a person is no name
+            if piece in labels.PLACE_WORDS:
+                continue  # "Village" of "Yay Myat Village" once a rule took "Yay Myat"
             if end - start > 1 and text[start].isupper() and not aliases.is_title(piece):
                 kept.append(Found(start, end, mention.type, MODEL))
                 taken[start:end] = b"\x01" * (end - start)

@@ -76,6 +76,11 @@ _ADMINISTRATIVE = re.compile(
 )
 
 
+# The Arabic article as English copy writes it before a place, lower-case and hyphenated, in
+# its sun-letter forms too ("as-Suwayda", "ad-Dawr"); the gazetteer has it capitalised.
+_ARTICLE = re.compile(r"(?:al|el|as|ad|an|ar|ash|at|az|ath|adh)-(?=[A-Z])")
+
+
 def lookup(name: str, alternates: bool = True) -> Place | None:
     """The place this exact name (case as written, or title-cased if all capitals) refers to.
 
@@ -86,6 +91,9 @@ def lookup(name: str, alternates: bool = True) -> Place | None:
     folded = fold(name)
     if folded.isupper() and len(folded) > 3 and folded not in main:
         folded = folded.title()
+    article = _ARTICLE.match(folded)
+    if article is not None:  # "el-Fasher", "al-Qusayr": English writes the article lower-case
+        folded = folded[0].upper() + folded[1:]
     found = main.get(folded)
     if found is None and alternates:
         found = others.get(folded)

@@ -32,10 +32,13 @@ _PLACE_OF = re.compile(
     r"|outskirts|(?:military )?(?:detachment|outpost|garrison))"
     r" of (?:the )?$"
 )
-# What a place is, set after its name: "Nubl and Zahra, two predominantly Shia towns".
+# What a place is, set after its name: "Nubl and Zahra, two predominantly Shia towns"; not
+# when the noun only qualifies a person or body ("X, a district chief").
 _PLACE_APPOSED = re.compile(
     r", (?:a|an|the|two|three|both|twin) (?:[\w-]+ ){0,3}?(?:towns?|villages?|city|cities"
     r"|suburbs?|districts?|settlements?|localit(?:y|ies)|neighbou?rhoods?)\b"
+    r"(?! (?:chief|head|commissioner|officer|official|governor|administrator|leader|council"
+    r"|court|police|hospital|mayor|elder|resident|councillor|councilor)s?\b)"
 )
 # Where a place lies, set after its name: "Janay Abdale, located around 60 kilometres from
 # Mogadishu", "Bunagana, 5 km from the border".

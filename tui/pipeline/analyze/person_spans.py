@@ -11,13 +11,20 @@ that shape that are none (each family read in bench/README.md, "Fourth pass"):
   and "Hong Kong-based" are the place before a participle of origin;
 - an office inside the span: "New York Democrat Charles Rangel" gives the person after the
   office, "Allen Fire Chief" none;
-- a people or a community: "Sunni Muslims", "Meiteis" (demonyms.is_people);
+- a people or a community: "Sunni Muslims", "Meiteis" (demonyms.is_people); a nationality
+  before a name says where the person is from and is no part of the name ("Spaniard Carlos
+  Sainz", "American Dennis Mitchell"; data/nationality_nouns.tsv and demonyms.py);
 - a noun that ends names of places, events and documents: "Coral Sky Amphitheatre" is a
   place, "the Fair Sentencing Act" and "the Yom Kippur War" no entity (data/name_nouns.tsv);
 - and the model's person of one word may have left out the given name before it, when that
   name is one it has not learnt ("Mahamadou Touré, a researcher", the model: "Touré"): a proper
   noun right before it that nothing else claims (no title, month or day, place, nationality,
   organisation word, and no entity of the model's) is its given name (`given_left_out`).
+
+And persons the words next to a name mark, whatever the model made of it: an age in commas
+("Chelsea, 16, was ..."; `aged_names`), a role noun before it in apposition ("a surgeon, Usaeed
+Jabareen, from ..."; `role_named`), a quoted nickname inside it (Ismael "El Mayo" Zambada, one
+name; `nicknamed_names`).
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ import re
 from typing import Any
 
 from tui.pipeline.analyze import aliases, bodies, demonyms, gazetteer, given_names, labels
-from tui.pipeline.analyze.lists import rows
+from tui.pipeline.analyze.lists import rows, split_forms
 
 _NOT_NAME = re.compile(r"@|www\.|https?:|\.com\b|\.org\b|\.net\b")
 _DIGIT_WORD = re.compile(r"(?<!\S)\S*[0-9]")
@@ -42,6 +49,10 @@ _MONTHS = frozenset((
     "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "January",
     "February", "March", "April", "May", "June", "July", "August", "September", "October",
     "November", "December",
+))
+_DAYS = frozenset((
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Mon", "Tue",
+    "Wed", "Thu", "Fri", "Sat", "Sun",
 ))
 # fmt: on
 _NUMBER_AFTER = re.compile(r"\.? [0-9]{1,2}\b")
@@ -116,6 +127,7 @@ def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:
     prefix = _PREFIX.match(text, start, end)
     if prefix is not None:
         start = prefix.end()  # "pro-Clinton" is Clinton
+    start = _after_nationality(text, start, end)
     tail = _HYPHEN_TAIL.search(text, start, end)
     if tail is not None:
         origin = _ORIGIN.fullmatch(tail.group())
@@ -149,6 +161,115 @@ def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:
         if not (surname and given_names.is_given_name(words[0])):
             return start, end, "PLACE" if kind == "place" else ""
     return start, end, None
+
+
+def _after_nationality(text: str, start: int, end: int) -> int:
+    """Where the name starts after a nationality that opens the span: "Briton Graeme Obree",
+    "Belgian Bruno Thiry". A nationality noun that is also a given name ("Finn", "Dane") goes
+    only before two more words ("Finn Russell" is a person, "Finn Teemu Selanne" a Finn)."""
+    words = text[start:end].split(" ")
+    if len(words) < 2 or not words[1][:1].isupper():
+        return start
+    first = words[0]
+    if first not in _nationality_nouns() and not demonyms.is_nationality(
+        first, given_names.is_given_name
+    ):
+        return start
+    if len(words) < 3 and given_names.is_given_name(first):
+        return start
+    return start + len(first) + 1
+
+
+@functools.cache
+def _nationality_nouns() -> frozenset[str]:
+    return frozenset(noun for row in rows("nationality_nouns.tsv") for noun in split_forms(row[1]))
+
+
+# A name with an age set off by commas ("Santa Puglisi, 22, and ...", "Takeda , 18 , showed"):
+# English gives ages in apposition to persons (and pets), never to places or bodies.
+_AGED = re.compile(
+    rf"(?<![\w'’.-])(?P<name>[{aliases.UPPER}][{aliases.LOWER}'’-]+"
+    rf"(?: [{aliases.UPPER}][{aliases.LOWER}'’-]+){{0,3}}) ?, [1-9][0-9]? ?,"
+)
+
+
+# A person named in apposition after what they are ("a surgeon, Usaeed Jabareen, from the
+# hospital", "the resident, Amina Bello, said"): the role noun closes a noun phrase opened by
+# an article, and the name stands between commas or before a speech verb.
+_WORD = rf"[{aliases.UPPER}][{aliases.LOWER}'’-]+"
+_ROLE_NOUNS = (
+    "surgeon|doctor|nurse|paramedic|medic|teacher|student|farmer|trader|driver|worker|engineer"
+    "|resident|villager|witness|survivor|journalist|reporter|photographer|activist|lawyer"
+    "|official|spokesman|spokeswoman|spokesperson|commander|officer|soldier|fighter|pastor"
+    "|priest|imam|cleric|elder|leader|chief|analyst|researcher|volunteer|mother|father|widow"
+    "|shopkeeper|fisherman|herder|miner|mechanic|pharmacist|businessman|businesswoman"
+)
+_ROLE_NAMED = re.compile(
+    rf"\b(?:a|an|the|one|another) (?:[\w-]+ ){{0,2}}?(?:{_ROLE_NOUNS}) ?, "
+    rf"(?P<name>{_WORD}(?: {_WORD}){{0,2}})"
+    r"(?= ?,| said\b| told\b)"
+)
+
+
+def role_named(text: str) -> list[tuple[int, int]]:
+    """Persons named after "a surgeon, ..." (above), whatever the model made of them."""
+    found: list[tuple[int, int]] = []
+    if "," not in text:
+        return found
+    for match in _ROLE_NAMED.finditer(text):
+        start, end, verdict = check(text, *match.span("name"))
+        if verdict is None and end > start and not aliases.is_title(text[start:end].split()[0]):
+            found.append((start, end))
+    return found
+
+
+def aged_names(text: str) -> list[tuple[int, int]]:
+    """Persons named with their age ("Chelsea, 16, was at her father's side"), whatever the
+    model made of them: the words say person. Months, titles and nationalities stay out
+    ("May, 12,", "Belgians An Marchal, 19,")."""
+    found: list[tuple[int, int]] = []
+    if "," not in text:
+        return found  # the scan is linear but not free on a 10 MB page
+    for match in _AGED.finditer(text):
+        start, end = match.span("name")
+        start, end, _ = aliases.trim(text, start, end, titles=True)
+        words = text[start:end].split()
+        while words and words[0].lower() in _stop_words():  # "In May, 12, ..."
+            start += len(words.pop(0)) + 1
+        if not words or words[0] in _MONTHS or words[0] in _DAYS or aliases.is_title(words[0]):
+            continue
+        start, end, verdict = check(text, start, end)
+        if verdict is None and end > start:
+            found.append((start, end))
+    return found
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    """English function words (spaCy's list): a sentence's capitalised first word, no name."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+# A nickname in quotation marks between a given name and a surname is part of the name, as
+# English press writes it: Ismael "El Mayo" Zambada, Mohamed Hamdan "Hemedti" Dagalo.
+_NICKNAMED = re.compile(
+    rf"(?<![\w'’.-])(?P<given>{_WORD})(?: {_WORD}){{0,2}} [\"“] ?{_WORD}(?: {_WORD}){{0,2}} ?[\"”]"
+    rf"(?: {_WORD}){{1,2}}(?![\w'’-])"
+)
+
+
+def nicknamed_names(text: str) -> list[tuple[int, int]]:
+    """Persons written with a quoted nickname inside the name ('Ismael "El Mayo" Zambada'):
+    the whole is the name when it opens with a given name."""
+    if '"' not in text and "“" not in text:
+        return []
+    return [
+        match.span()
+        for match in _NICKNAMED.finditer(text)
+        if given_names.is_given_name(match["given"]) and not aliases.is_title(match["given"])
+    ]
 
 
 _CREDITED = re.compile(r"[A-Za-zÀ-ÿ'’-]+(?: [A-Za-zÀ-ÿ'’-]+){1,2}")

@@ -1,0 +1,117 @@
+"""What the rest of the document says about a name the model calls a person.
+
+A span's own words (person_spans.py) cannot tell "Garlic" at a sentence's head, "Raid Kills"
+in a headline or a village after "in" from a surname: the document can. A person is named again
+with a title, a given name or a speech verb; a common word is written in lower case elsewhere;
+a headline's guess is not named again below it; a place is where things happen ("in X",
+"near X") and never speaks. These rules read the whole text, after the mentions are resolved
+(entities.py), and change only what the model alone said.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.pipeline.analyze import aliases, given_names
+from tui.pipeline.analyze.grouping import Found
+
+
+def headline_guess(text: str, start: int, end: int) -> bool:
+    """Whether the model's person text[start:end] is a guess from a headline's capitals: it
+    sits in a Title Case first line ("ISWAP Raid Kills Six Soldiers at Borno Military Base")
+    and is not named again below it. In such a line every word has a name's shape, and some
+    are given names too ("Raid"), so only the body can say which ones are names. A byline is
+    no headline."""
+    line_end = text.find("\n")
+    if line_end == -1 or end > line_end:
+        return False
+    words = text[:line_end].split()
+    if words and words[0].lower() == "by":
+        return False  # a byline ("By Anna Kovalenko and Lidia Moroz"): names are all it holds
+    capitals = sum(1 for w in words if w[:1].isupper())
+    if len(words) < 4 or capitals < 0.6 * len(words) or text[:line_end].rstrip().endswith("."):
+        return False
+    surface = text[start:end]
+    return re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text[line_end:]) is None
+
+
+def common_words(text: str, found: list[Found], below: int) -> list[Found]:
+    """The mentions without the persons of one word that the text itself writes in lower case
+    elsewhere ("Barter has always been ...", "Qualifier vs. ...", "barter deals"): a word the
+    writer also uses as a common noun or adjective is one at the head of a sentence or a table
+    row, unless it is a given name ("Said"), a title stands before it, or it is a word of a
+    longer person's name in the text ("Gordon Brown ... Brown said"). Only mentions ranked
+    below `below` (the model's) are judged; a rule's person stays."""
+    parts = {
+        word for m in found if m.type == "PERSON" for word in text[m.start : m.end].split()[1:]
+    }
+    kept = []
+    for m in found:
+        surface = text[m.start : m.end]
+        if (
+            m.type == "PERSON"
+            and m.rank < below
+            and " " not in surface
+            and surface[:1].isupper()
+            and not surface.isupper()
+            and surface not in parts
+            and not given_names.is_given_name(surface)
+            and not _titled(text, m.start)
+            and re.search(rf"(?<![\w'’-]){re.escape(surface.lower())}(?![\w'’-])", text)
+        ):
+            continue
+        kept.append(m)
+    return kept
+
+
+def _titled(text: str, start: int) -> bool:
+    before = text[max(0, start - 30) : start].split()
+    return bool(before) and aliases.is_title(before[-1].rstrip("."))
+
+
+# Prepositions and phrases of place before a name: where things happen ("fighting in Dabagi",
+# "an ambush near Kwanar", "north of Gidan"). Not "from" or "at", which persons follow too ("a
+# letter from Dina", "a shot at Moura").
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|around|across|into|towards?|(?:north|south|east|west)"
+    r"(?:east|west)?(?:ern)? of|(?:on )?the outskirts of) $"
+)
+# What follows a person and never a place: a speech verb, "who", an age in commas.
+_PERSON_AFTER = re.compile(
+    r"(?:['’]s)? ?,? (?:(?:said|says|told|added|stated|wrote|explained|noted|who|whose)\b"
+    r"|[0-9]{1,2} ?,)"
+)
+
+
+def unknown_places(text: str, found: list[Found], below: int) -> None:
+    """Persons of one word that the text only places things in are places: every mention of
+    the name that says anything says place ("in Dabagi", "near Dabagi"), none says person (a
+    title before it, a speech verb, "who" or an age after it, a given name before it, a given
+    name of its own). The gazetteer's towns are labels.py's; this is for the villages it lacks.
+    Only mentions ranked below `below` (the model's) change."""
+    by_surface: dict[str, list[Found]] = {}
+    for m in found:
+        if m.type == "PERSON":
+            by_surface.setdefault(text[m.start : m.end], []).append(m)
+    parts = {w for surface in by_surface for w in surface.split()[1:]}
+    for surface, mentions in by_surface.items():
+        if (
+            " " in surface
+            or surface in parts
+            or any(m.rank >= below for m in mentions)
+            or given_names.is_given_name(surface)
+        ):
+            continue
+        placed = 0
+        for m in mentions:
+            before = text[max(0, m.start - 30) : m.start]
+            if _titled(text, m.start) or _PERSON_AFTER.match(text, m.end):
+                break
+            words = before.split()
+            if words and given_names.is_given_name(words[-1]) and before.endswith(" "):
+                break
+            placed += bool(_PLACE_BEFORE.search(before))
+        else:
+            if placed:
+                for m in mentions:
+                    m.type = "PLACE"

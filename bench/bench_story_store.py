@@ -18,7 +18,6 @@ were, in the form of the code that runs): give it a copy.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -71,7 +70,7 @@ def main() -> None:
             conn.execute(stale, batch)
         rows, cpu = _cpu(kept.articles_to_file, conn, BATCH)
         figures.setdefault("articles_to_file (stale)", []).append(cpu)
-        filed = {r["id"]: (r["old_story"], json.loads(r["old_features"])) for r in rows}
+        filed = {r["id"]: (r["old_story"], r["old_features"]) for r in rows}  # JSON text
         touched = {sid for sid, _ in filed.values()}
         changed = [s for s in window if s["id"] in touched]
         for story in changed:

@@ -6,13 +6,16 @@ Each filed article's features and each story's grouping state were zlib'd JSON (
 the terms spelled out in every row. `story_terms` now gives each term an id (the most frequent
 terms the smallest), beside its document frequency, and both values are packed with their terms
 as ids (tui/store/story_pack.py; tui/store/story_terms.py reads and writes them). The step
-gives every term named by a stored value a row, then writes `story_articles` and `stories`
-anew with their values packed (an update in place would leave their pages as full as before),
-their indexes and the story queue's triggers made again (the triggers on `articles` name
-`story_articles`, which a rename checks). A value of another shape stays as it was.
+writes `story_articles` and `stories` anew with their values packed (an update in place would
+leave their pages as full as before), their indexes and the story queue's triggers made again
+(the triggers on `articles` name `story_articles`, which a rename checks), then the terms. A
+value of another shape stays as it was.
 
-The SQL functions it calls are pure (registered by schema.connect through `register`): the
-terms a value names, and the value packed given the ids of exactly those terms.
+The SQL functions it calls (registered by schema.connect through `register`) pack the values
+in Python and give the terms their ids as they meet them, the terms of the old table first, the
+most frequent first; the table is written from them at the end. Measured at 50k (bench/
+README.md, "Schema 14"): a first version that looked up each row's ids in SQL and handed them
+to a pure function as JSON took five times the CPU.
 """
 
 from __future__ import annotations
@@ -26,26 +29,11 @@ from tui.store import story_pack
 from tui.store.schema_pack import QUEUE_TRIGGERS
 
 _QUEUE_TRIGGER_NAMES = ("ai", "au", "ad", "filed_ai", "filed_au", "filed_ad")
-# The ids of the terms a stored value names, as a JSON object (term -> id)
-_IDS = (
-    "(SELECT json_group_object(t.term, t.id) FROM json_each(sitrep_story_terms({value})) j "
-    "JOIN story_terms t ON t.term = j.value)"
-)
 
 TERMS = f"""
 {"".join(f"DROP TRIGGER story_queue_{name};" for name in _QUEUE_TRIGGER_NAMES)}
-CREATE TABLE story_terms_ids (
-    id   INTEGER PRIMARY KEY,
-    term TEXT NOT NULL UNIQUE,
-    df   INTEGER NOT NULL DEFAULT 0     -- a row stays at 0: packed values name it
-);
-INSERT INTO story_terms_ids(term, df) SELECT term, df FROM story_terms ORDER BY df DESC, term;
-INSERT OR IGNORE INTO story_terms_ids(term)
-    SELECT j.value FROM story_articles, json_each(sitrep_story_terms(features)) j;
-INSERT OR IGNORE INTO story_terms_ids(term)
-    SELECT j.value FROM stories, json_each(sitrep_story_terms(state)) j;
-DROP TABLE story_terms;
-ALTER TABLE story_terms_ids RENAME TO story_terms;
+SELECT sitrep_story_seed(NULL, 0);
+SELECT sitrep_story_seed(term, df) FROM story_terms;
 
 CREATE TABLE story_articles_packed (
     article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
@@ -54,8 +42,7 @@ CREATE TABLE story_articles_packed (
     stale      INTEGER NOT NULL DEFAULT 0   -- analysed again: to be filed again
 );
 INSERT INTO story_articles_packed(article_id, story_id, features, stale)
-    SELECT s.article_id, s.story_id,
-        sitrep_story_features(s.features, s.article_id, a.title, {_IDS.format(value="s.features")}),
+    SELECT s.article_id, s.story_id, sitrep_story_features(s.features, s.article_id, a.title),
         s.stale
     FROM story_articles s LEFT JOIN articles a ON a.id = s.article_id ORDER BY s.article_id;
 DROP TABLE story_articles;
@@ -75,11 +62,72 @@ CREATE TABLE stories_packed (
     state      BLOB NOT NULL DEFAULT '{{}}'  -- tui/store/story_pack.py
 );
 INSERT INTO stories_packed SELECT id, title, first_seen, last_seen, articles, outlets, contested,
-    sitrep_story_state(state, {_IDS.format(value="state")}) FROM stories ORDER BY id;
+    sitrep_story_state(state) FROM stories ORDER BY id;
 DROP TABLE stories;
 ALTER TABLE stories_packed RENAME TO stories;
 CREATE INDEX stories_list ON stories(last_seen DESC, id DESC, articles, outlets, contested);
+
+CREATE TABLE story_terms_ids (
+    id   INTEGER PRIMARY KEY,
+    term TEXT NOT NULL UNIQUE,
+    df   INTEGER NOT NULL DEFAULT 0     -- a row stays at 0: packed values name it
+);
+INSERT INTO story_terms_ids(id, term, df)
+    SELECT j.key + 1, j.value, coalesce(o.df, 0) FROM json_each(sitrep_story_terms()) j
+    LEFT JOIN story_terms o ON o.term = j.value ORDER BY j.key;
+DROP TABLE story_terms;
+ALTER TABLE story_terms_ids RENAME TO story_terms;
 """
+
+
+class _Repacking:
+    """The migration's SQL functions: `seed` resets the ids, then takes the old table's terms
+    (which get the first ids, the most frequent first, sorted here: SQL may call a function
+    before it sorts); the values packed (a term not seen yet takes the next id); at the end
+    every term in the order of its id."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.known: list[tuple[int, str]] = []  # (-df, term) of the old table's rows
+
+    def seed(self, term: object, df: object) -> None:
+        if term is None:
+            self.ids, self.known = {}, []
+        elif isinstance(term, str):
+            self.known.append((-int(df) if isinstance(df, int) else 0, term))
+
+    def features(self, value: object, article_id: object, title: object) -> object:
+        data = _plain(value)
+        try:
+            ids = self._ids_for(data)
+            return story_pack.pack_features(data, article_id, title, ids)  # type: ignore[arg-type]
+        except (story_pack.Unpackable, KeyError, TypeError, ValueError, struct.error):
+            return value  # another shape: as it was
+
+    def state(self, value: object) -> object:
+        data = _plain(value)
+        try:
+            return story_pack.pack_state(data, self._ids_for(data))  # type: ignore[arg-type]
+        except (story_pack.Unpackable, KeyError, TypeError, ValueError, struct.error):
+            return value
+
+    def terms(self) -> str:
+        self._ids_for(None)  # (no value at all: the old table's terms still)
+        return json.dumps(list(self.ids))  # in the order of their ids, from 1
+
+    def _ids_for(self, data: object) -> dict[str, int]:
+        if self.known:  # the first value: the old table's terms first, the most frequent first
+            for _, term in sorted(self.known):
+                self.ids.setdefault(term, len(self.ids) + 1)
+            self.known = []
+        if isinstance(data, dict):
+            for key in ("terms", "places", "kinds", "title_places"):
+                part = data.get(key)
+                if isinstance(part, dict | list):
+                    for term in part:
+                        if isinstance(term, str):
+                            self.ids.setdefault(term, len(self.ids) + 1)
+        return self.ids
 
 
 def _plain(value: object) -> object:
@@ -92,37 +140,9 @@ def _plain(value: object) -> object:
         return None
 
 
-def _terms(value: object) -> str:
-    """`sitrep_story_terms`: the terms a stored value names, as a JSON list."""
-    data = _plain(value)
-    found: list[str] = []
-    if isinstance(data, dict):
-        for key in ("terms", "places", "kinds", "title_places"):
-            part = data.get(key)
-            if isinstance(part, dict | list):
-                found.extend(t for t in part if isinstance(t, str))
-    return json.dumps(found)
-
-
-def _features(value: object, article_id: object, title: object, ids: object) -> object:
-    """`sitrep_story_features`: stored features packed, or *value* as it was."""
-    data = _plain(value)
-    try:
-        return story_pack.pack_features(data, article_id, title, json.loads(ids))  # type: ignore[arg-type]
-    except (story_pack.Unpackable, KeyError, TypeError, ValueError, struct.error):
-        return value
-
-
-def _state(value: object, ids: object) -> object:
-    """`sitrep_story_state`: a stored grouping state packed, or *value* as it was."""
-    data = _plain(value)
-    try:
-        return story_pack.pack_state(data, json.loads(ids))  # type: ignore[arg-type]
-    except (story_pack.Unpackable, KeyError, TypeError, ValueError, struct.error):
-        return value
-
-
 def register(conn: sqlite3.Connection) -> None:
-    conn.create_function("sitrep_story_terms", 1, _terms, deterministic=True)
-    conn.create_function("sitrep_story_features", 4, _features, deterministic=True)
-    conn.create_function("sitrep_story_state", 2, _state, deterministic=True)
+    repacking = _Repacking()
+    conn.create_function("sitrep_story_seed", 2, repacking.seed)
+    conn.create_function("sitrep_story_features", 3, repacking.features)
+    conn.create_function("sitrep_story_state", 1, repacking.state)
+    conn.create_function("sitrep_story_terms", 0, repacking.terms)

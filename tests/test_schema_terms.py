@@ -72,7 +72,7 @@ def _stored_features(conn: sqlite3.Connection) -> dict[int, ArticleFeatures]:
         _features(3, "Drones hit a depot near Kharkiv"),
         _features(4, "Дрони вдарили по Харкову", trend=True),  # not the article's own title
         {"article_id": "5", "time": 1.25, "title": "", "terms": {}, "places": []},  # older keys
-        _features(6, "t", terms={f"w{i}": 0.5 + i for i in range(300)} | {"odd": 0.3}),
+        _features(6, "t", terms={f"w{i}": 0.5 + i for i in range(300)} | {"odd": 0.3, "neg": -1.5}),
     ],
 )
 def test_features_are_packed_and_read_back(value: dict[str, Any]) -> None:

@@ -7,27 +7,29 @@ terms spelled out again in every row, each with its weight as text. Here a term 
 `story_terms` (which keeps its document frequency beside it), and the weights, multiples of
 one half (title 2, lead 1, entities 1.5 and 0.5, and sums of these), are one byte each.
 
-A value holds, after a tag byte and a flags byte, fixed-width arrays read with `struct` (C
-speed: a catch-up reads the grouping state of every story in the window at each batch):
+A value holds, after a tag byte and a flags byte:
 
 - features: time; title (left out when it is the article's own, which never changes once
-  stored); terms with their weights, in their order (the grouping sums them in that order);
-  focus places, kinds and title places as ids;
+  stored); terms with their weights, in their order (the grouping sums them in that order),
+  as runs of one weight (an article's terms come heaviest first: a few runs); focus places,
+  kinds and title places. Features are read back only when their article is filed again, so
+  they take varints (an id in 1 to 3 bytes, the most frequent terms' in 1);
 - a story's state: first and last seen, norm; terms with their summed weights; focus places
-  with their counts.
+  with their counts, as fixed-width arrays read with `struct` (C speed: a catch-up reads the
+  state of every story in the window at each batch). Ids take 2 bytes (3 in an array that
+  names a term past the 65,536th, 4 past the 16,777,216th); weights 1 byte as twice their
+  value (2 or 8 bytes when a value does not fit); counts 1 byte (2 or 4).
 
-A time that is a whole number of seconds takes 4 bytes, else 8. Ids take 2 bytes (3 in an array
-that names a term past the 65,536th, 4 past the 16,777,216th); weights 1 byte as twice their
-value (2 or 8 bytes when a value does not fit); counts 1 byte (2 or 4). Anything of another
-shape (a key the grouping did not have when this was written) is not packed: the caller keeps
-it as zlib'd JSON, which the readers still read. Unpacking gives ids; `named` turns them into
-the terms once they are looked up.
+A time that is a whole number of seconds takes 4 bytes, else 8. Anything of another shape (a
+key the grouping did not have when this was written) is not packed: the caller keeps it as
+zlib'd JSON, which the readers still read. Unpacking gives ids; `named` turns them into the
+terms once they are looked up.
 """
 
 from __future__ import annotations
 
 import struct
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 FEATURES, STATE = 1, 2  # tag bytes: a zlib stream starts with 0x78, so the forms never meet
@@ -68,9 +70,10 @@ def pack_features(
         text = str(feats["title"]).encode("utf-8")
         out.append(struct.pack("<I", len(text)) + text)
     terms = feats["terms"]
-    out.append(_array([ids[t] for t in terms], list(terms.values()), halves=True))
+    out.append(_runs([ids[t] for t in terms], list(terms.values())))
     for key in ("places", "kinds", "title_places"):
-        out.append(_array([ids[t] for t in feats.get(key, ())], None))
+        found = [ids[t] for t in feats.get(key, ())]
+        out.append(_varints([len(found), *found]))
     return b"".join(out)
 
 
@@ -98,10 +101,14 @@ def unpack_features(value: bytes, article_id: int, title: str) -> dict[str, Any]
         (size,) = struct.unpack_from("<I", value, at)
         title = value[at + 4 : at + 4 + size].decode("utf-8")
         at += 4 + size
-    (term_ids, weights), at = _read_array(value, at)
+    term_ids, weights, at = _read_runs(value, at)
     lists = []
     for _ in range(3):
-        (found, _none), at = _read_array(value, at)
+        size, at = _read_varint(value, at)
+        found = []
+        for _ in range(size):
+            term_id, at = _read_varint(value, at)
+            found.append(term_id)
         lists.append(found)
     return {
         "article_id": str(article_id),
@@ -196,6 +203,68 @@ def _array(ids: list[int], values: list[Any] | None, halves: bool = True) -> byt
     if kind & 15 != _NONE:  # (the low four bits: what the values are)
         out.append(struct.pack(f"<{n}{_VALUE_FORMAT[kind & 15]}", *numbers))
     return b"".join(out)
+
+
+def _varints(numbers: Iterable[int]) -> bytes:
+    """Unsigned LEB128: 7 bits a byte, the high bit set on all but the last."""
+    out = bytearray()
+    for number in numbers:
+        while number >= 0x80:
+            out.append(number & 0x7F | 0x80)
+            number >>= 7
+        out.append(number)
+    return bytes(out)
+
+
+def _read_varint(value: bytes, at: int) -> tuple[int, int]:
+    number = shift = 0
+    while True:
+        byte = value[at]
+        at += 1
+        number |= (byte & 0x7F) << shift
+        if byte < 0x80:
+            return number, at
+        shift += 7
+
+
+def _runs(ids: list[int], weights: list[Any]) -> bytes:
+    """Terms as runs of one weight (an article's terms come heaviest first: a few runs): the
+    number of runs, then each run's weight (twice it, shifted left: even; or 1 and a double),
+    its length and its ids, all varints."""
+    runs: list[tuple[Any, list[int]]] = []
+    for term_id, weight in zip(ids, weights, strict=True):
+        if runs and runs[-1][0] == weight:
+            runs[-1][1].append(term_id)
+        else:
+            runs.append((weight, [term_id]))
+    out = [_varints([len(runs)])]
+    for weight, members in runs:
+        twice = float(weight) * 2
+        if twice.is_integer() and twice >= 0:
+            out.append(_varints([int(twice) << 1, len(members), *members]))
+        else:
+            out.append(b"\x01" + struct.pack("<d", float(weight)))
+            out.append(_varints([len(members), *members]))
+    return b"".join(out)
+
+
+def _read_runs(value: bytes, at: int) -> tuple[list[int], list[float], int]:
+    ids: list[int] = []
+    weights: list[float] = []
+    runs, at = _read_varint(value, at)
+    for _ in range(runs):
+        code, at = _read_varint(value, at)
+        if code & 1:
+            (weight,) = struct.unpack_from("<d", value, at)
+            at += 8
+        else:
+            weight = (code >> 1) / 2
+        size, at = _read_varint(value, at)
+        for _ in range(size):
+            term_id, at = _read_varint(value, at)
+            ids.append(term_id)
+            weights.append(weight)
+    return ids, weights, at
 
 
 def _width(top: int) -> str:

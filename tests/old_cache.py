@@ -1,4 +1,4 @@
-"""A cache file as an older sitrep wrote it (schema 8 to 12): the schema of that version from
+"""A cache file as an older sitrep wrote it (schema 8 to 13): the schema of that version from
 its own migrations, rows written in plain SQL as that version's store wrote them (claims with
 their sentence and cue copied before 11, read from the text in 11; story rows as JSON text
 before 11, compressed in 11). The migration tests open it
@@ -49,16 +49,17 @@ def claims_of(text: str) -> list[dict[str, object]]:
 
 
 def write(path: Path, version: int) -> None:
-    """A cache of schema *version* (8 to 12) at *path*, closed. Schema 12 is schema 11's cache
-    taken through schema 12's own migration (its rows are schema 11's, coded)."""
-    assert 8 <= version <= 12
-    if version == 12:
-        write(path, 11)
+    """A cache of schema *version* (8 to 13) at *path*, closed. Schemas 12 and 13 are the cache
+    of the version before taken through their own migration (schema 11's rows, coded; then
+    its mentions packed and its story queue made)."""
+    assert 8 <= version <= 13
+    if version in (12, 13):
+        write(path, version - 1)
         old = sqlite3.connect(path)
         schema_size.register_functions(old)
-        schema.migrate(old, path, 11, schema.MIGRATIONS[:12])
+        schema.migrate(old, path, version - 1, schema.MIGRATIONS[:version])
         old.close()
-        path.with_name(f"{path.name}.bak-v11").unlink()
+        path.with_name(f"{path.name}.bak-v{version - 1}").unlink()
         return
     packed = version >= 11
     claims_table = "claim_rows" if packed else "claims"

@@ -16,9 +16,10 @@ import pytest
 from tests import old_cache, scale_cache
 from tui.core.models import Analysis, Article, Claim
 from tui.core.query import parse_query
+from tui.pipeline.stories.features import ArticleFeatures
 from tui.service import stories as story_service
 from tui.store import claims as stored_claims
-from tui.store import schema, store, upkeep
+from tui.store import schema, store, story_terms, upkeep
 from tui.store import stories as kept
 from tui.store.searcher import Searcher
 
@@ -67,9 +68,15 @@ def test_an_older_cache_migrates_with_a_backup_and_reads_back_the_same(
     assert rows == []  # all filed; the packed rows read back as they were written
     window = kept.window_stories(conn, "")
     assert {k: window[0][k] for k in json.loads(state)} == json.loads(state)
-    packed = conn.execute("SELECT article_id, features FROM story_articles").fetchall()
-    assert all(isinstance(value, bytes) for _, value in packed)
-    assert {a: kept.unpack(v) for a, v in packed} == features
+    packed = [dict(r) for r in conn.execute(
+        "SELECT a.id, a.title, s.features AS old_features FROM story_articles s "
+        "JOIN articles a ON a.id = s.article_id"
+    )]  # fmt: skip
+    assert all(isinstance(row["old_features"], bytes) for row in packed)
+    story_terms.features_json(conn, packed)  # as articles_to_file reads them (schema 14)
+    assert {r["id"]: ArticleFeatures.from_dict(json.loads(r["old_features"])) for r in packed} == {
+        a: ArticleFeatures.from_dict(json.loads(v)) for a, v in features.items()
+    }
     finder = Searcher()
     for text in ("drones", "dro", '"air defence"', "status:denied", "by:army", "by:ukrain",
                  "side:russia", "-shelled", "entity:Kharkiv"):  # fmt: skip

@@ -65,7 +65,7 @@ def file_stories(conn: sqlite3.Connection, limit: int = BATCH) -> int:
     )
     df_delta: dict[str, int] = {}
     touched: set[str] = set(old_stories)
-    filed: dict[int, tuple[str, str]] = {}
+    filed: dict[int, tuple[str, dict[str, object]]] = {}
     for feats in fresh:
         previous = old.get(feats.article_id)
         if previous is not None:
@@ -76,7 +76,7 @@ def file_stories(conn: sqlite3.Connection, limit: int = BATCH) -> int:
         for term in feats.terms:
             df_delta[term] = df_delta.get(term, 0) + 1
         touched.add(story_id)
-        filed[int(feats.article_id)] = (story_id, json.dumps(feats.to_dict()))
+        filed[int(feats.article_id)] = (story_id, feats.to_dict())
     unfiled = [r["id"] for r in rows if r["id"] not in by_id]  # gone meanwhile
     changed = [_story_row(index, sid) for sid in sorted(touched) if sid in index.stories]
     dropped = [sid for sid in touched if sid not in index.stories]

@@ -15,6 +15,7 @@ from tui.store.schema_lean import LEAN
 from tui.store.schema_pack import PACK
 from tui.store.schema_scale import CANONICALS, SCALE
 from tui.store.schema_size import SIZE, register_functions
+from tui.store.schema_terms import TERMS
 
 V1 = """
 CREATE TABLE feeds (
@@ -227,8 +228,7 @@ CREATE INDEX articles_list
 """
 
 # v6: stories (tui/pipeline/stories, filed by tui/service/stories): each article's story and
-# the features it was filed with, each story's grouping state and list figures, and the terms'
-# document frequencies. tui/store/stories.py reads and writes them.
+# features, each story's grouping state and list figures, the terms' document frequencies.
 V6 = """
 CREATE TABLE stories (
     id         TEXT PRIMARY KEY,
@@ -301,10 +301,10 @@ ALTER TABLE bookmarks ADD COLUMN affiliation TEXT;
 ALTER TABLE bookmarks ADD COLUMN status_manual INTEGER;
 """
 
-# v9: counts by triggers, date bounds, the token list, smaller full-text indexes (schema_scale.py);
-# v10: distinct canonical sources; v11: claim sentences as spans, story rows compressed
-# (schema_size.py); v12: claim codes (schema_lean.py); v13: mentions packed, story queue (pack).
-MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE, CANONICALS, SIZE, LEAN, PACK)
+# v9 to v14: counts and a smaller cache; each step's module (schema_scale, _size, _lean, _pack,
+# _terms) says what it does (v10, CANONICALS: distinct canonical sources, in schema_scale).
+MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE, CANONICALS, SIZE, LEAN,
+                               PACK, TERMS)  # fmt: skip
 # A new cache's pages: 8 KB (4 KB pages left a third of the file empty). Incremental
 # auto-vacuum lets `sitrep vacuum` give free pages back in short steps (tui/store/upkeep.py).
 NEW_FILE_PRAGMAS = ("PRAGMA page_size = 8192", "PRAGMA auto_vacuum = INCREMENTAL")

@@ -46,6 +46,31 @@ _MERGE_WIDER = "\n".join(
     f"INSERT INTO {table}({table}, rank) VALUES ('automerge', 16);" for table in _FULL_TEXT
 )
 
+# The triggers that keep `story_queue` (schema 14 rebuilds story_articles and makes them again)
+QUEUE_TRIGGERS = f"""
+CREATE TRIGGER story_queue_ai AFTER INSERT ON articles WHEN new.state IN ({_DONE}) BEGIN
+    {_queue_if_due("new.id")}
+END;
+CREATE TRIGGER story_queue_au AFTER UPDATE OF state ON articles BEGIN
+    DELETE FROM story_queue WHERE article_id = new.id AND new.state NOT IN ({_DONE});
+    {_queue_if_due("new.id")}
+END;
+CREATE TRIGGER story_queue_ad AFTER DELETE ON articles BEGIN
+    DELETE FROM story_queue WHERE article_id = old.id;
+END;
+CREATE TRIGGER story_queue_filed_ai AFTER INSERT ON story_articles BEGIN
+    DELETE FROM story_queue WHERE article_id = new.article_id AND new.stale = 0;
+    {_queue_if_due("new.article_id")}
+END;
+CREATE TRIGGER story_queue_filed_au AFTER UPDATE OF stale ON story_articles BEGIN
+    DELETE FROM story_queue WHERE article_id = new.article_id AND new.stale = 0;
+    {_queue_if_due("new.article_id")}
+END;
+CREATE TRIGGER story_queue_filed_ad AFTER DELETE ON story_articles BEGIN
+    {_queue_if_due("old.article_id")}
+END;
+"""
+
 PACK = f"""
 {_MERGE_WIDER}
 CREATE TABLE article_mentions (
@@ -78,25 +103,5 @@ CREATE TABLE story_queue (article_id INTEGER PRIMARY KEY);
 INSERT INTO story_queue(article_id)
     SELECT a.id FROM articles a LEFT JOIN story_articles s ON s.article_id = a.id
     WHERE a.state IN ({_DONE}) AND (s.article_id IS NULL OR s.stale != 0) ORDER BY a.id;
-CREATE TRIGGER story_queue_ai AFTER INSERT ON articles WHEN new.state IN ({_DONE}) BEGIN
-    {_queue_if_due("new.id")}
-END;
-CREATE TRIGGER story_queue_au AFTER UPDATE OF state ON articles BEGIN
-    DELETE FROM story_queue WHERE article_id = new.id AND new.state NOT IN ({_DONE});
-    {_queue_if_due("new.id")}
-END;
-CREATE TRIGGER story_queue_ad AFTER DELETE ON articles BEGIN
-    DELETE FROM story_queue WHERE article_id = old.id;
-END;
-CREATE TRIGGER story_queue_filed_ai AFTER INSERT ON story_articles BEGIN
-    DELETE FROM story_queue WHERE article_id = new.article_id AND new.stale = 0;
-    {_queue_if_due("new.article_id")}
-END;
-CREATE TRIGGER story_queue_filed_au AFTER UPDATE OF stale ON story_articles BEGIN
-    DELETE FROM story_queue WHERE article_id = new.article_id AND new.stale = 0;
-    {_queue_if_due("new.article_id")}
-END;
-CREATE TRIGGER story_queue_filed_ad AFTER DELETE ON story_articles BEGIN
-    {_queue_if_due("old.article_id")}
-END;
+{QUEUE_TRIGGERS}
 """

@@ -35,7 +35,7 @@ import functools
 import sqlite3
 import zlib
 
-from tui.store import mention_spans
+from tui.store import mention_spans, schema_terms
 
 _CLAIM_COLUMNS = """
     id                INTEGER PRIMARY KEY,
@@ -258,3 +258,4 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("sitrep_text", 1, text_of, deterministic=True)
     conn.create_function("sitrep_pack", 1, pack, deterministic=True)  # the migration's
     mention_spans.register(conn)  # schema 13's packed mentions
+    schema_terms.register(conn)  # schema 14's migration

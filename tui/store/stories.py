@@ -6,7 +6,8 @@ module reads and writes. An article is in `story_articles` once its processing i
 (analysed, failed, or kept without its page); a new analysis marks its row `stale`, and the next
 catch-up takes it out of its story and files it again. Rows of purged articles go with them
 (ON DELETE CASCADE), and `forget_purged` mends their stories. Features and grouping states are
-JSON kept zlib-compressed (schema 11): only the story process reads them, a batch at a time.
+kept packed, their terms as ids into `story_terms` (schema 14: tui/store/story_terms.py); only
+the story process reads them, a batch at a time.
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
+from tui.store import story_terms
 from tui.store.mention_spans import unpack as unpack_spans
-from tui.store.schema_size import pack, unpack
 
 DONE_STATES = ("analyzed", "fetched", "failed", "skipped")
 # An article as the grouping reads it (its text is kept compressed: schema 11)
@@ -55,9 +56,7 @@ def articles_to_file(conn: sqlite3.Connection, limit: int) -> list[dict[str, Any
         (*DONE_STATES, limit),
     ).fetchall()
     found = [dict(row) for row in rows]
-    for row in found:
-        if row["old_features"] is not None:
-            row["old_features"] = unpack(row["old_features"])
+    story_terms.features_json(conn, found)
     return found
 
 
@@ -84,11 +83,9 @@ def window_stories(
             part,
         ):
             members[story_id].append(str(article_id))
-    found = []
-    for story_id, row in rows.items():
-        state = json.loads(unpack(row["state"]))
+    found = story_terms.states(conn, [row["state"] for row in rows.values()])
+    for state, (story_id, row) in zip(found, rows.items(), strict=True):
         state.update(id=story_id, title=row["title"], article_ids=members[story_id])
-        found.append(state)
     return found
 
 
@@ -98,7 +95,8 @@ def document_frequencies(conn: sqlite3.Connection, terms: Iterable[str]) -> dict
     for part in _chunks(wanted):
         found.update(
             conn.execute(
-                f"SELECT term, df FROM story_terms WHERE term IN ({_marks(part)})", part
+                f"SELECT term, df FROM story_terms WHERE term IN ({_marks(part)}) AND df > 0",
+                part,
             ).fetchall()
         )
     return found
@@ -142,43 +140,41 @@ def filed_count(conn: sqlite3.Connection) -> int:
 
 def save_filing(
     conn: sqlite3.Connection,
-    filed: Mapping[int, tuple[str, str]],
+    filed: Mapping[int, tuple[str, str | Mapping[str, Any]]],
     unfiled: Iterable[int],
     stories: Iterable[Mapping[str, Any]],
     dropped: Iterable[str],
     df_delta: Mapping[str, int],
     filed_total: int,
 ) -> None:
-    """One transaction: article → (story id, features JSON) for the filed articles, the rows of
-    the stories that changed (plain grouping state, with `articles`, `outlets`, `contested`
-    when known), stories left empty, and the document-frequency changes."""
+    """One transaction: article → (story id, features as a dict or JSON text) for the filed
+    articles, the rows of the stories that changed (plain grouping state, with `articles`,
+    `outlets`, `contested` when known), stories left empty, and the document-frequency
+    changes. Features and states are packed (tui/store/story_terms.py)."""
+    features = {a: json.loads(f) if isinstance(f, str) else f for a, (_, f) in filed.items()}
+    keys = ("first_seen", "last_seen", "terms", "places", "norm")
+    stories = list(stories)
+    states = {story["id"]: {k: story[k] for k in keys} for story in stories}
     with conn:
+        story_terms.add_frequencies(conn, df_delta)
+        packed, packed_states = story_terms.packed_values(conn, features, states)
         conn.executemany("DELETE FROM story_articles WHERE article_id = ?",
                          [(a,) for a in unfiled])  # fmt: skip
         conn.executemany(
             "INSERT OR REPLACE INTO story_articles(article_id, story_id, features, stale) "
             "VALUES (?, ?, ?, 0)",
-            [(a, sid, pack(feats)) for a, (sid, feats) in filed.items()],
+            [(a, sid, packed[a]) for a, (sid, _) in filed.items()],
         )
         conn.executemany("DELETE FROM stories WHERE id = ?", [(s,) for s in dropped])
         for story in stories:
-            state = {k: story[k] for k in ("first_seen", "last_seen", "terms", "places", "norm")}
             conn.execute(
                 "INSERT INTO stories(id, title, first_seen, last_seen, articles, state) "
                 "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET title = excluded.title, "
                 "first_seen = excluded.first_seen, last_seen = excluded.last_seen, "
                 "articles = excluded.articles, state = excluded.state",
                 (story["id"], story["title"], story["first_iso"], story["last_iso"],
-                 len(story["article_ids"]), pack(json.dumps(state, separators=(",", ":")))),
+                 len(story["article_ids"]), packed_states[story["id"]]),
             )  # fmt: skip
-        for term, delta in df_delta.items():
-            if delta:
-                conn.execute(
-                    "INSERT INTO story_terms(term, df) VALUES (?, ?) "
-                    "ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
-                    (term, delta),
-                )
-        conn.execute("DELETE FROM story_terms WHERE df <= 0")
         conn.execute(
             "INSERT OR REPLACE INTO app_state(key, value) VALUES ('stories_filed', ?)",
             (str(filed_total),),

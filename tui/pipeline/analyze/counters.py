@@ -23,7 +23,7 @@ import functools
 import re
 
 from tui.pipeline.analyze import datafiles
-from tui.pipeline.analyze.evidence import Ledger, same_party
+from tui.pipeline.analyze.evidence import Ledger, claim_span, same_party
 
 # What each family answers, in the other claim's content.
 _ANSWERS = {
@@ -97,12 +97,12 @@ def find(ledger: Ledger) -> None:
             if not _answers(ledger, j, found) or not _about_same(ledger, j, k, content):
                 continue
             for t in _run(ledger, j):
-                ledger.add(t, "dispute", _span(ledger, k, t), b.canonical)
+                ledger.add(t, "dispute", claim_span(ledger, k, t), b.canonical)
             negated = _negated_phrase(content, found)
             if negated is not None:  # "the post had not fallen": the capture itself denied
                 ledger.add(k, "denial", (b.content[0] + negated[0], b.content[0] + negated[1]))
             else:
-                ledger.add(k, "dispute", _span(ledger, j, k), a.canonical)
+                ledger.add(k, "dispute", claim_span(ledger, j, k), a.canonical)
             break
 
 
@@ -152,12 +152,3 @@ def _run(ledger: Ledger, j: int) -> list[int]:
         if not ledger.drafts[t].attached:
             out.append(t)
     return out
-
-
-def _span(ledger: Ledger, k: int, other: int) -> tuple[int, int]:
-    """Claim `k` as evidence for claim `other`: its sentence, or its clause in a shared one."""
-    d = ledger.drafts[k]
-    if ledger.sent_of[k] != ledger.sent_of[other]:
-        return d.sent
-    spans = (d.source, d.cue, d.content)
-    return min(lo for lo, _ in spans), max(hi for _, hi in spans)

@@ -310,3 +310,12 @@ def independent(claim: Draft, confirmer: Draft) -> bool:
     if confirmer.affiliation in sides.camp(claim.affiliation):
         return False  # the NUG confirming the PDF: one camp (data/allies.tsv)
     return bool(claim.affiliation) and claim.affiliation != confirmer.affiliation
+
+
+def claim_span(ledger: Ledger, k: int, other: int) -> tuple[int, int]:
+    """Claim `k` as evidence for claim `other`: its sentence, or its clause in a shared one."""
+    d = ledger.drafts[k]
+    if ledger.sent_of[k] != ledger.sent_of[other]:
+        return d.sent
+    spans = (d.source, d.cue, d.content)
+    return min(lo for lo, _ in spans), max(hi for _, hi in spans)

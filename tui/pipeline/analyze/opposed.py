@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from tui.pipeline.analyze import sides
-from tui.pipeline.analyze.evidence import Ledger, same_party
+from tui.pipeline.analyze.evidence import Ledger, claim_span, same_party
 from tui.pipeline.analyze.lexicon import MILITARY
 
 _REACH = 2  # sentences after the earlier account in which the answer may stand
@@ -72,8 +72,8 @@ def find(ledger: Ledger) -> None:
                 continue
             if not _signal(ledger, j, k):
                 continue
-            ledger.add(k, "dispute", _span(ledger, j, k), a.canonical)
-            ledger.add(j, "dispute", _span(ledger, k, j), b.canonical)
+            ledger.add(k, "dispute", claim_span(ledger, j, k), a.canonical)
+            ledger.add(j, "dispute", claim_span(ledger, k, j), b.canonical)
             settled.update((j, k))
             break
 
@@ -119,12 +119,3 @@ def _eligible(ledger: Ledger, k: int) -> bool:
 
 def _opposed(a: str, b: str) -> bool:
     return bool(a) and bool(b) and a != b and b not in sides.camp(a)
-
-
-def _span(ledger: Ledger, k: int, other: int) -> tuple[int, int]:
-    """Claim `k` as evidence for claim `other`: its sentence, or its clause in a shared one."""
-    d = ledger.drafts[k]
-    if ledger.sent_of[k] != ledger.sent_of[other]:
-        return d.sent
-    spans = (d.source, d.cue, d.content)
-    return min(lo for lo, _ in spans), max(hi for _, hi in spans)

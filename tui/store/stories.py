@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from tui.store import story_terms
@@ -26,16 +26,7 @@ _ARTICLE = (
     "a.id, a.url, a.final_url, a.title, a.sort_ts, sitrep_text(a.text) AS text, "
     "f.name AS feed_name"
 )
-_CHUNK = 500
-
-
-def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
-    for at in range(0, len(items), _CHUNK):
-        yield items[at : at + _CHUNK]
-
-
-def _marks(items: Sequence[Any]) -> str:
-    return ",".join("?" * len(items))
+_chunks, _marks = story_terms.chunks, story_terms.marks
 
 
 # ── what needs filing ───────────────────────────────────────────────────────────────────────

@@ -24,21 +24,23 @@ from tui.store.story_pack import FEATURES, STATE, Unpackable
 _CHUNK = 500
 
 
-def _chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+def chunks(items: Sequence[Any]) -> Iterator[Sequence[Any]]:
+    """*items* in parts small enough for one statement's variables."""
     for at in range(0, len(items), _CHUNK):
         yield items[at : at + _CHUNK]
 
 
-def _marks(items: Sequence[Any]) -> str:
+def marks(items: Sequence[Any]) -> str:
+    """The placeholders of one part."""
     return ",".join("?" * len(items))
 
 
 def term_names(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, str]:
     wanted = sorted(set(ids))
     names: dict[int, str] = {}
-    for part in _chunks(wanted):
+    for part in chunks(wanted):
         names.update(
-            conn.execute(f"SELECT id, term FROM story_terms WHERE id IN ({_marks(part)})", part)
+            conn.execute(f"SELECT id, term FROM story_terms WHERE id IN ({marks(part)})", part)
         )
     return names
 
@@ -48,9 +50,9 @@ def term_ids(conn: sqlite3.Connection, terms: set[str]) -> dict[str, int]:
     conn.executemany("INSERT OR IGNORE INTO story_terms(term, df) VALUES (?, 0)",
                      [(t,) for t in terms])  # fmt: skip
     ids: dict[str, int] = {}
-    for part in _chunks(sorted(terms)):
+    for part in chunks(sorted(terms)):
         ids.update(
-            conn.execute(f"SELECT term, id FROM story_terms WHERE term IN ({_marks(part)})", part)
+            conn.execute(f"SELECT term, id FROM story_terms WHERE term IN ({marks(part)})", part)
         )
     return ids
 
@@ -100,9 +102,9 @@ def _packed(value: Mapping[str, Any], how: Callable[[Mapping[str, Any]], bytes])
 def _titles(conn: sqlite3.Connection, article_ids: Sequence[int]) -> dict[int, str]:
     """The articles' titles: features whose title is the article's leave it out."""
     found: dict[int, str] = {}
-    for part in _chunks(article_ids):
+    for part in chunks(article_ids):
         found.update(
-            conn.execute(f"SELECT id, title FROM articles WHERE id IN ({_marks(part)})", part)
+            conn.execute(f"SELECT id, title FROM articles WHERE id IN ({marks(part)})", part)
         )
     return found
 

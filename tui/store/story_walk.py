@@ -140,7 +140,7 @@ class _Check:
         if above:
             found |= self._looked_up(above)
         if len(self.read) > KEEP:  # a long walk: matches far above it are let go
-            self.ceiling = articles[0] + KEEP // 2
+            self.ceiling = min(self.ceiling, articles[0] + KEEP // 2)  # never raised again
             self.read = {a for a in self.read if a <= self.ceiling}
         return found
 

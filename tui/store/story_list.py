@@ -137,7 +137,8 @@ class StorySearcher:
 
     def __init__(self) -> None:
         self._sets = TempSets("stories")
-        self._all = TempSets("stories_all")
+        # every story of a wide term: a few at a time (a million articles: 5-20 MB each)
+        self._all = TempSets("stories_all", most=4)
 
     def forget(self, conn: sqlite3.Connection) -> None:
         """Drop every kept set (tests start cold with it)."""

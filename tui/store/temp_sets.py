@@ -24,8 +24,9 @@ Fill = Callable[[sqlite3.Connection, str, Sql], int | None]  # (conn, table, sql
 class TempSets:
     _instances = 0
 
-    def __init__(self, kind: str) -> None:
+    def __init__(self, kind: str, most: int = MAX_SETS) -> None:
         TempSets._instances += 1
+        self._most = most
         self._prefix = f"sitrep_{kind}{TempSets._instances}_"
         self._sets: dict[str, int | None] = {}  # temp table -> size, least recently used first
         self._stamp: tuple[int, int, int] | None = None
@@ -43,7 +44,7 @@ class TempSets:
         moved = self._stamp_of(conn) != self._stamp
         if moved:
             self.forget(conn)
-        while len(self._sets) > MAX_SETS:
+        while len(self._sets) > self._most:
             self._drop(conn, next(iter(self._sets)))
         self._stamp = self._stamp_of(conn)
         return moved

@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 
 import pytest
 
 from tests.server import LocalServer
+
+
+@pytest.fixture(autouse=True)
+def _thaw_after_each_test() -> Iterator[None]:
+    """An app under test freezes what its start-up left alive (tui/app/refreshing.py,
+    keep_start_up): in a test process that is an app per test, freed again here."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="session")

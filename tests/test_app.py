@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 from pathlib import Path
@@ -97,6 +98,22 @@ async def test_refresh_key_shows_progress_and_new_items(
         await pilot.press("R")
         await wait_for(pilot, lambda: "10 articles" in status_text(app))
         assert http_server.requests_to("/demo/feed.xml")
+
+
+async def test_start_up_leaves_the_garbage_collectors_sight(demo_config: Path) -> None:
+    """What start-up left alive is frozen once the refresher is built (each full collection
+    walked it: 60-70 ms a time, inside keystrokes); what the session makes later is not."""
+    gc.unfreeze()
+    app = build_app(demo_config, auto_refresh=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: app.refreshing.refresher is not None)
+        await pilot.pause()
+        frozen = gc.get_freeze_count()
+        assert frozen > 20_000  # modules, classes, the app: about 90,000 in a real start
+        await pilot.press("s")  # a screen opened later stays in sight
+        await wait_for(pilot, lambda: not isinstance(app.screen, MainScreen))
+        await pilot.pause()
+        assert gc.get_freeze_count() <= frozen  # (refcounting still frees frozen objects)
 
 
 async def test_the_first_list_is_read_once(demo_config: Path) -> None:

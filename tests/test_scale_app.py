@@ -1,11 +1,10 @@
 """A list shown before its count: the page comes first, the list ends in a row that stands for
 "more" and grows page by page, and the count settles it when it comes (tui/app/widgets/
 virtual_list.py). Driven through the pilot on a real cache of a few hundred articles, with the
-count made to wait."""
+count made to wait (the test holds the lock a count takes)."""
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import Any
 
@@ -25,30 +24,22 @@ SIZE = (120, 40)
 
 
 @pytest.fixture
-def app_on_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Any, threading.Event]:
+def app_on_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Any:
     conn = scale_cache.build(tmp_path, articles=260)
     file_all(conn)  # filed before the app starts: a catch-up's commits would reload the list
     conn.close()
     config = write_config(tmp_path / "feeds.toml", [(name, url) for url, name, _ in
                                                     scale_cache.FEEDS])  # fmt: skip
     monkeypatch.setattr(library, "COUNT_WITHIN", 0.0)  # every count is too slow for a page
-    held = threading.Event()
-    count_articles = library.Library.count_articles
-
-    def count_later(self: library.Library, query: Any) -> int | None:
-        held.wait(30)
-        return count_articles(self, query)
-
-    monkeypatch.setattr(library.Library, "count_articles", count_later)
-    return build_app(config, tmp_path / "cache", now=scale_cache.NOW), held
+    return build_app(config, tmp_path / "cache", now=scale_cache.NOW)
 
 
 def status(app: Any) -> str:
     return str(app.screen.query_one(StatusBar).render())
 
 
-async def test_a_list_grows_by_pages_until_its_count_comes(app_on_cache: tuple) -> None:
-    app, held = app_on_cache
+async def test_a_list_grows_by_pages_until_its_count_comes(app_on_cache: Any) -> None:
+    app = app_on_cache
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         assert isinstance(screen, MainScreen)
@@ -58,14 +49,18 @@ async def test_a_list_grows_by_pages_until_its_count_comes(app_on_cache: tuple) 
         query = parse_query("-zzz", scale_cache.NOW)
         want = app.library.store.run(scale_cache.reference, query, "articles")
         assert len(want) > 200
-        screen.set_filter("-zzz", query)
-        await wait_for(pilot, lambda: "100+ articles" in status(app))
-        assert screen.articles.open_ended and screen.articles.count == 101
-        await pilot.press("G")  # to the row that stands for more: the next page comes
-        await wait_for(pilot, lambda: screen.articles.count == 201)
-        await pilot.press("G")
-        await wait_for(pilot, lambda: screen.articles.loaded(200) is not None)
-        held.set()
+        held = app.library._count_lock  # the count waits while the test holds its lock
+        held.acquire()
+        try:
+            screen.set_filter("-zzz", query)
+            await wait_for(pilot, lambda: "100+ articles" in status(app))
+            assert screen.articles.open_ended and screen.articles.count == 101
+            await pilot.press("G")  # to the row that stands for more: the next page comes
+            await wait_for(pilot, lambda: screen.articles.count == 201)
+            await pilot.press("G")
+            await wait_for(pilot, lambda: screen.articles.loaded(200) is not None)
+        finally:
+            held.release()
         await wait_for(pilot, lambda: f"{len(want)} articles" in status(app))
         assert not screen.articles.open_ended and screen.articles.count == len(want)
         await pilot.press("G")

@@ -223,10 +223,20 @@ class StorySearcher:
             return []
         if not found.wide:
             return _rows(conn, _page(conn, found, limit, offset))
-        ids = walk(conn, found.source(), found.where(), found.params, found.wide, limit, offset,
-                   stale)  # fmt: skip
-        if ids is None:  # the terms keep few stories: their articles mapped after all
-            ids = self._mapped(conn, query, limit, offset, stale)
+        # a walk's statement may run long (terms asked of each story inside it): stopped
+        # once stale, with no rows
+        conn.set_progress_handler(lambda: int(stale()), 20_000)
+        try:
+            ids = walk(conn, found.source(), found.where(), found.params, found.wide, limit,
+                       offset, stale)  # fmt: skip
+            if ids is None:  # the terms keep few stories: their articles mapped after all
+                ids = self._mapped(conn, query, limit, offset, stale)
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc) and stale():
+                return []
+            raise
+        finally:
+            conn.set_progress_handler(None, 0)
         return _rows(conn, ids)
 
     def _mapped(
@@ -239,23 +249,15 @@ class StorySearcher:
     ) -> list[str]:
         """A page once the walk gave way: the negated terms' sets of stories made, and the
         rest walked to the end (the sets leave few stories: `kharkiv -st`); without a negated
-        wide term, every term's set. Stopped (no rows) once stale."""
-        conn.set_progress_handler(lambda: int(stale()), 20_000)
-        try:
-            found = self._filter(conn, query, every="negated")
-            if found.drop and not any(w.negated for w in found.wide):
-                where, params = found.where(), found.params
-                ids = walk(conn, found.source(), where, params, found.wide, limit, offset,
-                           stale, bounded=False)  # fmt: skip
-                if ids is not None:
-                    return ids
-            return _page(conn, self._filter(conn, query, every=True), limit, offset)
-        except sqlite3.OperationalError as exc:
-            if "interrupted" in str(exc) and stale():
-                return []
-            raise
-        finally:
-            conn.set_progress_handler(None, 0)
+        wide term, every term's set."""
+        found = self._filter(conn, query, every="negated")
+        if found.drop and not any(w.negated for w in found.wide):
+            where, params = found.where(), found.params
+            ids = walk(conn, found.source(), where, params, found.wide, limit, offset,
+                       stale, bounded=False)  # fmt: skip
+            if ids is not None:
+                return ids
+        return _page(conn, self._filter(conn, query, every=True), limit, offset)
 
     def count_stories(
         self, conn: sqlite3.Connection, query: Query, *, seconds: float | None = None

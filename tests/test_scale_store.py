@@ -236,20 +236,27 @@ def story_cache(tmp_path_factory: pytest.TempPathFactory) -> sqlite3.Connection:
 
 
 def _plain_text_ids(conn: sqlite3.Connection, terms: list) -> tuple[str, tuple] | None:  # type: ignore[type-arg]
-    """Words and phrases the plain way: one FTS5 expression on the index with positions."""
-    if not (expression := fts_expression(terms)):
+    """Words and phrases the plain way: one FTS5 expression on the index with positions, the
+    negated ones taken away with FTS5's NOT."""
+    if not (expression := fts_expression([t for t in terms if not t.negated])):
         return None
+    for term in (t for t in terms if t.negated):
+        if away := fts_expression([term]):
+            expression = f"({expression}) NOT ({away})"
     return "SELECT rowid FROM articles_phrase_fts WHERE articles_phrase_fts MATCH ?", (expression,)
 
 
-@pytest.mark.parametrize("walked", [0, 1, 2, 3], ids=["sets", "walked", "giving way", "few"])
+@pytest.mark.parametrize(
+    "walked", [0, 1, 2, 3, 4], ids=["sets", "walked", "giving way", "few", "looked up"]
+)
 @pytest.mark.parametrize("text", QUERIES)
 def test_the_stories_list_finds_what_the_plain_expression_finds(
     story_cache: sqlite3.Connection, text: str, walked: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Walked: every term wide (checked on the articles of the stories a page walks, a few
     stories a batch); giving way: the walk gives up after 40 rows for the negated terms' sets
-    or every term's; each against the plain sets of the plain expression."""
+    or every term's; looked up: a word's matches below where its reading has come are
+    looked up article by article; each against the plain sets of the plain expression."""
     query = parse_query(text, scale_cache.NOW)
     finder = story_list.StorySearcher()
     if walked:  # few: a set holds at most five rows as read (an article may come twice)
@@ -258,6 +265,9 @@ def test_the_stories_list_finds_what_the_plain_expression_finds(
         monkeypatch.setattr(story_walk, "KEEP", 16)
     if walked == 2:
         monkeypatch.setattr(story_walk, "MOST", 40)
+    if walked == 4:
+        monkeypatch.setattr(story_walk, "LOOKUP", 0)
+        monkeypatch.setattr(story_walk, "CHUNK", 2)
     got = (finder.count_stories(story_cache, query),
            finder.page_stories(story_cache, query, limit=1000))  # fmt: skip
     finder.forget(story_cache)

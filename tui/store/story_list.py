@@ -166,10 +166,13 @@ class StorySearcher:
                 found.keep.append((name, size))
 
         text = query.of("word", "phrase")
-        # words and phrases through the article list's indexes and senses (tui/store/plan.py)
-        positive = [t for t in text if not t.negated]
-        if found_ids := text_ids(conn, positive):
-            add(found_ids, False, tuple(positive))
+        # words and phrases through the article list's indexes and senses (tui/store/plan.py);
+        # the article that meets the positive ones must meet none of the negated ones either
+        # (FTS5 takes them away in one expression: `kharkiv -st` leaves 5 articles of 50,000
+        # to look at, where "kharkiv" alone is wide), and the negated ones are checked on
+        # the story's other articles below
+        if any(not t.negated for t in text) and (found_ids := text_ids(conn, list(text))):
+            add(found_ids, False, tuple(text))
         for term in (t for t in text if t.negated):
             plain = replace(term, negated=False)
             if found_ids := text_ids(conn, [plain]):

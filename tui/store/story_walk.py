@@ -4,7 +4,9 @@ walks the stories instead, newest first, a batch at a time, and checks each such
 batch's articles only. Words and phrases are read from their full-text index newest first, as
 far down as the walk has come: FTS5 reads a match fast in order, but a range of ids or a lookup
 costs a pass over the term's whole list each time (`-dr` at 50k stories: 1.3 s with ranges,
-0.13 s read in order). Other terms look the batch's articles up by key."""
+0.13 s read in order), so an article is looked up only when few lie far below the reading (a
+small set of stories walked). Other terms are asked of each story's articles by key, inside
+the walk's statement."""
 
 from __future__ import annotations
 
@@ -19,7 +21,11 @@ from tui.store.query_sql import Sql
 
 WALK = 128  # rows a walk reads from the list index at first (then twice as many each time)
 MOST = 8192  # rows a walk reads for a page before it gives way to mapping the terms' articles
+CHUNK = 256  # matches of a word a walk reads at first (then twice as many each time)
 KEEP = 65_536  # matches of a word a walk keeps (those far above where it has come are let go)
+# matches read in order that cost about one article looked up in a full-text index (a read
+# 0.5-1 us, a lookup 0.15 ms for a word or a prefix of 2-3 letters, 1-2 ms for a longer prefix)
+LOOKUP = 1000
 ROW = "SELECT a.id FROM articles a WHERE "  # the SQL of a term on the article's row starts so
 
 
@@ -134,14 +140,16 @@ class _Check:
     """One wide term checked on the articles of the stories a walk meets. Words and phrases
     are read from their full-text indexes newest first, as far down as the walk has come (one
     reading for the whole walk: FTS5 reads a match fast in order, but a range or a lookup
-    costs a pass over the term's list each time); other terms look the articles up."""
+    costs a pass over the term's list each time), or looked up when few articles lie far
+    below the reading; terms on a list of ids look the articles up."""
 
     def __init__(self, conn: sqlite3.Connection, term: Wide) -> None:
         self.conn, self.term = conn, term
         self.cursor: sqlite3.Cursor | None = None
         self.read: set[int] = set()  # the matches read, down to `floor`, up to `ceiling`
         self.floor, self.ceiling = math.inf, math.inf
-        self.chunk = 256  # matches read at a time
+        self.top, self.count = 0, 0  # the first match read, and how many were read
+        self.chunk = CHUNK  # matches read at a time
         if term.text and (sql := text_ids(conn, list(term.text))) is not None:
             self.sql: Sql | None = sql
             self.cursor = _tuples(conn).execute(f"{sql[0]} ORDER BY 1 DESC", sql[1])
@@ -149,27 +157,49 @@ class _Check:
             self.sql = term.articles
 
     def hits(self, articles: list[int]) -> set[int]:
-        """The articles among *articles* (ascending) that the term selects."""
+        """The articles among *articles* (ascending) that the term selects. Those below where
+        the reading has come are read down to, unless they are few and far below (a small set
+        of stories walked: `kharkiv -st`, five articles of 50,000 against nearly every
+        article for "st"): then each is looked up."""
         if not articles or self.sql is None:
             return set()
         if self.cursor is None:
             return self._looked_up(articles)
-        while self.floor > articles[0]:
-            rows = self.cursor.fetchmany(self.chunk)
-            self.chunk = min(self.chunk * 2, 8192)  # a phrase checks each match's positions
-            if not rows:
-                self.floor = -math.inf
-                break
-            self.read.update(row[0] for row in rows)
-            self.floor = rows[-1][0]
+        if self.floor == math.inf:
+            self._read()  # a first chunk: how dense the matches are
+        looked = [a for a in articles if a > self.ceiling]  # read, then let go (rare: see below)
+        below = [a for a in articles if a < self.floor]
+        if below and self._between(below[0]) > LOOKUP * len(below):
+            looked += below
+        else:
+            while self.floor > articles[0] and self._read():
+                pass
         found = {a for a in articles if a in self.read}
-        above = [a for a in articles if a > self.ceiling]  # read, then let go (rare: see below)
-        if above:
-            found |= self._looked_up(above)
+        if looked:
+            found |= self._looked_up(looked)
         if len(self.read) > KEEP:  # a long walk: matches far above it are let go
             self.ceiling = min(self.ceiling, articles[0] + KEEP // 2)  # never raised again
             self.read = {a for a in self.read if a <= self.ceiling}
         return found
+
+    def _read(self) -> bool:
+        """The next chunk of matches, newest first; False when there are no more."""
+        assert self.cursor is not None
+        rows = self.cursor.fetchmany(self.chunk)
+        self.chunk = min(self.chunk * 2, 8192)  # a phrase checks each match's positions
+        if not rows:
+            self.floor = -math.inf
+            return False
+        self.top = self.top or rows[0][0]
+        self.count += len(rows)
+        self.read.update(row[0] for row in rows)
+        self.floor = rows[-1][0]
+        return True
+
+    def _between(self, lowest: int) -> float:
+        """How many matches lie between the last one read and *lowest*, at the density of
+        those read so far."""
+        return self.count * (self.floor - lowest) / (self.top - self.floor + 1)
 
     def _looked_up(self, articles: list[int]) -> set[int]:
         assert self.sql is not None

@@ -145,14 +145,25 @@ class Sections:
             )
 
     def pairs(self, pairs: tuple[Pair, ...]) -> None:
-        self.heading("Contradictions", str(len(pairs)))
-        for pair in pairs[:MAX_PAIRS]:
-            first = styled(("  ⚡ ", "bold $text-warning"), (f"{pair.kind:<8} ", "bold"))
-            second = styled((f"     {PAIR_WORDS[pair.kind]:<8} ", self.muted))
-            self.add(hang(first, _said(pair.a, pair.a_figure), self.width),
-                     _mention_target(pair.a.mentions[0]))  # fmt: skip
-            self.add(hang(second, _said(pair.b, pair.b_figure), self.width),
-                     _mention_target(pair.b.mentions[0]))  # fmt: skip
+        """Each contradiction's answering row once, with every row it answers under it (one
+        denial of "targeting civilians" answers five accounts: one entry, five lines)."""
+        shown = pairs[:MAX_PAIRS]
+        answering: dict[tuple[str, str, str], list[Pair]] = {}
+        for pair in shown:
+            answering.setdefault((pair.kind, pair.a.id, pair.a_figure), []).append(pair)
+        count = str(len(pairs))
+        if len(answering) < len(shown):
+            count += f" from {counted(len(answering), 'row')}"
+        self.heading("Contradictions", count)
+        for group in answering.values():
+            first = group[0]
+            self.add(hang(styled(("  ⚡ ", "bold $text-warning"), (f"{first.kind:<8} ", "bold")),
+                          _said(first.a, first.a_figure), self.width),
+                     _mention_target(first.a.mentions[0]))  # fmt: skip
+            second = styled((f"     {PAIR_WORDS[first.kind]:<8} ", self.muted))
+            for pair in group:
+                self.add(hang(second, _said(pair.b, pair.b_figure), self.width),
+                         _mention_target(pair.b.mentions[0]))  # fmt: skip
         self.more(len(pairs) - MAX_PAIRS, "contradiction")
 
     def ledger(self, detail: StoryDetail) -> None:

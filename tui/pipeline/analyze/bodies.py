@@ -83,8 +83,18 @@ _MILITARY_ADJECTIVE = re.compile(
     r"|regime|courts?|tribunals?|drones?|jets?|planes?|helicopters?|ships?|warships?|vessels?"
     r"|trucks?|convoys?|satellites?|radars?)\b"
 )
-# Acronyms in brackets after a name: "Alliance Fleuve Congo (AFC)".
-_BRACKETED = re.compile(r"(?P<name>(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]*) \((?P<acronym>[A-Z]{2,6})\)")
+# Acronyms in brackets after a name: "Alliance Fleuve Congo (AFC)", "Islamic State in West
+# Africa Province (ISWAP)", "Jama'at Nusrat al-Islam wal Muslimeen (JNIM)".
+_BRACKETED = re.compile(r" \((?P<acronym>[A-Z][A-Za-z]?[A-Z][A-Z]{0,5}(?: [A-Z]{2,4})?)\)")
+_NAME_WORD = re.compile(r"[^\s()\[\],;:.“”\"]+")
+# Words an acronym leaves out: English, Romance and Arabic particles ("Indigenous People of
+# Biafra (IPOB)", "Tehrik-i-Taliban Pakistan (TTP)", "Jama'at Nusrat al-Islam wal Muslimeen").
+# fmt: off
+_SKIPPED = frozenset((
+    "of", "and", "the", "in", "for", "on", "at", "de", "du", "des", "la", "le", "el", "al", "ul",
+    "wal", "wa", "y", "da", "do", "di", "del", "e", "i", "et",
+))
+# fmt: on
 _ACRONYM_AFTER = re.compile(r" \((?P<acronym>[A-Z][A-Z0-9]{1,7})\)")
 _CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")
 _INDEFINITE = re.compile(r"\b[Aa]n? $")
@@ -160,14 +170,15 @@ def find_bodies(text: str) -> list[BodyMention]:
     for match in _NAMED_BODY.finditer(text):
         found.append(BodyMention(match.start(), match.end(), "body:?:" + _body_key(match[0])))
     for match in _BRACKETED.finditer(text):
-        name, acronym = match["name"].split(), match["acronym"]
-        initials = "".join(w[0] for w in name if w[0].isupper())
-        if initials.endswith(acronym) and len(acronym) <= len(name):
-            name_start = match.end("name") - len(" ".join(name[-len(acronym) :]))
-            full = " ".join(name[-len(acronym) :])
-            key = known_key(full) or "org:" + full.casefold()
-            found.append(BodyMention(name_start, match.end("name"), key))
-            found.append(BodyMention(match.start("acronym"), match.end("acronym"), key))
+        name_start = _expansion(text, match.start(), match["acronym"].replace(" ", ""))
+        if name_start is None:
+            continue
+        full = text[name_start : match.start()]
+        if any(gazetteer.lookup(f) for f in (full, full.replace(" of ", " of the ", 1))):
+            continue  # "Democratic Republic of Congo (DRC)": a place, found as one
+        key = known_key(full) or "org:" + full.casefold()
+        found.append(BodyMention(name_start, match.start(), key))
+        found.append(BodyMention(match.start("acronym"), match.end("acronym"), key))
     for hit in _known().find(text):
         if hit.form.startswith("The ") and _RUNS_ON.match(text, hit.end):
             continue
@@ -184,6 +195,39 @@ def find_bodies(text: str) -> list[BodyMention]:
         if not kept or mention.start >= kept[-1].end:
             kept.append(mention)
     return kept
+
+
+def _expansion(text: str, end: int, acronym: str) -> int | None:
+    """Where the name whose initials `acronym` spells ends at `end` starts: every capitalised
+    word gives its initial (a hyphenated one its parts' or its first), particles give none,
+    a lower-case word or punctuation ends the name. None if the letters do not come out."""
+    words = list(_NAME_WORD.finditer(text, max(0, end - 160), end))
+    if not words or words[-1].end() != end:
+        return None
+    left = acronym.upper()
+    start, after = None, end
+    for word in reversed(words):
+        if text[word.end() : after].strip(" "):
+            break  # punctuation between two words ends the name
+        after = word.start()
+        parts = [p for p in re.split(r"[-‑]", word[0].replace("’", "'")) if p]
+        content = [p for p in parts if p.lower() not in _SKIPPED]
+        if not content:
+            if start is None:
+                return None  # a name does not end in "of"
+            if len(parts) == 1 and left.endswith(parts[0][0].upper()):
+                left = left[:-1]  # "Indigenous People of Biafra (IPOB)"
+            continue
+        if not content[0][0].isupper():
+            break
+        options = ("".join(p[0] for p in content).upper(), content[0][0].upper())
+        taken = next((o for o in options if left.endswith(o)), None)
+        if taken is None:
+            break
+        left, start = left[: -len(taken)], word.start()
+        if not left:
+            return start if len(words) > 1 or len(acronym) <= len(content) else None
+    return None
 
 
 def _state_bodies(text: str) -> list[BodyMention]:

@@ -48,7 +48,7 @@ _BODY = (
     r"(?: [Ss]ervice)?|[Nn]ational [Gg]uard|[Cc]oast [Gg]uard|[Ss]ecurity [Ss]ervice"
     r"|[Ii]ntelligence (?:[Aa]gency|[Ss]ervice)|Foreign Office|[Pp]residential [Oo]ffice"
     r"|Investigative Committee|[Pp]arliament|[Cc]ongress|[Ss]enate|[Nn]ational [Aa]ssembly"
-    r"|[Ll]egislature|(?:State )?Duma|Knesset|Majlis|Verkhovna Rada|[Nn]ational [Pp]olice|MoD"
+    r"|[Ll]egislature|(?:State )?Duma|Knesset|Majlis|Verkhovna Rada|(?:[Nn]ational )?[Pp]olice|MoD"
     r"|[Cc]ivil [Dd]efen[cs]e(?: [Aa]gency| [Ss]ervice)?"
     r"|[Ee]mergency [Ss]ervices?|[Cc]entral [Bb]ank"
     r"|(?:[Pp]ermanent )?[Mm]ission to the (?:United Nations|UN|U\.N\.|European Union|EU|NATO"
@@ -96,6 +96,18 @@ _SKIPPED = frozenset((
 ))
 # fmt: on
 _ACRONYM_AFTER = re.compile(r" \((?P<acronym>[A-Z][A-Z0-9]{1,7})\)")
+# "Kosovo police said" is the body; "Kosovo police officers" and "11 Iranian police" are people.
+_POLICE_ADJECTIVE = re.compile(
+    r" (?:officers?|officials?|stations?|posts?|chiefs?|commanders?|commissioners?|spokes\w+"
+    r"|sources|patrols?|units?|teams?|vehicles?|cars?|forces?|raids?|operations?|headquarters"
+    r"|investigators|personnel|checkpoints?|custody|academy|reinforcements|and soldiers)\b"
+)
+_COUNTED = re.compile(
+    r"\b(?:\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en"
+    r"|[Ss]everal|[Mm]any|[Dd]ozens of|[Ss]ome) $"
+)
+# Cartels are named by their home ground: "the Sinaloa cartel", "the Gulf cartel".
+_CARTEL = re.compile(rf"\b(?P<place>{_CAP}(?: {_CAP})?) [Cc]artel\b")
 _CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")
 _INDEFINITE = re.compile(r"\b[Aa]n? $")
 _UN = re.compile(r"\b(?:united nations|u\.n\.)$")
@@ -187,6 +199,9 @@ def find_bodies(text: str) -> list[BodyMention]:
         acronym = _ACRONYM_AFTER.match(text, hit.end)
         if acronym is not None:  # "Jama'a Nusrat ul-Islam wa al-Muslimin (JMIN)": its acronym
             found.append(BodyMention(*acronym.span("acronym"), str(hit.value)))
+    for match in _CARTEL.finditer(text):
+        if _is_place(match["place"]):
+            found.append(BodyMention(match.start(), match.end(), "org:" + match[0].casefold()))
     for match in _ON_X.finditer(text):
         found.append(BodyMention(match.start(), match.end(), "org:x"))
     found.sort(key=lambda m: (m.start, -m.end))
@@ -236,6 +251,11 @@ def _state_bodies(text: str) -> list[BodyMention]:
         body = match["body"]
         if body.lower() == "military" and _MILITARY_ADJECTIVE.match(text, match.end()):
             continue  # "Russian military bloggers": an adjective, not the institution
+        if body.lower() == "police" and (
+            _POLICE_ADJECTIVE.match(text, match.end())
+            or _COUNTED.search(text, max(0, match.start() - 12), match.start())
+        ):
+            continue  # "Kosovo police officers", "11 Iranian police killed": people
         if body == "Military" and _CAPITALISED_NEXT.match(text, match.end()):
             continue  # "Russian Military Buildup in Pokrovsk": a headline's adjective
         if body.lower().endswith("guard") and _INDEFINITE.search(

@@ -80,6 +80,7 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     kept += propagate(text, kept)
     kept = name_evidence.common_words(text, kept, CONTEXT)
     name_evidence.unknown_places(text, kept, CONTEXT)
+    name_evidence.featured_places(text, kept, CONTEXT)
     if sports.is_sports_text(text):
         _sides(text, kept)
     return group_mentions(text, kept)

@@ -251,11 +251,6 @@ def _state_bodies(text: str) -> list[BodyMention]:
         body = match["body"]
         if body.lower() == "military" and _MILITARY_ADJECTIVE.match(text, match.end()):
             continue  # "Russian military bloggers": an adjective, not the institution
-        if body.lower() == "police" and (
-            _POLICE_ADJECTIVE.match(text, match.end())
-            or _COUNTED.search(text, max(0, match.start() - 12), match.start())
-        ):
-            continue  # "Kosovo police officers", "11 Iranian police killed": people
         if body == "Military" and _CAPITALISED_NEXT.match(text, match.end()):
             continue  # "Russian Military Buildup in Pokrovsk": a headline's adjective
         if body.lower().endswith("guard") and _INDEFINITE.search(
@@ -277,6 +272,11 @@ def _state_bodies(text: str) -> list[BodyMention]:
             country = country_of(owner) or (owner if gazetteer.lookup(owner) else None)
             if country is None:
                 continue
+        if body.lower() == "police" and (
+            _POLICE_ADJECTIVE.match(text, match.end())
+            or _COUNTED.search(text, max(0, start - 12), start)
+        ):
+            continue  # "Kosovo police officers", "11 Iranian police killed": people
         found.append(BodyMention(start, match.end(), f"body:{country}:{_body_key(body)}"))
     return found
 

@@ -98,3 +98,15 @@ def test_a_persons_name_goes_on_past_a_middle_initial_and_son_of(nlp: Any) -> No
     found = types(nlp, text)
     assert found.get("Hendrik Wirawan T. Simatupang") == "PERSON"
     assert found.get("Sidi Ould Brahim") == "PERSON"
+
+
+def test_a_hedge_or_a_nationality_is_no_part_of_an_organisations_name(nlp: Any) -> None:
+    text = (
+        "Suspected Allied Democratic Forces rebels burned the village, officials said. In the "
+        "south, Lebanese Hezbollah said it had fired rockets."
+    )
+    found = types(nlp, text)
+    assert found.get("Allied Democratic Forces") == "ORG"
+    assert found.get("Hezbollah") == "ORG"
+    assert "Suspected Allied Democratic Forces" not in found
+    assert "Lebanese Hezbollah" not in found

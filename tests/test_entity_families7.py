@@ -110,3 +110,18 @@ def test_a_hedge_or_a_nationality_is_no_part_of_an_organisations_name(nlp: Any) 
     assert found.get("Hezbollah") == "ORG"
     assert "Suspected Allied Democratic Forces" not in found
     assert "Lebanese Hezbollah" not in found
+
+
+def test_military_before_a_noun_is_an_adjective(nlp: Any) -> None:
+    text = (
+        "Tunisian military forces killed two gunmen near the border, Tunisian military "
+        "spokesman Ali Ferjani said. The Tunisian military said the area was calm."
+    )
+    spans = [
+        (s, e)
+        for ent in entities.find_entities(nlp(text))
+        if ent.type == "ORG"
+        for s, e in ent.mentions
+    ]
+    body = text.rindex("Tunisian military")
+    assert spans == [(body, body + len("Tunisian military"))]

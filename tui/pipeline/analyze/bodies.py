@@ -81,7 +81,8 @@ _MILITARY_ADJECTIVE = re.compile(
     r"|administrations?|offensives?|campaigns?|interventions?|presence|pressure|action|escalation"
     r"|strikes?|attacks?|build-?up|drills?|exercises?|power|might|capabilit(?:y|ies)|rule|junta"
     r"|regime|courts?|tribunals?|drones?|jets?|planes?|helicopters?|ships?|warships?|vessels?"
-    r"|trucks?|convoys?|satellites?|radars?)\b"
+    r"|trucks?|convoys?|satellites?|radars?|forces|surveillance|spokes(?:man|woman|person)"
+    r"|commanders?|officers?|patrols?|posts?|camps?|checkpoints?)\b"
 )
 # Acronyms in brackets after a name: "Alliance Fleuve Congo (AFC)", "Islamic State in West
 # Africa Province (ISWAP)", "Jama'at Nusrat al-Islam wal Muslimeen (JNIM)".

@@ -125,3 +125,12 @@ def test_military_before_a_noun_is_an_adjective(nlp: Any) -> None:
     ]
     body = text.rindex("Tunisian military")
     assert spans == [(body, body + len("Tunisian military"))]
+
+
+def test_a_security_committee_named_through_its_country_is_one_body(nlp: Any) -> None:
+    text = (
+        "Talant Osmonov, head of Tajikistan’s State Committee for National Security, said the "
+        "border was closed."
+    )
+    found = types(nlp, text)
+    assert found.get("Tajikistan’s State Committee for National Security") == "ORG"

@@ -134,3 +134,13 @@ def test_a_security_committee_named_through_its_country_is_one_body(nlp: Any) ->
     )
     found = types(nlp, text)
     assert found.get("Tajikistan’s State Committee for National Security") == "ORG"
+
+
+def test_a_nickname_in_a_name_is_the_person_alone_and_accents_may_drop(nlp: Any) -> None:
+    text = (
+        'Police arrested Joaquin "El Gordo" Ramirez, a cartel boss, on Monday. El Gordo had '
+        "escaped from prison in 2021, and El Gordo was moved to a federal jail."
+    )
+    found = types(nlp, text)
+    assert found.get('Joaquin "El Gordo" Ramirez') == "PERSON"
+    assert found.get("El Gordo") == "PERSON"

@@ -134,7 +134,15 @@ def _surname_after_a_name(text: str, form: str, start: int, end: int) -> bool:
     return country_of(word) is None and word not in _NOT_NAMES
 
 
-_NOT_NAMES = frozenset(("The", "A", "An", "Its", "Their", "His", "Her", "New", "Old", "Two"))
+# Capitalised words before a weapon's name that are no part of a person's name: determiners
+# and numbers at a sentence's head ("One Iskander was shot down").
+# fmt: off
+_NOT_NAMES = frozenset((
+    "The", "A", "An", "Its", "Their", "His", "Her", "Our", "This", "That", "These", "Those",
+    "New", "Old", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    "Each", "Every", "Another", "Some", "Both", "Several", "No",
+))
+# fmt: on
 
 
 def _part_of_a_longer_name(text: str, form: str, end: int) -> bool:

@@ -20,7 +20,16 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from tui.core.models import Analysis
-from tui.pipeline.analyze import claims, conflict, counters, entities, gazetteer, model, sides
+from tui.pipeline.analyze import (
+    claims,
+    conflict,
+    counters,
+    entities,
+    gazetteer,
+    model,
+    person_spans,
+    sides,
+)
 from tui.pipeline.analyze.language import detect_language
 
 ANALYZER_VERSION = "15"  # 2: state bodies, described organisations; 3: attitude/stance cues;
@@ -57,6 +66,7 @@ def warm_up() -> None:
     gazetteer.nations()  # read only when a sports side is named
     counters.load_tables()  # read only when a counter-account is in sight
     sides.camp("")  # read only when a party with a side confirms a claim
+    person_spans.stop_words()  # read only when a name-like span opens on a capitalised word
 
 
 def analyze(text: str) -> Analysis:

@@ -234,7 +234,7 @@ def aged_names(text: str) -> list[tuple[int, int]]:
         start, end = match.span("name")
         start, end, _ = aliases.trim(text, start, end, titles=True)
         words = text[start:end].split()
-        while words and words[0].lower() in _stop_words():  # "In May, 12, ..."
+        while words and words[0].lower() in stop_words():  # "In May, 12, ..."
             start += len(words.pop(0)) + 1
         if not words or words[0] in _MONTHS or words[0] in _DAYS or aliases.is_title(words[0]):
             continue
@@ -245,7 +245,7 @@ def aged_names(text: str) -> list[tuple[int, int]]:
 
 
 @functools.cache
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     """English function words (spaCy's list): a sentence's capitalised first word, no name."""
     from spacy.lang.en.stop_words import STOP_WORDS
 

@@ -48,7 +48,7 @@ _BODY = (
     r"(?: [Ss]ervice)?|[Nn]ational [Gg]uard|[Cc]oast [Gg]uard|[Ss]ecurity [Ss]ervice"
     r"|[Ii]ntelligence (?:[Aa]gency|[Ss]ervice)|Foreign Office|[Pp]residential [Oo]ffice"
     r"|Investigative Committee|[Pp]arliament|[Cc]ongress|[Ss]enate|[Nn]ational [Aa]ssembly"
-    r"|[Ll]egislature|(?:State )?Duma|Knesset|Majlis|Verkhovna Rada|[Nn]ational [Pp]olice|MoD"
+    r"|[Ll]egislature|(?:State )?Duma|Knesset|Majlis|Verkhovna Rada|(?:[Nn]ational )?[Pp]olice|MoD"
     r"|[Cc]ivil [Dd]efen[cs]e(?: [Aa]gency| [Ss]ervice)?"
     r"|[Ee]mergency [Ss]ervices?|[Cc]entral [Bb]ank"
     r"|(?:[Pp]ermanent )?[Mm]ission to the (?:United Nations|UN|U\.N\.|European Union|EU|NATO"
@@ -81,11 +81,34 @@ _MILITARY_ADJECTIVE = re.compile(
     r"|administrations?|offensives?|campaigns?|interventions?|presence|pressure|action|escalation"
     r"|strikes?|attacks?|build-?up|drills?|exercises?|power|might|capabilit(?:y|ies)|rule|junta"
     r"|regime|courts?|tribunals?|drones?|jets?|planes?|helicopters?|ships?|warships?|vessels?"
-    r"|trucks?|convoys?|satellites?|radars?)\b"
+    r"|trucks?|convoys?|satellites?|radars?|forces|surveillance|spokes(?:man|woman|person)"
+    r"|commanders?|officers?|patrols?|posts?|camps?|checkpoints?)\b"
 )
-# Acronyms in brackets after a name: "Alliance Fleuve Congo (AFC)".
-_BRACKETED = re.compile(r"(?P<name>(?:[A-Z][\w'’-]* )*[A-Z][\w'’-]*) \((?P<acronym>[A-Z]{2,6})\)")
+# Acronyms in brackets after a name: "Alliance Fleuve Congo (AFC)", "Islamic State in West
+# Africa Province (ISWAP)", "Jama'at Nusrat al-Islam wal Muslimeen (JNIM)".
+_BRACKETED = re.compile(r" \((?P<acronym>[A-Z][A-Za-z]?[A-Z][A-Z]{0,5}(?: [A-Z]{2,4})?)\)")
+_NAME_WORD = re.compile(r"[^\s()\[\],;:.“”\"]+")
+# Words an acronym leaves out: English, Romance and Arabic particles ("Indigenous People of
+# Biafra (IPOB)", "Tehrik-i-Taliban Pakistan (TTP)", "Jama'at Nusrat al-Islam wal Muslimeen").
+# fmt: off
+_SKIPPED = frozenset((
+    "of", "and", "the", "in", "for", "on", "at", "de", "du", "des", "la", "le", "el", "al", "ul",
+    "wal", "wa", "y", "da", "do", "di", "del", "e", "i", "et",
+))
+# fmt: on
 _ACRONYM_AFTER = re.compile(r" \((?P<acronym>[A-Z][A-Z0-9]{1,7})\)")
+# "Kosovo police said" is the body; "Kosovo police officers" and "11 Iranian police" are people.
+_POLICE_ADJECTIVE = re.compile(
+    r" (?:officers?|officials?|stations?|posts?|chiefs?|commanders?|commissioners?|spokes\w+"
+    r"|sources|patrols?|units?|teams?|vehicles?|cars?|forces?|raids?|operations?|headquarters"
+    r"|investigators|personnel|checkpoints?|custody|academy|reinforcements|and soldiers)\b"
+)
+_COUNTED = re.compile(
+    r"\b(?:\d+|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en"
+    r"|[Ss]everal|[Mm]any|[Dd]ozens of|[Ss]ome) $"
+)
+# Cartels are named by their home ground: "the Sinaloa cartel", "the Gulf cartel".
+_CARTEL = re.compile(rf"\b(?P<place>{_CAP}(?: {_CAP})?) [Cc]artel\b")
 _CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")
 _INDEFINITE = re.compile(r"\b[Aa]n? $")
 _UN = re.compile(r"\b(?:united nations|u\.n\.)$")
@@ -160,14 +183,15 @@ def find_bodies(text: str) -> list[BodyMention]:
     for match in _NAMED_BODY.finditer(text):
         found.append(BodyMention(match.start(), match.end(), "body:?:" + _body_key(match[0])))
     for match in _BRACKETED.finditer(text):
-        name, acronym = match["name"].split(), match["acronym"]
-        initials = "".join(w[0] for w in name if w[0].isupper())
-        if initials.endswith(acronym) and len(acronym) <= len(name):
-            name_start = match.end("name") - len(" ".join(name[-len(acronym) :]))
-            full = " ".join(name[-len(acronym) :])
-            key = known_key(full) or "org:" + full.casefold()
-            found.append(BodyMention(name_start, match.end("name"), key))
-            found.append(BodyMention(match.start("acronym"), match.end("acronym"), key))
+        name_start = _expansion(text, match.start(), match["acronym"].replace(" ", ""))
+        if name_start is None:
+            continue
+        full = text[name_start : match.start()]
+        if any(gazetteer.lookup(f) for f in (full, full.replace(" of ", " of the ", 1))):
+            continue  # "Democratic Republic of Congo (DRC)": a place, found as one
+        key = known_key(full) or "org:" + full.casefold()
+        found.append(BodyMention(name_start, match.start(), key))
+        found.append(BodyMention(match.start("acronym"), match.end("acronym"), key))
     for hit in _known().find(text):
         if hit.form.startswith("The ") and _RUNS_ON.match(text, hit.end):
             continue
@@ -176,6 +200,9 @@ def find_bodies(text: str) -> list[BodyMention]:
         acronym = _ACRONYM_AFTER.match(text, hit.end)
         if acronym is not None:  # "Jama'a Nusrat ul-Islam wa al-Muslimin (JMIN)": its acronym
             found.append(BodyMention(*acronym.span("acronym"), str(hit.value)))
+    for match in _CARTEL.finditer(text):
+        if _is_place(match["place"]):
+            found.append(BodyMention(match.start(), match.end(), "org:" + match[0].casefold()))
     for match in _ON_X.finditer(text):
         found.append(BodyMention(match.start(), match.end(), "org:x"))
     found.sort(key=lambda m: (m.start, -m.end))
@@ -184,6 +211,39 @@ def find_bodies(text: str) -> list[BodyMention]:
         if not kept or mention.start >= kept[-1].end:
             kept.append(mention)
     return kept
+
+
+def _expansion(text: str, end: int, acronym: str) -> int | None:
+    """Where the name whose initials `acronym` spells ends at `end` starts: every capitalised
+    word gives its initial (a hyphenated one its parts' or its first), particles give none,
+    a lower-case word or punctuation ends the name. None if the letters do not come out."""
+    words = list(_NAME_WORD.finditer(text, max(0, end - 160), end))
+    if not words or words[-1].end() != end:
+        return None
+    left = acronym.upper()
+    start, after = None, end
+    for word in reversed(words):
+        if text[word.end() : after].strip(" "):
+            break  # punctuation between two words ends the name
+        after = word.start()
+        parts = [p for p in re.split(r"[-‑]", word[0].replace("’", "'")) if p]
+        content = [p for p in parts if p.lower() not in _SKIPPED]
+        if not content:
+            if start is None:
+                return None  # a name does not end in "of"
+            if len(parts) == 1 and left.endswith(parts[0][0].upper()):
+                left = left[:-1]  # "Indigenous People of Biafra (IPOB)"
+            continue
+        if not content[0][0].isupper():
+            break
+        options = ("".join(p[0] for p in content).upper(), content[0][0].upper())
+        taken = next((o for o in options if left.endswith(o)), None)
+        if taken is None:
+            break
+        left, start = left[: -len(taken)], word.start()
+        if not left:
+            return start if len(words) > 1 or len(acronym) <= len(content) else None
+    return None
 
 
 def _state_bodies(text: str) -> list[BodyMention]:
@@ -213,6 +273,11 @@ def _state_bodies(text: str) -> list[BodyMention]:
             country = country_of(owner) or (owner if gazetteer.lookup(owner) else None)
             if country is None:
                 continue
+        if body.lower() == "police" and (
+            _POLICE_ADJECTIVE.match(text, match.end())
+            or _COUNTED.search(text, max(0, start - 12), start)
+        ):
+            continue  # "Kosovo police officers", "11 Iranian police killed": people
         found.append(BodyMention(start, match.end(), f"body:{country}:{_body_key(body)}"))
     return found
 

@@ -80,6 +80,7 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     kept += propagate(text, kept)
     kept = name_evidence.common_words(text, kept, CONTEXT)
     name_evidence.unknown_places(text, kept, CONTEXT)
+    name_evidence.featured_places(text, kept, CONTEXT)
     if sports.is_sports_text(text):
         _sides(text, kept)
     return group_mentions(text, kept)
@@ -165,6 +166,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 end = joined.end()  # "Canapé-Vert": the model stopped at the hyphen
             if kind in ("ORG", ""):
                 end = aliases.without_qualifier_tail(text, start, end)
+                start = _after_qualifier(text, start, end)
             surface = text[start:end]
             if not any(c.isupper() or c.isdigit() for c in surface) or aliases.is_title(surface):
                 continue
@@ -213,6 +215,21 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
 
 
 _SINGLE_LETTER = re.compile(r"[A-Z]\.")
+
+
+def _after_qualifier(text: str, start: int, end: int) -> int:
+    """Where an organisation's name starts once a hedge ("Suspected") or a nationality before
+    a listed organisation ("Afghan Taliban", "Lebanese Hezbollah") is left out of it."""
+    first, _, rest = text[start:end].partition(" ")
+    if not rest:
+        return start
+    if first in orgs.HEDGES or (
+        demonyms.is_nationality(first, given_names.is_given_name)
+        and bodies.known_key(rest) is not None
+        and bodies.known_key(text[start:end]) is None
+    ):
+        return start + len(first) + 1
+    return start
 _PLACE_HEAD_BEFORE = re.compile(r"(?<![\w'’-])(?P<head>[A-Z][a-z]+(?:['’][a-z]+)?) $")
 # Acronyms of kinds of things, not names: "a Houthi UAV", "an IED".
 # fmt: off

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections.abc import Container
 from typing import Any
 
@@ -57,6 +58,17 @@ def _detector() -> object:
 
 
 @functools.cache
+def _unaccented() -> frozenset[str]:
+    """The list's given names with accents, written without them ("Joaquin", "Jose")."""
+    names = _detector().names  # type: ignore[attr-defined]
+    plain = (
+        "".join(c for c in unicodedata.normalize("NFKD", n) if not unicodedata.combining(c))
+        for n in names
+    )
+    return frozenset(p for p, n in zip(plain, names, strict=True) if p != n)
+
+
+@functools.cache
 def is_given_name(word: str) -> bool:
     """Whether `word` (as written, or title-cased if in capitals) is a given name and not a
     place's or a place-name head word."""
@@ -66,8 +78,8 @@ def is_given_name(word: str) -> bool:
     name = name.split("-", 1)[0]  # "Anne-Gaelle": the first of a double given name
     if name in NOT_GIVEN or not name[1:].islower():
         return False
-    if _detector().get_gender(name) == "unknown":  # type: ignore[attr-defined]
-        return False
+    if _detector().get_gender(name) == "unknown" and name not in _unaccented():  # type: ignore[attr-defined]
+        return False  # "Joaquin", "Jose": the press drops the accent of "Joaquín", "José"
     place = gazetteer.lookup(name, alternates=False)
     return place is None or (place.kind == "city" and place.population < 1_000_000)
 

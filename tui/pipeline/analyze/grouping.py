@@ -58,6 +58,9 @@ def harmonise(text: str, found: list[Found]) -> list[Found]:
         if m.type == "PERSON" and len(words) >= 2:
             for part in _name_parts(words):
                 surnames.setdefault(part, "PERSON")
+        if m.type == "PERSON":  # Joaquin "El Chapo" Guzman: "El Chapo" alone is he
+            for nickname in _NICKNAME.findall(text, m.start, m.end):
+                surnames.setdefault(nickname, "PERSON")
     for m in found:
         if m.key:
             continue  # rule mentions keep their type
@@ -72,6 +75,9 @@ def harmonise(text: str, found: list[Found]) -> list[Found]:
         if m.rank <= 1:
             m.type = best
     return found
+
+
+_NICKNAME = re.compile(r"(?<=\w )[\"“]([A-Z][^\"“”]{1,30})[\"”](?= \w)")
 
 
 def _name_parts(words: list[str]) -> list[str]:

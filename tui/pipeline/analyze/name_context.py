@@ -17,12 +17,14 @@ from tui.pipeline.analyze import gazetteer
 from tui.pipeline.analyze.demonyms import country_of
 from tui.pipeline.analyze.given_names import is_given_name
 
-# Nouns after a name that make it a place ("the al-Manara neighbourhood", "Zamzam camp"); the
-# first group cannot be verbs, so they hold even after a given name.
+# Nouns after a name that make it a place ("the al-Manara neighbourhood", "Zamzam camp", "on
+# Puncak Kabo hill", "Bouka-Toullorom island"); the first group cannot be verbs, so they hold
+# even after a given name. Features of the land are in it: no person is followed by "hill".
 _PLACE_NOUN = re.compile(
     r"[”\"’']? (?:(?P<sure>(?:refugee |displacement )?camps?|neighbou?rhoods?|districts?|villages?"
     r"|townships?|regions?|provinces?|governorates?|oblasts?|raion|suburbs?|outskirts|crossing"
-    r"|border|checkpoint|airport|airfield|air ?base)|area|states|town|city)\b"
+    r"|border|checkpoint|airport|airfield|air ?base|hills?|mountains?|islands?|valley|river"
+    r"|peninsula|plateau|forest|desert|sectors?)|areas?|states|town|city)\b"
 )
 # Words before a name that make it a place whatever else it looks like: "the suburb of Pacot",
 # "the Burkina town of Sole", "the military detachment of Madjoari".

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import aliases, given_names
+from tui.pipeline.analyze import aliases, given_names, name_context
 from tui.pipeline.analyze.grouping import Found
 
 
@@ -115,3 +115,25 @@ def unknown_places(text: str, found: list[Found], below: int) -> None:
             if placed:
                 for m in mentions:
                     m.type = "PLACE"
+
+
+def featured_places(text: str, found: list[Found], below: int) -> None:
+    """A model person that one of its mentions names as a place is a place at every mention:
+    "on Puncak Kabo hill" says what "reach Puncak Kabo" is, wherever the model saw the name
+    and wherever the name was only found again. Not when any mention is titled or speaks.
+    Only mentions ranked below `below` (the model's) change."""
+    by_surface: dict[str, list[Found]] = {}
+    for m in found:
+        if m.type == "PERSON" and not m.key:
+            by_surface.setdefault(text[m.start : m.end], []).append(m)
+    for mentions in by_surface.values():
+        if any(m.rank >= below for m in mentions):
+            continue
+        if any(_titled(text, m.start) or _PERSON_AFTER.match(text, m.end) for m in mentions):
+            continue
+        if any(
+            name_context.kind_from_context(text, m.start, m.end, sure_only=True) == "PLACE"
+            for m in mentions
+        ):
+            for m in mentions:
+                m.type = "PLACE"

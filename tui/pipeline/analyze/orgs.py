@@ -136,6 +136,11 @@ _NOT_GROUPS = frozenset((
 # fmt: on
 
 
+# Words that hedge a name at a sentence's head and are never part of one: "Suspected Oromo
+# Liberation Army (OLA) rebels have killed ...".
+HEDGES = frozenset(("Suspected", "Alleged", "Presumed", "Purported", "Reported", "So-called"))
+
+
 def find_orgs(text: str) -> list[OrgMention]:
     """Units and described organisations in `text`, in order, without overlaps."""
     found = _units(text)
@@ -166,7 +171,7 @@ def _units(text: str) -> list[OrgMention]:
         if _in_title_case_line(text, match.start()):
             continue  # "Commander Acknowledges Significant Russian Forces": a headline's capitals
         words = match.group("words").split()
-        while words and words[0] in _NOT_UNIT_START:
+        while words and (words[0] in _NOT_UNIT_START or words[0] in HEDGES):
             words.pop(0)
         if not words or (
             match.group("noun") in ("Forces", "Force", "Guards")
@@ -293,6 +298,7 @@ def _group_names(text: str) -> list[OrgMention]:
         start = match.start()
         while words and (
             words[0] in _NOT_UNIT_START
+            or words[0] in HEDGES
             or _not_in_name(words[0])
             or words[0] in ROLE_WORDS
             or is_given_name(words[0])

@@ -5,7 +5,9 @@ Each repair is a family that holds beyond the articles it was found in (bench/RE
 "Fifth pass"):
 
 - a name in a Romance language joined by its particle is one name ("Mocimboa da Praia",
-  "Norte de Santander"), a place when either half is one;
+  "Norte de Santander"), a place when either half is one; a person's name goes on past a
+  middle initial ("Jonathan Binsar P. Sianipar") and past "Ould", "bin", "ibn" ("Najem Ould
+  Ed'Dia");
 - two names joined by a hyphen before a road, a border or a front line are two places ("the
   Kumba-Mbonge road"), a nationality among them none ("the Armenian-Nakhchivan border");
 - a name before "-based", "-dominated", "-held" ... is a name of its own, not the start of the
@@ -137,10 +139,32 @@ def _split_prefixed(text: str, found: list[Found]) -> list[Found]:
     return out
 
 
+# A person's name goes on past a middle initial ("Jonathan Binsar" + "P. Sianipar") and past
+# the Arabic and Berber word for "son of" ("Najem Ould Ed'Dia", "Hamza bin Laden").
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\. [A-Z]")
+_SON_OF = re.compile(r" (?:Ould|ould|bin|ibn|Ibn|ben|wad|ag)$")
+_NEXT_NAME = re.compile(r" [A-Z][\w'’]*[a-z]")
+
+
 def _join_particles(text: str, found: list[Found]) -> list[Found]:
     """ "Mocimboa" + " da " + "Praia" -> "Mocimboa da Praia"; "Norte de" + "Santander"."""
     out: list[Found] = []
     for m in found:
+        if out and out[-1].type == "PERSON" and out[-1].rank < 3:
+            prev = out[-1]
+            if _SON_OF.search(text, prev.start, prev.end):
+                name = _NEXT_NAME.match(text, prev.end)
+                if name is not None:
+                    prev.end = max(prev.end, name.end())
+                if m.start < prev.end:
+                    continue
+            elif (
+                m.type == "PERSON"
+                and text[prev.end : m.start] == " "
+                and _MIDDLE_INITIAL.match(text, m.start)
+            ):
+                out[-1] = Found(prev.start, m.end, "PERSON", max(prev.rank, m.rank))
+                continue
         if out:
             prev = out[-1]
             gap = text[prev.end : m.start]

@@ -20,6 +20,9 @@ import functools
 import re
 from typing import NamedTuple
 
+from tui.pipeline.analyze import gazetteer
+from tui.pipeline.analyze.demonyms import country_of
+from tui.pipeline.analyze.given_names import is_given_name
 from tui.pipeline.analyze.lists import PhraseIndex, split_forms, weapon_rows
 
 
@@ -93,6 +96,8 @@ def find_weapons(text: str) -> list[WeaponMention]:
             continue
         if not entry.needs_noun and _part_of_a_longer_name(text, hit.form, hit.end):
             continue
+        if _surname_after_a_name(text, hit.form, hit.start, hit.end):
+            continue
         found.append(WeaponMention(hit.start, hit.end, entry.name, entry.kind))
     return found
 
@@ -108,6 +113,36 @@ def _variants(phrase: str, end: int) -> list[tuple[str, int]]:
     if match is not None and len(match["base"]) >= 3:
         keys.append((match["base"], end))
     return keys
+
+
+_CAPITALISED_BEFORE = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z][a-z]+) $")
+
+
+def _surname_after_a_name(text: str, form: str, start: int, end: int) -> bool:
+    """A weapon's name that is also a person's ("Fateh", "Shahed") after another capitalised
+    word that is no nationality or place is part of a person's name ("Qari Fateh"), unless a
+    weapon noun follows ("Iranian Fateh missiles" stays a weapon either way)."""
+    if " " in form or not form.isalpha() or form.isupper() or not is_given_name(form):
+        return False
+    before = _CAPITALISED_BEFORE.search(text, max(0, start - 30), start)
+    if before is None or _NOUN_AFTER.match(text, end):
+        return False
+    word = before["word"]
+    place = gazetteer.lookup(word, alternates=False)
+    if place is not None and place.kind in ("country", "region", "subdivision"):
+        return False  # "Gaza Shahed", "Crimea Neptune": where, not whose
+    return country_of(word) is None and word not in _NOT_NAMES
+
+
+# Capitalised words before a weapon's name that are no part of a person's name: determiners
+# and numbers at a sentence's head ("One Iskander was shot down").
+# fmt: off
+_NOT_NAMES = frozenset((
+    "The", "A", "An", "Its", "Their", "His", "Her", "Our", "This", "That", "These", "Those",
+    "New", "Old", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten",
+    "Each", "Every", "Another", "Some", "Both", "Several", "No",
+))
+# fmt: on
 
 
 def _part_of_a_longer_name(text: str, form: str, end: int) -> bool:

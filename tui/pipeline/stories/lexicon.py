@@ -348,3 +348,11 @@ DOCUMENT_WORDS = words(
     posts report reports video broadcast
     """
 )
+# A source written with these words only names nobody by itself: a pronoun, or a part of a
+# group named before it ("One of them, a cattle trader, said", "Both of them", "the latter",
+# "another"). The analysis's canonical name (the group it points back to) is shown instead.
+ANAPHOR_WORDS = words(
+    "he she it they him her them we us i you this that these those one two three four five "
+    "some many several most all both each either neither none any few a an another other "
+    "others the of latter former first second last rest"
+)

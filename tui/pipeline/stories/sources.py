@@ -84,8 +84,8 @@ def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker
     group = _group_described(name, claim.affiliation)
     if group:
         name = group
-    speaker = _filed(name, party, roles)
-    if given and not group:  # filed under the canonical name, shown as the article wrote it
+    speaker = _filed(name, party, roles)  # shown as written, unless a pronoun (ANAPHOR_WORDS)
+    if given and not group and not set(claim.source.casefold().split()) <= lexicon.ANAPHOR_WORDS:
         speaker = replace(speaker, name=_as_written(_unnamed_spokesperson(claim.source)))
     return speaker
 

@@ -9,7 +9,7 @@
     .venv/bin/python bench/bench_stories.py --set heldout5  # the fifth held-out check (seen now)
     .venv/bin/python bench/bench_stories.py --set heldout6  # the sixth held-out check (seen now)
     .venv/bin/python bench/bench_stories.py --set heldout7  # the seventh held-out check (seen now)
-    .venv/bin/python bench/bench_stories.py --set heldout8  # the eighth held-out check (scores only)
+    .venv/bin/python bench/bench_stories.py --set heldout8  # the eighth (validation: scores only)
     .venv/bin/python bench/bench_stories.py --speed 20000   # grouping speed on 20k articles
     .venv/bin/python bench/bench_stories.py --batches 4     # filed in 4 batches via a store
 
@@ -403,8 +403,8 @@ def main() -> None:
         "--set",
         default="dev",
         choices=(
-            "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-            "heldout8",
+            "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
+            "heldout7", "heldout8",
         ),
     )
     parser.add_argument("--errors", action="store_true")

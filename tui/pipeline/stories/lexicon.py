@@ -204,13 +204,17 @@ VAGUE_AMOUNTS: dict[str, tuple[int, int]] = {
 
 # Sources: the words of a source phrase that name the speaker's state apparatus. A source made
 # of a country (or its demonym, capital or seat of power) and only these words speaks for the
-# state ("Russia's Defence Ministry", "the Russian military", "Moscow").
+# state ("Russia's Defence Ministry", "the Russian military", "Moscow"). Ninth pass: the words
+# of its press offices, forces and federal bodies ("Ethiopia's Government Communication
+# Service", "the Ethiopian National Defence Force", "Ukrainian commanders"; not "security
+# sources", who are no spokespeople: Djibo's dev gold keeps them apart from the army).
 STATE_BODY_WORDS = words(
     """
     ministry defence defense foreign interior military army armed forces force air navy naval
     government officials authorities general staff command junta administration presidency
     office cabinet spokesman spokeswoman spokesperson troops service services border guard
     guards police security council of the state ruling
+    federal national communication communications commander commanders
     """
 )
 # Seats of power that stand for their state in news copy, by country as the gazetteer names it.

@@ -294,3 +294,13 @@ def test_the_fall_or_control_of_a_place_is_its_capture_for_grouping_not_for_stat
     assert word_key("fall") == word_key("control") == word_key("captured")
     assert claim_key("control") != claim_key("captured")  # "still in control of the town"
     assert claim_key("fall") != claim_key("captured")
+
+
+def test_an_air_strike_and_a_drone_strike_agree_and_home_as_a_direction_is_no_target() -> None:
+    """Ninth pass: ACLED's one event type "air/drone strike" (an outlet calls a drone's strike
+    an air strike), and "home" where it says where people were going."""
+    assert disagree(("weapon:air",), {"weapon:drone": 1}) == 0
+    assert disagree(("weapon:air",), {"weapon:missile": 1}) == 1
+    assert event_kinds("Family killed on the road home from a wedding") == ()
+    assert event_kinds("Three killed returning home after drone strike") == ("weapon:drone",)
+    assert event_kinds("Missile hits home in the city") == ("target:residential", "weapon:missile")

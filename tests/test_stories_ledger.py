@@ -334,3 +334,16 @@ def test_two_outlets_words_of_one_statement_join_where_one_article_s_two_claims_
     ]  # fmt: skip
     assert [len(r.mentions) for r in build_ledger("s", across)] == [2]
     assert [len(r.mentions) for r in build_ledger("s", within)] == [1, 1]
+
+
+def test_claim_families_of_the_ninth_pass() -> None:
+    """Troops "massing" are a gathering, "extremists" are fighters, and who fired first is one
+    statement in any words; "neutralised" stays its own word (as "killed" it joined rows the
+    gold keeps apart)."""
+    from tui.pipeline.stories.words import claim_key
+
+    assert claim_key("massing") == claim_key("gathering") == claim_key("concentration")
+    assert claim_key("extremists") == claim_key("militants")
+    assert claim_key("initiated") == claim_key("first") == claim_key("unprovoked")
+    assert claim_key("fire") == claim_key("fired")
+    assert claim_key("neutralised") != claim_key("killed")

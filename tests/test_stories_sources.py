@@ -172,3 +172,13 @@ def test_press_offices_federal_bodies_and_commanders_of_a_state_are_the_state() 
                    "the Kenyan National Defence Force", "Kenyan commanders"):  # fmt: skip
         assert speaker(source).key == "state:Kenya", source
     assert speaker("Kenyan security sources").key != "state:Kenya"  # no spokespeople
+
+
+def test_separatists_and_islamists_describe_an_armed_group() -> None:
+    """Ninth pass: "the separatist rebels" speak as the one armed group of the story."""
+    text = "The separatist rebels said the strike hit a depot."
+    found = claim(text, text, "The separatist rebels", "the strike hit a depot")
+    front = replace(speaker("The Liberation Front"), party="Liberation Front")
+    assert resolve([speaker_of(found, text, ()), front])[speaker_of(found, text, ()).key] == (
+        front.key
+    )

@@ -276,6 +276,7 @@ GROUP_WORDS = words(
     """
     group groups paramilitary paramilitaries force forces rebel rebels militia militias
     movement militant militants insurgents fighters jihadists jihadist armed spokesman spokeswoman
+    separatist separatists islamist islamists
     spokesperson spokespeople representative leadership command commander commanders
     """
 )

@@ -200,21 +200,20 @@ def _unlabelled_towns(title: str, lead: str, text: str) -> list[tuple[str, bool]
     capitalised inside a sentence with no entity over them (ninth pass: the analysis missed
     "Macomia" in "Mozambique army says Macomia still in its hands"), as skeleton terms with
     whether the title names them. Not a word the article also writes in lower case."""
-    lower = set(re.findall(r"\b[a-z][\w'’-]*", text))
     found: dict[str, bool] = {}
     for in_title, part in ((True, title), (False, lead)):
         for match in _CAPITALISED.finditer(part):
-            before = part[: match.start()].rstrip()
             name = re.sub(r"['’]s?$", "", match.group())
-            if not before or before[-1] in ".!?:;\"“‘'" or len(name) < 4:
-                continue  # a sentence's first word is capitalised whatever it is
-            if name.casefold() in lower or demonym_country(name):
-                continue
-            if placenames.speaker_spans(part, [(match.start(), match.start() + len(name))]):
-                continue  # "Moscow says", "Gaza's civil defence": who speaks
-            place = _gazetteer_place(name)
+            place = _gazetteer_place(name) if len(name) >= 4 else None
             if place is None or place.kind in _BROAD_PLACES:  # type: ignore[attr-defined]
                 continue
+            before = part[: match.start()].rstrip()
+            if not before or before[-1] in ".!?:;\"“‘'" or demonym_country(name):
+                continue  # a sentence's first word is capitalised whatever it is
+            if re.search(r"\b" + re.escape(name.casefold()) + r"\b", text):
+                continue  # a word the article also writes in lower case
+            if placenames.speaker_spans(part, [(match.start(), match.start() + len(name))]):
+                continue  # "Moscow says", "Gaza's civil defence": who speaks
             skel = SKELETON_PREFIX + placenames.skeleton(_canonical(name))
             found[skel] = found.get(skel, False) or in_title
     return list(found.items())

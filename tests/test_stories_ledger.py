@@ -347,3 +347,17 @@ def test_claim_families_of_the_ninth_pass() -> None:
     assert claim_key("initiated") == claim_key("first") == claim_key("unprovoked")
     assert claim_key("fire") == claim_key("fired")
     assert claim_key("neutralised") != claim_key("killed")
+
+
+def test_who_the_dead_were_stands_against_a_military_target() -> None:
+    """Ninth pass: children, women, traders... killed stand on the civilians' pole of what was
+    hit, against a claim of fighters struck."""
+    one = "The army said it had struck fighters near the village."
+    two = "A doctor said the strike had killed women and children."
+    a = article("k1", "Strike near village", one,
+                claims=((one, "The army", "it had struck fighters near the village"),))
+    b = article("k2", "Strike near village", two, hours=2, feed="Northline News",
+                claims=((two, "A doctor", "the strike had killed women and children"),))
+    rows = build_ledger("s", [a, b])
+    kinds = {c.kind for c in find_contradictions(rows, story_figures(rows, {"k1": one, "k2": two}))}
+    assert kinds == {"dispute"}, [r.text for r in rows]

@@ -107,7 +107,9 @@ OPPOSITIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
         words(
             "civilian civilians home homes residential apartment school hospital market "
             "shelter displaced kindergarten monastery worker workers employee employees "
-            "farmers students bystanders massacre massacres massacred"
+            "farmers students bystanders massacre massacres massacred "
+            "children women traders herders shepherds passengers shoppers worshippers pupils "
+            "patients innocent"
         ),
     ),
     # Who holds a place: it fell, or it held.
@@ -127,7 +129,9 @@ OPPOSITIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
 NEGATIONS = words("not no never without n't nothing none")
 # What a row on the first family's poles must also tell: an act of war (something was struck,
 # damaged, people were killed or hurt). "received 60 wounded at the hospital" names a hospital
-# without saying it was hit.
+# without saying it was hit. Ninth pass: who the dead were stands on the civilians' pole
+# (children, women, traders, herders, passengers, worshippers...); "victims" as an act was
+# measured and left out (the dev floor's precision fell below 0.92).
 ACTS = words(
     "struck strike hit bombed shelled targeted attacked killed killing died dead damaged massacre "
     "massacres massacred"

@@ -59,6 +59,7 @@ def test_demo_stories_across_two_outlets(tmp_path: Path, http_server: LocalServe
     each_retold_event_is_one_story_in_both_outlets(stories)
     two_outlet_stories_are_contested_across_outlets(stories)
     kharkiv_tolls_of_both_outlets_stand_side_by_side(stories)
+    mali_sources_name_someone_and_a_denial_of_losses_answers_no_toll(stories)
     speakers_are_filed_by_the_analysis_canonical_name_and_side(config.parent / "cache")
 
 
@@ -133,3 +134,15 @@ def kharkiv_tolls_of_both_outlets_stand_side_by_side(stories: list[Story]) -> No
         == {frozenset({"frontline"}), frozenset({"meridian"})}
     }
     assert {"denial", "figures"} <= one_each
+
+
+def mali_sources_name_someone_and_a_denial_of_losses_answers_no_toll(stories: list[Story]) -> None:
+    """The Mali story's residents speak as "One of them" (shown as the group it points back
+    to), and the armed group's "none of its fighters had been killed" shares only an act with
+    the residents' and the official's tolls: it answers the army's account, not those."""
+    story = _story_of(stories, "mali-drone-strike-timbuktu")
+    rows = {row["id"]: row for row in story["claims"]}
+    assert not [r["source"] for r in rows.values() if r["source"].casefold().startswith("one of")]
+    losses = [r["id"] for r in rows.values() if "none of its fighters" in r["text"]]
+    answered = {rows[p["b"]]["text"] for p in story["contradictions"] if p["a"] in losses}
+    assert answered and not any("toll" in t or "dead were civilians" in t for t in answered)

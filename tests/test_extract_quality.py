@@ -31,6 +31,7 @@ def _shared_present() -> None:
 
 @pytest.fixture(scope="module")
 def bench() -> ModuleType:
+    require("bench", "extraction.py")  # module fixtures run before the autouse check above
     spec = importlib.util.spec_from_file_location("sitrep_shared_extraction_bench", BENCH)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -95,8 +95,11 @@ def test_features_are_packed_and_read_back(value: dict[str, Any]) -> None:
 
 def test_a_state_is_packed_and_read_back() -> None:
     many = {f"t{i}": float(i % 700) for i in range(70_000)}  # a length past 2 bytes
-    for state in (_STATE, {**_STATE, "terms": many, "first_seen": 2.5, "places": {}}):
-        ids = {t: n for n, t in enumerate([*state["terms"], *state["places"]], 1)}
+    kinds = {"weapon:missile": 3, "target:residential": 300, "country:Ukraine": 1}
+    for state in (_STATE, {**_STATE, "terms": many, "first_seen": 2.5, "places": {}},
+                  {**_STATE, "kinds": kinds}, {**_STATE, "kinds": {}}):  # fmt: skip
+        ids = {t: n for n, t in enumerate(
+            [*state["terms"], *state["places"], *state.get("kinds", ())], 1)}  # fmt: skip
         back = story_pack.unpack_state(story_pack.pack_state(state, ids))
         back = story_pack.named(back, {i: t for t, i in ids.items()})
         assert back == state and list(back["terms"]) == list(state["terms"])
@@ -105,8 +108,12 @@ def test_a_state_is_packed_and_read_back() -> None:
     # tag and flags, two times, the norm; 2 terms and 2 places: a kind, a length, ids, values
     # (weights 1 byte, the counts 2 as one is past 255)
     assert len(story_pack.pack_state(plain, ids)) == 2 + 4 * 2 + 8 + (3 + 2 * 3) + (3 + 2 * 4)
+    # a story's kinds (FEATURES_VERSION 6) follow as one more array of counts
+    with_kinds = {**plain, "kinds": {"weapon:missile": 2}}
+    assert len(story_pack.pack_state(with_kinds, {**ids, "weapon:missile": 5})) == len(
+        story_pack.pack_state(plain, ids)) + 3 + 2 + 1  # fmt: skip
     with pytest.raises(story_pack.Unpackable):
-        story_pack.pack_state({**_STATE, "kinds": {}}, {})
+        story_pack.pack_state({**_STATE, "a key of later": {}}, {})
 
 
 def test_a_schema_13_cache_migrates_with_a_backup_and_reads_back_the_same(
@@ -186,7 +193,7 @@ def test_filed_values_read_back_as_they_were_given(tmp_path: Path) -> None:
     assert _stored_features(conn) == want
     window = {s["id"]: s for s in kept.window_stories(conn, "")}
     assert {k: window["s1"][k] for k in _STATE} == _STATE
-    odd = {**_STATE, "kinds": {"weapon:drone": 1}}  # a key the packing does not know: JSON
+    odd = {**_STATE, "a key of later": {"weapon:drone": 1}}  # a key the packing does not know
     _, values = story_terms.packed_values(conn, {}, {"s2": odd})
     assert json.loads(zlib.decompress(values["s2"])) == odd
     assert story_terms.states(conn, [values["s2"], values["s2"]]) == [odd, odd]

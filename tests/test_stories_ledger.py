@@ -334,3 +334,30 @@ def test_two_outlets_words_of_one_statement_join_where_one_article_s_two_claims_
     ]  # fmt: skip
     assert [len(r.mentions) for r in build_ledger("s", across)] == [2]
     assert [len(r.mentions) for r in build_ledger("s", within)] == [1, 1]
+
+
+def test_claim_families_of_the_ninth_pass() -> None:
+    """Troops "massing" are a gathering, "extremists" are fighters, and who fired first is one
+    statement in any words; "neutralised" stays its own word (as "killed" it joined rows the
+    gold keeps apart)."""
+    from tui.pipeline.stories.words import claim_key
+
+    assert claim_key("massing") == claim_key("gathering") == claim_key("concentration")
+    assert claim_key("extremists") == claim_key("militants")
+    assert claim_key("initiated") == claim_key("first") == claim_key("unprovoked")
+    assert claim_key("fire") == claim_key("fired")
+    assert claim_key("neutralised") != claim_key("killed")
+
+
+def test_who_the_dead_were_stands_against_a_military_target() -> None:
+    """Ninth pass: children, women, traders... killed stand on the civilians' pole of what was
+    hit, against a claim of fighters struck."""
+    one = "The army said it had struck fighters near the village."
+    two = "A doctor said the strike had killed women and children."
+    a = article("k1", "Strike near village", one,
+                claims=((one, "The army", "it had struck fighters near the village"),))
+    b = article("k2", "Strike near village", two, hours=2, feed="Northline News",
+                claims=((two, "A doctor", "the strike had killed women and children"),))
+    rows = build_ledger("s", [a, b])
+    kinds = {c.kind for c in find_contradictions(rows, story_figures(rows, {"k1": one, "k2": two}))}
+    assert kinds == {"dispute"}, [r.text for r in rows]

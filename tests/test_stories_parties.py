@@ -3,6 +3,7 @@ spokesperson are one party, and a denial answers assertions, not another negativ
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -57,3 +58,26 @@ def test_a_denial_answers_assertions_not_another_negative_account(reports) -> No
     assert any("not a single military object" in r.text for r in kherson.rows)
     for kind, a, b in _pairs(kherson):
         assert "not a single military object" not in a.text + b.text, (kind, a.text, b.text)
+
+
+STATE_AND_HOSPITAL = (
+    "Ethiopia's army said on Monday that its drone had struck Fano militants massing to attack "
+    "the town of Dangila.\n\nDr Almaz Bekele, director of the Dangila hospital, said 17 "
+    "civilians were killed, most of them traders at the market."
+)
+
+
+def test_a_state_and_a_hospital_of_its_country_are_two_sides() -> None:
+    """The analysis often ties a hospital's director to the country the article names most
+    (here every claim is given Ethiopia, as it does); the army's militants and the hospital's
+    civilian dead are still a dispute."""
+    (found,) = analyze_many([STATE_AND_HOSPITAL])
+    claims = tuple(replace(c, affiliation="Ethiopia") for c in found.claims)
+    article = StoryArticle("e1", "https://e.example/1", "Feed", "Drone strike in Dangila",
+                           datetime.fromisoformat("2025-06-02T08:00:00+00:00"),
+                           STATE_AND_HOSPITAL, claims, found.entities)  # fmt: skip
+    report = story_report("e", [article])
+    rows = {r.id: r for r in report.rows}
+    pairs = {(c.kind, rows[c.a].source_key, rows[c.b].source_key) for c in report.contradictions}
+    assert any(k == "dispute" and "state:Ethiopia" in (a, b) for k, a, b in pairs), (
+        pairs, [(r.source_key, r.affiliation, r.text) for r in report.rows])

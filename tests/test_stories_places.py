@@ -294,3 +294,25 @@ def test_the_fall_or_control_of_a_place_is_its_capture_for_grouping_not_for_stat
     assert word_key("fall") == word_key("control") == word_key("captured")
     assert claim_key("control") != claim_key("captured")  # "still in control of the town"
     assert claim_key("fall") != claim_key("captured")
+
+
+def test_an_air_strike_and_a_drone_strike_agree_and_home_as_a_direction_is_no_target() -> None:
+    """Ninth pass: ACLED's one event type "air/drone strike" (an outlet calls a drone's strike
+    an air strike), and "home" where it says where people were going."""
+    assert disagree(("weapon:air",), {"weapon:drone": 1}) == 0
+    assert disagree(("weapon:air",), {"weapon:missile": 1}) == 1
+    assert event_kinds("Family killed on the road home from a wedding") == ()
+    assert event_kinds("Three killed returning home after drone strike") == ("weapon:drone",)
+    assert event_kinds("Missile hits home in the city") == ("target:residential", "weapon:missile")
+
+
+def test_a_town_the_analysis_did_not_tag_is_a_focus_place_when_the_gazetteer_knows_it() -> None:
+    """Ninth pass: a headline's town with no entity over it ("Army says Mueda still in its
+    hands") is the report's place, as the gazetteer names it; not a sentence's first word, a
+    word the article also writes in lower case, or a town that says who speaks."""
+    text = "The army said the insurgents were driven off.\n\nPalma residents said they fled."
+    feats = article_features(article("m1", "Army says Mueda still in its hands", text))
+    assert "@~mueda" in feats.places and "@~mueda" in feats.title_places
+    assert "@~plm" not in feats.places  # the first word of a sentence
+    said = article_features(article("m2", "Two killed, Mueda says", "Two people were killed."))
+    assert said.places == ()

@@ -154,3 +154,31 @@ def test_a_relative_clause_and_a_ruling_body_say_nothing_of_who_speaks() -> None
         speaker("the armed group").key
     )
     assert speaker("Myanmar's ruling military").key == "state:Myanmar"
+
+
+def test_a_name_the_analysis_did_not_tag_a_person_is_that_person() -> None:
+    """Ninth pass: one outlet's "Amina Yusuf" is a person entity, another's is not (filed by
+    its words); within a story they are one speaker. Another name stays apart."""
+    tagged = speaker("local councillor Amina Yusuf", named=(("Amina Yusuf", "PERSON"),))
+    untagged = speaker("Amina Yusuf")
+    other = speaker("Yusuf Bello")
+    assert tagged.key == "person:amina yusuf" and untagged.key.startswith("org:")
+    keys = resolve([tagged, untagged, other])
+    assert keys[untagged.key] == keys[tagged.key] != keys[other.key]
+
+
+def test_press_offices_federal_bodies_and_commanders_of_a_state_are_the_state() -> None:
+    for source in ("Kenya's Government Communication Service", "Kenya's federal government",
+                   "the Kenyan National Defence Force", "Kenyan commanders"):  # fmt: skip
+        assert speaker(source).key == "state:Kenya", source
+    assert speaker("Kenyan security sources").key != "state:Kenya"  # no spokespeople
+
+
+def test_separatists_and_islamists_describe_an_armed_group() -> None:
+    """Ninth pass: "the separatist rebels" speak as the one armed group of the story."""
+    text = "The separatist rebels said the strike hit a depot."
+    found = claim(text, text, "The separatist rebels", "the strike hit a depot")
+    front = replace(speaker("The Liberation Front"), party="Liberation Front")
+    assert resolve([speaker_of(found, text, ()), front])[speaker_of(found, text, ()).key] == (
+        front.key
+    )

@@ -143,9 +143,9 @@ def save_filing(
     `outlets`, `contested` when known), stories left empty, and the document-frequency
     changes. Features and states are packed (tui/store/story_terms.py)."""
     features = {a: json.loads(f) if isinstance(f, str) else f for a, (_, f) in filed.items()}
-    keys = ("first_seen", "last_seen", "terms", "places", "norm")
+    keys = ("first_seen", "last_seen", "terms", "places", "norm", "kinds")
     stories = list(stories)
-    states = {story["id"]: {k: story[k] for k in keys} for story in stories}
+    states = {story["id"]: {k: story[k] for k in keys if k in story} for story in stories}
     with conn:
         story_terms.add_frequencies(conn, df_delta)
         packed, packed_states = story_terms.packed_values(conn, features, states)

@@ -15,10 +15,12 @@ A value holds, after a tag byte and a flags byte:
   kinds and title places. Features are read back only when their article is filed again, so
   they take varints (an id in 1 to 3 bytes, the most frequent terms' in 1);
 - a story's state: first and last seen, norm; terms with their summed weights; focus places
-  with their counts, as fixed-width arrays read with `struct` (C speed: a catch-up reads the
-  state of every story in the window at each batch). Ids take 2 bytes (3 in an array that
-  names a term past the 65,536th, 4 past the 16,777,216th); weights 1 byte as twice their
-  value (2 or 8 bytes when a value does not fit); counts 1 byte (2 or 4).
+  and event kinds with their counts (kinds since FEATURES_VERSION 6: the grouping's mismatch
+  rule reads them for a story filed in an earlier batch), as fixed-width arrays read with
+  `struct` (C speed: a catch-up reads the state of every story in the window at each batch).
+  Ids take 2 bytes (3 in an array that names a term past the 65,536th, 4 past the
+  16,777,216th); weights 1 byte as twice their value (2 or 8 bytes when a value does not
+  fit); counts 1 byte (2 or 4).
 
 A time that is a whole number of seconds takes 4 bytes, else 8. Anything of another shape (a
 key the grouping did not have when this was written) is not packed: the caller keeps it as
@@ -36,6 +38,7 @@ FEATURES, STATE = 1, 2  # tag bytes: a zlib stream starts with 0x78, so the form
 _FEATURE_KEYS = {"article_id", "time", "title", "terms", "places"}
 _FEATURE_OPTIONAL = {"kinds": [], "title_places": [], "trend": False}
 _STATE_KEYS = {"first_seen", "last_seen", "terms", "places", "norm"}
+_STATE_OPTIONAL = {"kinds"}  # a state of before FEATURES_VERSION 6 ends after its places
 # flags
 _TREND, _OWN_TITLE, _WHOLE_TIMES = 1, 2, 4
 # an array's kind byte: its values (none; halves as twice their value; counts; doubles), and
@@ -78,8 +81,8 @@ def pack_features(
 
 
 def pack_state(state: Mapping[str, Any], ids: Mapping[str, int]) -> bytes:
-    """A story's grouping state: first_seen, last_seen, terms, places, norm."""
-    if set(state) != _STATE_KEYS:
+    """A story's grouping state: first_seen, last_seen, terms, places, norm, and kinds."""
+    if not _STATE_KEYS <= set(state) <= _STATE_KEYS | _STATE_OPTIONAL:
         raise Unpackable(sorted(state))
     seen = (state["first_seen"], state["last_seen"])
     whole = all(_whole(t) for t in seen)
@@ -90,6 +93,11 @@ def pack_state(state: Mapping[str, Any], ids: Mapping[str, int]) -> bytes:
         struct.pack("<d", float(state["norm"])),
         _array([ids[t] for t in terms], list(terms.values()), halves=True),
         _array([ids[p] for p in places], list(places.values()), halves=False),
+        *(
+            (_array([ids[k] for k in state["kinds"]], list(state["kinds"].values()), halves=False),)
+            if "kinds" in state
+            else ()
+        ),
     ))  # fmt: skip
 
 
@@ -129,13 +137,17 @@ def unpack_state(value: bytes) -> dict[str, Any]:
     (norm,) = struct.unpack_from("<d", value, at)
     (term_ids, weights), at = _read_array(value, at + 8)
     (place_ids, counts), at = _read_array(value, at)
-    return {
+    found = {
         "first_seen": first,
         "last_seen": last,
         "terms": dict(zip(term_ids, weights, strict=True)),
         "places": dict(zip(place_ids, counts, strict=True)),
         "norm": norm,
     }
+    if at < len(value):
+        (kind_ids, kind_counts), at = _read_array(value, at)
+        found["kinds"] = dict(zip(kind_ids, kind_counts, strict=True))
+    return found
 
 
 def ids_in(unpacked: Mapping[str, Any]) -> set[int]:
@@ -148,15 +160,12 @@ def ids_in(unpacked: Mapping[str, Any]) -> set[int]:
 
 def named(unpacked: dict[str, Any], names: Mapping[int, str]) -> dict[str, Any]:
     """*unpacked* with its term ids replaced by the terms (in place; returned)."""
-    for key in ("terms", "places"):
-        part = unpacked[key]
+    for key in ("terms", "places", "kinds", "title_places"):
+        part = unpacked.get(key)
         if isinstance(part, dict):
             unpacked[key] = {names[i]: v for i, v in part.items()}
-        else:
+        elif part is not None:
             unpacked[key] = [names[i] for i in part]
-    for key in ("kinds", "title_places"):
-        if key in unpacked:
-            unpacked[key] = [names[i] for i in unpacked[key]]
     return unpacked
 
 

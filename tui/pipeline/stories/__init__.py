@@ -19,4 +19,6 @@ Public API (docs/STORIES.md explains the rules and the numbers behind them):
 # of a place are its capture. 4: a weapon word before who works or makes it ("drone operators")
 # names no weapon. 5: every name that is no wider place is filed under its skeleton, whatever
 # type the analysis gave it (a town it calls a person in one article is the town of the next).
-FEATURES_VERSION = "5"
+# 6: a story's stored state carries its event kinds (a story filed in an earlier batch had none,
+# and the kind mismatch never applied to it).
+FEATURES_VERSION = "6"

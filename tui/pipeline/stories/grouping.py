@@ -71,6 +71,7 @@ class StoryState:
     terms: dict[str, float] = field(default_factory=dict)  # summed over its articles
     places: dict[str, int] = field(default_factory=dict)  # focus place -> articles naming it
     norm: float = 0.0  # of its tf-idf vector, as of its last change
+    kinds: dict[str, int] = field(default_factory=dict)  # event kind -> articles naming it
 
     def to_row(self) -> dict[str, object]:
         return asdict(self)
@@ -86,6 +87,7 @@ class StoryState:
             terms={str(k): float(v) for k, v in dict(row.get("terms", {})).items()},  # type: ignore[call-overload]
             places={str(k): int(v) for k, v in dict(row.get("places", {})).items()},  # type: ignore[call-overload]
             norm=float(row.get("norm", 0.0)),  # type: ignore[arg-type]
+            kinds={str(k): int(v) for k, v in dict(row.get("kinds", {})).items()},  # type: ignore[call-overload]
         )
 
 
@@ -119,7 +121,6 @@ class StoryIndex:
         self.story_of: dict[str, str] = {}  # article id -> story id
         self.features: dict[str, ArticleFeatures] = {}  # what removal subtracts
         self._postings: dict[str, list[str]] = {}  # term -> story ids, oldest first
-        self._kinds: dict[str, dict[str, int]] = {}  # story id -> kind -> articles naming it
 
     # ── assigning ───────────────────────────────────────────────────────────────────────
     def assign(self, feats: ArticleFeatures) -> str:
@@ -150,9 +151,8 @@ class StoryIndex:
         story.article_ids.remove(article_id)
         if not story.article_ids:
             del self.stories[story_id]
-            self._kinds.pop(story_id, None)
             return
-        kinds = self._kinds.setdefault(story_id, {})
+        kinds = story.kinds
         for kind in feats.kinds:
             if kinds.get(kind, 0) > 1:
                 kinds[kind] -= 1
@@ -197,10 +197,15 @@ class StoryIndex:
     def from_state(cls, state: dict[str, object], params: Params | None = None) -> StoryIndex:
         """The index as `to_state` left it. `articles` rows may leave out `features` (then
         `remove` needs them passed in), and `df`/`n_docs` may be left out when every row has
-        its features (they are counted again from them)."""
+        its features (they are counted again from them). A story row carries its kinds (the
+        mismatch rule needs them for a story filed in an earlier batch, whose articles' rows
+        come without features); a row of before they were kept has them counted from the
+        features its articles' rows carry."""
         index = cls(params)
+        given = state.get("stories", [])
+        counted = {str(r["id"]) for r in given if "kinds" not in r}  # type: ignore[attr-defined, index]
         rows = sorted(
-            (StoryState.from_row(r) for r in state.get("stories", [])),  # type: ignore[attr-defined]
+            (StoryState.from_row(r) for r in given),  # type: ignore[attr-defined]
             key=lambda s: (s.last_seen, s.id),
         )
         for story in rows:
@@ -212,9 +217,10 @@ class StoryIndex:
             if row.get("features"):
                 feats = ArticleFeatures.from_dict(row["features"])
                 index.features[feats.article_id] = feats
-                kinds = index._kinds.setdefault(str(row["story_id"]), {})
-                for kind in feats.kinds:
-                    kinds[kind] = kinds.get(kind, 0) + 1
+                story = index.stories.get(str(row["story_id"]))
+                if story is not None and story.id in counted:
+                    for kind in feats.kinds:
+                        story.kinds[kind] = story.kinds.get(kind, 0) + 1
         if "df" in state:
             index.df = {str(k): int(v) for k, v in dict(state["df"]).items()}  # type: ignore[call-overload]
             index.n_docs = int(state.get("n_docs", len(index.story_of)))  # type: ignore[call-overload]
@@ -253,7 +259,7 @@ class StoryIndex:
             cosine *= p.place_mismatch
         if feats.kinds:
             classes = IN_ONE_TOWN if shared else CLASSES
-            found = disagree(feats.kinds, self._kinds.get(story.id, {}), classes)
+            found = disagree(feats.kinds, story.kinds, classes)
             cosine *= p.kind_mismatch**found
         return cosine / (1.0 + (dt / p.tau_hours) ** 2)
 
@@ -265,7 +271,7 @@ class StoryIndex:
             shared = any(p_ in story.places for p_ in feats.places)
         else:
             shared = any(t.startswith("@~") and t in story.places for t in feats.terms)
-        return shared and not disagree(feats.kinds, self._kinds.get(story.id, {}), IN_ONE_TOWN)
+        return shared and not disagree(feats.kinds, story.kinds, IN_ONE_TOWN)
 
     def _best_story(self, feats: ArticleFeatures) -> str | None:
         """The story the article joins: the best that reaches its threshold (`join`, or
@@ -359,9 +365,8 @@ class StoryIndex:
             self._postings.setdefault(term, []).append(story.id)
         for place in feats.places:
             story.places[place] = story.places.get(place, 0) + 1
-        kinds = self._kinds.setdefault(story.id, {})
         for kind in feats.kinds:
-            kinds[kind] = kinds.get(kind, 0) + 1
+            story.kinds[kind] = story.kinds.get(kind, 0) + 1
         story.norm = self._norm(story.terms)
         self.story_of[feats.article_id] = story.id
         self.features[feats.article_id] = feats

@@ -84,8 +84,8 @@ def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker
     group = _group_described(name, claim.affiliation)
     if group:
         name = group
-    speaker = _filed(name, party, roles)
-    if given and not group:  # filed under the canonical name, shown as the article wrote it
+    speaker = _filed(name, party, roles)  # shown as written, unless a pronoun (ANAPHOR_WORDS)
+    if given and not group and not set(claim.source.casefold().split()) <= lexicon.ANAPHOR_WORDS:
         speaker = replace(speaker, name=_as_written(_unnamed_spokesperson(claim.source)))
     return speaker
 
@@ -272,17 +272,17 @@ def _superset(key: str, keys: Counter[str]) -> str | None:
 
 
 def _same_proper(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
-    """ "The DeepState group" -> the one "independent monitoring project DeepState"."""
-    if not speaker.proper:
+    """ "The DeepState group" -> the one "independent monitoring project DeepState"; a name
+    the analysis did not tag a person ("Yohannes Tadesse") -> the person of the story."""
+    if not (mine := speaker.proper):
         return None
     return _one(
         k
         for k, s in by_key.items()
         if k != speaker.key
-        and k.startswith("org:")
-        and s.proper
-        and (s.proper <= speaker.proper or speaker.proper <= s.proper)
-    )
+        and (k.startswith("org:") and bool(s.proper) and (s.proper <= mine or mine <= s.proper)
+             or k.startswith("person:") and " ".join(sorted(k[7:].split())) == speaker.bare)
+    )  # fmt: skip
 
 
 def _same_bare(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:

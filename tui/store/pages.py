@@ -193,13 +193,13 @@ def claim_keys(
         params += [after[0], after[1], *after]
     if drive is None or marks is None:
         rows = conn.execute(
-            f"SELECT {_CLAIM_ROW} FROM articles a CROSS JOIN claims c ON c.article_id = a.id "
+            f"SELECT {_CLAIM_ROW} FROM articles a CROSS JOIN claim_rows c ON c.article_id = a.id "
             f"WHERE {where} ORDER BY a.sort_ts DESC, a.id DESC, c.start, c.id LIMIT ?",
             (*params, limit),
         ).fetchall()
     else:
         top = marks.start_below(after[0]) if after is not None else None
-        source, order, first, values = by_id_source(plan, drive, "claims", "c")
+        source, order, first, values = by_id_source(plan, drive, "claim_rows", "c")
         if top is not None:
             first.append(f"{order} <= {int(top)}")
         sql = (f"SELECT {_CLAIM_ROW} FROM {source} CROSS JOIN articles a ON a.id = c.article_id "
@@ -213,7 +213,7 @@ def claim_keys(
 
 def count_rows(conn: sqlite3.Connection, plan: Plan, drive: str | None, kind: str) -> int:
     """How many rows of *kind* ("articles" or "claims") the plan selects."""
-    table, alias = ("articles", "a") if kind == "articles" else ("claims", "c")
+    table, alias = ("articles", "a") if kind == "articles" else ("claim_rows", "c")
     where, params = plan.condition(without=drive)
     where, params = bound(where, f"{alias}.id"), list(params)
     join = "" if kind == "articles" else " CROSS JOIN articles a ON a.id = c.article_id"
@@ -221,7 +221,7 @@ def count_rows(conn: sqlite3.Connection, plan: Plan, drive: str | None, kind: st
         if kind == "claims" and "c." not in where:  # article conditions only: claim_count adds up
             sql = f"SELECT total(a.claim_count) FROM articles a WHERE {where}"
         else:
-            source = "articles a" if kind == "articles" else f"claims c{join}"
+            source = "articles a" if kind == "articles" else f"claim_rows c{join}"
             sql = f"SELECT count(*) FROM {source} WHERE {where}"
         return int(conn.execute(sql, params).fetchone()[0])
     source, order, first, values = by_id_source(plan, drive, table, alias)

@@ -10,6 +10,8 @@ Two ways to walk, chosen by tui/store/searcher.py:
   `article_marks` (`claim_marks`) bound the dates of every id range (schema v8): the walk stops
   as soon as no older id can still make the page. It costs what the rows near the page cost,
   whatever the cache's size.
+A claims walk reads `claim_rows` (ids and offsets, and the plan's conditions on its name ids:
+schema 15), not the `claims` view; the page's rows are read through the view once chosen.
 """
 
 from __future__ import annotations
@@ -221,7 +223,12 @@ def count_rows(conn: sqlite3.Connection, plan: Plan, drive: str | None, kind: st
         if kind == "claims" and "c." not in where:  # article conditions only: claim_count adds up
             sql = f"SELECT total(a.claim_count) FROM articles a WHERE {where}"
         else:
-            source = "articles a" if kind == "articles" else f"claim_rows c{join}"
+            # claims in article order, as their checks read the rows of one article after
+            # another: with the name ids (schema 15) the smallest index, which SQLite picks for
+            # a whole scan, is another (claims_canonical), and reading them in its order took
+            # `entity:Kyiv`'s count from 0.3 to 0.9 s of CPU at 50k
+            source = "articles a" if kind == "articles" else (
+                f"claim_rows c INDEXED BY claims_article{join}")
             sql = f"SELECT count(*) FROM {source} WHERE {where}"
         return int(conn.execute(sql, params).fetchone()[0])
     source, order, first, values = by_id_source(plan, drive, table, alias)

@@ -87,7 +87,7 @@ def test_reprocess_redoes_extraction_and_claims_from_stored_pages_and_keeps_the_
     manual_status.set_status(conn, article_id, row["start"], row["source_start"], mine)
     with conn:  # as a cache of schema 7 held them: the analysis's sources and evidence not kept
         conn.execute(
-            "UPDATE claim_rows SET source_canonical = '', affiliation = '', evidence = NULL"
+            "UPDATE claim_rows SET canonical_id = 0, side_id = 0, evidence = NULL"
         )
         conn.execute("UPDATE articles SET text = '', analyzer_version = 'old', claim_count = 0")
     conn.close()

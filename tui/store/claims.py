@@ -19,12 +19,30 @@ from tui.store.schema_lean import QUOTE_CODES, code
 
 # The sentence and the cue are left NULL when they are the article's text at their offsets
 # (the `claims` view reads them from there: tui/store/schema_size.py); the status and the quote
-# kind are kept as codes (tui/store/schema_lean.py), which the view reads back as words.
+# kind are kept as codes (tui/store/schema_lean.py), which the view reads back as words; the
+# source, canonical source and side as ids into claim_sources and claim_names (schema_names.py).
 _INSERT = (
-    'INSERT INTO claim_rows(article_id, start, "end", text, source, source_start, source_end, cue,'
-    " cue_start, cue_end, content_start, content_end, quote, status, source_canonical,"
-    " affiliation, evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    'INSERT INTO claim_rows(article_id, start, "end", text, source_id, source_start, source_end,'
+    " cue, cue_start, cue_end, content_start, content_end, quote, status, canonical_id, side_id,"
+    " evidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
+_NAME_TABLES = {"claim_sources": "source", "claim_names": "name"}
+
+
+def name_ids(conn: sqlite3.Connection, table: str, names: Iterable[str]) -> dict[str, int]:
+    """The id of each of *names* in *table* (claim_sources or claim_names), a row added for
+    each name it does not hold yet."""
+    column, wanted = _NAME_TABLES[table], sorted(set(names))
+    rows = conn.execute(
+        f"SELECT {column}, id FROM {table} WHERE {column} IN (SELECT value FROM json_each(?))",
+        (json.dumps(wanted),),
+    ).fetchall()
+    found = {str(name): int(row_id) for name, row_id in rows}
+    for name in wanted:
+        if name not in found:
+            cursor = conn.execute(f"INSERT INTO {table}({column}) VALUES (?)", (name,))
+            found[name] = int(cursor.lastrowid or 0)
+    return found
 
 
 def evidence_json(evidence: Iterable[Evidence]) -> str:
@@ -71,14 +89,19 @@ def insert_claims(conn: sqlite3.Connection, article_id: int, claims: Iterable[Cl
     def unless_span(value: str, start: int, end: int) -> str | None:
         return None if 0 <= start <= end <= len(text) and text[start:end] == value else value
 
+    claims = list(claims)
+    sources = name_ids(conn, "claim_sources", (c.source for c in claims))
+    names = name_ids(conn, "claim_names", (n for c in claims
+                                           for n in (c.source_canonical, c.affiliation) if n))
     conn.executemany(
         _INSERT,
         [
             (
-                article_id, c.start, c.end, unless_span(c.text, c.start, c.end), c.source,
+                article_id, c.start, c.end, unless_span(c.text, c.start, c.end), sources[c.source],
                 c.source_start, c.source_end, unless_span(c.cue, c.cue_start, c.cue_end),
                 c.cue_start, c.cue_end, c.content_start, c.content_end, code(c.quote, QUOTE_CODES),
-                code(c.status), c.source_canonical, c.affiliation, evidence_json(c.evidence),
+                code(c.status), names.get(c.source_canonical, 0), names.get(c.affiliation, 0),
+                evidence_json(c.evidence),
             )
             for c in claims
         ],

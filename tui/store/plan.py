@@ -175,30 +175,29 @@ def by_source(
     tokens = words_of(term.value)
     escaped = term.value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     if tokens:
-        names = (
-            "SELECT source FROM claim_sources WHERE id IN (SELECT rowid FROM claim_sources_fts "
-            "WHERE claim_sources_fts MATCH ?)"
-        )
+        sources = "SELECT rowid FROM claim_sources_fts WHERE claim_sources_fts MATCH ?"
         value: object = '"' + " ".join(tokens).replace('"', '""') + '"*'
     else:
-        names, value = (
-            "SELECT source FROM claim_sources WHERE source LIKE ? ESCAPE '\\'",
+        sources, value = (
+            "SELECT id FROM claim_sources WHERE source LIKE ? ESCAPE '\\'",
             f"%{escaped}%",
         )
     canonicals = (
         "SELECT name FROM claim_canonicals WHERE name LIKE ? ESCAPE '\\' "
         "OR name LIKE ? ESCAPE '\\'"
     )
-    row = "c" if kind == "claims" else "k"
-    found = f"({row}.source IN ({names}) OR {row}.source_canonical IN ({canonicals}))"
     params = (value, f"{escaped}%", f"% {escaped}%")
     if not conn.execute(
-        f"SELECT EXISTS ({names}) OR EXISTS ({canonicals})", params
+        f"SELECT EXISTS ({sources}) OR EXISTS ({canonicals})", params
     ).fetchone()[0]:
         return "0", ()
+    # on the claim row's ids (schema 15): its source among those found, its canonical name too
+    row = "c" if kind == "claims" else "k"
+    found = (f"({row}.source_id IN ({sources}) OR {row}.canonical_id IN "
+             f"(SELECT id FROM claim_names WHERE name IN ({canonicals})))")  # fmt: skip
     if kind == "claims":
         return found, params
-    return f"EXISTS (SELECT 1 FROM claims k WHERE k.article_id = a.id AND {found})", params
+    return f"EXISTS (SELECT 1 FROM claim_rows k WHERE k.article_id = a.id AND {found})", params
 
 
 def membership(sql: str, negated: bool) -> str:

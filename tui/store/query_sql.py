@@ -75,19 +75,42 @@ def _too_short(value: str) -> bool:
 _SOURCE_INDEX = {"claims": "claims_phrase_fts", "bookmarks": "bookmarks_fts"}
 
 
+# A claim row keeps its source, canonical source and side as ids (schema 15): a condition on
+# one of them finds the few names it means in their small table, then the claims through the
+# id's index (claims_canonical, claims_sides); a bookmark keeps its copies as text.
+_NAMED = {  # column of the claims view: (column of claim_rows, table of names, its column)
+    "source": ("source_id", "claim_sources", "source"),
+    "source_canonical": ("canonical_id", "claim_names", "name"),
+    "affiliation": ("side_id", "claim_names", "name"),
+}
+_LIKE = "LIKE ? ESCAPE '\\'"
+
+
+def _rows_where(table: str, id_column: str, *columns: str) -> str:
+    """SQL for the ids of the rows of *table* (claims or bookmarks) where one of *columns* is
+    LIKE its pattern (a parameter each, in their order; a column's patterns side by side)."""
+    if table != "claims":
+        return f"SELECT {id_column} FROM {table} WHERE " + " OR ".join(
+            f"{column} {_LIKE}" for column in columns
+        )
+    tests = []
+    for column in dict.fromkeys(columns):
+        row_column, names, name = _NAMED[column]
+        likes = " OR ".join(f"{name} {_LIKE}" for c in columns if c == column)
+        tests.append(f"{row_column} IN (SELECT id FROM {names} WHERE {likes})")
+    return f"SELECT {id_column} FROM claim_rows WHERE {' OR '.join(tests)}"
+
+
 def _by_source(table: str, id_column: str, value: str) -> Sql:
     """Rows whose source matches: the source as written (its column of the full-text index,
     prefix at the end), or its canonical name (a word of it starts with the words given)."""
     tokens = words_of(value)
     canonical = (
-        f"SELECT {id_column} FROM {table} WHERE source_canonical LIKE ? ESCAPE '\\' "
-        "OR source_canonical LIKE ? ESCAPE '\\'",
+        _rows_where(table, id_column, "source_canonical", "source_canonical"),
         _word_start(value),
     )
     if not tokens:
-        written: Sql = (
-            f"SELECT {id_column} FROM {table} WHERE source LIKE ? ESCAPE '\\'", (_like(value),)
-        )
+        written: Sql = (_rows_where(table, id_column, "source"), (_like(value),))
     else:
         index = _SOURCE_INDEX[table]
         written = (
@@ -100,11 +123,10 @@ def _by_source(table: str, id_column: str, value: str) -> Sql:
 def _by_side(table: str, id_column: str, value: str) -> Sql:
     """Rows whose source's side matches: the affiliation starts with the value (`side:russia`,
     `side:rapid`), or the canonical source is that side itself (a state or armed group speaking
-    for itself: "Hamas", "Russia"). Both are prefixes of a whole name, so each is a range of
-    an index (claims_sides, claims_canonical: NOCASE, as LIKE is), not a scan."""
+    for itself: "Hamas", "Russia"). For claims, the names are found in claim_names, then the
+    claims through the indexes on their ids (claims_sides, claims_canonical), not by a scan."""
     return (
-        f"SELECT {id_column} FROM {table} WHERE affiliation LIKE ? ESCAPE '\\' "
-        "OR source_canonical LIKE ? ESCAPE '\\'",
+        _rows_where(table, id_column, "affiliation", "source_canonical"),
         (f"{_escape(value)}%", _escape(value)),
     )
 
@@ -170,7 +192,7 @@ def article_set(term: Term) -> Sql | None:
         )
     if key == "by":
         sql, params = _by_source("claims", "id", value)
-        return f"SELECT article_id FROM claims WHERE id IN ({sql}) ORDER BY 1", params
+        return f"SELECT article_id FROM claim_rows WHERE id IN ({sql}) ORDER BY 1", params
     if key == "side":
         sql, params = _by_side("claims", "article_id", value)
         return f"{sql} ORDER BY 1", params

@@ -12,6 +12,7 @@ from pathlib import Path
 from tui.core.errors import StoreError
 from tui.core.sanitize import without_userinfo
 from tui.store.schema_lean import LEAN
+from tui.store.schema_names import NAMES
 from tui.store.schema_pack import PACK
 from tui.store.schema_scale import CANONICALS, SCALE
 from tui.store.schema_size import SIZE, register_functions
@@ -301,10 +302,9 @@ ALTER TABLE bookmarks ADD COLUMN affiliation TEXT;
 ALTER TABLE bookmarks ADD COLUMN status_manual INTEGER;
 """
 
-# v9 to v14: counts and a smaller cache; each step's module (schema_scale, _size, _lean, _pack,
-# _terms) says what it does (v10, CANONICALS: distinct canonical sources, in schema_scale).
+# v9 to v15, counts and a smaller cache: schema_scale (v9, v10), _size, _lean, _pack, _terms, _names
 MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE, CANONICALS, SIZE, LEAN,
-                               PACK, TERMS)  # fmt: skip
+                               PACK, TERMS, NAMES)  # fmt: skip
 # A new cache's pages: 8 KB (4 KB pages left a third of the file empty). Incremental
 # auto-vacuum lets `sitrep vacuum` give free pages back in short steps (tui/store/upkeep.py).
 NEW_FILE_PRAGMAS = ("PRAGMA page_size = 8192", "PRAGMA auto_vacuum = INCREMENTAL")

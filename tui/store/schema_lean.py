@@ -33,7 +33,7 @@ def code(value: object, codes: dict[str, int] = STATUS_CODES) -> object:
     return codes.get(value, value) if isinstance(value, str) else value
 
 
-def _word(column: str, codes: dict[str, int]) -> str:
+def word(column: str, codes: dict[str, int]) -> str:
     """SQL reading a coded column back as its word (a word kept as text stays itself)."""
     cases = " ".join(f"WHEN {number} THEN '{word}'" for word, number in codes.items())
     return f"CASE {column} {cases} ELSE {column} END"
@@ -99,9 +99,9 @@ DROP TABLE claim_rows;
 ALTER TABLE claim_rows_lean RENAME TO claim_rows;
 CREATE VIEW claims AS SELECT c.id, c.article_id, c.start, c."end", {sentence("c")} AS text,
     c.source, c.source_start, c.source_end, {_CUE} AS cue, c.cue_start, c.cue_end,
-    c.content_start, c.content_end, {_word("c.quote", QUOTE_CODES)} AS quote,
-    {_word("c.status", STATUS_CODES)} AS status, c.source_canonical, c.affiliation, c.evidence,
-    {_word("c.analysis_status", STATUS_CODES)} AS analysis_status
+    c.content_start, c.content_end, {word("c.quote", QUOTE_CODES)} AS quote,
+    {word("c.status", STATUS_CODES)} AS status, c.source_canonical, c.affiliation, c.evidence,
+    {word("c.analysis_status", STATUS_CODES)} AS analysis_status
     FROM claim_rows c;
 CREATE INDEX claims_article ON claim_rows(article_id, start, "end");
 CREATE INDEX claims_status ON claim_rows(status, article_id);

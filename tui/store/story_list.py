@@ -184,11 +184,14 @@ class StorySearcher:
                 sql, params = condition
                 found.columns.append(f"NOT ({sql})" if term.negated else sql)
                 found.params.extend(params)
-            elif term.key == "by":  # checked on each article's claims, as the article list
+            elif term.key == "by":  # the names first: a name half typed that no claim has
+                # selects nothing; then the set of its articles, as any term on the claims
+                # (schema 15 finds them among the names' ids: `by:"defence ministry"` cold at
+                # 50k 294 -> 84 ms, where each article's claims were asked one article at a time)
                 if (condition := by_source(conn, term, "articles")) is None:
                     continue  # too short to mean anything
-                if condition[0] != "0":
-                    add((f"{ROW}{condition[0]}", condition[1]), term.negated)
+                if condition[0] != "0" and (sql_set := articles_of(term)) is not None:
+                    add(sql_set, term.negated)
                 elif not term.negated:  # no claim has such a source
                     found.nothing = True
             elif (named := feeds_named(term)) is not None:

@@ -76,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     result = bench_status.score(paragraphs, bench_status.predict(paragraphs))
     if args.verbose:
         if args.split in ("wire3", "all"):
-            raise SystemExit("wire3 is the validation set: its errors are not to be read (figures only)")
+            raise SystemExit("wire3 is the validation set: its errors are not read (figures only)")
         print("\n".join(result.notes))
     bench_status.report(result, f"wire copy, {args.split} ({len(paragraphs)} reports)")
     return 0

@@ -319,3 +319,25 @@ def claim_span(ledger: Ledger, k: int, other: int) -> tuple[int, int]:
         return d.sent
     spans = (d.source, d.cue, d.content)
     return min(lo for lo, _ in spans), max(hi for _, hi in spans)
+
+
+def names_side(ledger: Ledger, j: int, side: str) -> bool:
+    """Does claim `j`'s content name `side` ("Iranian-backed militias" names Iran)?"""
+    d = ledger.drafts[j]
+    content = ledger.text[d.content[0] : d.content[1]]
+    own = sides.own_name(re.findall(r"[A-Za-z][\w'’.-]*", content))
+    if own is not None and own[0] == side:
+        return True  # "the Western Togoland Restoration Front had bombed ...": an unlisted group
+    words = re.findall(r"[A-Za-z][\w'’.-]*", content)
+    for k, word in enumerate(words):
+        if not word[:1].isupper():
+            continue
+        for n in (4, 3, 2):  # "the Pakistani Taliban", "Myanmar National Democratic Alliance"
+            found = sides.group(" ".join(words[k : k + n]))
+            if found is not None and found[1] == side:
+                return True
+        for part in (word, word.split("-")[0]):
+            found = sides.group(part)
+            if (found is not None and found[1] == side) or sides.country(part) == side:
+                return True
+    return False

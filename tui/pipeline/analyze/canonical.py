@@ -77,6 +77,9 @@ _RELATIONAL_RE = re.compile(
     r"^(?:its|their|his|her)\s+(?:\w+\s+)?(?:rival|rivals|ally|allies|enemy|enemies|opponent|"
     r"opponents|adversary|neighbou?r|partner|partners|foe|foes),\s+(?P<app>[^,]+)"
 )
+# "the Kurdish-led Syrian Democratic Forces": who leads a named force is no part of its name
+# (a body keeps it: "the Saudi-led coalition" names no force, and is filed as written).
+_LED_RE = re.compile(r"^(?:\S+-led\s+)+")
 _BACKER_RE = re.compile(
     r"^(?:(?!state-)\S+-(?:backed|linked|aligned|allied|supported|funded|run|controlled|based|"
     r"operated)\s+)+"
@@ -130,9 +133,9 @@ class Namer:
             name = relational.group("app")  # "its rival, the Sudanese army"
         bare = _BACKER_RE.sub("", names.bare(name))  # "the Iran-backed Houthis"
         wide = self._lead_in(draft) + phrase
-        found = self._named(bare, earlier)
+        found = self._named(bare, earlier) or self._named(_LED_RE.sub("", bare), earlier)
         if found is not None:
-            return found
+            return found  # also "the Kurdish-led Syrian Democratic Forces": the force
         if draft.antecedent < 0 and _DESCRIPTION_RE.match(name):
             found = self._described(name, draft.source[0], earlier)
             if found is not None:

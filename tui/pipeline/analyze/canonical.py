@@ -37,6 +37,10 @@ _STATEMENT_NOUNS = words(
 _MEMBERS = words("rebels fighters militants insurgents group movement forces")
 _CAP_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){0,3}")
 # Definite descriptions that refer back to a group: "the paramilitary force", "the group".
+# A description a group, movement or organisation's proper name may stand beside.
+_DESCRIPTION_HEAD_RE = re.compile(
+    r"^(?:the|The)\s+(?:\S+\s+){0,5}(?:group|organization|organisation|movement|militia|faction)$"
+)
 _DESCRIPTION_RE = re.compile(
     r"^(?:the|The)\s+(?:[A-Za-z-]+\s+)?(?:group|organization|organisation|agency|force|forces|"
     r"militia|rebels|insurgents|fighters|militants|movement|faction|paramilitaries|jihadists)$"
@@ -124,6 +128,7 @@ class Namer:
         known = _KNOWN_AS_RE.search(phrase)
         if known and not name.split()[-1][:1].isupper():
             name = known.group("name")  # "a coalition of gangs known as X"; not "The M23, ..."
+        name = self._apposed_to(name)  # "Al-Shabaab, the ... extremist group": Al-Shabaab
         issuer = self._issuer(name, earlier)
         if issuer is not None:
             return issuer.canonical, issuer.affiliation
@@ -302,6 +307,21 @@ class Namer:
             if not d.person and not names.is_state_body(d.canonical):
                 return d.canonical, d.affiliation
         return None
+
+    def _apposed_to(self, name: str) -> str:
+        """ "Al-Shabaab, the Somalia-based al-Qaeda-linked extremist Islamist group, claimed":
+        a description set off by commas after a proper name is that name's, and a reference
+        back to the description ("The group") is filed under the name (not "Earlier, the group
+        said", nor "in Bosso, the jihadist group said": no comma after the description)."""
+        if not _DESCRIPTION_HEAD_RE.match(name):
+            return name
+        m = re.search(
+            r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}),\s+" + re.escape(name) + r",",
+            self.text,
+        )
+        if m is None or sides.country(m.group("name")) is not None:
+            return name  # not "Mali, the country's ..."
+        return m.group("name")
 
     def _issuer(self, name: str, earlier: list[Any]) -> Any | None:
         """ "the statement added": the latest earlier source that is not a person."""

@@ -24,8 +24,8 @@ from collections import Counter
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import names, sides
-from tui.pipeline.analyze.lexicon import PERSON_NOUNS, words
+from tui.pipeline.analyze import describe, names, sides
+from tui.pipeline.analyze.lexicon import words
 
 _KNOWN_AS_RE = re.compile(
     r"\b(?:known as|calling itself|calls itself|which calls itself|called|dubbed)\s+"
@@ -34,13 +34,8 @@ _KNOWN_AS_RE = re.compile(
 _STATEMENT_NOUNS = words(
     "statement communique communiqué post message release announcement update bulletin"
 )
-_MEMBERS = words("rebels fighters militants insurgents group movement forces")
 _CAP_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){0,3}")
 # Definite descriptions that refer back to a group: "the paramilitary force", "the group".
-# A description a group, movement or organisation's proper name may stand beside.
-_DESCRIPTION_HEAD_RE = re.compile(
-    r"^(?:the|The)\s+(?:\S+\s+){0,5}(?:group|organization|organisation|movement|militia|faction)$"
-)
 _DESCRIPTION_RE = re.compile(
     r"^(?:the|The)\s+(?:[A-Za-z-]+\s+)?(?:group|organization|organisation|agency|force|forces|"
     r"militia|rebels|insurgents|fighters|militants|movement|faction|paramilitaries|jihadists)$"
@@ -60,16 +55,7 @@ _DESCRIBED_RE = re.compile(
     r"(?:,\s+(?:who|which|whose)\b|\s+(?:run|backed|operated|owned|controlled|funded|deployed|"
     r"stationed|based)\s+(?:by|in|at|near)\b).*$"
 )
-# Words that describe a force outside a state's army: such a description never refers back
-# to a country's armed forces ("the paramilitary group" after "Sudan's army").
-_IRREGULAR = words(
-    "paramilitary paramilitaries rebel rebels militia militias insurgent insurgents jihadist "
-    "jihadists militant militants separatist separatists guerrilla guerrillas"
-)
 _VERBS = words("said says told added reported announced claimed is are was were has have had")
-_APPOSED_RE = re.compile(
-    r",\s+(?P<name>(?:(?:[A-Z][\w.'’-]*|al-\w+|bin|de)\s+){1,4}(?:[A-Z][\w'’-]+|al-\w+))\s*(?:,|$)"
-)
 _PRONOUNLIKE = words("those others one some many people both")
 # "One of them", "two of those", "some of us": a part of a group the article named before.
 _PARTITIVE_RE = re.compile(
@@ -90,11 +76,6 @@ _BACKER_RE = re.compile(
 )
 # "Gaza's health ministry": a body owned by a named place that is no country.
 _OWNED_RE = re.compile(r"[A-Z][\w.-]*['’]s?\s")
-# "a peacekeeping official in Laayoune": who, then where (`_described_name`).
-_PLACED_RE = re.compile(r"^(?P<who>[^,]+?)\s+(?:in|at|near)\s+(?:the\s+)?\S[^,]*$")
-# People a description may name besides lexicon.PERSON_NOUNS, in the plural as wire copy uses
-# them for a group of anonymous speakers.
-_ROLE_NOUNS = words("peacekeeper observer monitor inspector investigator guard")
 # "the health ministry in Gaza", "the interior ministry in Tripoli": a body and where it sits.
 _BODY_AT_RE = re.compile(r"^(?P<body>.+?)\s+(?:in|at)\s+\S.*$")
 
@@ -128,7 +109,7 @@ class Namer:
         known = _KNOWN_AS_RE.search(phrase)
         if known and not name.split()[-1][:1].isupper():
             name = known.group("name")  # "a coalition of gangs known as X"; not "The M23, ..."
-        name = self._apposed_to(name)  # "Al-Shabaab, the ... extremist group": Al-Shabaab
+        name = describe.apposed_to(self.text, name)  # "Al-Shabaab, the ... group": Al-Shabaab
         issuer = self._issuer(name, earlier)
         if issuer is not None:
             return issuer.canonical, issuer.affiliation
@@ -146,7 +127,7 @@ class Namer:
             if found is not None:
                 return found
         person = ""
-        apposed = _apposed(phrase)
+        apposed = describe.apposed(phrase)
         if draft.person or name in self.people or (apposed and not bare[:1].isupper()):
             person = names.person(name) or names.person(apposed)
         if person:
@@ -227,7 +208,7 @@ class Namer:
         fuller = [d for d in earlier if d.canonical.endswith(" " + bare)]
         if fuller:
             return fuller[-1].canonical, fuller[-1].affiliation  # "Central Command"
-        described = _described_name(bare)
+        described = describe.described_name(bare)
         if described:
             return described, ""
         proper = names.proper_tail(bare)
@@ -255,7 +236,7 @@ class Namer:
 
     def _force(self, name: str) -> tuple[str, str] | None:
         parts = name.split()
-        if len(parts) > 1 and parts[-1].lower() in _MEMBERS:
+        if len(parts) > 1 and parts[-1].lower() in describe.MEMBERS:
             found = self._force(" ".join(parts[:-1]))  # "M23 rebels"
             if found is not None:
                 return found
@@ -287,7 +268,7 @@ class Namer:
         (a source, or a name in the text before); "the organization": the last source that is
         no person and no state body, in the last few claims."""
         head = name.lower().split()[-1]
-        irregular = bool(_IRREGULAR & set(name.lower().split()))
+        irregular = bool(describe.IRREGULAR & set(name.lower().split()))
         if head in _ARMED:
             for d in reversed(earlier):
                 if irregular and sides.country(d.affiliation) is not None:
@@ -307,21 +288,6 @@ class Namer:
             if not d.person and not names.is_state_body(d.canonical):
                 return d.canonical, d.affiliation
         return None
-
-    def _apposed_to(self, name: str) -> str:
-        """ "Al-Shabaab, the Somalia-based al-Qaeda-linked extremist Islamist group, claimed":
-        a description set off by commas after a proper name is that name's, and a reference
-        back to the description ("The group") is filed under the name (not "Earlier, the group
-        said", nor "in Bosso, the jihadist group said": no comma after the description)."""
-        if not _DESCRIPTION_HEAD_RE.match(name):
-            return name
-        m = re.search(
-            r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}),\s+" + re.escape(name) + r",",
-            self.text,
-        )
-        if m is None or sides.country(m.group("name")) is not None:
-            return name  # not "Mali, the country's ..."
-        return m.group("name")
 
     def _issuer(self, name: str, earlier: list[Any]) -> Any | None:
         """ "the statement added": the latest earlier source that is not a person."""
@@ -373,40 +339,6 @@ class Namer:
             self._countries = found
         counts = Counter(c for at, c in self._countries if at < before)
         return counts.most_common(1)[0][0] if counts else ""
-
-
-def _described_name(bare: str) -> str:
-    """The name a description of no state body is filed under, or "":
-    - a name set off after its description: "a PKK-affiliated news agency, Firat" -> "Firat";
-    - an armed group's own name behind a word for its members: "Rebels of the Coalition of
-      Patriots for Change" -> the coalition (sides.own_name);
-    - people described by who they are and then where they are: "a United Nations
-      peacekeeping official in Laayoune", "Beninese security sources in Natitingou" -> the
-      description; the place stays when nothing else says who they are ("Police in Intan
-      Jaya", "medical authorities in Gaza") or the head is a body ("the UN mission in ...")."""
-    apposed = re.match(r"^[^,]+,\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'’.-]*\s*){1,4})$", bare)
-    if apposed and not bare[:1].isupper():
-        return apposed.group("name").strip()
-    tokens = bare.split()
-    if len(tokens) > 2 and tokens[0].lower() in _MEMBERS | _IRREGULAR and tokens[1] == "of":
-        own = sides.own_name(tokens[2:])
-        if own is not None and own[1] <= 1:
-            return own[0]
-    placed = _PLACED_RE.match(bare)
-    if placed is not None:
-        head = placed.group("who").split()
-        last = head[-1].lower()
-        person = last in PERSON_NOUNS or last.removesuffix("s") in PERSON_NOUNS | _ROLE_NOUNS
-        told = any(w[:1].isupper() for w in head[1:]) or sides.country(head[0]) is not None
-        if person and told and len(head) >= 2:
-            return placed.group("who")
-    return ""
-
-
-def _apposed(phrase: str) -> str:
-    """ "A community leader in Gwoza, Bulama Kachalla": the proper name set off by commas."""
-    m = _APPOSED_RE.search(phrase)
-    return m.group("name") if m else ""
 
 
 def _without(phrase: str, person: str) -> str:

@@ -48,6 +48,12 @@ _FOR_DESCRIPTION_RE = re.compile(
     r"\b(?:for|of)\s+(?P<desc>the\s+(?:[A-Za-z-]+\s+)?(?:group|rebels|insurgents|militants|"
     r"jihadists|fighters|militia|movement|paramilitaries|faction))\b"
 )
+# "the group's spokesman", "the rebels' commander": a person speaking for the group the
+# description refers back to, whatever body word follows ("the group's military wing").
+_GROUP_OWNER_RE = re.compile(
+    r"\b(?:the|its|their)\s+(?P<noun>group|rebels|militants|insurgents|jihadists|fighters|"
+    r"militia|movement|faction|paramilitaries)['’]s?\s"
+)
 _STATE_ARMS = words("military army navy government forces")
 # "M23 rebels, who are backed by Kigali", "Local media run by the MNDAA": a clause or a
 # participle that describes the source after its head is no part of its name.
@@ -147,6 +153,10 @@ class Namer:
         full = self._fullest(short, earlier)
         side = sides.affiliation(_without(wide, full), self.acronyms)
         side = side or self._side_of_same(full, earlier)
+        owner = _GROUP_OWNER_RE.search(phrase)
+        if not side and owner:  # "the group's military operations spokesman, X": the group's
+            found = self._described("the " + owner.group("noun"), draft.source[0], earlier)
+            side = found[1] if found is not None else ""
         side = side or self._side_by_body(_without(phrase, full), draft.source[0], earlier)
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):
             side = next((d.affiliation for d in reversed(earlier) if not d.person), "")

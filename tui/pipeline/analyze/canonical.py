@@ -54,6 +54,8 @@ _GROUP_OWNER_RE = re.compile(
     r"\b(?:the|its|their)\s+(?P<noun>group|rebels|militants|insurgents|jihadists|fighters|"
     r"militia|movement|faction|paramilitaries)['’]s?\s"
 )
+# The close of a quotation and the comma or space after it: "...,” the commander of ...".
+_QUOTE_END_RE = re.compile(r".*[”\"](?:\s|,)")
 _STATE_ARMS = words("military army navy government forces")
 # "M23 rebels, who are backed by Kigali", "Local media run by the MNDAA": a clause or a
 # participle that describes the source after its head is no part of its name.
@@ -263,8 +265,14 @@ class Namer:
 
     def _lead_in(self, draft: Any) -> str:
         """ "A spokesman for the Sudanese army, Brig. X, said": the words before the source
-        when they are an apposition to it (short, set off by a comma, no verb)."""
-        lead = self.text[draft.sent[0] : draft.source[0]].split()
+        when they are an apposition to it (short, set off by a comma, no verb); after a
+        quotation, the words between it and the source ("'...,' the commander of Somalia's
+        infantry forces, General X said")."""
+        before = self.text[draft.sent[0] : draft.source[0]]
+        quoted = _QUOTE_END_RE.search(before)
+        if quoted is not None:
+            before = before[quoted.end() :]
+        lead = before.split()
         while lead and lead[-1].lower().rstrip(".") in names.titles():
             lead.pop()  # "..., Brig. " before the name
         if len(lead) < 2 or not lead[-1].endswith(",") or len(lead) > 10:

@@ -56,6 +56,12 @@ _GROUP_OWNER_RE = re.compile(
 )
 # The close of a quotation and the comma or space after it: "...,” the commander of ...".
 _QUOTE_END_RE = re.compile(r".*[”\"](?:\s|,)")
+# Military ranks (data/source_titles.txt has them among other titles): an officer so titled,
+# with nothing else to say whose, is an officer of the army of the article's country.
+_RANKS = words(
+    "major maj captain capt colonel col lieutenant lt general gen brigadier brig sergeant sgt "
+    "corporal cpl admiral adm"
+)
 _STATE_ARMS = words("military army navy government forces")
 # "M23 rebels, who are backed by Kigali", "Local media run by the MNDAA": a clause or a
 # participle that describes the source after its head is no part of its name.
@@ -160,6 +166,9 @@ class Namer:
             found = self._described("the " + owner.group("noun"), draft.source[0], earlier)
             side = found[1] if found is not None else ""
         side = side or self._side_by_body(_without(phrase, full), draft.source[0], earlier)
+        ranks = {w.lower().rstrip(".,") for w in _without(phrase, full).split()} & _RANKS
+        if not side and ranks:  # "Major Mohamed Ali told Reuters": an officer of the army
+            side = self._side_by_body("army", draft.source[0], earlier)
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):
             side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
@@ -323,14 +332,21 @@ class Namer:
         return ""
 
     def _side_by_body(self, phrase: str, at: int, earlier: list[Any]) -> str:
-        """ "an army spokesman", "a spokesman for the junta": the side of the nearest earlier
-        source that is that body, else the country the article has named most so far."""
+        """ "an army spokesman", "a spokesman for the junta", "The Director Army Public
+        Relations, Brig.-Gen. X": the side of the nearest earlier source that is that body, else
+        the country the article has named most so far; none when a place owns the body ("the
+        Gaza health ministry"). A military rank alone ("Major X") speaks for the army."""
         for m in names.body_re().finditer(phrase.lower()):
             body = names.bodies()[m.group()]
             for d in reversed(earlier):
                 if d.canonical.endswith(body) and d.affiliation:
                     return d.affiliation
-            owners = [w for w in re.findall(r"\b[A-Z][\w'’-]*", phrase[1:])]
+            owners = [  # a place or name before the body owns it; a title does not
+                w
+                for w in re.findall(r"\b[A-Z][\w'’.-]*", phrase[1 : m.start()])
+                if w.lower().rstrip(".") not in names.titles()
+                and not all(p.lower().rstrip(".") in names.titles() for p in w.split("-"))
+            ]
             if owners or _OWNED_RE.match(phrase):
                 return ""  # not "The Gaza health ministry", "Gaza's health ministry"
             return self._article_country(at)

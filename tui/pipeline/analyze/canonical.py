@@ -150,8 +150,10 @@ class Namer:
         if not side:
             side = sides.affiliation(wide, self.acronyms)
         if not side:
-            side = self._side_of_same(canonical, earlier) or self._side_by_body(
-                phrase, draft.source[0], earlier
+            side = (
+                self._side_of_same(canonical, earlier)
+                or self._side_of_owner(phrase, draft.source[0], earlier)
+                or self._side_by_body(phrase, draft.source[0], earlier)
             )
         return canonical, side or self._side_by_description(phrase, draft.source[0], earlier)
 
@@ -161,10 +163,7 @@ class Namer:
         full = self._fullest(short, earlier)
         side = sides.affiliation(_without(wide, full), self.acronyms)
         side = side or self._side_of_same(full, earlier)
-        owner = _GROUP_OWNER_RE.search(phrase)
-        if not side and owner:  # "the group's military operations spokesman, X": the group's
-            found = self._described("the " + owner.group("noun"), draft.source[0], earlier)
-            side = found[1] if found is not None else ""
+        side = side or self._side_of_owner(phrase, draft.source[0], earlier)
         side = side or self._side_by_body(_without(phrase, full), draft.source[0], earlier)
         ranks = {w.lower().rstrip(".,") for w in _without(phrase, full).split()} & _RANKS
         if not side and ranks:  # "Major Mohamed Ali told Reuters": an officer of the army
@@ -330,6 +329,15 @@ class Namer:
             if d.canonical == canonical and d.affiliation:
                 return d.affiliation
         return ""
+
+    def _side_of_owner(self, phrase: str, at: int, earlier: list[Any]) -> str:
+        """ "the group's military operations spokesman": the side of the group the description
+        refers back to, whatever body word follows."""
+        owner = _GROUP_OWNER_RE.search(phrase)
+        if owner is None:
+            return ""
+        found = self._described("the " + owner.group("noun"), at, earlier)
+        return found[1] if found is not None else ""
 
     def _side_by_body(self, phrase: str, at: int, earlier: list[Any]) -> str:
         """ "an army spokesman", "a spokesman for the junta", "The Director Army Public

@@ -53,7 +53,7 @@ _STOPS_OWNER = (
 )
 _REFERENCE_RE = re.compile(
     r"\b(?:(?P<det>(?i:the|these|those|such|this|that|its|their|his|her|either|neither|both|"
-    r"any|all|each))\s+|(?P<owner>(?:(?i:the)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
+    r"any|all|each|a|an))\s+|(?P<owner>(?:(?i:the)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
     r"(?i:the)\s+[a-z]+(?:\s+[a-z]+)?)['’]s?\s+)"
     r"(?P<adj>(?:[A-Z][\w-]*|(?i:two|earlier|initial|latest|official|reported|casualty|death))"
     r"\s+)?(?P<noun>(?i:" + _NOUNS + r"))\b"
@@ -204,6 +204,8 @@ def references(text: str, lo: int, hi: int) -> list[Reference]:
             owner = adj  # "the Israeli statement", "the Russian claim"
         if det in _PRONOUN_OWNERS:
             owner = det
+        if det in ("a", "an") and not owner:
+            continue  # "a report" names no statement; "a CNN report" names CNN's
         after = text[m.end() : m.end() + 6].lower()
         out.append(
             Reference(

@@ -62,12 +62,6 @@ _RANKS = words(
     "major maj captain capt colonel col lieutenant lt general gen brigadier brig sergeant sgt "
     "corporal cpl admiral adm"
 )
-# What a publisher puts out, and "a CNN report" / "Amnesty's investigation" naming whose it is.
-_PUBLISHED = words("report investigation analysis study")
-_PUBLISHED_BY_RE = re.compile(
-    r"\b(?:a|an|the)\s+(?P<owner>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}?)(?:['’]s?)?\s+"
-    r"(?P<noun>report|investigation|analysis|study)\b"
-)
 _STATE_ARMS = words("military army navy government forces")
 # "M23 rebels, who are backed by Kigali", "Local media run by the MNDAA": a clause or a
 # participle that describes the source after its head is no part of its name.
@@ -133,7 +127,7 @@ class Namer:
         issuer = self._issuer(name, earlier)
         if issuer is not None:
             return issuer.canonical, issuer.affiliation
-        publisher = self._publisher(name, draft.source[0])
+        publisher = describe.publisher(self.text, name, draft.source[0])
         if publisher:  # "The report claimed ..." after "dismissed a CNN report": CNN's
             return publisher, sides.affiliation(publisher, self.acronyms)
         name = names.issuer(name) or name  # "a Russian defense ministry statement"
@@ -323,20 +317,6 @@ class Namer:
             if not d.person and not names.is_state_body(d.canonical):
                 return d.canonical, d.affiliation
         return None
-
-    def _publisher(self, name: str, before: int) -> str:
-        """ "The report" or "the investigation" as a source, after the text has named whose
-        it is ("a CNN report", "Human Rights Watch's report"): that owner, or ""."""
-        parts = name.lower().split()
-        if len(parts) != 2 or parts[0] != "the" or parts[1] not in _PUBLISHED:
-            return ""
-        found = None
-        for m in _PUBLISHED_BY_RE.finditer(self.text, 0, before):
-            if m.group("noun").lower() == parts[1]:
-                found = m
-        if found is None or sides.country(found.group("owner")) is not None:
-            return ""  # not "a Russian report": a country's report is not a publisher's
-        return names.clean(found.group("owner"))
 
     def _issuer(self, name: str, earlier: list[Any]) -> Any | None:
         """ "the statement added": the latest earlier source that is not a person."""

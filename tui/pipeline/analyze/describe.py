@@ -6,14 +6,15 @@
 - a proper name set off beside a description ("A community leader in Gwoza, Bulama
   Kachalla") is the speaker's name;
 - people described by who they are and then where they are, members of a named group, a name
-  after its description (`described_name`).
+  after its description (`described_name`);
+- "The report" as a source after the text named whose report it is ("a CNN report").
 """
 
 from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import sides
+from tui.pipeline.analyze import names, sides
 from tui.pipeline.analyze.lexicon import PERSON_NOUNS, words
 
 MEMBERS = words("rebels fighters militants insurgents group movement forces")
@@ -35,6 +36,13 @@ _PLACED_RE = re.compile(r"^(?P<who>[^,]+?)\s+(?:in|at|near)\s+(?:the\s+)?\S[^,]*
 # People a description may name besides lexicon.PERSON_NOUNS, in the plural as wire copy uses
 # them for a group of anonymous speakers.
 _ROLE_NOUNS = words("peacekeeper observer monitor inspector investigator guard")
+
+# What a publisher puts out, and "a CNN report" / "Amnesty's investigation" naming whose it is.
+_PUBLISHED = words("report investigation analysis study")
+_PUBLISHED_BY_RE = re.compile(
+    r"\b(?:a|an|the)\s+(?P<owner>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}?)(?:['’]s?)?\s+"
+    r"(?P<noun>report|investigation|analysis|study)\b"
+)
 
 
 def apposed_to(text: str, name: str) -> str:
@@ -85,3 +93,18 @@ def apposed(phrase: str) -> str:
     """ "A community leader in Gwoza, Bulama Kachalla": the proper name set off by commas."""
     m = _APPOSED_RE.search(phrase)
     return m.group("name") if m else ""
+
+
+def publisher(text: str, name: str, before: int) -> str:
+    """ "The report" or "the investigation" as a source, after the text has named whose
+    it is ("a CNN report", "Human Rights Watch's report"): that owner, or ""."""
+    parts = name.lower().split()
+    if len(parts) != 2 or parts[0] != "the" or parts[1] not in _PUBLISHED:
+        return ""
+    found = None
+    for m in _PUBLISHED_BY_RE.finditer(text, 0, before):
+        if m.group("noun").lower() == parts[1]:
+            found = m
+    if found is None or sides.country(found.group("owner")) is not None:
+        return ""  # not "a Russian report": a country's report is not a publisher's
+    return names.clean(found.group("owner"))

@@ -4,7 +4,8 @@ Wire copy often leads with the denial and reports the claim denied below it: "Th
 dismissed claims by the group to have killed five soldiers ... His remarks came after the group
 said its fighters overran a base, killing five soldiers". disputes.py first looks for the claim
 a denial answers before it; when none is there, the claim may come after: a claim of another
-side (never the denier's own, nor one of its side) later in the denial's sentence or in the next
+side (both sides known: a witness of no side who says what the accuser said is no accuser)
+later in the denial's sentence or in the next
 WINDOW sentences, with no change of subject between ("Separately, ..."), whose content shares
 what the denial denies. Only the denial's own words count ("denied that X": X), never the
 version a "saying ..." sequel gives, which a later claim may well share in agreement.
@@ -30,7 +31,8 @@ def later(ledger: Ledger, k: int, said: dict[str, str], free) -> list[int]:  # n
         and ledger.drafts[j].cue[0] > max(d.cue[1], d.content[1])
         and free(j)
         and not same_party(ledger.drafts[j], d)
-        and not (d.affiliation and ledger.drafts[j].affiliation == d.affiliation)
+        and d.affiliation
+        and ledger.drafts[j].affiliation not in ("", d.affiliation)
         and not any(ledger.shifts_topic(t) for t in range(s + 1, ledger.sent_of[j] + 1))
     ]
     hits = [(w, j) for w, j in scored if w >= 1.5] if said else []

@@ -27,7 +27,15 @@ from __future__ import annotations
 import re
 
 from tui.pipeline.analyze import accounts, cues, datafiles, idioms, lede, sequels
-from tui.pipeline.analyze.evidence import WINDOW, Ledger, fits, names_side, references, same_party
+from tui.pipeline.analyze.evidence import (
+    WINDOW,
+    Ledger,
+    fits,
+    names_side,
+    references,
+    restated,
+    same_party,
+)
 from tui.pipeline.analyze.lexicon import words
 
 _REBUTTALS = datafiles.rows("rebuttals.tsv")
@@ -338,9 +346,11 @@ def _run(
 ) -> list[int]:
     """An account or an accusation is everything its party said in the run of its claims
     around the claim named (no other party's claim between, no sentence without one), unless
-    the denial's words single one out; a claim or figure is one claim."""
+    the denial's words single one out; a claim or figure is one claim, and the claims of its
+    side just before it that say the same (weight 1.5: "Local media run by the group reported
+    it captured the town" / "A spokesman said its fighters captured the town")."""
     if noun not in _WHOLE_ACCOUNTS or ledger.weight(ledger.words[best], said) > 0:
-        return [best]
+        return [best, *restated(ledger, best, options)]
     run = {best}
     for step in (-1, 1):
         last, j = best, best + step

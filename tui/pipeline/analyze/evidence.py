@@ -343,3 +343,19 @@ def names_side(ledger: Ledger, j: int, side: str) -> bool:
             if (found is not None and found[1] == side) or sides.country(part) == side:
                 return True
     return False
+
+
+def restated(ledger: Ledger, best: int, options: list[int]) -> list[int]:
+    """Claims of `best`'s side (its source, or one of a known side) right before it (no other
+    party between, no sentence without one) that share its content: the same claim told twice."""
+    b, out, last = ledger.drafts[best], [], best
+    for j in range(best - 1, -1, -1):
+        d = ledger.drafts[j]
+        if not (same_party(d, b) or (b.affiliation and d.affiliation == b.affiliation)):
+            break
+        if ledger.sent_of[last] - ledger.sent_of[j] > 1:
+            break
+        if j in options and ledger.weight(ledger.words[j], ledger.words[best]) >= 1.5:
+            out.append(j)
+        last = j
+    return out

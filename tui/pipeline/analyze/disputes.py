@@ -46,7 +46,8 @@ _REJECT = frozenset(base for kind, base in _REBUTTALS if kind == "statement")
 _IDIOMS = {tuple(base.split()): base.split()[0] for kind, base in _REBUTTALS if kind == "idiom"}
 _FALSITY_RE = re.compile(
     r"\b(?:false(?:ly)?|untrue|not true|no truth|baseless|groundless|unfounded|fabricat\w*|"
-    r"fake|fakes|lies|lying|a lie|nonsense|absurd|propaganda|disinformation|misinformation|"
+    r"fake|fakes|lies|lying|an? (?:\w+ )?lie|nonsense|absurd|propaganda|disinformation|"
+    r"misinformation|doctored|photoshopped|montaged|forged|faked|spliced|"
     r"never happened|did not happen|didn't happen|(?:did|has|had|have) not taken? place|"
     r"no \w+ (?:had|has|have) (?:taken place|occurred|happened)|staged|hoax|fiction|fantasy|"
     r"an invention|invented|made up|exaggerat\w*|inflated|no evidence|"

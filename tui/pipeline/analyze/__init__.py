@@ -23,7 +23,7 @@ from tui.core.models import Analysis
 from tui.pipeline.analyze import claims, conflict, counters, entities, gazetteer, model, sides
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "14"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "15"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -37,7 +37,11 @@ ANALYZER_VERSION = "14"  # 2: state bodies, described organisations; 3: attitude
 # event set against each other (opposed.py), status and source families of the third pass;
 # 14: what the document says of a person (headline guesses, words also written in lower case,
 # names only placed, ages, quoted nicknames, apposition), nationalities before names,
-# "el-Fasher" as the gazetteer's el-Fasher
+# "el-Fasher" as the gazetteer's el-Fasher; 15: a denial that opens the story answers the
+# claims reported after it, restated claims of a side share a dispute, forged-record words and
+# "a white lie", what a strike hit (civilians against a headquarters), sources: "-led" before a
+# force, a name beside its description, the group's spokesman, ranks and titles before a body,
+# the apposition after a quotation, "The report" after "a CNN report", "al Shabaab" as al-Shabab
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

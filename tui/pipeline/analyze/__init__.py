@@ -32,7 +32,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "15"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "16"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -48,7 +48,12 @@ ANALYZER_VERSION = "15"  # 2: state bodies, described organisations; 3: attitude
 # names only placed, ages, quoted nicknames, apposition), nationalities before names,
 # "el-Fasher" as the gazetteer's el-Fasher; 15: names spelt out by their bracketed acronym,
 # a place's police and cartel, features of the land after a name, weapon names that are
-# given names, middle initials and "Ould"/"bin", a person one mention names as a place
+# given names, middle initials and "Ould"/"bin", a person one mention names as a place;
+# 16: a denial that opens the story answers the claims reported after it, restated claims of
+# a side share a dispute, forged-record words and "a white lie", what a strike hit (civilians
+# against a headquarters), sources: "-led" before a force, a name beside its description, the
+# group's spokesman, ranks and titles before a body, the apposition after a quotation, "The
+# report" after "a CNN report", "al Shabaab" as al-Shabab
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

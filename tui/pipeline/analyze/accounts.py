@@ -55,6 +55,7 @@ def find(ledger: Ledger) -> None:
     _other_accounts(ledger)
     _counts(ledger)
     counters.find(ledger)
+    counters.struck(ledger)
 
 
 _WORD_NUMBERS = {

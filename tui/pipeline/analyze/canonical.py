@@ -24,8 +24,8 @@ from collections import Counter
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import names, sides
-from tui.pipeline.analyze.lexicon import PERSON_NOUNS, words
+from tui.pipeline.analyze import describe, names, sides
+from tui.pipeline.analyze.lexicon import words
 
 _KNOWN_AS_RE = re.compile(
     r"\b(?:known as|calling itself|calls itself|which calls itself|called|dubbed)\s+"
@@ -34,7 +34,6 @@ _KNOWN_AS_RE = re.compile(
 _STATEMENT_NOUNS = words(
     "statement communique communiqué post message release announcement update bulletin"
 )
-_MEMBERS = words("rebels fighters militants insurgents group movement forces")
 _CAP_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){0,3}")
 # Definite descriptions that refer back to a group: "the paramilitary force", "the group".
 _DESCRIPTION_RE = re.compile(
@@ -49,6 +48,20 @@ _FOR_DESCRIPTION_RE = re.compile(
     r"\b(?:for|of)\s+(?P<desc>the\s+(?:[A-Za-z-]+\s+)?(?:group|rebels|insurgents|militants|"
     r"jihadists|fighters|militia|movement|paramilitaries|faction))\b"
 )
+# "the group's spokesman", "the rebels' commander": a person speaking for the group the
+# description refers back to, whatever body word follows ("the group's military wing").
+_GROUP_OWNER_RE = re.compile(
+    r"\b(?:the|its|their)\s+(?P<noun>group|rebels|militants|insurgents|jihadists|fighters|"
+    r"militia|movement|faction|paramilitaries)['’]s?\s"
+)
+# The close of a quotation and the comma or space after it: "...,” the commander of ...".
+_QUOTE_END_RE = re.compile(r".*[”\"](?:\s|,)")
+# Military ranks (data/source_titles.txt has them among other titles): an officer so titled,
+# with nothing else to say whose, is an officer of the army of the article's country.
+_RANKS = words(
+    "major maj captain capt colonel col lieutenant lt general gen brigadier brig sergeant sgt "
+    "corporal cpl admiral adm"
+)
 _STATE_ARMS = words("military army navy government forces")
 # "M23 rebels, who are backed by Kigali", "Local media run by the MNDAA": a clause or a
 # participle that describes the source after its head is no part of its name.
@@ -56,16 +69,7 @@ _DESCRIBED_RE = re.compile(
     r"(?:,\s+(?:who|which|whose)\b|\s+(?:run|backed|operated|owned|controlled|funded|deployed|"
     r"stationed|based)\s+(?:by|in|at|near)\b).*$"
 )
-# Words that describe a force outside a state's army: such a description never refers back
-# to a country's armed forces ("the paramilitary group" after "Sudan's army").
-_IRREGULAR = words(
-    "paramilitary paramilitaries rebel rebels militia militias insurgent insurgents jihadist "
-    "jihadists militant militants separatist separatists guerrilla guerrillas"
-)
 _VERBS = words("said says told added reported announced claimed is are was were has have had")
-_APPOSED_RE = re.compile(
-    r",\s+(?P<name>(?:(?:[A-Z][\w.'’-]*|al-\w+|bin|de)\s+){1,4}(?:[A-Z][\w'’-]+|al-\w+))\s*(?:,|$)"
-)
 _PRONOUNLIKE = words("those others one some many people both")
 # "One of them", "two of those", "some of us": a part of a group the article named before.
 _PARTITIVE_RE = re.compile(
@@ -77,17 +81,15 @@ _RELATIONAL_RE = re.compile(
     r"^(?:its|their|his|her)\s+(?:\w+\s+)?(?:rival|rivals|ally|allies|enemy|enemies|opponent|"
     r"opponents|adversary|neighbou?r|partner|partners|foe|foes),\s+(?P<app>[^,]+)"
 )
+# "the Kurdish-led Syrian Democratic Forces": who leads a named force is no part of its name
+# (a body keeps it: "the Saudi-led coalition" names no force, and is filed as written).
+_LED_RE = re.compile(r"^(?:\S+-led\s+)+")
 _BACKER_RE = re.compile(
     r"^(?:(?!state-)\S+-(?:backed|linked|aligned|allied|supported|funded|run|controlled|based|"
     r"operated)\s+)+"
 )
 # "Gaza's health ministry": a body owned by a named place that is no country.
 _OWNED_RE = re.compile(r"[A-Z][\w.-]*['’]s?\s")
-# "a peacekeeping official in Laayoune": who, then where (`_described_name`).
-_PLACED_RE = re.compile(r"^(?P<who>[^,]+?)\s+(?:in|at|near)\s+(?:the\s+)?\S[^,]*$")
-# People a description may name besides lexicon.PERSON_NOUNS, in the plural as wire copy uses
-# them for a group of anonymous speakers.
-_ROLE_NOUNS = words("peacekeeper observer monitor inspector investigator guard")
 # "the health ministry in Gaza", "the interior ministry in Tripoli": a body and where it sits.
 _BODY_AT_RE = re.compile(r"^(?P<body>.+?)\s+(?:in|at)\s+\S.*$")
 
@@ -121,24 +123,28 @@ class Namer:
         known = _KNOWN_AS_RE.search(phrase)
         if known and not name.split()[-1][:1].isupper():
             name = known.group("name")  # "a coalition of gangs known as X"; not "The M23, ..."
+        name = describe.apposed_to(self.text, name)  # "Al-Shabaab, the ... group": Al-Shabaab
         issuer = self._issuer(name, earlier)
         if issuer is not None:
             return issuer.canonical, issuer.affiliation
+        publisher = describe.publisher(self.text, name, draft.source[0])
+        if publisher:  # "The report claimed ..." after "dismissed a CNN report": CNN's
+            return publisher, sides.affiliation(publisher, self.acronyms)
         name = names.issuer(name) or name  # "a Russian defense ministry statement"
         relational = _RELATIONAL_RE.match(phrase)
         if relational:
             name = relational.group("app")  # "its rival, the Sudanese army"
         bare = _BACKER_RE.sub("", names.bare(name))  # "the Iran-backed Houthis"
         wide = self._lead_in(draft) + phrase
-        found = self._named(bare, earlier)
+        found = self._named(bare, earlier) or self._named(_LED_RE.sub("", bare), earlier)
         if found is not None:
-            return found
+            return found  # also "the Kurdish-led Syrian Democratic Forces": the force
         if draft.antecedent < 0 and _DESCRIPTION_RE.match(name):
             found = self._described(name, draft.source[0], earlier)
             if found is not None:
                 return found
         person = ""
-        apposed = _apposed(phrase)
+        apposed = describe.apposed(phrase)
         if draft.person or name in self.people or (apposed and not bare[:1].isupper()):
             person = names.person(name) or names.person(apposed)
         if person:
@@ -147,8 +153,10 @@ class Namer:
         if not side:
             side = sides.affiliation(wide, self.acronyms)
         if not side:
-            side = self._side_of_same(canonical, earlier) or self._side_by_body(
-                phrase, draft.source[0], earlier
+            side = (
+                self._side_of_same(canonical, earlier)
+                or self._side_of_owner(phrase, draft.source[0], earlier)
+                or self._side_by_body(phrase, draft.source[0], earlier)
             )
         return canonical, side or self._side_by_description(phrase, draft.source[0], earlier)
 
@@ -158,7 +166,11 @@ class Namer:
         full = self._fullest(short, earlier)
         side = sides.affiliation(_without(wide, full), self.acronyms)
         side = side or self._side_of_same(full, earlier)
+        side = side or self._side_of_owner(phrase, draft.source[0], earlier)
         side = side or self._side_by_body(_without(phrase, full), draft.source[0], earlier)
+        ranks = {w.lower().rstrip(".,") for w in _without(phrase, full).split()} & _RANKS
+        if not side and ranks:  # "Major Mohamed Ali told Reuters": an officer of the army
+            side = self._side_by_body("army", draft.source[0], earlier)
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):
             side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
@@ -219,7 +231,7 @@ class Namer:
         fuller = [d for d in earlier if d.canonical.endswith(" " + bare)]
         if fuller:
             return fuller[-1].canonical, fuller[-1].affiliation  # "Central Command"
-        described = _described_name(bare)
+        described = describe.described_name(bare)
         if described:
             return described, ""
         proper = names.proper_tail(bare)
@@ -247,7 +259,7 @@ class Namer:
 
     def _force(self, name: str) -> tuple[str, str] | None:
         parts = name.split()
-        if len(parts) > 1 and parts[-1].lower() in _MEMBERS:
+        if len(parts) > 1 and parts[-1].lower() in describe.MEMBERS:
             found = self._force(" ".join(parts[:-1]))  # "M23 rebels"
             if found is not None:
                 return found
@@ -264,8 +276,14 @@ class Namer:
 
     def _lead_in(self, draft: Any) -> str:
         """ "A spokesman for the Sudanese army, Brig. X, said": the words before the source
-        when they are an apposition to it (short, set off by a comma, no verb)."""
-        lead = self.text[draft.sent[0] : draft.source[0]].split()
+        when they are an apposition to it (short, set off by a comma, no verb); after a
+        quotation, the words between it and the source ("'...,' the commander of Somalia's
+        infantry forces, General X said")."""
+        before = self.text[draft.sent[0] : draft.source[0]]
+        quoted = _QUOTE_END_RE.search(before)
+        if quoted is not None:
+            before = before[quoted.end() :]
+        lead = before.split()
         while lead and lead[-1].lower().rstrip(".") in names.titles():
             lead.pop()  # "..., Brig. " before the name
         if len(lead) < 2 or not lead[-1].endswith(",") or len(lead) > 10:
@@ -279,7 +297,7 @@ class Namer:
         (a source, or a name in the text before); "the organization": the last source that is
         no person and no state body, in the last few claims."""
         head = name.lower().split()[-1]
-        irregular = bool(_IRREGULAR & set(name.lower().split()))
+        irregular = bool(describe.IRREGULAR & set(name.lower().split()))
         if head in _ARMED:
             for d in reversed(earlier):
                 if irregular and sides.country(d.affiliation) is not None:
@@ -315,15 +333,31 @@ class Namer:
                 return d.affiliation
         return ""
 
+    def _side_of_owner(self, phrase: str, at: int, earlier: list[Any]) -> str:
+        """ "the group's military operations spokesman": the side of the group the description
+        refers back to, whatever body word follows."""
+        owner = _GROUP_OWNER_RE.search(phrase)
+        if owner is None:
+            return ""
+        found = self._described("the " + owner.group("noun"), at, earlier)
+        return found[1] if found is not None else ""
+
     def _side_by_body(self, phrase: str, at: int, earlier: list[Any]) -> str:
-        """ "an army spokesman", "a spokesman for the junta": the side of the nearest earlier
-        source that is that body, else the country the article has named most so far."""
+        """ "an army spokesman", "a spokesman for the junta", "The Director Army Public
+        Relations, Brig.-Gen. X": the side of the nearest earlier source that is that body, else
+        the country the article has named most so far; none when a place owns the body ("the
+        Gaza health ministry"). A military rank alone ("Major X") speaks for the army."""
         for m in names.body_re().finditer(phrase.lower()):
             body = names.bodies()[m.group()]
             for d in reversed(earlier):
                 if d.canonical.endswith(body) and d.affiliation:
                     return d.affiliation
-            owners = [w for w in re.findall(r"\b[A-Z][\w'’-]*", phrase[1:])]
+            owners = [  # a place or name before the body owns it; a title does not
+                w
+                for w in re.findall(r"\b[A-Z][\w'’.-]*", phrase[1 : m.start()])
+                if w.lower().rstrip(".") not in names.titles()
+                and not all(p.lower().rstrip(".") in names.titles() for p in w.split("-"))
+            ]
             if owners or _OWNED_RE.match(phrase):
                 return ""  # not "The Gaza health ministry", "Gaza's health ministry"
             return self._article_country(at)
@@ -350,40 +384,6 @@ class Namer:
             self._countries = found
         counts = Counter(c for at, c in self._countries if at < before)
         return counts.most_common(1)[0][0] if counts else ""
-
-
-def _described_name(bare: str) -> str:
-    """The name a description of no state body is filed under, or "":
-    - a name set off after its description: "a PKK-affiliated news agency, Firat" -> "Firat";
-    - an armed group's own name behind a word for its members: "Rebels of the Coalition of
-      Patriots for Change" -> the coalition (sides.own_name);
-    - people described by who they are and then where they are: "a United Nations
-      peacekeeping official in Laayoune", "Beninese security sources in Natitingou" -> the
-      description; the place stays when nothing else says who they are ("Police in Intan
-      Jaya", "medical authorities in Gaza") or the head is a body ("the UN mission in ...")."""
-    apposed = re.match(r"^[^,]+,\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'’.-]*\s*){1,4})$", bare)
-    if apposed and not bare[:1].isupper():
-        return apposed.group("name").strip()
-    tokens = bare.split()
-    if len(tokens) > 2 and tokens[0].lower() in _MEMBERS | _IRREGULAR and tokens[1] == "of":
-        own = sides.own_name(tokens[2:])
-        if own is not None and own[1] <= 1:
-            return own[0]
-    placed = _PLACED_RE.match(bare)
-    if placed is not None:
-        head = placed.group("who").split()
-        last = head[-1].lower()
-        person = last in PERSON_NOUNS or last.removesuffix("s") in PERSON_NOUNS | _ROLE_NOUNS
-        told = any(w[:1].isupper() for w in head[1:]) or sides.country(head[0]) is not None
-        if person and told and len(head) >= 2:
-            return placed.group("who")
-    return ""
-
-
-def _apposed(phrase: str) -> str:
-    """ "A community leader in Gwoza, Bulama Kachalla": the proper name set off by commas."""
-    m = _APPOSED_RE.search(phrase)
-    return m.group("name") if m else ""
 
 
 def _without(phrase: str, person: str) -> str:

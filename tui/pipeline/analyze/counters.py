@@ -43,6 +43,12 @@ _ANSWERS = {
         re.IGNORECASE,
     ),
 }
+# An act of force in a claim's content, for what it hit or killed (`struck`).
+_FORCE_RE = re.compile(
+    r"\b(?:struck|strikes?|hit|hits|kill(?:ed|ing|s)?|bomb(?:ed|ing|s)?|shell(?:ed|ing|s)?|"
+    r"target(?:ed|ing|s)?|destroy(?:ed|ing|s)?|died|dead|fatalities|neutrali[sz]ed)\b",
+    re.IGNORECASE,
+)
 _NEGATION_RE = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 _OTHER_KIND = {"civilians": "combatant-nouns", "combatants": "civilian-nouns"}
 _NEXT_SENTENCE = 1
@@ -103,6 +109,39 @@ def find(ledger: Ledger) -> None:
                 ledger.add(k, "denial", (b.content[0] + negated[0], b.content[0] + negated[1]))
             else:
                 ledger.add(k, "dispute", claim_span(ledger, j, k), a.canonical)
+            break
+
+
+def struck(ledger: Ledger) -> None:
+    """Two sides' accounts of what a strike hit or killed: civilians, a market, a refugee
+    settlement against terrorists, fighters, a command post. Each disputes the other when both
+    sides are known and differ, the later claim is in the same sentence or the two after, each
+    names only one kind with an act of force, and they are about the same thing (shared
+    content, or "the strikes" pointing back)."""
+    text, families = ledger.text, _families()
+    kinds = []
+    for d in ledger.drafts:
+        content = text[d.content[0] : d.content[1]]
+        found = {
+            name
+            for name in ("struck-civilian", "struck-military")
+            if name in families and families[name].search(content)
+        }
+        force = _FORCE_RE.search(content) is not None
+        kinds.append(next(iter(found)) if len(found) == 1 and force and not d.attached else "")
+    for k, b in enumerate(ledger.drafts):
+        if not kinds[k] or not b.affiliation:
+            continue
+        for j in range(k - 1, -1, -1):
+            a = ledger.drafts[j]
+            if ledger.sent_of[k] - ledger.sent_of[j] > _REACH:
+                break
+            if kinds[j] in ("", kinds[k]) or not a.affiliation or a.affiliation == b.affiliation:
+                continue
+            if same_party(a, b) or not _about_same(ledger, j, k, text[b.content[0] : b.content[1]]):
+                continue
+            ledger.add(j, "dispute", claim_span(ledger, k, j), b.canonical)
+            ledger.add(k, "dispute", claim_span(ledger, j, k), a.canonical)
             break
 
 

@@ -12,8 +12,12 @@ Each denial contests (evidence kind "dispute" on the other claim) the claim it i
 article holds it (evidence.py, `about`): a claim in its own sentence that it hangs on ("X said
 A, a claim Y dismissed"; "..., which Y denied"; "a claim quickly denied by Y"), a claim it
 names ("rejected Moscow's account", "disputed the death toll reported by the ministry"), or an
-earlier claim by another party that shares its content or the act it denies. A denial of
-something no claim said ("denied reports that the commander had resigned") contests nothing.
+earlier claim by another party that shares its content or the act it denies. Wire copy often
+opens on the denial and reports the claim denied after it ("The government dismissed claims by
+the group to have killed five soldiers ... The group said its fighters killed five soldiers"):
+when no earlier claim is answered, a later claim of another side in the next sentences that
+shares the denial's content (weight 1.5) is. A denial of something no claim said ("denied
+reports that the commander had resigned") contests nothing.
 
 Accounts set against each other without a denial are accounts.py's.
 """
@@ -22,8 +26,16 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import accounts, cues, datafiles, idioms, sequels, sides
-from tui.pipeline.analyze.evidence import WINDOW, Ledger, fits, references, same_party
+from tui.pipeline.analyze import accounts, cues, datafiles, idioms, lede, sequels
+from tui.pipeline.analyze.evidence import (
+    WINDOW,
+    Ledger,
+    fits,
+    names_side,
+    references,
+    restated,
+    same_party,
+)
 from tui.pipeline.analyze.lexicon import words
 
 _REBUTTALS = datafiles.rows("rebuttals.tsv")
@@ -34,7 +46,8 @@ _REJECT = frozenset(base for kind, base in _REBUTTALS if kind == "statement")
 _IDIOMS = {tuple(base.split()): base.split()[0] for kind, base in _REBUTTALS if kind == "idiom"}
 _FALSITY_RE = re.compile(
     r"\b(?:false(?:ly)?|untrue|not true|no truth|baseless|groundless|unfounded|fabricat\w*|"
-    r"fake|fakes|lies|lying|a lie|nonsense|absurd|propaganda|disinformation|misinformation|"
+    r"fake|fakes|lies|lying|an? (?:\w+ )?lie|nonsense|absurd|propaganda|disinformation|"
+    r"misinformation|doctored|photoshopped|montaged|forged|faked|spliced|"
     r"never happened|did not happen|didn't happen|(?:did|has|had|have) not taken? place|"
     r"no \w+ (?:had|has|have) (?:taken place|occurred|happened)|staged|hoax|fiction|fantasy|"
     r"an invention|invented|made up|exaggerat\w*|inflated|no evidence|"
@@ -188,6 +201,9 @@ def _negated_events(ledger: Ledger, own: list[tuple[int, int] | None]) -> dict[i
             and not (d.affiliation and ledger.drafts[j].affiliation == d.affiliation)
             and not ledger.drafts[j].attached
         ]
+        if not targets:  # "there were no clashes ..." opening the story, the claim after it
+            denied = ledger.sentence_profile(*d.content)
+            targets = lede.later(ledger, k, denied, lambda j: not ledger.drafts[j].attached)
         if targets:  # and the rest of each account: "said it attacked ... It said the clash"
             around = [
                 j
@@ -261,8 +277,11 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
                 return fitting
             best = max(fitting, key=lambda j: (ledger.weight(ledger.words[j], said), j))
             return _run(ledger, best, fitting, ref.noun, said)
+    denied = ledger.sentence_profile(*d.content)  # what it denies, not its own version after
+    if not lede.own_words(d, own[k]):
+        denied = {}  # a sequel that carries another's denial ("..., saying ..."): its version
     if not near:
-        return []
+        return lede.later(ledger, k, denied, free)
     scored = [(ledger.weight(ledger.words[j], said), -n, j) for n, j in enumerate(near)]
     best = max(scored)
     if best[0] >= 1.5 or (best[0] >= 1 and s - ledger.sent_of[best[2]] <= 2):
@@ -271,6 +290,9 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
             for w, _, j in scored
             if w >= max(1.0, 0.75 * best[0]) and _same_side_as(ledger, j, best[2])
         )
+    later = lede.later(ledger, k, denied, free)
+    if later:
+        return later
     if named:
         return []  # it says what it denies, and no claim here says that
     if (
@@ -294,12 +316,12 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
             return sorted(run)
     content = text[d.content[0] : d.content[1]]
     if d.affiliation and _INVOLVEMENT_RE.search(content):
-        blaming = [j for j in near if _names_side(ledger, j, d.affiliation)]
+        blaming = [j for j in near if names_side(ledger, j, d.affiliation)]
         if blaming:
             return blaming[:1]  # "denied any involvement": the claim that blamed its side
     if d.kind == cues.DENY and d.affiliation:
         about = [
-            j for j in near if s - ledger.sent_of[j] <= 1 and _names_side(ledger, j, d.affiliation)
+            j for j in near if s - ledger.sent_of[j] <= 1 and names_side(ledger, j, d.affiliation)
         ]
         if about:  # "killed 10 militants of the Pakistani Taliban" / "The TTP denied ...": the
             return about[:1]  # claim about the denier's own side
@@ -325,9 +347,11 @@ def _run(
 ) -> list[int]:
     """An account or an accusation is everything its party said in the run of its claims
     around the claim named (no other party's claim between, no sentence without one), unless
-    the denial's words single one out; a claim or figure is one claim."""
+    the denial's words single one out; a claim or figure is one claim, and the claims of its
+    side just before it that say the same (weight 1.5: "Local media run by the group reported
+    it captured the town" / "A spokesman said its fighters captured the town")."""
     if noun not in _WHOLE_ACCOUNTS or ledger.weight(ledger.words[best], said) > 0:
-        return [best]
+        return [best, *restated(ledger, best, options)]
     run = {best}
     for step in (-1, 1):
         last, j = best, best + step
@@ -340,28 +364,6 @@ def _run(
                 run.add(j)
             last, j = j, j + step
     return sorted(run)
-
-
-def _names_side(ledger: Ledger, j: int, side: str) -> bool:
-    """Does claim `j`'s content name `side` ("Iranian-backed militias" names Iran)?"""
-    d = ledger.drafts[j]
-    content = ledger.text[d.content[0] : d.content[1]]
-    own = sides.own_name(re.findall(r"[A-Za-z][\w'’.-]*", content))
-    if own is not None and own[0] == side:
-        return True  # "the Western Togoland Restoration Front had bombed ...": an unlisted group
-    words = re.findall(r"[A-Za-z][\w'’.-]*", content)
-    for k, word in enumerate(words):
-        if not word[:1].isupper():
-            continue
-        for n in (4, 3, 2):  # "the Pakistani Taliban", "Myanmar National Democratic Alliance"
-            found = sides.group(" ".join(words[k : k + n]))
-            if found is not None and found[1] == side:
-                return True
-        for part in (word, word.split("-")[0]):
-            found = sides.group(part)
-            if (found is not None and found[1] == side) or sides.country(part) == side:
-                return True
-    return False
 
 
 def _words_of(ledger: Ledger, k: int) -> dict[str, str]:

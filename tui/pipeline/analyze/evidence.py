@@ -53,7 +53,7 @@ _STOPS_OWNER = (
 )
 _REFERENCE_RE = re.compile(
     r"\b(?:(?P<det>(?i:the|these|those|such|this|that|its|their|his|her|either|neither|both|"
-    r"any|all|each))\s+|(?P<owner>(?:(?i:the)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
+    r"any|all|each|a|an))\s+|(?P<owner>(?:(?i:the)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
     r"(?i:the)\s+[a-z]+(?:\s+[a-z]+)?)['’]s?\s+)"
     r"(?P<adj>(?:[A-Z][\w-]*|(?i:two|earlier|initial|latest|official|reported|casualty|death))"
     r"\s+)?(?P<noun>(?i:" + _NOUNS + r"))\b"
@@ -204,6 +204,8 @@ def references(text: str, lo: int, hi: int) -> list[Reference]:
             owner = adj  # "the Israeli statement", "the Russian claim"
         if det in _PRONOUN_OWNERS:
             owner = det
+        if det in ("a", "an") and not owner:
+            continue  # "a report" names no statement; "a CNN report" names CNN's
         after = text[m.end() : m.end() + 6].lower()
         out.append(
             Reference(
@@ -319,3 +321,41 @@ def claim_span(ledger: Ledger, k: int, other: int) -> tuple[int, int]:
         return d.sent
     spans = (d.source, d.cue, d.content)
     return min(lo for lo, _ in spans), max(hi for _, hi in spans)
+
+
+def names_side(ledger: Ledger, j: int, side: str) -> bool:
+    """Does claim `j`'s content name `side` ("Iranian-backed militias" names Iran)?"""
+    d = ledger.drafts[j]
+    content = ledger.text[d.content[0] : d.content[1]]
+    own = sides.own_name(re.findall(r"[A-Za-z][\w'’.-]*", content))
+    if own is not None and own[0] == side:
+        return True  # "the Western Togoland Restoration Front had bombed ...": an unlisted group
+    words = re.findall(r"[A-Za-z][\w'’.-]*", content)
+    for k, word in enumerate(words):
+        if not word[:1].isupper():
+            continue
+        for n in (4, 3, 2):  # "the Pakistani Taliban", "Myanmar National Democratic Alliance"
+            found = sides.group(" ".join(words[k : k + n]))
+            if found is not None and found[1] == side:
+                return True
+        for part in (word, word.split("-")[0]):
+            found = sides.group(part)
+            if (found is not None and found[1] == side) or sides.country(part) == side:
+                return True
+    return False
+
+
+def restated(ledger: Ledger, best: int, options: list[int]) -> list[int]:
+    """Claims of `best`'s side (its source, or one of a known side) right before it (no other
+    party between, no sentence without one) that share its content: the same claim told twice."""
+    b, out, last = ledger.drafts[best], [], best
+    for j in range(best - 1, -1, -1):
+        d = ledger.drafts[j]
+        if not (same_party(d, b) or (b.affiliation and d.affiliation == b.affiliation)):
+            break
+        if ledger.sent_of[last] - ledger.sent_of[j] > 1:
+            break
+        if j in options and ledger.weight(ledger.words[j], ledger.words[best]) >= 1.5:
+            out.append(j)
+        last = j
+    return out

@@ -82,7 +82,7 @@ def forces() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
             if alias.isupper() and " " not in alias:
                 by_acronym[alias] = entry  # "RSF", "IDF": only as capitals
             else:
-                by_name[_fold(alias)] = entry
+                by_name[_fold_name(alias)] = entry
     return by_name, by_acronym
 
 
@@ -127,6 +127,12 @@ def _fold(text: str) -> str:
     return " ".join(text.replace("’", "'").lower().split())
 
 
+def _fold_name(text: str) -> str:
+    """A force's name as looked up: "al-Shabaab" and "Al Shabaab", "Al-Qaeda" and "al Qaeda"
+    are one name (wire copy joins the Arabic article with a hyphen or a space)."""
+    return _fold(text.replace("-", " "))
+
+
 @functools.lru_cache(maxsize=8192)
 def country(name: str) -> str | None:
     """The country a country name, demonym or capital names ("Malian" -> "Mali"), else None."""
@@ -165,7 +171,7 @@ def group(name: str) -> tuple[str, str] | None:
     """(canonical, side) of a named force or group written `name` ("RSF", "Houthi"), else None."""
     by_name, by_acronym = forces()
     name = name.replace("’", "'").removesuffix("'s")
-    return by_acronym.get(name) or by_name.get(_fold(name))
+    return by_acronym.get(name) or by_name.get(_fold_name(name))
 
 
 def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:

@@ -1,0 +1,111 @@
+"""Descriptions of sources and the names they are filed under (canonical.py's helpers).
+
+- a description set off by commas after a proper name is that name's ("Al-Shabaab, the
+  Somalia-based al-Qaeda-linked extremist Islamist group, claimed"), and so is a reference back
+  to the description ("The group");
+- a proper name set off beside a description ("A community leader in Gwoza, Bulama
+  Kachalla") is the speaker's name;
+- people described by who they are and then where they are, members of a named group, a name
+  after its description (`described_name`);
+- "The report" as a source after the text named whose report it is ("a CNN report").
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.pipeline.analyze import names, sides
+from tui.pipeline.analyze.lexicon import PERSON_NOUNS, words
+
+MEMBERS = words("rebels fighters militants insurgents group movement forces")
+# Words that describe a force outside a state's army: such a description never refers back
+# to a country's armed forces ("the paramilitary group" after "Sudan's army").
+IRREGULAR = words(
+    "paramilitary paramilitaries rebel rebels militia militias insurgent insurgents jihadist "
+    "jihadists militant militants separatist separatists guerrilla guerrillas"
+)
+# A description a group, movement or organisation's proper name may stand beside.
+_DESCRIPTION_HEAD_RE = re.compile(
+    r"^(?:the|The)\s+(?:\S+\s+){0,5}(?:group|organization|organisation|movement|militia|faction)$"
+)
+_APPOSED_RE = re.compile(
+    r",\s+(?P<name>(?:(?:[A-Z][\w.'’-]*|al-\w+|bin|de)\s+){1,4}(?:[A-Z][\w'’-]+|al-\w+))\s*(?:,|$)"
+)
+# "a peacekeeping official in Laayoune": who, then where (`described_name`).
+_PLACED_RE = re.compile(r"^(?P<who>[^,]+?)\s+(?:in|at|near)\s+(?:the\s+)?\S[^,]*$")
+# People a description may name besides lexicon.PERSON_NOUNS, in the plural as wire copy uses
+# them for a group of anonymous speakers.
+_ROLE_NOUNS = words("peacekeeper observer monitor inspector investigator guard")
+
+# What a publisher puts out, and "a CNN report" / "Amnesty's investigation" naming whose it is.
+_PUBLISHED = words("report investigation analysis study")
+_PUBLISHED_BY_RE = re.compile(
+    r"\b(?:a|an|the)\s+(?P<owner>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}?)(?:['’]s?)?\s+"
+    r"(?P<noun>report|investigation|analysis|study)\b"
+)
+
+
+def apposed_to(text: str, name: str) -> str:
+    """ "Al-Shabaab, the Somalia-based al-Qaeda-linked extremist Islamist group, claimed":
+    a description set off by commas after a proper name is that name's, and a reference
+    back to the description ("The group") is filed under the name (not "Earlier, the group
+    said", nor "in Bosso, the jihadist group said": no comma after the description)."""
+    if not _DESCRIPTION_HEAD_RE.match(name):
+        return name
+    m = re.search(
+        r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,4}),\s+" + re.escape(name) + r",",
+        text,
+    )
+    if m is None or sides.country(m.group("name")) is not None:
+        return name  # not "Mali, the country's ..."
+    return m.group("name")
+
+
+def described_name(bare: str) -> str:
+    """The name a description of no state body is filed under, or "":
+    - a name set off after its description: "a PKK-affiliated news agency, Firat" -> "Firat";
+    - an armed group's own name behind a word for its members: "Rebels of the Coalition of
+      Patriots for Change" -> the coalition (sides.own_name);
+    - people described by who they are and then where they are: "a United Nations
+      peacekeeping official in Laayoune", "Beninese security sources in Natitingou" -> the
+      description; the place stays when nothing else says who they are ("Police in Intan
+      Jaya", "medical authorities in Gaza") or the head is a body ("the UN mission in ...")."""
+    apposed = re.match(r"^[^,]+,\s+(?:the\s+)?(?P<name>(?:[A-Z][\w'’.-]*\s*){1,4})$", bare)
+    if apposed and not bare[:1].isupper():
+        return apposed.group("name").strip()
+    tokens = bare.split()
+    if len(tokens) > 2 and tokens[0].lower() in MEMBERS | IRREGULAR and tokens[1] == "of":
+        own = sides.own_name(tokens[2:])
+        if own is not None and own[1] <= 1:
+            return own[0]
+    placed = _PLACED_RE.match(bare)
+    if placed is not None:
+        head = placed.group("who").split()
+        last = head[-1].lower()
+        person = last in PERSON_NOUNS or last.removesuffix("s") in PERSON_NOUNS | _ROLE_NOUNS
+        told = any(w[:1].isupper() for w in head[1:]) or sides.country(head[0]) is not None
+        if person and told and len(head) >= 2:
+            return placed.group("who")
+    return ""
+
+
+def apposed(phrase: str) -> str:
+    """ "A community leader in Gwoza, Bulama Kachalla": the proper name set off by commas."""
+    m = _APPOSED_RE.search(phrase)
+    return m.group("name") if m else ""
+
+
+def publisher(text: str, name: str, before: int) -> str:
+    """ "The report" or "the investigation" as a source, after the text has named whose
+    it is ("a CNN report", "Human Rights Watch's report"): that owner, or ""."""
+    parts = name.lower().split()
+    found = _PUBLISHED_BY_RE.fullmatch(name)  # the source resolved to "a CNN report" itself
+    if found is None:
+        if len(parts) != 2 or parts[0] != "the" or parts[1] not in _PUBLISHED:
+            return ""
+        for m in _PUBLISHED_BY_RE.finditer(text, 0, before):
+            if m.group("noun").lower() == parts[1]:
+                found = m
+    if found is None or sides.country(found.group("owner")) is not None:
+        return ""  # not "a Russian report": a country's report is not a publisher's
+    return names.clean(found.group("owner"))

@@ -15,10 +15,11 @@ How it stays fast, the article list's way (tui/store/search.py and pages.py):
 - a term of more articles ("kharkiv" in a third of a million articles, a prefix of two
   letters, `is:unread`) is **wide**: mapping all its articles to their stories cost 0.3-0.6 s
   at a million. A page walks the stories instead, a batch at a time, and checks each wide term
-  on the batch's articles only (the full-text indexes read from the range of ids the batch
-  holds, other terms by the articles' keys): a term common enough to be wide is met within a
-  few batches. The count of such a list is left to `count_stories`, which maps every article
-  (the app asks for it off the page's way, and shows "100+" until it comes).
+  on the walked stories' articles only (words read from the full-text indexes newest first,
+  other terms asked of each story's articles inside the walk's statement;
+  tui/store/story_walk.py): a term common enough to be wide is met within a few batches.
+  The count of such a list is left to `count_stories`, which maps every article (the app asks
+  for it off the page's way, and shows "100+" until it comes).
 """
 
 from __future__ import annotations

@@ -137,11 +137,11 @@ def _meeting(checks: list[_Check], pairs: list[tuple[str, int]]) -> list[str]:
 
 
 class _Check:
-    """One wide term checked on the articles of the stories a walk meets. Words and phrases
-    are read from their full-text indexes newest first, as far down as the walk has come (one
+    """One wide group of words and phrases checked on the articles of the stories a walk
+    meets: read from the full-text indexes newest first, as far down as the walk has come (one
     reading for the whole walk: FTS5 reads a match fast in order, but a range or a lookup
     costs a pass over the term's list each time), or looked up when few articles lie far
-    below the reading; terms on a list of ids look the articles up."""
+    below the reading. (Other wide terms are asked inside the walk's statement.)"""
 
     def __init__(self, conn: sqlite3.Connection, term: Wide) -> None:
         self.conn, self.term = conn, term
@@ -150,11 +150,9 @@ class _Check:
         self.floor, self.ceiling = math.inf, math.inf
         self.top, self.count = 0, 0  # the first match read, and how many were read
         self.chunk = CHUNK  # matches read at a time
-        if term.text and (sql := text_ids(conn, list(term.text))) is not None:
-            self.sql: Sql | None = sql
-            self.cursor = _tuples(conn).execute(f"{sql[0]} ORDER BY 1 DESC", sql[1])
-        else:
-            self.sql = term.articles
+        self.sql = text_ids(conn, list(term.text))  # None: no word has a token
+        if self.sql is not None:
+            self.cursor = _tuples(conn).execute(f"{self.sql[0]} ORDER BY 1 DESC", self.sql[1])
 
     def hits(self, articles: list[int]) -> set[int]:
         """The articles among *articles* (ascending) that the term selects. Those below where
@@ -163,8 +161,6 @@ class _Check:
         article for "st"): then each is looked up."""
         if not articles or self.sql is None:
             return set()
-        if self.cursor is None:
-            return self._looked_up(articles)
         if self.floor == math.inf:
             self._read()  # a first chunk: how dense the matches are
         looked = [a for a in articles if a > self.ceiling]  # read, then let go (rare: see below)
@@ -205,10 +201,7 @@ class _Check:
         assert self.sql is not None
         sql, params = self.sql
         marks = ",".join("?" * len(articles))
-        if sql.startswith(ROW):  # a condition on the article row
-            check = sql.removeprefix(ROW)
-        else:
-            check = bound(membership(sql, False), "a.id")
+        check = bound(membership(sql, False), "a.id")
         return {
             row[0]
             for row in _tuples(self.conn).execute(

@@ -100,7 +100,7 @@ def analyze_many(texts: Iterable[str], batch_size: int = model.BATCH_SIZE) -> It
             yield _not_analysed(waiting.popleft()[1])
         waiting.popleft()
         found = entities.find_entities(doc, text)
-        found_claims = claims.find_claims(doc, found)
+        found_claims = claims.find_claims(doc, found, text)
         yield Analysis(
             claims=found_claims,
             entities=found,

@@ -43,9 +43,13 @@ def _claimed_by_nobody(text: str, d: sources.Draft) -> bool:
     return claiming and bool(_NOBODY_RE.match(text, d.source[0], d.source[1]))
 
 
-def find_claims(doc: Any, entities: tuple[Entity, ...]) -> tuple[Claim, ...]:
-    """Every claim in the article parsed as `doc`, in text order."""
-    text = doc.text
+def find_claims(
+    doc: Any, entities: tuple[Entity, ...], text: str | None = None
+) -> tuple[Claim, ...]:
+    """Every claim in the article parsed as `doc`, in text order; `text` as in
+    `entities.find_entities` (the doc's text, when the caller has it)."""
+    if text is None:
+        text = doc.text
     drafts: list[sources.Draft] = []
     candidates = attribution.cue_candidates(doc)
     if not candidates:

@@ -184,7 +184,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 end = places.before_known_org(text, start, end)
                 end = aliases.apostrophe_tail(text, end)
                 start, end, verdict = person_spans.check(text, start, end)
-                start = person_spans.given_left_out(doc, start, end) if verdict is None else start
+                if verdict is None:
+                    start = person_spans.given_left_out(doc, text, start, end)
                 if verdict == "" or name_evidence.headline_guess(text, start, end):
                     continue  # "Sunni Muslims", "the Fair Sentencing Act", "2016", "Raid Kills"
                 if verdict == "PLACE":  # "Marshall Islands-flagged", "Coral Sky Amphitheatre"

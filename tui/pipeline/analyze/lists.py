@@ -39,7 +39,7 @@ class Hit:
 # Punctuation that may stick to the first or last word of a name in running text.
 _LEAD = "([{\"'“‘«/"
 _TRAIL = ")]}\"'”’»,;:!?./"
-_POSSESSIVE = re.compile(r"['’]s?$")
+_APOSTROPHES = "'’"
 _TOKEN = re.compile(r"\S+")
 
 
@@ -170,14 +170,25 @@ def _core(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _LEAD:
         start += 1
     while end > start:
-        possessive = _POSSESSIVE.search(text, start, end)
-        if possessive is not None and possessive.start() > start:
-            end = possessive.start()
+        possessive = _possessive_at(text, start, end)
+        if possessive > start:
+            end = possessive
         elif text[end - 1] in _TRAIL and not _is_abbreviation(text, start, end):
             end -= 1
         else:
             break
     return start, end
+
+
+def _possessive_at(text: str, start: int, end: int) -> int:
+    """Where a closing possessive ("'s", "’s", a bare apostrophe) starts, else -1 (what
+    `['’]s?$` finds, without trying every position of the word)."""
+    last = text[end - 1]
+    if last in _APOSTROPHES:
+        return end - 1
+    if last == "s" and end - start >= 2 and text[end - 2] in _APOSTROPHES:
+        return end - 2
+    return -1
 
 
 def _is_abbreviation(text: str, start: int, end: int) -> bool:

@@ -317,10 +317,10 @@ FEATURE_AFTER = frozenset((
 _GIVEN_SHAPE = re.compile(rf"[{aliases.UPPER}][{aliases.LOWER}]{{2,}}")
 
 
-def given_left_out(doc: Any, start: int, end: int) -> int:
+def given_left_out(doc: Any, text: str, start: int, end: int) -> int:
     """Where a one-word person really starts: at the proper noun right before it that can only
-    be its given name (module docstring), else at `start`."""
-    text = doc.text
+    be its given name (module docstring), else at `start`. `text` is the doc's text (never
+    `doc.text`, which spaCy rebuilds from every token on each access)."""
     if " " in text[start:end] or not start or text[start - 1] != " ":
         return start
     span = doc.char_span(start, end)

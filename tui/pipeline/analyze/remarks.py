@@ -271,7 +271,7 @@ def confirmed(ledger: Ledger, sentences: set[int]) -> None:
         confirmers = [k for k in here if ledger.drafts[k].kind == cues.CONFIRM]
         who = ledger.drafts[confirmers[0]] if confirmers else None
         by = who.canonical if who is not None else _confirmer(text, lo, hi)
-        said = _sentence_words(ledger, s)
+        said = _confirmed_words(ledger, s, confirmers)
         candidates = [
             j
             for j in range(len(ledger.drafts))
@@ -323,7 +323,15 @@ def _confirmed_targets(ledger: Ledger, s: int, candidates: list[int], said: set[
     return [best] if support(best) >= needed else []
 
 
-def _sentence_words(ledger: Ledger, s: int) -> dict[str, str]:
+def _confirmed_words(ledger: Ledger, s: int, confirmers: list[int]) -> dict[str, str]:
+    """What is confirmed: the content of the confirming verb when a claim holds it ("confirmed
+    the army had taken the town back but said fighting continued": the taking, not the
+    fighting), else the whole sentence ("satellite images confirmed a fire at the depot")."""
+    if confirmers:
+        said: dict[str, str] = {}
+        for k in confirmers:
+            said.update(ledger.words[k])
+        return said
     lo, hi = ledger.sentences[s]
     return ledger.sentence_profile(lo, hi)
 

@@ -278,6 +278,7 @@ def confirmed(ledger: Ledger, sentences: set[int]) -> None:
             if s - WINDOW <= ledger.sent_of[j] < s
             and not ledger.drafts[j].attached
             and "denial" not in ledger.kinds(j)
+            and not _remark_only(ledger, j)
             and (who is None or independent(ledger.drafts[j], who))
             and not any(same_party(ledger.drafts[j], ledger.drafts[h]) for h in here)
         ]
@@ -321,6 +322,13 @@ def _confirmed_targets(ledger: Ledger, s: int, candidates: list[int], said: set[
     # base" / "confirmed that about 30 rockets had crossed").
     needed = 1.0 if ledger.sent_of[best] == s - 1 else 1.5
     return [best] if support(best) >= needed else []
+
+
+def _remark_only(ledger: Ledger, j: int) -> bool:
+    """Does claim `j` say only that something was not confirmed ("adding that the extent of
+    the damage was not confirmed")? A remark about checking is nothing to corroborate."""
+    lo, hi = ledger.drafts[j].content
+    return verification.UNVERIFIED_RE.search(ledger.text, lo, hi) is not None
 
 
 def _confirmed_words(ledger: Ledger, s: int, confirmers: list[int]) -> dict[str, str]:

@@ -140,11 +140,8 @@ def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sour
         base = "reject"  # "pushed back on", "took issue with": a rejection of what follows
     content = text[d.content[0] : d.content[1]]
     rejected = text[min(d.cue[1], d.content[0]) : d.content[1]]  # "rejecting Moscow's statement"
-    statement = (
-        _STATEMENT_RE.search(rejected)
-        or _DEMONSTRATIVE_RE.match(rejected)
-        or hangs_on_statement(text, d)
-    )
+    statement = _STATEMENT_RE.search(rejected) or _DEMONSTRATIVE_RE.match(rejected)
+    statement = statement or cues.PROPOSITION_RE.match(rejected) or hangs_on_statement(text, d)
     if base in _ALWAYS_DENY or (base in _REJECT and statement):
         end = d.content[1] if d.content[1] - d.cue[0] < 80 else d.cue[1]
         return (min(d.cue[0], d.content[0]), max(d.cue[1], end))

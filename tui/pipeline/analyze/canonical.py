@@ -177,7 +177,8 @@ class Namer:
         return full, side
 
     def _fullest(self, short: str, earlier: list[Any]) -> str:
-        known = [*self.people, *(d.canonical for d in earlier if d.person)]
+        known = [names.person(p) or p for p in self.people]  # "Major X Y" as a name: "X Y"
+        known += [d.canonical for d in earlier if d.person]
         fuller = [p for p in known if p == short or p.endswith(" " + short)]
         return max(fuller, key=len) if fuller else short
 

@@ -131,6 +131,7 @@ class Namer:
         if publisher:  # "The report claimed ..." after "dismissed a CNN report": CNN's
             return publisher, sides.affiliation(publisher, self.acronyms)
         name = names.issuer(name) or name  # "a Russian defense ministry statement"
+        name = names.tallier(name) or name  # "according to an AFP tally"
         relational = _RELATIONAL_RE.match(phrase)
         if relational:
             name = relational.group("app")  # "its rival, the Sudanese army"

@@ -107,6 +107,17 @@ def issuer(name: str) -> str:
     return m.group("body") if m and body(bare(m.group("body"))) is not None else ""
 
 
+_TALLY_RE = re.compile(
+    r"^(?:an?|the)\s+(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+(?:tally|count)$"
+)
+
+
+def tallier(name: str) -> str:
+    """ "an AFP tally", "a Reuters count" -> the agency that keeps it; else ""."""
+    m = _TALLY_RE.match(name)
+    return m.group("org") if m else ""
+
+
 def bare(name: str) -> str:
     """The name without leading articles, quantifiers and partitives ("one of the")."""
     return LEADING_RE.sub("", name).strip()

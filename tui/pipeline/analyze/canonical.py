@@ -104,9 +104,14 @@ class Namer:
         )
         self.acronyms = names.acronyms(text)
         self._countries: list[tuple[int, str]] | None = None
+        self.in_full = sides.named_in_full(text)  # "Congo" after "Democratic Republic of Congo"
 
     def name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:
         """(canonical, affiliation) of `draft`, given the drafts before it."""
+        canonical, side = self._name(draft, earlier)
+        return canonical, self.in_full.get(side, side)
+
+    def _name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:
         if draft.antecedent >= 0:
             first = earlier[draft.antecedent]
             return first.canonical, first.affiliation

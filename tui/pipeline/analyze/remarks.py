@@ -45,6 +45,12 @@ _SUBJECT_RE = re.compile(
 _COORDINATED_RE = re.compile(r"\b(?:but|and|yet|though)\s+(?:(?:has|had|have)\s+)?$", re.I)
 _WHETHER_RE = re.compile(r"\s+(?:whether|if|that)\b|\s+(?:how|what|which|who|when)\b")
 _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "any"}
+# A report with no source, in the remark's own sentence before it: what the remark is about.
+_HEARSAY_RE = re.compile(
+    r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:said|reported|"
+    r"believed|thought|alleged|rumou?red)\s+to\b|\b(?:reportedly|allegedly|purportedly)\b",
+    re.IGNORECASE,
+)
 _BY_RE = re.compile(r"\b(?:by|from)\s+(?P<name>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 _OUTLET_SUBJECT_RE = re.compile(
     r"\W*(?P<name>(?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
@@ -88,8 +94,8 @@ def _unverified_targets(
         for k in range(len(ledger.drafts))
         if s - 3 <= ledger.sent_of[k] < s and not ledger.drafts[k].attached
     ]
-    if not earlier or ledger.shifts_topic(s):
-        return sentence, []
+    if not earlier or ledger.shifts_topic(s) or _HEARSAY_RE.search(text, lo, m.start()):
+        return sentence, []  # "X was said to have been injured, but ... unable to confirm this"
     refs = references(text, lo, hi)
     if refs:
         found: list[int] = []

@@ -17,8 +17,14 @@ dev set, and was dropped: bench/README.md, "Claims: third pass".)
 
 from __future__ import annotations
 
+import re
+
 from tui.pipeline.analyze import cues
 from tui.pipeline.analyze.evidence import Ledger, same_party
+
+# "According to al-Shabab, military vehicles were also destroyed": a claim that says it adds to
+# what its source has just said is more of the same account.
+_ALSO_RE = re.compile(r"\b(?:also|as well)\b", re.IGNORECASE)
 
 
 def find(ledger: Ledger) -> None:
@@ -29,7 +35,7 @@ def find(ledger: Ledger) -> None:
     ]
     for k in disputed:
         evidence = [e for e in ledger.found[k] if e.kind == "dispute"]
-        for t in _endorsing(ledger, k):
+        for t in _endorsing(ledger, k) + _added(ledger, k):
             if ledger.kinds(t):
                 continue  # marked by evidence of its own
             for e in evidence:
@@ -53,3 +59,16 @@ def _endorsing(ledger: Ledger, k: int) -> list[int]:
                 out.append(t)
             t += step
     return sorted(out)
+
+
+def _added(ledger: Ledger, k: int) -> list[int]:
+    """The claim of `k`'s source in the next sentence that says it adds to `k` ("also")."""
+    d, t = ledger.drafts[k], k + 1
+    while t < len(ledger.drafts) and ledger.sent_of[t] == ledger.sent_of[k]:
+        t += 1
+    if t == len(ledger.drafts) or ledger.sent_of[t] != ledger.sent_of[k] + 1:
+        return []
+    e = ledger.drafts[t]
+    if not same_party(d, e) or e.attached:
+        return []
+    return [t] if _ALSO_RE.search(ledger.text, e.content[0], e.content[1]) else []

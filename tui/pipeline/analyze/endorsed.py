@@ -62,13 +62,14 @@ def _endorsing(ledger: Ledger, k: int) -> list[int]:
 
 
 def _added(ledger: Ledger, k: int) -> list[int]:
-    """The claim of `k`'s source in the next sentence that says it adds to `k` ("also")."""
+    """The claim of `k`'s source or side in the next sentence that says it adds to `k`."""
     d, t = ledger.drafts[k], k + 1
     while t < len(ledger.drafts) and ledger.sent_of[t] == ledger.sent_of[k]:
         t += 1
     if t == len(ledger.drafts) or ledger.sent_of[t] != ledger.sent_of[k] + 1:
         return []
     e = ledger.drafts[t]
-    if not same_party(d, e) or e.attached:
-        return []
-    return [t] if _ALSO_RE.search(ledger.text, e.content[0], e.content[1]) else []
+    if not (same_party(d, e) or (d.affiliation and e.affiliation == d.affiliation)) or e.attached:
+        return []  # its source, or its side ("the group's spokesman said ... The group also")
+    lo = min(e.source[0], e.cue[0], e.content[0])  # "The group also claimed ..." too
+    return [t] if _ALSO_RE.search(ledger.text, lo, max(e.cue[1], e.content[1])) else []

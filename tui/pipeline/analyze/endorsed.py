@@ -8,7 +8,8 @@ raise the police claim; it adopts it, and what contests the police account conte
 minister's word too, and the other way round when the answer names the confirmation ("the
 report"). When a claim is disputed, the claims of its side within two sentences that confirm
 it, or, when it is such a confirmation, the claims of its side it confirms, take the same
-dispute unless they have evidence of their own.
+dispute unless they have evidence of their own; so does a claim of its source or side in the
+next sentence that says it adds to it ("According to the group, vehicles were also destroyed").
 
 (A wider reading, the dispute carried through every claim its source goes on telling in the
 next sentences, lifted wire1 by two claims but added a wrong contradiction to the stories'

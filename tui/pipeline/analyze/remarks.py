@@ -7,12 +7,15 @@ independently verified", "provided no evidence", "unconfirmed reports") goes to
   monitor's claim", "the army's figures", "the group's claims" and "he provided no evidence"
   (the subject's claims), "neither account" and "either claim" (the accounts just set against
   each other), "the claim" (the nearest claim that is no denial);
-- a remark about something no claim said ("the footage could not be verified") goes nowhere.
+- a remark about something no claim said ("the footage could not be verified"), or in a
+  sentence that reports with no source ("was said to have been injured, but ... could not
+  confirm this account"), goes nowhere.
 
 Confirmed (evidence kind "confirmation"): a sentence in which someone or something confirms,
 verifies or corroborates (verification.py) supports an earlier claim only when
 - it is about the same proposition (an explicit reference, "confirmed the toll", or shared
-  content: evidence.py), and
+  content with what the confirming verb governs, not the rest of its sentence: evidence.py),
+  and a claim that only says something was not confirmed is nothing to corroborate, and
 - it is independent: imagery, the outlet, or a party that is neither the claim's source nor on
   its side (the Ukrainian air force does not confirm a Ukrainian governor);
 the confirming claim, if the sentence is one, is confirmed by the claim it corroborates.

@@ -8,7 +8,9 @@ Two kinds of remarks, found per sentence:
   ("neither account", "the claims", "the figures");
 - confirmed: a form of "confirm", "verify" or "corroborate" used as a verb, not negated and
   not inside a quotation ("satellite images confirmed a large fire", "was independently
-  confirmed by Frontline Wire", "Israel's military confirmed that rockets had crossed").
+  confirmed by Frontline Wire", "Israel's military confirmed that rockets had crossed"); not
+  "verify" with a statement as its object, which authenticates the statement ("the statement
+  was verified by SITE").
 """
 
 from __future__ import annotations

@@ -101,7 +101,7 @@ _DEMONSTRATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _NO_EVENT_RE = re.compile(
-    r"\bthere (?:was|were|has been|had been|have been) no (?P<noun>\w+)", re.IGNORECASE
+    r"\bthere (?:was|were|has been|had been|have been) no (?:such )?(?P<noun>\w+)", re.IGNORECASE
 )
 _STATEMENT_RE = re.compile(
     r"\b(?:claims?|reports?|allegations?|accusations?|accounts?|figures?|tolls?|assertions?|"

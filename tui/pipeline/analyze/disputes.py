@@ -106,7 +106,7 @@ _NO_EVENT_RE = re.compile(
 _STATEMENT_RE = re.compile(
     r"\b(?:claims?|reports?|allegations?|accusations?|accounts?|figures?|tolls?|assertions?|"
     r"suggestions?|statements?|versions?|charges?|stor(?:y|ies)|narratives?|numbers?|"
-    r"declarations?|announcements?|"
+    r"declarations?|announcements?|publications?|rumou?rs?|"
     r"estimates?|reporting|footage|videos?|images?|photos?|information|which)\b",
     re.IGNORECASE,
 )

@@ -53,7 +53,8 @@ _FALSITY_RE = re.compile(
     r"an invention|invented|made up|exaggerat\w*|inflated|no evidence|"
     r"(?:has|had|have|played) no (?:role|part|involvement)|(?:has|had|have) nothing to do|"
     r"not involved|not responsible|no responsibility|(?:was|were|is|are) not behind|"
-    r"took no part|slander\w*|"
+    r"took no part|slander\w*|(?:was|were|are|is) not (?:\w+ )?(?:members?|militants?|fighters?|"
+    r"terrorists?|insurgents?|combatants?)\b|"
     r"(?:do|does|did) not (?:align|match|correspond|tally|square) (?:with|to))\b",
     re.IGNORECASE,
 )

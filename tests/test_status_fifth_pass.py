@@ -105,6 +105,34 @@ def test_a_claim_that_adds_also_shares_the_dispute_of_its_account(find):
     assert one(found, "According to").status == "disputed"
 
 
+def test_there_was_no_such_attack_denies_the_attack(find):
+    text = (
+        "The rebels said they had attacked an army base near Kidal on Sunday. According to the "
+        "regional governor, there was no such attack."
+    )
+    found = find(text)
+    assert one(found, "According to").status == "denied"
+    assert one(found, "said", "rebels").status == "disputed"
+
+
+def test_debunking_a_publication_is_a_denial(find):
+    text = (
+        "The state government debunked a publication circulated on social media that gunmen had "
+        "attacked a military base near Jaji."
+    )
+    assert one(find(text), "debunked").status == "denied"
+
+
+def test_saying_the_dead_were_not_militants_denies_it(find):
+    text = (
+        "The army said its troops had killed 20 militants near Maiduguri on Sunday. The group "
+        "said the 20 people killed were not members of the sect."
+    )
+    found = find(text)
+    assert one(found, "said", "group").status == "denied"
+    assert one(found, "said", "army").status == "disputed"
+
+
 @pytest.mark.parametrize(
     ("text", "canonical"),
     [
@@ -141,7 +169,7 @@ def test_congo_after_the_democratic_republic_of_congo_is_the_dr_congo(find):
 
 def test_wire3_floors():
     """wire3 (14 real reports, the fourth pass's validation set, development data since the
-    fifth): floors close to what the fifth pass reached (claim F1 0.929, status 0.670,
+    fifth): floors close to what the fifth pass reached (claim F1 0.929, status 0.725,
     "confirmed" 2 of 2 right, canonical 0.835, affiliation 0.692; bench/README.md, "Claims:
     fifth pass"). The texts live outside the repository: skipped unless all 14 are there."""
     records = [
@@ -158,7 +186,7 @@ def test_wire3_floors():
     paragraphs = bench_wire.load(WIRE_TEXTS, split="wire3")
     result = bench_status.score(paragraphs, bench_status.predict(paragraphs))
     assert result.f1 >= 0.92
-    assert result.share(result.status_ok) >= 0.66
+    assert result.share(result.status_ok) >= 0.71
     assert result.share(result.confirmed_right, result.confirmed_predicted) >= 0.95
     assert result.share(result.canonical_ok) >= 0.83
     assert result.share(result.affiliation_ok) >= 0.68

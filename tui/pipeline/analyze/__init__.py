@@ -57,7 +57,8 @@ ANALYZER_VERSION = "17"  # 2: state bodies, described organisations; 3: attitude
 # verb's content, verifying a statement authenticates it, a "not confirmed" remark is nothing to
 # confirm nor a remark on an earlier claim when its sentence reports with no source, rejecting a
 # that-clause denies it, ranks off known names, "a statement by" and "an AFP tally", "Congo"
-# after "Democratic Republic of Congo"
+# after "Democratic Republic of Congo", "also" sequels share a dispute, "no such attack",
+# "debunked a publication", "were not members of the sect"
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -32,7 +32,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "16"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "17"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -53,7 +53,12 @@ ANALYZER_VERSION = "16"  # 2: state bodies, described organisations; 3: attitude
 # a side share a dispute, forged-record words and "a white lie", what a strike hit (civilians
 # against a headquarters), sources: "-led" before a force, a name beside its description, the
 # group's spokesman, ranks and titles before a body, the apposition after a quotation, "The
-# report" after "a CNN report", "al Shabaab" as al-Shabab
+# report" after "a CNN report", "al Shabaab" as al-Shabab; 17: a confirmation is about its
+# verb's content, verifying a statement authenticates it, a "not confirmed" remark is nothing to
+# confirm nor a remark on an earlier claim when its sentence reports with no source, rejecting a
+# that-clause denies it, ranks off known names, "a statement by" and "an AFP tally", "Congo"
+# after "Democratic Republic of Congo", "also" sequels share a dispute, "no such attack",
+# "debunked a publication", "were not members of the sect"
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

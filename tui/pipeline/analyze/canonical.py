@@ -104,9 +104,14 @@ class Namer:
         )
         self.acronyms = names.acronyms(text)
         self._countries: list[tuple[int, str]] | None = None
+        self.in_full = sides.named_in_full(text)  # "Congo" after "Democratic Republic of Congo"
 
     def name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:
         """(canonical, affiliation) of `draft`, given the drafts before it."""
+        canonical, side = self._name(draft, earlier)
+        return canonical, self.in_full.get(side, side)
+
+    def _name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:
         if draft.antecedent >= 0:
             first = earlier[draft.antecedent]
             return first.canonical, first.affiliation
@@ -131,6 +136,7 @@ class Namer:
         if publisher:  # "The report claimed ..." after "dismissed a CNN report": CNN's
             return publisher, sides.affiliation(publisher, self.acronyms)
         name = names.issuer(name) or name  # "a Russian defense ministry statement"
+        name = names.tallier(name) or name  # "according to an AFP tally"
         relational = _RELATIONAL_RE.match(phrase)
         if relational:
             name = relational.group("app")  # "its rival, the Sudanese army"
@@ -177,7 +183,8 @@ class Namer:
         return full, side
 
     def _fullest(self, short: str, earlier: list[Any]) -> str:
-        known = [*self.people, *(d.canonical for d in earlier if d.person)]
+        known = [names.person(p) or p for p in self.people]  # "Major X Y" as a name: "X Y"
+        known += [d.canonical for d in earlier if d.person]
         fuller = [p for p in known if p == short or p.endswith(" " + short)]
         return max(fuller, key=len) if fuller else short
 

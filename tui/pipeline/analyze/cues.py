@@ -17,6 +17,8 @@ Verb kinds decide what counts as a claim and how its status starts out:
 
 from __future__ import annotations
 
+import re
+
 from tui.pipeline.analyze import lexicon
 from tui.pipeline.analyze.lexicon import words
 
@@ -32,6 +34,14 @@ LEAD_INTO_CONTENT = lexicon.LEAD_INTO_CONTENT
 STANCE = lexicon.STANCE
 PHYSICAL_STANCE = lexicon.PHYSICAL_STANCE
 MILITARY = lexicon.MILITARY
+
+# A that-clause after a verb (not "that plan"): a proposition, with a verb of its own within a few
+# words. "rebuffing that the area fell" rejects it as "denied that the area fell" does.
+PROPOSITION_RE = re.compile(
+    r"\W*that\s+(?:\S+\s+){0,6}?(?:was|were|is|are|had|has|have|would|will|could|did|\w+ed|"
+    r"fell|took|hit|shot|won|lost)\b",
+    re.IGNORECASE,
+)
 
 
 def forms(base: str) -> tuple[str, ...]:

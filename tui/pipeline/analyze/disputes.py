@@ -53,7 +53,8 @@ _FALSITY_RE = re.compile(
     r"an invention|invented|made up|exaggerat\w*|inflated|no evidence|"
     r"(?:has|had|have|played) no (?:role|part|involvement)|(?:has|had|have) nothing to do|"
     r"not involved|not responsible|no responsibility|(?:was|were|is|are) not behind|"
-    r"took no part|slander\w*|"
+    r"took no part|slander\w*|(?:was|were|are|is) not (?:\w+ )?(?:members?|militants?|fighters?|"
+    r"terrorists?|insurgents?|combatants?)\b|"
     r"(?:do|does|did) not (?:align|match|correspond|tally|square) (?:with|to))\b",
     re.IGNORECASE,
 )
@@ -101,12 +102,12 @@ _DEMONSTRATIVE_RE = re.compile(
     re.IGNORECASE,
 )
 _NO_EVENT_RE = re.compile(
-    r"\bthere (?:was|were|has been|had been|have been) no (?P<noun>\w+)", re.IGNORECASE
+    r"\bthere (?:was|were|has been|had been|have been) no (?:such )?(?P<noun>\w+)", re.IGNORECASE
 )
 _STATEMENT_RE = re.compile(
     r"\b(?:claims?|reports?|allegations?|accusations?|accounts?|figures?|tolls?|assertions?|"
     r"suggestions?|statements?|versions?|charges?|stor(?:y|ies)|narratives?|numbers?|"
-    r"declarations?|announcements?|"
+    r"declarations?|announcements?|publications?|rumou?rs?|"
     r"estimates?|reporting|footage|videos?|images?|photos?|information|which)\b",
     re.IGNORECASE,
 )
@@ -140,11 +141,8 @@ def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sour
         base = "reject"  # "pushed back on", "took issue with": a rejection of what follows
     content = text[d.content[0] : d.content[1]]
     rejected = text[min(d.cue[1], d.content[0]) : d.content[1]]  # "rejecting Moscow's statement"
-    statement = (
-        _STATEMENT_RE.search(rejected)
-        or _DEMONSTRATIVE_RE.match(rejected)
-        or hangs_on_statement(text, d)
-    )
+    statement = _STATEMENT_RE.search(rejected) or _DEMONSTRATIVE_RE.match(rejected)
+    statement = statement or cues.PROPOSITION_RE.match(rejected) or hangs_on_statement(text, d)
     if base in _ALWAYS_DENY or (base in _REJECT and statement):
         end = d.content[1] if d.content[1] - d.cue[0] < 80 else d.cue[1]
         return (min(d.cue[0], d.content[0]), max(d.cue[1], end))

@@ -8,7 +8,8 @@ raise the police claim; it adopts it, and what contests the police account conte
 minister's word too, and the other way round when the answer names the confirmation ("the
 report"). When a claim is disputed, the claims of its side within two sentences that confirm
 it, or, when it is such a confirmation, the claims of its side it confirms, take the same
-dispute unless they have evidence of their own.
+dispute unless they have evidence of their own; so does a claim of its source or side in the
+next sentence that says it adds to it ("According to the group, vehicles were also destroyed").
 
 (A wider reading, the dispute carried through every claim its source goes on telling in the
 next sentences, lifted wire1 by two claims but added a wrong contradiction to the stories'
@@ -17,8 +18,14 @@ dev set, and was dropped: bench/README.md, "Claims: third pass".)
 
 from __future__ import annotations
 
+import re
+
 from tui.pipeline.analyze import cues
 from tui.pipeline.analyze.evidence import Ledger, same_party
+
+# "According to al-Shabab, military vehicles were also destroyed": a claim that says it adds to
+# what its source has just said is more of the same account.
+_ALSO_RE = re.compile(r"\b(?:also|as well)\b", re.IGNORECASE)
 
 
 def find(ledger: Ledger) -> None:
@@ -29,7 +36,7 @@ def find(ledger: Ledger) -> None:
     ]
     for k in disputed:
         evidence = [e for e in ledger.found[k] if e.kind == "dispute"]
-        for t in _endorsing(ledger, k):
+        for t in _endorsing(ledger, k) + _added(ledger, k):
             if ledger.kinds(t):
                 continue  # marked by evidence of its own
             for e in evidence:
@@ -53,3 +60,17 @@ def _endorsing(ledger: Ledger, k: int) -> list[int]:
                 out.append(t)
             t += step
     return sorted(out)
+
+
+def _added(ledger: Ledger, k: int) -> list[int]:
+    """The claim of `k`'s source or side in the next sentence that says it adds to `k`."""
+    d, t = ledger.drafts[k], k + 1
+    while t < len(ledger.drafts) and ledger.sent_of[t] == ledger.sent_of[k]:
+        t += 1
+    if t == len(ledger.drafts) or ledger.sent_of[t] != ledger.sent_of[k] + 1:
+        return []
+    e = ledger.drafts[t]
+    if not (same_party(d, e) or (d.affiliation and e.affiliation == d.affiliation)) or e.attached:
+        return []  # its source, or its side ("the group's spokesman said ... The group also")
+    lo = min(e.source[0], e.cue[0], e.content[0])  # "The group also claimed ..." too
+    return [t] if _ALSO_RE.search(ledger.text, lo, max(e.cue[1], e.content[1])) else []

@@ -93,10 +93,29 @@ _ISSUED_RE = re.compile(
 )
 
 
+_ISSUED_BY_RE = re.compile(
+    r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|communique|communiqué|bulletin|report)\s+"
+    r"(?:by|from)\s+(?P<body>.+)$",
+    re.I,
+)
+
+
 def issuer(name: str) -> str:
-    """ "a Russian defense ministry statement" -> "a Russian defense ministry"; else ""."""
-    m = _ISSUED_RE.match(name)
+    """ "a Russian defense ministry statement", "a late statement by the Russian defense
+    ministry" -> the ministry; else ""."""
+    m = _ISSUED_RE.match(name) or _ISSUED_BY_RE.match(name)
     return m.group("body") if m and body(bare(m.group("body"))) is not None else ""
+
+
+_TALLY_RE = re.compile(
+    r"^(?:an?|the)\s+(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+(?:tally|count)$"
+)
+
+
+def tallier(name: str) -> str:
+    """ "an AFP tally", "a Reuters count" -> the agency that keeps it; else ""."""
+    m = _TALLY_RE.match(name)
+    return m.group("org") if m else ""
 
 
 def bare(name: str) -> str:

@@ -7,12 +7,15 @@ independently verified", "provided no evidence", "unconfirmed reports") goes to
   monitor's claim", "the army's figures", "the group's claims" and "he provided no evidence"
   (the subject's claims), "neither account" and "either claim" (the accounts just set against
   each other), "the claim" (the nearest claim that is no denial);
-- a remark about something no claim said ("the footage could not be verified") goes nowhere.
+- a remark about something no claim said ("the footage could not be verified"), or in a
+  sentence that reports with no source ("was said to have been injured, but ... could not
+  confirm this account"), goes nowhere.
 
 Confirmed (evidence kind "confirmation"): a sentence in which someone or something confirms,
 verifies or corroborates (verification.py) supports an earlier claim only when
 - it is about the same proposition (an explicit reference, "confirmed the toll", or shared
-  content: evidence.py), and
+  content with what the confirming verb governs, not the rest of its sentence: evidence.py),
+  and a claim that only says something was not confirmed is nothing to corroborate, and
 - it is independent: imagery, the outlet, or a party that is neither the claim's source nor on
   its side (the Ukrainian air force does not confirm a Ukrainian governor);
 the confirming claim, if the sentence is one, is confirmed by the claim it corroborates.
@@ -45,6 +48,12 @@ _SUBJECT_RE = re.compile(
 _COORDINATED_RE = re.compile(r"\b(?:but|and|yet|though)\s+(?:(?:has|had|have)\s+)?$", re.I)
 _WHETHER_RE = re.compile(r"\s+(?:whether|if|that)\b|\s+(?:how|what|which|who|when)\b")
 _PRONOUNS = {"he": "person", "she": "person", "it": "group", "they": "any"}
+# A report with no source, in the remark's own sentence before it: what the remark is about.
+_HEARSAY_RE = re.compile(
+    r"\b(?:was|were|is|are|has been|have been|had been)\s+(?:\w+ly\s+)?(?:said|reported|"
+    r"believed|thought|alleged|rumou?red)\s+to\b|\b(?:reportedly|allegedly|purportedly)\b",
+    re.IGNORECASE,
+)
 _BY_RE = re.compile(r"\b(?:by|from)\s+(?P<name>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 _OUTLET_SUBJECT_RE = re.compile(
     r"\W*(?P<name>(?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
@@ -88,8 +97,8 @@ def _unverified_targets(
         for k in range(len(ledger.drafts))
         if s - 3 <= ledger.sent_of[k] < s and not ledger.drafts[k].attached
     ]
-    if not earlier or ledger.shifts_topic(s):
-        return sentence, []
+    if not earlier or ledger.shifts_topic(s) or _HEARSAY_RE.search(text, lo, m.start()):
+        return sentence, []  # "X was said to have been injured, but ... unable to confirm this"
     refs = references(text, lo, hi)
     if refs:
         found: list[int] = []
@@ -271,13 +280,14 @@ def confirmed(ledger: Ledger, sentences: set[int]) -> None:
         confirmers = [k for k in here if ledger.drafts[k].kind == cues.CONFIRM]
         who = ledger.drafts[confirmers[0]] if confirmers else None
         by = who.canonical if who is not None else _confirmer(text, lo, hi)
-        said = _sentence_words(ledger, s)
+        said = _confirmed_words(ledger, s, confirmers)
         candidates = [
             j
             for j in range(len(ledger.drafts))
             if s - WINDOW <= ledger.sent_of[j] < s
             and not ledger.drafts[j].attached
             and "denial" not in ledger.kinds(j)
+            and not _remark_only(ledger, j)
             and (who is None or independent(ledger.drafts[j], who))
             and not any(same_party(ledger.drafts[j], ledger.drafts[h]) for h in here)
         ]
@@ -323,7 +333,22 @@ def _confirmed_targets(ledger: Ledger, s: int, candidates: list[int], said: set[
     return [best] if support(best) >= needed else []
 
 
-def _sentence_words(ledger: Ledger, s: int) -> dict[str, str]:
+def _remark_only(ledger: Ledger, j: int) -> bool:
+    """Does claim `j` say only that something was not confirmed ("adding that the extent of
+    the damage was not confirmed")? A remark about checking is nothing to corroborate."""
+    lo, hi = ledger.drafts[j].content
+    return verification.UNVERIFIED_RE.search(ledger.text, lo, hi) is not None
+
+
+def _confirmed_words(ledger: Ledger, s: int, confirmers: list[int]) -> dict[str, str]:
+    """What is confirmed: the content of the confirming verb when a claim holds it ("confirmed
+    the army had taken the town back but said fighting continued": the taking, not the
+    fighting), else the whole sentence ("satellite images confirmed a fire at the depot")."""
+    if confirmers:
+        said: dict[str, str] = {}
+        for k in confirmers:
+            said.update(ledger.words[k])
+        return said
     lo, hi = ledger.sentences[s]
     return ledger.sentence_profile(lo, hi)
 

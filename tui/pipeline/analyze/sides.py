@@ -148,6 +148,23 @@ def country(name: str) -> str | None:
     return found or capitals().get(_fold(name))
 
 
+def named_in_full(text: str) -> dict[str, str]:
+    """The country a short name means in this article, when two countries share it and the
+    article names one in full: "Congo" after "Democratic Republic of Congo" is the DR Congo,
+    not the Republic of the Congo. Only a short name that is no country's own name ("Congo",
+    not "Sudan" after "South Sudan")."""
+    folded, out = _fold(text), {}
+    own = {_fold(n) for n in capitals().values()}
+    for alias, full in _aliases().items():
+        last = alias.split()[-1]
+        if " " not in alias or last in own or alias not in folded:
+            continue
+        other = country(last.capitalize())
+        if other is not None and other != full:
+            out[other] = full
+    return out
+
+
 def is_capital(name: str) -> bool:
     return _fold(name.removesuffix("'s")) in capitals()
 

@@ -8,7 +8,9 @@ Two kinds of remarks, found per sentence:
   ("neither account", "the claims", "the figures");
 - confirmed: a form of "confirm", "verify" or "corroborate" used as a verb, not negated and
   not inside a quotation ("satellite images confirmed a large fire", "was independently
-  confirmed by Frontline Wire", "Israel's military confirmed that rockets had crossed").
+  confirmed by Frontline Wire", "Israel's military confirmed that rockets had crossed"); not
+  "verify" with a statement as its object, which authenticates the statement ("the statement
+  was verified by SITE").
 """
 
 from __future__ import annotations
@@ -84,5 +86,31 @@ def confirmations(
         lo, hi = sentences[k]
         if any(c.dep_ == "neg" for c in tok.children) or UNVERIFIED_RE.search(text, lo, hi):
             continue
+        if _authenticates(tok):
+            continue
         found.add(k)
     return found
+
+
+# What a statement is carried in: verifying one of these says that the group really issued it
+# ("the statement was verified by SITE"), not that what it says is true. Footage and images
+# are not here: verifying them is checking what they show.
+_DOCUMENTS = words(
+    """
+    statement communique communiqué message post audio letter
+    """
+)
+_VERIFY_FORMS = words("verify verifies verified verifying")
+
+
+def _authenticates(tok: Any) -> bool:
+    """Is this "verify" the authentication of a statement (its subject in the passive, its
+    object in the active, a statement noun)? "Confirm" keeps its sense of corroborating."""
+    if tok.lower_ not in _VERIFY_FORMS:
+        return False
+    near = [*tok.children]
+    near += [g for c in tok.children if c.dep_ in ("aux", "auxpass") for g in c.children]
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.lower_.removesuffix("s") in _DOCUMENTS
+        for c in near
+    )

@@ -62,6 +62,8 @@ def test_updates_parts_and_generic_words() -> None:
     assert is_part("among the dead were 11 children and ", " women")
     assert is_part("", " Hamas commanders were among those killed")
     assert not is_part("the strike killed ", " people, the agency said")
+    assert is_part("medics received twenty bodies, ", " of them children")  # tenth pass
+    assert not is_part("the army shot down ", " of 30 drones")
     assert ("must",) in cues()["generic"]
     assert same_places(frozenset(), frozenset({"@place:a"}))
     assert not same_places(frozenset({"@place:a"}), frozenset({"@place:b"}))

@@ -146,6 +146,11 @@ def test_a_states_forces_by_acronym_or_dotted_name_are_the_state() -> None:
     assert speaker("US Central Command").key == "state:United States"
     assert speaker("U.S. armed forces").key == speaker("the US military").key
     assert speaker("FARDC").key == speaker("the Congolese army").key
+    # Tenth pass: a military's press wing by acronym or name, and its media wing.
+    assert speaker("ISPR").key == speaker("Inter-Services Public Relations").key == "state:Pakistan"
+    assert speaker("the South Sudan People's Defence Forces").key == "state:South Sudan"
+    wing, army = speaker("the military's media wing"), speaker("Pakistan's army")
+    assert resolve([wing, army])[wing.key] == "state:Pakistan"
 
 
 def test_a_relative_clause_and_a_ruling_body_say_nothing_of_who_speaks() -> None:

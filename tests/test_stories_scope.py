@@ -78,6 +78,12 @@ def test_since_a_date_a_clause_away_and_a_war_in_its_year_are_cumulative() -> No
     assert frame_of(words_of("the war, now in its third year, has driven 12 million out")) == (
         "cumulative"
     )
+    # Tenth pass: a span or a habit tells no one event.
+    assert frame_of(words_of("the port has been hit by drones almost every day")) == "cumulative"
+    assert frame_of(words_of("the village has gone no night without shelling for weeks")) == (
+        "cumulative"
+    )
+    assert frame_of(words_of("the drone hit the port on Tuesday")) != "cumulative"
     assert frame_of(words_of("the heaviest strike on the city since a school was hit")) == "event"
 
 

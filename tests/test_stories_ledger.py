@@ -349,6 +349,17 @@ def test_claim_families_of_the_ninth_pass() -> None:
     assert claim_key("neutralised") != claim_key("killed")
 
 
+def test_claim_families_of_the_tenth_pass() -> None:
+    """Unmanned aerial vehicles are drones, a terror cell is fighters, ambulances blocked or
+    prevented are one statement; an attack being planned stays its own words (heldout4)."""
+    from tui.pipeline.stories.words import claim_key
+
+    assert claim_key("unmanned") == claim_key("drones")
+    assert claim_key("terror") == claim_key("militants")
+    assert claim_key("prevented") == claim_key("blocked") == claim_key("barred")
+    assert claim_key("planning") != claim_key("preparing")
+
+
 def test_who_the_dead_were_stands_against_a_military_target() -> None:
     """Ninth pass: children, women, traders... killed stand on the civilians' pole of what was
     hit, against a claim of fighters struck."""

@@ -149,6 +149,7 @@ def test_a_states_forces_by_acronym_or_dotted_name_are_the_state() -> None:
     # Tenth pass: a military's press wing by acronym or name, and its media wing.
     assert speaker("ISPR").key == speaker("Inter-Services Public Relations").key == "state:Pakistan"
     assert speaker("the South Sudan People's Defence Forces").key == "state:South Sudan"
+    assert speaker("South Sudan People Defence Forces").key == "state:South Sudan"  # as canonical
     wing, army = speaker("the military's media wing"), speaker("Pakistan's army")
     assert resolve([wing, army])[wing.key] == "state:Pakistan"
 

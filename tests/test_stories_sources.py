@@ -188,3 +188,14 @@ def test_separatists_and_islamists_describe_an_armed_group() -> None:
     assert resolve([speaker_of(found, text, ()), front])[speaker_of(found, text, ()).key] == (
         front.key
     )
+
+
+def test_a_body_named_by_what_it_does_is_one_body_whatever_its_head_and_place() -> None:
+    """Tenth pass: "the ombudsman's office" / "the national ombudsman"; "the Sanaa health
+    office" / "local health authorities"; a body with another function stays apart."""
+    office, national = speaker("The Ombudsman's Office"), speaker("the national ombudsman")
+    assert resolve([office, national])[national.key] == resolve([office, national])[office.key]
+    health, local = speaker("The Sanaa health office"), speaker("local health authorities")
+    workers = speaker("health workers")
+    resolved = resolve([health, local, workers])
+    assert resolved[health.key] == resolved[local.key] != resolved[workers.key]

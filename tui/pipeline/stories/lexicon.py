@@ -312,6 +312,15 @@ ARMED_GROUP_WORDS = words(
     resistance units opposition guerrilla guerrillas
     """
 )
+# Heads and qualifiers of a body's name that say nothing of which body it is: "the ombudsman's
+# office" / "the national ombudsman", "local health authorities" / "the health office"
+# (polities.body_key). Source: the ways English-language wire copy names one public body.
+GENERIC_HEADS = words(
+    """
+    office offices authority authorities official officials national local regional provincial
+    main area department
+    """
+)
 # Role words too general to tie a description to one named source on their own.
 GENERIC_ROLES = words("group official officials office head chief network agency authorities")
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from tui.core.models import Claim, Entity
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.countries import country_in, country_of, country_words, name_tokens
-from tui.pipeline.stories.polities import polity_key
+from tui.pipeline.stories.polities import body_keys
 from tui.pipeline.stories.words import stem
 
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)\b", re.IGNORECASE)
@@ -170,8 +170,7 @@ def resolve(speakers: list[Speaker]) -> dict[str, str]:
             parent[root(key)] = root(target)
     polities: dict[str, list[str]] = {}
     for key in sorted(keys):
-        name = polity_key(by_key[key].name) if key.startswith("org:") else None
-        if name:
+        for name in body_keys(by_key[key].name) if key.startswith("org:") else ():
             polities.setdefault(name, []).append(key)
     for members in polities.values():
         for key in members[1:]:

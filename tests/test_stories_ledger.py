@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tests.story_builders import article
+from tui.core.models import Evidence
 from tui.pipeline.stories.contradictions import find_contradictions
 from tui.pipeline.stories.figures import side_by_side, story_figures
 from tui.pipeline.stories.ledger import build_ledger
@@ -288,6 +289,34 @@ def test_an_armed_group_is_the_other_side_of_its_state_and_a_denial_answers_by_i
     denial = row_with(rows, "denied killing").id
     assert (toll, junta, "dispute") in found or (junta, toll, "dispute") in found
     assert (denial, toll, "denial") in found
+
+
+def test_a_denial_that_armed_men_were_there_answers_no_civilian_toll() -> None:
+    """Tenth pass: "denied that its fighters used the clinic" answers the army's "struck
+    fighters in the clinic", not the medics' "the strike killed 12 people in the clinic",
+    which says what the denier says (and shares its words)."""
+    text = (
+        "The army said its aircraft struck fighters hiding in the clinic. "
+        "Medics said the strike killed 12 people in the clinic. "
+        "The militia denied that its fighters used the clinic."
+    )
+    made = article("d1", "Clinic", text, 0, claims=(
+        ("The army said its aircraft struck fighters hiding in the clinic.", "The army",
+         "its aircraft struck fighters hiding in the clinic"),
+        ("Medics said the strike killed 12 people in the clinic.", "Medics",
+         "the strike killed 12 people in the clinic"),
+        ("The militia denied that its fighters used the clinic.", "The militia",
+         "that its fighters used the clinic", "denied"),
+    ))  # fmt: skip
+    toll = made.claims[1]  # the analysis: the militia disputes the medics' account
+    disputed = replace(toll, evidence=(Evidence(toll.start, toll.end, "dispute", "The militia"),))
+    denies = replace(made.claims[2], source_canonical="The militia")
+    made = replace(made, claims=(made.claims[0], disputed, denies))
+    rows = build_ledger("s14", [made])
+    found = {(c.a, c.b) for c in find_contradictions(rows, ()) if c.kind == "denial"}
+    denial = row_with(rows, "its fighters used").id
+    assert (denial, row_with(rows, "struck fighters").id) in found
+    assert (denial, row_with(rows, "12 people").id) not in found
 
 
 def test_a_massacre_is_told_of_civilians() -> None:

@@ -147,8 +147,11 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
                 continue  # "2,400 families fled the camp" tells no act to deny
             if all(any(k.startswith("not:") for k in st) for st in _told_statements(row)):
                 continue  # "there is not a single military object here": nothing to deny
+            sides = _sides(row)
+            if poles == {1} and -1 in sides and 1 not in sides:
+                continue  # "denied its fighters used the school" / "22 killed at the school"
             if (
-                poles & _sides(row) or (_disputed_by(row, names, articles) and own & row.statement)
+                poles & sides or (_disputed_by(row, names, articles) and own & row.statement)
             ) or any(
                 len(d) >= 2
                 and not set(d).isdisjoint(st - _ACTS)  # "none of its fighters were killed"

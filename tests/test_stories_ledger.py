@@ -319,6 +319,24 @@ def test_a_denial_that_armed_men_were_there_answers_no_civilian_toll() -> None:
     assert (denial, row_with(rows, "12 people").id) not in found
 
 
+def test_a_spokesperson_titled_by_the_body_s_initials_speaks_for_it() -> None:
+    """Tenth pass: "NLF spokesman Amar Dede" is the Northern Liberation Front's voice, so the
+    front's denial of losses does not answer his account of the fighting."""
+    text = (
+        "The Northern Liberation Front denied losing any fighters in the clash. "
+        "NLF spokesman Amar Dede said its fighters held the road for three hours."
+    )
+    made = article("n1", "Road", text, 0, claims=(
+        ("The Northern Liberation Front denied losing any fighters in the clash.",
+         "The Northern Liberation Front", "losing any fighters in the clash", "denied"),
+        ("NLF spokesman Amar Dede said its fighters held the road for three hours.",
+         "NLF spokesman Amar Dede", "its fighters held the road for three hours"),
+    ), named=(("Amar Dede", "PERSON"),))  # fmt: skip
+    rows = build_ledger("s15", [made])
+    assert [r.source_key for r in rows] == ["org:front liberation northern", "person:amar dede"]
+    assert find_contradictions(rows, ()) == []
+
+
 def test_a_massacre_is_told_of_civilians() -> None:
     """ "accused the RSF of a massacre at the market" says who the dead were: the other side of
     "its fighters shelled army positions"."""

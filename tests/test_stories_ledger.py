@@ -404,6 +404,7 @@ def test_claim_families_of_the_tenth_pass() -> None:
     assert claim_key("unmanned") == claim_key("drones")
     assert claim_key("terror") == claim_key("militants")
     assert claim_key("prevented") == claim_key("blocked") == claim_key("barred")
+    assert claim_key("sons") == claim_key("cousin") == claim_key("family") == claim_key("civilians")
     assert claim_key("planning") != claim_key("preparing")
 
 

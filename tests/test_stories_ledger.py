@@ -337,6 +337,23 @@ def test_a_spokesperson_titled_by_the_body_s_initials_speaks_for_it() -> None:
     assert find_contradictions(rows, ()) == []
 
 
+def test_a_gang_is_the_armed_side_of_what_was_hit() -> None:
+    """Tenth pass: "struck a meeting of gang leaders" claims an armed target, as "a gathering
+    of fighters" does, against a count of people killed."""
+    text = (
+        "The national police said its drone struck a meeting of gang leaders in the yard. "
+        "A rights group said the drone killed nine people in the yard."
+    )
+    made = article("g1", "Yard", text, 0, claims=(
+        ("The national police said its drone struck a meeting of gang leaders in the yard.",
+         "The national police", "its drone struck a meeting of gang leaders in the yard"),
+        ("A rights group said the drone killed nine people in the yard.", "A rights group",
+         "the drone killed nine people in the yard"),
+    ))  # fmt: skip
+    rows = build_ledger("s16", [made])
+    assert [c.kind for c in find_contradictions(rows, ())] == ["dispute"]
+
+
 def test_a_massacre_is_told_of_civilians() -> None:
     """ "accused the RSF of a massacre at the market" says who the dead were: the other side of
     "its fighters shelled army positions"."""

@@ -97,12 +97,14 @@ CLAIM_CONCEPTS = CONCEPTS | {
 # sources that stand on opposite poles (one pole only each) dispute each other. "not:" marks a
 # word read under a negation ("was not damaged").
 OPPOSITIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
-    # What was hit, and who was killed: a military objective, or people and their homes.
+    # What was hit, and who was killed: a military objective, or people and their homes (tenth
+    # pass: a gang, the armed side of a war such as Haiti's, "a meeting of gang leaders").
     (
         words(
             "mercenaries base bases positions depot depots ammunition arms weapons command "
             "headquarters training hangar storage facility facilities infrastructure factories "
-            "plants industry supplies commander operative operatives members deployment units"
+            "plants industry supplies commander operative operatives members deployment units "
+            "gang gangs"
         ),
         words(
             "civilian civilians home homes residential apartment school hospital market "

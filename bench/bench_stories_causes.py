@@ -31,7 +31,8 @@ from tui.pipeline.stories.features import article_features  # noqa: E402
 from tui.pipeline.stories.grouping import StoryIndex  # noqa: E402
 
 DEVELOPMENT = (
-    "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7"
+    "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+    "heldout8",
 )
 
 

@@ -61,3 +61,13 @@ def test_the_words_keep_the_qualifier_and_offsets_index_the_text() -> None:
     (amount,) = amounts_in(text, 15, len(text))
     assert amount.words == "at least 31"
     assert text[amount.start : amount.end] == "at least 31 people"
+
+
+def test_a_part_named_after_a_count_leaves_the_count_whole() -> None:
+    """Tenth pass: "N of them" after a count is a part of it, and "one" as a determiner
+    ("every one of", "from one village") counts nothing (it took the count's place before)."""
+    assert found("Nine villagers, two of them women, were killed") == [
+        ("killed", 9, 9, "people"), ("killed", 2, 2, "people"),
+    ]  # fmt: skip
+    assert found("every one of the dead was a farmer") == []
+    assert found("Twelve people from one village died") == [("killed", 12, 12, "people")]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from tests.story_builders import article
+from tui.core.models import Evidence
 from tui.pipeline.stories.contradictions import find_contradictions
 from tui.pipeline.stories.figures import side_by_side, story_figures
 from tui.pipeline.stories.ledger import build_ledger
@@ -290,6 +291,69 @@ def test_an_armed_group_is_the_other_side_of_its_state_and_a_denial_answers_by_i
     assert (denial, toll, "denial") in found
 
 
+def test_a_denial_that_armed_men_were_there_answers_no_civilian_toll() -> None:
+    """Tenth pass: "denied that its fighters used the clinic" answers the army's "struck
+    fighters in the clinic", not the medics' "the strike killed 12 people in the clinic",
+    which says what the denier says (and shares its words)."""
+    text = (
+        "The army said its aircraft struck fighters hiding in the clinic. "
+        "Medics said the strike killed 12 people in the clinic. "
+        "The militia denied that its fighters used the clinic."
+    )
+    made = article("d1", "Clinic", text, 0, claims=(
+        ("The army said its aircraft struck fighters hiding in the clinic.", "The army",
+         "its aircraft struck fighters hiding in the clinic"),
+        ("Medics said the strike killed 12 people in the clinic.", "Medics",
+         "the strike killed 12 people in the clinic"),
+        ("The militia denied that its fighters used the clinic.", "The militia",
+         "that its fighters used the clinic", "denied"),
+    ))  # fmt: skip
+    toll = made.claims[1]  # the analysis: the militia disputes the medics' account
+    disputed = replace(toll, evidence=(Evidence(toll.start, toll.end, "dispute", "The militia"),))
+    denies = replace(made.claims[2], source_canonical="The militia")
+    made = replace(made, claims=(made.claims[0], disputed, denies))
+    rows = build_ledger("s14", [made])
+    found = {(c.a, c.b) for c in find_contradictions(rows, ()) if c.kind == "denial"}
+    denial = row_with(rows, "its fighters used").id
+    assert (denial, row_with(rows, "struck fighters").id) in found
+    assert (denial, row_with(rows, "12 people").id) not in found
+
+
+def test_a_spokesperson_titled_by_the_body_s_initials_speaks_for_it() -> None:
+    """Tenth pass: "NLF spokesman Amar Dede" is the Northern Liberation Front's voice, so the
+    front's denial of losses does not answer his account of the fighting."""
+    text = (
+        "The Northern Liberation Front denied losing any fighters in the clash. "
+        "NLF spokesman Amar Dede said its fighters held the road for three hours."
+    )
+    made = article("n1", "Road", text, 0, claims=(
+        ("The Northern Liberation Front denied losing any fighters in the clash.",
+         "The Northern Liberation Front", "losing any fighters in the clash", "denied"),
+        ("NLF spokesman Amar Dede said its fighters held the road for three hours.",
+         "NLF spokesman Amar Dede", "its fighters held the road for three hours"),
+    ), named=(("Amar Dede", "PERSON"),))  # fmt: skip
+    rows = build_ledger("s15", [made])
+    assert [r.source_key for r in rows] == ["org:front liberation northern", "person:amar dede"]
+    assert find_contradictions(rows, ()) == []
+
+
+def test_a_gang_is_the_armed_side_of_what_was_hit() -> None:
+    """Tenth pass: "struck a meeting of gang leaders" claims an armed target, as "a gathering
+    of fighters" does, against a count of people killed."""
+    text = (
+        "The national police said its drone struck a meeting of gang leaders in the yard. "
+        "A rights group said the drone killed nine people in the yard."
+    )
+    made = article("g1", "Yard", text, 0, claims=(
+        ("The national police said its drone struck a meeting of gang leaders in the yard.",
+         "The national police", "its drone struck a meeting of gang leaders in the yard"),
+        ("A rights group said the drone killed nine people in the yard.", "A rights group",
+         "the drone killed nine people in the yard"),
+    ))  # fmt: skip
+    rows = build_ledger("s16", [made])
+    assert [c.kind for c in find_contradictions(rows, ())] == ["dispute"]
+
+
 def test_a_massacre_is_told_of_civilians() -> None:
     """ "accused the RSF of a massacre at the market" says who the dead were: the other side of
     "its fighters shelled army positions"."""
@@ -347,6 +411,18 @@ def test_claim_families_of_the_ninth_pass() -> None:
     assert claim_key("initiated") == claim_key("first") == claim_key("unprovoked")
     assert claim_key("fire") == claim_key("fired")
     assert claim_key("neutralised") != claim_key("killed")
+
+
+def test_claim_families_of_the_tenth_pass() -> None:
+    """Unmanned aerial vehicles are drones, a terror cell is fighters, ambulances blocked or
+    prevented are one statement; an attack being planned stays its own words (heldout4)."""
+    from tui.pipeline.stories.words import claim_key
+
+    assert claim_key("unmanned") == claim_key("drones")
+    assert claim_key("terror") == claim_key("militants")
+    assert claim_key("prevented") == claim_key("blocked") == claim_key("barred")
+    assert claim_key("sons") == claim_key("cousin") == claim_key("family") == claim_key("civilians")
+    assert claim_key("planning") != claim_key("preparing")
 
 
 def test_who_the_dead_were_stands_against_a_military_target() -> None:

@@ -62,6 +62,8 @@ def test_updates_parts_and_generic_words() -> None:
     assert is_part("among the dead were 11 children and ", " women")
     assert is_part("", " Hamas commanders were among those killed")
     assert not is_part("the strike killed ", " people, the agency said")
+    assert is_part("medics received twenty bodies, ", " of them children")  # tenth pass
+    assert not is_part("the army shot down ", " of 30 drones")
     assert ("must",) in cues()["generic"]
     assert same_places(frozenset(), frozenset({"@place:a"}))
     assert not same_places(frozenset({"@place:a"}), frozenset({"@place:b"}))
@@ -76,6 +78,12 @@ def test_since_a_date_a_clause_away_and_a_war_in_its_year_are_cumulative() -> No
     assert frame_of(words_of("the war, now in its third year, has driven 12 million out")) == (
         "cumulative"
     )
+    # Tenth pass: a span or a habit tells no one event.
+    assert frame_of(words_of("the port has been hit by drones almost every day")) == "cumulative"
+    assert frame_of(words_of("the village has gone no night without shelling for weeks")) == (
+        "cumulative"
+    )
+    assert frame_of(words_of("the drone hit the port on Tuesday")) != "cumulative"
     assert frame_of(words_of("the heaviest strike on the city since a school was hit")) == "event"
 
 
@@ -213,5 +221,5 @@ def test_dev_set_contradictions_floor() -> None:
     assert precision >= PRECISION_FLOOR and recall >= RECALL_FLOOR, (precision, recall)
 
 
-PRECISION_FLOOR = 0.92  # 0.958 measured on the relabelled gold (0.747 on the old one)
-RECALL_FLOOR = 0.87  # 0.902 with this looser quote mapping (bench: 0.739)
+PRECISION_FLOOR = 0.94  # 0.947 after the tenth pass (0.958 on the relabelled gold once)
+RECALL_FLOOR = 0.90  # 0.913 with this looser quote mapping (bench: 0.783)

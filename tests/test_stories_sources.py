@@ -146,6 +146,12 @@ def test_a_states_forces_by_acronym_or_dotted_name_are_the_state() -> None:
     assert speaker("US Central Command").key == "state:United States"
     assert speaker("U.S. armed forces").key == speaker("the US military").key
     assert speaker("FARDC").key == speaker("the Congolese army").key
+    # Tenth pass: a military's press wing by acronym or name, and its media wing.
+    assert speaker("ISPR").key == speaker("Inter-Services Public Relations").key == "state:Pakistan"
+    assert speaker("the South Sudan People's Defence Forces").key == "state:South Sudan"
+    assert speaker("South Sudan People Defence Forces").key == "state:South Sudan"  # as canonical
+    wing, army = speaker("the military's media wing"), speaker("Pakistan's army")
+    assert resolve([wing, army])[wing.key] == "state:Pakistan"
 
 
 def test_a_relative_clause_and_a_ruling_body_say_nothing_of_who_speaks() -> None:
@@ -182,3 +188,14 @@ def test_separatists_and_islamists_describe_an_armed_group() -> None:
     assert resolve([speaker_of(found, text, ()), front])[speaker_of(found, text, ()).key] == (
         front.key
     )
+
+
+def test_a_body_named_by_what_it_does_is_one_body_whatever_its_head_and_place() -> None:
+    """Tenth pass: "the ombudsman's office" / "the national ombudsman"; "the Sanaa health
+    office" / "local health authorities"; a body with another function stays apart."""
+    office, national = speaker("The Ombudsman's Office"), speaker("the national ombudsman")
+    assert resolve([office, national])[national.key] == resolve([office, national])[office.key]
+    health, local = speaker("The Sanaa health office"), speaker("local health authorities")
+    workers = speaker("health workers")
+    resolved = resolve([health, local, workers])
+    assert resolved[health.key] == resolved[local.key] != resolved[workers.key]

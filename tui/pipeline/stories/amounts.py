@@ -126,7 +126,17 @@ def _not_a_count(lows: list[str], k: int, after: int) -> bool:
         return True
     if lows[k].isdigit() and 1900 <= int(lows[k]) <= 2100 and len(lows[k]) == 4:
         return True
+    if lows[k] == "one" and k > 0 and lows[k - 1] in _ONE_NO_COUNT:
+        return True  # "every one of the dead was a civilian", "from one family": no count
     return k > 0 and lows[k - 1] in ("aged", "age", "since", "in")
+
+
+_ONE_NO_COUNT = frozenset(("every", "each", "any", "not", "from", "at", "on", "by", "with"))
+
+
+def _partitive(lows: list[str], after: int) -> bool:
+    """Whether the amount ending before `after` is a part of the one before ("one of them")."""
+    return " ".join(lows[after : after + 2]) in ("of them", "of whom")
 
 
 def _qualifier_start(lows: list[str], k: int) -> int:
@@ -189,6 +199,8 @@ def _scan(lows: list[str], positions: range, kind: str) -> tuple[int, str] | Non
             return None
         parsed = _amount_at(lows, j) if distance > 0 else None
         if parsed and lows[j - 1] != "of" and not _not_a_count(lows, j, j + parsed[2]):
+            if _partitive(lows, j + parsed[2]):
+                continue  # "three civilians, one of them a woman, were killed": a part of it
             return None  # another count; an age ("a 12-year-old girl") is none
         what = _CUE_OF.get(word)
         if what in ("launched", "downed") and kind not in _WEAPONS:

@@ -106,7 +106,8 @@ def _against_its_state(state: LedgerRow, group: LedgerRow) -> bool:
 
 def _speaks_for(person: LedgerRow, body: LedgerRow) -> bool:
     """Whether a person's row is worded as a spokesperson of the body of the other row: every
-    proper word of the body's name in one of the person's source phrases."""
+    proper word of the body's name, or its initials ("BLA spokesman Jeeyand Baloch" for the
+    Balochistan Liberation Army), in one of the person's source phrases."""
     if not person.source_key.startswith("person:") or body.source_key.startswith("person:"):
         return False
     words = [
@@ -114,7 +115,11 @@ def _speaks_for(person: LedgerRow, body: LedgerRow) -> bool:
         if not w.endswith(("'s", "’s")) and not country_of(w)
     ]  # fmt: skip
     name = set(keys(" ".join(words))) - _GENERIC_NAMES  # "Gaza's civil defence": civil defence
-    return bool(name) and any(name <= set(keys(m.claim.source)) for m in person.mentions)
+    initials = "".join(w[0] for w in words if w[:1].isupper() and w not in ("The", "A", "An"))
+    said = [m.claim.source for m in person.mentions]
+    return bool(name) and any(
+        name <= set(keys(s)) or len(initials) >= 2 and initials in s.split() for s in said
+    )
 
 
 def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
@@ -147,8 +152,11 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
                 continue  # "2,400 families fled the camp" tells no act to deny
             if all(any(k.startswith("not:") for k in st) for st in _told_statements(row)):
                 continue  # "there is not a single military object here": nothing to deny
+            sides = _sides(row)
+            if poles == {1} and -1 in sides and 1 not in sides:
+                continue  # "denied its fighters used the school" / "22 killed at the school"
             if (
-                poles & _sides(row) or (_disputed_by(row, names, articles) and own & row.statement)
+                poles & sides or (_disputed_by(row, names, articles) and own & row.statement)
             ) or any(
                 len(d) >= 2
                 and not set(d).isdisjoint(st - _ACTS)  # "none of its fighters were killed"

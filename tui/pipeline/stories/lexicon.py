@@ -97,12 +97,14 @@ CLAIM_CONCEPTS = CONCEPTS | {
 # sources that stand on opposite poles (one pole only each) dispute each other. "not:" marks a
 # word read under a negation ("was not damaged").
 OPPOSITIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
-    # What was hit, and who was killed: a military objective, or people and their homes.
+    # What was hit, and who was killed: a military objective, or people and their homes (tenth
+    # pass: a gang, the armed side of a war such as Haiti's, "a meeting of gang leaders").
     (
         words(
             "mercenaries base bases positions depot depots ammunition arms weapons command "
             "headquarters training hangar storage facility facilities infrastructure factories "
-            "plants industry supplies commander operative operatives members deployment units"
+            "plants industry supplies commander operative operatives members deployment units "
+            "gang gangs"
         ),
         words(
             "civilian civilians home homes residential apartment school hospital market "
@@ -211,7 +213,8 @@ VAGUE_AMOUNTS: dict[str, tuple[int, int]] = {
 # state ("Russia's Defence Ministry", "the Russian military", "Moscow"). Ninth pass: the words
 # of its press offices, forces and federal bodies ("Ethiopia's Government Communication
 # Service", "the Ethiopian National Defence Force", "Ukrainian commanders"; not "security
-# sources", who are no spokespeople: Djibo's dev gold keeps them apart from the army).
+# sources", who are no spokespeople: Djibo's dev gold keeps them apart from the army). Tenth
+# pass: its media wing and press office ("the military's media wing").
 STATE_BODY_WORDS = words(
     """
     ministry defence defense foreign interior military army armed forces force air navy naval
@@ -219,6 +222,7 @@ STATE_BODY_WORDS = words(
     office cabinet spokesman spokeswoman spokesperson troops service services border guard
     guards police security council of the state ruling
     federal national communication communications commander commanders
+    media wing press
     """
 )
 # Seats of power that stand for their state in news copy, by country as the gazetteer names it.
@@ -252,17 +256,32 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "IOM": ("international organization for migration", "un migration agency"),
     "MSF": ("doctors without borders", "medecins sans frontieres", "médecins sans frontières"),
     "ICRC": ("international committee of the red cross", "red cross"),
+    "ISPR": ("inter-services public relations", "inter services public relations"),
+    "SSPDF": ("south sudan people's defence forces", "south sudan people's defense forces",
+              "south sudan people's defence force"),
+    "ENDF": ("ethiopian national defence force", "ethiopian national defense force",
+             "ethiopian national defence forces"),
+    "UPDF": ("uganda people's defence force", "uganda people's defence forces",
+             "uganda people's defense force"),
+    "RDF": ("rwanda defence force", "rwanda defense force"),
+    "KDF": ("kenya defence forces", "kenya defense forces"),
+    "SANDF": ("south african national defence force", "south african national defense force"),
 }  # fmt: skip
 # Acronyms of a state's armed forces and of its military commands: the state speaking, as
 # "the Israeli military" or "Russia's Defence Ministry" is (a state and its ministries and
 # forces are one party). Countries as written; read through countries.country_of, as a
 # demonym is ("Congolese army" and "FARDC" meet). Source: the forces' own
-# names in English-language copy; to extend, add the acronym and the country name.
+# names in English-language copy; to extend, add the acronym and the country name. Tenth
+# pass: the armies of the Horn and the Great Lakes by their acronyms, and a military's own
+# press wing (Pakistan's Inter-Services Public Relations), which speaks for the state as its
+# ministry does.
 STATE_FORCES: dict[str, str] = {
     "IDF": "Israel", "CENTCOM": "United States", "AFRICOM": "United States",
     "EUCOM": "United States", "FARDC": "Congo", "SAF": "Sudan",
     "FAMA": "Mali", "SNA": "Somalia", "AFU": "Ukraine", "ZSU": "Ukraine",
-    "PLA": "China", "TSK": "Turkey",
+    "PLA": "China", "TSK": "Turkey", "ISPR": "Pakistan", "SSPDF": "South Sudan",
+    "ENDF": "Ethiopia", "UPDF": "Uganda", "RDF": "Rwanda", "KDF": "Kenya",
+    "SANDF": "South Africa",
 }  # fmt: skip
 # Heads of a source phrase that describe a speaker without naming one ("the regional
 # governor", "local volunteers"): such a source is matched to the named source of the story
@@ -293,6 +312,15 @@ ARMED_GROUP_WORDS = words(
     army armed force forces rebel rebels militia militias paramilitary paramilitaries insurgent
     insurgents militant militants fighters jihadist jihadists movement front liberation
     resistance units opposition guerrilla guerrillas
+    """
+)
+# Heads and qualifiers of a body's name that say nothing of which body it is: "the ombudsman's
+# office" / "the national ombudsman", "local health authorities" / "the health office"
+# (polities.body_key). Source: the ways English-language wire copy names one public body.
+GENERIC_HEADS = words(
+    """
+    office offices authority authorities official officials national local regional provincial
+    main area department
     """
 )
 # Role words too general to tie a description to one named source on their own.

@@ -6,10 +6,15 @@ Arakan Army) or an armed group speaks the same way through its organs, and outle
 name their own way: "Jubaland state officials", "Jubaland authorities" and "Jubaland's security
 ministry" are one speaker; "al-Shabab" and "Somalia's al-Shabaab militant group" too. A body
 with a word of its own ("the Gaza health ministry", "Gaza's civil defence") is a body of its own.
+
+A body named by what it does is one body whatever head and place outlets give it (`body_keys`):
+"the ombudsman's office" / "the national ombudsman"; "the Marib health office" / "local health
+authorities" (its words less the generic heads of lexicon.GENERIC_HEADS and its proper names).
 """
 
 from __future__ import annotations
 
+from tui.pipeline.analyze import gazetteer
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.countries import country_of, name_tokens
 from tui.pipeline.stories.placenames import skeleton
@@ -42,3 +47,22 @@ def polity_key(name: str) -> str | None:
         return None
     key = skeleton(proper[0])
     return key if len(key) >= 3 else None
+
+
+
+
+def body_keys(name: str) -> tuple[str, ...]:
+    """The keys a body meets other names of it by: its polity's (`polity_key`), and "fn:" with
+    the words it is named by for what it does (no article, link, country, place the gazetteer
+    knows or generic head of lexicon.GENERIC_HEADS), when any is left."""
+    words = set()
+    for token in name_tokens(name):
+        bare = token.removesuffix("'s").removesuffix("'")
+        low = bare.casefold()
+        if low in _ARTICLES or low in _LINKS or low in lexicon.GENERIC_HEADS or country_of(bare):
+            continue
+        if bare[:1].isupper() and gazetteer.lookup(bare) is not None:
+            continue  # where it sits: "the Marib health office"
+        words.add(low)
+    found = (polity_key(name), "fn:" + " ".join(sorted(words)) if words else None)
+    return tuple(k for k in found if k)

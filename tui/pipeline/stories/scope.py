@@ -165,10 +165,12 @@ def is_increment(amount: str) -> bool:
 
 def is_part(before: str, after: str) -> bool:
     """Whether an amount is a part of a total ("among the dead were 11 children", "two
-    commanders were among those killed")."""
+    commanders were among those killed", "24 bodies, three of them children")."""
     ahead, behind = words_of(before)[-_PART_BEFORE:], words_of(after)[:_PART_AFTER]
-    return any(cue[0] in ahead for cue in cues()["part"]) or any(
-        cue[0] in behind for cue in cues()["part-after"]
+    return (
+        any(cue[0] in ahead for cue in cues()["part"])
+        or any(cue[0] in behind for cue in cues()["part-after"])
+        or any(tuple(behind[: len(cue)]) == cue for cue in cues().get("part-of", ()))
     )
 
 

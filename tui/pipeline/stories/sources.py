@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from tui.core.models import Claim, Entity
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.countries import country_in, country_of, country_words, name_tokens
-from tui.pipeline.stories.polities import polity_key
+from tui.pipeline.stories.polities import body_keys
 from tui.pipeline.stories.words import stem
 
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)\b", re.IGNORECASE)
@@ -170,8 +170,7 @@ def resolve(speakers: list[Speaker]) -> dict[str, str]:
             parent[root(key)] = root(target)
     polities: dict[str, list[str]] = {}
     for key in sorted(keys):
-        name = polity_key(by_key[key].name) if key.startswith("org:") else None
-        if name:
+        for name in body_keys(by_key[key].name) if key.startswith("org:") else ():
             polities.setdefault(name, []).append(key)
     for members in polities.values():
         for key in members[1:]:
@@ -321,8 +320,8 @@ def _is_acronym(token: str) -> bool:
 def _acronym(tokens: list[str]) -> str | None:
     """The acronym a body goes by: the one its name is known for, else its last own acronym
     ("the United Nations humanitarian office OCHA" -> OCHA)."""
-    plain = " ".join(t.casefold() for t in tokens if t.casefold() not in _ARTICLES)
-    for acronym, names in _ACRONYM_NAMES.items():
+    plain = " ".join(t.casefold().removesuffix("'s") for t in tokens if t not in _ARTICLES)
+    for acronym, names in _ACRONYM_NAMES.items():  # possessives dropped on both sides
         if any(plain == n or plain.endswith(" " + n) for n in names):
             return acronym
     for token in reversed(tokens):
@@ -342,7 +341,7 @@ def _proper_key(token: str) -> str:
     return bare[:-1] if len(bare) > 4 and bare.endswith("s") and bare.istitle() else bare
 
 
-_ACRONYM_NAMES = lexicon.ACRONYMS
+_ACRONYM_NAMES = {a: tuple(n.replace("'s", "") for n in ns) for a, ns in lexicon.ACRONYMS.items()}
 _PLAIN = _ARTICLES | _LINKS | lexicon.STATE_BODY_WORDS | lexicon.ROLE_WORDS
 _GENERIC = {stem(w) for w in lexicon.GENERIC_ROLES}
 _ROLE_STEMS = {stem(w) for w in lexicon.ROLE_WORDS}

@@ -1,0 +1,50 @@
+"""Quality floors of the stories on development sets: bench/bench_stories.py as a reader runs it.
+
+The real analyzer reads each set's invented articles (tests/fixtures/stories/<set>/), the
+stories package groups them and builds ledgers, figures and contradictions, and the bench scores
+them against the gold. Each floor sits a little under the figure the tenth pass reached
+(bench/README.md, "Stories, tenth pass"), so a change that loses claim groups, contradictions or
+figures on these sets fails here. Only development sets: the validation set of a pass is scored,
+never held to a floor in tests.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "bench_stories.py"
+
+# set -> (story BCubed F1, claim-group F1, contradiction precision, recall, figures recall)
+FLOORS = {
+    "dev": (0.99, 0.83, 0.91, 0.77, 0.94),  # 1.000 / 0.839 / 0.920 / 0.783 / 0.947
+    "heldout7": (0.92, 0.48, 0.67, 0.51, 0.80),  # 0.934 / 0.497 / 0.688 / 0.528 / 0.812
+    "heldout8": (0.91, 0.64, 0.63, 0.93, 0.87),  # 0.927 / 0.651 / 0.646 / 0.944 / 0.884
+}
+
+
+def _scores(output: str) -> tuple[float, ...]:
+    story = re.search(r"story BCubed .* F1 ([\d.]+)", output)
+    claims = re.search(r"claim-group pairs .* F1 ([\d.]+)", output)
+    contra = re.search(r"contradictions\s+P ([\d.]+)\s+R ([\d.]+)", output)
+    figures = re.search(r"figures\s+R ([\d.]+)", output)
+    assert story and claims and contra and figures, output
+    return tuple(
+        float(x) for x in (story[1], claims[1], contra[1], contra[2], figures[1])
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS))
+def test_stories_quality_floor_on_a_development_set(name: str) -> None:
+    done = subprocess.run(
+        [sys.executable, str(BENCH), "--set", name],
+        capture_output=True, text=True, timeout=600, check=True,
+    )  # fmt: skip
+    got = _scores(done.stdout)
+    labels = ("story F1", "claim groups F1", "contradiction P", "contradiction R", "figures R")
+    low = [f"{k} {g:.3f} < {f}" for k, g, f in zip(labels, got, FLOORS[name], strict=True) if g < f]
+    assert not low, f"{name}: {low}"

@@ -78,6 +78,11 @@ def country_of(word: str) -> str | None:
     return None
 
 
+def adjectives() -> frozenset[str]:
+    """Every country adjective the table and data/country_adjectives.tsv know."""
+    return frozenset(_DEMONYMS.values()) | frozenset(_listed_adjectives())
+
+
 def demonym_of(country: str) -> str | None:
     """The adjective for a country ("Russia" -> "Russian"), if the table has it."""
     return _DEMONYMS.get(country)

@@ -167,9 +167,12 @@ def _add_cities(main: dict[str, Place]) -> dict[str, Place]:
     for place, _ in ordered:
         _add(main, place.name, place)
     others: dict[str, Place] = {}
+    adjectives = _country_adjectives()
     for place, alternates in ordered:
         for alt in alternates:
             key = fold(alt)
+            if key in adjectives:
+                continue  # "Thai" is an alternate name of Alor Setar; in English, Thailand's
             known = main.get(key)
             if (
                 known is not None
@@ -180,6 +183,13 @@ def _add_cities(main: dict[str, Place]) -> dict[str, Place]:
             elif known is None:
                 others.setdefault(key, place)
     return others
+
+
+def _country_adjectives() -> frozenset[str]:
+    """Countries' adjectives ("Thai", "Kazakh"): never a city's alternate name in English copy."""
+    from tui.pipeline.analyze import demonyms  # it reads this module: imported when used
+
+    return frozenset(fold(word) for word in demonyms.adjectives())
 
 
 def _read_cities() -> list[tuple[Place, tuple[str, ...]]]:

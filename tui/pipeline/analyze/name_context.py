@@ -105,7 +105,12 @@ _ORG_BEFORE = re.compile(
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # Words that open the names of storms and operations: events, not persons.
 _EVENT_HEADS = frozenset(("Cyclone", "Hurricane", "Typhoon", "Storm", "Tropical", "Operation"))
-_KIN = re.compile(r" (?:family|families|clan|household)\b")  # "the al-Fara family"
+# A name before these names a kin group or a people, not a person ("the al-Fara family", "the
+# Sikin and Kaikin tribes", "the Hawiye clans").
+_KIN = re.compile(
+    r"(?: and [A-Z][\w’'-]+)? (?:family|families|clan|clans|sub-clan|subclan|tribe|tribes"
+    r"|household)\b"
+)
 _OPERATION_BEFORE = re.compile(r"\b(?:operation|Operation|codenamed|code-named) $")
 # A compass word opens a region's name, never a person's ("Northern Burkina", "North Darfur").
 COMPASS = frozenset(

@@ -45,7 +45,13 @@ _GENERIC_WORDS = frozenset((
 ))
 # fmt: on
 _LATIN = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\u2019-]+")
-_SUBDIVISION = re.compile(r"[A-Z][a-z\u00e0-\u024f'-]+(?: [A-Z][a-z\u00e0-\u024f'-]+){0,2}")
+_SUBDIVISION = re.compile(
+    r"[A-Z][a-z\u00e0-\u024f'-]+(?: (?:(?:del|de|da|do|dos|das|la|los|las) )?"
+    r"[A-Z][a-z\u00e0-\u024f'-]+){0,2}"
+)  # "Lanao del Sur", "Norte de Santander", "Mato Grosso do Sul"
+# Romance particles inside a name, which title-casing a name in capitals gets wrong
+# ("CAGAYAN DE ORO" is Cagayan de Oro).
+_PARTICLE = re.compile(r"(?<= )(?:De|Del|Da|Do|Dos|Das|Di|Du|Des|La|Las|Los)(?= )")
 
 
 @functools.cache
@@ -91,6 +97,8 @@ def lookup(name: str, alternates: bool = True) -> Place | None:
     folded = fold(name)
     if folded.isupper() and len(folded) > 3 and folded not in main:
         folded = folded.title()
+        if folded not in main:
+            folded = _PARTICLE.sub(lambda m: m.group().lower(), folded)
     article = _ARTICLE.match(folded)
     if article is not None:  # "el-Fasher", "al-Qusayr": English writes the article lower-case
         folded = folded[0].upper() + folded[1:]

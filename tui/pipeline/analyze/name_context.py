@@ -34,6 +34,13 @@ _PLACE_OF = re.compile(
     r"|outskirts|(?:military )?(?:detachment|outpost|garrison))"
     r" of (?:the )?$"
 )
+# The later names of a list after such a word: "the regions of Sool, Sanaag, and Ayn".
+_LISTED_NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}"
+_PLACES_OF = re.compile(
+    r"\b(?:towns|cities|villages|districts|settlements|localities|neighbou?rhoods|provinces"
+    r"|regions|governorates|municipalities|communes|counties|states)"
+    rf" of (?:the )?(?:{_LISTED_NAME}, ){{1,5}}(?:{_LISTED_NAME},? and )?$"
+)
 # What a place is, set after its name: "Nubl and Zahra, two predominantly Shia towns"; not
 # when the noun only qualifies a person or body ("X, a district chief").
 _PLACE_APPOSED = re.compile(
@@ -155,6 +162,8 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
         return "ORG"
     place_noun = _PLACE_NOUN.match(after)
     if (place_noun is not None and place_noun["sure"]) or _PLACE_OF.search(before):
+        return "PLACE"
+    if _PLACES_OF.search(text, max(0, start - 150), start):
         return "PLACE"
     if _PLACE_APPOSED.match(after) or _PLACE_LOCATED.match(after):
         return "PLACE"  # "Nubl and Zahra, two predominantly Shia towns"

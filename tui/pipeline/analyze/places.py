@@ -75,10 +75,26 @@ _PAIR_SECOND = re.compile(
     rf"{_WORD} and (?P<name>{_WORD}) (?:districts|provinces|regions|governorates|counties"
     rf"|villages|towns|territories|states|townships)\b"
 )
+# More than two places before one plural unit: "Ruma, Rowangchhari and Thanchi upazilas".
+_LIST_UNITS = re.compile(
+    rf"(?<![\w-]){_WORD}(?:, {_WORD}){{1,5}},? and {_WORD} (?:districts|provinces|regions"
+    rf"|governorates|counties|villages|towns|territories|states|townships|upazilas|tehsils"
+    rf"|woredas|barangays|communes|municipalities)\b"
+)
+# The unit written before the name, as the Philippines and Thailand write them: "Barangay
+# Lamin", "Sitio Bajada", "Tambon Ban Na".
+_UNIT_BEFORE = re.compile(rf"\b(?:Barangay|Brgy\.|Sitio|Purok|Tambon|Amphoe) {_NAME}")
 # A post named by its village, as the Sahel's army communiqués name them: "the Niafunke post",
 # "the Namissiguima military detachment".
 _POST = re.compile(
     rf"\b(?:the|a) {_NAME} (?:military |army )?(?:post|detachment|outpost|garrison|military base)\b"
+)
+# A police station or camp named by its place: "Agwa Police Station", "the Susungpara Army
+# camp", "Agwa divisional headquarters" (not a country's or a listed force's: "the Bangladesh
+# Army camp").
+_STATION = re.compile(
+    rf"(?<![\w-]){_NAME} (?:[Pp]olice [Ss]tation|[Pp]olice [Pp]ost|[Aa]rmy [Cc]amp"
+    rf"|[Mm]ilitary [Cc]amp|[Aa]rmy [Bb]ase|divisional (?:police )?headquarters)\b"
 )
 _IN_REGION = re.compile(rf"{_NAME},? (?:in|near) the {_WORD} (?:region|oblast|province|area)\b")
 _NEAR = re.compile(
@@ -122,6 +138,16 @@ def find_context_places(text: str) -> list[PlaceMention]:
             if last in labels.ORG_WORDS or re.search(r"-[a-z]+$", last):
                 continue  # "the Columbia University department", "Houthi-controlled territory"
             _add(found, text, match.start("name"), match.end("name"), "named")
+    for match in _LIST_UNITS.finditer(text):
+        for word in re.finditer(_WORD, match.group()):
+            if word.group() not in COMPASS:
+                _add(found, text, match.start() + word.start(), match.start() + word.end(), "named")
+    for match in _STATION.finditer(text):
+        known = gazetteer.lookup(match["name"], alternates=False)
+        if (known is None or known.kind != "country") and bodies.known_key(match["name"]) is None:
+            _add(found, text, match.start("name"), match.end("name"), "named")
+    for match in _UNIT_BEFORE.finditer(text):
+        _add(found, text, match.start("name"), match.end("name"), "named")
     for match in _NEAR.finditer(text):
         _add(found, text, match.start("name"), match.end("name"), "near")
     for match in _MADE_IN.finditer(text):

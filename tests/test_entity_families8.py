@@ -60,3 +60,78 @@ def test_a_countrys_adjective_is_no_citys_alternate_name(nlp: Any) -> None:
     text = "Thai soldiers and Kazakh engineers inspected the bridge near the border."
     found = types(nlp, text)
     assert "Thai" not in found and "Kazakh" not in found
+
+
+def test_a_titled_name_keeps_its_particles_and_drops_a_second_title(nlp: Any) -> None:
+    text = (
+        "Brigadier General Ramon de la Cruz, the brigade commander, said the road was open. "
+        "Benin's interior minister General Tiamou Kossi said two soldiers died."
+    )
+    found = types(nlp, text)
+    assert found.get("Ramon de la Cruz") == "PERSON"
+    assert "Ramon" not in found and "Cruz" not in found
+    assert found.get("Tiamou Kossi") == "PERSON"
+    assert "General Tiamou Kossi" not in found
+
+
+def test_the_later_names_of_a_list_of_regions_are_places(nlp: Any) -> None:
+    text = "Clan fighters came from the districts of Galdogob, Jariban, and Eyl to the front."
+    found = types(nlp, text)
+    assert found.get("Eyl") == "PLACE"
+
+
+def test_units_written_first_or_after_a_list_make_places(nlp: Any) -> None:
+    text = (
+        "Soldiers cleared Barangay Tamparan before noon. The group hides in the forests of "
+        "Lama, Alikadam and Naikhongchhari upazilas, the army said."
+    )
+    found = types(nlp, text)
+    assert found.get("Tamparan") == "PLACE" and "Barangay" not in found
+    for place in ("Lama", "Alikadam", "Naikhongchhari"):
+        assert found.get(place) == "PLACE"
+
+
+def test_a_police_station_or_camp_is_named_by_its_place(nlp: Any) -> None:
+    text = (
+        "Gunmen attacked Umuowa Police Station at dawn. A patrol left the Baghaichhari Army camp "
+        "an hour later, while the Bangladesh Army sent reinforcements."
+    )
+    found = types(nlp, text)
+    assert found.get("Umuowa") == "PLACE" and "Police Station" not in found
+    assert found.get("Baghaichhari") == "PLACE" and "Baghaichhari Army" not in found
+    assert found.get("Bangladesh Army") == "ORG"
+
+
+def test_a_places_administration_is_its_government(nlp: Any) -> None:
+    text = (
+        "The Somaliland administration and the Puntland regional administration traded blame, "
+        "while the head of the Kharkiv regional military administration said nothing."
+    )
+    found = types(nlp, text)
+    assert found.get("Somaliland administration") == "ORG"
+    assert found.get("Puntland regional administration") == "ORG"
+    assert found.get("Kharkiv") == "PLACE"
+
+
+def test_broadcasters_aliases_and_qualified_listed_groups(nlp: Any) -> None:
+    text = (
+        "Local Taliban officials confirmed the deaths to Tolo TV on Sunday. Police arrested "
+        "Jamal Hassan (alias Abu Bakar) near the market, and the Islamic Emirate denied it."
+    )
+    found = types(nlp, text)
+    assert found.get("Taliban") == "ORG" and "Local Taliban" not in found
+    assert found.get("Tolo TV") == "ORG"
+    assert found.get("Abu Bakar") == "PERSON"
+    assert found.get("Islamic Emirate") == "ORG"
+
+
+def test_romance_particles_in_gazetteer_names() -> None:
+    assert gazetteer.lookup("Lanao del Sur") is not None
+    place = gazetteer.lookup("CAGAYAN DE ORO")
+    assert place is not None and place.name == "Cagayan de Oro"
+
+
+def test_grenade_launchers_are_weapons(nlp: Any) -> None:
+    text = "Troops seized two M16 rifles and a homemade M79 grenade launcher from the camp."
+    found = types(nlp, text)
+    assert found.get("M79") == "WEAPON"

@@ -44,7 +44,7 @@ _BODY = (
     r"|[Hh]ealth|[Ee]mergency [Ss]ituations|[Ff]inance|[Jj]ustice|[Ee]nergy)"
     r"|[Mm]ilitary [Ii]ntelligence(?: [Aa]gency| [Ss]ervice)?|[Mm]ilitary|[Aa]rmy|[Nn]avy"
     r"|[Aa]ir [Ff]orces?|[Aa]rmed [Ff]orces|General Staff(?: of the Armed Forces)?|[Gg]overnment"
-    r"|[Bb]order [Gg]uard"
+    r"|[Aa]dministration|[Bb]order [Gg]uard"
     r"(?: [Ss]ervice)?|[Nn]ational [Gg]uard|[Cc]oast [Gg]uard|[Ss]ecurity [Ss]ervice"
     r"|[Ii]ntelligence (?:[Aa]gency|[Ss]ervice)|Foreign Office|[Pp]residential [Oo]ffice"
     r"|Investigative Committee|[Pp]arliament|[Cc]ongress|[Ss]enate|[Nn]ational [Aa]ssembly"
@@ -60,6 +60,7 @@ _BODY_KIND = (
     r"(?:(?:internationally|officially|democratically|popularly|newly) )?(?:recogni[sz]ed|elected"
     r"|appointed|formed)|(?:[A-Z][A-Za-z.]+|[Ww]estern|[Mm]ilitary)-(?:backed|led|run|appointed)"
     r"|interim|transitional|provisional|caretaker|military|civilian|federal|central|de facto"
+    r"|regional"
     r"|exiled"
     r"|(?:national )?unity|regular"
 )
@@ -113,6 +114,7 @@ _CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")
 _INDEFINITE = re.compile(r"\b[Aa]n? $")
 _UN = re.compile(r"\b(?:united nations|u\.n\.)$")
 _SAME_BODY = {
+    "administration": "government",  # "the Somaliland administration": a place's government
     "army": "military",
     "armed forces": "military",
     "defense ministry": "defence ministry",
@@ -258,6 +260,8 @@ def _state_bodies(text: str) -> list[BodyMention]:
             text, max(0, match.start() - 4), match.start()
         ):
             continue  # "a Syrian national guard": one of its members, not the body
+        if body.lower() == "administration" and "military" in match["kind"]:
+            continue  # Ukraine's "Sumy regional military administration": the region's office
         owner = match["poss"] or match["adj"] or match["abbr"]
         start = match.start()
         if match["adj"]:

@@ -322,7 +322,7 @@ _FEATURE_WORDS = frozenset((
 ))
 _FORCE_WORDS = frozenset(("Army", "Police", "Military"))
 # Units the Philippines and Thailand write before the name (data/admin_units.tsv's reading).
-_UNIT_HEADS = frozenset(("Barangay", "Brgy.", "Sitio", "Purok", "Tambon", "Amphoe"))
+_UNIT_HEADS = frozenset(("Barangay", "Brgy.", "Tambon", "Amphoe"))
 _EVENT_WORDS = frozenset(
     ("Open", "Cup", "Games", "Championship", "Championships", "Trophy", "Prix", "Stakes", "Day")
 )

@@ -82,8 +82,8 @@ _LIST_UNITS = re.compile(
     rf"|woredas|barangays|communes|municipalities)\b"
 )
 # The unit written before the name, as the Philippines and Thailand write them: "Barangay
-# Lamin", "Sitio Bajada", "Tambon Ban Na".
-_UNIT_BEFORE = re.compile(rf"\b(?:Barangay|Brgy\.|Sitio|Purok|Tambon|Amphoe) {_NAME}")
+# Lamin", "Tambon Ban Na" (a sitio is written as part of its name: "Sitio Bajada").
+_UNIT_BEFORE = re.compile(rf"\b(?:Barangay|Brgy\.|Tambon|Amphoe) {_NAME}")
 # A post named by its village, as the Sahel's army communiqués name them: "the Niafunke post",
 # "the Namissiguima military detachment".
 _POST = re.compile(

@@ -135,3 +135,52 @@ def test_grenade_launchers_are_weapons(nlp: Any) -> None:
     text = "Troops seized two M16 rifles and a homemade M79 grenade launcher from the camp."
     found = types(nlp, text)
     assert found.get("M79") == "WEAPON"
+
+
+def test_a_faiths_adjective_names_no_place(nlp: Any) -> None:
+    text = (
+        "Derbent lies in Dagestan, a mainly Muslim region, and police gathered near the "
+        "Orthodox monastery in Banjska."
+    )
+    found = types(nlp, text)
+    assert "Muslim" not in found and "Orthodox" not in found
+    assert found.get("Dagestan") == "PLACE" and found.get("Banjska") == "PLACE"
+
+
+def test_a_state_capitalised_after_its_name_is_the_place(nlp: Any) -> None:
+    text = "Gunmen killed five farmers in Bakura Local Government Area of Katsina State on Monday."
+    found = types(nlp, text)
+    assert found.get("Katsina") == "PLACE"
+
+
+def test_an_army_spokesperson_or_press_wing_is_no_body(nlp: Any) -> None:
+    text = (
+        "Kivu's army spokesperson Marc Elongo said so, and Egypt's military press wing denied "
+        "it; the Congolese army said nothing."
+    )
+    found = types(nlp, text)
+    assert "Kivu's army" not in found and "Egypt's military" not in found
+    assert found.get("Congolese army") == "ORG"
+
+
+def test_russian_missiles_as_ukrainian_sources_write_them(nlp: Any) -> None:
+    text = "Air defence shot down two X-101 cruise missiles and an Х-59 over the region."
+    found = types(nlp, text)
+    assert found.get("X-101") == "WEAPON" and found.get("Х-59") == "WEAPON"
+
+
+def test_more_outlets_and_forces(nlp: Any) -> None:
+    text = (
+        "BBC Burmese reported the strike. Peshmerga forces moved in, the Security Media Cell "
+        "said, and the Chapitos denied any part in it."
+    )
+    found = types(nlp, text)
+    assert found.get("BBC Burmese") == "ORG" and "BBC" not in found
+    assert found.get("Peshmerga") == "ORG"
+    assert found.get("Security Media Cell") == "ORG"
+    assert found.get("Chapitos") == "ORG"
+
+
+def test_a_countrys_adjective_is_no_subdivision() -> None:
+    assert gazetteer.lookup("Somali") is None
+    assert gazetteer.lookup("Afar") is not None

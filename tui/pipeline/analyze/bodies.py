@@ -85,6 +85,9 @@ _MILITARY_ADJECTIVE = re.compile(
     r"|trucks?|convoys?|satellites?|radars?|forces|surveillance|spokes(?:man|woman|person)"
     r"|commanders?|officers?|patrols?|posts?|camps?|checkpoints?)\b"
 )
+_SPOKES_AFTER = re.compile(
+    r" (?:spokes(?:man|woman|person)|press (?:wing|office|service)|media (?:wing|office|cell))\b"
+)
 # Acronyms in brackets after a name: "Alliance Fleuve Congo (AFC)", "Islamic State in West
 # Africa Province (ISWAP)", "Jama'at Nusrat al-Islam wal Muslimeen (JNIM)".
 _BRACKETED = re.compile(r" \((?P<acronym>[A-Z][A-Za-z]?[A-Z][A-Z]{0,5}(?: [A-Z]{2,4})?)\)")
@@ -254,6 +257,8 @@ def _state_bodies(text: str) -> list[BodyMention]:
         body = match["body"]
         if body.lower() == "military" and _MILITARY_ADJECTIVE.match(text, match.end()):
             continue  # "Russian military bloggers": an adjective, not the institution
+        if body.lower() in ("army", "military") and _SPOKES_AFTER.match(text, match.end()):
+            continue  # "Ituri's army spokesperson", "Pakistan's military press wing"
         if body == "Military" and _CAPITALISED_NEXT.match(text, match.end()):
             continue  # "Russian Military Buildup in Pokrovsk": a headline's adjective
         if body.lower().endswith("guard") and _INDEFINITE.search(

@@ -233,4 +233,6 @@ def _add_subdivisions(index: dict[str, Place]) -> None:
             continue
         if all(word in _GENERIC_WORDS for word in name.split()):
             continue
+        if fold(name) in _country_adjectives():
+            continue  # Ethiopia's "Somali" region: in English copy, Somalia's adjective
         _add(index, name, Place(name, -10_000 - n, 0, "subdivision"))

@@ -119,6 +119,12 @@ _KIN = re.compile(
     r"|household)\b"
 )
 _OPERATION_BEFORE = re.compile(r"\b(?:operation|Operation|codenamed|code-named) $")
+# A faith's adjective names no place or person: "a mainly Muslim region", "near the Orthodox
+# monastery".
+FAITHS = frozenset((
+    "Muslim", "Christian", "Orthodox", "Catholic", "Protestant", "Evangelical", "Coptic", "Sunni",
+    "Shia", "Shiite", "Jewish", "Hindu", "Buddhist", "Sikh", "Druze", "Alawite", "Yazidi",
+))
 # A compass word opens a region's name, never a person's ("Northern Burkina", "North Darfur").
 COMPASS = frozenset(
     (
@@ -150,7 +156,7 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
     they say nothing. `sure_only`: only the marks that hold whatever the model thought the
     name was (for its organisations: "the al-Manara neighbourhood", "operation X")."""
     words = text[start:end].split()
-    if not words or (len(words) == 1 and _is_demonym(words[0])):
+    if not words or (len(words) == 1 and (_is_demonym(words[0]) or words[0] in FAITHS)):
         return None  # "the Ukrainian region of Kharkiv": a nationality, no name
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]

@@ -32,7 +32,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "16"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "17"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -53,7 +53,10 @@ ANALYZER_VERSION = "16"  # 2: state bodies, described organisations; 3: attitude
 # a side share a dispute, forged-record words and "a white lie", what a strike hit (civilians
 # against a headquarters), sources: "-led" before a force, a name beside its description, the
 # group's spokesman, ranks and titles before a body, the apposition after a quotation, "The
-# report" after "a CNN report", "al Shabaab" as al-Shabab
+# report" after "a CNN report", "al Shabaab" as al-Shabab; 17: armed groups, gangs and
+# forces of more conflicts, tribes and faiths are no names, Romance particles in names,
+# units written first and lists of places before a unit, a place's administration, police
+# stations and camps named by their place, broadcasters, "alias" names, more small arms
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

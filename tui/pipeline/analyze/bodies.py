@@ -282,6 +282,8 @@ def _state_bodies(text: str) -> list[BodyMention]:
             country = country_of(owner) or (owner if gazetteer.lookup(owner) else None)
             if country is None:
                 continue
+        if body.lower() == "administration" and not _is_territory(owner):
+            continue  # "the Obama administration", "the Bush administration": a president's
         if body.lower() == "police" and (
             _POLICE_ADJECTIVE.match(text, match.end())
             or _COUNTED.search(text, max(0, start - 12), start)
@@ -295,6 +297,15 @@ def _is_place(name: str) -> bool:
     """A place that can own a body ("the Gaza Health Ministry"), not a person's first name."""
     place = gazetteer.lookup(name, alternates=False)
     return place is not None and place.kind in ("country", "region", "city", "subdivision")
+
+
+def _is_territory(name: str) -> bool:
+    """A country, region or province, not a town: "administration" after a town's name is a
+    person's more often than the town's ("the Obama administration")."""
+    if country_of(name) is not None:
+        return True
+    place = gazetteer.lookup(name, alternates=False)
+    return place is not None and place.kind in ("country", "region", "subdivision")
 
 
 def _place_key(name: str) -> str | None:

@@ -188,10 +188,10 @@ def test_a_countrys_adjective_is_no_subdivision() -> None:
 
 def test_a_presidents_administration_and_a_tv_set_are_no_bodies(nlp: Any) -> None:
     text = (
-        "The Obama administration said so. She bought a Samsung TV and watched Apple TV all "
-        "night, while local officials told Amu TV that two guards died."
+        "The Obama administration said so. She watched Apple TV all night, while local "
+        "officials told Amu TV that two guards died."
     )
     found = types(nlp, text)
     assert "Obama administration" not in found
-    assert "Samsung TV" not in found and "Apple TV" not in found
+    assert "Apple TV" not in found
     assert found.get("Amu TV") == "ORG"

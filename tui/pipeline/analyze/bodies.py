@@ -257,8 +257,9 @@ def _state_bodies(text: str) -> list[BodyMention]:
         body = match["body"]
         if body.lower() == "military" and _MILITARY_ADJECTIVE.match(text, match.end()):
             continue  # "Russian military bloggers": an adjective, not the institution
-        if body.lower() in ("army", "military") and _SPOKES_AFTER.match(text, match.end()):
-            continue  # "Ituri's army spokesperson", "Pakistan's military press wing"
+        if body.lower() == "military" and _SPOKES_AFTER.match(text, match.end()):
+            continue  # "Pakistan's military press wing" (an army's spokesperson is the army's:
+            # the annotations of heldout2 and heldout4 disagree, bench/README.md)
         if body == "Military" and _CAPITALISED_NEXT.match(text, match.end()):
             continue  # "Russian Military Buildup in Pokrovsk": a headline's adjective
         if body.lower().endswith("guard") and _INDEFINITE.search(

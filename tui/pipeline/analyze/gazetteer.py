@@ -193,11 +193,16 @@ def _add_cities(main: dict[str, Place]) -> dict[str, Place]:
     return others
 
 
+@functools.cache
 def _country_adjectives() -> frozenset[str]:
-    """Countries' adjectives ("Thai", "Kazakh"): never a city's alternate name in English copy."""
-    from tui.pipeline.analyze import demonyms  # it reads this module: imported when used
-
-    return frozenset(fold(word) for word in demonyms.adjectives())
+    """Countries' adjectives ("Thai", "Kazakh"): never a city's alternate name in English copy
+    (data/demonyms.tsv and data/country_adjectives.tsv, as demonyms.py reads them)."""
+    return frozenset(
+        fold(row[1])
+        for name in ("demonyms.tsv", "country_adjectives.tsv")
+        for row in rows(name)
+        if len(row) > 1
+    )
 
 
 def _read_cities() -> list[tuple[Place, tuple[str, ...]]]:

@@ -312,8 +312,9 @@ FAMILIES = GOLDEN.with_name("golden_entities_families.json")
 
 
 def test_golden_paragraphs_recall_and_person_precision(nlp: Any) -> None:
-    """Floors a little under the bench targets (recall >= 0.95, PERSON precision >= 0.95):
-    bench/bench_golden_entities.py prints the real figures."""
+    """Floors a little under the figures (1.000 for every type since analyzer 5; the bench
+    targets are recall >= 0.95, PERSON precision >= 0.95): bench/bench_golden_entities.py
+    prints the real figures."""
     paragraphs = [
         p for path in (GOLDEN, FAMILIES) for p in json.loads(path.read_text("utf-8"))["paragraphs"]
     ]
@@ -327,10 +328,10 @@ def test_golden_paragraphs_recall_and_person_precision(nlp: Any) -> None:
     for kind in ("PERSON", "PLACE", "ORG", "WEAPON"):
         wanted = {g for g in gold if g[3] == kind}
         recall = len(wanted & found) / len(wanted)
-        assert recall >= 0.92, (kind, recall, sorted(wanted - found))
+        assert recall >= 0.97, (kind, recall, sorted(wanted - found))
     people = {f for f in found if f[3] == "PERSON"}
     precision = len(people & gold) / len(people)
-    assert precision >= 0.92, (precision, sorted(people - gold))
+    assert precision >= 0.97, (precision, sorted(people - gold))
 
 
 def test_a_weapon_named_in_short_joins_its_full_name(nlp: Any) -> None:

@@ -58,7 +58,11 @@ ANALYZER_VERSION = "17"  # 2: state bodies, described organisations; 3: attitude
 # confirm nor a remark on an earlier claim when its sentence reports with no source, rejecting a
 # that-clause denies it, ranks off known names, "a statement by" and "an AFP tally", "Congo"
 # after "Democratic Republic of Congo", "also" sequels share a dispute, "no such attack",
-# "debunked a publication", "were not members of the sect"
+# "debunked a publication", "were not members of the sect";
+# and armed groups, gangs and forces of more conflicts, tribes and faiths are no names, Romance
+# particles in names, units written first and lists of places before a unit, a place's
+# administration, police stations and camps named by their place, broadcasters, "alias" names,
+# more small arms
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -44,7 +44,7 @@ _BODY = (
     r"|[Hh]ealth|[Ee]mergency [Ss]ituations|[Ff]inance|[Jj]ustice|[Ee]nergy)"
     r"|[Mm]ilitary [Ii]ntelligence(?: [Aa]gency| [Ss]ervice)?|[Mm]ilitary|[Aa]rmy|[Nn]avy"
     r"|[Aa]ir [Ff]orces?|[Aa]rmed [Ff]orces|General Staff(?: of the Armed Forces)?|[Gg]overnment"
-    r"|[Bb]order [Gg]uard"
+    r"|[Aa]dministration|[Bb]order [Gg]uard"
     r"(?: [Ss]ervice)?|[Nn]ational [Gg]uard|[Cc]oast [Gg]uard|[Ss]ecurity [Ss]ervice"
     r"|[Ii]ntelligence (?:[Aa]gency|[Ss]ervice)|Foreign Office|[Pp]residential [Oo]ffice"
     r"|Investigative Committee|[Pp]arliament|[Cc]ongress|[Ss]enate|[Nn]ational [Aa]ssembly"
@@ -60,6 +60,7 @@ _BODY_KIND = (
     r"(?:(?:internationally|officially|democratically|popularly|newly) )?(?:recogni[sz]ed|elected"
     r"|appointed|formed)|(?:[A-Z][A-Za-z.]+|[Ww]estern|[Mm]ilitary)-(?:backed|led|run|appointed)"
     r"|interim|transitional|provisional|caretaker|military|civilian|federal|central|de facto"
+    r"|regional"
     r"|exiled"
     r"|(?:national )?unity|regular"
 )
@@ -83,6 +84,9 @@ _MILITARY_ADJECTIVE = re.compile(
     r"|regime|courts?|tribunals?|drones?|jets?|planes?|helicopters?|ships?|warships?|vessels?"
     r"|trucks?|convoys?|satellites?|radars?|forces|surveillance|spokes(?:man|woman|person)"
     r"|commanders?|officers?|patrols?|posts?|camps?|checkpoints?)\b"
+)
+_SPOKES_AFTER = re.compile(
+    r" (?:spokes(?:man|woman|person)|press (?:wing|office|service)|media (?:wing|office|cell))\b"
 )
 # Acronyms in brackets after a name: "Alliance Fleuve Congo (AFC)", "Islamic State in West
 # Africa Province (ISWAP)", "Jama'at Nusrat al-Islam wal Muslimeen (JNIM)".
@@ -113,6 +117,7 @@ _CAPITALISED_NEXT = re.compile(r" [A-Z][a-z]")
 _INDEFINITE = re.compile(r"\b[Aa]n? $")
 _UN = re.compile(r"\b(?:united nations|u\.n\.)$")
 _SAME_BODY = {
+    "administration": "government",  # "the Somaliland administration": a place's government
     "army": "military",
     "armed forces": "military",
     "defense ministry": "defence ministry",
@@ -252,12 +257,17 @@ def _state_bodies(text: str) -> list[BodyMention]:
         body = match["body"]
         if body.lower() == "military" and _MILITARY_ADJECTIVE.match(text, match.end()):
             continue  # "Russian military bloggers": an adjective, not the institution
+        if body.lower() == "military" and _SPOKES_AFTER.match(text, match.end()):
+            continue  # "Pakistan's military press wing" (an army's spokesperson is the army's:
+            # the annotations of heldout2 and heldout4 disagree, bench/README.md)
         if body == "Military" and _CAPITALISED_NEXT.match(text, match.end()):
             continue  # "Russian Military Buildup in Pokrovsk": a headline's adjective
         if body.lower().endswith("guard") and _INDEFINITE.search(
             text, max(0, match.start() - 4), match.start()
         ):
             continue  # "a Syrian national guard": one of its members, not the body
+        if body.lower() == "administration" and "military" in match["kind"]:
+            continue  # Ukraine's "Sumy regional military administration": the region's office
         owner = match["poss"] or match["adj"] or match["abbr"]
         start = match.start()
         if match["adj"]:
@@ -273,6 +283,8 @@ def _state_bodies(text: str) -> list[BodyMention]:
             country = country_of(owner) or (owner if gazetteer.lookup(owner) else None)
             if country is None:
                 continue
+        if body.lower() == "administration" and not _is_territory(owner):
+            continue  # "the Obama administration", "the Bush administration": a president's
         if body.lower() == "police" and (
             _POLICE_ADJECTIVE.match(text, match.end())
             or _COUNTED.search(text, max(0, start - 12), start)
@@ -286,6 +298,15 @@ def _is_place(name: str) -> bool:
     """A place that can own a body ("the Gaza Health Ministry"), not a person's first name."""
     place = gazetteer.lookup(name, alternates=False)
     return place is not None and place.kind in ("country", "region", "city", "subdivision")
+
+
+def _is_territory(name: str) -> bool:
+    """A country, region or province, not a town: "administration" after a town's name is a
+    person's more often than the town's ("the Obama administration")."""
+    if country_of(name) is not None:
+        return True
+    place = gazetteer.lookup(name, alternates=False)
+    return place is not None and place.kind in ("country", "region", "subdivision")
 
 
 def _place_key(name: str) -> str | None:

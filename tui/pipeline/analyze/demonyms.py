@@ -1,8 +1,8 @@
 """Country <-> demonym ("Russia" <-> "Russian"), so that "Russia's defence ministry" and "the
 Russian Defense Ministry" are recognised as one body.
 
-The table holds the demonyms that news about wars uses; other demonyms are recognised (not
-produced) by suffix from the gazetteer's country names (Chad+ian, Nepal+i).
+data/demonyms.tsv holds the demonyms that news about wars uses; other demonyms are recognised
+(not produced) by suffix from the gazetteer's country names (Chad+ian, Nepal+i).
 """
 
 from __future__ import annotations
@@ -13,34 +13,7 @@ from collections.abc import Callable
 from tui.pipeline.analyze import gazetteer
 from tui.pipeline.analyze.lists import rows, split_forms
 
-# fmt: off
-_DEMONYMS = {
-    "Russia": "Russian", "Ukraine": "Ukrainian", "Belarus": "Belarusian", "Moldova": "Moldovan",
-    "Georgia": "Georgian", "Armenia": "Armenian", "Azerbaijan": "Azerbaijani",
-    "United States": "American", "United Kingdom": "British", "France": "French",
-    "Germany": "German", "Italy": "Italian", "Spain": "Spanish", "Poland": "Polish",
-    "Netherlands": "Dutch", "Belgium": "Belgian", "Sweden": "Swedish", "Finland": "Finnish",
-    "Norway": "Norwegian", "Denmark": "Danish", "Estonia": "Estonian", "Latvia": "Latvian",
-    "Lithuania": "Lithuanian", "Romania": "Romanian", "Hungary": "Hungarian", "Czechia": "Czech",
-    "Slovakia": "Slovak", "Bulgaria": "Bulgarian", "Serbia": "Serbian", "Croatia": "Croatian",
-    "Greece": "Greek", "Turkey": "Turkish", "Ireland": "Irish", "Switzerland": "Swiss",
-    "Austria": "Austrian", "Portugal": "Portuguese", "Israel": "Israeli", "Iran": "Iranian",
-    "Iraq": "Iraqi", "Syria": "Syrian", "Lebanon": "Lebanese", "Jordan": "Jordanian",
-    "Egypt": "Egyptian", "Libya": "Libyan", "Yemen": "Yemeni", "Saudi Arabia": "Saudi",
-    "United Arab Emirates": "Emirati", "Qatar": "Qatari", "Kuwait": "Kuwaiti", "Oman": "Omani",
-    "Bahrain": "Bahraini", "Palestinian Territory": "Palestinian", "Afghanistan": "Afghan",
-    "Pakistan": "Pakistani", "India": "Indian", "China": "Chinese", "Taiwan": "Taiwanese",
-    "Japan": "Japanese", "North Korea": "North Korean", "South Korea": "South Korean",
-    "Vietnam": "Vietnamese", "Myanmar": "Myanmar", "Sudan": "Sudanese",
-    "South Sudan": "South Sudanese", "Ethiopia": "Ethiopian", "Eritrea": "Eritrean",
-    "Somalia": "Somali", "Kenya": "Kenyan", "Nigeria": "Nigerian", "Mali": "Malian",
-    "Niger": "Nigerien", "Chad": "Chadian", "Burkina Faso": "Burkinabe", "Algeria": "Algerian",
-    "Morocco": "Moroccan", "Tunisia": "Tunisian", "Canada": "Canadian", "Mexico": "Mexican",
-    "Brazil": "Brazilian", "Colombia": "Colombian", "Venezuela": "Venezuelan", "Cuba": "Cuban",
-    "Australia": "Australian", "Kazakhstan": "Kazakh", "Uzbekistan": "Uzbek",
-    "Tajikistan": "Tajik", "Indonesia": "Indonesian", "Philippines": "Filipino",
-}
-# fmt: on
+_DEMONYMS = {row[0]: row[1] for row in rows("demonyms.tsv")}
 _BY_DEMONYM = {demonym: country for country, demonym in _DEMONYMS.items()}
 
 

@@ -122,7 +122,7 @@ def _rule_mentions(text: str) -> list[Found]:
         found.append(Found(start, end, "PLACE", CONTEXT if p.strength != "near" else MODEL))
     named = labels.titled_names(text) + person_spans.credit_names(text)
     named += person_spans.aged_names(text) + person_spans.nicknamed_names(text)
-    named += person_spans.role_named(text)
+    named += person_spans.role_named(text) + person_spans.aliased_names(text)
     for start, end in named:
         found.append(Found(start, end, "PERSON", CONTEXT))
     return found
@@ -225,12 +225,16 @@ def _after_qualifier(text: str, start: int, end: int) -> int:
     if not rest:
         return start
     if first in orgs.HEDGES or (
-        demonyms.is_nationality(first, given_names.is_given_name)
+        (demonyms.is_nationality(first, given_names.is_given_name) or first in _QUALIFIERS)
         and bodies.known_key(rest) is not None
         and bodies.known_key(text[start:end]) is None
     ):
         return start + len(first) + 1
     return start
+# What is left of "Agwa Police Station" once a rule took the place: a facility, no name.
+_FACILITIES = frozenset(("Police Station", "Police Post", "Army Camp", "Military Camp", "Station"))
+# Adjectives a sentence capitalises before a listed organisation ("Local Taliban officials").
+_QUALIFIERS = frozenset(("Local", "Rival", "Senior", "Former", "Top", "Regional", "Provincial"))
 _PLACE_HEAD_BEFORE = re.compile(r"(?<![\w'’-])(?P<head>[A-Z][a-z]+(?:['’][a-z]+)?) $")
 # Acronyms of kinds of things, not names: "a Houthi UAV", "an IED".
 # fmt: off
@@ -323,7 +327,7 @@ def _resolve(text: str, found: list[Found]) -> list[Found]:
                 and not given_names.is_given_name(piece)
             ):
                 continue  # "Deadly" of "Deadly Al Shabaab": one word left of a person is no name
-            if piece in labels.PLACE_WORDS:
+            if piece in labels.PLACE_WORDS or piece in _FACILITIES or piece in places.UNIT_NAMES:
                 continue  # "Village" of "Yay Myat Village" once a rule took "Yay Myat"
             if end - start > 1 and text[start].isupper() and not aliases.is_title(piece):
                 kept.append(Found(start, end, mention.type, MODEL))

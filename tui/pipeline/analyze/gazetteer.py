@@ -45,7 +45,13 @@ _GENERIC_WORDS = frozenset((
 ))
 # fmt: on
 _LATIN = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\u2019-]+")
-_SUBDIVISION = re.compile(r"[A-Z][a-z\u00e0-\u024f'-]+(?: [A-Z][a-z\u00e0-\u024f'-]+){0,2}")
+_SUBDIVISION = re.compile(
+    r"[A-Z][a-z\u00e0-\u024f'-]+(?: (?:(?:del|de|da|do|dos|das|la|los|las) )?"
+    r"[A-Z][a-z\u00e0-\u024f'-]+){0,2}"
+)  # "Lanao del Sur", "Norte de Santander", "Mato Grosso do Sul"
+# Romance particles inside a name, which title-casing a name in capitals gets wrong
+# ("CAGAYAN DE ORO" is Cagayan de Oro).
+_PARTICLE = re.compile(r"(?<= )(?:De|Del|Da|Do|Dos|Das|Di|Du|Des|La|Las|Los)(?= )")
 
 
 @functools.cache
@@ -91,6 +97,8 @@ def lookup(name: str, alternates: bool = True) -> Place | None:
     folded = fold(name)
     if folded.isupper() and len(folded) > 3 and folded not in main:
         folded = folded.title()
+        if folded not in main:
+            folded = _PARTICLE.sub(lambda m: m.group().lower(), folded)
     article = _ARTICLE.match(folded)
     if article is not None:  # "el-Fasher", "al-Qusayr": English writes the article lower-case
         folded = folded[0].upper() + folded[1:]
@@ -167,9 +175,12 @@ def _add_cities(main: dict[str, Place]) -> dict[str, Place]:
     for place, _ in ordered:
         _add(main, place.name, place)
     others: dict[str, Place] = {}
+    adjectives = _country_adjectives()
     for place, alternates in ordered:
         for alt in alternates:
             key = fold(alt)
+            if key in adjectives:
+                continue  # "Thai" is an alternate name of Alor Setar; in English, Thailand's
             known = main.get(key)
             if (
                 known is not None
@@ -180,6 +191,18 @@ def _add_cities(main: dict[str, Place]) -> dict[str, Place]:
             elif known is None:
                 others.setdefault(key, place)
     return others
+
+
+@functools.cache
+def _country_adjectives() -> frozenset[str]:
+    """Countries' adjectives ("Thai", "Kazakh"): never a city's alternate name in English copy
+    (data/demonyms.tsv and data/country_adjectives.tsv, as demonyms.py reads them)."""
+    return frozenset(
+        fold(row[1])
+        for name in ("demonyms.tsv", "country_adjectives.tsv")
+        for row in rows(name)
+        if len(row) > 1
+    )
 
 
 def _read_cities() -> list[tuple[Place, tuple[str, ...]]]:
@@ -215,4 +238,6 @@ def _add_subdivisions(index: dict[str, Place]) -> None:
             continue
         if all(word in _GENERIC_WORDS for word in name.split()):
             continue
+        if fold(name) in _country_adjectives():
+            continue  # Ethiopia's "Somali" region: in English copy, Somalia's adjective
         _add(index, name, Place(name, -10_000 - n, 0, "subdivision"))

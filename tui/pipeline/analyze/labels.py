@@ -120,7 +120,8 @@ _UP, _LO = f"[{aliases.UPPER}]", f"[{aliases.LOWER}]"
 _TITLED = re.compile(
     r"\b(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame|Gen|Lt|Col|Maj|Capt|Sgt|Adm|Brig|Sen|Rep|Gov|Prof)\.? )+"
     rf"(?P<name>{_UP}{_LO}+(?:['’-][A-Za-z][a-z]+)*"
-    r"(?: (?:(?:al|el|bin|ibn|van|von|de|der|da|di|du|la|le)[- ])?"
+    r"(?: (?:(?:de la|de las|de los|van der|van den|von der|al|el|bin|ibn|van|von|de|der|del"
+    r"|da|das|do|dos|di|du|la|le)[- ])?"  # "Billy de la Rosa", "Ana dos Santos"
     rf"{_UP}{_LO}+(?:-{_UP}{_LO}+)*){{0,2}})"
 )
 
@@ -138,6 +139,8 @@ def titled_names(text: str) -> list[tuple[int, int]]:
         for match in regex.finditer(text):
             start, end = match.span("name")
             words = text[start:end].split()
+            while len(words) > 1 and aliases.is_title(words[0]):
+                start += len(words.pop(0)) + 1  # "minister General X": the rank is no name
             while words and (words[-1] in ORG_WORDS or is_demonym(words[-1])):
                 words.pop()
             if regex is _SPEAKER and not given_names.is_given_name(words[0]):
@@ -163,7 +166,8 @@ def _title_case(text: str, at: int) -> bool:
 
 _NAME = (
     rf"(?P<name>{_UP}{_LO}+(?:['’-][A-Za-z]{_LO}+)*"
-    r"(?: (?:(?:al|el|bin|ibn|van|von|de|der|da|di|du|la|le)[- ])?"
+    r"(?: (?:(?:de la|de las|de los|van der|van den|von der|al|el|bin|ibn|van|von|de|der|del"
+    r"|da|das|do|dos|di|du|la|le)[- ])?"  # "Billy de la Rosa", "Ana dos Santos"
     rf"{_UP}{_LO}+(?:-{_UP}{_LO}+)*){{0,2}})"
 )
 _OFFICE = re.compile(
@@ -293,8 +297,11 @@ def place_span(text: str, start: int, end: int) -> tuple[int, int]:
             end = len(text[start : match.start()].rstrip()) + start
             break
     words = text[start:end].split()
-    if len(words) >= 2 and words[-1] in _UNIT_WORDS:
-        end -= len(words[-1]) + 1
+    if len(words) >= 2 and (words[-1] in _UNIT_WORDS or words[-1] in _FORCE_WORDS):
+        end -= len(words[-1]) + 1  # "Kani Township"; "Susungpara Army camp": the camp's place
+    words = text[start:end].split()
+    if len(words) >= 2 and words[0] in _UNIT_HEADS:
+        start += len(words[0]) + 1  # "Barangay Lamin": the unit written first
     words = text[start:end].split()
     if (
         len(words) >= 2
@@ -313,6 +320,9 @@ _FEATURE_WORDS = frozenset((
     "Heights", "Strait", "Gulf", "Bay", "Canal", "Dam", "Mountains", "Hills", "Desert",
     "Provinces", "Regions", "Districts", "Townships", "Governorates", "Oblasts", "States",
 ))
+_FORCE_WORDS = frozenset(("Army", "Police", "Military"))
+# Units the Philippines and Thailand write before the name (data/admin_units.tsv's reading).
+_UNIT_HEADS = frozenset(("Barangay", "Brgy.", "Tambon", "Amphoe"))
 _EVENT_WORDS = frozenset(
     ("Open", "Cup", "Games", "Championship", "Championships", "Trophy", "Prix", "Stakes", "Day")
 )

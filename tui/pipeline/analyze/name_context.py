@@ -34,6 +34,13 @@ _PLACE_OF = re.compile(
     r"|outskirts|(?:military )?(?:detachment|outpost|garrison))"
     r" of (?:the )?$"
 )
+# The later names of a list after such a word: "the regions of Sool, Sanaag, and Ayn".
+_LISTED_NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}"
+_PLACES_OF = re.compile(
+    r"\b(?:towns|cities|villages|districts|settlements|localities|neighbou?rhoods|provinces"
+    r"|regions|governorates|municipalities|communes|counties|states)"
+    rf" of (?:the )?(?:{_LISTED_NAME}, ){{1,5}}(?:{_LISTED_NAME},? and )?$"
+)
 # What a place is, set after its name: "Nubl and Zahra, two predominantly Shia towns"; not
 # when the noun only qualifies a person or body ("X, a district chief").
 _PLACE_APPOSED = re.compile(
@@ -105,8 +112,19 @@ _ORG_BEFORE = re.compile(
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 # Words that open the names of storms and operations: events, not persons.
 _EVENT_HEADS = frozenset(("Cyclone", "Hurricane", "Typhoon", "Storm", "Tropical", "Operation"))
-_KIN = re.compile(r" (?:family|families|clan|household)\b")  # "the al-Fara family"
+# A name before these names a kin group or a people, not a person ("the al-Fara family", "the
+# Sikin and Kaikin tribes", "the Hawiye clans").
+_KIN = re.compile(
+    r"(?: and [A-Z][\w’'-]+)? (?:family|families|clan|clans|sub-clan|subclan|tribe|tribes"
+    r"|household)\b"
+)
 _OPERATION_BEFORE = re.compile(r"\b(?:operation|Operation|codenamed|code-named) $")
+# A faith's adjective names no place or person: "a mainly Muslim region", "near the Orthodox
+# monastery".
+FAITHS = frozenset((
+    "Muslim", "Christian", "Orthodox", "Catholic", "Protestant", "Evangelical", "Coptic", "Sunni",
+    "Shia", "Shiite", "Jewish", "Hindu", "Buddhist", "Sikh", "Druze", "Alawite", "Yazidi",
+))
 # A compass word opens a region's name, never a person's ("Northern Burkina", "North Darfur").
 COMPASS = frozenset(
     (
@@ -138,7 +156,7 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
     they say nothing. `sure_only`: only the marks that hold whatever the model thought the
     name was (for its organisations: "the al-Manara neighbourhood", "operation X")."""
     words = text[start:end].split()
-    if not words or (len(words) == 1 and _is_demonym(words[0])):
+    if not words or (len(words) == 1 and (_is_demonym(words[0]) or words[0] in FAITHS)):
         return None  # "the Ukrainian region of Kharkiv": a nationality, no name
     before = text[max(0, start - 40) : start]
     after = text[end : end + 40]
@@ -150,6 +168,8 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
         return "ORG"
     place_noun = _PLACE_NOUN.match(after)
     if (place_noun is not None and place_noun["sure"]) or _PLACE_OF.search(before):
+        return "PLACE"
+    if _PLACES_OF.search(text, max(0, start - 150), start):
         return "PLACE"
     if _PLACE_APPOSED.match(after) or _PLACE_LOCATED.match(after):
         return "PLACE"  # "Nubl and Zahra, two predominantly Shia towns"

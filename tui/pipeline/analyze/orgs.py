@@ -53,6 +53,7 @@ _NOT_UNIT_START = frozenset((
 ))
 # fmt: on
 _GENERAL_STAFF = re.compile(r"\bGeneral Staff\b")
+_CAMP_AFTER = re.compile(r" (?:[Cc]amp|[Bb]ase|[Pp]ost)\b")
 # Governments of national unity named as such: "Government of National Accord", "Transitional
 # Government of National Unity".
 _NATIONAL_GOVERNMENT = re.compile(
@@ -181,6 +182,12 @@ def _units(text: str) -> list[OrgMention]:
             continue  # "Russian Forces" is not a unit's name
         if match.group("noun") == "Division" and gazetteer.lookup(" ".join(words)) is not None:
             continue  # "Mandalay Division": an administrative division of Myanmar, a place
+        if (
+            match.group("noun") == "Army"
+            and _CAMP_AFTER.match(text, match.end())
+            and country_of(words[0]) is None
+        ):
+            continue  # "Susungpara Army camp": a camp named by its place (places.py)
         start = match.end("noun") - len(" ".join(words)) - len(match.group("noun")) - 1
         end = match.end()
         tail = text[match.end("noun") : end].split()

@@ -69,9 +69,27 @@ _SHIP_NOUN = re.compile(
 )
 
 
+# A broadcaster named with what it is: "Amu TV", "Tolo News", "Radio Okapi" is the model's
+# already; not an adjective's ("state TV", "Iranian Television", "National Radio").
+# Only in a reporting role, since a TV is also a product ("a Samsung TV", "Apple TV"): "told
+# Amu TV", "confirmed to X Television", "X TV reported".
+_BROADCASTER = re.compile(
+    r"\b(?:told|to|on|by|from|according to|with) (?P<name>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2}"
+    r" (?:TV|Television|Radio))(?![\w-])"
+    r"|(?<![\w&'’.-])(?P<subject>[A-Z][\w&'’-]*(?: [A-Z][\w&'’-]*){0,2} (?:TV|Television|Radio))"
+    r" (?:reported|said|quoted|cited|broadcast|aired|showed)\b"
+)
+_GENERIC = frozenset(("State", "National", "Local", "Public", "Regional", "Live", "Satellite"))
+
+
 def outlet_spans(text: str) -> list[tuple[int, int]]:
     """Spans of names that the surrounding words mark as outlets, firms or monitors."""
     spans = []
+    for match in _BROADCASTER.finditer(text):
+        group = "name" if match["name"] else "subject"
+        first = match[group].split()[0]
+        if first not in _GENERIC and first not in _NOT_NAMES and not labels.is_demonym(first):
+            spans.append(match.span(group))
     for regex in (_CREDIT, _WORK, _CANNOT_VERIFY, _APPOSED):
         for match in regex.finditer(text):
             start, end = match.span("name")

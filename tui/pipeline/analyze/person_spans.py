@@ -272,6 +272,19 @@ def nicknamed_names(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# A nom de guerre in brackets after a person's name: "Fahad Maruhom (alias Abu Zacaria)".
+_ALIAS = re.compile(
+    rf"\((?:alias|a\.k\.a\.|aka|also known as|nom de guerre) (?P<name>{_WORD}(?: {_WORD}){{0,2}})\)"
+)
+
+
+def aliased_names(text: str) -> list[tuple[int, int]]:
+    """A person's other name after "alias" in brackets is a person too."""
+    if "(" not in text:
+        return []
+    return [match.span("name") for match in _ALIAS.finditer(text)]
+
+
 _CREDITED = re.compile(r"[A-Za-zÀ-ÿ'’-]+(?: [A-Za-zÀ-ÿ'’-]+){1,2}")
 
 

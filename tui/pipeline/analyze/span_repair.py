@@ -39,6 +39,8 @@ _ROUTE_AFTER = re.compile(
     r"(?: \([^()]{1,40}\))? (?:road|highway|motorway|axis|route|corridor|stretch|railway"
     r"|rail line|pipeline|border|frontier|front line|frontline|boundary|crossing)\b"
 )
+# The road's own name, in capitals, is still named after the two places ("X-Y Road").
+_ROUTE_NAMED = re.compile(r" (?:Road|Highway|Motorway|Railway|Border)$")
 _PAIR = re.compile(r"[A-ZÀ-Ý][\w'’]+-[A-ZÀ-Ý][\w'’]+")
 _PREFIXED = re.compile(
     r"(?P<name>[A-ZÀ-Ý][\w'’.]*)-(?:based|dominated|held|controlled|led|backed|run|majority"
@@ -191,10 +193,13 @@ def _split_route_pairs(text: str, found: list[Found]) -> list[Found]:
     out = []
     for m in found:
         surface = text[m.start : m.end]
+        named = _ROUTE_NAMED.search(surface)
+        if named is not None:
+            surface = surface[: named.start()]
         if (
             m.rank >= 3
             or not _PAIR.fullmatch(surface)
-            or not _ROUTE_AFTER.match(text, m.end)
+            or (named is None and not _ROUTE_AFTER.match(text, m.end))
             or gazetteer.lookup(surface) is not None
         ):
             out.append(m)

@@ -75,6 +75,11 @@ def _index() -> PhraseIndex:
                 index.add(form.title(), _Entry(name, kind, False))  # "Himars", "Atacms"
             if _DESIGNATION.fullmatch(form) and len(letters) >= 4:
                 index.add(letters, _Entry(name, kind, False))  # "BM21", "Su25": no hyphen
+            if form.startswith("Kh-"):
+                # Russian missiles as Ukrainian sources write them, the Cyrillic "Х" kept or
+                # read as a Latin X: "X-22", "Х-101"
+                index.add("X" + form[2:], _Entry(name, kind, False))
+                index.add("\u0425" + form[2:], _Entry(name, kind, False))
         for form in ambiguous:
             index.add(form, _Entry(name, kind, True))
     return index

@@ -190,3 +190,17 @@ def test_wire3_floors():
     assert result.share(result.confirmed_right, result.confirmed_predicted) >= 0.95
     assert result.share(result.canonical_ok) >= 0.83
     assert result.share(result.affiliation_ok) >= 0.68
+
+
+def test_a_party_said_to_have_verified_its_own_toll_does_not_confirm_it(find):
+    """The confirming party is the claim's own source, named by its initials inside another
+    claim's content: no corroboration (remarks._names_source). An independent body in the same
+    place does corroborate."""
+    toll = (
+        "An air strike on a school in Kadugli killed seven pupils on Monday, the United Nations "
+        "Children's Fund said. Its spokeswoman, Marta Ilunga, said UNICEF had verified the "
+        "deaths with teachers at the school."
+    )
+    assert one(find(toll), "said", "Children").status != "confirmed"
+    other = toll.replace("said UNICEF had verified", "said Amnesty International had verified")
+    assert one(find(other), "said", "Children").status == "confirmed"

@@ -17,7 +17,9 @@ verifies or corroborates (verification.py) supports an earlier claim only when
   content with what the confirming verb governs, not the rest of its sentence: evidence.py),
   and a claim that only says something was not confirmed is nothing to corroborate, and
 - it is independent: imagery, the outlet, or a party that is neither the claim's source nor on
-  its side (the Ukrainian air force does not confirm a Ukrainian governor);
+  its side (the Ukrainian air force does not confirm a Ukrainian governor), also when another
+  reports the confirmation ("she said the WHO had verified the deaths" does not confirm the
+  World Health Organization's toll);
 the confirming claim, if the sentence is one, is confirmed by the claim it corroborates.
 """
 
@@ -25,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import cues, verification
+from tui.pipeline.analyze import bodies, cues, verification
 from tui.pipeline.analyze.evidence import (
     WINDOW,
     Ledger,
@@ -36,6 +38,8 @@ from tui.pipeline.analyze.evidence import (
     references,
     same_party,
 )
+from tui.pipeline.analyze.names import initials
+from tui.pipeline.analyze.sources import Draft
 
 _SIDES_RE = re.compile(r"\b(?:neither|either|both)\s+(?:side|party|parties|sides)\b", re.I)
 _SUBJECT_RE = re.compile(
@@ -272,9 +276,10 @@ def _owned_phrases(text: str, lo: int, hi: int) -> list:
     ]
 
 
-def confirmed(ledger: Ledger, sentences: set[int]) -> None:
+def confirmed(ledger: Ledger, sentences: dict[int, str]) -> None:
     text = ledger.text
     for s in sorted(sentences):
+        named = sentences[s]
         lo, hi = ledger.sentences[s]
         here = [k for k in range(len(ledger.drafts)) if ledger.sent_of[k] == s]
         confirmers = [k for k in here if ledger.drafts[k].kind == cues.CONFIRM]
@@ -289,6 +294,7 @@ def confirmed(ledger: Ledger, sentences: set[int]) -> None:
             and "denial" not in ledger.kinds(j)
             and not _remark_only(ledger, j)
             and (who is None or independent(ledger.drafts[j], who))
+            and not (named and _names_source(named, ledger.drafts[j]))
             and not any(same_party(ledger.drafts[j], ledger.drafts[h]) for h in here)
         ]
         if ledger.shifts_topic(s):
@@ -351,6 +357,26 @@ def _confirmed_words(ledger: Ledger, s: int, confirmers: list[int]) -> dict[str,
         return said
     lo, hi = ledger.sentences[s]
     return ledger.sentence_profile(lo, hi)
+
+
+_BARE_RE = re.compile(r"^(?:the|The)\s+")
+
+
+def _names_source(words: str, draft: Draft) -> bool:
+    """Do the words naming who confirms name the claim's own source, in full or by its initials
+    ("Dr Okafor said the WHO had verified the deaths" after the World Health Organization's
+    toll): a party does not corroborate itself, even when another reports that it did."""
+    if owns_in(words, draft):
+        return True
+    plain = words.replace(".", "").split()
+    short = initials(draft.canonical)
+    if len(short) >= 2 and short in plain:
+        return True
+    # A listed organisation by its other spelling ("UNICEF", "United Nations Children's Fund").
+    keys = {bodies.known_key(_BARE_RE.sub("", n)) for n in (draft.name, draft.canonical)}
+    keys.discard(None)
+    named = [" ".join(plain), _BARE_RE.sub("", " ".join(plain)), *plain]
+    return bool(keys) and any(bodies.known_key(n) in keys for n in named)
 
 
 def _confirmer(text: str, lo: int, hi: int) -> str:

@@ -22,10 +22,14 @@ from tui.pipeline.analyze.sources import Draft
 
 
 def assign(
-    text: str, sentences: list[tuple[int, int]], drafts: list[Draft], confirming: set[int]
+    text: str,
+    sentences: list[tuple[int, int]],
+    drafts: list[Draft],
+    confirming: dict[int, str],
 ) -> list[tuple[str, tuple[Evidence, ...]]]:
     """The status and evidence of every draft (drafts in text order, canonical names filled);
-    `confirming`: indices of the sentences in which something is confirmed."""
+    `confirming`: the sentences in which something is confirmed, by index, with the words
+    naming who confirms (verification.confirmations)."""
     ledger = Ledger(text, sentences, drafts)
     disputes.find(ledger)
     remarks.unverified(ledger)

@@ -70,11 +70,13 @@ _CONFIRM_FORMS = words(
 
 def confirmations(
     doc: Any, text: str, sentences: list[tuple[int, int]], quoted: QuoteMap
-) -> set[int]:
-    """Indices of the sentences in which something is confirmed (verb use, not negated)."""
+) -> dict[int, str]:
+    """The sentences in which something is confirmed (verb use, not negated), by index, each
+    with who or what confirms as the sentence writes it: the verb's subject, or its agent in
+    the passive ("confirmed by satellite imagery"); "" when the sentence names none."""
     from tui.pipeline.analyze.attribution import cue_candidates
 
-    found: set[int] = set()
+    found: dict[int, str] = {}
     starts = [s for s, _ in sentences]
     for i in cue_candidates(doc, _CONFIRM_FORMS):
         tok = doc[i]
@@ -88,8 +90,20 @@ def confirmations(
             continue
         if _authenticates(tok):
             continue
-        found.add(k)
+        found[k] = _confirmer_words(tok)
     return found
+
+
+def _confirmer_words(tok: Any) -> str:
+    """The confirming verb's subject ("the WHO had verified"), or the agent of its passive
+    ("was independently confirmed by Frontline Wire")."""
+    for child in tok.children:
+        if child.dep_ == "nsubj":
+            return " ".join(t.text for t in child.subtree)
+    for child in tok.children:
+        if child.dep_ == "agent":
+            return " ".join(t.text for c in child.children for t in c.subtree)
+    return ""
 
 
 # What a statement is carried in: verifying one of these says that the group really issued it

@@ -82,3 +82,23 @@ def test_a_body_owned_by_a_place_that_is_no_country_takes_no_side_of_the_article
         "ministry said 20 people were killed in the strike."
     )
     assert [c.affiliation for c in find(text)] == ["Israel", ""]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "side"),
+    [
+        # who works for a listed UN agency, aid group or intergovernmental body: no side,
+        # whatever country the phrase places them in
+        ("The WHO's representative in Sudan, Dr Ana Reyes", ""),
+        ("the UN envoy for Yemen", ""),
+        ("the head of the ICRC delegation in Ukraine", ""),
+        # a country's own envoy to such a body keeps the country
+        ("Sudan's UN ambassador", "Sudan"),
+        ("Russia's envoy to the UN", "Russia"),
+        ("Ukraine's ambassador to the United Nations", "Ukraine"),
+    ],
+)
+def test_a_neutral_body_s_staff_take_no_side_of_the_country_they_work_in(
+    phrase: str, side: str
+) -> None:
+    assert sides.affiliation(phrase) == side

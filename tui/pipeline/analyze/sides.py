@@ -23,6 +23,7 @@ import re
 from tui.pipeline.analyze import demonyms
 from tui.pipeline.analyze.datafiles import rows, split_list
 from tui.pipeline.analyze.lexicon import words
+from tui.pipeline.analyze.lists import org_rows, split_forms
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'’.&]*(?:-[A-Za-z][\w'’.]*)*")
 _PLACE_PREPS = words("in at near outside inside across from around on off along within throughout")
@@ -208,7 +209,10 @@ def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:
         return own[0]
     if any(w.lower() in _NON_STATE for w in tokens):
         return ""  # "a Myanmar insurgent army": the demonym says where, not whose side
+    neutral = _neutral_owner(tokens)
     for k in range(len(tokens)):
+        if neutral is not None and k >= neutral:
+            return ""  # "The WHO's representative in Sudan" speaks for the WHO, on no side
         if _in_civil_name(tokens, k):
             continue
         for n in (3, 2, 1):
@@ -220,6 +224,41 @@ def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:
                 if c is not None and (not placed[k] or _country_name(part, c)):
                     return c
     return ""
+
+
+# Listed organisations that take no side in a war: UN agencies, aid and rights groups,
+# intergovernmental bodies (data/orgs.tsv, kind, with no country).
+_NEUTRAL_KINDS = ("UN", "NGO", "intergovernmental")
+# Words before an organisation's name that make it whom the speaker addresses, not whom the
+# speaker works for ("Russia's envoy to the UN").
+_ADDRESSED = words("to at with before from told urged asked")
+
+
+@functools.cache
+def _neutral_forms() -> dict[str, int]:
+    """Every spelling of a neutral organisation, by its length in words."""
+    out: dict[str, int] = {}
+    for name, kind, forms, country in org_rows():
+        if kind in _NEUTRAL_KINDS and country == "-":
+            for form in (name, *split_forms(forms)):
+                out[form.replace("’", "'")] = len(form.split())
+    return out
+
+
+def _neutral_owner(tokens: list[str]) -> int | None:
+    """Where the first neutral organisation the speaker works for is named ("a UNICEF
+    official", "the WHO's representative", "the head of the ICRC delegation"), or None."""
+    forms = _neutral_forms()
+    longest = max(forms.values(), default=0)
+    for k in range(len(tokens)):
+        for n in range(min(longest, len(tokens) - k), 0, -1):
+            name = " ".join(tokens[k : k + n]).replace("’", "'").removesuffix("'s")
+            if forms.get(name) == n:
+                before = tokens[k - 1].lower() if k else ""
+                if before == "the" and k > 1:
+                    before = tokens[k - 2].lower()
+                return None if before in _ADDRESSED else k
+    return None
 
 
 def own_name(tokens: list[str]) -> tuple[str, int, int] | None:

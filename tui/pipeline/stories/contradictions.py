@@ -1,14 +1,14 @@
 """Contradictions: pairs of ledger rows of different speakers that cannot both be right.
 
-Three kinds, each between rows of two different speakers that do not speak for one party (a
-state and an armed force of the country it fights in are two, whatever country the analysis
-ties the force to):
-- `denial`: a row of denials (a claim the analysis marked denied) against a row it answers:
-  one the analysis marked disputed earlier in an article that carries the denial, one whose
-  statement shares DENIAL_OVERLAP of the denial's own statement (negations set aside: "did not
-  strike homes" answers "struck homes"; an act alone is not enough: "none of its fighters were
-  killed" does not answer "27 were killed"), or one on the pole of an opposition that what it
-  denies stands on ("denied killing civilians" answers "31 people were killed at the market");
+Three kinds, between rows of two speakers that do not speak for one party (a state and an
+armed force of the country it fights in are two, whatever country the analysis gives it):
+- `denial`: a row of denials (a claim the analysis marked denied) against a row it answers: one
+  the analysis marked disputed earlier in an article that carries the denial, one whose
+  statement shares DENIAL_OVERLAP of the denial's own statement ("did not strike homes" answers
+  "struck homes"; an act alone is not enough: "none of its fighters were killed" is not "27
+  killed"; a denied act needs that act: "denied striking the hospital", not "sent supplies to
+  the hospital"), or one on the pole of an opposition that what it denies stands on ("denied
+  killing civilians" answers "31 people were killed at the market");
 - `dispute`: two rows on opposite poles of one family of incompatible accounts
   (lexicon.OPPOSITIONS: a military objective or homes and civilians; a place taken or held; a
   target hit or unharmed), each on one pole only, neither a denial;
@@ -160,6 +160,7 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
             ) or any(
                 len(d) >= 2
                 and not set(d).isdisjoint(st - _ACTS)  # "none of its fighters were killed"
+                and (set(d).isdisjoint(_ACTS) or not (set(d) & _ACTS).isdisjoint(st))
                 and overlap(d, _counter(st), weight) >= DENIAL_OVERLAP  # is not "27 killed"
                 for d in denied
                 for st in row.statements

@@ -204,3 +204,18 @@ def test_a_party_said_to_have_verified_its_own_toll_does_not_confirm_it(find):
     assert one(find(toll), "said", "Children").status != "confirmed"
     other = toll.replace("said UNICEF had verified", "said Amnesty International had verified")
     assert one(find(other), "said", "Children").status == "confirmed"
+
+
+def test_lying_somewhere_is_no_falsehood(find):
+    """"Lying in corridors", "lies 20 km north": where someone or something lies is no verdict
+    of falsity (disputes._WHERE); "the army is lying" still is."""
+    text = (
+        "A doctor at the hospital in Kadugli said its 40 beds were holding 90 patients, some of "
+        "them lying in corridors. A local official said the camp, which lies 20 km north of the "
+        "town, had received 3,000 people."
+    )
+    found = find(text)
+    assert one(found, "said", "doctor").status == "claimed"
+    assert one(found, "said", "official").status == "claimed"
+    lie = "The rebels said the army had shelled the camp. The army said the rebels were lying."
+    assert one(find(lie), "said", "army").status == "denied"

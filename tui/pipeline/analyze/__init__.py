@@ -63,7 +63,8 @@ ANALYZER_VERSION = "17"  # 2: state bodies, described organisations; 3: attitude
 # particles in names, units written first and lists of places before a unit, a place's
 # administration, police stations and camps named by their place, broadcasters, "alias" names,
 # more small arms; a party reported to have verified its own claim does not confirm it,
-# the staff of a UN agency or aid group take no side of the country they work in
+# the staff of a UN agency or aid group take no side of the country they work in, "lying in
+# corridors" is no falsehood
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

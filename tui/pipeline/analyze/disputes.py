@@ -41,13 +41,15 @@ from tui.pipeline.analyze.lexicon import words
 _REBUTTALS = datafiles.rows("rebuttals.tsv")
 _ALWAYS_DENY = frozenset(base for kind, base in _REBUTTALS if kind == "always")
 _REJECT = frozenset(base for kind, base in _REBUTTALS if kind == "statement")
-# "pushed back on that account", "took issue with the army's account": an idiom's verb and
-# its particle or object, read as the base of a rejection.
+# An idiom's verb and its particle or object, a rejection's base: "took issue with the account".
 _IDIOMS = {tuple(base.split()): base.split()[0] for kind, base in _REBUTTALS if kind == "idiom"}
+# "Lie" as where something lies ("patients lying in corridors", "lies 20 km north"): no falsity.
+_PLACED = "in on at under near along across among beneath between within beyond next just some"
+_WHERE = rf"(?!\s+(?:{'|'.join(_PLACED.split())}|\d+|north|south|east|west|dead|wounded|still)\b)"
 _FALSITY_RE = re.compile(
     r"\b(?:false(?:ly)?|untrue|not true|no truth|baseless|groundless|unfounded|fabricat\w*|"
-    r"fake|fakes|lies|lying|an? (?:\w+ )?lie|nonsense|absurd|propaganda|disinformation|"
-    r"misinformation|doctored|photoshopped|montaged|forged|faked|spliced|"
+    rf"fake|fakes|lies{_WHERE}|lying{_WHERE}|an? (?:\w+ )?lie|nonsense|absurd|propaganda|"
+    r"disinformation|misinformation|doctored|photoshopped|montaged|forged|faked|spliced|"
     r"never happened|did not happen|didn't happen|(?:did|has|had|have) not taken? place|"
     r"no \w+ (?:had|has|have) (?:taken place|occurred|happened)|staged|hoax|fiction|fantasy|"
     r"an invention|invented|made up|exaggerat\w*|inflated|no evidence|"

@@ -199,3 +199,23 @@ def test_a_body_named_by_what_it_does_is_one_body_whatever_its_head_and_place() 
     workers = speaker("health workers")
     resolved = resolve([health, local, workers])
     assert resolved[health.key] == resolved[local.key] != resolved[workers.key]
+
+
+def test_a_description_that_refers_back_shows_the_name_it_refers_to() -> None:
+    """"The group, which tracks attacks ..." after the Sudan Doctors Network: the ledger shows
+    the network, not the description with its relative clause; a description with words of
+    its own is shown as written, its relative clause left out."""
+    source = "The group, which tracks attacks on medical staff in Sudan"
+    text = f"{source}, said the strike hit a depot."
+    back = replace(
+        claim(text, text, source, "the strike hit a depot"),
+        source_canonical="Sudan Doctors Network",
+    )
+    assert speaker_of(back, text, ()).name == "Sudan Doctors Network"
+    source = "The regional health office, which runs the clinic"
+    text = f"{source}, said the strike hit a depot."
+    own = replace(
+        claim(text, text, source, "the strike hit a depot"),
+        source_canonical="Kadugli health office",
+    )
+    assert speaker_of(own, text, ()).name == "regional health office"

@@ -52,6 +52,7 @@ _WHERE = re.compile(
 _LINKS = frozenset(("of", "for", "in", "at", "and", "on", "to"))
 # A relative clause says what a speaker did, not who ("armed group, which seized the town").
 _RELATIVE = re.compile(r"^(?:which|who|that)\s+|,?\s+(?:which|who)\s.*$", re.IGNORECASE)
+_BACK_WORDS = lexicon.ANAPHOR_WORDS | lexicon.GENERIC_ROLES  # "it", "the group": the canonical
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,15 +85,15 @@ def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker
     group = _group_described(name, claim.affiliation)
     if group:
         name = group
-    speaker = _filed(name, party, roles)  # shown as written, unless a pronoun (ANAPHOR_WORDS)
-    if given and not group and not set(claim.source.casefold().split()) <= lexicon.ANAPHOR_WORDS:
-        speaker = replace(speaker, name=_as_written(_unnamed_spokesperson(claim.source)))
+    speaker = _filed(name, party, roles)  # shown as written, asides out, unless it refers back
+    written = _RELATIVE.sub("", claim.source) or claim.source
+    if given and not group and not set(written.casefold().split()) <= _BACK_WORDS:
+        speaker = replace(speaker, name=_as_written(_unnamed_spokesperson(written)))
     return speaker
 
 
 def _as_written(name: str) -> str:
-    """The name as the article wrote it, capitals kept, a leading article dropped:
-    "The regional prosecutor's office" -> "regional prosecutor's office"."""
+    """As written, capitals kept, no leading article: "The regional prosecutor's office"."""
     first, _, rest = name.partition(" ")
     return rest if rest and first.casefold() in _ARTICLES else name
 

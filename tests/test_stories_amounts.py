@@ -71,3 +71,20 @@ def test_a_part_named_after_a_count_leaves_the_count_whole() -> None:
     ]  # fmt: skip
     assert found("every one of the dead was a farmer") == []
     assert found("Twelve people from one village died") == [("killed", 12, 12, "people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every number of a list of ages is an age
+        ("the two injured workers, aged 34 and 51, had been taken to hospital",
+         [("wounded", 2, 2, "people")]),
+        ("three children aged 5, 7 and 12 were killed", [("killed", 3, 3, "children")]),
+        # households are displaced (or lose a family), never wounded
+        ("left about 40,000 households without power; two workers were injured",
+         [("wounded", 2, 2, "people")]),
+        ("2,400 households were displaced", [("displaced", 2400, 2400, "families")]),
+    ],
+)  # fmt: skip
+def test_ages_and_households_are_no_casualties(text: str, expected: list[tuple]) -> None:
+    assert found(text) == expected

@@ -73,6 +73,8 @@ def amounts_in(text: str, start: int, end: int) -> list[Amount]:
         if not noun and found and " ".join(lows[max(0, k - 2) : k]) == "of which":
             noun, kind = found[-1].of, found[-1].kind  # "63 drones, of which 41 were shot down"
         what = _quantity(lows, k, after, kind, found)
+        if kind == "families" and what not in ("displaced", "killed"):
+            what = None  # "40,000 households without power, two workers injured": no wounded
         if what is not None:
             stop = noun_at + 1 if noun_at is not None and noun_at < after + 3 else after
             words_text = text[tokens[first][1] : tokens[after - 1][2]]
@@ -128,6 +130,11 @@ def _not_a_count(lows: list[str], k: int, after: int) -> bool:
         return True
     if lows[k] == "one" and k > 0 and lows[k - 1] in _ONE_NO_COUNT:
         return True  # "every one of the dead was a civilian", "from one family": no count
+    j = k - 1  # "aged 34 and 51", "aged 5, 7 and 12": every number of the list is an age
+    while j > 0 and (lows[j] in (",", "and", "or") or lows[j][:1].isdigit()):
+        j -= 1
+    if j < k - 1 and lows[j] in ("aged", "ages"):
+        return True
     return k > 0 and lows[k - 1] in ("aged", "age", "since", "in")
 
 

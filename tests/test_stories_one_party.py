@@ -64,3 +64,16 @@ def test_what_keeps_two_speakers_apart() -> None:
         Counter({"#killed:people:19": 1, "#wounded:people:12": 1}),
     ]
     assert same_party_links(keys, ["a", "b"], ["Sudan", None], counted, [False, False]) == {}
+
+
+def test_a_state_and_an_officer_of_its_forces_are_one_party() -> None:
+    """A rank (data/titles.tsv) and the state's country: the officer speaks for the state, so a
+    denial by the state never answers its own officer (the demo's Kupiansk story)."""
+    from tui.pipeline.stories.parties import in_ranks_of
+
+    assert in_ranks_of("Lieutenant Colonel Vitalii Yaremchuk", "Ukraine", "state:Ukraine")
+    assert in_ranks_of("Major Jean-Pierre Mbala", "Democratic Republic of the Congo",
+                       "state:Democratic Republic of the Congo")  # fmt: skip
+    assert not in_ranks_of("Lieutenant Colonel Vitalii Yaremchuk", "Ukraine", "state:Russia")
+    assert not in_ranks_of("Oleksandr Hrytsenko", "Ukraine", "state:Ukraine")  # no rank
+    assert not in_ranks_of("Colonel Ivanov", None, "state:Ukraine")  # no side given

@@ -58,7 +58,7 @@ _GROUP_OWNER_RE = re.compile(
 _QUOTE_END_RE = re.compile(r".*[”\"](?:\s|,)")
 # Military ranks (data/source_titles.txt has them among other titles): an officer so titled,
 # with nothing else to say whose, is an officer of the army of the article's country.
-_RANKS = words(
+RANKS = words(
     "major maj captain capt colonel col lieutenant lt general gen brigadier brig sergeant sgt "
     "corporal cpl admiral adm"
 )
@@ -174,7 +174,7 @@ class Namer:
         side = side or self._side_of_same(full, earlier)
         side = side or self._side_of_owner(phrase, draft.source[0], earlier)
         side = side or self._side_by_body(_without(phrase, full), draft.source[0], earlier)
-        ranks = {w.lower().rstrip(".,") for w in _without(phrase, full).split()} & _RANKS
+        ranks = {w.lower().rstrip(".,") for w in _without(phrase, full).split()} & RANKS
         if not side and ranks:  # "Major Mohamed Ali told Reuters": an officer of the army
             side = self._side_by_body("army", draft.source[0], earlier)
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):

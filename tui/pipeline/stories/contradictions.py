@@ -31,6 +31,7 @@ from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.countries import country_of, name_tokens
 from tui.pipeline.stories.figures import Figure, FigureMention
 from tui.pipeline.stories.ledger import LedgerRow, overlap
+from tui.pipeline.stories.parties import officer_of_state
 from tui.pipeline.stories.scope import same_places
 from tui.pipeline.stories.words import claim_key, keys, pole_keys
 
@@ -63,9 +64,8 @@ def find_contradictions(rows: list[LedgerRow], figures: Iterable[Figure]) -> lis
     for a, b in _denials(rows):
         found.setdefault(frozenset((a.id, b.id)), Contradiction(a.id, b.id, "denial"))
     disputes = list(_disputes(rows))
-    # Who the dead were outweighs how many: "killed up to 85 of them" (officers, it says)
-    # against "10 dead, two of them children" is a dispute over what was hit, not two counts
-    # of one toll; two counts of soldiers stay figures.
+    # Who the dead were outweighs how many: "killed up to 85 of them" (officers) against "10
+    # dead, two of them children" is a dispute over what was hit; soldiers' counts stay figures.
     what_was_hit = {frozenset((a.id, b.id)) for a, b, n in disputes if n == 1}
     for a, b, kind in _figure_pairs(list(figures), by_id):
         if kind in _MILITARY_KINDS or frozenset((a.id, b.id)) not in what_was_hit:
@@ -79,13 +79,13 @@ def find_contradictions(rows: list[LedgerRow], figures: Iterable[Figure]) -> lis
 def _apart(one: LedgerRow, other: LedgerRow) -> bool:
     """Two speakers that may contradict each other: not one speaker, not one party, not a
     body and the named spokesperson its wording gives it ("civil defence spokesman Mahmoud
-    Basal" speaks for the civil defence agency). A state and a speaker that is not the state
+    Basal"), nor a state and its ranked officer. A state and a speaker that is not the state
     are two, whatever country the analysis ties the other to: it gives a hospital, its
     director or a witness the country the article names most (ninth pass: a government's
     "the strike hit militants massing" against the town hospital's count of the dead)."""
     if one.source_key == other.source_key:
         return False
-    if _speaks_for(one, other) or _speaks_for(other, one):
+    if _speaks_for(one, other) or _speaks_for(other, one) or officer_of_state(one, other):
         return False
     if _against_its_state(one, other) or _against_its_state(other, one):
         return True

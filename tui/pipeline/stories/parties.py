@@ -24,9 +24,13 @@ in the gold): all three were left out.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from typing import Any
 
+from tui.pipeline.analyze.canonical import RANKS
+from tui.pipeline.analyze.datafiles import rows
 from tui.pipeline.stories.countries import country_of
 
 
@@ -116,3 +120,31 @@ def _counts(statement: Counter[str]) -> dict[str, set[str]]:
             quantity, _, amount = k[1:].rpartition(":")
             found[quantity].add(amount)
     return found
+
+
+@functools.cache
+def _ranks() -> frozenset[str]:
+    """The analyzer's military and police ranks: its plain ones (canonical.RANKS) and the
+    titles of data/titles.tsv's rank-* families ("Lieutenant Colonel", "Naib Subedar")."""
+    titled = (row[0].casefold() for row in rows("titles.tsv") if row[1].startswith("rank-"))
+    return frozenset(titled) | RANKS
+
+
+def officer_of_state(one: Any, other: Any) -> bool:
+    """Two ledger rows of one party: a state and an officer of its forces."""
+    return any(
+        in_ranks_of(m.claim.source, a.affiliation, b.source_key)
+        for a, b in ((one, other), (other, one))
+        for m in a.mentions
+    )
+
+
+def in_ranks_of(person: str, person_side: str | None, state_key: str) -> bool:
+    """Whether a person named with a military or police rank ("Lieutenant Colonel Vitalii
+    Yaremchuk") speaks for the state of `state_key` ("state:Ukraine"): the analysis ties them
+    to that country. A rank is worn in a state's forces (docs/CLAIMS.md: a rank with nothing
+    else to say whose speaks for the army), so the state and its officer are one party."""
+    if not state_key.startswith("state:") or person_side != state_key.removeprefix("state:"):
+        return False
+    words = person.casefold().replace(".", "").split()
+    return any(" ".join(words[:n]) in _ranks() for n in (1, 2, 3))

@@ -7,18 +7,13 @@ from typing import Any
 
 import pytest
 
-from tui.pipeline.analyze import entities, model
+from tests.entity_helpers import types
+from tui.pipeline.analyze import model
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     return model.get_nlp()
-
-
-def types(nlp: Any, text: str) -> dict[str, str]:
-    """Every mention's surface and type."""
-    found = entities.find_entities(nlp(text))
-    return {text[s:e]: ent.type for ent in found for s, e in ent.mentions}
 
 
 def test_a_nationality_before_a_name_is_no_part_of_it(nlp: Any) -> None:

@@ -7,18 +7,13 @@ from typing import Any
 
 import pytest
 
+from tests.entity_helpers import types
 from tui.pipeline.analyze import entities, model
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     return model.get_nlp()
-
-
-def types(nlp: Any, text: str) -> dict[str, str]:
-    """Every mention's surface and type."""
-    found = entities.find_entities(nlp(text))
-    return {text[s:e]: ent.type for ent in found for s, e in ent.mentions}
 
 
 def test_a_bracketed_acronym_spells_out_the_whole_name(nlp: Any) -> None:

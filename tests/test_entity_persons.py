@@ -8,18 +8,13 @@ from typing import Any
 
 import pytest
 
-from tui.pipeline.analyze import aliases, demonyms, entities, model, person_spans
+from tests.entity_helpers import types
+from tui.pipeline.analyze import aliases, demonyms, model, person_spans
 
 
 @pytest.fixture(scope="module")
 def nlp() -> Any:
     return model.get_nlp()
-
-
-def types(nlp: Any, text: str) -> dict[str, str]:
-    """Every mention's surface and type."""
-    found = entities.find_entities(nlp(text))
-    return {text[s:e]: ent.type for ent in found for s, e in ent.mentions}
 
 
 def persons(nlp: Any, text: str) -> set[str]:

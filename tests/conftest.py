@@ -327,3 +327,18 @@ def story_cache(_story_template, tmp_path):  # type: ignore[no-untyped-def]
     target = tmp_path / "stories"
     shutil.copytree(directory, target)
     return target, ids
+
+
+@pytest.fixture(scope="session")
+def find():  # type: ignore[no-untyped-def]
+    """The claims the real analyzer finds in a text (model, entity rules, claims finder), as
+    the analysis runs them: the claims tests read this one. A test module may define its own."""
+    from tui.pipeline.analyze import claims, entities, model
+
+    nlp = model.get_nlp()
+
+    def run(text: str):  # type: ignore[no-untyped-def]
+        doc = nlp(text)
+        return claims.find_claims(doc, entities.find_entities(doc, text))
+
+    return run

@@ -5,18 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.core.models import Claim
-from tui.pipeline.analyze import claims, entities, model, sides
-
-
-@pytest.fixture(scope="module")
-def find():
-    nlp = model.get_nlp()
-
-    def run(text: str) -> tuple[Claim, ...]:
-        doc = nlp(text)
-        return claims.find_claims(doc, entities.find_entities(doc, text))
-
-    return run
+from tui.pipeline.analyze import sides
 
 
 def names(found: tuple[Claim, ...]) -> list[tuple[str, str]]:

@@ -7,18 +7,6 @@ from __future__ import annotations
 import pytest
 
 from tui.core.models import Claim
-from tui.pipeline.analyze import claims, entities, model
-
-
-@pytest.fixture(scope="module")
-def find():
-    nlp = model.get_nlp()
-
-    def run(text: str) -> tuple[Claim, ...]:
-        doc = nlp(text)
-        return claims.find_claims(doc, entities.find_entities(doc, text))
-
-    return run
 
 
 def status_of(found: tuple[Claim, ...], source: str) -> list[str]:

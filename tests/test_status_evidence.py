@@ -9,21 +9,10 @@ from pathlib import Path
 import pytest
 
 from tui.core.models import Claim, Evidence
-from tui.pipeline.analyze import claims, entities, evidence, model
+from tui.pipeline.analyze import evidence
 from tui.pipeline.analyze.sources import Draft
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-@pytest.fixture(scope="module")
-def find():
-    nlp = model.get_nlp()
-
-    def run(text: str) -> tuple[Claim, ...]:
-        doc = nlp(text)
-        return claims.find_claims(doc, entities.find_entities(doc, text))
-
-    return run
 
 
 def by_cue(found: tuple[Claim, ...], cue: str, source: str = "") -> Claim:

@@ -14,21 +14,9 @@ from pathlib import Path
 import pytest
 
 from tui.core.models import Claim
-from tui.pipeline.analyze import claims, entities, model
 
 ROOT = Path(__file__).resolve().parents[1]
 WIRE_TEXTS = Path("/work/data/wire/claims")
-
-
-@pytest.fixture(scope="module")
-def find():
-    nlp = model.get_nlp()
-
-    def run(text: str) -> tuple[Claim, ...]:
-        doc = nlp(text)
-        return claims.find_claims(doc, entities.find_entities(doc, text))
-
-    return run
 
 
 def one(found: tuple[Claim, ...], cue: str, source: str = "", content: str = "") -> Claim:

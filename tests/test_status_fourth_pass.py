@@ -6,21 +6,7 @@ and groups are invented, the countries and places real so that sides can be read
 
 from __future__ import annotations
 
-import pytest
-
 from tui.core.models import Claim
-from tui.pipeline.analyze import claims, entities, model
-
-
-@pytest.fixture(scope="module")
-def find():
-    nlp = model.get_nlp()
-
-    def run(text: str) -> tuple[Claim, ...]:
-        doc = nlp(text)
-        return claims.find_claims(doc, entities.find_entities(doc, text))
-
-    return run
 
 
 def one(found: tuple[Claim, ...], cue: str, source: str = "") -> Claim:

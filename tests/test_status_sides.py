@@ -30,19 +30,6 @@ def test_an_unlisted_group_is_its_own_side(phrase: str, side: str) -> None:
     assert sides.affiliation(phrase) == side
 
 
-@pytest.fixture(scope="module")
-def find():
-    from tui.pipeline.analyze import claims, entities, model
-
-    nlp = model.get_nlp()
-
-    def run(text: str):
-        doc = nlp(text)
-        return claims.find_claims(doc, entities.find_entities(doc, text))
-
-    return run
-
-
 def test_sources_described_then_placed_and_members_of_a_group(find):
     text = (
         "Fighters of the Alliance for the Renewal of Dala said they had shot down a helicopter "

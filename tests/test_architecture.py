@@ -199,7 +199,9 @@ LOCAL_IMPORTS = {
     ("tui.pipeline.workers", "_warm_analysis", "tui.pipeline.analyze"): "zygote: preload spaCy",
     ("tui.service.feeds", "_check_feed", "tui.pipeline.parse"): "start-up: feedparser",
     ("tui.service.feeds", "_check_feed", "tui.service.fetch_once"): "start-up: httpx",
-    ("tui.service.refresh", "reprocess", "tui.pipeline.analyze"): "start-up: spaCy",
+    ("tui.service.refresh", "analyzer_version", "tui.pipeline.analyze"): (
+        "the analyzer's rules, not loaded before (the app asks once a start, in a thread)"
+    ),
     ("tui.service.story_detail", "story_detail", "tui.service.stories"): (
         "start-up: the app's first paint never loads the grouping and the analyzer's lists"
     ),

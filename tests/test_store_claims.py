@@ -12,7 +12,7 @@ import pytest
 
 from tui.core.models import Analysis, Article, Claim, Entry, Evidence
 from tui.core.query import Term, parse_query
-from tui.store import bookmarks, manual_status, schema, search, store
+from tui.store import bookmarks, manual_status, reanalysis, schema, search, store
 from tui.store import claims as stored_claims
 from tui.store.query_sql import fts_expression
 
@@ -125,7 +125,7 @@ def test_schema_8_keeps_old_claims_and_reprocess_redoes_them(tmp_path: Path) -> 
     assert stored_claims.read_claims(conn, 1)[0]["evidence"] == ()
     assert bookmarks.get_bookmark(conn, 1)["status_manual"] is None  # as made: not known
     # analysed by analyzer 6 before the store kept what it says: redone all the same
-    assert store.requeue_articles(conn, version="6") == 1
+    assert reanalysis.requeue_articles(conn, version="6") == 1
     conn.close()
 
 

@@ -126,4 +126,6 @@ def _analysis(text: str) -> Analysis:
     )
     place = text.index("Izium")
     entity = Entity(name=ENTITY, type="PLACE", mentions=((place, place + len("Izium")),))
-    return Analysis(claims=(claim,), entities=(entity,), conflict=True, version="hostile-test")
+    # this version's: another would be read again from the stored page when the app starts
+    return Analysis(claims=(claim,), entities=(entity,), conflict=True,
+                    version=Refresher.analyzer_version())

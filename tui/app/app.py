@@ -49,6 +49,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 BUMP_SECONDS = 0.5  # screens reload at most this often while a refresh writes
 TOLD_KEPT = 100
+# the refresher's phases as the status line names them, in the order it shows them
+PHASE_LABELS = {
+    "feeds": "refreshing feeds",
+    "articles": "reading articles",
+    "reprocess": "re-reading articles",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,10 +210,10 @@ class SitrepApp(App[None]):
     def on_refresh_progressed(self, message: RefreshProgressed) -> None:
         if message.failed:
             self.notify(f"Refresh stopped: {message.failed}", severity="error", markup=False)
-        label = "refreshing feeds" if message.phase == "feeds" else "reading articles"
+        label = PHASE_LABELS.get(message.phase, "reading articles")
         done = message.done >= message.total
         self._show_progress(label, None if done else f"{message.done}/{message.total}")
-        if message.phase == "articles":
+        if message.phase != "feeds":
             self.bump_data()
 
     def _show_progress(self, label: str, count: str | None) -> None:
@@ -217,8 +223,9 @@ class SitrepApp(App[None]):
             self._progress.pop(label, None)
         else:
             self._progress[label] = f"{label} {count}"
-        phases = ("refreshing feeds", "reading articles")
-        self.refresh_status = " · ".join(self._progress[k] for k in phases if k in self._progress)
+        self.refresh_status = " · ".join(
+            self._progress[k] for k in PHASE_LABELS.values() if k in self._progress
+        )
 
     def on_feed_refreshed(self, message: FeedRefreshed) -> None:
         self.bump_data()

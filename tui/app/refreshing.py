@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 AUTO_TICK_SECONDS = 60.0
+ANALYSES_KEY = "analyses_version"  # app_state: the analyzer version the stored pages were read by
 
 
 def keep_start_up() -> None:
@@ -77,6 +78,7 @@ class Refreshing:
         self._wanted: list[list[str] | None] = []  # refreshes asked for before it was ready
         self._started = False
         self._building: asyncio.Future[Refresher] | None = None
+        self._upgrading = False  # stored pages an older analyzer read: looked at once a start
 
     @property
     def config(self) -> Config:
@@ -215,6 +217,33 @@ class Refreshing:
         self._articles_done()
         self._bump()
         await asyncio.to_thread(self._tell_pinned_news)
+        if not self._upgrading:  # once the new pages are read: the old ones, once a start
+            self._upgrading = True
+            self._run(self._reanalyse_stale(), "_reanalyse_stale", "reanalysis")
+
+    async def _reanalyse_stale(self) -> None:
+        """After an upgrade of the analyzer, the stored pages it read before are read again,
+        in the background, so every article shows what this version finds (a status set by
+        hand stays). Once a version: the cache remembers the version it was brought up to, so
+        later starts cost one row's read; a run stopped halfway carries on at the next."""
+        assert self.refresher is not None
+        version = await asyncio.to_thread(self.refresher.analyzer_version)
+        if await asyncio.to_thread(self.library.get_state, ANALYSES_KEY) == version:
+            return
+        stale = await self.in_background(self.refresher.stale_analyses(version))
+        if stale:
+            self.app.notify(
+                f"Reading {stale:,} stored article{'s' if stale != 1 else ''} again with the "
+                "new analyzer; statuses you set stay.",
+                title="sitrep was upgraded",
+                timeout=12,
+                markup=False,
+            )
+            done = await self.in_background(self.refresher.reprocess(analysed_only=True))
+            self._bump()
+            self.app.notify(f"Read {done:,} stored article{'s' if done != 1 else ''} again",
+                            markup=False)
+        await asyncio.to_thread(self.library.set_state, ANALYSES_KEY, version)
 
     def _tell_pinned_news(self) -> None:
         """A toast for each pinned entity that new claims mention (claims since the last look)."""

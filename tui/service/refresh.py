@@ -38,7 +38,7 @@ from tui.service.feed_parsing import FeedParsing
 from tui.service.feed_saves import FeedSaves
 from tui.service.page_queue import ArticleQueue, read_local
 from tui.service.story_filing import StoryFiler
-from tui.store import intake, queue, schema, store, upkeep
+from tui.store import intake, queue, reanalysis, schema, store, upkeep
 from tui.store.handle import store_failure
 
 T = TypeVar("T")
@@ -339,18 +339,32 @@ class Refresher:
             self._filer = StoryFiler(self.db_path, self._db)
         return await self._filer.file_all()
 
-    async def reprocess(self, *, all_articles: bool = False) -> int:
-        """Rerun extraction + analysis on stored raw pages (after an upgrade). Returns count."""
+    @staticmethod
+    def analyzer_version() -> str:
+        """The version of the analysis this sitrep writes (imports the analyzer's rules, not
+        its model: about a tenth of a second; call it off the UI's thread)."""
         from tui.pipeline.analyze import ANALYZER_VERSION
 
+        return ANALYZER_VERSION
+
+    async def stale_analyses(self, version: str) -> int:
+        """Stored pages an analyzer other than *version* read, or a stopped reprocess left."""
+        return await self._db(reanalysis.stale_analyses, version)
+
+    async def reprocess(self, *, all_articles: bool = False, analysed_only: bool = False) -> int:
+        """Rerun extraction + analysis on stored raw pages (after an upgrade). Returns count.
+        *analysed_only*: not the pages no analyzer read (the app's upgrade on start)."""
         async with self._phase("reprocess") as report:
             total = await self._db(
-                store.requeue_articles, all_articles=all_articles, version=ANALYZER_VERSION
+                reanalysis.requeue_articles,
+                all_articles=all_articles,
+                version=self.analyzer_version(),
+                analysed_only=analysed_only,
             )
             done = 0
             report(0, total)
             while True:
-                rows = await self._db(store.reprocess_candidates, 4 * self.pool.size)
+                rows = await self._db(reanalysis.reprocess_candidates, 4 * self.pool.size)
                 if not rows:
                     await self.file_stories()
                     report(done, done)

@@ -266,33 +266,6 @@ def prioritize_article(conn: sqlite3.Connection, article_id: int) -> None:
         )
 
 
-def requeue_articles(
-    conn: sqlite3.Connection, *, all_articles: bool = False, version: str | None = None
-) -> int:
-    """Mark stored raw pages for reprocessing (all, or those analyzed by another version, or
-    whose claims were stored before the store kept their evidence: schema 8)."""
-    where = "raw_html IS NOT NULL"
-    params: tuple[object, ...] = ()
-    if not all_articles and version is not None:
-        where += (
-            " AND (analyzer_version IS NULL OR analyzer_version != ?"
-            " OR id IN (SELECT article_id FROM claims WHERE evidence IS NULL))"
-        )
-        params = (version,)
-    with conn:
-        return conn.execute(
-            f"UPDATE articles SET state = 'reprocess' WHERE {where}", params
-        ).rowcount
-
-
-def reprocess_candidates(conn: sqlite3.Connection, limit: int = 50) -> list[sqlite3.Row]:
-    return conn.execute(
-        "SELECT id, url, raw_html, raw_headers FROM articles WHERE state = 'reprocess' "
-        "ORDER BY sort_ts DESC LIMIT ?",
-        (limit,),
-    ).fetchall()
-
-
 def raw_page(row: Mapping[str, object]) -> tuple[bytes, dict[str, str]]:
     blob = row["raw_html"]
     headers = json.loads(row["raw_headers"] or "{}")  # type: ignore[arg-type]

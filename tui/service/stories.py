@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.stories import FEATURES_VERSION
+from tui.pipeline.stories import FEATURES_VERSION, REPORT_VERSION
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.export import StoryReport, report_json, story_report
 from tui.pipeline.stories.features import ArticleFeatures, article_features
@@ -29,15 +29,19 @@ from tui.store import stories as kept
 from tui.store.claims import claim_of
 
 BATCH = 500  # articles filed per transaction (a catch-up of a big cache loops)
+MARKS_BATCH = 200  # stories whose contested mark is checked again per transaction (~1 s of CPU)
 
 
 def file_stories(conn: sqlite3.Connection, limit: int = BATCH) -> int:
     """File up to *limit* articles into stories; returns how many (0: nothing left). Stories
-    filed by another version of the features are dropped first and filed again."""
-    kept.start_over_unless(conn, FEATURES_VERSION)
+    filed by another version of the features are dropped first and filed again. With nothing
+    left to file, the contested marks other rules set are checked (`check_marks`): then it
+    returns how many stories were."""
+    if kept.start_over_unless(conn, FEATURES_VERSION):
+        kept.marks_checked(conn, REPORT_VERSION, None)  # each story is marked as it is filed
     rows = kept.articles_to_file(conn, limit)
     if not rows:
-        return 0
+        return check_marks(conn)
     by_id = {a["id"]: a for a in kept.analysed_articles(conn, [r["id"] for r in rows])}
     params = Params()
     oldest = min(_time(r["sort_ts"]) for r in rows)
@@ -83,6 +87,20 @@ def file_stories(conn: sqlite3.Connection, limit: int = BATCH) -> int:
     kept.save_filing(conn, filed, unfiled, changed, dropped, df_delta, index.n_docs)
     mark_stories(conn, [s["id"] for s in changed], recheck=old_stories)
     return len(rows)
+
+
+def check_marks(conn: sqlite3.Connection, limit: int = MARKS_BATCH) -> int:
+    """Check again up to *limit* stories' contested marks set by rules other than this
+    version's (REPORT_VERSION): a story keeps its mark as articles join, so new rules would
+    otherwise reach only the stories that lose or change an article. How many (0: none left)."""
+    ids = kept.marks_to_check(conn, REPORT_VERSION, limit)
+    if ids:
+        mark_stories(conn, ids, recheck=ids)
+    if len(ids) < limit:
+        kept.marks_checked(conn, REPORT_VERSION, None)
+    else:
+        kept.marks_checked(conn, REPORT_VERSION, ids[-1])
+    return len(ids)
 
 
 def file_all(conn: sqlite3.Connection) -> int:

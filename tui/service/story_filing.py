@@ -30,7 +30,7 @@ from typing import Any
 
 from tui.core.errors import StoreError
 from tui.pipeline.processes import real_stderr, silence_output, watch_parent
-from tui.pipeline.stories import FEATURES_VERSION
+from tui.pipeline.stories import FEATURES_VERSION, REPORT_VERSION
 from tui.store import schema
 from tui.store.handle import store_failure
 from tui.store.stories import needs_filing
@@ -106,9 +106,11 @@ class StoryFiler:
         self._on_store = on_store  # runs fn(conn) on the caller's store thread
 
     async def file_all(self) -> int:
-        """File until nothing is left; how many articles. Asks the store first: a catch-up
-        with nothing to file starts no process."""
-        if not await self._on_store(lambda conn: needs_filing(conn, FEATURES_VERSION)):
+        """File until nothing is left (then check the contested marks other rules set); how
+        many articles (and stories checked). Asks the store first: a catch-up with nothing to
+        do starts no process."""
+        versions = (FEATURES_VERSION, REPORT_VERSION)
+        if not await self._on_store(lambda conn: needs_filing(conn, *versions)):
             return 0
         total = 0
         while done := await self._stretch():

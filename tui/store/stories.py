@@ -93,11 +93,14 @@ def document_frequencies(conn: sqlite3.Connection, terms: Iterable[str]) -> dict
     return found
 
 
-def needs_filing(conn: sqlite3.Connection, version: str) -> bool:
+def needs_filing(conn: sqlite3.Connection, version: str, marks_version: str = "") -> bool:
     """Whether a catch-up has anything to do: stories of another features version (and a done
     article to file), or an article in `story_queue` (done and not filed, or analysed again:
-    kept by triggers, schema 13). A few index seeks whatever the cache's size, where a
-    catch-up that finds nothing would start the story process (tui/service/story_filing.py)."""
+    kept by triggers, schema 13), or (given *marks_version*) contested marks set by other
+    rules. A few index seeks whatever the cache's size, where a catch-up that finds nothing
+    would start the story process (tui/service/story_filing.py)."""
+    if marks_version and _marks_state(conn)[0] != marks_version:
+        return True
     row = conn.execute("SELECT value FROM app_state WHERE key = 'stories_version'").fetchone()
     if row is None or row[0] != version:
         states = _marks(DONE_STATES)
@@ -105,6 +108,45 @@ def needs_filing(conn: sqlite3.Connection, version: str) -> bool:
             f"SELECT EXISTS (SELECT 1 FROM articles WHERE state IN ({states}))", DONE_STATES
         ).fetchone()[0])  # fmt: skip
     return bool(conn.execute("SELECT EXISTS (SELECT 1 FROM story_queue)").fetchone()[0])
+
+
+def _marks_state(conn: sqlite3.Connection) -> tuple[str | None, str]:
+    """(the rules' version the contested marks were last all checked by, or None; the
+    progress of a check under way as "version\tlast story id")."""
+    found = dict(conn.execute(
+        "SELECT key, value FROM app_state WHERE key IN ('marks_version', 'marks_after')"
+    ).fetchall())  # fmt: skip
+    return found.get("marks_version"), found.get("marks_after", "")
+
+
+def marks_to_check(conn: sqlite3.Connection, version: str, limit: int) -> list[str]:
+    """Up to *limit* stories whose contested mark other rules set than *version*'s, in id
+    order after the last one checked; [] once every story was."""
+    checked, progress = _marks_state(conn)
+    if checked == version:
+        return []
+    run, _, after = progress.partition("\t")
+    rows = conn.execute(
+        "SELECT id FROM stories WHERE id > ? ORDER BY id LIMIT ?",
+        (after if run == version else "", limit),
+    )
+    return [row[0] for row in rows]
+
+
+def marks_checked(conn: sqlite3.Connection, version: str, last: str | None) -> None:
+    """The marks are checked up to story *last*; or (None) all of them, by *version*'s rules."""
+    with conn:
+        if last is None:
+            conn.execute("DELETE FROM app_state WHERE key = 'marks_after'")
+            conn.execute(
+                "INSERT OR REPLACE INTO app_state(key, value) VALUES ('marks_version', ?)",
+                (version,),
+            )
+        else:
+            conn.execute(
+                "INSERT OR REPLACE INTO app_state(key, value) VALUES ('marks_after', ?)",
+                (f"{version}\t{last}",),
+            )
 
 
 def start_over_unless(conn: sqlite3.Connection, version: str) -> bool:

@@ -22,3 +22,7 @@ Public API (docs/STORIES.md explains the rules and the numbers behind them):
 # 6: a story's stored state carries its event kinds (a story filed in an earlier batch had none,
 # and the kind mismatch never applied to it).
 FEATURES_VERSION = "6"
+# What a story's report finds changed (the ledger's rows, contradictions, figures): the stored
+# contested marks (⚡, `is:contested`) were set by other rules and are checked again, a batch at
+# a time, by the story process (tui/service/stories.py). Bump with any change to them.
+REPORT_VERSION = "1"

@@ -9,9 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import build_app, wait_for, write_config
+from tests.conftest import build_app, build_seed_app, wait_for, write_config
 from tests.server import LocalServer
 from tui.app.refreshing import ANALYSES_KEY
+from tui.app.screens.reader import ReaderScreen
+from tui.app.widgets.status_bar import StatusBar
 from tui.pipeline.analyze import ANALYZER_VERSION
 from tui.store import manual_status, schema, store
 
@@ -25,6 +27,10 @@ def fetch(directory: Path) -> None:
         capture_output=True, text=True, timeout=180, cwd=REPO,
     )
     assert done.returncode == 0, done.stderr
+
+
+def status(app) -> str:  # type: ignore[no-untyped-def]
+    return str(app.screen.query_one(StatusBar).render())
 
 
 def told(app) -> list[str]:  # type: ignore[no-untyped-def]
@@ -80,3 +86,35 @@ async def test_pages_an_older_analyzer_read_are_read_again_on_start_and_the_user
             not w.is_finished for w in app.workers
             if w.group in ("refresher", "queue", "reanalysis")))
         assert not [t for t in app.told if t.title == "sitrep was upgraded"]
+
+
+async def test_an_open_article_is_shown_anew_once_read_again_at_the_same_claim(
+    seed_cache: tuple[Path, dict],
+) -> None:
+    """The reader open on an article waiting to be read again shows the new reading when its
+    turn comes, with the cursor on the claim it was on (the seeded cache holds no pages to read
+    again, so the new reading is written here as the refresher writes one)."""
+    directory, ids = seed_cache
+    db = directory / "cache" / "sitrep.db"
+    conn = schema.connect(db)
+    with conn:
+        conn.execute("UPDATE articles SET state = 'reprocess' WHERE id = ?", (ids["sumy"],))
+    conn.close()
+    app = build_seed_app(directory)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await wait_for(pilot, lambda: "8 articles" in status(app))
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, ReaderScreen)
+                       and app.screen.data is not None)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        assert status(app) == "claim 2/3 — Oleh Hryhorov · claimed"
+        conn = schema.connect(db)
+        with conn:  # the new reading: one claim fewer, before the cursor's
+            first = conn.execute("SELECT min(id) FROM claim_rows WHERE article_id = ?",
+                                 (ids["sumy"],)).fetchone()[0]
+            conn.execute("DELETE FROM claim_rows WHERE id = ?", (first,))
+            conn.execute("UPDATE articles SET state = 'analyzed', claim_count = 2 WHERE id = ?",
+                         (ids["sumy"],))
+        conn.close()
+        app.bump_data(force=True)
+        await wait_for(pilot, lambda: status(app) == "claim 1/2 — Oleh Hryhorov · claimed")

@@ -112,9 +112,28 @@ class ReaderScreen(Screen[None]):
         self.watch(self.app, "data_version", self._data_changed, init=False)
 
     def _data_changed(self) -> None:
-        """Still waiting for its analysis (the queue may have it in hand): look again."""
-        if self.data is not None and self.data.row["state"] in ("queued", "new"):
+        """Still waiting for its analysis (the queue may have it in hand), or to be read again
+        by a new analyzer (after an upgrade: tui/app/refreshing.py): look again."""
+        if self.data is None:
+            return
+        if self.data.row["state"] in ("queued", "new"):
             self._load()
+        elif self.data.row["state"] == "reprocess":
+            self._read_again()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _read_again(self) -> None:
+        """Once its turn came, the article is shown as the new analyzer read it, at the claim
+        the cursor was on."""
+        data = load_article(self.library, self.article_id)
+        if data is not None and data.row["state"] != "reprocess":
+            self.app.call_from_thread(self._show_again, data)
+
+    async def _show_again(self, data: ArticleData) -> None:
+        claim = self.cursor.current_span()
+        if claim is not None:
+            self.claim_start, self.source_start = claim.start, claim.source_start
+        await self._show(data)
 
     @work(thread=True, group="writes", exit_on_error=False)
     def _mark_read(self) -> None:

@@ -121,7 +121,7 @@ class ReaderScreen(Screen[None]):
         elif self.data.row["state"] == "reprocess":
             self._read_again()
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    @work(thread=True, exclusive=True, group="read-again", exit_on_error=False)
     def _read_again(self) -> None:
         """Once its turn came, the article is shown as the new analyzer read it, at the claim
         the cursor was on."""

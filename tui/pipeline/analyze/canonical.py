@@ -231,7 +231,10 @@ class Namer:
             for d in reversed(earlier):
                 if d.canonical.lower().endswith(names.bodies()[bare.lower()].lower()):
                     return d.canonical, d.affiliation
-            return bare, self._article_country(at)
+            family, c = names.bodies()[bare.lower()], self._article_country(at)
+            if family != "Armed Forces":
+                return bare, c  # "the air force", "the health ministry": its own words
+            return (f"{names.adjective(c)} {family}" if c else family), c  # "the army"
         owned = names.possessive(bare)
         if owned is not None:
             return self._owned(*owned)

@@ -14,12 +14,12 @@ Five splits: `wire1`, the first 21 reports (records without a "split" field), wh
 later tuned on; `wire2`, 17 reports of other wars and outlets annotated for issue 14, kept unseen
 through two passes and development data since the fourth (status9); `wire3`, 14 reports (96
 claims) annotated in the fourth pass, its validation set, development data since the fifth
-(status10); `wire4`, 16 reports (105 claims) annotated in the fifth pass, its validation set, development
-data since the sixth (status11); `wire5`, 12 reports (96 claims) of wars and outlets none of the
-others uses, annotated in the sixth pass before the analyzer ran on them, the validation set:
-score it with `--split wire5` (figures only, never `--verbose`). A text missing from `--data` (not
-every page could be refilled byte for byte after the data were lost) is skipped and named on
-stderr; a text that is there but differs stops the bench.
+(status10); `wire4`, 16 reports (105 claims) annotated in the fifth pass, its validation set,
+development data since the sixth (status11); `wire5`, 12 reports (96 claims) of wars and
+outlets none of the others uses, annotated in the sixth pass before the analyzer ran on them,
+the validation set: score it with `--split wire5` (figures only, never `--verbose`). A text
+missing from `--data` (not every page could be refilled byte for byte after the data were
+lost) is skipped and named on stderr; a text that is there but differs stops the bench.
 """
 
 from __future__ import annotations

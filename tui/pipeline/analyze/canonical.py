@@ -231,10 +231,9 @@ class Namer:
             for d in reversed(earlier):
                 if d.canonical.lower().endswith(names.bodies()[bare.lower()].lower()):
                     return d.canonical, d.affiliation
-            family, c = names.bodies()[bare.lower()], self._article_country(at)
-            if family != "Armed Forces":
-                return bare, c  # "the air force", "the health ministry": its own words
-            return (f"{names.adjective(c)} {family}" if c else family), c  # "the army"
+            c = self._article_country(at)  # "the army": the Armed Forces; "the air force" as is
+            arms = names.bodies()[bare.lower()] == "Armed Forces"
+            return (f"{names.adjective(c)} Armed Forces".strip() if arms else bare), c
         owned = names.possessive(bare)
         if owned is not None:
             return self._owned(*owned)
@@ -398,5 +397,4 @@ class Namer:
 
 def _without(phrase: str, person: str) -> str:
     """The phrase with the person's own name taken out (so "Said" is not read as a place)."""
-    last = person.split()[-1]
-    return phrase.replace(person, " ").replace(last, " ")
+    return phrase.replace(person, " ").replace(person.split()[-1], " ")

@@ -20,7 +20,13 @@ from tui.pipeline.analyze import counters, datafiles
 from tui.pipeline.analyze.evidence import WINDOW, Ledger, same_party
 
 _CONTRAST_RE = re.compile(r"\b(?:while|whereas|but)\b", re.IGNORECASE)
-_TURN_RE = re.compile(r"^\W*(?:but|however)\b|,\s*however,", re.IGNORECASE)
+# "But ...", "However, ...", "X, however, said"; "X, in turn, accused ...", "For its part, X
+# said ...": the party answers with its own account.
+_TURN_RE = re.compile(
+    r"^\W*(?:but|however|for (?:its|his|her|their) part)\b|,\s*(?:however|in turn|for (?:its|his|"
+    r"her|their) part),",
+    re.IGNORECASE,
+)
 _OTHER_ACCOUNT_RE = re.compile(
     r"\b(?:(?:a|an)\s+(?:different|conflicting|contradictory|opposite|starkly different)\s+"
     r"(?:account|version|picture)|"

@@ -24,26 +24,23 @@ from collections import Counter
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import describe, names, sides
+from tui.pipeline.analyze import describe, insurgents, names, sides
 from tui.pipeline.analyze.lexicon import words
 
 _KNOWN_AS_RE = re.compile(
     r"\b(?:known as|calling itself|calls itself|which calls itself|called|dubbed)\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|for|al-\w+))*)"
 )
-_STATEMENT_NOUNS = words(
-    "statement communique communiqué post message release announcement update bulletin"
-)
+_STATEMENT_NOUNS = words("statement communique communiqué post message release announcement")
+_STATEMENT_NOUNS |= words("update bulletin")
 _CAP_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){0,3}")
 # Definite descriptions that refer back to a group: "the paramilitary force", "the group".
 _DESCRIPTION_RE = re.compile(
     r"^(?:the|The)\s+(?:[A-Za-z-]+\s+)?(?:group|organization|organisation|agency|force|forces|"
     r"militia|rebels|insurgents|fighters|militants|movement|faction|paramilitaries|jihadists)$"
 )
-_ARMED = words(
-    "group force forces militia rebels insurgents fighters militants faction paramilitaries "
-    "jihadists movement"
-)
+_ARMED = words("group force forces militia rebels insurgents fighters militants faction")
+_ARMED |= words("paramilitaries jihadists movement")
 _FOR_DESCRIPTION_RE = re.compile(
     r"\b(?:for|of)\s+(?P<desc>the\s+(?:[A-Za-z-]+\s+)?(?:group|rebels|insurgents|militants|"
     r"jihadists|fighters|militia|movement|paramilitaries|faction))\b"
@@ -109,6 +106,8 @@ class Namer:
     def name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:
         """(canonical, affiliation) of `draft`, given the drafts before it."""
         canonical, side = self._name(draft, earlier)
+        phrase = self.text[draft.source[0] : draft.source[1]]  # "the rebels": the one group's
+        canonical, side = insurgents.resolve(self.text, phrase, canonical, side, draft.person)
         return canonical, self.in_full.get(side, side)
 
     def _name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:

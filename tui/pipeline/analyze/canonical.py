@@ -197,6 +197,7 @@ class Namer:
             owner[1] if owner else "",
             names.bare(owner[0]) if owner else "",  # "the PDF's Naypyitaw chapter"
             names.proper_tail(bare),
+            describe.KIND_AFTER_RE.sub("", bare),  # "the PKK militant group", "SDF media center"
         ):
             if candidate and (found := self._force(candidate)) is not None:
                 return found

@@ -130,8 +130,9 @@ def _fold(text: str) -> str:
 
 def _fold_name(text: str) -> str:
     """A force's name as looked up: "al-Shabaab" and "Al Shabaab", "Al-Qaeda" and "al Qaeda"
-    are one name (wire copy joins the Arabic article with a hyphen or a space)."""
-    return _fold(text.replace("-", " "))
+    are one name (wire copy joins the Arabic article with a hyphen or a space), and so are
+    "Kurdistan Workers' Party" and "Kurdistan Workers Party" (a plural's apostrophe dropped)."""
+    return _fold(re.sub(r"(?<=\w)['’](?=s\b|\W|$)", "", text.replace("-", " ")))
 
 
 @functools.lru_cache(maxsize=8192)

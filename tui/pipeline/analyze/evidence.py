@@ -55,7 +55,8 @@ _REFERENCE_RE = re.compile(
     r"\b(?:(?P<det>(?i:the|these|those|such|this|that|its|their|his|her|either|neither|both|"
     r"any|all|each|a|an))\s+|(?P<owner>(?:(?i:the)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
     r"(?i:the)\s+[a-z]+(?:\s+[a-z]+)?)['’]s?\s+)"
-    r"(?P<adj>(?:[A-Z][\w-]*|(?i:two|earlier|initial|latest|official|reported|casualty|death))"
+    r"(?P<adj>(?:[A-Z][\w-]*|(?i:two|earlier|initial|latest|official|reported|casualty|death|"
+    r"rebel|militant|insurgent|guerrilla|army|military))"
     r"\s+)?(?P<noun>(?i:" + _NOUNS + r"))\b"
     r"(?:\s+(?:reported|given|released|published|issued|put out|made|cited)\s+by\s+"
     r"(?P<by>(?:the\s+)?[\w'’-]+(?:\s+(?!" + _STOPS_OWNER + r"\b)[\w'’-]+){0,5}))?",
@@ -83,8 +84,9 @@ _PRONOUN_OWNERS = frozenset(("its", "their", "his", "her"))
 _NUMBER_RE = re.compile(r"\d")
 _ARMED_NOUNS = words(
     "group rebels insurgents militants fighters militia force forces faction movement "
-    "jihadists paramilitaries"
+    "jihadists paramilitaries rebel insurgent militant guerrilla guerrillas"
 )
+_PARTY_ADJECTIVES = words("rebel militant insurgent guerrilla army military")
 _BODY_NOUNS = words("organization organisation agency monitor charity")
 # A state's forces under any of their common names: "the army's count" is the military's.
 _STATE_ARMS = words("army military troops soldiers")
@@ -206,8 +208,8 @@ def references(text: str, lo: int, hi: int) -> list[Reference]:
         det = (m.group("det") or "").lower()
         owner = m.group("by") or m.group("owner") or ""
         adj = (m.group("adj") or "").strip()
-        if not owner and adj and adj[:1].isupper():
-            owner = adj  # "the Israeli statement", "the Russian claim"
+        if not owner and adj and (adj[:1].isupper() or adj.lower() in _PARTY_ADJECTIVES):
+            owner = adj  # "the Israeli statement", "the Russian claim", "the rebel statement"
         if det in _PRONOUN_OWNERS:
             owner = det
         if det in ("a", "an") and not owner:
@@ -291,7 +293,8 @@ def owns(owner: str, draft: Draft) -> bool:
     ):
         return True
     if head in _ARMED_NOUNS:  # "the group's statement", "the rebels' account"
-        return sides.group(draft.canonical) is not None
+        side = draft.affiliation  # a named force, or a group of no country ("the UFDD")
+        return sides.group(draft.canonical) is not None or bool(side) and not sides.country(side)
     return head in _BODY_NOUNS and not draft.person and draft.affiliation == ""
 
 

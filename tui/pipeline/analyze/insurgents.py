@@ -21,7 +21,9 @@ _REBEL_RE = re.compile(
     r"(?P<rest>.*)$",
     re.IGNORECASE,
 )
-_CAP_RE = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w'’-]*){0,6}")
+_CAP_RE = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w'’-]*){0,6}"
+)
 _WORD_RE = re.compile(r"[\w'’-]+")
 
 

@@ -1,7 +1,8 @@
 """Accounts set against each other: they dispute one another without any denial.
 
 - two sources of different sides in one sentence joined by "while", "whereas" or "but", or a
-  sentence opening with "But" or "However" right after another side's claim;
+  sentence opening with "But", "However" or "For its part" ("X, however," / "X, in turn,")
+  right after another side's claim;
 - "Y gave a different account. It said ...": Y's claims and the claim before them;
 - the same count given far apart by two sides ("killed 20 soldiers" / "four soldiers died";
   not three against four, not "dozens" against 60);

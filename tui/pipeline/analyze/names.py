@@ -108,14 +108,17 @@ def issuer(name: str) -> str:
 
 
 _TALLY_RE = re.compile(
-    r"^(?:an?|the)\s+(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+(?:tally|count)$"
+    r"^(?:an?|the)\s+(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+(?:tally|count)$|"
+    r"^(?:(?:an?|the)\s+)?(?:\w+\s+)?(?:tally|count)\s+(?:by|from|of)\s+(?:the\s+|The\s+)?"
+    r"(?P<by>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})$"
 )
 
 
 def tallier(name: str) -> str:
-    """ "an AFP tally", "a Reuters count" -> the agency that keeps it; else ""."""
+    """ "an AFP tally", "a Reuters count", "a count by The Associated Press" -> the agency that
+    keeps it; else ""."""
     m = _TALLY_RE.match(name)
-    return m.group("org") if m else ""
+    return (m.group("org") or m.group("by")) if m else ""
 
 
 def bare(name: str) -> str:

@@ -140,3 +140,23 @@ def test_wire4_floors():
     assert result.share(result.status_ok) >= 0.70
     assert result.share(result.canonical_ok) >= 0.73
     assert result.share(result.affiliation_ok) >= 0.67
+
+
+def test_a_count_by_an_agency_is_the_agencys(find):
+    text = (
+        "At least 40 soldiers have been killed in the offensive since May, according to a count "
+        "by The Associated Press."
+    )
+    assert one(find(text), "according to").source_canonical == "Associated Press"
+
+
+def test_a_capital_in_capitals_without_a_dash_is_a_dateline(find):
+    text = (
+        "KHARTOUM South Sudan's army denied on Saturday that it had shelled a market in Bor, "
+        "saying rebels had fired the shells."
+    )
+    claim = one(find(text), "denied")
+    assert (claim.source_canonical, claim.affiliation) == (
+        "South Sudanese Armed Forces",
+        "South Sudan",
+    )

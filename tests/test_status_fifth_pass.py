@@ -176,7 +176,7 @@ def test_wire3_floors():
     assert result.f1 >= 0.92
     assert result.share(result.status_ok) >= 0.71
     assert result.share(result.confirmed_right, result.confirmed_predicted) >= 0.95
-    assert result.share(result.canonical_ok) >= 0.83
+    assert result.share(result.canonical_ok) >= 0.84  # 0.846 after the sixth pass
     assert result.share(result.affiliation_ok) >= 0.68
 
 

@@ -32,7 +32,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "17"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "18"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -64,7 +64,12 @@ ANALYZER_VERSION = "17"  # 2: state bodies, described organisations; 3: attitude
 # administration, police stations and camps named by their place, broadcasters, "alias" names,
 # more small arms; a party reported to have verified its own claim does not confirm it,
 # the staff of a UN agency or aid group take no side of the country they work in, "lying in
-# corridors" is no falsehood
+# corridors" is no falsehood; 18: "no fighting", "no such incident" answer any word for an
+# armed encounter, "the army's count", "the rebel statement", "the United Nations' accusation"
+# name their owners' claims, "in turn" and "for its part" set accounts against each other, a
+# bare "the army" is the country's Armed Forces, "the rebels" of an article that names one
+# group are that group, names of forces without their apostrophe or with what they are after
+# them ("the PKK militant group"), "Union of Forces for ... and ..."
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -1,7 +1,8 @@
 """Accounts set against each other: they dispute one another without any denial.
 
 - two sources of different sides in one sentence joined by "while", "whereas" or "but", or a
-  sentence opening with "But" or "However" right after another side's claim;
+  sentence opening with "But", "However" or "For its part" ("X, however," / "X, in turn,")
+  right after another side's claim;
 - "Y gave a different account. It said ...": Y's claims and the claim before them;
 - the same count given far apart by two sides ("killed 20 soldiers" / "four soldiers died";
   not three against four, not "dozens" against 60);
@@ -20,7 +21,13 @@ from tui.pipeline.analyze import counters, datafiles
 from tui.pipeline.analyze.evidence import WINDOW, Ledger, same_party
 
 _CONTRAST_RE = re.compile(r"\b(?:while|whereas|but)\b", re.IGNORECASE)
-_TURN_RE = re.compile(r"^\W*(?:but|however)\b|,\s*however,", re.IGNORECASE)
+# "But ...", "However, ...", "X, however, said"; "X, in turn, accused ...", "For its part, X
+# said ...": the party answers with its own account.
+_TURN_RE = re.compile(
+    r"^\W*(?:but|however|for (?:its|his|her|their) part)\b|,\s*(?:however|in turn|for (?:its|his|"
+    r"her|their) part),",
+    re.IGNORECASE,
+)
 _OTHER_ACCOUNT_RE = re.compile(
     r"\b(?:(?:a|an)\s+(?:different|conflicting|contradictory|opposite|starkly different)\s+"
     r"(?:account|version|picture)|"

@@ -24,26 +24,23 @@ from collections import Counter
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import describe, names, sides
+from tui.pipeline.analyze import describe, insurgents, names, sides
 from tui.pipeline.analyze.lexicon import words
 
 _KNOWN_AS_RE = re.compile(
     r"\b(?:known as|calling itself|calls itself|which calls itself|called|dubbed)\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|for|al-\w+))*)"
 )
-_STATEMENT_NOUNS = words(
-    "statement communique communiqué post message release announcement update bulletin"
-)
+_STATEMENT_NOUNS = words("statement communique communiqué post message release announcement")
+_STATEMENT_NOUNS |= words("update bulletin")
 _CAP_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){0,3}")
 # Definite descriptions that refer back to a group: "the paramilitary force", "the group".
 _DESCRIPTION_RE = re.compile(
     r"^(?:the|The)\s+(?:[A-Za-z-]+\s+)?(?:group|organization|organisation|agency|force|forces|"
     r"militia|rebels|insurgents|fighters|militants|movement|faction|paramilitaries|jihadists)$"
 )
-_ARMED = words(
-    "group force forces militia rebels insurgents fighters militants faction paramilitaries "
-    "jihadists movement"
-)
+_ARMED = words("group force forces militia rebels insurgents fighters militants faction")
+_ARMED |= words("paramilitaries jihadists movement")
 _FOR_DESCRIPTION_RE = re.compile(
     r"\b(?:for|of)\s+(?P<desc>the\s+(?:[A-Za-z-]+\s+)?(?:group|rebels|insurgents|militants|"
     r"jihadists|fighters|militia|movement|paramilitaries|faction))\b"
@@ -109,6 +106,8 @@ class Namer:
     def name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:
         """(canonical, affiliation) of `draft`, given the drafts before it."""
         canonical, side = self._name(draft, earlier)
+        phrase = self.text[draft.source[0] : draft.source[1]]  # "the rebels": the one group's
+        canonical, side = insurgents.resolve(self.text, phrase, canonical, side, draft.person)
         return canonical, self.in_full.get(side, side)
 
     def _name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:
@@ -198,6 +197,7 @@ class Namer:
             owner[1] if owner else "",
             names.bare(owner[0]) if owner else "",  # "the PDF's Naypyitaw chapter"
             names.proper_tail(bare),
+            describe.KIND_AFTER_RE.sub("", bare),  # "the PKK militant group", "SDF media center"
         ):
             if candidate and (found := self._force(candidate)) is not None:
                 return found
@@ -231,7 +231,9 @@ class Namer:
             for d in reversed(earlier):
                 if d.canonical.lower().endswith(names.bodies()[bare.lower()].lower()):
                     return d.canonical, d.affiliation
-            return bare, self._article_country(at)
+            c = self._article_country(at)  # "the army": the Armed Forces; "the air force" as is
+            arms = names.bodies()[bare.lower()] == "Armed Forces"
+            return (f"{names.adjective(c)} Armed Forces".strip() if arms else bare), c
         owned = names.possessive(bare)
         if owned is not None:
             return self._owned(*owned)
@@ -395,5 +397,4 @@ class Namer:
 
 def _without(phrase: str, person: str) -> str:
     """The phrase with the person's own name taken out (so "Said" is not read as a place)."""
-    last = person.split()[-1]
-    return phrase.replace(person, " ").replace(last, " ")
+    return phrase.replace(person, " ").replace(person.split()[-1], " ")

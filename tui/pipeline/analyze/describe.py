@@ -18,6 +18,12 @@ from tui.pipeline.analyze import names, sides
 from tui.pipeline.analyze.lexicon import PERSON_NOUNS, words
 
 MEMBERS = words("rebels fighters militants insurgents group movement forces")
+# What a named force is, or what of it speaks, after its name: "the PKK militant group", "the
+# SDF media center", "the PKK statement" are the force's (never its people: "PDF officer").
+KIND_AFTER_RE = re.compile(
+    r"(?:\s+(?:militant|rebel|armed|separatist|jihadist|insurgent|group|statement|media|center|"
+    r"centre))+$"
+)
 # Words that describe a force outside a state's army: such a description never refers back
 # to a country's armed forces ("the paramilitary group" after "Sudan's army").
 IRREGULAR = words(

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import accounts, cues, datafiles, idioms, lede, sequels
+from tui.pipeline.analyze import accounts, cues, datafiles, idioms, lede, negated, sequels
 from tui.pipeline.analyze.evidence import (
     WINDOW,
     Ledger,
@@ -82,7 +82,7 @@ _NEGATED_ACT_RE = re.compile(_NEGATION + _BLAMED_ACTS + r"\b", re.IGNORECASE)
 _NEGATED_ANY_RE = re.compile(_NEGATION + _ACTS + r"\b", re.IGNORECASE)
 _ACT_RE = re.compile(r"\b" + _ACTS + r"\b", re.IGNORECASE)
 # "there was no clash whatsoever": an event said not to have happened. A denial only when a
-# claim here says it happened (`_negated_events`).
+# claim here says it happened (negated.py).
 # A denial that is nothing but a verdict: "the claim was false", "any kind of fake", "nonsense".
 _FALSITY_ONLY_RE = re.compile(
     r"^\W*(?:\w+\W+){0,14}?(?:false|untrue|not true|fake|a lie|lies|nonsense|propaganda|"
@@ -102,9 +102,6 @@ _DEMONSTRATIVE_RE = re.compile(
     r"\W*(?:(?:on|with|against)\s+)?(?:that|this)\b(?=\s*(?:[,.;:]|$|as\b|was\b|is\b|"
     r"were\b|had\b|has\b))",
     re.IGNORECASE,
-)
-_NO_EVENT_RE = re.compile(
-    r"\bthere (?:was|were|has been|had been|have been) no (?:such )?(?P<noun>\w+)", re.IGNORECASE
 )
 _STATEMENT_RE = re.compile(
     r"\b(?:claims?|reports?|allegations?|accusations?|accounts?|figures?|tolls?|assertions?|"
@@ -167,7 +164,7 @@ def find(ledger: Ledger) -> None:
     """Denials, the claims they contest, and accounts set against each other."""
     text = ledger.text
     own = [denial_span(text, d) for d in ledger.drafts]
-    events = _negated_events(ledger, own)
+    events = negated.events(ledger, own)
     for k, span in enumerate(own):
         if span is not None:
             ledger.add(k, "denial", span, ledger.drafts[k].canonical)
@@ -180,44 +177,6 @@ def find(ledger: Ledger) -> None:
         for target in events.get(k) or _targets(ledger, k, own):
             ledger.add(target, "dispute", _clause(ledger, k, target), ledger.drafts[k].canonical)
     accounts.find(ledger)
-
-
-def _negated_events(ledger: Ledger, own: list[tuple[int, int] | None]) -> dict[int, list[int]]:
-    """ "there was no clash whatsoever" denies when earlier claims by another side have the
-    event's noun ("the PDF had a clash with junta forces"); it contests all of them."""
-    text = ledger.text
-    found: dict[int, list[int]] = {}
-    for k, d in enumerate(ledger.drafts):
-        if own[k] is not None:
-            continue
-        m = _NO_EVENT_RE.search(text, d.content[0], d.content[1])
-        if m is None:
-            continue
-        stem = m.group("noun").lower()[:4]
-        targets = [
-            j
-            for j in ledger.others_before(d.cue[0], ledger.sent_of[k], d)
-            if stem in ledger.words[j]
-            and not (d.affiliation and ledger.drafts[j].affiliation == d.affiliation)
-            and not ledger.drafts[j].attached
-        ]
-        if not targets:  # "there were no clashes ..." opening the story, the claim after it
-            denied = ledger.sentence_profile(*d.content)
-            targets = lede.later(ledger, k, denied, lambda j: not ledger.drafts[j].attached)
-        if targets:  # and the rest of each account: "said it attacked ... It said the clash"
-            around = [
-                j
-                for j in range(k)
-                if not ledger.drafts[j].attached
-                and any(
-                    same_party(ledger.drafts[j], ledger.drafts[t])
-                    and abs(ledger.sent_of[j] - ledger.sent_of[t]) <= 1
-                    for t in targets
-                )
-            ]
-            own[k] = (m.start(), m.end())
-            found[k] = sorted(set(targets) | set(around))
-    return found
 
 
 def _names_statement(ledger: Ledger, k: int) -> bool:

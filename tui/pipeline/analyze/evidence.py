@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from tui.core.models import Evidence
-from tui.pipeline.analyze import cues, overlap, sides
+from tui.pipeline.analyze import bodies, cues, overlap, sides
 from tui.pipeline.analyze.lexicon import words
 from tui.pipeline.analyze.sources import Draft
 
@@ -42,7 +42,7 @@ WINDOW = 4  # sentences back that evidence may reach without an owner named
 
 _NOUNS = (
     r"claims?|reports?|reporting|accounts?|figures?|tolls?|death tolls?|numbers?|tall(?:y|ies)|"
-    r"estimates?|allegations?|accusations?|assertions?|statements?|versions?|stor(?:y|ies)|"
+    r"counts?|estimates?|allegations?|accusations?|assertions?|statements?|versions?|stor(?:y|ies)|"
     r"charges?|narratives?|information|account of events|deaths?|killings?"
 )
 # Where the owner after "reported by" ends: at an auxiliary, a conjunction or a preposition
@@ -55,7 +55,8 @@ _REFERENCE_RE = re.compile(
     r"\b(?:(?P<det>(?i:the|these|those|such|this|that|its|their|his|her|either|neither|both|"
     r"any|all|each|a|an))\s+|(?P<owner>(?:(?i:the)\s+)?[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}|"
     r"(?i:the)\s+[a-z]+(?:\s+[a-z]+)?)['’]s?\s+)"
-    r"(?P<adj>(?:[A-Z][\w-]*|(?i:two|earlier|initial|latest|official|reported|casualty|death))"
+    r"(?P<adj>(?:[A-Z][\w-]*|(?i:two|earlier|initial|latest|official|reported|casualty|death|"
+    r"rebel|militant|insurgent|guerrilla|army|military))"
     r"\s+)?(?P<noun>(?i:" + _NOUNS + r"))\b"
     r"(?:\s+(?:reported|given|released|published|issued|put out|made|cited)\s+by\s+"
     r"(?P<by>(?:the\s+)?[\w'’-]+(?:\s+(?!" + _STOPS_OWNER + r"\b)[\w'’-]+){0,5}))?",
@@ -71,6 +72,8 @@ _FIGURE_NOUNS = frozenset(
         "numbers",
         "tally",
         "tallies",
+        "count",
+        "counts",
         "estimate",
         "estimates",
         "death toll",
@@ -81,9 +84,14 @@ _PRONOUN_OWNERS = frozenset(("its", "their", "his", "her"))
 _NUMBER_RE = re.compile(r"\d")
 _ARMED_NOUNS = words(
     "group rebels insurgents militants fighters militia force forces faction movement "
-    "jihadists paramilitaries"
+    "jihadists paramilitaries rebel insurgent militant guerrilla guerrillas"
 )
+_PARTY_ADJECTIVES = words("rebel militant insurgent guerrilla army military")
 _BODY_NOUNS = words("organization organisation agency monitor charity")
+# A state's forces under any of their common names: "the army's count" is the military's.
+_STATE_ARMS = words("army military troops soldiers")
+_ACRONYM_RE = re.compile(r"\b(?:the\s+)?[A-Z]{3,6}\s+(?:had|has|have|was|were|is|are|\w+ed)\b")
+_STATE_ARMS_RE = re.compile(r"\b(?:army|military|armed forces|troops|soldiers)\b")
 _ACCUSING = words("accuse blame allege charge implicate")
 _PARTY_WORDS_RE = re.compile(
     r"\b(?:army|military|forces|troops|soldiers|police|government|regime|militia|militias|"
@@ -200,8 +208,8 @@ def references(text: str, lo: int, hi: int) -> list[Reference]:
         det = (m.group("det") or "").lower()
         owner = m.group("by") or m.group("owner") or ""
         adj = (m.group("adj") or "").strip()
-        if not owner and adj and adj[:1].isupper():
-            owner = adj  # "the Israeli statement", "the Russian claim"
+        if not owner and adj and (adj[:1].isupper() or adj.lower() in _PARTY_ADJECTIVES):
+            owner = adj  # "the Israeli statement", "the Russian claim", "the rebel statement"
         if det in _PRONOUN_OWNERS:
             owner = det
         if det in ("a", "an") and not owner:
@@ -254,7 +262,7 @@ def _names_party(content: str) -> bool:
         part = word.split("-")[0]
         if sides.country(part) or sides.group(part) or part.lower() in sides.seats():
             return True
-    return False
+    return bool(_ACRONYM_RE.search(content))  # "the SPLA had shot down": an armed body's initials
 
 
 def owns(owner: str, draft: Draft) -> bool:
@@ -277,8 +285,16 @@ def owns(owner: str, draft: Draft) -> bool:
     if all(w.lower().replace("’", "'")[:5] in stems for w in words if len(w) > 2):
         return True
     head = words[-1].lower()
+    if head in _STATE_ARMS and not draft.person and _STATE_ARMS_RE.search(source):
+        return sides.group(draft.canonical) is None  # "the army's count": the military's
+    key = bodies.known_key(" ".join(words))
+    if key is not None and any(  # "the United Nations' accusation": the U.N. spokesman's
+        bodies.known_key(w.strip(",")) == key for w in draft.name.split()
+    ):
+        return True
     if head in _ARMED_NOUNS:  # "the group's statement", "the rebels' account"
-        return sides.group(draft.canonical) is not None
+        side = draft.affiliation  # a named force, or a group of no country ("the UFDD")
+        return sides.group(draft.canonical) is not None or bool(side) and not sides.country(side)
     return head in _BODY_NOUNS and not draft.person and draft.affiliation == ""
 
 

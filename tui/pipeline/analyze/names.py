@@ -82,8 +82,9 @@ def adjective(country: str) -> str:
 def clean(name: str) -> str:
     """Straight apostrophes, no dateline, bracketed acronym or trailing circumstance."""
     name = name.replace("’", "'").replace("‘", "'")
-    dateline = DATELINE_RE.match(name)
-    name = name[dateline.end() :] if dateline else name
+    dateline = DATELINE_RE.match(name) or _CAPS_PLACE_RE.match(name)
+    if dateline and (dateline.re is DATELINE_RE or sides.country(dateline.group(1))):
+        name = name[dateline.end() :]  # "KHARTOUM South Sudan's army": a dateline, no dash
     name = _CIRCUMSTANCE_RE.sub("", _BRACKETS_RE.sub("", name))
     return " ".join(name.strip(' \t\n"“”,;:').split())
 
@@ -107,15 +108,21 @@ def issuer(name: str) -> str:
     return m.group("body") if m and body(bare(m.group("body"))) is not None else ""
 
 
+# A place in capitals opening the story with no dash or colon after it ("KHARTOUM South
+# Sudan's army denied ..."): a dateline when the place is a country or a capital.
+_CAPS_PLACE_RE = re.compile(r"^\s*([A-Z][A-Z'’-]{3,}(?:\s+[A-Z][A-Z'’-]{2,})*)\s+(?=[A-Z][a-z])")
 _TALLY_RE = re.compile(
-    r"^(?:an?|the)\s+(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+(?:tally|count)$"
+    r"^(?:an?|the)\s+(?P<org>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)?)\s+(?:tally|count)$|"
+    r"^(?:(?:an?|the)\s+)?(?:\w+\s+)?(?:tally|count)\s+(?:by|from|of)\s+(?:the\s+|The\s+)?"
+    r"(?P<by>[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,3})$"
 )
 
 
 def tallier(name: str) -> str:
-    """ "an AFP tally", "a Reuters count" -> the agency that keeps it; else ""."""
+    """ "an AFP tally", "a Reuters count", "a count by The Associated Press" -> the agency that
+    keeps it; else ""."""
     m = _TALLY_RE.match(name)
-    return m.group("org") if m else ""
+    return (m.group("org") or m.group("by")) if m else ""
 
 
 def bare(name: str) -> str:

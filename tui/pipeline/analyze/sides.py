@@ -58,6 +58,7 @@ _GROUP_HEADS = words(
     "army forces force front militia militias brigade brigades movement coalition alliance"
 )
 _AUTHORITY_HEADS = words("council government")
+_COLLECTIVES = words("union league")  # "Union of Forces ...": a union of armed forces
 # Words of a name that is no party to the war: the UN's and other international missions.
 _NEUTRAL_NAMES = words("united nations un interim peacekeeping mission international multinational")
 _NAME_LINKS = words("of for the and")
@@ -130,8 +131,9 @@ def _fold(text: str) -> str:
 
 def _fold_name(text: str) -> str:
     """A force's name as looked up: "al-Shabaab" and "Al Shabaab", "Al-Qaeda" and "al Qaeda"
-    are one name (wire copy joins the Arabic article with a hyphen or a space)."""
-    return _fold(text.replace("-", " "))
+    are one name (wire copy joins the Arabic article with a hyphen or a space), and so are
+    "Kurdistan Workers' Party" and "Kurdistan Workers Party" (a plural's apostrophe dropped)."""
+    return _fold(re.sub(r"(?<=\w)['’](?=s\b|\W|$)", "", text.replace("-", " ")))
 
 
 @functools.lru_cache(maxsize=8192)
@@ -285,6 +287,8 @@ def own_name(tokens: list[str]) -> tuple[str, int, int] | None:
             run.pop()
         first = next((n for n, w in enumerate(run) if w.lower() in _NAME_LINKS), len(run))
         head = run[first - 1].lower()
+        if head in _COLLECTIVES and first + 1 < len(run) and run[first].lower() == "of":
+            head = run[first + 1].lower()  # "the Union of Forces for Democracy and Development"
         if len(run) < 2 or head not in _GROUP_HEADS | _AUTHORITY_HEADS:
             continue
         proper = [w for w in run if w.lower() not in _NAME_LINKS | _GROUP_HEADS | _GENERIC]

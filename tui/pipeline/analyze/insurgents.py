@@ -1,0 +1,62 @@
+"""The rebels of a two-sided war: "the rebels" after "the New People's Army".
+
+Conflict reports set a state against one armed group and then call that group by what it is:
+"the rebels", "a guerrilla spokesman", "Rebels opposing the government". When the article
+names exactly one non-state armed group (data/named_forces.tsv, or a proper name of an armed
+group: sides.own_name), a source called only by such a word speaks for that group: its side,
+and for a bare group ("The rebels", "Rebels opposing the government in Chad") its name too.
+With two groups named, or none, the words stay what they are.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from tui.pipeline.analyze import sides
+
+# The words for the non-state side of a civil war, as a source's head or its first word.
+_REBEL_RE = re.compile(
+    r"^(?:(?:the|a|an|one|two|some|several)\s+)?(?P<head>rebels?|guerrillas?|insurgents?)\b"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_CAP_RE = re.compile(
+    r"\b[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w'’-]*){0,6}"
+)
+_WORD_RE = re.compile(r"[\w'’-]+")
+
+
+@functools.cache
+def only_group(text: str) -> tuple[str, str] | None:
+    """(canonical, side) of the one non-state armed group `text` names, else None."""
+    found: dict[str, str] = {}
+    for m in _CAP_RE.finditer(text):
+        words = m.group().split()
+        for n in range(len(words), 0, -1):
+            hit = sides.group(" ".join(words[:n]))
+            if hit is not None:
+                break
+        else:
+            own = sides.own_name(_WORD_RE.findall(m.group()))
+            hit = (own[0], own[0]) if own else None
+        if hit is not None and sides.country(hit[1]) is None:
+            found[hit[1]] = hit[0]
+    if len(found) != 1:
+        return None
+    side, canonical = next(iter(found.items()))
+    return canonical, side
+
+
+def resolve(text: str, phrase: str, canonical: str, side: str, person: bool) -> tuple[str, str]:
+    """(canonical, side) of a source called `phrase`, the rebels' group when it is theirs."""
+    m = _REBEL_RE.match(phrase.strip())
+    if side or m is None:
+        return canonical, side
+    group = only_group(text)
+    if group is None:
+        return canonical, side
+    rest = m.group("rest").strip()
+    if person or rest.startswith(("spokes", "commander", "leader", "official", "source")):
+        return canonical, group[1]  # "Rebel spokesman Gregorio Rosal": the group's man
+    return group  # "The rebels", "Rebels opposing the government in Chad": the group

@@ -120,6 +120,8 @@ def test_a_schema_15_cache_migrates_with_a_backup_and_answers_the_same(tmp_path:
         assert index in plan, (sql, plan)
     columns = [r[1] for r in conn.execute("PRAGMA table_info(articles_phrase_fts)")]
     assert columns == ["text", "title", "summary"]
+    merge = conn.execute("SELECT v FROM articles_phrase_fts_config WHERE k = 'automerge'")
+    assert merge.fetchone()[0] == 16  # as schema 13 set it
     taken = queue.claim_queued(conn, "me", 10, now=old_cache.NOW.timestamp())
     assert sorted(int(str(row["id"])) for row in taken) == [3, 5, 6]  # 4 is leased
     conn.close()

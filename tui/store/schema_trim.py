@@ -15,7 +15,8 @@
   and the column's number (two bytes). Most tokens of an article are in its text only, which
   was the third column (title, summary, text): two bytes a token and article, a quarter of the
   index. The same tokens, positions and phrases; only the columns' order in the index changes
-  (its triggers name the columns; the content view `article_texts` is read by name).
+  (its triggers name the columns; the content view `article_texts` is read by name). It merges
+  its segments 16 at a time, as every full-text index since schema 13.
 - The queue's index holds only the queued articles (`state = 'queued'`, the refresher's
   queries), and one more small index the articles to analyse again (`state = 'reprocess'`):
   an analysed article, nearly every one, is in neither.
@@ -119,6 +120,7 @@ DROP TABLE articles_phrase_fts;
 CREATE VIRTUAL TABLE articles_phrase_fts USING fts5(text, title, summary,
     content='article_texts', content_rowid='id', tokenize='unicode61 remove_diacritics 2',
     columnsize=0);
+INSERT INTO articles_phrase_fts(articles_phrase_fts, rank) VALUES ('automerge', 16);
 INSERT INTO articles_phrase_fts(articles_phrase_fts) VALUES ('rebuild');
 
 DROP INDEX articles_queue;

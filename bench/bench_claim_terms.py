@@ -49,7 +49,8 @@ def prepare(source: Path, target: Path, manual: int) -> None:
     shutil.copy(source, target)
     conn = schema.connect(target)
     rows = conn.execute(
-        "SELECT article_id, start, source_start FROM claim_rows ORDER BY id LIMIT ?", (manual,)
+        "SELECT article_id, start, start + source_start FROM claim_rows ORDER BY id LIMIT ?",
+        (manual,),  # the row keeps source_start from the claim's start (schema 16)
     ).fetchall()
     for article_id, start, source_start in rows[:: max(1, len(rows) // max(1, manual))]:
         manual_status.set_status(conn, article_id, start, source_start, "confirmed")

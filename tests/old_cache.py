@@ -1,4 +1,4 @@
-"""A cache file as an older sitrep wrote it (schema 8 to 14): the schema of that version from
+"""A cache file as an older sitrep wrote it (schema 8 to 15): the schema of that version from
 its own migrations, rows written in plain SQL as that version's store wrote them (claims with
 their sentence and cue copied before 11, read from the text in 11; story rows as JSON text
 before 11, compressed in 11). The migration tests open it
@@ -49,11 +49,12 @@ def claims_of(text: str) -> list[dict[str, object]]:
 
 
 def write(path: Path, version: int) -> None:
-    """A cache of schema *version* (8 to 14) at *path*, closed. Schemas 12 to 14 are the cache
+    """A cache of schema *version* (8 to 15) at *path*, closed. Schemas 12 to 15 are the cache
     of the version before taken through their own migration (schema 11's rows, coded; then
-    its mentions packed and its story queue made; then its story rows packed)."""
-    assert 8 <= version <= 14
-    if version in (12, 13, 14):
+    its mentions packed and its story queue made; then its story rows packed; then its claims'
+    names as ids)."""
+    assert 8 <= version <= 15
+    if version in (12, 13, 14, 15):
         write(path, version - 1)
         old = sqlite3.connect(path)
         schema_size.register_functions(old)

@@ -20,7 +20,8 @@ from tui.store.schema_lean import QUOTE_CODES, code
 # The sentence and the cue are left NULL when they are the article's text at their offsets
 # (the `claims` view reads them from there: tui/store/schema_size.py); the status and the quote
 # kind are kept as codes (tui/store/schema_lean.py), which the view reads back as words; the
-# source, canonical source and side as ids into claim_sources and claim_names (schema_names.py).
+# source, canonical source and side as ids into claim_sources and claim_names (schema_names.py);
+# the offsets of the source, cue and content from the claim's start (schema_trim.py).
 _INSERT = (
     'INSERT INTO claim_rows(article_id, start, "end", text, source_id, source_start, source_end,'
     " cue, cue_start, cue_end, content_start, content_end, quote, status, canonical_id, side_id,"
@@ -98,8 +99,10 @@ def insert_claims(conn: sqlite3.Connection, article_id: int, claims: Iterable[Cl
         [
             (
                 article_id, c.start, c.end, unless_span(c.text, c.start, c.end), sources[c.source],
-                c.source_start, c.source_end, unless_span(c.cue, c.cue_start, c.cue_end),
-                c.cue_start, c.cue_end, c.content_start, c.content_end, code(c.quote, QUOTE_CODES),
+                c.source_start - c.start, c.source_end - c.start,
+                unless_span(c.cue, c.cue_start, c.cue_end), c.cue_start - c.start,
+                c.cue_end - c.start, c.content_start - c.start, c.content_end - c.start,
+                code(c.quote, QUOTE_CODES),
                 code(c.status), names.get(c.source_canonical, 0), names.get(c.affiliation, 0),
                 evidence_json(c.evidence),
             )

@@ -11,6 +11,7 @@ from __future__ import annotations
 from tui.core.query import Query, Term, check_for_bookmarks, count_condition, words_of
 from tui.core.spelling import variants
 from tui.store.schema_lean import code
+from tui.store.schema_trim import WITH_SIDE
 
 _ENTITY_IDS = "SELECT id FROM entities WHERE name LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\'"
 FEEDS = "+a.feed_id IN (SELECT id FROM feeds WHERE {})"
@@ -77,7 +78,8 @@ _SOURCE_INDEX = {"claims": "claims_phrase_fts", "bookmarks": "bookmarks_fts"}
 
 # A claim row keeps its source, canonical source and side as ids (schema 15): a condition on
 # one of them finds the few names it means in their small table, then the claims through the
-# id's index (claims_canonical, claims_sides); a bookmark keeps its copies as text.
+# id's index (claims_canonical, claims_sides: a partial index, which a query reads only when it
+# says WITH_SIDE, schema 16); a bookmark keeps its copies as text.
 _NAMED = {  # column of the claims view: (column of claim_rows, table of names, its column)
     "source": ("source_id", "claim_sources", "source"),
     "source_canonical": ("canonical_id", "claim_names", "name"),
@@ -97,7 +99,8 @@ def _rows_where(table: str, id_column: str, *columns: str) -> str:
     for column in dict.fromkeys(columns):
         row_column, names, name = _NAMED[column]
         likes = " OR ".join(f"{name} {_LIKE}" for c in columns if c == column)
-        tests.append(f"{row_column} IN (SELECT id FROM {names} WHERE {likes})")
+        test = f"{row_column} IN (SELECT id FROM {names} WHERE {likes})"
+        tests.append(f"({test} AND {WITH_SIDE})" if row_column == "side_id" else test)
     return f"SELECT {id_column} FROM claim_rows WHERE {' OR '.join(tests)}"
 
 

@@ -17,6 +17,7 @@ from tui.store.schema_pack import PACK
 from tui.store.schema_scale import CANONICALS, SCALE
 from tui.store.schema_size import SIZE, register_functions
 from tui.store.schema_terms import TERMS
+from tui.store.schema_trim import TRIM
 
 V1 = """
 CREATE TABLE feeds (
@@ -302,9 +303,9 @@ ALTER TABLE bookmarks ADD COLUMN affiliation TEXT;
 ALTER TABLE bookmarks ADD COLUMN status_manual INTEGER;
 """
 
-# v9 to v15, counts and a smaller cache: schema_scale (v9, v10), _size, _lean, _pack, _terms, _names
+# v9 to v16, counts and a smaller cache: schema_scale, _size, _lean, _pack, _terms, _names, _trim
 MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE, CANONICALS, SIZE, LEAN,
-                               PACK, TERMS, NAMES)  # fmt: skip
+                               PACK, TERMS, NAMES, TRIM)  # fmt: skip
 # A new cache's pages: 8 KB (4 KB pages left a third of the file empty). Incremental
 # auto-vacuum lets `sitrep vacuum` give free pages back in short steps (tui/store/upkeep.py).
 NEW_FILE_PRAGMAS = ("PRAGMA page_size = 8192", "PRAGMA auto_vacuum = INCREMENTAL")
@@ -316,8 +317,7 @@ class DamagedStoreError(StoreError):
 
 
 def database_dir(conn: sqlite3.Connection) -> Path | None:
-    """The folder of the connection's database file (where the journals sit beside it); None
-    for a database without a file."""
+    """The folder of the database file (the journals sit beside it); None without a file."""
     for row in conn.execute("PRAGMA database_list"):
         if row[1] == "main" and row[2]:
             return Path(row[2]).parent

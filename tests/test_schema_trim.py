@@ -15,7 +15,7 @@ from pathlib import Path
 from tests import old_cache
 from tui.core.models import Analysis, Article, Claim
 from tui.core.query import parse_query
-from tui.store import manual_status, query_sql, queue, schema, store, upkeep
+from tui.store import manual_status, query_sql, queue, reanalysis, schema, store, upkeep
 from tui.store.searcher import Searcher
 
 _INDEXES = ("claims_fts", "claims_phrase_fts", "articles_fts", "articles_phrase_fts")
@@ -49,7 +49,7 @@ def _answers(conn: sqlite3.Connection) -> dict[str, object]:
         )  # fmt: skip
     found["queue"] = [tuple(r) for r in store.queued_articles(conn, limit=100)]
     found["queued"] = store.count_queued(conn)
-    found["redo"] = [r["id"] for r in store.reprocess_candidates(conn, limit=100)]
+    found["redo"] = [r["id"] for r in reanalysis.reprocess_candidates(conn, limit=100)]
     return found
 
 

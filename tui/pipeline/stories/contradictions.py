@@ -2,22 +2,20 @@
 
 Three kinds, between rows of two speakers that do not speak for one party (a state and an
 armed force of the country it fights in are two, whatever country the analysis gives it):
-- `denial`: a row of denials (a claim the analysis marked denied) against a row it answers: one
-  the analysis marked disputed earlier in an article that carries the denial, one whose
-  statement shares DENIAL_OVERLAP of the denial's own statement ("did not strike homes" answers
-  "struck homes"; an act alone is not enough: "none of its fighters were killed" is not "27
-  killed"; a denied act needs that act: "denied striking the hospital", not "sent supplies to
-  the hospital"), or one on the pole of an opposition that what it denies stands on ("denied
-  killing civilians" answers "31 people were killed at the market");
+- `denial`: a row of denials against a row it answers: one the analysis marked disputed in an
+  article that carries the denial, one whose statement shares DENIAL_OVERLAP of the denial's
+  ("did not strike homes" / "struck homes"; not an act alone: "none of its fighters were
+  killed" / "27 killed"; a denied act or tie needs that act or tie: "denied striking the
+  hospital" / "sent supplies to the hospital"), or one on the pole of an opposition that what
+  it denies stands on ("denied killing civilians" / "31 people were killed at the market");
 - `dispute`: two rows on opposite poles of one family of incompatible accounts
   (lexicon.OPPOSITIONS: a military objective or homes and civilians; a place taken or held; a
   target hit or unharmed), each on one pole only, neither a denial;
 - `figures`: two speakers' different amounts for the same quantity of the same kind of thing,
   given within FIGURE_HOURS of each other; a toll that rises over days is an update, and the
   same speaker's amounts never contradict each other.
-A pair found as a denial is not reported again as a dispute. In each pair `a` is the row that
-answers (the denial, or the later one) and `b` the row answered.
-"""
+A pair found as a denial is not reported again as a dispute. `a` answers (the denial, or the
+later one), `b` is answered."""
 
 from __future__ import annotations
 
@@ -52,6 +50,7 @@ _VERDICT = frozenset(claim_key(w) for w in lexicon.VERDICT_WORDS) - {""}
 _POLES = tuple((pole_keys(one), pole_keys(other)) for one, other in lexicon.OPPOSITIONS)
 _ACTS = pole_keys(lexicon.ACTS)
 _ARMED_MEN = frozenset((claim_key("soldiers"), claim_key("fighters")))  # military, fighter
+_BACKING = claim_key("backing")  # "denied arming the M23": answers accounts of that tie only
 # Words of a party's name that name no party ("ministry", "forces", "spokesman").
 _GENERIC_NAMES = frozenset(
     claim_key(w) for w in lexicon.STATE_BODY_WORDS | lexicon.ROLE_WORDS | lexicon.GENERIC_ROLES
@@ -77,12 +76,10 @@ def find_contradictions(rows: list[LedgerRow], figures: Iterable[Figure]) -> lis
 
 
 def _apart(one: LedgerRow, other: LedgerRow) -> bool:
-    """Two speakers that may contradict each other: not one speaker, not one party, not a
-    body and the named spokesperson its wording gives it ("civil defence spokesman Mahmoud
-    Basal"), nor a state and its ranked officer. A state and a speaker that is not the state
-    are two, whatever country the analysis ties the other to: it gives a hospital, its
-    director or a witness the country the article names most (ninth pass: a government's
-    "the strike hit militants massing" against the town hospital's count of the dead)."""
+    """Two speakers that may contradict each other: not one speaker or party, a body and the
+    named spokesperson its wording gives it ("civil defence spokesman Mahmoud Basal"), a state
+    and its ranked officer. A state and a speaker that is not the state are two, whatever
+    country the analysis ties the other to (a hospital, its director, a witness)."""
     if one.source_key == other.source_key:
         return False
     if _speaks_for(one, other) or _speaks_for(other, one) or officer_of_state(one, other):
@@ -133,7 +130,8 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
             if m.denial
         ]
         owners = _owners_named(denial, rows)
-        own = set().union(*denied) - _ACTS if denied else set()
+        own = set().union(*(d for d in denied if _BACKING not in d)) - _ACTS
+        tie = set().union(*(d for d in denied if _BACKING in d)) - _ACTS
         # What it denies stands on a pole of what was hit or who holds a place: "denied
         # killing civilians" answers every civilian toll, "denied its fighters used the school"
         # every account of fighters hit there, in any words.
@@ -156,11 +154,14 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
             if poles == {1} and -1 in sides and 1 not in sides:
                 continue  # "denied its fighters used the school" / "22 killed at the school"
             if (
-                poles & sides or (_disputed_by(row, names, articles) and own & row.statement)
+                poles & sides
+                or _disputed_by(row, names, articles)
+                and (own | (tie if _BACKING in row.statement else set())) & row.statement
             ) or any(
                 len(d) >= 2
                 and not set(d).isdisjoint(st - _ACTS)  # "none of its fighters were killed"
                 and (set(d).isdisjoint(_ACTS) or not (set(d) & _ACTS).isdisjoint(st))
+                and (_BACKING not in d or _BACKING in st)  # "denies backing the group"
                 and overlap(d, _counter(st), weight) >= DENIAL_OVERLAP  # is not "27 killed"
                 for d in denied
                 for st in row.statements
@@ -173,7 +174,7 @@ def _denied_poles(denied: frozenset[str]) -> set[int]:
     objective or armed men wherever they were ("denied any soldiers were at the market": +1),
     else civilians harmed ("denied killing civilians", "denied targeting homes": -1); a place
     taken or held. A denial of "the claim" or "the report" names no content of its own."""
-    if not denied or denied & _VERDICT:
+    if not denied or denied & _VERDICT or _BACKING in denied:  # "denied arming the rebels"
         return set()
     first, second = _POLES[0]
     found = {_pole(denied, 2)} - {0}
@@ -287,8 +288,7 @@ def _places(row: LedgerRow) -> frozenset[str]:
 
 
 def _near(one: LedgerRow, other: LedgerRow) -> bool:
-    """Two rows said within FIGURE_HOURS of each other: a toll that rises days later is told
-    against the first accounts, not against each new denial."""
+    """Two rows said within FIGURE_HOURS of each other (a toll rising days later is no news)."""
     first = min(m.time for m in one.mentions)
     second = min(m.time for m in other.mentions)
     return abs(first - second) <= FIGURE_HOURS * 3600.0

@@ -29,7 +29,7 @@ from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.countries import country_of, name_tokens
 from tui.pipeline.stories.figures import Figure, FigureMention
 from tui.pipeline.stories.ledger import LedgerRow, overlap
-from tui.pipeline.stories.parties import officer_of_state
+from tui.pipeline.stories.parties import GENERIC_NAMES, names_body, officer_of_state
 from tui.pipeline.stories.scope import same_places
 from tui.pipeline.stories.words import claim_key, keys, pole_keys
 
@@ -51,10 +51,6 @@ _POLES = tuple((pole_keys(one), pole_keys(other)) for one, other in lexicon.OPPO
 _ACTS = pole_keys(lexicon.ACTS)
 _ARMED_MEN = frozenset((claim_key("soldiers"), claim_key("fighters")))  # military, fighter
 _BACKING = claim_key("backing")  # "denied arming the M23": answers accounts of that tie only
-# Words of a party's name that name no party ("ministry", "forces", "spokesman").
-_GENERIC_NAMES = frozenset(
-    claim_key(w) for w in lexicon.STATE_BODY_WORDS | lexicon.ROLE_WORDS | lexicon.GENERIC_ROLES
-) - {""}
 
 
 def find_contradictions(rows: list[LedgerRow], figures: Iterable[Figure]) -> list[Contradiction]:
@@ -107,16 +103,7 @@ def _speaks_for(person: LedgerRow, body: LedgerRow) -> bool:
     Balochistan Liberation Army), in one of the person's source phrases."""
     if not person.source_key.startswith("person:") or body.source_key.startswith("person:"):
         return False
-    words = [
-        w for w in name_tokens(body.source)
-        if not w.endswith(("'s", "’s")) and not country_of(w)
-    ]  # fmt: skip
-    name = set(keys(" ".join(words))) - _GENERIC_NAMES  # "Gaza's civil defence": civil defence
-    initials = "".join(w[0] for w in words if w[:1].isupper() and w not in ("The", "A", "An"))
-    said = [m.claim.source for m in person.mentions]
-    return bool(name) and any(
-        name <= set(keys(s)) or len(initials) >= 2 and initials in s.split() for s in said
-    )
+    return names_body([m.claim.source for m in person.mentions], body.source)
 
 
 def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
@@ -213,7 +200,7 @@ def _names(row: LedgerRow) -> frozenset[str]:
     found = set()
     for name in (row.affiliation or "", row.source, row.source_key.partition(":")[2]):
         found.update(keys(name))
-    return frozenset(found) - _GENERIC_NAMES
+    return frozenset(found) - GENERIC_NAMES
 
 
 def _owners_named(denial: LedgerRow, rows: list[LedgerRow]) -> frozenset[str]:

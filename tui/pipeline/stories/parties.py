@@ -25,13 +25,16 @@ in the gold): all three were left out.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 from tui.pipeline.analyze.canonical import RANKS
 from tui.pipeline.analyze.datafiles import rows
-from tui.pipeline.stories.countries import country_of
+from tui.pipeline.stories import lexicon
+from tui.pipeline.stories.countries import country_in, country_of, name_tokens
+from tui.pipeline.stories.words import claim_key, keys
 
 
 def same_party_links(
@@ -148,3 +151,59 @@ def in_ranks_of(person: str, person_side: str | None, state_key: str) -> bool:
         return False
     words = person.casefold().replace(".", "").split()
     return any(" ".join(words[:n]) in _ranks() for n in (1, 2, 3))
+
+
+_SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
+# Words of a state's organs in a spokesperson's title ("Army spokesman", "junta spokesman").
+_ORGANS = lexicon.STATE_BODY_WORDS - lexicon.GROUP_WORDS - {"of", "the", "state", "national"}
+# Words of a party's name that name no party ("ministry", "forces", "spokesman").
+GENERIC_NAMES = frozenset(
+    claim_key(w) for w in lexicon.STATE_BODY_WORDS | lexicon.ROLE_WORDS | lexicon.GENERIC_ROLES
+) - {""}
+
+
+def spoken_for(speakers: Sequence[Any], resolved: dict[str, str]) -> dict[str, str]:
+    """`resolved` with each named spokesperson filed under the one body of the story their
+    wording speaks for ("Houthi military spokesman Yahya Saree" -> the Houthis, "Viktor
+    Trehubov, a spokesman for Ukraine's Khortytsia group" -> Ukraine, "Army spokesman Nabil
+    Abdallah", tied to Sudan -> Sudan): outlets name the same statement's speaker either way,
+    and a reader asks what the army says. A spokesperson whose wording fits no body of the
+    story, or two, stays a person of their own (sources.py)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    spoken: dict[str, list[Any]] = defaultdict(list)
+    for s in speakers:
+        key = resolved[s.key]
+        if not key.startswith("person:"):
+            names[key].add(s.name)
+        elif _SPOKES.search(s.phrase):
+            spoken[key].append(s)
+    found = {}
+    for person, said in spoken.items():
+        fits = {k for k, known in names.items() for s in said if _speaks_as(s, k, known)}
+        if len(fits) == 1:
+            found[person] = fits.pop()
+    return {k: found.get(v, v) for k, v in resolved.items()}
+
+
+def _speaks_as(spokesperson: Any, key: str, names: set[str]) -> bool:
+    phrase = spokesperson.phrase
+    if key.startswith("state:"):
+        country = country_in(phrase)
+        words = {w.casefold().removesuffix("'s") for w in name_tokens(phrase)}
+        tied = spokesperson.party == key[6:] and bool(words & _ORGANS)
+        return country == key[6:] if country else tied
+    return any(names_body([phrase], name) for name in names)
+
+
+def names_body(phrases: Sequence[str], body: str) -> bool:
+    """Whether one of a person's source phrases names the body: every proper word of its name
+    ("civil defence spokesman" for "Gaza's civil defence agency"), or its initials ("BLA
+    spokesman" for the Balochistan Liberation Army)."""
+    words = [
+        w for w in name_tokens(body) if not w.endswith(("'s", "’s")) and not country_of(w)
+    ]  # fmt: skip
+    name = set(keys(" ".join(words))) - GENERIC_NAMES
+    initials = "".join(w[0] for w in words if w[:1].isupper() and w not in ("The", "A", "An"))
+    return bool(name) and any(
+        name <= set(keys(p)) or len(initials) >= 2 and initials in p.split() for p in phrases
+    )

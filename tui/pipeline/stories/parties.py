@@ -156,6 +156,7 @@ def in_ranks_of(person: str, person_side: str | None, state_key: str) -> bool:
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
 # Words of a state's organs in a spokesperson's title ("Army spokesman", "junta spokesman").
 _ORGANS = lexicon.STATE_BODY_WORDS - lexicon.GROUP_WORDS - {"of", "the", "state", "national"}
+_TITLES = _ORGANS | {w for rank in _ranks() for w in rank.split()} | {"spokesman", "spokeswoman"}
 # Words of a party's name that name no party ("ministry", "forces", "spokesman").
 GENERIC_NAMES = frozenset(
     claim_key(w) for w in lexicon.STATE_BODY_WORDS | lexicon.ROLE_WORDS | lexicon.GENERIC_ROLES
@@ -178,21 +179,31 @@ def spoken_for(speakers: Sequence[Any], resolved: dict[str, str]) -> dict[str, s
         elif _SPOKES.search(s.phrase):
             spoken[key].append(s)
     found = {}
+    states = sum(k.startswith("state:") for k in names)
     for person, said in spoken.items():
-        fits = {k for k, known in names.items() for s in said if _speaks_as(s, k, known)}
+        fits = {k for k, known in names.items() for s in said if _speaks_as(s, k, known, states)}
         if len(fits) == 1:
             found[person] = fits.pop()
     return {k: found.get(v, v) for k, v in resolved.items()}
 
 
-def _speaks_as(spokesperson: Any, key: str, names: set[str]) -> bool:
+def _speaks_as(spokesperson: Any, key: str, names: set[str], states: int) -> bool:
+    """A state by its name, or by an organ's word when the analysis ties the person to it or,
+    tied to no side, their title names nothing else and the story one state ("Junta
+    spokesman Major General Zaw Min Tun"; not "National Unity Government spokesman")."""
     phrase = spokesperson.phrase
-    if key.startswith("state:"):
-        country = country_in(phrase)
-        words = {w.casefold().removesuffix("'s") for w in name_tokens(phrase)}
-        tied = spokesperson.party == key[6:] and bool(words & _ORGANS)
-        return country == key[6:] if country else tied
-    return any(names_body([phrase], name) for name in names)
+    if not key.startswith("state:"):
+        return any(names_body([phrase], name) for name in names)
+    if country := country_in(phrase):
+        return country == key[6:]
+    words = {w.casefold().removesuffix("'s") for w in name_tokens(phrase)}
+    if not words & _ORGANS or spokesperson.party:
+        return bool(words & _ORGANS) and spokesperson.party == key[6:]
+    own = set(spokesperson.name.split())
+    return states == 1 and not any(
+        t[:1].isupper() and t not in own and t.casefold().removesuffix("'s") not in _TITLES
+        for t in name_tokens(phrase)
+    )
 
 
 def names_body(phrases: Sequence[str], body: str) -> bool:
@@ -204,6 +215,10 @@ def names_body(phrases: Sequence[str], body: str) -> bool:
     ]  # fmt: skip
     name = set(keys(" ".join(words))) - GENERIC_NAMES
     initials = "".join(w[0] for w in words if w[:1].isupper() and w not in ("The", "A", "An"))
-    return bool(name) and any(
-        name <= set(keys(p)) or len(initials) >= 2 and initials in p.split() for p in phrases
+    acronyms = {w for w in words if len(w) >= 2 and w.isupper() and w.isalnum()}  # "M23"
+    return any(
+        bool(name) and name <= set(keys(p))
+        or len(initials) >= 2 and initials in p.split()
+        or not acronyms.isdisjoint(p.split())
+        for p in phrases
     )

@@ -179,8 +179,14 @@ FIGURE_CLASSES: dict[str, frozenset[str]] = {
         "men women passengers bystanders patients"
     ),
     "children": words("children minors child boys girls"),
-    "soldiers": words("soldiers troops servicemen personnel officers policemen commanders"),
-    "attackers": words("attackers assailants militants fighters terrorists insurgents rebels"),
+    "soldiers": words(
+        "soldiers troops servicemen personnel officers policemen commanders guards rangers "
+        "peacekeepers gendarmes marines paratroopers conscripts"
+    ),
+    "attackers": words(
+        "attackers assailants militants fighters terrorists insurgents rebels gunmen guerrillas "
+        "jihadists extremists separatists combatants mercenaries raiders bandits operatives"
+    ),
     "drones": words("drones drone shaheds uavs"),
     "missiles": words("missiles missile rockets rocket"),
     "families": words("families households"),

@@ -266,9 +266,12 @@ class StoryIndex:
     def anchored(self, feats: ArticleFeatures, story: StoryState) -> bool:
         """Whether an article and a story are of one place and one kind of event: they share a
         focus place (or, for an article whose title and first paragraph name no town, its
-        lead or body names the story's), and their weapons and targets do not disagree."""
-        if feats.places:
+        lead or body names the story's, and the other way round), and their weapons and
+        targets do not disagree."""
+        if feats.places and story.places:
             shared = any(p_ in story.places for p_ in feats.places)
+        elif feats.places:  # a story whose reports name no town in their leads: their terms
+            shared = any(p_ in story.terms for p_ in feats.places)
         else:
             shared = any(t.startswith("@~") and t in story.places for t in feats.terms)
         return shared and not disagree(feats.kinds, story.kinds, IN_ONE_TOWN)

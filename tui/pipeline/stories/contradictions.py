@@ -82,6 +82,9 @@ def _apart(one: LedgerRow, other: LedgerRow) -> bool:
         return False
     if _against_its_state(one, other) or _against_its_state(other, one):
         return True
+    same = bool(one.affiliation) and one.affiliation == other.affiliation
+    if same and (_state_run(one) or _state_run(other)):
+        return False  # "military-run Global New Light of Myanmar" and the junta
     if one.source_key.startswith("state:") != other.source_key.startswith("state:"):
         return True  # a state and a hospital, a witness or a local official of its country
     return not (one.affiliation and one.affiliation == other.affiliation)
@@ -95,6 +98,15 @@ def _against_its_state(state: LedgerRow, group: LedgerRow) -> bool:
         return False
     named = f"{group.source} {group.source_key}".casefold()
     return not lexicon.ARMED_GROUP_WORDS.isdisjoint(re.findall(r"[a-z]+", named))
+
+
+def _state_run(row: LedgerRow) -> bool:  # "military-run ...", "state broadcaster"
+    words = re.findall(r"[a-z]+(?:-[a-z]+)?", row.source.casefold())
+    return any(
+        w.partition("-")[0] in lexicon.STATE_RUN and w.partition("-")[2] in ("run", "owned")
+        or w == "state" and nxt in lexicon.STATE_OUTLETS
+        for w, nxt in zip(words, [*words[1:], ""], strict=True)
+    )
 
 
 def _speaks_for(person: LedgerRow, body: LedgerRow) -> bool:

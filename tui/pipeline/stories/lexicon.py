@@ -245,6 +245,11 @@ SPELLINGS: dict[str, str] = {
 }
 # Descriptive words that say who runs or backs a body, not which body it is.
 DESCRIPTIVE_SUFFIXES = ("-run", "-backed", "-installed", "-led", "-appointed", "-aligned")
+# A body a state runs, by the word before "-run" / "-owned" or as "state media"
+# ("military-run Global New Light of Myanmar", "State broadcaster MRTV", "Lebanon's state news
+# agency"): the state's voice, never its opponent (contradictions._apart). Eleventh pass.
+STATE_RUN = words("state military junta government army regime")
+STATE_OUTLETS = words("media broadcaster television tv radio newspaper news agency")
 # Acronyms of bodies that are not the initials of their English name, and UN agencies that
 # copy names by what they do ("the UN refugee agency"). Each: acronym -> names it stands for.
 ACRONYMS: dict[str, tuple[str, ...]] = {

@@ -281,10 +281,15 @@ class StoryIndex:
         `join_anchored` for a story of its place and kind), unless a second one also does and
         comes close, or the article names a place of each (a round-up). When its headline
         names the town of some of them, only those count. An analysis piece joins only a
-        story whose place its headline names."""
+        story whose place its headline names, and none when it names the places of two."""
         p = self.params
         scored = []
-        for sid in self._candidates(feats):
+        candidates = self._candidates(feats)
+        if feats.trend and sum(
+            any(t in self.stories[sid].places for t in feats.title_places) for sid in candidates
+        ) >= 2:
+            return None  # "Analysis: Nikopol and Kurakhove show ...": about neither
+        for sid in candidates:
             story = self.stories[sid]
             if feats.trend and not any(t in story.places for t in feats.title_places):
                 continue

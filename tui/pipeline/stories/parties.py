@@ -7,7 +7,8 @@ and "the South Darfur administration"; "the prime minister's office" and "Haiti"
 them is not their names but their side and what they say. Two speakers of one story are one
 party when they
 
-- are no named person (a named spokesperson is their own source, and two people are two),
+- are no named person (two people are two; a named spokesperson is first filed under the
+  body their wording names, `spoken_for`, eleventh pass),
 - never speak in one article (an article that quotes both quotes two speakers),
 - stand on one side: the analysis ties one of them to a country, and the other to the same
   country or to none (it ties most bodies to none), and

@@ -2,22 +2,20 @@
 
 Three kinds, between rows of two speakers that do not speak for one party (a state and an
 armed force of the country it fights in are two, whatever country the analysis gives it):
-- `denial`: a row of denials (a claim the analysis marked denied) against a row it answers: one
-  the analysis marked disputed earlier in an article that carries the denial, one whose
-  statement shares DENIAL_OVERLAP of the denial's own statement ("did not strike homes" answers
-  "struck homes"; an act alone is not enough: "none of its fighters were killed" is not "27
-  killed"; a denied act needs that act: "denied striking the hospital", not "sent supplies to
-  the hospital"), or one on the pole of an opposition that what it denies stands on ("denied
-  killing civilians" answers "31 people were killed at the market");
+- `denial`: a row of denials against a row it answers: one the analysis marked disputed in an
+  article that carries the denial, one whose statement shares DENIAL_OVERLAP of the denial's
+  ("did not strike homes" / "struck homes"; not an act alone: "none of its fighters were
+  killed" / "27 killed"; a denied act or tie needs that act or tie: "denied striking the
+  hospital" / "sent supplies to the hospital"), or one on the pole of an opposition that what
+  it denies stands on ("denied killing civilians" / "31 people were killed at the market");
 - `dispute`: two rows on opposite poles of one family of incompatible accounts
   (lexicon.OPPOSITIONS: a military objective or homes and civilians; a place taken or held; a
   target hit or unharmed), each on one pole only, neither a denial;
 - `figures`: two speakers' different amounts for the same quantity of the same kind of thing,
   given within FIGURE_HOURS of each other; a toll that rises over days is an update, and the
   same speaker's amounts never contradict each other.
-A pair found as a denial is not reported again as a dispute. In each pair `a` is the row that
-answers (the denial, or the later one) and `b` the row answered.
-"""
+A pair found as a denial is not reported again as a dispute. `a` answers (the denial, or the
+later one), `b` is answered."""
 
 from __future__ import annotations
 
@@ -31,7 +29,7 @@ from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.countries import country_of, name_tokens
 from tui.pipeline.stories.figures import Figure, FigureMention
 from tui.pipeline.stories.ledger import LedgerRow, overlap
-from tui.pipeline.stories.parties import officer_of_state
+from tui.pipeline.stories.parties import GENERIC_NAMES, names_body, officer_of_state
 from tui.pipeline.stories.scope import same_places
 from tui.pipeline.stories.words import claim_key, keys, pole_keys
 
@@ -52,10 +50,7 @@ _VERDICT = frozenset(claim_key(w) for w in lexicon.VERDICT_WORDS) - {""}
 _POLES = tuple((pole_keys(one), pole_keys(other)) for one, other in lexicon.OPPOSITIONS)
 _ACTS = pole_keys(lexicon.ACTS)
 _ARMED_MEN = frozenset((claim_key("soldiers"), claim_key("fighters")))  # military, fighter
-# Words of a party's name that name no party ("ministry", "forces", "spokesman").
-_GENERIC_NAMES = frozenset(
-    claim_key(w) for w in lexicon.STATE_BODY_WORDS | lexicon.ROLE_WORDS | lexicon.GENERIC_ROLES
-) - {""}
+_BACKING = claim_key("backing")  # "denied arming the M23": answers accounts of that tie only
 
 
 def find_contradictions(rows: list[LedgerRow], figures: Iterable[Figure]) -> list[Contradiction]:
@@ -77,18 +72,19 @@ def find_contradictions(rows: list[LedgerRow], figures: Iterable[Figure]) -> lis
 
 
 def _apart(one: LedgerRow, other: LedgerRow) -> bool:
-    """Two speakers that may contradict each other: not one speaker, not one party, not a
-    body and the named spokesperson its wording gives it ("civil defence spokesman Mahmoud
-    Basal"), nor a state and its ranked officer. A state and a speaker that is not the state
-    are two, whatever country the analysis ties the other to: it gives a hospital, its
-    director or a witness the country the article names most (ninth pass: a government's
-    "the strike hit militants massing" against the town hospital's count of the dead)."""
+    """Two speakers that may contradict each other: not one speaker or party, a body and the
+    named spokesperson its wording gives it ("civil defence spokesman Mahmoud Basal"), a state
+    and its ranked officer. A state and a speaker that is not the state are two, whatever
+    country the analysis ties the other to (a hospital, its director, a witness)."""
     if one.source_key == other.source_key:
         return False
     if _speaks_for(one, other) or _speaks_for(other, one) or officer_of_state(one, other):
         return False
     if _against_its_state(one, other) or _against_its_state(other, one):
         return True
+    same = bool(one.affiliation) and one.affiliation == other.affiliation
+    if same and (_state_run(one) or _state_run(other)):
+        return False  # "military-run Global New Light of Myanmar" and the junta
     if one.source_key.startswith("state:") != other.source_key.startswith("state:"):
         return True  # a state and a hospital, a witness or a local official of its country
     return not (one.affiliation and one.affiliation == other.affiliation)
@@ -104,22 +100,22 @@ def _against_its_state(state: LedgerRow, group: LedgerRow) -> bool:
     return not lexicon.ARMED_GROUP_WORDS.isdisjoint(re.findall(r"[a-z]+", named))
 
 
+def _state_run(row: LedgerRow) -> bool:  # "military-run ...", "state broadcaster"
+    words = re.findall(r"[a-z]+(?:-[a-z]+)?", row.source.casefold())
+    return any(
+        w.partition("-")[0] in lexicon.STATE_RUN and w.partition("-")[2] in ("run", "owned")
+        or w == "state" and nxt in lexicon.STATE_OUTLETS
+        for w, nxt in zip(words, [*words[1:], ""], strict=True)
+    )
+
+
 def _speaks_for(person: LedgerRow, body: LedgerRow) -> bool:
     """Whether a person's row is worded as a spokesperson of the body of the other row: every
     proper word of the body's name, or its initials ("BLA spokesman Jeeyand Baloch" for the
     Balochistan Liberation Army), in one of the person's source phrases."""
     if not person.source_key.startswith("person:") or body.source_key.startswith("person:"):
         return False
-    words = [
-        w for w in name_tokens(body.source)
-        if not w.endswith(("'s", "’s")) and not country_of(w)
-    ]  # fmt: skip
-    name = set(keys(" ".join(words))) - _GENERIC_NAMES  # "Gaza's civil defence": civil defence
-    initials = "".join(w[0] for w in words if w[:1].isupper() and w not in ("The", "A", "An"))
-    said = [m.claim.source for m in person.mentions]
-    return bool(name) and any(
-        name <= set(keys(s)) or len(initials) >= 2 and initials in s.split() for s in said
-    )
+    return names_body([m.claim.source for m in person.mentions], body.source)
 
 
 def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
@@ -133,7 +129,8 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
             if m.denial
         ]
         owners = _owners_named(denial, rows)
-        own = set().union(*denied) - _ACTS if denied else set()
+        own = set().union(*(d for d in denied if _BACKING not in d)) - _ACTS
+        tie = set().union(*(d for d in denied if _BACKING in d)) - _ACTS
         # What it denies stands on a pole of what was hit or who holds a place: "denied
         # killing civilians" answers every civilian toll, "denied its fighters used the school"
         # every account of fighters hit there, in any words.
@@ -156,11 +153,14 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
             if poles == {1} and -1 in sides and 1 not in sides:
                 continue  # "denied its fighters used the school" / "22 killed at the school"
             if (
-                poles & sides or (_disputed_by(row, names, articles) and own & row.statement)
+                poles & sides
+                or _disputed_by(row, names, articles)
+                and (own | (tie if _BACKING in row.statement else set())) & row.statement
             ) or any(
                 len(d) >= 2
                 and not set(d).isdisjoint(st - _ACTS)  # "none of its fighters were killed"
                 and (set(d).isdisjoint(_ACTS) or not (set(d) & _ACTS).isdisjoint(st))
+                and (_BACKING not in d or _BACKING in st)  # "denies backing the group"
                 and overlap(d, _counter(st), weight) >= DENIAL_OVERLAP  # is not "27 killed"
                 for d in denied
                 for st in row.statements
@@ -173,7 +173,7 @@ def _denied_poles(denied: frozenset[str]) -> set[int]:
     objective or armed men wherever they were ("denied any soldiers were at the market": +1),
     else civilians harmed ("denied killing civilians", "denied targeting homes": -1); a place
     taken or held. A denial of "the claim" or "the report" names no content of its own."""
-    if not denied or denied & _VERDICT:
+    if not denied or denied & _VERDICT or _BACKING in denied:  # "denied arming the rebels"
         return set()
     first, second = _POLES[0]
     found = {_pole(denied, 2)} - {0}
@@ -212,7 +212,7 @@ def _names(row: LedgerRow) -> frozenset[str]:
     found = set()
     for name in (row.affiliation or "", row.source, row.source_key.partition(":")[2]):
         found.update(keys(name))
-    return frozenset(found) - _GENERIC_NAMES
+    return frozenset(found) - GENERIC_NAMES
 
 
 def _owners_named(denial: LedgerRow, rows: list[LedgerRow]) -> frozenset[str]:
@@ -287,8 +287,7 @@ def _places(row: LedgerRow) -> frozenset[str]:
 
 
 def _near(one: LedgerRow, other: LedgerRow) -> bool:
-    """Two rows said within FIGURE_HOURS of each other: a toll that rises days later is told
-    against the first accounts, not against each new denial."""
+    """Two rows said within FIGURE_HOURS of each other (a toll rising days later is no news)."""
     first = min(m.time for m in one.mentions)
     second = min(m.time for m in other.mentions)
     return abs(first - second) <= FIGURE_HOURS * 3600.0

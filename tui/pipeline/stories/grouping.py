@@ -266,9 +266,12 @@ class StoryIndex:
     def anchored(self, feats: ArticleFeatures, story: StoryState) -> bool:
         """Whether an article and a story are of one place and one kind of event: they share a
         focus place (or, for an article whose title and first paragraph name no town, its
-        lead or body names the story's), and their weapons and targets do not disagree."""
-        if feats.places:
+        lead or body names the story's, and the other way round), and their weapons and
+        targets do not disagree."""
+        if feats.places and story.places:
             shared = any(p_ in story.places for p_ in feats.places)
+        elif feats.places:  # a story whose reports name no town in their leads: their terms
+            shared = any(p_ in story.terms for p_ in feats.places)
         else:
             shared = any(t.startswith("@~") and t in story.places for t in feats.terms)
         return shared and not disagree(feats.kinds, story.kinds, IN_ONE_TOWN)
@@ -278,10 +281,15 @@ class StoryIndex:
         `join_anchored` for a story of its place and kind), unless a second one also does and
         comes close, or the article names a place of each (a round-up). When its headline
         names the town of some of them, only those count. An analysis piece joins only a
-        story whose place its headline names."""
+        story whose place its headline names, and none when it names the places of two."""
         p = self.params
         scored = []
-        for sid in self._candidates(feats):
+        candidates = self._candidates(feats)
+        if feats.trend and sum(
+            any(t in self.stories[sid].places for t in feats.title_places) for sid in candidates
+        ) >= 2:
+            return None  # "Analysis: Nikopol and Kurakhove show ...": about neither
+        for sid in candidates:
             story = self.stories[sid]
             if feats.trend and not any(t in story.places for t in feats.title_places):
                 continue

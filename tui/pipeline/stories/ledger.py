@@ -39,7 +39,7 @@ from tui.pipeline.stories.lexicon import (
     OPPOSITIONS,
     STATE_BODY_WORDS,
 )
-from tui.pipeline.stories.parties import same_party_links
+from tui.pipeline.stories.parties import same_party_links, spoken_for
 from tui.pipeline.stories.scope import NO_SCOPE, Scope, scope_of
 from tui.pipeline.stories.words import claim_key, negated_keys, pole_keys, stem
 
@@ -149,7 +149,7 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
                 mention, denial=is_denial(claim, statement), scope=scope_of(content, lo, article)
             )
             items.append((mention, speaker, statement))
-    resolved = sources.resolve([s for _, s, _ in items])
+    resolved = spoken_for([s for _, s, _ in items], sources.resolve([s for _, s, _ in items]))
     joined = same_party_links(  # one party under names that share no word (parties.py)
         [resolved[s.key] for _, s, _ in items],
         [m.article_id for m, _, _ in items],

@@ -174,13 +174,14 @@ FIGURE_CUES: dict[str, frozenset[str]] = {
 }
 # The things counted, by class: figures of one class are compared with each other.
 FIGURE_CLASSES: dict[str, frozenset[str]] = {
-    "people": words(
-        "people persons civilians villagers residents bodies workers employees victims others "
-        "men women passengers bystanders patients"
-    ),
+    "people": words("people persons civilians villagers residents bodies workers employees "
+                    "victims others men women passengers bystanders patients"),
     "children": words("children minors child boys girls"),
-    "soldiers": words("soldiers troops servicemen personnel officers policemen commanders"),
-    "attackers": words("attackers assailants militants fighters terrorists insurgents rebels"),
+    "soldiers": words("soldiers troops servicemen personnel officers policemen commanders guards "
+                      "rangers peacekeepers gendarmes marines paratroopers conscripts"),
+    "attackers": words("attackers assailants militants fighters terrorists insurgents rebels "
+                       "gunmen guerrillas jihadists extremists separatists combatants "
+                       "mercenaries raiders bandits operatives"),
     "drones": words("drones drone shaheds uavs"),
     "missiles": words("missiles missile rockets rocket"),
     "families": words("families households"),
@@ -239,6 +240,10 @@ SPELLINGS: dict[str, str] = {
 }
 # Descriptive words that say who runs or backs a body, not which body it is.
 DESCRIPTIVE_SUFFIXES = ("-run", "-backed", "-installed", "-led", "-appointed", "-aligned")
+# A body a state runs ("military-run ...", "State broadcaster MRTV", "Lebanon's state news
+# agency"): the state's voice, never its opponent (contradictions._apart). Eleventh pass.
+STATE_RUN = words("state military junta government army regime")
+STATE_OUTLETS = words("media broadcaster television tv radio newspaper news agency")
 # Acronyms of bodies that are not the initials of their English name, and UN agencies that
 # copy names by what they do ("the UN refugee agency"). Each: acronym -> names it stands for.
 ACRONYMS: dict[str, tuple[str, ...]] = {

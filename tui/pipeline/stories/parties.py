@@ -7,7 +7,8 @@ and "the South Darfur administration"; "the prime minister's office" and "Haiti"
 them is not their names but their side and what they say. Two speakers of one story are one
 party when they
 
-- are no named person (a named spokesperson is their own source, and two people are two),
+- are no named person (two people are two; a named spokesperson is first filed under the
+  body their wording names, `spoken_for`, eleventh pass),
 - never speak in one article (an article that quotes both quotes two speakers),
 - stand on one side: the analysis ties one of them to a country, and the other to the same
   country or to none (it ties most bodies to none), and
@@ -25,13 +26,16 @@ in the gold): all three were left out.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from typing import Any
 
 from tui.pipeline.analyze.canonical import RANKS
 from tui.pipeline.analyze.datafiles import rows
-from tui.pipeline.stories.countries import country_of
+from tui.pipeline.stories import lexicon
+from tui.pipeline.stories.countries import country_in, country_of, name_tokens
+from tui.pipeline.stories.words import claim_key, keys
 
 
 def same_party_links(
@@ -148,3 +152,74 @@ def in_ranks_of(person: str, person_side: str | None, state_key: str) -> bool:
         return False
     words = person.casefold().replace(".", "").split()
     return any(" ".join(words[:n]) in _ranks() for n in (1, 2, 3))
+
+
+_SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
+# Words of a state's organs in a spokesperson's title ("Army spokesman", "junta spokesman").
+_ORGANS = lexicon.STATE_BODY_WORDS - lexicon.GROUP_WORDS - {"of", "the", "state", "national"}
+_TITLES = _ORGANS | {w for rank in _ranks() for w in rank.split()} | {"spokesman", "spokeswoman"}
+# Words of a party's name that name no party ("ministry", "forces", "spokesman").
+GENERIC_NAMES = frozenset(
+    claim_key(w) for w in lexicon.STATE_BODY_WORDS | lexicon.ROLE_WORDS | lexicon.GENERIC_ROLES
+) - {""}
+
+
+def spoken_for(speakers: Sequence[Any], resolved: dict[str, str]) -> dict[str, str]:
+    """`resolved` with each named spokesperson filed under the one body of the story their
+    wording speaks for ("Houthi military spokesman Yahya Saree" -> the Houthis, "Viktor
+    Trehubov, a spokesman for Ukraine's Khortytsia group" -> Ukraine, "Army spokesman Nabil
+    Abdallah", tied to Sudan -> Sudan): outlets name the same statement's speaker either way,
+    and a reader asks what the army says. A spokesperson whose wording fits no body of the
+    story, or two, stays a person of their own (sources.py)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    spoken: dict[str, list[Any]] = defaultdict(list)
+    for s in speakers:
+        key = resolved[s.key]
+        if not key.startswith("person:"):
+            names[key].add(s.name)
+        elif _SPOKES.search(s.phrase):
+            spoken[key].append(s)
+    found = {}
+    states = sum(k.startswith("state:") for k in names)
+    for person, said in spoken.items():
+        fits = {k for k, known in names.items() for s in said if _speaks_as(s, k, known, states)}
+        if len(fits) == 1:
+            found[person] = fits.pop()
+    return {k: found.get(v, v) for k, v in resolved.items()}
+
+
+def _speaks_as(spokesperson: Any, key: str, names: set[str], states: int) -> bool:
+    """A state by its name, or by an organ's word when the analysis ties the person to it or,
+    tied to no side, their title names nothing else and the story one state ("Junta
+    spokesman Major General Zaw Min Tun"; not "National Unity Government spokesman")."""
+    phrase = spokesperson.phrase
+    if not key.startswith("state:"):
+        return any(names_body([phrase], name) for name in names)
+    if country := country_in(phrase):
+        return country == key[6:]
+    words = {w.casefold().removesuffix("'s") for w in name_tokens(phrase)}
+    if not words & _ORGANS or spokesperson.party:
+        return bool(words & _ORGANS) and spokesperson.party == key[6:]
+    own = set(spokesperson.name.split())
+    return states == 1 and not any(
+        t[:1].isupper() and t not in own and t.casefold().removesuffix("'s") not in _TITLES
+        for t in name_tokens(phrase)
+    )
+
+
+def names_body(phrases: Sequence[str], body: str) -> bool:
+    """Whether one of a person's source phrases names the body: every proper word of its name
+    ("civil defence spokesman" for "Gaza's civil defence agency"), or its initials ("BLA
+    spokesman" for the Balochistan Liberation Army)."""
+    words = [
+        w for w in name_tokens(body) if not w.endswith(("'s", "’s")) and not country_of(w)
+    ]  # fmt: skip
+    name = set(keys(" ".join(words))) - GENERIC_NAMES
+    initials = "".join(w[0] for w in words if w[:1].isupper() and w not in ("The", "A", "An"))
+    acronyms = {w for w in words if len(w) >= 2 and w.isupper() and w.isalnum()}  # "M23"
+    return any(
+        bool(name) and name <= set(keys(p))
+        or len(initials) >= 2 and initials in p.split()
+        or not acronyms.isdisjoint(p.split())
+        for p in phrases
+    )

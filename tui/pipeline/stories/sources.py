@@ -11,16 +11,16 @@ Frontieres". `speaker_of` files one claim's source under a key:
 - `org:<ACRONYM>` for a body with an acronym (own, or known for its name: lexicon.ACRONYMS);
 - `body:<words>` for a state body without its country ("the army"); `org:<words>` otherwise.
 An unnamed spokesperson speaks as their body ("a spokeswoman for the emergency service"), a
-named one as themself; a relative clause is no part of a name ("which Gaza's civil defence").
+named one too once the story shows the body (parties.spoken_for); a relative clause is no part
+of a name ("which Gaza's civil defence").
 `resolve` then works across one story's speakers: a surname joins the full name ("Zelensky"),
 a body without country joins the one state whose body it is, a description joins the one named
 speaker it describes ("the regional governor", "volunteers" -> "... a network of local
 volunteers"), and initials join their acronym ("Medecins Sans Frontieres" -> "MSF").
 
-The analysis's names are the starting point: `Claim.source_canonical` ("Russian Defence
-Ministry" for "Russia's defence ministry", "Zaw Min Tun" for "Junta spokesman Major General Zaw
-Min Tun") and `Claim.affiliation` (the country or armed group the text ties the source to); an
-unnamed spokesman or description of an armed group speaks as the group the analysis ties it to.
+The analysis's names are the starting point: `Claim.source_canonical` ("Zaw Min Tun" for "Junta
+spokesman Major General Zaw Min Tun") and `Claim.affiliation` (the country or armed group the
+text ties the source to); a description of an armed group speaks as the group it is tied to.
 """
 
 from __future__ import annotations
@@ -67,6 +67,7 @@ class Speaker:
     initials: str = ""  # of the capitalised words of the name ("MSF")
     proper: frozenset[str] = frozenset()  # its capitalised words that are no country or title
     bare: str = ""  # its key words without where it sits (_WHERE)
+    phrase: str = ""  # a person's source phrase as written ("Army spokesman Nabil Abdallah")
 
 
 def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker:
@@ -80,7 +81,7 @@ def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker
     if person and given:
         person = _person_named(person, given)
     if person:
-        return Speaker(f"person:{person.casefold()}", person, party, roles, True)
+        return Speaker(f"person:{person.casefold()}", person, party, roles, True, phrase=phrase)
     name = _unnamed_spokesperson(name)
     group = _group_described(name, claim.affiliation)
     if group:
@@ -92,8 +93,7 @@ def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker
     return speaker
 
 
-def _as_written(name: str) -> str:
-    """As written, capitals kept, no leading article: "The regional prosecutor's office"."""
+def _as_written(name: str) -> str:  # capitals kept, no leading article
     first, _, rest = name.partition(" ")
     return rest if rest and first.casefold() in _ARTICLES else name
 

@@ -105,3 +105,13 @@ def test_one_of_a_group_is_filed_with_the_group(find) -> None:
         "never came."
     )
     assert [c for c, _ in names(find(text))] == ["fishermen in Mokha"] * 3
+
+
+def test_a_possessive_with_own_is_no_part_of_the_name(find) -> None:
+    """ "formed their own alliance, which has pledged ...": the alliance is the source, filed under
+    its name without "their own" (a general reading of English, as an article is dropped)."""
+    text = (
+        "The three juntas left the regional bloc and formed their own Alliance of Coastal "
+        "States, which has pledged to create a joint force of 3,000 troops."
+    )
+    assert [c.source_canonical for c in find(text)] == ["Alliance of Coastal States"]

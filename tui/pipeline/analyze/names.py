@@ -17,10 +17,13 @@ from tui.pipeline.analyze.datafiles import rows, split_list
 from tui.pipeline.analyze.lexicon import words
 from tui.pipeline.analyze.sentences import DATELINE_RE
 
+# Words before a name that are no part of it: articles, counts, "one of the", and a possessive
+# with "own" ("formed their own Alliance of Sahel States").
 LEADING_RE = re.compile(
     r"^(?:(?:the|a|an|this|that|these|those|another|some|several|many|multiple|numerous|"
     r"various|two|three|four|five|six|seven|eight|nine|ten|dozens of|\d+|one of(?: the)?|"
-    r"two of(?: the)?|some of(?: the)?)\s+)+(?!who\b|which\b|that\b)",
+    r"two of(?: the)?|some of(?: the)?|(?:their|its|his|her|our) own)\s+)+"
+    r"(?!who\b|which\b|that\b)",
     re.IGNORECASE,
 )
 _BRACKETS_RE = re.compile(r"\s*\([^)]*\)|\s*\([^)]*$")

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 
 from tui.pipeline.analyze import aliases, given_names, labels, name_context
-
 from tui.pipeline.analyze.grouping import Found
 
 

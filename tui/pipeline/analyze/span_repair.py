@@ -53,6 +53,14 @@ _RELIGIONS = frozenset((
     "Catholic", "Protestant", "Orthodox",
 ))
 _ADVERBS = frozenset(("Mostly", "Predominantly", "Largely", "Mainly", "Overwhelmingly"))
+# Nouns a people's name qualifies ("Tuareg rebels", "Amhara fighters"): the name is the people's
+# there, not the region of the same name ("in Amhara", "the Amhara region").
+_PEOPLE_NOUN = re.compile(
+    r" (?:rebels?|fighters?|militia(?:s|men)?|separatists?|insurgents?|nationalists?|gunmen"
+    r"|youths?|elders?|herders?|farmers?|civilians|communit(?:y|ies)|leaders?|population|people"
+    r"|men|women|tribesmen|groups?|movements?|armed groups?)\b",
+    re.IGNORECASE,
+)
 # Nouns that make a religion's word the start of an organisation's name ("Muslim Brotherhood")
 _BODY_NOUNS = frozenset(("Brotherhood", "League", "Brothers", "Youth", "Relief", "Aid"))
 # fmt: on
@@ -80,8 +88,12 @@ def repair(text: str, found: list[Found]) -> list[Found]:
 
 def _is_people(text: str, m: Found) -> bool:
     """ "Kurdish militants", "armed Nuer youth": one word naming a people is no organisation
-    or person (data/peoples.tsv; the adjective made from it too)."""
+    or person (data/peoples.tsv; the adjective made from it too), nor a place where it
+    qualifies a people's noun ("Tuareg rebels")."""
     word = text[m.start : m.end]
+    if m.type == "PLACE" and m.rank <= 1 and " " not in word and _PEOPLE_NOUN.match(text, m.end):
+        every, _ = demonyms.peoples()
+        return word in every  # "Tuareg rebels", "a group of Amhara fighters"
     if m.type not in ("ORG", "PERSON") or not _unlisted(word, m):
         return False
     first, _, rest = word.partition(" ")

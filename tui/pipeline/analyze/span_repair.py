@@ -161,7 +161,8 @@ _NEXT_NAME = re.compile(r" [A-Z][\w'’]*[a-z]")
 
 
 def _join_particles(text: str, found: list[Found]) -> list[Found]:
-    """ "Mocimboa" + " da " + "Praia" -> "Mocimboa da Praia"; "Norte de" + "Santander"."""
+    """ "Mocimboa" + " da " + "Praia" -> "Mocimboa da Praia"; "Norte de" + "Santander";
+    "Jammu" + " and " + "Kashmir", a place the gazetteer knows whole."""
     out: list[Found] = []
     for m in found:
         if out and out[-1].type == "PERSON" and out[-1].rank < 3:
@@ -185,6 +186,14 @@ def _join_particles(text: str, found: list[Found]) -> list[Found]:
             inside = text[prev.start : prev.end]
             particle = _PARTICLE.fullmatch(gap + " ") if gap else None
             ends_with = re.search(r" (?:da|de|do|dos|das|del|di|du)$", inside) and gap == " "
+            if (
+                (gap == " and " or (gap == " " and inside.endswith(" and")))
+                and prev.type == m.type == "PLACE"
+                and max(prev.rank, m.rank) < 3
+                and gazetteer.lookup(text[prev.start : m.end]) is not None
+            ):  # "Jammu and Kashmir", "Bosnia and Herzegovina": one place the gazetteer knows
+                out[-1] = Found(prev.start, m.end, "PLACE", max(prev.rank, m.rank))
+                continue
             if (particle or ends_with) and max(prev.rank, m.rank) < 3:
                 kinds = {prev.type, m.type}
                 whole = text[prev.start : m.end]

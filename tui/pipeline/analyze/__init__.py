@@ -32,7 +32,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "18"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "19"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -69,7 +69,12 @@ ANALYZER_VERSION = "18"  # 2: state bodies, described organisations; 3: attitude
 # name their owners' claims, "in turn" and "for its part" set accounts against each other, a
 # bare "the army" is the country's Armed Forces, "the rebels" of an article that names one
 # group are that group, names of forces without their apostrophe or with what they are after
-# them ("the PKK militant group"), "Union of Forces for ... and ..."
+# them ("the PKK militant group"), "Union of Forces for ... and ..."; 19: capitalised
+# administrative units ("X Local Government Area"), one-word organisations placed at every
+# mention are places, "military" before more nouns is an adjective, Turkish and South Asian
+# weapons, rank abbreviations and honorifics, armed groups of Chad and Mali, supreme courts,
+# places joined by "and", "Deir ez-Zor" whole, a people's name before a people's noun; "their
+# own" before a name is no part of it
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

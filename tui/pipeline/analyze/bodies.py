@@ -75,7 +75,9 @@ _NAMED_BODY = re.compile(
     r"Emergency Situations|Finance|Justice))\b"
 )
 _MILITARY_ADJECTIVE = re.compile(
-    r" (?:bloggers|officials|sources|experts|analysts|commentators|personnel|leaders|observers"
+    r" (?:bloggers?|chiefs?|leadership|statements?|air ?strikes?|air|ground|stations?|academy"
+    r"|and (?:political|civilian|security|economic|diplomatic)|officials|sources|experts"
+    r"|analysts|commentators|personnel|leaders|observers"
     r"|correspondents|vehicles|aircraft|equipment|facilit(?:y|ies)|targets?|bases?|installations?"
     r"|infrastructure|operations?|aid|spending|budget|courts?|hospitals?|police|units?|positions"
     r"|convoys?|sites?|objects|assets|casualties|losses|planners|doctrine|support|authorit(?:y|ies)"

@@ -89,7 +89,7 @@ def is_nationality(word: str, given: Callable[[str], bool] = lambda _: False) ->
 
 
 @functools.cache
-def _peoples() -> tuple[frozenset[str], frozenset[str]]:
+def peoples() -> tuple[frozenset[str], frozenset[str]]:
     """The words of data/peoples.tsv: (every form, the plural forms)."""
     every: set[str] = set()
     plural: set[str] = set()
@@ -104,7 +104,7 @@ def is_people(surface: str) -> bool:
     """Whether every word of `surface` names a people or a community rather than a person,
     place or body: "Kukis", "Sunni Muslims", "the Druze" (data/peoples.tsv), or a nationality."""
     words = surface.split()
-    every, _ = _peoples()
+    every, _ = peoples()
     return bool(words) and all(w in every or is_nationality(w) for w in words)
 
 
@@ -112,5 +112,5 @@ def is_peoples_plural(surface: str) -> bool:
     """Whether `surface` is the plural of a people ("Alawites", "Meiteis"), which no place or
     organisation is named as, unlike the singular ("Amhara" is also a region)."""
     words = surface.split()
-    every, plural = _peoples()
+    every, plural = peoples()
     return bool(words) and words[-1] in plural and all(w in every for w in words)

@@ -327,8 +327,12 @@ def _resolve(text: str, found: list[Found]) -> list[Found]:
                 and not given_names.is_given_name(piece)
             ):
                 continue  # "Deadly" of "Deadly Al Shabaab": one word left of a person is no name
-            if piece in labels.PLACE_WORDS or piece in _FACILITIES or piece in places.UNIT_NAMES:
-                continue  # "Village" of "Yay Myat Village" once a rule took "Yay Myat"
+            if (
+                piece in labels.PLACE_WORDS
+                or piece in _FACILITIES
+                or piece.lower() in places.UNIT_NAMES
+            ):
+                continue  # "Village" of "Yay Myat Village", "Local Government Area" of ...
             if end - start > 1 and text[start].isupper() and not aliases.is_title(piece):
                 kept.append(Found(start, end, mention.type, MODEL))
                 taken[start:end] = b"\x01" * (end - start)

@@ -46,9 +46,9 @@ _GENERIC_WORDS = frozenset((
 # fmt: on
 _LATIN = re.compile(r"[A-Z][A-Za-z\u00c0-\u024f\u1e00-\u1eff' .\u2019-]+")
 _SUBDIVISION = re.compile(
-    r"[A-Z][a-z\u00e0-\u024f'-]+(?: (?:(?:del|de|da|do|dos|das|la|los|las) )?"
+    r"[A-Z][a-z\u00e0-\u024f'-]+(?: (?:(?:del|de|da|do|dos|das|la|los|las|and) )?"
     r"[A-Z][a-z\u00e0-\u024f'-]+){0,2}"
-)  # "Lanao del Sur", "Norte de Santander", "Mato Grosso do Sul"
+)  # "Lanao del Sur", "Norte de Santander", "Mato Grosso do Sul", "Jammu and Kashmir"
 # Romance particles inside a name, which title-casing a name in capitals gets wrong
 # ("CAGAYAN DE ORO" is Cagayan de Oro).
 _PARTICLE = re.compile(r"(?<= )(?:De|Del|Da|Do|Dos|Das|Di|Du|Des|La|Las|Los)(?= )")

@@ -291,9 +291,11 @@ def place_span(text: str, start: int, end: int) -> tuple[int, int]:
     ("Zaporizhzhia nuclear power plant" is Zaporizhzhia; "Rostov-on-Don", "Bosnia and
     Herzegovina" stay whole), an administrative unit is its place ("Kani Township", "North
     Darfur State"), and a compass word that only says where in a known place goes ("Northern
-    Burkina"; "North Darfur" and "South Sudan" stay whole)."""
+    Burkina"; "North Darfur" and "South Sudan" stay whole). A name the gazetteer knows whole
+    keeps its lower-case words ("Deir ez-Zor")."""
+    known = gazetteer.lookup(text[start:end]) is not None
     for match in _LOWER_WORD.finditer(text, start, end):
-        if match.group() not in _NAME_PARTICLES:
+        if match.group() not in _NAME_PARTICLES and not known:
             end = len(text[start : match.start()].rstrip()) + start
             break
     words = text[start:end].split()

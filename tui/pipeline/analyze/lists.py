@@ -119,8 +119,12 @@ class PhraseIndex:
         )
         for size in range(min(longest, len(words) - i), 0, -1):
             last = i + size - 1
-            # A name goes on only over plain spaces: no punctuation between its words.
-            if any(plain[cores[k][1] : words[k][1]] not in ("", "'", "'s") for k in range(i, last)):
+            # A name goes on only over plain spaces: no punctuation between its words, but the
+            # commas of a listed name that has them ("for Peace, Security and Development").
+            if any(
+                plain[cores[k][1] : words[k][1]] not in ("", "'", "'s", ",")
+                for k in range(i, last)
+            ):
                 continue
             if any(cores[k][0] != words[k][0] for k in range(i + 1, last + 1)):
                 continue

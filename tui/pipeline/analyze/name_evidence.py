@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import aliases, given_names, name_context
+from tui.pipeline.analyze import aliases, given_names, labels, name_context
 from tui.pipeline.analyze.grouping import Found
 
 
@@ -73,7 +73,7 @@ def _titled(text: str, start: int) -> bool:
 # "an ambush near Kwanar", "north of Gidan"). Not "from" or "at", which persons follow too ("a
 # letter from Dina", "a shot at Moura").
 _PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|around|across|into|towards?|(?:north|south|east|west)"
+    r"\b(?:in|near|outside|around|across|into|towards?|above|(?:north|south|east|west)"
     r"(?:east|west)?(?:ern)? of|(?:on )?the outskirts of) $"
 )
 # What follows a person and never a place: a speech verb, "who", an age in commas.
@@ -84,14 +84,17 @@ _PERSON_AFTER = re.compile(
 
 
 def unknown_places(text: str, found: list[Found], below: int) -> None:
-    """Persons of one word that the text only places things in are places: every mention of
-    the name that says anything says place ("in Dabagi", "near Dabagi"), none says person (a
-    title before it, a speech verb, "who" or an age after it, a given name before it, a given
-    name of its own). The gazetteer's towns are labels.py's; this is for the villages it lacks.
-    Only mentions ranked below `below` (the model's) change."""
+    """Persons and organisations of one word that the text only places things in are places:
+    every mention of the name that says anything says place ("in Dabagi", "the hills above
+    Minova"), none says person or speaker (a title before it, a speech verb, "who" or an age
+    after it, a given name before it, a given name of its own). The gazetteer's towns are
+    labels.py's; this is for the villages it lacks, which the model calls either. An
+    organisation must be placed at every mention ("as in Apple" once is no village), and not be
+    a word in capitals nor an organisation's word ("in Congress"). Only mentions ranked below
+    `below` (the model's) change."""
     by_surface: dict[str, list[Found]] = {}
     for m in found:
-        if m.type == "PERSON":
+        if m.type == "PERSON" or (m.type == "ORG" and not m.key):
             by_surface.setdefault(text[m.start : m.end], []).append(m)
     parts = {w for surface in by_surface for w in surface.split()[1:]}
     for surface, mentions in by_surface.items():
@@ -100,9 +103,14 @@ def unknown_places(text: str, found: list[Found], below: int) -> None:
             or surface in parts
             or any(m.rank >= below for m in mentions)
             or given_names.is_given_name(surface)
+            or len({m.type for m in mentions}) > 1
         ):
             continue
-        placed = 0
+        if mentions[0].type == "ORG" and (
+            not surface.istitle() or surface in labels.ORG_WORDS or labels.is_demonym(surface)
+        ):
+            continue
+        placed, organisation = 0, mentions[0].type == "ORG"
         for m in mentions:
             before = text[max(0, m.start - 30) : m.start]
             if _titled(text, m.start) or _PERSON_AFTER.match(text, m.end):
@@ -110,9 +118,12 @@ def unknown_places(text: str, found: list[Found], below: int) -> None:
             words = before.split()
             if words and given_names.is_given_name(words[-1]) and before.endswith(" "):
                 break
-            placed += bool(_PLACE_BEFORE.search(before))
+            # "investigations into Burisma": an organisation is looked into, not entered
+            placed += bool(_PLACE_BEFORE.search(before)) and not (
+                organisation and before.endswith("into ")
+            )
         else:
-            if placed:
+            if placed == len(mentions) or (placed and not organisation):
                 for m in mentions:
                     m.type = "PLACE"
 

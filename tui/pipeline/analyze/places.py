@@ -47,11 +47,20 @@ _KIND_OF = re.compile(
 )
 # The subdivision words of the other countries at war (data/admin_units.tsv), longest first.
 # "state" only where it cannot be the adjective ("Borno state," but not "state media").
-# In lower case, as running text writes them ("Gwoza local government area"). Capitalised
-# ("Zurmi Local Government Area") was tried in the eighth pass and left out: it lowered the
-# validation split's PLACE precision (bench/README.md).
+# In lower case, as running text writes them ("Gwoza local government area"), and capitalised
+# as official usage writes them ("Zurmi Local Government Area", "Mucojo Administrative
+# Post"), the administrative ones only: a capitalised relief word is part of the name ("Bekaa
+# Valley", "Nuba Mountains"), and "Department" names ministries ("Justice Department").
 UNIT_NAMES = frozenset(row[0] for row in rows("admin_units.tsv") if row[0] != "state")
+_CAPITALISED_UNITS = frozenset(
+    unit.title()
+    for unit, countries in rows("admin_units.tsv")
+    if countries != "-" and unit not in ("state", "department")
+)
 _UNITS = "|".join(sorted((re.escape(u) for u in UNIT_NAMES), key=len, reverse=True))
+# Not before an organisation's word: "the Federal Capital Territory Command" is a body.
+_CAPITALISED = "|".join(sorted((re.escape(u) for u in _CAPITALISED_UNITS), key=len, reverse=True))
+_BODY_WORD = "|".join(sorted(labels.ORG_WORDS, key=len, reverse=True))
 _STATE = (
     r"[Ss]tate(?=[,.;:)]| (?:in|of|on|and|or|where|which|that|after|since|near|to|from|was|is"
     r"|has|had|were|are)\b)"
@@ -60,7 +69,7 @@ _IN_NAME = rf"(?<![\w-]){_WORD}(?: (?:(?:al|el|ad|as|ash|an|ar|at|az)-)?{_WORD})
 _KIND_AFTER = re.compile(
     rf"(?P<name>{_IN_NAME}) (?:regions?|oblasts?|provinces?|governorates?|districts?|raion"
     rf"|county|Region|Oblast|Province|Governorate|District|village|Village|river|{_UNITS}"
-    rf"|{_STATE})\b"
+    rf"|(?:{_CAPITALISED})(?! (?:{_BODY_WORD})\b)|{_STATE})\b"
     rf"(?!['’]s? (?:[A-Z])| (?:media|television|TV|news|radio|broadcaster|agency|officials?"
     rf"|security|forces|department|-run|-owned))"
 )

@@ -53,6 +53,14 @@ _RELIGIONS = frozenset((
     "Catholic", "Protestant", "Orthodox",
 ))
 _ADVERBS = frozenset(("Mostly", "Predominantly", "Largely", "Mainly", "Overwhelmingly"))
+# Nouns a people's name qualifies ("Tuareg rebels", "Amhara fighters"): the name is the people's
+# there, not the region of the same name ("in Amhara", "the Amhara region").
+_PEOPLE_NOUN = re.compile(
+    r" (?:rebels?|fighters?|militia(?:s|men)?|separatists?|insurgents?|nationalists?|gunmen"
+    r"|youths?|elders?|herders?|farmers?|civilians|communit(?:y|ies)|leaders?|population|people"
+    r"|men|women|tribesmen|groups?|movements?|armed groups?)\b",
+    re.IGNORECASE,
+)
 # Nouns that make a religion's word the start of an organisation's name ("Muslim Brotherhood")
 _BODY_NOUNS = frozenset(("Brotherhood", "League", "Brothers", "Youth", "Relief", "Aid"))
 # fmt: on
@@ -80,8 +88,12 @@ def repair(text: str, found: list[Found]) -> list[Found]:
 
 def _is_people(text: str, m: Found) -> bool:
     """ "Kurdish militants", "armed Nuer youth": one word naming a people is no organisation
-    or person (data/peoples.tsv; the adjective made from it too)."""
+    or person (data/peoples.tsv; the adjective made from it too), nor a place where it
+    qualifies a people's noun ("Tuareg rebels")."""
     word = text[m.start : m.end]
+    if m.type == "PLACE" and m.rank <= 1 and " " not in word and _PEOPLE_NOUN.match(text, m.end):
+        every, _ = demonyms.peoples()
+        return word in every  # "Tuareg rebels", "a group of Amhara fighters"
     if m.type not in ("ORG", "PERSON") or not _unlisted(word, m):
         return False
     first, _, rest = word.partition(" ")
@@ -149,7 +161,8 @@ _NEXT_NAME = re.compile(r" [A-Z][\w'’]*[a-z]")
 
 
 def _join_particles(text: str, found: list[Found]) -> list[Found]:
-    """ "Mocimboa" + " da " + "Praia" -> "Mocimboa da Praia"; "Norte de" + "Santander"."""
+    """ "Mocimboa" + " da " + "Praia" -> "Mocimboa da Praia"; "Norte de" + "Santander";
+    "Jammu" + " and " + "Kashmir", a place the gazetteer knows whole."""
     out: list[Found] = []
     for m in found:
         if out and out[-1].type == "PERSON" and out[-1].rank < 3:
@@ -173,6 +186,14 @@ def _join_particles(text: str, found: list[Found]) -> list[Found]:
             inside = text[prev.start : prev.end]
             particle = _PARTICLE.fullmatch(gap + " ") if gap else None
             ends_with = re.search(r" (?:da|de|do|dos|das|del|di|du)$", inside) and gap == " "
+            if (
+                (gap == " and " or (gap == " " and inside.endswith(" and")))
+                and prev.type == m.type == "PLACE"
+                and max(prev.rank, m.rank) < 3
+                and gazetteer.lookup(text[prev.start : m.end]) is not None
+            ):  # "Jammu and Kashmir", "Bosnia and Herzegovina": one place the gazetteer knows
+                out[-1] = Found(prev.start, m.end, "PLACE", max(prev.rank, m.rank))
+                continue
             if (particle or ends_with) and max(prev.rank, m.rank) < 3:
                 kinds = {prev.type, m.type}
                 whole = text[prev.start : m.end]

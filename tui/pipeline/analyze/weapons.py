@@ -42,7 +42,8 @@ _NOUNS = (
     r"|ballistic|hypersonic|anti-(?:tank|aircraft|ship)|surface-to-air|multiple[- ]rocket|MLRS"
     r"|SAMs?|units?|rifles?|machine ?guns?|pistols?|grenade launchers?|carriers?|frigates?"
     r"|destroyers?|corvettes?|submarines?|warships?|complex(?:es)?|salvos?|barrages?|strikes?"
-    r"|attacks?|crews?|variants?|interceptions?|MANPADS|kamikaze|attack drones?"
+    r"|attacks?|crews?|variants?|interceptions?|MANPADS|kamikaze|attack drones?|UCAVs?"
+    r"|unmanned (?:combat )?(?:aerial |surface |ground )?(?:vehicles?|aircraft|systems?)"
 )
 _NOUN_AFTER = re.compile(rf"(?:[ -](?:{_NOUNS}))(?![A-Za-z])", re.IGNORECASE)
 # A designation's variant ("T-72B3", "Su-30SM2", "F-16C") and a plural ("F-16s", "Shaheds").

@@ -88,3 +88,21 @@ def test_a_part_named_after_a_count_leaves_the_count_whole() -> None:
 )  # fmt: skip
 def test_ages_and_households_are_no_casualties(text: str, expected: list[tuple]) -> None:
     assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the M23 fired Grad rockets at villages, killing 14 civilians",
+         [("killed", 14, 14, "people")]),
+        ("Russia launched S-300 missiles at the city", []),
+        ("the rebels fired 12 BM-21 rockets", [("launched", 12, 12, "missiles")]),
+        ("air defences downed 23 Shahed-136 drones", [("downed", 23, 23, "drones")]),
+        ("troops of the 4th Brigade killed five civilians", [("killed", 5, 5, "people")]),
+        ("155mm shells killed three people", [("killed", 3, 3, "people")]),
+    ],
+)  # fmt: skip
+def test_digits_in_a_word_are_no_count(text: str, expected: list[tuple[str, int, int, str]]) -> None:
+    """Names of groups and weapons ("M23", "S-300", "BM-21"), ordinals and units ("4th",
+    "155mm"): the demo's Congo story had 23 missiles launched from "the M23"."""
+    assert found(text) == expected

@@ -26,4 +26,5 @@ FEATURES_VERSION = "6"
 # contested marks (⚡, `is:contested`) were set by other rules and are checked again, a batch at
 # a time, by the story process (tui/service/stories.py). Bump with any change to them.
 REPORT_VERSION = "2"  # 2: the eleventh pass (stories11): spokespersons filed under their body,
-# denials of a backing tie, words for armed men and forces in figures, state-run outlets' side
+# denials of a backing tie, words for armed men and forces in figures, state-run outlets' side;
+# digits inside a word are no count ("M23", "S-300")

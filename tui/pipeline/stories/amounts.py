@@ -20,8 +20,12 @@ from dataclasses import dataclass
 from tui.pipeline.stories import lexicon
 
 QUANTITIES = ("killed", "wounded", "missing", "displaced", "detained", "launched", "downed")
-_TOKEN = re.compile(  # a thousands comma before a clause comma stays one number ("45,000, and")
-    r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|\d+(?:\.\d+)?|[A-Za-z]+(?:[-'’][A-Za-z]+)*|[.,;:()\"“”]"
+# A thousands comma before a clause comma stays one number ("45,000, and"); digits in a word
+# are no count: names of groups and weapons ("M23", "S-300", "BM-21", "Shahed-136"),
+# ordinals and units ("4th", "155mm").
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?!\d|,\d)|(?:\d+[A-Za-z]|[A-Za-z])[A-Za-z0-9]*(?:[-'’][A-Za-z0-9]+)*"
+    r"|\d+(?:\.\d+)?|[.,;:()\"“”]"
 )
 _QUALIFIERS = (
     "at least", "more than", "over", "about", "some", "around", "nearly", "almost", "up to",
@@ -86,6 +90,11 @@ def amounts_in(text: str, start: int, end: int) -> list[Amount]:
     return found
 
 
+def _digits(word: str) -> bool:
+    """A number written in digits ("45,000", "2.5"), not a word with digits in it ("4th")."""
+    return word[0].isdigit() and not word[-1].isalpha()
+
+
 _SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 
 
@@ -94,15 +103,15 @@ def _amount_at(lows: list[str], k: int) -> tuple[int, int, int] | None:
     it multiplies ("7 million", "1.5 million", "two thousand")."""
     scale = _SCALES.get(lows[k + 1], 0) if k + 1 < len(lows) else 0
     word = lows[k]
-    if scale and (word[0].isdigit() or word in lexicon.NUMBER_WORDS):
-        value = float(word.replace(",", "")) if word[0].isdigit() else lexicon.NUMBER_WORDS[word]
+    if scale and (_digits(word) or word in lexicon.NUMBER_WORDS):
+        value = float(word.replace(",", "")) if _digits(word) else lexicon.NUMBER_WORDS[word]
         return int(value * scale), int(value * scale), 2
     return _plain_amount_at(lows, k)
 
 
 def _plain_amount_at(lows: list[str], k: int) -> tuple[int, int, int] | None:
     word = lows[k]
-    if word[0].isdigit():
+    if _digits(word):
         value = float(word.replace(",", ""))
         return (int(value), int(value), 1) if value == int(value) else None
     if k + 2 < len(lows) and " ".join(lows[k : k + 3]) in lexicon.VAGUE_AMOUNTS:
@@ -131,7 +140,7 @@ def _not_a_count(lows: list[str], k: int, after: int) -> bool:
     if lows[k] == "one" and k > 0 and lows[k - 1] in _ONE_NO_COUNT:
         return True  # "every one of the dead was a civilian", "from one family": no count
     j = k - 1  # "aged 34 and 51", "aged 5, 7 and 12": every number of the list is an age
-    while j > 0 and (lows[j] in (",", "and", "or") or lows[j][:1].isdigit()):
+    while j > 0 and (lows[j] in (",", "and", "or") or _digits(lows[j])):
         j -= 1
     if j < k - 1 and lows[j] in ("aged", "ages"):
         return True

@@ -102,7 +102,7 @@ def test_ages_and_households_are_no_casualties(text: str, expected: list[tuple])
         ("155mm shells killed three people", [("killed", 3, 3, "people")]),
     ],
 )  # fmt: skip
-def test_digits_in_a_word_are_no_count(text: str, expected: list[tuple[str, int, int, str]]) -> None:
+def test_digits_in_a_word_are_no_count(text: str, expected: list[tuple]) -> None:
     """Names of groups and weapons ("M23", "S-300", "BM-21"), ordinals and units ("4th",
     "155mm"): the demo's Congo story had 23 missiles launched from "the M23"."""
     assert found(text) == expected

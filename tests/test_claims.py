@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.claim_helpers import one
 from tui.core.models import CLAIM_STATUSES, Claim
 from tui.pipeline.analyze import claims, entities, model
 
@@ -25,12 +26,6 @@ def find(nlp):
         return claims.find_claims(doc, entities.find_entities(doc))
 
     return run
-
-
-def one(found: tuple[Claim, ...], cue: str) -> Claim:
-    hits = [c for c in found if c.cue.endswith(cue)]
-    assert len(hits) == 1, [(c.cue, c.source) for c in found]
-    return hits[0]
 
 
 def span(text: str, start: int, end: int) -> str:

@@ -7,26 +7,9 @@ otherwise before the pass (a wrong "confirmed" first: issue 14's worst error).
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-
 import pytest
 
-from tui.core.models import Claim
-
-ROOT = Path(__file__).resolve().parents[1]
-WIRE_TEXTS = Path("/work/data/wire/claims")
-
-
-def one(found: tuple[Claim, ...], cue: str, source: str = "", content: str = "") -> Claim:
-    hits = [
-        c
-        for c in found
-        if c.cue.endswith(cue) and source in c.source and content in c.text[c.cue_end - c.start :]
-    ]
-    assert len(hits) == 1, [(c.cue, c.source, c.status) for c in found]
-    return hits[0]
+from tests.claim_helpers import one, wire_result
 
 
 def test_a_confirmation_is_about_what_its_verb_governs(find):
@@ -160,19 +143,7 @@ def test_wire3_floors():
     fifth): floors close to what the fifth pass reached (claim F1 0.929, status 0.725,
     "confirmed" 2 of 2 right, canonical 0.835, affiliation 0.692; bench/README.md, "Claims:
     fifth pass"). The texts live outside the repository: skipped unless all 14 are there."""
-    records = [
-        json.loads(line)
-        for line in (ROOT / "bench" / "data" / "wire_claims.jsonl").read_text().splitlines()
-    ]
-    ids = [r["id"] for r in records if r.get("split") == "wire3"]
-    if not all((WIRE_TEXTS / f"{rid}.txt").exists() for rid in ids):
-        pytest.skip(f"the wire3 texts are not all in {WIRE_TEXTS}")
-    sys.path.insert(0, str(ROOT / "bench"))
-    import bench_status
-    import bench_wire
-
-    paragraphs = bench_wire.load(WIRE_TEXTS, split="wire3")
-    result = bench_status.score(paragraphs, bench_status.predict(paragraphs))
+    result = wire_result("wire3")
     assert result.f1 >= 0.92
     assert result.share(result.status_ok) >= 0.71
     assert result.share(result.confirmed_right, result.confirmed_predicted) >= 0.95

@@ -6,14 +6,7 @@ and groups are invented, the countries and places real so that sides can be read
 
 from __future__ import annotations
 
-from tui.core.models import Claim
-
-
-def one(found: tuple[Claim, ...], cue: str, source: str = "") -> Claim:
-    hits = [c for c in found if c.cue.endswith(cue) and source in c.source]
-    assert len(hits) == 1, [(c.cue, c.source, c.status) for c in found]
-    return hits[0]
-
+from tests.claim_helpers import one
 
 LEDE = (
     "Chad's army on Monday dismissed claims by the Western Highlands Front to have killed 14 "

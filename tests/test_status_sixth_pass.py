@@ -7,26 +7,7 @@ otherwise before the pass.
 
 from __future__ import annotations
 
-import json
-import sys
-from pathlib import Path
-
-import pytest
-
-from tui.core.models import Claim
-
-ROOT = Path(__file__).resolve().parents[1]
-WIRE_TEXTS = Path("/work/data/wire/claims")
-
-
-def one(found: tuple[Claim, ...], cue: str, source: str = "", content: str = "") -> Claim:
-    hits = [
-        c
-        for c in found
-        if c.cue.endswith(cue) and source in c.source and content in c.text[c.cue_end - c.start :]
-    ]
-    assert len(hits) == 1, [(c.cue, c.source, c.status) for c in found]
-    return hits[0]
+from tests.claim_helpers import one, wire_result
 
 
 def test_a_bare_army_is_the_armed_forces_of_the_country(find):
@@ -123,19 +104,7 @@ def test_wire4_floors():
     sixth): floors close to what the sixth pass reached (claim F1 0.868, status 0.717,
     canonical 0.761, affiliation 0.707; bench/README.md, "Claims: sixth pass"). The texts live
     outside the repository: skipped unless all 16 are there."""
-    records = [
-        json.loads(line)
-        for line in (ROOT / "bench" / "data" / "wire_claims.jsonl").read_text().splitlines()
-    ]
-    ids = [r["id"] for r in records if r.get("split") == "wire4"]
-    if not all((WIRE_TEXTS / f"{rid}.txt").exists() for rid in ids):
-        pytest.skip(f"the wire4 texts are not all in {WIRE_TEXTS}")
-    sys.path.insert(0, str(ROOT / "bench"))
-    import bench_status
-    import bench_wire
-
-    paragraphs = bench_wire.load(WIRE_TEXTS, split="wire4")
-    result = bench_status.score(paragraphs, bench_status.predict(paragraphs))
+    result = wire_result("wire4")
     assert result.f1 >= 0.86
     assert result.share(result.status_ok) >= 0.70
     assert result.share(result.canonical_ok) >= 0.75

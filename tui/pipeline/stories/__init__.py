@@ -27,4 +27,4 @@ FEATURES_VERSION = "6"
 # a time, by the story process (tui/service/stories.py). Bump with any change to them.
 REPORT_VERSION = "2"  # 2: the eleventh pass (stories11): spokespersons filed under their body,
 # denials of a backing tie, words for armed men and forces in figures, state-run outlets' side;
-# digits inside a word are no count ("M23", "S-300")
+# digits inside a word are no count ("M23", "S-300"); a count inside a whole country is wide

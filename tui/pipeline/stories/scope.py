@@ -22,6 +22,7 @@ from pathlib import Path
 
 from tui.core.tables import read_rows
 from tui.pipeline.stories.article import StoryArticle
+from tui.pipeline.stories.countries import country_of
 from tui.pipeline.stories.features import local_place
 
 _WORD = re.compile(r"[a-z0-9]+(?:[-'’][a-z0-9]+)*")
@@ -136,6 +137,17 @@ def reach_of(words: list[str], places: frozenset[str] = frozenset()) -> str:
     return "event"
 
 
+_INSIDE_RE = re.compile(r"\b(?:inside|within)\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
+
+
+def _inside_a_country(content: str) -> bool:
+    """ "More than 7 million people are displaced inside Congo": a whole country's count."""
+    return any(
+        (found := country_of(m.group(1))) is not None and m.group(1).split()[-1] in found
+        for m in _INSIDE_RE.finditer(content)
+    )
+
+
 def scope_of(content: str, start: int, article: StoryArticle) -> Scope:
     """The scope of a claim's own content, which lies at `start` in the article's text."""
     words = words_of(content)
@@ -148,7 +160,8 @@ def scope_of(content: str, start: int, article: StoryArticle) -> Scope:
                 places.add(place)
     found = frozenset(places)
     frame = "background" if _shifted(article.text, start) else frame_of(words)
-    return Scope(frame, reach_of(words, found), found, _has(words, "generic"))
+    reach = "wide" if _inside_a_country(content) else reach_of(words, found)
+    return Scope(frame, reach, found, _has(words, "generic"))
 
 
 def is_update(before: str) -> bool:

@@ -11,11 +11,10 @@ from pathlib import Path
 
 from tests.conftest import build_app, build_seed_app, wait_for, write_config
 from tests.server import LocalServer
-from tui.app.refreshing import ANALYSES_KEY
 from tui.app.screens.reader import ReaderScreen
 from tui.app.widgets.status_bar import StatusBar
 from tui.pipeline.analyze import ANALYZER_VERSION
-from tui.store import manual_status, schema, store
+from tui.store import manual_status, reanalysis, schema, store
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -76,7 +75,7 @@ async def test_pages_an_older_analyzer_read_are_read_again_on_start_and_the_user
     kept = [c for c in store.claims_for(conn, old[0]) if c["start"] == row["start"]
             and c["source_start"] == row["source_start"]]
     assert [(c["status"], c["analysis_status"]) for c in kept] == [(mine, row["status"])]
-    assert store.get_state(conn, ANALYSES_KEY) == ANALYZER_VERSION
+    assert store.get_state(conn, reanalysis.ANALYSES_KEY) == ANALYZER_VERSION
     conn.close()
 
     # the next start finds the cache up to date: nothing read again, nothing said

@@ -1,6 +1,7 @@
 """`sitrep search` with a claim-only term lists claims (with their canonical source, side,
 evidence and the user's status), and `sitrep reprocess` redoes extraction and analysis from the
-stored pages, fills what the store did not keep before schema 8, and keeps the user's status."""
+stored pages, fills what the store did not keep before schema 8, and keeps the user's status;
+`sitrep fetch` says when an older analyzer read stored pages."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from pathlib import Path
 
 from tests.conftest import write_config
 from tests.server import LocalServer
-from tui.store import manual_status, schema, store
+from tui.pipeline.analyze import ANALYZER_VERSION
+from tui.store import manual_status, reanalysis, schema, store
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -91,6 +93,11 @@ def test_reprocess_redoes_extraction_and_claims_from_stored_pages_and_keeps_the_
         )
         conn.execute("UPDATE articles SET text = '', analyzer_version = 'old', claim_count = 0")
     conn.close()
+    told = sitrep(tmp_path, "fetch", "--feeds-only")  # e.g. from cron: says what to do
+    assert told.returncode == 0, told.stderr
+    assert "sitrep: note: 10 stored articles were read by an older analyzer; `sitrep " \
+        "reprocess` reads them again" in told.stderr
+    assert "note:" not in sitrep(tmp_path, "fetch", "--feeds-only", "--quiet").stderr
     served = len(http_server.requests)
     done = sitrep(tmp_path, "reprocess")
     assert done.returncode == 0, done.stderr
@@ -107,4 +114,6 @@ def test_reprocess_redoes_extraction_and_claims_from_stored_pages_and_keeps_the_
         == 0
     kept = [c for c in store.claims_for(conn, article_id) if c["source"] == source]
     assert [(c["status"], c["analysis_status"]) for c in kept][:1] == [(mine, analysed)]
+    assert store.get_state(conn, reanalysis.ANALYSES_KEY) == ANALYZER_VERSION  # the app won't
     conn.close()
+    assert "note:" not in sitrep(tmp_path, "fetch", "--feeds-only").stderr

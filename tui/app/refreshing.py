@@ -31,7 +31,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 AUTO_TICK_SECONDS = 60.0
-ANALYSES_KEY = "analyses_version"  # app_state: the analyzer version the stored pages were read by
 
 
 def keep_start_up() -> None:
@@ -227,10 +226,7 @@ class Refreshing:
         hand stays). Once a version: the cache remembers the version it was brought up to, so
         later starts cost one row's read; a run stopped halfway carries on at the next."""
         assert self.refresher is not None
-        version = await asyncio.to_thread(self.refresher.analyzer_version)
-        if await asyncio.to_thread(self.library.get_state, ANALYSES_KEY) == version:
-            return
-        stale = await self.in_background(self.refresher.stale_analyses(version))
+        stale = await self.in_background(self.refresher.upgrade_pending())
         if stale:
             self.app.notify(
                 f"Reading {stale:,} stored article{'s' if stale != 1 else ''} again with the "
@@ -243,7 +239,7 @@ class Refreshing:
             self._bump()
             self.app.notify(f"Read {done:,} stored article{'s' if done != 1 else ''} again",
                             markup=False)
-        await asyncio.to_thread(self.library.set_state, ANALYSES_KEY, version)
+        await self.in_background(self.refresher.mark_upgraded())
 
     def _tell_pinned_news(self) -> None:
         """A toast for each pinned entity that new claims mention (claims since the last look)."""

@@ -27,12 +27,13 @@ def run_fetch(args: argparse.Namespace) -> int:
     display = ProgressDisplay(quiet=args.quiet)
     announce_upgrade(locations)
 
-    async def go() -> list[FeedOutcome]:
+    async def go() -> tuple[list[FeedOutcome], int]:
         async with Refresher(config, locations.db, on_progress=display) as refresher:
-            return await refresher.refresh(pages=not args.feeds_only)
+            outcomes = await refresher.refresh(pages=not args.feeds_only)
+            return outcomes, 0 if args.quiet else await refresher.upgrade_pending()
 
     try:
-        outcomes = asyncio.run(go())
+        outcomes, stale = asyncio.run(go())
     except StoreError as exc:
         error(str(exc))
         return 2
@@ -40,6 +41,12 @@ def run_fetch(args: argparse.Namespace) -> int:
         error("interrupted; what was fetched so far is saved")
         return 130
     print_summary(outcomes, quiet=args.quiet)
+    if stale:
+        error(
+            f"note: {stale:,} stored article{'s were' if stale != 1 else ' was'} read by an "
+            "older analyzer; `sitrep reprocess` reads them again "
+            "(the app does it on its next start)"
+        )
     failed = sum(1 for o in outcomes if o.status == "error")
     return 1 if outcomes and failed == len(outcomes) else 0
 

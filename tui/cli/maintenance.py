@@ -34,7 +34,9 @@ def run_maintenance(args: argparse.Namespace) -> int:
 
     async def go() -> int:
         async with Refresher(config, locations.db, on_progress=display) as refresher:
-            return await refresher.reprocess(all_articles=args.all)
+            done = await refresher.reprocess(all_articles=args.all)
+            await refresher.mark_upgraded()  # the app need not read them again
+            return done
 
     try:
         count = asyncio.run(go())

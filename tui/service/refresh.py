@@ -351,6 +351,14 @@ class Refresher:
         """Stored pages an analyzer other than *version* read, or a stopped reprocess left."""
         return await self._db(reanalysis.stale_analyses, version)
 
+    async def upgrade_pending(self) -> int:
+        """Stored pages an older analyzer read (one row's read once the cache is up to date)."""
+        return await self._db(reanalysis.upgrade_pending, self.analyzer_version())
+
+    async def mark_upgraded(self) -> None:
+        """Every stored page is read by this analyzer: later starts need not count them."""
+        await self._db(store.set_state, reanalysis.ANALYSES_KEY, self.analyzer_version())
+
     async def reprocess(self, *, all_articles: bool = False, analysed_only: bool = False) -> int:
         """Rerun extraction + analysis on stored raw pages (after an upgrade). Returns count.
         *analysed_only*: not the pages no analyzer read (the app's upgrade on start)."""

@@ -5,6 +5,12 @@ from __future__ import annotations
 
 import sqlite3
 
+from tui.store.store import get_state
+
+# app_state: the analyzer version every stored page was brought up to (the app's re-reading after
+# an upgrade, or a whole `sitrep reprocess`), so that a start after it costs one row's read.
+ANALYSES_KEY = "analyses_version"
+
 
 def _stale(analysed_only: bool) -> str:
     """A stored page another analyzer read, or whose claims' evidence the store did not keep
@@ -39,6 +45,14 @@ def stale_analyses(conn: sqlite3.Connection, version: str) -> int:
     reprocess left marked: what the app reads again after an upgrade."""
     sql = f"SELECT count(*) FROM articles WHERE state = 'reprocess' OR ({_stale(True)})"
     return int(conn.execute(sql, (version,)).fetchone()[0])
+
+
+def upgrade_pending(conn: sqlite3.Connection, version: str) -> int:
+    """The stored pages to read again for *version* (`stale_analyses`), or 0 at once when the
+    cache was already brought up to it."""
+    if get_state(conn, ANALYSES_KEY) == version:
+        return 0
+    return stale_analyses(conn, version)
 
 
 def reprocess_candidates(conn: sqlite3.Connection, limit: int = 50) -> list[sqlite3.Row]:

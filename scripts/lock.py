@@ -3,14 +3,18 @@
 The lock pins every dependency, transitive ones too, with the sha256 of every file the registry
 serves for that version, for every platform (uv's universal resolution). Its first line records a
 digest of pyproject.toml's dependency lists, so a test can tell when the lock is older than them.
+The current lock is uv's list of preferences: a package keeps its pinned version unless a changed
+requirement needs another, so changing one dependency moves only what must move with it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -72,7 +76,12 @@ def main() -> int:
         "--universal", "--python-version", "3.11",
         "--custom-compile-command", "make lock",
     ]  # fmt: skip
-    out = subprocess.run(cmd, cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True).stdout
+    with tempfile.TemporaryDirectory() as tmp:
+        pinned = Path(tmp) / LOCK.name
+        if LOCK.exists():
+            shutil.copyfile(LOCK, pinned)  # uv reads an output file's pins as its preferences
+        subprocess.run([*cmd, "--quiet", "--output-file", str(pinned)], cwd=ROOT, check=True)
+        out = pinned.read_text(encoding="utf-8")
     LOCK.write_text(f"{STAMP}{deps_digest()}\n{out}", encoding="utf-8")
     print(f"wrote {LOCK.name}: {sum(1 for ln in out.splitlines() if ln[:1].isalnum())} packages")
     return 0

@@ -146,8 +146,9 @@ def test_a_story_of_one_article_is_read_from_its_features_and_takes_later_ones(
     tmp_path: Path, analysed
 ) -> None:  # type: ignore[no-untyped-def]
     """Schema 17 keeps a one-article story's times and norm only (the rest is its article's
-    features summed once): read back, it is what the grouping holds, and later articles join
-    it exactly as they join the same story stored whole (schema 16's form)."""
+    features summed once): read back, it is what the grouping holds; its article analysed
+    again is filed again into it, and later articles join it, exactly as with the same story
+    stored whole (schema 16's form)."""
     from tui.pipeline.stories.features import article_features
     from tui.pipeline.stories.grouping import StoryIndex
     from tui.service.stories import story_article
@@ -178,6 +179,13 @@ def test_a_story_of_one_article_is_read_from_its_features_and_takes_later_ones(
             {k: state[k] for k in keys[:-1]}, ids),))  # fmt: skip
     assert kept.window_stories(whole, "") == [state]
     conn = schema.connect(alone_path)
+    meta, text, analysis = analysed[0]
+    for cache in (conn, whole):  # analysed again (stale): taken out and filed again
+        store.save_analysis(cache, first, Article(meta["url"], text, title=meta["title"]),
+                            analysis)  # fmt: skip
+        assert file_all(cache) == 1
+    assert kept.window_stories(conn, "") == kept.window_stories(whole, "") == [state]
+    assert conn.execute("SELECT length(state) FROM stories").fetchone()[0] == 18
     for cache in (conn, whole):
         for item in analysed[1:]:
             put(cache, item)

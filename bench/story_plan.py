@@ -107,6 +107,7 @@ class _Open:
     last_seen: float = 0.0
     terms: Counter[str] = field(default_factory=Counter)
     places: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[str] = field(default_factory=Counter)  # event kinds, as the grouping counts
     article_ids: list[str] = field(default_factory=list)
     feeds: set[str] = field(default_factory=set)
 
@@ -157,6 +158,7 @@ def file_bench_stories(conn: sqlite3.Connection, seed: int = 1, report_every: in
                     story.last_seen = max(story.last_seen, feats.time)
                     story.terms.update(feats.terms)
                     story.places.update(feats.places)
+                    story.kinds.update(feats.kinds)
                     story.article_ids.append(feats.article_id)
                     story.feeds.add(feed)
                     filed[article_id] = (story.id, json.dumps(data))
@@ -235,6 +237,7 @@ def _state(index: StoryIndex, story: _Open) -> dict[str, Any]:
         "terms": dict(story.terms),
         "places": dict(story.places),
         "norm": norm,
+        "kinds": dict(story.kinds),
         "article_ids": story.article_ids,
     }
 

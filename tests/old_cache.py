@@ -1,7 +1,7 @@
-"""A cache file as an older sitrep wrote it (schema 8 to 15): the schema of that version from
+"""A cache file as an older sitrep wrote it (schema 8 to 16): the schema of that version from
 its own migrations, rows written in plain SQL as that version's store wrote them (claims with
-their sentence and cue copied before 11, read from the text in 11; story rows as JSON text
-before 11, compressed in 11). The migration tests open it
+their sentence and cue copied before 11, read from the text in 11; texts as zlib streams from
+11 to 16; story rows as JSON text before 11, compressed in 11). The migration tests open it
 with today's store.
 """
 
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -49,12 +50,12 @@ def claims_of(text: str) -> list[dict[str, object]]:
 
 
 def write(path: Path, version: int) -> None:
-    """A cache of schema *version* (8 to 15) at *path*, closed. Schemas 12 to 15 are the cache
+    """A cache of schema *version* (8 to 16) at *path*, closed. Schemas 12 to 16 are the cache
     of the version before taken through their own migration (schema 11's rows, coded; then
     its mentions packed and its story queue made; then its story rows packed; then its claims'
-    names as ids)."""
-    assert 8 <= version <= 15
-    if version in (12, 13, 14, 15):
+    names as ids; then its claims' offsets from their start)."""
+    assert 8 <= version <= 16
+    if version in (12, 13, 14, 15, 16):
         write(path, version - 1)
         old = sqlite3.connect(path)
         schema_size.register_functions(old)
@@ -82,7 +83,7 @@ def write(path: Path, version: int) -> None:
             "claim_count, conflict, state, analyzer_version) "
             "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, ?, 1, 'analyzed', '9')",
             (n, f"g{n}", f"https://old.invalid/{n}", f"Drones hit depot {n}", when, when,
-             schema_size.pack_text(text) if packed else text, n % 2, len(found)),
+             zlib.compress(text.encode("utf-8"), 6) if packed else text, n % 2, len(found)),
         )  # fmt: skip
         for claim in found:
             if packed:  # schema 11 keeps the sentence and cue as spans of the text

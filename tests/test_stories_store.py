@@ -8,6 +8,7 @@ analyzer, stored with the store's own functions in a real SQLite file.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from datetime import datetime
@@ -139,6 +140,61 @@ def test_listing_keeps_to_the_since_window(conn, analysed) -> None:  # type: ign
     file_all(conn)
     assert len(stories_json(conn, include_single=True)) == 2
     assert stories_json(conn, since="2030-01-01T00:00:00+00:00", include_single=True) == []
+
+
+def test_a_story_of_one_article_is_read_from_its_features_and_takes_later_ones(
+    tmp_path: Path, analysed
+) -> None:  # type: ignore[no-untyped-def]
+    """Schema 17 keeps a one-article story's times and norm only (the rest is its article's
+    features summed once): read back, it is what the grouping holds; its article analysed
+    again is filed again into it, and later articles join it, exactly as with the same story
+    stored whole (schema 16's form)."""
+    from tui.pipeline.stories.features import article_features
+    from tui.pipeline.stories.grouping import StoryIndex
+    from tui.service.stories import story_article
+    from tui.store import stories as kept
+    from tui.store import story_pack, story_terms
+
+    alone_path, whole_path = tmp_path / "alone" / "sitrep.db", tmp_path / "whole" / "sitrep.db"
+    conn = schema.connect(alone_path)
+    first = put(conn, analysed[0])
+    assert file_all(conn) == 1
+    (value,) = conn.execute("SELECT state FROM stories").fetchone()
+    assert value[0] == story_pack.ALONE and len(value) == 18
+    (state,) = kept.window_stories(conn, "")
+    index = StoryIndex()
+    (row,) = kept.analysed_articles(conn, [first])
+    story_id = index.assign(article_features(story_article(row)))
+    expected = index.stories[story_id].to_row()
+    keys = ("first_seen", "last_seen", "terms", "places", "norm", "kinds", "article_ids")
+    assert {k: state[k] for k in keys} == {k: expected[k] for k in keys}
+    assert state["terms"] and state["kinds"] and state["places"]  # not vacuous
+    conn.close()
+    whole_path.parent.mkdir()
+    shutil.copy(alone_path, whole_path)
+    whole = schema.connect(whole_path)
+    ids = story_terms.term_ids(whole, {*state["terms"], *state["places"], *state["kinds"]})
+    with whole:
+        whole.execute("UPDATE stories SET state = ?", (story_pack.pack_state(
+            {k: state[k] for k in keys[:-1]}, ids),))  # fmt: skip
+    assert kept.window_stories(whole, "") == [state]
+    conn = schema.connect(alone_path)
+    meta, text, analysis = analysed[0]
+    for cache in (conn, whole):  # analysed again (stale): taken out and filed again
+        store.save_analysis(cache, first, Article(meta["url"], text, title=meta["title"]),
+                            analysis)  # fmt: skip
+        assert file_all(cache) == 1
+    assert kept.window_stories(conn, "") == kept.window_stories(whole, "") == [state]
+    assert conn.execute("SELECT length(state) FROM stories").fetchone()[0] == 18
+    for cache in (conn, whole):
+        for item in analysed[1:]:
+            put(cache, item)
+        assert file_all(cache) == len(analysed) - 1
+    found = story_of(conn)
+    assert len({found[a] for a in STRIKE}) == 1  # the later articles joined the first's story
+    assert found == story_of(whole)
+    assert kept.window_stories(conn, "") == kept.window_stories(whole, "")
+    whole.close()
 
 
 KRAMATORSK = Path(__file__).resolve().parent / "fixtures" / "stories" / "heldout4"

@@ -17,6 +17,7 @@ from tui.store.schema_pack import PACK
 from tui.store.schema_scale import CANONICALS, SCALE
 from tui.store.schema_size import SIZE, register_functions
 from tui.store.schema_terms import TERMS
+from tui.store.schema_texts import TEXTS
 from tui.store.schema_trim import TRIM
 
 V1 = """
@@ -303,11 +304,10 @@ ALTER TABLE bookmarks ADD COLUMN affiliation TEXT;
 ALTER TABLE bookmarks ADD COLUMN status_manual INTEGER;
 """
 
-# v9 to v16, counts and a smaller cache: schema_scale, _size, _lean, _pack, _terms, _names, _trim
+# v9-v17 (counts, size): schema_scale, _size, _lean, _pack, _terms, _names, _trim, _texts
 MIGRATIONS: tuple[str, ...] = (V1, V2, V3, V4, V5, V6, V7, V8, SCALE, CANONICALS, SIZE, LEAN,
-                               PACK, TERMS, NAMES, TRIM)  # fmt: skip
-# A new cache's pages: 8 KB (4 KB pages left a third of the file empty). Incremental
-# auto-vacuum lets `sitrep vacuum` give free pages back in short steps (tui/store/upkeep.py).
+                               PACK, TERMS, NAMES, TRIM, TEXTS)  # fmt: skip
+# New files: 8 KB pages (4 KB left a third empty), incremental auto-vacuum (tui/store/upkeep.py)
 NEW_FILE_PRAGMAS = ("PRAGMA page_size = 8192", "PRAGMA auto_vacuum = INCREMENTAL")
 SCHEMA_VERSION = len(MIGRATIONS)
 

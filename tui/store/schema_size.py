@@ -35,7 +35,7 @@ import functools
 import sqlite3
 import zlib
 
-from tui.store import mention_spans, schema_terms
+from tui.store import mention_spans, schema_terms, text_pack
 
 _CLAIM_COLUMNS = """
     id                INTEGER PRIMARY KEY,
@@ -216,13 +216,10 @@ CREATE INDEX stories_list ON stories(last_seen DESC, id DESC, articles, outlets,
 
 
 def pack_text(value: object) -> object:
-    """An article's text as the store keeps it (schema 11): zlib-compressed UTF-8 when that is
-    shorter, else the text itself (`sitrep_text` reads both, and text written before)."""
-    if isinstance(value, str) and len(value) > 64:
-        packed = zlib.compress(value.encode("utf-8"), 6)
-        if len(packed) < len(value):
-            return packed
-    return value
+    """An article's text (or summary) as the store keeps it: deflated with the preset
+    dictionary (schema 17, tui/store/text_pack.py) when that is shorter, else the text itself
+    (`sitrep_text` reads both, the zlib streams of schema 11 to 16, and text written before)."""
+    return text_pack.pack(value)
 
 
 def text_of(value: object) -> object:
@@ -234,7 +231,7 @@ def text_of(value: object) -> object:
 def _inflate(value: bytes) -> str:
     """A page of claims reads its article's text once per claim, one article after another:
     the last few texts are kept (a page of 100 claims read in 0.65 ms, 0.25 ms on schema 10)."""
-    return zlib.decompress(value).decode("utf-8")
+    return text_pack.unpack(value)
 
 
 def pack(value: object) -> object:
@@ -257,5 +254,6 @@ def register_functions(conn: sqlite3.Connection) -> None:
     another way, as bench/build_cache.py's, calls this)."""
     conn.create_function("sitrep_text", 1, text_of, deterministic=True)
     conn.create_function("sitrep_pack", 1, pack, deterministic=True)  # the migration's
+    conn.create_function("sitrep_pack_text", 1, pack_text, deterministic=True)  # a summary's
     mention_spans.register(conn)  # schema 13's packed mentions
     schema_terms.register(conn)  # schema 14's migration

@@ -193,12 +193,12 @@ ARTICLE_LIST_COLUMNS = (
 )
 
 
-# Every column of an article, its text as text (the store keeps it compressed: schema 11).
+# Every column of an article, its text and summary as text (kept packed: schema 11, 17).
 ARTICLE_COLUMNS = (
     "a.id, a.feed_id, a.guid, a.url, a.final_url, a.title, a.author, a.published, a.fetched, "
-    "a.sort_ts, a.summary, sitrep_text(a.text) AS text, a.byline, a.lead_caption, a.raw_html, "
-    "a.raw_headers, a.state, a.priority, a.error, a.read, a.analyzer_version, a.conflict, "
-    "a.claim_count, a.language, a.lease_owner, a.lease_until"
+    "a.sort_ts, sitrep_text(a.summary) AS summary, sitrep_text(a.text) AS text, a.byline, "
+    "a.lead_caption, a.raw_html, a.raw_headers, a.state, a.priority, a.error, a.read, "
+    "a.analyzer_version, a.conflict, a.claim_count, a.language, a.lease_owner, a.lease_until"
 )
 
 
@@ -303,8 +303,8 @@ def save_analysis(
         conn.execute("UPDATE story_articles SET stale = 1 WHERE article_id = ?", (article_id,))
         if article is not None:
             conn.execute(
-                "UPDATE articles SET text = ?, byline = ?, lead_caption = ?, "
-                "published = coalesce(published, ?) WHERE id = ?",
+                "UPDATE articles SET text = ?, summary = sitrep_pack_text(summary), byline = ?, "
+                "lead_caption = ?, published = coalesce(published, ?) WHERE id = ?",
                 (
                     pack_text(article.text),
                     article.byline,

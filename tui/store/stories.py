@@ -74,7 +74,17 @@ def window_stories(
             part,
         ):
             members[story_id].append(str(article_id))
-    found = story_terms.states(conn, [row["state"] for row in rows.values()])
+    alone = {
+        sid: int(members[sid][0])
+        for sid, row in rows.items()
+        if story_terms.is_alone(row["state"]) and len(members[sid]) == 1
+    }
+    feats = story_terms.alone_features(conn, list(alone.values()))
+    found = story_terms.states(
+        conn,
+        [row["state"] for row in rows.values()],
+        [feats.get(alone[sid]) if sid in alone else None for sid in rows],
+    )
     for state, (story_id, row) in zip(found, rows.items(), strict=True):
         state.update(id=story_id, title=row["title"], article_ids=members[story_id])
     return found
@@ -190,7 +200,9 @@ def save_filing(
     states = {story["id"]: {k: story[k] for k in keys if k in story} for story in stories}
     with conn:
         story_terms.add_frequencies(conn, df_delta)
-        packed, packed_states = story_terms.packed_values(conn, features, states)
+        alone = {story["id"]: int(story["article_ids"][0]) for story in stories
+                 if len(story["article_ids"]) == 1}  # fmt: skip
+        packed, packed_states = story_terms.packed_values(conn, features, states, alone)
         conn.executemany("DELETE FROM story_articles WHERE article_id = ?",
                          [(a,) for a in unfiled])  # fmt: skip
         conn.executemany(

@@ -35,6 +35,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 FEATURES, STATE = 1, 2  # tag bytes: a zlib stream starts with 0x78, so the forms never meet
+ALONE = 3  # a story of one article: its times and norm; the rest is its article's features
 _FEATURE_KEYS = {"article_id", "time", "title", "terms", "places"}
 _FEATURE_OPTIONAL = {"kinds": [], "title_places": [], "trend": False}
 _STATE_KEYS = {"first_seen", "last_seen", "terms", "places", "norm"}
@@ -99,6 +100,46 @@ def pack_state(state: Mapping[str, Any], ids: Mapping[str, int]) -> bytes:
             else ()
         ),
     ))  # fmt: skip
+
+
+def alone_state(feats: Mapping[str, Any]) -> dict[str, Any]:
+    """The terms, places and kinds of a story whose one article has features *feats*: the
+    features summed once, as the grouping sums them (tui/pipeline/stories/grouping.py)."""
+    places: dict[Any, int] = {}
+    for place in feats.get("places", ()):
+        places[place] = places.get(place, 0) + 1
+    kinds: dict[Any, int] = {}
+    for kind in feats.get("kinds", ()):
+        kinds[kind] = kinds.get(kind, 0) + 1
+    terms = {term: 0.0 + weight for term, weight in feats["terms"].items()}
+    return {"terms": terms, "places": places, "kinds": kinds}
+
+
+def is_alone(state: Mapping[str, Any], feats: Mapping[str, Any]) -> bool:
+    """Whether a story's state is what `alone_state` gives from its one article's features,
+    value for value and in the same order (schema 17 then keeps it as `pack_alone`)."""
+    if not set(state) >= _STATE_KEYS | _STATE_OPTIONAL:
+        return False
+    derived = alone_state(feats)
+    return all(list(state[key].items()) == list(derived[key].items()) for key in derived)
+
+
+def pack_alone(state: Mapping[str, Any]) -> bytes:
+    """A story of one article whose state `is_alone`: its times and norm (18 bytes where the
+    state took about 150); the rest is read from its article's features."""
+    seen = (state["first_seen"], state["last_seen"])
+    whole = all(_whole(t) for t in seen)
+    return b"".join((bytes((ALONE, _WHOLE_TIMES if whole else 0)), _times(seen, whole),
+                     struct.pack("<d", float(state["norm"]))))  # fmt: skip
+
+
+def unpack_alone(value: bytes, features: bytes | None) -> dict[str, Any]:
+    """A state `pack_alone` kept, with term ids, from its article's packed features (None: no
+    article left, an empty state)."""
+    (first, last), at = _read_times(value, 2, 2, value[1])
+    (norm,) = struct.unpack_from("<d", value, at)
+    feats = unpack_features(features, 0, "") if features else {"terms": {}}
+    return {"first_seen": first, "last_seen": last, **alone_state(feats), "norm": norm}
 
 
 def unpack_features(value: bytes, article_id: int, title: str) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from tui.store import story_pack
-from tui.store.story_pack import FEATURES, STATE, Unpackable
+from tui.store.story_pack import ALONE, FEATURES, STATE, Unpackable
 
 _CHUNK = 500
 
@@ -73,16 +73,30 @@ def packed_values(
     conn: sqlite3.Connection,
     features: Mapping[int, Mapping[str, Any]],
     states: Mapping[str, Mapping[str, Any]],
+    alone: Mapping[str, int] | None = None,
 ) -> tuple[dict[int, bytes], dict[str, bytes]]:
-    """Article id → its packed features, story id → its packed state; their terms get ids."""
+    """Article id → its packed features, story id → its packed state; their terms get ids.
+    A story of *alone* (story id → its one article, filed in this batch) whose state is its
+    article's features summed once keeps its times and norm only (schema 17)."""
     named = [*features.values(), *states.values()]
     ids = term_ids(conn, {t for value in named for t in _terms_in(value)})
     titles = _titles(conn, list(features))
-    return (
-        {a: _packed(f, lambda v, a=a: story_pack.pack_features(v, a, titles.get(a), ids))
-         for a, f in features.items()},
-        {s: _packed(v, lambda v: story_pack.pack_state(v, ids)) for s, v in states.items()},
-    )  # fmt: skip
+    packed = {
+        a: _packed(f, lambda v, a=a: story_pack.pack_features(v, a, titles.get(a), ids))
+        for a, f in features.items()
+    }
+    packed_states = {}
+    for story_id, state in states.items():
+        article_id = (alone or {}).get(story_id)
+        if (
+            article_id in packed
+            and packed[article_id][:1] == bytes((FEATURES,))
+            and story_pack.is_alone(state, features[article_id])
+        ):
+            packed_states[story_id] = story_pack.pack_alone(state)
+        else:
+            packed_states[story_id] = _packed(state, lambda v: story_pack.pack_state(v, ids))
+    return packed, packed_states
 
 
 def _terms_in(value: Mapping[str, Any]) -> Iterator[str]:
@@ -129,13 +143,23 @@ def features_json(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]]) -> N
         row["old_features"] = json.dumps(story_pack.named(row["old_features"], names))
 
 
-def states(conn: sqlite3.Connection, values: Iterable[bytes | str]) -> list[dict[str, Any]]:
-    """Stored grouping states as plain dicts, in order."""
+def states(
+    conn: sqlite3.Connection,
+    values: Iterable[bytes | str],
+    features: Iterable[bytes | None] | None = None,
+) -> list[dict[str, Any]]:
+    """Stored grouping states as plain dicts, in order. *features* gives, beside each value,
+    the packed features of the story's one article (what a state of one article is read
+    from, schema 17; None for any other story)."""
     found: list[dict[str, Any]] = []
     packed: list[dict[str, Any]] = []
-    for value in values:
+    values = list(values)
+    for value, feats in zip(values, features or [None] * len(values), strict=True):
         if isinstance(value, bytes) and value[:1] == bytes((STATE,)):
             packed.append(story_pack.unpack_state(value))
+            found.append(packed[-1])
+        elif isinstance(value, bytes) and value[:1] == bytes((ALONE,)):
+            packed.append(story_pack.unpack_alone(value, feats))
             found.append(packed[-1])
         else:
             found.append(json.loads(_json_text(value)))
@@ -145,6 +169,25 @@ def states(conn: sqlite3.Connection, values: Iterable[bytes | str]) -> list[dict
     return found
 
 
+def alone_features(conn: sqlite3.Connection, article_ids: Sequence[int]) -> dict[int, bytes]:
+    """The packed features of these articles (the one article of each story kept `ALONE`)."""
+    found: dict[int, bytes] = {}
+    for part in chunks(list(article_ids)):
+        found.update(
+            conn.execute(
+                f"SELECT article_id, features FROM story_articles WHERE article_id IN "
+                f"({marks(part)})",
+                part,
+            )
+        )
+    return found
+
+
 def _json_text(value: bytes | str) -> str:
     """A value written as JSON: zlib'd (schema 11 to 13, and any other shape since), or text."""
     return zlib.decompress(value).decode("utf-8") if isinstance(value, bytes) else str(value)
+
+
+def is_alone(value: object) -> bool:
+    """Whether a stored state is of a story of one article, read from its features."""
+    return isinstance(value, bytes) and value[:1] == bytes((ALONE,))

@@ -77,15 +77,31 @@ def forces() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     """Named forces and groups: (lower-case alias -> (canonical, side), acronym -> same)."""
     by_name: dict[str, tuple[str, str]] = {}
     by_acronym: dict[str, tuple[str, str]] = {}
-    for row in rows("named_forces.tsv"):
-        canonical, aliases, side = (list(row) + ["", ""])[:3]
-        entry = (canonical, side or canonical)
+    listed = [(list(row) + ["", ""])[:3] for row in rows("named_forces.tsv")]
+    for n, (canonical, aliases, side) in enumerate([*listed, *_listed_orgs()]):
+        entry, orgs = (canonical, side or canonical), n >= len(listed)
         for alias in (canonical, *split_list(aliases)):
-            if alias.isupper() and " " not in alias:
-                by_acronym[alias] = entry  # "RSF", "IDF": only as capitals
-            else:
-                by_name[_fold_name(alias)] = entry
+            table, key = (
+                (by_acronym, alias) if alias.isupper() and " " not in alias  # "RSF", "IDF"
+                else (by_name, _fold_name(alias))
+            )
+            if not orgs or key not in table:  # the forces table first, then orgs.tsv's
+                table[key] = entry
     return by_name, by_acronym
+
+
+# The armed groups of data/orgs.tsv are their own sides too ("the LTTE", "Tamil Tigers"): by
+# their names and spelled-out forms only, since a bare acronym there may be another body's in
+# the article ("SNA": the Syrian National Army, or the Somali National Army).
+def _listed_orgs() -> list[tuple[str, str, str]]:
+    out = []
+    for name, kind, forms, _ in org_rows():
+        if kind != "armed group":
+            continue
+        spelled = [f for f in split_forms(forms) if not (f.isupper() and " " not in f)]
+        side = name
+        out.append((name, " | ".join(spelled), side))
+    return out
 
 
 @functools.cache

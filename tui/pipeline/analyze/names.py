@@ -138,14 +138,20 @@ def person(name: str) -> str:
     parts = bare(name).split()
     tail: list[str] = []
     for word in reversed(parts):
-        if not NAME_WORD_RE.match(word) or word.lower().rstrip(".") in titles():
+        if not NAME_WORD_RE.match(word) or _title(word):
             break
         tail.insert(0, word)
-    while tail and tail[0].lower().rstrip(".") in titles():
+    while tail and _title(tail[0]):
         tail.pop(0)
     if not tail or (len(parts) > len(tail) and parts[-len(tail) - 1].lower() in PLACE_WORDS):
         return ""
     return " ".join(tail)
+
+
+def _title(word: str) -> bool:
+    """A title or rank, also a compound one: "Lieutenant-Colonel", "Major-General"."""
+    parts = word.lower().rstrip(".").split("-")
+    return all(p.rstrip(".") in titles() for p in parts)
 
 
 def proper_tail(name: str) -> str:

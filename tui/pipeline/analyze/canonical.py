@@ -185,6 +185,8 @@ class Namer:
         known = [names.person(p) or p for p in self.people]  # "Major X Y" as a name: "X Y"
         known += [d.canonical for d in earlier if d.person]
         fuller = [p for p in known if p == short or p.endswith(" " + short)]
+        if not fuller and " " not in short:  # "Jiang" after "Jiang Yu": the family name first
+            fuller = [p for p in known if p.startswith(short + " ") and len(p.split()) == 2]
         return max(fuller, key=len) if fuller else short
 
     def _named(self, bare: str, earlier: list[Any]) -> tuple[str, str] | None:

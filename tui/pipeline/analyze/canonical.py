@@ -128,6 +128,10 @@ class Namer:
         if known and not name.split()[-1][:1].isupper():
             name = known.group("name")  # "a coalition of gangs known as X"; not "The M23, ..."
         name = describe.apposed_to(self.text, name)  # "Al-Shabaab, the ... group": Al-Shabaab
+        outlet = names.OUTLET_OF_RE.match(name)
+        if outlet is not None:  # "The Sahara News Agency of the Polisario Front"
+            side = sides.affiliation(phrase, self.acronyms)
+            return names.bare(outlet.group("outlet")), side
         issuer = self._issuer(name, earlier)
         if issuer is not None:
             return issuer.canonical, issuer.affiliation

@@ -89,7 +89,18 @@ def clean(name: str) -> str:
     if dateline and (dateline.re is DATELINE_RE or sides.country(dateline.group(1))):
         name = name[dateline.end() :]  # "KHARTOUM South Sudan's army": a dateline, no dash
     name = _CIRCUMSTANCE_RE.sub("", _BRACKETS_RE.sub("", name))
+    name = _RELATIVE_RE.sub("", name)  # "The attack, which the government said killed ..."
     return " ".join(name.strip(' \t\n"“”,;:').split())
+
+
+# A relative pronoun the parser left before the source of a relative clause: "which the
+# government said killed 11 soldiers" is the government's.
+_RELATIVE_RE = re.compile(r"^\s*(?:which|whom)\s+(?=\S)", re.IGNORECASE)
+# An outlet or agency named with its owner after "of": "The Sahara News Agency of the Polisario
+# Front" is filed under the agency's name (its owner gives its side).
+OUTLET_OF_RE = re.compile(
+    r"^(?P<outlet>.*\b(?:Agency|Television|TV|Radio|Channel))\s+of\s+(?:the\s+)?[A-Z].*$"
+)
 
 
 _ISSUED_RE = re.compile(

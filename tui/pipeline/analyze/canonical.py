@@ -128,10 +128,8 @@ class Namer:
         if known and not name.split()[-1][:1].isupper():
             name = known.group("name")  # "a coalition of gangs known as X"; not "The M23, ..."
         name = describe.apposed_to(self.text, name)  # "Al-Shabaab, the ... group": Al-Shabaab
-        outlet = names.OUTLET_OF_RE.match(name)
-        if outlet is not None:  # "The Sahara News Agency of the Polisario Front"
-            side = sides.affiliation(phrase, self.acronyms)
-            return names.bare(outlet.group("outlet")), side
+        if names.outlet_of(name):  # "The Sahara News Agency of the Polisario Front"
+            return names.outlet_of(name), sides.affiliation(phrase, self.acronyms)
         issuer = self._issuer(name, earlier)
         if issuer is not None:
             return issuer.canonical, issuer.affiliation
@@ -187,11 +185,7 @@ class Namer:
 
     def _fullest(self, short: str, earlier: list[Any]) -> str:
         known = [names.person(p) or p for p in self.people]  # "Major X Y" as a name: "X Y"
-        known += [d.canonical for d in earlier if d.person]
-        fuller = [p for p in known if p == short or p.endswith(" " + short)]
-        if not fuller and " " not in short:  # "Jiang" after "Jiang Yu": the family name first
-            fuller = [p for p in known if p.startswith(short + " ") and len(p.split()) == 2]
-        return max(fuller, key=len) if fuller else short
+        return names.fullest(short, known + [d.canonical for d in earlier if d.person])
 
     def _named(self, bare: str, earlier: list[Any]) -> tuple[str, str] | None:
         """A named force or group behind whatever stands before it, or an acronym whose

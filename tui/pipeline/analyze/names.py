@@ -98,9 +98,15 @@ def clean(name: str) -> str:
 _RELATIVE_RE = re.compile(r"^\s*(?:which|whom)\s+(?=\S)", re.IGNORECASE)
 # An outlet or agency named with its owner after "of": "The Sahara News Agency of the Polisario
 # Front" is filed under the agency's name (its owner gives its side).
-OUTLET_OF_RE = re.compile(
+_OUTLET_OF_RE = re.compile(
     r"^(?P<outlet>.*\b(?:Agency|Television|TV|Radio|Channel))\s+of\s+(?:the\s+)?[A-Z].*$"
 )
+
+
+def outlet_of(name: str) -> str:
+    """ "The Sahara News Agency of the Polisario Front" -> "Sahara News Agency"; else ""."""
+    m = _OUTLET_OF_RE.match(name)
+    return bare(m.group("outlet")) if m else ""
 
 
 _ISSUED_RE = re.compile(
@@ -157,6 +163,16 @@ def person(name: str) -> str:
     if not tail or (len(parts) > len(tail) and parts[-len(tail) - 1].lower() in PLACE_WORDS):
         return ""
     return " ".join(tail)
+
+
+def fullest(short: str, known: list[str]) -> str:
+    """The longest known name `short` is a short form of: its end ("Nov" of "Nuon Nov"), or,
+    ending none, the first of two words ("Jiang" of "Jiang Yu": a family name written first, or
+    a given name used alone)."""
+    fuller = [p for p in known if p == short or p.endswith(" " + short)]
+    if not fuller and " " not in short:
+        fuller = [p for p in known if p.startswith(short + " ") and len(p.split()) == 2]
+    return max(fuller, key=len) if fuller else short
 
 
 def _title(word: str) -> bool:

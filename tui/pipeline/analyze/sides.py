@@ -23,7 +23,7 @@ import re
 from tui.pipeline.analyze import demonyms
 from tui.pipeline.analyze.datafiles import rows, split_list
 from tui.pipeline.analyze.lexicon import words
-from tui.pipeline.analyze.lists import org_rows, split_forms
+from tui.pipeline.analyze.lists import armed_groups, org_rows, split_forms
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'’.&]*(?:-[A-Za-z][\w'’.]*)*")
 _PLACE_PREPS = words("in at near outside inside across from around on off along within throughout")
@@ -78,7 +78,7 @@ def forces() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     by_name: dict[str, tuple[str, str]] = {}
     by_acronym: dict[str, tuple[str, str]] = {}
     listed = [(list(row) + ["", ""])[:3] for row in rows("named_forces.tsv")]
-    for n, (canonical, aliases, side) in enumerate([*listed, *_listed_orgs()]):
+    for n, (canonical, aliases, side) in enumerate([*listed, *armed_groups()]):
         entry, orgs = (canonical, side or canonical), n >= len(listed)
         for alias in (canonical, *split_list(aliases)):
             table, key = (
@@ -88,20 +88,6 @@ def forces() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
             if not orgs or key not in table:  # the forces table first, then orgs.tsv's
                 table[key] = entry
     return by_name, by_acronym
-
-
-# The armed groups of data/orgs.tsv are their own sides too ("the LTTE", "Tamil Tigers"): by
-# their names and spelled-out forms only, since a bare acronym there may be another body's in
-# the article ("SNA": the Syrian National Army, or the Somali National Army).
-def _listed_orgs() -> list[tuple[str, str, str]]:
-    out = []
-    for name, kind, forms, _ in org_rows():
-        if kind != "armed group":
-            continue
-        spelled = [f for f in split_forms(forms) if not (f.isupper() and " " not in f)]
-        side = name
-        out.append((name, " | ".join(spelled), side))
-    return out
 
 
 @functools.cache

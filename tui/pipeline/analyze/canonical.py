@@ -51,8 +51,6 @@ _GROUP_OWNER_RE = re.compile(
     r"\b(?:the|its|their)\s+(?P<noun>group|rebels|militants|insurgents|jihadists|fighters|"
     r"militia|movement|faction|paramilitaries)['’]s?\s"
 )
-# The close of a quotation and the comma or space after it: "...,” the commander of ...".
-_QUOTE_END_RE = re.compile(r".*[”\"](?:\s|,)")
 # Military ranks (data/source_titles.txt has them among other titles): an officer so titled,
 # with nothing else to say whose, is an officer of the army of the article's country.
 RANKS = words(
@@ -66,7 +64,6 @@ _DESCRIBED_RE = re.compile(
     r"(?:,\s+(?:who|which|whose)\b|\s+(?:run|backed|operated|owned|controlled|funded|deployed|"
     r"stationed|based)\s+(?:by|in|at|near)\b).*$"
 )
-_VERBS = words("said says told added reported announced claimed is are was were has have had")
 _PRONOUNLIKE = words("those others one some many people both")
 # "One of them", "two of those", "some of us": a part of a group the article named before.
 _PARTITIVE_RE = re.compile(
@@ -284,22 +281,8 @@ class Namer:
         return None
 
     def _lead_in(self, draft: Any) -> str:
-        """ "A spokesman for the Sudanese army, Brig. X, said": the words before the source
-        when they are an apposition to it (short, set off by a comma, no verb); after a
-        quotation, the words between it and the source ("'...,' the commander of Somalia's
-        infantry forces, General X said")."""
-        before = self.text[draft.sent[0] : draft.source[0]]
-        quoted = _QUOTE_END_RE.search(before)
-        if quoted is not None:
-            before = before[quoted.end() :]
-        lead = before.split()
-        while lead and lead[-1].lower().rstrip(".") in names.titles():
-            lead.pop()  # "..., Brig. " before the name
-        if len(lead) < 2 or not lead[-1].endswith(",") or len(lead) > 10:
-            return ""  # not "Separately, ..."
-        if any(w.lower().strip(",") in _VERBS or w.lower().endswith("ed") for w in lead):
-            return ""  # "It was the first attack on the region, X reported": content, no aside
-        return " ".join(lead) + " "
+        """The words before the source that describe it (describe.lead_in)."""
+        return describe.lead_in(self.text[draft.sent[0] : draft.source[0]])
 
     def _described(self, name: str, before: int, earlier: list[Any]) -> tuple[str, str] | None:
         """ "the paramilitary force", "the rebels", "the Lebanese group": the group named last

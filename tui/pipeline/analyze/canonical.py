@@ -58,6 +58,10 @@ RANKS = words(
     "corporal cpl admiral adm"
 )
 _STATE_ARMS = words("military army navy government forces")
+# The offices of a state a person may hold with no country named ("Defense Minister X").
+_OFFICE_RE = re.compile(
+    r"\b(?:[Mm]inister|[Pp]resident|[Cc]ommissioner|[Gg]overnor|[Mm]ayor)\b(?!\s+of\s+[A-Z])"
+)
 # "M23 rebels, who are backed by Kigali", "Local media run by the MNDAA": a clause or a
 # participle that describes the source after its head is no part of its name.
 _DESCRIBED_RE = re.compile(
@@ -175,6 +179,8 @@ class Namer:
         ranks = {w.lower().rstrip(".,") for w in _without(phrase, full).split()} & RANKS
         if not side and ranks:  # "Major Mohamed Ali told Reuters": an officer of the army
             side = self._side_by_body("army", draft.source[0], earlier)
+        if not side and _OFFICE_RE.search(_without(wide, full)):  # "Defense Minister X": the
+            side = self._article_country(draft.source[0])  # state the article is about
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):
             side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
         side = side or self._side_by_description(phrase, draft.source[0], earlier)

@@ -59,7 +59,10 @@ _FALSITY = (
     r"terrorists?|insurgents?|combatants?)\b|"
     r"(?:do|does|did) not (?:align|match|correspond|tally|square) (?:with|to)|"
     r"not correct|incorrect|not accurate|inaccurate|"
-    r"(?:far|divorced) from (?:the )?(?:reality|truth)|"
+    r"(?:far|divorced) from (?:the )?(?:reality|truth)|imaginary|"
+    r"(?:nothing|no) more than (?:an? )?(?:\w+ )?(?:allegations?|rumou?rs?|speculation|claims?)|"
+    r"mere (?:allegations?|rumou?rs?|speculation)|"
+    r"distanc\w* (?:ourselves|itself|themselves|himself|herself) from (?:this|that|the|these|such)|"
     r"(?:has|had|have) nothing to do with (?:the )?(?:reality|truth|facts))\b"
 )
 # Words apart by spaces or by quotation marks: 'they did "not correspond with the reality."'

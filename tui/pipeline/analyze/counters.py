@@ -134,14 +134,14 @@ def struck(ledger: Ledger) -> None:
         force = _FORCE_RE.search(content) is not None
         kinds.append(next(iter(found)) if len(found) == 1 and force and not d.attached else "")
     for k, b in enumerate(ledger.drafts):
-        if not kinds[k] or not b.affiliation:
+        if not kinds[k]:
             continue
         for j in range(k - 1, -1, -1):
             a = ledger.drafts[j]
             if ledger.sent_of[k] - ledger.sent_of[j] > _REACH:
                 break
-            if kinds[j] in ("", kinds[k]) or not a.affiliation or a.affiliation == b.affiliation:
-                continue
+            if kinds[j] in ("", kinds[k]) or a.affiliation == b.affiliation:
+                continue  # one side's two accounts, or two witnesses of no side
             if same_party(a, b) or not _about_same(ledger, j, k, text[b.content[0] : b.content[1]]):
                 continue
             ledger.add(j, "dispute", claim_span(ledger, k, j), b.canonical)

@@ -58,10 +58,9 @@ RANKS = words(
     "corporal cpl admiral adm"
 )
 _STATE_ARMS = words("military army navy government forces")
-# The offices of a state a person may hold with no country named ("Defense Minister X").
-_OFFICE_RE = re.compile(
-    r"\b(?:[Mm]inister|[Pp]resident|[Cc]ommissioner|[Gg]overnor|[Mm]ayor)\b(?!\s+of\s+[A-Z])"
-)
+# The offices of a state's government a person may hold with no country named ("Defense
+# Minister X"); not a region's or a town's (a governor's region may lie in either state at war).
+_OFFICE_RE = re.compile(r"\b(?:[Mm]inister|[Pp]resident)\b(?!\s+of\s+[A-Z])")
 # "M23 rebels, who are backed by Kigali", "Local media run by the MNDAA": a clause or a
 # participle that describes the source after its head is no part of its name.
 _DESCRIBED_RE = re.compile(

@@ -235,10 +235,10 @@ def test_status_set_heldout2_floors():
     paragraphs = bench_status.load("heldout2")
     result = bench_status.score(paragraphs, bench_status.predict(paragraphs))
     assert result.f1 >= 0.97
-    assert result.share(result.status_ok) >= 0.76  # 0.770 since the fourth pass
+    assert result.share(result.status_ok) >= 0.78  # 0.770 since the fourth pass, 0.797 seventh
     assert result.share(result.confirmed_right, result.confirmed_predicted) >= 0.95 or (
         result.confirmed_predicted == 0
     )
     assert result.share(result.canonical_ok) >= 0.85
-    assert result.share(result.affiliation_ok) >= 0.86
-    assert result.share(result.evidence_found, result.evidence_gold) >= 0.60
+    assert result.share(result.affiliation_ok) >= 0.88  # 0.892 after the seventh pass
+    assert result.share(result.evidence_found, result.evidence_gold) >= 0.63  # 0.646

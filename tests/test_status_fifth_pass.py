@@ -148,7 +148,7 @@ def test_wire3_floors():
     assert result.share(result.status_ok) >= 0.71
     assert result.share(result.confirmed_right, result.confirmed_predicted) >= 0.95
     assert result.share(result.canonical_ok) >= 0.84  # 0.846 after the sixth pass
-    assert result.share(result.affiliation_ok) >= 0.68
+    assert result.share(result.affiliation_ok) >= 0.69  # 0.703 after the seventh pass
 
 
 def test_a_party_said_to_have_verified_its_own_toll_does_not_confirm_it(find):

@@ -104,11 +104,11 @@ def test_wire4_floors():
     sixth): floors close to what the sixth pass reached (claim F1 0.868, status 0.717,
     canonical 0.761, affiliation 0.707; bench/README.md, "Claims: sixth pass"). The texts live
     outside the repository: skipped unless all 16 are there."""
-    result = wire_result("wire4")
+    result = wire_result("wire4")  # seventh pass: status 0.739, canonical 0.815, side 0.804
     assert result.f1 >= 0.86
-    assert result.share(result.status_ok) >= 0.70
-    assert result.share(result.canonical_ok) >= 0.75
-    assert result.share(result.affiliation_ok) >= 0.69
+    assert result.share(result.status_ok) >= 0.72
+    assert result.share(result.canonical_ok) >= 0.80
+    assert result.share(result.affiliation_ok) >= 0.79
 
 
 def test_a_count_by_an_agency_is_the_agencys(find):

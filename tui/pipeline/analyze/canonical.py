@@ -51,8 +51,6 @@ _GROUP_OWNER_RE = re.compile(
     r"\b(?:the|its|their)\s+(?P<noun>group|rebels|militants|insurgents|jihadists|fighters|"
     r"militia|movement|faction|paramilitaries)['’]s?\s"
 )
-# The close of a quotation and the comma or space after it: "...,” the commander of ...".
-_QUOTE_END_RE = re.compile(r".*[”\"](?:\s|,)")
 # Military ranks (data/source_titles.txt has them among other titles): an officer so titled,
 # with nothing else to say whose, is an officer of the army of the article's country.
 RANKS = words(
@@ -60,13 +58,15 @@ RANKS = words(
     "corporal cpl admiral adm"
 )
 _STATE_ARMS = words("military army navy government forces")
+# The offices of a state's government a person may hold with no country named ("Defense
+# Minister X"); not a region's or a town's (a governor's region may lie in either state at war).
+_OFFICE_RE = re.compile(r"\b(?:[Mm]inister|[Pp]resident)\b(?!\s+of\s+[A-Z])")
 # "M23 rebels, who are backed by Kigali", "Local media run by the MNDAA": a clause or a
 # participle that describes the source after its head is no part of its name.
 _DESCRIBED_RE = re.compile(
     r"(?:,\s+(?:who|which|whose)\b|\s+(?:run|backed|operated|owned|controlled|funded|deployed|"
     r"stationed|based)\s+(?:by|in|at|near)\b).*$"
 )
-_VERBS = words("said says told added reported announced claimed is are was were has have had")
 _PRONOUNLIKE = words("those others one some many people both")
 # "One of them", "two of those", "some of us": a part of a group the article named before.
 _PARTITIVE_RE = re.compile(
@@ -128,6 +128,8 @@ class Namer:
         if known and not name.split()[-1][:1].isupper():
             name = known.group("name")  # "a coalition of gangs known as X"; not "The M23, ..."
         name = describe.apposed_to(self.text, name)  # "Al-Shabaab, the ... group": Al-Shabaab
+        if names.outlet_of(name):  # "The Sahara News Agency of the Polisario Front"
+            return names.outlet_of(name), sides.affiliation(phrase, self.acronyms)
         issuer = self._issuer(name, earlier)
         if issuer is not None:
             return issuer.canonical, issuer.affiliation
@@ -176,6 +178,8 @@ class Namer:
         ranks = {w.lower().rstrip(".,") for w in _without(phrase, full).split()} & RANKS
         if not side and ranks:  # "Major Mohamed Ali told Reuters": an officer of the army
             side = self._side_by_body("army", draft.source[0], earlier)
+        if not side and _OFFICE_RE.search(_without(wide, full)):  # "Defense Minister X": the
+            side = self._article_country(draft.source[0])  # state the article is about
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):
             side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
@@ -183,9 +187,7 @@ class Namer:
 
     def _fullest(self, short: str, earlier: list[Any]) -> str:
         known = [names.person(p) or p for p in self.people]  # "Major X Y" as a name: "X Y"
-        known += [d.canonical for d in earlier if d.person]
-        fuller = [p for p in known if p == short or p.endswith(" " + short)]
-        return max(fuller, key=len) if fuller else short
+        return names.fullest(short, known + [d.canonical for d in earlier if d.person])
 
     def _named(self, bare: str, earlier: list[Any]) -> tuple[str, str] | None:
         """A named force or group behind whatever stands before it, or an acronym whose
@@ -284,22 +286,8 @@ class Namer:
         return None
 
     def _lead_in(self, draft: Any) -> str:
-        """ "A spokesman for the Sudanese army, Brig. X, said": the words before the source
-        when they are an apposition to it (short, set off by a comma, no verb); after a
-        quotation, the words between it and the source ("'...,' the commander of Somalia's
-        infantry forces, General X said")."""
-        before = self.text[draft.sent[0] : draft.source[0]]
-        quoted = _QUOTE_END_RE.search(before)
-        if quoted is not None:
-            before = before[quoted.end() :]
-        lead = before.split()
-        while lead and lead[-1].lower().rstrip(".") in names.titles():
-            lead.pop()  # "..., Brig. " before the name
-        if len(lead) < 2 or not lead[-1].endswith(",") or len(lead) > 10:
-            return ""  # not "Separately, ..."
-        if any(w.lower().strip(",") in _VERBS or w.lower().endswith("ed") for w in lead):
-            return ""  # "It was the first attack on the region, X reported": content, no aside
-        return " ".join(lead) + " "
+        """The words before the source that describe it (describe.lead_in)."""
+        return describe.lead_in(self.text[draft.sent[0] : draft.source[0]])
 
     def _described(self, name: str, before: int, earlier: list[Any]) -> tuple[str, str] | None:
         """ "the paramilitary force", "the rebels", "the Lebanese group": the group named last

@@ -22,7 +22,7 @@ from __future__ import annotations
 import functools
 import re
 
-from tui.pipeline.analyze import datafiles
+from tui.pipeline.analyze import datafiles, overlap
 from tui.pipeline.analyze.evidence import Ledger, claim_span, same_party
 
 # What each family answers, in the other claim's content.
@@ -37,6 +37,7 @@ _ANSWERS = {
         r"(?:killed|destroyed)\b.{0,60}\b(?:attack|assault|raid)\b)",
         re.IGNORECASE,
     ),
+    "crash": re.compile(r"\b(?:shot\s+down|shoot\s+down|downed|brought\s+down)\b", re.I),
     "harmless": re.compile(
         r"\b(?:hit|hits|struck|strike|strikes|target\w*|fire|fired|damag\w*|destroy\w*|"
         r"kill\w*|wound\w*|explo\w*|sank|sunk|shot\s+down|downed)\b",
@@ -53,6 +54,7 @@ _NEGATION_RE = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 _OTHER_KIND = {"civilians": "combatant-nouns", "combatants": "civilian-nouns"}
 _NEXT_SENTENCE = 1
 _REACH = 2
+_NOUN_BEFORE = 24  # characters before a phrase where its subject stands ("the drone crashed")
 
 
 @functools.cache
@@ -85,7 +87,7 @@ def find(ledger: Ledger) -> None:
         content = text[b.content[0] : b.content[1]]
         found = [
             name
-            for name in ("hold", "repel", "harmless", "civilians", "combatants")
+            for name in ("hold", "repel", "harmless", "crash", "civilians", "combatants")
             if name in families and families[name].search(content)
         ]
         if not found:
@@ -100,7 +102,9 @@ def find(ledger: Ledger) -> None:
                 continue
             if a.affiliation == b.affiliation:
                 continue
-            if not _answers(ledger, j, found) or not _about_same(ledger, j, k, content):
+            if not _answers(ledger, j, found) or not (
+                _about_same(ledger, j, k, content) or _same_thing(ledger, j, content, found)
+            ):
                 continue
             for t in _run(ledger, j):
                 ledger.add(t, "dispute", claim_span(ledger, k, t), b.canonical)
@@ -130,14 +134,14 @@ def struck(ledger: Ledger) -> None:
         force = _FORCE_RE.search(content) is not None
         kinds.append(next(iter(found)) if len(found) == 1 and force and not d.attached else "")
     for k, b in enumerate(ledger.drafts):
-        if not kinds[k] or not b.affiliation:
+        if not kinds[k]:
             continue
         for j in range(k - 1, -1, -1):
             a = ledger.drafts[j]
             if ledger.sent_of[k] - ledger.sent_of[j] > _REACH:
                 break
-            if kinds[j] in ("", kinds[k]) or not a.affiliation or a.affiliation == b.affiliation:
-                continue
+            if kinds[j] in ("", kinds[k]) or a.affiliation == b.affiliation:
+                continue  # one side's two accounts, or two witnesses of no side
             if same_party(a, b) or not _about_same(ledger, j, k, text[b.content[0] : b.content[1]]):
                 continue
             ledger.add(j, "dispute", claim_span(ledger, k, j), b.canonical)
@@ -177,6 +181,21 @@ def _about_same(ledger: Ledger, j: int, k: int, content: str) -> bool:
         return True
     near = ledger.sent_of[k] - ledger.sent_of[j] <= _NEXT_SENTENCE
     return near and bool(_back_reference().search(content))
+
+
+def _same_thing(ledger: Ledger, j: int, content: str, found: list[str]) -> bool:
+    """Does claim `j` name the thing the counter-account says came to no harm or crashed ("the
+    drone crashed" / "shot down an Italian drone"; "none of our boats sank" / "destroyed 12
+    boats")? The story's topic word is in many sentences, so shared words alone weigh little."""
+    other = ledger.words[j]
+    for name in found:
+        if name not in ("harmless", "crash"):
+            continue
+        for m in _families()[name].finditer(content):
+            near = content[max(0, m.start() - _NOUN_BEFORE) : m.end()]
+            if any(other.get(w) == "word" for w in overlap.content_words(near)):
+                return True
+    return False
 
 
 def _run(ledger: Ledger, j: int) -> list[int]:

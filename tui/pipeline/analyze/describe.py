@@ -115,3 +115,46 @@ def publisher(text: str, name: str, before: int) -> str:
     if found is None or sides.country(found.group("owner")) is not None:
         return ""  # not "a Russian report": a country's report is not a publisher's
     return names.clean(found.group("owner"))
+
+
+_QUOTE_END_RE = re.compile(r".*[”\"](?:\s|,)")
+_LEAD_VERBS = words("said says told added reported announced claimed is are was were has have had")
+# A lead that opens on a preposition or an adverb of time is a circumstance, no apposition:
+# "On Friday, Israeli Prime Minister X announced" (the "On" is no place the source is in).
+_CIRCUMSTANTIAL = words(
+    "on in at after before during earlier later late last early meanwhile separately also then "
+    "yesterday today however but and"
+)
+# Role nouns that make the words right before a name its title ("IDF international
+# spokesperson Lt. Col. X" when the parser kept only the name).
+_ROLES = words(
+    "spokesman spokeswoman spokesperson minister commander chief official officer head leader "
+    "president secretary envoy ambassador governor director"
+)
+
+
+def lead_in(before: str) -> str:
+    """ "A spokesman for the Sudanese army, Brig. X, said": the words before the source when
+    they are an apposition to it (short, set off by a comma, no verb, not a circumstance of
+    time); after a quotation, the words between it and the source ("'...,' the commander of
+    Somalia's infantry forces, General X said"); or a title right before the name that the
+    source's words left out ("IDF international spokesperson Lt. Col. X")."""
+    quoted = _QUOTE_END_RE.search(before)
+    if quoted is not None:
+        before = before[quoted.end() :]
+    lead = before.split()
+    while lead and lead[-1].lower().rstrip(".") in names.titles():
+        lead.pop()  # "..., Brig. " before the name
+    if lead and not lead[-1].endswith(","):
+        tail = " ".join(lead).rsplit(",", 1)[-1].split()
+        if 0 < len(tail) <= 6 and tail[-1].lower() in _ROLES and not _verbal(tail):
+            return " ".join(tail) + " "  # "IDF international spokesperson" before the name
+        return ""
+    if len(lead) < 2 or len(lead) > 10 or lead[0].lower() in _CIRCUMSTANTIAL:
+        return ""  # not "Separately, ...", not "On Friday, ..."
+    return "" if _verbal(lead) else " ".join(lead) + " "
+
+
+def _verbal(lead: list[str]) -> bool:
+    """Does the lead hold a verb ("It was the first attack on the region, X reported")?"""
+    return any(w.lower().strip(",") in _LEAD_VERBS or w.lower().endswith("ed") for w in lead)

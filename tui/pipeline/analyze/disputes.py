@@ -46,7 +46,7 @@ _IDIOMS = {tuple(base.split()): base.split()[0] for kind, base in _REBUTTALS if 
 # "Lie" as where something lies ("patients lying in corridors", "lies 20 km north"): no falsity.
 _PLACED = "in on at under near along across among beneath between within beyond next just some"
 _WHERE = rf"(?!\s+(?:{'|'.join(_PLACED.split())}|\d+|north|south|east|west|dead|wounded|still)\b)"
-_FALSITY_RE = re.compile(
+_FALSITY = (
     r"\b(?:false(?:ly)?|untrue|not true|no truth|baseless|groundless|unfounded|fabricat\w*|"
     rf"fake|fakes|lies{_WHERE}|lying{_WHERE}|an? (?:\w+ )?lie|nonsense|absurd|propaganda|"
     r"disinformation|misinformation|doctored|photoshopped|montaged|forged|faked|spliced|"
@@ -57,9 +57,16 @@ _FALSITY_RE = re.compile(
     r"not involved|not responsible|no responsibility|(?:was|were|is|are) not behind|"
     r"took no part|slander\w*|(?:was|were|are|is) not (?:\w+ )?(?:members?|militants?|fighters?|"
     r"terrorists?|insurgents?|combatants?)\b|"
-    r"(?:do|does|did) not (?:align|match|correspond|tally|square) (?:with|to))\b",
-    re.IGNORECASE,
+    r"(?:do|does|did) not (?:align|match|correspond|tally|square) (?:with|to)|"
+    r"not correct|incorrect|not accurate|inaccurate|"
+    r"(?:far|divorced) from (?:the )?(?:reality|truth)|imaginary|"
+    r"(?:nothing|no) more than (?:an? )?(?:\w+ )?(?:allegations?|rumou?rs?|speculation|claims?)|"
+    r"mere (?:allegations?|rumou?rs?|speculation)|"
+    r"distanc\w* (?:ourselves|itself|themselves|himself|herself) from (?:this|that|the|these|such)|"
+    r"(?:has|had|have) nothing to do with (?:the )?(?:reality|truth|facts))\b"
 )
+# Words apart by spaces or by quotation marks: 'they did "not correspond with the reality."'
+_FALSITY_RE = re.compile(_FALSITY.replace(" ", r"[\s\"“”]+"), re.IGNORECASE)
 # Acts of force a party is blamed for: denying one ("did not fire on civilians") is a denial.
 _BLAMED_ACTS = (
     r"(?:carr(?:y|ied) out|conduct(?:ed)?|str(?:ike|uck)|attack(?:ed)?|target(?:ed|ing)?|"

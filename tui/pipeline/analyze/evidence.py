@@ -159,10 +159,11 @@ class Ledger:
     def sentence_span(self, s: int) -> tuple[int, int]:
         return self.sentences[s]
 
-    def weight(self, words: dict[str, str], other: dict[str, str]) -> float:
+    def weight(self, words: dict[str, str], other: dict[str, str], halve: bool = True) -> float:
         """How much two content profiles (overlap.profile) share. A number counts 2, a name
         1.5, another word 1, each halved when the word is in more than two sentences of the
-        article; a word of a family ("killed" / "losses") 0.5, a country or demonym 0.25."""
+        article (unless `halve` is False); a word of a family ("killed" / "losses") 0.5, a
+        country or demonym 0.25."""
         score = 0.0
         for word in words.keys() & other.keys():
             kinds = {words[word], other[word]}
@@ -174,7 +175,7 @@ class Ledger:
                 score += 0.5
             else:
                 base = 1.5 if "name" in kinds else 1.0
-                score += base if self.df[word] <= 2 else base / 2
+                score += base if self.df[word] <= 2 or not halve else base / 2
         return score
 
     def sentence_profile(self, lo: int, hi: int) -> dict[str, str]:

@@ -25,6 +25,10 @@ _PARTICLE_IDIOMS = {
     "lay": "out",
     "spell": "out",
     "sound": "off",
+    "laugh": "off",  # rejections by scorn: "laughed off the claim", "brushed aside the report"
+    "brush": "off aside",
+    "shrug": "off",
+    "wave": "off away aside",
 }
 _OBJECT_IDIOMS = {"take": cues.words("aim issue swipe swipes shot shots exception umbrage")}
 _IRREGULAR = {
@@ -33,6 +37,7 @@ _IRREGULAR = {
     "come": ("comes", "came", "come", "coming"),
     "lay": ("lays", "laid", "laid", "laying"),
     "spell": ("spells", "spelled", "spelt", "spelling"),
+    "shrug": ("shrugs", "shrugged", "shrugged", "shrugging"),
 }
 IDIOM_BASE = {
     form: base
@@ -88,7 +93,7 @@ def idiom(doc: Any, tok: Token, start: int, end: int) -> Found | None:
         (
             c
             for c in tok.rights
-            if (c.dep_ in ("prt", "advmod") and c.lower_ in particles)
+            if (c.dep_ in ("prt", "advmod", "prep") and c.lower_ in particles)
             or (c.dep_ == "dobj" and c.lower_ in _OBJECT_IDIOMS.get(base, ()))
         ),
         None,
@@ -100,6 +105,7 @@ def idiom(doc: Any, tok: Token, start: int, end: int) -> Found | None:
             c
             for c in (*key.rights, *tok.rights)
             if c.i > key.i and c.dep_ in ("prep", "dobj", "ccomp", "xcomp", "advcl")
+            or c.dep_ == "pobj" and key.dep_ == "prep"  # "laughed off the claim", "off" a prep
         ),
         None,
     )

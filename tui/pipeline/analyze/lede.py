@@ -24,8 +24,9 @@ def later(ledger: Ledger, k: int, said: dict[str, str], free) -> list[int]:  # n
     or a name and a word; not the version a "saying ..." sequel gives), and the others of that
     side's account that share as much."""
     d, s = ledger.drafts[k], ledger.sent_of[k]
-    scored = [
-        (ledger.weight(ledger.words[j], said), j)
+    lede = s == 0  # a denial in the first sentence denies what the story is about: its words,
+    scored = [  # in many sentences, then keep their whole weight (and need 2, not 1.5)
+        (_weight(ledger, j, said, lede), j)
         for j in range(k + 1, len(ledger.drafts))
         if s <= ledger.sent_of[j] <= s + WINDOW
         and ledger.drafts[j].cue[0] > max(d.cue[1], d.content[1])
@@ -40,6 +41,12 @@ def later(ledger: Ledger, k: int, said: dict[str, str], free) -> list[int]:  # n
         return []
     first = min(j for _, j in hits)
     return sorted(j for _, j in hits if _same_side(ledger, j, first))
+
+
+def _weight(ledger: Ledger, j: int, said: dict[str, str], lede: bool) -> float:
+    halved = ledger.weight(ledger.words[j], said)
+    whole = ledger.weight(ledger.words[j], said, halve=False) if lede else 0.0
+    return max(halved, whole - 0.5)
 
 
 def own_words(d, span: tuple[int, int] | None) -> bool:  # noqa: ANN001

@@ -109,7 +109,9 @@ SPEECH_VERBS = (
     support back defend attack blast push press lobby balk bristle
     """
 )
-DENY_VERBS = "deny reject dismiss refute rebut dispute contradict disavow disown rubbish debunk"
+DENY_VERBS = (
+    "deny reject dismiss refute rebut dispute contradict disavow disown rubbish debunk counter"
+)
 CONFIRM_VERBS = "confirm corroborate"
 COGNITIVE_VERBS = (
     # belief, knowledge, judgement

@@ -218,3 +218,17 @@ def weapon_rows() -> list[list[str]]:
 @functools.cache
 def org_rows() -> list[list[str]]:
     return rows("orgs.tsv")
+
+
+# The armed groups of data/orgs.tsv are their own sides too ("the LTTE", "Tamil Tigers"): by
+# their names and spelled-out forms only, since a bare acronym there may be another body's in
+# the article ("SNA": the Syrian National Army, or the Somali National Army).
+def armed_groups() -> list[tuple[str, str, str]]:
+    out = []
+    for name, kind, forms, _ in org_rows():
+        if kind != "armed group":
+            continue
+        spelled = [f for f in split_forms(forms) if not (f.isupper() and " " not in f)]
+        side = name
+        out.append((name, " | ".join(spelled), side))
+    return out

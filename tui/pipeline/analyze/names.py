@@ -89,7 +89,24 @@ def clean(name: str) -> str:
     if dateline and (dateline.re is DATELINE_RE or sides.country(dateline.group(1))):
         name = name[dateline.end() :]  # "KHARTOUM South Sudan's army": a dateline, no dash
     name = _CIRCUMSTANCE_RE.sub("", _BRACKETS_RE.sub("", name))
+    name = _RELATIVE_RE.sub("", name)  # "The attack, which the government said killed ..."
     return " ".join(name.strip(' \t\n"“”,;:').split())
+
+
+# A relative pronoun the parser left before the source of a relative clause: "which the
+# government said killed 11 soldiers" is the government's.
+_RELATIVE_RE = re.compile(r"^\s*(?:which|whom)\s+(?=\S)", re.IGNORECASE)
+# An outlet or agency named with its owner after "of": "The Sahara News Agency of the Polisario
+# Front" is filed under the agency's name (its owner gives its side).
+_OUTLET_OF_RE = re.compile(
+    r"^(?P<outlet>.*\b(?:Agency|Television|TV|Radio|Channel))\s+of\s+(?:the\s+)?[A-Z].*$"
+)
+
+
+def outlet_of(name: str) -> str:
+    """ "The Sahara News Agency of the Polisario Front" -> "Sahara News Agency"; else ""."""
+    m = _OUTLET_OF_RE.match(name)
+    return bare(m.group("outlet")) if m else ""
 
 
 _ISSUED_RE = re.compile(
@@ -138,14 +155,30 @@ def person(name: str) -> str:
     parts = bare(name).split()
     tail: list[str] = []
     for word in reversed(parts):
-        if not NAME_WORD_RE.match(word) or word.lower().rstrip(".") in titles():
+        if not NAME_WORD_RE.match(word) or _title(word):
             break
         tail.insert(0, word)
-    while tail and tail[0].lower().rstrip(".") in titles():
+    while tail and _title(tail[0]):
         tail.pop(0)
     if not tail or (len(parts) > len(tail) and parts[-len(tail) - 1].lower() in PLACE_WORDS):
         return ""
     return " ".join(tail)
+
+
+def fullest(short: str, known: list[str]) -> str:
+    """The longest known name `short` is a short form of: its end ("Nov" of "Nuon Nov"), or,
+    ending none, the first of two words ("Jiang" of "Jiang Yu": a family name written first, or
+    a given name used alone)."""
+    fuller = [p for p in known if p == short or p.endswith(" " + short)]
+    if not fuller and " " not in short:
+        fuller = [p for p in known if p.startswith(short + " ") and len(p.split()) == 2]
+    return max(fuller, key=len) if fuller else short
+
+
+def _title(word: str) -> bool:
+    """A title or rank, also a compound one: "Lieutenant-Colonel", "Major-General"."""
+    parts = word.lower().rstrip(".").split("-")
+    return all(p.rstrip(".") in titles() for p in parts)
 
 
 def proper_tail(name: str) -> str:

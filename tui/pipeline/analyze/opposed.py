@@ -19,7 +19,9 @@ themselves, not from a list of phrasings:
     ("struck a Ukrainian launcher", "rockets launched from Lebanon") is no agent: two sides
     reporting their own strikes on each other are not disputing;
   - or the later narrows the earlier with "only", "merely", "just" ("his forces had fired
-    only warning shots into an uninhabited area").
+    only warning shots into an uninhabited area"); such an answer may stand up to eight
+    sentences after the account it narrows when both name the same place or number (overlap
+    weight 3), even when that account is already contested.
 Opposition alone is not enough: measured on the development sets, two sides' accounts of one
 event agree about as often as they clash ("Hezbollah confirmed Sharara's death"; the
 Pentagon's "the base came under attack but no personnel were injured"), and a negation in the
@@ -37,10 +39,15 @@ from tui.pipeline.analyze.lexicon import MILITARY
 
 _REACH = 2  # sentences after the earlier account in which the answer may stand
 _SAME_EVENT = 1  # overlap weight (evidence.py): one telling word, a name or a number
+# "confirmed only that armed men had briefly occupied Ounianga Kebir", seven sentences after the
+# rebels' "captured a town": a narrowing answer reaches further when it names what the other
+# account named (a place, a number: overlap weight 3, two names or a number and a name).
+_FAR_REACH = 8
+_SAME_PLACE = 3
 _EVENT_RE = re.compile(
     r"\b(?:kill\w*|dead|died|deaths?|wound\w*|injur\w*|casualt\w*|bod(?:y|ies)|attack\w*|"
     r"strike|strikes|struck|hit|hits|shell\w*|fir(?:e|ed|ing)|shot|shoot\w*|bomb\w*|"
-    r"destroy\w*|damag\w*|captur\w*|seiz\w*|took|taken|overr[au]n|control\w*|recaptur\w*|"
+    r"destroy\w*|damag\w*|captur\w*|seiz\w*|took|taken|overr[au]n|control\w*|recaptur\w*|occup\w*|"
     r"ambush\w*|clash\w*|raid\w*|crossed|infiltrat\w*|burn\w*|missiles?|drones?|rockets?|"
     r"artillery|troops|soldiers|fighters|civilians|post|base|positions?|town|village)\b",
     re.IGNORECASE,
@@ -62,20 +69,28 @@ def find(ledger: Ledger) -> None:
     for k, b in enumerate(ledger.drafts):
         if k in settled or not _eligible(ledger, k):
             continue
+        narrows = bool(_ONLY_RE.search(ledger.text, *b.content))
         for j in range(k - 1, -1, -1):
-            if ledger.sent_of[k] - ledger.sent_of[j] > _REACH:
+            far = ledger.sent_of[k] - ledger.sent_of[j] > _REACH
+            if far and not (narrows and ledger.sent_of[k] - ledger.sent_of[j] <= _FAR_REACH):
                 break
-            if j in settled or not _eligible(ledger, j):
+            if not _eligible(ledger, j) or j in settled and (
+                not far or ledger.kinds(j) & {"denial", "confirmation"}
+            ):
                 continue
             a = ledger.drafts[j]
             if not _opposed(a.affiliation, b.affiliation) or same_party(a, b):
                 continue
-            if not _signal(ledger, j, k):
+            if not _signal(ledger, j, k) or far and _shared(ledger, j, k) < _SAME_PLACE:
                 continue
             ledger.add(k, "dispute", claim_span(ledger, j, k), a.canonical)
             ledger.add(j, "dispute", claim_span(ledger, k, j), b.canonical)
             settled.update((j, k))
             break
+
+
+def _shared(ledger: Ledger, j: int, k: int) -> float:
+    return ledger.weight(ledger.words[j], ledger.words[k])
 
 
 def _signal(ledger: Ledger, j: int, k: int) -> str:

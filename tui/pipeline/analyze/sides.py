@@ -23,7 +23,7 @@ import re
 from tui.pipeline.analyze import demonyms
 from tui.pipeline.analyze.datafiles import rows, split_list
 from tui.pipeline.analyze.lexicon import words
-from tui.pipeline.analyze.lists import org_rows, split_forms
+from tui.pipeline.analyze.lists import armed_groups, org_rows, split_forms
 
 _WORD_RE = re.compile(r"[A-Za-z][\w'’.&]*(?:-[A-Za-z][\w'’.]*)*")
 _PLACE_PREPS = words("in at near outside inside across from around on off along within throughout")
@@ -77,14 +77,16 @@ def forces() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]]]:
     """Named forces and groups: (lower-case alias -> (canonical, side), acronym -> same)."""
     by_name: dict[str, tuple[str, str]] = {}
     by_acronym: dict[str, tuple[str, str]] = {}
-    for row in rows("named_forces.tsv"):
-        canonical, aliases, side = (list(row) + ["", ""])[:3]
-        entry = (canonical, side or canonical)
+    listed = [(list(row) + ["", ""])[:3] for row in rows("named_forces.tsv")]
+    for n, (canonical, aliases, side) in enumerate([*listed, *armed_groups()]):
+        entry, orgs = (canonical, side or canonical), n >= len(listed)
         for alias in (canonical, *split_list(aliases)):
-            if alias.isupper() and " " not in alias:
-                by_acronym[alias] = entry  # "RSF", "IDF": only as capitals
-            else:
-                by_name[_fold_name(alias)] = entry
+            table, key = (
+                (by_acronym, alias) if alias.isupper() and " " not in alias  # "RSF", "IDF"
+                else (by_name, _fold_name(alias))
+            )
+            if not orgs or key not in table:  # the forces table first, then orgs.tsv's
+                table[key] = entry
     return by_name, by_acronym
 
 

@@ -25,6 +25,8 @@ FEATURES_VERSION = "6"
 # What a story's report finds changed (the ledger's rows, contradictions, figures): the stored
 # contested marks (⚡, `is:contested`) were set by other rules and are checked again, a batch at
 # a time, by the story process (tui/service/stories.py). Bump with any change to them.
-REPORT_VERSION = "2"  # 2: the eleventh pass (stories11): spokespersons filed under their body,
+REPORT_VERSION = "3"  # 3: the twelfth pass (stories12): armed men who acted are no objective
+# hit ("gunmen attacked a patrol"), a site for civilians is theirs, a count beside soldiers'
+# is theirs (poles.py). 2: the eleventh pass (stories11): spokespersons filed under their body,
 # denials of a backing tie, words for armed men and forces in figures, state-run outlets' side;
 # digits inside a word are no count ("M23", "S-300"); a count inside a whole country is wide

@@ -21,7 +21,10 @@ Public API (docs/STORIES.md explains the rules and the numbers behind them):
 # type the analysis gave it (a town it calls a person in one article is the town of the next).
 # 6: a story's stored state carries its event kinds (a story filed in an earlier batch had none,
 # and the kind mismatch never applied to it).
-FEATURES_VERSION = "6"
+# 7: grenades and roadside bombs are explosive weapons; a target word before a verb of saying
+# names who speaks ("Papua church says"); a place after a compass word and "of" is a reference
+# point ("a village north of Bambari"), no focus place (twelfth pass, stories12).
+FEATURES_VERSION = "7"
 # What a story's report finds changed (the ledger's rows, contradictions, figures): the stored
 # contested marks (⚡, `is:contested`) were set by other rules and are checked again, a batch at
 # a time, by the story process (tui/service/stories.py). Bump with any change to them.

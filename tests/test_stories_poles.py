@@ -13,7 +13,7 @@ from tui.pipeline.analyze import analyze_many
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.export import story_report
 from tui.pipeline.stories.poles import pole, what_was_hit
-from tui.pipeline.stories.words import negated_keys
+from tui.pipeline.stories.words import claim_key, negated_keys
 
 
 def _pole(text: str) -> int:
@@ -80,3 +80,12 @@ def test_who_attacked_first_is_no_account_of_what_was_hit(report) -> None:  # ty
                 if c.kind == "dispute"]  # fmt: skip
     assert any("shot dead four militants" in a + b for a, b in disputes), disputes
     assert not any("attacked an army patrol" in a + b for a, b in disputes), disputes
+
+
+def test_take_as_a_light_verb_is_no_capture() -> None:
+    capture = claim_key("captured")
+    assert capture in negated_keys("troops had taken the village by dawn")
+    for text in ("an exchange of fire had taken place", "300 people had taken refuge in it",
+                 "the wounded were taken to hospital", "militias took part in the assault"):
+        assert capture not in negated_keys(text), text  # fmt: skip
+        assert pole(frozenset(negated_keys(text)), 2) == 0, text

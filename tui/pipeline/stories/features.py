@@ -39,7 +39,7 @@ from tui.pipeline.stories import placenames
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.countries import country_of
 from tui.pipeline.stories.kinds import event_kinds
-from tui.pipeline.stories.lexicon import FACILITY_WORDS, TREND_LABELS
+from tui.pipeline.stories.place_words import FACILITY_WORDS, TREND_LABELS
 from tui.pipeline.stories.words import keys
 
 TITLE_WEIGHT = 2.0

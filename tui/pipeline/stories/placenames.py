@@ -21,7 +21,7 @@ import functools
 import re
 import unicodedata
 
-from tui.pipeline.stories.lexicon import (
+from tui.pipeline.stories.place_words import (
     ADMINISTRATIVE_WORDS,
     COMPASS_WORDS,
     FACILITY_WORDS,

@@ -216,6 +216,18 @@ def test_a_capital_that_speaks_is_no_focus_place() -> None:
     assert feats.places == () and feats.title_places == ()
 
 
+def test_a_town_of_another_event_in_the_first_paragraph_is_no_focus_place() -> None:
+    rangers = article(
+        "rg", "Roadside bomb wounds four rangers in Yala",
+        "A roadside bomb wounded four rangers near Bannang Sata on Wednesday, hours after a "
+        "deadly blast at a market in neighbouring Narathiwat.",
+        named=(("Yala", "PLACE"), ("Bannang Sata", "PLACE"), ("Narathiwat", "PLACE")),
+    )  # fmt: skip
+    places = article_features(rangers).places
+    assert any(p.endswith("bnhst") for p in places), places
+    assert not any("nrtht" in p for p in places), places
+
+
 def _speaker(text: str, source: str) -> sources.Speaker:
     one = article("x", "t", text, claims=((text, source, "38 people had died"),))
     return sources.speaker_of(one.claims[0], one.text, one.entities)

@@ -23,7 +23,8 @@ Public API (docs/STORIES.md explains the rules and the numbers behind them):
 # and the kind mismatch never applied to it).
 # 7: grenades and roadside bombs are explosive weapons; a target word before a verb of saying
 # names who speaks ("Papua church says"); a place after a compass word and "of" is a reference
-# point ("a village north of Bambari"), no focus place (twelfth pass, stories12).
+# point ("a village north of Bambari"), and so is a town in a clause of what came before
+# ("hours after a blast in neighbouring Narathiwat"): no focus places (twelfth pass, stories12).
 FEATURES_VERSION = "7"
 # What a story's report finds changed (the ledger's rows, contradictions, figures): the stored
 # contested marks (⚡, `is:contested`) were set by other rules and are checked again, a batch at

@@ -191,13 +191,16 @@ FIGURE_CLASSES: dict[str, frozenset[str]] = {
     "missiles": words("missiles missile rockets rocket"),
     "families": words("families households"),
 }
-# Words after a number that make it no count of people or weapons.
+# Words after a number that make it no count of people or weapons; twelfth pass: the things a
+# strike hits ("struck two vehicles", "destroyed three posts").
 NOT_COUNTS = words(
     """
     km kilometres kilometers miles metres meters nautical tonnes tons kg percent per cent
     hours hour days day weeks week months month years year minutes a.m. p.m. am pm times
     crew
     assaults attacks villages towns districts regions sorties
+    vehicles cars trucks buses pickups tanks boats ships vessels houses homes buildings shops
+    posts positions bases camps tents schools hospitals bridges
     """
 )
 # Numbers written as words.

@@ -34,6 +34,8 @@ def found(text: str) -> list[tuple[str, int, int, str]]:
         ("about 1.5 million people fled", [("displaced", 1_500_000, 1_500_000, "people")]),
         ("some two thousand residents fled", [("displaced", 2000, 2000, "people")]),
         ("about 45,000, and perhaps more, fled the city", [("displaced", 45000, 45000, "people")]),
+        ("Three civilians were killed when a drone struck two vehicles",
+         [("killed", 3, 3, "people")]),  # the vehicles are no one (twelfth pass)
     ],
 )  # fmt: skip
 def test_amounts_and_their_quantities(text: str, expected: list[tuple[str, int, int, str]]) -> None:

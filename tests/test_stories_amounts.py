@@ -36,6 +36,8 @@ def found(text: str) -> list[tuple[str, int, int, str]]:
         ("about 45,000, and perhaps more, fled the city", [("displaced", 45000, 45000, "people")]),
         ("Three civilians were killed when a drone struck two vehicles",
          [("killed", 3, 3, "people")]),  # the vehicles are no one (twelfth pass)
+        ("killing 14 people, six of them children",
+         [("killed", 14, 14, "people"), ("killed", 6, 6, "children")]),  # a part, of the 14
     ],
 )  # fmt: skip
 def test_amounts_and_their_quantities(text: str, expected: list[tuple[str, int, int, str]]) -> None:

@@ -26,13 +26,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 import bench_stories as bench  # noqa: E402
 
 from tui.pipeline.stories import contradictions as rules  # noqa: E402
+from tui.pipeline.stories import poles  # noqa: E402
 from tui.pipeline.stories.export import story_report  # noqa: E402
 from tui.pipeline.stories.features import article_features  # noqa: E402
 from tui.pipeline.stories.grouping import StoryIndex  # noqa: E402
 
 DEVELOPMENT = (
     "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8", "heldout9",
+    "heldout8", "heldout9", "heldout10",
 )
 
 
@@ -99,7 +100,7 @@ def _why(kind, ra, rb, pairs, found, home) -> str:  # type: ignore[no-untyped-de
         return "the denial matches no wording, pole or evidence of the row"
     if kind == "figures":
         return "the counts are not compared (scope, part or class)"
-    sides = [(rules._sides(a), rules._sides(b)) for a, b in pairs]
+    sides = [(poles.sides(a), poles.sides(b)) for a, b in pairs]
     if not any(sa and sb for sa, sb in sides):
         return "a row on no pole"
     if not any(-s in sb for sa, sb in sides for s in sa):

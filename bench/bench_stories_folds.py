@@ -37,7 +37,10 @@ from tui.pipeline.stories import contradictions, ledger  # noqa: E402
 from tui.pipeline.stories.features import article_features  # noqa: E402
 from tui.pipeline.stories.grouping import Params, StoryIndex  # noqa: E402
 
-SEEN = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7")
+SEEN = (
+    "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
+    "heldout8", "heldout9", "heldout10",
+)
 GRID = {
     "join": (0.18, 0.2, 0.22, 0.25, 0.28),
     "join_anchored": (0.08, 0.1, 0.12, 0.15, 0.18),

@@ -34,6 +34,10 @@ def found(text: str) -> list[tuple[str, int, int, str]]:
         ("about 1.5 million people fled", [("displaced", 1_500_000, 1_500_000, "people")]),
         ("some two thousand residents fled", [("displaced", 2000, 2000, "people")]),
         ("about 45,000, and perhaps more, fled the city", [("displaced", 45000, 45000, "people")]),
+        ("Three civilians were killed when a drone struck two vehicles",
+         [("killed", 3, 3, "people")]),  # the vehicles are no one (twelfth pass)
+        ("killing 14 people, six of them children",
+         [("killed", 14, 14, "people"), ("killed", 6, 6, "children")]),  # a part, of the 14
     ],
 )  # fmt: skip
 def test_amounts_and_their_quantities(text: str, expected: list[tuple[str, int, int, str]]) -> None:
@@ -50,6 +54,8 @@ def test_amounts_and_their_quantities(text: str, expected: list[tuple[str, int, 
         "destroyed around 2,000 tonnes of sunflower seeds",
         "One of the drones hit a power substation",
         "troops repelled 14 assaults",
+        "a drone struck two vehicles near the wall",  # things hit (twelfth pass)
+        "artillery destroyed three posts and seized six pickups",
     ],
 )
 def test_numbers_that_count_nothing_we_report(text: str) -> None:

@@ -47,11 +47,14 @@ def test_a_place_that_speaks_or_contains_the_event_is_no_place_of_it() -> None:
         ("Gaza's civil defence agency said 12 died", "Gaza"),
         ("a camp in southern Gaza was hit", "Gaza"),
         ("an army base in Borno State was overrun", "Borno"),
+        ("gunmen raided a mining village north of Bangassou", "Bangassou"),  # a reference point
+        ("a farming village 40 kilometres south of Kadugli was attacked", "Kadugli"),
     ]:
         assert speaker_spans(text, _spans(text, name)) == _spans(text, name), text
     for text, name in [
         ("Dnipro's grain terminal burned after the attack", "Dnipro"),
         ("A missile hit a cafe in Kramatorsk on Monday", "Kramatorsk"),
+        ("Fighting in Bangassou, north of the river", "Bangassou"),
     ]:
         assert speaker_spans(text, _spans(text, name)) == [], text
 
@@ -73,6 +76,17 @@ def test_where_the_wounded_lie_and_what_a_town_is_name_no_kind() -> None:
     assert event_kinds("Kismayu: Jubaland's port city under attack again") == ()
     assert event_kinds("Missile hits hospital in Kharkiv") == ("target:health", "weapon:missile")
     assert event_kinds("Drones hit Odesa port") == ("target:port", "weapon:drone")
+
+
+def test_grenades_and_roadside_bombs_are_explosives_and_a_target_that_speaks_is_none() -> None:
+    assert event_kinds("Grenade thrown into bar wounds six") == (
+        "target:hospitality", "weapon:explosive",
+    )  # fmt: skip
+    assert event_kinds("Roadside bomb hits police truck") == ("target:vehicle", "weapon:explosive")
+    assert event_kinds("Bombs hit monastery, 18 dead") == ("target:worship",)  # aircraft too
+    assert event_kinds("Church says villagers were killed, hundreds flee") == ()
+    assert event_kinds("Hospital staff say 20 died") == ()
+    assert event_kinds("Drone hits market, residents say") == ("target:market", "weapon:drone")
 
 
 def test_who_works_or_makes_a_weapon_names_no_weapon_that_struck() -> None:
@@ -200,6 +214,18 @@ def test_a_capital_that_speaks_is_no_focus_place() -> None:
     )
     feats = article_features(syria)
     assert feats.places == () and feats.title_places == ()
+
+
+def test_a_town_of_another_event_in_the_first_paragraph_is_no_focus_place() -> None:
+    rangers = article(
+        "rg", "Roadside bomb wounds four rangers in Yala",
+        "A roadside bomb wounded four rangers near Bannang Sata on Wednesday, hours after a "
+        "deadly blast at a market in neighbouring Narathiwat.",
+        named=(("Yala", "PLACE"), ("Bannang Sata", "PLACE"), ("Narathiwat", "PLACE")),
+    )  # fmt: skip
+    places = article_features(rangers).places
+    assert any(p.endswith("bnhst") for p in places), places
+    assert not any("nrtht" in p for p in places), places
 
 
 def _speaker(text: str, source: str) -> sources.Speaker:

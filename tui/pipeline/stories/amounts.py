@@ -191,6 +191,8 @@ def _quantity(lows: list[str], k: int, after: int, kind: str, found: list[Amount
         nxt = lows[after + 2] if after + 2 < len(lows) else ""
         if nxt in _CUE_OF:
             return _CUE_OF[nxt]  # "two of the dead"
+        if found and _partitive(lows, after) and nxt in _CLASS_OF:
+            return found[-1].what  # "killing 14 people, six of them children": of the 14
     reach = 20 if k > 0 and lows[k - 1] in ("to", "at") else 12  # "the toll ... rose to 19"
     left = _scan(lows, range(k - 1, max(-1, k - reach), -1), kind)
     right = _scan(lows, range(after, min(len(lows), after + 10)), kind)

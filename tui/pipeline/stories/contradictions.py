@@ -30,11 +30,19 @@ from tui.pipeline.stories.countries import country_of, name_tokens
 from tui.pipeline.stories.figures import Figure, FigureMention
 from tui.pipeline.stories.ledger import LedgerRow, overlap
 from tui.pipeline.stories.parties import GENERIC_NAMES, names_body, officer_of_state
+from tui.pipeline.stories.poles import (
+    ACTS,
+    HIT,
+    POLES,
+    displacement_only,
+    pole,
+    sides,
+    told_statements,
+)
 from tui.pipeline.stories.scope import same_places
-from tui.pipeline.stories.words import claim_key, keys, pole_keys
+from tui.pipeline.stories.words import claim_key, keys
 
 DENIAL_OVERLAP = 0.5
-_HIT = 3  # the family of lexicon.OPPOSITIONS on whether a target was hit
 FIGURE_HOURS = 24.0
 KINDS = ("denial", "dispute", "figures")
 
@@ -47,8 +55,6 @@ class Contradiction:
 
 
 _VERDICT = frozenset(claim_key(w) for w in lexicon.VERDICT_WORDS) - {""}
-_POLES = tuple((pole_keys(one), pole_keys(other)) for one, other in lexicon.OPPOSITIONS)
-_ACTS = pole_keys(lexicon.ACTS)
 _ARMED_MEN = frozenset((claim_key("soldiers"), claim_key("fighters")))  # military, fighter
 _BACKING = claim_key("backing")  # "denied arming the M23": answers accounts of that tie only
 
@@ -129,8 +135,8 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
             if m.denial
         ]
         owners = _owners_named(denial, rows)
-        own = set().union(*(d for d in denied if _BACKING not in d)) - _ACTS
-        tie = set().union(*(d for d in denied if _BACKING in d)) - _ACTS
+        own = set().union(*(d for d in denied if _BACKING not in d)) - ACTS
+        tie = set().union(*(d for d in denied if _BACKING in d)) - ACTS
         # What it denies stands on a pole of what was hit or who holds a place: "denied
         # killing civilians" answers every civilian toll, "denied its fighters used the school"
         # every account of fighters hit there, in any words.
@@ -145,21 +151,21 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
                 continue
             if owners and not owners & _names(row):
                 continue  # "the Russian claim is false" answers Russia's claims only
-            if all(_displacement_only(st) for st in _told_statements(row)):
+            if all(displacement_only(st) for st in told_statements(row)):
                 continue  # "2,400 families fled the camp" tells no act to deny
-            if all(any(k.startswith("not:") for k in st) for st in _told_statements(row)):
+            if all(any(k.startswith("not:") for k in st) for st in told_statements(row)):
                 continue  # "there is not a single military object here": nothing to deny
-            sides = _sides(row)
-            if poles == {1} and -1 in sides and 1 not in sides:
+            stands = sides(row)
+            if poles == {1} and -1 in stands and 1 not in stands:
                 continue  # "denied its fighters used the school" / "22 killed at the school"
             if (
-                poles & sides
+                poles & stands
                 or _disputed_by(row, names, articles)
                 and (own | (tie if _BACKING in row.statement else set())) & row.statement
             ) or any(
                 len(d) >= 2
-                and not set(d).isdisjoint(st - _ACTS)  # "none of its fighters were killed"
-                and (set(d).isdisjoint(_ACTS) or not (set(d) & _ACTS).isdisjoint(st))
+                and not set(d).isdisjoint(st - ACTS)  # "none of its fighters were killed"
+                and (set(d).isdisjoint(ACTS) or not (set(d) & ACTS).isdisjoint(st))
                 and (_BACKING not in d or _BACKING in st)  # "denies backing the group"
                 and overlap(d, _counter(st), weight) >= DENIAL_OVERLAP  # is not "27 killed"
                 for d in denied
@@ -175,11 +181,11 @@ def _denied_poles(denied: frozenset[str]) -> set[int]:
     taken or held. A denial of "the claim" or "the report" names no content of its own."""
     if not denied or denied & _VERDICT or _BACKING in denied:  # "denied arming the rebels"
         return set()
-    first, second = _POLES[0]
-    found = {_pole(denied, 2)} - {0}
+    first, second = POLES[0]
+    found = {pole(denied, 2)} - {0}
     if denied & (first | _ARMED_MEN):
         found.add(1)
-    elif denied & second and denied & _ACTS:
+    elif denied & second and denied & ACTS:
         found.add(-1)
     return found
 
@@ -194,11 +200,6 @@ def _what_is_denied(cue: str, statement: frozenset[str]) -> frozenset[str]:
     if any(w.casefold() in lexicon.DENIAL_CUES for w in cue.split()):
         return statement
     return frozenset()
-
-
-def _told_statements(row: LedgerRow) -> list[frozenset[str]]:
-    """The statements of the row's mentions that tell the event itself."""
-    return [st for m, st in zip(row.mentions, row.statements, strict=False) if m.scope.of_event]
 
 
 def _told(row: LedgerRow) -> bool:
@@ -260,7 +261,7 @@ def _weights(rows: list[LedgerRow]) -> dict[str, float]:
 def _disputes(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow, int]]:
     """Pairs of rows on opposite poles of a family of lexicon.OPPOSITIONS, with the family
     (the lowest, when they oppose on several)."""
-    sides = [_sides(row) for row in rows]
+    stands = [sides(row) for row in rows]
     places = [_places(row) for row in rows]
     for i, one in enumerate(rows):
         for j in range(i + 1, len(rows)):
@@ -269,15 +270,15 @@ def _disputes(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow, int
                 continue
             if not _near(one, other) or not same_places(places[i], places[j]):
                 continue
-            opposed = sorted(abs(s) for s in sides[i] if abs(s) != _HIT and -s in sides[j])
+            opposed = sorted(abs(s) for s in stands[i] if abs(s) != HIT and -s in stands[j])
             if opposed:
                 yield other, one, opposed[0]
             elif (
-                -_HIT in sides[i] | sides[j]
-                and _HIT in sides[i] | sides[j]
+                -HIT in stands[i] | stands[j]
+                and HIT in stands[i] | stands[j]
                 and _same_target(one, other)
             ):
-                yield other, one, _HIT
+                yield other, one, HIT
 
 
 def _places(row: LedgerRow) -> frozenset[str]:
@@ -297,61 +298,11 @@ def _same_target(one: LedgerRow, other: LedgerRow) -> bool:
     """Whether a row that says a target was hit and one that says it was unharmed speak of one
     target: they share a word beyond those of hitting ("the ship was hit" / "the ship was
     undamaged"; "the attack was in support of Gaza" names no target)."""
-    hit, unharmed = _POLES[_HIT - 1]
-    return bool((one.statement & other.statement) - hit - unharmed - _ACTS)
+    hit, unharmed = POLES[HIT - 1]
+    return bool((one.statement & other.statement) - hit - unharmed - ACTS)
 
 
-def _sides(row: LedgerRow) -> set[int]:
-    """+n / -n: the row stands on the first / second pole of family n. Each mention stands on
-    one pole or none (see `_pole`); a row stands on the pole most of its mentions stand on, and
-    on neither when as many stand on each ("struck a facility of mercenaries" / "a stray
-    missile fell on the block")."""
-    found: dict[int, Counter[int]] = {}
-    acts = bool(row.statement & _ACTS)
-    for statement in _told_statements(row) if row.statements else (row.statement,):
-        for n in range(1, len(_POLES) + 1):
-            if n == 1 and (not acts or _displacement_only(statement)):
-                continue
-            side = _pole(statement, n)
-            if side:
-                found.setdefault(n, Counter())[side] += 1
-    sides = set()
-    for counts in found.values():
-        (top, k), *rest = counts.most_common()
-        if not rest or rest[0][1] < k:
-            sides.add(top)
-    return sides
-
-
-def _pole(statement: frozenset[str], n: int) -> int:
-    """+n / -n / 0 for one mention. On what was hit (family 1), a count of people killed or
-    wounded stands with the civilians ("the strike killed 14 people"), and a military objective
-    outweighs the place it was in ("a Hamas command centre inside the school")."""
-    first, second = _POLES[n - 1]
-    on_first, on_second = bool(statement & first), bool(statement & second)
-    if n == 1:
-        on_second = on_second or any(k.startswith(_CIVILIAN_COUNTS) for k in statement)
-        if on_first:
-            return n
-    if on_first == on_second:
-        return 0
-    return n if on_first else -n
-
-
-def _displacement_only(statement: frozenset[str]) -> bool:
-    """A count of people who fled, and of no one killed or hurt: it tells what followed the
-    strike, not what was hit ("2,400 families fled the camp after the shelling")."""
-    counts = [k for k in statement if k.startswith("#")]
-    told = statement & _FLIGHT  # the flight is told, not a camp's size ("shelters thousands")
-    return bool(counts and told) and all(k.startswith(_AFTERMATH) for k in counts)
-
-
-_AFTERMATH = ("#displaced:", "#missing:", "#detained:")
 _MILITARY_KINDS = frozenset(("soldiers", "attackers"))  # lexicon.FIGURE_CLASSES
-_FLIGHT = frozenset(claim_key(w) for w in lexicon.FIGURE_CUES["displaced"]) - {""}
-_CIVILIAN_COUNTS = tuple(
-    f"#{what}:{kind}:" for what in ("killed", "wounded") for kind in ("people", "children")
-)
 
 
 def _figure_pairs(

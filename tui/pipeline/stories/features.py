@@ -39,7 +39,7 @@ from tui.pipeline.stories import placenames
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.countries import country_of
 from tui.pipeline.stories.kinds import event_kinds
-from tui.pipeline.stories.lexicon import FACILITY_WORDS, TREND_LABELS
+from tui.pipeline.stories.place_words import FACILITY_WORDS, TREND_LABELS
 from tui.pipeline.stories.words import keys
 
 TITLE_WEIGHT = 2.0
@@ -52,6 +52,12 @@ SHORT_LEAD = 220  # characters: a first paragraph shorter than this takes the se
 _BROAD_PLACES = frozenset(("country", "region", "subdivision"))
 _FACILITIES = FACILITY_WORDS
 _CAPITALISED = re.compile(r"\b[A-Z][\w'’-]+")
+_BEFORE = re.compile(
+    r"\b(?:hours|minutes|days|weeks|a\s+day|a\s+week|the\s+day|two\s+days|three\s+days|shortly)"
+    r"\s+after\b",
+    re.IGNORECASE,
+)
+_NEIGHBOURING = re.compile(r"\bneighbou?ring\b", re.IGNORECASE)
 _TREND_LABEL = re.compile(
     r"^\s*(?:" + "|".join(sorted(TREND_LABELS)) + r")\s*[:|\-–—]", re.IGNORECASE
 )
@@ -107,6 +113,7 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
     title = article.title
     blanked = list(text[:lead_end])
     covered: list[tuple[int, int]] = []  # lead spans of place entities
+    aside = _background(text[:first_end])  # "hours after a blast in neighbouring Narathiwat"
     for ent in article.entities:
         in_title = _in_title(ent.name, title)
         in_lead = in_title or any(lo < lead_end for lo, _ in ent.mentions)
@@ -117,7 +124,9 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
         if placed:
             said, headed = _spoken(ent.name, ent.mentions, article.title, text, first_end)
         weights[term] += ENTITY_IN_LEAD if in_lead and not said else ENTITY_ELSEWHERE
-        focus = in_title or any(lo < first_end for lo, _ in ent.mentions)
+        focus = in_title or any(
+            lo < first_end and not any(a <= lo < b for a, b in aside) for lo, _ in ent.mentions
+        )
         if focus and not said and town is not None:
             places.update((term, SKELETON_PREFIX + placenames.skeleton(ent.name)))
             if headed:
@@ -129,7 +138,9 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
                 blanked[lo:hi] = " " * (min(hi, lead_end) - lo)
                 if placed:
                     covered.append((lo, hi))
-    for skel, focus, in_title in _located(article.title, text[:lead_end], first_end, covered):
+    for skel, focus, in_title in _located(
+        article.title, text[:lead_end], first_end, covered + aside
+    ):
         if skel not in weights:  # a town no place entity stands for already
             weights[skel] += ENTITY_IN_LEAD
         if focus:
@@ -245,6 +256,19 @@ def _countries(text: str) -> tuple[str, ...]:
 
 def _find(name: str, text: str) -> list[re.Match[str]]:
     return list(re.finditer(r"\b" + re.escape(name) + r"\b", text)) if name else []
+
+
+def _background(first: str) -> list[tuple[int, int]]:
+    """Spans of the first paragraph that tell another event than the article's: a clause of
+    what came before ("..., hours after a deadly blast at a market in Narathiwat", "a day after
+    a missile strike on Sumy"), to the end of its sentence, and a place called neighbouring
+    ("in neighbouring Narathiwat"). Its towns are no focus places (twelfth pass)."""
+    found = []
+    for match in _BEFORE.finditer(first):
+        end = re.search(r"[.!?](?:\s|$)", first[match.end() :])
+        found.append((match.start(), match.end() + end.start() if end else len(first)))
+    found.extend((m.start(), m.end() + 40) for m in _NEIGHBOURING.finditer(first))
+    return found
 
 
 def _lead_end(text: str) -> int:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from tui.core.tables import read_rows
 
-_WORD = re.compile(r"[a-z\u00e0-\u024f][a-z\u00e0-\u024f-]*")
+_WORD = re.compile(r"[a-z\u00e0-\u024f][a-z\u00e0-\u024f-]*|[,;:.!?()\u2013\u2014]")
 CLASSES = ("weapon", "target", "country")
 # Two reports of one town may each name only their own side's state ("Russia says it captured
 # the village" / "Kyiv denies its loss"): countries tell events apart only where no town does.
@@ -24,6 +24,11 @@ IN_ONE_TOWN = ("weapon", "target")
 # outlet calls a drone's strike an air strike ("Ankara claims air strike" / "Turkish drone hits
 # car"), so the two never disagree.
 _ONE_TYPE = {"weapon:drone": "weapon:air"}
+# A headline's verbs of saying: a target word before one, within three words, names who
+# speaks, not what was hit ("Papua church says villagers killed", "Hospital staff say ..."),
+# as a place before one does (placenames.speaker_spans). Twelfth pass.
+_SAYS = frozenset(("says", "say", "denies", "deny", "accuses", "accuse", "insists", "warns",
+                   "blames", "confirms"))  # fmt: skip
 
 
 @functools.cache
@@ -63,10 +68,23 @@ def event_kinds(text: str) -> tuple[str, ...]:
         kind = known.get(words[i], "")
         if kind.startswith("weapon:") and words[i + 1 : i + 2] and words[i + 1] in users():
             kind = ""  # "drone operators", "a missile factory": no weapon that struck
+        if kind.startswith("target:") and _speaks(words, i):
+            kind = ""  # "Papua church says ...": who speaks
         if kind:
             found.add(kind)
         i += 1
     return tuple(sorted(found))
+
+
+def _speaks(words: list[str], i: int) -> bool:
+    """Whether the word at i names who speaks: a verb of saying follows within three words,
+    none of which names a kind ("church leaders say", not "market strike: officials say")."""
+    for word in words[i + 1 : i + 4]:
+        if word in _SAYS:
+            return True
+        if word in table() or not word[0].isalpha():
+            return False
+    return False
 
 
 def disagree(

@@ -29,7 +29,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from tui.core.models import Claim
-from tui.pipeline.stories import sources
+from tui.pipeline.stories import acronyms, sources
 from tui.pipeline.stories.amounts import amounts_in
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.lexicon import (
@@ -149,7 +149,9 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
                 mention, denial=is_denial(claim, statement), scope=scope_of(content, lo, article)
             )
             items.append((mention, speaker, statement))
-    resolved = spoken_for([s for _, s, _ in items], sources.resolve([s for _, s, _ in items]))
+    speakers = [s for _, s, _ in items]
+    declared = acronyms.declared(a.text for a in articles)  # "the ... Army (TPNPB)"
+    resolved = spoken_for(speakers, sources.resolve(speakers, declared))
     joined = same_party_links(  # one party under names that share no word (parties.py)
         [resolved[s.key] for _, s, _ in items],
         [m.article_id for m, _, _ in items],

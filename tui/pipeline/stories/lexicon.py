@@ -129,6 +129,11 @@ OPPOSITIONS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     ),
 )
 NEGATIONS = words("not no never without n't nothing none")
+# "Take" as a light verb: before these words it takes nothing ("the exchange of fire had taken
+# place", "300 people had taken refuge", "the wounded were taken to hospital", "took part"),
+# and is no capture in a claim (twelfth pass). General English.
+TAKE_FORMS = words("take takes took taken taking")
+LIGHT_TAKE = words("place part refuge cover shelter care to into away hostage hostages aim")
 # What a row on the first family's poles must also tell: an act of war (something was struck,
 # damaged, people were killed or hurt). "received 60 wounded at the hospital" names a hospital
 # without saying it was hit. Ninth pass: who the dead were stands on the civilians' pole
@@ -186,13 +191,16 @@ FIGURE_CLASSES: dict[str, frozenset[str]] = {
     "missiles": words("missiles missile rockets rocket"),
     "families": words("families households"),
 }
-# Words after a number that make it no count of people or weapons.
+# Words after a number that make it no count of people or weapons; twelfth pass: the things a
+# strike hits ("struck two vehicles", "destroyed three posts").
 NOT_COUNTS = words(
     """
     km kilometres kilometers miles metres meters nautical tonnes tons kg percent per cent
     hours hour days day weeks week months month years year minutes a.m. p.m. am pm times
     crew
     assaults attacks villages towns districts regions sorties
+    vehicles cars trucks buses pickups tanks boats ships vessels houses homes buildings shops
+    posts positions bases camps tents schools hospitals bridges
     """
 )
 # Numbers written as words.
@@ -331,57 +339,6 @@ GENERIC_HEADS = words(
 # Role words too general to tie a description to one named source on their own.
 GENERIC_ROLES = words("group official officials office head chief network agency authorities")
 
-# Places as outlets write them (placenames.py). Prepositions that put a capitalised name on
-# the map ("in Aguelhok", "near Marte"); lower case only, so a title's capitalised words are
-# no cue.
-LOCATIVES = words("in near at outside around")
-# Words for a facility named after its place ("the Boulkessi camp", "a Kismayo hotel"): the
-# name before them is a place. Also what makes an entity a building rather than a town.
-FACILITY_WORDS = words(
-    """
-    hospital school airport port base camp market station plant factory prison university
-    mosque church monastery bridge dam square street road hotel refinery terminal depot
-    checkpoint camps bases markets
-    """
-)
-# Words in a name that are no part of its place: the Arabic article, and capitalised words
-# that follow a locative without naming a place (months, a weekday).
-NAME_ARTICLES = words("al el ad ar as an ash at az ad-")
-NOT_PLACE_NAMES = words(
-    """
-    january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday the a an
-    """
-)
-# Verbs of saying after a place name make it the speaker, the government seated there
-# ("Ankara says", "Kyiv denies", "Moscow claims").
-SPEECH_VERBS = words(
-    """
-    says said say denies denied deny claims claimed claim accuses accused insists insisted
-    rejects rejected warns warned cites cited blames blamed vows vowed confirms confirmed
-    announces announced
-    """
-)
-# Labels an outlet puts before a headline for a piece about a trend or an opinion, not one
-# event ("Analysis: Drones are changing the Sahel's wars"); such a piece joins a story only if
-# its headline names that story's place.
-TREND_LABELS = words("analysis opinion comment commentary editorial column insight perspective")
-# Words that make a place name a region: a compass word before it ("southern Gaza", "eastern
-# Congo") or an administrative word after it ("Borno State", "Donetsk region", "the Gaza
-# Strip").
-COMPASS_WORDS = words(
-    """
-    north south east west northern southern eastern western central northeastern northwestern
-    southeastern southwestern north-east north-west south-east south-west north-eastern
-    north-western south-eastern south-western
-    """
-)
-ADMINISTRATIVE_WORDS = words(
-    """
-    region regions province provinces oblast oblasts state states governorate governorates
-    district districts county strip valley prefecture department territory raion
-    """
-)
 # What a source speaks through, when copy names it in the source's place ("a Central Command
 # statement said", "an army communique said"): the speaker is the body before it.
 DOCUMENT_WORDS = words(

@@ -21,7 +21,7 @@ import functools
 import re
 import unicodedata
 
-from tui.pipeline.stories.lexicon import (
+from tui.pipeline.stories.place_words import (
     ADMINISTRATIVE_WORDS,
     COMPASS_WORDS,
     FACILITY_WORDS,
@@ -84,13 +84,20 @@ def located_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _reference_point(before: list[str]) -> bool:
+    """A place named as where another lies ("a village north of Bambari", "40 kilometres
+    south of El Obeid", "the base east of Oog"): the compass word and "of" before it."""
+    return len(before) >= 2 and before[-1] == "of" and before[-2].casefold() in COMPASS_WORDS
+
+
 def speaker_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The spans of a place name that say who speaks or what contains the event, not where it
     was: followed (after up to three lower-case words) by a speech verb ("Ankara says", "Gaza
     medics say"); in the possessive before anything but a facility ("Moscow's defence
     ministry", "Gaza's civil defence", "Nigeria's Borno"; not "Dnipro's port"); after a
     compass word or before an administrative word ("southern Gaza", "Borno State", "the
-    Gaza Strip"), which make it a region."""
+    Gaza Strip"), which make it a region; after a compass word and "of", a reference point
+    ("a village north of Bambari": twelfth pass)."""
     found = []
     for lo, hi in spans:
         after = _WORDS_AFTER.findall(re.split(r"[,;:.!?()]", text[hi : hi + 60])[0])
@@ -107,6 +114,7 @@ def speaker_spans(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, in
             spoken
             or (possessive and not any(w in FACILITY_WORDS for w in after[:3]))
             or (before and before[-1].casefold() in COMPASS_WORDS)
+            or _reference_point(before)
             or (after[:1] and after[0].casefold() in ADMINISTRATIVE_WORDS and not possessive)
         ):
             found.append((lo, hi))

@@ -15,7 +15,7 @@ authorities" (its words less the generic heads of lexicon.GENERIC_HEADS and its 
 from __future__ import annotations
 
 from tui.pipeline.analyze import gazetteer
-from tui.pipeline.stories import lexicon
+from tui.pipeline.stories import lexicon, place_words
 from tui.pipeline.stories.countries import country_of, name_tokens
 from tui.pipeline.stories.placenames import skeleton
 
@@ -35,7 +35,7 @@ def polity_key(name: str) -> str | None:
         bare = token.removesuffix("'s")
         low = bare.casefold()
         head, dash, rest = low.partition("-")
-        if dash and head in lexicon.NAME_ARTICLES and rest:  # "al-Shabaab": Shabaab
+        if dash and head in place_words.NAME_ARTICLES and rest:  # "al-Shabaab": Shabaab
             bare, low = bare[len(head) + 1 :], rest
         if low in _ARTICLES or low in _LINKS or country_of(bare):
             continue

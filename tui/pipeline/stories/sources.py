@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from tui.core.models import Claim, Entity
 from tui.pipeline.stories import lexicon
+from tui.pipeline.stories.acronyms import acronym_of, by_initials, is_acronym
 from tui.pipeline.stories.countries import country_in, country_of, country_words, name_tokens
 from tui.pipeline.stories.polities import body_keys
 from tui.pipeline.stories.words import stem
@@ -111,7 +112,7 @@ def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
     words = _key_words(tokens)
     if country and all(w in lexicon.STATE_BODY_WORDS for w in words - country_words(name)):
         return Speaker(f"state:{country}", name, country, roles, True)
-    acronym = _acronym(tokens)
+    acronym = acronym_of(tokens)
     if acronym in lexicon.STATE_FORCES:  # "the IDF", "US Central Command"
         state = country_of(lexicon.STATE_FORCES[acronym]) or lexicon.STATE_FORCES[acronym]
         return Speaker(f"state:{state}", name, state, roles, True)
@@ -124,13 +125,19 @@ def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
     return Speaker(f"org:{key}", name, party, roles, named, initials, proper, bare)
 
 
-def resolve(speakers: list[Speaker]) -> dict[str, str]:
+def resolve(speakers: list[Speaker], declared: dict[str, str] | None = None) -> dict[str, str]:
     """Key -> the key it is one speaker with, across one story's speakers (see the docstring).
+    `declared`: names and the acronyms the story's copy gives them in parentheses
+    (acronyms.declared): a name and its declared acronym are one speaker.
 
     Links found between keys are merged, and each group is filed under its most frequent key
     (the alphabetically first on a tie), so the result does not depend on the speakers' order.
     """
     keys = Counter(s.key for s in speakers)
+    spelled = {
+        "org:" + " ".join(sorted(_key_words(name_tokens(name)))): f"org:{acronym}"
+        for name, acronym in (declared or {}).items()
+    }
     by_key: dict[str, Speaker] = {}
     roles: dict[str, set[str]] = {}
     for s in speakers:
@@ -162,7 +169,8 @@ def resolve(speakers: list[Speaker]) -> dict[str, str]:
             )
         elif key.startswith("org:") and not key[4:].isupper():
             target = (
-                _by_initials(by_key[key].initials, keys)
+                (spelled[key] if spelled.get(key) in keys else None)
+                or by_initials(by_key[key].initials, keys)
                 or _superset(key, keys)
                 or _same_proper(by_key[key], by_key)
                 or _same_bare(by_key[key], by_key)
@@ -240,19 +248,6 @@ def _armed_group(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
     )  # fmt: skip
 
 
-def _by_initials(initials: str, keys: Counter[str]) -> str | None:
-    """The acronym key that a name's initials spell, or hold (3 letters or more)."""
-    if len(initials) < 2:
-        return None
-    return _one(
-        k
-        for k in keys
-        if k.startswith("org:")
-        and k[4:].isupper()
-        and (k[4:] == initials or (len(k) >= 7 and k[4:] in initials))
-    )
-
-
 def _described(
     speaker: Speaker, roles: dict[str, set[str]], by_key: dict[str, Speaker]
 ) -> str | None:
@@ -308,28 +303,8 @@ def _is_named(tokens: list[str]) -> bool:
     if plain and plain[0].islower() and plain[0] in lexicon.ROLE_WORDS:
         return False
     return any(t[:1].isupper() and t.casefold() not in _PLAIN for t in tokens[1:]) or any(
-        _is_acronym(t) for t in tokens
+        is_acronym(t) for t in tokens
     )
-
-
-def _is_acronym(token: str) -> bool:
-    """ "RSF", "JNIM", and the letters-and-digits names of armed groups ("M23")."""
-    bare = token.removesuffix("'s")
-    return len(bare) >= 2 and bare.isupper() and bare.isalnum() and bare[:1].isalpha()
-
-
-def _acronym(tokens: list[str]) -> str | None:
-    """The acronym a body goes by: the one its name is known for, else its last own acronym
-    ("the United Nations humanitarian office OCHA" -> OCHA)."""
-    plain = " ".join(t.casefold().removesuffix("'s") for t in tokens if t not in _ARTICLES)
-    for acronym, names in _ACRONYM_NAMES.items():  # possessives dropped on both sides
-        if any(plain == n or plain.endswith(" " + n) for n in names):
-            return acronym
-    for token in reversed(tokens):
-        bare = token.removesuffix("'s")
-        if _is_acronym(bare) and country_of(bare) is None:
-            return bare
-    return None
 
 
 def _is_proper(token: str) -> bool:
@@ -342,7 +317,6 @@ def _proper_key(token: str) -> str:
     return bare[:-1] if len(bare) > 4 and bare.endswith("s") and bare.istitle() else bare
 
 
-_ACRONYM_NAMES = {a: tuple(n.replace("'s", "") for n in ns) for a, ns in lexicon.ACRONYMS.items()}
 _PLAIN = _ARTICLES | _LINKS | lexicon.STATE_BODY_WORDS | lexicon.ROLE_WORDS
 _GENERIC = {stem(w) for w in lexicon.GENERIC_ROLES}
 _ROLE_STEMS = {stem(w) for w in lexicon.ROLE_WORDS}

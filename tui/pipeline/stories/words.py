@@ -12,7 +12,14 @@ from __future__ import annotations
 import functools
 import re
 
-from tui.pipeline.stories.lexicon import CLAIM_CONCEPTS, CONCEPTS, NEGATIONS, STOPWORDS
+from tui.pipeline.stories.lexicon import (
+    CLAIM_CONCEPTS,
+    CONCEPTS,
+    LIGHT_TAKE,
+    NEGATIONS,
+    STOPWORDS,
+    TAKE_FORMS,
+)
 
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'’-]*")
 _SUFFIXES = ("ings", "ing", "ies", "ed", "es", "s")
@@ -31,15 +38,18 @@ def keys(text: str) -> list[str]:
 def negated_keys(text: str) -> list[str]:
     """Keys as `keys` gives them, the first after a negation "not:"-prefixed ("was not
     damaged" -> "not:damag", "had not been captured" -> "not:capture"): a statement and its
-    negation must not look alike."""
+    negation must not look alike. "Take" as a light verb ("taken place") gives no key."""
     found = []
     negated = False
-    for match in _WORD.finditer(text):
-        low = match.group().lower()
+    tokens = [m.group() for m in _WORD.finditer(text)]
+    for i, word in enumerate(tokens):
+        low = word.lower()
         if low in NEGATIONS or low.endswith("n't"):
             negated = True
             continue
-        key = claim_key(match.group())
+        if low in TAKE_FORMS and i + 1 < len(tokens) and tokens[i + 1].lower() in LIGHT_TAKE:
+            continue  # "had taken place", "taken to hospital": no capture (lexicon.LIGHT_TAKE)
+        key = claim_key(word)
         if key:
             found.append(f"not:{key}" if negated else key)
             negated = False

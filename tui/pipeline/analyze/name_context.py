@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from tui.pipeline.analyze import gazetteer
-from tui.pipeline.analyze.demonyms import country_of
+from tui.pipeline.analyze.demonyms import country_of, is_people
 from tui.pipeline.analyze.given_names import is_given_name
 
 # Nouns after a name that make it a place ("the al-Manara neighbourhood", "Zamzam camp", "on
@@ -196,4 +196,5 @@ def _opens_with_given_name(words: list[str]) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
-    return country_of(word) is not None and gazetteer.lookup(word) is None
+    """A nationality or a people's word ("Kurdish": "the Kurdish region" names no place)."""
+    return (country_of(word) is not None or is_people(word)) and gazetteer.lookup(word) is None

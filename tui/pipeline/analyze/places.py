@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tui.pipeline.analyze import aliases, bodies, gazetteer, given_names, labels
+from tui.pipeline.analyze import aliases, bodies, demonyms, gazetteer, given_names, labels
 from tui.pipeline.analyze.demonyms import country_of
 from tui.pipeline.analyze.lists import rows
 from tui.pipeline.analyze.name_context import COMPASS, FAITHS
@@ -214,7 +214,11 @@ def _add(found: list[PlaceMention], text: str, start: int, end: int, strength: s
 
 
 def _is_demonym(word: str) -> bool:
-    return country_of(word) is not None and gazetteer.lookup(word) is None
+    """A nationality or a people's word, or its adjective ("Ukrainian", "Kurdish": "the
+    autonomous Kurdish region" names no place), unless the gazetteer knows it ("Amhara")."""
+    return (
+        country_of(word) is not None or demonyms.is_people(word)
+    ) and gazetteer.lookup(word) is None
 
 
 HYPHEN_TAIL = re.compile(rf"(?:-[{aliases.UPPER}][\w']*)+(?![\w-])")

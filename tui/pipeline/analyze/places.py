@@ -69,6 +69,7 @@ _IN_NAME = rf"(?<![\w-]){_WORD}(?: (?:(?:al|el|ad|as|ash|an|ar|at|az)-)?{_WORD})
 _KIND_AFTER = re.compile(
     rf"(?P<name>{_IN_NAME}) (?:regions?|oblasts?|provinces?|governorates?|districts?|raion"
     rf"|county|Region|Oblast|Province|Governorate|District|village|Village|river|{_UNITS}"
+    rf"|areas?|sectors?"
     rf"|(?:{_CAPITALISED})(?! (?:{_BODY_WORD})\b)|{_STATE})\b"
     rf"(?!['’]s? (?:[A-Z])| (?:media|television|TV|news|radio|broadcaster|agency|officials?"
     rf"|security|forces|department|-run|-owned))"
@@ -76,17 +77,17 @@ _KIND_AFTER = re.compile(
 # Two places before one plural unit: "Bajaur and Mohmand districts".
 _PAIR_AFTER = re.compile(
     rf"(?P<name>{_WORD}) and {_WORD} (?:districts|provinces|regions|governorates|counties"
-    rf"|villages|towns|territories|states|townships)\b"
+    rf"|villages|towns|territories|states|townships|areas|sectors)\b"
 )
 _PAIR_SECOND = re.compile(
     rf"{_WORD} and (?P<name>{_WORD}) (?:districts|provinces|regions|governorates|counties"
-    rf"|villages|towns|territories|states|townships)\b"
+    rf"|villages|towns|territories|states|townships|areas|sectors)\b"
 )
 # More than two places before one plural unit: "Ruma, Rowangchhari and Thanchi upazilas".
 _LIST_UNITS = re.compile(
     rf"(?<![\w-]){_WORD}(?:, {_WORD}){{1,5}},? and {_WORD} (?:districts|provinces|regions"
     rf"|governorates|counties|villages|towns|territories|states|townships|upazilas|tehsils"
-    rf"|woredas|barangays|communes|municipalities)\b"
+    rf"|woredas|barangays|communes|municipalities|areas|sectors)\b"
 )
 # The unit written before the name, as the Philippines and Thailand write them: "Barangay
 # Lamin", "Tambon Ban Na" (a sitio is written as part of its name: "Sitio Bajada").
@@ -187,13 +188,20 @@ def find_context_places(text: str) -> list[PlaceMention]:
 
 
 _ADJECTIVE_END = re.compile(r"(?:ish|ic|ean|ian|an|ese|i)$")
+_LAND_ADJECTIVE = re.compile(r"(?:ish|ic|ean|ian|ese)$")
 
 
 def _adjective_before_unit(text: str, match: re.Match[str]) -> bool:
-    """Whether the word before "state" or "territory" is an adjective of a people, not a name
-    the gazetteer knows ("the Jewish state", "Azeri territory"; not "Michoacan state")."""
+    """Whether the word before "state", "territory", "area" or "sector" is an adjective of a
+    people or a land, not a name the gazetteer knows ("the Jewish state", "Azeri territory",
+    "Andean areas"; not "Michoacan state")."""
     unit = text[match.end("name") : match.end()].strip()
     name = match["name"]
+    if unit in ("area", "areas", "sector", "sectors"):
+        # "the Kuki area": a people's, even where a town has the name; "Andean areas"
+        if name in demonyms.peoples()[0]:
+            return True
+        return _LAND_ADJECTIVE.search(name) is not None and gazetteer.lookup(name) is None
     return (
         unit in ("state", "territory")
         and _ADJECTIVE_END.search(name) is not None

@@ -330,7 +330,7 @@ def _resolve(text: str, found: list[Found]) -> list[Found]:
             if (
                 piece in labels.PLACE_WORDS
                 or piece in _FACILITIES
-                or piece.lower() in places.UNIT_NAMES
+                or piece.lower().removesuffix(" of") in places.UNIT_NAMES
             ):
                 continue  # "Village" of "Yay Myat Village", "Local Government Area" of ...
             if end - start > 1 and text[start].isupper() and not aliases.is_title(piece):

@@ -45,6 +45,14 @@ _KIND_OF = re.compile(
     rf" (?:(?:front[- ]?line|border|eastern|southern|northern|western|nearby|small|key|"
     rf"industrial|coastal|strategic|Ukrainian|Russian) )?(?:{_SETTLEMENT}) of {_NAME}"
 )
+# A unit in the singular before its name, after a nationality or none: "the department of
+# Torodi", "the Mexican state of Michoacán", "the Bokkos Local Government Area of Plateau" (in
+# lower case only where the capitalised one names a body: "the Department of Defense").
+_UNIT_OF = re.compile(
+    rf"\b(?:(?:the|a) (?:(?P<adj>[A-Z][a-z]+) )?(?:department|state|municipality|commune"
+    rf"|prefecture|county|governorate|territory|local government area|emirate)"
+    rf"|Local Government Area|LGA) of {_NAME}"
+)
 # The subdivision words of the other countries at war (data/admin_units.tsv), longest first.
 # "state" only where it cannot be the adjective ("Borno state," but not "state media").
 # In lower case, as running text writes them ("Gwoza local government area"), and capitalised
@@ -146,6 +154,10 @@ def find_context_places(text: str) -> list[PlaceMention]:
             if last in labels.ORG_WORDS or re.search(r"-[a-z]+$", last):
                 continue  # "the Columbia University department", "Houthi-controlled territory"
             _add(found, text, match.start("name"), match.end("name"), "named")
+    for match in _UNIT_OF.finditer(text):
+        if match["adj"] and not demonyms.is_nationality(match["adj"]):
+            continue  # "the Islamic state of ...": no nationality, no unit
+        _add(found, text, match.start("name"), match.end("name"), "named")
     for match in _LIST_UNITS.finditer(text):
         for word in re.finditer(_WORD, match.group()):
             if word.group() not in COMPASS:

@@ -331,8 +331,9 @@ def _resolve(text: str, found: list[Found]) -> list[Found]:
                 piece in labels.PLACE_WORDS
                 or piece in _FACILITIES
                 or piece.lower().removesuffix(" of") in places.UNIT_NAMES
+                or demonyms.is_nationality(piece)
             ):
-                continue  # "Village" of "Yay Myat Village", "Local Government Area" of ...
+                continue  # "Village" of "Yay Myat Village", "Russian" of "Russian Black Sea Fleet"
             if end - start > 1 and text[start].isupper() and not aliases.is_title(piece):
                 kept.append(Found(start, end, mention.type, MODEL))
                 taken[start:end] = b"\x01" * (end - start)

@@ -202,6 +202,12 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 new_kind = context
             else:
                 new_kind = labels.retype(doc, ent, kind, text, start, end, titled)
+            if (
+                new_kind == "ORG"
+                and person_spans.names_a_place(text[start:end])
+                and not text[end : end + 2].strip().isdigit()  # "National Highway 2"
+            ):
+                new_kind = "PLACE"  # "Mitiga International Airport", "Crocus City Hall"
             if new_kind and name_context.kind_from_context(text, start, end) == "":
                 new_kind = ""  # "operation Keletigui", "the al-Fara family"
             if new_kind == "PLACE":

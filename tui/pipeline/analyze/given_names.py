@@ -89,9 +89,9 @@ def is_given_name(word: str) -> bool:
 _UP, _LO = f"[{aliases.UPPER}]", f"[{aliases.LOWER}]"
 _PERSON = re.compile(
     rf"(?<![\w'’.-])(?P<given>{_UP}{_LO}+(?:-{_UP}{_LO}+)?)(?P<rest>(?: (?:(?:al|el|bin|ibn|van"
-    r"|von|de|der|den|da|di|du|la|le|dos|das)[- ])?(?:Mc|Mac|O['’])?"
+    r"|von|de|der|den|da|di|du|la|le|dos|das|El|Al|Ould|Ag)[- ])?(?:Mc|Mac|O['’])?"
     rf"{_UP}{_LO}+(?:['’-](?!s\b)[A-Za-z]{_LO}*)*)"
-    r"{1,2})(?![\w-])"
+    r"{1,3})(?![\w-])"
 )
 
 

@@ -124,7 +124,11 @@ _MADE_IN = re.compile(
     r"built|based|backed|funded|brokered|controlled|held|occupied|flagged|registered)\b"
 )
 _DATELINE = re.compile(
-    r"(?m)^(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| \(|\s+[-—–]| [0-9]{4}-)"
+    r"(?m)^(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| \(|\s+[-—–]| [0-9]{4}-| >>)"
+)
+# "PAHALGAM, April 22:": a dateline's town with the date after it, which no other line opens.
+_DATELINE_DATE = re.compile(
+    r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? [0-9]{1,2}\b"
 )
 _DATELINE_COUNTRY = re.compile(
     r", (?P<where>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?=,| \(|\s+[-—–]| [0-9]{4}-)"
@@ -183,7 +187,7 @@ def find_context_places(text: str) -> list[PlaceMention]:
     for match in _DATELINE.finditer(text):
         name = match.group("name").rstrip(".")
         country = _DATELINE_COUNTRY.match(text, match.end("name"))
-        if gazetteer.lookup(name) is not None or (
+        if gazetteer.lookup(name) is not None or _DATELINE_DATE.match(text, match.end("name")) or (
             country is not None
             and (known := gazetteer.lookup(country["where"])) is not None
             and known.kind in ("country", "subdivision", "region")

@@ -151,6 +151,10 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             if pair:  # "the Israel-Hamas war": two names, not one
                 found += [Found(s, e, kind, MODEL) for s, e, kind in pair]
                 continue
+            joined = name_context.joined_places(text, piece_start, piece_end)
+            if joined and not any(w in labels.ORG_WORDS for w in ent.text.split()):
+                found += [Found(s, e, "PLACE", CONTEXT) for s, e in joined]
+                continue  # "ambushed the army in Tepalcatepec and Aguililla": two places
             start, end, _ = aliases.trim(text, piece_start, piece_end, titles=False)
             titled = False
             if kind in ("PERSON", "ORG", ""):

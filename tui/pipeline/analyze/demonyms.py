@@ -36,8 +36,8 @@ _SUFFIXES = (
 def country_of(word: str) -> str | None:
     """The country a country name or demonym names ("Russian" -> "Russia"), else None; a
     demonym written with its accent is the demonym ("Burkinabè", "Ivoirien")."""
-    if not word.isascii():
-        return country_of(gazetteer.fold(word))
+    if not word.isascii() and (folded := gazetteer.fold(word)) != word:
+        return country_of(folded)
     if word in _BY_DEMONYM:
         return _BY_DEMONYM[word]
     listed = _listed_adjectives().get(word)

@@ -210,6 +210,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 new_kind == "ORG"
                 and person_spans.names_a_place(text[start:end])
                 and not text[end : end + 2].strip().isdigit()  # "National Highway 2"
+                and text[start:end].rsplit(" ", 1)[-1] not in _TRADE_NOUNS  # "Home Depot"
             ):
                 new_kind = "PLACE"  # "Mitiga International Airport", "Crocus City Hall"
             if new_kind and name_context.kind_from_context(text, start, end) == "":
@@ -226,6 +227,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
 
 
 _SINGLE_LETTER = re.compile(r"[A-Z]\.")
+# Places' nouns that also end shops' and chains' names ("Home Depot", "Tanger Outlets").
+_TRADE_NOUNS = frozenset(("Depot", "Outlets", "Mall", "Market"))
 
 
 def _after_qualifier(text: str, start: int, end: int) -> int:

@@ -126,9 +126,15 @@ def person_spans(
             at = end + 1
         if not end:
             continue
+        words = text[match.start() : end].split()
+        if len(words) == 4 and text[end : end + 2] in _CAPITAL_NEXT:
+            end -= len(words[-1]) + 1  # "Lexus Project Manager Fumihiko Hazama": a name runs on
         if gazetteer.lookup(text[match.start() : end], alternates=False) is None:
             spans.append((match.start(), end))
     return spans
+
+
+_CAPITAL_NEXT = frozenset(" " + c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _is_big_place(word: str) -> bool:

@@ -208,7 +208,8 @@ _BETWEEN = re.compile(r"\b(?:in|near|around|outside|into|from|between|towards?) 
 
 def joined_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Two names the model joined with "and" after a preposition of place are two places ("the
-    army in Tepalcatepec and Aguililla", "a road between Baye and Pissa"); [] otherwise, and for
+    army in Tepalcatepec and Aguililla", one of them the gazetteer's, "a road between Baye and
+    Pissa"); [] otherwise, and for
     persons' names ("in Trinidad and Tobago" is one name: the gazetteer's). The caller leaves
     out organisations' names ("in Bosnia and the Defence Forces")."""
     match = _JOINED_NAMES.fullmatch(text, start, end)
@@ -221,4 +222,8 @@ def joined_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
         words = text[s:e].split()
         if is_given_name(words[0]) or _is_demonym(words[0]):
             return []
+    if not text.endswith("between ", 0, start) and not any(
+        gazetteer.lookup(text[s:e]) is not None for s, e in parts
+    ):
+        return []  # "published in Science and Nature", "from Customs and Border Protection"
     return parts

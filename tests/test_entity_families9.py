@@ -170,12 +170,13 @@ def test_a_known_place_keeps_its_lower_case_words(nlp: Any) -> None:
 
 
 # Floors on the development wire splits (bench/bench_wire_entities.py; the texts live under
-# /work/data/wire, outside the repository): a little under the ninth pass's figures, so a
+# /work/data/wire, outside the repository): a little under the ninth pass's figures (heldout5's
+# and heldout6's raised to the tenth pass's), so a
 # regression fails here. Recall and precision per type; WEAPON only where the split has some.
 WIRE_FLOORS = {
     "dev": {"PERSON": (0.98, 0.96), "PLACE": (0.97, 0.98), "ORG": (0.97, 0.97)},
-    "heldout5": {"PERSON": (0.93, 0.97), "PLACE": (0.95, 0.95), "ORG": (0.94, 0.90)},
-    "heldout6": {"PERSON": (0.93, 0.89), "PLACE": (0.93, 0.97), "ORG": (0.90, 0.86)},
+    "heldout5": {"PERSON": (0.93, 0.97), "PLACE": (0.96, 0.96), "ORG": (0.95, 0.92)},
+    "heldout6": {"PERSON": (0.95, 0.93), "PLACE": (0.93, 0.97), "ORG": (0.90, 0.86)},
 }
 
 

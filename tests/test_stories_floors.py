@@ -24,7 +24,10 @@ FLOORS = {  # twelfth pass, on the gold relabelled to the spokesperson conventio
     "dev": (0.99, 0.83, 0.89, 0.76, 0.94),  # 1.000 / 0.844 / 0.906 / 0.770 / 0.947
     "heldout3": (0.99, 0.82, 0.90, 0.76, 0.86),  # 1.000 / 0.835 / 0.923 / 0.774 / 0.873
     "heldout4": (0.99, 0.76, 0.68, 0.63, 0.85),  # 1.000 / 0.773 / 0.700 / 0.647 / 0.869
-    "heldout7": (0.92, 0.48, 0.67, 0.51, 0.80),  # 0.934 / 0.497 / 0.688 / 0.528 / 0.812
+    # contradiction P 0.688 -> 0.667 with analyzer 20 (entities, tenth pass: names before
+    # "area"/"sector" and "in X and Y" are places now): two correct pairs fewer, no false pair
+    # more, recall unchanged
+    "heldout7": (0.92, 0.48, 0.66, 0.51, 0.80),  # 0.934 / 0.497 / 0.667 / 0.528 / 0.812
     "heldout8": (0.95, 0.70, 0.61, 0.93, 0.87),  # 0.966 / 0.713 / 0.625 / 0.944 / 0.884
     "heldout9": (0.99, 0.44, 0.77, 0.50, 0.86),  # 1.000 / 0.455 / 0.784 / 0.513 / 0.878
     "heldout10": (0.96, 0.70, 0.87, 0.75, 0.92),  # 0.971 / 0.722 / 0.893 / 0.773 / 0.943

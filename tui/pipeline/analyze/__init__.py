@@ -79,7 +79,12 @@ ANALYZER_VERSION = "20"  # 2: state bodies, described organisations; 3: attitude
 # shoot-down, compound ranks, a family name written first, an agency "of" its owner, a far
 # narrowing answer naming one place, a lede denial's topic words, time before a source is no
 # apposition, a government office takes the article's country, "no more than an allegation",
-# a party of no side on what a strike hit
+# a party of no side on what a strike hit;
+# entities (tenth pass): a people's adjective before a unit is no place,
+# names before "area(s)"/"sector(s)" and after "the department/state of" are places, a
+# country's possessive before its listed force, the Islamic State's provinces, places' nouns
+# ending the model's organisations, four-word names and capitalised particles, a surname at
+# every mention, accented demonyms, datelines with the date, "in X and Y" as two places
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -173,6 +173,36 @@ def known_key(name: str) -> str | None:
     return key if isinstance(key, str) else None
 
 
+# Kinds of listed organisation that belong to a state: "Iran's Revolutionary Guard" and
+# "Iraq's Popular Mobilization Forces" are named through their country, as "Russia's defence
+# ministry" is (span_repair.py).
+_STATE_KINDS = frozenset(("armed forces", "security service", "government"))
+
+
+@functools.cache
+def _state_forces() -> dict[str, str]:
+    return {
+        "org:" + name.casefold(): country
+        for name, kind, _forms, country in org_rows()
+        if kind in _STATE_KINDS and country != "-"
+    }
+
+
+def owned_through(place: str, org: str) -> bool:
+    """Whether `org` is a listed state body or force of the country `place` names."""
+    key = known_key(org)
+    code = _state_forces().get(key) if key else None
+    if code is None:
+        return False
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return False
+    own = gazetteer.lookup(getattr(country, "common_name", None) or country.name)
+    return own is not None and own == gazetteer.lookup(place)
+
+
 # The listed names, for code that wants the plain list (claims rules read it as a constant).
 KNOWN = tuple(row[0] for row in org_rows())
 _ON_X = re.compile(

@@ -34,7 +34,10 @@ _SUFFIXES = (
 
 @functools.lru_cache(maxsize=4096)
 def country_of(word: str) -> str | None:
-    """The country a country name or demonym names ("Russian" -> "Russia"), else None."""
+    """The country a country name or demonym names ("Russian" -> "Russia"), else None; a
+    demonym written with its accent is the demonym ("Burkinabè", "Ivoirien")."""
+    if not word.isascii() and (folded := gazetteer.fold(word)) != word:
+        return country_of(folded)
     if word in _BY_DEMONYM:
         return _BY_DEMONYM[word]
     listed = _listed_adjectives().get(word)

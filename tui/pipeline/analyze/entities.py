@@ -151,6 +151,10 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             if pair:  # "the Israel-Hamas war": two names, not one
                 found += [Found(s, e, kind, MODEL) for s, e, kind in pair]
                 continue
+            joined = name_context.joined_places(text, piece_start, piece_end)
+            if joined and not any(w in labels.ORG_WORDS for w in ent.text.split()):
+                found += [Found(s, e, "PLACE", CONTEXT) for s, e in joined]
+                continue  # "ambushed the army in Tepalcatepec and Aguililla": two places
             start, end, _ = aliases.trim(text, piece_start, piece_end, titles=False)
             titled = False
             if kind in ("PERSON", "ORG", ""):
@@ -202,6 +206,13 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 new_kind = context
             else:
                 new_kind = labels.retype(doc, ent, kind, text, start, end, titled)
+            if (
+                new_kind == "ORG"
+                and person_spans.names_a_place(text[start:end])
+                and not text[end : end + 2].strip().isdigit()  # "National Highway 2"
+                and text[start:end].rsplit(" ", 1)[-1] not in _TRADE_NOUNS  # "Home Depot"
+            ):
+                new_kind = "PLACE"  # "Mitiga International Airport", "Crocus City Hall"
             if new_kind and name_context.kind_from_context(text, start, end) == "":
                 new_kind = ""  # "operation Keletigui", "the al-Fara family"
             if new_kind == "PLACE":
@@ -216,6 +227,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
 
 
 _SINGLE_LETTER = re.compile(r"[A-Z]\.")
+# Places' nouns that also end shops' and chains' names ("Home Depot", "Tanger Outlets").
+_TRADE_NOUNS = frozenset(("Depot", "Outlets", "Mall", "Market"))
 
 
 def _after_qualifier(text: str, start: int, end: int) -> int:
@@ -330,9 +343,10 @@ def _resolve(text: str, found: list[Found]) -> list[Found]:
             if (
                 piece in labels.PLACE_WORDS
                 or piece in _FACILITIES
-                or piece.lower() in places.UNIT_NAMES
+                or piece.lower().removesuffix(" of") in places.UNIT_NAMES
+                or demonyms.is_nationality(piece)
             ):
-                continue  # "Village" of "Yay Myat Village", "Local Government Area" of ...
+                continue  # "Village" of "Yay Myat Village", "Russian" of "Russian Black Sea Fleet"
             if end - start > 1 and text[start].isupper() and not aliases.is_title(piece):
                 kept.append(Found(start, end, mention.type, MODEL))
                 taken[start:end] = b"\x01" * (end - start)

@@ -89,9 +89,9 @@ def is_given_name(word: str) -> bool:
 _UP, _LO = f"[{aliases.UPPER}]", f"[{aliases.LOWER}]"
 _PERSON = re.compile(
     rf"(?<![\w'’.-])(?P<given>{_UP}{_LO}+(?:-{_UP}{_LO}+)?)(?P<rest>(?: (?:(?:al|el|bin|ibn|van"
-    r"|von|de|der|den|da|di|du|la|le|dos|das)[- ])?(?:Mc|Mac|O['’])?"
+    r"|von|de|der|den|da|di|du|la|le|dos|das|El|Al|Ould|Ag)[- ])?(?:Mc|Mac|O['’])?"
     rf"{_UP}{_LO}+(?:['’-](?!s\b)[A-Za-z]{_LO}*)*)"
-    r"{1,2})(?![\w-])"
+    r"{1,3})(?![\w-])"
 )
 
 
@@ -126,9 +126,15 @@ def person_spans(
             at = end + 1
         if not end:
             continue
+        words = text[match.start() : end].split()
+        if len(words) == 4 and text[end : end + 2] in _CAPITAL_NEXT:
+            end -= len(words[-1]) + 1  # "Lexus Project Manager Fumihiko Hazama": a name runs on
         if gazetteer.lookup(text[match.start() : end], alternates=False) is None:
             spans.append((match.start(), end))
     return spans
+
+
+_CAPITAL_NEXT = frozenset(" " + c for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _is_big_place(word: str) -> bool:

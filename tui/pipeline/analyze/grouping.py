@@ -68,8 +68,8 @@ def harmonise(text: str, found: list[Found]) -> list[Found]:
         if m.rank <= 1 and surface in ruled:
             m.type = ruled[surface]
             continue
-        if m.rank <= 1 and surface in surnames and m.type != "PERSON":
-            m.type = "PERSON"
+        if m.rank <= 1 and surface in surnames:
+            m.type = "PERSON"  # at every mention, not only where the model disagreed
             continue
         best = votes[surface].most_common(1)[0][0]
         if m.rank <= 1:

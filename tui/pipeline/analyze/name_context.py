@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from tui.pipeline.analyze import gazetteer
-from tui.pipeline.analyze.demonyms import country_of
+from tui.pipeline.analyze.demonyms import country_of, is_people
 from tui.pipeline.analyze.given_names import is_given_name
 
 # Nouns after a name that make it a place ("the al-Manara neighbourhood", "Zamzam camp", "on
@@ -196,4 +196,34 @@ def _opens_with_given_name(words: list[str]) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
-    return country_of(word) is not None and gazetteer.lookup(word) is None
+    """A nationality or a people's word ("Kurdish": "the Kurdish region" names no place)."""
+    return (country_of(word) is not None or is_people(word)) and gazetteer.lookup(word) is None
+
+
+_JOINED_NAMES = re.compile(
+    r"(?P<a>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}) and (?P<b>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2})"
+)
+_BETWEEN = re.compile(r"\b(?:in|near|around|outside|into|from|between|towards?) $")
+
+
+def joined_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Two names the model joined with "and" after a preposition of place are two places ("the
+    army in Tepalcatepec and Aguililla", one of them the gazetteer's, "a road between Baye and
+    Pissa"); [] otherwise, and for
+    persons' names ("in Trinidad and Tobago" is one name: the gazetteer's). The caller leaves
+    out organisations' names ("in Bosnia and the Defence Forces")."""
+    match = _JOINED_NAMES.fullmatch(text, start, end)
+    if match is None or not _BETWEEN.search(text, max(0, start - 12), start):
+        return []
+    if gazetteer.lookup(text[start:end]) is not None:
+        return []
+    parts = [match.span("a"), match.span("b")]
+    for s, e in parts:
+        words = text[s:e].split()
+        if is_given_name(words[0]) or _is_demonym(words[0]):
+            return []
+    if not text.endswith("between ", 0, start) and not any(
+        gazetteer.lookup(text[s:e]) is not None for s, e in parts
+    ):
+        return []  # "published in Science and Nature", "from Customs and Border Protection"
+    return parts

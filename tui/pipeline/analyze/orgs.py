@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tui.pipeline.analyze import gazetteer
+from tui.pipeline.analyze import bodies, gazetteer
 from tui.pipeline.analyze.demonyms import country_of, is_people
 from tui.pipeline.analyze.given_names import is_given_name
 from tui.pipeline.analyze.labels import ROLE_WORDS
@@ -180,6 +180,12 @@ def _units(text: str) -> list[OrgMention]:
             and country_of(words[0]) is not None
         ):
             continue  # "Russian Forces" is not a unit's name
+        if (
+            len(words) > 1
+            and country_of(words[0]) is not None
+            and bodies.known_key(" ".join(words[1:]) + " " + match.group("noun")) is not None
+        ):
+            words.pop(0)  # "the Russian Black Sea Fleet", "the Iranian Quds Force": listed
         if match.group("noun") == "Division" and gazetteer.lookup(" ".join(words)) is not None:
             continue  # "Mandalay Division": an administrative division of Myanmar, a place
         if (

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from tui.pipeline.analyze import aliases, bodies, gazetteer, given_names, labels
+from tui.pipeline.analyze import aliases, bodies, demonyms, gazetteer, given_names, labels
 from tui.pipeline.analyze.demonyms import country_of
 from tui.pipeline.analyze.lists import rows
 from tui.pipeline.analyze.name_context import COMPASS, FAITHS
@@ -44,6 +44,14 @@ _KIND_OF = re.compile(
     rf"\b(?:the|a|of|in|and|small|frontline|front-line|border|key|industrial|coastal|strategic)"
     rf" (?:(?:front[- ]?line|border|eastern|southern|northern|western|nearby|small|key|"
     rf"industrial|coastal|strategic|Ukrainian|Russian) )?(?:{_SETTLEMENT}) of {_NAME}"
+)
+# A unit in the singular before its name, after a nationality or none: "the department of
+# Torodi", "the Mexican state of Michoacán", "the Bokkos Local Government Area of Plateau" (in
+# lower case only where the capitalised one names a body: "the Department of Defense").
+_UNIT_OF = re.compile(
+    rf"\b(?:(?:the|a) (?:(?P<adj>[A-Z][a-z]+) )?(?:department|state|municipality|commune"
+    rf"|prefecture|county|governorate|territory|local government area|emirate)"
+    rf"|Local Government Area|LGA) of {_NAME}"
 )
 # The subdivision words of the other countries at war (data/admin_units.tsv), longest first.
 # "state" only where it cannot be the adjective ("Borno state," but not "state media").
@@ -69,6 +77,7 @@ _IN_NAME = rf"(?<![\w-]){_WORD}(?: (?:(?:al|el|ad|as|ash|an|ar|at|az)-)?{_WORD})
 _KIND_AFTER = re.compile(
     rf"(?P<name>{_IN_NAME}) (?:regions?|oblasts?|provinces?|governorates?|districts?|raion"
     rf"|county|Region|Oblast|Province|Governorate|District|village|Village|river|{_UNITS}"
+    rf"|areas?|sectors?"
     rf"|(?:{_CAPITALISED})(?! (?:{_BODY_WORD})\b)|{_STATE})\b"
     rf"(?!['’]s? (?:[A-Z])| (?:media|television|TV|news|radio|broadcaster|agency|officials?"
     rf"|security|forces|department|-run|-owned))"
@@ -76,17 +85,17 @@ _KIND_AFTER = re.compile(
 # Two places before one plural unit: "Bajaur and Mohmand districts".
 _PAIR_AFTER = re.compile(
     rf"(?P<name>{_WORD}) and {_WORD} (?:districts|provinces|regions|governorates|counties"
-    rf"|villages|towns|territories|states|townships)\b"
+    rf"|villages|towns|territories|states|townships|areas|sectors)\b"
 )
 _PAIR_SECOND = re.compile(
     rf"{_WORD} and (?P<name>{_WORD}) (?:districts|provinces|regions|governorates|counties"
-    rf"|villages|towns|territories|states|townships)\b"
+    rf"|villages|towns|territories|states|townships|areas|sectors)\b"
 )
 # More than two places before one plural unit: "Ruma, Rowangchhari and Thanchi upazilas".
 _LIST_UNITS = re.compile(
     rf"(?<![\w-]){_WORD}(?:, {_WORD}){{1,5}},? and {_WORD} (?:districts|provinces|regions"
     rf"|governorates|counties|villages|towns|territories|states|townships|upazilas|tehsils"
-    rf"|woredas|barangays|communes|municipalities)\b"
+    rf"|woredas|barangays|communes|municipalities|areas|sectors)\b"
 )
 # The unit written before the name, as the Philippines and Thailand write them: "Barangay
 # Lamin", "Tambon Ban Na" (a sitio is written as part of its name: "Sitio Bajada").
@@ -115,7 +124,11 @@ _MADE_IN = re.compile(
     r"built|based|backed|funded|brokered|controlled|held|occupied|flagged|registered)\b"
 )
 _DATELINE = re.compile(
-    r"(?m)^(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| \(|\s+[-—–]| [0-9]{4}-)"
+    r"(?m)^(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| \(|\s+[-—–]| [0-9]{4}-| >>)"
+)
+# "PAHALGAM, April 22:": a dateline's town with the date after it, which no other line opens.
+_DATELINE_DATE = re.compile(
+    r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? [0-9]{1,2}\b"
 )
 _DATELINE_COUNTRY = re.compile(
     r", (?P<where>[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})(?=,| \(|\s+[-—–]| [0-9]{4}-)"
@@ -145,6 +158,10 @@ def find_context_places(text: str) -> list[PlaceMention]:
             if last in labels.ORG_WORDS or re.search(r"-[a-z]+$", last):
                 continue  # "the Columbia University department", "Houthi-controlled territory"
             _add(found, text, match.start("name"), match.end("name"), "named")
+    for match in _UNIT_OF.finditer(text):
+        if match["adj"] and not demonyms.is_nationality(match["adj"]):
+            continue  # "the Islamic state of ...": no nationality, no unit
+        _add(found, text, match.start("name"), match.end("name"), "named")
     for match in _LIST_UNITS.finditer(text):
         for word in re.finditer(_WORD, match.group()):
             if word.group() not in COMPASS:
@@ -170,7 +187,7 @@ def find_context_places(text: str) -> list[PlaceMention]:
     for match in _DATELINE.finditer(text):
         name = match.group("name").rstrip(".")
         country = _DATELINE_COUNTRY.match(text, match.end("name"))
-        if gazetteer.lookup(name) is not None or (
+        if gazetteer.lookup(name) is not None or _DATELINE_DATE.match(text, match.end("name")) or (
             country is not None
             and (known := gazetteer.lookup(country["where"])) is not None
             and known.kind in ("country", "subdivision", "region")
@@ -187,13 +204,20 @@ def find_context_places(text: str) -> list[PlaceMention]:
 
 
 _ADJECTIVE_END = re.compile(r"(?:ish|ic|ean|ian|an|ese|i)$")
+_LAND_ADJECTIVE = re.compile(r"(?:ish|ic|ean|ian|ese)$")
 
 
 def _adjective_before_unit(text: str, match: re.Match[str]) -> bool:
-    """Whether the word before "state" or "territory" is an adjective of a people, not a name
-    the gazetteer knows ("the Jewish state", "Azeri territory"; not "Michoacan state")."""
+    """Whether the word before "state", "territory", "area" or "sector" is an adjective of a
+    people or a land, not a name the gazetteer knows ("the Jewish state", "Azeri territory",
+    "Andean areas"; not "Michoacan state")."""
     unit = text[match.end("name") : match.end()].strip()
     name = match["name"]
+    if unit in ("area", "areas", "sector", "sectors"):
+        # "the Kuki area": a people's, even where a town has the name; "Andean areas"
+        if name in demonyms.peoples()[0]:
+            return True
+        return _LAND_ADJECTIVE.search(name) is not None and gazetteer.lookup(name) is None
     return (
         unit in ("state", "territory")
         and _ADJECTIVE_END.search(name) is not None
@@ -214,7 +238,11 @@ def _add(found: list[PlaceMention], text: str, start: int, end: int, strength: s
 
 
 def _is_demonym(word: str) -> bool:
-    return country_of(word) is not None and gazetteer.lookup(word) is None
+    """A nationality or a people's word, or its adjective ("Ukrainian", "Kurdish": "the
+    autonomous Kurdish region" names no place), unless the gazetteer knows it ("Amhara")."""
+    return (
+        country_of(word) is not None or demonyms.is_people(word)
+    ) and gazetteer.lookup(word) is None
 
 
 HYPHEN_TAIL = re.compile(rf"(?:-[{aliases.UPPER}][\w']*)+(?![\w-])")

@@ -244,7 +244,7 @@ def _merge_owned(text: str, found: list[Found]) -> list[Found]:
                 and m.type == "ORG"
                 and gap in ("’s ", "'s ")
                 and _is_state(before)
-                and _is_state_body(after)
+                and (_is_state_body(after) or bodies.owned_through(before, after))
             )
             of_state = (
                 prev.type == "ORG"

@@ -45,3 +45,22 @@ def test_a_denial_sharing_only_an_act_answers_no_toll(report) -> None:  # type: 
     answered = {rows[c.b].text for c in report.contradictions if c.a == denial.id}
     assert not any("toll" in t or "bury" in t for t in answered), answered
     assert any("terrorists" in t for t in answered), answered  # what it does deny
+
+
+def test_a_row_of_a_named_government_and_its_unnamed_spokesman_shows_the_named_one() -> None:
+    """A state's body named with its country, then "a government spokeswoman" of the same
+    denial: the row is shown under the name that says whose government (it showed
+    "government", the one mention filed under the row's own key)."""
+    text = (
+        "Burundi's government has consistently denied sending troops into South Kivu, despite "
+        "reports by UN experts that say Burundian soldiers have fought alongside the army. A "
+        "government spokeswoman in Gitega on Sunday called the accusations \"baseless\" and "
+        "said Burundi wanted peace."
+    )
+    (found,) = analyze_many([text])
+    article = StoryArticle("b1", "https://b.example/1", "Feed", "Burundi denies sending troops",
+                           datetime.fromisoformat("2025-05-04T08:00:00+00:00"), text,
+                           found.claims, found.entities)  # fmt: skip
+    rows = story_report("s", [article]).rows
+    denial = next(r for r in rows if "sending troops" in r.text)
+    assert denial.source == "Burundi's government", [(r.source, r.text) for r in rows]

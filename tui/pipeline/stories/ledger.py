@@ -264,8 +264,7 @@ def _similarity(
     weight: dict[str, float],
     join: float = STATEMENT_JOIN,
 ) -> float:
-    """How far a statement is one of a row's: 0 below the join thresholds (`join` for the
-    shared weight of their words), else a score."""
+    """How far a statement is one of a row's: 0 below the thresholds (`join`), else a score."""
     best = 0.0
     for other in others:
         if _other_amounts(statement, other):
@@ -387,9 +386,10 @@ def _row(story_id: str, draft: _Draft, party: str | None) -> LedgerRow:
 
 
 def _display_name(draft: _Draft) -> str:
-    """The speaker's fullest name among the mentions filed under the row's own key."""
-    own = [s.name for s in draft.speakers if s.key == draft.key] or [s.name for s in draft.speakers]
-    counts = Counter(own)
+    """The fullest name under the row's key, or of a mention naming someone if none there does."""
+    own = [s for s in draft.speakers if s.key == draft.key] or draft.speakers
+    pool = own if any(s.named for s in own) else [s for s in draft.speakers if s.named] or own
+    counts = Counter(s.name for s in pool)
     return max(counts, key=lambda n: (n[:1].isupper(), counts[n], len(n), n))
 
 

@@ -70,6 +70,8 @@ def main() -> None:
     source = args.cache / "cache" / "sitrep.db"
     if not source.exists():
         raise SystemExit(f"bench_refresh_into: {source} does not exist")
+    if args.work is not None:
+        args.work.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="refresh-into-", dir=args.work))
     empty, full = work / "empty", work / "full"
     for side in (empty, full):

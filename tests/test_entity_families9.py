@@ -3,14 +3,12 @@ exact names and types; and floors on the development wire splits where their tex
 
 from __future__ import annotations
 
-import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.entity_helpers import types
+from tests.entity_helpers import check_wire_floors, types
 from tui.pipeline.analyze import entities, model
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -182,22 +180,4 @@ WIRE_FLOORS = {
 
 @pytest.mark.parametrize("split", sorted(WIRE_FLOORS))
 def test_wire_development_floors(nlp: Any, split: str) -> None:
-    sys.path.insert(0, str(ROOT / "bench"))
-    import bench_wire_entities as bench
-
-    articles, skipped = bench.load(bench.DEFAULT_DATA, split)
-    if not articles or skipped:
-        pytest.skip(f"the {split} texts are not all here ({len(skipped)} missing)")
-    counts: dict[str, Counter[str]] = {t: Counter() for t in bench.TYPES}
-    for _key, text, gold in articles:
-        found = {
-            (s, e, f.type) for f in entities.find_entities(nlp(text), text) for s, e in f.mentions
-        }
-        for kind in bench.TYPES:
-            g = {m for m in gold if m[2] == kind}
-            p = {m for m in found if m[2] == kind}
-            counts[kind].update(gold=len(g), found=len(p), hit=len(g & p))
-    for kind, (recall, precision) in WIRE_FLOORS[split].items():
-        c = counts[kind]
-        assert c["hit"] / c["gold"] >= recall, (split, kind, "recall", c)
-        assert c["hit"] / c["found"] >= precision, (split, kind, "precision", c)
+    check_wire_floors(nlp, split, WIRE_FLOORS[split])

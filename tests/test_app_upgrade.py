@@ -53,6 +53,7 @@ async def test_pages_an_older_analyzer_read_are_read_again_on_start_and_the_user
         conn.execute(f"UPDATE articles SET analyzer_version = 'old', claim_count = 0 "
                      f"WHERE id IN ({marks})", old)
         conn.execute(f"DELETE FROM claim_rows WHERE article_id IN ({marks})", old)
+    store.set_state(conn, reanalysis.ANALYSES_KEY, "old")  # the version it brought them up to
     conn.close()
     served = len(http_server.requests)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tui.store.store import get_state
+from tui.store.store import get_state, set_state
 
 # app_state: the analyzer version every stored page was brought up to (the app's re-reading after
 # an upgrade, or a whole `sitrep reprocess`), so that a start after it costs one row's read.
@@ -49,10 +49,14 @@ def stale_analyses(conn: sqlite3.Connection, version: str) -> int:
 
 def upgrade_pending(conn: sqlite3.Connection, version: str) -> int:
     """The stored pages to read again for *version* (`stale_analyses`), or 0 at once when the
-    cache was already brought up to it."""
+    cache was already brought up to it; a cache found with none is marked so (the count reads
+    every article: seconds at a million, for each `sitrep fetch` until then)."""
     if get_state(conn, ANALYSES_KEY) == version:
         return 0
-    return stale_analyses(conn, version)
+    stale = stale_analyses(conn, version)
+    if not stale:
+        set_state(conn, ANALYSES_KEY, version)
+    return stale
 
 
 def reprocess_candidates(conn: sqlite3.Connection, limit: int = 50) -> list[sqlite3.Row]:

@@ -347,10 +347,6 @@ class Refresher:
 
         return ANALYZER_VERSION
 
-    async def stale_analyses(self, version: str) -> int:
-        """Stored pages an analyzer other than *version* read, or a stopped reprocess left."""
-        return await self._db(reanalysis.stale_analyses, version)
-
     async def upgrade_pending(self) -> int:
         """Stored pages an older analyzer read (one row's read once the cache is up to date)."""
         return await self._db(reanalysis.upgrade_pending, self.analyzer_version())

@@ -4,7 +4,8 @@
 - the queue interleaves feeds, and one slow host cannot hold every slot;
 - one refresh adds at most `max_new_items` items per feed, the newest, and the rest come with
   the next refresh; a feed that reissues its items under new GUIDs is named in its error line;
-- two refreshers on one cache claim rows with a lease: every page is fetched once.
+- two refreshers on one cache claim rows with a lease: every page is fetched once;
+- the queue is read through its own index, whatever the size of the cache.
 """
 
 from __future__ import annotations
@@ -69,6 +70,17 @@ def test_the_queue_takes_each_feeds_newest_in_turn(tmp_path: Path) -> None:
     claimed = queue.claim_queued(conn, "me", 4, busy={"slow.example": 1}, per_host=2)
     hosts = [queue.host_of(str(row["url"])) for row in claimed]
     assert hosts.count("slow.example") == 1 and hosts.count("good.example") == 2
+
+
+def test_the_queue_is_read_through_its_own_index(tmp_path: Path) -> None:
+    """Asked for the feeds' order directly, SQLite walked every article down the feeds' index
+    (1.7 s for an empty queue at a million articles, each time a refresh filled a slot)."""
+    conn, _ = new_store(tmp_path)
+    for sql, params in ((queue.fair_order("lease_until < ?"), (1000, 8)),
+                        (queue.fair_order(), (8,))):  # fmt: skip
+        plan = " ".join(row[3] for row in conn.execute(f"EXPLAIN QUERY PLAN {sql}", params))
+        assert "USING INDEX articles_queue" in plan, plan
+        assert "articles_feed_sort" not in plan and "articles_list" not in plan, plan
 
 
 def test_leases_keep_two_owners_apart_until_they_expire(tmp_path: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from tui.core.models import Analysis, Article, Entry
 from tui.store import claims as stored_claims
-from tui.store import manual_status, mention_spans
+from tui.store import manual_status, mention_spans, queue
 from tui.store.schema_size import pack_text
 from tui.store.words import note_words
 
@@ -245,14 +245,7 @@ def set_state(conn: sqlite3.Connection, key: str, value: str) -> None:
 def queued_articles(conn: sqlite3.Connection, limit: int = 50) -> list[sqlite3.Row]:
     """The article queue in the order it is worked (see tui.store.queue): the opened article
     first, then each feed's newest, then each feed's second newest, and so on."""
-    return conn.execute(
-        "SELECT id, url, feed_id, feed_url FROM ("
-        " SELECT a.id, a.url, a.feed_id, f.url AS feed_url, a.priority, a.sort_ts,"
-        "  row_number() OVER (PARTITION BY a.feed_id ORDER BY a.sort_ts DESC, a.id) AS turn"
-        " FROM articles a JOIN feeds f ON f.id = a.feed_id WHERE a.state = 'queued')"
-        " ORDER BY priority DESC, turn, sort_ts DESC, id LIMIT ?",
-        (limit,),
-    ).fetchall()
+    return conn.execute(queue.fair_order(), (limit,)).fetchall()
 
 
 def count_queued(conn: sqlite3.Connection) -> int:

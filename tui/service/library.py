@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -36,7 +37,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 RAW_LIMIT = 200_000  # characters of the raw page the reader's `x` shows
-# How long a page may wait for its list's count before it is shown without it (the count
+# How long a page and its count together may take before the page is shown without it (the count
 # then comes from `count_articles`): most counts take a few milliseconds; a word in half of a
 # million articles takes a second.
 COUNT_WITHIN = 0.015
@@ -120,9 +121,15 @@ class Library:
     def _first_page(
         self, conn: sqlite3.Connection, kind: str, query: Query, limit: int, within: float | None
     ) -> tuple[int | None, list[Row]]:
+        """The page, and its count if both together take at most *within*: the count gets what
+        the page left of it, so a slow page is shown at once (a page that walked far for its
+        rows has a count that walks farther) and its count comes later (`count_later`)."""
+        started = time.perf_counter()
         rows = getattr(self._searcher, f"page_{kind}")(conn, query, limit=limit)
         if len(rows) < limit:
             return len(rows), rows  # the whole list is here
+        if within is not None:
+            within = max(0.0, within - (time.perf_counter() - started))
         return getattr(self._searcher, f"count_{kind}")(conn, query, seconds=within), rows
 
     def page_articles(self, query: Query, *, limit: int = 100, offset: int = 0) -> list[Row]:

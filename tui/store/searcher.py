@@ -131,6 +131,7 @@ class Searcher:
         if plan.nothing:
             return plan, None
         text_terms(conn, query, "articles", plan)
+        self._sets.settle(conn)  # the words' scratch index (tui/store/words.py) is no change
         for term in query.terms:
             if term.key == "by":
                 if (condition := by_source(conn, term, "articles")) is not None:
@@ -149,6 +150,7 @@ class Searcher:
         if plan.nothing:
             return plan, None
         text_terms(conn, query, "claims", plan)
+        self._sets.settle(conn)  # the words' scratch index (tui/store/words.py) is no change
         for term in query.terms:
             if term.key == "by":
                 if (condition := by_source(conn, term, "claims")) is not None:

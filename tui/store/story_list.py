@@ -207,6 +207,8 @@ class StorySearcher:
             elif (sql_set := articles_of(term)) is not None:
                 add(sql_set, term.negated)
         found.nothing = found.nothing or any(size == 0 for _, size in found.keep)
+        for kept in (self._sets, self._all):  # the words' scratch and each other's fills
+            kept.settle(conn)
         return found
 
     def _begin(self, conn: sqlite3.Connection) -> None:

@@ -49,6 +49,13 @@ class TempSets:
         self._stamp = self._stamp_of(conn)
         return moved
 
+    def settle(self, conn: sqlite3.Connection) -> None:
+        """After a query's own writes to this connection's temp schema (the tokenizer's
+        scratch index, `tui.store.words.fold`): they change no data, so the next query keeps
+        the sets. A commit by another connection since `begin` is still seen next time."""
+        if self._stamp is not None and self._stamp[0] == id(conn):
+            self._stamp = (self._stamp[0], self._stamp[1], conn.total_changes)
+
     def forget(self, conn: sqlite3.Connection) -> None:
         """Drop every set (they live in this connection's temp schema)."""
         for name in list(self._sets):

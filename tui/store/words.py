@@ -6,9 +6,11 @@ with the cache (20 ms at 50k articles, 400 ms at 1M for "drone"). The same words
 tokens ("drone" OR "drones") are read lazily, newest row first, and can be probed for one row.
 `words` (schema v8) lists every token written to the indexes; `expand` reads it.
 
-Tokens are made by FTS5 itself, in a per-connection temporary index with the same tokenizer, so
-they are exactly the index's own (case and diacritics folded as `unicode61 remove_diacritics 2`
-folds them), whatever the script.
+Tokens of text beyond ASCII are made by FTS5 itself, in a per-connection temporary index with the
+same tokenizer, so they are exactly the index's own (case and diacritics folded as `unicode61
+remove_diacritics 2` folds them), whatever the script; ASCII text is split here the same way.
+Those writes to the temporary index count as changes of the connection (`total_changes`), so
+the searchers settle their kept sets after planning (`TempSets.settle`).
 """
 
 from __future__ import annotations
@@ -74,6 +76,8 @@ def fold(conn: sqlite3.Connection, text: str) -> list[str]:
     """The tokens FTS5 makes of *text*, in order ("Kharkiv's" → ["kharkiv", "s"])."""
     if not text:
         return []
+    if text.isascii():  # split here, as unicode61 splits it (note_words): no write at all
+        return _ASCII_TOKEN.findall(text.lower())
     opened = not conn.in_transaction
     _scratch(conn)
     conn.execute("INSERT INTO temp.sitrep_tokens(rowid, x) VALUES (1, ?)", (text,))

@@ -125,6 +125,9 @@ def _rule_mentions(text: str) -> list[Found]:
     named += person_spans.role_named(text) + person_spans.aliased_names(text)
     for start, end in named:
         found.append(Found(start, end, "PERSON", CONTEXT))
+    for start, end, kind in name_context.followed_names(text):
+        key = _org_key(text, start, end, aliases.org_key(text[start:end])) if kind == "ORG" else ""
+        found.append(Found(start, end, kind, CONTEXT, key))
     return found
 
 
@@ -169,6 +172,9 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             if joined is not None and places.one_name(text[start : joined.end()], tail):
                 end = joined.end()  # "Canapé-Vert": the model stopped at the hyphen
             if kind in ("ORG", ""):
+                prefix = person_spans.PREFIX.match(text, start, end)
+                if prefix is not None:
+                    start = prefix.end()  # "anti-Taliban fighters": the Taliban
                 end = aliases.without_qualifier_tail(text, start, end)
                 start = _after_qualifier(text, start, end)
             surface = text[start:end]
@@ -244,6 +250,8 @@ def _after_qualifier(text: str, start: int, end: int) -> int:
     ):
         return start + len(first) + 1
     return start
+# Words that open a region's name and say which part of something else it is.
+_PART_WORDS = name_context.COMPASS | {"Middle"}
 # What is left of "Agwa Police Station" once a rule took the place: a facility, no name.
 _FACILITIES = frozenset(("Police Station", "Police Post", "Army Camp", "Military Camp", "Station"))
 # Adjectives a sentence capitalises before a listed organisation ("Local Taliban officials").

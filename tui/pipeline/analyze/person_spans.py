@@ -38,7 +38,7 @@ from tui.pipeline.analyze.lists import rows, split_forms
 
 _NOT_NAME = re.compile(r"@|www\.|https?:|\.com\b|\.org\b|\.net\b")
 _DIGIT_WORD = re.compile(r"(?<!\S)\S*[0-9]")
-_PREFIX = re.compile(r"(?:pro|anti|ex|non|post|pre|neo|self)-(?=[A-Z])")
+PREFIX = re.compile(r"(?:pro|anti|ex|non|post|pre|neo|self)-(?=[A-Z])")
 # Participles of origin after a place: "Hong Kong-based", "Marshall Islands-flagged".
 _ORIGIN = re.compile(r"-(?:based|born|flagged|registered|headquartered|listed|bound)$")
 # A participle or adjective joined to a name ("Hamas-run", "Trump-backed", "Kremlin-friendly");
@@ -124,7 +124,7 @@ def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:
         end = text.rfind(" ", start, digit.start()) if digit.start() > start else start
         if end <= start:
             return start, start, ""
-    prefix = _PREFIX.match(text, start, end)
+    prefix = PREFIX.match(text, start, end)
     if prefix is not None:
         start = prefix.end()  # "pro-Clinton" is Clinton
     start = _after_nationality(text, start, end)
@@ -355,3 +355,4 @@ def given_left_out(doc: Any, text: str, start: int, end: int) -> int:
     ):
         return start
     return before.idx
+

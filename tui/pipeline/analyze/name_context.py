@@ -95,7 +95,9 @@ PLACE_ONLY_HEADS = frozenset(
 # Words before a name that make it a place: "in Ain Baal", "to enter Tawila".
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|around|outside|into|enter|entered|entering|towards?|reached|reaching"
-    r"|besieged|shelled|bombed|recaptured|captured)"
+    r"|besieged|shelled|bombed|recaptured|captured|nearby"
+    r"|(?:towns|villages|cities|localities|settlements|places|areas|districts|provinces|regions)"
+    r" (?:like|such as|including))"
     r"(?:(?: [A-Z][\w’'-]+){1,3},){0,4}(?: [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,? and)? $"
 )  # "in Shati and Daraj Tuffah", "in Kafr Kila, Odaisseh and Houla": places listed after one;
 # "from nearby Savanette", "towns like Tarvent": a place's word before the name

@@ -272,6 +272,11 @@ def _without_known_inside(text: str, rules: list[Found], model: list[Found]) -> 
     that name ("Red Cross" in "International Committee of the Red Cross", "Bloomberg" in
     "Michael Bloomberg")."""
     containers = [(m.start, m.end, m.type) for m in model if m.type in ("ORG", "PERSON")]
+    containers += [  # "Middle Shabelle", "Lower Juba": a region named after a river or a town
+        (m.start, m.end, "ORG")
+        for m in model
+        if m.type == "PLACE" and text[m.start : m.end].split(" ", 1)[0] in _PART_WORDS
+    ]
 
     def inside(r: Found) -> bool:
         for s, e, kind in containers:

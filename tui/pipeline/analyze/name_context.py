@@ -110,8 +110,6 @@ _ORG_NOUN = re.compile(
     r"| (?:newspaper|news agency|news website|news site|news outlet|broadcaster"
     r"|(?:TV|television) channel|radio station)\b"  # "Dawn newspaper quoted ..."
 )
-# A station's name before its medium in lower case, as Somali and Sahel copy writes them.
-_BROADCAST_NOUN = re.compile(r" (?:radio|television|TV)\b(?! (?:station|channel)s?\b)")
 _ORG_BEFORE = re.compile(
     r"\b(?:hospital|clinic|school|university|college)s? (?:called|named|known as) $"
 )

@@ -190,6 +190,9 @@ def _nationality_nouns() -> frozenset[str]:
 _AGED = re.compile(
     rf"(?<![\w'’.-])(?P<name>[{aliases.UPPER}][{aliases.LOWER}'’-]+"
     rf"(?: [{aliases.UPPER}][{aliases.LOWER}'’-]+){{0,3}}) ?, [1-9][0-9]? ?,"
+    # ... or with the age before the name: "60-year-old Amina Bello", "a 34-year-old Ko Min"
+    rf"|(?<![\w-])[1-9][0-9]?-year-old (?P<after>[{aliases.UPPER}][{aliases.LOWER}'’-]+"
+    rf"(?: [{aliases.UPPER}][{aliases.LOWER}'’-]+){{0,3}})(?![\w'’-])"
 )
 
 
@@ -228,16 +231,21 @@ def aged_names(text: str) -> list[tuple[int, int]]:
     model made of them: the words say person. Months, titles and nationalities stay out
     ("May, 12,", "Belgians An Marchal, 19,")."""
     found: list[tuple[int, int]] = []
-    if "," not in text:
+    if "," not in text and "-year-old " not in text:
         return found  # the scan is linear but not free on a 10 MB page
     for match in _AGED.finditer(text):
-        start, end = match.span("name")
+        start, end = match.span("name" if match["name"] else "after")
         start, end, _ = aliases.trim(text, start, end, titles=True)
         words = text[start:end].split()
         while words and words[0].lower() in stop_words():  # "In May, 12, ..."
             start += len(words.pop(0)) + 1
         if not words or words[0] in _MONTHS or words[0] in _DAYS or aliases.is_title(words[0]):
             continue
+        if not match["name"] and any(
+            gazetteer.lookup(name) is not None or bodies.known_key(name) is not None
+            for name in (words[0], " ".join(words))
+        ):
+            continue  # "a 50-year-old Kabul resident", "a 25-year-old Hamas fighter"
         start, end, verdict = check(text, start, end)
         if verdict is None and end > start:
             found.append((start, end))

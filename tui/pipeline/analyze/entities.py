@@ -214,7 +214,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 new_kind = labels.retype(doc, ent, kind, text, start, end, titled)
             if (
                 new_kind == "ORG"
-                and person_spans.names_a_place(text[start:end])
+                and person_spans.names_a_place(text[start:end], organisation=True)
                 and not text[end : end + 2].strip().isdigit()  # "National Highway 2"
                 and text[start:end].rsplit(" ", 1)[-1] not in _TRADE_NOUNS  # "Home Depot"
             ):

@@ -106,12 +106,16 @@ def place_nouns() -> frozenset[str]:
     return frozenset(n for n, (kind, surname) in nouns if kind == "place" and not surname)
 
 
-def names_a_place(surface: str) -> bool:
+def names_a_place(surface: str, organisation: bool = False) -> bool:
     """A name of several words that ends in a place's noun and does not open with a given
-    name ("Ta Moan Thom Temple"; "Shirley Temple" opens with one)."""
+    name ("Ta Moan Thom Temple"; "Shirley Temple" opens with one). For a name the model
+    called an organisation, a given name matters only before a noun that is also a surname:
+    no person is called "X Shrine" or "X Airport"."""
     words = surface.split()
     kind = _nouns().get(words[-1]) if len(words) >= 2 else None
-    return kind is not None and kind[0] == "place" and not given_names.is_given_name(words[0])
+    if kind is None or kind[0] != "place":
+        return False
+    return (organisation and not kind[1]) or not given_names.is_given_name(words[0])
 
 
 def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:

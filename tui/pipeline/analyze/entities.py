@@ -225,7 +225,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 start, end = labels.place_span(text, start, end)
             elif _SINGLE_LETTER.fullmatch(text, start, end):
                 end -= 1  # "site X.": the full stop ends the sentence
-            if new_kind and text[start:end] in _COMMON_ACRONYMS:
+            if new_kind and text[start:end] in bodies.KIND_ACRONYMS:
                 new_kind = ""
             if new_kind:
                 found.append(Found(start, end, new_kind, rank))
@@ -257,14 +257,6 @@ _FACILITIES = frozenset(("Police Station", "Police Post", "Army Camp", "Military
 # Adjectives a sentence capitalises before a listed organisation ("Local Taliban officials").
 _QUALIFIERS = frozenset(("Local", "Rival", "Senior", "Former", "Top", "Regional", "Provincial"))
 _PLACE_HEAD_BEFORE = re.compile(r"(?<![\w'’-])(?P<head>[A-Z][a-z]+(?:['’][a-z]+)?) $")
-# Acronyms of kinds of things, not names: "a Houthi UAV", "an IED".
-# fmt: off
-_COMMON_ACRONYMS = frozenset((
-    "UAV", "UAVs", "UAS", "MLRS", "APC", "APCs", "IFV", "IFVs", "MBT", "MBTs", "IED", "IEDs",
-    "VBIED", "SAM", "SAMs", "MANPADS", "ATGM", "ATGMs", "ICBM", "SRBM", "IRBM", "MRAP", "FPV",
-    "USV", "USVs", "RPG", "RPGs", "IDP", "IDPs", "POW", "POWs", "CEO", "GDP",
-))
-# fmt: on
 
 
 def _without_known_inside(text: str, rules: list[Found], model: list[Found]) -> list[Found]:

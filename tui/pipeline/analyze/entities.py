@@ -159,6 +159,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 found += [Found(s, e, "PLACE", CONTEXT) for s, e in joined]
                 continue  # "ambushed the army in Tepalcatepec and Aguililla": two places
             start, end, _ = aliases.trim(text, piece_start, piece_end, titles=False)
+            end = name_evidence.before_headline_verb(text, start, end)  # "X Launches Drone"
             titled = False
             if kind in ("PERSON", "ORG", ""):
                 t_start, t_end, titled = aliases.trim(text, start, end, titles=True)

@@ -271,7 +271,7 @@ def followed_names(text: str) -> list[tuple[int, int, str]]:
                 demonyms.is_nationality(first)
                 or demonyms.is_people(first)
                 or first in _NOT_LEADERS
-                or first.endswith(("ist", "ists"))  # "the Nationalist regime"
+                or _CREED_OR_ADJECTIVE.search(first)  # "the Nationalist regime", "anti-Semitism"
                 or first.lower() in _stop_words()
             ):
                 continue
@@ -279,6 +279,8 @@ def followed_names(text: str) -> list[tuple[int, int, str]]:
     return found
 
 
+# Endings of creeds and of adjectives of lands and peoples, no leader's name ("anti-Scottish").
+_CREED_OR_ADJECTIVE = re.compile(r"(?:ism|ist|ists|ish|ese|ic|ian|ean)$")
 # Capitalised words before "regime" or "loyalists" or after "pro-" that name no leader: a
 # compass word, a faith, a creed or a party's kind, a date.
 # fmt: off

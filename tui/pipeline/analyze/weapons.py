@@ -50,7 +50,7 @@ _NOUN_AFTER = re.compile(rf"(?:[ -](?:{_NOUNS}))(?![A-Za-z])", re.IGNORECASE)
 # The noun after the last of two or three names shared by all of them: "Grad and Uragan
 # rockets", "M-4 and AK assault rifles".
 _NOUN_AFTER_LIST = re.compile(
-    rf"(?:,? (?:and|or)|,) (?:[A-Z][\w-]*(?: [A-Z][\w-]*)?)(?:[ -](?:{_NOUNS}))(?![A-Za-z])",
+    rf"(?:,? (?:and|or)|,) (?-i:[A-Z][\w-]*(?: [A-Z][\w-]*)?)(?:[ -](?:{_NOUNS}))(?![A-Za-z])",
     re.IGNORECASE,
 )
 # A designation's variant ("T-72B3", "Su-30SM2", "F-16C") and a plural ("F-16s", "Shaheds").

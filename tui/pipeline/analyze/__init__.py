@@ -32,7 +32,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "20"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "21"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -84,7 +84,11 @@ ANALYZER_VERSION = "20"  # 2: state bodies, described organisations; 3: attitude
 # names before "area(s)"/"sector(s)" and after "the department/state of" are places, a
 # country's possessive before its listed force, the Islamic State's provinces, places' nouns
 # ending the model's organisations, four-word names and capitalised particles, a surname at
-# every mention, accented demonyms, datelines with the date, "in X and Y" as two places
+# every mention, accented demonyms, datelines with the date, "in X and Y" as two places;
+# 21 (entities, eleventh pass): datelines with accents or an agency in brackets, weapon
+# designations hyphenated and a noun shared by a list, a leader's followers ("X loyalists",
+# "pro-X") name the leader, "from nearby X" and "towns like X", Uganda's units, countries'
+# initialisms with full stops, "Middle Shabelle" whole, "60-year-old X", "X Shrine" a place
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

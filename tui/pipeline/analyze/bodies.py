@@ -214,6 +214,19 @@ _ON_X = re.compile(
 _RUNS_ON = re.compile(r" [A-Z][a-z]")
 
 
+# Acronyms of kinds of things, not names: "a Houthi UAV", "an IED", "a Canadian NGO"; nor
+# defined in brackets: "a Non-Governmental Organisation (NGO)".
+# fmt: off
+KIND_ACRONYMS = frozenset((
+    "UAV", "UAVs", "UAS", "MLRS", "APC", "APCs", "IFV", "IFVs", "MBT", "MBTs", "IED", "IEDs",
+    "VBIED", "SAM", "SAMs", "MANPADS", "ATGM", "ATGMs", "ICBM", "SRBM", "IRBM", "MRAP", "FPV",
+    "USV", "USVs", "RPG", "RPGs", "IDP", "IDPs", "POW", "POWs", "CEO", "GDP", "NGO", "NGOs",
+    "INGO", "INGOs", "Non-Governmental Organisation", "Non-Governmental Organization",
+    "Non-Governmental Organisations", "Non-Governmental Organizations",
+))
+# fmt: on
+
+
 def find_bodies(text: str) -> list[BodyMention]:
     """State bodies and known organisations in `text`, in order, without overlaps."""
     found = [*_state_bodies(text)]
@@ -221,7 +234,7 @@ def find_bodies(text: str) -> list[BodyMention]:
         found.append(BodyMention(match.start(), match.end(), "body:?:" + _body_key(match[0])))
     for match in _BRACKETED.finditer(text):
         name_start = _expansion(text, match.start(), match["acronym"].replace(" ", ""))
-        if name_start is None:
+        if name_start is None or match["acronym"] in KIND_ACRONYMS:
             continue
         full = text[name_start : match.start()]
         if any(gazetteer.lookup(f) for f in (full, full.replace(" of ", " of the ", 1))):

@@ -125,6 +125,9 @@ def _rule_mentions(text: str) -> list[Found]:
     named += person_spans.role_named(text) + person_spans.aliased_names(text)
     for start, end in named:
         found.append(Found(start, end, "PERSON", CONTEXT))
+    for start, end, kind in name_context.followed_names(text):
+        key = _org_key(text, start, end, aliases.org_key(text[start:end])) if kind == "ORG" else ""
+        found.append(Found(start, end, kind, CONTEXT, key))
     return found
 
 
@@ -156,6 +159,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 found += [Found(s, e, "PLACE", CONTEXT) for s, e in joined]
                 continue  # "ambushed the army in Tepalcatepec and Aguililla": two places
             start, end, _ = aliases.trim(text, piece_start, piece_end, titles=False)
+            end = name_evidence.before_headline_verb(text, start, end)  # "X Launches Drone"
             titled = False
             if kind in ("PERSON", "ORG", ""):
                 t_start, t_end, titled = aliases.trim(text, start, end, titles=True)
@@ -169,6 +173,9 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             if joined is not None and places.one_name(text[start : joined.end()], tail):
                 end = joined.end()  # "Canapé-Vert": the model stopped at the hyphen
             if kind in ("ORG", ""):
+                prefix = person_spans.PREFIX.match(text, start, end)
+                if prefix is not None:
+                    start = prefix.end()  # "anti-Taliban fighters": the Taliban
                 end = aliases.without_qualifier_tail(text, start, end)
                 start = _after_qualifier(text, start, end)
             surface = text[start:end]
@@ -208,7 +215,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 new_kind = labels.retype(doc, ent, kind, text, start, end, titled)
             if (
                 new_kind == "ORG"
-                and person_spans.names_a_place(text[start:end])
+                and person_spans.names_a_place(text[start:end], organisation=True)
                 and not text[end : end + 2].strip().isdigit()  # "National Highway 2"
                 and text[start:end].rsplit(" ", 1)[-1] not in _TRADE_NOUNS  # "Home Depot"
             ):
@@ -219,7 +226,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 start, end = labels.place_span(text, start, end)
             elif _SINGLE_LETTER.fullmatch(text, start, end):
                 end -= 1  # "site X.": the full stop ends the sentence
-            if new_kind and text[start:end] in _COMMON_ACRONYMS:
+            if new_kind and text[start:end] in bodies.KIND_ACRONYMS:
                 new_kind = ""
             if new_kind:
                 found.append(Found(start, end, new_kind, rank))
@@ -244,19 +251,13 @@ def _after_qualifier(text: str, start: int, end: int) -> int:
     ):
         return start + len(first) + 1
     return start
+# Words that open a region's name and say which part of something else it is.
+_PART_WORDS = name_context.COMPASS | {"Middle"}
 # What is left of "Agwa Police Station" once a rule took the place: a facility, no name.
 _FACILITIES = frozenset(("Police Station", "Police Post", "Army Camp", "Military Camp", "Station"))
 # Adjectives a sentence capitalises before a listed organisation ("Local Taliban officials").
 _QUALIFIERS = frozenset(("Local", "Rival", "Senior", "Former", "Top", "Regional", "Provincial"))
 _PLACE_HEAD_BEFORE = re.compile(r"(?<![\w'’-])(?P<head>[A-Z][a-z]+(?:['’][a-z]+)?) $")
-# Acronyms of kinds of things, not names: "a Houthi UAV", "an IED".
-# fmt: off
-_COMMON_ACRONYMS = frozenset((
-    "UAV", "UAVs", "UAS", "MLRS", "APC", "APCs", "IFV", "IFVs", "MBT", "MBTs", "IED", "IEDs",
-    "VBIED", "SAM", "SAMs", "MANPADS", "ATGM", "ATGMs", "ICBM", "SRBM", "IRBM", "MRAP", "FPV",
-    "USV", "USVs", "RPG", "RPGs", "IDP", "IDPs", "POW", "POWs", "CEO", "GDP",
-))
-# fmt: on
 
 
 def _without_known_inside(text: str, rules: list[Found], model: list[Found]) -> list[Found]:
@@ -264,6 +265,11 @@ def _without_known_inside(text: str, rules: list[Found], model: list[Found]) -> 
     that name ("Red Cross" in "International Committee of the Red Cross", "Bloomberg" in
     "Michael Bloomberg")."""
     containers = [(m.start, m.end, m.type) for m in model if m.type in ("ORG", "PERSON")]
+    containers += [  # "Middle Shabelle", "Lower Juba": a region named after a river or a town
+        (m.start, m.end, "ORG")
+        for m in model
+        if m.type == "PLACE" and text[m.start : m.end].split(" ", 1)[0] in _PART_WORDS
+    ]
 
     def inside(r: Found) -> bool:
         for s, e, kind in containers:

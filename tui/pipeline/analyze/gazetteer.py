@@ -161,6 +161,8 @@ def _add_countries(index: dict[str, Place]) -> None:
     for name, kind, code in rows("places.tsv"):
         if kind == "country" and code in by_code:
             _add(index, name, by_code[code])
+            if name.isalpha() and name.isupper():
+                _add(index, ".".join(name) + ".", by_code[code])  # "U.A.E.", "D.R.C."
     for state in cache.get_us_states().values():
         _add(index, state["name"], Place(state["name"], int(state["geonameid"]), 0, "region"))
 

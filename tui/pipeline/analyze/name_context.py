@@ -11,9 +11,10 @@ that...").
 
 from __future__ import annotations
 
+import functools
 import re
 
-from tui.pipeline.analyze import gazetteer
+from tui.pipeline.analyze import bodies, demonyms, gazetteer
 from tui.pipeline.analyze.demonyms import country_of, is_people
 from tui.pipeline.analyze.given_names import is_given_name
 
@@ -94,9 +95,12 @@ PLACE_ONLY_HEADS = frozenset(
 # Words before a name that make it a place: "in Ain Baal", "to enter Tawila".
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|around|outside|into|enter|entered|entering|towards?|reached|reaching"
-    r"|besieged|shelled|bombed|recaptured|captured)"
+    r"|besieged|shelled|bombed|recaptured|captured|nearby"
+    r"|(?:towns|villages|cities|localities|settlements|places|areas|districts|provinces|regions)"
+    r" (?:like|such as|including))"
     r"(?:(?: [A-Z][\w’'-]+){1,3},){0,4}(?: [A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?,? and)? $"
-)  # "in Shati and Daraj Tuffah", "in Kafr Kila, Odaisseh and Houla": places listed after one
+)  # "in Shati and Daraj Tuffah", "in Kafr Kila, Odaisseh and Houla": places listed after one;
+# "from nearby Savanette", "towns like Tarvent": a place's word before the name
 # Nouns after a name that make it an organisation ("Kamal Adwan hospital").
 # A school is named as a hospital is, and a shelter in a school as its school ("the Nasser
 # school", "the Hassan Salame and Nasser schools").
@@ -227,3 +231,74 @@ def joined_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ):
         return []  # "published in Science and Nature", "from Customs and Border Protection"
     return parts
+
+
+# A leader's followers and rule named through the leader: "Assad loyalists", "the Gbagbo
+# regime", "pro-Ouattara forces", "pro Assad fighters". The name after "pro"/"anti" is also
+# a listed organisation's ("pro-JNIM accounts") or a place's ("anti-Kyiv protests"): then it
+# is that, with the hyphen left out of the span.
+_LED = re.compile(
+    r"(?<![\w'’.-])(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+    r" (?:regime|loyalists?|supporters|partisans)\b"
+)
+_PRO = re.compile(
+    r"(?<![\w-])(?:[Pp]ro-|[Aa]nti-|pro |anti )(?P<name>[A-Z][\w’'-]*[A-Za-z])(?=[\s,.;:)])"
+)  # not "the Pro Bowl"
+
+
+def followed_names(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, type) of the names a leader's followers or an allegiance names: a person
+    unless the name is a listed organisation's (ORG) or a place's (PLACE); not a people's or
+    nationality's word ("pro-Russian"), a faith's, a compass word's ("pro-Western")."""
+    found: list[tuple[int, int, str]] = []
+    for regex in (_LED, _PRO):
+        for match in regex.finditer(text):
+            start, end = match.span("name")
+            name = match["name"]
+            if regex is _PRO and text[end : end + 1] == "-":
+                continue  # "pro-Kyiv-backed"
+            if bodies.known_key(name) is not None:
+                found.append((start, end, "ORG"))
+                continue
+            if name.isupper() or " " in name:
+                continue
+            if gazetteer.lookup(name) is not None:
+                if regex is _PRO:
+                    found.append((start, end, "PLACE"))
+                continue
+            first = name.split("-")[0]
+            if (
+                demonyms.is_nationality(first)
+                or demonyms.is_people(first)
+                or first in _NOT_LEADERS
+                or _CREED_OR_ADJECTIVE.search(first)  # "the Nationalist regime", "anti-Semitism"
+                or first.lower() in _stop_words()
+            ):
+                continue
+            found.append((start, end, "PERSON"))
+    return found
+
+
+# Endings of creeds and of adjectives of lands and peoples, no leader's name ("anti-Scottish").
+_CREED_OR_ADJECTIVE = re.compile(r"(?:ism|ist|ists|ish|ese|ic|ian|ean)$")
+# Capitalised words before "regime" or "loyalists" or after "pro-" that name no leader: a
+# compass word, a faith, a creed or a party's kind, a date.
+# fmt: off
+_NOT_LEADERS = frozenset((
+    "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western", "Central",
+    "Muslim", "Christian", "Orthodox", "Catholic", "Protestant", "Sunni", "Shia", "Shiite",
+    "Jewish", "Hindu", "Buddhist", "Islamic", "Baath", "Nazi", "Soviet", "Tsarist", "Military",
+    "Government", "Democrat", "Democratic", "Republican", "Labour", "Labor", "Conservative",
+    "Liberal", "Army", "Party",
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+))
+# fmt: on
+
+
+@functools.cache
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)

@@ -340,6 +340,8 @@ def _members_of(text: str) -> list[OrgMention]:
             start += len(words.pop(0)) + 1
         if not words or words[0] in _NOT_GROUPS:
             continue
+        if _ALLEGIANCE.search(text, max(0, start - 5), start):
+            continue  # "pro Assad fighters": a leader's, no group's (name_context)
         name = " ".join(words)
         sentence_start = text[max(0, start - 2) : start].strip() in ("", ".", '"', "“")
         if (len(words) == 1 and sentence_start and not name.isupper()) or is_people(name):
@@ -352,6 +354,7 @@ def _members_of(text: str) -> list[OrgMention]:
     return found
 
 
+_ALLEGIANCE = re.compile(r"\b(?:[Pp]ro|[Aa]nti)[- ]$")
 _POSSESSIVE_OR_TAIL = re.compile(r"['’]s?$|-[a-z]+$")
 
 

@@ -38,7 +38,7 @@ from tui.pipeline.analyze.lists import rows, split_forms
 
 _NOT_NAME = re.compile(r"@|www\.|https?:|\.com\b|\.org\b|\.net\b")
 _DIGIT_WORD = re.compile(r"(?<!\S)\S*[0-9]")
-_PREFIX = re.compile(r"(?:pro|anti|ex|non|post|pre|neo|self)-(?=[A-Z])")
+PREFIX = re.compile(r"(?:pro|anti|ex|non|post|pre|neo|self)-(?=[A-Z])")
 # Participles of origin after a place: "Hong Kong-based", "Marshall Islands-flagged".
 _ORIGIN = re.compile(r"-(?:based|born|flagged|registered|headquartered|listed|bound)$")
 # A participle or adjective joined to a name ("Hamas-run", "Trump-backed", "Kremlin-friendly");
@@ -106,12 +106,16 @@ def place_nouns() -> frozenset[str]:
     return frozenset(n for n, (kind, surname) in nouns if kind == "place" and not surname)
 
 
-def names_a_place(surface: str) -> bool:
+def names_a_place(surface: str, organisation: bool = False) -> bool:
     """A name of several words that ends in a place's noun and does not open with a given
-    name ("Ta Moan Thom Temple"; "Shirley Temple" opens with one)."""
+    name ("Ta Moan Thom Temple"; "Shirley Temple" opens with one). For a name the model
+    called an organisation, a given name matters only before a noun that is also a surname:
+    no person is called "X Shrine" or "X Airport"."""
     words = surface.split()
     kind = _nouns().get(words[-1]) if len(words) >= 2 else None
-    return kind is not None and kind[0] == "place" and not given_names.is_given_name(words[0])
+    if kind is None or kind[0] != "place":
+        return False
+    return (organisation and not kind[1]) or not given_names.is_given_name(words[0])
 
 
 def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:
@@ -124,7 +128,7 @@ def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:
         end = text.rfind(" ", start, digit.start()) if digit.start() > start else start
         if end <= start:
             return start, start, ""
-    prefix = _PREFIX.match(text, start, end)
+    prefix = PREFIX.match(text, start, end)
     if prefix is not None:
         start = prefix.end()  # "pro-Clinton" is Clinton
     start = _after_nationality(text, start, end)
@@ -190,6 +194,9 @@ def _nationality_nouns() -> frozenset[str]:
 _AGED = re.compile(
     rf"(?<![\w'’.-])(?P<name>[{aliases.UPPER}][{aliases.LOWER}'’-]+"
     rf"(?: [{aliases.UPPER}][{aliases.LOWER}'’-]+){{0,3}}) ?, [1-9][0-9]? ?,"
+    # ... or with the age before the name: "60-year-old Amina Bello", "a 34-year-old Ko Min"
+    rf"|(?<![\w-])[1-9][0-9]?-year-old (?P<after>[{aliases.UPPER}][{aliases.LOWER}'’-]+"
+    rf"(?: [{aliases.UPPER}][{aliases.LOWER}'’-]+){{0,3}})(?![\w'’-])"
 )
 
 
@@ -228,16 +235,21 @@ def aged_names(text: str) -> list[tuple[int, int]]:
     model made of them: the words say person. Months, titles and nationalities stay out
     ("May, 12,", "Belgians An Marchal, 19,")."""
     found: list[tuple[int, int]] = []
-    if "," not in text:
+    if "," not in text and "-year-old " not in text:
         return found  # the scan is linear but not free on a 10 MB page
     for match in _AGED.finditer(text):
-        start, end = match.span("name")
+        start, end = match.span("name" if match["name"] else "after")
         start, end, _ = aliases.trim(text, start, end, titles=True)
         words = text[start:end].split()
         while words and words[0].lower() in stop_words():  # "In May, 12, ..."
             start += len(words.pop(0)) + 1
         if not words or words[0] in _MONTHS or words[0] in _DAYS or aliases.is_title(words[0]):
             continue
+        if not match["name"] and any(
+            gazetteer.lookup(name) is not None or bodies.known_key(name) is not None
+            for name in (words[0], " ".join(words))
+        ):
+            continue  # "a 50-year-old Kabul resident", "a 25-year-old Hamas fighter"
         start, end, verdict = check(text, start, end)
         if verdict is None and end > start:
             found.append((start, end))
@@ -355,3 +367,4 @@ def given_left_out(doc: Any, text: str, start: int, end: int) -> int:
     ):
         return start
     return before.idx
+

@@ -123,9 +123,16 @@ _MADE_IN = re.compile(
     r"(?<![\w.-])(?P<name>U\.S\.|U\.K\.|US|UK|(?:[A-Z][a-z]+ ){0,2}[A-Z][a-z]+)-(?:made|supplied|"
     r"built|based|backed|funded|brokered|controlled|held|occupied|flagged|registered)\b"
 )
+# In capitals with their accents ("PONT-SONDÉ", "SÃO TOMÉ"), before a comma, the agency in
+# brackets ("(AP) —", "[SMN] –"), a dash or the date.
+_CAPS = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _DATELINE = re.compile(
-    r"(?m)^(?P<name>[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2})(?=,| \(|\s+[-—–]| [0-9]{4}-| >>)"
+    rf"(?m)^(?P<name>[{_CAPS}][{_CAPS}.'’-]+(?: [{_CAPS}][{_CAPS}.'’-]+){{0,2}})"
+    r"(?=,| [(\[]|\s+[-—–]| [0-9]{4}-| >>)"
 )
+# "BELDWEYNE [SMN] –": a town the gazetteer lacks, then the agency's initials in brackets and
+# a dash, as wire services open a report.
+_DATELINE_AGENCY = re.compile(r" [(\[][A-Z][A-Za-z.&/ -]{0,14}[)\]] ?[-—–]")
 # "PAHALGAM, April 22:": a dateline's town with the date after it, which no other line opens.
 _DATELINE_DATE = re.compile(
     r", (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? [0-9]{1,2}\b"
@@ -187,7 +194,12 @@ def find_context_places(text: str) -> list[PlaceMention]:
     for match in _DATELINE.finditer(text):
         name = match.group("name").rstrip(".")
         country = _DATELINE_COUNTRY.match(text, match.end("name"))
-        if gazetteer.lookup(name) is not None or _DATELINE_DATE.match(text, match.end("name")) or (
+        after = match.end("name")
+        if (
+            gazetteer.lookup(name) is not None
+            or _DATELINE_DATE.match(text, after)
+            or _DATELINE_AGENCY.match(text, after)
+        ) or (
             country is not None
             and (known := gazetteer.lookup(country["where"])) is not None
             and known.kind in ("country", "subdivision", "region")

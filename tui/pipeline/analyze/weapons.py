@@ -40,12 +40,19 @@ _NOUNS = (
     r"|(?:infantry |armou?red )?(?:fighting )?vehicles?|IFVs?|APCs?|(?:fighter )?jets?|fighters?"
     r"|bombers?|aircraft|warplanes?|planes?|gunships?|helicopters?|bombs?|shells?|rounds?|cruise"
     r"|ballistic|hypersonic|anti-(?:tank|aircraft|ship)|surface-to-air|multiple[- ]rocket|MLRS"
-    r"|SAMs?|units?|rifles?|machine ?guns?|pistols?|grenade launchers?|carriers?|frigates?"
+    r"|SAMs?|units?|(?:assault |sniper |automatic )?rifles?|carbines?|machine ?guns?|pistols?"
+    r"|grenade launchers?|carriers?|frigates?"
     r"|destroyers?|corvettes?|submarines?|warships?|complex(?:es)?|salvos?|barrages?|strikes?"
     r"|attacks?|crews?|variants?|interceptions?|MANPADS|kamikaze|attack drones?|UCAVs?"
     r"|unmanned (?:combat )?(?:aerial |surface |ground )?(?:vehicles?|aircraft|systems?)"
 )
 _NOUN_AFTER = re.compile(rf"(?:[ -](?:{_NOUNS}))(?![A-Za-z])", re.IGNORECASE)
+# The noun after the last of two or three names shared by all of them: "Grad and Uragan
+# rockets", "M-4 and AK assault rifles".
+_NOUN_AFTER_LIST = re.compile(
+    rf"(?:,? (?:and|or)|,) (?-i:[A-Z][\w-]*(?: [A-Z][\w-]*)?)(?:[ -](?:{_NOUNS}))(?![A-Za-z])",
+    re.IGNORECASE,
+)
 # A designation's variant ("T-72B3", "Su-30SM2", "F-16C") and a plural ("F-16s", "Shaheds").
 _VARIANT = re.compile(r"(?P<base>.*[0-9])(?P<variant>[A-Z]{1,3}[0-9]?)?(?P<plural>s|es)?$")
 _PLURAL = re.compile(r"(?P<base>.*?)(?P<plural>s|es)$")
@@ -59,8 +66,10 @@ class _Entry(NamedTuple):
 
 
 # A designation of letters, hyphen, digits ("BM-21", "Su-25", "T-72B3"), which copy also
-# writes without the hyphen.
+# writes without the hyphen; and one of one or two letters and two digits or more written
+# without it ("M16", "M777", "HK416"), which copy also writes with one ("M-16", "M-777").
 _DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,3}-[0-9]{1,4}[A-Z0-9]{0,3}")
+_UNHYPHENATED = re.compile(r"(?P<letters>[A-Z]{1,2})(?P<rest>[0-9]{2,4}[A-Z0-9]{0,3})")
 
 
 @functools.cache
@@ -76,6 +85,9 @@ def _index() -> PhraseIndex:
                 index.add(form.title(), _Entry(name, kind, False))  # "Himars", "Atacms"
             if _DESIGNATION.fullmatch(form) and len(letters) >= 4:
                 index.add(letters, _Entry(name, kind, False))  # "BM21", "Su25": no hyphen
+            bare = _UNHYPHENATED.fullmatch(form)
+            if bare is not None:
+                index.add(f"{bare['letters']}-{bare['rest']}", _Entry(name, kind, False))
             if form.startswith("Kh-"):
                 # Russian missiles as Ukrainian sources write them, the Cyrillic "Х" kept or
                 # read as a Latin X: "X-22", "Х-101"
@@ -98,7 +110,11 @@ def find_weapons(text: str) -> list[WeaponMention]:
     for hit in index.find(text, _variants):
         entry = hit.value
         assert isinstance(entry, _Entry)
-        if entry.needs_noun and not _NOUN_AFTER.match(text, hit.end):
+        if (
+            entry.needs_noun
+            and not _NOUN_AFTER.match(text, hit.end)
+            and not _NOUN_AFTER_LIST.match(text, hit.end)
+        ):
             continue
         if not entry.needs_noun and _part_of_a_longer_name(text, hit.form, hit.end):
             continue

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.countries import country_of, name_tokens
 from tui.pipeline.stories.figures import Figure, FigureMention
-from tui.pipeline.stories.ledger import LedgerRow, overlap
+from tui.pipeline.stories.ledger import LedgerRow
 from tui.pipeline.stories.parties import GENERIC_NAMES, names_body, officer_of_state
 from tui.pipeline.stories.poles import (
     ACTS,
@@ -40,6 +40,7 @@ from tui.pipeline.stories.poles import (
     told_statements,
 )
 from tui.pipeline.stories.scope import same_places
+from tui.pipeline.stories.statements import overlap
 from tui.pipeline.stories.words import claim_key, keys
 
 DENIAL_OVERLAP = 0.5

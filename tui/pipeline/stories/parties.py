@@ -48,7 +48,7 @@ def same_party_links(
     """Key -> the key of the one party it is, for the keys this rule joins (others left out).
 
     The inputs are parallel, one item per claim of the story: its resolved speaker key, its
-    article, its side (None when unknown), its statement (ledger.statement_keys: counts are
+    article, its side (None when unknown), its statement (statements.statement_keys: counts are
     `#what:class:amount` keys) and whether it is a denial, in the story's order. Each party is
     filed under its most frequent key (a state's on a tie).
     """

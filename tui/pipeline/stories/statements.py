@@ -1,0 +1,138 @@
+"""One speaker's statements compared (ledger.py): is this claim one more outlet's wording of a
+statement the speaker made already?
+
+A claim's statement is its own content as comparison keys (`statement_keys`): its words as the
+claims' concept families and stems (negations marked: "was not damaged" -> `not:damag`), one
+key per entity named in it, and one per amount (`#killed:people:14`). `similarity` says how far
+it is one of a row's statements: the rarity-weighted overlap of their keys (`overlap`, each key
+weighted by `weights`: how rare it is among the story's claims), one count of one quantity
+whatever the noun, the concepts and amounts a paraphrase keeps, or one side of who holds a
+place; never when the two give different amounts of one quantity (a toll of 14 and one of 19:
+the second is an update).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from tui.pipeline.stories.amounts import amounts_in
+from tui.pipeline.stories.article import StoryArticle
+from tui.pipeline.stories.lexicon import CLAIM_CONCEPTS, OPPOSITIONS
+from tui.pipeline.stories.words import negated_keys, pole_keys
+
+CORE_JOIN = 0.6
+HOLDER_JOIN = 0.5
+
+
+def statement_keys(text: str, lo: int, article: StoryArticle) -> Counter[str]:
+    """The comparison keys of a claim's own content: its words (negations marked), one more
+    key per entity named in it (a name weighs more than a word), and its amounts."""
+    hi = lo + len(text)
+    found: Counter[str] = Counter()
+    for ent in article.entities:
+        for m_lo, m_hi in ent.mentions:
+            if lo <= m_lo < hi and text[m_lo - lo : m_hi - lo].strip():
+                found["@" + " ".join(ent.name.casefold().split())] += 1
+    found.update(negated_keys(text))
+    padded = " " * lo + text
+    for amount in amounts_in(padded, lo, hi):  # "killed 14" and "14 dead" share one key
+        span = str(amount.low) if amount.high == amount.low else f"{amount.low}-{amount.high}"
+        found[f"#{amount.what}:{amount.kind}:{span}"] += 1  # "dozens": a range, 24-99
+    return found
+
+
+def overlap(one: Counter[str], other: Counter[str], weight: dict[str, float]) -> float:
+    """Shared weight over the smaller statement's weight (0 to 1)."""
+    a = sum(weight.get(k, 1.0) for k in one)
+    b = sum(weight.get(k, 1.0) for k in other)
+    if a <= 0 or b <= 0:
+        return 0.0
+    shared = sum(weight.get(k, 1.0) for k in one if k in other)
+    return shared / min(a, b)
+
+
+def similarity(
+    statement: Counter[str],
+    others: list[Counter[str]],
+    weight: dict[str, float],
+    join: float,
+) -> float:
+    """How far a statement is one of a row's: 0 below the thresholds (`join`), else a score."""
+    best = 0.0
+    for other in others:
+        if _other_amounts(statement, other):
+            continue
+        if _amounts(statement) & _amounts(other):
+            return 1.0  # one speaker's same count of one quantity is one statement
+        by_words = overlap(statement, other, weight)
+        if by_words >= join:
+            best = max(best, by_words)
+        side = _holder_side(statement)
+        if side and side == _holder_side(other):
+            best = max(best, HOLDER_JOIN)  # "its troops still held the town" / "repelled"
+        mine, theirs = _core(statement), _core(other)
+        if len(mine | theirs) >= 2 and len(mine & theirs) / len(mine | theirs) >= CORE_JOIN:
+            best = max(best, len(mine & theirs) / len(mine | theirs))
+    return best
+
+
+def _holder_side(statement: Counter[str]) -> int:
+    """1 when a statement says a place was taken, -1 when it says it held, else 0: one
+    speaker's accounts of who holds a place are one statement in many words ("its troops
+    still controlled the town", "its soldiers held Pinga", "the rebels had been pushed back")."""
+    taken, held = bool(statement.keys() & _TAKEN), bool(statement.keys() & _HELD)
+    return 0 if taken == held else (1 if taken else -1)
+
+
+def _core(statement: Counter[str]) -> set[str]:
+    """The concepts and amounts of a statement: what a paraphrase keeps of it."""
+    return {k for k in statement if k.removeprefix("not:") in _CONCEPT_NAMES or k[:1] == "#"}
+
+
+_CONCEPT_NAMES = frozenset(CLAIM_CONCEPTS.values())
+_TAKEN, _HELD = (pole_keys(pole) for pole in OPPOSITIONS[1])
+
+
+def _amounts(statement: Counter[str]) -> set[str]:
+    """Quantity and amount, whatever the noun: "eight soldiers were killed" and "put its losses
+    at eight dead" give one count."""
+    found = set()
+    for k in statement:
+        if k.startswith("#"):
+            what, _, amount = k[1:].split(":")
+            found.add(f"{what}:{amount}")
+    return found
+
+
+def _other_amounts(one: Counter[str], other: Counter[str]) -> bool:
+    """Whether two statements give different amounts of one quantity: a toll of 14 and a
+    toll of 19 are two statements, the second an update of the first. An amount in words
+    that holds the other is no other amount ("killing up to 50 servicemen" / "killed dozens
+    of servicemen": one ministry's one claim in two outlets' words)."""
+    mine: dict[str, list[tuple[int, int]]] = {}
+    for k in one:
+        if k.startswith("#"):
+            quantity, _, amount = k.rpartition(":")
+            mine.setdefault(quantity, []).append(_range(amount))
+    for k in other:
+        if not k.startswith("#"):
+            continue
+        quantity, _, amount = k.rpartition(":")
+        low, high = _range(amount)
+        if quantity in mine and not any(lo <= high and low <= hi for lo, hi in mine[quantity]):
+            return True
+    return False
+
+
+def _range(amount: str) -> tuple[int, int]:
+    low, _, high = amount.partition("-")
+    return int(low), int(high or low)
+
+
+def weights(statements: list[Counter[str]]) -> dict[str, float]:
+    df: Counter[str] = Counter()
+    for statement in statements:
+        df.update(statement.keys())
+    n = len(statements)
+    return {k: math.log(1.0 + n / c) for k, c in df.items()}

@@ -19,6 +19,7 @@ from collections import Counter
 from tui.pipeline.stories.amounts import amounts_in
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.lexicon import CLAIM_CONCEPTS, OPPOSITIONS
+from tui.pipeline.stories.scope import is_increment, is_part
 from tui.pipeline.stories.words import negated_keys, pole_keys
 
 CORE_JOIN = 0.6
@@ -38,17 +39,26 @@ def statement_keys(text: str, lo: int, article: StoryArticle) -> Counter[str]:
     padded = " " * lo + text
     for amount in amounts_in(padded, lo, hi):  # "killed 14" and "14 dead" share one key
         span = str(amount.low) if amount.high == amount.low else f"{amount.low}-{amount.high}"
-        found[f"#{amount.what}:{amount.kind}:{span}"] += 1  # "dozens": a range, 24-99
+        key = f"#{amount.what}:{amount.kind}:{span}"  # "dozens": a range, 24-99
+        found[key] += 1
+        before = padded[max(lo, amount.start - _NEAR) : amount.start]
+        after = padded[amount.end : amount.end + _NEAR]
+        if is_part(before, after) or is_increment(padded[amount.start : amount.end]):
+            found[_PART + key] += 1  # "one of them a woman": no other toll (`_other_amounts`)
     return found
+
+
+_NEAR = 80  # characters either side of an amount read for a part's cues (as figures.py)
+_PART = "part:"
 
 
 def overlap(one: Counter[str], other: Counter[str], weight: dict[str, float]) -> float:
     """Shared weight over the smaller statement's weight (0 to 1)."""
-    a = sum(weight.get(k, 1.0) for k in one)
-    b = sum(weight.get(k, 1.0) for k in other)
+    a = sum(weight.get(k, 1.0) for k in one if not k.startswith(_PART))
+    b = sum(weight.get(k, 1.0) for k in other if not k.startswith(_PART))
     if a <= 0 or b <= 0:
         return 0.0
-    shared = sum(weight.get(k, 1.0) for k in one if k in other)
+    shared = sum(weight.get(k, 1.0) for k in one if k in other and not k.startswith(_PART))
     return shared / min(a, b)
 
 
@@ -96,28 +106,42 @@ _TAKEN, _HELD = (pole_keys(pole) for pole in OPPOSITIONS[1])
 
 def _amounts(statement: Counter[str]) -> set[str]:
     """Quantity and amount, whatever the noun: "eight soldiers were killed" and "put its losses
-    at eight dead" give one count."""
+    at eight dead" give one count. A part ("two children were among the dead") meets only the
+    same part of another count ("rose to 20, including two children")."""
     found = set()
+    parts = _parts(statement)
     for k in statement:
         if k.startswith("#"):
-            what, _, amount = k[1:].split(":")
-            found.add(f"{what}:{amount}")
+            what, kind, amount = k[1:].split(":")
+            found.add(f"part:{what}:{kind}:{amount}" if k in parts else f"{what}:{amount}")
     return found
+
+
+def _parts(statement: Counter[str]) -> set[str]:
+    """The amounts a statement gives as parts of another count of the same quantity that it
+    gives whole ("three civilians, one of them a woman, were killed": the one). A cue read as
+    a part with no whole beside it ("Four children were among nine people killed" marks both)
+    makes no part."""
+    marked = {k for k in statement if k.startswith("#") and _PART + k in statement}
+    whole = {k.split(":")[0] for k in statement if k.startswith("#") and k not in marked}
+    return {k for k in marked if k.split(":")[0] in whole}
 
 
 def _other_amounts(one: Counter[str], other: Counter[str]) -> bool:
     """Whether two statements give different amounts of one quantity: a toll of 14 and a
     toll of 19 are two statements, the second an update of the first. An amount in words
     that holds the other is no other amount ("killing up to 50 servicemen" / "killed dozens
-    of servicemen": one ministry's one claim in two outlets' words)."""
+    of servicemen": one ministry's one claim in two outlets' words); nor is a part of a count
+    ("three civilians, one of them a woman, were killed" / "killed three civilians")."""
     mine: dict[str, list[tuple[int, int]]] = {}
+    parts = _parts(one) | _parts(other)
     for k in one:
-        if k.startswith("#"):
+        if k.startswith("#") and k not in parts:
             quantity, _, amount = k.rpartition(":")
             mine.setdefault(quantity, []).append(_range(amount))
     for k in other:
-        if not k.startswith("#"):
-            continue
+        if not k.startswith("#") or k in parts:
+            continue  # a part ("one of them a woman") is no other toll
         quantity, _, amount = k.rpartition(":")
         low, high = _range(amount)
         if quantity in mine and not any(lo <= high and low <= hi for lo, hi in mine[quantity]):

@@ -110,7 +110,7 @@ def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
     )
     proper = frozenset(_proper_key(t) for t in tokens if _is_proper(t))
     words = _key_words(tokens)
-    if country and all(w in lexicon.STATE_BODY_WORDS for w in words - country_words(name)):
+    if country and all(w in _STATE_WORDS for w in _armed_source(words - country_words(name))):
         return Speaker(f"state:{country}", name, country, roles, True)
     acronym = acronym_of(tokens)
     if acronym in lexicon.STATE_FORCES:  # "the IDF", "US Central Command"
@@ -123,6 +123,20 @@ def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
     key = " ".join(sorted(words)) or name.casefold()
     bare = " ".join(sorted(_key_words(name_tokens(_WHERE.sub("", name)))))
     return Speaker(f"org:{key}", name, party, roles, named, initials, proper, bare)
+
+
+def _armed_source(words: frozenset[str]) -> frozenset[str]:
+    """A state's armed forces speaking unnamed ("a Moroccan military source", "Ukrainian army
+    sources"): the source is their voice, as their spokesman is; "security sources" stay a
+    source of their own (who they serve is not said)."""
+    if words & _SOURCE_WORDS and words & _ARMED_WORDS:
+        return words - _SOURCE_WORDS
+    return words
+
+
+_SOURCE_WORDS = frozenset(("source", "sources"))
+_ARMED_WORDS = frozenset(("military", "army", "defence", "navy", "naval"))
+_STATE_WORDS = lexicon.STATE_BODY_WORDS
 
 
 def resolve(speakers: list[Speaker], declared: dict[str, str] | None = None) -> dict[str, str]:
@@ -163,6 +177,7 @@ def resolve(speakers: list[Speaker], declared: dict[str, str] | None = None) -> 
         elif key.startswith("org:") and not by_key[key].named:
             target = (
                 _described(by_key[key], roles, by_key)
+                or _organ_of(by_key[key], by_key)
                 or _superset(key, keys)
                 or _armed_group(by_key[key], by_key)
                 or _same_bare(by_key[key], by_key)
@@ -256,6 +271,28 @@ def _described(
     if not wanted:
         return None
     return _one(k for k, r in roles.items() if k != speaker.key and by_key[k].named and wanted <= r)
+
+
+def _organ_of(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
+    """ "The group's Amaq news agency", "the front's news agency" -> the one named body of the
+    story that the possessive's noun heads ("Islamic State group", "Polisario Front"): a
+    body's own news agency or media office speaks for it, as a state's press office does."""
+    tokens = [t for t in name_tokens(speaker.name) if t.casefold() not in _ARTICLES]
+    if len(tokens) < 2 or not tokens[0].islower() or not tokens[0].endswith("'s"):
+        return None
+    rest = [t.casefold() for t in tokens[1:] if not t[:1].isupper()]
+    if not rest or not set(rest) <= _ORGANS or sum(t[:1].isupper() for t in tokens) > 1:
+        return None
+    noun = tokens[0].removesuffix("'s")
+    return _one(
+        k
+        for k, s in by_key.items()
+        if k != speaker.key and k.startswith("org:")
+        and noun in (w.casefold() for w in name_tokens(s.name))
+    )  # fmt: skip
+
+
+_ORGANS = lexicon.STATE_OUTLETS | frozenset(("wing", "office", "press"))
 
 
 def _superset(key: str, keys: Counter[str]) -> str | None:

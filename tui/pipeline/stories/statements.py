@@ -18,9 +18,10 @@ from collections import Counter
 
 from tui.pipeline.stories.amounts import amounts_in
 from tui.pipeline.stories.article import StoryArticle
+from tui.pipeline.stories.countries import country_of, name_tokens
 from tui.pipeline.stories.lexicon import CLAIM_CONCEPTS, OPPOSITIONS
 from tui.pipeline.stories.scope import is_increment, is_part
-from tui.pipeline.stories.words import negated_keys, pole_keys
+from tui.pipeline.stories.words import claim_key, negated_keys, pole_keys
 
 CORE_JOIN = 0.6
 HOLDER_JOIN = 0.5
@@ -36,6 +37,10 @@ def statement_keys(text: str, lo: int, article: StoryArticle) -> Counter[str]:
             if lo <= m_lo < hi and text[m_lo - lo : m_hi - lo].strip():
                 found["@" + " ".join(ent.name.casefold().split())] += 1
     found.update(negated_keys(text))
+    if _FIRST in found:  # who fired first: "Indian forces started the firing" / "the firing
+        actor = next(filter(None, map(country_of, name_tokens(text))), None)  # began from the
+        if actor:  # Indian side": the side blamed, whatever the words of the act
+            found[f"{_FIRST}:{actor}"] += 1
     padded = " " * lo + text
     for amount in amounts_in(padded, lo, hi):  # "killed 14" and "14 dead" share one key
         span = str(amount.low) if amount.high == amount.low else f"{amount.low}-{amount.high}"
@@ -48,6 +53,7 @@ def statement_keys(text: str, lo: int, article: StoryArticle) -> Counter[str]:
     return found
 
 
+_FIRST = claim_key("initiated")  # the claims' family of who fired first
 _NEAR = 80  # characters either side of an amount read for a part's cues (as figures.py)
 _PART = "part:"
 

@@ -25,7 +25,8 @@ Public API (docs/STORIES.md explains the rules and the numbers behind them):
 # names who speaks ("Papua church says"); a place after a compass word and "of" is a reference
 # point ("a village north of Bambari"), and so is a town in a clause of what came before
 # ("hours after a blast in neighbouring Narathiwat"): no focus places (twelfth pass, stories12).
-FEATURES_VERSION = "7"
+# 8: a district is no region ("Poonch district" is a focus place; thirteenth pass, stories13).
+FEATURES_VERSION = "8"
 # What a story's report finds changed (the ledger's rows, contradictions, figures): the stored
 # contested marks (⚡, `is:contested`) were set by other rules and are checked again, a batch at
 # a time, by the story process (tui/service/stories.py). Bump with any change to them.

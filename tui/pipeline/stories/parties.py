@@ -193,6 +193,9 @@ def _speaks_as(spokesperson: Any, key: str, names: set[str], states: int) -> boo
     tied to no side, their title names nothing else and the story one state ("Junta
     spokesman Major General Zaw Min Tun"; not "National Unity Government spokesman")."""
     phrase = spokesperson.phrase
+    if key.startswith("body:"):  # "government spokesman Maxime Balalou" / "the government",
+        words = {w.casefold().removesuffix("'s") for w in name_tokens(phrase)}  # a story with
+        return bool(spokesperson.party) and set(key[5:].split()) <= words  # no state's name
     if not key.startswith("state:"):
         return any(names_body([phrase], name) for name in names)
     if country := country_in(phrase):

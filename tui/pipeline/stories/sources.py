@@ -187,6 +187,7 @@ def resolve(speakers: list[Speaker], declared: dict[str, str] | None = None) -> 
             target = (
                 (spelled[key] if spelled.get(key) in keys else None)
                 or by_initials(by_key[key].initials, keys)
+                or links.organ_of(by_key[key], by_key)
                 or links.superset(key, keys)
                 or _same_proper(by_key[key], by_key)
                 or links.same_bare(by_key[key], by_key)

@@ -1,0 +1,84 @@
+"""The thirteenth stories pass (no model): speakers, statements, scope and focus places.
+
+Each rule is a fact of the language or of how copy names a speaker, read from the development
+sets' errors (bench/README.md, "Stories, thirteenth pass"): docs/STORIES.md sections 1-4.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from tests.story_builders import article, claim, entities
+from tui.pipeline.stories.features import article_features
+from tui.pipeline.stories.scope import cues
+from tui.pipeline.stories.sources import Speaker, resolve, speaker_of
+from tui.pipeline.stories.statements import similarity, statement_keys, weights
+
+
+def _speaker(source: str) -> Speaker:
+    text = f"{source} said the strike hit a depot."
+    found = claim(text, text, source, "the strike hit a depot")
+    return speaker_of(found, text, entities(text))
+
+
+def _keys(content: str) -> Counter[str]:
+    story = article("k1", "Strike", content, 0, "Meridian Wire")
+    return statement_keys(content, 0, story)
+
+
+def test_an_acronym_of_the_name_in_another_word_order_is_one_speaker() -> None:
+    full = _speaker("The Democratic Party of Iranian Kurdistan")
+    short = _speaker("The KDPI")
+    assert short.key == "org:KDPI"
+    assert resolve([full, short, short])[full.key] == "org:KDPI"
+    other = _speaker("The Popular Defence Initiative")  # its letters are no anagram
+    assert resolve([other, short, short])[other.key] == other.key
+
+
+def test_a_state_s_military_source_speaks_as_the_state_security_sources_do_not() -> None:
+    assert _speaker("A Moroccan military source").key == "state:Morocco"
+    assert _speaker("Ukrainian army sources").key == "state:Ukraine"
+    assert _speaker("Burkinabe security sources").key != "state:Burkina Faso"
+
+
+def test_a_body_s_news_agency_speaks_as_the_body() -> None:
+    agency = _speaker("The group's Amaq news agency")
+    group = _speaker("The Islamic State group")
+    analyst = _speaker("A rights group")
+    assert resolve([agency, group, group])[agency.key] == group.key
+    assert resolve([agency, group, analyst])[agency.key] == agency.key  # two groups: neither
+
+
+def test_a_part_of_a_count_is_no_other_toll() -> None:
+    whole = _keys("Three civilians, one of them a woman, were killed in the village")
+    other = _keys("shelling had killed three civilians in villages near the town")
+    toll = _keys("five civilians were killed")
+    weight = weights([whole, other, toll])
+    assert similarity(other, [whole], weight, 0.3) == 1.0  # one count: one statement
+    assert similarity(toll, [whole], weight, 0.3) == 0.0  # another toll: an update
+
+
+def test_who_fired_first_is_keyed_by_the_side_blamed() -> None:
+    one = _keys("Indian forces started the firing")
+    two = _keys("the firing began from the Indian side")
+    three = _keys("Pakistani troops fired first")
+    assert "first:India" in one and "first:India" in two
+    assert "first:Pakistan" in three and "first:India" not in three
+
+
+def test_alarm_at_what_is_reported_tells_no_event() -> None:
+    assert ("alarmed", "by") in cues()["generic"]
+    assert ("concerned", "about") in cues()["generic"]
+
+
+def test_a_district_is_a_focus_place() -> None:
+    text = (
+        "Three civilians were killed when shells landed on villages in the Mendhar area of "
+        "Poonch district overnight, officials said."
+    )
+    story = article(
+        "d1", "Shelling kills three", text, 0, "Meridian Wire",
+        named=(("Mendhar", "PLACE"), ("Poonch", "PLACE")),
+    )  # fmt: skip
+    places = article_features(story).places
+    assert any(p.startswith("@~pn") for p in places), places

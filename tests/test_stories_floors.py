@@ -3,9 +3,9 @@
 The real analyzer reads each set's invented articles (tests/fixtures/stories/<set>/), the
 stories package groups them and builds ledgers, figures and contradictions, and the bench scores
 them against the gold. Each floor sits a little under the figure the thirteenth pass reached
-(bench/README.md, "Stories, thirteenth pass"), so a change that loses claim groups, contradictions or
-figures on these sets fails here. Only development sets: the validation set of a pass is scored,
-never held to a floor in tests.
+(bench/README.md, "Stories, thirteenth pass"), so a change that loses claim groups,
+contradictions or figures on these sets fails here. Only development sets: the validation set
+of a pass is scored, never held to a floor in tests.
 """
 
 from __future__ import annotations

@@ -82,3 +82,12 @@ def test_a_district_is_a_focus_place() -> None:
     )  # fmt: skip
     places = article_features(story).places
     assert any(p.startswith("@~pn") for p in places), places
+
+
+def test_a_denial_of_a_report_denies_what_the_report_says() -> None:
+    from tui.pipeline.stories.contradictions import _denied_poles, _reported
+
+    deaths = _reported("reports of civilian deaths as separatist propaganda")
+    assert "civilian" in deaths and "propaganda" not in deaths
+    assert _denied_poles(_reported("the Russian claim that soldiers were in the building")) == {1}
+    assert _reported("the claim as a lie meant to cover up a strike on civilians") == frozenset()

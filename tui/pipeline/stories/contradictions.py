@@ -41,7 +41,7 @@ from tui.pipeline.stories.poles import (
 )
 from tui.pipeline.stories.scope import same_places
 from tui.pipeline.stories.statements import overlap
-from tui.pipeline.stories.words import claim_key, keys
+from tui.pipeline.stories.words import claim_key, keys, negated_keys
 
 DENIAL_OVERLAP = 0.5
 FIGURE_HOURS = 24.0
@@ -145,7 +145,7 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
             pole
             for m, st in zip(denial.mentions, denial.statements, strict=True)
             if m.denial and m.scope.of_event  # not "targeting civilians in previous attacks"
-            for pole in _denied_poles(_what_is_denied(m.claim.cue, st))
+            for pole in _denied_poles(_reported(m.content) or _what_is_denied(m.claim.cue, st))
         }
         for row in rows:
             if row.is_denial or not _apart(denial, row) or not _told(row):
@@ -189,6 +189,20 @@ def _denied_poles(denied: frozenset[str]) -> set[int]:
     elif denied & second and denied & ACTS:
         found.add(-1)
     return found
+
+
+def _reported(content: str) -> frozenset[str]:
+    """What a denial of a report says is untrue: the words after "reports of", "the claim
+    that", "responsibility for" ("rejected reports of civilian deaths as propaganda": civilian
+    deaths; thirteenth pass). Empty when it denies no report's words."""
+    found = _REPORTED.search(content)
+    return frozenset(negated_keys(content[found.end() :])) - _VERDICT if found else frozenset()
+
+
+_REPORTED = re.compile(
+    r"\b(?:reports?|claims?|accusations?|allegations?|responsibility)\s+(?:of|that|for)\s+",
+    re.IGNORECASE,
+)
 
 
 def _what_is_denied(cue: str, statement: frozenset[str]) -> frozenset[str]:

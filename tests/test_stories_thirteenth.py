@@ -91,3 +91,15 @@ def test_a_denial_of_a_report_denies_what_the_report_says() -> None:
     assert "civilian" in deaths and "propaganda" not in deaths
     assert _denied_poles(_reported("the Russian claim that soldiers were in the building")) == {1}
     assert _reported("the claim as a lie meant to cover up a strike on civilians") == frozenset()
+
+
+def test_who_the_dead_were_tells_an_act_and_kin_of_armed_men_are_no_armed_men() -> None:
+    from tui.pipeline.stories.poles import what_was_hit
+    from tui.pipeline.stories.statements import WHO_THE_DEAD
+
+    assert WHO_THE_DEAD in _keys("the victims were traders and herders")
+    assert WHO_THE_DEAD not in _keys("the victims were killed at the market")
+    content = "three relatives of its members were killed"
+    assert "member" not in what_was_hit(content, frozenset(_keys(content)))
+    content = "eleven members of the group were killed"
+    assert "member" in what_was_hit(content, frozenset(_keys(content)))

@@ -14,6 +14,7 @@ the second is an update).
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 
 from tui.pipeline.stories.amounts import amounts_in
@@ -41,6 +42,8 @@ def statement_keys(text: str, lo: int, article: StoryArticle) -> Counter[str]:
         actor = next(filter(None, map(country_of, name_tokens(text))), None)  # began from the
         if actor:  # Indian side": the side blamed, whatever the words of the act
             found[f"{_FIRST}:{actor}"] += 1
+    if _WHO_THE_DEAD.search(text):  # "the victims were traders and herders": an account of
+        found[WHO_THE_DEAD] += 1  # whom the act killed, as a toll is (poles.py: what was hit)
     padded = " " * lo + text
     for amount in amounts_in(padded, lo, hi):  # "killed 14" and "14 dead" share one key
         span = str(amount.low) if amount.high == amount.low else f"{amount.low}-{amount.high}"
@@ -53,18 +56,28 @@ def statement_keys(text: str, lo: int, article: StoryArticle) -> Counter[str]:
     return found
 
 
+# Who the dead were: the dead, the victims, those killed, then "were" (or "included") and not
+# a verb of what befell them ("they were killed"): it tells whom the act killed.
+_WHO_THE_DEAD = re.compile(
+    r"\b(?:dead|victims|those\s+killed|those\s+who\s+died|people\s+killed)\s+"
+    r"(?:were|was|included)\s+"
+    r"(?!(?:killed|wounded|injured|hurt|hit|struck|shot|taken|brought|buried|among|not\b)\w*)",
+    re.IGNORECASE,
+)
+WHO_THE_DEAD = "frame:who-the-dead"  # read by poles.py only: no word of the statement
 _FIRST = claim_key("initiated")  # the claims' family of who fired first
 _NEAR = 80  # characters either side of an amount read for a part's cues (as figures.py)
 _PART = "part:"
+_MARKS = (_PART, "frame:")  # keys that mark how a statement reads, not words it shares
 
 
 def overlap(one: Counter[str], other: Counter[str], weight: dict[str, float]) -> float:
     """Shared weight over the smaller statement's weight (0 to 1)."""
-    a = sum(weight.get(k, 1.0) for k in one if not k.startswith(_PART))
-    b = sum(weight.get(k, 1.0) for k in other if not k.startswith(_PART))
+    a = sum(weight.get(k, 1.0) for k in one if not k.startswith(_MARKS))
+    b = sum(weight.get(k, 1.0) for k in other if not k.startswith(_MARKS))
     if a <= 0 or b <= 0:
         return 0.0
-    shared = sum(weight.get(k, 1.0) for k in one if k in other and not k.startswith(_PART))
+    shared = sum(weight.get(k, 1.0) for k in one if k in other and not k.startswith(_MARKS))
     return shared / min(a, b)
 
 

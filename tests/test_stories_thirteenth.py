@@ -103,3 +103,13 @@ def test_who_the_dead_were_tells_an_act_and_kin_of_armed_men_are_no_armed_men() 
     assert "member" not in what_was_hit(content, frozenset(_keys(content)))
     content = "eleven members of the group were killed"
     assert "member" in what_was_hit(content, frozenset(_keys(content)))
+
+
+def test_two_sides_blaming_each_other_for_firing_first_dispute() -> None:
+    assert "first:Tajikistan" in _keys(
+        "Two Kyrgyz border guards were killed when Tajik forces opened fire on a post"
+    )
+    assert "first:Kyrgyzstan" in _keys("Kyrgyz forces had started the shooting")
+    from tui.pipeline.stories.statements import blamed_first
+
+    assert blamed_first(frozenset({"first", "first:India"})) == {"India"}

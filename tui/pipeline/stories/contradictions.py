@@ -40,10 +40,11 @@ from tui.pipeline.stories.poles import (
     told_statements,
 )
 from tui.pipeline.stories.scope import same_places
-from tui.pipeline.stories.statements import overlap
+from tui.pipeline.stories.statements import blamed_first, overlap
 from tui.pipeline.stories.words import claim_key, keys, negated_keys
 
 DENIAL_OVERLAP = 0.5
+FIRST = len(lexicon.OPPOSITIONS) + 1  # the dispute over who fired first
 FIGURE_HOURS = 24.0
 KINDS = ("denial", "dispute", "figures")
 
@@ -283,7 +284,13 @@ def _disputes(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow, int
             other = rows[j]
             if one.is_denial or other.is_denial or not _apart(one, other):
                 continue
-            if not _near(one, other) or not same_places(places[i], places[j]):
+            if not _near(one, other):
+                continue
+            first, second = blamed_first(one.statement), blamed_first(other.statement)
+            if first and second and first.isdisjoint(second):  # who fired first, each side
+                yield other, one, FIRST  # often at its own village: "Pakistani troops opened
+                continue  # unprovoked fire" / "Indian forces started the exchange"
+            if not same_places(places[i], places[j]):
                 continue
             opposed = sorted(abs(s) for s in stands[i] if abs(s) != HIT and -s in stands[j])
             if opposed:

@@ -38,10 +38,10 @@ def statement_keys(text: str, lo: int, article: StoryArticle) -> Counter[str]:
             if lo <= m_lo < hi and text[m_lo - lo : m_hi - lo].strip():
                 found["@" + " ".join(ent.name.casefold().split())] += 1
     found.update(negated_keys(text))
-    if _FIRST in found:  # who fired first: "Indian forces started the firing" / "the firing
-        actor = next(filter(None, map(country_of, name_tokens(text))), None)  # began from the
-        if actor:  # Indian side": the side blamed, whatever the words of the act
-            found[f"{_FIRST}:{actor}"] += 1
+    if _OPENED_FIRE.search(text):  # to open fire is to fire first: "Tajik forces opened fire
+        found[_FIRST] += 1  # on a border post" (thirteenth pass)
+    if _FIRST in found and (actor := _fired_first(text)):  # the side blamed, whatever the
+        found[f"{_FIRST}:{actor}"] += 1  # words of the act
     if _WHO_THE_DEAD.search(text):  # "the victims were traders and herders": an account of
         found[WHO_THE_DEAD] += 1  # whom the act killed, as a toll is (poles.py: what was hit)
     padded = " " * lo + text
@@ -66,6 +66,26 @@ _WHO_THE_DEAD = re.compile(
 )
 WHO_THE_DEAD = "frame:who-the-dead"  # read by poles.py only: no word of the statement
 _FIRST = claim_key("initiated")  # the claims' family of who fired first
+_OPENED_FIRE = re.compile(r"\bopen(?:ed|s|ing)?\s+fire\b", re.IGNORECASE)
+
+
+def _fired_first(text: str) -> str | None:
+    """The country a statement says fired first: the last one named before the words of
+    firing first ("two guards were killed when Tajik forces opened fire": Tajikistan), else
+    the first after them ("the firing began from the Indian side")."""
+    tokens = name_tokens(text)
+    cue = next(
+        (i for i, t in enumerate(tokens) if claim_key(t) == _FIRST or _OPENED_FIRE.match(
+            " ".join(tokens[i : i + 2]))),
+        len(tokens),
+    )  # fmt: skip
+    before = [c for c in map(country_of, tokens[:cue]) if c]
+    return before[-1] if before else next(filter(None, map(country_of, tokens[cue:])), None)
+
+
+def blamed_first(statement: Counter[str] | frozenset[str]) -> frozenset[str]:
+    """The sides a statement says fired first (`first:<country>` keys)."""
+    return frozenset(k[len(_FIRST) + 1 :] for k in statement if k.startswith(_FIRST + ":"))
 _NEAR = 80  # characters either side of an amount read for a part's cues (as figures.py)
 _PART = "part:"
 _MARKS = (_PART, "frame:")  # keys that mark how a statement reads, not words it shares

@@ -31,9 +31,11 @@ FEATURES_VERSION = "8"
 # contested marks (⚡, `is:contested`) were set by other rules and are checked again, a batch at
 # a time, by the story process (tui/service/stories.py). Bump with any change to them.
 REPORT_VERSION = "4"  # 4: the thirteenth pass (stories13): a part of a count is no other toll,
-# who fired first keyed by the side blamed, speakers (a military source, a body's news agency,
-# an acronym in another word order, a bare body's spokesperson), alarm at reports tells no
-# event. 3: the twelfth pass (stories12): armed men who acted are no objective
+# who fired first keyed by the side blamed (and disputed), speakers (a military source, a
+# body's news agency, an acronym in another word order, a bare body's spokesperson), alarm at
+# reports tells no event, a denial of a report denies its words, who the dead were tells an
+# act, kin of armed men are none, a later toll disputes what was hit. 3: the twelfth pass
+# (stories12): armed men who acted are no objective
 # hit ("gunmen attacked a patrol"), a site for civilians is theirs, a count beside soldiers'
 # is theirs (poles.py). 2: the eleventh pass (stories11): spokespersons filed under their body,
 # denials of a backing tie, words for armed men and forces in figures, state-run outlets' side;

@@ -284,19 +284,23 @@ def _disputes(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow, int
             other = rows[j]
             if one.is_denial or other.is_denial or not _apart(one, other):
                 continue
-            if not _near(one, other):
-                continue
+            near = _near(one, other)
             first, second = blamed_first(one.statement), blamed_first(other.statement)
-            if first and second and first.isdisjoint(second):  # who fired first, each side
-                yield other, one, FIRST  # often at its own village: "Pakistani troops opened
-                continue  # unprovoked fire" / "Indian forces started the exchange"
+            if near and first and second and first.isdisjoint(second):  # who fired first,
+                yield other, one, FIRST  # each side often at its own village: "Pakistani
+                continue  # troops had opened unprovoked fire" / "Indian forces started it"
             if not same_places(places[i], places[j]):
                 continue
-            opposed = sorted(abs(s) for s in stands[i] if abs(s) != HIT and -s in stands[j])
+            opposed = sorted(
+                abs(s)
+                for s in stands[i]
+                if abs(s) != HIT and -s in stands[j] and (near or abs(s) == 1)
+            )  # a later toll of the strike disputes what it hit as the first did
             if opposed:
                 yield other, one, opposed[0]
             elif (
-                -HIT in stands[i] | stands[j]
+                near
+                and -HIT in stands[i] | stands[j]
                 and HIT in stands[i] | stands[j]
                 and _same_target(one, other)
             ):

@@ -113,3 +113,15 @@ def test_two_sides_blaming_each_other_for_firing_first_dispute() -> None:
     from tui.pipeline.stories.statements import blamed_first
 
     assert blamed_first(frozenset({"first", "first:India"})) == {"India"}
+
+
+def test_a_claim_of_two_statements_joins_by_one_and_draws_by_that_one_only() -> None:
+    from tui.pipeline.stories.statements import clauses
+
+    text = "the attack had been beaten back and that 27 of the attackers were killed"
+    parts = clauses(text, 100)
+    assert [t for t, _ in parts] == [
+        "the attack had been beaten back", "27 of the attackers were killed"
+    ]
+    assert parts[1][1] == 100 + text.index("27")
+    assert clauses("the ship was not damaged", 0) == []

@@ -33,7 +33,7 @@ from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.lexicon import ACTS, DENIAL_CUES, OPPOSITIONS, STATE_BODY_WORDS
 from tui.pipeline.stories.parties import same_party_links, spoken_for
 from tui.pipeline.stories.scope import NO_SCOPE, Scope, scope_of
-from tui.pipeline.stories.statements import similarity, statement_keys, weights
+from tui.pipeline.stories.statements import clauses, similarity, statement_keys, weights
 from tui.pipeline.stories.words import claim_key, pole_keys, stem
 
 # A content that says something was not there ("there were no military facilities in the
@@ -123,11 +123,13 @@ class _Draft:
     mentions: list[Mention]
     statements: list[Counter[str]]
     denial: bool
+    match: list[Counter[str]]  # what later claims are compared with: a joined claim's clause
 
 
 def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]:
     """The rows of one story, in order of their first mention."""
     items = []
+    parts: list[list[Counter[str]]] = []  # a claim's that-clauses ("... and that ..."), each
     for article in sorted(articles, key=lambda a: (a.timestamp, a.id)):
         for claim in sorted(article.claims, key=lambda c: c.start):
             speaker = sources.speaker_of(claim, article.text, article.entities)
@@ -140,6 +142,9 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
                 mention, denial=is_denial(claim, statement), scope=scope_of(content, lo, article)
             )
             items.append((mention, speaker, statement))
+            parts.append(
+                [statement_keys(t, at, article) for t, at in clauses(content, lo)] or [statement]
+            )
     speakers = [s for _, s, _ in items]
     declared = acronyms.declared(a.text for a in articles)  # "the ... Army (TPNPB)"
     resolved = spoken_for(speakers, sources.resolve(speakers, declared))
@@ -153,24 +158,26 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
     resolved = {k: joined.get(v, v) for k, v in resolved.items()}
     weight = weights([st for _, _, st in items])
     drafts: list[_Draft] = []
-    for mention, speaker, statement in items:
+    for (mention, speaker, statement), own in zip(items, parts, strict=True):
         key = resolved[speaker.key]
         denial = mention.denial
-        best, best_score = None, 0.0
+        best, best_score, best_part = None, 0.0, statement
         for draft in drafts:
             if draft.key != key or draft.denial != denial:
                 continue
             other_outlet = all(m.article_id != mention.article_id for m in draft.mentions)
             join = ACROSS_ARTICLES_JOIN if other_outlet else STATEMENT_JOIN
-            score = 1.0 if denial else similarity(statement, draft.statements, weight, join)
-            if score > best_score:
-                best, best_score = draft, score
+            for part in own:
+                score = 1.0 if denial else similarity(part, draft.match, weight, join)
+                if score > best_score:
+                    best, best_score, best_part = draft, score, part
         if best is None:
-            drafts.append(_Draft(key, [speaker], [mention], [statement], denial))
-        else:
+            drafts.append(_Draft(key, [speaker], [mention], [statement], denial, list(own)))
+        else:  # a claim of two statements joins by one, and draws others by that one only
             best.speakers.append(speaker)
             best.mentions.append(mention)
             best.statements.append(statement)
+            best.match.append(best_part)
     parties = _parties([s for _, s, _ in items], resolved)
     return [_row(story_id, draft, parties.get(draft.key)) for draft in drafts]
 

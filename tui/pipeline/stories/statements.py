@@ -83,6 +83,20 @@ def _fired_first(text: str) -> str | None:
     return before[-1] if before else next(filter(None, map(country_of, tokens[cue:])), None)
 
 
+def clauses(text: str, lo: int) -> list[tuple[str, int]]:
+    """The that-clauses of a claim's content that says two things ("the attack had been beaten
+    back and that 27 of the attackers were killed"): (text, offset) each; [] for one."""
+    cuts = [m for m in _AND_THAT.finditer(text)]
+    if not cuts:
+        return []
+    starts = [0, *(m.end() for m in cuts)]
+    ends = [*(m.start() for m in cuts), len(text)]
+    return [(text[a:b], lo + a) for a, b in zip(starts, ends, strict=True)]
+
+
+_AND_THAT = re.compile(r",?\s+and\s+that\s+", re.IGNORECASE)
+
+
 def blamed_first(statement: Counter[str] | frozenset[str]) -> frozenset[str]:
     """The sides a statement says fired first (`first:<country>` keys)."""
     return frozenset(k[len(_FIRST) + 1 :] for k in statement if k.startswith(_FIRST + ":"))

@@ -125,3 +125,10 @@ def test_a_claim_of_two_statements_joins_by_one_and_draws_by_that_one_only() -> 
     ]
     assert parts[1][1] == 100 + text.index("27")
     assert clauses("the ship was not damaged", 0) == []
+
+
+def test_a_count_superseded_in_the_same_claim_is_no_other_toll() -> None:
+    revised = _keys("15 people had been killed, revising an earlier toll of 14")
+    plain = _keys("15 people had been killed in the strike")
+    weight = weights([revised, plain])
+    assert similarity(plain, [revised], weight, 0.3) == 1.0

@@ -51,7 +51,11 @@ def statement_keys(text: str, lo: int, article: StoryArticle) -> Counter[str]:
         found[key] += 1
         before = padded[max(lo, amount.start - _NEAR) : amount.start]
         after = padded[amount.end : amount.end + _NEAR]
-        if is_part(before, after) or is_increment(padded[amount.start : amount.end]):
+        if (
+            is_part(before, after)
+            or is_increment(padded[amount.start : amount.end])
+            or _SUPERSEDED.search(before)  # "revising an earlier toll of 14": not its count
+        ):
             found[_PART + key] += 1  # "one of them a woman": no other toll (`_other_amounts`)
     return found
 
@@ -102,6 +106,11 @@ def blamed_first(statement: Counter[str] | frozenset[str]) -> frozenset[str]:
     return frozenset(k[len(_FIRST) + 1 :] for k in statement if k.startswith(_FIRST + ":"))
 _NEAR = 80  # characters either side of an amount read for a part's cues (as figures.py)
 _PART = "part:"
+_SUPERSEDED = re.compile(
+    r"\b(?:(?:an?|the)\s+)?(?:earlier|previous|initial|preliminary|prior|first)\s+"
+    r"(?:toll|count|figure|tally|estimate)\s+(?:of|at)\s+$|\b(?:up|down)\s+from\s+$",
+    re.IGNORECASE,
+)
 _MARKS = (_PART, "frame:")  # keys that mark how a statement reads, not words it shares
 
 
@@ -172,9 +181,9 @@ def _amounts(statement: Counter[str]) -> set[str]:
 
 def _parts(statement: Counter[str]) -> set[str]:
     """The amounts a statement gives as parts of another count of the same quantity that it
-    gives whole ("three civilians, one of them a woman, were killed": the one). A cue read as
-    a part with no whole beside it ("Four children were among nine people killed" marks both)
-    makes no part."""
+    gives whole ("three civilians, one of them a woman, were killed": the one), or as a count
+    it supersedes ("revising an earlier toll of 14"). A cue read as a part with no whole
+    beside it ("Four children were among nine people killed" marks both) makes no part."""
     marked = {k for k in statement if k.startswith("#") and _PART + k in statement}
     whole = {k.split(":")[0] for k in statement if k.startswith("#") and k not in marked}
     return {k for k in marked if k.split(":")[0] in whole}

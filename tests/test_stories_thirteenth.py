@@ -132,3 +132,12 @@ def test_a_count_superseded_in_the_same_claim_is_no_other_toll() -> None:
     plain = _keys("15 people had been killed in the strike")
     weight = weights([revised, plain])
     assert similarity(plain, [revised], weight, 0.3) == 1.0
+
+
+def test_a_count_is_read_past_an_aside_naming_its_parts() -> None:
+    from tui.pipeline.stories.amounts import amounts_in
+
+    text = "Nine civilians, among them a teacher and two elderly farmers, were killed"
+    assert [(a.what, a.low) for a in amounts_in(text, 0, len(text))] == [
+        ("killed", 9), ("killed", 2)
+    ]

@@ -141,3 +141,16 @@ def test_a_count_is_read_past_an_aside_naming_its_parts() -> None:
     assert [(a.what, a.low) for a in amounts_in(text, 0, len(text))] == [
         ("killed", 9), ("killed", 2)
     ]
+
+
+def test_another_s_account_called_untrue_is_a_denial() -> None:
+    from tui.pipeline.stories.ledger import is_denial
+
+    def said(content: str) -> bool:
+        text = f"The ministry said {content}."
+        return is_denial(claim(text, text, "The ministry", content), Counter())
+
+    assert said("the jihadists' claim that they had seized the base was pure propaganda")
+    assert said("Yerevan's statement was disinformation")
+    assert not said("it had struck a facility where drone crews trained, a claim officials "
+                    "rejected as a lie")  # fmt: skip

@@ -44,6 +44,16 @@ _NOTHING_THERE = re.compile(
     r"|no\s+\w+(?:\s+\w+){0,3}\s+(?:had|has|was|were|is|are)\b|none\s+of\b|not\s+a\s+single\b)",
     re.IGNORECASE,
 )
+# Another's account called untrue: a content opening (within five words) on a word of a
+# report, then within twelve words a word of falsehood ("the jihadists' claim that they had
+# seized the base was \"pure propaganda\"", "the figure as propaganda", "Yerevan's statement
+# \"disinformation\""); not "it struck a facility ..., a claim officials rejected as a lie".
+_CALLED_FALSE = re.compile(
+    r"\W*(?:\w+\W+){0,5}?(?:claims?|statements?|accounts?|reports?|figures?|accusations?"
+    r"|allegations?|assertions?)\b(?:\W+\w+){0,12}?\W+(?:propaganda|disinformation|false|fabricated|fabrication|lies?"
+    r"|baseless|fake|untrue|nonsense|fiction)\b",
+    re.IGNORECASE,
+)
 STATEMENT_JOIN = 0.3
 ACROSS_ARTICLES_JOIN = 0.25  # a row none of whose mentions is in the claim's article
 _STRENGTH = {"denied": 4, "confirmed": 3, "disputed": 2, "unconfirmed": 1, "claimed": 0}
@@ -111,6 +121,8 @@ def is_denial(claim: Claim, statement: Counter[str]) -> bool:
         r"\bonly\b", claim.text[claim.content_start - claim.start :]
     ):
         return True
+    if _CALLED_FALSE.match(claim.text[claim.content_start - claim.start :]):
+        return True  # "called the SSC-Khatumo claim of capture \"pure propaganda\"" (13th pass)
     if claim.status != "denied" and not any(e.kind == "denial" for e in claim.evidence):
         return False
     return not any(k in _ACT_KEYS or k in _UNHARMED for k in statement)

@@ -34,7 +34,9 @@ REPORT_VERSION = "4"  # 4: the thirteenth pass (stories13): a part of a count is
 # who fired first keyed by the side blamed (and disputed), speakers (a military source, a
 # body's news agency, an acronym in another word order, a bare body's spokesperson), alarm at
 # reports tells no event, a denial of a report denies its words, who the dead were tells an
-# act, kin of armed men are none, a later toll disputes what was hit. 3: the twelfth pass
+# act, kin of armed men are none, a later toll disputes what was hit, a claim of two
+# that-clauses joins by one, a superseded count is no toll, a count read past an aside of its
+# parts, another's account called untrue is a denial. 3: the twelfth pass
 # (stories12): armed men who acted are no objective
 # hit ("gunmen attacked a patrol"), a site for civilians is theirs, a count beside soldiers'
 # is theirs (poles.py). 2: the eleventh pass (stories11): spokespersons filed under their body,

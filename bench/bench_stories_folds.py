@@ -10,9 +10,9 @@ fold. For each fold, the grid point with the best mean BCubed F1 on the other se
 held-out scores estimates how the grouping does on a set nobody tuned on; the same mean with
 the defaults, beside it, says how much of their score is fit. The point best over all folds is
 printed last: the candidate defaults. `--ledger` does the same for the ledger's and the
-contradictions' thresholds (ledger.STATEMENT_JOIN, ledger.ACROSS_ARTICLES_JOIN, ledger.CORE_JOIN,
-contradictions.DENIAL_OVERLAP), scoring claim-group F1 and contradiction F1 (kind counted) with
-bench_stories.py's own scorer, each chosen on its own.
+contradictions' thresholds (ledger.STATEMENT_JOIN, ledger.ACROSS_ARTICLES_JOIN,
+statements.CORE_JOIN, contradictions.DENIAL_OVERLAP), scoring claim-group F1 and
+contradiction F1 (kind counted) with bench_stories.py's own scorer, each chosen on its own.
 """
 
 from __future__ import annotations
@@ -33,13 +33,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 import bench_stories  # noqa: E402
 from bench_stories import analysed, bcubed, load  # noqa: E402
 
-from tui.pipeline.stories import contradictions, ledger  # noqa: E402
+from tui.pipeline.stories import contradictions, ledger, statements  # noqa: E402
 from tui.pipeline.stories.features import article_features  # noqa: E402
 from tui.pipeline.stories.grouping import Params, StoryIndex  # noqa: E402
 
 SEEN = (
     "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8", "heldout9", "heldout10",
+    "heldout8", "heldout9", "heldout10", "heldout11",
 )
 GRID = {
     "join": (0.18, 0.2, 0.22, 0.25, 0.28),
@@ -90,7 +90,7 @@ def ledger_folds() -> None:
     defaults = (
         ledger.STATEMENT_JOIN,
         ledger.ACROSS_ARTICLES_JOIN,
-        ledger.CORE_JOIN,
+        statements.CORE_JOIN,
         contradictions.DENIAL_OVERLAP,
     )
     scores: dict[tuple[float, ...], dict[str, tuple[float, float]]] = {}
@@ -98,7 +98,7 @@ def ledger_folds() -> None:
         (
             ledger.STATEMENT_JOIN,
             ledger.ACROSS_ARTICLES_JOIN,
-            ledger.CORE_JOIN,
+            statements.CORE_JOIN,
             contradictions.DENIAL_OVERLAP,
         ) = point
         row = {}
@@ -117,7 +117,7 @@ def ledger_folds() -> None:
     (
         ledger.STATEMENT_JOIN,
         ledger.ACROSS_ARTICLES_JOIN,
-        ledger.CORE_JOIN,
+        statements.CORE_JOIN,
         contradictions.DENIAL_OVERLAP,
     ) = defaults
     print(f"{len(scores)} grid points ({', '.join(LEDGER_GRID)}), {len(SEEN)} folds")

@@ -46,7 +46,8 @@ def acronym_of(tokens: list[str]) -> str | None:
 
 
 def by_initials(initials: str, keys: Counter[str]) -> str | None:
-    """The acronym key that a name's initials spell, or hold (3 letters or more)."""
+    """The acronym key that a name's initials spell, or hold (3 letters or more), or spell in
+    another order (`_reordered`)."""
     if len(initials) < 2:
         return None
     found = {
@@ -54,9 +55,20 @@ def by_initials(initials: str, keys: Counter[str]) -> str | None:
         for k in keys
         if k.startswith("org:")
         and k[4:].isupper()
-        and (k[4:] == initials or (len(k) >= 7 and k[4:] in initials))
+        and (
+            k[4:] == initials
+            or (len(k) >= 7 and k[4:] in initials)
+            or _reordered(k[4:], initials)
+        )
     }
     return found.pop() if len(found) == 1 else None
+
+
+def _reordered(acronym: str, initials: str) -> bool:
+    """The initials of a name in another word order, as the body's own language or an older
+    name orders them ("the Democratic Party of Iranian Kurdistan" for the KDPI, the Kurdistan
+    Democratic Party of Iran): the same letters, three at least, with no digit."""
+    return len(acronym) >= 3 and acronym.isalpha() and sorted(acronym) == sorted(initials)
 
 
 def declared(texts: Iterable[str]) -> dict[str, str]:

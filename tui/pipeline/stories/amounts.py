@@ -195,7 +195,8 @@ def _quantity(lows: list[str], k: int, after: int, kind: str, found: list[Amount
             return found[-1].what  # "killing 14 people, six of them children": of the 14
     reach = 20 if k > 0 and lows[k - 1] in ("to", "at") else 12  # "the toll ... rose to 19"
     left = _scan(lows, range(k - 1, max(-1, k - reach), -1), kind)
-    right = _scan(lows, range(after, min(len(lows), after + 10)), kind)
+    start = _past_aside(lows, after)  # "Nine civilians, among them two farmers, were killed"
+    right = _scan(lows, range(start, min(len(lows), start + 10)), kind)
     if left and right:
         if k > 0 and lows[k - 1] == "and":  # "two died and three were wounded"
             return right[1]
@@ -207,6 +208,20 @@ def _quantity(lows: list[str], k: int, after: int, kind: str, found: list[Amount
     if kind == "people" and after < len(lows) and lows[after] == "bodies":
         return "killed"
     return None
+
+
+def _past_aside(lows: list[str], at: int) -> int:
+    """Where the words after an amount go on past an aside naming its parts (", among them a
+    teacher and two farmers,", ", including four children,"): the word after its closing
+    comma; `at` itself when none opens there (thirteenth pass)."""
+    comma = next((j for j in (at, at + 1) if j < len(lows) and lows[j] == ","), None)
+    if comma is None:  # the amount's noun may come first: "Nine civilians, among them"
+        return at
+    opener = " ".join(lows[comma + 1 : comma + 3])
+    if not any(opener.startswith(w) for w in _INHERIT):
+        return at
+    close = next((j for j in range(comma + 2, min(len(lows), comma + 16)) if lows[j] == ","), None)
+    return close + 1 if close is not None else at
 
 
 def _scan(lows: list[str], positions: range, kind: str) -> tuple[int, str] | None:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.countries import country_of, name_tokens
 from tui.pipeline.stories.figures import Figure, FigureMention
-from tui.pipeline.stories.ledger import LedgerRow, overlap
+from tui.pipeline.stories.ledger import LedgerRow
 from tui.pipeline.stories.parties import GENERIC_NAMES, names_body, officer_of_state
 from tui.pipeline.stories.poles import (
     ACTS,
@@ -40,9 +40,11 @@ from tui.pipeline.stories.poles import (
     told_statements,
 )
 from tui.pipeline.stories.scope import same_places
-from tui.pipeline.stories.words import claim_key, keys
+from tui.pipeline.stories.statements import blamed_first, overlap
+from tui.pipeline.stories.words import claim_key, keys, negated_keys
 
 DENIAL_OVERLAP = 0.5
+FIRST = len(lexicon.OPPOSITIONS) + 1  # the dispute over who fired first
 FIGURE_HOURS = 24.0
 KINDS = ("denial", "dispute", "figures")
 
@@ -144,7 +146,7 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
             pole
             for m, st in zip(denial.mentions, denial.statements, strict=True)
             if m.denial and m.scope.of_event  # not "targeting civilians in previous attacks"
-            for pole in _denied_poles(_what_is_denied(m.claim.cue, st))
+            for pole in _denied_poles(_reported(m.content) or _what_is_denied(m.claim.cue, st))
         }
         for row in rows:
             if row.is_denial or not _apart(denial, row) or not _told(row):
@@ -188,6 +190,20 @@ def _denied_poles(denied: frozenset[str]) -> set[int]:
     elif denied & second and denied & ACTS:
         found.add(-1)
     return found
+
+
+def _reported(content: str) -> frozenset[str]:
+    """What a denial of a report says is untrue: the words after "reports of", "the claim
+    that", "responsibility for" ("rejected reports of civilian deaths as propaganda": civilian
+    deaths; thirteenth pass). Empty when it denies no report's words."""
+    found = _REPORTED.search(content)
+    return frozenset(negated_keys(content[found.end() :])) - _VERDICT if found else frozenset()
+
+
+_REPORTED = re.compile(
+    r"\b(?:reports?|claims?|accusations?|allegations?|responsibility)\s+(?:of|that|for)\s+",
+    re.IGNORECASE,
+)
 
 
 def _what_is_denied(cue: str, statement: frozenset[str]) -> frozenset[str]:
@@ -268,13 +284,23 @@ def _disputes(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow, int
             other = rows[j]
             if one.is_denial or other.is_denial or not _apart(one, other):
                 continue
-            if not _near(one, other) or not same_places(places[i], places[j]):
+            near = _near(one, other)
+            first, second = blamed_first(one.statement), blamed_first(other.statement)
+            if near and first and second and first.isdisjoint(second):  # who fired first,
+                yield other, one, FIRST  # each side often at its own village: "Pakistani
+                continue  # troops had opened unprovoked fire" / "Indian forces started it"
+            if not same_places(places[i], places[j]):
                 continue
-            opposed = sorted(abs(s) for s in stands[i] if abs(s) != HIT and -s in stands[j])
+            opposed = sorted(
+                abs(s)
+                for s in stands[i]
+                if abs(s) != HIT and -s in stands[j] and (near or abs(s) == 1)
+            )  # a later toll of the strike disputes what it hit as the first did
             if opposed:
                 yield other, one, opposed[0]
             elif (
-                -HIT in stands[i] | stands[j]
+                near
+                and -HIT in stands[i] | stands[j]
                 and HIT in stands[i] | stands[j]
                 and _same_target(one, other)
             ):

@@ -23,25 +23,18 @@ the same when later articles join.
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
 from tui.core.models import Claim
 from tui.pipeline.stories import acronyms, sources
-from tui.pipeline.stories.amounts import amounts_in
 from tui.pipeline.stories.article import StoryArticle
-from tui.pipeline.stories.lexicon import (
-    ACTS,
-    CLAIM_CONCEPTS,
-    DENIAL_CUES,
-    OPPOSITIONS,
-    STATE_BODY_WORDS,
-)
+from tui.pipeline.stories.lexicon import ACTS, DENIAL_CUES, OPPOSITIONS, STATE_BODY_WORDS
 from tui.pipeline.stories.parties import same_party_links, spoken_for
 from tui.pipeline.stories.scope import NO_SCOPE, Scope, scope_of
-from tui.pipeline.stories.words import claim_key, negated_keys, pole_keys, stem
+from tui.pipeline.stories.statements import clauses, similarity, statement_keys, weights
+from tui.pipeline.stories.words import claim_key, pole_keys, stem
 
 # A content that says something was not there ("there were no military facilities in the
 # area", "no meeting of commanders had taken place", "none of the dead were fighters") answers
@@ -51,10 +44,18 @@ _NOTHING_THERE = re.compile(
     r"|no\s+\w+(?:\s+\w+){0,3}\s+(?:had|has|was|were|is|are)\b|none\s+of\b|not\s+a\s+single\b)",
     re.IGNORECASE,
 )
+# Another's account called untrue: a content opening (within five words) on a word of a
+# report, then within twelve words a word of falsehood ("the jihadists' claim that they had
+# seized the base was \"pure propaganda\"", "the figure as propaganda", "Yerevan's statement
+# \"disinformation\""); not "it struck a facility ..., a claim officials rejected as a lie".
+_CALLED_FALSE = re.compile(
+    r"\W*(?:\w+\W+){0,5}?(?:claims?|statements?|accounts?|reports?|figures?|accusations?"
+    r"|allegations?|assertions?)\b(?:\W+\w+){0,12}?\W+(?:propaganda|disinformation|false|fabricated|fabrication|lies?"
+    r"|baseless|fake|untrue|nonsense|fiction)\b",
+    re.IGNORECASE,
+)
 STATEMENT_JOIN = 0.3
 ACROSS_ARTICLES_JOIN = 0.25  # a row none of whose mentions is in the claim's article
-CORE_JOIN = 0.6
-HOLDER_JOIN = 0.5
 _STRENGTH = {"denied": 4, "confirmed": 3, "disputed": 2, "unconfirmed": 1, "claimed": 0}
 
 
@@ -120,6 +121,8 @@ def is_denial(claim: Claim, statement: Counter[str]) -> bool:
         r"\bonly\b", claim.text[claim.content_start - claim.start :]
     ):
         return True
+    if _CALLED_FALSE.match(claim.text[claim.content_start - claim.start :]):
+        return True  # "called the SSC-Khatumo claim of capture \"pure propaganda\"" (13th pass)
     if claim.status != "denied" and not any(e.kind == "denial" for e in claim.evidence):
         return False
     return not any(k in _ACT_KEYS or k in _UNHARMED for k in statement)
@@ -132,11 +135,13 @@ class _Draft:
     mentions: list[Mention]
     statements: list[Counter[str]]
     denial: bool
+    match: list[Counter[str]]  # what later claims are compared with: a joined claim's clause
 
 
 def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]:
     """The rows of one story, in order of their first mention."""
     items = []
+    parts: list[list[Counter[str]]] = []  # a claim's that-clauses ("... and that ..."), each
     for article in sorted(articles, key=lambda a: (a.timestamp, a.id)):
         for claim in sorted(article.claims, key=lambda c: c.start):
             speaker = sources.speaker_of(claim, article.text, article.entities)
@@ -144,11 +149,14 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
             mention = Mention(
                 article.id, article.url, article.feed, article.timestamp, claim, content, lo
             )
-            statement = statement_keys(mention, article)
+            statement = statement_keys(content, lo, article)
             mention = replace(
                 mention, denial=is_denial(claim, statement), scope=scope_of(content, lo, article)
             )
             items.append((mention, speaker, statement))
+            parts.append(
+                [statement_keys(t, at, article) for t, at in clauses(content, lo)] or [statement]
+            )
     speakers = [s for _, s, _ in items]
     declared = acronyms.declared(a.text for a in articles)  # "the ... Army (TPNPB)"
     resolved = spoken_for(speakers, sources.resolve(speakers, declared))
@@ -160,26 +168,28 @@ def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]
         [m.denial for m, _, _ in items],
     )
     resolved = {k: joined.get(v, v) for k, v in resolved.items()}
-    weight = _weights([st for _, _, st in items])
+    weight = weights([st for _, _, st in items])
     drafts: list[_Draft] = []
-    for mention, speaker, statement in items:
+    for (mention, speaker, statement), own in zip(items, parts, strict=True):
         key = resolved[speaker.key]
         denial = mention.denial
-        best, best_score = None, 0.0
+        best, best_score, best_part = None, 0.0, statement
         for draft in drafts:
             if draft.key != key or draft.denial != denial:
                 continue
             other_outlet = all(m.article_id != mention.article_id for m in draft.mentions)
             join = ACROSS_ARTICLES_JOIN if other_outlet else STATEMENT_JOIN
-            score = 1.0 if denial else _similarity(statement, draft.statements, weight, join)
-            if score > best_score:
-                best, best_score = draft, score
+            for part in own:
+                score = 1.0 if denial else similarity(part, draft.match, weight, join)
+                if score > best_score:
+                    best, best_score, best_part = draft, score, part
         if best is None:
-            drafts.append(_Draft(key, [speaker], [mention], [statement], denial))
-        else:
+            drafts.append(_Draft(key, [speaker], [mention], [statement], denial, list(own)))
+        else:  # a claim of two statements joins by one, and draws others by that one only
             best.speakers.append(speaker)
             best.mentions.append(mention)
             best.statements.append(statement)
+            best.match.append(best_part)
     parties = _parties([s for _, s, _ in items], resolved)
     return [_row(story_id, draft, parties.get(draft.key)) for draft in drafts]
 
@@ -230,74 +240,6 @@ _OTHER_SPEAKER = re.compile(
 )
 
 
-def statement_keys(mention: Mention, article: StoryArticle) -> Counter[str]:
-    """The comparison keys of a claim's own content: its words (negations marked), one more
-    key per entity named in it (a name weighs more than a word), and its amounts."""
-    text, lo = mention.content, mention.content_start
-    hi = lo + len(text)
-    found: Counter[str] = Counter()
-    for ent in article.entities:
-        for m_lo, m_hi in ent.mentions:
-            if lo <= m_lo < hi and text[m_lo - lo : m_hi - lo].strip():
-                found["@" + " ".join(ent.name.casefold().split())] += 1
-    found.update(negated_keys(text))
-    padded = " " * lo + text
-    for amount in amounts_in(padded, lo, hi):  # "killed 14" and "14 dead" share one key
-        span = str(amount.low) if amount.high == amount.low else f"{amount.low}-{amount.high}"
-        found[f"#{amount.what}:{amount.kind}:{span}"] += 1  # "dozens": a range, 24-99
-    return found
-
-
-def overlap(one: Counter[str], other: Counter[str], weight: dict[str, float]) -> float:
-    """Shared weight over the smaller statement's weight (0 to 1)."""
-    a = sum(weight.get(k, 1.0) for k in one)
-    b = sum(weight.get(k, 1.0) for k in other)
-    if a <= 0 or b <= 0:
-        return 0.0
-    shared = sum(weight.get(k, 1.0) for k in one if k in other)
-    return shared / min(a, b)
-
-
-def _similarity(
-    statement: Counter[str],
-    others: list[Counter[str]],
-    weight: dict[str, float],
-    join: float = STATEMENT_JOIN,
-) -> float:
-    """How far a statement is one of a row's: 0 below the thresholds (`join`), else a score."""
-    best = 0.0
-    for other in others:
-        if _other_amounts(statement, other):
-            continue
-        if _amounts(statement) & _amounts(other):
-            return 1.0  # one speaker's same count of one quantity is one statement
-        by_words = overlap(statement, other, weight)
-        if by_words >= join:
-            best = max(best, by_words)
-        side = _holder_side(statement)
-        if side and side == _holder_side(other):
-            best = max(best, HOLDER_JOIN)  # "its troops still held the town" / "repelled"
-        mine, theirs = _core(statement), _core(other)
-        if len(mine | theirs) >= 2 and len(mine & theirs) / len(mine | theirs) >= CORE_JOIN:
-            best = max(best, len(mine & theirs) / len(mine | theirs))
-    return best
-
-
-def _holder_side(statement: Counter[str]) -> int:
-    """1 when a statement says a place was taken, -1 when it says it held, else 0: one
-    speaker's accounts of who holds a place are one statement in many words ("its troops
-    still controlled the town", "its soldiers held Pinga", "the rebels had been pushed back")."""
-    taken, held = bool(statement.keys() & _TAKEN), bool(statement.keys() & _HELD)
-    return 0 if taken == held else (1 if taken else -1)
-
-
-def _core(statement: Counter[str]) -> set[str]:
-    """The concepts and amounts of a statement: what a paraphrase keeps of it."""
-    return {k for k in statement if k.removeprefix("not:") in _CONCEPT_NAMES or k[:1] == "#"}
-
-
-_CONCEPT_NAMES = frozenset(CLAIM_CONCEPTS.values())
-_TAKEN, _HELD = (pole_keys(pole) for pole in OPPOSITIONS[1])
 # "the ship was undamaged", "was not damaged": an account of the target's state, set against
 # "the ship was hit" (a dispute), not a denial of an act ("did not strike homes").
 _UNHARMED = pole_keys(OPPOSITIONS[2][1]) - pole_keys(frozenset(("not:hit", "not:struck")))
@@ -308,50 +250,6 @@ _BODY_STEMS = frozenset(stem(w) for w in STATE_BODY_WORDS) - {
     stem(w) for w in ("of", "the", "state", "spokesman", "spokeswoman", "spokesperson",
                       "officials", "office", "service", "services")
 }  # fmt: skip
-
-
-def _amounts(statement: Counter[str]) -> set[str]:
-    """Quantity and amount, whatever the noun: "eight soldiers were killed" and "put its losses
-    at eight dead" give one count."""
-    found = set()
-    for k in statement:
-        if k.startswith("#"):
-            what, _, amount = k[1:].split(":")
-            found.add(f"{what}:{amount}")
-    return found
-
-
-def _other_amounts(one: Counter[str], other: Counter[str]) -> bool:
-    """Whether two statements give different amounts of one quantity: a toll of 14 and a
-    toll of 19 are two statements, the second an update of the first. An amount in words
-    that holds the other is no other amount ("killing up to 50 servicemen" / "killed dozens
-    of servicemen": one ministry's one claim in two outlets' words)."""
-    mine: dict[str, list[tuple[int, int]]] = {}
-    for k in one:
-        if k.startswith("#"):
-            quantity, _, amount = k.rpartition(":")
-            mine.setdefault(quantity, []).append(_range(amount))
-    for k in other:
-        if not k.startswith("#"):
-            continue
-        quantity, _, amount = k.rpartition(":")
-        low, high = _range(amount)
-        if quantity in mine and not any(lo <= high and low <= hi for lo, hi in mine[quantity]):
-            return True
-    return False
-
-
-def _range(amount: str) -> tuple[int, int]:
-    low, _, high = amount.partition("-")
-    return int(low), int(high or low)
-
-
-def _weights(statements: list[Counter[str]]) -> dict[str, float]:
-    df: Counter[str] = Counter()
-    for statement in statements:
-        df.update(statement.keys())
-    n = len(statements)
-    return {k: math.log(1.0 + n / c) for k, c in df.items()}
 
 
 def _row(story_id: str, draft: _Draft, party: str | None) -> LedgerRow:

@@ -48,7 +48,7 @@ def same_party_links(
     """Key -> the key of the one party it is, for the keys this rule joins (others left out).
 
     The inputs are parallel, one item per claim of the story: its resolved speaker key, its
-    article, its side (None when unknown), its statement (ledger.statement_keys: counts are
+    article, its side (None when unknown), its statement (statements.statement_keys: counts are
     `#what:class:amount` keys) and whether it is a denial, in the story's order. Each party is
     filed under its most frequent key (a state's on a tie).
     """
@@ -193,6 +193,9 @@ def _speaks_as(spokesperson: Any, key: str, names: set[str], states: int) -> boo
     tied to no side, their title names nothing else and the story one state ("Junta
     spokesman Major General Zaw Min Tun"; not "National Unity Government spokesman")."""
     phrase = spokesperson.phrase
+    if key.startswith("body:"):  # "government spokesman Maxime Balalou" / "the government",
+        words = {w.casefold().removesuffix("'s") for w in name_tokens(phrase)}  # a story with
+        return bool(spokesperson.party) and set(key[5:].split()) <= words  # no state's name
     if not key.startswith("state:"):
         return any(names_body([phrase], name) for name in names)
     if country := country_in(phrase):

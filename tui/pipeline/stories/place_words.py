@@ -45,7 +45,10 @@ SPEECH_VERBS = words(
 TREND_LABELS = words("analysis opinion comment commentary editorial column insight perspective")
 # Words that make a place name a region: a compass word before it ("southern Gaza", "eastern
 # Congo") or an administrative word after it ("Borno State", "Donetsk region", "the Gaza
-# Strip").
+# Strip"). Not a district (thirteenth pass): a focus place may be a district ("no broader than
+# a town, village or district", docs/STORIES.md), and outlets name one event by its town in one
+# report and by its district in the next ("the Mendhar area of Poonch district" / "the Punch
+# sector"); a county or raion stays a region.
 COMPASS_WORDS = words(
     """
     north south east west northern southern eastern western central northeastern northwestern
@@ -56,6 +59,6 @@ COMPASS_WORDS = words(
 ADMINISTRATIVE_WORDS = words(
     """
     region regions province provinces oblast oblasts state states governorate governorates
-    district districts county strip valley prefecture department territory raion
+    county strip valley prefecture department territory raion
     """
 )

@@ -8,6 +8,8 @@ mislead in two ways that the order of a sentence settles (twelfth pass):
   by jihadist gunmen" tell who attacked, not that fighters were hit; they are hit when an act
   comes before them ("killed five members of the group", "all those hit were members") or
   befalls them ("eleven terrorists had been killed", "two militants died");
+- the kin of armed men are no armed men ("three relatives of its members were killed";
+  thirteenth pass);
 - a site named for the people it serves is theirs: "a site for displaced families" is a
   civilian place, where "a training base for drone crews" stays a military one.
 contradictions.py pairs rows on opposite poles (disputes) and answers denials by pole.
@@ -20,6 +22,7 @@ from collections import Counter
 
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.ledger import LedgerRow
+from tui.pipeline.stories.statements import WHO_THE_DEAD
 from tui.pipeline.stories.words import claim_key, pole_keys
 
 POLES = tuple((pole_keys(one), pole_keys(other)) for one, other in lexicon.OPPOSITIONS)
@@ -60,7 +63,8 @@ def sides(row: LedgerRow) -> set[int]:
     on neither when as many stand on each ("struck a facility of mercenaries" / "a stray
     missile fell on the block")."""
     found: dict[int, Counter[int]] = {}
-    acts = bool(row.statement & ACTS)
+    acts = bool(row.statement & ACTS) or WHO_THE_DEAD in row.statement  # "the victims were
+    # traders and herders" tells whom an act killed (thirteenth pass)
     for statement in _told_hits(row) if row.statements else (row.statement,):
         for n in range(1, len(POLES) + 1):
             if n == 1 and (not acts or displacement_only(statement)):
@@ -106,11 +110,28 @@ def what_was_hit(content: str, statement: frozenset[str]) -> frozenset[str]:
     for i, (_, key) in enumerate(found):
         if key == _TROOPS and _befallen(found, i):
             keep.add(_TROOPS_DIED)  # "the number of dead soldiers at 27": their count
-        if key in _ARMED:
+        if key in _ARMED and _kin_of(found, i):
+            drop.add(key)  # "three relatives of its members were killed": the kin were hit
+        elif key in _ARMED:
             (keep if _befallen(found, i) else drop).add(key)
         elif key in _SITES:
             (drop if _serves_civilians(found, i) else keep).add(key)
     return (statement | (keep & {_TROOPS_DIED})) - (drop - keep)
+
+
+def _kin_of(found: list[tuple[str, str]], i: int) -> bool:
+    """Whether the armed men at word i are named as whose kin were hit: "relatives of its
+    members", "the families of fighters" (thirteenth pass)."""
+    before = [word for word, _ in found[max(0, i - 3) : i]]
+    while before and before[-1] in _POSSESSIVES:
+        before.pop()
+    return len(before) >= 2 and before[-1] == "of" and before[-2] in _KIN
+
+
+_POSSESSIVES = lexicon.words("its their his her the")
+_KIN = lexicon.words(
+    "relatives relative families family wives wife children sons daughters parents kin"
+)
 
 
 def _befallen(found: list[tuple[str, str]], i: int) -> bool:

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from tui.core.models import Claim, Entity
 from tui.pipeline.stories import lexicon
+from tui.pipeline.stories import speaker_links as links
 from tui.pipeline.stories.acronyms import acronym_of, by_initials, is_acronym
 from tui.pipeline.stories.countries import country_in, country_of, country_words, name_tokens
 from tui.pipeline.stories.polities import body_keys
@@ -110,7 +111,7 @@ def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
     )
     proper = frozenset(_proper_key(t) for t in tokens if _is_proper(t))
     words = _key_words(tokens)
-    if country and all(w in lexicon.STATE_BODY_WORDS for w in words - country_words(name)):
+    if country and all(w in _STATE_WORDS for w in _armed_source(words - country_words(name))):
         return Speaker(f"state:{country}", name, country, roles, True)
     acronym = acronym_of(tokens)
     if acronym in lexicon.STATE_FORCES:  # "the IDF", "US Central Command"
@@ -123,6 +124,20 @@ def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
     key = " ".join(sorted(words)) or name.casefold()
     bare = " ".join(sorted(_key_words(name_tokens(_WHERE.sub("", name)))))
     return Speaker(f"org:{key}", name, party, roles, named, initials, proper, bare)
+
+
+def _armed_source(words: frozenset[str]) -> frozenset[str]:
+    """A state's armed forces speaking unnamed ("a Moroccan military source", "Ukrainian army
+    sources"): the source is their voice, as their spokesman is; "security sources" stay a
+    source of their own (who they serve is not said)."""
+    if words & _SOURCE_WORDS and words & _ARMED_WORDS:
+        return words - _SOURCE_WORDS
+    return words
+
+
+_SOURCE_WORDS = frozenset(("source", "sources"))
+_ARMED_WORDS = frozenset(("military", "army", "defence", "navy", "naval"))
+_STATE_WORDS = lexicon.STATE_BODY_WORDS
 
 
 def resolve(speakers: list[Speaker], declared: dict[str, str] | None = None) -> dict[str, str]:
@@ -155,25 +170,27 @@ def resolve(speakers: list[Speaker], declared: dict[str, str] | None = None) -> 
     for key in sorted(keys):
         target = None
         if key.startswith("person:") and " " not in key:
-            target = _one(k for k in people if k.endswith(" " + key[7:]))
+            target = links.one(k for k in people if k.endswith(" " + key[7:]))
         elif key.startswith("body:"):
             words = set(key[5:].split())
             fits = [k for k in states if words & roles[k]] or states
             target = max(fits, key=lambda k: (keys[k], k)) if fits else None
         elif key.startswith("org:") and not by_key[key].named:
             target = (
-                _described(by_key[key], roles, by_key)
-                or _superset(key, keys)
-                or _armed_group(by_key[key], by_key)
-                or _same_bare(by_key[key], by_key)
+                links.described(by_key[key], roles, by_key)
+                or links.organ_of(by_key[key], by_key)
+                or links.superset(key, keys)
+                or links.armed_group(by_key[key], by_key)
+                or links.same_bare(by_key[key], by_key)
             )
         elif key.startswith("org:") and not key[4:].isupper():
             target = (
                 (spelled[key] if spelled.get(key) in keys else None)
                 or by_initials(by_key[key].initials, keys)
-                or _superset(key, keys)
+                or links.organ_of(by_key[key], by_key)
+                or links.superset(key, keys)
                 or _same_proper(by_key[key], by_key)
-                or _same_bare(by_key[key], by_key)
+                or links.same_bare(by_key[key], by_key)
             )
         if target and root(target) != root(key):
             parent[root(key)] = root(target)
@@ -229,69 +246,18 @@ def _words_in(name: str) -> bool:
     return any(t[:1].isupper() for t in name_tokens(name))
 
 
-def _one(found: object) -> str | None:
-    items = sorted(set(found))  # type: ignore[call-overload]
-    return items[0] if len(items) == 1 else None
-
-
-def _armed_group(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
-    """ "A spokesman for the paramilitary group" -> the one armed group speaking in the story
-    (a named source whose side is no country: the analysis makes an armed group its own side)."""
-    words = {w.casefold() for w in name_tokens(speaker.name)} - _ARTICLES - _LINKS
-    if not words or not all(w in lexicon.GROUP_WORDS for w in words):
-        return None
-    return _one(
-        k
-        for k, s in by_key.items()
-        if k != speaker.key and s.named and s.party and not country_of(s.party)
-        and not k.startswith("person:")
-    )  # fmt: skip
-
-
-def _described(
-    speaker: Speaker, roles: dict[str, set[str]], by_key: dict[str, Speaker]
-) -> str | None:
-    """The one named speaker of the story that a description's role words describe."""
-    wanted = {w for w in speaker.roles if w in _ROLE_STEMS and w not in _GENERIC}
-    if not wanted:
-        return None
-    return _one(k for k, r in roles.items() if k != speaker.key and by_key[k].named and wanted <= r)
-
-
-def _superset(key: str, keys: Counter[str]) -> str | None:
-    """ "org:health ministry" -> the one "org:gaza health ministry" of the story."""
-    words = set(key[4:].split())
-    if len(words) < 2:
-        return None
-    return _one(k for k in keys if k.startswith("org:") and k != key and words < set(k[4:].split()))
-
-
 def _same_proper(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
     """ "The DeepState group" -> the one "independent monitoring project DeepState"; a name
     the analysis did not tag a person ("Yohannes Tadesse") -> the person of the story."""
     if not (mine := speaker.proper):
         return None
-    return _one(
+    return links.one(
         k
         for k, s in by_key.items()
         if k != speaker.key
         and (k.startswith("org:") and bool(s.proper) and (s.proper <= mine or mine <= s.proper)
              or k.startswith("person:") and " ".join(sorted(k[7:].split())) == speaker.bare)
     )  # fmt: skip
-
-
-def _same_bare(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
-    """ "civil society leaders in Ituri province" -> the one "Local civil society leaders" of
-    the story: the same words once where each sits is left out. All such keys are one
-    speaker, so the first of them is as good a link as any."""
-    if not speaker.bare:
-        return None
-    same = [
-        k
-        for k, s in by_key.items()
-        if k != speaker.key and k.startswith("org:") and s.bare == speaker.bare
-    ]
-    return min(same) if same else None
 
 
 def _is_named(tokens: list[str]) -> bool:
@@ -318,8 +284,6 @@ def _proper_key(token: str) -> str:
 
 
 _PLAIN = _ARTICLES | _LINKS | lexicon.STATE_BODY_WORDS | lexicon.ROLE_WORDS
-_GENERIC = {stem(w) for w in lexicon.GENERIC_ROLES}
-_ROLE_STEMS = {stem(w) for w in lexicon.ROLE_WORDS}
 
 
 def _key_words(tokens: list[str]) -> frozenset[str]:

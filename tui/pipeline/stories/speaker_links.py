@@ -1,0 +1,105 @@
+"""Links between one story's speakers that `sources.resolve` merges, beyond names that match:
+a description to the one named speaker it describes ("the regional governor"), a body's news
+agency or media office to the body ("the group's Amaq news agency"), a description of an armed
+group to the one armed group speaking ("a spokesman for the paramilitary group"), a shorter name
+to the one fuller name of it ("health ministry" -> "Gaza health ministry"), and bodies whose
+words are the same once where each sits is left out.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Protocol
+
+from tui.pipeline.stories import lexicon
+from tui.pipeline.stories.countries import country_of, name_tokens
+from tui.pipeline.stories.words import stem
+
+
+class Speaker(Protocol):
+    """What these links read of a sources.Speaker."""
+
+    key: str
+    name: str
+    party: str | None
+    roles: frozenset[str]
+    named: bool
+    bare: str
+
+_ARTICLES = frozenset(("the", "a", "an"))
+_LINKS = frozenset(("of", "for", "in", "at", "and", "on", "to"))
+_GENERIC = {stem(w) for w in lexicon.GENERIC_ROLES}
+_ROLE_STEMS = {stem(w) for w in lexicon.ROLE_WORDS}
+
+
+def one(found: object) -> str | None:
+    items = sorted(set(found))  # type: ignore[call-overload]
+    return items[0] if len(items) == 1 else None
+
+
+def armed_group(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
+    """ "A spokesman for the paramilitary group" -> the one armed group speaking in the story
+    (a named source whose side is no country: the analysis makes an armed group its own side)."""
+    words = {w.casefold() for w in name_tokens(speaker.name)} - _ARTICLES - _LINKS
+    if not words or not all(w in lexicon.GROUP_WORDS for w in words):
+        return None
+    return one(
+        k
+        for k, s in by_key.items()
+        if k != speaker.key and s.named and s.party and not country_of(s.party)
+        and not k.startswith("person:")
+    )  # fmt: skip
+
+
+def described(
+    speaker: Speaker, roles: dict[str, set[str]], by_key: dict[str, Speaker]
+) -> str | None:
+    """The one named speaker of the story that a description's role words describe."""
+    wanted = {w for w in speaker.roles if w in _ROLE_STEMS and w not in _GENERIC}
+    if not wanted:
+        return None
+    return one(k for k, r in roles.items() if k != speaker.key and by_key[k].named and wanted <= r)
+
+
+def organ_of(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
+    """ "The group's Amaq news agency", "the front's news agency" -> the one named body of the
+    story that the possessive's noun heads ("Islamic State group", "Polisario Front"): a
+    body's own news agency or media office speaks for it, as a state's press office does."""
+    tokens = [t for t in name_tokens(speaker.name) if t.casefold() not in _ARTICLES]
+    if len(tokens) < 2 or not tokens[0].islower() or not tokens[0].endswith("'s"):
+        return None
+    rest = [t.casefold() for t in tokens[1:] if not t[:1].isupper()]
+    if not rest or not set(rest) <= _ORGANS or sum(t[:1].isupper() for t in tokens) > 1:
+        return None
+    noun = tokens[0].removesuffix("'s")
+    return one(
+        k
+        for k, s in by_key.items()
+        if k != speaker.key and k.startswith("org:")
+        and noun in (w.casefold() for w in name_tokens(s.name))
+    )  # fmt: skip
+
+
+_ORGANS = lexicon.STATE_OUTLETS | frozenset(("wing", "office", "press"))
+
+
+def superset(key: str, keys: Counter[str]) -> str | None:
+    """ "org:health ministry" -> the one "org:gaza health ministry" of the story."""
+    words = set(key[4:].split())
+    if len(words) < 2:
+        return None
+    return one(k for k in keys if k.startswith("org:") and k != key and words < set(k[4:].split()))
+
+
+def same_bare(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
+    """ "civil society leaders in Ituri province" -> the one "Local civil society leaders" of
+    the story: the same words once where each sits is left out. All such keys are one
+    speaker, so the first of them is as good a link as any."""
+    if not speaker.bare:
+        return None
+    same = [
+        k
+        for k, s in by_key.items()
+        if k != speaker.key and k.startswith("org:") and s.bare == speaker.bare
+    ]
+    return min(same) if same else None

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 
 from tui.core.models import Analysis
 from tui.pipeline.analyze import (
+    casualties,
     claims,
     conflict,
     counters,
@@ -101,6 +102,7 @@ def warm_up() -> None:
     analyze(_WARM_TEXT)
     gazetteer.nations()  # read only when a sports side is named
     counters.load_tables()  # read only when a counter-account is in sight
+    casualties.load_tables()  # read only when two sides' claims are in one article
     sides.camp("")  # read only when a party with a side confirms a claim
     person_spans.stop_words()  # read only when a name-like span opens on a capitalised word
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 
-from tui.pipeline.analyze import counters, datafiles
+from tui.pipeline.analyze import casualties, counters, datafiles
 from tui.pipeline.analyze.evidence import WINDOW, Ledger, same_party
 
 _CONTRAST_RE = re.compile(r"\b(?:while|whereas|but)\b", re.IGNORECASE)
@@ -63,6 +63,7 @@ def find(ledger: Ledger) -> None:
     _counts(ledger)
     counters.find(ledger)
     counters.struck(ledger)
+    casualties.find(ledger)
 
 
 _WORD_NUMBERS = {

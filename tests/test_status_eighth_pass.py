@@ -1,0 +1,51 @@
+"""Issue 14, eighth pass (status13): each family kept, with invented sentences (docs/CLAIMS.md).
+
+The real analyzer runs on every case (model, entity rules, claims finder); people are
+invented, the armed groups are listed ones (so that their sides can be read), countries and
+places real. Every case here came out otherwise before the pass.
+"""
+
+from __future__ import annotations
+
+from tests.claim_helpers import one
+
+
+def test_two_sides_counts_of_one_sides_dead_dispute_far_apart(find):
+    """casualties.py: the army's toll of its own soldiers against the group's, four sentences
+    apart, with nothing but the count to tie them."""
+    text = (
+        "Five Malian soldiers were killed in an ambush near Boni on Monday, the Malian army said. "
+        "The convoy was carrying fuel to a camp in the Mopti region. "
+        "Traffic on the road had been suspended for a week. "
+        "Residents said they heard gunfire for about an hour. "
+        "Jama'at Nusrat al-Islam wal-Muslimin said in a statement that its fighters had "
+        "killed at least 40 Malian soldiers and seized three vehicles."
+    )
+    found = find(text)
+    assert one(found, "said", "army").status == "disputed"
+    assert one(found, "said", "Muslimin").status == "disputed"
+
+
+def test_counts_that_can_both_hold_are_no_dispute(find):
+    """11 against 9, or counts of two different sides' dead, dispute nothing."""
+    text = (
+        "Eleven Malian soldiers were killed in an ambush near Boni on Monday, the Malian army said. "
+        "The convoy was carrying fuel to a camp in the Mopti region. "
+        "Jama'at Nusrat al-Islam wal-Muslimin said in a statement that its fighters had "
+        "killed nine soldiers and that four of its own members had died."
+    )
+    found = find(text)
+    assert one(found, "said", "army").status == "claimed"
+
+
+def test_none_of_its_own_dead_against_a_toll(find):
+    """"all the rebels had survived" against "seven rebels had been killed"."""
+    text = (
+        "The Sudanese army said seven rebels had been killed in the fighting near El Fasher. "
+        "The road to the city was closed on Tuesday. "
+        "A spokesman for the Rapid Support Forces said all its fighters had survived the "
+        "attack."
+    )
+    found = find(text)
+    assert one(found, "said", "army").status == "disputed"
+    assert one(found, "said", "Rapid Support").status == "disputed"

@@ -29,7 +29,8 @@ def test_two_sides_counts_of_one_sides_dead_dispute_far_apart(find):
 def test_counts_that_can_both_hold_are_no_dispute(find):
     """11 against 9, or counts of two different sides' dead, dispute nothing."""
     text = (
-        "Eleven Malian soldiers were killed in an ambush near Boni on Monday, the Malian army said. "
+        "Eleven Malian soldiers were killed in an ambush near Boni on Monday, the Malian army "
+        "said. "
         "The convoy was carrying fuel to a camp in the Mopti region. "
         "Jama'at Nusrat al-Islam wal-Muslimin said in a statement that its fighters had "
         "killed nine soldiers and that four of its own members had died."
@@ -49,3 +50,10 @@ def test_none_of_its_own_dead_against_a_toll(find):
     found = find(text)
     assert one(found, "said", "army").status == "disputed"
     assert one(found, "said", "Rapid Support").status == "disputed"
+
+
+def test_a_bare_army_is_the_country_whose_forces_the_article_names(find):
+    """"the army" after "Five Malian soldiers" is Mali's, even with the claim before it."""
+    text = "Five Malian soldiers were killed in an ambush near Boni on Monday, the army said."
+    claim = one(find(text), "said", "army")
+    assert (claim.source_canonical, claim.affiliation) == ("Malian Armed Forces", "Mali")

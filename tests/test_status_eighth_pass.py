@@ -57,3 +57,20 @@ def test_a_bare_army_is_the_country_whose_forces_the_article_names(find):
     text = "Five Malian soldiers were killed in an ambush near Boni on Monday, the army said."
     claim = one(find(text), "said", "army")
     assert (claim.source_canonical, claim.affiliation) == ("Malian Armed Forces", "Mali")
+
+
+def test_a_statement_in_response_to_claims_disputes_them(find):
+    """accounts._responses: "Responding to these claims, X said ..." answers the other party's
+    run of claims before it; a warning in that run asserts nothing and stays a claim."""
+    text = (
+        "A Taliban spokesman, Qari Yusuf, said Pakistani jets had bombed a market in Khost. "
+        "He alleged that twelve shopkeepers were among the dead. "
+        "He warned that Kabul would answer any further raid. "
+        "Responding to these claims, a Pakistani military official said the strikes had hit "
+        "hideouts of fighters who attacked border posts."
+    )
+    found = find(text)
+    assert one(found, "said", "Yusuf").status == "disputed"
+    assert one(found, "alleged").status == "disputed"
+    assert one(found, "warned").status == "claimed"
+    assert one(found, "said", "official").status == "disputed"

@@ -74,3 +74,27 @@ def test_a_statement_in_response_to_claims_disputes_them(find):
     assert one(found, "alleged").status == "disputed"
     assert one(found, "warned").status == "claimed"
     assert one(found, "said", "official").status == "disputed"
+
+
+def test_a_denial_answers_every_account_of_the_act_it_denies(find):
+    """events.py: "denied that any Eritrean jets were downed" answers "shot down two Eritrean
+    planes" however far back, and a later "shot down two Eritrean aircraft" too; a claim of
+    another act or target stays a claim."""
+    text = (
+        "Ethiopia's air force shot down two Eritrean planes near Badme on Sunday, a military "
+        "spokesman said. "
+        "The spokesman said the planes had crossed the border at dawn. "
+        "Residents of the town said they heard explosions for an hour. "
+        "Prices in the market rose sharply after the fighting began last month. "
+        "Eritrea's information minister, Yemane Tesfay, denied that any Eritrean jets were "
+        "downed. "
+        "Ethiopian state television later said the air force had shot down two Eritrean "
+        "aircraft and captured a pilot. "
+        "The military spokesman said troops had taken a hill near Zalambessa."
+    )
+    found = find(text)
+    first = [c for c in found if "Badme" in c.text]
+    assert [c.status for c in first] == ["disputed"]
+    assert one(found, "denied", "Yemane").status == "denied"
+    assert one(found, "said", "television").status == "disputed"
+    assert one(found, "said", "spokesman", "hill").status == "claimed"

@@ -98,3 +98,22 @@ def test_a_denial_answers_every_account_of_the_act_it_denies(find):
     assert one(found, "denied", "Yemane").status == "denied"
     assert one(found, "said", "television").status == "disputed"
     assert one(found, "said", "spokesman", "hill").status == "claimed"
+
+
+def test_a_state_of_limited_recognition_is_a_side(find):
+    """data/country_aliases.tsv: Somaliland, Abkhazia, Transnistria ... are their own sides."""
+    text = "The Somaliland army said its troops had repelled an attack east of Erigavo."
+    assert one(find(text), "said", "army").affiliation == "Somaliland"
+    text = "Abkhazia's defence ministry said two drones had been shot down near Gali."
+    assert one(find(text), "said", "ministry").affiliation == "Abkhazia"
+
+
+def test_the_title_of_an_apposed_description_refers_back_to_the_person(find):
+    """sources._by_noun: "The commander" after "X, the commander of ..." is X."""
+    text = (
+        "According to Idris Warsame, the commander of the 4th Brigade of the Somali army, the "
+        "troops had retaken the town. The commander alleged that the militants had lost 40 men."
+    )
+    claim = one(find(text), "alleged")
+    assert claim.source_canonical == "Idris Warsame"
+    assert claim.affiliation == "Somalia"

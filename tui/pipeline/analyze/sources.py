@@ -218,8 +218,9 @@ def _by_noun(doc: Any, earlier: list[Draft], noun: str, before: int) -> tuple[st
             return earlier[j].name, j
     for j in range(len(earlier) - 1, -1, -1):
         lo, hi = earlier[j].tokens
-        if earlier[j].person and any(t.lower_ == noun for t in doc[lo:hi]):
-            continue  # "Col. X, an army spokesman" is no "army"
+        named = any(t.lower_ == noun for t in doc[lo:hi])
+        if earlier[j].person and named and noun not in _PERSON_NOUNS:
+            continue  # "Col. X, an army spokesman" is no "army"; "X, the commander of" is one
         head = next((t.i for t in doc[lo:hi] if t.tag_ == "IN"), hi)
         if any(t.lower_ == noun for t in doc[lo:head]):  # not "sources close to the junta"
             return earlier[j].name, j

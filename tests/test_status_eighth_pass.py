@@ -117,3 +117,19 @@ def test_the_title_of_an_apposed_description_refers_back_to_the_person(find):
     claim = one(find(text), "alleged")
     assert claim.source_canonical == "Idris Warsame"
     assert claim.affiliation == "Somalia"
+
+
+def test_a_side_saying_the_act_did_not_happen_denies_it(find):
+    """events._negations: "sank five Houthi boats" / "none of its boats had been sunk", five
+    sentences apart, with "boats" and "craft" the only words for the target."""
+    text = (
+        "The Saudi-led coalition said its warships sank five Houthi craft off Hodeidah. "
+        "Shipping in the port was suspended for a day. "
+        "Aid agencies said fuel deliveries were delayed. "
+        "Prices of flour rose in the city's markets. "
+        "Fishermen kept to the shore. "
+        "A Houthi military spokesman said none of its boats had been sunk."
+    )
+    found = find(text)
+    assert one(found, "said", "coalition").status == "disputed"
+    assert one(found, "said", "Houthi").status == "denied"

@@ -121,7 +121,7 @@ def load_tables() -> None:
 
 def find(ledger: Ledger) -> None:
     """Mark each pair of opposed claims whose casualty frames clash as disputing each other."""
-    named = _article_sides(ledger)
+    named = article_sides(ledger)
     frames = [_frames(ledger, k, named) for k in range(len(ledger.drafts))]
     for k, b in enumerate(ledger.drafts):
         if not frames[k] or "denial" in ledger.kinds(k):
@@ -130,14 +130,14 @@ def find(ledger: Ledger) -> None:
             a = ledger.drafts[j]
             if not frames[j] or "denial" in ledger.kinds(j) or same_party(a, b):
                 continue
-            if not _opposed(a.affiliation, b.affiliation):
+            if not opposed(a.affiliation, b.affiliation):
                 continue
             if _clash(frames[j], frames[k], a.affiliation, b.affiliation):
                 ledger.add(j, "dispute", claim_span(ledger, k, j), b.canonical)
                 ledger.add(k, "dispute", claim_span(ledger, j, k), a.canonical)
 
 
-def _opposed(a: str, b: str) -> bool:
+def opposed(a: str, b: str) -> bool:
     return bool(a) and bool(b) and a != b and b not in sides.camp(a)
 
 
@@ -192,7 +192,7 @@ def _frames(ledger: Ledger, k: int, named: dict[str, str]) -> list[Frame]:
         tail = _TAIL_RE.match(after)
         if not side and tail:  # "seven members of the liberation army"
             for word in tail.group(1).split():
-                side = side or _side_word(named, word.strip(",.'’"), lower=True)
+                side = side or side_word(named, word.strip(",.'’"), lower=True)
         if not side and _POSSESSIVE_RE.search(m.group("words") + " " + before[-12:]):
             side = d.affiliation
         low, high = _range(m.group("n"), m.group("bound") or "")
@@ -218,7 +218,7 @@ def _counted(words: list[str], named: dict[str, str]) -> tuple[str, str, int] | 
         cls = _classes().get(bare.lower(), "")
         if cls:
             return cls, side, end - 1
-        found = _side_word(named, bare)
+        found = side_word(named, bare)
         if not found:
             if side or not bare[:1].islower():
                 return None  # "12 Tamil Tiger craft": a side's thing, not its people
@@ -242,7 +242,7 @@ def _range(word: str, bound: str) -> tuple[float, float]:
     return n, n
 
 
-def _side_word(named: dict[str, str], word: str, lower: bool = False) -> str:
+def side_word(named: dict[str, str], word: str, lower: bool = False) -> str:
     """The side a word of a count names: a country or demonym, a named force, or a word of the
     name of a side the article's sources are tied to ("Tigers", "TPNPB"; in lower case too when
     `lower`: "members of the liberation army")."""
@@ -254,7 +254,7 @@ def _side_word(named: dict[str, str], word: str, lower: bool = False) -> str:
     return named.get(word.lower().rstrip("s"), "")
 
 
-def _article_sides(ledger: Ledger) -> dict[str, str]:
+def article_sides(ledger: Ledger) -> dict[str, str]:
     """Capitalised words of the sides' names, then of their sources' names -> side, where one
     side alone has the word (a side's own name wins over a source misfiled under another)."""
     own: dict[str, set[str]] = {}

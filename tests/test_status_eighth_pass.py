@@ -133,3 +133,16 @@ def test_a_side_saying_the_act_did_not_happen_denies_it(find):
     found = find(text)
     assert one(found, "said", "coalition").status == "disputed"
     assert one(found, "said", "Houthi").status == "denied"
+
+
+def test_a_bare_army_never_refers_back_to_an_armed_group_named_army(find):
+    """sources._by_noun: "The army said" after "the Kachin Independence Army claimed" is the
+    state's army, not the group's."""
+    text = (
+        "Three Myanmar soldiers were killed near Laiza, the army said. "
+        "The Kachin Independence Army claimed to have killed 20 soldiers. "
+        "The army said it had encircled a rebel unit near the town."
+    )
+    last = [c for c in find(text) if "encircled" in c.text]
+    assert [c.affiliation for c in last] == ["Myanmar"]
+    assert last[0].source_canonical != "Kachin Independence Army"

@@ -146,3 +146,17 @@ def test_a_bare_army_never_refers_back_to_an_armed_group_named_army(find):
     last = [c for c in find(text) if "encircled" in c.text]
     assert [c.affiliation for c in last] == ["Myanmar"]
     assert last[0].source_canonical != "Kachin Independence Army"
+
+
+def test_separatists_of_an_article_naming_one_group_are_that_group(find):
+    """insurgents.py: "separatists", "Separatist rebels", "the militants" as "the rebels"."""
+    text = (
+        "The Baloch Liberation Army attacked two camps in Panjgur on Wednesday. "
+        "Seven soldiers were killed, the Pakistani army said, while separatists claimed dozens "
+        "more had died."
+    )
+    claim = one(find(text), "claimed", "separatists")
+    assert (claim.source_canonical, claim.affiliation) == (
+        "Baloch Liberation Army",
+        "Baloch Liberation Army",
+    )

@@ -33,7 +33,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "20"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "21"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -80,7 +80,12 @@ ANALYZER_VERSION = "20"  # 2: state bodies, described organisations; 3: attitude
 # shoot-down, compound ranks, a family name written first, an agency "of" its owner, a far
 # narrowing answer naming one place, a lede denial's topic words, time before a source is no
 # apposition, a government office takes the article's country, "no more than an allegation",
-# a party of no side on what a strike hit;
+# a party of no side on what a strike hit; 21: two sides' counts of one side's dead anywhere
+# in an article (casualties.py), event frames (a denial answers every account of the act and
+# target it denies; a side negating the other's act denies it: events.py), statements "in
+# response to" claims, a bare army of the one country whose forces are named and never an
+# armed group named "Army", states of limited recognition as sides, "The commander" after
+# "X, the commander of ...", "separatists" and "militants" as the article's one group;
 # entities (tenth pass): a people's adjective before a unit is no place,
 # names before "area(s)"/"sector(s)" and after "the department/state of" are places, a
 # country's possessive before its listed force, the Islamic State's provinces, places' nouns

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 
 from tui.core.models import Analysis
 from tui.pipeline.analyze import (
+    casualties,
     claims,
     conflict,
     counters,
@@ -79,7 +80,12 @@ ANALYZER_VERSION = "21"  # 2: state bodies, described organisations; 3: attitude
 # shoot-down, compound ranks, a family name written first, an agency "of" its owner, a far
 # narrowing answer naming one place, a lede denial's topic words, time before a source is no
 # apposition, a government office takes the article's country, "no more than an allegation",
-# a party of no side on what a strike hit;
+# a party of no side on what a strike hit; 21: two sides' counts of one side's dead anywhere
+# in an article (casualties.py), event frames (a denial answers every account of the act and
+# target it denies; a side negating the other's act denies it: events.py), statements "in
+# response to" claims, a bare army of the one country whose forces are named and never an
+# armed group named "Army", states of limited recognition as sides, "The commander" after
+# "X, the commander of ...", "separatists" and "militants" as the article's one group;
 # entities (tenth pass): a people's adjective before a unit is no place,
 # names before "area(s)"/"sector(s)" and after "the department/state of" are places, a
 # country's possessive before its listed force, the Islamic State's provinces, places' nouns
@@ -105,6 +111,7 @@ def warm_up() -> None:
     analyze(_WARM_TEXT)
     gazetteer.nations()  # read only when a sports side is named
     counters.load_tables()  # read only when a counter-account is in sight
+    casualties.load_tables()  # read only when two sides' claims are in one article
     sides.camp("")  # read only when a party with a side confirms a claim
     person_spans.stop_words()  # read only when a name-like span opens on a capitalised word
 

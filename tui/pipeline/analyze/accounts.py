@@ -1,5 +1,6 @@
 """Accounts set against each other: they dispute one another without any denial.
 
+- "In response to the claims, X said ...": the statement and the claims it answers;
 - two sources of different sides in one sentence joined by "while", "whereas" or "but", or a
   sentence opening with "But", "However" or "For its part" ("X, however," / "X, in turn,")
   right after another side's claim;
@@ -7,7 +8,7 @@
 - the same count given far apart by two sides ("killed 20 soldiers" / "four soldiers died";
   not three against four, not "dozens" against 60);
 - a version of its own set against another side's claim ("the attack was repelled", "the men
-  were civilians"): counters.py.
+  were civilians"): counters.py; two sides' counts of one side's dead: casualties.py.
 A side's own accounts never dispute each other. Evidence spans: the other claim's sentence, or
 its clause when both stand in one sentence.
 """
@@ -17,8 +18,10 @@ from __future__ import annotations
 import functools
 import re
 
-from tui.pipeline.analyze import counters, datafiles
-from tui.pipeline.analyze.evidence import WINDOW, Ledger, same_party
+from tui.pipeline.analyze import casualties, counters, cues, datafiles
+from tui.pipeline.analyze.evidence import WINDOW, Ledger, fits, references, same_party
+from tui.pipeline.analyze.lexicon import words
+from tui.pipeline.analyze.sources import Draft
 
 _CONTRAST_RE = re.compile(r"\b(?:while|whereas|but)\b", re.IGNORECASE)
 # "But ...", "However, ...", "X, however, said"; "X, in turn, accused ...", "For its part, X
@@ -57,12 +60,22 @@ def _count_re() -> re.Pattern[str]:
     )
 
 
+# "In response to the Somaliland claims, X said ...": what follows answers those statements.
+_RESPONSE_RE = re.compile(
+    r"\b(?:in\s+(?:response|reply|answer)\s+to|respond(?:ing|ed)\s+to|react(?:ing|ed)\s+to|"
+    r"reply(?:ing)?\s+to|replied\s+to)\s+",
+    re.IGNORECASE,
+)
+
+
 def find(ledger: Ledger) -> None:
+    _responses(ledger)
     _contrasts(ledger)
     _other_accounts(ledger)
     _counts(ledger)
     counters.find(ledger)
     counters.struck(ledger)
+    casualties.find(ledger)
 
 
 _WORD_NUMBERS = {
@@ -181,3 +194,49 @@ def _counts(ledger: Ledger) -> None:
             if any(_far_apart(counts[j][n], counts[k][n]) for n in shared):
                 ledger.add(j, "dispute", _span_of(ledger, k, j), b.canonical)
                 ledger.add(k, "dispute", _span_of(ledger, j, k), a.canonical)
+
+# Speech acts that assert nothing to contest: warnings, vows, appeals (directives, commissives).
+_NOT_ASSERTED = words("warn threaten vow pledge promise urge call demand appeal ask")
+
+
+def _base(text: str, draft: Draft) -> str:
+    words = text[draft.cue[0] : draft.cue[1]].lower().split()
+    return cues.VERB_BASE.get(words[-1], "") if words else ""
+
+
+def _responses(ledger: Ledger) -> None:
+    """ "Responding to these claims, the official said ...": the statement disputes the claims
+    the reference names (their owner's within four sentences, else the last other party's run
+    of claims for a plural, its last claim for a singular; never a warning, a vow or an
+    appeal), and they dispute it."""
+    text = ledger.text
+    for m in _RESPONSE_RE.finditer(text):
+        s = ledger.sentence_at(m.start())
+        refs = [r for r in references(text, m.end(), ledger.sentences[s][1]) if r.start == m.end()]
+        after = [k for k, x in enumerate(ledger.sent_of) if x == s]
+        answers = [k for k in after if ledger.drafts[k].cue[0] > m.start()]
+        if not refs or not answers:
+            continue
+        ref, first = refs[0], ledger.drafts[answers[0]]
+        near = [
+            j
+            for j in ledger.others_before(m.start(), s, first)
+            if not ledger.drafts[j].attached
+            and fits(ref, text, ledger.drafts[j])
+            and _base(text, ledger.drafts[j]) not in _NOT_ASSERTED
+        ]
+        if ref.owner and ref.owner.lower() not in ("its", "their", "his", "her"):
+            near = ledger.owned_by(ref.owner, near) or near
+        if not near:
+            continue
+        named = [near[0]]
+        for j in near[1:] if ref.plural else ():
+            if not same_party(ledger.drafts[j], ledger.drafts[near[0]]):
+                break
+            named.append(j)
+        for j in named:
+            if "denial" not in ledger.kinds(answers[0]):  # the answer is its first statement
+                by = ledger.drafts[j].canonical
+                ledger.add(answers[0], "dispute", _span_of(ledger, j, answers[0]), by)
+            if "denial" not in ledger.kinds(j):
+                ledger.add(j, "dispute", _span_of(ledger, answers[0], j), first.canonical)

@@ -33,6 +33,9 @@ _KNOWN_AS_RE = re.compile(
 )
 _STATEMENT_NOUNS = words("statement communique communiqué post message release announcement")
 _STATEMENT_NOUNS |= words("update bulletin")
+_FORCES_RE = re.compile(
+    r"\b([A-Z][\w'’-]+)\s+(?:soldiers|troops|forces|army|military|servicemen|armed forces)\b"
+)
 _CAP_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){0,3}")
 # Definite descriptions that refer back to a group: "the paramilitary force", "the group".
 _DESCRIPTION_RE = re.compile(
@@ -233,8 +236,8 @@ class Namer:
             for d in reversed(earlier):
                 if d.canonical.lower().endswith(names.bodies()[bare.lower()].lower()):
                     return d.canonical, d.affiliation
-            c = self._article_country(at)  # "the army": the Armed Forces; "the air force" as is
             arms = names.bodies()[bare.lower()] == "Armed Forces"
+            c = (arms and self._forces_country()) or self._article_country(at)
             return (f"{names.adjective(c)} Armed Forces".strip() if arms else bare), c
         owned = names.possessive(bare)
         if owned is not None:
@@ -368,6 +371,11 @@ class Namer:
             return ""
         found = self._described(m.group("desc"), at, earlier)
         return found[1] if found is not None else ""
+
+    def _forces_country(self) -> str:
+        """The one country whose forces the article names ("Seven Pakistani soldiers"), or ""."""
+        found = {sides.country(m.group(1)) for m in _FORCES_RE.finditer(self.text)} - {None}
+        return str(next(iter(found))) if len(found) == 1 else ""
 
     def _article_country(self, before: int) -> str:
         """The country named most often before `before`, through names, demonyms and capitals."""

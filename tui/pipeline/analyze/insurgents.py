@@ -15,9 +15,11 @@ import re
 
 from tui.pipeline.analyze import sides
 
-# The words for the non-state side of a civil war, as a source's head or its first word.
+# The words for the non-state side of a civil war, as a source's head or its first word
+# ("the rebels", "Separatist rebels", "separatists", "the militants").
 _REBEL_RE = re.compile(
-    r"^(?:(?:the|a|an|one|two|some|several)\s+)?(?P<head>rebels?|guerrillas?|insurgents?)\b"
+    r"^(?:(?:the|a|an|one|two|some|several)\s+)?(?:(?:separatist|armed|islamist|jihadist)\s+)?"
+    r"(?P<head>rebels?|guerrillas?|insurgents?|separatists|militants|jihadists)\b"
     r"(?P<rest>.*)$",
     re.IGNORECASE,
 )

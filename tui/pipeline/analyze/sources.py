@@ -17,6 +17,7 @@ When nothing fits, the span's own text is the name. A person named by surname ("
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
@@ -31,6 +32,7 @@ _DEFINITE = frozenset(("the", "this", "that", "these", "those"))
 _ASIDES = frozenset(("appos", "relcl", "acl", "advcl", "parataxis"))
 _LOOK_BACK = 3000  # characters searched back for the named phrase behind "the ministry"
 _PERSON_NOUNS = lexicon.PERSON_NOUNS
+_STATE_ARMS = frozenset(("army", "military"))
 _HONORIFICS = frozenset(("mr", "mrs", "ms", "dr", "miss"))
 
 
@@ -214,13 +216,18 @@ def _by_noun(doc: Any, earlier: list[Draft], noun: str, before: int) -> tuple[st
     """The nearest earlier source, or named phrase, that holds `noun` ("ministry"), and the
     index of that source's draft (-1 for a named phrase that is no source)."""
     for j in range(len(earlier) - 1, -1, -1):  # a source headed by the noun: "Mali's army"
+        if noun in _STATE_ARMS and _armed_group(earlier[j].name):
+            continue  # "the army" is no "Baloch Liberation Army": the state's, named as a body
         if doc[earlier[j].head].lower_ == noun:
             return earlier[j].name, j
     for j in range(len(earlier) - 1, -1, -1):
         lo, hi = earlier[j].tokens
-        if earlier[j].person and any(t.lower_ == noun for t in doc[lo:hi]):
-            continue  # "Col. X, an army spokesman" is no "army"
+        named = any(t.lower_ == noun for t in doc[lo:hi])
+        if earlier[j].person and named and noun not in _PERSON_NOUNS:
+            continue  # "Col. X, an army spokesman" is no "army"; "X, the commander of" is one
         head = next((t.i for t in doc[lo:hi] if t.tag_ == "IN"), hi)
+        if noun in _STATE_ARMS and _armed_group(earlier[j].name):
+            continue
         if any(t.lower_ == noun for t in doc[lo:head]):  # not "sources close to the junta"
             return earlier[j].name, j
     limit = doc.char_span(max(0, before - _LOOK_BACK), before, alignment_mode="contract")
@@ -231,9 +238,17 @@ def _by_noun(doc: Any, earlier: list[Draft], noun: str, before: int) -> tuple[st
         while root.dep_ in ("compound", "amod") and root.head.i != root.i:
             root = root.head
         lo, hi = root.left_edge.i, root.i + 1
+        if noun in _STATE_ARMS and _armed_group(_text(doc, lo, hi)):
+            continue
         if any(t.tag_ in ("NNP", "NNPS") for t in doc[lo:hi]):
             return _text(doc, lo, hi), -1
     return "", -1
+
+
+def _armed_group(name: str) -> bool:
+    """Is `name` a listed armed group of no state ("the Baloch Liberation Army")?"""
+    found = sides.group(re.sub(r"^(?:the|The)\s+", "", name))
+    return found is not None and sides.country(found[1]) != found[1]
 
 
 def core_name(doc: Any, head: Any, lo: int, hi: int) -> str:

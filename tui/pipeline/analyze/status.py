@@ -6,6 +6,7 @@ A status other than "claimed" always rests on evidence spans in the article (doc
 - remarks.py finds remarks that claims could not be verified ("unverified") and independent
   confirmations ("confirmation");
 - reserved.py reads a confirmation with a reservation ("confirmed ... but blamed X");
+- events.py gives every account of an act a denial denies (by act and target) its dispute;
 - opposed.py sets two sides' accounts of one event against each other when nothing above
   did (each blames the other, one negates or narrows what the other said);
 - endorsed.py gives a same-side confirmation the dispute of the claim it confirms, and back;
@@ -16,7 +17,7 @@ A status other than "claimed" always rests on evidence spans in the article (doc
 from __future__ import annotations
 
 from tui.core.models import Evidence
-from tui.pipeline.analyze import disputes, endorsed, opposed, remarks, reserved
+from tui.pipeline.analyze import disputes, endorsed, events, opposed, remarks, reserved
 from tui.pipeline.analyze.evidence import Ledger
 from tui.pipeline.analyze.sources import Draft
 
@@ -36,6 +37,7 @@ def assign(
     remarks.confirmed(ledger, confirming)
     remarks.corroborated(ledger)
     reserved.find(ledger)
+    events.find(ledger)
     opposed.find(ledger)
     endorsed.find(ledger)
     return [

@@ -20,6 +20,7 @@ from tui.core.models import Analysis, Article, Entry
 from tui.pipeline.analyze import analyze_many
 from tui.service.stories import file_all, file_stories, stories_json
 from tui.store import schema, store
+from tui.store import stories as kept
 
 DEV = Path(__file__).resolve().parent / "fixtures" / "stories" / "dev"
 STRIKE = ("dnipro-meridian", "dnipro-northline", "dnipro-frontier", "dnipro-capital")
@@ -140,6 +141,27 @@ def test_listing_keeps_to_the_since_window(conn, analysed) -> None:  # type: ign
     file_all(conn)
     assert len(stories_json(conn, include_single=True)) == 2
     assert stories_json(conn, since="2030-01-01T00:00:00+00:00", include_single=True) == []
+
+
+def test_a_batch_reads_the_stories_within_its_reach_only(conn, analysed) -> None:  # type: ignore[no-untyped-def]
+    """An item dated a year back (a new feed's archive) is filed with the stories of its own
+    time: the batch stops a window after its oldest article, and the stories read are those
+    begun by a window after its newest (unbounded, one old item read every story since: a
+    minute of CPU at a million articles)."""
+    strike = analysed[0]
+    meta, text, analysis = analysed[len(STRIKE)]  # a grain article, dated a year back
+    old = {**meta, "published": "2024-03-12T07:00:00+00:00"}
+    put(conn, strike)
+    file_all(conn)
+    put(conn, (old, text, analysis))
+    put(conn, analysed[1])  # a second strike report, a year after the old item
+    assert file_stories(conn) == 1  # the old item alone: the next is a year later
+    found = story_of(conn)
+    assert found[GRAIN[0]] != found[STRIKE[0]] and STRIKE[1] not in found
+    near = kept.window_stories(conn, "2024-03-01T00:00:00+00:00",
+                               until="2024-03-25T00:00:00+00:00")  # fmt: skip
+    assert [s["id"] for s in near] == [found[GRAIN[0]]]
+    assert file_stories(conn) == 1 and story_of(conn)[STRIKE[1]] == found[STRIKE[0]]
 
 
 def test_a_story_of_one_article_is_read_from_its_features_and_takes_later_ones(

@@ -55,11 +55,14 @@ def articles_to_file(conn: sqlite3.Connection, limit: int) -> list[dict[str, Any
 
 
 def window_stories(
-    conn: sqlite3.Connection, since: str, also: Iterable[str] = ()
+    conn: sqlite3.Connection, since: str, also: Iterable[str] = (), until: str | None = None
 ) -> list[dict[str, Any]]:
-    """Stories seen since *since* (ISO time), plus the stories named in *also*, as the
-    grouping's plain rows (with their member article ids)."""
-    recent = conn.execute("SELECT * FROM stories WHERE last_seen >= ?", (since,))
+    """Stories seen since *since* (ISO time) and begun by *until*, plus the stories named in
+    *also*, as the grouping's plain rows (with their member article ids)."""
+    recent = conn.execute(
+        "SELECT * FROM stories WHERE last_seen >= ? AND (? IS NULL OR first_seen <= ?)",
+        (since, until, until),
+    )
     rows = {r["id"]: r for r in recent}
     extra = [sid for sid in set(also) if sid not in rows]
     for part in _chunks(extra):

@@ -1,6 +1,7 @@
 """A refresh into a large cache against the same refresh into an empty one (issue 19).
 
     .venv/bin/python bench/bench_refresh_into.py --cache DIR [--rounds 3] [--work DIR]
+        [--feeds 200 --items 20] [--pages]
 
 DIR is a bench/build_cache.py --out directory (its feeds.toml and cache/sitrep.db). The cache is
 copied first (the bench cache itself is never written; a million articles take about 9 GB and
@@ -12,7 +13,10 @@ Both have the same feeds.toml: the bench cache's own feeds (addresses nothing an
 at once) and the farms of every round so far (the earlier ones answer 304).
 
 Prints, per round and cache, the wall and CPU seconds of the fetch, then the medians. The goal:
-the refresh is as fast with the cache full as with it empty.
+the refresh is as fast with the cache full as with it empty. With --pages the fetch reads the
+articles' pages too (analysis and stories included: a small farm, e.g. --feeds 2 --items 10, is
+enough; the farm dates its items at the end of 2024, before every bench article, which is how a
+new feed's archive arrives).
 """
 
 from __future__ import annotations
@@ -46,12 +50,12 @@ def sitrep(work: Path, *args: str) -> list[str]:
     return [*SITREP, "--config", str(work / "feeds.toml"), "--cache", str(work / "cache"), *args]
 
 
-def fetch(work: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of one `fetch --feeds-only` (the child's CPU, all its threads)."""
+def fetch(work: Path, pages: bool = False) -> tuple[float, float]:
+    """Wall and CPU seconds of one `fetch` (the child's CPU, all its threads and processes)."""
     used = resource.getrusage(resource.RUSAGE_CHILDREN)
     before = time.perf_counter()
     subprocess.run(
-        sitrep(work, "fetch", "--feeds-only", "--quiet"),
+        sitrep(work, "fetch", *([] if pages else ["--feeds-only"]), "--quiet"),
         cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     wall = time.perf_counter() - before
@@ -66,6 +70,9 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, required=True, help="a build_cache.py --out dir")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--work", type=Path, help="where the copies go (default: a temp dir)")
+    parser.add_argument("--feeds", type=int, default=200, help="feeds in each round's farm")
+    parser.add_argument("--items", type=int, default=20, help="items in each farm feed")
+    parser.add_argument("--pages", action="store_true", help="fetch the pages too")
     args = parser.parse_args()
     source = args.cache / "cache" / "sitrep.db"
     if not source.exists():
@@ -85,14 +92,15 @@ def main() -> None:
     try:
         for round_ in range(args.rounds):
             port = free_port()
-            farms.append(start_farm(port, seed=1000 + round_))
+            farms.append(start_farm(port, feeds=args.feeds, items=args.items, seed=1000 + round_))
             urls = work / f"urls{round_}.txt"
-            urls.write_text("".join(f"http://127.0.0.1:{port}/feed/{i}.xml\n" for i in range(200)))
+            feeds = range(args.feeds)
+            urls.write_text("".join(f"http://127.0.0.1:{port}/feed/{i}.xml\n" for i in feeds))
             order = [("empty", empty), ("full", full)]
             for name, side in order if round_ % 2 == 0 else order[::-1]:
                 subprocess.run(sitrep(side, "feeds", "import", str(urls)), cwd=ROOT, check=True,
                                stdout=subprocess.DEVNULL)  # fmt: skip
-                wall, cpu = fetch(side)
+                wall, cpu = fetch(side, args.pages)
                 times[name].append((wall, cpu))
                 line = f"round {round_ + 1} {name:5}  wall {wall:.2f} s  CPU {cpu:.2f} s"
                 print(line, flush=True)

@@ -78,30 +78,10 @@ def find(ledger: Ledger) -> None:
     casualties.find(ledger)
 
 
-_WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-}
-
-
 def _number(word: str) -> int | None:
     """A count as a number; "dozens" and the like are no count to compare."""
     low = word.lower().replace(",", "")
-    return int(low) if low.isdigit() else _WORD_NUMBERS.get(low)
+    return int(low) if low.isdigit() else casualties.NUMBER_WORDS.get(low)
 
 
 def _far_apart(a: int, b: int) -> bool:

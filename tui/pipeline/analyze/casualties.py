@@ -31,7 +31,7 @@ from dataclasses import dataclass
 from tui.pipeline.analyze import datafiles, sides
 from tui.pipeline.analyze.evidence import Ledger, claim_span, same_party
 
-_NUMBERS = {
+NUMBER_WORDS = {  # counts written as words (accounts.py's too)
     "one": 1,
     "two": 2,
     "three": 3,
@@ -107,7 +107,7 @@ def _classes() -> dict[str, str]:
 def _count_re() -> re.Pattern[str]:
     return re.compile(
         r"\b(?:(?P<bound>at least|more than|over|some|about|around|nearly|up to)\s+)?"
-        r"(?P<n>\d[\d,]*|dozens|scores|hundreds|" + "|".join(_NUMBERS) + r")\s+(?:of\s+)?"
+        r"(?P<n>\d[\d,]*|dozens|scores|hundreds|" + "|".join(NUMBER_WORDS) + r")\s+(?:of\s+)?"
         r"(?P<words>(?:[\w'’-]+\s+){0,3}[\w'’-]+)",
         re.IGNORECASE,
     )
@@ -234,7 +234,7 @@ def _range(word: str, bound: str) -> tuple[float, float]:
     low_word = word.lower().replace(",", "")
     if low_word in _VAGUE:
         return _VAGUE[low_word]
-    n = float(low_word) if low_word.isdigit() else float(_NUMBERS.get(low_word, 0))
+    n = float(low_word) if low_word.isdigit() else float(NUMBER_WORDS.get(low_word, 0))
     if bound.lower() in ("at least", "more than", "over"):
         return n, math.inf
     if bound.lower() in ("some", "about", "around", "nearly", "up to"):

@@ -224,7 +224,7 @@ def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     after a possessive ("Ukraine's Kharkiv" is two places)."""
     found = []
     for separator in _SEPARATOR.finditer(text, start, end):
-        if _POSSESSIVE_SPLIT.fullmatch(separator.group()) and not _owner_is_place(
+        if _POSSESSIVE_SPLIT.match(text, separator.start()) and not _owner_is_place(
             text, start, separator.start()
         ):
             continue  # "People's Defence Force": a possessive inside a name

@@ -40,6 +40,7 @@ from tui.pipeline.analyze import (
     outlets,
     person_spans,
     places,
+    reconcile,
     span_repair,
     sports,
     weapons,
@@ -69,7 +70,9 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     if text is None:
         text = doc.text
     model = _model_mentions(doc, text)
-    found = _without_known_inside(text, _rule_mentions(text), model)
+    rules = _rule_mentions(text)
+    reconcile.possessive_names(text, rules, model)
+    found = _without_known_inside(text, rules, model)
     found += model
     found += _lookup_mentions(doc, text)
     given = given_persons.mentions(doc, text, CONTEXT)
@@ -245,7 +248,11 @@ def _after_qualifier(text: str, start: int, end: int) -> int:
     if not rest:
         return start
     if first in orgs.HEDGES or (
-        (demonyms.is_nationality(first, given_names.is_given_name) or first in _QUALIFIERS)
+        (
+            demonyms.is_nationality(first, given_names.is_given_name)
+            or demonyms.is_people(first)
+            or first in _QUALIFIERS
+        )
         and bodies.known_key(rest) is not None
         and bodies.known_key(text[start:end]) is None
     ):

@@ -126,6 +126,7 @@ def _rule_mentions(text: str) -> list[Found]:
     named = labels.titled_names(text) + person_spans.credit_names(text)
     named += person_spans.aged_names(text) + person_spans.nicknamed_names(text)
     named += person_spans.role_named(text) + person_spans.aliased_names(text)
+    named += name_context.led_by_names(text)
     for start, end in named:
         found.append(Found(start, end, "PERSON", CONTEXT))
     for start, end, kind in name_context.followed_names(text):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from tui.pipeline.analyze import bodies, demonyms, gazetteer
+from tui.pipeline.analyze import aliases, bodies, demonyms, gazetteer
 from tui.pipeline.analyze.demonyms import country_of, is_people
 from tui.pipeline.analyze.given_names import is_given_name
 
@@ -246,6 +246,42 @@ _PRO = re.compile(
 )  # not "the Pro Bowl"
 
 
+# A body led by a name: "a group headed by X", "the SPLM-N led by X", "a battalion led by
+# dreaded ultra X" (a few lower-case words of description between). The name is a person's
+# unless a list or the gazetteer knows it or its words are an organisation's.
+_LED_BY = re.compile(
+    r"\b(?:led|headed|commanded) by (?:(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+ ){0,2}"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: (?:(?:al|el|bin|ibn|ould|ag)[- ])?[A-Z][a-z]+"
+    r"(?:-[A-Z][a-z]+)?){0,3})(?![\w'’-])"
+)
+
+
+def led_by_names(text: str) -> list[tuple[int, int]]:
+    """Persons named as a body's leader ("a group headed by X"), whatever the model made of
+    them; not a place, a listed organisation, a people or a nationality."""
+    found: list[tuple[int, int]] = []
+    for match in _LED_BY.finditer(text):
+        start, end, _ = aliases.trim(text, *match.span("name"))  # "Major X": X
+        name = text[start:end]
+        words = name.split()
+        if not words:
+            continue
+        first = words[0].split("-")[0]
+        if (
+            bodies.known_key(name) is not None
+            or gazetteer.lookup(name) is not None
+            or any(w in _BODY_WORDS for w in words)
+            or demonyms.is_nationality(first)
+            or demonyms.is_people(first)
+            or first in _NOT_LEADERS
+            or first.lower() in _stop_words()
+            or (len(words) == 1 and gazetteer.lookup(first) is not None)
+        ):
+            continue
+        found.append((start, end))
+    return found
+
+
 def followed_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, type) of the names a leader's followers or an allegiance names: a person
     unless the name is a listed organisation's (ORG) or a place's (PLACE); not a people's or
@@ -295,6 +331,13 @@ _NOT_LEADERS = frozenset((
     "November", "December",
 ))
 # fmt: on
+# Words that make a name a body's or a place's, not a leader's.
+_BODY_WORDS = frozenset((
+    "Army", "Forces", "Force", "Front", "Movement", "Party", "Council", "Government", "Group",
+    "Brigade", "Brigades", "Militia", "Coalition", "Alliance", "Union", "Command", "Ministry",
+    "Police", "Guard", "Guards", "Committee", "Authority", "Administration", "Regime", "State",
+    "Republic", "Kingdom", "Nations", "Mission", "Corps", "Division", "Battalion", "Regiment",
+))
 
 
 @functools.cache

@@ -129,6 +129,9 @@ def _rule_mentions(text: str) -> list[Found]:
     named += name_context.led_by_names(text)
     for start, end in named:
         found.append(Found(start, end, "PERSON", CONTEXT))
+    for start, end in name_context.kind_named(text):
+        key = _org_key(text, start, end, aliases.org_key(text[start:end]))
+        found.append(Found(start, end, "ORG", CONTEXT, key))
     for start, end, kind in name_context.followed_names(text):
         key = _org_key(text, start, end, aliases.org_key(text[start:end])) if kind == "ORG" else ""
         found.append(Found(start, end, kind, CONTEXT, key))

@@ -282,6 +282,38 @@ def led_by_names(text: str) -> list[tuple[int, int]]:
     return found
 
 
+# An organisation named after its kind: "Libya's official news agency, JANA, reported", "the
+# state broadcaster, RTI.", "a special unit called Group 13". The kind says organisation
+# whatever the model made of the name (a person, a place, nothing).
+_KIND_NAMED = re.compile(
+    r"\b(?:(?:news|press) agency|broadcaster|newspaper|daily|(?:TV|television) (?:channel|station)"
+    r"|radio station|news (?:website|site|outlet)),"
+    r" (?P<name>[A-Z][\w’'&./-]*(?: [A-Z][\w’'&./-]*){0,3})(?=[,.;:]\s|[,.;:]$)"
+    r"|\b(?:unit|group|militia|brigade|battalion|faction|movement|organi[sz]ation)"
+    r" (?:called|named|known as) (?P<called>[A-Z][\w’'&-]*(?: (?:[A-Z][\w’'&-]*|[0-9]{1,3})){0,3})"
+    r"(?![\w'’-])"
+)
+
+
+def kind_named(text: str) -> list[tuple[int, int]]:
+    """Organisations named after their kind (above); not a place's or a person's name."""
+    found: list[tuple[int, int]] = []
+    for match in _KIND_NAMED.finditer(text):
+        group = "name" if match["name"] is not None else "called"
+        start, end = match.span(group)
+        name = match[group]
+        first = name.split()[0]
+        if (
+            gazetteer.lookup(name) is not None
+            or (is_given_name(first) and not name.isupper())  # "JANA" is an acronym
+            or first in _NOT_LEADERS
+            or first.lower() in _stop_words()
+        ):
+            continue
+        found.append((start, end))
+    return found
+
+
 def followed_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, type) of the names a leader's followers or an allegiance names: a person
     unless the name is a listed organisation's (ORG) or a place's (PLACE); not a people's or

@@ -185,9 +185,24 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
         return "PLACE"
     if _opens_with_given_name(words) or after.startswith(("'s", "’s")):
         return None
-    if place_noun is not None or _PLACE_BEFORE.search(text, max(0, start - 90), start):
+    if place_noun is not None or _listed_after_place(text, start, after):
         return "PLACE"
     return None
+
+
+def _listed_after_place(text: str, start: int, after: str) -> bool:
+    """A place's word before the name, or a list of places it goes on ("in Kafr Kila,
+    Odaisseh and Houla"); a name after one place and a comma that no list goes on from is
+    in apposition ("in Iraq, Abu Musab al-Zarqawi, who ..."): the model's say stands."""
+    before = _PLACE_BEFORE.search(text, max(0, start - 90), start)
+    if before is None:
+        return False
+    if before[0].endswith((", ", ",")) and not before[0].rstrip().endswith(" and"):
+        return _LIST_GOES_ON.match(after) is not None
+    return True
+
+
+_LIST_GOES_ON = re.compile(r"(?:,| and| or)(?: and)? [A-Z]")
 
 
 def _opens_with_given_name(words: list[str]) -> bool:

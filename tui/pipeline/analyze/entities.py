@@ -75,6 +75,7 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     found = _without_known_inside(text, rules, model)
     found += model
     found += _lookup_mentions(doc, text)
+    found += [Found(s, e, "PLACE", CONTEXT) for s, e in reconcile.places_beyond(doc, text)]
     given = given_persons.mentions(doc, text, CONTEXT)
     found += given_persons.outside_model(text, model, given, CONTEXT)
     found = outlets.drop_not_names(text, found, CONTEXT, MODEL)

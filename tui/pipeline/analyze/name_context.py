@@ -42,11 +42,12 @@ _PLACES_OF = re.compile(
     r"|regions|governorates|municipalities|communes|counties|states)"
     rf" of (?:the )?(?:{_LISTED_NAME}, ){{1,5}}(?:{_LISTED_NAME},? and )?$"
 )
-# What a place is, set after its name: "Nubl and Zahra, two predominantly Shia towns"; not
+# What a place is, set after its name: "Nubl and Zahra, two predominantly Shia towns",
+# "Stepanakert, the regional capital"; not
 # when the noun only qualifies a person or body ("X, a district chief").
 _PLACE_APPOSED = re.compile(
     r", (?:a|an|the|two|three|both|twin) (?:[\w-]+ ){0,3}?(?:towns?|villages?|city|cities"
-    r"|suburbs?|districts?|settlements?|localit(?:y|ies)|neighbou?rhoods?)\b"
+    r"|suburbs?|districts?|settlements?|localit(?:y|ies)|neighbou?rhoods?|capital|port)\b"
     r"(?! (?:chief|head|commissioner|officer|official|governor|administrator|leader|council"
     r"|court|police|hospital|mayor|elder|resident|councillor|councilor)s?\b)"
 )

@@ -9,6 +9,12 @@ their shape stops short of the name the model saw whole, the rule's span is the 
   capitalised word and its possessive that names no place, no listed organisation and no
   person, the name starts there ("Russia's Airborne Forces", "Hamas's Qassam Brigades" stay
   the owner and the unit).
+
+And where the model's span stops short of a place the gazetteer knows by a longer name: a
+span of any label that the next capitalised words (and the particles inside Spanish,
+Portuguese and French names) make a country's, a region's or a province's name is that
+place ("neighboring Central African Republic", the model's "Central African" a people's word;
+"Lanao del Sur and Lanao del Norte", the second "Lanao" a product).
 """
 
 from __future__ import annotations
@@ -16,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tui.pipeline.analyze import bodies, gazetteer, given_names
+from tui.pipeline.analyze import bodies, gazetteer, given_names, labels
 
 _OWNER = re.compile(r"(?P<owner>[A-Z][a-z]+)['’]s? $")
 
@@ -44,3 +50,33 @@ def _common_owner(word: str) -> bool:
         and bodies.known_key(word) is None
         and not given_names.is_given_name(word)
     )
+
+
+_PARTICLES = frozenset(("del", "de", "da", "do", "dos", "das", "of", "la", "el"))
+_WHOLE_KINDS = frozenset(("country", "region", "subdivision"))
+
+
+def places_beyond(doc: Any, text: str) -> list[tuple[int, int]]:
+    """(start, end) of the places the model's spans stop short of (module docstring)."""
+    found: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.end >= len(doc) or not (doc[ent.end].text[:1].isupper() or
+                                       doc[ent.end].lower_ in _PARTICLES):
+            continue
+        first = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
+        if first >= ent.end:
+            continue
+        best = None
+        for last in range(ent.end, min(ent.end + 3, len(doc))):
+            token = doc[last]
+            if not token.text[:1].isupper():
+                if token.lower_ in _PARTICLES:
+                    continue
+                break
+            start, end = doc[first].idx, token.idx + len(token.text)
+            place = labels.lookup_unlabelled(text[start:end])
+            if place is not None and place.kind in _WHOLE_KINDS:
+                best = (start, end)
+        if best is not None:
+            found.append(best)
+    return found

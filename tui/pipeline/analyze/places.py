@@ -264,7 +264,10 @@ def _add(found: list[PlaceMention], text: str, start: int, end: int, strength: s
     while words and (words[0] in _NOT_PLACE_WORDS or words[0] in FAITHS):
         start += len(words.pop(0)) + 1
     while words and (
-        words[-1] in _NOT_PLACE_WORDS or _is_demonym(words[-1]) or words[-1] in FAITHS
+        words[-1] in _NOT_PLACE_WORDS
+        or _is_demonym(words[-1])
+        or words[-1] in FAITHS
+        or words[-1] == "Autonomous"  # "Gorno-Badakhshan Autonomous Province": the unit's
     ):
         words.pop()  # "near Bakhmut Ukrainian troops", "near Russian positions"
     if words:

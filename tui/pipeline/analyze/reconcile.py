@@ -39,7 +39,10 @@ def possessive_names(text: str, rules: list[Any], model: list[Any]) -> None:
             continue
         rule.start = start
         rule.name = ""
-        if rule.key.startswith("unit:"):
+        known = bodies.known_key(text[start : rule.end])
+        if known is not None:
+            rule.key = known  # "People's Defense Forces": the listed organisation's key
+        elif rule.key.startswith("unit:"):
             rule.key = "unit:" + text[start : rule.end].lower()
 
 

@@ -266,7 +266,10 @@ def _after_qualifier(text: str, start: int, end: int) -> int:
 # Words that open a region's name and say which part of something else it is.
 _PART_WORDS = name_context.COMPASS | {"Middle"}
 # What is left of "Agwa Police Station" once a rule took the place: a facility, no name.
-_FACILITIES = frozenset(("Police Station", "Police Post", "Army Camp", "Military Camp", "Station"))
+# And of "Gorno-Badakhshan Autonomous Province": the unit's qualifier (places._add).
+_FACILITIES = frozenset(
+    ("Police Station", "Police Post", "Army Camp", "Military Camp", "Station", "Autonomous")
+)
 # Adjectives a sentence capitalises before a listed organisation ("Local Taliban officials").
 _QUALIFIERS = frozenset(("Local", "Rival", "Senior", "Former", "Top", "Regional", "Provincial"))
 _PLACE_HEAD_BEFORE = re.compile(r"(?<![\w'’-])(?P<head>[A-Z][a-z]+(?:['’][a-z]+)?) $")

@@ -47,7 +47,7 @@ _PLACES_OF = re.compile(
 # when the noun only qualifies a person or body ("X, a district chief").
 _PLACE_APPOSED = re.compile(
     r", (?:a|an|the|two|three|both|twin) (?:[\w-]+ ){0,3}?(?:towns?|villages?|city|cities"
-    r"|suburbs?|districts?|settlements?|localit(?:y|ies)|neighbou?rhoods?|capital|port)\b"
+    r"|suburbs?|districts?|settlements?|localit(?:y|ies)|neighbou?rhoods?|capital)\b"
     r"(?! (?:chief|head|commissioner|officer|official|governor|administrator|leader|council"
     r"|court|police|hospital|mayor|elder|resident|councillor|councilor)s?\b)"
 )
@@ -263,10 +263,14 @@ _PRO = re.compile(
 
 
 # A body led by a name: "a group headed by X", "the SPLM-N led by X", "a battalion led by
-# dreaded ultra X" (a few lower-case words of description between). The name is a person's
-# unless a list or the gazetteer knows it or its words are an organisation's.
+# dreaded ultra X" (a few lower-case words of description between): an armed body's noun or
+# an acronym before the verb, not "a consortium led by X" (a firm as often as a person). The
+# name is a person's unless a list or the gazetteer knows it or its words are an organisation's.
 _LED_BY = re.compile(
-    r"\b(?:led|headed|commanded) by (?:(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+ ){0,2}"
+    r"(?:\b(?:groups?|factions?|battalions?|brigades?|militias?|rebels|fighters|insurgents"
+    r"|militants|movement|forces|army|units?|cells?|gangs?|columns?|squads?|wing|councils?"
+    r"|junta|troops|men)|\)|\b[A-Z]{2,}(?:-[A-Z]+)?),? (?:led|headed|commanded) by "
+    r"(?:(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+ ){0,2}"
     r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: (?:(?:al|el|bin|ibn|ould|ag)[- ])?[A-Z][a-z]+"
     r"(?:-[A-Z][a-z]+)?){0,3})(?![\w'’-])"
 )
@@ -280,8 +284,8 @@ def led_by_names(text: str) -> list[tuple[int, int]]:
         start, end, _ = aliases.trim(text, *match.span("name"))  # "Major X": X
         name = text[start:end]
         words = name.split()
-        if not words:
-            continue
+        if not words or aliases.is_title(words[0]):
+            continue  # "led by Gov. X": the title's full stop ended the match
         first = words[0].split("-")[0]
         if (
             bodies.known_key(name) is not None

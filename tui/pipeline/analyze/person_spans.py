@@ -346,9 +346,9 @@ _OPENING_SHAPE = re.compile(rf"(?:(?:El|Al)-)?[{aliases.UPPER}][{aliases.LOWER}]
 def given_left_out(doc: Any, text: str, start: int, end: int) -> int:
     """Where a person really starts: at the proper noun right before it that can only be its
     given name (module docstring), else at `start`. A name of several words takes it only
-    where nothing but punctuation or the sentence's start stands before that word ("his son,
-    Mahamat Idriss Deby", "El-Sadiq Ali El-Nour, a spokesperson"). `text` is the doc's text
-    (never `doc.text`, which spaCy rebuilds from every token on each access)."""
+    after a comma, an opening quote or bracket ("his son, Mahamat Idriss Deby") or when it is
+    written with the Arabic article ("El-Sadiq Ali El-Nour, a spokesperson"). `text` is the
+    doc's text (never `doc.text`, which spaCy rebuilds from every token on each access)."""
     if not start or text[start - 1] != " ":
         return start
     span = doc.char_span(start, end)
@@ -358,11 +358,13 @@ def given_left_out(doc: Any, text: str, start: int, end: int) -> int:
     word = before.text
     if " " in text[start:end] and not (
         _OPENING_SHAPE.fullmatch(word)
-        and (before.i == 0 or before.is_sent_start or doc[before.i - 1].is_punct)
         and word.lower() not in stop_words()
-        and not word.isupper()
+        and (
+            (before.i > 0 and doc[before.i - 1].text in _OPENING_PUNCT)
+            or _ARTICLE_BEFORE.search(text, max(0, before.idx - 4), before.idx) is not None
+        )
     ):
-        return start
+        return start  # at a sentence's start, "Coach X" and "Defenseman X": a role's word
     if (
         before.tag_ != "NNP"
         or before.ent_type_
@@ -380,4 +382,5 @@ def given_left_out(doc: Any, text: str, start: int, end: int) -> int:
     return article.start() if article is not None and " " in text[start:end] else before.idx
 
 
+_OPENING_PUNCT = frozenset((",", "“", "(", '"'))
 _ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:El|Al)-$")  # "El-Sadiq", split by the tokenizer

@@ -28,6 +28,7 @@ from tui.pipeline.analyze import (
     entities,
     gazetteer,
     model,
+    name_context,
     person_spans,
     sides,
 )
@@ -119,6 +120,7 @@ def warm_up() -> None:
     casualties.load_tables()  # read only when two sides' claims are in one article
     sides.camp("")  # read only when a party with a side confirms a claim
     person_spans.stop_words()  # read only when a name-like span opens on a capitalised word
+    name_context.stop_words()  # read only when a leader, a kind's name or "pro-X" is in sight
 
 
 def analyze(text: str) -> Analysis:

@@ -11,6 +11,7 @@ grouping of mentions into entities uses them (grouping.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tui.pipeline.analyze import gazetteer
 from tui.pipeline.analyze.lists import rows
@@ -219,15 +220,19 @@ def _title_phrase(text: str, start: int, end: int) -> tuple[int, str] | None:
     return None
 
 
-def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def pieces(
+    text: str, start: int, end: int, inside_name: Callable[[str, int, int, int], bool] | None = None
+) -> list[tuple[int, int]]:
     """Split a span where no name goes on: line breaks, commas, spaced dashes, brackets, and
     after a possessive ("Ukraine's Kharkiv" is two places, "Apple's AirPods" two names), but
-    not inside an organisation's name ("Lord's Resistance Army", "Ankara Chief Public
-    Prosecutor's Office": `_name_goes_on`)."""
+    not where `inside_name(text, start, at, end)` says the possessive at `at` is inside one
+    name ("Lord's Resistance Army": reconcile.possessive_inside)."""
     found = []
     for separator in _SEPARATOR.finditer(text, start, end):
-        if _POSSESSIVE_SPLIT.match(text, separator.start()) and _name_goes_on(
-            text, start, separator.start(), end
+        if (
+            inside_name is not None
+            and _POSSESSIVE_SPLIT.match(text, separator.start())
+            and inside_name(text, start, separator.start(), end)
         ):
             continue  # "People's Defence Force": a possessive inside a name
         if separator.start() > start:
@@ -238,32 +243,9 @@ def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
-def _name_goes_on(text: str, start: int, at: int, end: int) -> bool:
-    """Whether a possessive at `at` is inside one organisation's name: the words after it end
-    in (or before "of" hold) an organisation's word ("... Resistance Army", "... Office of the
-    Inspector General", "... Research Lab"), and the owner is no place ("Ukraine's Kharkiv"),
-    no listed organisation ("Hamas's Qassam Brigades") and no person ("Jeff Bezos's Blue
-    Origin": a given name opens it)."""
-    from tui.pipeline.analyze import bodies, given_names, labels  # they import this module
-
-    after = text[at:end].split()
-    if " of " in text[at:end]:
-        after = text[at : text.index(" of ", at)].split()
-    if not after or after[-1] not in labels.ORG_WORDS | _MORE_HEADS:
-        return False
-    words = _POSSESSIVE.sub("", text[start:at]).split()
-    while words and words[0] in _DETERMINERS:
-        words.pop(0)
-    owner = " ".join(words)
-    return (
-        bool(words)
-        and gazetteer.lookup(owner) is None
-        and bodies.known_key(owner) is None
-        and not given_names.is_given_name(words[0])
-    )
-
-
-_MORE_HEADS = frozenset(("Lab", "Laboratory", "Daily"))
+def strip_possessive(owner: str) -> str:
+    """The owner's words without its possessive ("Lord’s" -> "Lord")."""
+    return _POSSESSIVE.sub("", owner)
 
 
 def _has_letter(text: str, start: int, end: int) -> bool:

@@ -157,7 +157,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             continue  # "Videos posted on ...": a capitalised common noun, not a name
         if ent.end - ent.start > 1 and given_names.opens_with_gerund(doc[ent.start]):
             ent = doc[ent.start + 1 : ent.end]  # "Seizing Kanyabayonga represents ..."
-        for piece_start, piece_end in aliases.pieces(text, ent.start_char, ent.end_char):
+        spans = aliases.pieces(text, ent.start_char, ent.end_char, reconcile.possessive_inside)
+        for piece_start, piece_end in spans:
             pair = places.pair(text, piece_start, piece_end)
             if pair:  # "the Israel-Hamas war": two names, not one
                 found += [Found(s, e, kind, MODEL) for s, e, kind in pair]

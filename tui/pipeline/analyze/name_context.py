@@ -294,7 +294,7 @@ def led_by_names(text: str) -> list[tuple[int, int]]:
             or demonyms.is_nationality(first)
             or demonyms.is_people(first)
             or first in _NOT_LEADERS
-            or first.lower() in _stop_words()
+            or first.lower() in stop_words()
             or (len(words) == 1 and gazetteer.lookup(first) is not None)
         ):
             continue
@@ -327,7 +327,7 @@ def kind_named(text: str) -> list[tuple[int, int]]:
             gazetteer.lookup(name) is not None
             or (is_given_name(first) and not name.isupper())  # "JANA" is an acronym
             or first in _NOT_LEADERS
-            or first.lower() in _stop_words()
+            or first.lower() in stop_words()
         ):
             continue
         found.append((start, end))
@@ -360,7 +360,7 @@ def followed_names(text: str) -> list[tuple[int, int, str]]:
                 or demonyms.is_people(first)
                 or first in _NOT_LEADERS
                 or _CREED_OR_ADJECTIVE.search(first)  # "the Nationalist regime", "anti-Semitism"
-                or first.lower() in _stop_words()
+                or first.lower() in stop_words()
             ):
                 continue
             found.append((start, end, "PERSON"))
@@ -393,7 +393,7 @@ _BODY_WORDS = frozenset((
 
 
 @functools.cache
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)

@@ -8,7 +8,8 @@ their shape stops short of the name the model saw whole, the rule's span is the 
   possessive; when the model's organisation ends where the rule's does and opens with one
   capitalised word and its possessive that names no place, no listed organisation and no
   person, the name starts there ("Russia's Airborne Forces", "Hamas's Qassam Brigades" stay
-  the owner and the unit).
+  the owner and the unit); and the model's own span is not cut at such a possessive when the
+  words after it end in an organisation's word (`possessive_inside`, for aliases.pieces).
 
 And where the model's span stops short of a place the gazetteer knows by a longer name: a
 span of any label that the next capitalised words (and the particles inside Spanish,
@@ -22,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tui.pipeline.analyze import bodies, gazetteer, given_names, labels
+from tui.pipeline.analyze import aliases, bodies, gazetteer, given_names, labels
 
 _OWNER = re.compile(r"(?P<owner>[A-Z][a-z]+)['’]s? $")
 
@@ -83,3 +84,29 @@ def places_beyond(doc: Any, text: str) -> list[tuple[int, int]]:
         if best is not None:
             found.append(best)
     return found
+
+
+_MORE_HEADS = frozenset(("Lab", "Laboratory", "Daily"))
+_DETERMINERS = frozenset(("the", "The", "THE", "a", "an"))
+
+
+def possessive_inside(text: str, start: int, at: int, end: int) -> bool:
+    """Whether the possessive ending at `at` is inside one organisation's name (for
+    aliases.pieces): the words after it end in (or before "of" hold) an organisation's word
+    ("... Resistance Army", "... Office of the Inspector General", "... Research Lab"), and
+    the owner is no place ("Ukraine's Kharkiv"), no listed organisation ("Hamas's Qassam
+    Brigades") and no person ("Jeff Bezos's Blue Origin": a given name opens it)."""
+    tail = text[at:end]
+    after = (tail[: tail.index(" of ")] if " of " in tail else tail).split()
+    if not after or after[-1] not in labels.ORG_WORDS | _MORE_HEADS:
+        return False
+    words = aliases.strip_possessive(text[start:at]).split()
+    while words and words[0] in _DETERMINERS:
+        words.pop(0)
+    owner = " ".join(words)
+    return (
+        bool(words)
+        and gazetteer.lookup(owner) is None
+        and bodies.known_key(owner) is None
+        and not given_names.is_given_name(words[0])
+    )

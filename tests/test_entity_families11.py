@@ -147,7 +147,7 @@ def test_a_headline_verb_ends_a_name(nlp: Any) -> None:
 # regression fails here. Recall and precision per type. heldout8 was the tenth pass's
 # validation split, development data since this pass.
 WIRE_FLOORS = {
-    "heldout8": {"PERSON": (0.94, 0.80), "PLACE": (0.94, 0.97), "ORG": (0.92, 0.94)},
+    "heldout8": {"PERSON": (0.98, 0.85), "PLACE": (0.95, 0.98), "ORG": (0.93, 0.94)},  # 12th pass
 }
 
 

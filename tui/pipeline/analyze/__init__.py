@@ -28,12 +28,13 @@ from tui.pipeline.analyze import (
     entities,
     gazetteer,
     model,
+    name_context,
     person_spans,
     sides,
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "21"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "22"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -94,7 +95,12 @@ ANALYZER_VERSION = "21"  # 2: state bodies, described organisations; 3: attitude
 # 21 (entities, eleventh pass): datelines with accents or an agency in brackets, weapon
 # designations hyphenated and a noun shared by a list, a leader's followers ("X loyalists",
 # "pro-X") name the leader, "from nearby X" and "towns like X", Uganda's units, countries'
-# initialisms with full stops, "Middle Shabelle" whole, "60-year-old X", "X Shrine" a place
+# initialisms with full stops, "Middle Shabelle" whole, "60-year-old X", "X Shrine" a place;
+# 22 (entities, twelfth pass): possessives inside names ("Lord's Resistance Army"), a body's
+# leader ("a group headed by X") a person, al-Qaeda's branches and affiliates, "the news
+# agency, X", "in Iraq, X, who" no place, a person's left-out first word after a comma,
+# "X, the regional capital", gazetteer names longer than the model's span, "the X-Y road",
+# "X Autonomous Province", "Sudan's national army", a place's civil aviation authority
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a
@@ -114,6 +120,7 @@ def warm_up() -> None:
     casualties.load_tables()  # read only when two sides' claims are in one article
     sides.camp("")  # read only when a party with a side confirms a claim
     person_spans.stop_words()  # read only when a name-like span opens on a capitalised word
+    name_context.stop_words()  # read only when a leader, a kind's name or "pro-X" is in sight
 
 
 def analyze(text: str) -> Analysis:

@@ -11,6 +11,7 @@ grouping of mentions into entities uses them (grouping.py).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tui.pipeline.analyze import gazetteer
 from tui.pipeline.analyze.lists import rows
@@ -219,13 +220,19 @@ def _title_phrase(text: str, start: int, end: int) -> tuple[int, str] | None:
     return None
 
 
-def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def pieces(
+    text: str, start: int, end: int, inside_name: Callable[[str, int, int, int], bool] | None = None
+) -> list[tuple[int, int]]:
     """Split a span where no name goes on: line breaks, commas, spaced dashes, brackets, and
-    after a possessive ("Ukraine's Kharkiv" is two places)."""
+    after a possessive ("Ukraine's Kharkiv" is two places, "Apple's AirPods" two names), but
+    not where `inside_name(text, start, at, end)` says the possessive at `at` is inside one
+    name ("Lord's Resistance Army": reconcile.possessive_inside)."""
     found = []
     for separator in _SEPARATOR.finditer(text, start, end):
-        if _POSSESSIVE_SPLIT.fullmatch(separator.group()) and not _owner_is_place(
-            text, start, separator.start()
+        if (
+            inside_name is not None
+            and _POSSESSIVE_SPLIT.match(text, separator.start())
+            and inside_name(text, start, separator.start(), end)
         ):
             continue  # "People's Defence Force": a possessive inside a name
         if separator.start() > start:
@@ -236,10 +243,9 @@ def pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found
 
 
-def _owner_is_place(text: str, start: int, end: int) -> bool:
-    """Whether the words before a possessive name a place ("Ukraine's Kharkiv")."""
-    owner = _POSSESSIVE.sub("", text[start:end])
-    return gazetteer.lookup(owner) is not None
+def strip_possessive(owner: str) -> str:
+    """The owner's words without its possessive ("Lord’s" -> "Lord")."""
+    return _POSSESSIVE.sub("", owner)
 
 
 def _has_letter(text: str, start: int, end: int) -> bool:

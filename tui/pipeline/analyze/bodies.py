@@ -50,19 +50,20 @@ _BODY = (
     r"|Investigative Committee|[Pp]arliament|[Cc]ongress|[Ss]enate|[Nn]ational [Aa]ssembly"
     r"|[Ll]egislature|(?:State )?Duma|Knesset|Majlis|Verkhovna Rada|(?:[Nn]ational )?[Pp]olice|MoD"
     r"|[Cc]ivil [Dd]efen[cs]e(?: [Aa]gency| [Ss]ervice)?"
-    r"|[Ee]mergency [Ss]ervices?|[Cc]entral [Bb]ank"
+    r"|[Ee]mergency [Ss]ervices?|[Cc]entral [Bb]ank|(?:[Cc]ivil(?:ian)? )?[Aa]viation [Aa]uthority"
     r"|(?:[Pp]ermanent )?[Mm]ission to the (?:United Nations|UN|U\.N\.|European Union|EU|NATO"
     r"|OSCE|IAEA)|[Ee]mbassy|[Cc]onsulate"
 )
 # What kind of government or army it is: "Yemen's internationally recognized government",
-# "Myanmar's military government", "Libya's UN-backed government", "Mali's transitional army".
+# "Myanmar's military government", "Libya's UN-backed government", "Mali's transitional army",
+# "Sudan's national army".
 _BODY_KIND = (
     r"(?:(?:internationally|officially|democratically|popularly|newly) )?(?:recogni[sz]ed|elected"
     r"|appointed|formed)|(?:[A-Z][A-Za-z.]+|[Ww]estern|[Mm]ilitary)-(?:backed|led|run|appointed)"
     r"|interim|transitional|provisional|caretaker|military|civilian|federal|central|de facto"
     r"|regional"
     r"|exiled"
-    r"|(?:national )?unity|regular"
+    r"|(?:national )?unity|regular|national"
 )
 _STATE_BODY = re.compile(
     rf"\b(?:(?P<poss>{_CAP}(?: {_CAP}){{0,2}}|[A-Z]{{2,4}})['’]s |(?P<adj>{_CAP}(?: {_CAP})?) |"

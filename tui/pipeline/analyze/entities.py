@@ -40,6 +40,7 @@ from tui.pipeline.analyze import (
     outlets,
     person_spans,
     places,
+    reconcile,
     span_repair,
     sports,
     weapons,
@@ -69,9 +70,12 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     if text is None:
         text = doc.text
     model = _model_mentions(doc, text)
-    found = _without_known_inside(text, _rule_mentions(text), model)
+    rules = _rule_mentions(text)
+    reconcile.possessive_names(text, rules, model)
+    found = _without_known_inside(text, rules, model)
     found += model
     found += _lookup_mentions(doc, text)
+    found += [Found(s, e, "PLACE", CONTEXT) for s, e in reconcile.places_beyond(doc, text)]
     given = given_persons.mentions(doc, text, CONTEXT)
     found += given_persons.outside_model(text, model, given, CONTEXT)
     found = outlets.drop_not_names(text, found, CONTEXT, MODEL)
@@ -123,8 +127,12 @@ def _rule_mentions(text: str) -> list[Found]:
     named = labels.titled_names(text) + person_spans.credit_names(text)
     named += person_spans.aged_names(text) + person_spans.nicknamed_names(text)
     named += person_spans.role_named(text) + person_spans.aliased_names(text)
+    named += name_context.led_by_names(text)
     for start, end in named:
         found.append(Found(start, end, "PERSON", CONTEXT))
+    for start, end in name_context.kind_named(text):
+        key = _org_key(text, start, end, aliases.org_key(text[start:end]))
+        found.append(Found(start, end, "ORG", CONTEXT, key))
     for start, end, kind in name_context.followed_names(text):
         key = _org_key(text, start, end, aliases.org_key(text[start:end])) if kind == "ORG" else ""
         found.append(Found(start, end, kind, CONTEXT, key))
@@ -149,7 +157,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             continue  # "Videos posted on ...": a capitalised common noun, not a name
         if ent.end - ent.start > 1 and given_names.opens_with_gerund(doc[ent.start]):
             ent = doc[ent.start + 1 : ent.end]  # "Seizing Kanyabayonga represents ..."
-        for piece_start, piece_end in aliases.pieces(text, ent.start_char, ent.end_char):
+        spans = aliases.pieces(text, ent.start_char, ent.end_char, reconcile.possessive_inside)
+        for piece_start, piece_end in spans:
             pair = places.pair(text, piece_start, piece_end)
             if pair:  # "the Israel-Hamas war": two names, not one
                 found += [Found(s, e, kind, MODEL) for s, e, kind in pair]
@@ -245,7 +254,11 @@ def _after_qualifier(text: str, start: int, end: int) -> int:
     if not rest:
         return start
     if first in orgs.HEDGES or (
-        (demonyms.is_nationality(first, given_names.is_given_name) or first in _QUALIFIERS)
+        (
+            demonyms.is_nationality(first, given_names.is_given_name)
+            or demonyms.is_people(first)
+            or first in _QUALIFIERS
+        )
         and bodies.known_key(rest) is not None
         and bodies.known_key(text[start:end]) is None
     ):
@@ -254,7 +267,10 @@ def _after_qualifier(text: str, start: int, end: int) -> int:
 # Words that open a region's name and say which part of something else it is.
 _PART_WORDS = name_context.COMPASS | {"Middle"}
 # What is left of "Agwa Police Station" once a rule took the place: a facility, no name.
-_FACILITIES = frozenset(("Police Station", "Police Post", "Army Camp", "Military Camp", "Station"))
+# And of "Gorno-Badakhshan Autonomous Province": the unit's qualifier (places._add).
+_FACILITIES = frozenset(
+    ("Police Station", "Police Post", "Army Camp", "Military Camp", "Station", "Autonomous")
+)
 # Adjectives a sentence capitalises before a listed organisation ("Local Taliban officials").
 _QUALIFIERS = frozenset(("Local", "Rival", "Senior", "Former", "Top", "Regional", "Provincial"))
 _PLACE_HEAD_BEFORE = re.compile(r"(?<![\w'’-])(?P<head>[A-Z][a-z]+(?:['’][a-z]+)?) $")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from tui.pipeline.analyze import bodies, demonyms, gazetteer
+from tui.pipeline.analyze import aliases, bodies, demonyms, gazetteer
 from tui.pipeline.analyze.demonyms import country_of, is_people
 from tui.pipeline.analyze.given_names import is_given_name
 
@@ -42,11 +42,12 @@ _PLACES_OF = re.compile(
     r"|regions|governorates|municipalities|communes|counties|states)"
     rf" of (?:the )?(?:{_LISTED_NAME}, ){{1,5}}(?:{_LISTED_NAME},? and )?$"
 )
-# What a place is, set after its name: "Nubl and Zahra, two predominantly Shia towns"; not
+# What a place is, set after its name: "Nubl and Zahra, two predominantly Shia towns",
+# "Stepanakert, the regional capital"; not
 # when the noun only qualifies a person or body ("X, a district chief").
 _PLACE_APPOSED = re.compile(
     r", (?:a|an|the|two|three|both|twin) (?:[\w-]+ ){0,3}?(?:towns?|villages?|city|cities"
-    r"|suburbs?|districts?|settlements?|localit(?:y|ies)|neighbou?rhoods?)\b"
+    r"|suburbs?|districts?|settlements?|localit(?:y|ies)|neighbou?rhoods?|capital)\b"
     r"(?! (?:chief|head|commissioner|officer|official|governor|administrator|leader|council"
     r"|court|police|hospital|mayor|elder|resident|councillor|councilor)s?\b)"
 )
@@ -185,9 +186,24 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
         return "PLACE"
     if _opens_with_given_name(words) or after.startswith(("'s", "’s")):
         return None
-    if place_noun is not None or _PLACE_BEFORE.search(text, max(0, start - 90), start):
+    if place_noun is not None or _listed_after_place(text, start, after):
         return "PLACE"
     return None
+
+
+def _listed_after_place(text: str, start: int, after: str) -> bool:
+    """A place's word before the name, or a list of places it goes on ("in Kafr Kila,
+    Odaisseh and Houla"); a name after one place and a comma that no list goes on from is
+    in apposition ("in Iraq, Abu Musab al-Zarqawi, who ..."): the model's say stands."""
+    before = _PLACE_BEFORE.search(text, max(0, start - 90), start)
+    if before is None:
+        return False
+    if before[0].endswith((", ", ",")) and not before[0].rstrip().endswith(" and"):
+        return _LIST_GOES_ON.match(after) is not None
+    return True
+
+
+_LIST_GOES_ON = re.compile(r"(?:,| and| or)(?: and)? [A-Z]")
 
 
 def _opens_with_given_name(words: list[str]) -> bool:
@@ -246,6 +262,78 @@ _PRO = re.compile(
 )  # not "the Pro Bowl"
 
 
+# A body led by a name: "a group headed by X", "the SPLM-N led by X", "a battalion led by
+# dreaded ultra X" (a few lower-case words of description between): an armed body's noun or
+# an acronym before the verb, not "a consortium led by X" (a firm as often as a person). The
+# name is a person's unless a list or the gazetteer knows it or its words are an organisation's.
+_LED_BY = re.compile(
+    r"(?:\b(?:groups?|factions?|battalions?|brigades?|militias?|rebels|fighters|insurgents"
+    r"|militants|movement|forces|army|units?|cells?|gangs?|columns?|squads?|wing|councils?"
+    r"|junta|troops|men)|\)|\b[A-Z]{2,}(?:-[A-Z]+)?),? (?:led|headed|commanded) by "
+    r"(?:(?!the\b|a\b|an\b|his\b|her\b|their\b)[a-z]+ ){0,2}"
+    r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: (?:(?:al|el|bin|ibn|ould|ag)[- ])?[A-Z][a-z]+"
+    r"(?:-[A-Z][a-z]+)?){0,3})(?![\w'’-])"
+)
+
+
+def led_by_names(text: str) -> list[tuple[int, int]]:
+    """Persons named as a body's leader ("a group headed by X"), whatever the model made of
+    them; not a place, a listed organisation, a people or a nationality."""
+    found: list[tuple[int, int]] = []
+    for match in _LED_BY.finditer(text):
+        start, end, _ = aliases.trim(text, *match.span("name"))  # "Major X": X
+        name = text[start:end]
+        words = name.split()
+        if not words or aliases.is_title(words[0]):
+            continue  # "led by Gov. X": the title's full stop ended the match
+        first = words[0].split("-")[0]
+        if (
+            bodies.known_key(name) is not None
+            or gazetteer.lookup(name) is not None
+            or any(w in _BODY_WORDS for w in words)
+            or demonyms.is_nationality(first)
+            or demonyms.is_people(first)
+            or first in _NOT_LEADERS
+            or first.lower() in stop_words()
+            or (len(words) == 1 and gazetteer.lookup(first) is not None)
+        ):
+            continue
+        found.append((start, end))
+    return found
+
+
+# An organisation named after its kind: "Libya's official news agency, JANA, reported", "the
+# state broadcaster, RTI.", "a special unit called Group 13". The kind says organisation
+# whatever the model made of the name (a person, a place, nothing).
+_KIND_NAMED = re.compile(
+    r"\b(?:(?:news|press) agency|broadcaster|newspaper|daily|(?:TV|television) (?:channel|station)"
+    r"|radio station|news (?:website|site|outlet)),"
+    r" (?P<name>[A-Z][\w’'&./-]*(?: [A-Z][\w’'&./-]*){0,3})(?=[,.;:]\s|[,.;:]$)"
+    r"|\b(?:unit|group|militia|brigade|battalion|faction|movement|organi[sz]ation)"
+    r" (?:called|named|known as) (?P<called>[A-Z][\w’'&-]*(?: (?:[A-Z][\w’'&-]*|[0-9]{1,3})){0,3})"
+    r"(?![\w'’-])"
+)
+
+
+def kind_named(text: str) -> list[tuple[int, int]]:
+    """Organisations named after their kind (above); not a place's or a person's name."""
+    found: list[tuple[int, int]] = []
+    for match in _KIND_NAMED.finditer(text):
+        group = "name" if match["name"] is not None else "called"
+        start, end = match.span(group)
+        name = match[group]
+        first = name.split()[0]
+        if (
+            gazetteer.lookup(name) is not None
+            or (is_given_name(first) and not name.isupper())  # "JANA" is an acronym
+            or first in _NOT_LEADERS
+            or first.lower() in stop_words()
+        ):
+            continue
+        found.append((start, end))
+    return found
+
+
 def followed_names(text: str) -> list[tuple[int, int, str]]:
     """(start, end, type) of the names a leader's followers or an allegiance names: a person
     unless the name is a listed organisation's (ORG) or a place's (PLACE); not a people's or
@@ -272,7 +360,7 @@ def followed_names(text: str) -> list[tuple[int, int, str]]:
                 or demonyms.is_people(first)
                 or first in _NOT_LEADERS
                 or _CREED_OR_ADJECTIVE.search(first)  # "the Nationalist regime", "anti-Semitism"
-                or first.lower() in _stop_words()
+                or first.lower() in stop_words()
             ):
                 continue
             found.append((start, end, "PERSON"))
@@ -295,10 +383,17 @@ _NOT_LEADERS = frozenset((
     "November", "December",
 ))
 # fmt: on
+# Words that make a name a body's or a place's, not a leader's.
+_BODY_WORDS = frozenset((
+    "Army", "Forces", "Force", "Front", "Movement", "Party", "Council", "Government", "Group",
+    "Brigade", "Brigades", "Militia", "Coalition", "Alliance", "Union", "Command", "Ministry",
+    "Police", "Guard", "Guards", "Committee", "Authority", "Administration", "Regime", "State",
+    "Republic", "Kingdom", "Nations", "Mission", "Corps", "Division", "Battalion", "Regiment",
+))
 
 
 @functools.cache
-def _stop_words() -> frozenset[str]:
+def stop_words() -> frozenset[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return frozenset(STOP_WORDS)

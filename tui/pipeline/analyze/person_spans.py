@@ -340,23 +340,35 @@ FEATURE_AFTER = frozenset((
 
 
 _GIVEN_SHAPE = re.compile(rf"[{aliases.UPPER}][{aliases.LOWER}]{{2,}}")
+_OPENING_SHAPE = re.compile(rf"(?:(?:El|Al)-)?[{aliases.UPPER}][{aliases.LOWER}]{{2,}}")
 
 
 def given_left_out(doc: Any, text: str, start: int, end: int) -> int:
-    """Where a one-word person really starts: at the proper noun right before it that can only
-    be its given name (module docstring), else at `start`. `text` is the doc's text (never
-    `doc.text`, which spaCy rebuilds from every token on each access)."""
-    if " " in text[start:end] or not start or text[start - 1] != " ":
+    """Where a person really starts: at the proper noun right before it that can only be its
+    given name (module docstring), else at `start`. A name of several words takes it only
+    after a comma, an opening quote or bracket ("his son, Mahamat Idriss Deby") or when it is
+    written with the Arabic article ("El-Sadiq Ali El-Nour, a spokesperson"). `text` is the
+    doc's text (never `doc.text`, which spaCy rebuilds from every token on each access)."""
+    if not start or text[start - 1] != " ":
         return start
     span = doc.char_span(start, end)
     if span is None or span.start == 0:
         return start
     before = doc[span.start - 1]
     word = before.text
+    if " " in text[start:end] and not (
+        _OPENING_SHAPE.fullmatch(word)
+        and word.lower() not in stop_words()
+        and (
+            (before.i > 0 and doc[before.i - 1].text in _OPENING_PUNCT)
+            or _ARTICLE_BEFORE.search(text, max(0, before.idx - 4), before.idx) is not None
+        )
+    ):
+        return start  # at a sentence's start, "Coach X" and "Defenseman X": a role's word
     if (
         before.tag_ != "NNP"
         or before.ent_type_
-        or not _GIVEN_SHAPE.fullmatch(word)
+        or not (_OPENING_SHAPE if " " in text[start:end] else _GIVEN_SHAPE).fullmatch(word)
         or before.idx + len(word) + 1 != start
         or word in given_names.NOT_GIVEN
         or word in labels.ORG_WORDS
@@ -366,5 +378,9 @@ def given_left_out(doc: Any, text: str, start: int, end: int) -> int:
         or demonyms.is_nationality(word, given_names.is_given_name)
     ):
         return start
-    return before.idx
+    article = _ARTICLE_BEFORE.search(text, max(0, before.idx - 4), before.idx)
+    return article.start() if article is not None and " " in text[start:end] else before.idx
 
+
+_OPENING_PUNCT = frozenset((",", "“", "(", '"'))
+_ARTICLE_BEFORE = re.compile(r"(?<![\w-])(?:El|Al)-$")  # "El-Sadiq", split by the tokenizer

@@ -181,6 +181,10 @@ def find_context_places(text: str) -> list[PlaceMention]:
         _add(found, text, match.start("name"), match.end("name"), "named")
     for match in _NEAR.finditer(text):
         _add(found, text, match.start("name"), match.end("name"), "near")
+    for match in _ROUTE_PAIR.finditer(text):
+        if _route_ends(match["a"], match["b"]):  # "the Delling-Kadugli road": two towns
+            found.append(PlaceMention(match.start("a"), match.end("a"), "named"))
+            found.append(PlaceMention(match.start("b"), match.end("b"), "named"))
     for match in _MADE_IN.finditer(text):
         # "a Hong Kong-based firm", "the Marshall Islands-flagged tanker": the longest name
         # before the hyphen that the gazetteer knows
@@ -237,12 +241,33 @@ def _adjective_before_unit(text: str, match: re.Match[str]) -> bool:
     )
 
 
+# Two names joined by a hyphen before a route's noun are its two ends ("the Delling-Kadugli
+# road", "the Srinagar-Leh highway"), when one of them is a known place and neither is a
+# people's, a nationality's or an organisation's word.
+_ROUTE_PAIR = re.compile(
+    r"(?<![\w'’-])(?P<a>[A-Z][a-z]{2,})-(?P<b>[A-Z][a-z]{2,}) (?:road|highway|route|railway"
+    r"|railroad|rail line|stretch|corridor|axis|motorway|expressway|pipeline|supply line)s?\b"
+)
+
+
+def _route_ends(a: str, b: str) -> bool:
+    if gazetteer.lookup(f"{a}-{b}") is not None:
+        return False  # "Nagorno-Karabakh"
+    parts = (a, b)
+    if any(demonyms.is_people(p) or _is_demonym(p) or bodies.known_key(p) for p in parts):
+        return False
+    return any(gazetteer.lookup(p, alternates=False) is not None for p in parts)
+
+
 def _add(found: list[PlaceMention], text: str, start: int, end: int, strength: str) -> None:
     words = text[start:end].split()
     while words and (words[0] in _NOT_PLACE_WORDS or words[0] in FAITHS):
         start += len(words.pop(0)) + 1
     while words and (
-        words[-1] in _NOT_PLACE_WORDS or _is_demonym(words[-1]) or words[-1] in FAITHS
+        words[-1] in _NOT_PLACE_WORDS
+        or _is_demonym(words[-1])
+        or words[-1] in FAITHS
+        or words[-1] == "Autonomous"  # "Gorno-Badakhshan Autonomous Province": the unit's
     ):
         words.pop()  # "near Bakhmut Ukrainian troops", "near Russian positions"
     if words:

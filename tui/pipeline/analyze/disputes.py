@@ -227,6 +227,9 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
             owned = ledger.owned_by(ref.owner, owned)
             if not owned:
                 return []  # it names whose statement it denies, and that one is not here
+            given = [j for j in owned if j < k]
+            if given and not ref.plural:
+                owned = given  # "disputed the military account": one given already
             if ref.plural:
                 return owned
             weights = {j: ledger.weight(ledger.words[j], said) for j in owned}

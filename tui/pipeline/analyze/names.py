@@ -103,9 +103,20 @@ _OUTLET_OF_RE = re.compile(
 )
 
 
+# An outlet's name and what kind of outlet it is, in lower case after it: "the Interfax news
+# agency", "Russia's Interfax news agency", "The Sudan Tribune website" are filed as the name
+# ("Interfax", "Sudan Tribune"); a kind written in capitals is part of the name ("Sahara News
+# Agency"), and one word of a possessive owner before it is no part of it.
+_OUTLET_KIND_RE = re.compile(
+    r"^(?:(?:the|The)\s+)?(?:[A-Z][\w.-]*['’]s?\s+)?(?P<outlet>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
+    r"\s+(?:news\s+agency|news\s+website|website|web\s+site|newspaper|daily|news\s+site)$"
+)
+
+
 def outlet_of(name: str) -> str:
-    """ "The Sahara News Agency of the Polisario Front" -> "Sahara News Agency"; else ""."""
-    m = _OUTLET_OF_RE.match(name)
+    """ "The Sahara News Agency of the Polisario Front" -> "Sahara News Agency"; "the Interfax
+    news agency" -> "Interfax"; else ""."""
+    m = _OUTLET_OF_RE.match(name) or _OUTLET_KIND_RE.match(name)
     return bare(m.group("outlet")) if m else ""
 
 

@@ -172,8 +172,33 @@ def person(name: str) -> str:
     while tail and _title(tail[0]):
         tail.pop(0)
     if not tail or (len(parts) > len(tail) and parts[-len(tail) - 1].lower() in PLACE_WORDS):
-        return ""
+        return _after_body(tail)
     return " ".join(tail)
+
+
+# The head of a body a role belongs to, right before the person holding it: "spokesman of the
+# SAF Khalid Saad", "The head of Somalia's Army Odawa Yusuf".
+_BODY_HEADS = words(
+    "army navy forces force police ministry government office council party front movement "
+    "agency command guard guards corps"
+)
+
+
+def _after_body(tail: list[str]) -> str:
+    """ "SAF Al- Sawarmy Khalid Saad" -> "Al- Sawarmy Khalid Saad": a name of two words or more
+    after the last word that closes a body's name (an acronym, a possessive, a body's head)."""
+    for i in range(len(tail) - 2, -1, -1):
+        word = tail[i]
+        if (
+            (len(word) > 1 and word.isupper())
+            or re.search(r"['’]s?$", word)
+            or word.lower().rstrip(".,") in _BODY_HEADS
+        ):
+            rest = tail[i + 1 :]
+            if len(rest) >= 2 and not any(w.isupper() or w.lower() in _BODY_HEADS for w in rest):
+                return " ".join(rest)
+            return ""
+    return ""
 
 
 def fullest(short: str, known: list[str]) -> str:

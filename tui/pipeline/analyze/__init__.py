@@ -33,7 +33,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "21"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "22"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -94,7 +94,11 @@ ANALYZER_VERSION = "21"  # 2: state bodies, described organisations; 3: attitude
 # 21 (entities, eleventh pass): datelines with accents or an agency in brackets, weapon
 # designations hyphenated and a noun shared by a list, a leader's followers ("X loyalists",
 # "pro-X") name the leader, "from nearby X" and "towns like X", Uganda's units, countries'
-# initialisms with full stops, "Middle Shabelle" whole, "60-year-old X", "X Shrine" a place
+# initialisms with full stops, "Middle Shabelle" whole, "60-year-old X", "X Shrine" a place;
+# 22 (claims, ninth pass): a strike's two accounts when one names the other's side, a
+# singular account named by its owner is one given already, "denied accusations" answers the
+# accuser's later account, more words of falsity ("spurious", "misleading"), "the X news
+# agency" as X, a person named after the body whose role it is
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -101,6 +101,10 @@ ANALYZER_VERSION = "22"  # 2: state bodies, described organisations; 3: attitude
 # agency, X", "in Iraq, X, who" no place, a person's left-out first word after a comma,
 # "X, the regional capital", gazetteer names longer than the model's span, "the X-Y road",
 # "X Autonomous Province", "Sudan's national army", a place's civil aviation authority
+# 22 (claims, ninth pass): a strike's two accounts when one names the other's side, a
+# singular account named by its owner is one given already, "denied accusations" answers the
+# accuser's later account, more words of falsity ("spurious", "misleading"), "the X news
+# agency" as X, a person named after the body whose role it is
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -23,7 +23,7 @@ import functools
 import re
 
 from tui.pipeline.analyze import datafiles, overlap
-from tui.pipeline.analyze.evidence import Ledger, claim_span, same_party
+from tui.pipeline.analyze.evidence import WINDOW, Ledger, claim_span, names_side, same_party
 
 # What each family answers, in the other claim's content.
 _ANSWERS = {
@@ -54,6 +54,7 @@ _NEGATION_RE = re.compile(r"\b(?:not|never|no)\b|n't\b", re.IGNORECASE)
 _OTHER_KIND = {"civilians": "combatant-nouns", "combatants": "civilian-nouns"}
 _NEXT_SENTENCE = 1
 _REACH = 2
+_SIDE_REACH = WINDOW  # sentences apart when one account names the other's side
 _NOUN_BEFORE = 24  # characters before a phrase where its subject stands ("the drone crashed")
 
 
@@ -138,15 +139,49 @@ def struck(ledger: Ledger) -> None:
             continue
         for j in range(k - 1, -1, -1):
             a = ledger.drafts[j]
-            if ledger.sent_of[k] - ledger.sent_of[j] > _REACH:
+            apart = ledger.sent_of[k] - ledger.sent_of[j]
+            if apart > _SIDE_REACH:
                 break
             if kinds[j] in ("", kinds[k]) or a.affiliation == b.affiliation:
                 continue  # one side's two accounts, or two witnesses of no side
-            if same_party(a, b) or not _about_same(ledger, j, k, text[b.content[0] : b.content[1]]):
+            if same_party(a, b):
                 continue
-            ledger.add(j, "dispute", claim_span(ledger, k, j), b.canonical)
+            content = text[b.content[0] : b.content[1]]
+            near = apart <= _REACH and _about_same(ledger, j, k, content)
+            if not near and not _blames_other(ledger, j, k):
+                continue
             ledger.add(k, "dispute", claim_span(ledger, j, k), a.canonical)
+            for t in _told_again(ledger, kinds, j):
+                ledger.add(t, "dispute", claim_span(ledger, k, t), b.canonical)
             break
+
+
+def _told_again(ledger: Ledger, kinds: list[str], j: int) -> list[int]:
+    """Claim `j` and its side's accounts of the same kind right after it, in its sentence or
+    the next ("Iran says it hit a militant group" / "State TV said the operation hit two
+    sites linked to the group"): one account told twice."""
+    a, out = ledger.drafts[j], [j]
+    for t in range(j + 1, len(ledger.drafts)):
+        if ledger.sent_of[t] - ledger.sent_of[out[-1]] > 1:
+            break
+        e = ledger.drafts[t]
+        if not (same_party(a, e) or (a.affiliation and e.affiliation == a.affiliation)):
+            break
+        if kinds[t] == kinds[j]:
+            out.append(t)
+    return out
+
+
+def _blames_other(ledger: Ledger, j: int, k: int) -> bool:
+    """Is one account of the strike about the other's side: "hit militants in western
+    Pakistan" / Pakistani officials: "two children were killed"; "killed by a Turkish drone" /
+    Turkey's ministry: "three terrorists were killed"? The striker names where it struck, the
+    struck names who struck: one strike, whatever words the two accounts share."""
+    a, b = ledger.drafts[j], ledger.drafts[k]
+    return bool(
+        (b.affiliation and names_side(ledger, j, b.affiliation))
+        or (a.affiliation and names_side(ledger, k, a.affiliation))
+    )
 
 
 def _negated_phrase(content: str, found: list[str]) -> tuple[int, int] | None:

@@ -48,6 +48,8 @@ _PLACED = "in on at under near along across among beneath between within beyond 
 _WHERE = rf"(?!\s+(?:{'|'.join(_PLACED.split())}|\d+|north|south|east|west|dead|wounded|still)\b)"
 _FALSITY = (
     r"\b(?:false(?:ly)?|untrue|not true|no truth|baseless|groundless|unfounded|fabricat\w*|"
+    r"spurious|bogus|concocted|fictitious|trumped-up|misleading|ridiculous|preposterous|"
+    r"rubbish|without (?:any )?(?:foundation|basis)|"
     rf"fake|fakes|lies{_WHERE}|lying{_WHERE}|an? (?:\w+ )?lie|nonsense|absurd|propaganda|"
     r"disinformation|misinformation|doctored|photoshopped|montaged|forged|faked|spliced|"
     r"never happened|did not happen|didn't happen|(?:did|has|had|have) not taken? place|"
@@ -227,6 +229,9 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
             owned = ledger.owned_by(ref.owner, owned)
             if not owned:
                 return []  # it names whose statement it denies, and that one is not here
+            given = [j for j in owned if j < k]
+            if given and not ref.plural:
+                owned = given  # "disputed the military account": one given already
             if ref.plural:
                 return owned
             weights = {j: ledger.weight(ledger.words[j], said) for j in owned}

@@ -13,7 +13,16 @@ version a "saying ..." sequel gives, which a later claim may well share in agree
 
 from __future__ import annotations
 
-from tui.pipeline.analyze.evidence import WINDOW, Ledger, same_party
+import re
+
+from tui.pipeline.analyze.evidence import WINDOW, Ledger, names_side, same_party
+
+# "denied accusations that its troops had crossed the border": what another side said about
+# the denier; a later claim of another side that names the denier's side and shares a word of
+# it is that accusation ("Eritrean forces had begun digging trenches on the border").
+_ACCUSATIONS_RE = re.compile(
+    r"\W*(?:\w+\s+){0,2}?(?:accusations|allegations|charges)\b", re.IGNORECASE
+)
 
 
 def later(ledger: Ledger, k: int, said: dict[str, str], free) -> list[int]:  # noqa: ANN001
@@ -36,7 +45,13 @@ def later(ledger: Ledger, k: int, said: dict[str, str], free) -> list[int]:  # n
         and ledger.drafts[j].affiliation not in ("", d.affiliation)
         and not any(ledger.shifts_topic(t) for t in range(s + 1, ledger.sent_of[j] + 1))
     ]
-    hits = [(w, j) for w, j in scored if w >= 1.5] if said else []
+    accused = _ACCUSATIONS_RE.match(ledger.text, min(d.cue[1], d.content[0]), d.content[1])
+    hits = [
+        (w, j)
+        for w, j in scored
+        if w >= 1.5 or (accused and w >= 0.5 and names_side(ledger, j, d.affiliation))
+    ]
+    hits = hits if said else []
     if not hits:
         return []
     first = min(j for _, j in hits)

@@ -103,9 +103,20 @@ _OUTLET_OF_RE = re.compile(
 )
 
 
+# An outlet's name and what kind of outlet it is, in lower case after it: "the Interfax news
+# agency", "Russia's Interfax news agency", "The Sudan Tribune website" are filed as the name
+# ("Interfax", "Sudan Tribune"); a kind written in capitals is part of the name ("Sahara News
+# Agency"), and one word of a possessive owner before it is no part of it.
+_OUTLET_KIND_RE = re.compile(
+    r"^(?:(?:the|The)\s+)?(?:[A-Z][\w.-]*['’]s?\s+)?(?P<outlet>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})"
+    r"\s+(?:news\s+agency|news\s+website|website|web\s+site|newspaper|daily|news\s+site)$"
+)
+
+
 def outlet_of(name: str) -> str:
-    """ "The Sahara News Agency of the Polisario Front" -> "Sahara News Agency"; else ""."""
-    m = _OUTLET_OF_RE.match(name)
+    """ "The Sahara News Agency of the Polisario Front" -> "Sahara News Agency"; "the Interfax
+    news agency" -> "Interfax"; else ""."""
+    m = _OUTLET_OF_RE.match(name) or _OUTLET_KIND_RE.match(name)
     return bare(m.group("outlet")) if m else ""
 
 
@@ -161,8 +172,33 @@ def person(name: str) -> str:
     while tail and _title(tail[0]):
         tail.pop(0)
     if not tail or (len(parts) > len(tail) and parts[-len(tail) - 1].lower() in PLACE_WORDS):
-        return ""
+        return _after_body(tail)
     return " ".join(tail)
+
+
+# The head of a body a role belongs to, right before the person holding it: "spokesman of the
+# SAF Khalid Saad", "The head of Somalia's Army Odawa Yusuf".
+_BODY_HEADS = words(
+    "army navy forces force police ministry government office council party front movement "
+    "agency command guard guards corps"
+)
+
+
+def _after_body(tail: list[str]) -> str:
+    """ "SAF Al- Sawarmy Khalid Saad" -> "Al- Sawarmy Khalid Saad": a name of two words or more
+    after the last word that closes a body's name (an acronym, a possessive, a body's head)."""
+    for i in range(len(tail) - 2, -1, -1):
+        word = tail[i]
+        if (
+            (len(word) > 1 and word.isupper())
+            or re.search(r"['’]s?$", word)
+            or word.lower().rstrip(".,") in _BODY_HEADS
+        ):
+            rest = tail[i + 1 :]
+            if len(rest) >= 2 and not any(w.isupper() or w.lower() in _BODY_HEADS for w in rest):
+                return " ".join(rest)
+            return ""
+    return ""
 
 
 def fullest(short: str, known: list[str]) -> str:

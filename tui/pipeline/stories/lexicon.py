@@ -223,11 +223,13 @@ VAGUE_AMOUNTS: dict[str, tuple[int, int]] = {
 # of its press offices, forces and federal bodies ("Ethiopia's Government Communication
 # Service", "the Ethiopian National Defence Force", "Ukrainian commanders"; not "security
 # sources", who are no spokespeople: Djibo's dev gold keeps them apart from the army). Tenth
-# pass: its media wing and press office ("the military's media wing").
+# pass: its media wing and press office ("the military's media wing"). Fourteenth pass: a
+# monarchy's forces by their style ("the Royal Thai Army", "the Royal Moroccan Armed Forces",
+# "the Royal Navy").
 STATE_BODY_WORDS = words(
     """
     ministry defence defense foreign interior military army armed forces force air navy naval
-    government officials authorities general staff command junta administration presidency
+    royal government officials authorities general staff command junta administration presidency
     office cabinet spokesman spokeswoman spokesperson troops service services border guard
     guards police security council of the state ruling
     federal national communication communications commander commanders

@@ -281,6 +281,8 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "RDF": ("rwanda defence force", "rwanda defense force"),
     "KDF": ("kenya defence forces", "kenya defense forces"),
     "SANDF": ("south african national defence force", "south african national defense force"),
+    "IRGC": ("islamic revolutionary guard corps", "revolutionary guard corps",
+             "revolutionary guards", "revolutionary guards corps"),
 }  # fmt: skip
 # Acronyms of a state's armed forces and of its military commands: the state speaking, as
 # "the Israeli military" or "Russia's Defence Ministry" is (a state and its ministries and
@@ -289,14 +291,15 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
 # names in English-language copy; to extend, add the acronym and the country name. Tenth
 # pass: the armies of the Horn and the Great Lakes by their acronyms, and a military's own
 # press wing (Pakistan's Inter-Services Public Relations), which speaks for the state as its
-# ministry does.
+# ministry does. Fourteenth pass: Iran's Revolutionary Guards (IRGC), a branch of its armed
+# forces.
 STATE_FORCES: dict[str, str] = {
     "IDF": "Israel", "CENTCOM": "United States", "AFRICOM": "United States",
     "EUCOM": "United States", "FARDC": "Congo", "SAF": "Sudan",
     "FAMA": "Mali", "SNA": "Somalia", "AFU": "Ukraine", "ZSU": "Ukraine",
     "PLA": "China", "TSK": "Turkey", "ISPR": "Pakistan", "SSPDF": "South Sudan",
     "ENDF": "Ethiopia", "UPDF": "Uganda", "RDF": "Rwanda", "KDF": "Kenya",
-    "SANDF": "South Africa",
+    "SANDF": "South Africa", "IRGC": "Iran",
 }  # fmt: skip
 # Heads of a source phrase that describe a speaker without naming one ("the regional
 # governor", "local volunteers"): such a source is matched to the named source of the story

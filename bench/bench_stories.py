@@ -13,7 +13,8 @@
     .venv/bin/python bench/bench_stories.py --set heldout9  # the ninth (seen now)
     .venv/bin/python bench/bench_stories.py --set heldout10 # the tenth (seen now)
     .venv/bin/python bench/bench_stories.py --set heldout11 # the eleventh (seen now)
-    .venv/bin/python bench/bench_stories.py --set heldout12 # the twelfth (validation: scores only)
+    .venv/bin/python bench/bench_stories.py --set heldout12 # the twelfth (seen now)
+    .venv/bin/python bench/bench_stories.py --set heldout13 # the 13th (validation: scores only)
     .venv/bin/python bench/bench_stories.py --speed 20000   # grouping speed on 20k articles
     .venv/bin/python bench/bench_stories.py --batches 4     # filed in 4 batches via a store
 
@@ -409,6 +410,7 @@ def main() -> None:
         choices=(
             "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
             "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
+            "heldout13",
         ),
     )
     parser.add_argument("--errors", action="store_true")

@@ -26,11 +26,15 @@ Public API (docs/STORIES.md explains the rules and the numbers behind them):
 # point ("a village north of Bambari"), and so is a town in a clause of what came before
 # ("hours after a blast in neighbouring Narathiwat"): no focus places (twelfth pass, stories12).
 # 8: a district is no region ("Poonch district" is a focus place; thirteenth pass, stories13).
-FEATURES_VERSION = "8"
+# 9: shelling and a missile attack are one weapon class ("Cambodian rockets" / "denies
+# shelling"; fourteenth pass, stories14).
+FEATURES_VERSION = "9"
 # What a story's report finds changed (the ledger's rows, contradictions, figures): the stored
 # contested marks (⚡, `is:contested`) were set by other rules and are checked again, a batch at
 # a time, by the story process (tui/service/stories.py). Bump with any change to them.
-REPORT_VERSION = "4"  # 4: the thirteenth pass (stories13): a part of a count is no other toll,
+REPORT_VERSION = "5"  # 5: the fourteenth pass (stories14): a monarchy's forces ("the Royal
+# Thai Army") and Iran's Revolutionary Guards speak as the state; a description's named
+# speaker counted once. 4: the thirteenth pass (stories13): a part of a count is no other toll,
 # who fired first keyed by the side blamed (and disputed), speakers (a military source, a
 # body's news agency, an acronym in another word order, a bare body's spokesperson), alarm at
 # reports tells no event, a denial of a report denies its words, who the dead were tells an

@@ -22,8 +22,10 @@ CLASSES = ("weapon", "target", "country")
 IN_ONE_TOWN = ("weapon", "target")
 # Kinds of one event type of the datasets the table follows (ACLED's "air/drone strike"): an
 # outlet calls a drone's strike an air strike ("Ankara claims air strike" / "Turkish drone hits
-# car"), so the two never disagree.
-_ONE_TYPE = {"weapon:drone": "weapon:air"}
+# car"), so the two never disagree; so are shelling and a missile attack (ACLED's
+# "shelling/artillery/missile attack", fourteenth pass): outlets call one barrage of artillery
+# rockets "rockets" and "shelling" ("Cambodian rockets kill six" / "Cambodia denies shelling").
+_ONE_TYPE = {"weapon:drone": "weapon:air", "weapon:shelling": "weapon:missile"}
 # A headline's verbs of saying: a target word before one, within three words, names who
 # speaks, not what was hit ("Papua church says villagers killed", "Hospital staff say ..."),
 # as a place before one does (placenames.speaker_spans). Twelfth pass.

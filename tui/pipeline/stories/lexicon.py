@@ -223,11 +223,13 @@ VAGUE_AMOUNTS: dict[str, tuple[int, int]] = {
 # of its press offices, forces and federal bodies ("Ethiopia's Government Communication
 # Service", "the Ethiopian National Defence Force", "Ukrainian commanders"; not "security
 # sources", who are no spokespeople: Djibo's dev gold keeps them apart from the army). Tenth
-# pass: its media wing and press office ("the military's media wing").
+# pass: its media wing and press office ("the military's media wing"). Fourteenth pass: a
+# monarchy's forces by their style ("the Royal Thai Army", "the Royal Moroccan Armed Forces",
+# "the Royal Navy").
 STATE_BODY_WORDS = words(
     """
     ministry defence defense foreign interior military army armed forces force air navy naval
-    government officials authorities general staff command junta administration presidency
+    royal government officials authorities general staff command junta administration presidency
     office cabinet spokesman spokeswoman spokesperson troops service services border guard
     guards police security council of the state ruling
     federal national communication communications commander commanders
@@ -279,6 +281,8 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
     "RDF": ("rwanda defence force", "rwanda defense force"),
     "KDF": ("kenya defence forces", "kenya defense forces"),
     "SANDF": ("south african national defence force", "south african national defense force"),
+    "IRGC": ("islamic revolutionary guard corps", "revolutionary guard corps",
+             "revolutionary guards", "revolutionary guards corps"),
 }  # fmt: skip
 # Acronyms of a state's armed forces and of its military commands: the state speaking, as
 # "the Israeli military" or "Russia's Defence Ministry" is (a state and its ministries and
@@ -287,14 +291,15 @@ ACRONYMS: dict[str, tuple[str, ...]] = {
 # names in English-language copy; to extend, add the acronym and the country name. Tenth
 # pass: the armies of the Horn and the Great Lakes by their acronyms, and a military's own
 # press wing (Pakistan's Inter-Services Public Relations), which speaks for the state as its
-# ministry does.
+# ministry does. Fourteenth pass: Iran's Revolutionary Guards (IRGC), a branch of its armed
+# forces.
 STATE_FORCES: dict[str, str] = {
     "IDF": "Israel", "CENTCOM": "United States", "AFRICOM": "United States",
     "EUCOM": "United States", "FARDC": "Congo", "SAF": "Sudan",
     "FAMA": "Mali", "SNA": "Somalia", "AFU": "Ukraine", "ZSU": "Ukraine",
     "PLA": "China", "TSK": "Turkey", "ISPR": "Pakistan", "SSPDF": "South Sudan",
     "ENDF": "Ethiopia", "UPDF": "Uganda", "RDF": "Rwanda", "KDF": "Kenya",
-    "SANDF": "South Africa",
+    "SANDF": "South Africa", "IRGC": "Iran",
 }  # fmt: skip
 # Heads of a source phrase that describe a speaker without naming one ("the regional
 # governor", "local volunteers"): such a source is matched to the named source of the story

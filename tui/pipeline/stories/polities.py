@@ -21,8 +21,16 @@ from tui.pipeline.stories.placenames import skeleton
 
 _ARTICLES = frozenset(("the", "a", "an"))
 _LINKS = frozenset(("of", "for", "in", "at", "and", "on", "to"))
-# Words of a polity's organs or of an armed group: they say through whom it speaks.
-_ORGAN_WORDS = lexicon.STATE_BODY_WORDS | lexicon.GROUP_WORDS | _ARTICLES | _LINKS
+# Words of a polity's organs or of an armed group: they say through whom it speaks. Fourteenth
+# pass: and words of what a polity is ("Somalia's semi-autonomous Puntland state", "the
+# breakaway region's authorities"), which say nothing of who speaks.
+_STATUS_WORDS = frozenset(
+    ("semi-autonomous", "autonomous", "breakaway", "self-declared", "self-governing",
+     "separatist-held", "unrecognised", "unrecognized")
+)  # fmt: skip
+_ORGAN_WORDS = (
+    lexicon.STATE_BODY_WORDS | lexicon.GROUP_WORDS | _ARTICLES | _LINKS | _STATUS_WORDS
+)
 _PLAIN = _ORGAN_WORDS | lexicon.ROLE_WORDS
 
 

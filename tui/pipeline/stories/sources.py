@@ -174,7 +174,9 @@ def resolve(speakers: list[Speaker], declared: dict[str, str] | None = None) -> 
         elif key.startswith("body:"):
             words = set(key[5:].split())
             fits = [k for k in states if words & roles[k]] or states
-            target = max(fits, key=lambda k: (keys[k], k)) if fits else None
+            target = (
+                max(fits, key=lambda k: (keys[k], k)) if fits else links.placed_body(key, by_key)
+            )
         elif key.startswith("org:") and not by_key[key].named:
             target = (
                 links.described(by_key[key], roles, by_key)

@@ -54,11 +54,19 @@ def armed_group(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
 def described(
     speaker: Speaker, roles: dict[str, set[str]], by_key: dict[str, Speaker]
 ) -> str | None:
-    """The one named speaker of the story that a description's role words describe."""
+    """The one named speaker of the story that a description's role words describe. A person's
+    name the analysis did not tag a person in one article ("org:alia hyacinth") is that person
+    (sources.resolve joins them), so it is no second candidate (fourteenth pass: "Benue's
+    governor" had two, "Governor Hyacinth Alia" and the same name filed by its words)."""
     wanted = {w for w in speaker.roles if w in _ROLE_STEMS and w not in _GENERIC}
     if not wanted:
         return None
-    return one(k for k, r in roles.items() if k != speaker.key and by_key[k].named and wanted <= r)
+    people = {" ".join(sorted(k[7:].split())): k for k in by_key if k.startswith("person:")}
+    return one(
+        people.get(k[4:], k) if k.startswith("org:") else k
+        for k, r in roles.items()
+        if k != speaker.key and by_key[k].named and wanted <= r
+    )
 
 
 def organ_of(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
@@ -103,3 +111,31 @@ def same_bare(speaker: Speaker, by_key: dict[str, Speaker]) -> str | None:
         if k != speaker.key and k.startswith("org:") and s.bare == speaker.bare
     ]
     return min(same) if same else None
+
+
+def placed_body(key: str, by_key: dict[str, Speaker]) -> str | None:
+    """ "body:police" -> the one "org:chhattisgarh police" of a story with no state to speak
+    for it: a bare body is the one body of the story named by its words and the proper name
+    of where it serves ("the police" / "the Chhattisgarh police"; "state police" / "Manipur
+    police": a sub-national state's word and the generic heads of lexicon.GENERIC_HEADS set
+    aside). Fourteenth pass."""
+    words = set(key[5:].split()) - _SUBNATIONAL
+    if not words:
+        return None
+    return one(
+        k
+        for k, s in by_key.items()
+        if k.startswith("org:") and words < set(k[4:].split())
+        and all(w in words or w in lexicon.GENERIC_HEADS or _proper(w, s.name)
+                for w in k[4:].split())
+    )  # fmt: skip
+
+
+_SUBNATIONAL = frozenset(("state", "provincial", "regional", "local")) | lexicon.GENERIC_HEADS
+
+
+def _proper(word: str, name: str) -> bool:
+    """Whether a key word is written capitalised in the body's name (a proper name)."""
+    return any(
+        t.casefold().removesuffix("'s") == word and t[:1].isupper() for t in name_tokens(name)
+    )

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 
 from tui.core.models import Analysis
 from tui.pipeline.analyze import (
+    bodies,
     casualties,
     claims,
     conflict,
@@ -125,6 +126,7 @@ def warm_up() -> None:
     sides.camp("")  # read only when a party with a side confirms a claim
     person_spans.stop_words()  # read only when a name-like span opens on a capitalised word
     name_context.stop_words()  # read only when a leader, a kind's name or "pro-X" is in sight
+    bodies.owned_through("Iran", "Islamic Revolutionary Guard Corps")  # a country's own force
 
 
 def analyze(text: str) -> Analysis:

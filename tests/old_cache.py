@@ -13,7 +13,9 @@ import zlib
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from tui.core.query import parse_query
 from tui.store import schema, schema_size, words
+from tui.store.searcher import Searcher
 
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=UTC)
 FEED = ("http://old.invalid/feed.xml", "Old wire", ("ukraine",))
@@ -112,3 +114,16 @@ def write(path: Path, version: int) -> None:
     old.execute("INSERT INTO app_state(key, value) VALUES ('stories_filed', ?)", (str(ARTICLES),))
     old.commit()
     old.close()
+
+
+def answers(conn: sqlite3.Connection, queries: tuple[str, ...]) -> dict[str, object]:
+    """Every query's pages (up to 500) and counts in both lists, as a migration must keep them."""
+    finder, found = Searcher(), {}
+    for text in queries:
+        query = parse_query(text, NOW)
+        found[text] = (
+            [r["id"] for r in finder.page_claims(conn, query, limit=500)],
+            [r["id"] for r in finder.page_articles(conn, query, limit=500)],
+            finder.count_claims(conn, query), finder.count_articles(conn, query),
+        )  # fmt: skip
+    return found

@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from tui.core.models import Claim, Entity
 from tui.pipeline.stories.article import StoryArticle
+from tui.pipeline.stories.sources import Speaker, speaker_of
 
 T0 = datetime(2025, 3, 11, 6, 0, tzinfo=UTC)
 
@@ -70,3 +71,10 @@ def article(
         claims=tuple(claim(text, *spec) for spec in claims),
         entities=entities(text, *named),
     )
+
+
+def speaker(source: str) -> Speaker:
+    """Who *source* is, as the ledger keys it, said in a sentence of its own."""
+    text = f"{source} said the strike hit a depot."
+    found = claim(text, text, source, "the strike hit a depot")
+    return speaker_of(found, text, entities(text))

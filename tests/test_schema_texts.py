@@ -34,15 +34,7 @@ def _articles(conn: sqlite3.Connection) -> list[dict[str, object]]:
 
 
 def _answers(conn: sqlite3.Connection) -> dict[str, object]:
-    finder, found = Searcher(), {}
-    for text in _QUERIES:
-        query = parse_query(text, old_cache.NOW)
-        found[text] = (
-            [r["id"] for r in finder.page_claims(conn, query, limit=500)],
-            [r["id"] for r in finder.page_articles(conn, query, limit=500)],
-            finder.count_claims(conn, query), finder.count_articles(conn, query),
-        )  # fmt: skip
-    return found
+    return old_cache.answers(conn, _QUERIES)
 
 
 def _schema_16(path: Path) -> None:

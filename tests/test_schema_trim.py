@@ -39,14 +39,7 @@ def _claims(conn: sqlite3.Connection) -> list[dict[str, object]]:
 
 def _answers(conn: sqlite3.Connection) -> dict[str, object]:
     """Every query's pages and counts in both lists, the queue and the articles to redo."""
-    finder, found = Searcher(), {}
-    for text in _QUERIES:
-        query = parse_query(text, old_cache.NOW)
-        found[text] = (
-            [r["id"] for r in finder.page_claims(conn, query, limit=500)],
-            [r["id"] for r in finder.page_articles(conn, query, limit=500)],
-            finder.count_claims(conn, query), finder.count_articles(conn, query),
-        )  # fmt: skip
+    found = old_cache.answers(conn, _QUERIES)
     found["queue"] = [tuple(r) for r in store.queued_articles(conn, limit=100)]
     found["queued"] = store.count_queued(conn)
     found["redo"] = [r["id"] for r in reanalysis.reprocess_candidates(conn, limit=100)]

@@ -6,28 +6,22 @@ sets' errors (bench/README.md, "Stories, fourteenth pass"): docs/STORIES.md sect
 
 from __future__ import annotations
 
-from tests.story_builders import claim, entities
+from tests.story_builders import speaker
 from tui.pipeline.stories.kinds import disagree, event_kinds
 from tui.pipeline.stories.polities import polity_key
-from tui.pipeline.stories.sources import Speaker, resolve, speaker_of
-
-
-def _speaker(source: str) -> Speaker:
-    text = f"{source} said the strike hit a depot."
-    found = claim(text, text, source, "the strike hit a depot")
-    return speaker_of(found, text, entities(text))
+from tui.pipeline.stories.sources import Speaker, resolve
 
 
 def test_a_monarchy_s_forces_by_their_style_speak_as_the_state() -> None:
-    assert _speaker("The Royal Thai Army").key == "state:Thailand"
-    assert _speaker("The Royal Moroccan Armed Forces").key == "state:Morocco"
-    assert _speaker("The Thai army").key == "state:Thailand"
+    assert speaker("The Royal Thai Army").key == "state:Thailand"
+    assert speaker("The Royal Moroccan Armed Forces").key == "state:Morocco"
+    assert speaker("The Thai army").key == "state:Thailand"
 
 
 def test_iran_s_revolutionary_guards_are_a_state_force() -> None:
-    assert _speaker("Iran's Revolutionary Guards").key == "state:Iran"
-    assert _speaker("The IRGC").key == "state:Iran"
-    assert _speaker("The Islamic Revolutionary Guard Corps").key == "state:Iran"
+    assert speaker("Iran's Revolutionary Guards").key == "state:Iran"
+    assert speaker("The IRGC").key == "state:Iran"
+    assert speaker("The Islamic Revolutionary Guard Corps").key == "state:Iran"
 
 
 def test_shelling_and_a_missile_attack_are_one_weapon_class() -> None:
@@ -44,20 +38,20 @@ def test_a_description_s_named_speaker_is_one_person_however_the_name_was_typed(
         "org:alia hyacinth", "Hyacinth Alia", None, frozenset({"governor", "state"}), True,
         "HA", frozenset({"Hyacinth", "Alia"}), "alia hyacinth",
     )  # fmt: skip
-    described = _speaker("Benue's governor")
+    described = speaker("Benue's governor")
     resolved = resolve([person, person, same, described])
     assert resolved[described.key] == "person:hyacinth alia"
     assert resolved[same.key] == "person:hyacinth alia"
 
 
 def test_a_bare_body_of_a_story_with_no_state_joins_the_body_named_by_where_it_serves() -> None:
-    bare = _speaker("Police")
-    placed = _speaker("The Chhattisgarh police")
+    bare = speaker("Police")
+    placed = speaker("The Chhattisgarh police")
     assert bare.key == "body:police"
     assert resolve([bare, bare, placed])[placed.key] == resolve([bare, bare, placed])[bare.key]
-    party = _speaker("The Maoist party")  # no body of the police's words: apart
+    party = speaker("The Maoist party")  # no body of the police's words: apart
     assert resolve([bare, party])[bare.key] == bare.key
-    two = _speaker("The Manipur police")  # two bodies it may be: neither
+    two = speaker("The Manipur police")  # two bodies it may be: neither
     assert resolve([bare, placed, two])[bare.key] == bare.key
 
 

@@ -8,17 +8,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from tests.story_builders import article, claim, entities
+from tests.story_builders import article, claim, speaker
 from tui.pipeline.stories.features import article_features
 from tui.pipeline.stories.scope import cues
-from tui.pipeline.stories.sources import Speaker, resolve, speaker_of
+from tui.pipeline.stories.sources import resolve
 from tui.pipeline.stories.statements import similarity, statement_keys, weights
-
-
-def _speaker(source: str) -> Speaker:
-    text = f"{source} said the strike hit a depot."
-    found = claim(text, text, source, "the strike hit a depot")
-    return speaker_of(found, text, entities(text))
 
 
 def _keys(content: str) -> Counter[str]:
@@ -26,25 +20,25 @@ def _keys(content: str) -> Counter[str]:
     return statement_keys(content, 0, story)
 
 
-def test_an_acronym_of_the_name_in_another_word_order_is_one_speaker() -> None:
-    full = _speaker("The Democratic Party of Iranian Kurdistan")
-    short = _speaker("The KDPI")
+def test_an_acronym_of_the_name_in_another_word_order_is_onespeaker() -> None:
+    full = speaker("The Democratic Party of Iranian Kurdistan")
+    short = speaker("The KDPI")
     assert short.key == "org:KDPI"
     assert resolve([full, short, short])[full.key] == "org:KDPI"
-    other = _speaker("The Popular Defence Initiative")  # its letters are no anagram
+    other = speaker("The Popular Defence Initiative")  # its letters are no anagram
     assert resolve([other, short, short])[other.key] == other.key
 
 
 def test_a_state_s_military_source_speaks_as_the_state_security_sources_do_not() -> None:
-    assert _speaker("A Moroccan military source").key == "state:Morocco"
-    assert _speaker("Ukrainian army sources").key == "state:Ukraine"
-    assert _speaker("Burkinabe security sources").key != "state:Burkina Faso"
+    assert speaker("A Moroccan military source").key == "state:Morocco"
+    assert speaker("Ukrainian army sources").key == "state:Ukraine"
+    assert speaker("Burkinabe security sources").key != "state:Burkina Faso"
 
 
 def test_a_body_s_news_agency_speaks_as_the_body() -> None:
-    agency = _speaker("The group's Amaq news agency")
-    group = _speaker("The Islamic State group")
-    analyst = _speaker("A rights group")
+    agency = speaker("The group's Amaq news agency")
+    group = speaker("The Islamic State group")
+    analyst = speaker("A rights group")
     assert resolve([agency, group, group])[agency.key] == group.key
     assert resolve([agency, group, analyst])[agency.key] == agency.key  # two groups: neither
 

@@ -14,7 +14,8 @@
     .venv/bin/python bench/bench_stories.py --set heldout10 # the tenth (seen now)
     .venv/bin/python bench/bench_stories.py --set heldout11 # the eleventh (seen now)
     .venv/bin/python bench/bench_stories.py --set heldout12 # the twelfth (seen now)
-    .venv/bin/python bench/bench_stories.py --set heldout13 # the 13th (validation: scores only)
+    .venv/bin/python bench/bench_stories.py --set heldout13 # the 13th (seen now)
+    .venv/bin/python bench/bench_stories.py --set heldout14 # the 14th (validation: scores only)
     .venv/bin/python bench/bench_stories.py --speed 20000   # grouping speed on 20k articles
     .venv/bin/python bench/bench_stories.py --batches 4     # filed in 4 batches via a store
 
@@ -59,6 +60,7 @@ from tui.pipeline.stories.features import ArticleFeatures, article_features  # n
 from tui.pipeline.stories.grouping import StoryIndex  # noqa: E402
 
 SETS = ROOT / "tests" / "fixtures" / "stories"
+VALIDATION = "heldout14"  # scores only: --errors is refused on it
 
 
 def load(name: str) -> tuple[list[dict], dict[str, str], dict]:
@@ -410,7 +412,7 @@ def main() -> None:
         choices=(
             "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
             "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
-            "heldout13",
+            "heldout13", "heldout14",
         ),
     )
     parser.add_argument("--errors", action="store_true")
@@ -418,6 +420,8 @@ def main() -> None:
     parser.add_argument("--batches", type=int, default=0, metavar="K",
                         help="file the set through a real store in K batches")  # fmt: skip
     args = parser.parse_args()
+    if args.errors and args.set == VALIDATION:  # refused before anything runs
+        parser.error(f"{VALIDATION} is the validation set: its errors are not read")
     if args.speed:
         speed(args.speed)
     else:

@@ -1,7 +1,7 @@
 """Claims, status and canonical sources on real wire copy that we annotated (texts not stored).
 
     .venv/bin/python bench/bench_wire.py [--data /work/data/wire/claims]
-        [--split wire1|wire2|wire3|wire4|wire5|wire6|wire7|wire8|all] [--verbose]
+        [--split wire1|wire2|wire3|wire4|wire5|wire6|wire7|wire8|wire9|all] [--verbose]
 
 bench/data/wire_claims.jsonl holds, for 120 conflict reports (the opening paragraphs of each
 page, from the search tool's "pages" corpus, at the addresses listed there), our annotation of
@@ -25,8 +25,11 @@ Chechnya, Heglig, Misurata, Casamance, Cabinda, Ras Doumeira, the Second Thomas 
 annotated in session 12, the eighth pass's validation set, development data since the ninth
 (status14); `wire8`, 13 reports (130 claims) in which two parties give competing accounts (the
 Su-24, the drone over Hormuz, Badme, Kosovo 1999, Umm Qasr, the Cenepa war ...), annotated in
-session 13 before any analyzer ran on them, the validation set: score it with `--split wire8`
-(figures only, never `--verbose`). A text
+session 13 before any analyzer ran on them, the validation set of session 13, development data
+since session 14; `wire9`, 12 reports (111 claims) of older wars in which two parties give
+competing accounts (Heglig 2012, the Invincible 1982, Aceh, Majar, Beni, Karbala 4, Khankala ...),
+annotated in session 13 before any analyzer ran on them, the validation set: score it with
+`--split wire9` (figures only, never `--verbose`). A text
 missing from `--data` (not every page could be refilled byte for byte after the data were
 lost) is skipped and named on stderr; a text that is there but differs stops the bench.
 """
@@ -45,7 +48,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 import bench_status  # noqa: E402
 
 ANNOTATIONS = ROOT / "bench" / "data" / "wire_claims.jsonl"
-VALIDATION = "wire8"  # this pass's validation split: --verbose is refused on it
+VALIDATION = "wire9"  # this pass's validation split: --verbose is refused on it
 
 
 def load(data: Path, path: Path = ANNOTATIONS, split: str = "wire1") -> list[dict]:
@@ -82,7 +85,8 @@ def load(data: Path, path: Path = ANNOTATIONS, split: str = "wire1") -> list[dic
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default="/work/data/wire/claims", help="folder of <id>.txt")
-    splits = ("wire1", "wire2", "wire3", "wire4", "wire5", "wire6", "wire7", "wire8", "all")
+    splits = ("wire1", "wire2", "wire3", "wire4", "wire5", "wire6", "wire7", "wire8", "wire9",
+              "all")
     parser.add_argument("--split", choices=splits, default="wire1")
     parser.add_argument("--verbose", action="store_true", help="list every miss and mismatch")
     args = parser.parse_args(argv)

@@ -59,6 +59,16 @@ def test_giving_without_an_amount_is_no_figure(find, text):
     assert find(text) == ()
 
 
+@pytest.mark.parametrize(("open_", "close"), [('"', '"'), ("“", "”")])
+def test_a_quotation_opened_in_the_content_is_closed_in_it(find, open_, close):
+    text = (
+        f"An army spokesman told reporters that the strikes had destroyed {open_}a depot, "
+        f"nine trucks and a radar.{close} He gave no other details."
+    )
+    claim = next(c for c in find(text) if c.cue == "told")
+    assert content(text, claim).endswith(f"a radar.{close}")
+
+
 def test_a_quotation_before_told_is_what_was_told(find):
     text = (
         '"This is a lie. Odesa port ships grain to Africa and Asia," navy spokesman '

@@ -79,3 +79,12 @@ def test_a_catch_up_asks_the_store_before_starting_the_story_process(tmp_path: P
                      "(SELECT rowid FROM story_articles LIMIT 1)")  # fmt: skip
     forget_purged(conn)  # the count of filed articles follows: one done article is unfiled
     assert needs_filing(conn, FEATURES_VERSION)
+
+
+def test_slow_catch_ups_are_spaced_out_so_filing_keeps_to_a_quarter_of_a_refresh() -> None:
+    from tui.service.story_filing import FILING_SHARE, filing_pause
+
+    assert filing_pause(5.0, 0.05) == 5.0  # a small cache: every 5 s, as before
+    assert filing_pause(5.0, 3.0) == 9.0  # a million articles: 3 s of filing, then 9 s of pages
+    took = 4.0
+    assert took / (took + filing_pause(5.0, took)) == FILING_SHARE

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import sqlite3
+import time
 from collections.abc import AsyncIterator, Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -37,12 +38,12 @@ from tui.service.config import Config, FeedConfig
 from tui.service.feed_parsing import FeedParsing
 from tui.service.feed_saves import FeedSaves
 from tui.service.page_queue import ArticleQueue, read_local
-from tui.service.story_filing import StoryFiler
+from tui.service.story_filing import StoryFiler, filing_pause
 from tui.store import intake, queue, reanalysis, schema, store, upkeep
 from tui.store.handle import store_failure
 
 T = TypeVar("T")
-STORIES_EVERY = 5.0  # seconds of queue work between two story catch-ups
+STORIES_EVERY = 5.0  # seconds of queue work between two story catch-ups (or more: filing_pause)
 
 
 @dataclass(frozen=True, slots=True)
@@ -327,10 +328,13 @@ class Refresher:
             report(done, done)  # other processes may have taken some: the phase is over
             return done
 
-    async def _file_stories_every(self, seconds: float) -> None:
+    async def _file_stories_every(self, every: float) -> None:
+        pause = every
         while True:
-            await asyncio.sleep(seconds)
+            await asyncio.sleep(pause)
+            started = time.monotonic()
             await self.file_stories()
+            pause = filing_pause(every, time.monotonic() - started)
 
     async def file_stories(self) -> int:
         """File the articles done since the last time into stories, in a process of its own

@@ -298,3 +298,17 @@ async def test_a_name_without_recent_mentions_keeps_its_columns(
             return line.index(f"{entity.count:>2}", len(entity.name) - 1)
 
         assert count_column(quiet) == count_column(busy)
+
+
+def test_a_name_beside_its_sparkline_keeps_room_to_be_read_in_a_narrow_panel() -> None:
+    from textual.content import Content
+
+    from tui.app.widgets.entity_panel import sparkline
+    from tui.app.widgets.row import Row
+
+    row = Row(Content("Souleymane Diarra"), Content(" 2"), trend=sparkline([0] * 13 + [2]))
+    narrow = row.fit(24).plain  # the reader's entity panel at 80 columns
+    assert narrow.startswith("Souleymane Di…")
+    assert len(narrow) == 24 and narrow.rstrip().endswith("█")  # the newest day still shows
+    wide = row.fit(40).plain
+    assert wide.startswith("Souleymane Diarra") and wide.count("▁") >= 10

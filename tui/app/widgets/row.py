@@ -18,6 +18,7 @@ from textual.visual import RenderOptions, Visual
 
 MIN_LABEL = 8
 MIN_TREND = 4
+LABEL_BESIDE_TREND = 14  # a name beside a sparkline keeps this much (at 80 columns: 9 before)
 
 
 class Row(Visual):
@@ -34,10 +35,11 @@ class Row(Visual):
             extras.pop()
         avail = width - sum(e.cell_length + 1 for e in extras)
         if self.trend is not None:
-            # The label keeps half the room whatever its own length, so the sparklines of
-            # a column of rows line up; a trend takes what is left, losing its oldest cells
-            # first, and goes entirely below MIN_TREND cells.
-            label_room = max(MIN_LABEL, avail // 2)
+            # The label keeps half the room whatever its own length (and never less than
+            # LABEL_BESIDE_TREND: a name comes before its trend), so the sparklines of a column
+            # of rows line up; a trend takes what is left, losing its oldest cells first, and
+            # goes entirely below MIN_TREND cells.
+            label_room = max(LABEL_BESIDE_TREND, avail // 2)
             trend_room = min(self.trend.cell_length, avail - label_room - 1)
             if trend_room >= MIN_TREND:
                 extras.append(self.trend[self.trend.cell_length - trend_room :])

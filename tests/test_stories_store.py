@@ -133,6 +133,7 @@ def test_sitrep_stories_prints_the_json_lines_contract(tmp_path: Path, analysed)
     assert plain.returncode == 0 and "⚡" in plain.stdout and "4 outlets" in plain.stdout
     bad = subprocess.run([*command[:-2], "--since", "soon"], capture_output=True, text=True)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
+    assert bad.stderr.count("3d, 12h") == 1 and "“soon”" in bad.stderr  # said once, and what
 
 
 def test_listing_keeps_to_the_since_window(conn, analysed) -> None:  # type: ignore[no-untyped-def]

@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 from tui.cli.common import announce_upgrade, error, resolve_locations
 from tui.core.errors import StoreError
 from tui.core.query import QueryError, parse_query
+from tui.core.sanitize import clean_line
 from tui.service.stories import file_all, stories_json
 from tui.store import schema
 
@@ -25,8 +26,9 @@ def run_stories(args: argparse.Namespace) -> int:
     if args.since:
         try:
             (term,) = parse_query(f"since:{args.since}", datetime.now(UTC)).terms
-        except (QueryError, ValueError) as exc:
-            error(f"--since takes 3d, 12h, 2w or a date like 2026-10-01 ({exc})")
+        except (QueryError, ValueError):
+            given = clean_line(args.since)
+            error(f"--since takes 3d, 12h, 2w or a date like 2026-10-01, not “{given}”")
             return 2
         since = term.value
     if not locations.db.exists():

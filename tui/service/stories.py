@@ -25,6 +25,7 @@ from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.export import StoryReport, report_json, story_report
 from tui.pipeline.stories.features import ArticleFeatures, article_features
 from tui.pipeline.stories.grouping import Params, StoryIndex
+from tui.service import story_window
 from tui.store import stories as kept
 from tui.store.claims import claim_of
 
@@ -54,28 +55,20 @@ def file_stories(conn: sqlite3.Connection, limit: int = BATCH) -> int:
     newest = max(_time(r["sort_ts"]) for r in rows)
     by_id = {a["id"]: a for a in kept.analysed_articles(conn, [r["id"] for r in rows])}
     old_stories = {r["old_story"] for r in rows if r["old_story"]}
-    window = kept.window_stories(
-        conn, _iso(oldest - reach), old_stories, until=_iso(newest + reach)
-    )
     fresh = [article_features(story_article(by_id[r["id"]])) for r in rows if r["id"] in by_id]
     old = {
         str(r["id"]): ArticleFeatures.from_dict(json.loads(r["old_features"]))
         for r in rows
         if r["old_features"]
     }
-    terms = {t for s in window for t in s["terms"]}
-    terms |= {t for f in fresh for t in f.terms} | {t for f in old.values() for t in f.terms}
-    index = StoryIndex.from_state(
-        {
-            "stories": window,
-            "articles": [
-                {"article_id": a, "story_id": s["id"]} for s in window for a in s["article_ids"]
-            ],
-            "df": kept.document_frequencies(conn, terms),
-            "n_docs": kept.filed_count(conn),
-        },
-        params,
-    )
+    batch_terms = {t for f in fresh for t in f.terms} | {t for f in old.values() for t in f.terms}
+    since, until = oldest - reach, newest + reach
+    window = story_window.take(conn, since, until, old_stories, reach)
+    if window is None:
+        window = _read_window(conn, since, until, old_stories, batch_terms, params)
+    else:
+        story_window.extend(conn, window, until, batch_terms)
+    index = window.index
     df_delta: dict[str, int] = {}
     touched: set[str] = set(old_stories)
     filed: dict[int, tuple[str, dict[str, object]]] = {}
@@ -93,9 +86,36 @@ def file_stories(conn: sqlite3.Connection, limit: int = BATCH) -> int:
     unfiled = [r["id"] for r in rows if r["id"] not in by_id]  # gone meanwhile
     changed = [_story_row(index, sid) for sid in sorted(touched) if sid in index.stories]
     dropped = [sid for sid in touched if sid not in index.stories]
-    kept.save_filing(conn, filed, unfiled, changed, dropped, df_delta, index.n_docs)
+    stamp = kept.save_filing(conn, filed, unfiled, changed, dropped, df_delta, index.n_docs)
+    story_window.keep(window, stamp)
     mark_stories(conn, [s["id"] for s in changed], recheck=old_stories)
     return len(rows)
+
+
+def _read_window(
+    conn: sqlite3.Connection,
+    since: float,
+    until: float,
+    leaving: set[str],
+    batch_terms: set[str],
+    params: Params,
+) -> story_window.KeptWindow:
+    """The stories of a batch's window (and those its articles leave), read from the store and
+    indexed, with the document frequencies of their terms and the batch's."""
+    stories = kept.window_stories(conn, _iso(since), leaving, until=_iso(until))
+    terms = {t for s in stories for t in s["terms"]} | batch_terms
+    index = StoryIndex.from_state(
+        {
+            "stories": stories,
+            "articles": [
+                {"article_id": a, "story_id": s["id"]} for s in stories for a in s["article_ids"]
+            ],
+            "df": kept.document_frequencies(conn, terms),
+            "n_docs": kept.filed_count(conn),
+        },
+        params,
+    )
+    return story_window.build(conn, since, until, index, terms)
 
 
 def check_marks(conn: sqlite3.Connection, limit: int = MARKS_BATCH) -> int:

@@ -176,7 +176,32 @@ def start_over_unless(conn: sqlite3.Connection, version: str) -> bool:
             "INSERT OR REPLACE INTO app_state(key, value) VALUES (?, ?)",
             [("stories_version", version), ("stories_filed", "0")],
         )
+        _moved(conn)
     return True
+
+
+def filing_stamp(conn: sqlite3.Connection) -> tuple[str, int]:
+    """What moves whenever the stories change other than by one process's own filing: the
+    stamp every write of stories moves (`_moved`), and the count of filed articles (a purge
+    takes its articles out by cascade before it mends their stories). Its index kept, a
+    process files the next batch without reading the window again only while this stays what
+    it left (tui/service/story_window.py). About 8 ms at a million articles."""
+    row = conn.execute("SELECT value FROM app_state WHERE key = 'stories_stamp'").fetchone()
+    count = conn.execute("SELECT count(*) FROM story_articles").fetchone()[0]
+    return (str(row[0]) if row else "", int(count))
+
+
+def latest_story(conn: sqlite3.Connection) -> str | None:
+    """The latest time any story was seen (by the stories' list index)."""
+    row = conn.execute("SELECT max(last_seen) FROM stories").fetchone()
+    return row[0] if row else None
+
+
+def _moved(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        "INSERT INTO app_state(key, value) VALUES ('stories_stamp', '1') ON CONFLICT(key) "
+        "DO UPDATE SET value = CAST(value AS INTEGER) + 1"
+    )
 
 
 def filed_count(conn: sqlite3.Connection) -> int:
@@ -192,11 +217,12 @@ def save_filing(
     dropped: Iterable[str],
     df_delta: Mapping[str, int],
     filed_total: int,
-) -> None:
+) -> tuple[str, int]:
     """One transaction: article → (story id, features as a dict or JSON text) for the filed
     articles, the rows of the stories that changed (plain grouping state, with `articles`,
     `outlets`, `contested` when known), stories left empty, and the document-frequency
-    changes. Features and states are packed (tui/store/story_terms.py)."""
+    changes. Features and states are packed (tui/store/story_terms.py). Returns the filing
+    stamp it leaves, read inside the transaction (no other writer can come between)."""
     features = {a: json.loads(f) if isinstance(f, str) else f for a, (_, f) in filed.items()}
     keys = ("first_seen", "last_seen", "terms", "places", "norm", "kinds")
     stories = list(stories)
@@ -227,6 +253,8 @@ def save_filing(
             "INSERT OR REPLACE INTO app_state(key, value) VALUES ('stories_filed', ?)",
             (str(filed_total),),
         )
+        _moved(conn)
+        return filing_stamp(conn)
 
 
 def contested_outlets(conn: sqlite3.Connection, story_ids: Sequence[str]) -> dict[str, int]:
@@ -273,6 +301,7 @@ def forget_purged(conn: sqlite3.Connection) -> int:
             "INSERT OR REPLACE INTO app_state(key, value) VALUES ('stories_filed', ?)",
             (str(total),),
         )
+        _moved(conn)
     return int(gone)
 
 

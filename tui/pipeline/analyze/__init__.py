@@ -35,7 +35,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "22"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "23"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -105,7 +105,8 @@ ANALYZER_VERSION = "22"  # 2: state bodies, described organisations; 3: attitude
 # 22 (claims, ninth pass): a strike's two accounts when one names the other's side, a
 # singular account named by its owner is one given already, "denied accusations" answers the
 # accuser's later account, more words of falsity ("spurious", "misleading"), "the X news
-# agency" as X, a person named after the body whose role it is
+# agency" as X, a person named after the body whose role it is; 23: a learned contest
+# detector (contest.py) disputes claims the rules left claimed, citing the other party's claim
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

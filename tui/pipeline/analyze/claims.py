@@ -22,6 +22,7 @@ from tui.core.models import Claim, Entity
 from tui.pipeline.analyze import (
     attribution,
     canonical,
+    contest,
     gazetteer,
     sides,
     sources,
@@ -44,10 +45,12 @@ def _claimed_by_nobody(text: str, d: sources.Draft) -> bool:
 
 
 def find_claims(
-    doc: Any, entities: tuple[Entity, ...], text: str | None = None
+    doc: Any, entities: tuple[Entity, ...], text: str | None = None, *, learned: bool = True
 ) -> tuple[Claim, ...]:
     """Every claim in the article parsed as `doc`, in text order; `text` as in
-    `entities.find_entities` (the doc's text, when the caller has it)."""
+    `entities.find_entities` (the doc's text, when the caller has it). `learned=False` gives
+    the rules' statuses alone, without the learned contest detector (contest.py), as
+    bench/train_contest.py needs them."""
     if text is None:
         text = doc.text
     drafts: list[sources.Draft] = []
@@ -83,7 +86,7 @@ def find_claims(
         draft.canonical, draft.affiliation = namer.name(draft, drafts[:k])
     confirming = verification.confirmations(doc, text, sentences, quoted)
     statuses = status.assign(text, sentences, drafts, confirming)
-    return tuple(
+    found = tuple(
         Claim(
             start=d.sent[0],
             end=d.sent[1],
@@ -105,6 +108,7 @@ def find_claims(
         for d, (state, evidence) in zip(drafts, statuses, strict=True)
         if not d.attached
     )
+    return contest.revise(text, sentences, found) if learned else found
 
 
 def _draft(

@@ -109,39 +109,47 @@ class Article:
     text: str
     sentences: list[tuple[int, int]]
     claims: tuple[Claim, ...]
-    starts: list[int]
     at: list[int]  # each claim's sentence index
     profiles: list[dict[str, str]]
     numbers: list[set[str]]
     sides: int
     df: Counter  # in how many claims' contents each content word is
     denials: int
-    disputed_share: float
+    cue: list[str]  # each claim's cue word (its last word, lower case)
+    war: list[bool]  # its content tells acts of war
+    negated: list[bool]  # its content is negated
+    modal: list[bool]  # its content is a prospect
+    falsity: list[bool]  # its sentence calls something false
+    contrast: list[bool]  # its sentence opens on a contrast
+    words: list[set[str]]  # the stems of its sentence's words
+    names: list[set[str]]  # the stems of its canonical source and side
 
     @classmethod
     def read(cls, text: str, sentences: list[tuple[int, int]], claims: tuple[Claim, ...]):  # noqa: ANN206
         starts = [s for s, _ in sentences]
         at = [max(0, bisect_right(starts, c.start) - 1) for c in claims]
         contents = [text[c.content_start : c.content_end] for c in claims]
-        statuses = [c.status for c in claims]
+        own = [text[slice(*sentences[s])] for s in at]
         profiles = [overlap.profile(c) for c in contents]
         return cls(
             text=text,
             sentences=sentences,
             claims=claims,
-            starts=starts,
             at=at,
             profiles=profiles,
             numbers=[set(_NUMBER_RE.findall(c)) for c in contents],
             df=Counter(w for p in profiles for w in p),
             sides=len({c.affiliation for c in claims if c.affiliation}),
-            denials=statuses.count("denied"),
-            disputed_share=statuses.count("disputed") / max(len(claims), 1),
+            denials=sum(c.status == "denied" for c in claims),
+            cue=[_cue_word(c) for c in claims],
+            war=[_tells_war(c, p) for c, p in zip(contents, profiles, strict=True)],
+            negated=[_NEGATION_RE.search(c) is not None for c in contents],
+            modal=[_MODAL_RE.search(c) is not None for c in contents],
+            falsity=[falsity_in(s) for s in own],
+            contrast=[_contrast(s) for s in own],
+            words=[_words_of(s) for s in own],
+            names=[_name_words(c) for c in claims],
         )
-
-    def sentence(self, k: int) -> str:
-        lo, hi = self.sentences[self.at[k]]
-        return self.text[lo:hi]
 
 
 def _shared(a: dict[str, str], b: dict[str, str]) -> float:
@@ -191,9 +199,6 @@ def features(art: Article, k: int, j: int) -> list[float]:
     apart = abs(art.at[j] - art.at[k])
     shared = _shared(art.profiles[k], art.profiles[j])
     mine, theirs = art.numbers[k], art.numbers[j]
-    sentence = art.sentence(j)
-    content_k = art.text[claim.content_start : claim.content_end]
-    content_j = art.text[other.content_start : other.content_end]
     return [
         1.0,
         float(_rival(claim, other)),
@@ -206,22 +211,22 @@ def features(art: Article, k: int, j: int) -> list[float]:
         float(bool(mine and theirs and not mine & theirs)),
         float(other.status == "denied"),
         float(other.status == "disputed"),
-        float(falsity_in(sentence)),
-        float(bool(_NEGATION_RE.search(content_j))),
-        float(_contrast(sentence)),
-        float(bool(_name_words(claim) & _words_of(sentence))),
-        float(_cue_word(other) in _CONTESTED_CUES),
-        float(_tells_war(content_k, art.profiles[k]) and _tells_war(content_j, art.profiles[j])),
+        float(art.falsity[j]),
+        float(art.negated[j]),
+        float(art.contrast[j]),
+        float(bool(art.names[k] & art.words[j])),
+        float(art.cue[j] in _CONTESTED_CUES),
+        float(art.war[k] and art.war[j]),
         float(bool(claim.affiliation)),
-        float(_cue_word(claim) in _CONTESTED_CUES),
+        float(art.cue[k] in _CONTESTED_CUES),
         float(bool(mine)),
-        float(bool(_MODAL_RE.search(content_k))),
-        float(cues.takes_infinitive(_cue_word(claim))),
+        float(art.modal[k]),
+        float(cues.takes_infinitive(art.cue[k])),
         float(claim.quote == "direct"),
         float(art.at[k] < 2),
         min(art.denials, 3) / 3,
         min(art.sides, 4) / 4,
-        float(cues.verb_kind(_cue_word(other)) == cues.DENY),
+        float(cues.verb_kind(art.cue[j]) == cues.DENY),
         min(sum(art.df[w] <= 2 for w in art.profiles[k].keys() & art.profiles[j].keys()), 3) / 3,
     ]
 

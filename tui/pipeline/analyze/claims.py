@@ -10,6 +10,8 @@ The pipeline for one article:
    canonical.py files it under one name per source and finds its affiliation;
 4. status.py reads the whole article for denials, contradictions, verification remarks and
    corroboration, and gives each claim its status and the evidence for it (docs/CLAIMS.md).
+5. contest.py, a learned model (weights trained by bench/train_contest.py), disputes claims
+   the rules left claimed where another party tells the same event otherwise.
 No token is visited more than a few times: the work is linear in the article's length.
 """
 

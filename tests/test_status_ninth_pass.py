@@ -108,7 +108,7 @@ def test_wire7_floors():
     pass"). The texts live outside the repository: skipped unless all 13 are there."""
     result = wire_result("wire7")
     assert result.f1 >= 0.89
-    assert result.share(result.status_ok) >= 0.74
+    assert result.share(result.status_ok) >= 0.76  # 0.772 after the tenth pass
     assert result.share(result.canonical_ok) >= 0.81
     assert result.share(result.affiliation_ok) >= 0.88
 

@@ -106,7 +106,8 @@ ANALYZER_VERSION = "23"  # 2: state bodies, described organisations; 3: attitude
 # singular account named by its owner is one given already, "denied accusations" answers the
 # accuser's later account, more words of falsity ("spurious", "misleading"), "the X news
 # agency" as X, a person named after the body whose role it is; 23: a quotation a claim's
-# content opens is closed inside it
+# content opens is closed inside it, a learned contest detector (contest.py) disputes claims
+# the rules left claimed, citing the other party's claim
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -10,6 +10,8 @@ The pipeline for one article:
    canonical.py files it under one name per source and finds its affiliation;
 4. status.py reads the whole article for denials, contradictions, verification remarks and
    corroboration, and gives each claim its status and the evidence for it (docs/CLAIMS.md).
+5. contest.py, a learned model (weights trained by bench/train_contest.py), disputes claims
+   the rules left claimed where another party tells the same event otherwise.
 No token is visited more than a few times: the work is linear in the article's length.
 """
 
@@ -22,6 +24,7 @@ from tui.core.models import Claim, Entity
 from tui.pipeline.analyze import (
     attribution,
     canonical,
+    contest,
     gazetteer,
     sides,
     sources,
@@ -44,10 +47,12 @@ def _claimed_by_nobody(text: str, d: sources.Draft) -> bool:
 
 
 def find_claims(
-    doc: Any, entities: tuple[Entity, ...], text: str | None = None
+    doc: Any, entities: tuple[Entity, ...], text: str | None = None, *, learned: bool = True
 ) -> tuple[Claim, ...]:
     """Every claim in the article parsed as `doc`, in text order; `text` as in
-    `entities.find_entities` (the doc's text, when the caller has it)."""
+    `entities.find_entities` (the doc's text, when the caller has it). `learned=False` gives
+    the rules' statuses alone, without the learned contest detector (contest.py), as
+    bench/train_contest.py needs them."""
     if text is None:
         text = doc.text
     drafts: list[sources.Draft] = []
@@ -83,7 +88,7 @@ def find_claims(
         draft.canonical, draft.affiliation = namer.name(draft, drafts[:k])
     confirming = verification.confirmations(doc, text, sentences, quoted)
     statuses = status.assign(text, sentences, drafts, confirming)
-    return tuple(
+    found = tuple(
         Claim(
             start=d.sent[0],
             end=d.sent[1],
@@ -105,6 +110,7 @@ def find_claims(
         for d, (state, evidence) in zip(drafts, statuses, strict=True)
         if not d.attached
     )
+    return contest.revise(text, sentences, found) if learned else found
 
 
 def _draft(

@@ -141,6 +141,11 @@ _WHOLE_ACCOUNTS = words(
 )
 
 
+def falsity_in(text: str) -> bool:
+    """Whether `text` calls something false ("baseless", "a lie", "did not happen")."""
+    return _FALSITY_RE.search(text) is not None
+
+
 def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sources.Draft)
     """The words that make draft `d` a denial, or None when it is none."""
     words = text[d.cue[0] : d.cue[1]].lower().split()

@@ -169,6 +169,6 @@ def test_wire6_floors():
     live outside the repository: skipped unless all 14 are there."""
     result = wire_result("wire6")
     assert result.f1 >= 0.90
-    assert result.share(result.status_ok) >= 0.76  # 0.776 after the tenth pass
+    assert result.share(result.status_ok) >= 0.76  # 0.768 after the tenth pass
     assert result.share(result.canonical_ok) >= 0.83
     assert result.share(result.affiliation_ok) >= 0.86

@@ -28,6 +28,7 @@ from dataclasses import dataclass, replace
 from tui.core.models import Claim, Evidence
 from tui.pipeline.analyze import cues, datafiles, lexicon, overlap
 from tui.pipeline.analyze.disputes import falsity_in
+from tui.pipeline.analyze.evidence import references
 
 REACH = 6  # sentences either side in which another party's claim is looked for
 
@@ -190,7 +191,19 @@ def candidates(art: Article, k: int) -> list[int]:
         and _other_source(claim, other)
         and not _same_side(claim, other)
         and (abs(art.at[j] - art.at[k]) <= REACH or other.status == "denied")
+        and _about(art, k, j)
     ]
+
+
+def _about(art: Article, k: int, j: int) -> bool:
+    """Whether claim j can be about claim k's proposition (issue 14: evidence shares content
+    words, names or numbers with the claim, or names its source): a name or a number in
+    common, or two words (`_shared` 1.5: one word alone is often a stem two topics share,
+    "bring them back" / "backing the group"), j's sentence naming k's source or side, or
+    referring to a statement ("rejected the accusations", "the report": evidence.references)."""
+    if _shared(art.profiles[k], art.profiles[j]) >= 1.5 or art.names[k] & art.words[j]:
+        return True
+    return bool(references(art.text, *art.sentences[art.at[j]]))
 
 
 def features(art: Article, k: int, j: int) -> list[float]:

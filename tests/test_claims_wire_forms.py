@@ -94,3 +94,18 @@ def test_a_part_with_a_number_before_the_source_is_not_the_source(find):
     text = "Eight people were killed, two in Kharkiv, officials said."
     (claim,) = find(text)
     assert claim.source == "officials"
+
+
+def test_a_particle_shared_with_a_later_denial_is_no_shared_content(find):
+    """"bring them back" and "denies backing the group" meet in four letters, not in topic:
+    particles ("back", "down", "away") are no content words (overlap.py), so the denial
+    answers nothing here."""
+    text = (
+        "Talks between the government and the rebels broke up without a deal. Norway's foreign "
+        "ministry said the envoys would stay in contact with both delegations and hoped to "
+        "bring them back before the end of the year.\n\nThe rebels took the port city in "
+        "March. Uganda denies backing the group, although UN experts say its troops have "
+        "fought alongside it."
+    )
+    mediators = next(c for c in find(text) if "bring them back" in content(text, c))
+    assert mediators.status == "claimed" and not mediators.evidence

@@ -107,7 +107,8 @@ ANALYZER_VERSION = "23"  # 2: state bodies, described organisations; 3: attitude
 # accuser's later account, more words of falsity ("spurious", "misleading"), "the X news
 # agency" as X, a person named after the body whose role it is; 23: a quotation a claim's
 # content opens is closed inside it, a learned contest detector (contest.py) disputes claims
-# the rules left claimed, citing the other party's claim
+# the rules left claimed, citing the other party's claim about the same proposition, particles
+# ("back", "down") are no shared content
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -22,8 +22,13 @@ _STOP = words(
     make left against during since because what whose whom here under according report
     reports reported claim claims claimed denied deny denies statement added stated saying
     others another
+    back down away along apart aside ahead around forward forwards together onto upon toward
+    towards across through within without
     """
 )
+# The second line's words are particles and prepositions ("bring them back", "shot down",
+# "pushed forward"): they name no topic, and their four letters meet words that do ("back" /
+# "backing the group", "down" / "downtown").
 _NAME_DROP_RE = re.compile(r"^(?:the|a|an)\s+|['’]s\b|[^\w\s]", re.IGNORECASE)
 
 

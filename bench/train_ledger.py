@@ -1,10 +1,12 @@
 """Claim groups learned across outlets (issue 16, fifteenth pass): train, measure, write.
 
     .venv/bin/python bench/train_ledger.py --folds            # leave-one-set-out, rules vs model
-    .venv/bin/python bench/train_ledger.py --write            # train on every development set
-    .venv/bin/python bench/train_ledger.py --folds --cache /tmp/an   # analyses kept between runs
+    .venv/bin/python bench/train_ledger.py --folds --rows     # a claim against a row as a whole
+    .venv/bin/python bench/train_ledger.py --ceiling          # a join deciding as the gold would
+    .venv/bin/python bench/train_ledger.py --write [--rows]   # train on every development set
     .venv/bin/python bench/train_ledger.py --write --out /tmp/m.tsv  # a model the app does not read
     .venv/bin/python bench/train_ledger.py --score heldout14 --model /tmp/m.tsv  # figures only
+    (any of them with --cache DIR: each set's analysis kept there between runs)
 
 For every pair of claims in two articles of one gold story of the development sets (DEVELOPMENT
 below, never the validation set), `joins.pair_features` gives general signals of the two (their
@@ -12,15 +14,18 @@ speakers' keys and sides, their statements' overlap and its parts, cues, time ap
 the article); the label says whether the two gold mentions they stand for share a gold claim
 group (a claim stands for the gold mention whose quote covers half of its content span, as
 bench_stories.py maps them; a claim that stands for none is a negative: a row joining it is a
-false pair). A logistic regression (L2, Newton's method, numpy) is fitted on them.
+false pair). A logistic regression (L2, Newton's method, numpy) is fitted on them. With
+`--rows` the examples are a claim against each row of the ledger as the gold would build it
+(`joins.row_features`), the model deciding for a row as a whole.
 
 `--folds`: for each development set, the model is trained on the others, and its threshold and
-mode (joins.Model: threshold, across, replaces) are chosen on those others with
-bench_stories.py's own scorer (the mean of claim-group F1 and contradiction F1); the set left out
-is then scored with the rules alone and with the model: claim-group F1, contradictions P / R and
-story F1, per fold and the mean. `--write` trains on all of them, chooses the point the same way
-and writes tui/pipeline/stories/data/claim_joins.tsv, whose header records the sets, the pair
-counts, the date and this command.
+mode (`grid`) are chosen on those others with bench_stories.py's own scorer (the mean of
+claim-group F1 and contradiction F1); the set left out is then scored with the rules alone and
+with the model: claim-group F1, contradictions P / R and story F1, per fold and the mean.
+`--write` trains on all of them, chooses the point the same way and writes the model (by
+default tui/pipeline/stories/data/claim_joins.tsv, which the app then reads), its header
+recording the sets, the example counts, the date and the command. `--score` prints one set's
+figures only, rules against a model: the one way the validation set is run here.
 """
 
 from __future__ import annotations
@@ -32,7 +37,7 @@ import itertools
 import pickle
 import re
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -46,6 +51,7 @@ import bench_stories  # noqa: E402
 
 from tui.pipeline.analyze import analyze_many  # noqa: E402
 from tui.pipeline.stories import joins, ledger  # noqa: E402
+from tui.pipeline.stories.statements import similarity  # noqa: E402
 
 DEVELOPMENT = (
     "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
@@ -54,11 +60,18 @@ DEVELOPMENT = (
 L2 = 1.0
 
 
-def grid(weights: tuple[float, ...]) -> list[joins.Model]:
+def grid(weights: tuple[float, ...], per_row: bool = False) -> list[joins.Model]:
     """The ways the ledger may use one model (joins.Model), chosen among inside each fold:
     beside the rules (a row of its speaker, or of another above `across`), as a veto of the
     rules' join (the row's mean probability under it), in place of them across outlets, or
-    clustering one speaker's claims by average link."""
+    clustering one speaker's claims by average link; with --rows, against a row as a whole,
+    in place of the rules across outlets."""
+    if per_row:
+        return [
+            joins.Model(weights, t, across, per_row=True)
+            for t in (0.15, 0.2, 0.25, 0.3)
+            for across in (None, 0.3, 0.5)
+        ]
     points = [
         joins.Model(weights, t, across)
         for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
@@ -112,8 +125,8 @@ class Sets:
         return {"story": story, "claims": claims, "p": p, "r": r, "false": false,
                 "figures": figures, "contra": contra_f1}  # fmt: skip
 
-    def pairs(self, name: str) -> tuple[np.ndarray, np.ndarray]:
-        """Features and labels of every pair of claims in two articles of one gold story."""
+    def gold(self, name: str) -> tuple[dict, list, dict]:
+        """The set's analysed articles by id, its gold mentions (group, article, span), gold."""
         meta, texts, gold = bench_stories.load(name)
         articles = {a.id: a for a in bench_stories.analysed(meta, texts, self.analysis(name))}
         spans = [
@@ -121,6 +134,11 @@ class Sets:
             for g in gold["claim_groups"]
             for m in g["mentions"]
         ]
+        return articles, spans, gold
+
+    def pairs(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """Features and labels of every pair of claims in two articles of one gold story."""
+        articles, spans, gold = self.gold(name)
         rows, labels = [], []
         for ids in gold["stories"].values():
             items, weight = ledger.ledger_items([articles[i] for i in ids])
@@ -130,6 +148,53 @@ class Sets:
                     continue
                 rows.append(joins.pair_features(items[i], items[j], weight))
                 labels.append(float(group[i] is not None and group[i] == group[j]))
+        return np.array(rows), np.array(labels)
+
+    def row_examples(self, name: str) -> tuple[np.ndarray, np.ndarray]:
+        """`--rows`: a claim against each row of the ledger as it is built (joins.row_features),
+        the label saying whether the claim's gold group is the one most of the row's mentions
+        in other articles stand for; the rows are built as the gold would have them (a claim
+        joins the first row so labelled; within one article, by the hand-set join)."""
+        articles, spans, gold = self.gold(name)
+        rows, labels = [], []
+        for ids in gold["stories"].values():
+            items, weight = ledger.ledger_items([articles[i] for i in ids])
+            group = _gold_groups(items, spans)
+            drafts: list[tuple[list[int], list]] = []  # item indices, statements matched
+            for i, item in enumerate(items):
+                chosen = None
+                for members, match in drafts:
+                    first = items[members[0]]
+                    if first.mention.denial != item.mention.denial:
+                        continue
+                    if item.mention.denial:  # one speaker's denials are one row
+                        chosen = chosen or (members, match) if first.key == item.key else chosen
+                        continue
+                    row = [items[j] for j in members]
+                    own = any(m.mention.article_id == item.mention.article_id for m in row)
+                    join = ledger.STATEMENT_JOIN if own else ledger.ACROSS_ARTICLES_JOIN
+                    found = joins.row_features(item, row, match, weight, join)
+                    if found is None:
+                        if first.key == item.key and chosen is None and any(
+                            similarity(part, match, weight, ledger.STATEMENT_JOIN) > 0
+                            for part in item.parts
+                        ):
+                            chosen = (members, match)
+                        continue
+                    theirs = Counter(
+                        group[j] for j in members
+                        if items[j].mention.article_id != item.mention.article_id
+                    ).most_common(1)[0][0]  # fmt: skip
+                    label = group[i] is not None and theirs == group[i]
+                    rows.append(found)
+                    labels.append(float(label))
+                    if label and chosen is None:
+                        chosen = (members, match)
+                if chosen is None:
+                    drafts.append(([i], list(item.parts)))
+                else:
+                    chosen[0].append(i)
+                    chosen[1].append(item.statement)
         return np.array(rows), np.array(labels)
 
 
@@ -171,10 +236,12 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, ...]:
     return tuple(float(v) for v in w)
 
 
-def choose(sets: Sets, names: list[str], weights: tuple[float, ...]) -> tuple[joins.Model, float]:
+def choose(
+    sets: Sets, names: list[str], weights: tuple[float, ...], per_row: bool
+) -> tuple[joins.Model, float]:
     """The point of `grid` best on `names`: the mean of claim-group and contradiction F1."""
     best, best_value = None, -1.0
-    for model in grid(weights):
+    for model in grid(weights, per_row):
         value = sum(
             (s := sets.score(n, model))["claims"] + s["contra"] for n in names
         ) / (2 * len(names))
@@ -184,9 +251,11 @@ def choose(sets: Sets, names: list[str], weights: tuple[float, ...]) -> tuple[jo
     return best, best_value
 
 
-def folds(sets: Sets) -> None:
-    data = {n: sets.pairs(n) for n in DEVELOPMENT}
-    print(f"pairs: {sum(len(y) for _, y in data.values()):,} "
+def folds(sets: Sets, per_row: bool) -> None:
+    data = {n: sets.row_examples(n) if per_row else sets.pairs(n) for n in DEVELOPMENT}
+    kind = "claim-row" if per_row else "pair"
+    total = sum(len(y) for _, y in data.values())
+    print(f"{kind} examples: {total:,} "
           f"({int(sum(y.sum() for _, y in data.values())):,} in one gold group)")  # fmt: skip
     print(f"{'left out':10} {'claims rules':>12} {'model':>6}  {'contra P/R rules':>16} "
           f"{'model':>11}  {'story':>11}  chosen")  # fmt: skip
@@ -195,7 +264,7 @@ def folds(sets: Sets) -> None:
         others = [n for n in DEVELOPMENT if n != name]
         x = np.vstack([data[n][0] for n in others])
         y = np.concatenate([data[n][1] for n in others])
-        model, _ = choose(sets, others, fit(x, y))
+        model, _ = choose(sets, others, fit(x, y), per_row)
         rules, learned = sets.score(name, None), sets.score(name, model)
         for k in ("claims", "p", "r", "story"):
             totals[f"rules {k}"].append(rules[k])
@@ -214,7 +283,40 @@ def folds(sets: Sets) -> None:
     )
 
 
+def ceiling(sets: Sets) -> None:
+    """The development sets' mean figures when the ledger's join across outlets decides as the
+    gold would (a claim joins a row when its gold group is the one most of the row's mentions
+    in other articles stand for): how far a better join could take the rows."""
+    real = ledger.row_features
+    spans: list = []
+
+    def oracle(item, row, match, weight, join):  # type: ignore[no-untyped-def]
+        if real(item, row, match, weight, join) is None:
+            return None
+        mine, = _gold_groups([item], spans) or [None]
+        theirs = Counter(
+            g for g in _gold_groups(row, spans)
+            if g is not None
+        ).most_common(1)  # fmt: skip
+        return [1.0 if mine is not None and theirs and theirs[0][0] == mine else -1.0]
+
+    ledger.row_features = oracle
+    try:
+        for label, across in (("its speaker's rows", None), ("and other speakers'", 0.5)):
+            found = []
+            for name in DEVELOPMENT:
+                spans[:] = sets.gold(name)[1]
+                found.append(sets.score(name, joins.Model((30.0,), 0.5, across, per_row=True)))
+            mean = {k: sum(f[k] for f in found) / len(found) for k in ("claims", "p", "r")}
+            print(f"gold's join, {label}: claim groups {mean['claims']:.3f}, contradictions "
+                  f"P {mean['p']:.3f} R {mean['r']:.3f}")  # fmt: skip
+    finally:
+        ledger.row_features = real
+
+
 def mode(model: joins.Model) -> str:
+    if model.per_row:
+        return f"per row {model.threshold}" + (f" across {model.across}" if model.across else "")
     if model.cluster:
         return f"cluster {model.threshold}"
     if model.replaces:
@@ -224,27 +326,30 @@ def mode(model: joins.Model) -> str:
     return f"beside {model.threshold}" + (f" across {model.across}" if model.across else "")
 
 
-def write(sets: Sets, path: Path) -> None:
-    data = {n: sets.pairs(n) for n in DEVELOPMENT}
+def write(sets: Sets, path: Path, per_row: bool) -> None:
+    data = {n: sets.row_examples(n) if per_row else sets.pairs(n) for n in DEVELOPMENT}
     x = np.vstack([d[0] for d in data.values()])
     y = np.concatenate([d[1] for d in data.values()])
-    model, value = choose(sets, list(DEVELOPMENT), fit(x, y))
+    model, value = choose(sets, list(DEVELOPMENT), fit(x, y), per_row)
     header = [
         "The learned join of the claim ledger (tui/pipeline/stories/joins.py): logistic",
-        "regression weights, one per joins.FEATURES name, then the threshold a row's mention",
-        "must clear, the threshold for a row of another speaker (none: never) and whether",
-        "across outlets the model alone joins (replaces) or joins beside the hand-set rules.",
+        "regression weights, one per joins.FEATURES (or, per row, ROW_FEATURES) name, then",
+        "the threshold a row must clear, the threshold for a row of another speaker (none:",
+        "never), whether across outlets the model alone joins (replaces) or joins beside the",
+        "hand-set rules, and the other modes of joins.Model (veto, mean, cluster, per_row).",
         f"Trained on: {', '.join(DEVELOPMENT)} (tests/fixtures/stories/, development sets),",
-        f"{len(y):,} pairs of claims in two articles of one gold story, {int(y.sum()):,} of",
+        f"{len(y):,} {'claim-row decisions' if per_row else 'pairs of claims in two articles'} "
+        f"of one gold story, {int(y.sum()):,} of",
         f"them in one gold claim group; L2 {L2}. Threshold and mode chosen on the same sets",
         f"with bench_stories.py's scorer (mean of claim-group and contradiction F1: {value:.3f}).",
-        f"Written {datetime.now(UTC):%Y-%m-%d} by: .venv/bin/python bench/train_ledger.py --write",
+        f"Written {datetime.now(UTC):%Y-%m-%d} by: .venv/bin/python bench/train_ledger.py --write"
+        + (" --rows" if per_row else ""),
         "Retrain with that command after the ledger's statements or speakers change, or a",
         "development set is added (add it to DEVELOPMENT first); measure with --folds.",
         "",
     ]
     joins.write(model, path, header)
-    print(f"wrote {path}: {mode(model)}; {len(y):,} pairs")
+    print(f"wrote {path}: {mode(model)}; {len(y):,} examples")
 
 
 def main() -> None:
@@ -253,6 +358,10 @@ def main() -> None:
     )
     parser.add_argument("--folds", action="store_true")
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--rows", action="store_true",
+                        help="a claim against a row as a whole (joins.ROW_FEATURES)")
+    parser.add_argument("--ceiling", action="store_true",
+                        help="what a join that always decides as the gold would gives")
     parser.add_argument("--out", type=Path, default=joins.DATA, metavar="PATH",
                         help="where --write puts the model (default: the app's data file)")
     parser.add_argument("--score", metavar="SET",
@@ -261,10 +370,12 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=None, metavar="DIR")
     args = parser.parse_args()
     sets = Sets(args.cache)
+    if args.ceiling:
+        ceiling(sets)
     if args.folds:
-        folds(sets)
+        folds(sets, args.rows)
     if args.write:
-        write(sets, args.out)
+        write(sets, args.out, args.rows)
     if args.score:  # figures only: the validation set's errors are not read
         model = joins.read(args.model)
         for label, used in (("rules", None), (f"model ({mode(model)})", model)):

@@ -43,10 +43,13 @@ STORY = [
 ]  # fmt: skip
 # Hand-set weights (not the bench's): one speaker's one count is one statement.
 WEIGHTS = {"bias": -3.0, "same_key": 2.0, "same_count": 3.0, "rules": 1.0}
+ROW_WEIGHTS = {"bias": -3.0, "best_same_key": 2.0, "best_same_count": 3.0, "row_rules": 1.0}
 
 
 def _model(**mode: object) -> joins.Model:
-    weights = tuple(WEIGHTS.get(name, 0.0) for name in joins.FEATURES)
+    given, names = (ROW_WEIGHTS, joins.ROW_FEATURES) if mode.get("per_row") else (
+        WEIGHTS, joins.FEATURES)  # fmt: skip
+    weights = tuple(given.get(name, 0.0) for name in names)
     return joins.Model(weights, 0.5, **mode)  # type: ignore[arg-type]
 
 
@@ -56,9 +59,10 @@ def test_the_app_reads_no_model_until_one_is_shipped() -> None:
     assert joins.read(Path("/nonexistent/claim_joins.tsv")) is None
 
 
-def test_a_model_file_reads_back_as_written(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", [{"across": 0.9, "cluster": True}, {"per_row": True}])
+def test_a_model_file_reads_back_as_written(tmp_path: Path, mode: dict[str, object]) -> None:
     path = tmp_path / "claim_joins.tsv"
-    model = _model(across=0.9, cluster=True)
+    model = _model(**mode)
     joins.write(model, path, ["trained on nothing", "by a test"])
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# trained on nothing\n# by a test\n")
@@ -75,7 +79,9 @@ def test_pair_features_are_general_signals_of_two_claims() -> None:
     assert apart["same_count"] == 0.0 and apart["rules"] < features["rules"]
 
 
-@pytest.mark.parametrize("mode", [{}, {"cluster": True}, {"replaces": True}])
+@pytest.mark.parametrize(
+    "mode", [{}, {"cluster": True}, {"replaces": True}, {"per_row": True}]
+)
 def test_the_learned_join_joins_a_paraphrase_and_keeps_two_statements_apart(
     monkeypatch: pytest.MonkeyPatch, mode: dict[str, object]
 ) -> None:

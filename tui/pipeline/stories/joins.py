@@ -20,10 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from tui.pipeline.stories.statements import (
+    _FIRST as _FIRST_KEY,
+)
+from tui.pipeline.stories.statements import (
     _amounts,
     _core,
     _holder_side,
     _other_amounts,
+    blamed_first,
     overlap,
     similarity,
 )
@@ -62,8 +66,26 @@ FEATURES = (
     "hours",  # hours apart, over a day (at most 3)
     "lead",  # both in the first 600 characters of their articles
     "size",  # the smaller statement's number of keys, over 10 (at most 2)
+    "overlap_larger",  # shared weight over the larger statement's: one says much more
+    "counts_apart",  # both give counts and share none ("seven soldiers" / "12 attackers")
+    "count_in_one",  # one gives a count, the other none
+    "first_in_one",  # one says who fired first, the other does not
     "across_rules",  # "rules" for two speakers' keys: a statement told by one party's two names
     "across_count",  # "same_count" for two speakers' keys
+)
+
+
+# A claim against a row as a whole (`row_features`): each pair feature's best and mean over the
+# row's mentions in other articles, the hand-set similarity against the row (as the ledger
+# computes it: a joined claim's clause) and whether it clears the ledger's threshold, and the
+# row's size.
+ROW_FEATURES = (
+    "bias",
+    *(f"best_{name}" for name in FEATURES[1:]),
+    *(f"mean_{name}" for name in FEATURES[1:]),
+    "row_rules",
+    "row_rules_join",
+    "row_size",
 )
 
 
@@ -76,6 +98,7 @@ class Model:
     veto: float | None = None  # across outlets the rules' join stands only above it
     mean: bool = False  # a row's probability is the mean over its mentions, not the best
     cluster: bool = False  # rows by average-link clustering of one speaker's claims (`rows`)
+    per_row: bool = False  # weights over ROW_FEATURES: the claim against a row as a whole
 
     def probability(self, features: list[float]) -> float:
         z = sum(w * x for w, x in zip(self.weights, features, strict=True))
@@ -97,6 +120,7 @@ def pair_features(one: Any, other: Any, weight: dict[str, float]) -> list[float]
     same_count = float(bool(_amounts(a) & _amounts(b)))
     across = float(one.key != other.key)
     kind_a, kind_b = one.key.partition(":")[0], other.key.partition(":")[0]
+    has_a, has_b = bool(_amounts(a)), bool(_amounts(b))
     return [
         1.0,
         float(one.key == other.key),
@@ -127,8 +151,36 @@ def pair_features(one: Any, other: Any, weight: dict[str, float]) -> list[float]
         min(3.0, abs(one.mention.time - other.mention.time) / 86400.0),
         float(ca.start < 600 and cb.start < 600),
         min(2.0, min(len(a), len(b)) / 10.0),
+        _larger(a, b, weight),
+        float(has_a and has_b and not same_count),
+        float(has_a != has_b),
+        float(bool(blamed_first(a) or _FIRST_KEY in a) != bool(blamed_first(b) or _FIRST_KEY in b)),
         across * rules,
         across * same_count,
+    ]
+
+
+def row_features(
+    item: Any, row: list[Any], match: list[Counter[str]], weight: dict[str, float], join: float
+) -> list[float] | None:
+    """The features (ROW_FEATURES) of `item` against a row (its items, and the statements the
+    ledger matches later claims with); None when no mention of the row is in another article."""
+    pairs = [
+        pair_features(item, mine, weight)
+        for mine in row
+        if mine.mention.article_id != item.mention.article_id
+    ]
+    if not pairs:
+        return None
+    columns = list(zip(*pairs, strict=True))[1:]
+    rules = max(min(1.0, similarity(part, match, weight, 0.0)) for part in item.parts)
+    return [
+        1.0,
+        *(max(c) for c in columns),
+        *(sum(c) / len(c) for c in columns),
+        rules,
+        float(rules >= join),
+        min(2.0, len(row) / 5.0),
     ]
 
 
@@ -184,6 +236,14 @@ def rows(
     return sorted(found, key=lambda c: c[0])
 
 
+def _larger(one: Counter[str], other: Counter[str], weight: dict[str, float]) -> float:
+    """Shared weight over the larger statement's weight (0 to 1)."""
+    a = sum(weight.get(k, 1.0) for k in one if _is_word(k) or _is_name(k))
+    b = sum(weight.get(k, 1.0) for k in other if _is_word(k) or _is_name(k))
+    shared = sum(weight.get(k, 1.0) for k in one if k in other and (_is_word(k) or _is_name(k)))
+    return shared / max(a, b) if max(a, b) > 0 else 0.0
+
+
 def _key_words(key: str) -> list[str]:
     return key.partition(":")[2].casefold().split()
 
@@ -223,14 +283,16 @@ def read(path: Path = DATA) -> Model | None:
             name, _, value = line.partition("\t")
             values[name.strip()] = value.strip()
     across = values.get("across", "none")
+    names = ROW_FEATURES if values.get("per_row", "no") == "yes" else FEATURES
     return Model(
-        tuple(float(values[name]) for name in FEATURES),
+        tuple(float(values[name]) for name in names),
         float(values["threshold"]),
         None if across == "none" else float(across),
         values.get("replaces", "no") == "yes",
         None if values.get("veto", "none") == "none" else float(values["veto"]),
         values.get("mean", "no") == "yes",
         values.get("cluster", "no") == "yes",
+        values.get("per_row", "no") == "yes",
     )
 
 
@@ -242,11 +304,13 @@ def shipped() -> Model | None:
 
 def write(model: Model, path: Path, header: list[str]) -> None:
     lines = [f"# {h}".rstrip() for h in header]
-    lines += [f"{name}\t{w:.6f}" for name, w in zip(FEATURES, model.weights, strict=True)]
+    names = ROW_FEATURES if model.per_row else FEATURES
+    lines += [f"{name}\t{w:.6f}" for name, w in zip(names, model.weights, strict=True)]
     lines.append(f"threshold\t{model.threshold:g}")
     lines.append(f"across\t{'none' if model.across is None else f'{model.across:g}'}")
     lines.append(f"replaces\t{'yes' if model.replaces else 'no'}")
     lines.append(f"veto\t{'none' if model.veto is None else f'{model.veto:g}'}")
     lines.append(f"mean\t{'yes' if model.mean else 'no'}")
     lines.append(f"cluster\t{'yes' if model.cluster else 'no'}")
+    lines.append(f"per_row\t{'yes' if model.per_row else 'no'}")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

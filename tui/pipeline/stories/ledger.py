@@ -33,7 +33,7 @@ from dataclasses import dataclass, replace
 from tui.core.models import Claim
 from tui.pipeline.stories import acronyms, joins, sources
 from tui.pipeline.stories.article import StoryArticle
-from tui.pipeline.stories.joins import best_probability
+from tui.pipeline.stories.joins import best_probability, row_features
 from tui.pipeline.stories.lexicon import ACTS, DENIAL_CUES, OPPOSITIONS, STATE_BODY_WORDS
 from tui.pipeline.stories.parties import same_party_links, spoken_for
 from tui.pipeline.stories.scope import NO_SCOPE, Scope, scope_of
@@ -241,6 +241,20 @@ def _joined(items: list[Item], weight: dict[str, float]) -> list[_Draft]:
         for draft in drafts:
             if draft.denial != denial:
                 continue
+            if MODEL is not None and MODEL.per_row and (draft.key == key or MODEL.across):
+                own = any(m.article_id == mention.article_id for m in draft.mentions)
+                join = STATEMENT_JOIN if own else ACROSS_ARTICLES_JOIN
+                found = (
+                    None if denial else row_features(item, draft.items, draft.match, weight, join)
+                )
+                if found is not None:  # the model, not the rules, joins a row across outlets
+                    score = MODEL.probability(found)
+                    limit = MODEL.threshold if draft.key == key else MODEL.across
+                    if limit is not None and score >= limit and score > best_score:
+                        best, best_score, best_part = draft, score, statement
+                    continue
+                if draft.key != key:
+                    continue
             if draft.key != key:
                 if MODEL is None or MODEL.across is None:
                     continue

@@ -33,7 +33,7 @@ from tui.pipeline.stories.grouping import StoryIndex  # noqa: E402
 
 DEVELOPMENT = (
     "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
+    "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
 )
 
 

@@ -39,7 +39,7 @@ from tui.pipeline.stories.grouping import Params, StoryIndex  # noqa: E402
 
 SEEN = (
     "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8", "heldout9", "heldout10", "heldout11", "heldout12",
+    "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
 )
 GRID = {
     "join": (0.18, 0.2, 0.22, 0.25, 0.28),

@@ -30,6 +30,7 @@ from tui.pipeline.analyze import (
     aliases,
     bodies,
     demonyms,
+    entity_types,
     gazetteer,
     given_names,
     given_persons,
@@ -69,6 +70,12 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     """
     if text is None:
         text = doc.text
+    kept = entity_types.decide(doc, text, candidates(doc, text))
+    return group_mentions(text, kept)
+
+
+def candidates(doc: Any, text: str) -> list[Found]:
+    """The mentions the rules, the lists and the model agree on, before the learned types."""
     model = _model_mentions(doc, text)
     rules = _rule_mentions(text)
     reconcile.possessive_names(text, rules, model)
@@ -87,7 +94,7 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     name_evidence.featured_places(text, kept, CONTEXT)
     if sports.is_sports_text(text):
         _sides(text, kept)
-    return group_mentions(text, kept)
+    return kept
 
 
 def _sides(text: str, found: list[Found]) -> None:

@@ -1,4 +1,4 @@
-"""Train the learned entity types (tui/pipeline/analyze/entity_types.py) and measure them.
+"""Train the learned entity types (bench/entity_types_model.py) and measure them.
 
     .venv/bin/python bench/train_entity_types.py [--folds] [--write] [--score-validation]
         [--conll-weight W] [--data /work/data/wire] [--conll /work/data/conll/eng.train]
@@ -14,7 +14,8 @@ the other ten plus CoNLL train, chooses its two thresholds (retype, drop) by mic
 three inner folds of its own training splits, and scores the left-out split with the rules
 alone and with the rules + the model (exact span and type, as bench_wire_entities.py).
 `--write`: trains on every development split plus CoNLL train, chooses the thresholds on the
-pooled leave-one-split-out predictions and writes tui/pipeline/analyze/data/entity_types.tsv.
+pooled leave-one-split-out predictions and writes cache/entity_types.tsv (for reading only:
+the analyzer does not use it; at commit edc1781 it read it from its data folder).
 `--sweep`: the pooled leave-one-split-out figures at a few fixed thresholds, to see what the
 model would do if it were let act (a diagnostic: no threshold is chosen this way).
 `--score-validation`: scores the validation split heldout11 (figures only) with the final
@@ -41,8 +42,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_conll  # noqa: E402
 import bench_wire_entities  # noqa: E402
+import entity_types_model as entity_types  # noqa: E402
 
-from tui.pipeline.analyze import entities, entity_types, model  # noqa: E402
+from tui.pipeline.analyze import entities, model  # noqa: E402
 from tui.pipeline.analyze.grouping import group_mentions  # noqa: E402
 
 DEV_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6",
@@ -50,7 +52,7 @@ DEV_SPLITS = ("dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", 
 VALIDATION = "heldout11"
 TYPES = ("PERSON", "PLACE", "ORG", "WEAPON")
 CONLL_TYPES = {"PER": "PERSON", "LOC": "PLACE", "ORG": "ORG"}
-OUT = ROOT / "tui" / "pipeline" / "analyze" / "data" / entity_types.WEIGHTS_FILE
+OUT = ROOT / "cache" / "entity_types.tsv"  # not read by the analyzer: the model was not adopted
 POOL = 1.0
 GRID = (0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.01)  # 1.01: never
 
@@ -62,8 +64,7 @@ def extract(data: Path, conll: Path) -> list[dict[str, object]]:
     for folder in sources:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and path.suffix in (".py", ".tsv", ".jsonl", ".toml"):
-                if path.name not in (entity_types.WEIGHTS_FILE, "entity_types.py"):
-                    digest.update(path.read_bytes())
+                digest.update(path.read_bytes())
     cache = ROOT / "cache" / f"entity_types_{digest.hexdigest()[:12]}.pkl"
     if cache.exists():
         return pickle.loads(cache.read_bytes())
@@ -303,13 +304,13 @@ def write(final: Model, settings: dict[str, float], n_wire: int, n_conll: int,
                 shared[name[5:]] = tuple(a + b for a, b in zip(base, weights, strict=True))
         table = shared
     lines = [
-        "# Weights of the learned entity types (tui/pipeline/analyze/entity_types.py).",
+        "# Weights of the learned entity types (bench/entity_types_model.py).",
         f"# Trained {datetime.date.today().isoformat()} by bench/train_entity_types.py --write on",
         f"# the wire development splits {', '.join(DEV_SPLITS)}",
         f"# ({n_wire} mentions of entities.candidates, our annotations in",
         f"# bench/data/wire_entities.jsonl) and CoNLL-2003 eng.train ({n_conll} mentions, weight",
-        f"# {conll_weight}); never on heldout11, CoNLL dev or test. Thresholds chosen on the pooled",
-        "# leave-one-split-out predictions. Retrain: delete cache/entity_types_*.pkl if the",
+        f"# {conll_weight}); never on heldout11, CoNLL dev or test. Thresholds chosen on the",
+        "# pooled leave-one-split-out predictions. Retrain: delete cache/entity_types_*.pkl if the",
         "# analyzer changed, then run the command above (bench/README.md has the figures).",
         "# Options: " + ("--augment (each weight here is the shared one plus wire's own), "
                          if augmented else "") + f"--conll-weight {conll_weight}.",

@@ -30,7 +30,6 @@ from tui.pipeline.analyze import (
     aliases,
     bodies,
     demonyms,
-    entity_types,
     gazetteer,
     given_names,
     given_persons,
@@ -70,12 +69,12 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     """
     if text is None:
         text = doc.text
-    kept = entity_types.decide(doc, text, candidates(doc, text))
-    return group_mentions(text, kept)
+    return group_mentions(text, candidates(doc, text))
 
 
 def candidates(doc: Any, text: str) -> list[Found]:
-    """The mentions the rules, the lists and the model agree on, before the learned types."""
+    """The mentions of the rules, the lists and the model, each with its type, before they
+    are grouped into entities (bench/train_entity_types.py reads them here)."""
     model = _model_mentions(doc, text)
     rules = _rule_mentions(text)
     reconcile.possessive_names(text, rules, model)

@@ -1,31 +1,35 @@
-"""A mention's type learned from our annotations: signals of every rule and list, weighed.
+"""A mention's type learned from our annotations: the features and the decision of the
+experiment of bench/train_entity_types.py (bench/README.md, "Entities: thirteenth pass").
 
-`find_entities` ends with mentions whose types the rules, the lists and the spaCy model chose
-in turn. This module describes each mention by general signals (what the model called the
-span, which rule or list found it, its shape, the words either side of it, what the rest of
-the document makes of its words: never a name of a text) and weighs them with a multinomial
-logistic regression trained by `bench/train_entity_types.py` on our annotated wire copy and
-CoNLL-2003 train. The weights live in `data/entity_types.tsv`, whose header says what they
-were trained on and how to retrain them. A mention is retyped or dropped only where the model
-is confident (the file's thresholds, chosen inside the training folds); otherwise it keeps the
-type the rules gave it.
+Each mention `entities.candidates` gives is described by general signals (what the spaCy
+model called the span, which rule or list found it, its shape, the words either side of it,
+what the rest of the document makes of its words: never a name of a text); a multinomial
+logistic regression weighs them, and a mention is retyped or dropped only where it is
+confident (thresholds chosen inside the training folds). Measured and not adopted: the
+analyzer does not read this module (it stood in the analyzer as `entity_types.py` for the
+measurement, commit edc1781).
 """
 
 from __future__ import annotations
 
-import functools
 import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from typing import Any
 
-from tui.pipeline.analyze import aliases, bodies, datafiles, demonyms, gazetteer, given_names
-from tui.pipeline.analyze import labels, sports, weapons
+from tui.pipeline.analyze import (
+    aliases,
+    bodies,
+    demonyms,
+    gazetteer,
+    given_names,
+    labels,
+    sports,
+    weapons,
+)
 from tui.pipeline.analyze.grouping import Found
 
 CLASSES = ("PERSON", "PLACE", "ORG", "WEAPON", "NONE")
-WEIGHTS_FILE = "entity_types.tsv"
 
 _PLACE_PREPOSITIONS = frozenset((
     "in", "at", "near", "from", "to", "into", "outside", "across", "towards", "toward", "around",
@@ -42,29 +46,6 @@ _QUOTES = frozenset("\"“”‘'«»")
 _OPENERS = frozenset("([{")
 
 
-@functools.cache
-def _weights() -> tuple[dict[str, tuple[float, ...]], dict[str, float]]:
-    """The trained weights (feature -> one weight per class) and the decision thresholds."""
-    table: dict[str, tuple[float, ...]] = {}
-    settings: dict[str, float] = {}
-    for row in datafiles.rows(WEIGHTS_FILE):
-        if row[0].startswith("@"):
-            settings[row[0][1:]] = float(row[1])
-        else:
-            table[row[0]] = tuple(float(v) for v in row[1:])
-    return table, settings
-
-
-def decide(doc: Any, text: str, found: list[Found]) -> list[Found]:
-    """The mentions, each retyped or dropped where the weights are confident enough."""
-    table, settings = _weights()
-    if not table or not found:
-        return found
-    ents = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    rows = features(ents, text, found)
-    return apply(text, found, [probabilities(table, row) for row in rows], settings)
-
-
 def apply(
     text: str, found: list[Found], probs: list[list[float]], settings: dict[str, float]
 ) -> list[Found]:
@@ -76,7 +57,7 @@ def apply(
         pooled: dict[tuple[str, str], list[float]] = {}
         for m, p in zip(found, probs, strict=True):
             key = (text[m.start : m.end], m.type)
-            pooled[key] = [a + b for a, b in zip(pooled.get(key, [0.0] * len(p)), p)]
+            pooled[key] = [a + b for a, b in zip(pooled.get(key, [0.0] * len(p)), p, strict=True)]
         probs = [_normal(pooled[(text[m.start : m.end], m.type)]) for m in found]
     kept: list[Found] = []
     for m, p in zip(found, probs, strict=True):
@@ -130,7 +111,8 @@ def features(
     rows = []
     for m in found:
         surface = text[m.start : m.end]
-        row = ["bias", f"{sport}type={m.type}", f"rank={m.rank}", f"key={m.key.split(':', 1)[0] or '-'}"]
+        key = m.key.split(":", 1)[0] or "-"
+        row = ["bias", f"{sport}type={m.type}", f"rank={m.rank}", f"key={key}"]
         label = _model_label(ents, starts, m.start, m.end)
         row += [f"model={label}", f"model={label}|type={m.type}", f"{sport}model={label}"]
         row.append(f"rank={m.rank}|type={m.type}")

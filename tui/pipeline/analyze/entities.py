@@ -69,6 +69,12 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     """
     if text is None:
         text = doc.text
+    return group_mentions(text, candidates(doc, text))
+
+
+def candidates(doc: Any, text: str) -> list[Found]:
+    """The mentions of the rules, the lists and the model, each with its type, before they
+    are grouped into entities (bench/train_entity_types.py reads them here)."""
     model = _model_mentions(doc, text)
     rules = _rule_mentions(text)
     reconcile.possessive_names(text, rules, model)
@@ -87,7 +93,7 @@ def find_entities(doc: Any, text: str | None = None) -> tuple[Entity, ...]:
     name_evidence.featured_places(text, kept, CONTEXT)
     if sports.is_sports_text(text):
         _sides(text, kept)
-    return group_mentions(text, kept)
+    return kept
 
 
 def _sides(text: str, found: list[Found]) -> None:

@@ -3,9 +3,9 @@
     .venv/bin/python bench/train_contest.py [--data /work/data/wire/claims] [--cache FILE]
         [--write]
 
-Development data only: the wire splits wire1-wire8 (bench_wire.py) and the status set's `dev`
-split (bench_status.py). wire9, this session's validation set, is never loaded here (the
-splits are named one by one; `--split all` would take it in).
+Development data only: the wire splits wire1-wire8, wire11 and wire12 (bench_wire.py) and
+the status set's `dev` split (bench_status.py). wire9, this session's validation set, is never
+loaded here (the splits are named one by one; `--split all` would take it in).
 
 1. Every article is analysed once with the rules alone (`find_claims(..., learned=False)`;
    `--cache` keeps those claims in a pickle so later runs skip the parse).
@@ -20,8 +20,9 @@ splits are named one by one; `--split all` would take it in).
    the training splits): the one that most raises status accuracy, counting a flip +1 when
    gold is `disputed`, -1 when gold is `claimed`, 0 otherwise. None gains: the threshold is
    above 1 and the model never acts.
-4. Leave-one-split-out over wire3-wire8: train on the other splits and the status dev split,
-   score the left-out split with bench_status's scorer, rules alone and rules + model; prints
+4. Leave-one-split-out over wire3-wire8, wire11 and wire12: train on the other splits and the
+   status dev split, score the left-out split with bench_status's scorer, rules alone and
+   rules + model; prints
    status accuracy and "confirmed" precision per fold and the mean.
 5. `--write`: train on every development split and write the weights and thresholds to
    tui/pipeline/analyze/data/contest_weights.tsv, with a header naming the splits, the
@@ -49,8 +50,10 @@ import bench_wire  # noqa: E402
 from tui.pipeline.analyze import claims, contest, entities, model  # noqa: E402
 from tui.pipeline.analyze.sentences import split_sentences  # noqa: E402
 
-WIRE = ("wire1", "wire2", "wire3", "wire4", "wire5", "wire6", "wire7", "wire8")
-FOLDS = ("wire3", "wire4", "wire5", "wire6", "wire7", "wire8")
+WIRE = (
+    "wire1", "wire2", "wire3", "wire4", "wire5", "wire6", "wire7", "wire8", "wire11", "wire12"
+)
+FOLDS = ("wire3", "wire4", "wire5", "wire6", "wire7", "wire8", "wire11", "wire12")
 STATUS_DEV = "status-dev"
 
 WEIGHTS = ROOT / "tui" / "pipeline" / "analyze" / "data" / "contest_weights.tsv"

@@ -106,11 +106,22 @@ def test_the_weights_file_names_every_feature_and_how_it_was_trained():
 
 def test_wire8_floors():
     """wire8 (13 real reports, the validation set of session 13, development data since
-    session 14): floors close to what the tenth pass reached (status 0.716 with the model it
-    was trained on too; bench/README.md, "Claims: tenth pass"). Skipped unless the texts are
-    there."""
+    session 14): floors close to what the tenth pass reached (status 0.688 with the model
+    trained on ten splits; bench/README.md, "Claims: tenth pass"). Skipped unless the texts
+    are there."""
     result = wire_result("wire8")
     assert result.f1 >= 0.86
-    assert result.share(result.status_ok) >= 0.71
+    assert result.share(result.status_ok) >= 0.68
     assert result.share(result.canonical_ok) >= 0.85
     assert result.share(result.affiliation_ok) >= 0.67
+
+
+def test_wire11_and_wire12_floors():
+    """wire11 and wire12 (14 real reports each, annotated in session 14 as development data and
+    scored once before the contest detector was trained on them: status 0.584 and 0.660):
+    floors close to their figures (bench/README.md, "More annotated copy"). Skipped unless the
+    texts are there."""
+    for split, f1, status in (("wire11", 0.90, 0.57), ("wire12", 0.90, 0.64)):
+        result = wire_result(split)
+        assert result.f1 >= f1, split
+        assert result.share(result.status_ok) >= status, split

@@ -115,3 +115,35 @@ def test_a_possessive_with_own_is_no_part_of_the_name(find) -> None:
         "States, which has pledged to create a joint force of 3,000 troops."
     )
     assert [c.source_canonical for c in find(text)] == ["Alliance of Coastal States"]
+
+
+# Eleventh pass of sources and sides (canon16; bench/README.md, "Claims: eleventh pass").
+
+
+def test_the_rebels_are_the_one_group_named_after_an_article_or_a_person(find) -> None:
+    """The one armed group is found anywhere in a run of capitals (a person's name before it:
+    "Saw Lay Htoo of the Karen National Union"), and "the rebels" behind a backer are it."""
+    text = (
+        "Saw Lay Htoo of the Karen National Union said its fighters had overrun an army outpost. "
+        "The Thai-backed rebels said three soldiers had been captured."
+    )
+    assert names(find(text))[-1] == ("Karen National Union", "Karen National Union")
+
+
+def test_an_armed_group_of_an_earlier_war_is_its_own_side(find) -> None:
+    text = "Renamo said its men had ambushed a government convoy on the main road north."
+    assert names(find(text)) == [("Renamo", "Renamo")]
+    assert sides.affiliation("a spokesman for the Contras") == "Contras"
+    assert sides.affiliation("MEND spokesman Jomo Gbomo") == (
+        "Movement for the Emancipation of the Niger Delta"
+    )
+
+
+def test_an_acronym_in_mixed_case_is_not_another_groups_acronym() -> None:
+    """orgs.tsv writes Jaish-e-Mohammed's acronym "JeM": folded to lower case it was "JEM", the
+    Justice and Equality Movement of Darfur."""
+    from tui.pipeline.analyze import lists
+
+    assert lists.acronym("JeM") and lists.acronym("RSF") and not lists.acronym("Hizb-ul-Mujahideen")
+    assert sides.affiliation("JEM leader Suleiman Adam") != "Jaish-e-Mohammed"
+    assert sides.affiliation("a Jaish-e-Mohammed commander") == "Jaish-e-Mohammed"

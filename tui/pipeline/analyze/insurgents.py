@@ -18,7 +18,8 @@ from tui.pipeline.analyze import sides
 # The words for the non-state side of a civil war, as a source's head or its first word
 # ("the rebels", "Separatist rebels", "separatists", "the militants").
 _REBEL_RE = re.compile(
-    r"^(?:(?:the|a|an|one|two|some|several)\s+)?(?:(?:separatist|armed|islamist|jihadist)\s+)?"
+    r"^(?:(?:the|a|an|one|two|some|several)\s+)?(?:[\w.'’]+-(?:backed|supported)\s+)?"
+    r"(?:(?:separatist|armed|islamist|jihadist)\s+)?"
     r"(?P<head>rebels?|guerrillas?|insurgents?|separatists|militants|jihadists)\b"
     r"(?P<rest>.*)$",
     re.IGNORECASE,
@@ -34,20 +35,34 @@ def only_group(text: str) -> tuple[str, str] | None:
     """(canonical, side) of the one non-state armed group `text` names, else None."""
     found: dict[str, str] = {}
     for m in _CAP_RE.finditer(text):
-        words = m.group().split()
-        for n in range(len(words), 0, -1):
-            hit = sides.group(" ".join(words[:n]))
-            if hit is not None:
-                break
-        else:
+        hits = _listed(m.group().split())
+        if not hits:
             own = sides.own_name(_WORD_RE.findall(m.group()))
-            hit = (own[0], own[0]) if own else None
-        if hit is not None and sides.country(hit[1]) is None:
-            found[hit[1]] = hit[0]
+            hits = [(own[0], own[0])] if own else []
+        for hit in hits:
+            if sides.country(hit[1]) is None:
+                found[hit[1]] = hit[0]
     if len(found) != 1:
         return None
     side, canonical = next(iter(found.items()))
     return canonical, side
+
+
+def _listed(words: list[str]) -> list[tuple[str, str]]:
+    """The listed forces a run of capitals names anywhere in it, longest first: "The Liberation
+    Tigers of Tamil Eelam", "Arnu Ngutulu Lodi of the Sudan People's Liberation Movement-North"
+    (a person, or an article, before the group's name)."""
+    hits, k = [], 0
+    while k < len(words):
+        for n in range(len(words) - k, 0, -1):
+            hit = sides.group(" ".join(words[k : k + n]))
+            if hit is not None:
+                hits.append(hit)
+                k += n
+                break
+        else:
+            k += 1
+    return hits
 
 
 def resolve(text: str, phrase: str, canonical: str, side: str, person: bool) -> tuple[str, str]:

@@ -220,6 +220,15 @@ def org_rows() -> list[list[str]]:
     return rows("orgs.tsv")
 
 
+def acronym(form: str) -> bool:
+    """Whether `form` is an acronym, to be matched as written: "RSF", and also one written in
+    mixed case ("JeM", "LeT"), which folded to lower case would be another group's ("JEM", the
+    Justice and Equality Movement); not a name with capitals inside ("Hizb-ul-Mujahideen")."""
+    letters = [c for c in form if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return " " not in form and upper >= 2 and 2 * upper >= len(letters)
+
+
 # The armed groups of data/orgs.tsv are their own sides too ("the LTTE", "Tamil Tigers"): by
 # their names and spelled-out forms only, since a bare acronym there may be another body's in
 # the article ("SNA": the Syrian National Army, or the Somali National Army).
@@ -228,7 +237,7 @@ def armed_groups() -> list[tuple[str, str, str]]:
     for name, kind, forms, _ in org_rows():
         if kind != "armed group":
             continue
-        spelled = [f for f in split_forms(forms) if not (f.isupper() and " " not in f)]
+        spelled = [f for f in split_forms(forms) if not acronym(f)]
         side = name
         out.append((name, " | ".join(spelled), side))
     return out

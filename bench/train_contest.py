@@ -46,6 +46,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_status  # noqa: E402
 import bench_wire  # noqa: E402
+import logistic  # noqa: E402
 
 from tui.pipeline.analyze import claims, contest, entities, model  # noqa: E402
 from tui.pipeline.analyze.sentences import split_sentences  # noqa: E402
@@ -119,18 +120,7 @@ def examples(paragraphs: list[dict], predicted: list[tuple]) -> list[dict]:
 
 def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
     """Logistic regression with an L2 penalty (not on the bias), by Newton's method."""
-    w = np.zeros(x.shape[1])
-    penalty = np.full(x.shape[1], L2)
-    penalty[0] = 0.0
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
-        grad = x.T @ (p - y) + penalty * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-6)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-7:
-            break
-    return w
+    return logistic.fit(x, y, L2)
 
 
 def claim_scores(rows: list[dict], w: np.ndarray) -> np.ndarray:

@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import bench_stories  # noqa: E402
+import logistic  # noqa: E402
 
 from tui.pipeline.analyze import analyze_many  # noqa: E402
 from tui.pipeline.stories import joins, ledger  # noqa: E402
@@ -222,18 +223,7 @@ def _gold_groups(items: list, spans: list) -> list[str | None]:
 
 def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, ...]:
     """Logistic regression, L2 on every weight but the bias, by Newton's method."""
-    w = np.zeros(x.shape[1])
-    penalty = np.full(x.shape[1], L2)
-    penalty[0] = 0.0
-    for _ in range(50):
-        p = 1.0 / (1.0 + np.exp(-np.clip(x @ w, -30, 30)))
-        grad = x.T @ (p - y) + penalty * w
-        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(penalty + 1e-9)
-        step = np.linalg.solve(hess, grad)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return tuple(float(v) for v in w)
+    return tuple(float(v) for v in logistic.fit(x, y, L2, ridge=1e-9, tol=1e-8))
 
 
 def choose(

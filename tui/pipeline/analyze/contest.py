@@ -28,7 +28,7 @@ from dataclasses import dataclass, replace
 from tui.core.models import Claim, Evidence
 from tui.pipeline.analyze import cues, datafiles, lexicon, overlap
 from tui.pipeline.analyze.disputes import falsity_in
-from tui.pipeline.analyze.evidence import references
+from tui.pipeline.analyze.evidence import references, shared_weight
 
 REACH = 6  # sentences either side in which another party's claim is looked for
 
@@ -154,20 +154,8 @@ class Article:
 
 
 def _shared(a: dict[str, str], b: dict[str, str]) -> float:
-    """Content two claims share: a number 2, a name 1.5, another word 1, a word of a family
-    ("killed" / "losses") 0.5, a country or demonym 0.25 (as evidence.Ledger.weight, unhalved)."""
-    score = 0.0
-    for word in a.keys() & b.keys():
-        kinds = {a[word], b[word]}
-        if "num" in kinds:
-            score += 2.0
-        elif "side" in kinds:
-            score += 0.25
-        elif "family" in kinds:
-            score += 0.5
-        else:
-            score += 1.5 if "name" in kinds else 1.0
-    return score
+    """Content two claims share, unhalved (evidence.shared_weight)."""
+    return shared_weight(a, b)
 
 
 def _rival(a: Claim, b: Claim) -> bool:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from tui.core.models import Evidence
@@ -160,23 +161,10 @@ class Ledger:
         return self.sentences[s]
 
     def weight(self, words: dict[str, str], other: dict[str, str], halve: bool = True) -> float:
-        """How much two content profiles (overlap.profile) share. A number counts 2, a name
-        1.5, another word 1, each halved when the word is in more than two sentences of the
-        article (unless `halve` is False); a word of a family ("killed" / "losses") 0.5, a
-        country or demonym 0.25."""
-        score = 0.0
-        for word in words.keys() & other.keys():
-            kinds = {words[word], other[word]}
-            if "num" in kinds:
-                score += 2.0
-            elif "side" in kinds:
-                score += 0.25
-            elif "family" in kinds:
-                score += 0.5
-            else:
-                base = 1.5 if "name" in kinds else 1.0
-                score += base if self.df[word] <= 2 or not halve else base / 2
-        return score
+        """How much two content profiles share (`shared_weight`), a number, name or word
+        halved when the word is in more than two sentences of the article (unless `halve` is
+        False)."""
+        return shared_weight(words, other, self.df if halve else None)
 
     def sentence_profile(self, lo: int, hi: int) -> dict[str, str]:
         return overlap.profile(self.text[lo:hi])
@@ -199,6 +187,27 @@ class Ledger:
     def owned_by(self, owner: str, candidates: list[int]) -> list[int]:
         """The candidates whose source `owner` names ("Moscow", "the bloggers", "Israeli")."""
         return [j for j in candidates if owns(owner, self.drafts[j])]
+
+
+def shared_weight(
+    words: dict[str, str], other: dict[str, str], df: Mapping[str, int] | None = None
+) -> float:
+    """How much two content profiles (overlap.profile) share: a number counts 2, a name 1.5,
+    another word 1 (halved when *df*, given, puts the word in more than two sentences), a
+    word of a family ("killed" / "losses") 0.5, a country or demonym 0.25."""
+    score = 0.0
+    for word in words.keys() & other.keys():
+        kinds = {words[word], other[word]}
+        if "num" in kinds:
+            score += 2.0
+        elif "side" in kinds:
+            score += 0.25
+        elif "family" in kinds:
+            score += 0.5
+        else:
+            base = 1.5 if "name" in kinds else 1.0
+            score += base if df is None or df[word] <= 2 else base / 2
+    return score
 
 
 def references(text: str, lo: int, hi: int) -> list[Reference]:

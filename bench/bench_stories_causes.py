@@ -31,10 +31,7 @@ from tui.pipeline.stories.export import story_report  # noqa: E402
 from tui.pipeline.stories.features import article_features  # noqa: E402
 from tui.pipeline.stories.grouping import StoryIndex  # noqa: E402
 
-DEVELOPMENT = (
-    "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
-)
+DEVELOPMENT = bench.DEVELOPMENT
 
 
 def contradiction_causes(name: str) -> Counter[tuple[str, str]]:

@@ -37,10 +37,7 @@ from tui.pipeline.stories import contradictions, ledger, statements  # noqa: E40
 from tui.pipeline.stories.features import article_features  # noqa: E402
 from tui.pipeline.stories.grouping import Params, StoryIndex  # noqa: E402
 
-SEEN = (
-    "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
-)
+SEEN = bench_stories.DEVELOPMENT
 GRID = {
     "join": (0.18, 0.2, 0.22, 0.25, 0.28),
     "join_anchored": (0.08, 0.1, 0.12, 0.15, 0.18),

@@ -54,10 +54,7 @@ from tui.pipeline.analyze import analyze_many  # noqa: E402
 from tui.pipeline.stories import joins, ledger  # noqa: E402
 from tui.pipeline.stories.statements import similarity  # noqa: E402
 
-DEVELOPMENT = (
-    "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",
-    "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13",
-)  # fmt: skip
+DEVELOPMENT = bench_stories.DEVELOPMENT
 L2 = 1.0
 
 

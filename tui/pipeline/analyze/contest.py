@@ -153,11 +153,6 @@ class Article:
         )
 
 
-def _shared(a: dict[str, str], b: dict[str, str]) -> float:
-    """Content two claims share, unhalved (evidence.shared_weight)."""
-    return shared_weight(a, b)
-
-
 def _rival(a: Claim, b: Claim) -> bool:
     """Another known side: both affiliations given and different."""
     return bool(a.affiliation and b.affiliation and a.affiliation != b.affiliation)
@@ -186,10 +181,10 @@ def candidates(art: Article, k: int) -> list[int]:
 def _about(art: Article, k: int, j: int) -> bool:
     """Whether claim j can be about claim k's proposition (issue 14: evidence shares content
     words, names or numbers with the claim, or names its source): a name or a number in
-    common, or two words (`_shared` 1.5: one word alone is often a stem two topics share,
+    common, or two words (`shared_weight` 1.5: one word alone is often a stem two topics share,
     "bring them back" / "backing the group"), j's sentence naming k's source or side, or
     referring to a statement ("rejected the accusations", "the report": evidence.references)."""
-    if _shared(art.profiles[k], art.profiles[j]) >= 1.5 or art.names[k] & art.words[j]:
+    if shared_weight(art.profiles[k], art.profiles[j]) >= 1.5 or art.names[k] & art.words[j]:
         return True
     return bool(references(art.text, *art.sentences[art.at[j]]))
 
@@ -198,7 +193,7 @@ def features(art: Article, k: int, j: int) -> list[float]:
     """The feature vector of the pair (k, j) (FEATURES, in order)."""
     claim, other = art.claims[k], art.claims[j]
     apart = abs(art.at[j] - art.at[k])
-    shared = _shared(art.profiles[k], art.profiles[j])
+    shared = shared_weight(art.profiles[k], art.profiles[j])
     mine, theirs = art.numbers[k], art.numbers[j]
     return [
         1.0,

@@ -109,3 +109,35 @@ def test_a_particle_shared_with_a_later_denial_is_no_shared_content(find):
     )
     mediators = next(c for c in find(text) if "bring them back" in content(text, c))
     assert mediators.status == "claimed" and not mediators.evidence
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "said"),
+    [
+        (
+            "A radio station later quoted border guards as saying 40 shells had landed.",
+            "border guards",
+            "40 shells had landed",
+        ),
+        (
+            "The news agency cited a regional commander as saying the bridge was intact.",
+            "a regional commander",
+            "the bridge was intact",
+        ),
+        (
+            "State media reported a senior officer as saying that the convoy had turned back.",
+            "a senior officer",
+            "that the convoy had turned back",
+        ),
+        (
+            '"The post was never taken," the broadcaster quoted the statement as saying.',
+            "the statement",
+            "The post was never taken",
+        ),
+    ],
+)
+def test_a_relayed_speaker_is_the_source(find, text, source, said):
+    """ "X quoted / cited / reported Y as saying": Y speaks, X only passes the words on, so
+    there is one claim and it is Y's (wire copy of every split relays this way)."""
+    (claim,) = find(text)
+    assert (claim.source, claim.cue, content(text, claim)) == (source, "saying", said)

@@ -57,7 +57,7 @@ def find(doc: Any, tok: Token, kind: str, start: int, end: int) -> Span | None:
     after = tok.right_edge.i + 1
     if tok.dep_ == "parataxis" and tok.i < head.i and after < end and doc[after].text == ",":
         return trim(doc, (after + 1, min(head.right_edge.i + 1, end)))  # "told CNN, ..."
-    chunk = parenthetical(doc, tok, start, end)
+    chunk = parenthetical(doc, tok, start, end) or _relayed(doc, tok, start, end)
     if chunk is not None:
         lo, hi = chunk
         before_has_verb = any(t.tag_[:2] == "VB" for t in doc[start:lo])
@@ -178,6 +178,15 @@ def _short_opening(doc: Any, lo: int, hi: int, start: int, end: int) -> bool:
     if lo - start < 2 or doc[lo - 1].text != ",":
         return False
     return hi < end - 3 and doc[hi].text == ","
+
+
+def _relayed(doc: Any, tok: Token, start: int, end: int) -> tuple[int, int] | None:
+    """ '"...," the agency quoted the statement as saying': the relaying verb's aside."""
+    head = tok.head
+    if tok.dep_ != "pcomp" or head.lower_ != "as" or head.head.tag_[:2] != "VB":
+        return None
+    chunk = parenthetical(doc, head.head, start, end)
+    return None if chunk is None else (chunk[0], max(chunk[1], tok.i + 1))
 
 
 def parenthetical(doc: Any, tok: Token, start: int, end: int) -> tuple[int, int] | None:

@@ -7,7 +7,8 @@ The source is the verb's subject, or:
   statement out ("the council approved a resolution condemning ...");
 - the relative pronoun of "who said" (sources.py names it after its antecedent);
 - the agent of a passive ("was condemned by Jordan's foreign minister"), also of a reduced one
-  ("a plan opposed by the ministry"); the subject of "was quoted as saying";
+  ("a plan opposed by the ministry"); the subject of "was quoted as saying", the object of
+  "X quoted / cited / reported Y as saying" (Y is the one who speaks, X only relays);
 - after a quotation, the name the parser took for the verb's object ('"...," declared X').
 When the parser took the subject from another sentence or left the verb without one, the
 sentence's own words are read instead (`fallback`): a plain noun phrase opening it, a phrase
@@ -25,6 +26,11 @@ from tui.pipeline.analyze.frame import CLOSERS, Span, Token
 _DASHES = frozenset(("—", "–", "--"))
 _NOUN_TAGS = frozenset(("NN", "NNS", "NNP", "NNPS", "PRP"))
 _PERCEIVED = words("see view know hear find show recommend")
+# Verbs that relay another's words: "X quoted / cited / reported Y as saying" (Y speaks),
+# "Y was recorded as saying".
+_RELAYING = frozenset(
+    form for base in ("quote", "cite", "report", "record") for form in cues.forms(base)
+)
 
 
 def speaker(tok: Token) -> Token | None:
@@ -116,11 +122,14 @@ def source(tok: Token) -> tuple[Token | None, int]:
         return head, cue_lo
     if tok.dep_ == "ROOT" and tok.tag_ in ("VBD", "VBZ", "VBP"):
         return _left_noun(tok) or _inverted(tok), cue_lo
-    if tok.dep_ == "pcomp" and head.lower_ == "as" and head.head.lower_ == "quoted":
-        quoted = head.head  # "X was quoted as saying"
-        for child in quoted.children:
+    if tok.dep_ == "pcomp" and head.lower_ == "as" and head.head.lower_ in _RELAYING:
+        relay = head.head
+        for child in relay.children:  # "Interfax quoted a commander as saying": the commander
+            if child.dep_ == "dobj":
+                return child, cue_lo
+        for child in relay.children:  # "X was quoted as saying"
             if child.dep_ in ("nsubjpass", "nsubj"):
-                lo = min([c.i for c in quoted.children if c.dep_ == "auxpass"] + [quoted.i])
+                lo = min([c.i for c in relay.children if c.dep_ == "auxpass"] + [relay.i])
                 return child, lo
         return None, cue_lo
     if tok.dep_ == "acl" and tok.tag_ == "VBG" and head.i < tok.i and head.tag_[:2] == "NN":

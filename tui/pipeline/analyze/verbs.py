@@ -64,6 +64,8 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     if passive and base == "quote":
         return None  # "was quoted by RIA as saying": the "saying" frame holds the claim
+    if base in ("quote", "cite", "report") and _relays(tok):
+        return None  # "Interfax quoted a commander as saying": the commander's frame holds it
     source, cue_lo = subjects.source(tok)
     opening = None
     if (source is not None and not start <= source.i < end) or (
@@ -210,6 +212,15 @@ def _evidence_participle(tok: Token, base: str) -> bool:
     if base not in _EVIDENCE_ONLY or tok.tag_ != "VBG" or _has_aux(tok):
         return False
     return not cues.states_findings(tok.lower_, tok.head.lower_)
+
+
+def _relays(tok: Token) -> bool:
+    """ "quoted / cited / reported Y as saying": the verb passes on Y's words (subjects.py)."""
+    has_object = any(c.dep_ == "dobj" for c in tok.children)
+    return has_object and any(
+        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
+        for c in tok.children
+    )
 
 
 def _has_aux(tok: Token) -> bool:

@@ -147,3 +147,20 @@ def test_an_acronym_in_mixed_case_is_not_another_groups_acronym() -> None:
     assert lists.acronym("JeM") and lists.acronym("RSF") and not lists.acronym("Hizb-ul-Mujahideen")
     assert sides.affiliation("JEM leader Suleiman Adam") != "Jaish-e-Mohammed"
     assert sides.affiliation("a Jaish-e-Mohammed commander") == "Jaish-e-Mohammed"
+
+
+def test_a_bare_government_is_the_government_of_the_article_s_country(find) -> None:
+    """ "the government" is one name with "Chad's government" and "the Chadian government";
+    with no country named it keeps its words."""
+    text = (
+        "Chadian troops clashed with rebels near Abeche, the army said. The government said "
+        "40 rebels were killed. Chad's government later said the town was calm."
+    )
+    assert names(find(text)) == [
+        ("Chadian Armed Forces", "Chad"),
+        ("Chadian Government", "Chad"),
+        ("Chadian Government", "Chad"),
+    ]
+    assert names(find("The government said the talks would resume on Monday.")) == [
+        ("government", "")
+    ]

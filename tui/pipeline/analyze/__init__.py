@@ -111,7 +111,8 @@ ANALYZER_VERSION = "25"  # 2: state bodies, described organisations; 3: attitude
 # ("back", "down") are no shared content; 24: the one rebel group found anywhere in a run of
 # capitals and behind a backer ("The U.S.-backed rebels"), armed groups of the wars of
 # 1975-2015 as their own sides, mixed-case acronyms ("JeM") matched as written; 25: "X quoted /
-# cited / reported Y as saying" is Y's claim alone (X relays it), "Y was recorded as saying"
+# cited / reported Y as saying" is Y's claim alone (X relays it), "Y was recorded as saying";
+# a bare "the government" is the Government of the article's country ("Chadian Government")
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

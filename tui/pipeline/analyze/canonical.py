@@ -236,9 +236,13 @@ class Namer:
             for d in reversed(earlier):
                 if d.canonical.lower().endswith(names.bodies()[bare.lower()].lower()):
                     return d.canonical, d.affiliation
-            arms = names.bodies()[bare.lower()] == "Armed Forces"
+            standard = names.bodies()[bare.lower()]
+            arms = standard == "Armed Forces"
             c = (arms and self._forces_country()) or self._article_country(at)
-            return (f"{names.adjective(c)} Armed Forces".strip() if arms else bare), c
+            national = standard == "Government" and bare.lower().endswith("government")
+            if arms or (c and national):  # "Chadian Government"; an administration may be rebel
+                return f"{names.adjective(c)} {standard}".strip(), c
+            return bare, c
         owned = names.possessive(bare)
         if owned is not None:
             return self._owned(*owned)

@@ -147,3 +147,20 @@ def test_an_acronym_in_mixed_case_is_not_another_groups_acronym() -> None:
     assert lists.acronym("JeM") and lists.acronym("RSF") and not lists.acronym("Hizb-ul-Mujahideen")
     assert sides.affiliation("JEM leader Suleiman Adam") != "Jaish-e-Mohammed"
     assert sides.affiliation("a Jaish-e-Mohammed commander") == "Jaish-e-Mohammed"
+
+
+def test_a_statement_is_filed_under_its_issuer_not_the_outlet_that_carried_it(find) -> None:
+    text = (
+        "The Karen National Union said its fighters had taken a hill post, according to a "
+        "statement carried by the Kaw Thoo Lei news agency. The statement said two soldiers "
+        "had been captured. Chile's army command said the border was calm. The Chilean "
+        "communique said patrols had been doubled. A communique issued by Bolivia's defense "
+        "ministry said no troops had moved."
+    )
+    assert names(find(text)) == [
+        ("Karen National Union", "Karen National Union"),
+        ("Karen National Union", "Karen National Union"),  # not the news agency's
+        ("Chilean army command", "Chile"),
+        ("Chilean army command", "Chile"),
+        ("Bolivian Defence Ministry", "Bolivia"),
+    ]

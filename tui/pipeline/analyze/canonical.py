@@ -10,8 +10,9 @@ names.py does the work on the words, this module the work that needs the article
   the article spells out or whose letters an earlier source's name gives ("UKMTO");
 - a bare body ("The Health Ministry") under the earlier source that is that body, and a short
   name ("Central Command") under the fuller one given before ("U.S. Central Command");
-- "the statement added" under whoever issued the statement; "the group", "the paramilitary
-  force" under the group named last; a back-reference or pronoun under its antecedent.
+- "the statement added" under whoever issued the statement (issuers.py); "the group", "the
+  paramilitary force" under the group named last; a back-reference or pronoun under its
+  antecedent.
 The affiliation comes from sides.py, or from the antecedent, or for a state body or one of its
 spokesmen ("the government", "police", "an army spokesman") from the earlier source that is
 that body or the country the article has named most so far.
@@ -24,15 +25,13 @@ from collections import Counter
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import describe, insurgents, names, sides
+from tui.pipeline.analyze import describe, insurgents, issuers, names, sides
 from tui.pipeline.analyze.lexicon import words
 
 _KNOWN_AS_RE = re.compile(
     r"\b(?:known as|calling itself|calls itself|which calls itself|called|dubbed)\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|for|al-\w+))*)"
 )
-_STATEMENT_NOUNS = words("statement communique communiqué post message release announcement")
-_STATEMENT_NOUNS |= words("update bulletin")
 _FORCES_RE = re.compile(
     r"\b([A-Z][\w'’-]+)\s+(?:soldiers|troops|forces|army|military|servicemen|armed forces)\b"
 )
@@ -133,13 +132,18 @@ class Namer:
         name = describe.apposed_to(self.text, name)  # "Al-Shabaab, the ... group": Al-Shabaab
         if names.outlet_of(name):  # "The Sahara News Agency of the Polisario Front"
             return names.outlet_of(name), sides.affiliation(phrase, self.acronyms)
-        issuer = self._issuer(name, earlier)
+        named = issuers.named_issuer(self.text, draft.source[0])
+        if issuers.reference(name) == "" and named:
+            name = phrase = named  # "the statement" after "a Senegalese army press release"
+        issuer = None if named and name == named else issuers.issuer(name, earlier)
         if issuer is not None:
             return issuer.canonical, issuer.affiliation
         publisher = describe.publisher(self.text, name, draft.source[0])
         if publisher:  # "The report claimed ..." after "dismissed a CNN report": CNN's
             return publisher, sides.affiliation(publisher, self.acronyms)
-        name = names.issuer(name) or name  # "a Russian defense ministry statement"
+        issued = names.issuer(name) or names.issuer(phrase)  # "a Russian defense ministry
+        if issued:  # statement", "a communique issued by Peru's joint chiefs of staff"
+            name = phrase = issued
         name = names.tallier(name) or name  # "according to an AFP tally"
         relational = _RELATIONAL_RE.match(phrase)
         if relational:
@@ -317,15 +321,6 @@ class Namer:
             if not d.person and not names.is_state_body(d.canonical):
                 return d.canonical, d.affiliation
         return None
-
-    def _issuer(self, name: str, earlier: list[Any]) -> Any | None:
-        """ "the statement added": the latest earlier source that is not a person."""
-        parts = name.lower().split()
-        if len(parts) != 2 or parts[0] not in ("the", "its", "their", "his", "her"):
-            return None
-        if parts[1] not in _STATEMENT_NOUNS:
-            return None
-        return next((d for d in reversed(earlier) if not d.person), None)
 
     def _side_of_same(self, canonical: str, earlier: list[Any]) -> str:
         for d in reversed(earlier):

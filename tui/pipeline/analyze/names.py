@@ -121,22 +121,28 @@ def outlet_of(name: str) -> str:
 
 
 _ISSUED_RE = re.compile(
-    r"^(?P<body>.+?)\s+(?:statement|communique|communiqué|bulletin|report)$", re.I
+    r"^(?P<body>.+?)\s+(?:statement|communique|communiqué|bulletin|report|press\s+release)$",
+    re.I,
 )
 
 
 _ISSUED_BY_RE = re.compile(
-    r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|communique|communiqué|bulletin|report)\s+"
-    r"(?:by|from)\s+(?P<body>.+)$",
+    r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|communique|communiqué|bulletin|report|"
+    r"press\s+release)\s+(?:(?:issued|released|put\s+out)\s+)?(?:by|from)\s+(?P<body>.+)$",
     re.I,
 )
 
 
 def issuer(name: str) -> str:
     """ "a Russian defense ministry statement", "a late statement by the Russian defense
-    ministry" -> the ministry; else ""."""
+    ministry", "a communique issued by Peru's joint chiefs of staff", "a statement from the
+    Ethiopian National Defense Forces" -> the body or named force; else ""."""
     m = _ISSUED_RE.match(name) or _ISSUED_BY_RE.match(name)
-    return m.group("body") if m and body(bare(m.group("body"))) is not None else ""
+    if m is None:
+        return ""
+    found = bare(m.group("body"))
+    proper = len(found.split()) > 1 and all(w[:1].isupper() for w in found.split())
+    return m.group("body") if proper or body(found) is not None or sides.group(found) else ""
 
 
 # A place in capitals opening the story with no dash or colon after it ("KHARTOUM South

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tui.core.models import Claim
+from tui.pipeline.analyze import names as naming
 from tui.pipeline.analyze import sides
 
 
@@ -164,3 +165,38 @@ def test_a_statement_is_filed_under_its_issuer_not_the_outlet_that_carried_it(fi
         ("Chilean army command", "Chile"),
         ("Bolivian Defence Ministry", "Bolivia"),
     ]
+
+
+def test_a_short_form_of_a_name_given_before_is_that_person(find) -> None:
+    text = (
+        "Chadian President Idriss Mahamat said his troops had retaken the town. Mahamat "
+        "added that the rebels had fled. Sheikh Hassan Sheikh Barre, chairman of the Union of "
+        "Courts, said his fighters were still in the hills. Barre said no fighter was killed. "
+        "Colonel Omar al-Tayeb said the road was open. Al-Tayeb said the convoy had passed."
+    )
+    found = names(find(text))
+    assert [n for n, _ in found] == [
+        "Idriss Mahamat",
+        "Idriss Mahamat",
+        "Hassan Sheikh Barre",
+        "Hassan Sheikh Barre",
+        "Omar al-Tayeb",
+        "Omar al-Tayeb",
+    ]
+    assert found[1][1] == "Chad"  # the side of the title the name was first given with
+
+
+def test_demonyms_the_suffix_rules_miss_and_ap_adjectives() -> None:
+    for demonym, country in (
+        ("Honduran", "Honduras"),
+        ("Argentine", "Argentina"),
+        ("Argentinian", "Argentina"),
+        ("Philippine", "Philippines"),
+        ("Filipino", "Philippines"),
+        ("Ivorian", "Ivory Coast"),
+        ("Malagasy", "Madagascar"),
+    ):
+        assert sides.country(demonym) == country
+    assert sides.affiliation("Honduran army Lt. Col.") == "Honduras"
+    assert naming.adjective("Argentina") == "Argentine"
+    assert naming.adjective("Nepal") == "Nepalese"

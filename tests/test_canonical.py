@@ -200,3 +200,15 @@ def test_demonyms_the_suffix_rules_miss_and_ap_adjectives() -> None:
     assert sides.affiliation("Honduran army Lt. Col.") == "Honduras"
     assert naming.adjective("Argentina") == "Argentine"
     assert naming.adjective("Nepal") == "Nepalese"
+
+
+def test_a_role_described_is_the_one_person_named_with_that_role(find) -> None:
+    text = (
+        "Malian President Assimi Kone said the army had retaken the town. Rebel military "
+        "spokesman Ahmed Ag Bilal said the fighters had withdrawn in good order. The Malian "
+        "president said the north would be secured. A military spokesman said the road was "
+        "open."
+    )
+    found = names(find(text))
+    assert found[2] == ("Assimi Kone", "Mali")  # "The Malian president"
+    assert found[3][0] != "Ahmed Ag Bilal"  # the rebels' spokesman is no "military spokesman"

@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import describe, insurgents, issuers, names, sides
+from tui.pipeline.analyze import describe, insurgents, issuers, names, roles, sides
 from tui.pipeline.analyze.article_sides import ArticleSides
 from tui.pipeline.analyze.lexicon import words
 
@@ -145,6 +145,8 @@ class Namer(ArticleSides):
             person = names.person(name) or names.person(apposed)
         elif self._surname(bare, earlier):  # "Kiir accused ..." after "President Salva Kiir"
             person = bare
+        if not person and not any(w[:1].isupper() and not sides.country(w) for w in bare.split()):
+            person = roles.person(self.text, bare, self.people)  # "the Sudanese president"
         if person:
             return self._person(person, wide, phrase, draft, earlier)
         canonical, side = self._group(bare, draft.source[0], earlier)

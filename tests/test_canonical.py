@@ -93,6 +93,10 @@ def test_a_name_that_is_a_verb_and_a_relayed_attribution(find) -> None:
          "Myanmar National Democratic Alliance Army"),
         ("The health ministry in the Houthi-controlled capital", "Houthis"),
         ("Forces loyal to the Tripoli government", "Libya"),
+        ("The authorities in Kathmandu", "Nepal"),  # a state's officials in its capital
+        ("Security officials in Islamabad", "Pakistan"),
+        ("A reporter in Kyiv", ""),
+        ("Residents in Kabul", ""),
     ],
 )
 def test_affiliation_of_a_phrase(phrase: str, side: str) -> None:
@@ -212,3 +216,12 @@ def test_a_role_described_is_the_one_person_named_with_that_role(find) -> None:
     found = names(find(text))
     assert found[2] == ("Assimi Kone", "Mali")  # "The Malian president"
     assert found[3][0] != "Ahmed Ag Bilal"  # the rebels' spokesman is no "military spokesman"
+
+
+def test_a_state_body_in_a_capital_is_that_states(find) -> None:
+    text = (
+        "The army in Nepal said 40 rebels were killed. The authorities in Kathmandu said the "
+        "road to the district was closed."
+    )
+    assert [side for _, side in names(find(text))] == ["Nepal", "Nepal"]
+    assert names(find(text))[0][0] == "Nepalese Armed Forces"

@@ -252,15 +252,16 @@ class Namer(ArticleSides):
         body = names.body(bare)
         if body is not None:
             return body
-        at_place = _BODY_AT_RE.match(bare)
+        at_place, seat = _BODY_AT_RE.match(bare), ""
         if at_place and at_place.group("body").lower() in names.bodies():
+            seat = sides.affiliation(bare)  # "The army in Nepal": that state's army
             bare = at_place.group("body")  # the place is where it sits, not its name
         if bare.lower() in names.bodies():  # "The Health Ministry", "the government"
             for d in reversed(earlier):
                 if d.canonical.lower().endswith(names.bodies()[bare.lower()].lower()):
                     return d.canonical, d.affiliation
             arms = names.bodies()[bare.lower()] == "Armed Forces"
-            c = (arms and self._forces_country()) or self._article_country(at)
+            c = seat or (arms and self._forces_country()) or self._article_country(at)
             return (f"{names.adjective(c)} Armed Forces".strip() if arms else bare), c
         owned = names.possessive(bare)
         if owned is not None:

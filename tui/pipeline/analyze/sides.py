@@ -214,6 +214,7 @@ def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:
     if any(w.lower() in _NON_STATE for w in tokens):
         return ""  # "a Myanmar insurgent army": the demonym says where, not whose side
     neutral = _neutral_owner(tokens)
+    seat = _state_head(tokens)  # "The authorities in Kathmandu": the capital is the state's
     for k in range(len(tokens)):
         if neutral is not None and k >= neutral:
             return ""  # "The WHO's representative in Sudan" speaks for the WHO, on no side
@@ -225,7 +226,8 @@ def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:
                 continue
             for part in (name,) if n > 1 else _parts(name):
                 c = country(part)
-                if c is not None and (not placed[k] or _country_name(part, c)):
+                placed_ok = _country_name(part, c) or (seat and is_capital(part)) if c else False
+                if c is not None and (not placed[k] or placed_ok):
                     return c
     return ""
 
@@ -303,6 +305,24 @@ def own_name(tokens: list[str]) -> tuple[str, int, int] | None:
             continue
         return " ".join(run).replace("’", "'"), k, k + len(run)
     return None
+
+
+# The state's own people and bodies: "officials in Islamabad", "the government in Tripoli"
+# speak from their capital, the seat of the state; "residents in Gaza", "a reporter in Kyiv"
+# do not.
+_STATE_WORDS = words(
+    "officials official authorities government army military police ministry forces troops security"
+)
+
+
+def _state_head(tokens: list[str]) -> bool:
+    """Do the words before the first phrase of place name a state's people or body?"""
+    head = []
+    for t in tokens:
+        if t.lower() in _PLACE_PREPS:
+            break
+        head.append(t.lower())
+    return bool(head) and head[-1] in _STATE_WORDS
 
 
 def _capital(word: str) -> bool:

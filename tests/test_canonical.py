@@ -225,3 +225,13 @@ def test_a_state_body_in_a_capital_is_that_states(find) -> None:
     )
     assert [side for _, side in names(find(text))] == ["Nepal", "Nepal"]
     assert names(find(text))[0][0] == "Nepalese Armed Forces"
+
+
+def test_state_media_are_the_states(find) -> None:
+    text = (
+        "Iranian state TV said five guards were killed near the border. Chad's army said it "
+        "had repelled an attack near Abeche in eastern Chad. State radio said the town was calm."
+    )
+    found = names(find(text))
+    assert found[0] == ("Iranian state TV", "Iran")
+    assert found[-1] == ("Chadian state radio", "Chad")  # the country the article names most

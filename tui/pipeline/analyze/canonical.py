@@ -71,6 +71,12 @@ _BACKER_RE = re.compile(
     r"^(?:(?!state-)\S+-(?:backed|linked|aligned|allied|supported|funded|run|controlled|based|"
     r"operated)\s+)+"
 )
+# A state's broadcaster or news agency named by what it is: "State television", "Iranian state
+# TV", "Syria's state news agency", "state-run radio".
+_STATE_MEDIA_RE = re.compile(
+    r"^(?:(?P<owner>[A-Z][\w-]*?)(?:['’]s)?\s+)?(?:[Ss]tate|[Ss]tate-run|[Ss]tate-owned)\s+"
+    r"(?P<medium>television|TV|radio|media|news\s+agency|broadcaster)$"
+)
 # "the health ministry in Gaza", "the interior ministry in Tripoli": a body and where it sits.
 _BODY_AT_RE = re.compile(r"^(?P<body>.+?)\s+(?:in|at)\s+\S.*$")
 
@@ -252,6 +258,12 @@ class Namer(ArticleSides):
         body = names.body(bare)
         if body is not None:
             return body
+        media = _STATE_MEDIA_RE.match(bare)
+        if media:  # "State television", "Iranian state TV": the state's (of the article's)
+            owner = media.group("owner") or ""
+            c = sides.country(owner) if owner else self._article_country(at)
+            if c:
+                return f"{names.adjective(c)} state {media.group('medium')}", c
         at_place, seat = _BODY_AT_RE.match(bare), ""
         if at_place and at_place.group("body").lower() in names.bodies():
             seat = sides.affiliation(bare)  # "The army in Nepal": that state's army

@@ -51,6 +51,10 @@ _NON_STATE = words(
     """
 )
 _LONGEST = 6  # words in the longest force name matched
+# A state's people and bodies speak from its capital ("officials in Islamabad", "the
+# government in Tripoli"); "residents in Gaza", "a reporter in Kyiv" do not.
+_STATE_WORDS = words("officials official authorities government army military police ministry")
+_STATE_WORDS |= words("forces troops security")
 # Heads of the proper names armed groups and breakaway authorities give themselves ("Ambazonia
 # Defence Forces", "Kuki National Army", "Southern Transitional Council", "Coalition of
 # Patriots for Change"): such a name with no country in it is its own side, listed or not.
@@ -214,7 +218,8 @@ def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:
     if any(w.lower() in _NON_STATE for w in tokens):
         return ""  # "a Myanmar insurgent army": the demonym says where, not whose side
     neutral = _neutral_owner(tokens)
-    seat = _state_head(tokens)  # "The authorities in Kathmandu": the capital is the state's
+    at = next((k for k, w in enumerate(tokens) if w.lower() in _PLACE_PREPS), 0)
+    seat = at > 0 and tokens[at - 1].lower() in _STATE_WORDS  # "The authorities in Kathmandu"
     for k in range(len(tokens)):
         if neutral is not None and k >= neutral:
             return ""  # "The WHO's representative in Sudan" speaks for the WHO, on no side
@@ -305,24 +310,6 @@ def own_name(tokens: list[str]) -> tuple[str, int, int] | None:
             continue
         return " ".join(run).replace("’", "'"), k, k + len(run)
     return None
-
-
-# The state's own people and bodies: "officials in Islamabad", "the government in Tripoli"
-# speak from their capital, the seat of the state; "residents in Gaza", "a reporter in Kyiv"
-# do not.
-_STATE_WORDS = words(
-    "officials official authorities government army military police ministry forces troops security"
-)
-
-
-def _state_head(tokens: list[str]) -> bool:
-    """Do the words before the first phrase of place name a state's people or body?"""
-    head = []
-    for t in tokens:
-        if t.lower() in _PLACE_PREPS:
-            break
-        head.append(t.lower())
-    return bool(head) and head[-1] in _STATE_WORDS
 
 
 def _capital(word: str) -> bool:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from tests.claim_helpers import wire_result
 from tui.core.models import Claim
+from tui.pipeline.analyze import names as naming
 from tui.pipeline.analyze import sides
 
 
@@ -92,6 +94,10 @@ def test_a_name_that_is_a_verb_and_a_relayed_attribution(find) -> None:
          "Myanmar National Democratic Alliance Army"),
         ("The health ministry in the Houthi-controlled capital", "Houthis"),
         ("Forces loyal to the Tripoli government", "Libya"),
+        ("The authorities in Kathmandu", "Nepal"),  # a state's officials in its capital
+        ("Security officials in Islamabad", "Pakistan"),
+        ("A reporter in Kyiv", ""),
+        ("Residents in Kabul", ""),
     ],
 )
 def test_affiliation_of_a_phrase(phrase: str, side: str) -> None:
@@ -147,6 +153,112 @@ def test_an_acronym_in_mixed_case_is_not_another_groups_acronym() -> None:
     assert lists.acronym("JeM") and lists.acronym("RSF") and not lists.acronym("Hizb-ul-Mujahideen")
     assert sides.affiliation("JEM leader Suleiman Adam") != "Jaish-e-Mohammed"
     assert sides.affiliation("a Jaish-e-Mohammed commander") == "Jaish-e-Mohammed"
+
+
+def test_a_statement_is_filed_under_its_issuer_not_the_outlet_that_carried_it(find) -> None:
+    text = (
+        "The Karen National Union said its fighters had taken a hill post, according to a "
+        "statement carried by the Kaw Thoo Lei news agency. The statement said two soldiers "
+        "had been captured. Chile's army command said the border was calm. The Chilean "
+        "communique said patrols had been doubled. A communique issued by Bolivia's defense "
+        "ministry said no troops had moved."
+    )
+    assert names(find(text)) == [
+        ("Karen National Union", "Karen National Union"),
+        ("Karen National Union", "Karen National Union"),  # not the news agency's
+        ("Chilean army command", "Chile"),
+        ("Chilean army command", "Chile"),
+        ("Bolivian Defence Ministry", "Bolivia"),
+    ]
+
+
+def test_a_short_form_of_a_name_given_before_is_that_person(find) -> None:
+    text = (
+        "Chadian President Idriss Mahamat said his troops had retaken the town. Mahamat "
+        "added that the rebels had fled. Sheikh Hassan Sheikh Barre, chairman of the Union of "
+        "Courts, said his fighters were still in the hills. Barre said no fighter was killed. "
+        "Colonel Omar al-Tayeb said the road was open. Al-Tayeb said the convoy had passed."
+    )
+    found = names(find(text))
+    assert [n for n, _ in found] == [
+        "Idriss Mahamat",
+        "Idriss Mahamat",
+        "Hassan Sheikh Barre",
+        "Hassan Sheikh Barre",
+        "Omar al-Tayeb",
+        "Omar al-Tayeb",
+    ]
+    assert found[1][1] == "Chad"  # the side of the title the name was first given with
+
+
+def test_demonyms_the_suffix_rules_miss_and_ap_adjectives() -> None:
+    for demonym, country in (
+        ("Honduran", "Honduras"),
+        ("Argentine", "Argentina"),
+        ("Argentinian", "Argentina"),
+        ("Philippine", "Philippines"),
+        ("Filipino", "Philippines"),
+        ("Ivorian", "Ivory Coast"),
+        ("Malagasy", "Madagascar"),
+    ):
+        assert sides.country(demonym) == country
+    assert sides.affiliation("Honduran army Lt. Col.") == "Honduras"
+    assert naming.adjective("Argentina") == "Argentine"
+    assert naming.adjective("Nepal") == "Nepalese"
+
+
+def test_a_role_described_is_the_one_person_named_with_that_role(find) -> None:
+    text = (
+        "Malian President Assimi Kone said the army had retaken the town. Rebel military "
+        "spokesman Ahmed Ag Bilal said the fighters had withdrawn in good order. The Malian "
+        "president said the north would be secured. A military spokesman said the road was "
+        "open."
+    )
+    found = names(find(text))
+    assert found[2] == ("Assimi Kone", "Mali")  # "The Malian president"
+    assert found[3][0] != "Ahmed Ag Bilal"  # the rebels' spokesman is no "military spokesman"
+
+
+def test_a_state_body_in_a_capital_is_that_states(find) -> None:
+    text = (
+        "The army in Nepal said 40 rebels were killed. The authorities in Kathmandu said the "
+        "road to the district was closed."
+    )
+    assert [side for _, side in names(find(text))] == ["Nepal", "Nepal"]
+    assert names(find(text))[0][0] == "Nepalese Armed Forces"
+
+
+def test_state_media_are_the_states(find) -> None:
+    text = (
+        "Iranian state TV said five guards were killed near the border. Chad's army said it "
+        "had repelled an attack near Abeche in eastern Chad. State radio said the town was calm."
+    )
+    found = names(find(text))
+    assert found[0] == ("Iranian state TV", "Iran")
+    assert found[-1] == ("Chadian state radio", "Chad")  # the country the article names most
+
+
+@pytest.mark.parametrize(
+    ("split", "canonical", "side"),
+    [  # the twelfth pass (canon17), main -> after: bench/README.md, "Claims: twelfth pass"
+        ("wire4", 0.84, 0.83),  # 0.815 / 0.804 -> 0.848 / 0.837
+        ("wire5", 0.82, 0.82),  # 0.780 / 0.813 -> 0.813 / 0.835; 0.828 / 0.828 with the
+        # lead's relayed speakers (more claims matched) and bare governments
+        ("wire7", 0.87, 0.89),  # 0.823 / 0.899 -> 0.873 / 0.899
+        ("wire8", 0.91, 0.79),  # 0.872 / 0.798 -> 0.917 / 0.798
+        ("wire9", 0.83, 0.75),  # 0.722 / 0.670 -> 0.835 / 0.753
+        ("wire11", 0.71, 0.73),  # 0.693 / 0.723 -> 0.713 / 0.733
+        ("wire12", 0.63, 0.60),  # 0.629 / 0.577 -> 0.639 / 0.608
+    ],
+)
+def test_canonical_source_and_side_floors_on_development_copy(
+    split: str, canonical: float, side: float
+) -> None:
+    """Floors close to the figures the twelfth pass reached on development wire copy (wire10,
+    the validation set, is never scored here). Skipped unless the texts are there."""
+    result = wire_result(split)
+    assert result.share(result.canonical_ok) >= canonical, split
+    assert result.share(result.affiliation_ok) >= side, split
 
 
 def test_a_bare_government_is_the_government_of_the_article_s_country(find) -> None:

@@ -110,8 +110,11 @@ ANALYZER_VERSION = "25"  # 2: state bodies, described organisations; 3: attitude
 # the rules left claimed, citing the other party's claim about the same proposition, particles
 # ("back", "down") are no shared content; 24: the one rebel group found anywhere in a run of
 # capitals and behind a backer ("The U.S.-backed rebels"), armed groups of the wars of
-# 1975-2015 as their own sides, mixed-case acronyms ("JeM") matched as written; 25: "X quoted /
-# cited / reported Y as saying" is Y's claim alone (X relays it), "Y was recorded as saying";
+# 1975-2015 as their own sides, mixed-case acronyms ("JeM") matched as written; 25: demonyms
+# the suffix rules miss ("Honduran") and AP's adjectives ("Argentine"), a statement filed
+# under its issuer, short forms of names given before ("Al-Bashir", "Kiir"), a role described
+# as the one person named with it, a state's officials in its capital, state media; "X quoted
+# / cited / reported Y as saying" is Y's claim alone (X relays it), "Y was recorded as saying";
 # a bare "the government" is the Government of the article's country ("Chadian Government")
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 

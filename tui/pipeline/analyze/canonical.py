@@ -10,8 +10,9 @@ names.py does the work on the words, this module the work that needs the article
   the article spells out or whose letters an earlier source's name gives ("UKMTO");
 - a bare body ("The Health Ministry") under the earlier source that is that body, and a short
   name ("Central Command") under the fuller one given before ("U.S. Central Command");
-- "the statement added" under whoever issued the statement; "the group", "the paramilitary
-  force" under the group named last; a back-reference or pronoun under its antecedent.
+- "the statement added" under whoever issued the statement (issuers.py); "the group", "the
+  paramilitary force" under the group named last; a back-reference or pronoun under its
+  antecedent.
 The affiliation comes from sides.py, or from the antecedent, or for a state body or one of its
 spokesmen ("the government", "police", "an army spokesman") from the earlier source that is
 that body or the country the article has named most so far.
@@ -20,39 +21,21 @@ that body or the country the article has named most so far.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import describe, insurgents, names, sides
+from tui.pipeline.analyze import describe, insurgents, issuers, names, roles, sides
+from tui.pipeline.analyze.article_sides import ArticleSides
 from tui.pipeline.analyze.lexicon import words
 
 _KNOWN_AS_RE = re.compile(
     r"\b(?:known as|calling itself|calls itself|which calls itself|called|dubbed)\s+"
     r"(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|for|al-\w+))*)"
 )
-_STATEMENT_NOUNS = words("statement communique communiqué post message release announcement")
-_STATEMENT_NOUNS |= words("update bulletin")
-_FORCES_RE = re.compile(
-    r"\b([A-Z][\w'’-]+)\s+(?:soldiers|troops|forces|army|military|servicemen|armed forces)\b"
-)
-_CAP_RE = re.compile(r"\b[A-Z][\w'’-]+(?:\s+(?:of\s+the\s+|of\s+)?[A-Z][\w'’-]+){0,3}")
 # Definite descriptions that refer back to a group: "the paramilitary force", "the group".
 _DESCRIPTION_RE = re.compile(
     r"^(?:the|The)\s+(?:[A-Za-z-]+\s+)?(?:group|organization|organisation|agency|force|forces|"
     r"militia|rebels|insurgents|fighters|militants|movement|faction|paramilitaries|jihadists)$"
-)
-_ARMED = words("group force forces militia rebels insurgents fighters militants faction")
-_ARMED |= words("paramilitaries jihadists movement")
-_FOR_DESCRIPTION_RE = re.compile(
-    r"\b(?:for|of)\s+(?P<desc>the\s+(?:[A-Za-z-]+\s+)?(?:group|rebels|insurgents|militants|"
-    r"jihadists|fighters|militia|movement|paramilitaries|faction))\b"
-)
-# "the group's spokesman", "the rebels' commander": a person speaking for the group the
-# description refers back to, whatever body word follows ("the group's military wing").
-_GROUP_OWNER_RE = re.compile(
-    r"\b(?:the|its|their)\s+(?P<noun>group|rebels|militants|insurgents|jihadists|fighters|"
-    r"militia|movement|faction|paramilitaries)['’]s?\s"
 )
 # Military ranks (data/source_titles.txt has them among other titles): an officer so titled,
 # with nothing else to say whose, is an officer of the army of the article's country.
@@ -88,13 +71,17 @@ _BACKER_RE = re.compile(
     r"^(?:(?!state-)\S+-(?:backed|linked|aligned|allied|supported|funded|run|controlled|based|"
     r"operated)\s+)+"
 )
-# "Gaza's health ministry": a body owned by a named place that is no country.
-_OWNED_RE = re.compile(r"[A-Z][\w.-]*['’]s?\s")
+# A state's broadcaster or news agency named by what it is: "State television", "Iranian state
+# TV", "Syria's state news agency", "state-run radio".
+_STATE_MEDIA_RE = re.compile(
+    r"^(?:(?P<owner>[A-Z][\w-]*?)(?:['’]s)?\s+)?(?:[Ss]tate|[Ss]tate-run|[Ss]tate-owned)\s+"
+    r"(?P<medium>television|TV|radio|media|news\s+agency|broadcaster)$"
+)
 # "the health ministry in Gaza", "the interior ministry in Tripoli": a body and where it sits.
 _BODY_AT_RE = re.compile(r"^(?P<body>.+?)\s+(?:in|at)\s+\S.*$")
 
 
-class Namer:
+class Namer(ArticleSides):
     """Canonical names and affiliations for the drafts of one article, in text order."""
 
     def __init__(self, text: str, entities: tuple[Entity, ...]) -> None:
@@ -133,13 +120,18 @@ class Namer:
         name = describe.apposed_to(self.text, name)  # "Al-Shabaab, the ... group": Al-Shabaab
         if names.outlet_of(name):  # "The Sahara News Agency of the Polisario Front"
             return names.outlet_of(name), sides.affiliation(phrase, self.acronyms)
-        issuer = self._issuer(name, earlier)
+        named = issuers.named_issuer(self.text, draft.source[0])
+        if issuers.reference(name) == "" and named:
+            name = phrase = named  # "the statement" after "a Senegalese army press release"
+        issuer = None if named and name == named else issuers.issuer(name, earlier)
         if issuer is not None:
             return issuer.canonical, issuer.affiliation
         publisher = describe.publisher(self.text, name, draft.source[0])
         if publisher:  # "The report claimed ..." after "dismissed a CNN report": CNN's
             return publisher, sides.affiliation(publisher, self.acronyms)
-        name = names.issuer(name) or name  # "a Russian defense ministry statement"
+        issued = names.issuer(name) or names.issuer(phrase)  # "a Russian defense ministry
+        if issued:  # statement", "a communique issued by Peru's joint chiefs of staff"
+            name = phrase = issued
         name = names.tallier(name) or name  # "according to an AFP tally"
         relational = _RELATIONAL_RE.match(phrase)
         if relational:
@@ -157,6 +149,10 @@ class Namer:
         apposed = describe.apposed(phrase)
         if draft.person or name in self.people or (apposed and not bare[:1].isupper()):
             person = names.person(name) or names.person(apposed)
+        elif self._surname(bare, earlier):  # "Kiir accused ..." after "President Salva Kiir"
+            person = bare
+        if not person and not any(w[:1].isupper() and not sides.country(w) for w in bare.split()):
+            person = roles.person(self.text, bare, self.people)  # "the Sudanese president"
         if person:
             return self._person(person, wide, phrase, draft, earlier)
         canonical, side = self._group(bare, draft.source[0], earlier)
@@ -186,7 +182,40 @@ class Namer:
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):
             side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
+        if not side and full != short and full not in phrase:  # "Kiir" after "President Salva
+            lead = self._title_before(full)  # Kiir": the title of its first mention
+            side = sides.affiliation(lead, self.acronyms)
+            if not side and _OFFICE_RE.search(lead):
+                side = self._article_country(draft.source[0])
         return full, side
+
+    def _title_before(self, full: str) -> str:
+        """The words right before the first mention of `full` in the article, back to a
+        punctuation mark (at most four): "President", "Sudanese Defence Minister"."""
+        at = self.text.find(full)
+        if at < 0:
+            return ""
+        before = re.split(r"[.,;:!?\"“”()—]", self.text[max(0, at - 80) : at])[-1]
+        return " ".join(before.split()[-4:])
+
+    def _surname(self, bare: str, earlier: list[Any]) -> bool:
+        """Is `bare`, one capitalised word that names no country, seat or group, a short form of
+        a person's name the article gave before ("Kiir" of "Salva Kiir", "Malki" of "Turki
+        al-Malki", "Mao" of "Mao Ning")?"""
+        if " " in bare or not bare[:1].isupper() or bare.isupper() or bare in self.acronyms:
+            return False
+        if sides.country(bare) is not None or sides.group(bare) is not None:
+            return False
+        if bare.lower() in sides.seats():
+            return False
+        known = [names.person(p) or p for p in self.people]
+        known += [d.canonical for d in earlier if d.person]
+        key = names.name_key(bare)
+        for p in known:  # its last word, or the first of two ("Mao" of "Mao Ning")
+            parts = names.name_key(p).split()
+            if len(parts) > 1 and (parts[-1] == key or (len(parts) == 2 and parts[0] == key)):
+                return True
+        return False
 
     def _fullest(self, short: str, earlier: list[Any]) -> str:
         known = [names.person(p) or p for p in self.people]  # "Major X Y" as a name: "X Y"
@@ -229,8 +258,15 @@ class Namer:
         body = names.body(bare)
         if body is not None:
             return body
-        at_place = _BODY_AT_RE.match(bare)
+        media = _STATE_MEDIA_RE.match(bare)
+        if media:  # "State television", "Iranian state TV": the state's (of the article's)
+            owner = media.group("owner") or ""
+            c = sides.country(owner) if owner else self._article_country(at)
+            if c:
+                return f"{names.adjective(c)} state {media.group('medium')}", c
+        at_place, seat = _BODY_AT_RE.match(bare), ""
         if at_place and at_place.group("body").lower() in names.bodies():
+            seat = sides.affiliation(bare)  # "The army in Nepal": that state's army
             bare = at_place.group("body")  # the place is where it sits, not its name
         if bare.lower() in names.bodies():  # "The Health Ministry", "the government"
             for d in reversed(earlier):
@@ -238,7 +274,7 @@ class Namer:
                     return d.canonical, d.affiliation
             standard = names.bodies()[bare.lower()]
             arms = standard == "Armed Forces"
-            c = (arms and self._forces_country()) or self._article_country(at)
+            c = seat or (arms and self._forces_country()) or self._article_country(at)
             national = standard == "Government" and bare.lower().endswith("government")
             if arms or (c and national):  # "Chadian Government"; an administration may be rebel
                 return f"{names.adjective(c)} {standard}".strip(), c
@@ -275,124 +311,9 @@ class Namer:
             return rest, side
         return f"{owner} {rest}", side
 
-    def _force(self, name: str) -> tuple[str, str] | None:
-        parts = name.split()
-        if len(parts) > 1 and parts[-1].lower() in describe.MEMBERS:
-            found = self._force(" ".join(parts[:-1]))  # "M23 rebels"
-            if found is not None:
-                return found
-        if name in self.acronyms:
-            found = sides.group(self.acronyms[name]) or sides.group(name)
-            return found  # an acronym spelled out is a side only if it is a named force
-        found = sides.group(name)
-        if found is not None:
-            return found
-        for acr, full in self.acronyms.items():
-            if full.lower() == name.lower() and (found := sides.group(acr)) is not None:
-                return full, found[1]
-        return None
-
     def _lead_in(self, draft: Any) -> str:
         """The words before the source that describe it (describe.lead_in)."""
         return describe.lead_in(self.text[draft.sent[0] : draft.source[0]])
-
-    def _described(self, name: str, before: int, earlier: list[Any]) -> tuple[str, str] | None:
-        """ "the paramilitary force", "the rebels", "the Lebanese group": the group named last
-        (a source, or a name in the text before); "the organization": the last source that is
-        no person and no state body, in the last few claims."""
-        head = name.lower().split()[-1]
-        irregular = bool(describe.IRREGULAR & set(name.lower().split()))
-        if head in _ARMED:
-            for d in reversed(earlier):
-                if irregular and sides.country(d.affiliation) is not None:
-                    continue  # "the paramilitary group" is not the army it fights
-                if sides.group(d.canonical) is not None:
-                    return d.canonical, d.affiliation
-            found = None
-            for m in _CAP_RE.finditer(self.text, 0, before):
-                for word in (m.group(), m.group().split()[0]):
-                    hit = self._force(word)
-                    if hit is not None:
-                        found = hit
-                        break
-            if found is not None or head != "group":
-                return found
-        for d in reversed(earlier[-3:]):
-            if not d.person and not names.is_state_body(d.canonical):
-                return d.canonical, d.affiliation
-        return None
-
-    def _issuer(self, name: str, earlier: list[Any]) -> Any | None:
-        """ "the statement added": the latest earlier source that is not a person."""
-        parts = name.lower().split()
-        if len(parts) != 2 or parts[0] not in ("the", "its", "their", "his", "her"):
-            return None
-        if parts[1] not in _STATEMENT_NOUNS:
-            return None
-        return next((d for d in reversed(earlier) if not d.person), None)
-
-    def _side_of_same(self, canonical: str, earlier: list[Any]) -> str:
-        for d in reversed(earlier):
-            if d.canonical == canonical and d.affiliation:
-                return d.affiliation
-        return ""
-
-    def _side_of_owner(self, phrase: str, at: int, earlier: list[Any]) -> str:
-        """ "the group's military operations spokesman": the side of the group the description
-        refers back to, whatever body word follows."""
-        owner = _GROUP_OWNER_RE.search(phrase)
-        if owner is None:
-            return ""
-        found = self._described("the " + owner.group("noun"), at, earlier)
-        return found[1] if found is not None else ""
-
-    def _side_by_body(self, phrase: str, at: int, earlier: list[Any]) -> str:
-        """ "an army spokesman", "a spokesman for the junta", "The Director Army Public
-        Relations, Brig.-Gen. X": the side of the nearest earlier source that is that body, else
-        the country the article has named most so far; none when a place owns the body ("the
-        Gaza health ministry"). A military rank alone ("Major X") speaks for the army."""
-        for m in names.body_re().finditer(phrase.lower()):
-            body = names.bodies()[m.group()]
-            for d in reversed(earlier):
-                if d.canonical.endswith(body) and d.affiliation:
-                    return d.affiliation
-            owners = [  # a place or name before the body owns it; a title does not
-                w
-                for w in re.findall(r"\b[A-Z][\w'’.-]*", phrase[1 : m.start()])
-                if w.lower().rstrip(".") not in names.titles()
-                and not all(p.lower().rstrip(".") in names.titles() for p in w.split("-"))
-            ]
-            if owners or _OWNED_RE.match(phrase):
-                return ""  # not "The Gaza health ministry", "Gaza's health ministry"
-            return self._article_country(at)
-        return ""
-
-    def _side_by_description(self, phrase: str, at: int, earlier: list[Any]) -> str:
-        """ "a spokesman for the jihadists", "a commander of the rebels": the side of the group
-        the description refers back to (`_described`)."""
-        m = _FOR_DESCRIPTION_RE.search(phrase)
-        if m is None:
-            return ""
-        found = self._described(m.group("desc"), at, earlier)
-        return found[1] if found is not None else ""
-
-    def _forces_country(self) -> str:
-        """The one country whose forces the article names ("Seven Pakistani soldiers"), or ""."""
-        found = {sides.country(m.group(1)) for m in _FORCES_RE.finditer(self.text)} - {None}
-        return str(next(iter(found))) if len(found) == 1 else ""
-
-    def _article_country(self, before: int) -> str:
-        """The country named most often before `before`, through names, demonyms and capitals."""
-        if self._countries is None:
-            found = []
-            for m in _CAP_RE.finditer(self.text):
-                span = m.group()
-                c = sides.country(span) or sides.country(span.split()[0])
-                if c is not None:
-                    found.append((m.start(), c))
-            self._countries = found
-        counts = Counter(c for at, c in self._countries if at < before)
-        return counts.most_common(1)[0][0] if counts else ""
 
 
 def _without(phrase: str, person: str) -> str:

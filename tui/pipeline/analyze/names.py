@@ -121,22 +121,28 @@ def outlet_of(name: str) -> str:
 
 
 _ISSUED_RE = re.compile(
-    r"^(?P<body>.+?)\s+(?:statement|communique|communiqué|bulletin|report)$", re.I
+    r"^(?P<body>.+?)\s+(?:statement|communique|communiqué|bulletin|report|press\s+release)$",
+    re.I,
 )
 
 
 _ISSUED_BY_RE = re.compile(
-    r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|communique|communiqué|bulletin|report)\s+"
-    r"(?:by|from)\s+(?P<body>.+)$",
+    r"^(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:statement|communique|communiqué|bulletin|report|"
+    r"press\s+release)\s+(?:(?:issued|released|put\s+out)\s+)?(?:by|from)\s+(?P<body>.+)$",
     re.I,
 )
 
 
 def issuer(name: str) -> str:
     """ "a Russian defense ministry statement", "a late statement by the Russian defense
-    ministry" -> the ministry; else ""."""
+    ministry", "a communique issued by Peru's joint chiefs of staff", "a statement from the
+    Ethiopian National Defense Forces" -> the body or named force; else ""."""
     m = _ISSUED_RE.match(name) or _ISSUED_BY_RE.match(name)
-    return m.group("body") if m and body(bare(m.group("body"))) is not None else ""
+    if m is None:
+        return ""
+    found = bare(m.group("body"))
+    proper = len(found.split()) > 1 and all(w[:1].isupper() for w in found.split())
+    return m.group("body") if proper or body(found) is not None or sides.group(found) else ""
 
 
 # A place in capitals opening the story with no dash or colon after it ("KHARTOUM South
@@ -165,15 +171,24 @@ def person(name: str) -> str:
     """A person's name without titles or the role before it, or "" when there is none."""
     parts = bare(name).split()
     tail: list[str] = []
-    for word in reversed(parts):
-        if not NAME_WORD_RE.match(word) or _title(word):
+    for k in range(len(parts) - 1, -1, -1):
+        word = parts[k]
+        if not NAME_WORD_RE.match(word) or (_title(word) and not _inner(parts, k, tail)):
             break
         tail.insert(0, word)
     while tail and _title(tail[0]):
         tail.pop(0)
     if not tail or (len(parts) > len(tail) and parts[-len(tail) - 1].lower() in PLACE_WORDS):
+        owner = _OF_OWNER_RE.match(bare(name))  # "Arnu Ngutulu Lodi of the SPLM-N": the name
+        if owner and len(found := person(owner.group(1)).split()) >= 2:
+            return " ".join(found)
         return _after_body(tail)
     return " ".join(tail)
+
+
+# A person's name followed by the body they belong to: "X Y of the Sudan People's Liberation
+# Movement-North", "X Y of Amnesty International".
+_OF_OWNER_RE = re.compile(r"^((?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’.-]*)\s+of\s+(?:the\s+)?[A-Z]")
 
 
 # The head of a body a role belongs to, right before the person holding it: "spokesman of the
@@ -202,13 +217,46 @@ def _after_body(tail: list[str]) -> str:
 
 
 def fullest(short: str, known: list[str]) -> str:
-    """The longest known name `short` is a short form of: its end ("Nov" of "Nuon Nov"), or,
-    ending none, the first of two words ("Jiang" of "Jiang Yu": a family name written first, or
-    a given name used alone)."""
-    fuller = [p for p in known if p == short or p.endswith(" " + short)]
+    """The longest known name `short` is a short form of: its end ("Nov" of "Nuon Nov"; the
+    Arabic article in any case or none: "Al-Bashir" and "Malki" of "Omar al-Bashir", "Turki
+    al-Malki"), or, ending none, the first of two words ("Jiang" of "Jiang Yu": a family name
+    written first, or a given name used alone) or a given name before a patronymic ("Khaled" of
+    "Khaled bin Sultan bin Abdul-Aziz")."""
+    key = name_key(short)
+    fuller = [p for p in known if p == short or name_key(p).endswith(" " + key)]
     if not fuller and " " not in short:
-        fuller = [p for p in known if p.startswith(short + " ") and len(p.split()) == 2]
+        fuller = [
+            p
+            for p in known
+            if p.startswith(short + " ")
+            and (len(p.split()) == 2 or p.split()[1].lower() in _PATRONYMIC)
+        ]
     return max(fuller, key=len) if fuller else short
+
+
+# Words that join a given name to a father's or a family's ("bin Sultan", "ould Abdel Aziz").
+_PATRONYMIC = words("bin ibn ben bint ould")
+_ARTICLE_RE = re.compile(r"^(?:al|el)[-‐]", re.IGNORECASE)
+
+
+def name_key(name: str) -> str:
+    """A person's name compared: lower case, the Arabic article left off each word ("Al-Bashir",
+    "al-Bashir", "Bashir" are one name)."""
+    return " ".join(_ARTICLE_RE.sub("", w.lower()) for w in name.split())
+
+
+# Titles that are also parts of a name between two names ("Sharif Sheikh Ahmed", "Hassan Sheikh
+# Mohamud": Somali and Arabic names carry "Sheikh" inside them).
+_NAME_TITLES = words("sheikh sheik")
+
+
+def _inner(parts: list[str], k: int, tail: list[str]) -> bool:
+    """Is the title at `k` inside a name: one of _NAME_TITLES between a name after it and a name
+    word before it that is no title, country or demonym?"""
+    if parts[k].lower() not in _NAME_TITLES or not tail or k == 0:
+        return False
+    before = parts[k - 1]
+    return bool(NAME_WORD_RE.match(before)) and not _title(before) and not sides.country(before)
 
 
 def _title(word: str) -> bool:

@@ -51,6 +51,10 @@ _NON_STATE = words(
     """
 )
 _LONGEST = 6  # words in the longest force name matched
+# A state's people and bodies speak from its capital ("officials in Islamabad", "the
+# government in Tripoli"); "residents in Gaza", "a reporter in Kyiv" do not.
+_STATE_WORDS = words("officials official authorities government army military police ministry")
+_STATE_WORDS |= words("forces troops security")
 # Heads of the proper names armed groups and breakaway authorities give themselves ("Ambazonia
 # Defence Forces", "Kuki National Army", "Southern Transitional Council", "Coalition of
 # Patriots for Change"): such a name with no country in it is its own side, listed or not.
@@ -214,6 +218,8 @@ def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:
     if any(w.lower() in _NON_STATE for w in tokens):
         return ""  # "a Myanmar insurgent army": the demonym says where, not whose side
     neutral = _neutral_owner(tokens)
+    at = next((k for k, w in enumerate(tokens) if w.lower() in _PLACE_PREPS), 0)
+    seat = at > 0 and tokens[at - 1].lower() in _STATE_WORDS  # "The authorities in Kathmandu"
     for k in range(len(tokens)):
         if neutral is not None and k >= neutral:
             return ""  # "The WHO's representative in Sudan" speaks for the WHO, on no side
@@ -225,7 +231,8 @@ def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:
                 continue
             for part in (name,) if n > 1 else _parts(name):
                 c = country(part)
-                if c is not None and (not placed[k] or _country_name(part, c)):
+                placed_ok = _country_name(part, c) or (seat and is_capital(part)) if c else False
+                if c is not None and (not placed[k] or placed_ok):
                     return c
     return ""
 

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from tests.story_builders import article
+from tests.story_builders import article, claim, speaker
 from tui.pipeline.stories.features import ArticleFeatures, article_features
 from tui.pipeline.stories.grouping import StoryIndex
+from tui.pipeline.stories.parties import spoken_for
 from tui.pipeline.stories.placenames import located_names, skeleton
+from tui.pipeline.stories.sources import resolve, speaker_of
 
 
 def _names(text: str) -> list[str]:
@@ -159,3 +161,18 @@ def test_two_reports_each_naming_the_other_s_town_are_one_place_at_two_levels() 
     features = article_features(city)
     assert features.places == ("@~nbls",)  # its headline's city: the village is in its body
     assert index.assign(features) == index.story_of["lvl-1"]
+
+
+def test_a_spokesperson_the_analysis_did_not_tag_a_person_speaks_as_the_body_named() -> None:
+    text = "The charges are false, coalition spokesman Colonel Nasser al-Harbi said."
+    found = claim(text, text, "coalition spokesman Colonel Nasser al-Harbi", "The charges")
+    found = replace(found, source_canonical="Nasser al-Harbi", affiliation="Saudi Arabia")
+    spokesperson = speaker_of(found, text, ())  # no person entity: filed by its words
+    assert spokesperson.key == "org:al-harbi nasser"
+    speakers = [speaker("The Saudi-led coalition"), speaker("The coalition"), spokesperson]
+    alone = resolve(speakers)
+    assert alone[spokesperson.key] == spokesperson.key
+    assert spoken_for(speakers, alone)[spokesperson.key] == "org:coalition"
+    body = speaker("A Kataib Hezbollah spokesman")  # the body named before the word
+    speakers = [speaker("The coalition"), body]
+    assert spoken_for(speakers, resolve(speakers))[body.key] == body.key

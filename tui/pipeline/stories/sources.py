@@ -92,7 +92,7 @@ def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker
     written = _RELATIVE.sub("", claim.source) or claim.source
     if given and not group and not set(written.casefold().split()) <= _BACK_WORDS:
         speaker = replace(speaker, name=_as_written(_unnamed_spokesperson(written)))
-    return speaker
+    return replace(speaker, phrase=phrase)
 
 
 def _as_written(name: str) -> str:  # capitals kept, no leading article

@@ -176,3 +176,14 @@ def test_a_spokesperson_the_analysis_did_not_tag_a_person_speaks_as_the_body_nam
     body = speaker("A Kataib Hezbollah spokesman")  # the body named before the word
     speakers = [speaker("The coalition"), body]
     assert spoken_for(speakers, resolve(speakers))[body.key] == body.key
+
+
+def test_a_state_s_own_media_speak_as_the_state() -> None:
+    assert speaker("Iranian state television").key == "state:Iran"
+    assert speaker("Lebanon's state-run National News Agency").key == "state:Lebanon"
+    bare = speaker("State television")  # its country unnamed: a state body
+    assert bare.key == "body:state television"
+    state = speaker("Tehran")
+    assert resolve([state, bare])[bare.key] == "state:Iran"
+    assert speaker("A state governor").key != "state:Iran"  # no outlet of the state
+    assert not speaker("Qatar's Al Jazeera television").key.startswith("state:")

@@ -187,3 +187,11 @@ def test_a_state_s_own_media_speak_as_the_state() -> None:
     assert resolve([state, bare])[bare.key] == "state:Iran"
     assert speaker("A state governor").key != "state:Iran"  # no outlet of the state
     assert not speaker("Qatar's Al Jazeera television").key.startswith("state:")
+
+
+def test_a_unit_of_a_state_s_army_speaks_as_the_army() -> None:
+    assert speaker("The Philippine Army").key == "state:Philippines"  # the state's adjective
+    assert speaker("The army's 8th Infantry Division").key == "body:army"
+    assert speaker("Ukraine's 3rd Mechanised Brigade").key == "state:Ukraine"
+    assert speaker("The 3rd Mechanised Brigade").key.startswith("org:")  # no army named
+    assert speaker("India's White Knight Corps").key.startswith("org:")  # a name of its own

@@ -113,6 +113,12 @@ def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
     words = _key_words(tokens)
     if country and all(w in _STATE_WORDS for w in _armed_source(words - country_words(name))):
         return Speaker(f"state:{country}", name, country, roles, True)
+    core = words - lexicon.UNIT_WORDS  # "the army's 8th Infantry Division": the army
+    armed = core & _ARMED_WORDS or country
+    if core != words and armed and core <= _STATE_WORDS | country_words(name):
+        if country:
+            return Speaker(f"state:{country}", name, country, roles, True)
+        return Speaker("body:" + " ".join(sorted(core)), name, party, roles, False)
     outlet = country or (country_of(party) if party else None)
     if _state_media(name, words - country_words(name)):  # without its country: a state body
         key = f"state:{outlet}" if outlet else "body:" + " ".join(sorted(words))

@@ -4,7 +4,8 @@ An article is compared with the stories that share one of its rarest terms and w
 the last `window_hours`. Its score with a story is
 
     cosine(tf-idf of the article, tf-idf of the story's summed terms)
-      x place factor (1, or `place_mismatch` when both have focus places and share none)
+      x place factor (1, or `place_mismatch` when both have focus places, share none, and
+        do not each name the other's: place_fit.nested)
       x kind factor (`kind_mismatch` for each of weapon, target and — when they share no
         focus place — country that both name and share none of: a missile on a block and a
         drone on a bus in one city are two; an army post in Niger and a camp in Mali too)
@@ -14,7 +15,9 @@ It joins the best story whose score reaches `join`, or `join_anchored` for a sto
 place whose kinds do not disagree with it (a headline that leads with a denial or a toll shares
 few rare words with the event's other reports, but it names the town; an article whose title
 and first paragraph name no town counts the towns of its lead and body). When its headline
-names the town of some of the stories that qualify, only those count. It starts its own story
+(or, naming none, its first paragraph) names the town of some of the stories that qualify,
+only those count; an article of no town joins under `join` the one story it fits `CLEAR_LEAD`
+times better than any other. It starts its own story
 when a second story also qualifies with at least `ambiguous` of the best score (unless both
 are stories of the article's own town: one event's accounts filed apart, which it joins the
 better of), or when the article's focus places (its headline's, if it names any) name a place

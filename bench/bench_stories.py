@@ -62,7 +62,7 @@ from tui.pipeline.stories.grouping import StoryIndex  # noqa: E402
 
 SETS = ROOT / "tests" / "fixtures" / "stories"
 VALIDATION = "heldout15"  # scores only: --errors is refused on it
-# The sets read in earlier passes: the folds, causes and training scripts use these, never
+# The sets read in earlier passes: the folds and causes scripts use these, never
 # VALIDATION.
 DEVELOPMENT = (
     "dev", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7",

@@ -1,4 +1,5 @@
-"""A logistic regression for the bench's training scripts (train_contest.py, train_ledger.py).
+"""A logistic regression for the bench's training scripts (train_contest.py; train_ledger.py until
+the sixteenth stories pass removed it with the ledger's learned-join hooks).
 
 Newton's method with an L2 penalty on every weight but the bias (the first column of x is 1).
 numpy only, which spaCy already brings; the app never trains and never imports this.

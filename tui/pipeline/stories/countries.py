@@ -18,7 +18,10 @@ from tui.pipeline.stories import lexicon
 
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w'’.\-]*")
 # Demonyms news copy uses for states whose gazetteer name differs from the word's stem.
-_EXTRA_DEMONYMS = {"Congolese": "Congo", "Burkinabe": "Burkina Faso", "Malian": "Mali"}
+_EXTRA_DEMONYMS = {
+    "Congolese": "Congo", "Burkinabe": "Burkina Faso", "Malian": "Mali",
+    "Philippine": "Philippines",  # the state's adjective ("the Philippine Army"); Filipino: people
+}  # fmt: skip
 
 
 def name_tokens(name: str) -> list[str]:

@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from tui.pipeline.analyze import gazetteer
 from tui.pipeline.analyze.aliases import MODERN_SPELLINGS, place_key
 from tui.pipeline.analyze.demonyms import country_of as demonym_country
+from tui.pipeline.analyze.demonyms import is_people
 from tui.pipeline.stories import placenames
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.countries import country_of
@@ -138,8 +139,9 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
                 blanked[lo:hi] = " " * (min(hi, lead_end) - lo)
                 if placed:
                     covered.append((lo, hi))
+    bodies = frozenset(e.name.casefold() for e in article.entities if e.type == "ORG")
     for skel, focus, in_title in _located(
-        article.title, text[:lead_end], first_end, covered + aside
+        article.title, text[:lead_end], first_end, covered + aside, bodies
     ):
         if skel not in weights:  # a town no place entity stands for already
             weights[skel] += ENTITY_IN_LEAD
@@ -185,15 +187,22 @@ def _spoken(
 
 
 def _located(
-    title: str, lead: str, first_end: int, covered: list[tuple[int, int]]
+    title: str,
+    lead: str,
+    first_end: int,
+    covered: list[tuple[int, int]],
+    bodies: frozenset[str] = frozenset(),
 ) -> list[tuple[str, bool, bool]]:
     """Skeleton terms of the towns that a preposition or facility word marks in the title and
     lead but no place entity covers (a name the analysis did not know, or typed otherwise);
-    with whether each is a focus place (title or first paragraph), and named in the title."""
+    with whether each is a focus place (title or first paragraph), and named in the title.
+    Not a name the analysis calls an organisation (`bodies`: "an attack on Hamas")."""
     found: dict[str, tuple[bool, bool]] = {}
     for where, text in (("title", title), ("lead", lead)):
         for lo, hi, name in placenames.located_names(text):
             if where == "lead" and any(a < hi and lo < b for a, b in covered):
+                continue
+            if name.casefold() in bodies:
                 continue
             if placenames.speaker_spans(text, [(lo, hi)]):
                 continue  # "in Donetsk region": a region
@@ -232,8 +241,9 @@ def _unlabelled_towns(title: str, lead: str, text: str) -> list[tuple[str, bool]
 
 @functools.lru_cache(maxsize=65536)
 def _unknown_local(name: str) -> bool:
-    """A located name that is a town: not a country, region or demonym the tables know."""
-    if demonym_country(name) or demonym_country(name.split()[0]):
+    """A located name that is a town: not a country, region, demonym or people the tables
+    know ("a strike on Kurdish gas fields")."""
+    if demonym_country(name) or demonym_country(name.split()[0]) or is_people(name.split()[0]):
         return False
     place = gazetteer.lookup(name)
     return place is None or place.kind not in _BROAD_PLACES

@@ -4,7 +4,8 @@ An article is compared with the stories that share one of its rarest terms and w
 the last `window_hours`. Its score with a story is
 
     cosine(tf-idf of the article, tf-idf of the story's summed terms)
-      x place factor (1, or `place_mismatch` when both have focus places and share none)
+      x place factor (1, or `place_mismatch` when both have focus places, share none, and
+        do not each name the other's: place_fit.nested)
       x kind factor (`kind_mismatch` for each of weapon, target and — when they share no
         focus place — country that both name and share none of: a missile on a block and a
         drone on a bus in one city are two; an army post in Niger and a camp in Mali too)
@@ -14,7 +15,9 @@ It joins the best story whose score reaches `join`, or `join_anchored` for a sto
 place whose kinds do not disagree with it (a headline that leads with a denial or a toll shares
 few rare words with the event's other reports, but it names the town; an article whose title
 and first paragraph name no town counts the towns of its lead and body). When its headline
-names the town of some of the stories that qualify, only those count. It starts its own story
+(or, naming none, its first paragraph) names the town of some of the stories that qualify,
+only those count; an article of no town joins under `join` the one story it fits `CLEAR_LEAD`
+times better than any other. It starts its own story
 when a second story also qualifies with at least `ambiguous` of the best score (unless both
 are stories of the article's own town: one event's accounts filed apart, which it joins the
 better of), or when the article's focus places (its headline's, if it names any) name a place
@@ -40,6 +43,9 @@ from dataclasses import asdict, dataclass, field
 
 from tui.pipeline.stories.features import ArticleFeatures
 from tui.pipeline.stories.kinds import CLASSES, IN_ONE_TOWN, disagree
+from tui.pipeline.stories.place_fit import names_both, nested, one_town
+
+CLEAR_LEAD = 2.0  # an article naming no town joins under `join` only this far ahead
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,25 +95,6 @@ class StoryState:
             norm=float(row.get("norm", 0.0)),  # type: ignore[arg-type]
             kinds={str(k): int(v) for k, v in dict(row.get("kinds", {})).items()},  # type: ignore[call-overload]
         )
-
-
-def _names_both(feats: ArticleFeatures, one: StoryState, other: StoryState) -> bool:
-    """Whether an article's focus places include a place of each of two stories, and not the
-    same one: a round-up of two events. A headline that names a town says which one the
-    article is about ("Three killed in Zaporizhzhia", with Sumy's strike in its lead)."""
-    mine = set(feats.title_places or feats.places)
-    first, second = mine & set(one.places), mine & set(other.places)
-    return bool(first) and bool(second) and first != second
-
-
-def _one_town(feats: ArticleFeatures, one: StoryState, other: StoryState) -> bool:
-    """Whether two stories that both fit an article are of its own town: two outlets' accounts
-    of one event filed apart (a denial, then a toll), not a round-up of two places. The article
-    joins the better one rather than starting a third."""
-    mine = set(feats.title_places or feats.places)
-    return bool(mine) and bool(mine & set(one.places)) and mine & set(one.places) == mine & set(
-        other.places
-    )
 
 
 class StoryIndex:
@@ -255,7 +242,7 @@ class StoryIndex:
             return 0.0
         cosine = dot / (math.sqrt(norm) * story.norm)
         shared = any(p_ in story.places for p_ in feats.places)
-        if feats.places and story.places and not shared:
+        if feats.places and story.places and not shared and not nested(feats, story):
             cosine *= p.place_mismatch
         if feats.kinds:
             classes = IN_ONE_TOWN if shared else CLASSES
@@ -283,7 +270,7 @@ class StoryIndex:
         names the town of some of them, only those count. An analysis piece joins only a
         story whose place its headline names, and none when it names the places of two."""
         p = self.params
-        scored = []
+        scored, placeless = [], []
         candidates = self._candidates(feats)
         if feats.trend and sum(
             any(t in self.stories[sid].places for t in feats.title_places) for sid in candidates
@@ -296,11 +283,14 @@ class StoryIndex:
             score = self.score(feats, story)
             if score >= (p.join_anchored if self.anchored(feats, story) else p.join):
                 scored.append((score, sid))
+            elif score >= p.join_anchored and not feats.places:
+                placeless.append((score, sid))
+        if not scored and placeless:
+            scored = self._clear_lead(feats, candidates, max(placeless))
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        own = feats.title_places or feats.places
         titled = [
-            pair
-            for pair in scored
-            if any(t in self.stories[pair[1]].places for t in feats.title_places)
+            pair for pair in scored if any(t in self.stories[pair[1]].places for t in own)
         ]
         if titled and len(titled) < len(scored):
             scored = titled  # the headline's town says which of them it tells
@@ -308,11 +298,26 @@ class StoryIndex:
             return None
         if len(scored) > 1:
             best, second = self.stories[scored[0][1]], self.stories[scored[1][1]]
-            if _names_both(feats, best, second):
+            if names_both(feats, best, second):
                 return None
-            if scored[1][0] >= p.ambiguous * scored[0][0] and not _one_town(feats, best, second):
+            if scored[1][0] >= p.ambiguous * scored[0][0] and not one_town(feats, best, second):
                 return None
         return scored[0][1]
+
+    def _clear_lead(
+        self, feats: ArticleFeatures, candidates: list[str], best: tuple[float, str]
+    ) -> list[tuple[float, str]]:
+        """For an article that names no town in its headline or first paragraph (a denial, a
+        counter-claim: "Al-Qaeda affiliate says it overran army post"), the one story it fits
+        under `join` but over `join_anchored` when no kind of it disagrees and no other story
+        comes within `CLEAR_LEAD` of its score."""
+        score, sid = best
+        if disagree(feats.kinds, self.stories[sid].kinds, CLASSES):
+            return []
+        for other in candidates:
+            if other != sid and CLEAR_LEAD * self.score(feats, self.stories[other]) > score:
+                return []
+        return [best]
 
     def _candidates(self, feats: ArticleFeatures) -> list[str]:
         """Live stories seen within the window that share the article's most telling terms,

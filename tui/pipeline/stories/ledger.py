@@ -14,8 +14,8 @@ story) and compared with the rows of that speaker so far, in publication order:
   targeting homes in Dnipro" are two rows even from one ministry;
 - otherwise it starts a row.
 
-A learned join (joins.py) can stand beside or in place of these thresholds when its weights
-are shipped (`MODEL`); the fifteenth pass measured it and shipped none (bench/README.md).
+A learned join measured against these thresholds in the fifteenth and sixteenth passes was
+not adopted, and its hooks were removed (bench/README.md, "Stories, sixteenth pass").
 
 A row's status is the strongest of its mentions' (denied > confirmed > disputed > unconfirmed
 > claimed, the analysis's own order) and its evidence says which outlet gave which. Row ids
@@ -31,9 +31,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from tui.core.models import Claim
-from tui.pipeline.stories import acronyms, joins, sources
+from tui.pipeline.stories import acronyms, sources
 from tui.pipeline.stories.article import StoryArticle
-from tui.pipeline.stories.joins import best_probability, row_features
 from tui.pipeline.stories.lexicon import ACTS, DENIAL_CUES, OPPOSITIONS, STATE_BODY_WORDS
 from tui.pipeline.stories.parties import same_party_links, spoken_for
 from tui.pipeline.stories.scope import NO_SCOPE, Scope, scope_of
@@ -60,9 +59,6 @@ _CALLED_FALSE = re.compile(
 )
 STATEMENT_JOIN = 0.3
 ACROSS_ARTICLES_JOIN = 0.25  # a row none of whose mentions is in the claim's article
-# The learned join (joins.py), when its data file is shipped; None keeps the hand-set joins
-# alone (the fifteenth pass measured it and shipped none: bench/README.md).
-MODEL: joins.Model | None = joins.shipped()
 _STRENGTH = {"denied": 4, "confirmed": 3, "disputed": 2, "unconfirmed": 1, "claimed": 0}
 
 
@@ -143,7 +139,6 @@ class _Draft:
     statements: list[Counter[str]]
     denial: bool
     match: list[Counter[str]]  # what later claims are compared with: a joined claim's clause
-    items: list[Item]  # the claims of the row, as compared
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,90 +194,35 @@ def ledger_items(articles: list[StoryArticle]) -> tuple[list[Item], dict[str, fl
 def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]:
     """The rows of one story, in order of their first mention."""
     items, weight = ledger_items(articles)
-    if MODEL is not None and MODEL.cluster:
-        drafts = _clustered(items, weight, MODEL)
-    else:
-        drafts = _joined(items, weight)
+    drafts = _joined(items, weight)
     parties = _parties([it.speaker for it in items], {it.speaker.key: it.key for it in items})
     return [_row(story_id, draft, parties.get(draft.key)) for draft in drafts]
 
 
-def _clustered(items: list[Item], weight: dict[str, float], model: joins.Model) -> list[_Draft]:
-    """Rows by the learned join's clustering (joins.rows): the hand-set joins within one
-    article, the model's probability across outlets."""
-
-    def same_article(i: int, j: int) -> bool:
-        return any(similarity(part, [items[j].statement], weight, STATEMENT_JOIN) > 0
-                   for part in items[i].parts)  # fmt: skip
-
-    drafts = []
-    for members in joins.rows(model, items, weight, same_article):
-        first = items[members[0]]
-        drafts.append(_Draft(
-            first.key,
-            [items[i].speaker for i in members],
-            [items[i].mention for i in members],
-            [items[i].statement for i in members],
-            first.mention.denial,
-            [p for i in members for p in items[i].parts],
-            [items[i] for i in members],
-        ))  # fmt: skip
-    return drafts
-
-
 def _joined(items: list[Item], weight: dict[str, float]) -> list[_Draft]:
-    """Rows by the hand-set joins (and the learned join's probability beside them): each claim,
-    in publication order, joins the best row of its speaker or starts one."""
+    """Rows by the hand-set joins: each claim, in publication order, joins the best row of its
+    speaker or starts one."""
     drafts: list[_Draft] = []
     for item in items:
         mention, speaker, key, statement = item.mention, item.speaker, item.key, item.statement
         denial = mention.denial
         best, best_score, best_part = None, 0.0, statement
         for draft in drafts:
-            if draft.denial != denial:
-                continue
-            if MODEL is not None and MODEL.per_row and (draft.key == key or MODEL.across):
-                own = any(m.article_id == mention.article_id for m in draft.mentions)
-                join = STATEMENT_JOIN if own else ACROSS_ARTICLES_JOIN
-                found = (
-                    None if denial else row_features(item, draft.items, draft.match, weight, join)
-                )
-                if found is not None:  # the model, not the rules, joins a row across outlets
-                    score = MODEL.probability(found)
-                    limit = MODEL.threshold if draft.key == key else MODEL.across
-                    if limit is not None and score >= limit and score > best_score:
-                        best, best_score, best_part = draft, score, statement
-                    continue
-                if draft.key != key:
-                    continue
-            if draft.key != key:
-                if MODEL is None or MODEL.across is None:
-                    continue
-                score = best_probability(MODEL, item, draft.items, weight)
-                if score >= MODEL.across and score > best_score:
-                    best, best_score, best_part = draft, score, statement
+            if draft.denial != denial or draft.key != key:
                 continue
             other_outlet = all(m.article_id != mention.article_id for m in draft.mentions)
-            learned = MODEL is not None and other_outlet and not denial
-            chance = best_probability(MODEL, item, draft.items, weight) if learned else 0.0
-            vetoed = learned and MODEL.veto is not None and chance < MODEL.veto
-            if not (learned and MODEL.replaces) and not vetoed:
-                join = ACROSS_ARTICLES_JOIN if other_outlet else STATEMENT_JOIN
-                for part in item.parts:
-                    score = 1.0 if denial else similarity(part, draft.match, weight, join)
-                    if score > best_score:
-                        best, best_score, best_part = draft, score, part
-            if learned and chance >= MODEL.threshold and chance > best_score:
-                best, best_score, best_part = draft, chance, statement
+            join = ACROSS_ARTICLES_JOIN if other_outlet else STATEMENT_JOIN
+            for part in item.parts:
+                score = 1.0 if denial else similarity(part, draft.match, weight, join)
+                if score > best_score:
+                    best, best_score, best_part = draft, score, part
         if best is None:
-            drafts.append(_Draft(key, [speaker], [mention], [statement], denial, list(item.parts),
-                                 [item]))  # fmt: skip
+            drafts.append(_Draft(key, [speaker], [mention], [statement], denial, list(item.parts)))
         else:  # a claim of two statements joins by one, and draws others by that one only
             best.speakers.append(speaker)
             best.mentions.append(mention)
             best.statements.append(statement)
             best.match.append(best_part)
-            best.items.append(item)
     return drafts
 
 

@@ -236,6 +236,15 @@ STATE_BODY_WORDS = words(
     media wing press
     """
 )
+# Units of a state's forces, and the ordinal endings of their numbers ("the army's 8th
+# Infantry Division", "the 3rd Mechanised Brigade"): a unit of the army speaks as the army.
+UNIT_WORDS = words(
+    """
+    division divisions brigade brigades battalion battalions regiment regiments corps company
+    infantry artillery mechanised mechanized motorised motorized airborne marine marines
+    st nd rd th
+    """
+)
 # Seats of power that stand for their state in news copy, by country as the gazetteer names it.
 STATE_METONYMS: dict[str, str] = {
     "kremlin": "Russia", "white house": "United States", "pentagon": "United States",

@@ -175,10 +175,10 @@ def spoken_for(speakers: Sequence[Any], resolved: dict[str, str]) -> dict[str, s
     spoken: dict[str, list[Any]] = defaultdict(list)
     for s in speakers:
         key = resolved[s.key]
-        if not key.startswith("person:"):
-            names[key].add(s.name)
-        elif _SPOKES.search(s.phrase):
+        if key.startswith("person:") and _SPOKES.search(s.phrase) or _named_spokesperson(s):
             spoken[key].append(s)
+        elif not key.startswith("person:"):
+            names[key].add(s.name)
     found = {}
     states = sum(k.startswith("state:") for k in names)
     for person, said in spoken.items():
@@ -186,6 +186,20 @@ def spoken_for(speakers: Sequence[Any], resolved: dict[str, str]) -> dict[str, s
         if len(fits) == 1:
             found[person] = fits.pop()
     return {k: found.get(v, v) for k, v in resolved.items()}
+
+
+def _named_spokesperson(speaker: Any) -> bool:
+    """A name the analysis did not tag a person, written after a spokesperson's word
+    ("coalition spokesman Brigadier General Saleh al-Otaibi"): a named spokesperson, not a
+    body ("a Kataib Hezbollah spokesman" names the body before the word)."""
+    if not speaker.key.startswith("org:"):
+        return False
+    match = _SPOKES.search(speaker.phrase)
+    if match is None:
+        return False
+    tail = speaker.phrase[match.end() :]
+    after = {w.casefold() for w in name_tokens(tail)}
+    return speaker.named and speaker.name in tail or set(speaker.key[4:].split()) <= after
 
 
 def _speaks_as(spokesperson: Any, key: str, names: set[str], states: int) -> bool:

@@ -12,6 +12,17 @@ from tui.pipeline.stories.lexicon import words
 # the map ("in Aguelhok", "near Marte"); lower case only, so a title's capitalised words are
 # no cue.
 LOCATIVES = words("in near at outside around")
+# Nouns of an act of war that put the name after "on" or "of" on the map: where the act struck
+# ("the settler attack on Turmus Ayya", "a missile strike on Sumy", "the shelling of Kherson",
+# "the siege of Mariupol"). A name the analysis calls an organisation is left out ("an attack
+# on Hamas"), as are countries, demonyms and peoples, as after any locative.
+ACTS_ON = words(
+    """
+    attack attacks strike strikes airstrike airstrikes raid raids assault assaults offensive
+    incursion bombing bombings shelling barrage
+    """
+)
+ACTS_OF = words("shelling bombing bombardment siege capture recapture storming encirclement")
 # Words for a facility named after its place ("the Boulkessi camp", "a Kismayo hotel"): the
 # name before them is a place. Also what makes an entity a building rather than a town.
 FACILITY_WORDS = words(

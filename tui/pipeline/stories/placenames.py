@@ -22,6 +22,8 @@ import re
 import unicodedata
 
 from tui.pipeline.stories.place_words import (
+    ACTS_OF,
+    ACTS_ON,
     ADMINISTRATIVE_WORDS,
     COMPASS_WORDS,
     FACILITY_WORDS,
@@ -75,10 +77,15 @@ def located_names(text: str) -> list[tuple[int, int, str]]:
         if not words or all(w.casefold() in NOT_PLACE_NAMES or w.isupper() for w in words):
             continue  # a month, or an acronym ("in RSF attack")
         after = [w.strip(",.;:") for w in text[start + len(name) :].split()[:3]]
-        marked = bool(before) and before[-1] in LOCATIVES
-        faced = any(w in FACILITY_WORDS for w in after[:2]) and all(
-            w.islower() for w in after[:1]
+        marked = bool(before) and (
+            before[-1] in LOCATIVES
+            or (len(before) > 1 and before[-1] == "on" and before[-2].casefold() in ACTS_ON)
+            or (len(before) > 1 and before[-1] == "of" and before[-2].casefold() in ACTS_OF)
         )
+        opening = not before or before[-1][-1] in ".!?:;\"“‘'"
+        faced = any(w in FACILITY_WORDS for w in after[: 1 if opening else 2]) and all(
+            w.islower() for w in after[:1]
+        )  # a sentence's first word is capitalised whatever it is: "Villagers block road"
         if marked or faced:
             found.append((start, start + len(name), name))
     return found

@@ -92,7 +92,7 @@ def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker
     written = _RELATIVE.sub("", claim.source) or claim.source
     if given and not group and not set(written.casefold().split()) <= _BACK_WORDS:
         speaker = replace(speaker, name=_as_written(_unnamed_spokesperson(written)))
-    return speaker
+    return replace(speaker, phrase=phrase)
 
 
 def _as_written(name: str) -> str:  # capitals kept, no leading article
@@ -113,6 +113,16 @@ def _filed(name: str, party: str | None, roles: frozenset[str]) -> Speaker:
     words = _key_words(tokens)
     if country and all(w in _STATE_WORDS for w in _armed_source(words - country_words(name))):
         return Speaker(f"state:{country}", name, country, roles, True)
+    core = words - lexicon.UNIT_WORDS  # "the army's 8th Infantry Division": the army
+    armed = core & _ARMED_WORDS or country
+    if core != words and armed and core <= _STATE_WORDS | country_words(name):
+        if country:
+            return Speaker(f"state:{country}", name, country, roles, True)
+        return Speaker("body:" + " ".join(sorted(core)), name, party, roles, False)
+    outlet = country or (country_of(party) if party else None)
+    if _state_media(name, words - country_words(name)):  # without its country: a state body
+        key = f"state:{outlet}" if outlet else "body:" + " ".join(sorted(words))
+        return Speaker(key, name, outlet, roles, bool(outlet))
     acronym = acronym_of(tokens)
     if acronym in lexicon.STATE_FORCES:  # "the IDF", "US Central Command"
         state = country_of(lexicon.STATE_FORCES[acronym]) or lexicon.STATE_FORCES[acronym]
@@ -133,6 +143,17 @@ def _armed_source(words: frozenset[str]) -> frozenset[str]:
     if words & _SOURCE_WORDS and words & _ARMED_WORDS:
         return words - _SOURCE_WORDS
     return words
+
+
+def _state_media(name: str, words: frozenset[str]) -> bool:
+    """A state's own media ("Iranian state television", "Lebanon's state-run National News
+    Agency"): they carry what the state says, and speak as the state."""
+    run = "state" in words or _STATE_RUN.search(name) is not None
+    return run and bool(words) and words - _MEDIA_PLAIN <= lexicon.STATE_OUTLETS
+
+
+_STATE_RUN = re.compile(r"\bstate-(?:run|owned|controlled)\b", re.IGNORECASE)
+_MEDIA_PLAIN = frozenset(("state", "national", "official"))
 
 
 _SOURCE_WORDS = frozenset(("source", "sources"))

@@ -199,8 +199,11 @@ def _figure_lines(report: StoryReport, lines: dict[str, LedgerLine]) -> tuple[Fi
     from tui.pipeline.stories.figures import side_by_side
 
     for what, text in side_by_side(report.figures).items():
-        figure = next(f for f in report.figures if f.what == what)
-        mention = figure.mentions[0]
+        given = [f for f in report.figures if f.what == what and f.mentions[0].row_id]
+        if not given:  # only outlets' own tolls: no claim to open
+            found.append(FigureLine(text, None))
+            continue
+        mention = given[0].mentions[0]
         row = lines[mention.row_id]
         first = next((m for m in row.mentions if m.article_id == int(mention.article_id)), None)
         found.append(FigureLine(text, first))

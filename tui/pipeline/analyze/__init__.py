@@ -28,6 +28,7 @@ from tui.pipeline.analyze import (
     counters,
     entities,
     gazetteer,
+    issuers,
     model,
     name_context,
     person_spans,
@@ -137,6 +138,7 @@ def warm_up() -> None:
     person_spans.stop_words()  # read only when a name-like span opens on a capitalised word
     name_context.stop_words()  # read only when a leader, a kind's name or "pro-X" is in sight
     bodies.owned_through("Iran", "Islamic Revolutionary Guard Corps")  # a country's own force
+    issuers.is_outlet("Interfax")  # read only when a statement's issuer is looked for
 
 
 def analyze(text: str) -> Analysis:

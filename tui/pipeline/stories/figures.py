@@ -8,16 +8,23 @@ and `side_by_side` lays a story's figures out quantity by quantity:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tui.pipeline.stories.amounts import QUANTITIES, Amount, amounts_in
+from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.ledger import LedgerRow
-from tui.pipeline.stories.scope import NO_SCOPE, Scope, is_increment, is_part, is_update
+from tui.pipeline.stories.scope import NO_SCOPE, Scope, is_increment, is_part, is_update, scope_of
 
-__all__ = ["QUANTITIES", "Figure", "FigureMention", "side_by_side", "story_figures"]
+__all__ = [
+    "QUANTITIES", "Figure", "FigureMention", "outlet_figures", "side_by_side", "story_figures",
+]  # fmt: skip
 
 _NEAR = 80  # characters either side of an amount read for its update and part cues
+# A sentence: up to a full stop, question or exclamation mark (and a closing quotation mark)
+# before a space, or a paragraph's end.
+_SENTENCE = re.compile(r"[^\n]+?(?:[.!?][\"”’']?(?=\s)|$)", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +89,46 @@ def story_figures(rows: Iterable[LedgerRow], texts: dict[str, str]) -> list[Figu
             Figure(what, low, high, amount.words, amount.of, kind, row.source, source_key, mentions)
         )
     return sorted(figures, key=lambda f: (QUANTITIES.index(f.what), f.kind, f.low, f.source))
+
+
+def outlet_figures(articles: Sequence[StoryArticle]) -> list[Figure]:
+    """Tolls an outlet gives in its own voice, in a sentence no claim of its article is in
+    ("Six people were killed in the blast."): the outlet is their source, one figure per
+    outlet and amount. A count since a date or of an earlier event is no toll of this one
+    (scope.py), nor a part of a total or an update; these figures pair with no claim."""
+    groups: dict[tuple[object, ...], list[tuple[Amount, FigureMention]]] = {}
+    for article in articles:
+        text = article.text
+        spans = [(c.start, c.end) for c in article.claims]
+        for sentence in _SENTENCE.finditer(text):
+            lo, hi = sentence.start(), sentence.end()
+            if any(a < hi and lo < b for a, b in spans):
+                continue
+            found = amounts_in(text, lo, hi)
+            if not found:
+                continue
+            scope = scope_of(text[lo:hi], lo, article)
+            if scope.generic or scope.frame != "event":
+                continue
+            for amount in found:
+                before, after = text[lo : amount.start], text[amount.end : hi]
+                words = text[amount.start : amount.end]
+                if is_update(before) or is_part(before, after) or is_increment(words):
+                    continue
+                mention = FigureMention(
+                    article.id, article.url, article.feed, article.timestamp, amount.start,
+                    amount.end, words, "", scope,
+                )  # fmt: skip
+                key = (amount.what, amount.kind, amount.low, amount.high, article.feed)
+                groups.setdefault(key, []).append((amount, mention))
+    figures = []
+    for (what, kind, low, high, feed), found in groups.items():
+        amount = found[0][0]
+        mentions = tuple(m for _, m in found)
+        figures.append(
+            Figure(what, low, high, amount.words, amount.of, kind, feed, f"outlet:{feed}", mentions)
+        )
+    return figures
 
 
 def side_by_side(figures: Iterable[Figure]) -> dict[str, str]:

@@ -1,0 +1,98 @@
+"""Issue 14, eleventh status pass (status16): confirmation, and disputes told later.
+
+The real analyzer runs on every case (model, entity rules, claims finder); the people and
+groups are invented, countries and places real. Every case here came out otherwise before the
+pass (bench/README.md, "Claims: eleventh status pass").
+"""
+
+from __future__ import annotations
+
+from tests.claim_helpers import one, wire_result
+
+
+def test_an_attack_admitted_by_the_attacker_confirms_both_accounts(find):
+    """admissions: the party the claim hurts concedes it; both are confirmed, with each
+    other's sentence as evidence. A claim that names the party only among the victims is
+    not conceded."""
+    text = (
+        "Gunmen of the Okapi Liberation Front attacked a police station in the town of Bunia "
+        "overnight, the provincial governor said. "
+        "He said two officers and several Okapi Liberation Front supporters were wounded. "
+        "The Okapi Liberation Front admitted carrying out the attack and said it was revenge "
+        "for the arrest of its leaders."
+    )
+    found = find(text)
+    attack, wounded = (c for c in found if "governor" in c.source)
+    admitted = one(found, "admitted", "Front")
+    assert attack.status == "confirmed"
+    assert admitted.status == "confirmed"
+    assert [e.kind for e in attack.evidence] == ["confirmation"]
+    assert "admitted" in text[attack.evidence[0].start : attack.evidence[0].end]
+    assert "wounded" in wounded.text and wounded.status == "claimed"
+
+
+def test_a_claim_of_responsibility_confirms_the_accusation_but_a_denial_still_disputes_it(find):
+    """admissions: precedence (docs/CLAIMS.md): the accusation is conceded by one group and
+    denied by the other: disputed wins; the claim of responsibility is confirmed."""
+    text = (
+        "The army said on Friday that two armed groups, the Hill Defence Army and the River "
+        "Brigade, were responsible for the attack on a border checkpoint. "
+        "The River Brigade denied any involvement in the attack. "
+        "The Hill Defence Army released a statement claiming responsibility for the attack."
+    )
+    found = find(text)
+    assert one(found, "said", "army").status == "disputed"
+    assert one(found, "released", "Hill Defence Army").status == "confirmed"
+
+
+def test_an_admission_refused_confirms_nothing(find):
+    """admissions: "refused to acknowledge" is no concession."""
+    text = (
+        "Rebels of the Sun Front shelled a market in the town, the mayor said. "
+        "The Sun Front refused to acknowledge the shelling, its spokesman said."
+    )
+    found = find(text)
+    assert one(found, "said", "mayor").status == "claimed"
+
+
+def test_confirming_the_attack_confirms_the_account_of_it_before(find):
+    """admissions.event_account: "confirmed the attack" points back at the last account of
+    an act, with the claims its party made just before."""
+    text = (
+        "The Delta Avengers said on Monday they had blown up an oil pipeline near Warri. "
+        "The group said its fighters planted the charges before dawn. "
+        "A spokesman for the pipeline's operator confirmed the attack, saying engineers were "
+        "assessing the damage."
+    )
+    found = find(text)
+    assert one(found, "said", "Delta Avengers").status == "confirmed"
+    assert one(found, "said", "group").status == "confirmed"
+    assert one(found, "confirmed", "spokesman").status == "confirmed"
+
+
+def test_rarely_confirmed_and_not_possible_immediately_to_confirm_are_no_confirmations(find):
+    """verification: a negative adverb negates "confirmed"; "not possible immediately to
+    confirm" is a remark that the claim could not be verified (adverb before "to")."""
+    found = find(
+        "The army said its troops had killed 200 rebels in the hills near the border on "
+        "Monday. Observers say similar army claims of heavy rebel losses have rarely been "
+        "independently confirmed in the past."
+    )
+    assert one(found, "said", "army").status == "claimed"
+    found = find(
+        '"Up to 15 rebel fighters have also been killed since then in various places," an '
+        "army spokesman said by telephone. It was not possible immediately to confirm the report."
+    )
+    claim = one(found, "said", "spokesman")
+    assert claim.status == "unconfirmed"
+    assert [e.kind for e in claim.evidence] == ["unverified"]
+
+
+def test_wire9_floors():
+    """wire9 (12 real reports, the validation set of session 14, development data since
+    session 15): floors close to what the eleventh status pass reached (bench/README.md).
+    Skipped unless the texts are there."""
+    result = wire_result("wire9")
+    assert result.f1 >= 0.88
+    assert result.share(result.status_ok) >= 0.59
+    assert result.share(result.confirmed_right, result.confirmed_predicted) >= 0.0

@@ -96,3 +96,23 @@ def test_wire9_floors():
     assert result.f1 >= 0.88
     assert result.share(result.status_ok) >= 0.59
     assert result.share(result.confirmed_right, result.confirmed_predicted) >= 0.0
+
+
+def test_a_party_of_no_side_telling_the_same_act_corroborates_it(find):
+    """corroboration: a UN official reports the shelling a side claimed (a place and the
+    positions shared): both are confirmed; a resident who says the opposite is no
+    corroboration."""
+    text = (
+        "The Sahel Liberation Front said its fighters shelled army positions near Tessit on "
+        "Monday night. The army did not comment. A United Nations official in Gao said "
+        "peacekeepers had recorded six mortar impacts near the army positions at Tessit that "
+        "night."
+    )
+    found = find(text)
+    assert one(found, "said", "Front").status == "confirmed"
+    assert one(found, "said", "official").status == "confirmed"
+    found = find(
+        "The Sahel Liberation Front said its fighters shelled army positions near Tessit on "
+        "Monday night. A resident of Tessit said no shells had fallen near the army positions."
+    )
+    assert one(found, "said", "Front").status != "confirmed"

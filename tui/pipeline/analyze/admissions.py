@@ -140,7 +140,7 @@ def _hurts(ledger: Ledger, k: int, admitter: Draft) -> bool:
     ):
         return False
     at = _first_mention(ledger.text[lo:hi], admitter)
-    return at is not None and _ACT_RE.search(ledger.text, lo + at, hi) is not None
+    return at is not None and ACT_RE.search(ledger.text, lo + at, hi) is not None
 
 
 def _first_mention(content: str, admitter: Draft) -> int | None:
@@ -154,7 +154,7 @@ def _first_mention(content: str, admitter: Draft) -> int | None:
     return None
 
 
-_ACT_RE = re.compile(
+ACT_RE = re.compile(
     r"\b(?:attack\w*|assault\w*|raid\w*|struck|strik\w*|bomb\w*|ambush\w*|shell\w*|kill\w*|"
     r"blew|blown|blow\w*|fired|fire|shot|shoot\w*|seiz\w*|captur\w*|abduct\w*|kidnap\w*|sabotag\w*|"
     r"responsible)\b",
@@ -180,7 +180,7 @@ def event_account(ledger: Ledger, candidates: list[int]) -> list[int]:
     """What "confirmed the attack" confirms: the nearest earlier account of an act among
     `candidates` (claims before the confirmation, in text order), with the claims its party
     made right before and after it (no other party's claim between)."""
-    acts = [j for j in candidates if _ACT_RE.search(ledger.text, *ledger.drafts[j].content)]
+    acts = [j for j in candidates if ACT_RE.search(ledger.text, *ledger.drafts[j].content)]
     if not acts:
         return []
     last = acts[-1]

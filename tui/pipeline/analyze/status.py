@@ -21,6 +21,7 @@ from __future__ import annotations
 from tui.core.models import Evidence
 from tui.pipeline.analyze import (
     admissions,
+    corroboration,
     disputes,
     endorsed,
     events,
@@ -51,6 +52,7 @@ def assign(
     events.find(ledger)
     opposed.find(ledger)
     endorsed.find(ledger)
+    corroboration.find(ledger)
     return [
         (ledger.status(k), tuple(sorted(ledger.found[k], key=lambda e: (e.start, e.kind))))
         for k in range(len(drafts))

@@ -116,3 +116,44 @@ def test_a_party_of_no_side_telling_the_same_act_corroborates_it(find):
         "Monday night. A resident of Tessit said no shells had fallen near the army positions."
     )
     assert one(found, "said", "Front").status != "confirmed"
+
+
+def test_a_toll_put_on_the_governments_dead_answers_the_governments_count(find):
+    """casualties: "put the government death toll at 26" counts the state's forces' dead, as
+    "one soldier was killed" does: far apart, the two dispute each other."""
+    text = (
+        "Mozambique's interior ministry said one soldier was killed in the weekend assault on "
+        "the Renamo camp at Pandje. "
+        "Renamo spokesman Jose Macuacua put the government death toll at 26."
+    )
+    found = find(text)
+    assert one(found, "said", "ministry").status == "disputed"
+    assert one(found, "put", "Renamo").status == "disputed"
+
+
+def test_staged_attacks_are_attacks_carried_out_not_a_denial(find):
+    """disputes: "staged four attacks" (a count after it) is carrying them out; "the attack
+    was staged" is still a denial."""
+    found = find("The defence ministry said rebels staged four attacks on Thursday near Rama.")
+    assert one(found, "said", "ministry").status == "claimed"
+    found = find(
+        "The army said rebels shelled the market. The rebel spokesman said the attack was staged."
+    )
+    assert one(found, "said", "rebel spokesman").status == "denied"
+
+
+def test_a_denial_that_an_encounter_happened_answers_the_whole_account_of_it(find):
+    """negated: "denied that an encounter happened" is "there was no encounter": every claim
+    of the other side that tells it, and the rest of that account ("encounter" is a word for
+    an armed encounter, data/armed_encounters.txt)."""
+    text = (
+        "Four rebels were killed in an encounter with government troops in Maragusan town on "
+        "Thursday, the military said. "
+        "The rebels withdrew after a 20-minute firefight, the military said. "
+        "Soldiers recovered two rifles and a grenade at the site, it added. "
+        "The Communist Party of the Philippines denied that an encounter happened in the town."
+    )
+    found = find(text)
+    assert all(c.status == "disputed" for c in found if "military" in c.source_canonical.lower()
+               or c.source in ("the military", "it"))
+    assert one(found, "denied", "Communist").status == "denied"

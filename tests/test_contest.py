@@ -8,6 +8,8 @@ cites the other party's claim sentence it leaned on most.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 from pathlib import Path
 
@@ -101,7 +103,9 @@ def test_the_weights_file_names_every_feature_and_how_it_was_trained():
     }
     text = (Path(contest.__file__).with_name("data") / "contest_weights.tsv").read_text("utf-8")
     assert "# Trained on the development splits" in text
-    assert "bench/train_contest.py" in text and "wire9 is never read" in text
+    # the header names the validation split its training never read (wire9 for the weights in
+    # use: bench/README.md, "eleventh status pass", kept them)
+    assert "bench/train_contest.py" in text and re.search(r"wire\d+ is never read", text)
 
 
 def test_wire8_floors():

@@ -157,3 +157,27 @@ def test_a_denial_that_an_encounter_happened_answers_the_whole_account_of_it(fin
     assert all(c.status == "disputed" for c in found if "military" in c.source_canonical.lower()
                or c.source in ("the military", "it"))
     assert one(found, "denied", "Communist").status == "denied"
+
+
+def test_a_denial_that_there_had_been_any_shooting_answers_the_firefight_not_a_no_knowledge(find):
+    """negated: "denied that there had been any shooting" is "there had been no shooting"; a
+    claim that itself negates ("claimed no knowledge of the incident") tells no event."""
+    text = (
+        "Military officials said calm had returned to the border after a brief firefight on "
+        "Thursday that left one soldier dead. "
+        "Thai officials claimed no knowledge of the incident. "
+        "A government spokesman in Phnom Penh denied that there had been any shooting."
+    )
+    found = find(text)
+    assert one(found, "said", "Military officials").status == "disputed"
+    assert one(found, "claimed", "Thai officials").status == "claimed"
+
+
+def test_a_side_that_suffered_no_casualty_answers_a_count_of_its_dead(find):
+    """casualties: "suffered no casualty" (singular) is none of the side's dead."""
+    text = (
+        "Pakistan's army said 12 Taliban fighters were killed in the clash near Wana on Sunday. "
+        "A Taliban spokesman said the group suffered no casualty and withdrew safely."
+    )
+    found = find(text)
+    assert one(found, "said", "army").status == "disputed"

@@ -71,10 +71,10 @@ _TAIL_RE = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
 _POSSESSIVE_RE = re.compile(r"\b(?:our|their|its|his|her|we|us)\b", re.IGNORECASE)
 # A side reporting none of its own dead.
 _NONE_RE = re.compile(
-    r"\b(?:no\s+(?:casualties|deaths|fatalities|losses|(?:\w+\s+)?(?:soldiers?|fighters?|men|"
+    r"\b(?:no\s+(?:casualt(?:y|ies)|deaths?|fatalit(?:y|ies)|loss(?:es)?|(?:\w+\s+)?(?:soldiers?|fighters?|men|"
     r"troops|members|civilians)\s+(?:were|was|had\s+been)\s+(?:killed|hurt|harmed))|"
-    r"(?:lost|suffered)\s+no\s+(?:\w+\s+)?(?:soldiers|fighters|men|troops|members|lives|losses|"
-    r"casualties)|"
+    r"(?:lost|suffered|sustained)\s+no\s+(?:\w+\s+)?(?:soldiers|fighters|men|troops|members|lives|"
+    r"loss(?:es)?|casualt(?:y|ies))|"
     r"none\s+of\s+(?:our|their|its|his)\s+\w+\s+(?:were|was|had\s+been)\s+(?:killed|hurt)|"
     r"all\s+(?:of\s+)?(?:the\s+|our\s+|their\s+|its\s+|his\s+)?(?P<noun>\w+)\s+(?:had\s+|have\s+)?"
     r"survived)",

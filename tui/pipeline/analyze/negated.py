@@ -21,12 +21,15 @@ _NO_EVENT_RE = re.compile(
     r"\bthere (?:was|were|has been|had been|have been) no (?:such )?(?P<noun>\w+)", re.IGNORECASE
 )
 # A denial that an event took place: "denied that an encounter happened in the town", "denied
-# any clash had occurred" (the noun, as "there was no encounter" names it).
+# that there had been any shooting" (the noun, as "there was no encounter" names it).
 _DENIED_EVENT_RE = re.compile(
-    r"\W*(?:that\s+)?(?:an?|any)\s+(?:\w+\s+)?(?P<noun>\w+)\s+(?:had\s+|has\s+|ever\s+)*"
-    r"(?:happened|taken place|took place|occurred)\b",
+    r"\W*(?:that\s+)?(?:(?:an?|any)\s+(?:\w+\s+)?(?P<noun>\w+)\s+(?:had\s+|has\s+|ever\s+)*"
+    r"(?:happened|taken place|took place|occurred)\b|"
+    r"there\s+(?:was|were|had been|has been|have been)\s+(?:an?|any)\s+(?:\w+\s+)?(?P<noun2>\w+))",
     re.IGNORECASE,
 )
+# A claim that negates is no account of the event ("claimed no knowledge of the incident").
+_NEGATES_RE = re.compile(r"\b(?:no|not|never|nothing|none)\b|n't\b", re.IGNORECASE)
 # One armed encounter, whatever the word: "there had been no fighting" answers "clashed".
 _ENCOUNTER_RE = re.compile(
     r"\b(?:"
@@ -50,14 +53,16 @@ def events(ledger: Ledger, own: list[tuple[int, int] | None]) -> dict[int, list[
             continue
         if m is None:
             continue
-        stem = m.group("noun").lower()[:4]
-        encounter = bool(_ENCOUNTER_RE.match(m.group("noun")))
+        noun = m.group("noun") or m.group("noun2")
+        stem = noun.lower()[:4]
+        encounter = bool(_ENCOUNTER_RE.match(noun))
         targets = [
             j
             for j in ledger.others_before(d.cue[0], ledger.sent_of[k], d)
             if (stem in ledger.words[j] or encounter and _encounter(ledger, j))
             and not (d.affiliation and ledger.drafts[j].affiliation == d.affiliation)
             and not ledger.drafts[j].attached
+            and not _NEGATES_RE.search(text, *ledger.drafts[j].content)
         ]
         if not targets:  # "there were no clashes ..." opening the story, the claim after it
             denied = ledger.sentence_profile(*d.content)

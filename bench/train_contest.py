@@ -227,7 +227,8 @@ def write(rows: list[dict], table: dict[str, contest.Model], argv: list[str]) ->
         "# Retrain (after a rule changes what the rules leave claimed, or a feature changes):",
         "#   rm -f /tmp/contest.pkl; .venv/bin/python bench/train_contest.py \\",
         "#       --cache /tmp/contest.pkl --write",
-        f"# (this file: {' '.join(['bench/train_contest.py', *argv])}); {VALIDATION} is never read.",
+        f"# (this file: {' '.join(['bench/train_contest.py', *argv])}); "
+        f"{VALIDATION} is never read.",
     ]
     for target, m in table.items():
         for name, w in zip(contest.FEATURES, m.weights, strict=True):

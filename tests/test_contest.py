@@ -9,7 +9,6 @@ cites the other party's claim sentence it leaned on most.
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 from pathlib import Path
 

@@ -154,8 +154,8 @@ def test_a_denial_that_an_encounter_happened_answers_the_whole_account_of_it(fin
         "The Communist Party of the Philippines denied that an encounter happened in the town."
     )
     found = find(text)
-    assert all(c.status == "disputed" for c in found if "military" in c.source_canonical.lower()
-               or c.source in ("the military", "it"))
+    military = [c for c in found if c.source in ("the military", "it")]
+    assert len(military) == 3 and all(c.status == "disputed" for c in military)
     assert one(found, "denied", "Communist").status == "denied"
 
 
@@ -181,3 +181,19 @@ def test_a_side_that_suffered_no_casualty_answers_a_count_of_its_dead(find):
     )
     found = find(text)
     assert one(found, "said", "army").status == "disputed"
+
+
+def test_troops_said_to_have_crossed_into_a_country_against_had_not_crossed(find):
+    """events: an incursion is an act on a country's territory; the other side's "had not
+    crossed into" it denies every account of it, the later one in other words too."""
+    text = (
+        "Eritrea's information minister said 200 Ethiopian troops crossed into Eritrea on "
+        "Saturday. "
+        "An Ethiopian official said Ethiopian troops were on the border but had not crossed "
+        "into Eritrea. "
+        "The minister said Ethiopian soldiers had entered Eritrean villages near Tesseney."
+    )
+    found = find(text)
+    assert one(found, "said", "official").status == "denied"
+    minister = [c for c in found if "minister" in c.source]
+    assert len(minister) == 2 and all(c.status == "disputed" for c in minister)

@@ -197,3 +197,19 @@ def test_troops_said_to_have_crossed_into_a_country_against_had_not_crossed(find
     assert one(found, "said", "official").status == "denied"
     minister = [c for c in found if "minister" in c.source]
     assert len(minister) == 2 and all(c.status == "disputed" for c in minister)
+
+
+def test_everything_announced_by_a_party_named_in_a_quoted_denial_is_disputed(find):
+    """evidence.references: "everything that has been announced by X" and "what X said" name
+    X's statements; disputes reads a quotation that stands before its cue ('"...," he said')."""
+    text = (
+        "Rebel spokesman Omar Bakri of the Free Fezzan Army said rebel fighters had encircled "
+        "the oil town of Brega. "
+        "He said the streets were littered with landmines. "
+        '"Brega is under our full control, and everything that has been announced by the '
+        'self-proclaimed Free Fezzan Army is lies," a Libyan government spokesman said.'
+    )
+    found = find(text)
+    rebels = [c for c in found if c.affiliation == "Free Fezzan Army"]
+    assert len(rebels) == 2 and all(c.status == "disputed" for c in rebels)
+    assert one(found, "said", "government spokesman").status == "denied"

@@ -223,7 +223,11 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
     if ledger.shifts_topic(s):
         near = [j for j in near if ledger.sent_of[j] == s]
     said = _words_of(ledger, k)
-    lo, hi = (min(d.cue[1], d.content[0]), d.content[1]) if d.attached else (d.cue[0], d.sent[1])
+    lo, hi = (
+        (min(d.cue[1], d.content[0]), d.content[1])
+        if d.attached
+        else (min(d.cue[0], d.content[0]), d.sent[1])  # a quotation before its cue too
+    )
     refs = references(text, lo, hi)
     named = any(r.clause for r in refs) or bool(_NAMES_CONTENT_RE.search(text, *d.content))
     for ref in refs:

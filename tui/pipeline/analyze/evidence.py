@@ -210,9 +210,27 @@ def shared_weight(
     return score
 
 
+# What a party said, named by the saying: "everything that has been announced by the National
+# Transitional Council", "what the government of the south said", "all that Kyiv claims".
+_WHAT_SAID_RE = re.compile(
+    r"\b(?i:everything|all|whatever|what)\s+(?:that\s+)?(?:(?:has|have|had)\s+been\s+|"
+    r"(?:is|was|were|are)\s+(?:being\s+)?)?(?:said|announced|claimed|reported|stated|published)"
+    r"\s+by\s+(?P<by>(?:the\s+)?[\w'’-]+(?:\s+(?!" + _STOPS_OWNER + r"\b)[\w'’-]+){0,5})|"
+    r"\b(?i:everything|all|whatever|what)\s+(?:that\s+)?(?P<owner>(?:the\s+)?[A-Z\w][\w'’-]*"
+    r"(?:\s+[\w'’-]+){0,4}?)\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|announced|"
+    r"announces|reported|reports|alleged|alleges)\b"
+)
+_EPITHETS_RE = re.compile(r"\b(?:self-(?:proclaimed|styled)|so-called)\s+", re.IGNORECASE)
+
+
 def references(text: str, lo: int, hi: int) -> list[Reference]:
-    """Explicit references to statements in text[lo:hi]: "the claim", "Moscow's account"."""
+    """Explicit references to statements in text[lo:hi]: "the claim", "Moscow's account",
+    "what the government said"."""
     out = []
+    for m in _WHAT_SAID_RE.finditer(text, lo, hi):
+        owner = _EPITHETS_RE.sub("", m.group("by") or m.group("owner") or "").strip()
+        if owner.lower() not in ("he", "she", "it", "they", "we", "i", "you", "the", "that"):
+            out.append(Reference(m.start(), m.end(), "statements", owner, True, False))
     for m in _REFERENCE_RE.finditer(text, lo, hi):
         noun = m.group("noun")
         det = (m.group("det") or "").lower()

@@ -94,8 +94,8 @@ def test_wire9_floors():
     Skipped unless the texts are there."""
     result = wire_result("wire9")
     assert result.f1 >= 0.88
-    assert result.share(result.status_ok) >= 0.59
-    assert result.share(result.confirmed_right, result.confirmed_predicted) >= 0.0
+    assert result.share(result.status_ok) >= 0.62  # 0.598 -> 0.629
+    assert result.confirmed_predicted == result.confirmed_right  # no wrong "confirmed"
 
 
 def test_a_party_of_no_side_telling_the_same_act_corroborates_it(find):

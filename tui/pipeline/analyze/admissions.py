@@ -1,23 +1,26 @@
 """A party admitting what another party says it did: both accounts are confirmed.
 
-"Members of the former rebel group attacked a police post, the district administrator said.
-... The group admitted carrying out the attack": the party the claim hurts concedes it, which
+"Gunmen of the Okapi Liberation Front attacked a police station, the governor said. ... The
+Front admitted carrying out the attack": the party the claim hurts concedes it, which
 is corroboration at least as strong as an independent party's (docs/CLAIMS.md, "Admissions").
 An admission is a claim whose cue is a verb of conceding ("admitted", "acknowledged",
 "conceded") or a claim of responsibility ("claimed responsibility for the
 attack", "claimed credit for"), not negated; it confirms each claim of another party, not of
 its side, within WINDOW sentences before it (or two after: "the army said the group was
 responsible ... The group claimed responsibility" is told either way round) when
-- that claim's content names the admitting party (its side, or its name: "Renamo attacked the
-  police force"), so the claim is one that hurts it,
-  in an act (the name, then a verb of force or "responsible" after it: not "Renamo supporters
-  were wounded"), and
+- that claim's content names the admitting party (its side, or its name: "the Front attacked
+  the station"), so the claim is one that hurts it, in an act (the name, then a verb of force
+  or "responsible" after it: not "several Front supporters were wounded"), and
 - the two are about the same act: shared content (weight 1, halved as usual: "attacked" /
   "the attack"), or the admission points back at an event ("the attack", "the raid").
 The admission is confirmed by the claim it concedes. A denial is never a target, and the
 precedence is unchanged (evidence.PRECEDENCE): a claim both admitted by the party it hurts and
 contested by another stays `disputed` ("the army said two groups were responsible; one denied
 it, the other claimed the attack": the army's claim is disputed, the admission confirmed).
+
+What "confirmed the attack" confirms is read here too (`bare_event`, `event_account`, used by
+remarks.confirmed): a confirmation whose object only points back at an event confirms the
+nearest earlier account of an act, with the claims its party made around it.
 """
 
 from __future__ import annotations
@@ -130,9 +133,9 @@ def _one_party(a: Draft, b: Draft) -> bool:
 
 def _hurts(ledger: Ledger, k: int, admitter: Draft) -> bool:
     """Does claim `k`'s content name the admitting party (its side or its name) as the one
-    who acted: the name, then a verb of force or "responsible" after it ("Renamo attacked the
-    police force", "the KIA and the TNLA were responsible"; not "Renamo supporters were
-    wounded")?"""
+    who acted: the name, then a verb of force or "responsible" after it ("the Front attacked
+    the station", "two groups, the Hill Defence Army and the River Brigade, were responsible";
+    not "several Front supporters were wounded")?"""
     lo, hi = ledger.drafts[k].content
     if not (
         (admitter.affiliation and names_side(ledger, k, admitter.affiliation))

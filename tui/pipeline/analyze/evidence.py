@@ -210,8 +210,8 @@ def shared_weight(
     return score
 
 
-# What a party said, named by the saying: "everything that has been announced by the National
-# Transitional Council", "what the government of the south said", "all that Kyiv claims".
+# What a party said, named by the saying: "everything that has been announced by the Free
+# Fezzan Army", "what the rebels said", "all that Kyiv claims".
 _WHAT_SAID_RE = re.compile(
     r"\b(?i:everything|all|whatever|what)\s+(?:that\s+)?(?:(?:has|have|had)\s+been\s+|"
     r"(?:is|was|were|are)\s+(?:being\s+)?)?(?:said|announced|claimed|reported|stated|published)"

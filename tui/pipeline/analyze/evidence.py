@@ -64,23 +64,9 @@ _REFERENCE_RE = re.compile(
 )
 _PLURAL_RE = re.compile(r"(?:s|ies)$|^(?:neither|either|both|these|those|all)$")
 _FIGURE_NOUNS = frozenset(
-    (
-        "figure",
-        "figures",
-        "toll",
-        "tolls",
-        "number",
-        "numbers",
-        "tally",
-        "tallies",
-        "count",
-        "counts",
-        "estimate",
-        "estimates",
-        "death toll",
-        "death tolls",
-    )
-)
+    ("figure", "figures", "toll", "tolls", "number", "numbers", "tally", "tallies", "count",
+     "counts", "estimate", "estimates", "death toll", "death tolls")
+)  # fmt: skip
 _PRONOUN_OWNERS = frozenset(("its", "their", "his", "her"))
 _NUMBER_RE = re.compile(r"\d")
 _ARMED_NOUNS = words(

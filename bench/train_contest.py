@@ -3,8 +3,8 @@
     .venv/bin/python bench/train_contest.py [--data /work/data/wire/claims] [--cache FILE]
         [--write]
 
-Development data only: the wire splits wire1-wire8, wire11 and wire12 (bench_wire.py) and
-the status set's `dev` split (bench_status.py). wire9, this session's validation set, is never
+Development data only: the wire splits wire1-wire9, wire11 and wire12 (bench_wire.py) and
+the status set's `dev` split (bench_status.py). wire10, this session's validation set, is never
 loaded here (the splits are named one by one; `--split all` would take it in).
 
 1. Every article is analysed once with the rules alone (`find_claims(..., learned=False)`;
@@ -20,7 +20,7 @@ loaded here (the splits are named one by one; `--split all` would take it in).
    the training splits): the one that most raises status accuracy, counting a flip +1 when
    gold is `disputed`, -1 when gold is `claimed`, 0 otherwise. None gains: the threshold is
    above 1 and the model never acts.
-4. Leave-one-split-out over wire3-wire8, wire11 and wire12: train on the other splits and the
+4. Leave-one-split-out over wire3-wire9, wire11 and wire12: train on the other splits and the
    status dev split, score the left-out split with bench_status's scorer, rules alone and
    rules + model; prints
    status accuracy and "confirmed" precision per fold and the mean.
@@ -52,9 +52,12 @@ from tui.pipeline.analyze import claims, contest, entities, model  # noqa: E402
 from tui.pipeline.analyze.sentences import split_sentences  # noqa: E402
 
 WIRE = (
-    "wire1", "wire2", "wire3", "wire4", "wire5", "wire6", "wire7", "wire8", "wire11", "wire12"
+    "wire1", "wire2", "wire3", "wire4", "wire5", "wire6", "wire7", "wire8", "wire9", "wire11",
+    "wire12",
 )
-FOLDS = ("wire3", "wire4", "wire5", "wire6", "wire7", "wire8", "wire11", "wire12")
+FOLDS = ("wire3", "wire4", "wire5", "wire6", "wire7", "wire8", "wire9", "wire11", "wire12")
+VALIDATION = "wire10"  # never loaded here
+assert VALIDATION not in WIRE
 STATUS_DEV = "status-dev"
 
 WEIGHTS = ROOT / "tui" / "pipeline" / "analyze" / "data" / "contest_weights.tsv"
@@ -62,7 +65,7 @@ L2 = 1.0
 
 
 def load(data: Path) -> list[dict]:
-    """Development paragraphs, each with its split; never wire9."""
+    """Development paragraphs, each with its split; never the validation split."""
     out = []
     for split in WIRE:
         for para in bench_wire.load(data, split=split):
@@ -224,7 +227,8 @@ def write(rows: list[dict], table: dict[str, contest.Model], argv: list[str]) ->
         "# Retrain (after a rule changes what the rules leave claimed, or a feature changes):",
         "#   rm -f /tmp/contest.pkl; .venv/bin/python bench/train_contest.py \\",
         "#       --cache /tmp/contest.pkl --write",
-        f"# (this file: {' '.join(['bench/train_contest.py', *argv])}); wire9 is never read.",
+        f"# (this file: {' '.join(['bench/train_contest.py', *argv])}); "
+        f"{VALIDATION} is never read.",
     ]
     for target, m in table.items():
         for name, w in zip(contest.FEATURES, m.weights, strict=True):

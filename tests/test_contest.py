@@ -8,6 +8,7 @@ cites the other party's claim sentence it leaned on most.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -101,7 +102,9 @@ def test_the_weights_file_names_every_feature_and_how_it_was_trained():
     }
     text = (Path(contest.__file__).with_name("data") / "contest_weights.tsv").read_text("utf-8")
     assert "# Trained on the development splits" in text
-    assert "bench/train_contest.py" in text and "wire9 is never read" in text
+    # the header names the validation split its training never read (wire9 for the weights in
+    # use: bench/README.md, "eleventh status pass", kept them)
+    assert "bench/train_contest.py" in text and re.search(r"wire\d+ is never read", text)
 
 
 def test_wire8_floors():
@@ -111,7 +114,7 @@ def test_wire8_floors():
     are there."""
     result = wire_result("wire8")
     assert result.f1 >= 0.86
-    assert result.share(result.status_ok) >= 0.68
+    assert result.share(result.status_ok) >= 0.73  # 0.688 -> 0.743 (status16)
     assert result.share(result.canonical_ok) >= 0.86  # 0.872 after canon16
     assert result.share(result.affiliation_ok) >= 0.79  # 0.688 -> 0.798 (canon16)
 
@@ -122,8 +125,8 @@ def test_wire11_and_wire12_floors():
     floors close to their figures (bench/README.md, "More annotated copy"). Skipped unless the
     texts are there."""
     for split, f1, status, canonical, side in (
-        ("wire11", 0.90, 0.57, 0.68, 0.71),  # sources 0.693 / 0.723 after canon16
-        ("wire12", 0.90, 0.64, 0.62, 0.56),  # 0.629 / 0.577
+        ("wire11", 0.90, 0.65, 0.68, 0.71),  # sources 0.693 / 0.723 after canon16; status 0.663
+        ("wire12", 0.90, 0.67, 0.62, 0.56),  # 0.629 / 0.577; status 0.680 (status16)
     ):
         result = wire_result(split)
         assert result.f1 >= f1, split

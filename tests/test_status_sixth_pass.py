@@ -106,7 +106,7 @@ def test_wire4_floors():
     outside the repository: skipped unless all 16 are there."""
     result = wire_result("wire4")  # seventh pass: status 0.739, canonical 0.815, side 0.804
     assert result.f1 >= 0.86
-    assert result.share(result.status_ok) >= 0.74  # 0.750 after the tenth pass
+    assert result.share(result.status_ok) >= 0.75  # 0.750 after the tenth pass, 0.761 (status16)
     assert result.share(result.canonical_ok) >= 0.80
     assert result.share(result.affiliation_ok) >= 0.79
 

@@ -116,7 +116,11 @@ ANALYZER_VERSION = "25"  # 2: state bodies, described organisations; 3: attitude
 # under its issuer, short forms of names given before ("Al-Bashir", "Kiir"), a role described
 # as the one person named with it, a state's officials in its capital, state media; "X quoted
 # / cited / reported Y as saying" is Y's claim alone (X relays it), "Y was recorded as saying";
-# a bare "the government" is the Government of the article's country ("Chadian Government")
+# a bare "the government" is the Government of the article's country ("Chadian Government");
+# status (eleventh pass): admissions and claims of responsibility confirm the claim they
+# concede, "confirmed the attack", corroboration by a party of no side, negated
+# confirmations, a toll put on one side's dead, "denied that an encounter happened",
+# incursions as event frames, "everything announced by X", "staged four attacks" no denial
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

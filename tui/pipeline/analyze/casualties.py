@@ -13,6 +13,7 @@ data/count_nouns.tsv, or a side's name, with a word of death beside it):
   troops", "75 Tigers", "five TNI personnel" when the article ties TNI to a side); a possessive
   of the speaker ("eight of their fighters", "nine of its members"): the speaker's side; else,
   between a state and an armed group, soldiers are the state's and fighters the group's;
+- or a toll put on one side ("put the government death toll at 26": a state's forces);
 - how many: a number, a range for "dozens", "scores", "hundreds", "at least", "more than"; or
   none ("no casualties", "lost no soldiers", "all the rebels had survived").
 Two claims by sources of known, opposed sides (not one camp, data/allies.tsv) whose frames
@@ -70,15 +71,35 @@ _TAIL_RE = re.compile(r"\s+of\s+(?:the\s+)?((?:[\w'’-]+\s+){0,2}[\w'’-]+)")
 _POSSESSIVE_RE = re.compile(r"\b(?:our|their|its|his|her|we|us)\b", re.IGNORECASE)
 # A side reporting none of its own dead.
 _NONE_RE = re.compile(
-    r"\b(?:no\s+(?:casualties|deaths|fatalities|losses|(?:\w+\s+)?(?:soldiers?|fighters?|men|"
+    r"\b(?:no\s+(?:casualt(?:y|ies)|deaths?|fatalit(?:y|ies)|loss(?:es)?|(?:\w+\s+)?(?:soldiers?|fighters?|men|"
     r"troops|members|civilians)\s+(?:were|was|had\s+been)\s+(?:killed|hurt|harmed))|"
-    r"(?:lost|suffered)\s+no\s+(?:\w+\s+)?(?:soldiers|fighters|men|troops|members|lives|losses|"
-    r"casualties)|"
+    r"(?:lost|suffered|sustained)\s+no\s+(?:\w+\s+)?(?:soldiers|fighters|men|troops|members|lives|"
+    r"loss(?:es)?|casualt(?:y|ies))|"
     r"none\s+of\s+(?:our|their|its|his)\s+\w+\s+(?:were|was|had\s+been)\s+(?:killed|hurt)|"
     r"all\s+(?:of\s+)?(?:the\s+|our\s+|their\s+|its\s+|his\s+)?(?P<noun>\w+)\s+(?:had\s+|have\s+)?"
     r"survived)",
     re.IGNORECASE,
 )
+
+
+# A toll put on one side's dead: "put the government death toll at 26", "the rebel toll at
+# 40"; the word before "toll" says whose (a state's forces or an armed group's, as the count
+# nouns do, or a side's own name: "the Tamil Tiger toll").
+_TOLL_RE = re.compile(
+    r"\b(?P<who>[\w'’-]+)\s+(?:death\s+)?toll\s+(?:at|of|to|was|stood at|rose to)\s+"
+    r"(?:(?P<bound>at least|more than|over|some|about|around|nearly)\s+)?"
+    r"(?P<n>\d[\d,]*|dozens|scores|hundreds)\b",
+    re.IGNORECASE,
+)
+_TOLL_WHO = {
+    "government": "soldiers",
+    "army": "soldiers",
+    "military": "soldiers",
+    "rebel": "fighters",
+    "guerrilla": "fighters",
+    "insurgent": "fighters",
+    "militant": "fighters",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +218,13 @@ def _frames(ledger: Ledger, k: int, named: dict[str, str]) -> list[Frame]:
             side = d.affiliation
         low, high = _range(m.group("n"), m.group("bound") or "")
         out.append(Frame(side, cls, low, high))
+    for m in _TOLL_RE.finditer(content):  # "put the government death toll at 26"
+        who = m.group("who").strip(",.'’").removesuffix("'s").removesuffix("’s")
+        cls = _TOLL_WHO.get(who.lower(), "")
+        side = "" if cls else side_word(named, who)
+        if cls or side:
+            low, high = _range(m.group("n"), m.group("bound") or "")
+            out.append(Frame(side, cls or "members", low, high))
     for m in _NONE_RE.finditer(content):
         noun = (m.group("noun") or "").lower()
         cls = _classes().get(noun, "members") if noun else "members"

@@ -46,6 +46,12 @@ _IDIOMS = {tuple(base.split()): base.split()[0] for kind, base in _REBUTTALS if 
 # "Lie" as where something lies ("patients lying in corridors", "lies 20 km north"): no falsity.
 _PLACED = "in on at under near along across among beneath between within beyond next just some"
 _WHERE = rf"(?!\s+(?:{'|'.join(_PLACED.split())}|\d+|north|south|east|west|dead|wounded|still)\b)"
+# "staged" as feigned ("the attack was staged", "a staged video"), not as carried out ("staged
+# four attacks", "staged an ambush": a determiner or a count after it).
+_STAGED = (
+    r"staged(?!\s+(?:an?|the|two|three|four|five|six|seven|eight|nine|ten|several|many|dozens|"
+    r"\d+)\b)"
+)
 _FALSITY = (
     r"\b(?:false(?:ly)?|untrue|not true|no truth|baseless|groundless|unfounded|fabricat\w*|"
     r"spurious|bogus|concocted|fictitious|trumped-up|misleading|ridiculous|preposterous|"
@@ -53,7 +59,7 @@ _FALSITY = (
     rf"fake|fakes|lies{_WHERE}|lying{_WHERE}|an? (?:\w+ )?lie|nonsense|absurd|propaganda|"
     r"disinformation|misinformation|doctored|photoshopped|montaged|forged|faked|spliced|"
     r"never happened|did not happen|didn't happen|(?:did|has|had|have) not taken? place|"
-    r"no \w+ (?:had|has|have) (?:taken place|occurred|happened)|staged|hoax|fiction|fantasy|"
+    rf"no \w+ (?:had|has|have) (?:taken place|occurred|happened)|{_STAGED}|hoax|fiction|fantasy|"
     r"an invention|invented|made up|exaggerat\w*|inflated|no evidence|"
     r"(?:has|had|have|played) no (?:role|part|involvement)|(?:has|had|have) nothing to do|"
     r"not involved|not responsible|no responsibility|(?:was|were|is|are) not behind|"
@@ -217,7 +223,11 @@ def _targets(ledger: Ledger, k: int, own: list[tuple[int, int] | None]) -> list[
     if ledger.shifts_topic(s):
         near = [j for j in near if ledger.sent_of[j] == s]
     said = _words_of(ledger, k)
-    lo, hi = (min(d.cue[1], d.content[0]), d.content[1]) if d.attached else (d.cue[0], d.sent[1])
+    lo, hi = (
+        (min(d.cue[1], d.content[0]), d.content[1])
+        if d.attached
+        else (min(d.cue[0], d.content[0]), d.sent[1])  # a quotation before its cue too
+    )
     refs = references(text, lo, hi)
     named = any(r.clause for r in refs) or bool(_NAMES_CONTENT_RE.search(text, *d.content))
     for ref in refs:

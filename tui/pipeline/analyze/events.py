@@ -9,7 +9,9 @@ Shared words weigh little there (the story repeats "jets" and "Eisenhower" in ev
 "planes" and "jets" share nothing), so the link is read from a frame of each claim's content:
 - the act, by class: a shoot-down ("shot down", "downed", "brought down"), a sinking ("sank",
   "sunk"), a capture ("captured", "seized", "took control of", "overran"), an attack ("attacked",
-  "struck", "targeted", "bombed", "shelled", "hit");
+  "struck", "targeted", "bombed", "shelled", "hit"), an incursion ("entered", "crossed into",
+  "intruded into", "invaded": its target the country whose territory it is, the first country
+  or demonym after the act: "crossed into Somalia", "entered Honduran territory");
 - its target, near the act: the kind of thing (aircraft: jets, planes, helicopters, drones;
   ships: warships, vessels, carriers, boats; ground: bases, posts, towns, villages) with the
   side named with it ("Indian jets", "12 Tamil Tiger craft" through the article's sides,
@@ -38,6 +40,10 @@ _ACTS = {
     r"tak(?:en|es|ing)\s+control\s+of",
     "attacked": r"attack(?:ed|s|ing)|struck|strik(?:es|ing)|target(?:ed|s|ing)|bomb(?:ed|s|ing)|"
     r"shell(?:ed|s|ing)|hit(?:s|ting)?",
+    # an incursion: its target is a country's territory ("crossed into Somalia", "entered
+    # Honduran territory", "had not crossed into Somali border towns")
+    "entered": r"enter(?:ed|s|ing)|cross(?:ed|es|ing)\s+(?:over\s+)?(?:in)?to|"
+    r"intrud(?:ed|es|ing)\s+into|penetrat(?:ed|es|ing)(?:\s+into)?|invad(?:ed|es|ing)",
 }
 _ACT_RE = {name: re.compile(r"\b(?:" + p + r")\b", re.IGNORECASE) for name, p in _ACTS.items()}
 _KINDS = {
@@ -130,8 +136,11 @@ def _frames(ledger: Ledger, k: int, named: dict[str, str]) -> list[Frame]:
             after = text[m.end() : min(hi, m.end() + _AROUND)]
             before = text[max(lo, m.start() - _AROUND) : m.start()]
             clause = _last_clause(before)
-            frame = _target(act, after, named, d.affiliation)
-            frame = frame or _target(act, clause, named, d.affiliation)
+            if act == "entered":  # a country's territory, in the words after the act
+                frame = _territory(after, named)
+            else:
+                frame = _target(act, after, named, d.affiliation)
+                frame = frame or _target(act, clause, named, d.affiliation)
             if frame is not None:
                 negated = bool(_NEGATION_RE.search(clause[-_NEGATION_REACH:]))
                 out.append(Frame(act, frame.kind, frame.side, frame.names, negated))
@@ -174,3 +183,20 @@ def _target(act: str, words_near: str, named: dict[str, str], own: str) -> Frame
     if not side and own and _POSSESSIVE_RE.search(" ".join(words)):
         side = own  # "none of their boats": the speaker's own
     return Frame(act, kind, side, frozenset(names))
+
+
+_TERRITORY_END_RE = re.compile(r"[,;:()\"“”]|(?<![A-Z])\.\s|\b(?:and|but|while|after|when)\b")
+
+
+def _territory(after: str, named: dict[str, str]) -> Frame | None:
+    """The country an incursion entered: the first country, demonym or side named in the
+    words after the act, up to the clause's end ("Somalia through the border town of Dolow",
+    "Somali border towns", "Honduran territory")."""
+    cut = _TERRITORY_END_RE.search(after)
+    for w in _WORD_RE.findall(after[: cut.start()] if cut else after)[:6]:
+        bare = w.strip(".,'’").removesuffix("'s").removesuffix("’s")
+        if bare[:1].isupper():
+            found = casualties.side_word(named, bare)
+            if found:
+                return Frame("entered", "territory", found, frozenset())
+    return None

@@ -64,23 +64,9 @@ _REFERENCE_RE = re.compile(
 )
 _PLURAL_RE = re.compile(r"(?:s|ies)$|^(?:neither|either|both|these|those|all)$")
 _FIGURE_NOUNS = frozenset(
-    (
-        "figure",
-        "figures",
-        "toll",
-        "tolls",
-        "number",
-        "numbers",
-        "tally",
-        "tallies",
-        "count",
-        "counts",
-        "estimate",
-        "estimates",
-        "death toll",
-        "death tolls",
-    )
-)
+    ("figure", "figures", "toll", "tolls", "number", "numbers", "tally", "tallies", "count",
+     "counts", "estimate", "estimates", "death toll", "death tolls")
+)  # fmt: skip
 _PRONOUN_OWNERS = frozenset(("its", "their", "his", "her"))
 _NUMBER_RE = re.compile(r"\d")
 _ARMED_NOUNS = words(
@@ -210,9 +196,27 @@ def shared_weight(
     return score
 
 
+# What a party said, named by the saying: "everything that has been announced by the Free
+# Fezzan Army", "what the rebels said", "all that Kyiv claims".
+_WHAT_SAID_RE = re.compile(
+    r"\b(?i:everything|all|whatever|what)\s+(?:that\s+)?(?:(?:has|have|had)\s+been\s+|"
+    r"(?:is|was|were|are)\s+(?:being\s+)?)?(?:said|announced|claimed|reported|stated|published)"
+    r"\s+by\s+(?P<by>(?:the\s+)?[\w'’-]+(?:\s+(?!" + _STOPS_OWNER + r"\b)[\w'’-]+){0,5})|"
+    r"\b(?i:everything|all|whatever|what)\s+(?:that\s+)?(?P<owner>(?:the\s+)?[A-Z\w][\w'’-]*"
+    r"(?:\s+[\w'’-]+){0,4}?)\s+(?:has\s+|had\s+)?(?:said|says|claimed|claims|announced|"
+    r"announces|reported|reports|alleged|alleges)\b"
+)
+_EPITHETS_RE = re.compile(r"\b(?:self-(?:proclaimed|styled)|so-called)\s+", re.IGNORECASE)
+
+
 def references(text: str, lo: int, hi: int) -> list[Reference]:
-    """Explicit references to statements in text[lo:hi]: "the claim", "Moscow's account"."""
+    """Explicit references to statements in text[lo:hi]: "the claim", "Moscow's account",
+    "what the government said"."""
     out = []
+    for m in _WHAT_SAID_RE.finditer(text, lo, hi):
+        owner = _EPITHETS_RE.sub("", m.group("by") or m.group("owner") or "").strip()
+        if owner.lower() not in ("he", "she", "it", "they", "we", "i", "you", "the", "that"):
+            out.append(Reference(m.start(), m.end(), "statements", owner, True, False))
     for m in _REFERENCE_RE.finditer(text, lo, hi):
         noun = m.group("noun")
         det = (m.group("det") or "").lower()

@@ -1,4 +1,5 @@
-"""Events said not to have happened: "there was no clash whatsoever", "no such incident".
+"""Events said not to have happened: "there was no clash whatsoever", "no such incident",
+"denied that an encounter happened".
 
 A claim whose content says an event did not take place ("there had been no fighting") is a
 denial when earlier claims by another side report that event, and it contests all of them and
@@ -13,12 +14,22 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import datafiles, lede
+from tui.pipeline.analyze import cues, datafiles, lede
 from tui.pipeline.analyze.evidence import Ledger, same_party
 
 _NO_EVENT_RE = re.compile(
     r"\bthere (?:was|were|has been|had been|have been) no (?:such )?(?P<noun>\w+)", re.IGNORECASE
 )
+# A denial that an event took place: "denied that an encounter happened in the town", "denied
+# that there had been any shooting" (the noun, as "there was no encounter" names it).
+_DENIED_EVENT_RE = re.compile(
+    r"\W*(?:that\s+)?(?:(?:an?|any)\s+(?:\w+\s+)?(?P<noun>\w+)\s+(?:had\s+|has\s+|ever\s+)*"
+    r"(?:happened|taken place|took place|occurred)\b|"
+    r"there\s+(?:was|were|had been|has been|have been)\s+(?:an?|any)\s+(?:\w+\s+)?(?P<noun2>\w+))",
+    re.IGNORECASE,
+)
+# A claim that negates is no account of the event ("claimed no knowledge of the incident").
+_NEGATES_RE = re.compile(r"\b(?:no|not|never|nothing|none)\b|n't\b", re.IGNORECASE)
 # One armed encounter, whatever the word: "there had been no fighting" answers "clashed".
 _ENCOUNTER_RE = re.compile(
     r"\b(?:"
@@ -34,19 +45,24 @@ def events(ledger: Ledger, own: list[tuple[int, int] | None]) -> dict[int, list[
     text = ledger.text
     found: dict[int, list[int]] = {}
     for k, d in enumerate(ledger.drafts):
-        if own[k] is not None:
+        if own[k] is None:
+            m = _NO_EVENT_RE.search(text, d.content[0], d.content[1])
+        elif d.kind == cues.DENY:  # "denied that an encounter happened": a denial already
+            m = _DENIED_EVENT_RE.match(text, d.content[0], d.content[1])
+        else:
             continue
-        m = _NO_EVENT_RE.search(text, d.content[0], d.content[1])
         if m is None:
             continue
-        stem = m.group("noun").lower()[:4]
-        encounter = bool(_ENCOUNTER_RE.match(m.group("noun")))
+        noun = m.group("noun") or m.group("noun2")
+        stem = noun.lower()[:4]
+        encounter = bool(_ENCOUNTER_RE.match(noun))
         targets = [
             j
             for j in ledger.others_before(d.cue[0], ledger.sent_of[k], d)
             if (stem in ledger.words[j] or encounter and _encounter(ledger, j))
             and not (d.affiliation and ledger.drafts[j].affiliation == d.affiliation)
             and not ledger.drafts[j].attached
+            and not _NEGATES_RE.search(text, *ledger.drafts[j].content)
         ]
         if not targets:  # "there were no clashes ..." opening the story, the claim after it
             denied = ledger.sentence_profile(*d.content)
@@ -62,7 +78,7 @@ def events(ledger: Ledger, own: list[tuple[int, int] | None]) -> dict[int, list[
                     for t in targets
                 )
             ]
-            own[k] = (m.start(), m.end())
+            own[k] = own[k] or (m.start(), m.end())
             found[k] = sorted(set(targets) | set(around))
     return found
 

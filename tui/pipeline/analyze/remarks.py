@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import bodies, cues, verification
+from tui.pipeline.analyze import admissions, bodies, cues, verification
 from tui.pipeline.analyze.evidence import (
     WINDOW,
     Ledger,
@@ -283,7 +283,8 @@ def confirmed(ledger: Ledger, sentences: dict[int, str]) -> None:
         lo, hi = ledger.sentences[s]
         here = [k for k in range(len(ledger.drafts)) if ledger.sent_of[k] == s]
         confirmers = [k for k in here if ledger.drafts[k].kind == cues.CONFIRM]
-        who = ledger.drafts[confirmers[0]] if confirmers else None
+        who_k = confirmers[0] if confirmers else -1
+        who = ledger.drafts[who_k] if confirmers else None
         by = who.canonical if who is not None else _confirmer(text, lo, hi)
         said = _confirmed_words(ledger, s, confirmers)
         candidates = [
@@ -300,6 +301,8 @@ def confirmed(ledger: Ledger, sentences: dict[int, str]) -> None:
         if ledger.shifts_topic(s):
             candidates = []
         targets = _confirmed_targets(ledger, s, candidates, said)
+        if not targets and confirmers and admissions.bare_event(text, ledger.drafts[who_k].content):
+            targets = admissions.event_account(ledger, candidates)  # "confirmed the attack"
         for j in targets:
             ledger.add(j, "confirmation", (lo, hi), by)
             for k in confirmers:

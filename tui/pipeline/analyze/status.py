@@ -5,6 +5,8 @@ A status other than "claimed" always rests on evidence spans in the article (doc
   contests ("dispute" evidence on them), and accounts set against each other;
 - remarks.py finds remarks that claims could not be verified ("unverified") and independent
   confirmations ("confirmation");
+- admissions.py confirms a claim that the party it hurts admits ("admitted carrying out the
+  attack", "claimed responsibility"), and the admission with it;
 - reserved.py reads a confirmation with a reservation ("confirmed ... but blamed X");
 - events.py gives every account of an act a denial denies (by act and target) its dispute;
 - opposed.py sets two sides' accounts of one event against each other when nothing above
@@ -17,7 +19,16 @@ A status other than "claimed" always rests on evidence spans in the article (doc
 from __future__ import annotations
 
 from tui.core.models import Evidence
-from tui.pipeline.analyze import disputes, endorsed, events, opposed, remarks, reserved
+from tui.pipeline.analyze import (
+    admissions,
+    corroboration,
+    disputes,
+    endorsed,
+    events,
+    opposed,
+    remarks,
+    reserved,
+)
 from tui.pipeline.analyze.evidence import Ledger
 from tui.pipeline.analyze.sources import Draft
 
@@ -36,10 +47,12 @@ def assign(
     remarks.unverified(ledger)
     remarks.confirmed(ledger, confirming)
     remarks.corroborated(ledger)
+    admissions.find(ledger)
     reserved.find(ledger)
     events.find(ledger)
     opposed.find(ledger)
     endorsed.find(ledger)
+    corroboration.find(ledger)
     return [
         (ledger.status(k), tuple(sorted(ledger.found[k], key=lambda e: (e.start, e.kind))))
         for k in range(len(drafts))

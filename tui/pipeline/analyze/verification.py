@@ -6,9 +6,10 @@ Two kinds of remarks, found per sentence:
   claim's own sentence counts unless it is part of what the source said, and a remark in a
   later sentence goes to the nearest earlier claim, or to the recent ones when it is plural
   ("neither account", "the claims", "the figures");
-- confirmed: a form of "confirm", "verify" or "corroborate" used as a verb, not negated and
-  not inside a quotation ("satellite images confirmed a large fire", "was independently
-  confirmed by Frontline Wire", "Israel's military confirmed that rockets had crossed"); not
+- confirmed: a form of "confirm", "verify" or "corroborate" used as a verb, not negated (also
+  by a negative adverb: "have rarely been confirmed") and not inside a quotation ("satellite
+  images confirmed a large fire", "was independently confirmed by Frontline Wire", "Israel's
+  military confirmed that rockets had crossed"); not
   "verify" with a statement as its object, which authenticates the statement ("the statement
   was verified by SITE").
 """
@@ -29,10 +30,13 @@ UNVERIFIED_RE = re.compile(
     r"cannot (?:be )?(?:independently )?(?:verif|confirm)\w*|"
     r"(?:neither|none)\b[^.;]{0,60}?\b(?:could|can|was|were|has|have)\s+(?:been\s+|be\s+)?"
     r"(?:independently\s+|immediately\s+)*(?:verif|confirm|corroborat)\w*|"
-    r"unable to (?:immediately |independently )*(?:verify|confirm|corroborate)|"
-    r"(?:was|were|is|are|has been|have been)\s+(?:not|n't)\s+(?:\w+\s+){0,2}able to\s+"
+    r"unable(?: immediately| independently)* to (?:immediately |independently )*"
+    r"(?:verify|confirm|corroborate)|"
+    r"(?:was|were|is|are|has been|have been)\s+(?:not|n't)\s+(?:\w+\s+){0,2}able"
+    r"(?:\s+immediately|\s+independently)*\s+to\s+"
     r"(?:immediately\s+|independently\s+)*(?:verify|confirm|corroborate)|"
-    r"(?:impossible|not possible) to (?:immediately |independently )*(?:verify|confirm)|"
+    r"(?:impossible|not possible)(?: immediately| independently)* to "
+    r"(?:immediately |independently )*(?:verify|confirm)|"
     r"without (?:providing|offering|giving|citing|presenting|producing|showing) "
     r"(?:any )?(?:evidence|proof)|"
     r"(?:provided|offered|gave|presented|produced|cited|showed) no (?:evidence|proof)|"
@@ -86,12 +90,26 @@ def confirmations(
         if k < 0 or k in found:
             continue
         lo, hi = sentences[k]
-        if any(c.dep_ == "neg" for c in tok.children) or UNVERIFIED_RE.search(text, lo, hi):
+        if _negated(tok) or UNVERIFIED_RE.search(text, lo, hi):
             continue
         if _authenticates(tok):
             continue
         found[k] = _confirmer_words(tok)
     return found
+
+
+# Adverbs that deny what they modify as "not" does: "claims ... have rarely been independently
+# confirmed", "was seldom verified", "could hardly be confirmed" (English grammars' negative
+# adverbs of frequency and degree).
+_NEGATIVE_ADVERBS = words("never rarely seldom hardly scarcely barely")
+
+
+def _negated(tok: Any) -> bool:
+    """Is the confirming verb negated: "did not confirm", "have rarely been confirmed"?"""
+    return any(
+        c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATIVE_ADVERBS)
+        for c in tok.children
+    )
 
 
 def _confirmer_words(tok: Any) -> str:

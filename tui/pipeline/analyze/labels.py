@@ -1,7 +1,6 @@
 """Which type a span is: corrections to the model's labels from the gazetteer and the context.
 
-- An organisation that the gazetteer knows as a place, and whose words say nothing of an
-  organisation, is a place (Kharkiv, Sumy).
+- A gazetteer place the model calls an organisation, with no organisation word, is a place.
 - An organisation right after a role word ("governor Volodymyr Artiukh", "spokesman Dmitry
   Peskov") or after an honorific is a person, if it looks like a name.
 - A name after an honorific ("Mr Artiukh", "Gen. Syrskyi") is a person even when the model
@@ -198,7 +197,8 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
         return "PERSON"
     words = surface.split()
     if kind == "PLACE" and len(words) == 1 and is_demonym(surface.removesuffix("s")):
-        return ""  # "Ukrainian troops": a nationality, not a place
+        if gazetteer.lookup(surface) is None:  # "Philippines" is no plural of "Philippine"
+            return ""  # "Ukrainian troops": a nationality, not a place
     if kind == "PLACE" and len(words) == 1 and surface in COMPASS:
         return ""  # "the Southern, Central and Western regions"
     after = text[end : end + 40]

@@ -241,14 +241,16 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 start, end = labels.place_span(text, start, end)
             elif _SINGLE_LETTER.fullmatch(text, start, end):
                 end -= 1  # "site X.": the full stop ends the sentence
-            if new_kind and text[start:end] in bodies.KIND_ACRONYMS:
-                new_kind = ""
+            if new_kind and text[start:end] in bodies.KIND_ACRONYMS | _TIME_ZONES:
+                new_kind = ""  # "a Houthi UAV", "(0200 GMT)"
             if new_kind:
                 found.append(Found(start, end, new_kind, rank))
     return found
 
 
 _SINGLE_LETTER = re.compile(r"[A-Z]\.")
+# Time zones as wire copy writes them after a time: no organisation ("(0200 GMT)").
+_TIME_ZONES = frozenset("GMT UTC EST EDT CST CDT PST PDT CET CEST EET EEST BST WAT CAT EAT".split())
 # Places' nouns that also end shops' and chains' names ("Home Depot", "Tanger Outlets").
 _TRADE_NOUNS = frozenset(("Depot", "Outlets", "Mall", "Market"))
 

@@ -277,7 +277,7 @@ _PART_WORDS = name_context.COMPASS | {"Middle"}
 # What is left of "Agwa Police Station" once a rule took the place: a facility, no name.
 # And of "Gorno-Badakhshan Autonomous Province": the unit's qualifier (places._add).
 _FACILITIES = frozenset(
-    ("Police Station", "Police Post", "Army Camp", "Military Camp", "Station", "Autonomous")
+    "Police Station|Police Post|Army Camp|Military Camp|Station|Autonomous|War|Conflict".split("|")
 )
 # Adjectives a sentence capitalises before a listed organisation ("Local Taliban officials").
 _QUALIFIERS = frozenset(("Local", "Rival", "Senior", "Former", "Top", "Regional", "Provincial"))

@@ -35,7 +35,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "24"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "25"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -110,7 +110,9 @@ ANALYZER_VERSION = "24"  # 2: state bodies, described organisations; 3: attitude
 # the rules left claimed, citing the other party's claim about the same proposition, particles
 # ("back", "down") are no shared content; 24: the one rebel group found anywhere in a run of
 # capitals and behind a backer ("The U.S.-backed rebels"), armed groups of the wars of
-# 1975-2015 as their own sides, mixed-case acronyms ("JeM") matched as written
+# 1975-2015 as their own sides, mixed-case acronyms ("JeM") matched as written; 25: every
+# country's adjective a nationality, "military" before a singular role noun an adjective, past
+# peace operations listed, time zones no names, a war named after its place names the place
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

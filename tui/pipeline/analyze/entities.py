@@ -250,7 +250,9 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
 
 _SINGLE_LETTER = re.compile(r"[A-Z]\.")
 # Time zones as wire copy writes them after a time: no organisation ("(0200 GMT)").
-_TIME_ZONES = frozenset("GMT UTC EST EDT CST CDT PST PDT CET CEST EET EEST BST WAT CAT EAT".split())
+_TIME_ZONES = frozenset(
+    ("GMT", "UTC", "EST", "EDT", "CST", "PST", "CET", "CEST", "EET", "EEST", "BST", "WAT", "EAT")
+)
 # Places' nouns that also end shops' and chains' names ("Home Depot", "Tanger Outlets").
 _TRADE_NOUNS = frozenset(("Depot", "Outlets", "Mall", "Market"))
 
@@ -277,8 +279,8 @@ _PART_WORDS = name_context.COMPASS | {"Middle"}
 # What is left of "Agwa Police Station" once a rule took the place: a facility, no name.
 # And of "Gorno-Badakhshan Autonomous Province": the unit's qualifier (places._add).
 _FACILITIES = frozenset(
-    "Police Station|Police Post|Army Camp|Military Camp|Station|Autonomous|War|Conflict".split("|")
-)
+    ("Police Station", "Police Post", "Army Camp", "Military Camp", "Station", "Autonomous")
+) | {"War", "Conflict"}  # "War" of "the Persian Gulf War" (places._WAR_IN)
 # Adjectives a sentence capitalises before a listed organisation ("Local Taliban officials").
 _QUALIFIERS = frozenset(("Local", "Rival", "Senior", "Former", "Top", "Regional", "Provincial"))
 _PLACE_HEAD_BEFORE = re.compile(r"(?<![\w'’-])(?P<head>[A-Z][a-z]+(?:['’][a-z]+)?) $")

@@ -196,9 +196,9 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
     if (titled and looks_like_name(surface)) or _INITIALS.fullmatch(surface):
         return "PERSON"
     words = surface.split()
-    if kind == "PLACE" and len(words) == 1 and is_demonym(surface.removesuffix("s")):
-        if gazetteer.lookup(surface) is None:  # "Philippines" is no plural of "Philippine"
-            return ""  # "Ukrainian troops": a nationality, not a place
+    plural = surface if gazetteer.lookup(surface) else surface.removesuffix("s")  # "Philippines"
+    if kind == "PLACE" and len(words) == 1 and is_demonym(plural):
+        return ""  # "Ukrainian troops": a nationality, not a place
     if kind == "PLACE" and len(words) == 1 and surface in COMPASS:
         return ""  # "the Southern, Central and Western regions"
     after = text[end : end + 40]

@@ -1,0 +1,90 @@
+"""Entities: the families of the fourteenth pass (issue 15, ents13), each on sentences of our
+own, with exact names and types; and floors on the development wire splits it read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.entity_helpers import check_wire_floors, types
+from tui.pipeline.analyze import demonyms, model
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return model.get_nlp()
+
+
+def test_every_countrys_adjective_is_a_nationality(nlp: Any) -> None:
+    for word in ("Honduran", "Argentine", "Ivorian", "Salvadoran", "English", "Sri Lankan"):
+        assert demonyms.is_nationality(word), word
+    assert demonyms.country_of("Argentine") == "Argentina"
+    assert not demonyms.is_nationality("New Zealand")  # the country itself
+    assert demonyms.demonym_of("Philippines") == "Filipino"  # the first row names bodies
+    text = (
+        "An Argentine frigate and two Honduran patrol boats sailed from the Philippines. Sri "
+        "Lankan troops crossed the lagoon, an English teacher said."
+    )
+    found = types(nlp, text)
+    for word in ("Argentine", "Honduran", "Sri Lankan", "English", "Lankan"):
+        assert word not in found, word
+    assert found.get("Philippines") == "PLACE"
+
+
+def test_military_before_a_singular_role_noun_is_an_adjective(nlp: Any) -> None:
+    text = (
+        "A Chilean military source said the column withdrew, and a senior Peruvian military "
+        "official agreed. The Bolivian military said nothing."
+    )
+    found = types(nlp, text)
+    assert "Chilean military" not in found
+    assert "Peruvian military" not in found
+    assert found.get("Bolivian military") == "ORG"
+
+
+def test_past_peace_operations_are_organisations(nlp: Any) -> None:
+    text = (
+        "Soldiers of UNPROFOR and later of IFOR patrolled the valley; the International Force "
+        "East Timor (INTERFET) landed in Dili."
+    )
+    found = types(nlp, text)
+    assert found.get("UNPROFOR") == "ORG"
+    assert found.get("IFOR") == "ORG"
+    assert found.get("International Force East Timor") == "ORG"
+    assert "East Timor" not in found
+
+
+def test_time_zones_are_no_names(nlp: Any) -> None:
+    text = "The convoy was hit at dawn (0400 GMT) near Kandahar, and again at 1600 UTC."
+    found = types(nlp, text)
+    assert "GMT" not in found and "UTC" not in found
+    assert found.get("Kandahar") == "PLACE"
+
+
+def test_a_war_named_after_its_place_names_the_place(nlp: Any) -> None:
+    text = (
+        "Veterans of the Kargil conflict and of the Persian Gulf War met in Delhi; the "
+        "Nagorno-Karabakh conflict was not discussed, nor the Korean War."
+    )
+    found = types(nlp, text)
+    assert found.get("Kargil") == "PLACE"
+    assert found.get("Persian Gulf") == "PLACE"
+    assert found.get("Nagorno-Karabakh") == "PLACE"
+    for name in ("Persian Gulf War", "War", "Karabakh", "Korean", "Korean War"):
+        assert name not in found, name
+
+
+# Floors on the development wire splits (bench/bench_wire_entities.py; the texts live under
+# /work/data/wire, outside the repository): a little under this pass's figures, so a
+# regression fails here. heldout11 was session 14's validation split, development data since
+# session 15; heldout10's floors are new too.
+WIRE_FLOORS = {
+    "heldout10": {"PERSON": (0.97, 0.90), "PLACE": (0.93, 0.96), "ORG": (0.85, 0.89)},
+    "heldout11": {"PERSON": (0.87, 0.85), "PLACE": (0.94, 0.96), "ORG": (0.74, 0.69)},
+}
+
+
+@pytest.mark.parametrize("split", sorted(WIRE_FLOORS))
+def test_wire_development_floors(nlp: Any, split: str) -> None:
+    check_wire_floors(nlp, split, WIRE_FLOORS[split])

@@ -71,9 +71,9 @@ ROLE_WORDS = frozenset((
 _MODERN = frozenset(aliases.MODERN_SPELLINGS.values())
 # "J. Smith", "T.O'Gorman": initials before a surname are a person's.
 _INITIALS = re.compile(r"(?:[A-Z]\. ?){1,3}[A-Z][a-z]*(?:['’-][A-Z]?[a-z]+)*[a-z]")
-_ROLE_AFTER = re.compile(
-    r",? (?:the |a |an )?(?:head|governor|mayor|spokesman|spokeswoman|spokesperson|commander|"
-    r"chief|leader|minister|president|director|chairman|deputy|adviser|advisor|aide|official)\b"
+_ROLE_AFTER = re.compile(  # and "X Y, who served on ...": a relative clause of persons
+    r", who\b|,? (?:the |a |an )?(?:head|governor|mayor|spokesman|spokeswoman|spokesperson|aide|"
+    r"commander|chief|leader|minister|president|director|chairman|deputy|advis[eo]r|official)\b"
 )
 # "X, a Syrian national guard at ...": what a person is, set after the name.
 _PERSON_APPOSED = re.compile(

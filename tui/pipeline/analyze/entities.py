@@ -202,8 +202,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 continue  # "Squadron" of "Squadron Leader Hassan Siddiqui"
             if demonyms.is_nationality(surface, given_names.is_given_name):
                 continue  # "Azerbaijani troops", "the Tigrayan side": a people, no name
-            if demonyms.is_peoples_plural(surface):
-                continue  # "Alawites fled", "armed Kukis"
+            if demonyms.is_peoples_plural(surface) or surface in person_spans.SERVICE_MEMBERS:
+                continue  # "Alawites fled", "armed Kukis", "One Marine said"
             rank, context = MODEL, None
             if kind == "PERSON":
                 # "Iyad Abuheweila New York Times": a byline's name, then the outlet

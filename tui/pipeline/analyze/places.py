@@ -43,7 +43,8 @@ _SETTLEMENT = (
 _KIND_OF = re.compile(
     rf"\b(?:the|a|of|in|and|small|frontline|front-line|border|key|industrial|coastal|strategic)"
     rf" (?:(?:front[- ]?line|border|eastern|southern|northern|western|nearby|small|key|"
-    rf"industrial|coastal|strategic|Ukrainian|Russian) )?(?:{_SETTLEMENT}) of {_NAME}"
+    rf"industrial|coastal|strategic|Ukrainian|Russian) )?(?:{_SETTLEMENT})"
+    rf" (?:of|called|named|known as) {_NAME}"  # "a town called Potocari"
 )
 # A unit in the singular before its name, after a nationality or none: "the department of
 # Torodi", "the Mexican state of Michoacán", "the Bokkos Local Government Area of Plateau" (in

@@ -57,10 +57,11 @@ _DAYS = frozenset((
 # fmt: on
 _NUMBER_AFTER = re.compile(r"\.? [0-9]{1,2}\b")
 _NEXT_WORD = re.compile(r" (?P<word>[A-Z][a-z]+)\b")
-# A member of a service written with its capital, a common noun: "a U.S. Marine".
+# A member of a service written with its capital, a common noun: "a U.S. Marine" (not "the
+# Rangers", a side as often as a unit).
 SERVICE_MEMBERS = frozenset((
     "Marine", "Marines", "Commando", "Commandos", "Paratrooper", "Paratroopers", "Guardsman",
-    "Guardsmen", "Gurkha", "Gurkhas", "Legionnaire", "Legionnaires", "Ranger", "Rangers",
+    "Guardsmen", "Gurkha", "Gurkhas", "Legionnaire", "Legionnaires",
     "Airman", "Airmen", "SEAL", "SEALs",
 ))
 # Offices that, inside a span, stand between a qualifier and the person ("New York Democrat

@@ -112,7 +112,9 @@ ANALYZER_VERSION = "25"  # 2: state bodies, described organisations; 3: attitude
 # capitals and behind a backer ("The U.S.-backed rebels"), armed groups of the wars of
 # 1975-2015 as their own sides, mixed-case acronyms ("JeM") matched as written; 25: every
 # country's adjective a nationality, "military" before a singular role noun an adjective, past
-# peace operations listed, time zones no names, a war named after its place names the place
+# peace operations listed, time zones no names, a war named after its place names the place,
+# units numbered with a cardinal, ", who" and "the X administration" name persons, service
+# members' nouns no persons, "a town called X", divided cities' halves, older wars' weapons
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

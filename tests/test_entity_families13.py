@@ -139,12 +139,23 @@ def test_weapons_of_older_wars(nlp: Any) -> None:
         assert found.get(name) == "WEAPON", name
 
 
+def test_a_lower_case_kind_noun_is_no_part_of_a_name(nlp: Any) -> None:
+    text = (
+        "Russia's Interfax news agency said the convoy had left, as did Congo's Ebuteli "
+        "research institute. The Communist party and the Future movement met."
+    )
+    found = types(nlp, text)
+    assert found.get("Interfax") == "ORG" and "Interfax news agency" not in found
+    assert found.get("Ebuteli") == "ORG" and "Ebuteli research institute" not in found
+    assert "Communist" not in found  # the party's head stays in its name
+
+
 # Floors on the development wire splits (bench/bench_wire_entities.py; the texts live under
 # /work/data/wire, outside the repository): a little under this pass's figures, so a
 # regression fails here. heldout11 was session 14's validation split, development data since
 # session 15; heldout10's floors are new too.
 WIRE_FLOORS = {
-    "heldout10": {"PERSON": (0.97, 0.95), "PLACE": (0.96, 0.98), "ORG": (0.87, 0.89)},
+    "heldout10": {"PERSON": (0.97, 0.95), "PLACE": (0.96, 0.98), "ORG": (0.89, 0.91)},
     "heldout11": {
         "PERSON": (0.95, 0.97),
         "PLACE": (0.95, 0.97),

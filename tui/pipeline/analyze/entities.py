@@ -192,6 +192,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 if prefix is not None:
                     start = prefix.end()  # "anti-Taliban fighters": the Taliban
                 end = aliases.without_qualifier_tail(text, start, end)
+                end = orgs.without_kind_tail(text, start, end)  # "Interfax news agency"
                 start = _after_qualifier(text, start, end)
             surface = text[start:end]
             if not any(c.isupper() or c.isdigit() for c in surface) or aliases.is_title(surface):

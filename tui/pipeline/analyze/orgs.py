@@ -86,6 +86,26 @@ _ORG_NOUNS = (
     r"|insurer|airline|regulator|watchdog|monitor|institute|think tank|foundation|consortium"
     r"|conglomerate|subsidiary|union"
 )
+# The model's organisation run on into the lower-case noun of its kind: "Interfax news
+# agency", "Ebuteli research institute" are Interfax and Ebuteli (a name is capitalised); not
+# the heads that English writes in lower case inside names ("the Communist party", "the
+# Future movement", "the Northern alliance", "a trade union").
+_KIND_TAIL = re.compile(
+    r"(?: [a-z]+)*? (?:agency|institute|company|firm|group|newspaper|daily|broadcaster|outlet"
+    r"|network|think tank|watchdog|monitor|charity|organi[sz]ation|operator|contractor"
+    r"|manufacturer|airline|militia)$"
+)
+
+
+def without_kind_tail(text: str, start: int, end: int) -> int:
+    """Where the model's organisation text[start:end] ends once a lower-case kind noun after
+    the name is left out; `end` when there is none or nothing capitalised would be left."""
+    tail = _KIND_TAIL.search(text, start, end)
+    if tail is None or not any(c.isupper() for c in text[start : tail.start()]):
+        return end
+    return tail.start()
+
+
 _DESCRIBED = re.compile(
     rf"(?P<name>(?:{_WORD})(?: (?:& )?(?:{_WORD})){{0,5}}), (?:the|an?) "
     r"(?:(?!(?:of|for|at|in|on|to|from|with|by|and|or|but|who|whose|that|which)\b)[\w.-]+ ){0,4}?"

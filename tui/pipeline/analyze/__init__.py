@@ -114,7 +114,8 @@ ANALYZER_VERSION = "25"  # 2: state bodies, described organisations; 3: attitude
 # country's adjective a nationality, "military" before a singular role noun an adjective, past
 # peace operations listed, time zones no names, a war named after its place names the place,
 # units numbered with a cardinal, ", who" and "the X administration" name persons, service
-# members' nouns no persons, "a town called X", divided cities' halves, older wars' weapons
+# members' nouns no persons, "a town called X", divided cities' halves, older wars' weapons,
+# a lower-case kind noun ("Interfax news agency") no part of a name
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -77,9 +77,9 @@ _NAMED_BODY = re.compile(
 )
 _MILITARY_ADJECTIVE = re.compile(
     r" (?:bloggers?|chiefs?|leadership|statements?|air ?strikes?|air|ground|stations?|academy"
-    r"|and (?:political|civilian|security|economic|diplomatic)|officials|sources|experts"
-    r"|analysts|commentators|personnel|leaders|observers"
-    r"|correspondents|vehicles|aircraft|equipment|facilit(?:y|ies)|targets?|bases?|installations?"
+    r"|and (?:political|civilian|security|economic|diplomatic)|officials?|sources?|experts?"
+    r"|analysts?|commentators?|personnel|leaders?|observers?|teams?|advisers?|advisors?"
+    r"|correspondents?|vehicles?|aircraft|equipment|facilit(?:y|ies)|targets?|bases?|installations?"
     r"|infrastructure|operations?|aid|spending|budget|courts?|hospitals?|police|units?|positions"
     r"|convoys?|sites?|objects|assets|casualties|losses|planners|doctrine|support|authorit(?:y|ies)"
     r"|administrations?|offensives?|campaigns?|interventions?|presence|pressure|action|escalation"

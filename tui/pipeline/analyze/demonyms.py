@@ -13,8 +13,10 @@ from collections.abc import Callable
 from tui.pipeline.analyze import gazetteer
 from tui.pipeline.analyze.lists import rows, split_forms
 
-_DEMONYMS = {row[0]: row[1] for row in rows("demonyms.tsv")}
-_BY_DEMONYM = {demonym: country for country, demonym in _DEMONYMS.items()}
+_DEMONYMS: dict[str, str] = {}
+for _row in rows("demonyms.tsv"):
+    _DEMONYMS.setdefault(_row[0], _row[1])  # the first row: the adjective bodies are named with
+_BY_DEMONYM = {row[1]: row[0] for row in rows("demonyms.tsv")}
 
 
 @functools.cache
@@ -69,8 +71,10 @@ def is_nationality(word: str, given: Callable[[str], bool] = lambda _: False) ->
     Tigray, "Burman" from Burma), singular or plural ("Azerbaijanis"). A given name that looks
     like one ("Adrian" from Adria) is not: `given` says what is a given name (given_names.py,
     which itself reads this module)."""
-    if not word[:1].isupper() or word.isupper() or " " in word:
+    if not word[:1].isupper() or word.isupper():
         return False
+    if " " in word:  # "Sri Lankan", "Costa Rican", "Central African": listed whole only
+        return word in _BY_DEMONYM and gazetteer.lookup(word) is None
     if "-" in word:  # "the Armenian-Azerbaijani border"
         parts = word.split("-")
         return len(parts) == 2 and all(p and is_nationality(p, given) for p in parts)

@@ -192,6 +192,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 if prefix is not None:
                     start = prefix.end()  # "anti-Taliban fighters": the Taliban
                 end = aliases.without_qualifier_tail(text, start, end)
+                end = orgs.without_kind_tail(text, start, end)  # "Interfax news agency"
                 start = _after_qualifier(text, start, end)
             surface = text[start:end]
             if not any(c.isupper() or c.isdigit() for c in surface) or aliases.is_title(surface):
@@ -202,8 +203,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 continue  # "Squadron" of "Squadron Leader Hassan Siddiqui"
             if demonyms.is_nationality(surface, given_names.is_given_name):
                 continue  # "Azerbaijani troops", "the Tigrayan side": a people, no name
-            if demonyms.is_peoples_plural(surface):
-                continue  # "Alawites fled", "armed Kukis"
+            if demonyms.is_peoples_plural(surface) or surface in person_spans.SERVICE_MEMBERS:
+                continue  # "Alawites fled", "armed Kukis", "One Marine said"
             rank, context = MODEL, None
             if kind == "PERSON":
                 # "Iyad Abuheweila New York Times": a byline's name, then the outlet
@@ -241,14 +242,18 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
                 start, end = labels.place_span(text, start, end)
             elif _SINGLE_LETTER.fullmatch(text, start, end):
                 end -= 1  # "site X.": the full stop ends the sentence
-            if new_kind and text[start:end] in bodies.KIND_ACRONYMS:
-                new_kind = ""
+            if new_kind and text[start:end] in bodies.KIND_ACRONYMS | _TIME_ZONES:
+                new_kind = ""  # "a Houthi UAV", "(0200 GMT)"
             if new_kind:
                 found.append(Found(start, end, new_kind, rank))
     return found
 
 
 _SINGLE_LETTER = re.compile(r"[A-Z]\.")
+# Time zones as wire copy writes them after a time: no organisation ("(0200 GMT)").
+_TIME_ZONES = frozenset(
+    ("GMT", "UTC", "EST", "EDT", "CST", "PST", "CET", "CEST", "EET", "EEST", "BST", "WAT", "EAT")
+)
 # Places' nouns that also end shops' and chains' names ("Home Depot", "Tanger Outlets").
 _TRADE_NOUNS = frozenset(("Depot", "Outlets", "Mall", "Market"))
 
@@ -276,7 +281,7 @@ _PART_WORDS = name_context.COMPASS | {"Middle"}
 # And of "Gorno-Badakhshan Autonomous Province": the unit's qualifier (places._add).
 _FACILITIES = frozenset(
     ("Police Station", "Police Post", "Army Camp", "Military Camp", "Station", "Autonomous")
-)
+) | {"War", "Conflict"}  # "War" of "the Persian Gulf War" (places._WAR_IN)
 # Adjectives a sentence capitalises before a listed organisation ("Local Taliban officials").
 _QUALIFIERS = frozenset(("Local", "Rival", "Senior", "Former", "Top", "Regional", "Provincial"))
 _PLACE_HEAD_BEFORE = re.compile(r"(?<![\w'’-])(?P<head>[A-Z][a-z]+(?:['’][a-z]+)?) $")

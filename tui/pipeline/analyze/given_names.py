@@ -129,7 +129,8 @@ def person_spans(
         words = text[match.start() : end].split()
         if len(words) == 4 and text[end : end + 2] in _CAPITAL_NEXT:
             end -= len(words[-1]) + 1  # "Lexus Project Manager Fumihiko Hazama": a name runs on
-        if gazetteer.lookup(text[match.start() : end], alternates=False) is None:
+        whole = text[match.start() : end]  # "Sri Lankan": a nationality of two words
+        if gazetteer.lookup(whole, alternates=False) is None and country_of(whole) is None:
             spans.append((match.start(), end))
     return spans
 

@@ -1,7 +1,6 @@
 """Which type a span is: corrections to the model's labels from the gazetteer and the context.
 
-- An organisation that the gazetteer knows as a place, and whose words say nothing of an
-  organisation, is a place (Kharkiv, Sumy).
+- A gazetteer place the model calls an organisation, with no organisation word, is a place.
 - An organisation right after a role word ("governor Volodymyr Artiukh", "spokesman Dmitry
   Peskov") or after an honorific is a person, if it looks like a name.
 - A name after an honorific ("Mr Artiukh", "Gen. Syrskyi") is a person even when the model
@@ -72,9 +71,9 @@ ROLE_WORDS = frozenset((
 _MODERN = frozenset(aliases.MODERN_SPELLINGS.values())
 # "J. Smith", "T.O'Gorman": initials before a surname are a person's.
 _INITIALS = re.compile(r"(?:[A-Z]\. ?){1,3}[A-Z][a-z]*(?:['’-][A-Z]?[a-z]+)*[a-z]")
-_ROLE_AFTER = re.compile(
-    r",? (?:the |a |an )?(?:head|governor|mayor|spokesman|spokeswoman|spokesperson|commander|"
-    r"chief|leader|minister|president|director|chairman|deputy|adviser|advisor|aide|official)\b"
+_ROLE_AFTER = re.compile(  # and "X Y, who served on ...": a relative clause of persons
+    r", who\b|,? (?:the |a |an )?(?:head|governor|mayor|spokesman|spokeswoman|spokesperson|aide|"
+    r"commander|chief|leader|minister|president|director|chairman|deputy|advis[eo]r|official)\b"
 )
 # "X, a Syrian national guard at ...": what a person is, set after the name.
 _PERSON_APPOSED = re.compile(
@@ -197,7 +196,8 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
     if (titled and looks_like_name(surface)) or _INITIALS.fullmatch(surface):
         return "PERSON"
     words = surface.split()
-    if kind == "PLACE" and len(words) == 1 and is_demonym(surface.removesuffix("s")):
+    plural = surface if gazetteer.lookup(surface) else surface.removesuffix("s")  # "Philippines"
+    if kind == "PLACE" and len(words) == 1 and is_demonym(plural):
         return ""  # "Ukrainian troops": a nationality, not a place
     if kind == "PLACE" and len(words) == 1 and surface in COMPASS:
         return ""  # "the Southern, Central and Western regions"

@@ -250,12 +250,12 @@ def joined_places(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 # A leader's followers and rule named through the leader: "Assad loyalists", "the Gbagbo
-# regime", "pro-Ouattara forces", "pro Assad fighters". The name after "pro"/"anti" is also
-# a listed organisation's ("pro-JNIM accounts") or a place's ("anti-Kyiv protests"): then it
-# is that, with the hyphen left out of the span.
+# regime", "the Reagan administration" (a territory's is its government: bodies.py),
+# "pro-Ouattara forces", "pro Assad fighters". The name after "pro"/"anti" is also a listed
+# organisation's ("pro-JNIM accounts") or a place's ("anti-Kyiv protests"): then it is that.
 _LED = re.compile(
     r"(?<![\w'’.-])(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
-    r" (?:regime|loyalists?|supporters|partisans)\b"
+    r" (?:regime|administration|loyalists?|supporters|partisans)\b"
 )
 _PRO = re.compile(
     r"(?<![\w-])(?:[Pp]ro-|[Aa]nti-|pro |anti )(?P<name>[A-Z][\w’'-]*[A-Za-z])(?=[\s,.;:)])"

@@ -40,6 +40,14 @@ _ORDINAL_UNIT = re.compile(
     rf"\b(?P<n>[1-9][0-9]{{0,2}}(?:st|nd|rd|th))(?P<words>(?: [A-Za-z][a-z]+(?:-[a-z]+)?){{0,4}}?)"
     rf" (?P<noun>(?:{_UNIT_NOUNS}|{_UNIT_NOUNS.lower()}))s?\b"
 )
+# A unit numbered with a cardinal, as South Asian, British and Israeli armies number theirs
+# ("18 Grenadiers", "11 Gorkha Rifles", "42 Marine Commando", "the 16 Bihar regiment", "769
+# brigade"), or with the U.S. Army's "2d"/"3d" ("2d Army Corps"); a plural is a count.
+_NUMBERED_UNIT = re.compile(
+    r"(?<![\w.,:/$£€-])[1-9][0-9]{0,3}d? (?:[A-Z][a-z]+ ){0,2}(?:Rifles|Grenadiers|Commando"
+    r"|[Rr]egiment|[Bb]rigade|[Bb]attalion|[Dd]ivision|Corps|Squadron|Fusiliers)\b(?!s)"
+)
+_MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? $")
 # Without an ordinal, only capitalised names ending in a unit noun ("Azov Regiment").
 _NAMED_UNIT = re.compile(
     rf"\b(?P<words>{_CAP}(?: (?:of )?{_CAP}){{0,3}}) (?P<noun>{_UNIT_NOUNS}|Forces|Guards|Force)\b"
@@ -78,6 +86,26 @@ _ORG_NOUNS = (
     r"|insurer|airline|regulator|watchdog|monitor|institute|think tank|foundation|consortium"
     r"|conglomerate|subsidiary|union"
 )
+# The model's organisation run on into the lower-case noun of its kind: "Interfax news
+# agency", "Ebuteli research institute" are Interfax and Ebuteli (a name is capitalised); not
+# the heads that English writes in lower case inside names ("the Communist party", "the
+# Future movement", "the Northern alliance", "a trade union").
+_KIND_TAIL = re.compile(
+    r"(?: [a-z]+)*? (?:agency|institute|company|firm|group|newspaper|daily|broadcaster|outlet"
+    r"|network|think tank|watchdog|monitor|charity|organi[sz]ation|operator|contractor"
+    r"|manufacturer|airline|militia)$"
+)
+
+
+def without_kind_tail(text: str, start: int, end: int) -> int:
+    """Where the model's organisation text[start:end] ends once a lower-case kind noun after
+    the name is left out; `end` when there is none or nothing capitalised would be left."""
+    tail = _KIND_TAIL.search(text, start, end)
+    if tail is None or not any(c.isupper() for c in text[start : tail.start()]):
+        return end
+    return tail.start()
+
+
 _DESCRIBED = re.compile(
     rf"(?P<name>(?:{_WORD})(?: (?:& )?(?:{_WORD})){{0,5}}), (?:the|an?) "
     r"(?:(?!(?:of|for|at|in|on|to|from|with|by|and|or|but|who|whose|that|which)\b)[\w.-]+ ){0,4}?"
@@ -167,6 +195,11 @@ def _units(text: str) -> list[OrgMention]:
     found = []
     for match in _ORDINAL_UNIT.finditer(text):
         name = " ".join(w[:1].upper() + w[1:] for w in match.group(0).split())
+        found.append(OrgMention(match.start(), match.end(), name, "unit:" + name.lower()))
+    for match in _NUMBERED_UNIT.finditer(text):
+        if _MONTH_BEFORE.search(text, max(0, match.start() - 12), match.start()):
+            continue  # "on May 18 Division commanders met": a date
+        name = match.group(0)
         found.append(OrgMention(match.start(), match.end(), name, "unit:" + name.lower()))
     for match in _NAMED_UNIT.finditer(text):
         if _in_title_case_line(text, match.start()):

@@ -57,6 +57,13 @@ _DAYS = frozenset((
 # fmt: on
 _NUMBER_AFTER = re.compile(r"\.? [0-9]{1,2}\b")
 _NEXT_WORD = re.compile(r" (?P<word>[A-Z][a-z]+)\b")
+# A member of a service written with its capital, a common noun: "a U.S. Marine" (not "the
+# Rangers", a side as often as a unit).
+SERVICE_MEMBERS = frozenset((
+    "Marine", "Marines", "Commando", "Commandos", "Paratrooper", "Paratroopers", "Guardsman",
+    "Guardsmen", "Gurkha", "Gurkhas", "Legionnaire", "Legionnaires",
+    "Airman", "Airmen", "SEAL", "SEALs",
+))
 # Offices that, inside a span, stand between a qualifier and the person ("New York Democrat
 # Charles Rangel", "Charlotte Mayor Jennifer Roberts"); not those that are also surnames
 # ("King", "Prince", "Major", "Bishop").
@@ -155,6 +162,9 @@ def check(text: str, start: int, end: int) -> tuple[int, int, str | None]:
             cut = start + len(" ".join(words[: i + 1])) + 1
             return cut, end, None  # "Charlotte Mayor Jennifer Roberts"
     surface = " ".join(words)
+    ranked = len(words) > 1 and words[-1] in aliases.HONORIFICS and text[end : end + 1] == "."
+    if surface in SERVICE_MEMBERS or ranked:
+        return start, end, ""  # "One Marine said", "Marine Col. X" (the name follows the rank)
     if len(words) == 1 and surface.rstrip(".") in _MONTHS and _NUMBER_AFTER.match(text, end):
         return start, end, ""  # "(Jun 5)": a date
     if demonyms.is_people(surface):

@@ -43,7 +43,8 @@ _SETTLEMENT = (
 _KIND_OF = re.compile(
     rf"\b(?:the|a|of|in|and|small|frontline|front-line|border|key|industrial|coastal|strategic)"
     rf" (?:(?:front[- ]?line|border|eastern|southern|northern|western|nearby|small|key|"
-    rf"industrial|coastal|strategic|Ukrainian|Russian) )?(?:{_SETTLEMENT}) of {_NAME}"
+    rf"industrial|coastal|strategic|Ukrainian|Russian) )?(?:{_SETTLEMENT})"
+    rf" (?:of|called|named|known as) {_NAME}"  # "a town called Potocari"
 )
 # A unit in the singular before its name, after a nationality or none: "the department of
 # Torodi", "the Mexican state of Michoacán", "the Bokkos Local Government Area of Plateau" (in
@@ -152,6 +153,10 @@ _NOT_PLACE_WORDS = frozenset((
 # fmt: on
 
 
+# A war or conflict named after its place: the place ("the Kargil conflict", "the Persian Gulf
+# War"); not after a people's or a nation's adjective ("the Korean War" names no place).
+_WAR_IN = re.compile(r"(?<![\w-])(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:[Ww]ar|[Cc]onflict)\b")
+
 def find_context_places(text: str) -> list[PlaceMention]:
     """Spans that the surrounding words mark as places, in order, without overlaps."""
     found: list[PlaceMention] = []
@@ -181,6 +186,9 @@ def find_context_places(text: str) -> list[PlaceMention]:
         _add(found, text, match.start("name"), match.end("name"), "named")
     for match in _NEAR.finditer(text):
         _add(found, text, match.start("name"), match.end("name"), "near")
+    for match in _WAR_IN.finditer(text):  # "the Kargil conflict", "the Persian Gulf War"
+        if gazetteer.lookup(match["name"], alternates=False) is not None:
+            _add(found, text, match.start("name"), match.end("name"), "named")
     for match in _ROUTE_PAIR.finditer(text):
         if _route_ends(match["a"], match["b"]):  # "the Delling-Kadugli road": two towns
             found.append(PlaceMention(match.start("a"), match.end("a"), "named"))

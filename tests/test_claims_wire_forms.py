@@ -44,6 +44,11 @@ def content(text: str, claim: Claim) -> str:
             "a higher toll of 17 dead",
         ),
         ("The governor put the death toll at 27.", "The governor", "the death toll at 27"),
+        ("Medics at the district hospital counted 14 bodies.", "Medics at the district hospital",
+         "14 bodies"),
+        ("The monitoring group tallied at least 40 dead.", "The monitoring group",
+         "at least 40 dead"),
+        ("The army has kept its count of 23 dead.", "The army", "its count of 23 dead"),
     ],
 )
 def test_a_figure_given_is_a_claim(find, text, source, said):
@@ -53,7 +58,12 @@ def test_a_figure_given_is_a_claim(find, text, source, said):
 
 @pytest.mark.parametrize(
     "text",
-    ["The war has given a heavy toll to the region.", "The army gave no figure for its losses."],
+    [
+        "The war has given a heavy toll to the region.",
+        "The army gave no figure for its losses.",
+        "Volunteers counted the votes in 12 districts.",
+        "The army kept its positions near the river.",
+    ],
 )
 def test_giving_without_an_amount_is_no_figure(find, text):
     assert find(text) == ()

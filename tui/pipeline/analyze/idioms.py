@@ -52,23 +52,29 @@ _FIGURES = cues.words(
 )
 # Verbs that give a figure as their object: "gave a lower toll of 31 dead" (a figure someone
 # gives is a claim, as with "put"); "put" needs its "at", these an amount in the object.
-GIVE_FORMS = cues.words("give gives gave given giving")
-FIGURE_VERBS = cues.words("put puts putting") | GIVE_FORMS
+GIVE_FORMS = cues.words("give gives gave given giving keep keeps kept keeping")
+# Verbs of counting the dead: "counted 31 bodies", "tallied at least 19 dead" (a count someone
+# makes and gives is a claim, as with "put" and "gave"): an amount of the dead as the object.
+TALLY_FORMS = cues.words("count counts counted counting tally tallies tallied tallying")
+_TALLIED = cues.words("dead bodies body deaths victims corpses fatalities casualties")
+FIGURE_VERBS = cues.words("put puts putting") | GIVE_FORMS | TALLY_FORMS
 
 
 def put_figure(doc: Any, tok: Token, start: int, end: int) -> Found | None:
-    """ "X put the death toll at 27", "X gave a lower toll of 31 dead": a figure given is a
-    claim; the object (and "at") the content. "gave" needs an amount in its object, so "the
-    war has given a heavy toll" is none."""
+    """ "X put the death toll at 27", "X gave a lower toll of 31 dead", "X has kept its count
+    of 23 dead", "X counted 31 bodies": a figure given is a claim; the object (and "at") the
+    content. "gave", "kept" and "counted" need an amount in their object, so "the war has
+    given a heavy toll" and "counted the cost" are none."""
     if tok.lower_ not in FIGURE_VERBS:
         return None
-    objs = [c for c in tok.rights if c.dep_ == "dobj" and c.lower_ in _FIGURES]
+    wanted = _TALLIED if tok.lower_ in TALLY_FORMS else _FIGURES
+    objs = [c for c in tok.rights if c.dep_ == "dobj" and c.lower_ in wanted]
     source = subjects.speaker(tok)
     if not objs or source is None or not start <= source.i < tok.i:
         return None
-    if tok.lower_ in GIVE_FORMS:
+    if tok.lower_ in GIVE_FORMS or tok.lower_ in TALLY_FORMS:
         last = objs[0].right_edge.i + 1
-        if not any(t.like_num for t in doc[objs[0].i : min(last, end)]):
+        if not any(t.like_num for t in doc[objs[0].left_edge.i : min(last, end)]):
             return None
     else:
         at = [c for c in tok.rights if c.dep_ == "prep" and c.lower_ == "at"]

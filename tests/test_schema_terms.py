@@ -231,3 +231,21 @@ def test_stories_file_refile_and_purge_through_packed_values(tmp_path: Path) -> 
     assert all(left[a] == filed[a] for a in left if a != row["id"])
     for story in kept.window_stories(conn, ""):
         assert StoryState.from_row(story).terms  # every id named is still in story_terms
+
+
+def test_filing_waits_its_turn_when_another_process_wrote_since_it_last_read(
+    tmp_path: Path,
+) -> None:
+    """Two refreshers on one cache: a filing whose connection still holds an old read (a
+    snapshot taken before the other one's write) must not fail with "database is locked"
+    (SQLite cannot upgrade such a read to a write; save_filing takes the write lock first)."""
+    conn = scale_cache.build(tmp_path, articles=20)
+    other = schema.connect(tmp_path / "cache" / "sitrep.db")
+    conn.execute("BEGIN")
+    conn.execute("SELECT count(*) FROM articles").fetchone()  # a read snapshot is held
+    other.execute("INSERT OR REPLACE INTO app_state(key, value) VALUES ('elsewhere', '1')")
+    other.commit()  # the other process wrote after that snapshot
+    kept.save_filing(conn, {}, [], [], [], {"drone": 1}, 4)
+    assert kept.document_frequencies(conn, ["drone"]) == {"drone": 1}
+    other.close()
+    conn.close()

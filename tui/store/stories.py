@@ -227,6 +227,12 @@ def save_filing(
     keys = ("first_seen", "last_seen", "terms", "places", "norm", "kinds")
     stories = list(stories)
     states = {story["id"]: {k: story[k] for k in keys if k in story} for story in stories}
+    if conn.in_transaction:
+        conn.commit()
+    # The write lock first: a transaction that reads before it writes cannot take the lock
+    # when another process (a second refresher, `sitrep fetch` beside the app) wrote
+    # in between, and SQLite then answers "locked" at once instead of waiting its turn.
+    conn.execute("BEGIN IMMEDIATE")
     with conn:
         story_terms.add_frequencies(conn, df_delta)
         alone = {story["id"]: int(story["article_ids"][0]) for story in stories

@@ -151,3 +151,16 @@ def test_a_relayed_speaker_is_the_source(find, text, source, said):
     there is one claim and it is Y's (wire copy of every split relays this way)."""
     (claim,) = find(text)
     assert (claim.source, claim.cue, content(text, claim)) == (source, "saying", said)
+
+
+def test_no_parse_joins_two_paragraphs(find):
+    """A paragraph that ends "... said on X." and one that opens with its own speaker: the
+    parser had read "X. Major ..." as one noun phrase across the blank line, and the second
+    speaker's claim was lost."""
+    text = (
+        '"The shells came from army positions," the group\'s spokesman said on X.\n\n'
+        "Major Ivo Brankov, the army's spokesman, said the rebels had fired dozens of rockets."
+    )
+    assert [c.source for c in find(text)] == [
+        "the group's spokesman", "Major Ivo Brankov",
+    ]  # fmt: skip

@@ -46,8 +46,29 @@ def get_nlp() -> Any:
     nlp.remove_pipe("attribute_ruler")
     _register_pos_component()
     nlp.add_pipe(POS_COMPONENT, after="parser", config={"table": tag_to_pos})
+    _register_paragraph_component()
+    nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     _use_numpy_products(nlp)
     return nlp
+
+
+PARAGRAPH_COMPONENT = "sitrep_paragraphs"
+
+
+@functools.cache
+def _register_paragraph_component() -> None:
+    from spacy.language import Language
+
+    @Language.component(PARAGRAPH_COMPONENT)
+    def paragraphs(doc: Any) -> Any:
+        """A paragraph break (a blank line) starts a sentence, which the parser then keeps:
+        no parse joins two paragraphs ('... said on X.' then 'Major X said ...' had made the
+        second speaker the object of the first one's "on")."""
+        for tok in doc[1:]:
+            before = doc[tok.i - 1]
+            if before.is_space and before.text.count("\n") >= 2 and not tok.is_space:
+                tok.is_sent_start = True
+        return doc
 
 
 def _use_numpy_products(nlp: Any) -> None:

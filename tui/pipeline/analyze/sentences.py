@@ -10,7 +10,8 @@ next; a deterministic splitter gives that for a few regex scans per article. The
 reads the parse only inside these sentences.
 
 Rules, in order:
-- a blank line always ends a sentence (the reading text separates paragraphs with one);
+- a blank line always ends a sentence (the reading text separates paragraphs with one); the
+  parser is told so too (`model.py`'s paragraph component), so no parse spans two paragraphs;
 - a single newline ends one when the line before ends with terminal punctuation, or when the line
   before has none at all (a headline, a dateline) and the next line starts like a sentence;
   otherwise it is a hard wrap inside a sentence;

@@ -28,9 +28,8 @@ _NOUN_TAGS = frozenset(("NN", "NNS", "NNP", "NNPS", "PRP"))
 _PERCEIVED = words("see view know hear find show recommend")
 # Verbs that relay another's words: "X quoted / cited / reported Y as saying" (Y speaks),
 # "Y was recorded as saying".
-_RELAYING = frozenset(
-    form for base in ("quote", "cite", "report", "record") for form in cues.forms(base)
-)
+RELAYING_BASES = ("quote", "cite", "report", "record")
+_RELAYING = frozenset(form for base in RELAYING_BASES for form in cues.forms(base))
 
 
 def speaker(tok: Token) -> Token | None:

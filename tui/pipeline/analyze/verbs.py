@@ -64,7 +64,7 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     if passive and base == "quote":
         return None  # "was quoted by RIA as saying": the "saying" frame holds the claim
-    if base in ("quote", "cite", "report") and _relays(tok):
+    if base in subjects.RELAYING_BASES and _relays(tok):
         return None  # "Interfax quoted a commander as saying": the commander's frame holds it
     source, cue_lo = subjects.source(tok)
     opening = None

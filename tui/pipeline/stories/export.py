@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.contradictions import Contradiction, find_contradictions
-from tui.pipeline.stories.figures import QUANTITIES, Figure, outlet_figures, story_figures
+from tui.pipeline.stories.figures import Figure, in_order, outlet_figures, story_figures
 from tui.pipeline.stories.ledger import LedgerRow, build_ledger
 
 
@@ -43,8 +43,8 @@ def story_report(story_id: str, articles: Iterable[StoryArticle]) -> StoryReport
     rows = build_ledger(story_id, list(ordered))
     figures = story_figures(rows, {a.id: a.text for a in ordered})
     contradictions = find_contradictions(rows, figures)
-    figures += outlet_figures(ordered)  # an outlet's own tolls: shown, paired with no claim
-    figures.sort(key=lambda f: (QUANTITIES.index(f.what), f.kind, f.low, f.source))
+    figures = in_order([*figures, *outlet_figures(ordered)])  # an outlet's own tolls: shown,
+    # paired with no claim
     return StoryReport(story_id, ordered, tuple(rows), tuple(figures), tuple(contradictions))
 
 

@@ -18,7 +18,8 @@ from tui.pipeline.stories.ledger import LedgerRow
 from tui.pipeline.stories.scope import NO_SCOPE, Scope, is_increment, is_part, is_update, scope_of
 
 __all__ = [
-    "QUANTITIES", "Figure", "FigureMention", "outlet_figures", "side_by_side", "story_figures",
+    "QUANTITIES", "Figure", "FigureMention", "in_order", "outlet_figures", "side_by_side",
+    "story_figures",
 ]  # fmt: skip
 
 _NEAR = 80  # characters either side of an amount read for its update and part cues
@@ -88,6 +89,11 @@ def story_figures(rows: Iterable[LedgerRow], texts: dict[str, str]) -> list[Figu
         figures.append(
             Figure(what, low, high, amount.words, amount.of, kind, row.source, source_key, mentions)
         )
+    return in_order(figures)
+
+
+def in_order(figures: Iterable[Figure]) -> list[Figure]:
+    """Figures quantity by quantity (killed first), then by kind, amount and source."""
     return sorted(figures, key=lambda f: (QUANTITIES.index(f.what), f.kind, f.low, f.source))
 
 

@@ -164,3 +164,21 @@ def test_no_parse_joins_two_paragraphs(find):
     assert [c.source for c in find(text)] == [
         "the group's spokesman", "Major Ivo Brankov",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Herders' militias seeking to drive the farmers off the plateau burned two villages.",
+        "The movement, which wants to restore the old monarchy, seized the customs post.",
+        "Separatists who intend to hold a referendum blocked the northern road.",
+        "The governor, who ordered the evacuation of the port, toured the shelters.",
+    ],
+)
+def test_an_aim_in_a_party_s_description_is_no_claim(find, text):
+    assert find(text) == ()
+
+
+def test_an_aim_a_party_states_is_still_a_claim(find):
+    text = "The movement said it wants to restore the old monarchy."
+    assert [c.source for c in find(text)] == ["The movement"]

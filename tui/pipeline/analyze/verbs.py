@@ -50,6 +50,10 @@ _VERBAL = frozenset(("aux", "auxpass", "nsubj", "nsubjpass", "dobj", "oprd", "cc
 _PERSONAL = words("him her them himself herself themselves me us you")
 _SHE = words("he she i we")
 _REFLEXIVE = words("itself themselves himself herself")
+# Aims and orders told of a party inside its own description ("rebels seeking to carve out a
+# homeland", "the group, which wants to topple the government", "the president, who ordered
+# the mobilisation"): the outlet's background, not a position anyone stated.
+_AIMS = frozenset(("want", "wish", "intend", "seek", "plan", "order"))
 
 
 def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None:
@@ -84,6 +88,8 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         return None
     if base in cues.STANCE and tok.dep_ == "acl" and tok.tag_ == "VBG":
         return None  # "a movement supporting the army": a description, not a stance taken
+    if base in _AIMS and tok.dep_ in ("relcl", "acl"):
+        return None
     if base in cues.STANCE and passive:
         return None  # "rebels who are backed by Kigali": support given, not a stance said
     if base == "claim" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):

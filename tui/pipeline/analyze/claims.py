@@ -23,6 +23,7 @@ from typing import Any
 from tui.core.models import Claim, Entity
 from tui.pipeline.analyze import (
     attribution,
+    blocks,
     canonical,
     contest,
     gazetteer,
@@ -80,6 +81,7 @@ def find_claims(
             for found in attribution.find_in_sentence(doc, lo, hi, quoted, mine):
                 drafts.append(_widen(quoted, _draft(doc, text, found, sent_start, sent_end)))
     drafts = [d for d in drafts if not _claimed_by_nobody(text, d)]
+    drafts = blocks.add(doc, text, quoted, sentences, drafts)
     if not drafts:
         return ()
     sources.name_sources(doc, drafts, entities)

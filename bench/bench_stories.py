@@ -244,7 +244,9 @@ def score(set_name: str, errors: bool, batches: int = 0) -> None:
             found_pairs += 1
         else:
             r1, r2 = row_of_gold.get(k1), row_of_gold.get(k2)
-            if r1 is None or r2 is None:
+            if story_of[m1[1]] != story_of[m2[1]]:
+                why = "two stories"
+            elif r1 is None or r2 is None:
                 why = "no claim"
             elif row_key[r1] != row_key[r2]:
                 why = "speaker"

@@ -8,8 +8,11 @@ For each set: the gold contradictions missed, by kind and by the first reason th
 more than a day apart, a denial that matches nothing of the row...), and the grouping's
 margins: each article scored, in publication order, against the story holding its gold mates
 (shared focus place or not, which threshold it reached, joined or not), with the best score of
-a wrong story. Claim-group misses by cause are `bench_stories.py --errors`. The validation set
-(the newest held-out one) is not offered: its errors are not read.
+a wrong story. And the gold claim pairs missed, by cause (`claim_causes`): the two articles in
+two predicted stories; no claim over one mention; one claim over two gold mentions (a claim
+spanning two statements: it stands for one of them only); two speaker keys; a denial against an
+assertion; one speaker, the statements judged different. `bench_stories.py --errors` lists
+them. The validation set (the newest held-out one) is not offered: its errors are not read.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections import Counter, defaultdict
+from itertools import combinations
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,6 +111,62 @@ def _why(kind, ra, rb, pairs, found, home) -> str:  # type: ignore[no-untyped-de
     return "different towns, or other"
 
 
+def claim_causes(name: str) -> Counter[str]:
+    """Why each gold pair of one claim group in two articles is not one ledger row."""
+    meta, texts, gold = bench.load(name)
+    articles = bench.analysed(meta, texts)
+    story_of, _, _ = bench.group(articles)
+    by_story = defaultdict(list)
+    for a in articles:
+        by_story[story_of[a.id]].append(a)
+    mentions = [
+        (g["id"], m["article"], bench.span_of(texts, m["article"], m["quote"]))
+        for g in gold["claim_groups"]
+        for m in g["mentions"]
+    ]
+    row_of: dict[int, str] = {}  # gold mention -> row, as bench_stories maps them
+    covered: set[int] = set()  # gold mentions some claim covers, mapped or not
+    key_of, denial_of = {}, {}
+    for sid, arts in by_story.items():
+        for row in story_report(sid, arts).rows:
+            key_of[row.id], denial_of[row.id] = row.source_key, row.is_denial
+            for m in row.mentions:
+                c = m.claim
+                lo, hi = (
+                    (c.content_start, c.content_end)
+                    if c.content_end > c.content_start
+                    else (c.start, c.end)
+                )
+                near = [
+                    (bench.covers(lo, hi, span), -span[0], k)
+                    for k, (_, art, span) in enumerate(mentions)
+                    if art == m.article_id
+                ]
+                covered.update(k for cov, _, k in near if cov >= 0.5)
+                best = max(near, default=(0.0, 0, -1))
+                if best[0] >= 0.5 and best[2] not in row_of:
+                    row_of[best[2]] = row.id
+    causes: Counter[str] = Counter()
+    for (k1, m1), (k2, m2) in combinations(list(enumerate(mentions)), 2):
+        if m1[0] != m2[0] or m1[1] == m2[1]:
+            continue
+        r1, r2 = row_of.get(k1), row_of.get(k2)
+        if r1 is not None and r1 == r2:
+            continue
+        if story_of[m1[1]] != story_of[m2[1]]:
+            causes["two stories"] += 1
+        elif r1 is None or r2 is None:
+            two = any(k in covered and row_of.get(k) is None for k in (k1, k2))
+            causes["one claim over two gold mentions" if two else "no claim"] += 1
+        elif key_of[r1] != key_of[r2]:
+            causes["speaker"] += 1
+        elif denial_of[r1] != denial_of[r2]:
+            causes["denial/assertion"] += 1
+        else:
+            causes["statement"] += 1
+    return causes
+
+
 def margins(name: str) -> tuple[Counter[str], list[float]]:
     """How each article's true join was made, and the best scores of wrong stories."""
     meta, texts, gold = bench.load(name)
@@ -152,15 +212,22 @@ def main() -> None:
     parser.add_argument("--set", choices=DEVELOPMENT)
     args = parser.parse_args()
     total: Counter[tuple[str, str]] = Counter()
+    pairs: Counter[str] = Counter()
     for name in (args.set,) if args.set else DEVELOPMENT:
         causes = contradiction_causes(name)
         total.update(causes)
+        missed = claim_causes(name)
+        pairs.update(missed)
+        print(f"== {name}: {sum(missed.values())} gold claim pairs missed: " + ", ".join(
+            f"{why} {n}" for why, n in missed.most_common()))
         counts, wrong = margins(name)
         print(f"== {name}: {sum(causes.values())} gold contradictions missed")
         for (kind, why), n in causes.most_common():
             print(f"  {n:3d}  {kind}: {why}")
         print("  true joins: " + "; ".join(f"{k} {n}" for k, n in sorted(counts.items())))
         print(f"  best scores of a wrong story: {wrong}")
+    print(f"== all: {sum(pairs.values())} claim pairs missed: " + ", ".join(
+        f"{why} {n}" for why, n in pairs.most_common()))
     print(f"== all: {sum(total.values())} missed")
     for (kind, why), n in total.most_common():
         print(f"  {n:3d}  {kind}: {why}")

@@ -222,8 +222,10 @@ def test_dev_set_contradictions_floor() -> None:
 
 
 # Eleventh pass: 0.925 / 0.905 on the gold relabelled to the spokesperson convention, a
-# spokesperson's rows now their body's (fewer row pairs; 0.947 / 0.913 before).
-PRECISION_FLOOR = 0.91
+# spokesperson's rows now their body's (fewer row pairs; 0.947 / 0.913 before). Seventeenth
+# pass: 0.883 / 0.908, a claim's statements each a mention of their own (bench/README.md,
+# "Stories, seventeenth pass": dev contradictions 0.895 / 0.789 -> 0.867 / 0.829 there).
+PRECISION_FLOOR = 0.87
 RECALL_FLOOR = 0.89  # with this looser quote mapping (bench: 0.770)
 
 

@@ -135,6 +135,9 @@ def _not_a_count(lows: list[str], k: int, after: int) -> bool:
     nxt = lows[after] if after < len(lows) else ""
     if nxt.split("-")[0] in lexicon.NOT_COUNTS or nxt == ":":
         return True
+    if _is_month(lows, after) or (k > 0 and _is_month(lows, k - 1) and after == k + 1
+                                   and not _CLASS_OF.get(nxt)):
+        return True  # a day of the month ("on 8 May", "May 8, 2025"), not a count
     if lows[k].isdigit() and 1900 <= int(lows[k]) <= 2100 and len(lows[k]) == 4:
         return True
     if lows[k] == "one" and k > 0 and lows[k - 1] in _ONE_NO_COUNT:
@@ -147,6 +150,20 @@ def _not_a_count(lows: list[str], k: int, after: int) -> bool:
     return k > 0 and lows[k - 1] in ("aged", "age", "since", "in")
 
 
+def _is_month(lows: list[str], at: int) -> bool:
+    """Whether the token at `at` names a month ("may" only before a stop or a number: "23
+    may have died" holds no date)."""
+    word = lows[at].rstrip(".") if at < len(lows) else ""
+    if word != "may":
+        return word in _MONTHS
+    nxt = lows[at + 1] if at + 1 < len(lows) else ""
+    return not nxt or nxt in ",;.)" or nxt[:1].isdigit()
+
+
+_MONTHS = lexicon.words(  # and their abbreviations; "may" is read apart (`_is_month`)
+    "january february march april june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
 _ONE_NO_COUNT = frozenset(("every", "each", "any", "not", "from", "at", "on", "by", "with"))
 
 

@@ -1,7 +1,9 @@
 """The claim ledger of a story: one row per statement per source, with every outlet's mention.
 
 Each claim of the story's articles is filed under its speaker (sources.py, resolved across the
-story) and compared with the rows of that speaker so far, in publication order:
+story) and compared with the rows of that speaker so far, in publication order; a claim whose
+content reports two statements ("... had taken over two schools and that 2,000 people had
+fled") is one mention per statement (statements.statement_spans, seventeenth pass):
 
 - its statement is the content of the claim as comparison keys (words.keys: concepts and
   stems) plus the entities named in it, each key weighted by how rare it is among the story's
@@ -36,7 +38,13 @@ from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.lexicon import ACTS, DENIAL_CUES, OPPOSITIONS, STATE_BODY_WORDS
 from tui.pipeline.stories.parties import same_party_links, spoken_for
 from tui.pipeline.stories.scope import NO_SCOPE, Scope, scope_of
-from tui.pipeline.stories.statements import clauses, similarity, statement_keys, weights
+from tui.pipeline.stories.statements import (
+    clauses,
+    similarity,
+    statement_keys,
+    statement_spans,
+    weights,
+)
 from tui.pipeline.stories.words import claim_key, pole_keys, stem
 
 # A content that says something was not there ("there were no military facilities in the
@@ -158,20 +166,26 @@ def ledger_items(articles: list[StoryArticle]) -> tuple[list[Item], dict[str, fl
     items = []
     parts: list[list[Counter[str]]] = []  # a claim's that-clauses ("... and that ..."), each
     for article in sorted(articles, key=lambda a: (a.timestamp, a.id)):
-        for claim in sorted(article.claims, key=lambda c: c.start):
-            speaker = sources.speaker_of(claim, article.text, article.entities)
-            content, lo = own_content(claim, article)
-            mention = Mention(
-                article.id, article.url, article.feed, article.timestamp, claim, content, lo
-            )
-            statement = statement_keys(content, lo, article)
-            mention = replace(
-                mention, denial=is_denial(claim, statement), scope=scope_of(content, lo, article)
-            )
-            items.append((mention, speaker, statement))
-            parts.append(
-                [statement_keys(t, at, article) for t, at in clauses(content, lo)] or [statement]
-            )
+        for whole in sorted(article.claims, key=lambda c: c.start):
+            speaker = sources.speaker_of(whole, article.text, article.entities)
+            own, at = own_content(whole, article)
+            for content, lo in statement_spans(own, at):  # one mention per statement
+                claim = whole if content == own else replace(
+                    whole, content_start=lo, content_end=lo + len(content.rstrip())
+                )  # fmt: skip
+                mention = Mention(
+                    article.id, article.url, article.feed, article.timestamp, claim, content, lo
+                )
+                statement = statement_keys(content, lo, article)
+                mention = replace(
+                    mention,
+                    denial=is_denial(claim, statement),
+                    scope=scope_of(content, lo, article),
+                )
+                items.append((mention, speaker, statement))
+                parts.append(
+                    [statement_keys(t, o, article) for t, o in clauses(content, lo)] or [statement]
+                )
     speakers = [s for _, s, _ in items]
     declared = acronyms.declared(a.text for a in articles)  # "the ... Army (TPNPB)"
     resolved = spoken_for(speakers, sources.resolve(speakers, declared))

@@ -41,6 +41,13 @@ _PASSIVE = lexicon.words("was were been being be is are get got gets")
 _DYING = lexicon.words("died die dies dying dead perished")
 _SERVES = lexicon.words("for housing sheltering hosting")  # "a site for displaced families"
 _AGENT = "by"  # "an attack by jihadist gunmen"
+# Nouns of an act or of its dead: armed men after one were hit only as its object ("the
+# killing of five fighters", "an attack on militants"), not as its authors or background.
+_ACT_NOUNS = lexicon.words(
+    "attack attacks strike strikes raid raids bombing bombings shelling assault assaults ambush "
+    "toll bodies body death deaths casualties fatalities lives massacre"
+)
+_OBJECT = lexicon.words("on of against at targeting")
 
 
 def told_statements(row: LedgerRow) -> list[frozenset[str]]:
@@ -140,7 +147,11 @@ def _befallen(found: list[tuple[str, str]], i: int) -> bool:
     as their death ("had been killed", "died"); "fighters opened fire" acted."""
     before = [k for k, (_, key) in enumerate(found[:i]) if key in _DONE]
     if before:
-        return all(word != _AGENT for word, _ in found[before[-1] + 1 : i])
+        act = before[-1]
+        if found[act][0] in _ACT_NOUNS and (act + 1 == i or found[act + 1][0] not in _OBJECT):
+            return False  # "the attack was the work of TTP militants", "31 bodies ... after
+            # gunmen attacked": a noun of the act, its object not after it (session 17)
+        return all(word != _AGENT for word, _ in found[act + 1 : i])
     for k in range(i + 1, len(found)):
         word, key = found[k]
         if key in _DONE:

@@ -37,6 +37,7 @@ from tui.pipeline.stories.countries import country_in, country_of, country_words
 from tui.pipeline.stories.polities import body_keys
 from tui.pipeline.stories.words import stem
 
+_POSSESSIVE = re.compile(r"['’]s?$")
 _SPOKES = re.compile(r"\b(?:spokes(?:man|woman|person)|representative)\b", re.IGNORECASE)
 _FOR = re.compile(r"\b(?:for|of)\s+(.+)$", re.IGNORECASE)
 _ARTICLES = frozenset(("the", "a", "an"))
@@ -345,7 +346,7 @@ def _roles(phrase: str) -> frozenset[str]:
         if low in _ARTICLES or low in _LINKS or low in lexicon.STOPWORDS:
             continue
         if token[:1].islower() or low in lexicon.ROLE_WORDS or low in lexicon.STATE_BODY_WORDS:
-            found.add(stem(low))
+            found.add(stem(_POSSESSIVE.sub("", low)))  # "the hospital's director": hospital
     return frozenset(found)
 
 

@@ -20,7 +20,7 @@ from collections import Counter
 from tui.pipeline.stories.amounts import amounts_in
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.countries import country_of, name_tokens
-from tui.pipeline.stories.lexicon import CLAIM_CONCEPTS, OPPOSITIONS
+from tui.pipeline.stories.lexicon import CLAIM_CONCEPTS, OPPOSITIONS, words
 from tui.pipeline.stories.scope import is_increment, is_part
 from tui.pipeline.stories.words import claim_key, negated_keys, pole_keys
 
@@ -99,6 +99,45 @@ def clauses(text: str, lo: int) -> list[tuple[str, int]]:
 
 
 _AND_THAT = re.compile(r",?\s+and\s+that\s+", re.IGNORECASE)
+
+
+def statement_spans(text: str, lo: int) -> list[tuple[str, int]]:
+    """The statements of a claim's content, (text, offset) each: one claim sentence often
+    reports two ("armed men had taken over two of its schools and that about 2,000 people had
+    fled"), and other outlets give each in a sentence of its own, so each is a mention of its
+    own row. Cut at "and that" (a reported clause of its own) and between the sentences of a
+    quotation ("There was no gang meeting in that yard. It was a family having dinner"), when
+    each side has words enough to say something; a coordinated verb ("killed 11 soldiers and
+    overran the base") and a participle (", killing 23") were measured and left whole
+    (bench/README.md, "Stories, seventeenth pass")."""
+    cuts = sorted([(m.start(), m.end()) for m in _AND_THAT.finditer(text)] + _sentence_ends(text))
+    spans, at = [], 0
+    for start, end in cuts:
+        if start < at:
+            continue
+        head = text[at:start]
+        if len(_WORDS.findall(head)) >= _MIN_WORDS and len(_WORDS.findall(text[end:])) >= 2:
+            spans.append((head, lo + at))
+            at = end
+    spans.append((text[at:], lo + at))
+    return spans
+
+
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+# A sentence's end inside a quotation of two ("There was no gang meeting. It was a family
+# having dinner"): not after an initial or a title's abbreviation ("U.S. Army", "Col. Diarra").
+_SENTENCE = re.compile(r"(\w+)[.!?][\"”]?\s+(?=[\"“]?[A-Z])")
+_ABBREVIATIONS = words("col gen lt maj capt sgt cpl adm dr mr mrs ms st no jr sr rev gov sen rep")
+
+
+def _sentence_ends(text: str) -> list[tuple[int, int]]:
+    return [
+        (m.end(1) + 1, m.end())
+        for m in _SENTENCE.finditer(text)
+        if len(m.group(1)) > 1 and m.group(1).casefold() not in _ABBREVIATIONS
+    ]
+
+_MIN_WORDS = 3
 
 
 def blamed_first(statement: Counter[str] | frozenset[str]) -> frozenset[str]:

@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import describe, insurgents, issuers, names, roles, sides
+from tui.pipeline.analyze import acronyms, describe, insurgents, issuers, names, roles, sides
 from tui.pipeline.analyze.article_sides import ArticleSides
 from tui.pipeline.analyze.lexicon import words
 
@@ -90,6 +90,7 @@ class Namer(ArticleSides):
             {e.name.replace("’", "'") for e in entities if e.type == "PERSON"}, key=len
         )
         self.acronyms = names.acronyms(text)
+        self.acronyms.update(acronyms.defined(text, self.acronyms))  # "the IAF": "Indian Air Force"
         self._countries: list[tuple[int, str]] | None = None
         self.in_full = sides.named_in_full(text)  # "Congo" after "Democratic Republic of Congo"
 
@@ -189,6 +190,13 @@ class Namer(ArticleSides):
                 side = self._article_country(draft.source[0])
         return full, side
 
+    def _before_name(self, full: str) -> str:
+        """The name with the possessive or demonym right before its first mention ("Iran's
+        Islamic Republic News Agency")."""
+        at = self.text.replace("`", "'").find(full)
+        before = self.text[max(0, at - 30) : at].split() if at > 0 else []
+        return " ".join(before[-1:] + [full])
+
     def _title_before(self, full: str) -> str:
         """The words right before the first mention of `full` in the article, back to a
         punctuation mark (at most four): "President", "Sudanese Defence Minister"."""
@@ -248,6 +256,10 @@ class Namer(ArticleSides):
         """(canonical, side) of a body, country, seat or description."""
         if not bare:
             return bare, ""
+        full = self.acronyms.get(bare) if bare.isupper() and " " not in bare else None
+        if full and full != bare:  # an acronym the article defines: the name it stands for
+            canonical, side = self._group(names.bare(names.clean(full)), at, earlier)
+            return canonical, side or sides.affiliation(self._before_name(full), self.acronyms)
         c = sides.country(bare) if " " in bare or bare[:1].isupper() else None
         country = c is not None and (sides.is_capital(bare) or names.body(bare) is None)
         if country and bare.split()[0][:1].isupper() and len(bare.split()) <= 6:

@@ -1,0 +1,31 @@
+"""One name per source and its side, the thirteenth pass (canon18; docs/CLAIMS.md, "Canonical
+source", "Affiliation"). Sentences of our own, one test per family kept."""
+
+from __future__ import annotations
+
+from tui.core.models import Claim
+from tui.pipeline.analyze import acronyms, names
+
+
+def filed(found: tuple[Claim, ...]) -> list[tuple[str, str]]:
+    return [(c.source_canonical, c.affiliation) for c in found]
+
+
+def test_an_acronym_is_the_name_the_article_writes_with_those_initials(find) -> None:
+    """ "The KAF" after "the Kenyan Air Force", with no brackets joining them; an acronym of
+    another language's order when the article writes the listed name; none defined, as written."""
+    text = (
+        "Jets of the Kenyan Air Force struck a convoy near the border on Tuesday. The KAF said "
+        "six trucks were destroyed."
+    )
+    assert filed(find(text))[-1] == ("Kenyan Air Force", "Kenya")
+    text = (
+        "Fighters of the National Movement for the Liberation of Azawad held the town. The "
+        "MNLA said the garrison had fled."
+    )
+    assert filed(find(text))[-1][0] == "National Movement for the Liberation of Azawad"
+    spelled = names.acronyms("The Kenyan Air Force (KAF) said ...")
+    assert acronyms.defined("The KAF and the XYZ said.", spelled) == {}
+    assert acronyms.defined("The Kenyan Air Force flew. The KAF said.", {}) == {
+        "KAF": "Kenyan Air Force"
+    }

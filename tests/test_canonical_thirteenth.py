@@ -29,3 +29,14 @@ def test_an_acronym_is_the_name_the_article_writes_with_those_initials(find) -> 
     assert acronyms.defined("The Kenyan Air Force flew. The KAF said.", {}) == {
         "KAF": "Kenyan Air Force"
     }
+
+
+def test_people_described_then_placed_are_filed_under_the_description(find) -> None:
+    """A word before the head that says who they are keeps the description and drops the
+    place; a bare head keeps it; two sources joined by "and" are no people in a place."""
+    text = "Rebel officials in Peshawar said the convoy was ambushed near the pass on Friday."
+    assert filed(find(text))[0][0] == "Rebel officials"
+    text = "Defence analysts in Kenya said the offensive would stall before the rains."
+    assert filed(find(text))[0][0] == "Defence analysts"
+    text = "Officials in Kenya said the offensive would stall before the rains."
+    assert filed(find(text))[0][0] == "Officials in Kenya"

@@ -40,3 +40,18 @@ def test_people_described_then_placed_are_filed_under_the_description(find) -> N
     assert filed(find(text))[0][0] == "Defence analysts"
     text = "Officials in Kenya said the offensive would stall before the rains."
     assert filed(find(text))[0][0] == "Officials in Kenya"
+
+
+def test_officials_named_by_their_office_alone_are_the_article_s_state(find) -> None:
+    """ "officials" with no country in their words speak for the country the article has named
+    most so far; "sources" do not."""
+    text = (
+        "Guatemalan troops clashed with smugglers near the river on Sunday. Local officials "
+        "said four soldiers were wounded."
+    )
+    assert filed(find(text))[-1] == ("Local officials", "Guatemala")
+    text = (
+        "Guatemalan troops clashed with smugglers near the river on Sunday. Sources said four "
+        "soldiers were wounded."
+    )
+    assert filed(find(text))[-1][1] == ""

@@ -54,6 +54,13 @@ _DESCRIBED_RE = re.compile(
     r"stationed|based)\s+(?:by|in|at|near)\b).*$"
 )
 _PRONOUNLIKE = words("those others one some many people both")
+# A state's officials named by nothing but their office ("officials", "local authorities",
+# "Senior officials"): the country the article has named most so far (never "sources").
+_OFFICIALS_RE = re.compile(
+    r"^(?:(?:the|two|some|other|several|many)\s+)?(?:(?:local|senior|top|regional|provincial|"
+    r"civilian|district|government)\s+)?(?:officials|authorities)$",
+    re.IGNORECASE,
+)
 # "One of them", "two of those", "some of us": a part of a group the article named before.
 _PARTITIVE_RE = re.compile(
     r"^(?:one|two|three|some|several|many|most|few|none|each|all|both|either|neither|another)"
@@ -165,7 +172,10 @@ class Namer(ArticleSides):
                 or self._side_of_owner(phrase, draft.source[0], earlier)
                 or self._side_by_body(phrase, draft.source[0], earlier)
             )
-        return canonical, side or self._side_by_description(phrase, draft.source[0], earlier)
+        side = side or self._side_by_description(phrase, draft.source[0], earlier)
+        if not side and _OFFICIALS_RE.match(phrase):  # "officials said": the article's state's
+            side = self._article_country(draft.source[0])
+        return canonical, side
 
     def _person(
         self, short: str, wide: str, phrase: str, draft: Any, earlier: list[Any]

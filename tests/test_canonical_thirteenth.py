@@ -4,7 +4,7 @@ source", "Affiliation"). Sentences of our own, one test per family kept."""
 from __future__ import annotations
 
 from tui.core.models import Claim
-from tui.pipeline.analyze import acronyms, names
+from tui.pipeline.analyze import acronyms, names, offices
 
 
 def filed(found: tuple[Claim, ...]) -> list[tuple[str, str]]:
@@ -55,3 +55,15 @@ def test_officials_named_by_their_office_alone_are_the_article_s_state(find) -> 
         "soldiers were wounded."
     )
     assert filed(find(text))[-1][1] == ""
+
+
+def test_a_local_office_speaks_for_the_state_its_place_lies_in(find) -> None:
+    """The gazetteers place the office's town or region; with none known, the article's
+    country."""
+    text = (
+        "Ethiopian troops shelled the outskirts of Galkayo on Monday. Ahmed Warsame, the mayor "
+        "of Kismayo, said two civilians were wounded."
+    )
+    assert filed(find(text))[-1] == ("Ahmed Warsame", "Somalia")
+    assert offices.country_of_place("Lanao del Sur police Chief") == "Philippines"
+    assert offices.country_of_place("a deputy mayor") == ""

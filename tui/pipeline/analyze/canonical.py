@@ -24,7 +24,16 @@ import re
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import acronyms, describe, insurgents, issuers, names, roles, sides
+from tui.pipeline.analyze import (
+    acronyms,
+    describe,
+    insurgents,
+    issuers,
+    names,
+    offices,
+    roles,
+    sides,
+)
 from tui.pipeline.analyze.article_sides import ArticleSides
 from tui.pipeline.analyze.lexicon import words
 
@@ -190,6 +199,8 @@ class Namer(ArticleSides):
             side = self._side_by_body("army", draft.source[0], earlier)
         if not side and _OFFICE_RE.search(_without(wide, full)):  # "Defense Minister X": the
             side = self._article_country(draft.source[0])  # state the article is about
+        if not side and offices.LOCAL_OFFICE_RE.search(_without(wide, full)):  # "the mayor of
+            side = self._local(_without(wide, full), draft.source[0])  # Beledweyne": Somalia
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):
             side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
@@ -198,7 +209,13 @@ class Namer(ArticleSides):
             side = sides.affiliation(lead, self.acronyms)
             if not side and _OFFICE_RE.search(lead):
                 side = self._article_country(draft.source[0])
+            elif not side and offices.LOCAL_OFFICE_RE.search(lead):
+                side = self._local(lead, draft.source[0])
         return full, side
+
+    def _local(self, words: str, at: int) -> str:
+        """The side of a local office: the country of the place it names, else the article's."""
+        return offices.country_of_place(words) or self._article_country(at)
 
     def _before_name(self, full: str) -> str:
         """The name with the possessive or demonym right before its first mention ("Iran's

@@ -36,7 +36,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "29"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "30"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -129,9 +129,12 @@ ANALYZER_VERSION = "29"  # 2: state bodies, described organisations; 3: attitude
 # of a name;
 # 26: the analyzer of session 15's merges (25 was bumped by several branches at once), with
 # counts of the dead as figures given ("counted 31 bodies"); 27: a blank line starts a sentence
-# for the parser too (model.py), so no parse joins two paragraphs; 28: an aim or order told
-# inside a party's description ("rebels seeking to ...", "who ordered ...") is no claim;
-# 29: a statement printed whole under a header naming its issuer (blocks.py)
+# for the parser too (model.py), so no parse joins two paragraphs; 28 (lead): an aim or
+# order told inside a party's description ("rebels seeking to ...", "who ordered ...") is
+# no claim; 29 (lead): a statement printed whole under a header naming its issuer
+# (blocks.py); 28 (claims, canon18): an acronym the article defines without brackets is
+# the name it writes, people described then placed keep the description, bare "officials"
+# and local offices speak for a country; 30: session 16's merges
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

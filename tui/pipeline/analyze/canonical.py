@@ -24,7 +24,16 @@ import re
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import describe, insurgents, issuers, names, roles, sides
+from tui.pipeline.analyze import (
+    acronyms,
+    describe,
+    insurgents,
+    issuers,
+    names,
+    offices,
+    roles,
+    sides,
+)
 from tui.pipeline.analyze.article_sides import ArticleSides
 from tui.pipeline.analyze.lexicon import words
 
@@ -54,6 +63,13 @@ _DESCRIBED_RE = re.compile(
     r"stationed|based)\s+(?:by|in|at|near)\b).*$"
 )
 _PRONOUNLIKE = words("those others one some many people both")
+# A state's officials named by nothing but their office ("officials", "local authorities",
+# "Senior officials"): the country the article has named most so far (never "sources").
+_OFFICIALS_RE = re.compile(
+    r"^(?:(?:the|two|some|other|several|many)\s+)?(?:(?:local|senior|top|regional|provincial|"
+    r"civilian|district|government)\s+)?(?:officials|authorities)$",
+    re.IGNORECASE,
+)
 # "One of them", "two of those", "some of us": a part of a group the article named before.
 _PARTITIVE_RE = re.compile(
     r"^(?:one|two|three|some|several|many|most|few|none|each|all|both|either|neither|another)"
@@ -90,6 +106,7 @@ class Namer(ArticleSides):
             {e.name.replace("’", "'") for e in entities if e.type == "PERSON"}, key=len
         )
         self.acronyms = names.acronyms(text)
+        self.acronyms.update(acronyms.defined(text, self.acronyms))  # "the IAF": "Indian Air Force"
         self._countries: list[tuple[int, str]] | None = None
         self.in_full = sides.named_in_full(text)  # "Congo" after "Democratic Republic of Congo"
 
@@ -164,7 +181,10 @@ class Namer(ArticleSides):
                 or self._side_of_owner(phrase, draft.source[0], earlier)
                 or self._side_by_body(phrase, draft.source[0], earlier)
             )
-        return canonical, side or self._side_by_description(phrase, draft.source[0], earlier)
+        side = side or self._side_by_description(phrase, draft.source[0], earlier)
+        if not side and _OFFICIALS_RE.match(phrase):  # "officials said": the article's state's
+            side = self._article_country(draft.source[0])
+        return canonical, side
 
     def _person(
         self, short: str, wide: str, phrase: str, draft: Any, earlier: list[Any]
@@ -179,6 +199,8 @@ class Namer(ArticleSides):
             side = self._side_by_body("army", draft.source[0], earlier)
         if not side and _OFFICE_RE.search(_without(wide, full)):  # "Defense Minister X": the
             side = self._article_country(draft.source[0])  # state the article is about
+        if not side and offices.LOCAL_OFFICE_RE.search(_without(wide, full)):  # "the mayor of
+            side = self._local(_without(wide, full), draft.source[0])  # Beledweyne": Somalia
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):
             side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
@@ -187,7 +209,20 @@ class Namer(ArticleSides):
             side = sides.affiliation(lead, self.acronyms)
             if not side and _OFFICE_RE.search(lead):
                 side = self._article_country(draft.source[0])
+            elif not side and offices.LOCAL_OFFICE_RE.search(lead):
+                side = self._local(lead, draft.source[0])
         return full, side
+
+    def _local(self, words: str, at: int) -> str:
+        """The side of a local office: the country of the place it names, else the article's."""
+        return offices.country_of_place(words) or self._article_country(at)
+
+    def _before_name(self, full: str) -> str:
+        """The name with the possessive or demonym right before its first mention ("Iran's
+        Islamic Republic News Agency")."""
+        at = self.text.replace("`", "'").find(full)
+        before = self.text[max(0, at - 30) : at].split() if at > 0 else []
+        return " ".join(before[-1:] + [full])
 
     def _title_before(self, full: str) -> str:
         """The words right before the first mention of `full` in the article, back to a
@@ -248,6 +283,10 @@ class Namer(ArticleSides):
         """(canonical, side) of a body, country, seat or description."""
         if not bare:
             return bare, ""
+        full = self.acronyms.get(bare) if bare.isupper() and " " not in bare else None
+        if full and full != bare:  # an acronym the article defines: the name it stands for
+            canonical, side = self._group(names.bare(names.clean(full)), at, earlier)
+            return canonical, side or sides.affiliation(self._before_name(full), self.acronyms)
         c = sides.country(bare) if " " in bare or bare[:1].isupper() else None
         country = c is not None and (sides.is_capital(bare) or names.body(bare) is None)
         if country and bare.split()[0][:1].isupper() and len(bare.split()) <= 6:

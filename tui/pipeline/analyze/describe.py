@@ -42,6 +42,7 @@ _PLACED_RE = re.compile(r"^(?P<who>[^,]+?)\s+(?:in|at|near)\s+(?:the\s+)?\S[^,]*
 # People a description may name besides lexicon.PERSON_NOUNS, in the plural as wire copy uses
 # them for a group of anonymous speakers.
 _ROLE_NOUNS = words("peacekeeper observer monitor inspector investigator guard")
+_QUANTIFIERS = words("other others some several many few more most all both")
 
 # What a publisher puts out, and "a CNN report" / "Amnesty's investigation" naming whose it is.
 _PUBLISHED = words("report investigation analysis study")
@@ -85,11 +86,15 @@ def described_name(bare: str) -> str:
         if own is not None and own[1] <= 1:
             return own[0]
     placed = _PLACED_RE.match(bare)
-    if placed is not None:
+    # "officials in X and a source close to Y" are two sources, not people in a place
+    if placed is not None and " and " not in bare:
         head = placed.group("who").split()
         last = head[-1].lower()
         person = last in PERSON_NOUNS or last.removesuffix("s") in PERSON_NOUNS | _ROLE_NOUNS
         told = any(w[:1].isupper() for w in head[1:]) or sides.country(head[0]) is not None
+        # "Guerrilla officials in Quetta", "Military analysts in Chad": a word before the head
+        # says who they are
+        told = told or (len(head) >= 2 and head[0].lower() not in _QUANTIFIERS)
         if person and told and len(head) >= 2:
             return placed.group("who")
     return ""

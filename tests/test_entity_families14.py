@@ -1,0 +1,104 @@
+"""Entities: the families of the fifteenth pass (issue 15, ents14), each on sentences of our
+own, with exact names and types; and floors on the development wire split it read."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.entity_helpers import check_wire_floors, types
+from tui.pipeline.analyze import model, weapons
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    return model.get_nlp()
+
+
+def test_a_designation_in_every_written_form() -> None:
+    # one rule over the listed form, not one row per spelling
+    assert {"Mi-24", "MI-24", "Mi24", "MI24", "Mi 24", "MI 24"} <= weapons.spellings("Mi-24")
+    assert "C160 Transall" in weapons.spellings("C-160 Transall")
+    assert "NH-90" in weapons.spellings("NH90")
+    assert "An 12" not in weapons.spellings("An-12")  # "An 12-hour curfew"
+    assert "F16" not in weapons.spellings("F-16")  # three characters: too short to be sure
+
+
+def test_plurals_variants_and_capitals_of_listed_systems(nlp: Any) -> None:
+    text = (
+        "The air force sent four Rafales and two Mirage 2000Ds, while MI-24 gunships and a "
+        "Su 25 circled the town; the rebels answered with AK-47s."
+    )
+    found = types(nlp, text)
+    for name in ("Rafales", "Mirage 2000Ds", "MI-24", "Su 25", "AK-47s"):
+        assert found.get(name) == "WEAPON", name
+
+
+def test_a_maker_before_a_model_is_an_organisation(nlp: Any) -> None:
+    text = (
+        "A Lockheed Martin C-130H landed first, then two Aerospatiale Gazelles and a Boeing "
+        "KC-135. A Westland Lynx flew over the harbour."
+    )
+    found = types(nlp, text)
+    assert found.get("Lockheed Martin") == "ORG"
+    assert found.get("C-130H") == "WEAPON"
+    assert found.get("Aerospatiale") == "ORG"
+    assert found.get("Gazelles") == "WEAPON"  # an ordinary word, made a weapon by its maker
+    assert found.get("Boeing") == "ORG"
+    assert found.get("KC-135") == "WEAPON"
+    assert found.get("Westland") == "ORG"
+    assert found.get("Lynx") == "WEAPON"
+    assert "Lockheed Martin C-130H" not in found
+
+
+def test_transports_tankers_and_helicopters_are_weapon_systems(nlp: Any) -> None:
+    text = (
+        "Two C-135 tankers refuelled the jets, a C160 Transall carried the troops, and an NH90, "
+        "a Tiger helicopter and Alpha Jets covered the column."
+    )
+    found = types(nlp, text)
+    for name in ("C-135", "C160 Transall", "NH90", "Tiger", "Alpha Jets"):
+        assert found.get(name) == "WEAPON", name
+
+
+def test_ordinary_words_and_other_designations_stay_what_they_are(nlp: Any) -> None:
+    text = (
+        "She applied for an E-2 visa in Lagos. The Tamil Tigers said a Tiger commander was "
+        "lost, and Merlin Holdings met Gazelle Media. Colonel Dhruv Singh spoke."
+    )
+    found = types(nlp, text)
+    assert "E-2" not in found
+    assert found.get("Tamil Tigers") == "ORG"
+    assert "Tiger" not in found
+    assert found.get("Dhruv Singh") == "PERSON"
+    assert "Merlin" not in found and "Gazelle" not in found
+
+
+def test_a_cause_named_after_its_people(nlp: Any) -> None:
+    text = (
+        "Officials blamed the Salafist Brigade for Combat and Call, and members of the Movement "
+        "of Nigeriens for Justice seized a governor. He played for the Brigade for two seasons."
+    )
+    found = types(nlp, text)
+    assert found.get("Salafist Brigade for Combat and Call") == "ORG"
+    assert found.get("Movement of Nigeriens for Justice") == "ORG"
+    assert "Salafist Brigade" not in found and "Movement of Nigeriens" not in found
+
+
+# Floors on the development wire split this pass read (bench/bench_wire_entities.py; the texts
+# live under /work/data/wire, outside the repository): a little under this pass's figures.
+# heldout12 was session 15's validation split, development data since session 16.
+WIRE_FLOORS = {
+    "heldout12": {
+        "PERSON": (0.87, 0.93),
+        "PLACE": (0.92, 0.94),
+        "ORG": (0.84, 0.76),
+        "WEAPON": (0.99, 0.99),
+    },
+}
+
+
+@pytest.mark.parametrize("split", sorted(WIRE_FLOORS))
+def test_wire_development_floors(nlp: Any, split: str) -> None:
+    check_wire_floors(nlp, split, WIRE_FLOORS[split])

@@ -86,14 +86,29 @@ def test_a_cause_named_after_its_people(nlp: Any) -> None:
     assert "Salafist Brigade" not in found and "Movement of Nigeriens" not in found
 
 
+
+def test_a_city_or_province_owns_no_government(nlp: Any) -> None:
+    text = (
+        "Talks between the Dakar government and the rebels resumed on Monday, a doctor at the "
+        "Jenin government hospital said. The Kenyan government and the Oromia regional "
+        "government denied it; the Sokoto State Government said nothing."
+    )
+    found = types(nlp, text)
+    assert found.get("Dakar") == "PLACE"
+    assert found.get("Jenin") == "PLACE"
+    assert "Dakar government" not in found and "Jenin government" not in found
+    assert found.get("Kenyan government") == "ORG"  # a country's
+    assert found.get("Oromia regional government") == "ORG"  # a kind word: the region's own
+    assert found.get("Sokoto State Government") == "ORG"  # written as a name
+
 # Floors on the development wire split this pass read (bench/bench_wire_entities.py; the texts
 # live under /work/data/wire, outside the repository): a little under this pass's figures.
 # heldout12 was session 15's validation split, development data since session 16.
 WIRE_FLOORS = {
     "heldout12": {
         "PERSON": (0.87, 0.93),
-        "PLACE": (0.92, 0.94),
-        "ORG": (0.84, 0.76),
+        "PLACE": (0.94, 0.94),
+        "ORG": (0.84, 0.78),
         "WEAPON": (0.99, 0.99),
     },
 }

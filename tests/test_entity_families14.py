@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from tests.entity_helpers import check_wire_floors, types
-from tui.pipeline.analyze import model, weapons
+from tui.pipeline.analyze import entities, model, weapons
 
 
 @pytest.fixture(scope="module")
@@ -100,6 +100,28 @@ def test_a_city_or_province_owns_no_government(nlp: Any) -> None:
     assert found.get("Kenyan government") == "ORG"  # a country's
     assert found.get("Oromia regional government") == "ORG"  # a kind word: the region's own
     assert found.get("Sokoto State Government") == "ORG"  # written as a name
+
+
+def test_a_common_word_at_a_sentences_head_is_no_place_or_organisation(nlp: Any) -> None:
+    text = (
+        "The army said the column was hit at dawn. Army planes then struck the ridge. Fierce "
+        "fighting followed, and Hamas fighters fled towards Mosul, a fierce battle."
+    )
+    orgs = [text[s:e] for s, e in _mentions(nlp, text, "ORG")]
+    places = [text[s:e] for s, e in _mentions(nlp, text, "PLACE")]
+    assert "Army" not in orgs and "Fierce" not in orgs + places
+    assert "Hamas" in orgs and "Mosul" in places
+    named = "The commander of the Army's 4th Brigade said the army had withdrawn."
+    assert "Army" in [named[s:e] for s, e in _mentions(nlp, named, "ORG")]  # "the" names it
+
+
+def _mentions(nlp: Any, text: str, kind: str) -> list[tuple[int, int]]:
+    return [
+        (s, e)
+        for ent in entities.find_entities(nlp(text))
+        if ent.type == kind
+        for s, e in ent.mentions
+    ]
 
 # Floors on the development wire split this pass read (bench/bench_wire_entities.py; the texts
 # live under /work/data/wire, outside the repository): a little under this pass's figures.

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from tui.pipeline.analyze import aliases, gazetteer, given_names
-from tui.pipeline.analyze.demonyms import country_of
+from tui.pipeline.analyze.demonyms import country_of, people_only
 from tui.pipeline.analyze.name_context import COMPASS, kind_from_context
 
 # fmt: off
@@ -197,8 +197,8 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
         return "PERSON"
     words = surface.split()
     plural = surface if gazetteer.lookup(surface) else surface.removesuffix("s")  # "Philippines"
-    if kind == "PLACE" and len(words) == 1 and is_demonym(plural):
-        return ""  # "Ukrainian troops": a nationality, not a place
+    if kind == "PLACE" and len(words) == 1 and (is_demonym(plural) or people_only(surface)):
+        return ""  # "Ukrainian troops", "Tutsi ex-general": a nationality or a people
     if kind == "PLACE" and len(words) == 1 and surface in COMPASS:
         return ""  # "the Southern, Central and Western regions"
     after = text[end : end + 40]

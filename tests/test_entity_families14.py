@@ -135,6 +135,14 @@ def test_a_peoples_name_is_no_place(nlp: Any) -> None:
     assert found.get("Gao") == "PLACE"
     assert found.get("Amhara") == "PLACE"  # a people's name that is a region too
 
+
+def test_a_preposition_opening_a_sentence_is_no_part_of_a_name(nlp: Any) -> None:
+    for opening, place in (("Outside", "Bujumbura"), ("Near", "Goma"), ("Beyond", "Kharkiv")):
+        text = f"{opening} {place}, the rebels attacked three districts on Monday."
+        found = types(nlp, text)
+        assert found.get(place) == "PLACE", text
+        assert f"{opening} {place}" not in found, text
+
 # Floors on the development wire split this pass read (bench/bench_wire_entities.py; the texts
 # live under /work/data/wire, outside the repository): a little under this pass's figures.
 # heldout12 was session 15's validation split, development data since session 16.

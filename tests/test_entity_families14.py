@@ -154,13 +154,24 @@ def test_a_datelines_credit_in_any_brackets_is_an_outlet(nlp: Any) -> None:
     bracketed = "The minister (Israeli Prime Minister Benjamin) Netanyahu spoke."
     assert "Benjamin" not in types(nlp, bracketed)  # a name cut by an editor's bracket
 
+
+def test_a_name_after_a_title_is_a_person_whatever_the_gazetteer_says(nlp: Any) -> None:
+    text = (
+        "In Washington, President Bush praised the offensive, and U.S. diplomat Christopher "
+        "Hill flew to Pristina. Fighting went on near Sheikh Jarrah."
+    )
+    found = types(nlp, text)
+    assert found.get("Bush") == "PERSON"  # not Būsh, a city of Egypt
+    assert found.get("Christopher Hill") == "PERSON"
+    assert found.get("Washington") == "PLACE"
+
 # Floors on the development wire split this pass read (bench/bench_wire_entities.py; the texts
 # live under /work/data/wire, outside the repository): a little under this pass's figures.
 # heldout12 was session 15's validation split, development data since session 16.
 WIRE_FLOORS = {
     "heldout12": {
-        "PERSON": (0.87, 0.93),
-        "PLACE": (0.94, 0.95),
+        "PERSON": (0.89, 0.93),
+        "PLACE": (0.94, 0.96),
         "ORG": (0.84, 0.78),
         "WEAPON": (0.99, 0.99),
     },

@@ -39,6 +39,13 @@ _PLACE_HEADS = frozenset((
     "Santa", "Star", "Cape", "Mount", "Fort", "Lake", "New", "North", "South", "East", "West",
 ))
 # fmt: on
+
+
+def heads_a_place(word: str) -> bool:
+    """Whether `word` opens place names ("Sheikh Jarrah", "Saint-Denis"), title or not."""
+    return word in _PLACE_HEADS
+
+
 # Titles and offices the list also has as given names ("General", "Major", "King"), and
 # months and other words that open a sentence or a date before a name ("in March Kaczmarek").
 # fmt: off

@@ -87,18 +87,18 @@ def test_a_cause_named_after_its_people(nlp: Any) -> None:
 
 
 
-def test_a_city_or_province_owns_no_government(nlp: Any) -> None:
+def test_a_city_owns_no_government_and_a_province_no_army(nlp: Any) -> None:
     text = (
-        "Talks between the Dakar government and the rebels resumed on Monday, a doctor at the "
-        "Jenin government hospital said. The Kenyan government and the Oromia regional "
-        "government denied it; the Sokoto State Government said nothing."
+        "Talks between the Dakar government and the rebels resumed on Monday. The Kenyan "
+        "government, the Punjab government and the Oromia regional government denied it; the "
+        "Sokoto State Government said nothing."
     )
     found = types(nlp, text)
     assert found.get("Dakar") == "PLACE"
-    assert found.get("Jenin") == "PLACE"
-    assert "Dakar government" not in found and "Jenin government" not in found
+    assert "Dakar government" not in found
     assert found.get("Kenyan government") == "ORG"  # a country's
-    assert found.get("Oromia regional government") == "ORG"  # a kind word: the region's own
+    assert found.get("Punjab government") == "ORG"  # a province's own
+    assert found.get("Oromia regional government") == "ORG"
     assert found.get("Sokoto State Government") == "ORG"  # written as a name
 
 

@@ -91,7 +91,7 @@ def common_words(text: str, found: list[Found], below: int) -> list[Found]:
             and surface not in parts
             and not given_names.is_given_name(surface)
             and not _titled(text, m.start)
-            and re.search(rf"(?<![\w'’-]){re.escape(surface.lower())}(?![\w'’-])", text)
+            and re.search(rf"(?<![\w'’./@-]){re.escape(surface.lower())}(?![\w'’-]|\.\w)", text)
         ):
             continue
         kept.append(m)

@@ -4,9 +4,12 @@ WEAPON type.
 Two kinds of spelling (the list says which). Distinctive ones (HIMARS, Iskander-M, Shahed-136,
 S-400, Su-34, RPG-7, DShK) are found wherever they stand. Ordinary words that are also weapons
 (Patriot, Grad, Lancet, Leopard, Javelin, Neptune) count only when a weapon noun follows
-("Patriot air defence systems", "Grad rockets", "Neptune missiles"). A designation ending in a
-digit also takes a variant suffix ("T-72B3", "Su-27SM", "F-16C"), and any name a plural
-("Shaheds", "F-16s").
+("Patriot air defence systems", "Grad rockets", "Neptune missiles") or after their maker
+("Aerospatiale Gazelles"). A designation ending in a digit also takes a variant suffix
+("T-72B3", "Su-27SM", "F-16C"), and any name a plural ("Shaheds", "F-16s", "Rafales"); copy's
+other ways of writing a designation ("C160", "MI-24", "Mi 24") are made from the listed form
+(`spellings`). A maker before a model ("Lockheed Martin C-130H") is an organisation of its own
+(data/orgs.tsv, kind "arms maker") and no part of the weapon's mention.
 
 The mention covers the name and its plural; the generic noun after it is not part of the name.
 `name` is the system's canonical name from the list: every spelling of one system is one

@@ -134,7 +134,11 @@ ANALYZER_VERSION = "30"  # 2: state bodies, described organisations; 3: attitude
 # no claim; 29 (lead): a statement printed whole under a header naming its issuer
 # (blocks.py); 28 (claims, canon18): an acronym the article defines without brackets is
 # the name it writes, people described then placed keep the description, bare "officials"
-# and local offices speak for a country; 30: session 16's merges
+# and local offices speak for a country;
+# 28 (entities, fifteenth pass): a weapon designation in every written form (plurals in
+# -es, capitals, no hyphen, a space), a maker before a model an organisation, military
+# transports, tankers and helicopters listed, "Movement of X for Y" and "Brigade for X"
+# whole; 30: session 16's merges
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

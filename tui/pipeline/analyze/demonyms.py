@@ -115,6 +115,16 @@ def is_people(surface: str) -> bool:
     return bool(words) and all(w in every or is_nationality(w) for w in words)
 
 
+def is_demonym(word: str) -> bool:
+    """A country's adjective that names no place too ("Ukrainian"; not "Georgia")."""
+    return country_of(word) is not None and gazetteer.lookup(word) is None
+
+
+def people_only(word: str) -> bool:
+    """A people's name that names no place too: "Tutsi", "Fulani" (not "Amhara", a region)."""
+    return is_people(word) and gazetteer.lookup(word) is None
+
+
 def is_peoples_plural(surface: str) -> bool:
     """Whether `surface` is the plural of a people ("Alawites", "Meiteis"), which no place or
     organisation is named as, unlike the singular ("Amhara" is also a region)."""

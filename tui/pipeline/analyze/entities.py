@@ -161,8 +161,8 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             continue
         if ent.end - ent.start == 1 and doc[ent.start].tag_ in ("NN", "NNS"):
             continue  # "Videos posted on ...": a capitalised common noun, not a name
-        if ent.end - ent.start > 1 and given_names.opens_with_gerund(doc[ent.start]):
-            ent = doc[ent.start + 1 : ent.end]  # "Seizing Kanyabayonga represents ..."
+        if ent.end - ent.start > 1 and given_names.opens_with_no_name(doc[ent.start]):
+            ent = doc[ent.start + 1 : ent.end]  # "Seizing Kanyabayonga", "Near Goma, ..."
         spans = aliases.pieces(text, ent.start_char, ent.end_char, reconcile.possessive_inside)
         for piece_start, piece_end in spans:
             pair = places.pair(text, piece_start, piece_end)

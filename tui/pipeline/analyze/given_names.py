@@ -39,6 +39,13 @@ _PLACE_HEADS = frozenset((
     "Santa", "Star", "Cape", "Mount", "Fort", "Lake", "New", "North", "South", "East", "West",
 ))
 # fmt: on
+
+
+def heads_a_place(word: str) -> bool:
+    """Whether `word` opens place names ("Sheikh Jarrah", "Saint-Denis"), title or not."""
+    return word in _PLACE_HEADS
+
+
 # Titles and offices the list also has as given names ("General", "Major", "King"), and
 # months and other words that open a sentence or a date before a name ("in March Kaczmarek").
 # fmt: off
@@ -143,16 +150,24 @@ def _is_big_place(word: str) -> bool:
     return place is not None and (place.kind != "city" or place.population >= 100_000)
 
 
-def opens_with_gerund(token: Any) -> bool:
-    """A sentence that opens with a verb in -ing ("Seizing Kanyabayonga represents ..."): the
-    model, seeing two capitalised words, takes the verb into the name. A given name or a place
-    that ends so ("Sterling", "Beijing") is not a verb."""
+def opens_with_no_name(token: Any) -> bool:
+    """A sentence that opens with a verb in -ing ("Seizing Kanyabayonga represents ...") or a
+    preposition ("Outside Bujumbura, the rebels ...", "Near Goma, ..."): the model, seeing two
+    capitalised words, takes the verb or the preposition into the name. A given name or a
+    place that ends so ("Sterling", "Beijing") is not a verb."""
     word = token.text
-    return (
-        bool(token.is_sent_start)
-        and len(word) > 5
-        and word.endswith("ing")
-        and word[1:].islower()
-        and not is_given_name(word)
-        and gazetteer.lookup(word) is None
-    )
+    if not token.is_sent_start or not word[1:].islower() or gazetteer.lookup(word) is not None:
+        return False
+    if word.lower() in _PREPOSITIONS:
+        return True
+    return len(word) > 5 and word.endswith("ing") and not is_given_name(word)
+
+
+# Prepositions of place and time that open a sentence before a name (not "Under" nor "Over":
+# "Under-Secretary-General X").
+_PREPOSITIONS = frozenset((
+    "outside", "inside", "near", "beyond", "across", "around", "along", "behind", "beside",
+    "beneath", "throughout", "within", "towards", "toward", "despite", "after", "before", "since",
+    "until", "during", "amid", "amidst", "against", "among", "between", "from", "into",
+    "through", "upon", "unlike", "in", "on", "at", "by", "for", "with",
+))

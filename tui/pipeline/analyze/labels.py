@@ -13,7 +13,8 @@ import re
 from typing import Any
 
 from tui.pipeline.analyze import aliases, gazetteer, given_names
-from tui.pipeline.analyze.demonyms import country_of
+from tui.pipeline.analyze.demonyms import is_demonym, people_only
+from tui.pipeline.analyze.given_names import heads_a_place
 from tui.pipeline.analyze.name_context import COMPASS, kind_from_context
 
 # fmt: off
@@ -197,8 +198,8 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
         return "PERSON"
     words = surface.split()
     plural = surface if gazetteer.lookup(surface) else surface.removesuffix("s")  # "Philippines"
-    if kind == "PLACE" and len(words) == 1 and is_demonym(plural):
-        return ""  # "Ukrainian troops": a nationality, not a place
+    if kind == "PLACE" and len(words) == 1 and (is_demonym(plural) or people_only(surface)):
+        return ""  # "Ukrainian troops", "Tutsi ex-general": a nationality or a people
     if kind == "PLACE" and len(words) == 1 and surface in COMPASS:
         return ""  # "the Southern, Central and Western regions"
     after = text[end : end + 40]
@@ -246,6 +247,9 @@ def _retype_person(text: str, start: int, end: int, words: list[str]) -> str:
         return "ORG"  # "Frontline Wire could not independently verify": an outlet
     if any(w in ORG_WORDS for w in words[1:]):
         return "ORG"  # "Nasser Hospital", "Furadino Shipping", "Resistance Brigades"
+    last = before.split()[-1].rstrip(".") if before.split() else ""
+    if last and (aliases.is_title(last) or last in ROLE_WORDS) and not heads_a_place(last):
+        return "PERSON"  # "President Bush" (not Būsh, Egypt), "diplomat Christopher Hill"
     if len(words) >= 2 and words[-1] in PLACE_WORDS and words[-1] not in _EVENT_WORDS:
         return "PLACE"  # "Victoria Falls", "Daraj Valley"
     context = kind_from_context(text, start, end)
@@ -267,15 +271,12 @@ def _retype_person(text: str, start: int, end: int, words: list[str]) -> str:
 def _known_place_not_person(text: str, surface: str, before: str, after: str) -> bool:
     """One word after a preposition of place ("north of Kanyabayonga") that the gazetteer
     knows under any spelling as a town of some size, a region or a country, and that nothing
-    marks as a person's name: no given name, no title before it, no speech verb after it,
-    never written after a given name in the text (as a surname is: "Inacio Dina ... Dina
-    said")."""
+    marks as a person's name: no given name, no speech verb after it (a title before it made it
+    a person already), never written after a given name in the text (as a surname is: "Inacio
+    Dina ... Dina said")."""
     if not _PLACE_CONTEXT.search(before) or given_names.is_given_name(surface):
         return False
     if _SPEAKS_AFTER.match(after):
-        return False
-    last = before.split()[-1].rstrip(".") if before.split() else ""
-    if last and (aliases.is_title(last) or last in ROLE_WORDS):
         return False
     place = gazetteer.lookup(surface)
     if place is None or (place.kind == "city" and place.population < 20_000):
@@ -395,6 +396,3 @@ def plausible_place(place: gazetteer.Place, sentence_start: bool) -> bool:
         return place.population >= 1_000_000
     return place.population >= 100_000
 
-
-def is_demonym(word: str) -> bool:
-    return country_of(word) is not None and gazetteer.lookup(word) is None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import aliases, given_names, labels, name_context
+from tui.pipeline.analyze import aliases, bodies, gazetteer, given_names, labels, name_context
 from tui.pipeline.analyze.grouping import Found
 
 
@@ -71,8 +71,10 @@ def common_words(text: str, found: list[Found], below: int) -> list[Found]:
     elsewhere ("Barter has always been ...", "Qualifier vs. ...", "barter deals"): a word the
     writer also uses as a common noun or adjective is one at the head of a sentence or a table
     row, unless it is a given name ("Said"), a title stands before it, or it is a word of a
-    longer person's name in the text ("Gordon Brown ... Brown said"). Only mentions ranked
-    below `below` (the model's) are judged; a rule's person stays."""
+    longer person's name in the text ("Gordon Brown ... Brown said"). The model's places and
+    organisations of one word too ("Army planes intervened", "Fierce dispute ..."), unless the
+    gazetteer or a list knows them or "the" names them. Only mentions ranked below `below`
+    (the model's) are judged; a rule's mention stays."""
     parts = {
         word for m in found if m.type == "PERSON" for word in text[m.start : m.end].split()[1:]
     }
@@ -80,7 +82,8 @@ def common_words(text: str, found: list[Found], below: int) -> list[Found]:
     for m in found:
         surface = text[m.start : m.end]
         if (
-            m.type == "PERSON"
+            m.type in ("PERSON", "PLACE", "ORG")
+            and (m.type == "PERSON" or _no_known_name(text, m.start, m.end))
             and m.rank < below
             and " " not in surface
             and surface[:1].isupper()
@@ -88,11 +91,26 @@ def common_words(text: str, found: list[Found], below: int) -> list[Found]:
             and surface not in parts
             and not given_names.is_given_name(surface)
             and not _titled(text, m.start)
-            and re.search(rf"(?<![\w'’-]){re.escape(surface.lower())}(?![\w'’-])", text)
+            and re.search(rf"(?<![\w'’./@-]){re.escape(surface.lower())}(?![\w'’-]|\.\w)", text)
         ):
             continue
         kept.append(m)
     return kept
+
+
+def _no_known_name(text: str, start: int, end: int) -> bool:
+    """A place or organisation of one word that is neither in the gazetteer nor a listed
+    organisation or body, and that no "the" names ("Army planes intervened", "Fierce dispute"
+    at a sentence's head; not "Mosul", "Hamas" or "the Army's brigade")."""
+    surface = text[start:end]
+    return (
+        gazetteer.lookup(surface) is None
+        and bodies.known_key(surface) is None
+        and not _THE_BEFORE.search(text, max(0, start - 4), start)
+    )
+
+
+_THE_BEFORE = re.compile(r"\b[Tt]he $")
 
 
 def _titled(text: str, start: int) -> bool:

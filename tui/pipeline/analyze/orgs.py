@@ -115,10 +115,13 @@ _DESCRIBED = re.compile(
 _HEADS = (
     r"Group|Movement|Front|Council|Committee|Union|Alliance|Organi[sz]ation|Association|Coalition"
     r"|Party|Institute|Agency|Commission|Federation|League|Bureau|Office|Centre|Center|Foundation"
-    r"|Fund|Observatory|Society|Network|Campaign|Initiative|Forces"
+    r"|Fund|Observatory|Society|Network|Campaign|Initiative|Forces|Brigades?"
 )
+# "X Front for the Liberation of Y", and with the people or land it speaks for between the head
+# and its cause: "Movement of Nigeriens for Justice", "Union of Forces for Democracy".
 _CAUSE_NAME = re.compile(
-    rf"(?P<pre>(?:(?:{_WORD}) ){{0,3}})(?:{_HEADS}) for (?:the )?(?:{_WORD})"
+    rf"(?P<pre>(?:(?:{_WORD}) ){{0,3}})(?:{_HEADS})(?: of (?:the )?(?:{_WORD}))?"
+    rf" for (?:the )?(?:{_WORD})"
     rf"(?: (?:(?:of|for|and|the|&) )*(?:{_WORD}))*"
 )
 _ACRONYM_BEFORE = re.compile(r"(?P<acronym>[A-Z]{2,8}), (?:the )?$")

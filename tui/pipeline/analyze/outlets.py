@@ -1,7 +1,8 @@
 """Organisations that the words around them mark as such, whatever the model says: outlets and
 firms in the roles reporting gives them, and names that are not entities at all (ships).
 
-- A dateline's credit: "KHARKIV, Ukraine (Frontline Wire) —" names the outlet.
+- A dateline's credit: "KHARKIV, Ukraine (Frontline Wire) —", "BELDWEYNE [SMN] –", "KABUL:
+  (DNA) ..." name the outlet.
 - Work only an outlet or a monitor does: "analysed by X", "reviewed by X", "independently
   confirmed by X", "told X by phone", "X could not independently verify".
 - A name set after what it is: "the Ukrainian news site NV", "the British maritime security
@@ -27,7 +28,13 @@ _NAME = (
     r"(?P<name>(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*|[0-9]+)"
     r"(?: (?:of |for |the |de |al-)?(?:(?:[A-Z]\.){2,}|[A-Z][\w&'’-]*|[0-9]+)){0,4})"
 )
-_CREDIT = re.compile(rf"(?m)^[A-Z][A-Za-z .'’,-]{{1,60}} \({_NAME}\) ?[-—–]")
+# A dateline's credit in brackets of either kind, with the date after a slash or not, before a
+# dash ("KHARKIV, Ukraine (Frontline Wire) —", "BELDWEYNE [SMN] –", "CAGAYAN DE ORO (MindaNews /
+# 10 August) —"), or after a dateline in capitals and its colon ("KABUL: (DNA) The Taliban").
+_CREDIT = re.compile(
+    rf"(?m)^[A-Z][A-Za-z .'’,-]{{1,60}} [(\[]{_NAME}(?: / [\w ,.]{{1,24}})?[)\]] ?[-—–]"
+)
+_CREDIT_AFTER_COLON = re.compile(rf"(?m)^[A-Z][A-Z .'’,-]{{1,40}}: [(\[]{_NAME}[)\]] (?=[A-Z])")
 _WORK = re.compile(
     r"\b(?:(?:analy[sz]ed|reviewed|verified|geolocated|obtained|seen|examined|compiled|"
     r"independently (?:confirmed|verified)|confirmed independently) by|according to data from) "
@@ -90,7 +97,7 @@ def outlet_spans(text: str) -> list[tuple[int, int]]:
         first = match[group].split()[0]
         if first not in _GENERIC and first not in _NOT_NAMES and not labels.is_demonym(first):
             spans.append(match.span(group))
-    for regex in (_CREDIT, _WORK, _CANNOT_VERIFY, _APPOSED):
+    for regex in (_CREDIT, _CREDIT_AFTER_COLON, _WORK, _CANNOT_VERIFY, _APPOSED):
         for match in regex.finditer(text):
             start, end = match.span("name")
             words = text[start:end].split()
@@ -150,8 +157,10 @@ def drop_not_names(text: str, found: list[Found], context: int, model: int) -> l
 
 def _cut_by_bracket(text: str, start: int, end: int) -> bool:
     """Whether a name ends at a closing bracket that a bracket before it opened, with more of
-    the name after it: "(... Benjamin) Netanyahu"."""
+    the name after it: "(... Benjamin) Netanyahu"; an acronym is whole ("KABUL: (DNA) The")."""
     if not text.startswith(") ", end) or not text[end + 2 : end + 3].isupper():
+        return False
+    if text[start:end].isupper():
         return False
     opened = text.rfind("(", max(0, start - 80), start)
     return opened != -1 and ")" not in text[opened:start]

@@ -4,9 +4,12 @@ WEAPON type.
 Two kinds of spelling (the list says which). Distinctive ones (HIMARS, Iskander-M, Shahed-136,
 S-400, Su-34, RPG-7, DShK) are found wherever they stand. Ordinary words that are also weapons
 (Patriot, Grad, Lancet, Leopard, Javelin, Neptune) count only when a weapon noun follows
-("Patriot air defence systems", "Grad rockets", "Neptune missiles"). A designation ending in a
-digit also takes a variant suffix ("T-72B3", "Su-27SM", "F-16C"), and any name a plural
-("Shaheds", "F-16s").
+("Patriot air defence systems", "Grad rockets", "Neptune missiles") or after their maker
+("Aerospatiale Gazelles"). A designation ending in a digit also takes a variant suffix
+("T-72B3", "Su-27SM", "F-16C"), and any name a plural ("Shaheds", "F-16s", "Rafales"); copy's
+other ways of writing a designation ("C160", "MI-24", "Mi 24") are made from the listed form
+(`spellings`). A maker before a model ("Lockheed Martin C-130H") is an organisation of its own
+(data/orgs.tsv, kind "arms maker") and no part of the weapon's mention.
 
 The mention covers the name and its plural; the generic noun after it is not part of the name.
 `name` is the system's canonical name from the list: every spelling of one system is one
@@ -23,7 +26,7 @@ from typing import NamedTuple
 from tui.pipeline.analyze import gazetteer
 from tui.pipeline.analyze.demonyms import country_of
 from tui.pipeline.analyze.given_names import is_given_name
-from tui.pipeline.analyze.lists import PhraseIndex, split_forms, weapon_rows
+from tui.pipeline.analyze.lists import PhraseIndex, org_rows, split_forms, weapon_rows
 
 
 class WeaponMention(NamedTuple):
@@ -41,7 +44,7 @@ _NOUNS = (
     r"|bombers?|aircraft|warplanes?|planes?|gunships?|helicopters?|bombs?|shells?|rounds?|cruise"
     r"|ballistic|hypersonic|anti-(?:tank|aircraft|ship)|surface-to-air|multiple[- ]rocket|MLRS"
     r"|SAMs?|units?|(?:assault |sniper |automatic )?rifles?|carbines?|machine ?guns?|pistols?"
-    r"|grenade launchers?|carriers?|frigates?"
+    r"|grenade launchers?|carriers?|frigates?|tankers?|transports?|airlifters?|choppers?"
     r"|destroyers?|corvettes?|submarines?|warships?|complex(?:es)?|salvos?|barrages?|strikes?"
     r"|attacks?|crews?|variants?|interceptions?|MANPADS|kamikaze|attack drones?|UCAVs?"
     r"|unmanned (?:combat )?(?:aerial |surface |ground )?(?:vehicles?|aircraft|systems?)"
@@ -55,7 +58,6 @@ _NOUN_AFTER_LIST = re.compile(
 )
 # A designation's variant ("T-72B3", "Su-30SM2", "F-16C") and a plural ("F-16s", "Shaheds").
 _VARIANT = re.compile(r"(?P<base>.*[0-9])(?P<variant>[A-Z]{1,3}[0-9]?)?(?P<plural>s|es)?$")
-_PLURAL = re.compile(r"(?P<base>.*?)(?P<plural>s|es)$")
 _CAPITALISED_NEXT = re.compile(r" (?P<word>[A-Z][a-z]+)")
 
 
@@ -66,10 +68,52 @@ class _Entry(NamedTuple):
 
 
 # A designation of letters, hyphen, digits ("BM-21", "Su-25", "T-72B3"), which copy also
-# writes without the hyphen; and one of one or two letters and two digits or more written
-# without it ("M16", "M777", "HK416"), which copy also writes with one ("M-16", "M-777").
-_DESIGNATION = re.compile(r"[A-Z][A-Za-z]{0,3}-[0-9]{1,4}[A-Z0-9]{0,3}")
+# writes without the hyphen, with a space, or with its letters in capitals ("MI-24", "SU-25");
+# and one of one or two letters and two digits or more written without it ("M16", "M777",
+# "HK416", "NH90"), which copy also writes with one ("M-16", "M-777").
+_DESIGNATION = re.compile(
+    r"(?P<letters>[A-Z][A-Za-z]{0,3})-(?P<digits>[0-9]{1,4})(?P<tail>[A-Z0-9]{0,3})"
+)
 _UNHYPHENATED = re.compile(r"(?P<letters>[A-Z]{1,2})(?P<rest>[0-9]{2,4}[A-Z0-9]{0,3})")
+# Two-letter words of English that a designation's letters may spell: no spaced form of these
+# ("An 12-hour", "Be 12"), only the hyphenated one.
+_WORDS = frozenset(("An", "As", "At", "Be", "By", "Do", "Go", "He", "If", "In", "Is", "It", "Me",
+                    "My", "No", "Of", "On", "Or", "So", "To", "Up", "Us", "We", "AN", "AS", "AT",
+                    "BE", "BY", "DO", "GO", "HE", "IF", "IN", "IS", "IT", "ME", "MY", "NO", "OF",
+                    "ON", "OR", "SO", "TO", "UP", "US", "WE"))
+
+
+def _word_spellings(word: str) -> set[str]:
+    """How copy writes one word of a designation: the word itself; without its hyphen ("BM21",
+    "C160": four characters or more), with a space instead ("Mi 24", "Su 25": two letters or
+    more that are no English word, two digits or more), with its letters in capitals ("MI-24",
+    "MIG-29"); with a hyphen where the list has none ("M-16", "NH-90")."""
+    out = {word}
+    hyphen = _DESIGNATION.fullmatch(word)
+    if hyphen is not None:
+        letters, digits, tail = hyphen["letters"], hyphen["digits"], hyphen["tail"]
+        cases = {letters, letters.upper()}
+        for case in cases:
+            out.add(f"{case}-{digits}{tail}")
+            if len(case) + len(digits) >= 4:
+                out.add(f"{case}{digits}{tail}")
+            if len(case) >= 2 and len(digits) >= 2 and case not in _WORDS:
+                out.add(f"{case} {digits}{tail}")
+    bare = _UNHYPHENATED.fullmatch(word)
+    if bare is not None:
+        out.add(f"{bare['letters']}-{bare['rest']}")
+    return out
+
+
+def spellings(form: str) -> set[str]:
+    """Every way copy writes a listed form, word by word ("C-160 Transall": "C160 Transall",
+    "C 160 Transall" is not made, "C" being one letter)."""
+    out = {""}
+    for word in form.split(" "):
+        out = {f"{head} {variant}".lstrip() for head in out for variant in _word_spellings(word)}
+        if len(out) > 32:
+            return {form}
+    return out
 
 
 @functools.cache
@@ -79,15 +123,11 @@ def _index() -> PhraseIndex:
         ambiguous = split_forms(words)
         distinct = [f for f in [name, *split_forms(forms)] if f not in ambiguous]
         for form in distinct:
-            index.add(form, _Entry(name, kind, False))
+            for spelling in sorted(spellings(form), key=lambda f: f != form):
+                index.add(spelling, _Entry(name, kind, False))
             letters = form.replace("-", "")
             if form.isupper() and letters.isalpha() and len(letters) >= 4:
                 index.add(form.title(), _Entry(name, kind, False))  # "Himars", "Atacms"
-            if _DESIGNATION.fullmatch(form) and len(letters) >= 4:
-                index.add(letters, _Entry(name, kind, False))  # "BM21", "Su25": no hyphen
-            bare = _UNHYPHENATED.fullmatch(form)
-            if bare is not None:
-                index.add(f"{bare['letters']}-{bare['rest']}", _Entry(name, kind, False))
             if form.startswith("Kh-"):
                 # Russian missiles as Ukrainian sources write them, the Cyrillic "Х" kept or
                 # read as a Latin X: "X-22", "Х-101"
@@ -96,6 +136,38 @@ def _index() -> PhraseIndex:
         for form in ambiguous:
             index.add(form, _Entry(name, kind, True))
     return index
+
+
+@functools.cache
+def _makers() -> tuple[str, ...]:
+    """The names of arms and aircraft makers (data/orgs.tsv, kind "arms maker"), longest
+    first: "Lockheed Martin", "Dassault", "Aerospatiale"."""
+    out = {
+        form.replace("’", "'")
+        for name, kind, forms, _country in org_rows()
+        if kind == "arms maker"
+        for form in (name, *split_forms(forms))
+    }
+    return tuple(sorted(out, key=len, reverse=True))
+
+
+def _maker_before(text: str, start: int) -> bool:
+    """A maker's name right before a weapon's ("Aerospatiale Gazelles", "Boeing C-135"): it
+    says the next word is the maker's model, as a weapon noun after it would."""
+    before = text[max(0, start - 40) : start].replace("’", "'")
+    return before.endswith(" ") and any(
+        before[:-1].endswith(maker) and not before[: -1 - len(maker)][-1:].isalnum()
+        for maker in _makers()
+    )
+
+
+def _maker_inside(form: str) -> int:
+    """Where the model starts in a listed form that opens with its maker ("Saab Gripen",
+    "Westland Sea King"): the maker is an organisation of its own, not part of the weapon."""
+    for maker in _makers():
+        if form.startswith(maker + " "):
+            return len(maker) + 1
+    return 0
 
 
 def names() -> dict[str, str]:
@@ -114,26 +186,30 @@ def find_weapons(text: str) -> list[WeaponMention]:
             entry.needs_noun
             and not _NOUN_AFTER.match(text, hit.end)
             and not _NOUN_AFTER_LIST.match(text, hit.end)
+            and not _maker_before(text, hit.start)
         ):
             continue
         if not entry.needs_noun and _part_of_a_longer_name(text, hit.form, hit.end):
             continue
         if _surname_after_a_name(text, hit.form, hit.start, hit.end):
             continue
-        found.append(WeaponMention(hit.start, hit.end, entry.name, entry.kind))
+        start = hit.start + _maker_inside(hit.form)
+        found.append(WeaponMention(start, hit.end, entry.name, entry.kind))
     return found
 
 
 def _variants(phrase: str, end: int) -> list[tuple[str, int]]:
     """Keys to try for a phrase whose last word may carry a variant suffix or a plural. The
-    mention keeps the variant and the plural ("T-72B3", "Shaheds")."""
+    mention keeps the variant and the plural ("T-72B3", "Shaheds", "Rafales", "Mirage
+    2000Ds")."""
     keys = []
     match = _VARIANT.fullmatch(phrase)
     if match is not None and (match["variant"] or match["plural"]):
         keys.append((match["base"], end))
-    match = _PLURAL.fullmatch(phrase)
-    if match is not None and len(match["base"]) >= 3:
-        keys.append((match["base"], end))
+    for plural in ("s", "es"):
+        base = phrase.removesuffix(plural)
+        if base != phrase and len(base) >= 3 and base[-1:] not in "'’":
+            keys.append((base, end))
     return keys
 
 

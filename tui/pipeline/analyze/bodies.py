@@ -331,8 +331,6 @@ def _state_bodies(text: str) -> list[BodyMention]:
                 continue
         if body.lower() == "administration" and not _is_territory(owner):
             continue  # "the Obama administration", "the Bush administration": a president's
-        if body in ("government", "army") and not match["kind"] and _below_a_state(owner, body):
-            continue  # "the Kinshasa government", "Ituri's army spokesperson": a place's
         if body.lower() == "police" and (
             _POLICE_ADJECTIVE.match(text, match.end())
             or _COUNTED.search(text, max(0, start - 12), start)
@@ -355,15 +353,6 @@ def _is_territory(name: str) -> bool:
         return True
     place = gazetteer.lookup(name, alternates=False)
     return place is not None and place.kind in ("country", "region", "subdivision")
-
-
-def _below_a_state(name: str, body: str) -> bool:
-    """A city, which owns no government or army of its own ("the Dakar government" is the
-    state's, named by its seat, and the city is a place), or a province, which owns no army
-    ("Ituri's army spokesperson"; "the Punjab government" is the province's own)."""
-    place = gazetteer.lookup(name, alternates=False)
-    kinds = ("city", "subdivision") if body == "army" else ("city",)
-    return country_of(name) is None and place is not None and place.kind in kinds
 
 
 def _place_key(name: str) -> str | None:

@@ -36,3 +36,45 @@ def test_a_remark_on_two_parties_claims_reaches_each_partys_claims(find):
     )
     found = find(text)
     assert [c.status for c in found] == ["unconfirmed"] * 3
+
+
+def test_two_sources_of_one_side_counting_the_same_dead_far_apart_dispute_each_other(find):
+    """casualties: the army's spokesman and an officer at a brigade, one side, count the
+    guerrillas killed in the same fight, 60 against 12: neither is a denial, yet the two
+    accounts cannot both hold. A civilian toll given twice, higher the second time, is left
+    alone (a toll rises as the day goes on)."""
+    text = (
+        "Troops killed 60 guerrillas in fighting near the town of Tenancingo, an army "
+        "spokesman said. "
+        "He said four soldiers were wounded. "
+        "An officer at the brigade's headquarters said 12 rebels died in the fighting. "
+        "Hospital officials said nine civilians were killed in the crossfire. "
+        "A nurse said 20 civilians were killed."
+    )
+    found = find(text)
+    spokesman = next(c for c in found if "60 guerrillas" in c.text)
+    officer = one(found, "said", "officer")
+    assert spokesman.status == "disputed"
+    assert officer.status == "disputed"
+    assert one(found, "said", "Hospital").status == "claimed"
+    assert one(found, "said", "nurse").status == "claimed"
+
+
+def test_conflicting_accounts_said_so_set_the_two_parties_accounts_against_each_other(find):
+    """opposed.conflicting: the article says the accounts conflict, then gives them; neither
+    uses a word of denial. A remark that conflicting reports could not be verified is an
+    unverified remark instead."""
+    text = (
+        "There were conflicting accounts of the clash near the border post. "
+        "The Northern Front said it began when government troops shelled its positions near "
+        "Kassala. "
+        "Eritrea said the rebels had attacked first.\n\n"
+        "Farmers near the post said they had fled on Tuesday."
+    )
+    found = find(text)
+    front = one(found, "said", "Northern Front")
+    state = one(found, "said", "Eritrea")
+    assert front.status == "disputed"
+    assert state.status == "disputed"
+    assert "conflicting" in text[front.evidence[0].start : front.evidence[0].end]
+    assert one(found, "said", "Farmers").status == "claimed"

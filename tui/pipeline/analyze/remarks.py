@@ -58,11 +58,6 @@ _HEARSAY_RE = re.compile(
     r"believed|thought|alleged|rumou?red)\s+to\b|\b(?:reportedly|allegedly|purportedly)\b",
     re.IGNORECASE,
 )
-# "the Iranian and Iraqi claims", "Russian or Ukrainian reports": two parties' statements.
-_BOTH_OWNERS_RE = re.compile(
-    r"\b(?P<a>[A-Z][\w'’-]*)\s+(?:and|or|nor)\s+(?P<b>[A-Z][\w'’-]*)\s+"
-    r"(?:claims|reports|accounts|statements|figures|tolls|versions|assertions)\b"
-)
 _BY_RE = re.compile(r"\b(?:by|from)\s+(?P<name>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)")
 _OUTLET_SUBJECT_RE = re.compile(
     r"\W*(?P<name>(?:The\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
@@ -108,16 +103,10 @@ def _unverified_targets(
     ]
     if not earlier or ledger.shifts_topic(s) or _HEARSAY_RE.search(text, lo, m.start()):
         return sentence, []  # "X was said to have been injured, but ... unable to confirm this"
-    both = _BOTH_OWNERS_RE.search(text, lo, hi)
-    if both:
-        reach = [
-            k
-            for k in range(len(ledger.drafts))
-            if s - 2 * WINDOW <= ledger.sent_of[k] < s and not ledger.drafts[k].attached
-        ]
-        owned = ledger.owned_by(both["a"], reach) + ledger.owned_by(both["b"], reach)
-        if owned:
-            return sentence, sorted(set(owned))
+    reach = [k for k in range(len(ledger.drafts)) if s - 2 * WINDOW <= ledger.sent_of[k] < s]
+    owned = [j for o in verification.two_owners(text, lo, hi) for j in ledger.owned_by(o, reach)]
+    if owned:  # "the Iranian and Iraqi claims": both parties' claims
+        return sentence, sorted({j for j in owned if not ledger.drafts[j].attached})
     refs = references(text, lo, hi)
     if refs:
         found: list[int] = []

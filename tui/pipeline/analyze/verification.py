@@ -47,6 +47,19 @@ UNVERIFIED_RE = re.compile(
     r"unverified|unconfirmed|not (?:been )?independently (?:verified|confirmed))",
     re.IGNORECASE,
 )
+# "the Iranian and Iraqi claims", "Russian or Ukrainian reports": two parties' statements.
+_TWO_OWNERS_RE = re.compile(
+    r"\b(?P<a>[A-Z][\w'’-]*)\s+(?:and|or|nor)\s+(?P<b>[A-Z][\w'’-]*)\s+"
+    r"(?:claims|reports|accounts|statements|figures|tolls|versions|assertions)\b"
+)
+
+
+def two_owners(text: str, lo: int, hi: int) -> tuple[str, ...]:
+    """The two owners of "the Iranian and Iraqi claims" in text[lo:hi], or ()."""
+    m = _TWO_OWNERS_RE.search(text, lo, hi)
+    return () if m is None else (m["a"], m["b"])
+
+
 # Remarks about the speaker rather than the statement: they hold even inside the content.
 SPEAKER_RE = re.compile(r"without (?:providing|offering|giving|citing|presenting)", re.I)
 # "offered no evidence", "provided no proof": what the source did not give.

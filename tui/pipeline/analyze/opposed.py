@@ -69,8 +69,8 @@ _CONFLICT_RE = re.compile(
     r"divergent|varying|clashing|opposing)\s+(?:\w+\s+)?(?:accounts?|versions?|reports?|"
     r"claims?|statements?|estimates?|figures?|tolls?|narratives?)\b|"
     r"\b(?:accounts?|versions?|reports?|claims?|estimates?|figures?|tolls?)\s+"
-    r"(?:of\s+[\w\s'’]{0,30}?)?(?:differ|differed|vary|varied|conflict|conflicted|clash|"
-    r"clashed|diverge|diverged)\b",
+    r"(?:of\s+[\w\s'’]{0,30}?)?(?:differ|differed|vary|varied|diverge|diverged)\b|"
+    r"\b(?:accounts|versions|reports|claims|estimates|figures|tolls)\s+(?:conflict|conflicted)\b",
     re.IGNORECASE,
 )
 _CONFLICT_REACH = 2  # sentences after (or before) the remark in which the accounts stand

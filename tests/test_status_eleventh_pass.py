@@ -94,7 +94,7 @@ def test_wire9_floors():
     Skipped unless the texts are there."""
     result = wire_result("wire9")
     assert result.f1 >= 0.88
-    assert result.share(result.status_ok) >= 0.62  # 0.598 -> 0.629
+    assert result.share(result.status_ok) >= 0.68  # 0.598 -> 0.629; 0.687 (status17)
     assert result.confirmed_predicted == result.confirmed_right  # no wrong "confirmed"
 
 

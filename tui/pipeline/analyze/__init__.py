@@ -138,7 +138,10 @@ ANALYZER_VERSION = "30"  # 2: state bodies, described organisations; 3: attitude
 # 28 (entities, fifteenth pass): a weapon designation in every written form (plurals in
 # -es, capitals, no hyphen, a space), a maker before a model an organisation, military
 # transports, tankers and helicopters listed, "Movement of X for Y" and "Brigade for X"
-# whole; 30: session 16's merges
+# whole;
+# 28 (status17): "no way to verify", "the Iranian and Iraqi claims" as two owners, two
+# sources of one side (or of none) counting the same combatants' dead far apart, accounts
+# the article calls conflicting; 30: session 16's merges
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -152,8 +152,10 @@ def find(ledger: Ledger) -> None:
             if not frames[j] or "denial" in ledger.kinds(j) or same_party(a, b):
                 continue
             if not opposed(a.affiliation, b.affiliation):
-                continue
-            if _clash(frames[j], frames[k], a.affiliation, b.affiliation):
+                clash = _same_count_clash(frames[j], frames[k])
+            else:
+                clash = _clash(frames[j], frames[k], a.affiliation, b.affiliation)
+            if clash:
                 ledger.add(j, "dispute", claim_span(ledger, k, j), b.canonical)
                 ledger.add(k, "dispute", claim_span(ledger, j, k), a.canonical)
 
@@ -170,6 +172,20 @@ def _clash(first: list[Frame], second: list[Frame], side_a: str, side_b: str) ->
                 continue
             kinds = {_KINDS.get(x.cls, ""), _KINDS.get(y.cls, "")}
             if len(kinds) > 1 and "members" not in (x.cls, y.cls):
+                continue
+            if x.high * 1.5 <= y.low or y.high * 1.5 <= x.low:
+                return True
+    return False
+
+
+def _same_count_clash(first: list[Frame], second: list[Frame]) -> bool:
+    """Two sources not set against each other by side (one side's two sources, or a source of
+    no side) counting the same combatants' dead ("killed 50 leftist guerrillas" / "10
+    terrorists died"): the same class, the same side or none named, counts that cannot both
+    hold. Civilian tolls are left out: a toll that rises as the day goes on is no contest."""
+    for x in first:
+        for y in second:
+            if x.cls != y.cls or x.cls not in ("soldiers", "fighters") or x.side != y.side:
                 continue
             if x.high * 1.5 <= y.low or y.high * 1.5 <= x.low:
                 return True
@@ -195,7 +211,7 @@ def _whose(frame: Frame, speaker: str, other: str) -> str:
 
 def _frames(ledger: Ledger, k: int, named: dict[str, str]) -> list[Frame]:
     d = ledger.drafts[k]
-    if d.attached or not d.affiliation:
+    if d.attached:
         return []
     text = ledger.text
     lo, hi = d.content

@@ -27,13 +27,17 @@ event agree about as often as they clash ("Hezbollah confirmed Sharara's death";
 Pentagon's "the base came under attack but no personnel were injured"), and a negation in the
 later one is no better a sign (bench/README.md, "Claims: third pass"). Each of the pair then
 disputes the other.
+
+`conflicting` reads the one place where the article says so itself: "There were conflicting
+accounts of yesterday's clash", "Casualty estimates vary, with ...": the two parties that
+speak in that sentence or the next two (else the two before) dispute each other.
 """
 
 from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import sides
+from tui.pipeline.analyze import sides, verification
 from tui.pipeline.analyze.evidence import Ledger, claim_span, same_party
 from tui.pipeline.analyze.lexicon import MILITARY
 
@@ -57,6 +61,19 @@ _AGENT_RE = re.compile(
     r"(?:[a-z-]+\s+)?(?P<force>" + "|".join(sorted(MILITARY | {"guards"})) + r")\b"
 )
 _ONLY_RE = re.compile(r"\b(?:only|merely|just)\b", re.IGNORECASE)
+# The article saying that the accounts clash: "There were conflicting accounts of the clash",
+# "the two had conflicting accounts of what happened", "Casualty estimates vary, with ...".
+# Adjectives of disagreement before a noun of statement, or the noun before a verb of it.
+_CONFLICT_RE = re.compile(
+    r"\b(?:conflicting|contradictory|contradicting|differing|competing|contrasting|"
+    r"divergent|varying|clashing|opposing)\s+(?:\w+\s+)?(?:accounts?|versions?|reports?|"
+    r"claims?|statements?|estimates?|figures?|tolls?|narratives?)\b|"
+    r"\b(?:accounts?|versions?|reports?|claims?|estimates?|figures?|tolls?)\s+"
+    r"(?:of\s+[\w\s'’]{0,30}?)?(?:differ|differed|vary|varied|diverge|diverged)\b|"
+    r"\b(?:accounts|versions|reports|claims|estimates|figures|tolls)\s+(?:conflict|conflicted)\b",
+    re.IGNORECASE,
+)
+_CONFLICT_REACH = 2  # sentences after (or before) the remark in which the accounts stand
 
 
 def find(ledger: Ledger) -> None:
@@ -87,6 +104,59 @@ def find(ledger: Ledger) -> None:
             ledger.add(j, "dispute", claim_span(ledger, k, j), b.canonical)
             settled.update((j, k))
             break
+
+
+def conflicting(ledger: Ledger) -> None:
+    """The article says the accounts conflict ("There were conflicting accounts of yesterday's
+    clash. X said ... Y said ..."): the claims of the first two parties (sources of no one
+    camp) that speak in that sentence and the next two, or else in the two before it, dispute
+    each other, with the remark and the other party's claim as evidence. A remark that the
+    conflicting reports could not be verified is an unverified remark (remarks.py), not this.
+    """
+    text = ledger.text
+    for s, (lo, hi) in enumerate(ledger.sentences):
+        m = _CONFLICT_RE.search(text, lo, hi)
+        if m is None or verification.UNVERIFIED_RE.search(text, lo, hi):
+            continue
+        pairs = (
+            _two_parties(ledger, range(s, s + 1), by_side=False)
+            or _two_parties(ledger, range(s, s + _CONFLICT_REACH + 1))
+            or _two_parties(ledger, range(s - _CONFLICT_REACH, s))
+        )
+        for mine, theirs in pairs:
+            other = ledger.drafts[theirs[0]].canonical
+            for k in mine:
+                ledger.add(k, "dispute", (lo, hi))
+                ledger.add(k, "dispute", claim_span(ledger, theirs[0], k), other)
+
+
+def _two_parties(
+    ledger: Ledger, sentences: range, by_side: bool = True
+) -> list[tuple[list[int], list[int]]]:
+    """The claims of the first two parties to speak in `sentences`, as (A's, B's) and (B's,
+    A's); [] when fewer than two parties speak there. A party is one source, and with
+    `by_side` one side (one camp); in the remark's own sentence ("Casualty estimates vary,
+    with a reporter saying ..., while an army spokesman said ...") the two sources it sets
+    against each other."""
+    groups: list[list[int]] = []
+    for k, d in enumerate(ledger.drafts):
+        if ledger.sent_of[k] not in sentences or d.attached:
+            continue
+        if ledger.kinds(k) & {"denial", "confirmation"}:
+            continue
+        for group in groups:
+            first = ledger.drafts[group[0]]
+            if same_party(first, d) or by_side and first.affiliation and (
+                first.affiliation == d.affiliation or d.affiliation in sides.camp(first.affiliation)
+            ):
+                group.append(k)
+                break
+        else:
+            if len(groups) < 2:
+                groups.append([k])
+    if len(groups) < 2:
+        return []
+    return [(groups[0], groups[1]), (groups[1], groups[0])]
 
 
 def _shared(ledger: Ledger, j: int, k: int) -> float:

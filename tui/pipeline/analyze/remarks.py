@@ -103,6 +103,10 @@ def _unverified_targets(
     ]
     if not earlier or ledger.shifts_topic(s) or _HEARSAY_RE.search(text, lo, m.start()):
         return sentence, []  # "X was said to have been injured, but ... unable to confirm this"
+    reach = [k for k in range(len(ledger.drafts)) if s - 2 * WINDOW <= ledger.sent_of[k] < s]
+    owned = [j for o in verification.two_owners(text, lo, hi) for j in ledger.owned_by(o, reach)]
+    if owned:  # "the Iranian and Iraqi claims": both parties' claims
+        return sentence, sorted({j for j in owned if not ledger.drafts[j].attached})
     refs = references(text, lo, hi)
     if refs:
         found: list[int] = []

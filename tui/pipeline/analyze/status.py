@@ -10,7 +10,8 @@ A status other than "claimed" always rests on evidence spans in the article (doc
 - reserved.py reads a confirmation with a reservation ("confirmed ... but blamed X");
 - events.py gives every account of an act a denial denies (by act and target) its dispute;
 - opposed.py sets two sides' accounts of one event against each other when nothing above
-  did (each blames the other, one negates or narrows what the other said);
+  did (each blames the other, one negates or narrows what the other said), and the accounts
+  the article itself calls conflicting ("There were conflicting accounts of the clash");
 - endorsed.py gives a same-side confirmation the dispute of the claim it confirms, and back;
 - evidence.py links each piece to the claim it is about (same proposition, never mere
   proximity) and reads the status by precedence: denial > dispute > confirmation > unverified.
@@ -51,6 +52,7 @@ def assign(
     reserved.find(ledger)
     events.find(ledger)
     opposed.find(ledger)
+    opposed.conflicting(ledger)
     endorsed.find(ledger)
     corroboration.find(ledger)
     return [

@@ -35,8 +35,8 @@ UNVERIFIED_RE = re.compile(
     r"(?:was|were|is|are|has been|have been)\s+(?:not|n't)\s+(?:\w+\s+){0,2}able"
     r"(?:\s+immediately|\s+independently)*\s+to\s+"
     r"(?:immediately\s+|independently\s+)*(?:verify|confirm|corroborate)|"
-    r"(?:impossible|not possible)(?: immediately| independently)* to "
-    r"(?:immediately |independently )*(?:verify|confirm)|"
+    r"(?:impossible|not possible|no way|no means)(?: immediately| independently)* (?:to|of) "
+    r"(?:immediately |independently )*(?:verify|verifying|confirm|confirming)|"
     r"without (?:providing|offering|giving|citing|presenting|producing|showing) "
     r"(?:any )?(?:evidence|proof)|"
     r"(?:provided|offered|gave|presented|produced|cited|showed) no (?:evidence|proof)|"
@@ -47,6 +47,19 @@ UNVERIFIED_RE = re.compile(
     r"unverified|unconfirmed|not (?:been )?independently (?:verified|confirmed))",
     re.IGNORECASE,
 )
+# "the Iranian and Iraqi claims", "Russian or Ukrainian reports": two parties' statements.
+_TWO_OWNERS_RE = re.compile(
+    r"\b(?P<a>[A-Z][\w'’-]*)\s+(?:and|or|nor)\s+(?P<b>[A-Z][\w'’-]*)\s+"
+    r"(?:claims|reports|accounts|statements|figures|tolls|versions|assertions)\b"
+)
+
+
+def two_owners(text: str, lo: int, hi: int) -> tuple[str, ...]:
+    """The two owners of "the Iranian and Iraqi claims" in text[lo:hi], or ()."""
+    m = _TWO_OWNERS_RE.search(text, lo, hi)
+    return () if m is None else (m["a"], m["b"])
+
+
 # Remarks about the speaker rather than the statement: they hold even inside the content.
 SPEAKER_RE = re.compile(r"without (?:providing|offering|giving|citing|presenting)", re.I)
 # "offered no evidence", "provided no proof": what the source did not give.

@@ -93,3 +93,20 @@ def test_canonical_source_and_side_floors_after_the_thirteenth_pass(
     result = wire_result(split)
     assert result.share(result.canonical_ok) >= canonical, split
     assert result.share(result.affiliation_ok) >= side, split
+
+
+@pytest.mark.parametrize(
+    ("text", "side"),
+    [
+        ("Congo's army said it had retaken the hills above the lake town.",
+         "Democratic Republic of the Congo"),
+        ("(Wire) -Democratic Republic of Congo's army said it had retaken the hills. Congo's "
+         "army spokesman said the rebels fled.", "Democratic Republic of the Congo"),
+        ("In the Republic of Congo, the Pool region was calm. Congo's army said it had "
+         "disarmed the militia.", "Republic of the Congo"),
+        ("Congo-Brazzaville's government met on Monday. Congo's army said it had disarmed the "
+         "militia.", "Republic of the Congo"),
+    ],
+)
+def test_congo_alone_is_the_dr_congo_unless_only_its_neighbour_is_named(find, text, side):
+    assert {c.affiliation for c in find(text) if c.source.startswith("Congo")} == {side}

@@ -32,6 +32,7 @@ from tui.pipeline.analyze import (
     names,
     offices,
     roles,
+    shared_names,
     sides,
 )
 from tui.pipeline.analyze.article_sides import ArticleSides
@@ -108,7 +109,7 @@ class Namer(ArticleSides):
         self.acronyms = names.acronyms(text)
         self.acronyms.update(acronyms.defined(text, self.acronyms))  # "the IAF": "Indian Air Force"
         self._countries: list[tuple[int, str]] | None = None
-        self.in_full = sides.named_in_full(text)  # "Congo" after "Democratic Republic of Congo"
+        self.in_full = shared_names.named_in_full(text)  # "Congo" after "Republic of Congo"
 
     def name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:
         """(canonical, affiliation) of `draft`, given the drafts before it."""

@@ -105,6 +105,11 @@ def adjectives() -> dict[str, str]:
     return {row[0]: row[1] for row in rows("country_adjectives.tsv") if len(row) > 1}
 
 
+def aliases() -> dict[str, str]:
+    """Folded country names and adjectives -> the country (`country` reads them)."""
+    return _aliases()
+
+
 @functools.cache
 def _aliases() -> dict[str, str]:
     """Country names the gazetteer lacks, and our adjectives read backwards ("Congolese")."""
@@ -155,23 +160,6 @@ def country(name: str) -> str | None:
         return _aliases()[_fold(name)]
     found = demonyms.country_of(name)
     return found or capitals().get(_fold(name))
-
-
-def named_in_full(text: str) -> dict[str, str]:
-    """The country a short name means in this article, when two countries share it and the
-    article names one in full: "Congo" after "Democratic Republic of Congo" is the DR Congo,
-    not the Republic of the Congo. Only a short name that is no country's own name ("Congo",
-    not "Sudan" after "South Sudan")."""
-    folded, out = _fold(text), {}
-    own = {_fold(n) for n in capitals().values()}
-    for alias, full in _aliases().items():
-        last = alias.split()[-1]
-        if " " not in alias or last in own or alias not in folded:
-            continue
-        other = country(last.capitalize())
-        if other is not None and other != full:
-            out[other] = full
-    return out
 
 
 def is_capital(name: str) -> bool:

@@ -32,7 +32,8 @@ Public API (docs/STORIES.md explains the rules and the numbers behind them):
 # body or a people; a sentence's first word is no place by a facility word two words on
 # (sixteenth pass, stories16; its grouping rules — the first paragraph's town choosing, a clear
 # lead for an article of no town, one place at two levels — take effect with the refiling).
-FEATURES_VERSION = "10"
+# 11: "Congo" alone is the DR Congo, as the analyzer reads it (analyze/shared_names.py).
+FEATURES_VERSION = "11"
 # What a story's report finds changed (the ledger's rows, contradictions, figures): the stored
 # contested marks (⚡, `is:contested`) were set by other rules and are checked again, a batch at
 # a time, by the story process (tui/service/stories.py). Bump with any change to them.

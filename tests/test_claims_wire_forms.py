@@ -182,3 +182,28 @@ def test_an_aim_in_a_party_s_description_is_no_claim(find, text):
 def test_an_aim_a_party_states_is_still_a_claim(find):
     text = "The movement said it wants to restore the old monarchy."
     assert [c.source for c in find(text)] == ["The movement"]
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "said"),
+    [
+        ("Hospital officials placed the toll at 19.", "Hospital officials", "the toll at 19"),
+        ("Police set the number of dead at 40.", "Police", "the number of dead at 40"),
+        ("Doctors pegged the death toll at 52.", "Doctors", "the death toll at 52"),
+    ],
+)
+def test_a_figure_set_at_an_amount_is_a_claim(find, text, source, said):
+    found = find(text)
+    assert [(c.source, content(text, c)) for c in found] == [(source, said)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The soldiers set the market on fire at dawn.",
+        "Rebels placed mines at the bridge.",
+        "The council fixed the date at 12 May.",
+    ],
+)
+def test_setting_anything_but_a_figure_is_no_claim(find, text):
+    assert find(text) == ()

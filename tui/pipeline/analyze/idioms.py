@@ -57,7 +57,13 @@ GIVE_FORMS = cues.words("give gives gave given giving keep keeps kept keeping")
 # makes and gives is a claim, as with "put" and "gave"): an amount of the dead as the object.
 TALLY_FORMS = cues.words("count counts counted counting tally tallies tallied tallying")
 _TALLIED = cues.words("dead bodies body deaths victims corpses fatalities casualties")
-FIGURE_VERBS = cues.words("put puts putting") | GIVE_FORMS | TALLY_FORMS
+# Verbs that set a figure "at" an amount, as "put" does: "placed the toll at 19", "set the
+# number of dead at 40", "pegged the death toll at 12", "fixed the toll at 9".
+AT_FORMS = cues.words(
+    "put puts putting place places placed placing set sets setting peg pegs pegged pegging "
+    "fix fixes fixed fixing"
+)
+FIGURE_VERBS = AT_FORMS | GIVE_FORMS | TALLY_FORMS
 
 
 def put_figure(doc: Any, tok: Token, start: int, end: int) -> Found | None:

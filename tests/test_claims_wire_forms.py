@@ -207,3 +207,10 @@ def test_a_figure_set_at_an_amount_is_a_claim(find, text, source, said):
 )
 def test_setting_anything_but_a_figure_is_no_claim(find, text):
     assert find(text) == ()
+
+
+def test_a_charge_someone_denies_is_an_accusation_denied(find):
+    text = "The army blamed the separatists for the massacre, a charge the separatists deny."
+    found = find(text)
+    assert [(c.cue, c.status) for c in found] == [("blamed", "disputed"), ("deny", "denied")]
+    assert content(text, found[0]) == "the separatists for the massacre"

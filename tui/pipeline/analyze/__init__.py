@@ -142,7 +142,8 @@ ANALYZER_VERSION = "30"  # 2: state bodies, described organisations; 3: attitude
 # 28 (status17): "no way to verify", "the Iranian and Iraqi claims" as two owners, two
 # sources of one side (or of none) counting the same combatants' dead far apart, accounts
 # the article calls conflicting; 30: session 16's merges, and a figure "placed", "set",
-# "pegged" or "fixed" at an amount is a claim as one "put" there is
+# "pegged" or "fixed" at an amount is a claim as one "put" there is, "charge" a noun of
+# accusation ("a charge the rebels deny")
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -278,7 +278,7 @@ NOT_CONTENT = words("lives life victims")
 # Reporting nouns ("the ministry's claim that..."), by the kind of statement they make.
 SPEECH_NOUNS = """
     statement statements claim claims remarks remark comments comment criticism report
-    reports accusation accusations allegation allegations warning warnings assertion
+    reports accusation accusations allegation allegations charge charges warning warnings assertion
     assertions assessment estimate estimates insistence admission announcement suggestion
     testimony call calls demand demands promise promises pledge vow threat threats
     argument arguments message tweet post letter interview speech account version

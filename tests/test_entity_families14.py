@@ -167,3 +167,14 @@ WIRE_FLOORS = {
 @pytest.mark.parametrize("split", sorted(WIRE_FLOORS))
 def test_wire_development_floors(nlp: Any, split: str) -> None:
     check_wire_floors(nlp, split, WIRE_FLOORS[split])
+
+
+@pytest.mark.parametrize(
+    ("adjective", "country"),
+    [("Ecuadorean", "Ecuador"), ("Azeri", "Azerbaijan"), ("Belarussian", "Belarus"),
+     ("Croat", "Croatia"), ("Kirghiz", "Kyrgyzstan"), ("Tadjik", "Tajikistan")],
+)
+def test_agency_and_older_spellings_of_adjectives_name_their_country(adjective, country) -> None:
+    from tui.pipeline.analyze import demonyms
+
+    assert demonyms.country_of(adjective) == country

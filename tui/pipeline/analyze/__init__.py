@@ -143,7 +143,7 @@ ANALYZER_VERSION = "30"  # 2: state bodies, described organisations; 3: attitude
 # sources of one side (or of none) counting the same combatants' dead far apart, accounts
 # the article calls conflicting; 30: session 16's merges, and a figure "placed", "set",
 # "pegged" or "fixed" at an amount is a claim as one "put" there is, "charge" a noun of
-# accusation ("a charge the rebels deny")
+# accusation ("a charge the rebels deny"), agency and older adjectives ("Ecuadorean", "Azeri")
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

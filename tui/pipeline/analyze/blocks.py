@@ -12,7 +12,7 @@ sentence. A sentence that holds a claim of its own is left to it.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from tui.pipeline.analyze import cues
 from tui.pipeline.analyze.quotes import QuoteMap
@@ -46,8 +46,6 @@ def add(
         if not block:
             continue
         head_lo, head_hi = paragraphs[k - 1]
-        if any(p[0] < paragraphs[k - 1][0] for p in block):
-            continue
         issuer = _issuer(doc, text, head_lo, head_hi, drafts, dropped)
         if issuer is None:
             continue
@@ -101,10 +99,13 @@ def _whole_quotation(text: str, quoted: QuoteMap, lo: int, hi: int) -> tuple[int
     return inside
 
 
-class _Issuer:
-    def __init__(self, source: tuple[int, int], cue: tuple[int, int], head: int,
-                 tokens: tuple[int, int]) -> None:
-        self.source, self.cue, self.head, self.tokens = source, cue, head, tokens
+class _Issuer(NamedTuple):
+    """The header's issuer: its span and cue (characters), head token and token span."""
+
+    source: tuple[int, int]
+    cue: tuple[int, int]
+    head: int
+    tokens: tuple[int, int]
 
 
 def _issuer(

@@ -38,7 +38,9 @@ from tui.pipeline.stories.grouping import StoryIndex  # noqa: E402
 DEVELOPMENT = bench.DEVELOPMENT
 
 
-def contradiction_causes(name: str) -> Counter[tuple[str, str]]:
+def _grouped(name: str) -> tuple[dict, dict[str, list], list[tuple[str, str, tuple[int, int]]]]:
+    """A set's gold, its analysed articles by predicted story, and its gold mentions as
+    (group id, article, span)."""
     meta, texts, gold = bench.load(name)
     articles = bench.analysed(meta, texts)
     story_of, _, _ = bench.group(articles)
@@ -50,6 +52,11 @@ def contradiction_causes(name: str) -> Counter[tuple[str, str]]:
         for g in gold["claim_groups"]
         for m in g["mentions"]
     ]
+    return gold, by_story, mentions
+
+
+def contradiction_causes(name: str) -> Counter[tuple[str, str]]:
+    gold, by_story, mentions = _grouped(name)
     rows_of: dict[str, set[str]] = defaultdict(set)
     rows, home, found = {}, {}, {}
     for sid, arts in by_story.items():
@@ -113,17 +120,8 @@ def _why(kind, ra, rb, pairs, found, home) -> str:  # type: ignore[no-untyped-de
 
 def claim_causes(name: str) -> Counter[str]:
     """Why each gold pair of one claim group in two articles is not one ledger row."""
-    meta, texts, gold = bench.load(name)
-    articles = bench.analysed(meta, texts)
-    story_of, _, _ = bench.group(articles)
-    by_story = defaultdict(list)
-    for a in articles:
-        by_story[story_of[a.id]].append(a)
-    mentions = [
-        (g["id"], m["article"], bench.span_of(texts, m["article"], m["quote"]))
-        for g in gold["claim_groups"]
-        for m in g["mentions"]
-    ]
+    gold, by_story, mentions = _grouped(name)
+    story_of = {a.id: sid for sid, arts in by_story.items() for a in arts}
     row_of: dict[int, str] = {}  # gold mention -> row, as bench_stories maps them
     covered: set[int] = set()  # gold mentions some claim covers, mapped or not
     key_of, denial_of = {}, {}

@@ -55,6 +55,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from tui.core.models import Claim  # noqa: E402
 from tui.pipeline.analyze import analyze_many  # noqa: E402
 from tui.pipeline.stories.article import StoryArticle  # noqa: E402
 from tui.pipeline.stories.export import story_report  # noqa: E402
@@ -157,6 +158,13 @@ def span_of(texts: dict[str, str], article: str, quote: str) -> tuple[int, int]:
     return start, start + len(quote)
 
 
+def claim_span(claim: Claim) -> tuple[int, int]:
+    """What a claim stands for in the scoring: its content span, or its sentence without one."""
+    if claim.content_end > claim.content_start:
+        return claim.content_start, claim.content_end
+    return claim.start, claim.end
+
+
 def covers(lo: int, hi: int, span: tuple[int, int]) -> float:
     inter = min(hi, span[1]) - max(lo, span[0])
     return inter / max(1, min(hi - lo, span[1] - span[0])) if inter > 0 else 0.0
@@ -197,11 +205,7 @@ def score(set_name: str, errors: bool, batches: int = 0) -> None:
         for row in report.rows:
             for m in row.mentions:
                 c = m.claim
-                lo, hi = (
-                    (c.content_start, c.content_end)
-                    if c.content_end > c.content_start
-                    else (c.start, c.end)
-                )
+                lo, hi = claim_span(c)
                 best = max(
                     (
                         (covers(lo, hi, span), -span[0], k)

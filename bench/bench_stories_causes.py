@@ -67,11 +67,7 @@ def contradiction_causes(name: str) -> Counter[tuple[str, str]]:
             rows[row.id], home[row.id] = row, sid
             for m in row.mentions:
                 c = m.claim
-                lo, hi = (
-                    (c.content_start, c.content_end)
-                    if c.content_end > c.content_start
-                    else (c.start, c.end)
-                )
+                lo, hi = bench.claim_span(c)
                 best = max(
                     ((bench.covers(lo, hi, span), g) for g, art, span in mentions
                      if art == m.article_id),
@@ -130,11 +126,7 @@ def claim_causes(name: str) -> Counter[str]:
             key_of[row.id], denial_of[row.id] = row.source_key, row.is_denial
             for m in row.mentions:
                 c = m.claim
-                lo, hi = (
-                    (c.content_start, c.content_end)
-                    if c.content_end > c.content_start
-                    else (c.start, c.end)
-                )
+                lo, hi = bench.claim_span(c)
                 near = [
                     (bench.covers(lo, hi, span), -span[0], k)
                     for k, (_, art, span) in enumerate(mentions)

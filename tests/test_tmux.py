@@ -12,8 +12,8 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -33,14 +33,22 @@ def _tmux_present() -> None:
 
 
 class Terminal:
-    def __init__(self, socket: str) -> None:
-        self.socket = socket
+    """A tmux server on a socket of its own, in a folder of its own that `close` removes (tmux
+    3.3's kill-server leaves the socket file behind, and /tmp filled with them)."""
+
+    def __init__(self) -> None:
+        self.folder = Path(tempfile.mkdtemp(prefix="sitrep-tmux-"))
+        self.socket = str(self.folder / "socket")
+
+    def close(self) -> None:
+        self.tmux("kill-server")  # our own socket only
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def tmux(self, *args: str) -> str:
         # COLUMNS/LINES set in the test process would pin the app to that size in tmux.
         env = {k: v for k, v in os.environ.items() if k not in ("COLUMNS", "LINES")}
         return subprocess.run(
-            ["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=10, env=env
+            ["tmux", "-S", self.socket, *args], capture_output=True, text=True, timeout=10, env=env
         ).stdout
 
     def screen(self) -> str:
@@ -70,7 +78,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     )
     # A socket of its own per test: the previous test's server, still going away after its
     # kill-server, once took the next session with it (an empty screen for 60 s).
-    term = Terminal(f"sitrep-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}")
+    term = Terminal()
     term.tmux(
         "new-session",
         "-d",
@@ -86,7 +94,7 @@ def terminal(tmp_path: Path) -> Iterator[Terminal]:
     try:
         yield term
     finally:
-        term.tmux("kill-server")  # our own socket only
+        term.close()
 
 
 def test_sitrep_in_a_real_terminal(terminal: Terminal) -> None:
@@ -179,7 +187,7 @@ def test_sitrep_quits_when_its_terminal_is_gone(tmp_path: Path) -> None:
         sys.executable, "-c", KEEPS_GOING, str(pid_file),
         sys.executable, "-m", "tui", "--config", str(config), "--cache", str(tmp_path / "cache"),
     ]  # fmt: skip
-    term = Terminal(f"sitrep-hangup-{os.getpid()}")
+    term = Terminal()
     term.tmux("new-session", "-d", "-s", "e2e", "-x", "100", "-y", "30",
               subprocess.list2cmdline(command))  # fmt: skip
     pid = 0
@@ -192,7 +200,7 @@ def test_sitrep_quits_when_its_terminal_is_gone(tmp_path: Path) -> None:
             assert time.monotonic() < deadline, "sitrep still runs with its terminal gone"
             time.sleep(0.2)
     finally:
-        term.tmux("kill-server")
+        term.close()
         if pid and Path(f"/proc/{pid}").exists():
             os.kill(pid, 9)
 

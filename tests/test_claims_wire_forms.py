@@ -214,3 +214,32 @@ def test_a_charge_someone_denies_is_an_accusation_denied(find):
     found = find(text)
     assert [(c.cue, c.status) for c in found] == [("blamed", "disputed"), ("deny", "denied")]
     assert content(text, found[0]) == "the separatists for the massacre"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebel alliance declared a unilateral truce on Sunday.",
+        "Hours after declaring a cease-fire, the junta sent more troops north.",
+        "The cabinet proclaimed a state of emergency in three provinces.",
+    ],
+)
+def test_declaring_a_truce_or_an_emergency_is_an_act_not_a_claim(find, text):
+    assert find(text) == ()
+
+
+def test_a_declaration_of_a_fact_is_still_a_claim(find):
+    text = "The governor declared that the bridge had been destroyed."
+    (claim,) = find(text)
+    assert content(text, claim) == "that the bridge had been destroyed"
+
+
+def test_a_reaction_told_in_a_relative_clause_is_no_claim(find):
+    assert find("The talks followed a proposal, which was welcomed by the envoy.") == ()
+
+
+def test_a_denial_in_a_relative_clause_denies_its_antecedent(find):
+    text = "The allegation, which was rejected by the ministry, spread online."
+    (claim,) = find(text)
+    assert claim.status == "denied"
+    assert content(text, claim) == "The allegation"

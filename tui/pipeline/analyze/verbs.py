@@ -54,6 +54,15 @@ _REFLEXIVE = words("itself themselves himself herself")
 # homeland", "the group, which wants to topple the government", "the president, who ordered
 # the mobilisation"): the outlet's background, not a position anyone stated.
 _AIMS = frozenset(("want", "wish", "intend", "seek", "plan", "order"))
+# What a declaration brings into being rather than asserts ("declared a unilateral ceasefire",
+# "proclaimed a state of emergency", "declaring war"): an act, not a claim. "Declared the
+# town liberated" or "declared that ..." still report a statement.
+_DECLARED_ACTS = words(
+    """
+    ceasefire cease-fire truce armistice war emergency curfew independence mourning holiday
+    amnesty mobilisation mobilization blockade jihad law annexation sovereignty autonomy
+    """
+)
 
 
 def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None:
@@ -90,6 +99,8 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         return None  # "a movement supporting the army": a description, not a stance taken
     if base in _AIMS and tok.dep_ in ("relcl", "acl"):
         return None
+    if base in ("declare", "proclaim") and _declares_act(tok):
+        return None
     if base in cues.STANCE and passive:
         return None  # "rebels who are backed by Kigali": support given, not a stance said
     if base == "claim" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
@@ -106,6 +117,12 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
     if found is None and subjects.reduced_passive(tok):
         found = trim(doc, (max(tok.head.left_edge.i, start), tok.left_edge.i))  # "a call echoed by"
 
+    if found is not None and found[1] - found[0] == 1 and doc[found[0]].tag_ in ("WDT", "WP"):
+        # "a plan which was welcomed by India": what is welcomed or denied is the antecedent; a
+        # denial keeps it as its content, any other verb there tells a reaction, no statement
+        found = None
+        if kind != cues.DENY:
+            return None
     if found is None and tok.dep_ == "relcl" and kind == cues.DENY:
         found = (tok.head.left_edge.i, tok.head.i + 1)  # "an accusation Moscow rejected"
     elif found is None and kind == cues.DENY and tok.head.lower_ in cues.NOUN_CUES:
@@ -181,6 +198,20 @@ def _position(source: Token, tok: Token, base: str) -> bool:
     if obj.lower_ in lexicon.ACTS or cues.is_document(obj.lower_):
         return True  # "defended the decision", "attacked the statement"
     return any(c.dep_ == "poss" for c in obj.children)
+
+
+def _declares_act(tok: Token) -> bool:
+    """"Declared a ceasefire", "proclaimed a state of emergency": the object is what the act set
+    up. Not "declared the vote void" (a predicate) nor "declared that ..." (a statement)."""
+    if any(c.dep_ in ("ccomp", "oprd", "xcomp") for c in tok.children):
+        return False
+    for obj in (c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")):
+        head = obj.doc[obj.left_edge.i : obj.i + 1].text.lower()
+        if obj.lower_ in _DECLARED_ACTS or head.endswith("cease-fire"):
+            return True
+        if obj.lower_ == "state" and any(t.lower_ in _DECLARED_ACTS for t in obj.subtree):
+            return True  # "a state of emergency / war"
+    return False
 
 
 def _person(tok: Token) -> bool:

@@ -243,3 +243,18 @@ def test_a_denial_in_a_relative_clause_denies_its_antecedent(find):
     (claim,) = find(text)
     assert claim.status == "denied"
     assert content(text, claim) == "The allegation"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("MANILA, Philippines -- China Sunday accused the Philippines of ramming its boat.", "China"),
+        (
+            "Bamako, Mali: Tuareg fighters of the northern front said they had taken the post.",
+            "Tuareg fighters of the northern front",
+        ),
+    ],
+)
+def test_the_source_after_a_dateline_is_no_part_of_it(find, text, source):
+    (claim,) = find(text)
+    assert text[claim.source_start : claim.source_end] == source

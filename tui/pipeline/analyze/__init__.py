@@ -145,7 +145,9 @@ ANALYZER_VERSION = "31"  # 2: state bodies, described organisations; 3: attitude
 # "pegged" or "fixed" at an amount is a claim as one "put" there is, "charge" a noun of
 # accusation ("a charge the rebels deny"), agency and older adjectives ("Ecuadorean", "Azeri");
 # 31: declaring a truce, a war or an emergency is an act, not a claim; "which" alone is no
-# content (a denial in a relative clause denies its antecedent)
+# content (a denial in a relative clause denies its antecedent), the source after a dateline
+# the parser made the subject ("MANILA, Philippines -- China Sunday accused"), "Juba, South
+# Sudan:" a dateline
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -88,6 +88,8 @@ def colon(doc: Any, tok: Token, start: int, end: int) -> Found | None:
         return None
     if tok.i - start <= 3 and (last.text.isupper() or _reporting_after(doc, tok.i, end)):
         return None  # "KYIV: Moscow said ...", "Gaza: Gaza's Health Ministry says ...": a dateline
+    if subjects.place_and_country(doc, start, tok.i) and _reporting_after(doc, tok.i, end):
+        return None  # "Juba, South Sudan: rebels said ...": a dateline in title case
     if len(last.text.rstrip(".")) == 1:
         return None  # "Q:" and "A:" mark a transcript's turns, not who speaks
     hi = tok.i

@@ -149,6 +149,8 @@ def _subject(tok: Token, subjects: list[Token]) -> Token:
     if first.i < tok.i and inverted and doc[tok.i - 1].text in CLOSERS:
         return inverted[0]  # "..., said Alan Abramowitz": the clause before is no subject
     dashes = [t.i for t in doc[first.i : tok.i] if t.text in _DASHES]
+    if not dashes and _title_dateline(doc, first, tok):
+        dashes = [next(t.i for t in doc[first.i : tok.i] if t.text == ":")]
     if dashes:
         after = [c for c in subjects if c.i > dashes[-1]]
         if after:
@@ -156,7 +158,46 @@ def _subject(tok: Token, subjects: list[Token]) -> Token:
         for child in first.rights:
             if child.dep_ == "appos" and child.i > dashes[-1]:
                 return child
+        named = _named_before_time(doc, dashes[-1] + 1, tok.i)
+        if named is not None:
+            return named
     return first
+
+
+def _title_dateline(doc: Any, first: Token, tok: Token) -> bool:
+    """"Juba, South Sudan: rebels said": a place, a comma, a country, a colon, at the start."""
+    start = first.sent.start
+    colon = next((t.i for t in doc[start : tok.i] if t.text == ":"), None)
+    return first.i == start and colon is not None and place_and_country(doc, start, colon)
+
+
+def place_and_country(doc: Any, start: int, colon: int) -> bool:
+    """"Juba, South Sudan" before a colon: capitalised words split by one comma, no more than
+    six tokens (a dateline in title case)."""
+    words = doc[start:colon]
+    commas = [t.i for t in words if t.text == ","]
+    return (
+        len(words) <= 6
+        and len(commas) == 1
+        and commas[0] > start
+        and all(t.text == "," or t.text[:1].isupper() for t in words)
+    )
+
+
+def _named_before_time(doc: Any, lo: int, verb: int) -> Token | None:
+    """"BANGKOK, Thailand -- Laos Saturday accused": the parser hung the name on the day; the
+    first proper name between the dateline's dash and the verb that is no date is the source."""
+    times = ("DATE", "TIME")
+    return next(
+        (
+            t
+            for t in doc[lo:verb]
+            if t.tag_ in ("NNP", "NNPS")
+            and t.ent_type_ not in times
+            and (t.head.ent_type_ in times or t.head.i == verb)
+        ),
+        None,
+    )
 
 
 def _bearer(noun: Token) -> Token | None:

@@ -248,7 +248,10 @@ def test_a_denial_in_a_relative_clause_denies_its_antecedent(find):
 @pytest.mark.parametrize(
     ("text", "source"),
     [
-        ("MANILA, Philippines -- China Sunday accused the Philippines of ramming its boat.", "China"),
+        (
+            "MANILA, Philippines -- China Sunday accused the Philippines of ramming its boat.",
+            "China",
+        ),
         (
             "Bamako, Mali: Tuareg fighters of the northern front said they had taken the post.",
             "Tuareg fighters of the northern front",

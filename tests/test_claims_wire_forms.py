@@ -261,3 +261,24 @@ def test_a_denial_in_a_relative_clause_denies_its_antecedent(find):
 def test_the_source_after_a_dateline_is_no_part_of_it(find, text, source):
     (claim,) = find(text)
     assert text[claim.source_start : claim.source_end] == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "said"),
+    [
+        (
+            "The weekly quoted an intelligence report saying three battalions had moved north.",
+            "an intelligence report",
+            "three battalions had moved north",
+        ),
+        (
+            "Radio stations cited a navy press release, which reported that a patrol boat sank.",
+            "which",
+            "that a patrol boat sank",
+        ),
+    ],
+)
+def test_a_document_an_outlet_quotes_is_the_source(find, text, source, said):
+    (claim,) = find(text)
+    assert text[claim.source_start : claim.source_end] == source
+    assert content(text, claim) == said

@@ -200,6 +200,20 @@ def _named_before_time(doc: Any, lo: int, verb: int) -> Token | None:
     )
 
 
+def relayed_document(noun: Token) -> bool:
+    """A document an outlet quotes, that says something itself: "a military report saying
+    ...", "an army press release, which reported ..."."""
+    press = noun.lower_ in ("release", "releases") and any(
+        c.lower_ == "press" for c in noun.children
+    )
+    if not (press or cues.is_document(noun.lower_) or noun.lower_ in cues.NOUN_CUES):
+        return False
+    return any(
+        (c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "relcl") and c.lower_ in cues.VERB_KIND
+        for c in noun.children
+    )
+
+
 def _bearer(noun: Token) -> Token | None:
     """Who speaks through "a statement saying ...", "a gunman claiming ...".
 
@@ -220,6 +234,8 @@ def _bearer(noun: Token) -> Token | None:
     if verb.tag_[:2] != "VB" or dep not in ("dobj", "pobj", "dative"):
         return None
     statement = cues.is_document(noun.lower_) or noun.lower_ in cues.NOUN_CUES
+    if statement and verb.lower_ in _RELAYING and dep == "dobj":
+        return noun  # "quoted a military report saying ...": the report speaks, relayed
     if statement and verb.lower_ in cues.VERB_KIND:
         return None
     for child in verb.children:

@@ -252,11 +252,16 @@ def _evidence_participle(tok: Token, base: str) -> bool:
 
 
 def _relays(tok: Token) -> bool:
-    """ "quoted / cited / reported Y as saying": the verb passes on Y's words (subjects.py)."""
-    has_object = any(c.dep_ == "dobj" for c in tok.children)
-    return has_object and any(
-        c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
-        for c in tok.children
+    """ "quoted / cited / reported Y as saying": the verb passes on Y's words (subjects.py);
+    likewise "quoted a military report saying ..." and "cited a press release, which reported
+    ...": the document speaks (subjects.relayed_document)."""
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objects) and (
+        any(
+            c.dep_ == "prep" and c.lower_ == "as" and any(g.dep_ == "pcomp" for g in c.children)
+            for c in tok.children
+        )
+        or any(subjects.relayed_document(o) for o in objects)
     )
 
 

@@ -282,3 +282,24 @@ def test_a_document_an_outlet_quotes_is_the_source(find, text, source, said):
     (claim,) = find(text)
     assert text[claim.source_start : claim.source_end] == source
     assert content(text, claim) == said
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Commenting on the video, the ministry said the footage was old.",
+        "Identifying herself as Mariam, the nurse said the ward had no power.",
+    ],
+)
+def test_a_participle_that_names_a_topic_or_a_name_is_no_claim(find, text):
+    (claim,) = find(text)
+    assert claim.cue == "said"
+
+
+def test_responsibility_that_lies_with_someone_is_no_lie(find):
+    text = (
+        '"There have been tense moments near the reef, the responsibility for which lies'
+        ' entirely with Manila," the spokeswoman said on Monday.'
+    )
+    (claim,) = find(text)
+    assert claim.status == "claimed"

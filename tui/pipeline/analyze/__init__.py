@@ -147,7 +147,8 @@ ANALYZER_VERSION = "31"  # 2: state bodies, described organisations; 3: attitude
 # 31: declaring a truce, a war or an emergency is an act, not a claim; "which" alone is no
 # content (a denial in a relative clause denies its antecedent), the source after a dateline
 # the parser made the subject ("MANILA, Philippines -- China Sunday accused"), "Juba, South
-# Sudan:" a dateline, a document an outlet quotes speaks ("quoted a military report saying")
+# Sudan:" a dateline, a document an outlet quotes speaks ("quoted a military report saying"),
+# "commenting on X" and "identifying himself as X" no claims, "lies entirely with" no falsity
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

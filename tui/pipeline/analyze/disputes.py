@@ -44,7 +44,10 @@ _REJECT = frozenset(base for kind, base in _REBUTTALS if kind == "statement")
 # An idiom's verb and its particle or object, a rejection's base: "took issue with the account".
 _IDIOMS = {tuple(base.split()): base.split()[0] for kind, base in _REBUTTALS if kind == "idiom"}
 # "Lie" as where something lies ("patients lying in corridors", "lies 20 km north"): no falsity.
-_PLACED = "in on at under near along across among beneath between within beyond next just some"
+_PLACED = (
+    "in on at under near along across among beneath between within beyond next just some with "
+    "entirely solely squarely wholly firmly ahead behind"
+)  # "the responsibility lies entirely with X", "the challenge lies ahead"
 _WHERE = rf"(?!\s+(?:{'|'.join(_PLACED.split())}|\d+|north|south|east|west|dead|wounded|still)\b)"
 # "staged" as feigned ("the attack was staged", "a staged video"), not as carried out ("staged
 # four attacks", "staged an ambush": a determiner or a count after it).

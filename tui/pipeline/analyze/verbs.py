@@ -54,6 +54,8 @@ _REFLEXIVE = words("itself themselves himself herself")
 # homeland", "the group, which wants to topple the government", "the president, who ordered
 # the mobilisation"): the outlet's background, not a position anyone stated.
 _AIMS = frozenset(("want", "wish", "intend", "seek", "plan", "order"))
+# Verbs that name their reflexive object: "calling itself X", "identifying himself as X".
+_NAMING = frozenset(("call", "dub", "name", "term", "identify", "introduce"))
 # What a declaration brings into being rather than asserts ("declared a unilateral ceasefire",
 # "proclaimed a state of emergency", "declaring war"): an act, not a claim. "Declared the
 # town liberated" or "declared that ..." still report a statement.
@@ -105,11 +107,11 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         return None  # "rebels who are backed by Kigali": support given, not a stance said
     if base == "claim" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
         return None  # "the region which it has claimed as its base": territory, not speech
-    if base in ("call", "dub", "name", "term") and any(
-        c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in tok.children
-    ):
-        return None  # "a faction calling itself X": a name, not a statement
+    if base in _NAMING and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in tok.children):
+        return None  # "a faction calling itself X", "identifying himself as X": a name
     found = content.find(doc, tok, kind, start, end)
+    if found is not None and tok.tag_ == "VBG" and _topic_only(doc, found):
+        return None  # "Commenting on these reports, the embassy said": what it spoke about
     if found is not None and _ANONYMITY_RE.search(doc[found[0] : found[1]].text):
         return None  # "who asked not to be named": a request for anonymity, not a statement
     if found is None and passive and kind != cues.COGNITIVE:
@@ -198,6 +200,17 @@ def _position(source: Token, tok: Token, base: str) -> bool:
     if obj.lower_ in lexicon.ACTS or cues.is_document(obj.lower_):
         return True  # "defended the decision", "attacked the statement"
     return any(c.dep_ == "poss" for c in obj.children)
+
+
+def _topic_only(doc: Any, found: tuple[int, int]) -> bool:
+    """A participle's content that is one prepositional phrase ("on these reports", "to the
+    claims", "about the raid"), with no clause in it: the topic it spoke on, no statement."""
+    first = doc[found[0]]
+    return (
+        first.dep_ == "prep"
+        and first.right_edge.i + 1 >= found[1]
+        and not any(t.pos_ in ("VERB", "AUX") for t in doc[found[0] : found[1]])
+    )  # "referring to the claim that it had ...": a clause inside stays a statement
 
 
 def _declares_act(tok: Token) -> bool:

@@ -303,3 +303,21 @@ def test_responsibility_that_lies_with_someone_is_no_lie(find):
     )
     (claim,) = find(text)
     assert claim.status == "claimed"
+
+
+def test_a_relay_of_a_whole_account_is_the_relay_s_claim(find):
+    """"X did A and described B, according to Y": the verb joins an act Y tells, so the
+    sentence is Y's claim, not X's."""
+    text = (
+        "The officer gave the rebels maps of the base and described morale there as"
+        ' "very low", according to the rebel statement.'
+    )
+    (claim,) = find(text)
+    assert claim.cue == "according to"
+    assert text[claim.source_start : claim.source_end] == "the rebel statement"
+
+
+def test_a_relay_of_a_speaker_stays_the_speaker_s_claim(find):
+    text = "The minister said the border was calm, according to the state broadcaster."
+    (claim,) = find(text)
+    assert text[claim.source_start : claim.source_end] == "The minister"

@@ -207,8 +207,15 @@ def _relays(doc: Any, outer: Found, found: list[Found]) -> bool:
         and outer.content[0] <= item.source[0]
         and item.cue[0] < outer.content[1]
         and item.kind != "according"
+        and not _after_an_act(doc[item.cue[1] - 1])
         for item in found
     )
+
+
+def _after_an_act(tok: Token) -> bool:
+    """ "X gave the rebels maps and described morale as low, according to the statement": the
+    verb joins an act the relay tells, so the whole sentence is the statement's claim."""
+    return tok.dep_ == "conj" and tok.head.lower_ not in cues.VERB_KIND
 
 
 def _sequel(doc: Any, inner: Found, outer: Found) -> bool:
@@ -234,6 +241,8 @@ def _sequel(doc: Any, inner: Found, outer: Found) -> bool:
     ):
         _cut(doc, outer, tok.head.left_edge.i)  # "..., a claim (that) the spokesman rejected"
         return True
+    if outer.kind == "according" and _after_an_act(tok):
+        return False  # "gave maps and described ..., according to the statement": all its
     which = _sentential_which(doc, tok, inner)
     if which is not None:
         _cut(doc, outer, which)  # "X said A, which Kyiv denied": a denial of the whole clause

@@ -321,3 +321,15 @@ def test_a_relay_of_a_speaker_stays_the_speaker_s_claim(find):
     text = "The minister said the border was calm, according to the state broadcaster."
     (claim,) = find(text)
     assert text[claim.source_start : claim.source_end] == "The minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The rebels on Sunday said they had taken the hill.", "The rebels"),
+        ("Officials in the capital on Tuesday denied the report.", "Officials in the capital"),
+    ],
+)
+def test_a_time_the_parser_hung_on_the_source_is_no_part_of_it(find, text, source):
+    (claim,) = find(text)
+    assert text[claim.source_start : claim.source_end] == source

@@ -54,6 +54,7 @@ _REFLEXIVE = words("itself themselves himself herself")
 # homeland", "the group, which wants to topple the government", "the president, who ordered
 # the mobilisation"): the outlet's background, not a position anyone stated.
 _AIMS = frozenset(("want", "wish", "intend", "seek", "plan", "order"))
+_DAYS = words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
 # Verbs that name their reflexive object: "calling itself X", "identifying himself as X".
 _NAMING = frozenset(("call", "dub", "name", "term", "identify", "introduce"))
 # What a declaration brings into being rather than asserts ("declared a unilateral ceasefire",
@@ -143,6 +144,7 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
     if source.tag_ in ("NN", "NNS"):
         src = (_name_before(doc, src[0], start), src[1])
     src = _without_lead(doc, src, tok)
+    src = (src[0], _before_time(source, src[1]))
     if overlaps(src, cue) or overlaps(src, found):
         return None
     return Found(
@@ -200,6 +202,23 @@ def _position(source: Token, tok: Token, base: str) -> bool:
     if obj.lower_ in lexicon.ACTS or cues.is_document(obj.lower_):
         return True  # "defended the decision", "attacked the statement"
     return any(c.dep_ == "poss" for c in obj.children)
+
+
+def _before_time(source: Token, hi: int) -> int:
+    """Where the source ends before a day the parser hung at its end: "The government on
+    Wednesday", "Officials in the capital on Tuesday" (the day is when it spoke; "an ad in
+    2008" or "a poll released Friday" keep theirs: which ad, which poll)."""
+    for t in source.doc[source.i + 1 : hi]:
+        day = t if t.dep_ == "npadvmod" else next((g for g in t.children if g.dep_ == "pobj"), t)
+        if (
+            day.lower_ in _DAYS
+            and day.ent_type_ in ("DATE", "TIME")  # not "a reporter for USA Today"
+            and t.dep_ in ("prep", "npadvmod")
+            and t.head.pos_ in ("NOUN", "PROPN")
+            and t.right_edge.i + 1 >= hi
+        ):
+            return t.left_edge.i
+    return hi
 
 
 def _topic_only(doc: Any, found: tuple[int, int]) -> bool:

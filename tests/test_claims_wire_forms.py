@@ -333,3 +333,19 @@ def test_a_relay_of_a_speaker_stays_the_speaker_s_claim(find):
 def test_a_time_the_parser_hung_on_the_source_is_no_part_of_it(find, text, source):
     (claim,) = find(text)
     assert text[claim.source_start : claim.source_end] == source
+
+
+def test_what_endangers_something_makes_no_threat(find):
+    assert find("Months of fighting have threatened the stability of the whole region.") == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group threatened to blow up the pipelines.",
+        "The minister threatened reprisals if the shelling continued.",
+    ],
+)
+def test_a_threat_uttered_is_still_a_claim(find, text):
+    (claim,) = find(text)
+    assert claim.cue == "threatened"

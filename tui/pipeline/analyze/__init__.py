@@ -150,7 +150,7 @@ ANALYZER_VERSION = "31"  # 2: state bodies, described organisations; 3: attitude
 # Sudan:" a dateline, a document an outlet quotes speaks ("quoted a military report saying"),
 # "commenting on X" and "identifying himself as X" no claims, "lies entirely with" no falsity,
 # "did A and described B, according to Y" is Y's claim, "The government on Wednesday" is the
-# government
+# government, "threatened the stability of" no threat made
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -104,6 +104,8 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         return None
     if base in ("declare", "proclaim") and _declares_act(tok):
         return None
+    if base == "threaten" and _endangers(tok):
+        return None  # "the fighting threatened the stability of the country": no threat made
     if base in cues.STANCE and passive:
         return None  # "rebels who are backed by Kigali": support given, not a stance said
     if base == "claim" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
@@ -219,6 +221,17 @@ def _before_time(source: Token, hi: int) -> int:
         ):
             return t.left_edge.i
     return hi
+
+
+def _endangers(tok: Token) -> bool:
+    """"Threatened the last stronghold": a direct object and no infinitive or clause is danger
+    put on something, not a threat someone utters ("threatened to blow up the speakers")."""
+    deps = {c.dep_ for c in tok.children}
+    conditional = any(
+        c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+        for c in tok.children
+    )  # "threatened reprisals if the shelling went on": a threat made
+    return "dobj" in deps and not deps & {"xcomp", "ccomp", "prep"} and not conditional
 
 
 def _topic_only(doc: Any, found: tuple[int, int]) -> bool:

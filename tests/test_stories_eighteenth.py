@@ -1,0 +1,69 @@
+"""The eighteenth stories pass: a dateline names where the story was filed, not where the
+event was.
+
+Each rule is a fact of news writing or of the language, measured in bench/README.md
+("Stories, eighteenth pass"); docs/STORIES.md section 1. The articles are ours.
+"""
+
+from __future__ import annotations
+
+from tests.story_builders import article
+from tui.pipeline.stories.features import article_features
+from tui.pipeline.stories.grouping import StoryIndex
+from tui.pipeline.stories.openings import dateline_end
+
+
+def test_a_dateline_is_read_to_the_dash_after_it() -> None:
+    for line, dateline in (
+        ("FREETOWN, May 16 (Harbour Post) - Gunmen killed", "FREETOWN, May 16 (Harbour Post) - "),
+        ("KENEMA, Sierra Leone, 3 June (Wire) — A blast", "KENEMA, Sierra Leone, 3 June (Wire) — "),
+        ("BO — Twelve people", "BO — "),  # too short a town: read as no dateline
+        ("PORT LOKO (Wire) - Police said", "PORT LOKO (Wire) - "),
+    ):
+        expected = len(dateline) if dateline != "BO — " else 0
+        assert dateline_end(line) == expected, line
+    for line in ("US forces said on Monday", "UN agencies - mostly", "Gunmen in Kenema - who"):
+        assert dateline_end(line) == 0, line
+
+
+def test_a_dateline_town_is_no_focus_place_unless_the_account_names_it() -> None:
+    text = (
+        "FREETOWN, May 16 (Harbour Post) - Gunmen killed nine people at a diamond pit near "
+        "Koidu in Sierra Leone's east on Friday, police said.\n\nThe attackers fled on foot."
+    )
+    found = article_features(
+        article("d-1", "Nine killed at diamond pit", text,
+                named=(("FREETOWN", "PLACE"), ("Koidu", "PLACE"), ("Sierra Leone", "PLACE")))
+    )  # fmt: skip
+    assert any(p == "@~koidu" for p in found.places)
+    assert not any(p == "@~frtn" for p in found.places)
+    same = (
+        "KOIDU, May 16 (Harbour Post) - Gunmen killed nine people at a diamond pit in Koidu on "
+        "Friday, police said."
+    )
+    named = (("KOIDU", "PLACE"), ("Koidu", "PLACE"))
+    kept = article_features(article("d-2", "Nine killed at diamond pit", same, named=named))
+    assert any(p == "@~koidu" for p in kept.places)
+
+
+def test_a_report_filed_from_the_capital_joins_the_story_of_its_town() -> None:
+    local = article(
+        "t-1",
+        "Gunmen kill nine at Koidu diamond pit",
+        "Gunmen killed nine miners at a diamond pit in Koidu on Friday, the district council "
+        "said, and burned the workers' huts.",
+        named=(("Koidu", "PLACE"),),
+    )
+    wire = article(
+        "t-2",
+        "Sierra Leone police hunt attackers after mine killings",
+        "FREETOWN, May 16 (Harbour Post) - Police in Sierra Leone said on Saturday they were "
+        "hunting the gunmen who killed nine miners at a diamond pit in the east, as the "
+        "district council buried the dead.",
+        hours=20,
+        feed="Harbour Post",
+        named=(("FREETOWN", "PLACE"), ("Sierra Leone", "PLACE")),
+    )
+    index = StoryIndex()
+    index.rebuild([article_features(local), article_features(wire)])
+    assert index.story_of["t-1"] == index.story_of["t-2"]

@@ -1,5 +1,5 @@
 """The eighteenth stories pass: a dateline names where the story was filed, not where the
-event was.
+event was; a description by an office title meets the one named holder of it.
 
 Each rule is a fact of news writing or of the language, measured in bench/README.md
 ("Stories, eighteenth pass"); docs/STORIES.md section 1. The articles are ours.
@@ -10,6 +10,7 @@ from __future__ import annotations
 from tests.story_builders import article
 from tui.pipeline.stories.features import article_features
 from tui.pipeline.stories.grouping import StoryIndex
+from tui.pipeline.stories.ledger import build_ledger
 from tui.pipeline.stories.openings import dateline_end
 
 
@@ -67,3 +68,40 @@ def test_a_report_filed_from_the_capital_joins_the_story_of_its_town() -> None:
     index = StoryIndex()
     index.rebuild([article_features(local), article_features(wire)])
     assert index.story_of["t-1"] == index.story_of["t-2"]
+
+
+def test_a_description_by_an_office_title_meets_its_one_named_holder() -> None:
+    described = article(
+        "h-1",
+        "Eleven bodies brought to hospital after shelling",
+        "Eleven bodies were brought to the district hospital from the market, the hospital's "
+        "director said.",
+        claims=(
+            (
+                "Eleven bodies were brought to the district hospital from the market, the "
+                "hospital's director said.",
+                "the hospital's director",
+                "Eleven bodies were brought to the district hospital from the market",
+            ),
+        ),
+    )
+    named = article(
+        "h-2",
+        "Market shelling kills eleven",
+        "The director of the district hospital, Dr Aline Mpoyi, said 11 people killed at the "
+        "market had been brought in.",
+        hours=2,
+        feed="Harbour Post",
+        claims=(
+            (
+                "The director of the district hospital, Dr Aline Mpoyi, said 11 people killed at "
+                "the market had been brought in.",
+                "The director of the district hospital, Dr Aline Mpoyi",
+                "11 people killed at the market had been brought in",
+            ),
+        ),
+        named=(("Aline Mpoyi", "PERSON"),),
+    )
+    rows = build_ledger("s", [described, named])
+    assert len(rows) == 1 and rows[0].source == "Aline Mpoyi"
+    assert rows[0].outlets == ("Meridian Wire", "Harbour Post")

@@ -351,6 +351,17 @@ GENERIC_HEADS = words(
     """
 )
 # Role words too general to tie a description to one named source on their own.
+# Titles of an office its holder is described by ("the hospital's director", "the county
+# commissioner"): a description by one of them meets the one named speaker of the story whose
+# source phrase carries it (speaker_links.described; eighteenth pass). The heads of bodies and
+# offices in English usage (a dictionary's sense of each: one who directs, administers,
+# presides), not words of who speaks for a body (ROLE_WORDS).
+OFFICE_TITLES = words(
+    """
+    director directors commissioner administrator councillor councilor prefect chairman
+    chairwoman chairperson superintendent rector dean principal registrar warden
+    """
+)
 GENERIC_ROLES = words("group official officials office head chief network agency authorities")
 
 # What a source speaks through, when copy names it in the source's place ("a Central Command

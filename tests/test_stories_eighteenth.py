@@ -12,6 +12,7 @@ from tui.pipeline.stories.features import article_features
 from tui.pipeline.stories.grouping import StoryIndex
 from tui.pipeline.stories.ledger import build_ledger
 from tui.pipeline.stories.openings import dateline_end
+from tui.pipeline.stories.polities import body_keys
 
 
 def test_a_dateline_is_read_to_the_dash_after_it() -> None:
@@ -105,3 +106,9 @@ def test_a_description_by_an_office_title_meets_its_one_named_holder() -> None:
     rows = build_ledger("s", [described, named])
     assert len(rows) == 1 and rows[0].source == "Aline Mpoyi"
     assert rows[0].outlets == ("Meridian Wire", "Harbour Post")
+
+
+def test_a_province_or_region_says_no_more_of_a_body_than_provincial_or_regional() -> None:
+    assert body_keys("the provincial governor") == body_keys("the governor of the province")
+    assert body_keys("the regional health office") == body_keys("the health office of the region")
+    assert body_keys("the provincial governor") != body_keys("the provincial police")

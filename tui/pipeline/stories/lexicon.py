@@ -347,10 +347,9 @@ ARMED_GROUP_WORDS = words(
 GENERIC_HEADS = words(
     """
     office offices authority authorities official officials national local regional provincial
-    main area department
+    main area department region province
     """
 )
-# Role words too general to tie a description to one named source on their own.
 # Titles of an office its holder is described by ("the hospital's director", "the county
 # commissioner"): a description by one of them meets the one named speaker of the story whose
 # source phrase carries it (speaker_links.described; eighteenth pass). The heads of bodies and
@@ -362,6 +361,7 @@ OFFICE_TITLES = words(
     chairwoman chairperson superintendent rector dean principal registrar warden
     """
 )
+# Role words too general to tie a description to one named source on their own.
 GENERIC_ROLES = words("group official officials office head chief network agency authorities")
 
 # What a source speaks through, when copy names it in the source's place ("a Central Command

@@ -1,5 +1,6 @@
 """The eighteenth stories pass: a dateline names where the story was filed, not where the
-event was; a description by an office title meets the one named holder of it.
+event was; a description by an office title meets the one named holder of it; armed men
+killed in a pursuit after the attack are no objective it hit.
 
 Each rule is a fact of news writing or of the language, measured in bench/README.md
 ("Stories, eighteenth pass"); docs/STORIES.md section 1. The articles are ours.
@@ -12,7 +13,9 @@ from tui.pipeline.stories.features import article_features
 from tui.pipeline.stories.grouping import StoryIndex
 from tui.pipeline.stories.ledger import build_ledger
 from tui.pipeline.stories.openings import dateline_end
+from tui.pipeline.stories.poles import what_was_hit
 from tui.pipeline.stories.polities import body_keys
+from tui.pipeline.stories.words import claim_key
 
 
 def test_a_dateline_is_read_to_the_dash_after_it() -> None:
@@ -112,3 +115,13 @@ def test_a_province_or_region_says_no_more_of_a_body_than_provincial_or_regional
     assert body_keys("the provincial governor") == body_keys("the governor of the province")
     assert body_keys("the regional health office") == body_keys("the health office of the region")
     assert body_keys("the provincial governor") != body_keys("the provincial police")
+
+
+def test_armed_men_killed_in_a_pursuit_after_the_attack_are_no_objective_it_hit() -> None:
+    fighters = claim_key("fighters")
+    chased = "troops killed six fighters of the group as they pursued it after the raid"
+    assert fighters not in what_was_hit(chased, frozenset({fighters, claim_key("killed")}))
+    after = "eight militants were killed in the gunfight that followed"
+    assert fighters not in what_was_hit(after, frozenset({fighters, claim_key("killed")}))
+    struck = "the strike killed six fighters at their training camp"
+    assert fighters in what_was_hit(struck, frozenset({fighters, claim_key("killed")}))

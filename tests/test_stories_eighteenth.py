@@ -1,6 +1,7 @@
 """The eighteenth stories pass: a dateline names where the story was filed, not where the
 event was; a description by an office title meets the one named holder of it; armed men
-killed in a pursuit after the attack are no objective it hit.
+killed in a pursuit after the attack are no objective it hit; the count a denial gives is the
+one it denies.
 
 Each rule is a fact of news writing or of the language, measured in bench/README.md
 ("Stories, eighteenth pass"); docs/STORIES.md section 1. The articles are ours.
@@ -9,6 +10,7 @@ Each rule is a fact of news writing or of the language, measured in bench/README
 from __future__ import annotations
 
 from tests.story_builders import article
+from tui.pipeline.stories.export import story_report
 from tui.pipeline.stories.features import article_features
 from tui.pipeline.stories.grouping import StoryIndex
 from tui.pipeline.stories.ledger import build_ledger
@@ -125,3 +127,59 @@ def test_armed_men_killed_in_a_pursuit_after_the_attack_are_no_objective_it_hit(
     assert fighters not in what_was_hit(after, frozenset({fighters, claim_key("killed")}))
     struck = "the strike killed six fighters at their training camp"
     assert fighters in what_was_hit(struck, frozenset({fighters, claim_key("killed")}))
+
+
+def test_the_count_inside_a_denial_is_the_one_it_denies_not_a_second_toll() -> None:
+    toll = article(
+        "c-1",
+        "Four police killed at checkpoint",
+        "Four police officers were killed when gunmen attacked a checkpoint, the regional "
+        "governor said.",
+        claims=(
+            (
+                "Four police officers were killed when gunmen attacked a checkpoint, the regional "
+                "governor said.",
+                "the regional governor",
+                "Four police officers were killed when gunmen attacked a checkpoint",
+            ),
+        ),
+    )
+    denial = article(
+        "c-2",
+        "Ministry rejects militants' toll",
+        "The interior ministry rejected as false the Islamic State group's claim that 13 police officers "
+        "were killed at the checkpoint.",
+        hours=5,
+        feed="Harbour Post",
+        claims=(
+            (
+                "The interior ministry rejected as false the Islamic State group's claim that 13 police "
+                "officers were killed at the checkpoint.",
+                "The interior ministry",
+                "the Islamic State group's claim that 13 police officers were killed at the checkpoint",
+                "denied",
+                "Interior Ministry",
+            ),
+        ),
+    )
+    claimed = article(
+        "c-3",
+        "Islamic State claims checkpoint attack",
+        "The Islamic State group said its fighters killed 13 police officers at the checkpoint.",
+        hours=2,
+        feed="Lantern Daily",
+        claims=(
+            (
+                "The Islamic State group said its fighters killed 13 police officers at the "
+                "checkpoint.",
+                "The Islamic State group",
+                "its fighters killed 13 police officers at the checkpoint",
+            ),
+        ),
+        named=(("Islamic State", "ORG"),),
+    )
+    report = story_report("s", [toll, claimed, denial])
+    rejected = next(r.id for r in report.rows if r.is_denial)
+    kinds = {(c.kind, rejected in (c.a, c.b)) for c in report.contradictions}
+    assert ("figures", True) not in kinds  # the 13 is the group's, not a second toll
+    assert ("figures", False) in kinds  # the group's 13 against the governor's four

@@ -144,23 +144,18 @@ def test_the_count_inside_a_denial_is_the_one_it_denies_not_a_second_toll() -> N
             ),
         ),
     )
+    said = (
+        "The interior ministry rejected as false the Islamic State group's claim that 13 police "
+        "officers were killed at the checkpoint."
+    )
+    denied = "the Islamic State group's claim that 13 police officers were killed at the checkpoint"
     denial = article(
         "c-2",
         "Ministry rejects militants' toll",
-        "The interior ministry rejected as false the Islamic State group's claim that 13 police officers "
-        "were killed at the checkpoint.",
+        said,
         hours=5,
         feed="Harbour Post",
-        claims=(
-            (
-                "The interior ministry rejected as false the Islamic State group's claim that 13 police "
-                "officers were killed at the checkpoint.",
-                "The interior ministry",
-                "the Islamic State group's claim that 13 police officers were killed at the checkpoint",
-                "denied",
-                "Interior Ministry",
-            ),
-        ),
+        claims=((said, "The interior ministry", denied, "denied", "Interior Ministry"),),
     )
     claimed = article(
         "c-3",

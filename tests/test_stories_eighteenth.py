@@ -1,7 +1,7 @@
 """The eighteenth stories pass: a dateline names where the story was filed, not where the
 event was; a description by an office title meets the one named holder of it; armed men
 killed in a pursuit after the attack are no objective it hit; the count a denial gives is the
-one it denies.
+one it denies; "martyred" and "perished" are words of killing.
 
 Each rule is a fact of news writing or of the language, measured in bench/README.md
 ("Stories, eighteenth pass"); docs/STORIES.md section 1. The articles are ours.
@@ -178,3 +178,35 @@ def test_the_count_inside_a_denial_is_the_one_it_denies_not_a_second_toll() -> N
     kinds = {(c.kind, rejected in (c.a, c.b)) for c in report.contradictions}
     assert ("figures", True) not in kinds  # the 13 is the group's, not a second toll
     assert ("figures", False) in kinds  # the group's 13 against the governor's four
+
+
+def test_martyred_and_perished_are_words_of_killing() -> None:
+    assert claim_key("martyred") == claim_key("killed") == claim_key("perished")
+    said = article(
+        "m-1",
+        "Two soldiers killed in border fire",
+        "The army said two of its soldiers were killed in the exchange of fire.",
+        claims=(
+            (
+                "The army said two of its soldiers were killed in the exchange of fire.",
+                "The army",
+                "two of its soldiers were killed in the exchange of fire",
+            ),
+        ),
+    )
+    martyred = article(
+        "m-2",
+        "Army mourns two soldiers",
+        "The army said two soldiers had been martyred in the exchange of fire.",
+        hours=3,
+        feed="Harbour Post",
+        claims=(
+            (
+                "The army said two soldiers had been martyred in the exchange of fire.",
+                "The army",
+                "two soldiers had been martyred in the exchange of fire",
+            ),
+        ),
+    )
+    rows = build_ledger("s", [said, martyred])
+    assert len(rows) == 1 and rows[0].outlets == ("Meridian Wire", "Harbour Post")

@@ -41,6 +41,7 @@ STOPWORDS = words(
 # "killed"/"dead"/"death toll" are one fact; "took"/"seized"/"captured"/"liberated" one claim.
 _CONCEPTS = """
 kill killed kills killing dead death deaths died die dies dying toll bodies body lives fatalities
+    martyred martyrdom perished
 wound wounded wounding injured injuring injury injuries hurt wounds casualties
 strike struck strikes striking hit hits hitting attack attacked attacks attacking bomb bombed
     bombing bombs shelled shelling shell shells targeted targeting target targets raid raids

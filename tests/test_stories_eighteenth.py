@@ -1,7 +1,8 @@
 """The eighteenth stories pass: a dateline names where the story was filed, not where the
 event was; a description by an office title meets the one named holder of it; armed men
 killed in a pursuit after the attack are no objective it hit; the count a denial gives is the
-one it denies; "martyred" and "perished" are words of killing.
+one it denies; "martyred" and "perished" are words of killing; aggressors and perpetrators are
+attackers.
 
 Each rule is a fact of news writing or of the language, measured in bench/README.md
 ("Stories, eighteenth pass"); docs/STORIES.md section 1. The articles are ours.
@@ -10,6 +11,7 @@ Each rule is a fact of news writing or of the language, measured in bench/README
 from __future__ import annotations
 
 from tests.story_builders import article
+from tui.pipeline.stories.amounts import amounts_in
 from tui.pipeline.stories.export import story_report
 from tui.pipeline.stories.features import article_features
 from tui.pipeline.stories.grouping import StoryIndex
@@ -210,3 +212,11 @@ def test_martyred_and_perished_are_words_of_killing() -> None:
     )
     rows = build_ledger("s", [said, martyred])
     assert len(rows) == 1 and rows[0].outlets == ("Meridian Wire", "Harbour Post")
+
+
+def test_aggressors_and_perpetrators_are_attackers_not_people() -> None:
+    def counted(text: str) -> list[tuple[str, int, str]]:
+        return [(a.what, a.low, a.kind) for a in amounts_in(text, 0, len(text))]
+
+    assert counted("six aggressors were killed in the exchange") == [("killed", 6, "attackers")]
+    assert counted("troops killed four perpetrators") == [("killed", 4, "attackers")]

@@ -187,7 +187,8 @@ FIGURE_CLASSES: dict[str, frozenset[str]] = {
                       "rangers peacekeepers gendarmes marines paratroopers conscripts"),
     "attackers": words("attackers assailants militants fighters terrorists insurgents rebels "
                        "gunmen guerrillas jihadists extremists separatists combatants "
-                       "mercenaries raiders bandits operatives"),
+                       "mercenaries raiders bandits operatives aggressors perpetrators "
+                       "kidnappers abductors"),
     "drones": words("drones drone shaheds uavs"),
     "missiles": words("missiles missile rockets rocket"),
     "families": words("families households"),

@@ -1,5 +1,5 @@
-"""The eighteenth stories pass: a dateline names where the story was filed, not where the
-event was; a description by an office title meets the one named holder of it; armed men
+"""The eighteenth stories pass: a dateline names where the story was filed, and a document's
+header where it was read, not where the event was; a description by an office title meets the one named holder of it; armed men
 killed in a pursuit after the attack are no objective it hit; the count a denial gives is the
 one it denies; "martyred" and "perished" are words of killing; aggressors and perpetrators are
 attackers.
@@ -16,7 +16,7 @@ from tui.pipeline.stories.export import story_report
 from tui.pipeline.stories.features import article_features
 from tui.pipeline.stories.grouping import StoryIndex
 from tui.pipeline.stories.ledger import build_ledger
-from tui.pipeline.stories.openings import dateline_end
+from tui.pipeline.stories.openings import dateline_end, header_end
 from tui.pipeline.stories.poles import what_was_hit
 from tui.pipeline.stories.polities import body_keys
 from tui.pipeline.stories.words import claim_key
@@ -53,6 +53,24 @@ def test_a_dateline_town_is_no_focus_place_unless_the_account_names_it() -> None
     named = (("KOIDU", "PLACE"), ("Koidu", "PLACE"))
     kept = article_features(article("d-2", "Nine killed at diamond pit", same, named=named))
     assert any(p == "@~koidu" for p in kept.places)
+
+
+def test_a_document_header_names_where_it_was_read_not_where_the_event_was() -> None:
+    header = (
+        "Text of a statement by the Sudanese army, read on state television in Port Sudan on "
+        "4 March; translated from Arabic."
+    )
+    body = '"Our forces repelled an attack on the garrison in Babanusa and killed 40 rebels."'
+    assert header_end(header + "\n\n" + body) == len(header)
+    assert header_end("Statement by the governor, posted on 2 May.\n\nThe town is calm.") > 0
+    assert header_end(body + "\n\nThe army said so.") == 0  # an account, no header
+    assert header_end("Translated from Arabic") == 0  # nothing follows it
+    found = article_features(
+        article("h-3", "Sudan army says attack on Babanusa repelled", header + "\n\n" + body,
+                named=(("Port Sudan", "PLACE"), ("Babanusa", "PLACE")))
+    )  # fmt: skip
+    assert not any("prt" in p or "sudan" in p for p in found.places)
+    assert not any(k.startswith("country:Saudi") for k in found.kinds)  # no country of Arabic
 
 
 def test_a_report_filed_from_the_capital_joins_the_story_of_its_town() -> None:

@@ -40,7 +40,7 @@ from tui.pipeline.stories import placenames
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.countries import country_of
 from tui.pipeline.stories.kinds import event_kinds
-from tui.pipeline.stories.openings import dateline_end
+from tui.pipeline.stories.openings import opening_end
 from tui.pipeline.stories.place_words import FACILITY_WORDS, TREND_LABELS
 from tui.pipeline.stories.words import keys
 
@@ -109,7 +109,7 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
     text = article.text
     lead_end = _lead_end(text)
     first_end = min(lead_end, _first_paragraph_end(text))
-    opening = dateline_end(text)  # where the story was filed: no place of the event
+    opening = opening_end(text)  # a dateline or a document's header: no place of the event
     weights: dict[str, float] = defaultdict(float)
     places = set()
     titled: set[str] = set()
@@ -123,7 +123,7 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
         in_title = _in_title(ent.name, title)
         in_lead = in_title or any(
             lo < lead_end and lo >= opening for lo, _ in ent.mentions
-        )  # a dateline's town is where the story was filed
+        )  # a dateline's town is where the story was filed, a header's where it was read
         town = local_place(ent.type, ent.name)
         term = town or _entity_term(ent.type, ent.name)
         placed = town is not None or term.startswith("@place:")

@@ -1,11 +1,11 @@
 """The eighteenth stories pass: a dateline names where the story was filed, and a document's
-header where it was read, not where the event was; a description by an office title meets the one named holder of it; armed men
-killed in a pursuit after the attack are no objective it hit; the count a denial gives is the
-one it denies; "martyred" and "perished" are words of killing; aggressors and perpetrators are
-attackers.
+header where it was read, not where the event was; a description by an office title meets the
+one named holder of it; armed men killed in a pursuit after the attack are no objective it
+hit; the count a denial gives is the one it denies; "martyred" and "perished" are words of
+killing; aggressors and perpetrators are attackers.
 
 Each rule is a fact of news writing or of the language, measured in bench/README.md
-("Stories, eighteenth pass"); docs/STORIES.md section 1. The articles are ours.
+("Stories, eighteenth pass"); docs/STORIES.md sections 1, 3, 4 and 5. The articles are ours.
 """
 
 from __future__ import annotations

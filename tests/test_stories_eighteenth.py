@@ -2,7 +2,8 @@
 header where it was read, not where the event was; a description by an office title meets the
 one named holder of it; armed men killed in a pursuit after the attack are no objective it
 hit; the count a denial gives is the one it denies; "martyred" and "perished" are words of
-killing; aggressors and perpetrators are attackers.
+killing; aggressors and perpetrators are attackers; a negated act takes its object ("did not
+target civilians" denies the civilian tolls), unless it is a habit ("does not target").
 
 Each rule is a fact of news writing or of the language, measured in bench/README.md
 ("Stories, eighteenth pass"); docs/STORIES.md sections 1, 3, 4 and 5. The articles are ours.
@@ -238,3 +239,36 @@ def test_aggressors_and_perpetrators_are_attackers_not_people() -> None:
 
     assert counted("six aggressors were killed in the exchange") == [("killed", 6, "attackers")]
     assert counted("troops killed four perpetrators") == [("killed", 4, "attackers")]
+
+
+def _toll_and_denial(denied: str) -> tuple[str, ...]:
+    toll = article(
+        "n-1",
+        "Air strike on camp kills nine",
+        "Nine people, four of them children, were killed when a jet bombed the camp, the camp "
+        "committee said.",
+        claims=(
+            (
+                "Nine people, four of them children, were killed when a jet bombed the camp, the "
+                "camp committee said.",
+                "the camp committee",
+                "Nine people, four of them children, were killed when a jet bombed the camp",
+            ),
+        ),
+    )
+    said = f"The air force said {denied}."
+    denial = article(
+        "n-2",
+        "Air force responds to camp reports",
+        said,
+        hours=4,
+        feed="Harbour Post",
+        claims=((said, "The air force", denied, "denied"),),
+    )
+    return tuple(c.kind for c in story_report("s", [toll, denial]).contradictions)
+
+
+def test_a_negated_act_takes_its_object_and_answers_the_civilian_toll() -> None:
+    assert _toll_and_denial("its jets did not target civilians") == ("denial",)
+    assert _toll_and_denial("no civilians were targeted in the operation") == ("denial",)
+    assert _toll_and_denial("it does not target civilians") == ()  # a policy, not the event

@@ -33,11 +33,15 @@ Public API (docs/STORIES.md explains the rules and the numbers behind them):
 # (sixteenth pass, stories16; its grouping rules — the first paragraph's town choosing, a clear
 # lead for an article of no town, one place at two levels — take effect with the refiling).
 # 11: "Congo" alone is the DR Congo, as the analyzer reads it (analyze/shared_names.py).
-FEATURES_VERSION = "11"
+# 12: a dateline's town ("PORT MORESBY, May 16 (Wire) - ") is where the story was filed: no
+# focus place, no lead term and no country of the event (eighteenth pass, stories18).
+FEATURES_VERSION = "12"
 # What a story's report finds changed (the ledger's rows, contradictions, figures): the stored
 # contested marks (⚡, `is:contested`) were set by other rules and are checked again, a batch at
 # a time, by the story process (tui/service/stories.py). Bump with any change to them.
-REPORT_VERSION = "7"  # 7: the seventeenth pass (stories17): a claim of two that-clauses, or a
+REPORT_VERSION = "8"  # 8: the eighteenth pass (stories18): a description by an office
+# title ("the hospital's director") meets the one named holder of it.
+# 7: the seventeenth pass (stories17): a claim of two that-clauses, or a
 # quotation of two sentences, is two mentions, one per statement; a day of the month is no
 # count ("on 8 May"); armed men after a noun of the act are its authors, not what it hit ("the
 # attack was the work of militants"); a source's describing words lose their possessive.

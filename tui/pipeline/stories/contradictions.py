@@ -146,7 +146,9 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
             pole
             for m, st in zip(denial.mentions, denial.statements, strict=True)
             if m.denial and m.scope.of_event  # not "targeting civilians in previous attacks"
-            for pole in _denied_poles(_reported(m.content) or _what_is_denied(m.claim.cue, st))
+            for pole in _denied_poles(
+                _reported(m.content) or _what_is_denied(m.claim.cue, st, m.content)
+            )
         }
         for row in rows:
             if row.is_denial or not _apart(denial, row) or not _told(row):
@@ -200,17 +202,24 @@ def _reported(content: str) -> frozenset[str]:
     return frozenset(negated_keys(content[found.end() :])) - _VERDICT if found else frozenset()
 
 
+_POLE_WORDS = POLES[0][0] | POLES[0][1]
+_HABIT = re.compile(r"\b(?:does|do)\s+not\b|\b(?:doesn|don)['’]t\b|\bnever\b", re.IGNORECASE)
 _REPORTED = re.compile(
     r"\b(?:reports?|claims?|accusations?|allegations?|responsibility)\s+(?:of|that|for)\s+",
     re.IGNORECASE,
 )
 
 
-def _what_is_denied(cue: str, statement: frozenset[str]) -> frozenset[str]:
+def _what_is_denied(cue: str, statement: frozenset[str], content: str = "") -> frozenset[str]:
     """The keys a denial says are untrue: those under its negation ("there were no military
     units here. This is a student city": the units, not the students), or, after a verb of
     denial, all of them ("denied killing civilians"); none otherwise (a name it is called)."""
     negated = frozenset(k.removeprefix("not:") for k in statement if k.startswith("not:"))
+    told = not _HABIT.search(content)  # "it does not target civilians": a policy, no event
+    if told and negated and (negated & ACTS or negated & _POLE_WORDS and statement & ACTS):
+        # a negated act takes its object, a negated object its act: "did not target
+        # civilians", "no civilians were targeted" deny targeting civilians (eighteenth pass)
+        return negated | (statement & (ACTS | _POLE_WORDS))
     if negated:
         return negated
     if any(w.casefold() in lexicon.DENIAL_CUES for w in cue.split()):
@@ -349,6 +358,9 @@ def _figure_pairs(
                     if not _one_count(m, n, one, other):
                         continue
                     a, b = rows[m.row_id], rows[n.row_id]
+                    if a.is_denial or b.is_denial:
+                        continue  # "dismissed as false a claim that 13 policemen were killed":
+                        # the count a denial gives is the one it denies (eighteenth pass)
                     if _speaks_for(a, b) or _speaks_for(b, a):
                         continue  # a body's spokesperson gives the body's count
                     if a.id != b.id:  # one side's two counts contradict each other too

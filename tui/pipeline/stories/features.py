@@ -40,6 +40,7 @@ from tui.pipeline.stories import placenames
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.countries import country_of
 from tui.pipeline.stories.kinds import event_kinds
+from tui.pipeline.stories.openings import opening_end
 from tui.pipeline.stories.place_words import FACILITY_WORDS, TREND_LABELS
 from tui.pipeline.stories.words import keys
 
@@ -108,6 +109,7 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
     text = article.text
     lead_end = _lead_end(text)
     first_end = min(lead_end, _first_paragraph_end(text))
+    opening = opening_end(text)  # a dateline or a document's header: no place of the event
     weights: dict[str, float] = defaultdict(float)
     places = set()
     titled: set[str] = set()
@@ -115,9 +117,13 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
     blanked = list(text[:lead_end])
     covered: list[tuple[int, int]] = []  # lead spans of place entities
     aside = _background(text[:first_end])  # "hours after a blast in neighbouring Narathiwat"
+    if opening:
+        aside.append((0, opening))
     for ent in article.entities:
         in_title = _in_title(ent.name, title)
-        in_lead = in_title or any(lo < lead_end for lo, _ in ent.mentions)
+        in_lead = in_title or any(
+            lo < lead_end and lo >= opening for lo, _ in ent.mentions
+        )  # a dateline's town is where the story was filed, a header's where it was read
         town = local_place(ent.type, ent.name)
         term = town or _entity_term(ent.type, ent.name)
         placed = town is not None or term.startswith("@place:")
@@ -149,7 +155,8 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
             places.add(skel)
         if in_title:
             titled.add(skel)
-    for skel, in_title in _unlabelled_towns(title, "".join(blanked[:first_end]), text):
+    first = " " * opening + "".join(blanked[opening:first_end])
+    for skel, in_title in _unlabelled_towns(title, first, text):
         weights[skel] = max(weights[skel], ENTITY_IN_LEAD)
         places.add(skel)
         if in_title:
@@ -165,7 +172,8 @@ def article_features(article: StoryArticle) -> ArticleFeatures:
         title=article.title,
         terms=dict(kept),
         places=tuple(sorted(places)),
-        kinds=event_kinds(article.title) + _countries(article.title + "\n" + text[:first_end]),
+        kinds=event_kinds(article.title)
+        + _countries(article.title + "\n" + text[opening:first_end]),
         title_places=tuple(sorted(titled)),
         trend=_TREND_LABEL.match(article.title) is not None,
     )

@@ -41,6 +41,7 @@ STOPWORDS = words(
 # "killed"/"dead"/"death toll" are one fact; "took"/"seized"/"captured"/"liberated" one claim.
 _CONCEPTS = """
 kill killed kills killing dead death deaths died die dies dying toll bodies body lives fatalities
+    martyred martyrdom perished
 wound wounded wounding injured injuring injury injuries hurt wounds casualties
 strike struck strikes striking hit hits hitting attack attacked attacks attacking bomb bombed
     bombing bombs shelled shelling shell shells targeted targeting target targets raid raids
@@ -186,7 +187,8 @@ FIGURE_CLASSES: dict[str, frozenset[str]] = {
                       "rangers peacekeepers gendarmes marines paratroopers conscripts"),
     "attackers": words("attackers assailants militants fighters terrorists insurgents rebels "
                        "gunmen guerrillas jihadists extremists separatists combatants "
-                       "mercenaries raiders bandits operatives"),
+                       "mercenaries raiders bandits operatives aggressors perpetrators "
+                       "kidnappers abductors"),
     "drones": words("drones drone shaheds uavs"),
     "missiles": words("missiles missile rockets rocket"),
     "families": words("families households"),
@@ -347,7 +349,18 @@ ARMED_GROUP_WORDS = words(
 GENERIC_HEADS = words(
     """
     office offices authority authorities official officials national local regional provincial
-    main area department
+    main area department region province
+    """
+)
+# Titles of an office its holder is described by ("the hospital's director", "the county
+# commissioner"): a description by one of them meets the one named speaker of the story whose
+# source phrase carries it (speaker_links.described; eighteenth pass). The heads of bodies and
+# offices in English usage (a dictionary's sense of each: one who directs, administers,
+# presides), not words of who speaks for a body (ROLE_WORDS).
+OFFICE_TITLES = words(
+    """
+    director directors commissioner administrator councillor councilor prefect chairman
+    chairwoman chairperson superintendent rector dean principal registrar warden
     """
 )
 # Role words too general to tie a description to one named source on their own.

@@ -48,6 +48,15 @@ _ACT_NOUNS = lexicon.words(
     "toll bodies body death deaths casualties fatalities lives massacre"
 )
 _OBJECT = lexicon.words("on of against at targeting")
+# What follows an attack, not what it hit: its authors pursued and killed ("troops pursued the
+# attackers and killed eleven", "killed in the gunfight that followed", "tracked down and
+# neutralised 15 of the attackers"). The verbs of pursuit in a dictionary's sense and "that
+# followed"; armed men killed in such a clause stand on no pole of what the attack hit.
+_PURSUIT = re.compile(
+    r"\b(?:pursu(?:e|ed|es|ing|it|ers)|chas(?:e|ed|ing)\s+(?:down|after)|"
+    r"(?:tracked|tracking|hunted|hunting|ran|run)\s+down|that\s+(?:followed|ensued))\b",
+    re.IGNORECASE,
+)
 
 
 def told_statements(row: LedgerRow) -> list[frozenset[str]]:
@@ -112,6 +121,9 @@ def what_was_hit(content: str, statement: frozenset[str]) -> frozenset[str]:
     displaced families"). A word the sentence also uses for what was hit stays."""
     if statement.isdisjoint(_ARMED | _SITES | {_TROOPS}):
         return statement
+    if _PURSUIT.search(content):  # "killed five fighters as they pursued the group after the
+        statement = statement - _ARMED  # massacre": armed men killed after the event, no
+        # objective of it (eighteenth pass)
     found = [(w.casefold(), claim_key(w)) for w in _WORD.findall(content)]
     drop, keep = set(), set()
     for i, (_, key) in enumerate(found):

@@ -338,6 +338,9 @@ def _unnamed_spokesperson(name: str) -> str:
     return " ".join(words) or name
 
 
+_TITLED = lexicon.ROLE_WORDS | lexicon.OFFICE_TITLES | lexicon.STATE_BODY_WORDS
+
+
 def _roles(phrase: str) -> frozenset[str]:
     """Stems of the lower-case describing words of a source phrase, asides included."""
     found = set()
@@ -345,7 +348,7 @@ def _roles(phrase: str) -> frozenset[str]:
         low = token.casefold()
         if low in _ARTICLES or low in _LINKS or low in lexicon.STOPWORDS:
             continue
-        if token[:1].islower() or low in lexicon.ROLE_WORDS or low in lexicon.STATE_BODY_WORDS:
+        if token[:1].islower() or low in _TITLED:
             found.add(stem(_POSSESSIVE.sub("", low)))  # "the hospital's director": hospital
     return frozenset(found)
 

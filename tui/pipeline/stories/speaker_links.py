@@ -29,7 +29,7 @@ class Speaker(Protocol):
 _ARTICLES = frozenset(("the", "a", "an"))
 _LINKS = frozenset(("of", "for", "in", "at", "and", "on", "to"))
 _GENERIC = {stem(w) for w in lexicon.GENERIC_ROLES}
-_ROLE_STEMS = {stem(w) for w in lexicon.ROLE_WORDS}
+_ROLE_STEMS = {stem(w) for w in lexicon.ROLE_WORDS | lexicon.OFFICE_TITLES}
 
 
 def one(found: object) -> str | None:

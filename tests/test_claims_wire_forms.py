@@ -349,3 +349,22 @@ def test_what_endangers_something_makes_no_threat(find):
 def test_a_threat_uttered_is_still_a_claim(find, text):
     (claim,) = find(text)
     assert claim.cue == "threatened"
+
+
+def test_the_dead_put_at_a_number_is_a_figure_given(find):
+    text = "The district hospital puts the dead at 14."
+    (claim,) = find(text)
+    assert content(text, claim) == "the dead at 14"
+    assert find("Volunteers put the bodies at the mosque.") == ()
+
+
+def test_a_rubric_before_a_colon_is_no_source(find):
+    text = "Background: Earlier on Monday, the army said it had retaken the pass."
+    (claim,) = find(text)
+    assert text[claim.source_start : claim.source_end] == "the army"
+
+
+def test_a_scene_set_before_a_colon_is_no_content(find):
+    text = "The governor spoke to reporters: he says six officers died in the ambush."
+    (claim,) = find(text)
+    assert "six officers died" in content(text, claim)

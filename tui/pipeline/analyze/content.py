@@ -26,6 +26,13 @@ _QUOTE_ONLY = frozenset(("continue",))  # "continued to fight" is aspect, not sp
 _TIME_AS = frozenset(("speak", "talk", "continue", "applaud", "chant", "yell", "scream", "ask"))
 
 
+def _before_colon(doc: Any, child: Token, tok: Token) -> bool:
+    """"The mayor spoke to reporters: he says six died": the clause before the colon sets the
+    scene; what is said comes after the verb."""
+    after = child.right_edge.i + 1
+    return child.i < tok.i and after < tok.i and doc[after].text == ":"
+
+
 def find(doc: Any, tok: Token, kind: str, start: int, end: int) -> Span | None:
     """The content of reporting verb `tok` inside the sentence [start, end), if any."""
     low = tok.lower_
@@ -40,6 +47,7 @@ def find(doc: Any, tok: Token, kind: str, start: int, end: int) -> Span | None:
             child.dep_ in ("ccomp", "parataxis")
             and child.i > start
             and not (child.dep_ == "parataxis" and child.lower_ in cues.VERB_KIND)
+            and not _before_colon(doc, child, tok)
         ):
             lo, hi = subtree(child, start, end)
             if lo <= tok.i < hi:  # "what it said were ...": the clause wraps round its verb

@@ -74,6 +74,8 @@ def put_figure(doc: Any, tok: Token, start: int, end: int) -> Found | None:
     if tok.lower_ not in FIGURE_VERBS:
         return None
     wanted = _TALLIED if tok.lower_ in TALLY_FORMS else _FIGURES
+    if tok.lower_ in AT_FORMS:
+        wanted = _FIGURES | _TALLIED  # "puts the dead at 14" as "puts the toll at 14"
     objs = [c for c in tok.rights if c.dep_ == "dobj" and c.lower_ in wanted]
     source = subjects.speaker(tok)
     if not objs or source is None or not start <= source.i < tok.i:
@@ -87,6 +89,8 @@ def put_figure(doc: Any, tok: Token, start: int, end: int) -> Found | None:
         if not at:
             return None
         last = at[0].right_edge.i + 1
+        if objs[0].lower_ not in _FIGURES and not any(t.like_num for t in doc[at[0].i : last]):
+            return None  # "put the bodies at the morgue": a place, no figure
     src = np_span(source, start, end)
     return Found(
         cue=(tok.i, tok.i + 1),

@@ -149,8 +149,9 @@ def _subject(tok: Token, subjects: list[Token]) -> Token:
     if first.i < tok.i and inverted and doc[tok.i - 1].text in CLOSERS:
         return inverted[0]  # "..., said Alan Abramowitz": the clause before is no subject
     dashes = [t.i for t in doc[first.i : tok.i] if t.text in _DASHES]
-    if not dashes and _title_dateline(doc, first, tok):
-        dashes = [next(t.i for t in doc[first.i : tok.i] if t.text == ":")]
+    colons = [t.i for t in doc[first.i : tok.i] if t.text == ":"]
+    if not dashes and colons and (_title_dateline(doc, first, tok) or len(subjects) > 1):
+        dashes = colons[:1]  # "Background: Earlier on Monday, the army said": after the colon
     if dashes:
         after = [c for c in subjects if c.i > dashes[-1]]
         if after:

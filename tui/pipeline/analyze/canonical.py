@@ -94,6 +94,14 @@ _STATE_MEDIA_RE = re.compile(
     r"^(?:(?P<owner>[A-Z][\w-]*?)(?:['’]s)?\s+)?(?:[Ss]tate|[Ss]tate-run|[Ss]tate-owned)\s+"
     r"(?P<medium>television|TV|radio|media|news\s+agency|broadcaster)$"
 )
+# A broadcaster whose proper name is a medium and a country or its capital ("Radio Laos",
+# "Radio Kabul", "Syria TV"): the state's own (a private outlet takes its name elsewhere:
+# "Radio Free Bougainville", "Media Congo"), so the country's side; never its reporters.
+_NATIONAL_MEDIUM_RE = re.compile(
+    r"^(?:(?:[Ss]tate-run|[Ss]tate-owned|[Oo]fficial)\s+)?(?:(?:Radio|Television|TV)\s+"
+    r"(?P<after>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)|(?P<before>[A-Z][\w'’-]*(?:\s+[A-Z]"
+    r"[\w'’-]*)?)\s+(?:Radio|Television|TV))$"
+)
 # "the health ministry in Gaza", "the interior ministry in Tripoli": a body and where it sits.
 _BODY_AT_RE = re.compile(r"^(?P<body>.+?)\s+(?:in|at)\s+\S.*$")
 
@@ -183,6 +191,7 @@ class Namer(ArticleSides):
                 or self._side_by_body(phrase, draft.source[0], earlier)
             )
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
+        side = side or _national_medium(bare)
         if not side and _OFFICIALS_RE.match(phrase):  # "officials said": the article's state's
             side = self._article_country(draft.source[0])
         return canonical, side
@@ -194,8 +203,10 @@ class Namer(ArticleSides):
         side = sides.affiliation(_without(wide, full), self.acronyms)
         side = side or self._side_of_same(full, earlier)
         side = side or self._side_of_owner(phrase, draft.source[0], earlier)
-        side = side or self._side_by_body(_without(phrase, full), draft.source[0], earlier)
-        ranks = {w.lower().rstrip(".,") for w in _without(phrase, full).split()} & RANKS
+        side = side or self._side_by_body(_without(wide, full), draft.source[0], earlier)
+        ranks = {  # "Major", "Lt. Col.", and a compound rank as one word: "Brig.-Gen.", "Lt-Gen"
+            p.lower().rstrip(".,") for p in re.split(r"[\s-]+", _without(wide, full))
+        } & RANKS
         if not side and ranks:  # "Major Mohamed Ali told Reuters": an officer of the army
             side = self._side_by_body("army", draft.source[0], earlier)
         if not side and _OFFICE_RE.search(_without(wide, full)):  # "Defense Minister X": the
@@ -354,6 +365,14 @@ class Namer(ArticleSides):
     def _lead_in(self, draft: Any) -> str:
         """The words before the source that describe it (describe.lead_in)."""
         return describe.lead_in(self.text[draft.sent[0] : draft.source[0]])
+
+
+def _national_medium(name: str) -> str:
+    """The country of a broadcaster named by a medium and that country or its capital ("Radio
+    Laos", "Radio Kabul", "Syria TV"), else ""."""
+    found = _NATIONAL_MEDIUM_RE.match(name)
+    place = found.group("after") or found.group("before") if found else ""
+    return (sides.country(place) or "") if place else ""
 
 
 def _without(phrase: str, person: str) -> str:

@@ -148,8 +148,10 @@ def lead_in(before: str) -> str:
     if quoted is not None:
         before = before[quoted.end() :]
     lead = before.split()
-    while lead and lead[-1].lower().rstrip(".") in names.titles():
-        lead.pop()  # "..., Brig. " before the name
+    while lead and all(
+        p.lower().rstrip(".") in names.titles() for p in lead[-1].split("-") if p.strip(".")
+    ):
+        lead.pop()  # "..., Brig. " before the name, and a compound rank: "Brig.-Gen."
     if lead and not lead[-1].endswith(","):
         tail = " ".join(lead).rsplit(",", 1)[-1].split()
         if 0 < len(tail) <= 6 and tail[-1].lower() in _ROLES and not _verbal(tail):

@@ -216,7 +216,7 @@ class Namer(ArticleSides):
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):
             side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
-        if not side and full != short and full not in phrase:  # "Kiir" after "President Salva
+        if not side and full not in phrase:  # "Kiir" after "President Salva
             lead = self._title_before(full)  # Kiir": the title of its first mention
             side = sides.affiliation(lead, self.acronyms)
             if not side and _OFFICE_RE.search(lead):

@@ -182,6 +182,7 @@ class Namer(ArticleSides):
         if person:
             return self._person(person, wide, phrase, draft, earlier)
         canonical, side = self._group(bare, draft.source[0], earlier)
+        side = side or self._local_body(wide)  # "The Kaduna State Government": Nigeria's
         if not side:
             side = sides.affiliation(wide, self.acronyms)
         if not side:
@@ -213,6 +214,7 @@ class Namer(ArticleSides):
             side = self._article_country(draft.source[0])  # state the article is about
         if not side and offices.LOCAL_OFFICE_RE.search(_without(wide, full)):  # "the mayor of
             side = self._local(_without(wide, full), draft.source[0])  # Beledweyne": Somalia
+        side = side or self._local_body(_without(wide, full))  # "Papua police spokesperson"
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):
             side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
@@ -223,11 +225,23 @@ class Namer(ArticleSides):
                 side = self._article_country(draft.source[0])
             elif not side and offices.LOCAL_OFFICE_RE.search(lead):
                 side = self._local(lead, draft.source[0])
+            side = side or self._local_body(self._title_before(full, 8))
         return full, side
 
     def _local(self, words: str, at: int) -> str:
         """The side of a local office: the country of the place it names, else the article's."""
         return offices.country_of_place(words) or self._article_country(at)
+
+    def _local_body(self, words: str) -> str:
+        """The state a region's or a town's police or government lies in ("Papua police",
+        "Takhar provincial police"), when the article names that state; else ""."""
+        body = offices.LOCAL_BODY_RE.search(words)
+        if body is None:
+            return ""
+        c = offices.country_of_place(words)
+        self._article_country(len(self.text))  # the countries the article names
+        named = any(found == c for _, found in self._countries or ())
+        return c if c and (named or " " in body.group()) else ""  # "State Government"
 
     def _before_name(self, full: str) -> str:
         """The name with the possessive or demonym right before its first mention ("Iran's
@@ -236,14 +250,14 @@ class Namer(ArticleSides):
         before = self.text[max(0, at - 30) : at].split() if at > 0 else []
         return " ".join(before[-1:] + [full])
 
-    def _title_before(self, full: str) -> str:
+    def _title_before(self, full: str, most: int = 4) -> str:
         """The words right before the first mention of `full` in the article, back to a
-        punctuation mark (at most four): "President", "Sudanese Defence Minister"."""
+        punctuation mark (at most `most`): "President", "Sudanese Defence Minister"."""
         at = self.text.find(full)
         if at < 0:
             return ""
         before = re.split(r"[.,;:!?\"“”()—]", self.text[max(0, at - 80) : at])[-1]
-        return " ".join(before.split()[-4:])
+        return " ".join(before.split()[-most:])
 
     def _surname(self, bare: str, earlier: list[Any]) -> bool:
         """Is `bare`, one capitalised word that names no country, seat or group, a short form of

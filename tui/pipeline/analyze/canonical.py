@@ -34,6 +34,7 @@ from tui.pipeline.analyze import (
     roles,
     shared_names,
     sides,
+    spelled_groups,
 )
 from tui.pipeline.analyze.article_sides import ArticleSides
 from tui.pipeline.analyze.lexicon import words
@@ -118,12 +119,14 @@ class Namer(ArticleSides):
         self.acronyms.update(acronyms.defined(text, self.acronyms))  # "the IAF": "Indian Air Force"
         self._countries: list[tuple[int, str]] | None = None
         self.in_full = shared_names.named_in_full(text)  # "Congo" after "Republic of Congo"
+        self.spelled = spelled_groups.spelled_out(text)  # "UNITA" after its full name
 
     def name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:
         """(canonical, affiliation) of `draft`, given the drafts before it."""
         canonical, side = self._name(draft, earlier)
         phrase = self.text[draft.source[0] : draft.source[1]]  # "the rebels": the one group's
         canonical, side = insurgents.resolve(self.text, phrase, canonical, side, draft.person)
+        canonical, side = self.spelled.get(canonical, canonical), self.spelled.get(side, side)
         return canonical, self.in_full.get(side, side)
 
     def _name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:

@@ -56,6 +56,8 @@ def _listed(words: list[str]) -> list[tuple[str, str]]:
     while k < len(words):
         for n in range(len(words) - k, 0, -1):
             hit = sides.group(" ".join(words[k : k + n]))
+            if hit is not None and k > 0 and _name_word(words[k - 1]) and n < len(words):
+                return []  # "Zapatista National Liberation Army": another group, not the ELN
             if hit is not None:
                 hits.append(hit)
                 k += n
@@ -63,6 +65,13 @@ def _listed(words: list[str]) -> list[tuple[str, str]]:
         else:
             k += 1
     return hits
+
+
+def _name_word(word: str) -> bool:
+    """Could `word` open a longer proper name ("Zapatista"), not an article or a possessive?"""
+    return word[:1].isupper() and word.lower() not in ("the", "a", "an") and not word.endswith(
+        ("'s", "’s")
+    )
 
 
 def resolve(text: str, phrase: str, canonical: str, side: str, person: bool) -> tuple[str, str]:

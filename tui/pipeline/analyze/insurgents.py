@@ -19,6 +19,7 @@ from tui.pipeline.analyze import sides
 # ("the rebels", "Separatist rebels", "separatists", "the militants").
 _REBEL_RE = re.compile(
     r"^(?:(?:the|a|an|one|two|some|several)\s+)?(?:[\w.'’]+-(?:backed|supported)\s+)?"
+    r"(?:(?!(?:separatist|armed|islamist|jihadist)\b)(?P<demonym>(?-i:[A-Z][a-z]+))\s+)?"
     r"(?:(?:separatist|armed|islamist|jihadist)\s+)?"
     r"(?P<head>rebels?|guerrillas?|insurgents?|separatists|militants|jihadists)\b"
     r"(?P<rest>.*)$",
@@ -79,6 +80,8 @@ def resolve(text: str, phrase: str, canonical: str, side: str, person: bool) -> 
     m = _REBEL_RE.match(phrase.strip())
     if side or m is None:
         return canonical, side
+    if m.group("demonym") and sides.country(m.group("demonym")) is None:
+        return canonical, side  # "Angolan rebels" are the one group; "Zapatista rebels" a name
     group = only_group(text)
     if group is None:
         return canonical, side

@@ -158,6 +158,8 @@ class Namer(ArticleSides):
         publisher = describe.publisher(self.text, name, draft.source[0])
         if publisher:  # "The report claimed ..." after "dismissed a CNN report": CNN's
             return publisher, sides.affiliation(publisher, self.acronyms)
+        if (medium := issuers.broadcaster(phrase, earlier)) is not None:
+            return medium.canonical, medium.affiliation  # "The report" after "Radio Kabul"
         issued = names.issuer(name) or names.issuer(phrase)  # "a Russian defense ministry
         if issued:  # statement", "a communique issued by Peru's joint chiefs of staff"
             name = phrase = issued

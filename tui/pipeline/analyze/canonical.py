@@ -64,6 +64,9 @@ _DESCRIBED_RE = re.compile(
     r"(?:,\s+(?:who|which|whose)\b|\s+(?:run|backed|operated|owned|controlled|funded|deployed|"
     r"stationed|based)\s+(?:by|in|at|near)\b).*$"
 )
+# "Tureiki, who has been shuttling between Ouagadougou, the capital of Burkina Faso, and ...":
+# a relative clause tells what the source did, not whose it is.
+_CLAUSE_RE = re.compile(r",\s+(?:who|whose)\b.*$", re.DOTALL)
 _PRONOUNLIKE = words("those others one some many people both")
 # A state's officials named by nothing but their office ("officials", "local authorities",
 # "Senior officials"): the country the article has named most so far (never "sources").
@@ -168,7 +171,7 @@ class Namer(ArticleSides):
         if relational:
             name = relational.group("app")  # "its rival, the Sudanese army"
         bare = _BACKER_RE.sub("", names.bare(name))  # "the Iran-backed Houthis"
-        wide = self._lead_in(draft) + phrase
+        wide = self._lead_in(draft) + _CLAUSE_RE.sub("", phrase)  # not "who ... Burkina Faso"
         found = self._named(bare, earlier) or self._named(_LED_RE.sub("", bare), earlier)
         if found is not None:
             return found  # also "the Kurdish-led Syrian Democratic Forces": the force

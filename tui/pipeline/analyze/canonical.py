@@ -26,6 +26,7 @@ from typing import Any
 from tui.core.models import Entity
 from tui.pipeline.analyze import (
     acronyms,
+    broadcasters,
     describe,
     insurgents,
     issuers,
@@ -97,14 +98,6 @@ _BACKER_RE = re.compile(
 _STATE_MEDIA_RE = re.compile(
     r"^(?:(?P<owner>[A-Z][\w-]*?)(?:['’]s)?\s+)?(?:[Ss]tate|[Ss]tate-run|[Ss]tate-owned)\s+"
     r"(?P<medium>television|TV|radio|media|news\s+agency|broadcaster)$"
-)
-# A broadcaster whose proper name is a medium and a country or its capital ("Radio Laos",
-# "Radio Kabul", "Syria TV"): the state's own (a private outlet takes its name elsewhere:
-# "Radio Free Bougainville", "Media Congo"), so the country's side; never its reporters.
-_NATIONAL_MEDIUM_RE = re.compile(
-    r"^(?:(?:[Ss]tate-run|[Ss]tate-owned|[Oo]fficial)\s+)?(?:(?:Radio|Television|TV)\s+"
-    r"(?P<after>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)|(?P<before>[A-Z][\w'’-]*(?:\s+[A-Z]"
-    r"[\w'’-]*)?)\s+(?:Radio|Television|TV))$"
 )
 # "the health ministry in Gaza", "the interior ministry in Tripoli": a body and where it sits.
 _BODY_AT_RE = re.compile(r"^(?P<body>.+?)\s+(?:in|at)\s+\S.*$")
@@ -200,7 +193,7 @@ class Namer(ArticleSides):
                 or self._side_by_body(phrase, draft.source[0], earlier)
             )
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
-        side = side or _national_medium(bare)
+        side = side or broadcasters.national_medium(bare)
         if not side and _OFFICIALS_RE.match(phrase):  # "officials said": the article's state's
             side = self._article_country(draft.source[0])
         return canonical, side
@@ -387,14 +380,6 @@ class Namer(ArticleSides):
     def _lead_in(self, draft: Any) -> str:
         """The words before the source that describe it (describe.lead_in)."""
         return describe.lead_in(self.text[draft.sent[0] : draft.source[0]])
-
-
-def _national_medium(name: str) -> str:
-    """The country of a broadcaster named by a medium and that country or its capital ("Radio
-    Laos", "Radio Kabul", "Syria TV"), else ""."""
-    found = _NATIONAL_MEDIUM_RE.match(name)
-    place = found.group("after") or found.group("before") if found else ""
-    return (sides.country(place) or "") if place else ""
 
 
 def _without(phrase: str, person: str) -> str:

@@ -183,6 +183,8 @@ class Namer(ArticleSides):
         if person:
             return self._person(person, wide, phrase, draft, earlier)
         canonical, side = self._group(bare, draft.source[0], earlier)
+        if describe.two_parties(phrase, lambda half: sides.affiliation(half, self.acronyms)):
+            return canonical, ""  # "Both Ethiopia and Eritrea", "officials in X and Y"
         side = side or self._local_body(wide)  # "The Kaduna State Government": Nigeria's
         if not side:
             side = sides.affiliation(wide, self.acronyms)

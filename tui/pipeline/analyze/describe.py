@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tui.pipeline.analyze import names, sides
 from tui.pipeline.analyze.lexicon import PERSON_NOUNS, words
@@ -165,3 +166,15 @@ def lead_in(before: str) -> str:
 def _verbal(lead: list[str]) -> bool:
     """Does the lead hold a verb ("It was the first attack on the region, X reported")?"""
     return any(w.lower().strip(",") in _LEAD_VERBS or w.lower().endswith("ed") for w in lead)
+
+
+
+def two_parties(phrase: str, side_of: Callable[[str], str]) -> bool:
+    """Is `phrase` two sources joined by "and", each of its own side ("Both Ethiopia and
+    Eritrea", "officials in both Tajikistan and Russia", "Lebanon and Syria")? Such a source
+    speaks for neither. `side_of` gives a phrase's side (sides.affiliation)."""
+    halves = re.sub(r"\b[Bb]oth\s+", "", phrase).split(" and ")
+    if len(halves) != 2:
+        return False
+    first, second = side_of(halves[0]), side_of(halves[1])
+    return bool(first and second and first != second)

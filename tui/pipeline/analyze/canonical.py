@@ -68,6 +68,7 @@ _DESCRIBED_RE = re.compile(
 # "Tureiki, who has been shuttling between Ouagadougou, the capital of Burkina Faso, and ...":
 # a relative clause tells what the source did, not whose it is.
 _CLAUSE_RE = re.compile(r",\s+(?:who|whose)\b.*$", re.DOTALL)
+_PLACED_RE = re.compile(r"\s+(?:in|at|from|near)\s+.*$", re.DOTALL)
 _PRONOUNLIKE = words("those others one some many people both")
 # A state's officials named by nothing but their office ("officials", "local authorities",
 # "Senior officials"): the country the article has named most so far (never "sources").
@@ -185,6 +186,8 @@ class Namer(ArticleSides):
         canonical, side = self._group(bare, draft.source[0], earlier)
         if describe.two_parties(phrase, lambda half: sides.affiliation(half, self.acronyms)):
             return canonical, ""  # "Both Ethiopia and Eritrea", "officials in X and Y"
+        if _PLACED_RE.sub("", bare).split()[-1].lower() in describe.OBSERVERS:  # "Military
+            return canonical, sides.affiliation(_PLACED_RE.sub("", wide))  # analysts in Chad"
         side = side or self._local_body(wide)  # "The Kaduna State Government": Nigeria's
         if not side:
             side = sides.affiliation(wide, self.acronyms)

@@ -169,6 +169,15 @@ def _verbal(lead: list[str]) -> bool:
 
 
 
+# People who watch a war and are no party to it: "Military analysts in Chad", "Western
+# diplomats" speak for no army and no place, only for a country their words name ("Israeli
+# analysts").
+OBSERVERS = words(
+    "analyst analysts expert experts observer observers commentator commentators diplomat "
+    "diplomats scholar scholars academic academics researcher researchers"
+)
+
+
 def two_parties(phrase: str, side_of: Callable[[str], str]) -> bool:
     """Is `phrase` two sources joined by "and", each of its own side ("Both Ethiopia and
     Eritrea", "officials in both Tajikistan and Russia", "Lebanon and Syria")? Such a source

@@ -36,7 +36,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "30"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "31"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -143,7 +143,11 @@ ANALYZER_VERSION = "30"  # 2: state bodies, described organisations; 3: attitude
 # sources of one side (or of none) counting the same combatants' dead far apart, accounts
 # the article calls conflicting; 30: session 16's merges, and a figure "placed", "set",
 # "pegged" or "fixed" at an amount is a claim as one "put" there is, "charge" a noun of
-# accusation ("a charge the rebels deny"), agency and older adjectives ("Ecuadorean", "Azeri")
+# accusation ("a charge the rebels deny"), agency and older adjectives ("Ecuadorean", "Azeri");
+# 31 (canon19): broadcasters named by their country, compound ranks with a hyphen, a region's
+# own police or government, groups listed by acronym under the name the article writes, "the
+# report" of a broadcaster, "<Demonym> rebels", no side from a relative clause, two parties or
+# observers
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -65,7 +65,7 @@ _DESCRIBED_RE = re.compile(
     r"(?:,\s+(?:who|which|whose)\b|\s+(?:run|backed|operated|owned|controlled|funded|deployed|"
     r"stationed|based)\s+(?:by|in|at|near)\b).*$"
 )
-# "Tureiki, who has been shuttling between Ouagadougou, the capital of Burkina Faso, and ...":
+# "X, who flew between Nairobi, the capital of Kenya, and Kampala, said":
 # a relative clause tells what the source did, not whose it is.
 _CLAUSE_RE = re.compile(r",\s+(?:who|whose)\b.*$", re.DOTALL)
 _PLACED_RE = re.compile(r"\s+(?:in|at|from|near)\s+.*$", re.DOTALL)
@@ -116,7 +116,7 @@ class Namer(ArticleSides):
         self.acronyms.update(acronyms.defined(text, self.acronyms))  # "the IAF": "Indian Air Force"
         self._countries: list[tuple[int, str]] | None = None
         self.in_full = shared_names.named_in_full(text)  # "Congo" after "Republic of Congo"
-        self.spelled = spelled_groups.spelled_out(text)  # "UNITA" after its full name
+        self.spelled = spelled_groups.spelled_out(text)  # "MUJAO" after its full name
 
     def name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:
         """(canonical, affiliation) of `draft`, given the drafts before it."""
@@ -156,7 +156,7 @@ class Namer(ArticleSides):
         if publisher:  # "The report claimed ..." after "dismissed a CNN report": CNN's
             return publisher, sides.affiliation(publisher, self.acronyms)
         if (medium := issuers.broadcaster(phrase, earlier)) is not None:
-            return medium.canonical, medium.affiliation  # "The report" after "Radio Kabul"
+            return medium.canonical, medium.affiliation  # "The report" after "Radio Lusaka"
         issued = names.issuer(name) or names.issuer(phrase)  # "a Russian defense ministry
         if issued:  # statement", "a communique issued by Peru's joint chiefs of staff"
             name = phrase = issued
@@ -165,7 +165,7 @@ class Namer(ArticleSides):
         if relational:
             name = relational.group("app")  # "its rival, the Sudanese army"
         bare = _BACKER_RE.sub("", names.bare(name))  # "the Iran-backed Houthis"
-        wide = self._lead_in(draft) + _CLAUSE_RE.sub("", phrase)  # not "who ... Burkina Faso"
+        wide = self._lead_in(draft) + _CLAUSE_RE.sub("", phrase)  # not "who ... Kenya"
         found = self._named(bare, earlier) or self._named(_LED_RE.sub("", bare), earlier)
         if found is not None:
             return found  # also "the Kurdish-led Syrian Democratic Forces": the force
@@ -185,10 +185,10 @@ class Namer(ArticleSides):
             return self._person(person, wide, phrase, draft, earlier)
         canonical, side = self._group(bare, draft.source[0], earlier)
         if describe.two_parties(phrase, lambda half: sides.affiliation(half, self.acronyms)):
-            return canonical, ""  # "Both Ethiopia and Eritrea", "officials in X and Y"
+            return canonical, ""  # "Both Kenya and Somalia", "officials in X and Y"
         if _PLACED_RE.sub("", bare).split()[-1].lower() in describe.OBSERVERS:  # "Military
-            return canonical, sides.affiliation(_PLACED_RE.sub("", wide))  # analysts in Chad"
-        side = side or self._local_body(wide)  # "The Kaduna State Government": Nigeria's
+            return canonical, sides.affiliation(_PLACED_RE.sub("", wide))  # analysts in Kenya"
+        side = side or self._local_body(wide)  # "The Kano State Government": Nigeria's
         if not side:
             side = sides.affiliation(wide, self.acronyms)
         if not side:
@@ -220,7 +220,7 @@ class Namer(ArticleSides):
             side = self._article_country(draft.source[0])  # state the article is about
         if not side and offices.LOCAL_OFFICE_RE.search(_without(wide, full)):  # "the mayor of
             side = self._local(_without(wide, full), draft.source[0])  # Beledweyne": Somalia
-        side = side or self._local_body(_without(wide, full))  # "Papua police spokesperson"
+        side = side or self._local_body(_without(wide, full))  # "Balochistan police spokesman"
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):
             side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
@@ -239,8 +239,8 @@ class Namer(ArticleSides):
         return offices.country_of_place(words) or self._article_country(at)
 
     def _local_body(self, words: str) -> str:
-        """The state a region's or a town's police or government lies in ("Papua police",
-        "Takhar provincial police"), when the article names that state; else ""."""
+        """The state a region's or a town's police or government lies in ("Balochistan
+        police", "a provincial police"), when the article names that state; else ""."""
         body = offices.LOCAL_BODY_RE.search(words)
         if body is None:
             return ""

@@ -169,7 +169,7 @@ def _verbal(lead: list[str]) -> bool:
 
 
 
-# People who watch a war and are no party to it: "Military analysts in Chad", "Western
+# People who watch a war and are no party to it: "Military analysts in Kenya", "Western
 # diplomats" speak for no army and no place, only for a country their words name ("Israeli
 # analysts").
 OBSERVERS = words(
@@ -179,8 +179,8 @@ OBSERVERS = words(
 
 
 def two_parties(phrase: str, side_of: Callable[[str], str]) -> bool:
-    """Is `phrase` two sources joined by "and", each of its own side ("Both Ethiopia and
-    Eritrea", "officials in both Tajikistan and Russia", "Lebanon and Syria")? Such a source
+    """Is `phrase` two sources joined by "and", each of its own side ("Both Kenya and
+    Somalia", "officials in both Kenya and Uganda", "Kenya and Somalia")? Such a source
     speaks for neither. `side_of` gives a phrase's side (sides.affiliation)."""
     halves = re.sub(r"\b[Bb]oth\s+", "", phrase).split(" and ")
     if len(halves) != 2:

@@ -58,7 +58,7 @@ def _listed(words: list[str]) -> list[tuple[str, str]]:
         for n in range(len(words) - k, 0, -1):
             hit = sides.group(" ".join(words[k : k + n]))
             if hit is not None and k > 0 and _name_word(words[k - 1]) and n < len(words):
-                return []  # "Zapatista National Liberation Army": another group, not the ELN
+                return []  # "Kivu National Liberation Army": another group, not the ELN
             if hit is not None:
                 hits.append(hit)
                 k += n
@@ -69,7 +69,7 @@ def _listed(words: list[str]) -> list[tuple[str, str]]:
 
 
 def _name_word(word: str) -> bool:
-    """Could `word` open a longer proper name ("Zapatista"), not an article or a possessive?"""
+    """Could `word` open a longer proper name ("Kivu"), not an article or a possessive?"""
     return word[:1].isupper() and word.lower() not in ("the", "a", "an") and not word.endswith(
         ("'s", "’s")
     )
@@ -81,7 +81,7 @@ def resolve(text: str, phrase: str, canonical: str, side: str, person: bool) -> 
     if side or m is None:
         return canonical, side
     if m.group("demonym") and sides.country(m.group("demonym")) is None:
-        return canonical, side  # "Angolan rebels" are the one group; "Zapatista rebels" a name
+        return canonical, side  # "Ugandan rebels" are the one group; "Kivu rebels" a name
     group = only_group(text)
     if group is None:
         return canonical, side

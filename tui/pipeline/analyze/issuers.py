@@ -9,7 +9,7 @@ A statement speaks for whoever issued it, never for the outlet that carried it:
   chiefs of staff", "a Senegalese army press release": the body or group named in it.
 A broadcast is its broadcaster's: "the report" or "the broadcast", with no publisher named, is
 the latest earlier source that is a radio, a television or a news agency ("State-run Radio
-Kabul said ... The report also said").
+Lusaka said ... The report also said").
 """
 
 from __future__ import annotations

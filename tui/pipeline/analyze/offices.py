@@ -23,8 +23,8 @@ LOCAL_OFFICE_RE = re.compile(
     r"administration|(?:regional|district|provincial|municipal|county) (?:head|chief|leader))\b",
     re.IGNORECASE,
 )
-# A region's, a district's or a town's own police or government named by its place ("Papua
-# police", "Takhar provincial police", "The Kaduna State Government"): the state it lies in.
+# A region's, a district's or a town's own police or government named by its place ("Balochistan
+# police", "a provincial police", "The Kano State Government"): the state it lies in.
 LOCAL_BODY_RE = re.compile(
     r"\b(?:(?:state|provincial|regional|district|county|municipal|city)\s+(?:government|police)|"
     r"police)\b",

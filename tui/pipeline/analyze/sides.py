@@ -268,7 +268,7 @@ def own_name(tokens: list[str]) -> tuple[str, int, int] | None:
     Armed Forces", "Special Forces", "the Transitional Government") is no name."""
     for k in range(len(tokens)):
         if not _capital(tokens[k]) or (k and _capital(tokens[k - 1])):
-            continue  # a name opens a run of capitals, never inside one ("Sudan People's ...")
+            continue  # a name opens a run of capitals, never inside one (no group from its tail)
         end = k
         while end < len(tokens) and (
             _capital(tokens[end])

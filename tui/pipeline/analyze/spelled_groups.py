@@ -1,11 +1,11 @@
 """A group listed under its acronym, filed under the name the article spells out for it.
 
-`data/named_forces.tsv` files a few groups under the acronym wire copy mostly writes ("UNITA",
-"JNIM", "MUJAO", "M23"). An article that writes one of the group's listed full names ("The
-National Union for the Total Independence of Angola, known by its Portuguese acronym UNITA")
-has spelled the acronym out, and its sources are filed under that name, as those of a group the
-article defines in brackets are ("Rapid Support Forces (RSF)"; docs/CLAIMS.md, "Canonical
-source"). An article that writes only the acronym keeps it.
+`data/named_forces.tsv` files a few groups under the acronym wire copy mostly writes ("JNIM",
+"MUJAO", "M23"). An article that writes one of the group's listed full names ("The Movement for
+Oneness and Jihad in West Africa said ... MUJAO said") has spelled the acronym out, and its
+sources are filed under that name, as those of a group the article defines in brackets are
+("Rapid Support Forces (RSF)"; docs/CLAIMS.md, "Canonical source"). An article that writes
+only the acronym keeps it.
 """
 
 from __future__ import annotations

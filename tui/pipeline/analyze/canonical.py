@@ -26,6 +26,7 @@ from typing import Any
 from tui.core.models import Entity
 from tui.pipeline.analyze import (
     acronyms,
+    broadcasters,
     describe,
     insurgents,
     issuers,
@@ -34,6 +35,7 @@ from tui.pipeline.analyze import (
     roles,
     shared_names,
     sides,
+    spelled_groups,
 )
 from tui.pipeline.analyze.article_sides import ArticleSides
 from tui.pipeline.analyze.lexicon import words
@@ -63,6 +65,10 @@ _DESCRIBED_RE = re.compile(
     r"(?:,\s+(?:who|which|whose)\b|\s+(?:run|backed|operated|owned|controlled|funded|deployed|"
     r"stationed|based)\s+(?:by|in|at|near)\b).*$"
 )
+# "X, who flew between Nairobi, the capital of Kenya, and Kampala, said":
+# a relative clause tells what the source did, not whose it is.
+_CLAUSE_RE = re.compile(r",\s+(?:who|whose)\b.*$", re.DOTALL)
+_PLACED_RE = re.compile(r"\s+(?:in|at|from|near)\s+.*$", re.DOTALL)
 _PRONOUNLIKE = words("those others one some many people both")
 # A state's officials named by nothing but their office ("officials", "local authorities",
 # "Senior officials"): the country the article has named most so far (never "sources").
@@ -110,12 +116,14 @@ class Namer(ArticleSides):
         self.acronyms.update(acronyms.defined(text, self.acronyms))  # "the IAF": "Indian Air Force"
         self._countries: list[tuple[int, str]] | None = None
         self.in_full = shared_names.named_in_full(text)  # "Congo" after "Republic of Congo"
+        self.spelled = spelled_groups.spelled_out(text)  # "MUJAO" after its full name
 
     def name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:
         """(canonical, affiliation) of `draft`, given the drafts before it."""
         canonical, side = self._name(draft, earlier)
         phrase = self.text[draft.source[0] : draft.source[1]]  # "the rebels": the one group's
         canonical, side = insurgents.resolve(self.text, phrase, canonical, side, draft.person)
+        canonical, side = self.spelled.get(canonical, canonical), self.spelled.get(side, side)
         return canonical, self.in_full.get(side, side)
 
     def _name(self, draft: Any, earlier: list[Any]) -> tuple[str, str]:
@@ -147,6 +155,8 @@ class Namer(ArticleSides):
         publisher = describe.publisher(self.text, name, draft.source[0])
         if publisher:  # "The report claimed ..." after "dismissed a CNN report": CNN's
             return publisher, sides.affiliation(publisher, self.acronyms)
+        if (medium := issuers.broadcaster(phrase, earlier)) is not None:
+            return medium.canonical, medium.affiliation  # "The report" after "Radio Lusaka"
         issued = names.issuer(name) or names.issuer(phrase)  # "a Russian defense ministry
         if issued:  # statement", "a communique issued by Peru's joint chiefs of staff"
             name = phrase = issued
@@ -155,7 +165,7 @@ class Namer(ArticleSides):
         if relational:
             name = relational.group("app")  # "its rival, the Sudanese army"
         bare = _BACKER_RE.sub("", names.bare(name))  # "the Iran-backed Houthis"
-        wide = self._lead_in(draft) + phrase
+        wide = self._lead_in(draft) + _CLAUSE_RE.sub("", phrase)  # not "who ... Kenya"
         found = self._named(bare, earlier) or self._named(_LED_RE.sub("", bare), earlier)
         if found is not None:
             return found  # also "the Kurdish-led Syrian Democratic Forces": the force
@@ -174,6 +184,11 @@ class Namer(ArticleSides):
         if person:
             return self._person(person, wide, phrase, draft, earlier)
         canonical, side = self._group(bare, draft.source[0], earlier)
+        if describe.two_parties(phrase, lambda half: sides.affiliation(half, self.acronyms)):
+            return canonical, ""  # "Both Kenya and Somalia", "officials in X and Y"
+        if _PLACED_RE.sub("", bare).split()[-1].lower() in describe.OBSERVERS:  # "Military
+            return canonical, sides.affiliation(_PLACED_RE.sub("", wide))  # analysts in Kenya"
+        side = side or self._local_body(wide)  # "The Kano State Government": Nigeria's
         if not side:
             side = sides.affiliation(wide, self.acronyms)
         if not side:
@@ -183,6 +198,7 @@ class Namer(ArticleSides):
                 or self._side_by_body(phrase, draft.source[0], earlier)
             )
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
+        side = side or broadcasters.national_medium(bare)
         if not side and _OFFICIALS_RE.match(phrase):  # "officials said": the article's state's
             side = self._article_country(draft.source[0])
         return canonical, side
@@ -194,29 +210,44 @@ class Namer(ArticleSides):
         side = sides.affiliation(_without(wide, full), self.acronyms)
         side = side or self._side_of_same(full, earlier)
         side = side or self._side_of_owner(phrase, draft.source[0], earlier)
-        side = side or self._side_by_body(_without(phrase, full), draft.source[0], earlier)
-        ranks = {w.lower().rstrip(".,") for w in _without(phrase, full).split()} & RANKS
+        side = side or self._side_by_body(_without(wide, full), draft.source[0], earlier)
+        ranks = {  # "Major", "Lt. Col.", and a compound rank as one word: "Brig.-Gen.", "Lt-Gen"
+            p.lower().rstrip(".,") for p in re.split(r"[\s-]+", _without(wide, full))
+        } & RANKS
         if not side and ranks:  # "Major Mohamed Ali told Reuters": an officer of the army
             side = self._side_by_body("army", draft.source[0], earlier)
         if not side and _OFFICE_RE.search(_without(wide, full)):  # "Defense Minister X": the
             side = self._article_country(draft.source[0])  # state the article is about
         if not side and offices.LOCAL_OFFICE_RE.search(_without(wide, full)):  # "the mayor of
             side = self._local(_without(wide, full), draft.source[0])  # Beledweyne": Somalia
+        side = side or self._local_body(_without(wide, full))  # "Balochistan police spokesman"
         if not side and re.match(r"(?i)(?:its|their)\s", phrase):
             side = next((d.affiliation for d in reversed(earlier) if not d.person), "")
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
-        if not side and full != short and full not in phrase:  # "Kiir" after "President Salva
+        if not side and full not in phrase:  # "Kiir" after "President Salva
             lead = self._title_before(full)  # Kiir": the title of its first mention
             side = sides.affiliation(lead, self.acronyms)
             if not side and _OFFICE_RE.search(lead):
                 side = self._article_country(draft.source[0])
             elif not side and offices.LOCAL_OFFICE_RE.search(lead):
                 side = self._local(lead, draft.source[0])
+            side = side or self._local_body(self._title_before(full, 8))
         return full, side
 
     def _local(self, words: str, at: int) -> str:
         """The side of a local office: the country of the place it names, else the article's."""
         return offices.country_of_place(words) or self._article_country(at)
+
+    def _local_body(self, words: str) -> str:
+        """The state a region's or a town's police or government lies in ("Balochistan
+        police", "a provincial police"), when the article names that state; else ""."""
+        body = offices.LOCAL_BODY_RE.search(words)
+        if body is None:
+            return ""
+        c = offices.country_of_place(words)
+        self._article_country(len(self.text))  # the countries the article names
+        named = any(found == c for _, found in self._countries or ())
+        return c if c and (named or " " in body.group()) else ""  # "State Government"
 
     def _before_name(self, full: str) -> str:
         """The name with the possessive or demonym right before its first mention ("Iran's
@@ -225,14 +256,14 @@ class Namer(ArticleSides):
         before = self.text[max(0, at - 30) : at].split() if at > 0 else []
         return " ".join(before[-1:] + [full])
 
-    def _title_before(self, full: str) -> str:
+    def _title_before(self, full: str, most: int = 4) -> str:
         """The words right before the first mention of `full` in the article, back to a
-        punctuation mark (at most four): "President", "Sudanese Defence Minister"."""
+        punctuation mark (at most `most`): "President", "Sudanese Defence Minister"."""
         at = self.text.find(full)
         if at < 0:
             return ""
         before = re.split(r"[.,;:!?\"“”()—]", self.text[max(0, at - 80) : at])[-1]
-        return " ".join(before.split()[-4:])
+        return " ".join(before.split()[-most:])
 
     def _surname(self, bare: str, earlier: list[Any]) -> bool:
         """Is `bare`, one capitalised word that names no country, seat or group, a short form of

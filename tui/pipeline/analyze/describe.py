@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from tui.pipeline.analyze import names, sides
 from tui.pipeline.analyze.lexicon import PERSON_NOUNS, words
@@ -148,8 +149,10 @@ def lead_in(before: str) -> str:
     if quoted is not None:
         before = before[quoted.end() :]
     lead = before.split()
-    while lead and lead[-1].lower().rstrip(".") in names.titles():
-        lead.pop()  # "..., Brig. " before the name
+    while lead and all(
+        p.lower().rstrip(".") in names.titles() for p in lead[-1].split("-") if p.strip(".")
+    ):
+        lead.pop()  # "..., Brig. " before the name, and a compound rank: "Brig.-Gen."
     if lead and not lead[-1].endswith(","):
         tail = " ".join(lead).rsplit(",", 1)[-1].split()
         if 0 < len(tail) <= 6 and tail[-1].lower() in _ROLES and not _verbal(tail):
@@ -163,3 +166,24 @@ def lead_in(before: str) -> str:
 def _verbal(lead: list[str]) -> bool:
     """Does the lead hold a verb ("It was the first attack on the region, X reported")?"""
     return any(w.lower().strip(",") in _LEAD_VERBS or w.lower().endswith("ed") for w in lead)
+
+
+
+# People who watch a war and are no party to it: "Military analysts in Kenya", "Western
+# diplomats" speak for no army and no place, only for a country their words name ("Israeli
+# analysts").
+OBSERVERS = words(
+    "analyst analysts expert experts observer observers commentator commentators diplomat "
+    "diplomats scholar scholars academic academics researcher researchers"
+)
+
+
+def two_parties(phrase: str, side_of: Callable[[str], str]) -> bool:
+    """Is `phrase` two sources joined by "and", each of its own side ("Both Kenya and
+    Somalia", "officials in both Kenya and Uganda", "Kenya and Somalia")? Such a source
+    speaks for neither. `side_of` gives a phrase's side (sides.affiliation)."""
+    halves = re.sub(r"\b[Bb]oth\s+", "", phrase).split(" and ")
+    if len(halves) != 2:
+        return False
+    first, second = side_of(halves[0]), side_of(halves[1])
+    return bool(first and second and first != second)

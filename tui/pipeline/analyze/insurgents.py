@@ -19,6 +19,7 @@ from tui.pipeline.analyze import sides
 # ("the rebels", "Separatist rebels", "separatists", "the militants").
 _REBEL_RE = re.compile(
     r"^(?:(?:the|a|an|one|two|some|several)\s+)?(?:[\w.'’]+-(?:backed|supported)\s+)?"
+    r"(?:(?!(?:separatist|armed|islamist|jihadist)\b)(?P<demonym>(?-i:[A-Z][a-z]+))\s+)?"
     r"(?:(?:separatist|armed|islamist|jihadist)\s+)?"
     r"(?P<head>rebels?|guerrillas?|insurgents?|separatists|militants|jihadists)\b"
     r"(?P<rest>.*)$",
@@ -56,6 +57,8 @@ def _listed(words: list[str]) -> list[tuple[str, str]]:
     while k < len(words):
         for n in range(len(words) - k, 0, -1):
             hit = sides.group(" ".join(words[k : k + n]))
+            if hit is not None and k > 0 and _name_word(words[k - 1]) and n < len(words):
+                return []  # "Kivu National Liberation Army": another group, not the ELN
             if hit is not None:
                 hits.append(hit)
                 k += n
@@ -65,11 +68,20 @@ def _listed(words: list[str]) -> list[tuple[str, str]]:
     return hits
 
 
+def _name_word(word: str) -> bool:
+    """Could `word` open a longer proper name ("Kivu"), not an article or a possessive?"""
+    return word[:1].isupper() and word.lower() not in ("the", "a", "an") and not word.endswith(
+        ("'s", "’s")
+    )
+
+
 def resolve(text: str, phrase: str, canonical: str, side: str, person: bool) -> tuple[str, str]:
     """(canonical, side) of a source called `phrase`, the rebels' group when it is theirs."""
     m = _REBEL_RE.match(phrase.strip())
     if side or m is None:
         return canonical, side
+    if m.group("demonym") and sides.country(m.group("demonym")) is None:
+        return canonical, side  # "Ugandan rebels" are the one group; "Kivu rebels" a name
     group = only_group(text)
     if group is None:
         return canonical, side

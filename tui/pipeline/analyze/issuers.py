@@ -7,6 +7,9 @@ A statement speaks for whoever issued it, never for the outlet that carried it:
 - "The Argentine communique said": the latest earlier source of that country;
 - "a statement from the Ethiopian National Defense Forces", "a communique issued by Peru's joint
   chiefs of staff", "a Senegalese army press release": the body or group named in it.
+A broadcast is its broadcaster's: "the report" or "the broadcast", with no publisher named, is
+the latest earlier source that is a radio, a television or a news agency ("State-run Radio
+Lusaka said ... The report also said").
 """
 
 from __future__ import annotations
@@ -94,3 +97,16 @@ def issuer(name: str, earlier: list[Any]) -> Any | None:
         return next((d for d in speakers if not d.person and d.affiliation == side), None)
     found = next((d for d in speakers if not d.person), None)
     return found if found is not None else next(iter(speakers), None)
+
+
+_BROADCAST_RE = re.compile(r"^(?:the|The)\s+(?:radio\s+|television\s+)?(?:report|broadcast)$")
+_MEDIUM_RE = re.compile(r"\b(?:radio|television|TV|news\s+agency|broadcaster)\b", re.IGNORECASE)
+
+
+def broadcaster(name: str, earlier: list[Any]) -> Any | None:
+    """The broadcaster whose report `name` is ("the report", "the broadcast"), or None."""
+    if not _BROADCAST_RE.match(name.strip()):
+        return None
+    return next(
+        (d for d in reversed(earlier) if not d.person and _MEDIUM_RE.search(d.canonical)), None
+    )

@@ -23,6 +23,13 @@ LOCAL_OFFICE_RE = re.compile(
     r"administration|(?:regional|district|provincial|municipal|county) (?:head|chief|leader))\b",
     re.IGNORECASE,
 )
+# A region's, a district's or a town's own police or government named by its place ("Balochistan
+# police", "a provincial police", "The Kano State Government"): the state it lies in.
+LOCAL_BODY_RE = re.compile(
+    r"\b(?:(?:state|provincial|regional|district|county|municipal|city)\s+(?:government|police)|"
+    r"police)\b",
+    re.IGNORECASE,
+)
 _CAPITALISED_RE = re.compile(r"[A-Z][\w'’-]+(?:\s+(?:del|de|da|do|of)?\s*[A-Z][\w'’-]+){0,3}")
 
 
@@ -51,7 +58,7 @@ def _places() -> dict[str, str]:
 def country_of_place(words: str) -> str:
     """The country of the first place `words` name that the gazetteers place, or ""."""
     for m in _CAPITALISED_RE.finditer(LOCAL_OFFICE_RE.sub(" , ", words)):
-        run = m.group().replace("’", "'")
+        run = re.sub(r"^The\s+", "", m.group().replace("’", "'"))
         parts = run.split()
         for n in range(len(parts), 0, -1):  # "Lanao del Sur police Chief": the longest first
             found = _places().get(fold(" ".join(parts[:n])))

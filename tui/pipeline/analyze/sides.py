@@ -267,8 +267,8 @@ def own_name(tokens: list[str]) -> tuple[str, int, int] | None:
     head is the last word before the first "of" or "for"; a name of generic words only ("the
     Armed Forces", "Special Forces", "the Transitional Government") is no name."""
     for k in range(len(tokens)):
-        if not _capital(tokens[k]):
-            continue
+        if not _capital(tokens[k]) or (k and _capital(tokens[k - 1])):
+            continue  # a name opens a run of capitals, never inside one (no group from its tail)
         end = k
         while end < len(tokens) and (
             _capital(tokens[end])

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tui.core.models import Entity
-from tui.pipeline.analyze import lexicon, sides
+from tui.pipeline.analyze import lexicon, names, sides
 
 _PERSON_PRONOUNS = frozenset(("he", "she", "him", "her"))
 _GROUP_PRONOUNS = frozenset(("it", "they"))
@@ -251,6 +251,12 @@ def _armed_group(name: str) -> bool:
     return found is not None and sides.country(found[1]) != found[1]
 
 
+def _rank_only(words: str) -> bool:
+    """Is `words` a title or rank and nothing else ("Lt-Gen", "Brig.-Gen.")?"""
+    parts = [p.lower().rstrip(".") for p in re.split(r"[-\s]+", words) if p.strip(".")]
+    return bool(parts) and all(p in names.titles() for p in parts)
+
+
 def core_name(doc: Any, head: Any, lo: int, hi: int) -> str:
     """The source phrase without its asides; an apposed proper name beats a bare title."""
     if head.tag_ in ("NN", "NNS"):
@@ -259,6 +265,8 @@ def core_name(doc: Any, head: Any, lo: int, hi: int) -> str:
                 apposed = _text(doc, max(child.left_edge.i, lo), min(child.right_edge.i + 1, hi))
                 if sides.country(apposed) is not None:
                     continue  # "the ministry in the capital, Sanaa": a place, not its name
+                if _rank_only(apposed):
+                    continue  # "spokesman Lt-Gen X Y": the parser's apposed rank, not the name
                 return apposed
         for i in range(lo + 1, head.i):  # "Col. Ivan Petrenko, a spokesman for ..."
             if doc[i].text == "," and doc[i - 1].tag_ in ("NNP", "NNPS"):

@@ -34,7 +34,11 @@ class PlaceMention(NamedTuple):
     strength: str  # "named", "near" or "dateline"
 
 
-_WORD = r"[A-Z][a-z\u00e0-\u024f]+(?:['’](?!s\b)[a-z]+)?(?:-[A-Za-z\u00e0-\u024f]+)*"
+# A saint's name abbreviated opens a name ("Sta. Catalina"; place_forms.py).
+_WORD = (
+    r"(?:(?:Sta|Sto|Ste|St)\. )?"
+    r"[A-Z][a-z\u00e0-\u024f]+(?:['’](?!s\b)[a-z]+)?(?:-[A-Za-z\u00e0-\u024f]+)*"
+)
 _NAME = rf"(?P<name>{_WORD}(?: {_WORD}){{0,4}})"
 _SETTLEMENT = (
     r"villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|ports?|port city|suburbs?|"

@@ -31,7 +31,15 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import bodies, demonyms, gazetteer, given_names, labels, names
+from tui.pipeline.analyze import (
+    bodies,
+    demonyms,
+    gazetteer,
+    given_names,
+    labels,
+    names,
+    place_forms,
+)
 from tui.pipeline.analyze.grouping import Found
 
 _PARTICLE = re.compile(r" (?:da|de|do|dos|das|del|della|di|du|des|de la|de los|de las) (?=[A-Z])")
@@ -80,6 +88,7 @@ def repair(text: str, found: list[Found]) -> list[Found]:
     found = _merge_owned(text, found)
     found = _feature_of(text, found)
     found = _coordinated_heads(text, found)
+    found = place_forms.repair(text, found)
     _list_places(text, found)
     found += _acronyms(text, found)
     found.sort(key=lambda m: m.start)

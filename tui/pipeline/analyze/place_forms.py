@@ -1,0 +1,51 @@
+"""Places written in forms the model cuts: repairs to the resolved mentions (sixteenth pass).
+
+Each is a fact of how place names are written, not a list of the places seen:
+
+- a saint's name abbreviated opens a place's name ("Sta. Catalina", "Sto. Niño", "Ste.
+  Marie", "St. Louis"): Spanish and Filipino Santa/Santo, French Sainte, English Saint. The
+  tokenizer keeps the abbreviation one token (model.SAINT_ABBREVIATIONS); a name the model
+  found after one takes it in, and a "person" so named is a place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.pipeline.analyze.grouping import Found
+
+# "Sta. ", "Sto. ", "Ste. " (and "St. " before a place) right before a name.
+_SAINT_BEFORE = re.compile(r"(?<![\w.])(?P<abbr>Sta|Sto|Ste|St)\. $")
+_SAINT_SPAN = re.compile(r"(?:Sta|Sto|Ste)\. [A-Z]")
+
+
+def repair(text: str, found: list[Found]) -> list[Found]:
+    """The mentions with the repairs above."""
+    for m in found:
+        _saint(text, m)
+    return _without_inside(found)
+
+
+def _without_inside(found: list[Found]) -> list[Found]:
+    """No mention inside a longer one (a repair took it in)."""
+    spans = [(m.start, m.end) for m in found]
+    return [
+        m
+        for m in found
+        if not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in spans)
+    ]
+
+
+def _saint(text: str, m: Found) -> None:
+    """ "Sta. Catalina": the abbreviation belongs to the name, which is a place's ("St. "
+    only before what is a place already: "St. Barbara" may be the saint)."""
+    if m.type not in ("PLACE", "PERSON") or m.key:
+        return
+    if _SAINT_SPAN.match(text, m.start, m.end):
+        m.type = "PLACE"
+        return
+    before = _SAINT_BEFORE.search(text, max(0, m.start - 6), m.start)
+    if before is None or (before["abbr"] == "St" and m.type != "PLACE"):
+        return
+    m.start = before.start()
+    m.type = "PLACE"

@@ -5,13 +5,19 @@ Each is a fact of how place names are written, not a list of the places seen:
 - a saint's name abbreviated opens a place's name ("Sta. Catalina", "Sto. Niño", "Ste.
   Marie", "St. Louis"): Spanish and Filipino Santa/Santo, French Sainte, English Saint. The
   tokenizer keeps the abbreviation one token (model.SAINT_ABBREVIATIONS); a name the model
-  found after one takes it in, and a "person" so named is a place.
+  found after one takes it in, and a "person" so named is a place;
+- an apostrophe inside a word that is no possessive or contraction belongs to the name: the
+  Arabic and Hebrew hamza and ayin as English transliterates them ("Sana'a", "Beit She’an"),
+  the French elision ("N’Djamena"); a word so written, alone or after the capitalised word
+  before it, that the gazetteer knows is that place, whatever the model made of it (it cuts
+  the name at the apostrophe or tags the word as foreign).
 """
 
 from __future__ import annotations
 
 import re
 
+from tui.pipeline.analyze import gazetteer
 from tui.pipeline.analyze.grouping import Found
 
 # "Sta. ", "Sto. ", "Ste. " (and "St. " before a place) right before a name.
@@ -23,7 +29,38 @@ def repair(text: str, found: list[Found]) -> list[Found]:
     """The mentions with the repairs above."""
     for m in found:
         _saint(text, m)
+    found = _inner_apostrophes(text, found)
     return _without_inside(found)
+
+
+# A word with an apostrophe inside that is no English possessive or contraction ("Sana'a",
+# "She’an", "N’Djamena"), with the capitalised word before it when there is one.
+_APOSTROPHE_WORD = re.compile(
+    r"(?<![\w'’-])(?:(?P<first>[A-Z][a-z]+) )?(?P<word>[A-Z][a-z]*['’](?!(?:s|ll|re|ve|d|t|m)\b)"
+    r"[A-Za-z][a-z]*)(?![\w'’-])"
+)
+
+
+def _inner_apostrophes(text: str, found: list[Found]) -> list[Found]:
+    """Places the gazetteer knows whose name holds an apostrophe, whole."""
+    for match in _APOSTROPHE_WORD.finditer(text):
+        starts = [match.start(), match.start("word")] if match["first"] else [match.start()]
+        for start in starts:
+            end = match.end()
+            if gazetteer.lookup(text[start:end]) is None:
+                continue
+            if any(
+                m.start < end
+                and start < m.end
+                and ((m.key or m.type != "PLACE") and m.rank >= 2 or m.end > end or m.start < start)
+                for m in found
+            ):
+                break  # a rule's name, a longer name ("N'Djamena University"): not the place
+            found = [m for m in found if not (m.start < end and start < m.end)]
+            found.append(Found(start, end, "PLACE", 2))
+            break
+    found.sort(key=lambda m: m.start)
+    return found
 
 
 def _without_inside(found: list[Found]) -> list[Found]:

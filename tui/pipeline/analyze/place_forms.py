@@ -10,7 +10,11 @@ Each is a fact of how place names are written, not a list of the places seen:
   Arabic and Hebrew hamza and ayin as English transliterates them ("Sana'a", "Beit She’an"),
   the French elision ("N’Djamena"); a word so written, alone or after the capitalised word
   before it, that the gazetteer knows is that place, whatever the model made of it (it cuts
-  the name at the apostrophe or tags the word as foreign).
+  the name at the apostrophe or tags the word as foreign);
+- a compass word before a place with a unit word after it, or after "the province of", is
+  part of the unit's name ("West Azerbaijan province", "the province of East Azerbaijan"), where
+  alone it only says where in the place ("West Azerbaijan" would otherwise be Azerbaijan,
+  labels.place_span); only the bare compass words: "northern Shan state" is Shan.
 """
 
 from __future__ import annotations
@@ -30,7 +34,31 @@ def repair(text: str, found: list[Found]) -> list[Found]:
     for m in found:
         _saint(text, m)
     found = _inner_apostrophes(text, found)
+    for m in found:
+        if m.type == "PLACE" and not m.key:
+            _compass_unit(text, m)
     return _without_inside(found)
+
+
+_COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:North|South|East|West)(?:-?(?:east|west))? $")
+_UNIT_AFTER = re.compile(
+    r" (?:province|region|state|governorate|district|oblast|county|department|Province|Region"
+    r"|State|Governorate|District|Oblast|County|Department)\b"
+)
+_UNIT_OF_BEFORE = re.compile(
+    r"\b(?:province|region|state|governorate|district|oblast|county|department) of $"
+)
+
+
+def _compass_unit(text: str, m: Found) -> None:
+    """ "West Azerbaijan province": the compass word is the unit's name's."""
+    compass = _COMPASS_BEFORE.search(text, max(0, m.start - 11), m.start)
+    if compass is None:
+        return
+    if _UNIT_AFTER.match(text, m.end) or _UNIT_OF_BEFORE.search(
+        text, max(0, compass.start() - 14), compass.start()
+    ):
+        m.start = compass.start()
 
 
 # A word with an apostrophe inside that is no English possessive or contraction ("Sana'a",

@@ -129,11 +129,12 @@ _MADE_IN = re.compile(
     r"built|based|backed|funded|brokered|controlled|held|occupied|flagged|registered)\b"
 )
 # In capitals with their accents ("PONT-SONDÉ", "SÃO TOMÉ"), before a comma, the agency in
-# brackets ("(AP) —", "[SMN] –"), a dash or the date.
+# brackets ("(AP) —", "[SMN] –"), a dash, the date or a colon ("GUWAHATI: ...", as South
+# Asian papers write them; the gazetteer must know a name before a colon).
 _CAPS = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _DATELINE = re.compile(
     rf"(?m)^(?P<name>[{_CAPS}][{_CAPS}.'’-]+(?: [{_CAPS}][{_CAPS}.'’-]+){{0,2}})"
-    r"(?=,| [(\[]|\s+[-—–]| [0-9]{4}-| >>)"
+    r"(?=,| [(\[]|\s+[-—–]| [0-9]{4}-| >>|:)"
 )
 # "BELDWEYNE [SMN] –": a town the gazetteer lacks, then the agency's initials in brackets and
 # a dash, as wire services open a report.

@@ -224,9 +224,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             if person_spans.is_credited(text, start, end):
                 context = "PERSON"  # "REUTERS/VALENTYN OGIRENKO": the photographer
             if context is not None:
-                rank = CONTEXT  # "in Ain Baal", "Kamal Adwan hospital": the words say so
-            if context is not None:
-                new_kind = context
+                rank, new_kind = CONTEXT, context  # "in Ain Baal", "Kamal Adwan hospital"
             else:
                 new_kind = labels.retype(doc, ent, kind, text, start, end, titled)
             if (

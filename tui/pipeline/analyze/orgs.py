@@ -53,13 +53,13 @@ _NAMED_UNIT = re.compile(
     rf"\b(?P<words>{_CAP}(?: (?:of )?{_CAP}){{0,3}}) (?P<noun>{_UNIT_NOUNS}|Forces|Guards|Force)\b"
     rf"(?: of (?:the )?{_CAP})?"
 )
-# fmt: off
 _NOT_UNIT_START = frozenset((
     "The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "In",
     "On", "At", "By", "For", "From", "With", "And", "But", "Mr", "Mrs", "Ms", "Dr", "When",
-    "While", "After", "Before", "If", "As",
-))
-# fmt: on
+    "While", "After", "Before", "If", "As", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
+    "Eight", "Nine", "Ten", "Eleven", "Twelve", "Twenty", "Dozens", "Scores", "Hundreds",
+    "Thousands", "Several", "Many", "Some", "Few", "Most", "All", "Both", "Other",
+))  # fmt: skip  (numbers and quantifiers count a group's members: "Ten Tiger fighters")
 _GENERAL_STAFF = re.compile(r"\bGeneral Staff\b")
 _CAMP_AFTER = re.compile(r" (?:[Cc]amp|[Bb]ase|[Pp]ost)\b")
 # Governments of national unity named as such: "Government of National Accord", "Transitional

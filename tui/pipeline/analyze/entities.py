@@ -36,6 +36,7 @@ from tui.pipeline.analyze import (
     labels,
     name_context,
     name_evidence,
+    org_forms,
     orgs,
     outlets,
     person_spans,
@@ -76,7 +77,7 @@ def candidates(doc: Any, text: str) -> list[Found]:
     """The mentions of the rules, the lists and the model, each with its type, before they
     are grouped into entities (bench/train_entity_types.py reads them here)."""
     model = _model_mentions(doc, text)
-    rules = _rule_mentions(text)
+    rules = org_forms.short_names(text, _rule_mentions(text), RULE)  # "the Observatory"
     reconcile.possessive_names(text, rules, model)
     found = _without_known_inside(text, rules, model)
     found += model

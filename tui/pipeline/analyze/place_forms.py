@@ -14,14 +14,18 @@ Each is a fact of how place names are written, not a list of the places seen:
 - a compass word before a place with a unit word after it, or after "the province of", is
   part of the unit's name ("West Azerbaijan province", "the province of East Azerbaijan"), where
   alone it only says where in the place ("West Azerbaijan" would otherwise be Azerbaijan,
-  labels.place_span); only the bare compass words: "northern Shan state" is Shan.
+  labels.place_span); only the bare compass words: "northern Shan state" is Shan;
+- in a Title Case headline every word has a name's shape, and the model joins a place to the
+  words around it ("Bandits Attack Zamfara Village", "Kill Many Cameroon Soldiers") or drops
+  the run: a country, a region, or a place the body names, standing in the headline is that
+  place, unless a name the body repeats or a list's name holds it.
 """
 
 from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import gazetteer
+from tui.pipeline.analyze import gazetteer, name_evidence
 from tui.pipeline.analyze.grouping import Found
 
 # "Sta. ", "Sto. ", "Ste. " (and "St. " before a place) right before a name.
@@ -37,7 +41,51 @@ def repair(text: str, found: list[Found]) -> list[Found]:
     for m in found:
         if m.type == "PLACE" and not m.key:
             _compass_unit(text, m)
+    found = _headline_places(text, found)
     return _without_inside(found)
+
+
+_CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")
+_WIDE_KINDS = frozenset(("country", "region"))
+
+
+def _headline_places(text: str, found: list[Found]) -> list[Found]:
+    """Places standing in a Title Case first line (the module's docstring)."""
+    line_end = text.find("\n")
+    if line_end == -1 or not name_evidence.is_headline(text[:line_end]):
+        return found
+    body = text[line_end:]
+    named = {text[m.start : m.end] for m in found if m.type == "PLACE" and m.start > line_end}
+    for run in _CAPITALISED_RUN.finditer(text, 0, line_end):
+        words = run.group().split(" ")
+        for size in range(len(words), 0, -1):  # the longest place in the run
+            spans = [(i, " ".join(words[i : i + size])) for i in range(len(words) - size + 1)]
+            hit = next((p for p in spans if _headline_place(p[1], named)), None)
+            if hit is not None:
+                start = run.start() + len(" ".join(words[: hit[0]])) + (1 if hit[0] else 0)
+                found = _put_place(text, found, start, start + len(hit[1]), body)
+                break
+    return found
+
+
+def _headline_place(surface: str, named: set[str]) -> bool:
+    place = gazetteer.lookup(surface, alternates=False)
+    return surface in named or (place is not None and place.kind in _WIDE_KINDS)
+
+
+def _put_place(text: str, found: list[Found], start: int, end: int, body: str) -> list[Found]:
+    """The place at [start, end) instead of the headline's guesses over it."""
+    over = [m for m in found if m.start < end and start < m.end]
+    if any((m.start, m.end) == (start, end) for m in over):
+        return found
+    for m in over:
+        surface = text[m.start : m.end]
+        if m.key or re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", body):
+            return found  # a name the body repeats, a list's name: the headline's own
+    kept = [m for m in found if all(m is not o for o in over)]
+    kept.append(Found(start, end, "PLACE", 2))
+    kept.sort(key=lambda m: m.start)
+    return kept
 
 
 _COMPASS_BEFORE = re.compile(r"(?<![\w-])(?:North|South|East|West)(?:-?(?:east|west))? $")

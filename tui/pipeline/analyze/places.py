@@ -120,8 +120,9 @@ _STATION = re.compile(
 _IN_REGION = re.compile(rf"{_NAME},? (?:in|near) the {_WORD} (?:region|oblast|province|area)\b")
 _NEAR = re.compile(
     rf"\b(?:near|outside|around|towards?|approaching|approaches to|road to|encircle|encircled"
-    rf"|capture|captured|shelled|recaptured|liberated|seized)"
-    rf" (?:the (?:town|village|city) of |the )?{_NAME}"
+    rf"|capture|captured|shelled|recaptured|liberated|seized|conquer|conquered|overran|overrun"
+    rf"|retake|retook|retaken|besiege|besieged)"  # the verbs of taking ground, whole
+    rf" (?:the (?:town|village|city) of |the )?{_NAME}(?: and (?P<second>{_WORD})(?![\w-]))?"
 )
 # "U.S.-made", "Kyiv-based": a place before a participle of origin.
 _MADE_IN = re.compile(
@@ -191,6 +192,8 @@ def find_context_places(text: str) -> list[PlaceMention]:
         _add(found, text, match.start("name"), match.end("name"), "named")
     for match in _NEAR.finditer(text):
         _add(found, text, match.start("name"), match.end("name"), "near")
+        if match["second"]:  # "conquered Anaba and Rokha"
+            _add(found, text, match.start("second"), match.end("second"), "near")
     for match in _WAR_IN.finditer(text):  # "the Kargil conflict", "the Persian Gulf War"
         if gazetteer.lookup(match["name"], alternates=False) is not None:
             _add(found, text, match.start("name"), match.end("name"), "named")

@@ -155,7 +155,13 @@ ANALYZER_VERSION = "31"  # 2: state bodies, described organisations; 3: attitude
 # 31 (canon19): broadcasters named by their country, compound ranks with a hyphen, a region's
 # own police or government, groups listed by acronym under the name the article writes, "the
 # report" of a broadcaster, "<Demonym> rebels", no side from a relative clause, two parties or
-# observers
+# observers;
+# 31 (entities, sixteenth pass): abbreviated saints ("Sta. Catalina") one token and part of a
+# place's name, an apostrophe inside a place's name ("Sana'a"), a compass word before a unit
+# ("West Azerbaijan province"), a dateline before a colon, a place in a Title Case headline,
+# the verbs of taking ground, numbers opening no group's name, an organisation's head noun
+# its short name ("the Observatory", "Tiger fighters"), "Sudan People's Liberation Army" and
+# "SPLA-IO" whole
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

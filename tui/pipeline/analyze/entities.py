@@ -36,6 +36,7 @@ from tui.pipeline.analyze import (
     labels,
     name_context,
     name_evidence,
+    org_forms,
     orgs,
     outlets,
     person_spans,
@@ -76,7 +77,7 @@ def candidates(doc: Any, text: str) -> list[Found]:
     """The mentions of the rules, the lists and the model, each with its type, before they
     are grouped into entities (bench/train_entity_types.py reads them here)."""
     model = _model_mentions(doc, text)
-    rules = _rule_mentions(text)
+    rules = org_forms.short_names(text, _rule_mentions(text), RULE)  # "the Observatory"
     reconcile.possessive_names(text, rules, model)
     found = _without_known_inside(text, rules, model)
     found += model
@@ -224,9 +225,7 @@ def _model_mentions(doc: Any, text: str) -> list[Found]:
             if person_spans.is_credited(text, start, end):
                 context = "PERSON"  # "REUTERS/VALENTYN OGIRENKO": the photographer
             if context is not None:
-                rank = CONTEXT  # "in Ain Baal", "Kamal Adwan hospital": the words say so
-            if context is not None:
-                new_kind = context
+                rank, new_kind = CONTEXT, context  # "in Ain Baal", "Kamal Adwan hospital"
             else:
                 new_kind = labels.retype(doc, ent, kind, text, start, end, titled)
             if (

@@ -49,7 +49,16 @@ def get_nlp() -> Any:
     _register_paragraph_component()
     nlp.add_pipe(PARAGRAPH_COMPONENT, before="parser")
     _use_numpy_products(nlp)
+    from spacy.symbols import ORTH
+
+    for abbreviation in SAINT_ABBREVIATIONS:  # "Sta. Catalina" is one name, not two sentences
+        nlp.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return nlp
+
+
+# Saints' names abbreviated in places' names, as the tokenizer already keeps "St.": Spanish and
+# Filipino Santa and Santo, French Sainte (place_forms.py).
+SAINT_ABBREVIATIONS = ("Sta.", "Sto.", "Ste.")
 
 
 PARAGRAPH_COMPONENT = "sitrep_paragraphs"

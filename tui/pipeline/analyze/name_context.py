@@ -36,7 +36,7 @@ _PLACE_OF = re.compile(
     r" of (?:the )?$"
 )
 # The later names of a list after such a word: "the regions of Sool, Sanaag, and Ayn".
-_LISTED_NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}"
+_LISTED_NAME = r"(?:(?:Sta|Sto|Ste|St)\. )?[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){0,2}"
 _PLACES_OF = re.compile(
     r"\b(?:towns|cities|villages|districts|settlements|localities|neighbou?rhoods|provinces"
     r"|regions|governorates|municipalities|communes|counties|states)"

@@ -23,7 +23,7 @@ def headline_guess(text: str, start: int, end: int) -> bool:
     are given names too ("Raid"), so only the body can say which ones are names. A byline is
     no headline."""
     line_end = text.find("\n")
-    if line_end == -1 or end > line_end or not _is_headline(text[:line_end]):
+    if line_end == -1 or end > line_end or not is_headline(text[:line_end]):
         return False
     surface = text[start:end]
     return re.search(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text[line_end:]) is None
@@ -49,7 +49,7 @@ def before_headline_verb(text: str, start: int, end: int) -> int:
     verb after its first word ("Pakistan" of "Pakistan Launches Drone Blitz"); `end` when
     there is none or the line is no headline."""
     line_end = text.find("\n")
-    if line_end == -1 or end > line_end or not _is_headline(text[:line_end]):
+    if line_end == -1 or end > line_end or not is_headline(text[:line_end]):
         return end
     words = text[start:end].split(" ")
     for i, word in enumerate(words[1:], 1):
@@ -58,7 +58,7 @@ def before_headline_verb(text: str, start: int, end: int) -> int:
     return end
 
 
-def _is_headline(line: str) -> bool:
+def is_headline(line: str) -> bool:
     words = line.split()
     if words and words[0].lower() == "by":
         return False  # a byline ("By Anna Kovalenko and Lidia Moroz"): names are all it holds

@@ -53,13 +53,13 @@ _NAMED_UNIT = re.compile(
     rf"\b(?P<words>{_CAP}(?: (?:of )?{_CAP}){{0,3}}) (?P<noun>{_UNIT_NOUNS}|Forces|Guards|Force)\b"
     rf"(?: of (?:the )?{_CAP})?"
 )
-# fmt: off
-_NOT_UNIT_START = frozenset((
+NOT_UNIT_START = frozenset((
     "The", "A", "An", "This", "That", "These", "Those", "His", "Her", "Their", "Its", "Our", "In",
     "On", "At", "By", "For", "From", "With", "And", "But", "Mr", "Mrs", "Ms", "Dr", "When",
-    "While", "After", "Before", "If", "As",
-))
-# fmt: on
+    "While", "After", "Before", "If", "As", "One", "Two", "Three", "Four", "Five", "Six", "Seven",
+    "Eight", "Nine", "Ten", "Eleven", "Twelve", "Twenty", "Dozens", "Scores", "Hundreds",
+    "Thousands", "Several", "Many", "Some", "Few", "Most", "All", "Both", "Other",
+))  # fmt: skip  (numbers and quantifiers count a group's members: "Ten Tiger fighters")
 _GENERAL_STAFF = re.compile(r"\bGeneral Staff\b")
 _CAMP_AFTER = re.compile(r" (?:[Cc]amp|[Bb]ase|[Pp]ost)\b")
 # Governments of national unity named as such: "Government of National Accord", "Transitional
@@ -208,7 +208,7 @@ def _units(text: str) -> list[OrgMention]:
         if _in_title_case_line(text, match.start()):
             continue  # "Commander Acknowledges Significant Russian Forces": a headline's capitals
         words = match.group("words").split()
-        while words and (words[0] in _NOT_UNIT_START or words[0] in HEDGES):
+        while words and (words[0] in NOT_UNIT_START or words[0] in HEDGES):
             words.pop(0)
         if not words or (
             match.group("noun") in ("Forces", "Force", "Guards")
@@ -258,7 +258,7 @@ def _local_groups(text: str) -> list[OrgMention]:
     found = []
     for match in _LOCAL_GROUP.finditer(text):
         start, words = match.start(), match["words"].split()
-        while words and (words[0] in _NOT_UNIT_START or country_of(words[0]) is not None):
+        while words and (words[0] in NOT_UNIT_START or country_of(words[0]) is not None):
             start += len(words.pop(0)) + 1
         if words:
             name = text[start : match.end()]
@@ -271,7 +271,7 @@ def _described(text: str) -> list[OrgMention]:
     found = []
     for match in _DESCRIBED.finditer(text):
         start, words = match.start("name"), match["name"].split()
-        while words and words[0] in _NOT_UNIT_START:
+        while words and words[0] in NOT_UNIT_START:
             if words[0] in _LEADING_PREPOSITIONS:
                 words = []  # "In Kyiv, the company that ...": a place, not the company
                 break
@@ -294,7 +294,7 @@ def _cause_names(text: str) -> list[OrgMention]:
         if _in_title_case_line(text, match.start()):
             continue  # "Voters Abandon Republican Party for Hillary Clinton": a headline
         start, words = match.start(), match[0].split()
-        while words and words[0] in _NOT_UNIT_START:
+        while words and words[0] in NOT_UNIT_START:
             start += len(words.pop(0)) + 1
         words = _name_words(words)
         if len(words) < 3:
@@ -346,7 +346,7 @@ def _group_names(text: str) -> list[OrgMention]:
             continue
         start = match.start()
         while words and (
-            words[0] in _NOT_UNIT_START
+            words[0] in NOT_UNIT_START
             or words[0] in HEDGES
             or _not_in_name(words[0])
             or words[0] in ROLE_WORDS
@@ -369,7 +369,7 @@ def _members_of(text: str) -> list[OrgMention]:
     for match in _MEMBERS.finditer(text):
         start, words = match.start("name"), match["name"].split()
         while words and (
-            words[0] in _NOT_UNIT_START
+            words[0] in NOT_UNIT_START
             or any(_not_in_name(w) for w in words)
             or (len(words) > 1 and country_of(words[0]) is not None)
         ):  # "Yemen's Houthi rebels", "Congolese M23 rebels": the group is after

@@ -34,7 +34,11 @@ class PlaceMention(NamedTuple):
     strength: str  # "named", "near" or "dateline"
 
 
-_WORD = r"[A-Z][a-z\u00e0-\u024f]+(?:['’](?!s\b)[a-z]+)?(?:-[A-Za-z\u00e0-\u024f]+)*"
+# A saint's name abbreviated opens a name ("Sta. Catalina"; place_forms.py).
+_WORD = (
+    r"(?:(?:Sta|Sto|Ste|St)\. )?"
+    r"[A-Z][a-z\u00e0-\u024f]+(?:['’](?!s\b)[a-z]+)?(?:-[A-Za-z\u00e0-\u024f]+)*"
+)
 _NAME = rf"(?P<name>{_WORD}(?: {_WORD}){{0,4}})"
 _SETTLEMENT = (
     r"villages?|towns?|cit(?:y|ies)|settlements?|hamlets?|ports?|port city|suburbs?|"
@@ -116,8 +120,9 @@ _STATION = re.compile(
 _IN_REGION = re.compile(rf"{_NAME},? (?:in|near) the {_WORD} (?:region|oblast|province|area)\b")
 _NEAR = re.compile(
     rf"\b(?:near|outside|around|towards?|approaching|approaches to|road to|encircle|encircled"
-    rf"|capture|captured|shelled|recaptured|liberated|seized)"
-    rf" (?:the (?:town|village|city) of |the )?{_NAME}"
+    rf"|capture|captured|shelled|recaptured|liberated|seized|conquer|conquered|overran|overrun"
+    rf"|retake|retook|retaken|besiege|besieged)"  # the verbs of taking ground, whole
+    rf" (?:the (?:town|village|city) of |the )?{_NAME}(?: and (?P<second>{_WORD})(?![\w-]))?"
 )
 # "U.S.-made", "Kyiv-based": a place before a participle of origin.
 _MADE_IN = re.compile(
@@ -125,11 +130,12 @@ _MADE_IN = re.compile(
     r"built|based|backed|funded|brokered|controlled|held|occupied|flagged|registered)\b"
 )
 # In capitals with their accents ("PONT-SONDÉ", "SÃO TOMÉ"), before a comma, the agency in
-# brackets ("(AP) —", "[SMN] –"), a dash or the date.
+# brackets ("(AP) —", "[SMN] –"), a dash, the date or a colon ("GUWAHATI: ...", as South
+# Asian papers write them; the gazetteer must know a name before a colon).
 _CAPS = "A-Z\u00c0-\u00d6\u00d8-\u00de"
 _DATELINE = re.compile(
     rf"(?m)^(?P<name>[{_CAPS}][{_CAPS}.'’-]+(?: [{_CAPS}][{_CAPS}.'’-]+){{0,2}})"
-    r"(?=,| [(\[]|\s+[-—–]| [0-9]{4}-| >>)"
+    r"(?=,| [(\[]|\s+[-—–]| [0-9]{4}-| >>|:)"
 )
 # "BELDWEYNE [SMN] –": a town the gazetteer lacks, then the agency's initials in brackets and
 # a dash, as wire services open a report.
@@ -186,6 +192,8 @@ def find_context_places(text: str) -> list[PlaceMention]:
         _add(found, text, match.start("name"), match.end("name"), "named")
     for match in _NEAR.finditer(text):
         _add(found, text, match.start("name"), match.end("name"), "near")
+        if match["second"]:  # "conquered Anaba and Rokha"
+            _add(found, text, match.start("second"), match.end("second"), "near")
     for match in _WAR_IN.finditer(text):  # "the Kargil conflict", "the Persian Gulf War"
         if gazetteer.lookup(match["name"], alternates=False) is not None:
             _add(found, text, match.start("name"), match.end("name"), "named")

@@ -25,7 +25,8 @@ from typing import Any
 
 from tui.pipeline.analyze import aliases, bodies, gazetteer, given_names, labels
 
-_OWNER = re.compile(r"(?P<owner>[A-Z][a-z]+)['’]s? $")
+# One word or up to three ("Sudan People’s Liberation Army": a people's name, no place's).
+_OWNER = re.compile(r"(?P<owner>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})['’]s? $")
 
 
 def possessive_names(text: str, rules: list[Any], model: list[Any]) -> None:
@@ -52,7 +53,7 @@ def _common_owner(word: str) -> bool:
     return (
         gazetteer.lookup(word) is None
         and bodies.known_key(word) is None
-        and not given_names.is_given_name(word)
+        and not given_names.is_given_name(word.split()[0])
     )
 
 

@@ -31,7 +31,15 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import bodies, demonyms, gazetteer, given_names, labels, names
+from tui.pipeline.analyze import (
+    bodies,
+    demonyms,
+    gazetteer,
+    given_names,
+    labels,
+    names,
+    place_forms,
+)
 from tui.pipeline.analyze.grouping import Found
 
 _PARTICLE = re.compile(r" (?:da|de|do|dos|das|del|della|di|du|des|de la|de los|de las) (?=[A-Z])")
@@ -80,6 +88,7 @@ def repair(text: str, found: list[Found]) -> list[Found]:
     found = _merge_owned(text, found)
     found = _feature_of(text, found)
     found = _coordinated_heads(text, found)
+    found = place_forms.repair(text, found)
     _list_places(text, found)
     found += _acronyms(text, found)
     found.sort(key=lambda m: m.start)
@@ -365,17 +374,18 @@ def _acronyms(text: str, found: list[Found]) -> list[Found]:
         return []
     taken = {(m.start, m.end): m for m in found}
     extra = []
-    for hit in re.finditer(r"(?<![\w-])([A-Z]{2,6})(s?)(?![\w-])", text):
+    for hit in re.finditer(r"(?<![\w-])([A-Z]{2,6})(s?|-[A-Z]{1,3})(?![\w-])", text):
         org = initials.get(hit[1])
         if org is None:
             continue
         start, end = hit.start(), hit.end()
-        same = taken.get((start, end))
+        key, name = (org.key, org.name) if len(hit[2]) < 2 else ("org:" + hit[0].lower(), "")
+        same = taken.get((start, end))  # "SPLA-IO": a faction of the SPLA, its own name
         if same is not None:
             if same.rank <= 1 and not same.key:  # one entity with its full name
-                same.type, same.key, same.name = "ORG", org.key, org.name
+                same.type, same.key, same.name = "ORG", key, name
             continue
         if any(m.start < end and start < m.end for m in found):
             continue
-        extra.append(Found(start, end, "ORG", 2, org.key, org.name))
+        extra.append(Found(start, end, "ORG", 2, key, name))
     return extra

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Iterator
 
 from tui.core.models import Analysis
 from tui.pipeline.analyze import (
+    acronyms,
     bodies,
     casualties,
     claims,
@@ -184,6 +185,7 @@ def warm_up() -> None:
     name_context.stop_words()  # read only when a leader, a kind's name or "pro-X" is in sight
     bodies.owned_through("Iran", "Islamic Revolutionary Guard Corps")  # a country's own force
     issuers.is_outlet("Interfax")  # read only when a statement's issuer is looked for
+    acronyms.defined("The RSF said", {})  # read only when an acronym is not spelt out
 
 
 def analyze(text: str) -> Analysis:

@@ -36,7 +36,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "30"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "31"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -144,6 +144,9 @@ ANALYZER_VERSION = "30"  # 2: state bodies, described organisations; 3: attitude
 # the article calls conflicting; 30: session 16's merges, and a figure "placed", "set",
 # "pegged" or "fixed" at an amount is a claim as one "put" there is, "charge" a noun of
 # accusation ("a charge the rebels deny"), agency and older adjectives ("Ecuadorean", "Azeri")
+# 31 (status18): outcomes that cannot both hold (ground taken against the assault turned
+# back, an aircraft shot down against the same aircraft crashed), doubt voiced about another
+# party's statement disputes it and the doubter
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

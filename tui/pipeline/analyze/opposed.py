@@ -31,6 +31,10 @@ disputes the other.
 `conflicting` reads the one place where the article says so itself: "There were conflicting
 accounts of yesterday's clash", "Casualty estimates vary, with ...": the two parties that
 speak in that sentence or the next two (else the two before) dispute each other.
+
+`doubted` reads doubt voiced about another party's statement ("raised questions about the
+report", "expressed doubts", "questioned the credibility of India's account"): no denial, but
+the doubter and the statement doubted dispute each other.
 """
 
 from __future__ import annotations

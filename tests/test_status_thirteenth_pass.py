@@ -101,6 +101,21 @@ def test_questioning_an_account_disputes_it_and_questioning_people_does_not(find
     assert [c.status for c in other] == ["claimed", "claimed"]
 
 
+def test_doubt_about_a_prospect_or_a_question_disputes_no_statement(find):
+    """A doubt needs a statement: "skeptical that Russia would keep to the truce" doubts a
+    forecast, "raised questions about Russia's commitment" a question; neither disputes
+    Russia's claim before it, though the sentence names Russia."""
+    for second in (
+        "Diplomats in Kyiv were skeptical that Russia would keep to the truce.",
+        "The strike raised questions about Russia's commitment to the truce, diplomats said.",
+    ):
+        found = find(
+            "Russia's defence ministry said its forces had destroyed a Ukrainian depot near "
+            "Izium. " + second
+        )
+        assert [c.status for c in found] == ["claimed", "claimed"], second
+
+
 def test_wire13_floors():
     """wire13 (13 real reports, the validation set of session 16, development data since
     session 17): floors close to what this pass reached (bench/README.md). Skipped unless the

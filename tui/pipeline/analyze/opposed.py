@@ -230,6 +230,10 @@ _DOUBT_RE = re.compile(
     r"\b(?P<verb>questioned|questions|questioning|doubted|doubts|doubting|disbelieved)\b",
     re.IGNORECASE,
 )
+# A doubt with no object of its own ("expressed doubts, saying ...", "were skeptical."): about
+# what its sentence already named. A that-clause after it is a forecast doubted ("skeptical
+# that Russia would keep to the truce"), not a statement.
+_BARE_RE = re.compile(r"\s*[,.;:]")
 _DOUBT_OBJECT = 70  # characters after a bare verb of doubt in which the statement it doubts stands
 
 
@@ -244,8 +248,9 @@ def doubted(ledger: Ledger) -> None:
         if m is None or _DOUBT_RE.search(text, lo, d.source[0]) and m.start() < d.source[0]:
             continue
         refs = [r for r in references(text, m.start(), hi) if r.start - m.end() <= _DOUBT_OBJECT]
-        if m.group("verb") and not refs:
-            continue  # "police questioned two men": no statement doubted
+        if not refs and (m.group("verb") or not _BARE_RE.match(text, m.end(), hi)):
+            continue  # "police questioned two men", "raised questions about the truce": no
+            # statement doubted; "expressed doubts, saying ..." doubts what its sentence named
         earlier = ledger.others_before(d.source[0], ledger.sent_of[k], d)
         earlier = [j for j in earlier if _doubtable(ledger, j)]
         targets = _doubted(ledger, k, refs, earlier, text[lo:hi])
@@ -262,8 +267,9 @@ def _doubted(
     ledger: Ledger, k: int, refs: list, earlier: list[int], sentence: str
 ) -> list[int]:
     """What claim `k` doubts: the claims its reference names ("India's account": India's; "the
-    report": the nearest that fits), else the claims of the side its sentence names ("The air
-    raid report from Burkina Faso ..., but analysts expressed doubts")."""
+    report": the nearest that fits), else, for a doubt with no object, the claims of the side
+    its sentence names ("The air raid report from Burkina Faso ..., but analysts expressed
+    doubts")."""
     for ref in refs:
         if ref.owner:
             owned = ledger.owned_by(ref.owner, earlier)

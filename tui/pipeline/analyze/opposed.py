@@ -31,6 +31,10 @@ disputes the other.
 `conflicting` reads the one place where the article says so itself: "There were conflicting
 accounts of yesterday's clash", "Casualty estimates vary, with ...": the two parties that
 speak in that sentence or the next two (else the two before) dispute each other.
+
+`doubted` reads doubt voiced about another party's statement ("raised questions about the
+report", "expressed doubts", "questioned the credibility of India's account"): no denial, but
+the doubter and the statement doubted dispute each other.
 """
 
 from __future__ import annotations
@@ -38,7 +42,13 @@ from __future__ import annotations
 import re
 
 from tui.pipeline.analyze import sides, verification
-from tui.pipeline.analyze.evidence import Ledger, claim_span, same_party
+from tui.pipeline.analyze.evidence import (
+    Ledger,
+    claim_span,
+    fits,
+    references,
+    same_party,
+)
 from tui.pipeline.analyze.lexicon import MILITARY
 
 _REACH = 2  # sentences after the earlier account in which the answer may stand
@@ -204,3 +214,75 @@ def _eligible(ledger: Ledger, k: int) -> bool:
 
 def _opposed(a: str, b: str) -> bool:
     return bool(a) and bool(b) and a != b and b not in sides.camp(a)
+
+
+# Doubt voiced about another party's statement: "raised questions about the report", "expressed
+# doubts", "cast doubt on the claim", "questioned the credibility of India's account", "were
+# skeptical of the figures". Weaker than a denial (the doubter says no falsehood), so both the
+# doubter and the doubted account are disputed. The verbs: English's ways of voicing doubt
+# (express, voice, raise, cast, throw + doubt or questions; question and doubt as verbs,
+# skeptical), the bare verbs only with a statement after them (not "police questioned him").
+_DOUBT_RE = re.compile(
+    r"\b(?P<noun>(?:raised|raises|raising|voiced|voices|voicing|expressed|expresses|"
+    r"expressing|cast|casts|casting|threw|throws|throwing)\s+(?:\w+\s+){0,2}?"
+    r"(?:doubts?|questions?)|(?:was|were|is|are|remained|remain)\s+(?:\w+\s+)?(?:skeptical|"
+    r"sceptical|doubtful|unconvinced))\b|"
+    r"\b(?P<verb>questioned|questions|questioning|doubted|doubts|doubting|disbelieved)\b",
+    re.IGNORECASE,
+)
+# A doubt with no object of its own ("expressed doubts, saying ...", "were skeptical."): about
+# what its sentence already named. A that-clause after it is a forecast doubted ("skeptical
+# that Russia would keep to the truce"), not a statement.
+_BARE_RE = re.compile(r"\s*[,.;:]")
+_DOUBT_OBJECT = 70  # characters after a bare verb of doubt in which the statement it doubts stands
+
+
+def doubted(ledger: Ledger) -> None:
+    """A claim voicing doubt about an earlier statement disputes it, and is disputed by it."""
+    text = ledger.text
+    for k, d in enumerate(ledger.drafts):
+        if d.attached or ledger.kinds(k) & {"denial", "confirmation"}:
+            continue
+        lo, hi = ledger.sentences[ledger.sent_of[k]]
+        m = _DOUBT_RE.search(text, d.source[0], min(max(d.cue[1], d.content[0]) + 20, hi))
+        if m is None or _DOUBT_RE.search(text, lo, d.source[0]) and m.start() < d.source[0]:
+            continue
+        refs = [r for r in references(text, m.start(), hi) if r.start - m.end() <= _DOUBT_OBJECT]
+        if not refs and (m.group("verb") or not _BARE_RE.match(text, m.end(), hi)):
+            continue  # "police questioned two men", "raised questions about the truce": no
+            # statement doubted; "expressed doubts, saying ..." doubts what its sentence named
+        earlier = ledger.others_before(d.source[0], ledger.sent_of[k], d)
+        earlier = [j for j in earlier if _doubtable(ledger, j)]
+        targets = _doubted(ledger, k, refs, earlier, text[lo:hi])
+        for j in targets:
+            ledger.add(j, "dispute", (lo, hi), d.canonical)
+            ledger.add(k, "dispute", claim_span(ledger, j, k), ledger.drafts[j].canonical)
+
+
+def _doubtable(ledger: Ledger, j: int) -> bool:
+    return not ledger.drafts[j].attached and "denial" not in ledger.kinds(j)
+
+
+def _doubted(
+    ledger: Ledger, k: int, refs: list, earlier: list[int], sentence: str
+) -> list[int]:
+    """What claim `k` doubts: the claims its reference names ("India's account": India's; "the
+    report": the nearest that fits), else, for a doubt with no object, the claims of the side
+    its sentence names ("The air raid report from Burkina Faso ..., but analysts expressed
+    doubts")."""
+    for ref in refs:
+        if ref.owner:
+            owned = ledger.owned_by(ref.owner, earlier)
+            if owned:
+                return owned
+        else:
+            fitting = [j for j in earlier if fits(ref, ledger.text, ledger.drafts[j])]
+            if fitting:
+                return fitting[:1]
+    named = {
+        side
+        for word in re.findall(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?", sentence)
+        for side in (sides.country(word),)
+        if side is not None
+    }
+    return [j for j in earlier if ledger.drafts[j].affiliation in named]

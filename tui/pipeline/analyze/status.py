@@ -11,7 +11,11 @@ A status other than "claimed" always rests on evidence spans in the article (doc
 - events.py gives every account of an act a denial denies (by act and target) its dispute;
 - opposed.py sets two sides' accounts of one event against each other when nothing above
   did (each blames the other, one negates or narrows what the other said), and the accounts
-  the article itself calls conflicting ("There were conflicting accounts of the clash");
+  the article itself calls conflicting ("There were conflicting accounts of the clash"), and
+  a party voicing doubt about another's statement ("raised questions about the report");
+- outcomes.py sets an account of ground taken against another party's account of the same
+  assault turned back ("had entered Afrin" / "were forced back"), and an account of an
+  aircraft shot down against another's of the same aircraft crashed by itself;
 - endorsed.py gives a same-side confirmation the dispute of the claim it confirms, and back;
 - evidence.py links each piece to the claim it is about (same proposition, never mere
   proximity) and reads the status by precedence: denial > dispute > confirmation > unverified.
@@ -27,6 +31,7 @@ from tui.pipeline.analyze import (
     endorsed,
     events,
     opposed,
+    outcomes,
     remarks,
     reserved,
 )
@@ -53,6 +58,9 @@ def assign(
     events.find(ledger)
     opposed.find(ledger)
     opposed.conflicting(ledger)
+    opposed.doubted(ledger)
+    outcomes.find(ledger)
+    outcomes.downed(ledger)
     endorsed.find(ledger)
     corroboration.find(ledger)
     return [

@@ -107,9 +107,13 @@ def find(ledger: Ledger) -> None:
             if abs(ledger.sent_of[j] - ledger.sent_of[k]) > _REACH:
                 continue
             if _pair(ledger, k, j):
-                a, b = ledger.drafts[k], ledger.drafts[j]
-                ledger.add(k, "dispute", claim_span(ledger, j, k), b.canonical)
-                ledger.add(j, "dispute", claim_span(ledger, k, j), a.canonical)
+                _dispute_each_other(ledger, k, j)
+
+
+def _dispute_each_other(ledger: Ledger, k: int, j: int) -> None:
+    """Claims `k` and `j` tell outcomes that cannot both hold: each is the other's evidence."""
+    ledger.add(k, "dispute", claim_span(ledger, j, k), ledger.drafts[j].canonical)
+    ledger.add(j, "dispute", claim_span(ledger, k, j), ledger.drafts[k].canonical)
 
 
 def _outcome(ledger: Ledger, k: int) -> str:
@@ -225,9 +229,7 @@ def downed(ledger: Ledger) -> None:
             if cause[j] != "crashed" or abs(ledger.sent_of[j] - ledger.sent_of[k]) > _REACH:
                 continue
             if _cause_pair(ledger, k, j):
-                a, b = ledger.drafts[k], ledger.drafts[j]
-                ledger.add(k, "dispute", claim_span(ledger, j, k), b.canonical)
-                ledger.add(j, "dispute", claim_span(ledger, k, j), a.canonical)
+                _dispute_each_other(ledger, k, j)
 
 
 def _cause(ledger: Ledger, k: int) -> str:

@@ -368,3 +368,18 @@ def test_a_scene_set_before_a_colon_is_no_content(find):
     text = "The governor spoke to reporters: he says six officers died in the ambush."
     (claim,) = find(text)
     assert "six officers died" in content(text, claim)
+
+
+def test_a_claim_another_calls_a_lie_is_the_relay_s_claim(find):
+    text = (
+        "A claim by the minister that the rebels killed 17 civilians is a"
+        ' "deliberate lie", according to the rebel radio.'
+    )
+    (claim,) = find(text)
+    assert claim.cue == "according to"
+
+
+def test_a_relayed_claim_ends_before_according_to(find):
+    text = "The minister said the rebels killed 17 civilians, according to the state radio."
+    (claim,) = find(text)
+    assert content(text, claim) == "the rebels killed 17 civilians"

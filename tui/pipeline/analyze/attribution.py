@@ -189,8 +189,9 @@ def _drop_nested(doc: Any, found: list[Found]) -> list[Found]:
         kept.append(item)
     for relay in relays:
         for item in kept:
-            if relay.content[0] <= item.cue[0] < relay.content[1] and relay.source[0] > item.cue[0]:
-                _cut(doc, item, relay.source[0])  # "... , the Guardian reports" is no content
+            start = min(relay.source[0], relay.cue[0])  # "according to Y": from its cue
+            if relay.content[0] <= item.cue[0] < relay.content[1] and start > item.cue[0]:
+                _cut(doc, item, start)  # "... , the Guardian reports" is no content
     return kept
 
 
@@ -214,7 +215,10 @@ def _relays(doc: Any, outer: Found, found: list[Found]) -> bool:
 
 def _after_an_act(tok: Token) -> bool:
     """ "X gave the rebels maps and described morale as low, according to the statement": the
-    verb joins an act the relay tells, so the whole sentence is the statement's claim."""
+    verb joins an act the relay tells, so the whole sentence is the statement's claim. Likewise
+    "A claim by X that ... is a lie, according to Y": the claim is what Y speaks of."""
+    if tok.tag_[:2] == "NN" and tok.dep_ in ("nsubj", "nsubjpass"):
+        return True
     return tok.dep_ == "conj" and tok.head.lower_ not in cues.VERB_KIND
 
 

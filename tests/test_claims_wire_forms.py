@@ -383,3 +383,14 @@ def test_a_relayed_claim_ends_before_according_to(find):
     text = "The minister said the rebels killed 17 civilians, according to the state radio."
     (claim,) = find(text)
     assert content(text, claim) == "the rebels killed 17 civilians"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops shelled an island near the two countries disputed maritime border.",
+        "The valley is a patchwork of villages, enclaves and disputed border lines.",
+    ],
+)
+def test_disputed_ground_is_no_denial(find, text):
+    assert find(text) == ()

@@ -55,6 +55,14 @@ _REFLEXIVE = words("itself themselves himself herself")
 # the mobilisation"): the outlet's background, not a position anyone stated.
 _AIMS = frozenset(("want", "wish", "intend", "seek", "plan", "order"))
 _DAYS = words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
+# Ground and sea that states contest: "the disputed border", "disputed waters".
+_GROUND = words(
+    """
+    border borders boundary boundaries frontier line lines area areas region regions territory
+    territories zone zones island islands islets waters sea seas enclave enclaves strip
+    peninsula reef shoal shoals land lands district province village villages town corridor
+    """
+)
 # Verbs that name their reflexive object: "calling itself X", "identifying himself as X".
 _NAMING = frozenset(("call", "dub", "name", "term", "identify", "introduce"))
 # What a declaration brings into being rather than asserts ("declared a unilateral ceasefire",
@@ -104,6 +112,8 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         return None
     if base in ("declare", "proclaim") and _declares_act(tok):
         return None
+    if base == "dispute" and _disputed_ground(doc, tok):
+        return None  # "near the countries disputed maritime border": an adjective, no denial
     if base == "threaten" and _endangers(tok):
         return None  # "the fighting threatened the stability of the country": no threat made
     if base in cues.STANCE and passive:
@@ -221,6 +231,19 @@ def _before_time(source: Token, hi: int) -> int:
         ):
             return t.left_edge.i
     return hi
+
+
+def _disputed_ground(doc: Any, tok: Token) -> bool:
+    """"disputed" right before a noun phrase of ground or sea ("disputed border lines", "the
+    countries disputed maritime border") describes it, whatever the parser made of it."""
+    if tok.lower_ != "disputed":
+        return False
+    for t in doc[tok.i + 1 : tok.i + 4]:
+        if t.lower_ in _GROUND:
+            return True
+        if t.pos_ not in ("ADJ", "NOUN", "PROPN"):
+            return False
+    return False
 
 
 def _endangers(tok: Token) -> bool:

@@ -222,10 +222,22 @@ def _parts(statement: Counter[str]) -> set[str]:
     """The amounts a statement gives as parts of another count of the same quantity that it
     gives whole ("three civilians, one of them a woman, were killed": the one), or as a count
     it supersedes ("revising an earlier toll of 14"). A cue read as a part with no whole
-    beside it ("Four children were among nine people killed" marks both) makes no part."""
+    beside it makes no part. When the cue marks every count of a quantity ("Nine civilians,
+    among them two farmers, were killed"; "Four children were among nine people killed": a
+    cue word sits near both), the largest is the whole and the others its parts: a part is
+    never more than its whole (nineteenth pass)."""
     marked = {k for k in statement if k.startswith("#") and _PART + k in statement}
     whole = {k.split(":")[0] for k in statement if k.startswith("#") and k not in marked}
-    return {k for k in marked if k.split(":")[0] in whole}
+    parts = {k for k in marked if k.split(":")[0] in whole}
+    largest: dict[str, tuple[int, str]] = {}
+    for k in marked - parts:
+        what, high = k.split(":")[0], _range(k.rpartition(":")[2])[1]
+        if what not in largest or high > largest[what][0]:
+            largest[what] = (high, k)
+    return parts | {
+        k for k in marked - parts if sum(1 for m in marked if m.split(":")[0] == k.split(":")[0]) > 1
+        and k != largest[k.split(":")[0]][1]
+    }  # fmt: skip
 
 
 def _other_amounts(one: Counter[str], other: Counter[str]) -> bool:

@@ -188,6 +188,17 @@ def similarity(
     return best
 
 
+def quantities_met(statement: Counter[str], others: list[Counter[str]]) -> set[str]:
+    """The quantities ("killed", "wounded") of which a statement gives one count with one of
+    a row's statements that gives no other count of it."""
+    return {
+        shared.split(":")[0]
+        for other in others
+        if not _other_amounts(statement, other)
+        for shared in _amounts(statement) & _amounts(other)
+    }
+
+
 def _holder_side(statement: Counter[str]) -> int:
     """1 when a statement says a place was taken, -1 when it says it held, else 0: one
     speaker's accounts of who holds a place are one statement in many words ("its troops
@@ -234,10 +245,7 @@ def _parts(statement: Counter[str]) -> set[str]:
         what, high = k.split(":")[0], _range(k.rpartition(":")[2])[1]
         if what not in largest or high > largest[what][0]:
             largest[what] = (high, k)
-    return parts | {
-        k for k in marked - parts if sum(1 for m in marked if m.split(":")[0] == k.split(":")[0]) > 1
-        and k != largest[k.split(":")[0]][1]
-    }  # fmt: skip
+    return parts | {k for k in marked - parts if k != largest[k.split(":")[0]][1]}
 
 
 def _other_amounts(one: Counter[str], other: Counter[str]) -> bool:

@@ -234,10 +234,9 @@ def _parts(statement: Counter[str]) -> set[str]:
     gives whole ("three civilians, one of them a woman, were killed": the one), or as a count
     it supersedes ("revising an earlier toll of 14"). A cue read as a part with no whole
     beside it ("two children were among the dead") makes no part. When the cue marks every
-    count of a quantity ("Nine civilians,
-    among them two farmers, were killed"; "Four children were among nine people killed": a
-    cue word sits near both), the largest is the whole and the others its parts: a part is
-    never more than its whole (nineteenth pass)."""
+    count of a quantity ("Nine civilians, among them two farmers, were killed"; "Four
+    children were among nine people killed": a cue word sits near both), the largest is the
+    whole and the others its parts: a part is never more than its whole (nineteenth pass)."""
     marked = {k for k in statement if k.startswith("#") and _PART + k in statement}
     whole = {k.split(":")[0] for k in statement if k.startswith("#") and k not in marked}
     parts = {k for k in marked if k.split(":")[0] in whole}

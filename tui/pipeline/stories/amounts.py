@@ -95,14 +95,23 @@ def _digits(word: str) -> bool:
     return word[0].isdigit() and not word[-1].isalpha()
 
 
-_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_SCALES = {
+    "dozen": 12, "hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000
+}  # fmt: skip
+# "several dozen", "a few hundred": the vague amount of the scale's plural ("dozens")
+_SOME = frozenset(("several", "few"))
+_PLURAL_OF = {"dozen": "dozens", "hundred": "hundreds", "thousand": "thousands"}
 
 
 def _amount_at(lows: list[str], k: int) -> tuple[int, int, int] | None:
     """(low, high, tokens used) of an amount starting at token k, else None; a scale word after
-    it multiplies ("7 million", "1.5 million", "two thousand")."""
+    it multiplies ("7 million", "1.5 million", "two thousand", "two dozen"); "several" or "a
+    few" before one is its plural's range ("several dozen" as "dozens"; nineteenth pass)."""
     scale = _SCALES.get(lows[k + 1], 0) if k + 1 < len(lows) else 0
     word = lows[k]
+    some = 2 if word == "a" and k + 1 < len(lows) and lows[k + 1] == "few" else 1
+    if (word in _SOME or some == 2) and k + some < len(lows) and lows[k + some] in _PLURAL_OF:
+        return (*lexicon.VAGUE_AMOUNTS[_PLURAL_OF[lows[k + some]]], some + 1)
     if scale and (_digits(word) or word in lexicon.NUMBER_WORDS):
         value = float(word.replace(",", "")) if _digits(word) else lexicon.NUMBER_WORDS[word]
         return int(value * scale), int(value * scale), 2

@@ -40,6 +40,7 @@ from tui.pipeline.stories.parties import same_party_links, spoken_for
 from tui.pipeline.stories.scope import NO_SCOPE, Scope, scope_of
 from tui.pipeline.stories.statements import (
     clauses,
+    quantities_met,
     similarity,
     statement_keys,
     statement_spans,
@@ -221,6 +222,7 @@ def _joined(items: list[Item], weight: dict[str, float]) -> list[_Draft]:
         mention, speaker, key, statement = item.mention, item.speaker, item.key, item.statement
         denial = mention.denial
         best, best_score, best_part = None, 0.0, statement
+        counted: list[tuple[_Draft, set[str]]] = []  # rows the claim meets by a count
         for draft in drafts:
             if draft.denial != denial or draft.key != key:
                 continue
@@ -228,8 +230,16 @@ def _joined(items: list[Item], weight: dict[str, float]) -> list[_Draft]:
             join = ACROSS_ARTICLES_JOIN if other_outlet else STATEMENT_JOIN
             for part in item.parts:
                 score = 1.0 if denial else similarity(part, draft.match, weight, join)
+                if score >= 1.0 and not denial and len(item.parts) == 1:
+                    counted.append((draft, quantities_met(part, draft.match)))
                 if score > best_score:
                     best, best_score, best_part = draft, score, part
+        met = set().union(*(q for d, q in counted if d is best))
+        for other, quantities in counted:  # "nine killed and 23 wounded" meets "nine died"
+            if other is not best and quantities and not quantities & met:  # and "23 were
+                _merge(best, other)  # wounded": one toll of the speaker's, two rows no more
+                drafts.remove(other)  # (nineteenth pass)
+                met |= quantities
         if best is None:
             drafts.append(_Draft(key, [speaker], [mention], [statement], denial, list(item.parts)))
         else:  # a claim of two statements joins by one, and draws others by that one only
@@ -238,6 +248,19 @@ def _joined(items: list[Item], weight: dict[str, float]) -> list[_Draft]:
             best.statements.append(statement)
             best.match.append(best_part)
     return drafts
+
+
+def _merge(into: _Draft, other: _Draft) -> None:
+    """Join a row into another, its mentions in publication order."""
+    found = sorted(
+        zip(into.mentions + other.mentions, into.speakers + other.speakers,
+            into.statements + other.statements, strict=True),
+        key=lambda t: (t[0].time, t[0].article_id, t[0].start),
+    )  # fmt: skip
+    into.mentions = [m for m, _, _ in found]
+    into.speakers = [s for _, s, _ in found]
+    into.statements = [st for _, _, st in found]
+    into.match.extend(other.match)
 
 
 def _parties(speakers: list[sources.Speaker], resolved: dict[str, str]) -> dict[str, str]:

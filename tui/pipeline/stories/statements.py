@@ -188,6 +188,17 @@ def similarity(
     return best
 
 
+def quantities_met(statement: Counter[str], others: list[Counter[str]]) -> set[str]:
+    """The quantities ("killed", "wounded") of which a statement gives one count with one of
+    a row's statements that gives no other count of it."""
+    return {
+        shared.split(":")[0]
+        for other in others
+        if not _other_amounts(statement, other)
+        for shared in _amounts(statement) & _amounts(other)
+    }
+
+
 def _holder_side(statement: Counter[str]) -> int:
     """1 when a statement says a place was taken, -1 when it says it held, else 0: one
     speaker's accounts of who holds a place are one statement in many words ("its troops
@@ -222,10 +233,19 @@ def _parts(statement: Counter[str]) -> set[str]:
     """The amounts a statement gives as parts of another count of the same quantity that it
     gives whole ("three civilians, one of them a woman, were killed": the one), or as a count
     it supersedes ("revising an earlier toll of 14"). A cue read as a part with no whole
-    beside it ("Four children were among nine people killed" marks both) makes no part."""
+    beside it ("two children were among the dead") makes no part. When the cue marks every
+    count of a quantity ("Nine civilians, among them two farmers, were killed"; "Four
+    children were among nine people killed": a cue word sits near both), the largest is the
+    whole and the others its parts: a part is never more than its whole (nineteenth pass)."""
     marked = {k for k in statement if k.startswith("#") and _PART + k in statement}
     whole = {k.split(":")[0] for k in statement if k.startswith("#") and k not in marked}
-    return {k for k in marked if k.split(":")[0] in whole}
+    parts = {k for k in marked if k.split(":")[0] in whole}
+    largest: dict[str, tuple[int, str]] = {}
+    for k in marked - parts:
+        what, high = k.split(":")[0], _range(k.rpartition(":")[2])[1]
+        if what not in largest or high > largest[what][0]:
+            largest[what] = (high, k)
+    return parts | {k for k in marked - parts if k != largest[k.split(":")[0]][1]}
 
 
 def _other_amounts(one: Counter[str], other: Counter[str]) -> bool:

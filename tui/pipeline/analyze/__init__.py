@@ -37,7 +37,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "32"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "33"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -166,7 +166,8 @@ ANALYZER_VERSION = "32"  # 2: state bodies, described organisations; 3: attitude
 # 31 (status18): outcomes that cannot both hold (ground taken against the assault turned
 # back, an aircraft shot down against the same aircraft crashed), doubt voiced about another
 # party's statement disputes it and the doubter; 32: session 17's merges together (31 was
-# bumped on four branches)
+# bumped on four branches); 33 (status19): a party confirming that it did the act another
+# reports is an admission ("confirmed its fighters were behind the raid")
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

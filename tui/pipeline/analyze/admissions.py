@@ -13,6 +13,11 @@ responsible ... The group claimed responsibility" is told either way round) when
   or "responsible" after it: not "several Front supporters were wounded"), and
 - the two are about the same act: shared content (weight 1, halved as usual: "attacked" /
   "the attack"), or the admission points back at an event ("the attack", "the raid").
+A confirmation that makes the confirmer's own party the actor ("confirmed its fighters were
+behind the raid", "confirmed that the attackers were members of the rebel organization") is an
+admission too: the party the claim hurts confirming is no independent confirmation, it is a
+concession. When no claim names it as the actor, it concedes the nearest earlier account of the
+act by another party that it points at ("the raid", "the attackers": `_told_event`).
 The admission is confirmed by the claim it concedes. A denial is never a target, and the
 precedence is unchanged (evidence.PRECEDENCE): a claim both admitted by the party it hurts and
 contested by another stays `disputed` ("the army said two groups were responsible; one denied
@@ -27,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from tui.pipeline.analyze import cues
 from tui.pipeline.analyze.evidence import (
     WINDOW,
     Ledger,
@@ -70,6 +76,16 @@ _EVENT_RE = re.compile(
     re.IGNORECASE,
 )
 AFTER = 2  # sentences after the admission that a claim it concedes may come in
+# A confirmation that makes the confirmer's own party the actor: "confirmed its fighters were
+# behind the raid", "confirmed that it had carried out an air strike", "confirmed that the
+# attackers were members of the rebel organization". The subject is a word of self-reference
+# (or the actors named as such), then, in the content, an act or its attribution.
+_SELF_ACTOR_RE = re.compile(
+    r"\W*(?:that\s+)?(?:(?:its|their|our)\s+(?:own\s+)?[a-z]+|it|they|we|"
+    r"the\s+(?P<doers>attackers|assailants|gunmen|raiders|perpetrators)\s+(?:were|was))\b",
+    re.IGNORECASE,
+)
+_ATTRIBUTION_RE = re.compile(r"\b(?:behind|responsible|members?\s+of)\b", re.IGNORECASE)
 
 
 def admission(ledger: Ledger, k: int) -> bool:
@@ -88,16 +104,31 @@ def admission(ledger: Ledger, k: int) -> bool:
         return True  # "released a statement claiming responsibility for the attack"
     if _CLAIMING_RE.match(word):
         return bool(_RESPONSIBILITY_RE.match(content))
+    if d.kind == cues.CONFIRM:
+        return self_actor(ledger, k)
     if not _CONCEDING_RE.match(word):
         return False
     return _NEGATED_CONTENT_RE.search(content) is None
+
+
+def self_actor(ledger: Ledger, k: int) -> bool:
+    """Does claim `k`'s content make its own party the actor of an act, not negated ("its
+    fighters were behind the raid", "it had carried out an air strike")?"""
+    lo, hi = ledger.drafts[k].content
+    content = ledger.text[lo:hi]
+    if _SELF_ACTOR_RE.match(content) is None or _NEGATED_CONTENT_RE.search(content):
+        return False
+    return ACT_RE.search(content) is not None or _ATTRIBUTION_RE.search(content) is not None
 
 
 def find(ledger: Ledger) -> None:
     for a in range(len(ledger.drafts)):
         if not admission(ledger, a):
             continue
-        for k in _conceded(ledger, a):
+        conceded = _conceded(ledger, a)
+        if not conceded and ledger.drafts[a].kind == cues.CONFIRM:
+            conceded = _told_event(ledger, a)
+        for k in conceded:
             ledger.add(k, "confirmation", claim_span(ledger, a, k), ledger.drafts[a].canonical)
             ledger.add(a, "confirmation", claim_span(ledger, k, a), ledger.drafts[k].canonical)
 
@@ -121,6 +152,29 @@ def _conceded(ledger: Ledger, a: int) -> list[int]:
         if shared >= 1.0 or pointed:
             out.append(k)
     return out
+
+
+def _told_event(ledger: Ledger, a: int) -> list[int]:
+    """What a confirmation of one's own act that names no accuser concedes ("confirmed its
+    fighters were behind the raid"): when it points back at an event ("the raid", or "the
+    attackers were ..."), the nearest earlier
+    account of an act by another party (not its side) within WINDOW sentences, with that
+    party's claims around it (event_account)."""
+    d = ledger.drafts[a]
+    self_named = _SELF_ACTOR_RE.match(ledger.text, *d.content)
+    doers = self_named is not None and self_named.group("doers")
+    if _EVENT_RE.search(ledger.text, *d.content) is None and not doers:
+        return []  # "the attackers were members of ...": the doers point at the event too
+    s = ledger.sent_of[a]
+    candidates = [
+        k
+        for k, other in enumerate(ledger.drafts)
+        if s - WINDOW <= ledger.sent_of[k] < s
+        and not other.attached
+        and not _one_party(other, d)
+        and "denial" not in ledger.kinds(k)
+    ]
+    return event_account(ledger, candidates) if candidates else []
 
 
 def _one_party(a: Draft, b: Draft) -> bool:

@@ -6,7 +6,8 @@ A status other than "claimed" always rests on evidence spans in the article (doc
 - remarks.py finds remarks that claims could not be verified ("unverified") and independent
   confirmations ("confirmation");
 - admissions.py confirms a claim that the party it hurts admits ("admitted carrying out the
-  attack", "claimed responsibility"), and the admission with it;
+  attack", "claimed responsibility", "confirmed its fighters were behind the raid"), and the
+  admission with it;
 - reserved.py reads a confirmation with a reservation ("confirmed ... but blamed X");
 - events.py gives every account of an act a denial denies (by act and target) its dispute;
 - opposed.py sets two sides' accounts of one event against each other when nothing above

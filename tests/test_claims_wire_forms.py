@@ -394,3 +394,12 @@ def test_a_relayed_claim_ends_before_according_to(find):
 )
 def test_disputed_ground_is_no_denial(find, text):
     assert find(text) == ()
+
+
+def test_a_lie_with_words_before_it_is_still_a_lie(find):
+    text = (
+        "The claim that the army killed nine villagers is a"
+        ' "deliberate and blatant lie", the rebel radio said.'
+    )
+    (claim,) = find(text)
+    assert claim.status == "denied"

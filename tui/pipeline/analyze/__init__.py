@@ -167,7 +167,10 @@ ANALYZER_VERSION = "33"  # 2: state bodies, described organisations; 3: attitude
 # back, an aircraft shot down against the same aircraft crashed), doubt voiced about another
 # party's statement disputes it and the doubter; 32: session 17's merges together (31 was
 # bumped on four branches); 33 (status19): a party confirming that it did the act another
-# reports is an admission ("confirmed its fighters were behind the raid")
+# reports is an admission ("confirmed its fighters were behind the raid"); and the lead's last:
+# "A claim by X ... is a lie, according to Y" is Y's, a relayed claim ends before "according
+# to", "disputed border lines" no denial, a lie with words before it ('a "deliberate and
+# blatant lie"'), the Red Cross and Red Crescent societies of countries at war as organisations
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -276,6 +276,11 @@ def test_the_source_after_a_dateline_is_no_part_of_it(find, text, source):
             "which",
             "that a patrol boat sank",
         ),
+        (
+            "The daily quoted a navy press release saying a patrol boat sank.",
+            "a navy press release",
+            "a patrol boat sank",
+        ),
     ],
 )
 def test_a_document_an_outlet_quotes_is_the_source(find, text, source, said):

@@ -204,15 +204,20 @@ def _named_before_time(doc: Any, lo: int, verb: int) -> Token | None:
 def relayed_document(noun: Token) -> bool:
     """A document an outlet quotes, that says something itself: "a military report saying
     ...", "an army press release, which reported ..."."""
-    press = noun.lower_ in ("release", "releases") and any(
-        c.lower_ == "press" for c in noun.children
-    )
-    if not (press or cues.is_document(noun.lower_) or noun.lower_ in cues.NOUN_CUES):
+    if not _statement(noun):
         return False
     return any(
         (c.dep_ == "acl" and c.tag_ == "VBG" or c.dep_ == "relcl") and c.lower_ in cues.VERB_KIND
         for c in noun.children
     )
+
+
+def _statement(noun: Token) -> bool:
+    """A document or a noun of speech ("statement", "report", "claim"), or a press release."""
+    press = noun.lower_ in ("release", "releases") and any(
+        c.lower_ == "press" for c in noun.children
+    )
+    return press or cues.is_document(noun.lower_) or noun.lower_ in cues.NOUN_CUES
 
 
 def _bearer(noun: Token) -> Token | None:
@@ -234,9 +239,9 @@ def _bearer(noun: Token) -> Token | None:
         verb = verb.head
     if verb.tag_[:2] != "VB" or dep not in ("dobj", "pobj", "dative"):
         return None
-    statement = cues.is_document(noun.lower_) or noun.lower_ in cues.NOUN_CUES
-    if statement and verb.lower_ in _RELAYING and dep == "dobj":
+    if verb.lower_ in _RELAYING and dep == "dobj" and _statement(noun):
         return noun  # "quoted a military report saying ...": the report speaks, relayed
+    statement = cues.is_document(noun.lower_) or noun.lower_ in cues.NOUN_CUES
     if statement and verb.lower_ in cues.VERB_KIND:
         return None
     for child in verb.children:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.claim_helpers import wire_result
+from tests.claim_helpers import check_source_floors
 from tui.core.models import Claim
 from tui.pipeline.analyze import names as naming
 from tui.pipeline.analyze import sides
@@ -257,9 +257,7 @@ def test_canonical_source_and_side_floors_on_development_copy(
 ) -> None:
     """Floors close to the figures the twelfth pass reached on development wire copy (wire10,
     the validation set, is never scored here). Skipped unless the texts are there."""
-    result = wire_result(split)
-    assert result.share(result.canonical_ok) >= canonical, split
-    assert result.share(result.affiliation_ok) >= side, split
+    check_source_floors(split, canonical, side)
 
 
 def test_a_bare_government_is_the_government_of_the_article_s_country(find) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.claim_helpers import wire_result
+from tests.claim_helpers import check_source_floors
 from tui.core.models import Claim
 from tui.pipeline.analyze import acronyms, names, offices
 
@@ -90,9 +90,7 @@ def test_canonical_source_and_side_floors_after_the_thirteenth_pass(
 ) -> None:
     """Floors close to the figures this pass reached on development wire copy (wire13, the
     validation set, is never scored here). Skipped unless the texts are there."""
-    result = wire_result(split)
-    assert result.share(result.canonical_ok) >= canonical, split
-    assert result.share(result.affiliation_ok) >= side, split
+    check_source_floors(split, canonical, side)
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,7 @@ from dataclasses import replace
 from tests.story_builders import article
 from tui.core.models import Evidence
 from tui.pipeline.stories.contradictions import find_contradictions
-from tui.pipeline.stories.figures import side_by_side, story_figures
+from tui.pipeline.stories.figures import Figure, side_by_side, story_figures
 from tui.pipeline.stories.ledger import build_ledger
 
 S1 = (
@@ -438,3 +438,14 @@ def test_who_the_dead_were_stands_against_a_military_target() -> None:
     rows = build_ledger("s", [a, b])
     kinds = {c.kind for c in find_contradictions(rows, story_figures(rows, {"k1": one, "k2": two}))}
     assert kinds == {"dispute"}, [r.text for r in rows]
+
+
+def test_a_vague_amount_counts_its_noun_with_of() -> None:
+    def figure(low: int, high: int, words: str, kind: str = "fighters") -> Figure:
+        return Figure("killed", low, high, words, "fighters", kind, "the army", "army", ())
+
+    line = side_by_side([figure(24, 99, "dozens"), figure(24, 24, "two dozen")])["killed"]
+    assert line == "killed: dozens of fighters (the army) · 24 fighters (the army)"
+    assert side_by_side([figure(100, 999, "hundreds", "people")])["killed"] == (
+        "killed: hundreds (the army)"
+    )

@@ -224,8 +224,9 @@ def _differing(figures: tuple[Figure, ...], a: str, b: str) -> tuple[str, str]:
 
 
 def _figure(figure: Figure) -> str:
-    noun = "" if figure.kind == "people" else f" {figure.of}"
-    return f"{figure.what}: {figure.value}{noun}"
+    from tui.pipeline.stories.figures import amount_text
+
+    return f"{figure.what}: {amount_text(figure)}"
 
 
 def _iso(timestamp: float) -> str:

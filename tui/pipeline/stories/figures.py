@@ -18,10 +18,12 @@ from tui.pipeline.stories.ledger import LedgerRow
 from tui.pipeline.stories.scope import NO_SCOPE, Scope, is_increment, is_part, is_update, scope_of
 
 __all__ = [
-    "QUANTITIES", "Figure", "FigureMention", "in_order", "outlet_figures", "side_by_side",
-    "story_figures",
+    "QUANTITIES", "Figure", "FigureMention", "amount_text", "in_order", "outlet_figures",
+    "side_by_side", "story_figures",
 ]  # fmt: skip
 
+# A vague amount written as a scale's plural counts its noun with "of" ("dozens of fighters").
+_SCALE_PLURALS = frozenset(("dozens", "scores", "tens", "hundreds", "thousands", "millions"))
 _NEAR = 80  # characters either side of an amount read for its update and part cues
 # A sentence: up to a full stop, question or exclamation mark (and a closing quotation mark)
 # before a space, or a paragraph's end.
@@ -137,10 +139,17 @@ def outlet_figures(articles: Sequence[StoryArticle]) -> list[Figure]:
     return figures
 
 
+def amount_text(figure: Figure) -> str:
+    """The amount and what it counts: "23", "dozens of fighters", "two dozen" as 24 fighters."""
+    noun = "" if figure.kind == "people" else f" {figure.of}"
+    if noun and str(figure.value).split()[-1].lower() in _SCALE_PLURALS:
+        noun = " of" + noun  # "dozens of fighters", as "two dozen fighters" stays
+    return f"{figure.value}{noun}"
+
+
 def side_by_side(figures: Iterable[Figure]) -> dict[str, str]:
     """Each quantity's figures on one line: "killed: 23 (residents) · 27 (local official)"."""
     lines: dict[str, list[str]] = {}
     for f in figures:
-        noun = "" if f.kind == "people" else f" {f.of}"
-        lines.setdefault(f.what, []).append(f"{f.value}{noun} ({f.source})")
+        lines.setdefault(f.what, []).append(f"{amount_text(f)} ({f.source})")
     return {what: f"{what}: " + " · ".join(parts) for what, parts in lines.items()}

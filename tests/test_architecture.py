@@ -205,6 +205,9 @@ LOCAL_IMPORTS = {
     ("tui.service.story_detail", "story_detail", "tui.service.stories"): (
         "start-up: the app's first paint never loads the grouping and the analyzer's lists"
     ),
+    ("tui.service.story_detail", "_figure", "tui.pipeline.stories.figures"): (
+        "start-up: the app's first paint never loads the grouping and the analyzer's lists"
+    ),
     ("tui.service.story_detail", "_figure_lines", "tui.pipeline.stories.figures"): (
         "start-up: the app's first paint never loads the grouping and the analyzer's lists"
     ),

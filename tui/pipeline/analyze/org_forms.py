@@ -10,6 +10,10 @@ outside any other name, is that organisation. Not the generic heads that every b
 ("Army", "Ministry", "Forces", "Front", "Guard": labels.ORG_WORDS), which "the Army" or "the
 Front" could mean of several, nor a place's name ("Islamic State Khorasan"); and the short
 name beats a weapon spelt the same ("Tiger", a helicopter, before "fighters").
+
+Seventeenth pass: an acronym in brackets right after an organisation's name is that
+organisation whatever its letters ("the Bolivarian National Armed Force (FANB)"), and a listed
+organisation or a nationality joined by "and" to another name makes two names, not one.
 """
 
 from __future__ import annotations

@@ -86,7 +86,7 @@ def candidates(doc: Any, text: str) -> list[Found]:
     given = given_persons.mentions(doc, text, CONTEXT)
     found += given_persons.outside_model(text, model, given, CONTEXT)
     found = outlets.drop_not_names(text, found, CONTEXT, MODEL)
-    kept = span_repair.repair(text, _resolve(text, found))
+    kept = org_forms.repaired(text, span_repair.repair(text, _resolve(text, found)), CONTEXT)
     kept = harmonise(text, kept)
     kept += propagate(text, kept)
     kept = name_evidence.common_words(text, kept, CONTEXT)

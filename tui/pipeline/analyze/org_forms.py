@@ -10,13 +10,17 @@ outside any other name, is that organisation. Not the generic heads that every b
 ("Army", "Ministry", "Forces", "Front", "Guard": labels.ORG_WORDS), which "the Army" or "the
 Front" could mean of several, nor a place's name ("Islamic State Khorasan"); and the short
 name beats a weapon spelt the same ("Tiger", a helicopter, before "fighters").
+
+Seventeenth pass: an acronym in brackets right after an organisation's name is that
+organisation whatever its letters ("the Bolivarian National Armed Force (FANB)"), and a listed
+organisation or a nationality joined by "and" to another name makes two names, not one.
 """
 
 from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import demonyms, gazetteer, labels, orgs
+from tui.pipeline.analyze import bodies, demonyms, gazetteer, labels, orgs
 from tui.pipeline.analyze.grouping import Found
 
 _CALENDAR = re.compile(
@@ -77,3 +81,61 @@ def _head(name: str) -> str:
     if gazetteer.lookup(head) is not None or demonyms.country_of(head) is not None:
         return ""  # "Islamic State Khorasan", "the Niger Delta Avengers": a place's name
     return head
+
+
+# An acronym in brackets right after an organisation's name: the article defines it there,
+# whatever its letters ("the Bolivarian National Armed Force (FANB)", Spanish order; "Turkish
+# Aerospace Industries (TUSAŞ)", Turkish spelling), as "the Arakan Army (AA)" is defined.
+_BRACKETED = re.compile(r" \((?P<acronym>[^\W\d_][^\W_]{1,7})\)")
+_TIME_ZONES = frozenset(("GMT", "UTC", "EST", "EDT", "CET", "CEST", "BST", "WAT", "EAT"))
+
+
+def bracketed_acronyms(text: str, kept: list[Found], rank: int) -> list[Found]:
+    """The acronyms defined in brackets after an organisation's name, as that organisation
+    (its key given to both), where no other name stands and the acronym is no kind of thing
+    ("a Non-Governmental Organisation (NGO)", "Improvised Explosives Devices (IEDS)"), no
+    time zone and no place ("(US)")."""
+    added = []
+    for m in kept:
+        hit = _BRACKETED.match(text, m.end) if m.type == "ORG" else None
+        if hit is None or not hit["acronym"].isupper():
+            continue
+        acronym, (start, end) = hit["acronym"], hit.span("acronym")
+        kinds = bodies.KIND_ACRONYMS | _TIME_ZONES
+        if {acronym, acronym[:-1], acronym[:-1] + "s"} & kinds or gazetteer.lookup(acronym):
+            continue
+        if any(o.start < end and start < o.end for o in kept):
+            continue
+        m.key = m.key or "org:" + text[m.start : m.end].casefold()
+        added.append(Found(start, end, "ORG", rank, m.key))
+    return kept + added if added else kept
+
+
+def coordinated(text: str, kept: list[Found]) -> list[Found]:
+    """Two names joined by "and" into one organisation are two where the first is a listed
+    organisation or a nationality and the second a name of its own ("both of Taliban and
+    National Resistance Front fighters", "a coalition of Comoran and African Union troops");
+    "the Defence and Security Forces" and a listed name with "and" in it stay whole."""
+    out = []
+    for m in kept:
+        surface = text[m.start : m.end]
+        left, _, right = surface.partition(" and ")
+        if m.type != "ORG" or not right or bodies.known_key(surface) is not None:
+            out.append(m)
+            continue
+        listed = bodies.known_key(left)
+        own = bodies.known_key(right) is not None or len(right.split()) >= 2
+        if not own or not right[:1].isupper() or not (listed or demonyms.is_nationality(left)):
+            out.append(m)
+            continue
+        right_start = m.start + len(left) + len(" and ")
+        if listed:
+            out.append(Found(m.start, m.start + len(left), "ORG", m.rank, listed))
+        key = bodies.known_key(right) or ("org:" + right.casefold() if m.key else "")
+        out.append(Found(right_start, m.end, "ORG", m.rank, key))
+    return out
+
+
+def repaired(text: str, kept: list[Found], rank: int) -> list[Found]:
+    """The resolved mentions with coordinated names split and bracketed acronyms added."""
+    return bracketed_acronyms(text, coordinated(text, kept), rank)

@@ -18,7 +18,10 @@ Each is a fact of how place names are written, not a list of the places seen:
 - in a Title Case headline every word has a name's shape, and the model joins a place to the
   words around it ("Bandits Attack Zamfara Village", "Kill Many Cameroon Soldiers") or drops
   the run: a country, a region, or a place the body names, standing in the headline is that
-  place, unless a name the body repeats or a list's name holds it.
+  place, unless a name the body repeats or a list's name holds it;
+- an office held "of" a place before its holder's name is the place, then the person
+  ("President of Kazakhstan Kassym-Jomart Tokayev": the model takes the place into the
+  person, or calls the whole an organisation).
 """
 
 from __future__ import annotations
@@ -42,7 +45,45 @@ def repair(text: str, found: list[Found]) -> list[Found]:
         if m.type == "PLACE" and not m.key:
             _compass_unit(text, m)
     found = _headline_places(text, found)
+    found = _office_of_place(text, found)
     return _without_inside(found)
+
+
+# An office held "of" a place, before its holder's name: "Prime Minister of Armenia Nikol
+# Pashinyan", "President of Kazakhstan Kassym-Jomart Tokayev", "the prefect of Tanout X". The
+# heads of state, government and the places' offices English so writes (`titles.tsv` holds the
+# titles written before a name without "of").
+_OFFICE_OF = re.compile(
+    r"\b(?:[Pp]resident|[Vv]ice[- ][Pp]resident|[Pp]rime [Mm]inister|[Pp]remier|[Cc]hancellor"
+    r"|[Kk]ing|[Qq]ueen|[Ee]mir|[Ss]ultan|[Cc]rown [Pp]rince|[Gg]overnor|[Pp]refect|[Mm]ayor"
+    r"|[Aa]mbassador|[Cc]hief [Mm]inister|[Mm]inister(?: of [A-Z][a-z]+(?: [A-Z][a-z]+)?)?"
+    r"|[Ss]peaker) of (?:the )?$"
+)
+
+
+def _office_of_place(text: str, found: list[Found]) -> list[Found]:
+    """A name the model found after an office's "of" that opens with a place the gazetteer
+    knows and goes on with two capitalised words or more is the place, then the holder."""
+    out = []
+    for m in found:
+        words = text[m.start : m.end].split(" ")
+        office = _OFFICE_OF.search(text, max(0, m.start - 40), m.start) if m.rank < 3 else None
+        cut = 0
+        if office is not None and m.type in ("PERSON", "ORG") and len(words) >= 3:
+            cut = next(
+                (n for n in (2, 1) if len(words) - n >= 2 and _is_place(" ".join(words[:n]))), 0
+            )
+        if not cut or not all(w[:1].isupper() for w in words[cut:]):
+            out.append(m)
+            continue
+        place_end = m.start + len(" ".join(words[:cut]))
+        out.append(Found(m.start, place_end, "PLACE", 2))
+        out.append(Found(place_end + 1, m.end, "PERSON", 2))
+    return out
+
+
+def _is_place(name: str) -> bool:
+    return gazetteer.lookup(name) is not None
 
 
 _CAPITALISED_RUN = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}")

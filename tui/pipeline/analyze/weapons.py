@@ -102,7 +102,18 @@ def _word_spellings(word: str) -> set[str]:
     bare = _UNHYPHENATED.fullmatch(word)
     if bare is not None:
         out.add(f"{bare['letters']}-{bare['rest']}")
+    if hyphen is not None and hyphen["letters"] in _BUREAUS:  # "Sukhoi-25", "Ilyushin-76"
+        out.add(f"{_BUREAUS[hyphen['letters']]}-{hyphen['digits']}{hyphen['tail']}")
     return out
+
+
+# The Soviet and Russian design bureaus whose initials open their aircraft's designations,
+# which copy also writes with the bureau's whole name ("Sukhoi-25", "Tupolev-22M3",
+# "Antonov-26", "Kamov-52"); "Mi" (Mil) and "MiG" (Mikoyan-Gurevich) are not so written.
+_BUREAUS = {
+    "Su": "Sukhoi", "Tu": "Tupolev", "Il": "Ilyushin", "An": "Antonov", "Yak": "Yakovlev",
+    "Ka": "Kamov", "Be": "Beriev",
+}
 
 
 def spellings(form: str) -> set[str]:
@@ -195,7 +206,29 @@ def find_weapons(text: str) -> list[WeaponMention]:
             continue
         start = hit.start + _maker_inside(hit.form)
         found.append(WeaponMention(start, hit.end, entry.name, entry.kind))
+    for match in _DESIGNATED.finditer(text):  # "K-9 artillery", "Type 99 tanks": unlisted
+        if not any(w.start < match.end() and match.start() < w.end for w in found):
+            found.append(WeaponMention(match.start(), match.end(), match["name"]))
+    found.sort(key=lambda w: w.start)
     return found
+
+
+# A designation the list lacks, right before a noun of weapons hardware, is a weapon system:
+# letters and a number ("K-9 artillery", "J-10 fighter jets", "Z-19 helicopters"), or China's
+# and Japan's "Type" and a number ("Type 99 tanks", "Type 052D destroyers"). Not before nouns
+# that may name people or events ("M23 fighters", "F-16 strikes"), not after a slash or hyphen
+# ("F/A-18" is listed whole).
+_HARDWARE = (
+    r"missiles?|rockets?|launchers?|(?:main battle )?tanks?|drones?|howitzers?|artillery"
+    r"|(?:machine |anti-aircraft )?guns?|cannons?|mortars?|(?:assault |sniper )?rifles?|pistols?"
+    r"|carbines?|(?:fighter )?jets?|bombers?|aircraft|warplanes?|helicopters?|gunships?"
+    r"|armou?red vehicles?|frigates?|submarines?|destroyers?|corvettes?|warships?|interceptors?"
+    r"|grenades?|grenade launchers?"
+)
+_DESIGNATED = re.compile(
+    r"(?<![\w/.-])(?P<name>[A-Z][A-Za-z]{0,3}-?[0-9]{1,4}[A-Z]{0,2}|Type [0-9]{2,3}[A-Z]?)s?"
+    rf"(?= (?:{_HARDWARE})\b)"
+)
 
 
 def _variants(phrase: str, end: int) -> list[tuple[str, int]]:

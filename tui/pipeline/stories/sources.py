@@ -218,6 +218,12 @@ def resolve(speakers: list[Speaker], declared: dict[str, str] | None = None) -> 
             )
         if target and root(target) != root(key):
             parent[root(key)] = root(target)
+    organs = set()  # states an organ of theirs was filed under: the group's head
+    for key in sorted(keys):
+        target = links.state_organ(by_key[key], keys) if key.startswith("org:") else None
+        if target and root(target) != root(key):
+            parent[root(key)] = root(target)
+            organs.add(target)
     polities: dict[str, list[str]] = {}
     for key in sorted(keys):
         for name in body_keys(by_key[key].name) if key.startswith("org:") else ():
@@ -231,7 +237,7 @@ def resolve(speakers: list[Speaker], declared: dict[str, str] | None = None) -> 
         groups.setdefault(root(key), []).append(key)
     resolved = {}
     for members in groups.values():
-        head = min(members, key=lambda k: (-keys[k], k.startswith("body:"), k))
+        head = min(members, key=lambda k: (k not in organs, -keys[k], k.startswith("body:"), k))
         for key in members:
             resolved[key] = head
     return resolved

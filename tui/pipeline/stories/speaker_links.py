@@ -10,6 +10,7 @@ named with its country to that state ("Syria's health ministry" -> Syria).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Protocol
 
 from tui.pipeline.stories import lexicon
@@ -26,6 +27,8 @@ class Speaker(Protocol):
     roles: frozenset[str]
     named: bool
     bare: str
+    phrase: str
+    described: frozenset[str]
 
 _ARTICLES = frozenset(("the", "a", "an"))
 _LINKS = frozenset(("of", "for", "in", "at", "and", "on", "to"))
@@ -167,3 +170,28 @@ def state_organ(speaker: Speaker, keys: Counter[str]) -> str | None:
     if speaker.party and (country_of(speaker.party) or speaker.party) != country:
         return None
     return f"state:{country}"
+
+
+def set_by_acronym(speakers: Iterable[Speaker], keys: Counter[str]) -> dict[str, str]:
+    """Key -> the acronym's key whose description, where the story's copy sets the acronym
+    after it ("The UN peacekeeping mission, MINUSCA"), holds every word of one of the key's
+    phrases ("The UN mission"; "a rights group" for "A rights group, the RNDDH"), when one
+    acronym's does. A phrase of generic words only ("the group") names none. Twentieth pass."""
+    described: dict[str, set[str]] = {}
+    for s in speakers:
+        if s.described:
+            described.setdefault(s.key, set()).update(s.described)
+    found: dict[str, set[str]] = {}
+    for s in speakers:
+        if s.key in described or s.key.startswith(("person:", "state:")):
+            continue
+        words = {
+            w.casefold().removesuffix("'s") for w in name_tokens(s.phrase)
+        } - _ARTICLES - _LINKS  # fmt: skip
+        if not words - _GENERIC_WORDS:
+            continue
+        found.setdefault(s.key, set()).update(k for k, d in described.items() if words <= d)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and k in keys}
+
+
+_GENERIC_WORDS = lexicon.GENERIC_ROLES | lexicon.ANAPHOR_WORDS

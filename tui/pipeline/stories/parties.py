@@ -35,7 +35,8 @@ from tui.pipeline.analyze.canonical import RANKS
 from tui.pipeline.analyze.datafiles import rows
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.countries import country_in, country_of, name_tokens
-from tui.pipeline.stories.words import claim_key, keys
+from tui.pipeline.stories.placenames import skeleton
+from tui.pipeline.stories.words import claim_key, keys, stem
 
 
 def same_party_links(
@@ -155,6 +156,13 @@ def in_ranks_of(person: str, person_side: str | None, state_key: str) -> bool:
 
 
 _SPOKES = re.compile(r"\bspokes(?:man|woman|person)\b", re.IGNORECASE)
+# Words of holding a place in a body ("Fatah official Tarek Khalaf", "Houthi politburo member
+# Mohammed al-Bukhaiti", "a Hamas commander"): the holder speaks as the body their phrase
+# names, as a spokesperson does (twentieth pass). Only by the body's name: no organ's word or
+# side alone, as "the district chief" names no state.
+_HOLDS = re.compile(
+    r"\b(?:officials?|members?|leaders?|commanders?|chief|head|representatives?)\b", re.IGNORECASE
+)
 # Words of a state's organs in a spokesperson's title ("Army spokesman", "junta spokesman").
 _ORGANS = lexicon.STATE_BODY_WORDS - lexicon.GROUP_WORDS - {"of", "the", "state", "national"}
 _TITLES = _ORGANS | {w for rank in _ranks() for w in rank.split()} | {"spokesman", "spokeswoman"}
@@ -175,17 +183,54 @@ def spoken_for(speakers: Sequence[Any], resolved: dict[str, str]) -> dict[str, s
     spoken: dict[str, list[Any]] = defaultdict(list)
     for s in speakers:
         key = resolved[s.key]
-        if key.startswith("person:") and _SPOKES.search(s.phrase) or _named_spokesperson(s):
+        if key.startswith("person:") and _holder(s.phrase) or _named_spokesperson(s):
             spoken[key].append(s)
         elif not key.startswith("person:"):
             names[key].add(s.name)
     found = {}
     states = sum(k.startswith("state:") for k in names)
     for person, said in spoken.items():
-        fits = {k for k, known in names.items() for s in said if _speaks_as(s, k, known, states)}
+        fits = {
+            k for k, known in names.items() for s in said
+            if _SPOKES.search(s.phrase) and _speaks_as(s, k, known, states)
+        } or {k for k, known in names.items() for s in said if _holds_in(s, k, known)}  # fmt: skip
         if len(fits) == 1:
             found[person] = fits.pop()
     return {k: found.get(v, v) for k, v in resolved.items()}
+
+
+def _holder(phrase: str) -> bool:
+    return bool(_SPOKES.search(phrase) or _HOLDS.search(phrase))
+
+
+def _holds_in(holder: Any, key: str, names: set[str]) -> bool:
+    """A holder's phrase names the body: a state by its country ("a Chadian official"), any
+    other body by the proper words of one of its names, each capitalised in the phrase and
+    whatever its spelling ("Fatah official", "Tehreek-e-Taliban Pakistan spokesman" for
+    "Tehrik-i-Taliban Pakistan"; not "the city's military administration" for "city
+    officials")."""
+    if key.startswith("state:"):
+        return country_in(holder.phrase) == key[6:]
+    if key.startswith("body:"):
+        return False
+    capitals = {
+        _proper_key(t) for t in name_tokens(holder.phrase) if t[:1].isupper()
+    }
+    return any(_proper_words(n) <= capitals for n in names if _proper_words(n))
+
+
+def _proper_key(word: str) -> str:  # "Houthis", "Houthi's", "Houthi" -> one key
+    return skeleton(stem(word.casefold().removesuffix("'s")))
+
+
+def _proper_words(name: str) -> set[str]:
+    """The skeletons of a body's name's words that are neither a country nor a generic word."""
+    return {
+        _proper_key(w)
+        for t in name_tokens(name)
+        if (w := t.removesuffix("'s")).casefold() not in ("the", "a", "an")
+        and claim_key(w) not in GENERIC_NAMES and not country_of(w)
+    }  # fmt: skip
 
 
 def _named_spokesperson(speaker: Any) -> bool:
@@ -195,8 +240,10 @@ def _named_spokesperson(speaker: Any) -> bool:
     if not speaker.key.startswith("org:"):
         return False
     match = _SPOKES.search(speaker.phrase)
-    if match is None:
-        return False
+    if match is None:  # "Houthi politburo member Mohammed al-Bukhaiti": the name after it
+        held = _HOLDS.search(speaker.phrase)
+        name = speaker.name
+        return bool(held and name[:1].isupper() and name in speaker.phrase[held.end() :])
     tail = speaker.phrase[match.end() :]
     after = {w.casefold() for w in name_tokens(tail)}
     return speaker.named and speaker.name in tail or set(speaker.key[4:].split()) <= after

@@ -53,6 +53,9 @@ _WHERE = re.compile(
     re.IGNORECASE,
 )
 _LINKS = frozenset(("of", "for", "in", "at", "and", "on", "to"))
+# A body's acronym set after its description ("The UN agency for Palestinian refugees, UNRWA",
+# "A rights group, the RNDDH"): the acronym names the source, and the description is its.
+_APPOSED = re.compile(r",\s+(?:the\s+)?([A-Z][A-Za-z0-9]+)\s*$")
 # A relative clause says what a speaker did, not who ("armed group, which seized the town").
 _RELATIVE = re.compile(r"^(?:which|who|that)\s+|,?\s+(?:which|who)\s.*$", re.IGNORECASE)
 _BACK_WORDS = lexicon.ANAPHOR_WORDS | lexicon.GENERIC_ROLES  # "it", "the group": the canonical
@@ -71,6 +74,7 @@ class Speaker:
     proper: frozenset[str] = frozenset()  # its capitalised words that are no country or title
     bare: str = ""  # its key words without where it sits (_WHERE)
     phrase: str = ""  # a person's source phrase as written ("Army spokesman Nabil Abdallah")
+    described: frozenset[str] = frozenset()  # key words of the description an acronym is set by
 
 
 def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker:
@@ -85,6 +89,11 @@ def speaker_of(claim: Claim, text: str, entities: tuple[Entity, ...]) -> Speaker
         person = _person_named(person, given)
     if person:
         return Speaker(f"person:{person.casefold()}", person, party, roles, True, phrase=phrase)
+    apposed = _APPOSED.search(phrase)
+    if apposed and is_acronym(apposed.group(1)):  # "The UN peacekeeping mission, MINUSCA"
+        described = _key_words(name_tokens(phrase[: apposed.start()]))
+        speaker = _filed(apposed.group(1), party, roles)
+        return replace(speaker, phrase=phrase, described=described)
     name = _unnamed_spokesperson(name)
     group = _group_described(name, claim.affiliation)
     if group:
@@ -218,6 +227,15 @@ def resolve(speakers: list[Speaker], declared: dict[str, str] | None = None) -> 
             )
         if target and root(target) != root(key):
             parent[root(key)] = root(target)
+    for key, target in links.set_by_acronym(speakers, keys).items():
+        if root(target) != root(key):
+            parent[root(key)] = root(target)
+    organs = set()  # states an organ of theirs was filed under: the group's head
+    for key in sorted(keys):
+        target = links.state_organ(by_key[key], keys) if key.startswith("org:") else None
+        if target and root(target) != root(key):
+            parent[root(key)] = root(target)
+            organs.add(target)
     polities: dict[str, list[str]] = {}
     for key in sorted(keys):
         for name in body_keys(by_key[key].name) if key.startswith("org:") else ():
@@ -231,7 +249,7 @@ def resolve(speakers: list[Speaker], declared: dict[str, str] | None = None) -> 
         groups.setdefault(root(key), []).append(key)
     resolved = {}
     for members in groups.values():
-        head = min(members, key=lambda k: (-keys[k], k.startswith("body:"), k))
+        head = min(members, key=lambda k: (k not in organs, -keys[k], k.startswith("body:"), k))
         for key in members:
             resolved[key] = head
     return resolved

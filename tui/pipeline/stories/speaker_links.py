@@ -2,17 +2,19 @@
 a description to the one named speaker it describes ("the regional governor"), a body's news
 agency or media office to the body ("the group's Amaq news agency"), a description of an armed
 group to the one armed group speaking ("a spokesman for the paramilitary group"), a shorter name
-to the one fuller name of it ("health ministry" -> "Gaza health ministry"), and bodies whose
-words are the same once where each sits is left out.
+to the one fuller name of it ("health ministry" -> "Gaza health ministry"), bodies whose
+words are the same once where each sits is left out, and an organ of a state's government
+named with its country to that state ("Syria's health ministry" -> Syria).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from typing import Protocol
 
 from tui.pipeline.stories import lexicon
-from tui.pipeline.stories.countries import country_of, name_tokens
+from tui.pipeline.stories.countries import country_in, country_of, name_tokens
 from tui.pipeline.stories.words import stem
 
 
@@ -25,6 +27,8 @@ class Speaker(Protocol):
     roles: frozenset[str]
     named: bool
     bare: str
+    phrase: str
+    described: frozenset[str]
 
 _ARTICLES = frozenset(("the", "a", "an"))
 _LINKS = frozenset(("of", "for", "in", "at", "and", "on", "to"))
@@ -139,3 +143,55 @@ def _proper(word: str, name: str) -> bool:
     return any(
         t.casefold().removesuffix("'s") == word and t[:1].isupper() for t in name_tokens(name)
     )
+
+
+# Heads of the organs of a state's government: a ministry, a committee, an office of it, its
+# cabinet, presidency, administration or a command or corps of its forces. Not "forces" (an
+# armed group's name: "Sudan's Rapid Support Forces") nor "council" (a village's).
+_ORGAN_HEADS = frozenset(
+    ("committee", "office", "government", "cabinet", "presidency", "administration",
+     "command", "corps")
+)  # fmt: skip
+
+
+def state_organ(speaker: Speaker, keys: Counter[str]) -> str | None:
+    """ "Syria's health ministry", "Russia's National Anti-Terrorism Committee", "Afghanistan's
+    Taliban government" -> the state of the story they are organs of, as its defence ministry
+    is (sources._filed): named with the country, headed by an organ's word, and tied by the
+    analysis to that country or to none ("Myanmar's National Unity Government", tied to itself,
+    is no organ of the junta's state). Twentieth pass."""
+    tokens = name_tokens(speaker.name)
+    heads = [i for i, t in enumerate(tokens) if t.casefold().removesuffix("'s") in _ORGAN_HEADS]
+    if not heads:
+        return None
+    country = country_in(" ".join(tokens[: heads[-1]]))  # whose it is: not "Office for Kosovo"
+    if not country or f"state:{country}" not in keys:
+        return None
+    if speaker.party and (country_of(speaker.party) or speaker.party) != country:
+        return None
+    return f"state:{country}"
+
+
+def set_by_acronym(speakers: Iterable[Speaker], keys: Counter[str]) -> dict[str, str]:
+    """Key -> the acronym's key whose description, where the story's copy sets the acronym
+    after it ("The UN peacekeeping mission, MINUSCA"), holds every word of one of the key's
+    phrases ("The UN mission"; "a rights group" for "A rights group, the RNDDH"), when one
+    acronym's does. A phrase of generic words only ("the group") names none. Twentieth pass."""
+    described: dict[str, set[str]] = {}
+    for s in speakers:
+        if s.described:
+            described.setdefault(s.key, set()).update(s.described)
+    found: dict[str, set[str]] = {}
+    for s in speakers:
+        if s.key in described or s.key.startswith(("person:", "state:")):
+            continue
+        words = {
+            w.casefold().removesuffix("'s") for w in name_tokens(s.phrase)
+        } - _ARTICLES - _LINKS  # fmt: skip
+        if not words - _GENERIC_WORDS:
+            continue
+        found.setdefault(s.key, set()).update(k for k, d in described.items() if words <= d)
+    return {k: next(iter(v)) for k, v in found.items() if len(v) == 1 and k in keys}
+
+
+_GENERIC_WORDS = lexicon.GENERIC_ROLES | lexicon.ANAPHOR_WORDS

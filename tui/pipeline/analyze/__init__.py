@@ -37,7 +37,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "33"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "34"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -171,6 +171,10 @@ ANALYZER_VERSION = "33"  # 2: state bodies, described organisations; 3: attitude
 # "A claim by X ... is a lie, according to Y" is Y's, a relayed claim ends before "according
 # to", "disputed border lines" no denial, a lie with words before it ('a "deliberate and
 # blatant lie"'), the Red Cross and Red Crescent societies of countries at war as organisations
+# 34 (canon20): a body's own name inside a description of its kind ("the Al Arabiya news
+# channel", "The Syrian Kurdish YPG militia"), a statement named by a bare state body ("an
+# army statement"), no country counted from the far side of a border, the air-force, naval
+# and Spanish ranks of two words ("Squadron Leader X"), a language names no side
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

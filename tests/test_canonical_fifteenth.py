@@ -70,14 +70,23 @@ def test_a_compound_rank_of_an_air_force_or_a_guerrilla_is_no_part_of_the_name(f
     assert filed(find(text))[0][0] == "Tom Ashby"
 
 
+def test_one_and_other_before_a_noun_are_no_part_of_the_name(find) -> None:
+    """ "One villager", "Other rebel officials": a count or "other" is no part of the name."""
+    assert names.bare("One villager") == "villager"
+    assert names.bare("Other rebel officials") == "rebel officials"
+    assert names.bare("one of the officials") == "officials"
+    text = "One villager said the soldiers had burned the market."
+    assert filed(find(text)) == [("villager", "")]
+
+
 @pytest.mark.parametrize(
     ("split", "canonical", "side"),
     [
-        ("wire10", 0.66, 0.73),  # 0.671 / 0.729 -> 0.671 / 0.741
+        ("wire10", 0.68, 0.73),  # 0.671 / 0.729 -> 0.694 / 0.741
         ("wire11", 0.76, 0.77),  # 0.740 / 0.769 -> 0.769 / 0.779
         ("wire12", 0.67, 0.61),  # 0.649 / 0.608 -> 0.680 / 0.619
         ("wire13", 0.73, 0.78),  # 0.704 / 0.778 -> 0.741 / 0.790
-        ("wire14", 0.89, 0.86),  # 0.886 / 0.867 -> 0.895 / 0.867
+        ("wire14", 0.90, 0.86),  # 0.886 / 0.867 -> 0.905 / 0.867
     ],
 )
 def test_canonical_source_and_side_floors_after_the_fifteenth_pass(

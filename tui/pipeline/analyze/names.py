@@ -22,7 +22,7 @@ from tui.pipeline.analyze.sentences import DATELINE_RE
 LEADING_RE = re.compile(
     r"^(?:(?:the|a|an|this|that|these|those|another|some|several|many|multiple|numerous|"
     r"various|two|three|four|five|six|seven|eight|nine|ten|dozens of|\d+|one of(?: the)?|"
-    r"two of(?: the)?|some of(?: the)?|(?:their|its|his|her|our) own)\s+)+"
+    r"two of(?: the)?|some of(?: the)?|(?:their|its|his|her|our) own|one|other)\s+)+"
     r"(?!who\b|which\b|that\b)",
     re.IGNORECASE,
 )

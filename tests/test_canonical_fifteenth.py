@@ -32,6 +32,15 @@ def test_a_name_inside_a_description_of_its_kind_is_the_source(find) -> None:
     assert kinds.named("the government force") is None  # a state's force, no name of its own
 
 
+def test_the_report_after_a_newspaper_named_by_its_kind_is_the_newspaper_s(find) -> None:
+    """ "the Nile Courier newspaper ... The report said": the newspaper's report."""
+    text = (
+        "A helicopter made an emergency landing, according to the Nile Courier newspaper. "
+        "The report said two crew members were hurt."
+    )
+    assert [c for c, _ in filed(find(text))] == ["Nile Courier", "Nile Courier"]
+
+
 def test_a_language_names_no_side() -> None:
     """ "the English-language Morning Courier newspaper" is no Englishman's."""
     assert sides.affiliation("the English-language Morning Courier newspaper") == ""
@@ -82,9 +91,10 @@ def test_one_and_other_before_a_noun_are_no_part_of_the_name(find) -> None:
 @pytest.mark.parametrize(
     ("split", "canonical", "side"),
     [
+        ("wire7", 0.89, 0.88),  # 0.890 / 0.902 -> 0.902 / 0.890
         ("wire10", 0.68, 0.73),  # 0.671 / 0.729 -> 0.694 / 0.741
         ("wire11", 0.76, 0.77),  # 0.740 / 0.769 -> 0.769 / 0.779
-        ("wire12", 0.67, 0.61),  # 0.649 / 0.608 -> 0.680 / 0.619
+        ("wire12", 0.68, 0.62),  # 0.649 / 0.608 -> 0.691 / 0.629
         ("wire13", 0.73, 0.78),  # 0.704 / 0.778 -> 0.741 / 0.790
         ("wire14", 0.90, 0.86),  # 0.886 / 0.867 -> 0.905 / 0.867
     ],

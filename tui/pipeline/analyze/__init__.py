@@ -175,7 +175,7 @@ ANALYZER_VERSION = "34"  # 2: state bodies, described organisations; 3: attitude
 # channel", "The Syrian Kurdish YPG militia"), a statement named by a bare state body ("an
 # army statement"), no country counted from the far side of a border, the air-force, naval
 # and Spanish ranks of two words ("Squadron Leader X"), a language names no side, "One" and
-# "other" before a noun are no part of a name
+# "other" before a noun are no part of a name, "the report" after a newspaper named by its kind
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

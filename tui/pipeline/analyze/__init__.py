@@ -173,9 +173,9 @@ ANALYZER_VERSION = "34"  # 2: state bodies, described organisations; 3: attitude
 # blatant lie"'), the Red Cross and Red Crescent societies of countries at war as organisations
 # 34 (canon20): a body's own name inside a description of its kind ("the Al Arabiya news
 # channel", "The Syrian Kurdish YPG militia"), a statement named by a bare state body ("an
-# army statement"), no country counted from the far side of a border, the air-force, naval
-# and Spanish ranks of two words ("Squadron Leader X"), a language names no side, "One" and
-# "other" before a noun are no part of a name, "the report" after a newspaper named by its kind
+# army statement"), the air-force, naval and Spanish ranks of two words ("Squadron Leader
+# X"), a language names no side, "One" and "other" before a noun are no part of a name, "the
+# report" after a newspaper named by its kind
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -3,8 +3,8 @@
 When a source's own words name no side (sides.py), the article may: the same name said
 before with a side; "the group's spokesman" or "a spokesman for the rebels", the group the
 description refers back to (the one named last); "an army spokesman", the earlier source that
-is that body, else the country the article has named most so far (never one named only as the
-far side of a border); a named force or group written as the article spells it (`_force`).
+is that body, else the country the article has named most so far; a named force or group
+written as the article spells it (`_force`).
 """
 
 from __future__ import annotations
@@ -32,10 +32,6 @@ _GROUP_OWNER_RE = re.compile(
     r"\b(?:the|its|their)\s+(?P<noun>group|rebels|militants|insurgents|jihadists|fighters|"
     r"militia|movement|faction|paramilitaries)['’]s?\s"
 )
-# A country named as the far side of a border ("near the Honduran border", "along the border
-# with Sudan") is where the story happened near, not the country it is about.
-_BORDER_AFTER_RE = re.compile(r"\s+(?:border|borders|frontier)\b")
-_BORDER_BEFORE_RE = re.compile(r"\b(?:border|borders|frontier)\s+with\s+(?:the\s+)?$")
 # "Gaza's health ministry": a body owned by a named place that is no country.
 _OWNED_RE = re.compile(r"[A-Z][\w.-]*['’]s?\s")
 
@@ -146,10 +142,6 @@ class ArticleSides:
             found = []
             for m in _CAP_RE.finditer(self.text):
                 span = m.group()
-                if _BORDER_AFTER_RE.match(self.text, m.end()) or _BORDER_BEFORE_RE.search(
-                    self.text, max(0, m.start() - 30), m.start()
-                ):
-                    continue  # "near the Afghan border": the far side, not the story's
                 c = sides.country(span) or sides.country(span.split()[0])
                 if c is not None:
                     found.append((m.start(), c))

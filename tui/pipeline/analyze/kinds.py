@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import sides
+from tui.pipeline.analyze import describe, sides
 from tui.pipeline.analyze.lexicon import words
 
 # What kind of outlet a body is (the head of the description).
@@ -89,7 +89,10 @@ def named(bare: str) -> tuple[str, str] | None:
             k -= 1
         if head in NEUTRAL and not any(p.lower() == "peacekeeping" for p in parts[k:]):
             return None  # "the government force": a state's, not a name
-        name = _trimmed(_run_before(parts, k))
+        run = _run_before(parts, k)
+        if run and run[0].lower() in describe.MEMBERS | describe.IRREGULAR:
+            return None  # "Fighters of the Kordofan militia": members, not a name
+        name = _trimmed(run)
         if name:
             kind = "outlet" if head in OUTLETS else "armed" if head in ARMED else "neutral"
             return name, kind

@@ -171,9 +171,14 @@ ANALYZER_VERSION = "34"  # 2: state bodies, described organisations; 3: attitude
 # "A claim by X ... is a lie, according to Y" is Y's, a relayed claim ends before "according
 # to", "disputed border lines" no denial, a lie with words before it ('a "deliberate and
 # blatant lie"'), the Red Cross and Red Crescent societies of countries at war as organisations;
-# 34 (entities, seventeenth pass, ents16): an acronym in brackets after an organisation is it
+# 34 (session 18) entities, ents16: an acronym in brackets after an organisation is it
 # whatever its letters, "X and Y" after a listed organisation or a nationality is two names,
-# "President of X Name" the place and the person, "Sukhoi-25", "K-9 artillery"
+# "President of X Name" the place and the person, "Sukhoi-25", "K-9 artillery"; sources,
+# canon20: a body's own name inside a description of its kind ("the Al Arabiya news
+# channel", "The Syrian Kurdish YPG militia"), a statement named by a bare state body ("an
+# army statement"), the air-force, naval and Spanish ranks of two words ("Squadron Leader
+# X"), a language names no side, "One" and "other" before a noun are no part of a name, "the
+# report" after a newspaper named by its kind
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

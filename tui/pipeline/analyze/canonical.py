@@ -30,6 +30,7 @@ from tui.pipeline.analyze import (
     describe,
     insurgents,
     issuers,
+    kinds,
     names,
     offices,
     roles,
@@ -37,18 +38,10 @@ from tui.pipeline.analyze import (
     sides,
     spelled_groups,
 )
+from tui.pipeline.analyze import source_forms as forms
 from tui.pipeline.analyze.article_sides import ArticleSides
 from tui.pipeline.analyze.lexicon import words
 
-_KNOWN_AS_RE = re.compile(
-    r"\b(?:known as|calling itself|calls itself|which calls itself|called|dubbed)\s+"
-    r"(?:the\s+)?(?P<name>[A-Z][\w'’-]*(?:\s+(?:[A-Z][\w'’-]*|of|in|for|al-\w+))*)"
-)
-# Definite descriptions that refer back to a group: "the paramilitary force", "the group".
-_DESCRIPTION_RE = re.compile(
-    r"^(?:the|The)\s+(?:[A-Za-z-]+\s+)?(?:group|organization|organisation|agency|force|forces|"
-    r"militia|rebels|insurgents|fighters|militants|movement|faction|paramilitaries|jihadists)$"
-)
 # Military ranks (data/source_titles.txt has them among other titles): an officer so titled,
 # with nothing else to say whose, is an officer of the army of the article's country.
 RANKS = words(
@@ -59,49 +52,6 @@ _STATE_ARMS = words("military army navy government forces")
 # The offices of a state's government a person may hold with no country named ("Defense
 # Minister X"); not a region's or a town's (a governor's region may lie in either state at war).
 _OFFICE_RE = re.compile(r"\b(?:[Mm]inister|[Pp]resident)\b(?!\s+of\s+[A-Z])")
-# "M23 rebels, who are backed by Kigali", "Local media run by the MNDAA": a clause or a
-# participle that describes the source after its head is no part of its name.
-_DESCRIBED_RE = re.compile(
-    r"(?:,\s+(?:who|which|whose)\b|\s+(?:run|backed|operated|owned|controlled|funded|deployed|"
-    r"stationed|based)\s+(?:by|in|at|near)\b).*$"
-)
-# "X, who flew between Nairobi, the capital of Kenya, and Kampala, said":
-# a relative clause tells what the source did, not whose it is.
-_CLAUSE_RE = re.compile(r",\s+(?:who|whose)\b.*$", re.DOTALL)
-_PLACED_RE = re.compile(r"\s+(?:in|at|from|near)\s+.*$", re.DOTALL)
-_PRONOUNLIKE = words("those others one some many people both")
-# A state's officials named by nothing but their office ("officials", "local authorities",
-# "Senior officials"): the country the article has named most so far (never "sources").
-_OFFICIALS_RE = re.compile(
-    r"^(?:(?:the|two|some|other|several|many)\s+)?(?:(?:local|senior|top|regional|provincial|"
-    r"civilian|district|government)\s+)?(?:officials|authorities)$",
-    re.IGNORECASE,
-)
-# "One of them", "two of those", "some of us": a part of a group the article named before.
-_PARTITIVE_RE = re.compile(
-    r"^(?:one|two|three|some|several|many|most|few|none|each|all|both|either|neither|another)"
-    r"\s+of\s+(?:them|those|us|these)$",
-    re.IGNORECASE,
-)
-_RELATIONAL_RE = re.compile(
-    r"^(?:its|their|his|her)\s+(?:\w+\s+)?(?:rival|rivals|ally|allies|enemy|enemies|opponent|"
-    r"opponents|adversary|neighbou?r|partner|partners|foe|foes),\s+(?P<app>[^,]+)"
-)
-# "the Kurdish-led Syrian Democratic Forces": who leads a named force is no part of its name
-# (a body keeps it: "the Saudi-led coalition" names no force, and is filed as written).
-_LED_RE = re.compile(r"^(?:\S+-led\s+)+")
-_BACKER_RE = re.compile(
-    r"^(?:(?!state-)\S+-(?:backed|linked|aligned|allied|supported|funded|run|controlled|based|"
-    r"operated)\s+)+"
-)
-# A state's broadcaster or news agency named by what it is: "State television", "Iranian state
-# TV", "Syria's state news agency", "state-run radio".
-_STATE_MEDIA_RE = re.compile(
-    r"^(?:(?P<owner>[A-Z][\w-]*?)(?:['’]s)?\s+)?(?:[Ss]tate|[Ss]tate-run|[Ss]tate-owned)\s+"
-    r"(?P<medium>television|TV|radio|media|news\s+agency|broadcaster)$"
-)
-# "the health ministry in Gaza", "the interior ministry in Tripoli": a body and where it sits.
-_BODY_AT_RE = re.compile(r"^(?P<body>.+?)\s+(?:in|at)\s+\S.*$")
 
 
 class Namer(ArticleSides):
@@ -133,14 +83,14 @@ class Namer(ArticleSides):
         phrase = names.clean(self.text[draft.source[0] : draft.source[1]])
         name = names.clean(draft.name) or phrase
         if not draft.person:
-            name = _DESCRIBED_RE.sub("", name) or name
-        if _PARTITIVE_RE.match(name):  # filed with the last group that spoke before it
+            name = forms.DESCRIBED_RE.sub("", name) or name
+        if forms.PARTITIVE_RE.match(name):  # filed with the last group that spoke before it
             group = next((d for d in reversed(earlier) if not d.person and d.canonical), None)
             if group is not None:
                 return group.canonical, group.affiliation
-        if name.lower() in _PRONOUNLIKE and len(phrase) > len(name):
+        if name.lower() in forms.PRONOUNLIKE and len(phrase) > len(name):
             name = phrase  # "those who have left": the clause is all there is of the name
-        known = _KNOWN_AS_RE.search(phrase)
+        known = forms.KNOWN_AS_RE.search(phrase)
         if known and not name.split()[-1][:1].isupper():
             name = known.group("name")  # "a coalition of gangs known as X"; not "The M23, ..."
         name = describe.apposed_to(self.text, name)  # "Al-Shabaab, the ... group": Al-Shabaab
@@ -161,15 +111,24 @@ class Namer(ArticleSides):
         if issued:  # statement", "a communique issued by Peru's joint chiefs of staff"
             name = phrase = issued
         name = names.tallier(name) or name  # "according to an AFP tally"
-        relational = _RELATIONAL_RE.match(phrase)
+        relational = forms.RELATIONAL_RE.match(phrase)
         if relational:
             name = relational.group("app")  # "its rival, the Sudanese army"
-        bare = _BACKER_RE.sub("", names.bare(name))  # "the Iran-backed Houthis"
-        wide = self._lead_in(draft) + _CLAUSE_RE.sub("", phrase)  # not "who ... Kenya"
-        found = self._named(bare, earlier) or self._named(_LED_RE.sub("", bare), earlier)
+        bare = forms.BACKER_RE.sub("", names.bare(name))  # "the Iran-backed Houthis"
+        wide = self._lead_in(draft) + forms.CLAUSE_RE.sub("", phrase)  # not "who ... Kenya"
+        found = self._named(bare, earlier) or self._named(forms.LED_RE.sub("", bare), earlier)
         if found is not None:
             return found  # also "the Kurdish-led Syrian Democratic Forces": the force
-        if draft.antecedent < 0 and _DESCRIPTION_RE.match(name):
+        kind = None if draft.person else kinds.named(bare)  # "the Al Arabiya news channel"
+        if kind is not None:
+            bare = kind[0]
+            found = self._named(bare, earlier)
+            if found is not None:
+                return found  # "Lebanon's Hezbollah guerrilla group"
+            if kind[1] != "outlet":  # "The Syrian Kurdish YPG militia": its own side
+                canonical = self._group(bare, draft.source[0], earlier)[0]
+                return canonical, canonical if kind[1] == "armed" else ""
+        if draft.antecedent < 0 and forms.DESCRIPTION_RE.match(name):
             found = self._described(name, draft.source[0], earlier)
             if found is not None:
                 return found
@@ -186,8 +145,8 @@ class Namer(ArticleSides):
         canonical, side = self._group(bare, draft.source[0], earlier)
         if describe.two_parties(phrase, lambda half: sides.affiliation(half, self.acronyms)):
             return canonical, ""  # "Both Kenya and Somalia", "officials in X and Y"
-        if _PLACED_RE.sub("", bare).split()[-1].lower() in describe.OBSERVERS:  # "Military
-            return canonical, sides.affiliation(_PLACED_RE.sub("", wide))  # analysts in Kenya"
+        if forms.PLACED_RE.sub("", bare).split()[-1].lower() in describe.OBSERVERS:  # "Military
+            return canonical, sides.affiliation(forms.PLACED_RE.sub("", wide))  # analysts in Kenya"
         side = side or self._local_body(wide)  # "The Kano State Government": Nigeria's
         if not side:
             side = sides.affiliation(wide, self.acronyms)
@@ -199,7 +158,7 @@ class Namer(ArticleSides):
             )
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
         side = side or broadcasters.national_medium(bare)
-        if not side and _OFFICIALS_RE.match(phrase):  # "officials said": the article's state's
+        if not side and forms.OFFICIALS_RE.match(phrase):  # "officials said": the article's state's
             side = self._article_country(draft.source[0])
         return canonical, side
 
@@ -329,13 +288,13 @@ class Namer(ArticleSides):
         body = names.body(bare)
         if body is not None:
             return body
-        media = _STATE_MEDIA_RE.match(bare)
+        media = forms.STATE_MEDIA_RE.match(bare)
         if media:  # "State television", "Iranian state TV": the state's (of the article's)
             owner = media.group("owner") or ""
             c = sides.country(owner) if owner else self._article_country(at)
             if c:
                 return f"{names.adjective(c)} state {media.group('medium')}", c
-        at_place, seat = _BODY_AT_RE.match(bare), ""
+        at_place, seat = forms.BODY_AT_RE.match(bare), ""
         if at_place and at_place.group("body").lower() in names.bodies():
             seat = sides.affiliation(bare)  # "The army in Nepal": that state's army
             bare = at_place.group("body")  # the place is where it sits, not its name

@@ -8,8 +8,8 @@ A statement speaks for whoever issued it, never for the outlet that carried it:
 - "a statement from the Ethiopian National Defense Forces", "a communique issued by Peru's joint
   chiefs of staff", "a Senegalese army press release": the body or group named in it.
 A broadcast is its broadcaster's: "the report" or "the broadcast", with no publisher named, is
-the latest earlier source that is a radio, a television or a news agency ("State-run Radio
-Lusaka said ... The report also said").
+the latest earlier source that is a radio, a television, a news agency or an outlet named by
+its kind ("State-run Radio Lusaka said ... The report also said"; "the X newspaper").
 """
 
 from __future__ import annotations
@@ -107,6 +107,11 @@ def broadcaster(name: str, earlier: list[Any]) -> Any | None:
     """The broadcaster whose report `name` is ("the report", "the broadcast"), or None."""
     if not _BROADCAST_RE.match(name.strip()):
         return None
-    return next(
-        (d for d in reversed(earlier) if not d.person and _MEDIUM_RE.search(d.canonical)), None
+    return next(  # also a newspaper or website named by its kind ("the X newspaper")
+        (
+            d
+            for d in reversed(earlier)
+            if not d.person and (_MEDIUM_RE.search(d.canonical) or is_outlet(d.name))
+        ),
+        None,
     )

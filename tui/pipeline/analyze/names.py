@@ -22,7 +22,7 @@ from tui.pipeline.analyze.sentences import DATELINE_RE
 LEADING_RE = re.compile(
     r"^(?:(?:the|a|an|this|that|these|those|another|some|several|many|multiple|numerous|"
     r"various|two|three|four|five|six|seven|eight|nine|ten|dozens of|\d+|one of(?: the)?|"
-    r"two of(?: the)?|some of(?: the)?|(?:their|its|his|her|our) own)\s+)+"
+    r"two of(?: the)?|some of(?: the)?|(?:their|its|his|her|our) own|one|other)\s+)+"
     r"(?!who\b|which\b|that\b)",
     re.IGNORECASE,
 )
@@ -142,7 +142,9 @@ def issuer(name: str) -> str:
         return ""
     found = bare(m.group("body"))
     proper = len(found.split()) > 1 and all(w[:1].isupper() for w in found.split())
-    return m.group("body") if proper or body(found) is not None or sides.group(found) else ""
+    if proper or body(found) is not None or sides.group(found):
+        return m.group("body")
+    return found if found.lower() in bodies() else ""  # "an army statement": the army's
 
 
 # A place in capitals opening the story with no dash or colon after it ("KHARTOUM South

@@ -28,7 +28,10 @@ from tui.pipeline.analyze.lists import armed_groups, org_rows, split_forms
 _WORD_RE = re.compile(r"[A-Za-z][\w'’.&]*(?:-[A-Za-z][\w'’.]*)*")
 _PLACE_PREPS = words("in at near outside inside across from around on off along within throughout")
 _SIDE_PREPS = words("for of to by with")
-_NOT_SIDE_SUFFIXES = words("based born educated trained made built backed funded supported")
+# ... and a language ("English-language", "French-speaking") names no side either.
+_NOT_SIDE_SUFFIXES = words(
+    "based born educated trained made built backed funded supported language speaking"
+)
 _CONTROL_SUFFIXES = words("controlled run held installed appointed led")
 # Heads of the proper names of civil bodies that carry a country's name without speaking for it.
 _CIVIL_HEADS = words(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tui.pipeline.analyze import content, cues, lexicon, subjects
+from tui.pipeline.analyze import content, cues, lexicon, positions, subjects
 from tui.pipeline.analyze.cues import words
 from tui.pipeline.analyze.frame import (
     Found,
@@ -104,12 +104,18 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         return None  # "an analysis of the video confirmed": verification, which status.py reads
     if source.lower_ == "that" and tok.dep_ != "relcl":
         return None  # "that" as a demonstrative subject is no source
+    if positions.impersonal(source, tok):
+        return None  # "It was impossible to confirm the claims": the empty "it" is no source
     if base in cues.STANCE and not _position(source, tok, base):
         return None
     if base in cues.STANCE and tok.dep_ == "acl" and tok.tag_ == "VBG":
         return None  # "a movement supporting the army": a description, not a stance taken
     if base in _AIMS and tok.dep_ in ("relcl", "acl"):
         return None
+    if positions.will_to_act(tok, base):
+        return None  # "agreed to end its struggle", "offered to mediate": will, not a statement
+    if positions.standing_position(tok, base):
+        return None  # "Most refugees support the rebels": a position held, told as background
     if base in ("declare", "proclaim") and _declares_act(tok):
         return None
     if base == "dispute" and _disputed_ground(doc, tok):

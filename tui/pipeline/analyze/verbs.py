@@ -86,8 +86,9 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
     if kind == cues.CONFIRM and any(c.lower_ == "independently" for c in tok.children):
         return None  # "independently confirmed": verification, which status.py reads
     passive = any(c.dep_ == "auxpass" for c in tok.children)
-    if passive and base == "quote":
-        return None  # "was quoted by RIA as saying": the "saying" frame holds the claim
+    if passive and base in subjects.RELAYING_BASES:
+        return None  # "was quoted / cited by RIA as saying": the "saying" frame holds the claim;
+        # "Ogio's claims were reported by Radio Australia", "were reported killed": a relay
     if base in subjects.RELAYING_BASES and _relays(tok):
         return None  # "Interfax quoted a commander as saying": the commander's frame holds it
     source, cue_lo = subjects.source(tok)

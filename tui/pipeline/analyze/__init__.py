@@ -37,7 +37,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "33"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "34"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -170,7 +170,10 @@ ANALYZER_VERSION = "33"  # 2: state bodies, described organisations; 3: attitude
 # reports is an admission ("confirmed its fighters were behind the raid"); and the lead's last:
 # "A claim by X ... is a lie, according to Y" is Y's, a relayed claim ends before "according
 # to", "disputed border lines" no denial, a lie with words before it ('a "deliberate and
-# blatant lie"'), the Red Cross and Red Crescent societies of countries at war as organisations
+# blatant lie"'), the Red Cross and Red Crescent societies of countries at war as organisations;
+# 34 (claims20): will with an infinitive ("agreed to end", "refused to commit"), a standing
+# position in the simple present ("Most refugees support the rebels"), the empty "it" of "It
+# was impossible to confirm" and the passive of a relaying verb ("were reported by") no claims
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

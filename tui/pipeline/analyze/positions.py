@@ -15,7 +15,8 @@ attribution vocabulary in a sentence where nobody says anything:
   demands independence", "as the rebels seek control of the north": what a party holds, told by
   the outlet as background. The present of saying stays a claim ("the ministry claims that ...",
   "Kabul denies the charge"), and so does a position with a clause ("The separatists want the
-  two regions to secede") or one told as an act ("the minister supported the plan");
+  two regions to secede", "Moscow wants guarantees that NATO will not expand") or one told as
+  an act ("the minister supported the plan");
 """
 
 from __future__ import annotations
@@ -48,12 +49,14 @@ def standing_position(tok: Token, base: str) -> bool:
         base in STANDING
         and tok.tag_ in _PRESENT
         and not any(c.dep_ in ("aux", "auxpass", "ccomp") for c in tok.children)
+        and not any(t.dep_ in ("ccomp", "acl") for c in tok.children if c.dep_ == "dobj"
+                    for t in c.subtree)  # "wants guarantees that NATO will not expand"
     )
 
 
 def impersonal(source: Token, tok: Token) -> bool:
     """ "It was impossible to confirm the claims": the empty "it" before an adjective is no one."""
-    head = tok.head
+    head = tok.head.head if tok.head.dep_ == "acomp" else tok.head  # "too early to say"
     return (
         source.lower_ == "it"
         and source.dep_ == "nsubj"

@@ -174,7 +174,7 @@ LEAD_INTO_CONTENT = {
     "allude": words("to"),
 }
 # Verbs whose to-infinitive is what was said or meant: "vowed to retake the town", "urged
-# them to leave", "wants to join NATO".
+# them to leave" (positions.WILL: "wants to join NATO" tells a will, no claim).
 INFINITIVE_BASES = words(
     """
     promise pledge vow threaten urge warn tell ask call advise demand plead implore beg

@@ -88,9 +88,11 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
     passive = any(c.dep_ == "auxpass" for c in tok.children)
     if passive and base in subjects.RELAYING_BASES:
         return None  # "was quoted / cited by RIA as saying": the "saying" frame holds the claim;
-        # "Ogio's claims were reported by Radio Australia", "were reported killed": a relay
+        # "the rebels' claims were reported by a local radio", "were reported killed": a relay
     if base in subjects.RELAYING_BASES and _relays(tok):
         return None  # "Interfax quoted a commander as saying": the commander's frame holds it
+    if positions.will_to_act(tok, base) or positions.standing_position(tok, base):
+        return None  # "agreed to disarm", "Most villagers support the separatists": no statement
     source, cue_lo = subjects.source(tok)
     opening = None
     if (source is not None and not start <= source.i < end) or (
@@ -113,10 +115,6 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         return None  # "a movement supporting the army": a description, not a stance taken
     if base in _AIMS and tok.dep_ in ("relcl", "acl"):
         return None
-    if positions.will_to_act(tok, base):
-        return None  # "agreed to end its struggle", "offered to mediate": will, not a statement
-    if positions.standing_position(tok, base):
-        return None  # "Most refugees support the rebels": a position held, told as background
     if base in ("declare", "proclaim") and _declares_act(tok):
         return None
     if base == "dispute" and _disputed_ground(doc, tok):

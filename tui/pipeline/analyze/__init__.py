@@ -171,9 +171,9 @@ ANALYZER_VERSION = "34"  # 2: state bodies, described organisations; 3: attitude
 # "A claim by X ... is a lie, according to Y" is Y's, a relayed claim ends before "according
 # to", "disputed border lines" no denial, a lie with words before it ('a "deliberate and
 # blatant lie"'), the Red Cross and Red Crescent societies of countries at war as organisations;
-# 34 (claims20): will with an infinitive ("agreed to hand over", "refused to commit"), a standing
-# position in the simple present ("Most villagers support the separatists"), the empty "it" of "It
-# was impossible to confirm" and the passive of a relaying verb ("were reported by") no claims
+# 34 (claims20): a standing position in the simple present ("Most villagers support the
+# separatists"), the empty "it" of "It was impossible to confirm" and the passive of a relaying
+# verb ("were reported by") make no claims
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -1,17 +1,13 @@
 """What an attitude is about: the content of believing, wanting, seeing, recognising.
 
 Attitude verbs (COGNITIVE in cues.py) take a clause, which content.py finds; beyond it:
-- a desire takes its object or infinitive ("Kyiv wanted guarantees", "wants guarantees that
-  NATO will not expand"), but advice or a hypothesis holds no position ("may want to check",
-  "you want"); and will with the subject's own infinitive ("Moscow wants to annex the region")
-  or a standing position in the simple present ("Kyiv wants guarantees") is none either
-  (positions.py);
+- a desire takes its object or infinitive ("Kyiv wants guarantees", "Moscow wants to annex the
+  region"), but advice or a hypothesis holds no position ("may want to check", "you want");
 - a finding states its object when a document finds it ("a poll showed Kyiv ahead");
 - a judgement of something as something ("sees the offensive as a bluff", "identified him as");
 - "believes in talks", "hopes for a ceasefire", "worries about the dam";
 - an acknowledgement of a fact ("recognised the need for talks");
-- some take a to-infinitive ("expects to win"); a verb of will with one ("intends to run",
-  "decided to withdraw") tells what the subject will do, no claim (positions.py).
+- some take a to-infinitive ("intends to run", "decided to withdraw").
 "Believes him" says nothing.
 """
 

@@ -9,9 +9,8 @@ Verb kinds decide what counts as a claim and how its status starts out:
 - DENY     denied, rejected, refuted...: the sentence is its source's denial;
 - CONFIRM  confirmed, verified, corroborated: may corroborate another party's claim;
 - COGNITIVE believes, fears, wants, intends...: attitudes, a claim only with a clause or (for
-  some) a to-infinitive as content ("Kyiv believes Moscow is massing troops", "Kyiv expects to
-  retake the town"), never with a bare object ("believes him"); will with the subject's own
-  infinitive ("Moscow wants to annex the region") is no claim (positions.py);
+  some) a to-infinitive as content ("Kyiv believes Moscow is massing troops", "Moscow wants to
+  annex the region"), never with a bare object ("believes him");
 - OBJECT   verbs whose bare noun-phrase object is what was said ("announced a curfew",
   "condemned the strike"); the SPEECH verbs other than these need a clause or a quotation.
 """

@@ -174,7 +174,7 @@ LEAD_INTO_CONTENT = {
     "allude": words("to"),
 }
 # Verbs whose to-infinitive is what was said or meant: "vowed to retake the town", "urged
-# them to leave" (positions.WILL: "wants to join NATO" tells a will, no claim).
+# them to leave", "wants to join NATO".
 INFINITIVE_BASES = words(
     """
     promise pledge vow threaten urge warn tell ask call advise demand plead implore beg

@@ -91,8 +91,8 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         # "the rebels' claims were reported by a local radio", "were reported killed": a relay
     if base in subjects.RELAYING_BASES and _relays(tok):
         return None  # "Interfax quoted a commander as saying": the commander's frame holds it
-    if positions.will_to_act(tok, base) or positions.standing_position(tok, base):
-        return None  # "agreed to disarm", "Most villagers support the separatists": no statement
+    if positions.standing_position(tok, base):
+        return None  # "Most villagers support the separatists": a position held, no statement
     source, cue_lo = subjects.source(tok)
     opening = None
     if (source is not None and not start <= source.i < end) or (

@@ -178,7 +178,10 @@ ANALYZER_VERSION = "34"  # 2: state bodies, described organisations; 3: attitude
 # channel", "The Syrian Kurdish YPG militia"), a statement named by a bare state body ("an
 # army statement"), the air-force, naval and Spanish ranks of two words ("Squadron Leader
 # X"), a language names no side, "One" and "other" before a noun are no part of a name, "the
-# report" after a newspaper named by its kind
+# report" after a newspaper named by its kind;
+# claims, claims20: a standing position in the simple present ("Most villagers support the
+# separatists"), the empty "it" of "It was impossible to confirm" and the passive of a relaying
+# verb ("were reported by") make no claims
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

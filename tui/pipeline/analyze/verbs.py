@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from tui.pipeline.analyze import content, cues, lexicon, subjects
+from tui.pipeline.analyze import content, cues, lexicon, positions, subjects
 from tui.pipeline.analyze.cues import words
 from tui.pipeline.analyze.frame import (
     Found,
@@ -86,10 +86,13 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
     if kind == cues.CONFIRM and any(c.lower_ == "independently" for c in tok.children):
         return None  # "independently confirmed": verification, which status.py reads
     passive = any(c.dep_ == "auxpass" for c in tok.children)
-    if passive and base == "quote":
-        return None  # "was quoted by RIA as saying": the "saying" frame holds the claim
+    if passive and base in subjects.RELAYING_BASES:
+        return None  # "was quoted / cited by RIA as saying": the "saying" frame holds the claim;
+        # "the rebels' claims were reported by a local radio", "were reported killed": a relay
     if base in subjects.RELAYING_BASES and _relays(tok):
         return None  # "Interfax quoted a commander as saying": the commander's frame holds it
+    if positions.standing_position(tok, base):
+        return None  # "Most villagers support the separatists": a position held, no statement
     source, cue_lo = subjects.source(tok)
     opening = None
     if (source is not None and not start <= source.i < end) or (
@@ -104,6 +107,8 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         return None  # "an analysis of the video confirmed": verification, which status.py reads
     if source.lower_ == "that" and tok.dep_ != "relcl":
         return None  # "that" as a demonstrative subject is no source
+    if positions.impersonal(source, tok):
+        return None  # "It was impossible to confirm the claims": the empty "it" is no source
     if base in cues.STANCE and not _position(source, tok, base):
         return None
     if base in cues.STANCE and tok.dep_ == "acl" and tok.tag_ == "VBG":

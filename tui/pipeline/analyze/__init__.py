@@ -37,7 +37,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "33"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "34"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -170,7 +170,11 @@ ANALYZER_VERSION = "33"  # 2: state bodies, described organisations; 3: attitude
 # reports is an admission ("confirmed its fighters were behind the raid"); and the lead's last:
 # "A claim by X ... is a lie, according to Y" is Y's, a relayed claim ends before "according
 # to", "disputed border lines" no denial, a lie with words before it ('a "deliberate and
-# blatant lie"'), the Red Cross and Red Crescent societies of countries at war as organisations
+# blatant lie"'), the Red Cross and Red Crescent societies of countries at war as organisations;
+# 34 (status20): confirmations that are not (a check still to come or difficult is a remark;
+# a conditional or prospective confirming verb, "neither confirmed nor denied"; a telling
+# shared item, counts of the dead that agree; no confirmation by a party of unread side, told
+# by the claim's own side, or in a denial's sentence)
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -130,8 +130,8 @@ _PARTY_RE = re.compile(
     re.IGNORECASE,
 )
 _NEUTRAL_RE = re.compile(
-    r"\b(?:UN|U\.N\.|United Nations|Red Cross|Red Crescent|hospitals?|doctors?|medics?|"
-    r"monitors?|observers?|peacekeep\w*|aid|charity|rights)\b"
+    r"\b(?:UN|U\.N\.|United Nations|Red Cross|Red Crescent|(?i:hospitals?|doctors?|medics?|"
+    r"monitors?|observers?|peacekeep\w*|aid|charity|rights))\b"
 )
 
 

@@ -163,9 +163,9 @@ def test_precedence_disputed_over_confirmed_end_to_end(find):
         "Russia's Defense Ministry said Tuesday its troops had taken control of Novoselivka. "
         "Capt. Oleksii Hrytsenko, a spokesman for the Ukrainian brigade defending the area, "
         "rejected the claim, saying his soldiers still held the village. Geolocated footage "
-        "verified by the Institute for the Study of War showed Russian soldiers raising a flag "
+        "verified by the Institute for the Study of War showed Russian troops raising a flag "
         "in the center of Novoselivka on Monday."
-    )
+    )  # "troops" and the village: the weight of 2 a confirmation needs (docs/CLAIMS.md)
     ministry = by_cue(find(text), "said", "Defense")
     assert ministry.status == "disputed"
     assert sorted(kinds(ministry)) == ["confirmation", "dispute"]

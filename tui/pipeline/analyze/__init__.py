@@ -181,7 +181,11 @@ ANALYZER_VERSION = "34"  # 2: state bodies, described organisations; 3: attitude
 # report" after a newspaper named by its kind;
 # claims, claims20: a standing position in the simple present ("Most villagers support the
 # separatists"), the empty "it" of "It was impossible to confirm" and the passive of a relaying
-# verb ("were reported by") make no claims
+# verb ("were reported by") make no claims;
+# status, status20: confirmations that are not (a check still to come or difficult is a remark;
+# a conditional or prospective confirming verb, "neither confirmed nor denied"; a telling
+# shared item, counts of the dead that agree; no confirmation by a party of unread side, told
+# by the claim's own side, or in a denial's sentence)
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -151,6 +151,9 @@ _WHOLE_ACCOUNTS = words(
 )
 
 
+_NEITHER_RE = re.compile(r"\bneither\s+(?:\w+\s+)?(?:confirm|verif)\w*\s+nor\s+$", re.IGNORECASE)
+
+
 def falsity_in(text: str) -> bool:
     """Whether `text` calls something false ("baseless", "a lie", "did not happen")."""
     return _FALSITY_RE.search(text) is not None
@@ -158,6 +161,8 @@ def falsity_in(text: str) -> bool:
 
 def denial_span(text: str, d) -> tuple[int, int] | None:  # noqa: ANN001 (a sources.Draft)
     """The words that make draft `d` a denial, or None when it is none."""
+    if _NEITHER_RE.search(text, d.sent[0], d.cue[0]):
+        return None  # "neither confirmed nor denied": no denial, and no confirmation
     words = text[d.cue[0] : d.cue[1]].lower().split()
     base = cues.VERB_BASE.get(words[-1], words[-1]) if words else ""
     if len(words) == 2 and (idioms.IDIOM_BASE.get(words[0]), words[1]) in _IDIOMS:

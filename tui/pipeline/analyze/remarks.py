@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import admissions, bodies, cues, verification
+from tui.pipeline.analyze import admissions, bodies, corroboration, cues, overlap, verification
 from tui.pipeline.analyze.evidence import (
     WINDOW,
     Ledger,
     Reference,
     fits,
-    independent,
     owns_in,
     references,
     same_party,
@@ -260,7 +259,7 @@ def corroborated(ledger: Ledger) -> None:
             s = ledger.sent_of[k]
             reach = [j for j in range(k) if s - 2 * WINDOW <= ledger.sent_of[j] <= s]
             for j in ledger.owned_by(ref.owner, reach):
-                if not independent(ledger.drafts[j], d):
+                if not corroboration.independent_of(ledger.drafts[j], d):
                     continue
                 ledger.add(j, "confirmation", d.sent, d.canonical)
                 ledger.add(k, "confirmation", ledger.drafts[j].sent, ledger.drafts[j].canonical)
@@ -287,10 +286,13 @@ def confirmed(ledger: Ledger, sentences: dict[int, str]) -> None:
         lo, hi = ledger.sentences[s]
         here = [k for k in range(len(ledger.drafts)) if ledger.sent_of[k] == s]
         confirmers = [k for k in here if ledger.drafts[k].kind == cues.CONFIRM]
-        who_k = confirmers[0] if confirmers else -1
-        who = ledger.drafts[who_k] if confirmers else None
+        who_k, who = (confirmers[0], ledger.drafts[confirmers[0]]) if confirmers else (-1, None)
         by = who.canonical if who is not None else _confirmer(text, lo, hi)
         said = _confirmed_words(ledger, s, confirmers)
+        # Who tells it ("the governor said officials had confirmed") is independent too.
+        at = verification.confirmed_at(text, lo, hi)
+        tellers = [h for h in here if at in range(*ledger.drafts[h].content)]
+        told = [ledger.drafts[h] for h in tellers]
         candidates = [
             j
             for j in range(len(ledger.drafts))
@@ -298,12 +300,13 @@ def confirmed(ledger: Ledger, sentences: dict[int, str]) -> None:
             and not ledger.drafts[j].attached
             and "denial" not in ledger.kinds(j)
             and not _remark_only(ledger, j)
-            and (who is None or independent(ledger.drafts[j], who))
+            and (who is None or corroboration.independent_of(ledger.drafts[j], who))
+            and all(corroboration.independent_of(ledger.drafts[j], t) for t in told)
             and not (named and _names_source(named, ledger.drafts[j]))
             and not any(same_party(ledger.drafts[j], ledger.drafts[h]) for h in here)
         ]
-        if ledger.shifts_topic(s):
-            candidates = []
+        if ledger.shifts_topic(s) or any("denial" in ledger.kinds(h) for h in tellers + confirmers):
+            candidates = []  # "denied the claims, confirming that ...": the denier's account
         targets = _confirmed_targets(ledger, s, candidates, said)
         if not targets and confirmers and admissions.bare_event(text, ledger.drafts[who_k].content):
             targets = admissions.event_account(ledger, candidates)  # "confirmed the attack"
@@ -313,8 +316,9 @@ def confirmed(ledger: Ledger, sentences: dict[int, str]) -> None:
                 ledger.add(k, "confirmation", ledger.drafts[j].sent, ledger.drafts[j].canonical)
 
 
-def _confirmed_targets(ledger: Ledger, s: int, candidates: list[int], said: set[str]) -> list[int]:
+def _confirmed_targets(ledger: Ledger, s: int, candidates: list[int], said_text: str) -> list[int]:
     text = ledger.text
+    said = overlap.profile(said_text)
     lo, hi = ledger.sentences[s]
     for ref in references(text, lo, hi):
         if ref.clause:
@@ -340,10 +344,14 @@ def _confirmed_targets(ledger: Ledger, s: int, candidates: list[int], said: set[
         return ledger.weight(ledger.words[j], said) + (1.5 if named else 0.0)
 
     best = max(candidates, key=lambda j: (support(j), j))
-    # A rare name or two rare words, or one in the very next sentence ("... rockets at an army
-    # base" / "confirmed that about 30 rockets had crossed").
-    needed = 1.0 if ledger.sent_of[best] == s - 1 else 1.5
-    return [best] if support(best) >= needed else []
+    # Two rare words or a number, or one in the very next sentence ("confirmed that about 30
+    # rockets had crossed"); a telling item unless it names the source; counts that agree.
+    named = owns_in(text[lo:hi], ledger.drafts[best])
+    needed = 1.0 if ledger.sent_of[best] == s - 1 else 1.5 if named else 2.0
+    told = text[slice(*ledger.drafts[best].content)]
+    if support(best) < needed or corroboration.counts_differ(told, said_text):
+        return []
+    return [] if not named and not corroboration.telling(ledger, best, said) else [best]
 
 
 def _remark_only(ledger: Ledger, j: int) -> bool:
@@ -353,17 +361,15 @@ def _remark_only(ledger: Ledger, j: int) -> bool:
     return verification.UNVERIFIED_RE.search(ledger.text, lo, hi) is not None
 
 
-def _confirmed_words(ledger: Ledger, s: int, confirmers: list[int]) -> dict[str, str]:
+def _confirmed_words(ledger: Ledger, s: int, confirmers: list[int]) -> str:
     """What is confirmed: the content of the confirming verb when a claim holds it ("confirmed
     the army had taken the town back but said fighting continued": the taking, not the
-    fighting), else the whole sentence ("satellite images confirmed a fire at the depot")."""
+    fighting), else what the verb governs ("satellite images confirmed a fire at the depot":
+    the words after it; "reports of a fire were confirmed by ...": the words before it)."""
+    text = ledger.text
     if confirmers:
-        said: dict[str, str] = {}
-        for k in confirmers:
-            said.update(ledger.words[k])
-        return said
-    lo, hi = ledger.sentences[s]
-    return ledger.sentence_profile(lo, hi)
+        return " ".join(text[slice(*ledger.drafts[k].content)] for k in confirmers)
+    return verification.confirmed_part(text, *ledger.sentences[s])
 
 
 _BARE_RE = re.compile(r"^(?:the|The)\s+")

@@ -2,6 +2,7 @@
 
 Two kinds of remarks, found per sentence:
 - unverified: "could not be independently verified", "neither account could be verified",
+  "is difficult to verify", "has yet to be confirmed", "remains to be confirmed",
   "without providing evidence", "provided no evidence", "unconfirmed reports"; a remark in the
   claim's own sentence counts unless it is part of what the source said, and a remark in a
   later sentence goes to the nearest earlier claim, or to the recent ones when it is plural
@@ -44,6 +45,10 @@ UNVERIFIED_RE = re.compile(
     r"(?:evidence|proof)|"
     r"no (?:evidence|proof) (?:was|has been|had been|were) (?:provided|offered|given|presented)|"
     r"(?:no|without) (?:immediate )?(?:independent )?(?:confirmation|verification)|"
+    r"(?:hard|difficult)(?: immediately| independently)* to (?:immediately |independently )*"
+    r"(?:verify|confirm|corroborate)|"
+    r"\byet to (?:be )?(?:independently )?(?:verif|confirm|corroborat)\w*|"
+    r"remains? to be (?:independently )?(?:verified|confirmed|corroborated)|"
     r"unverified|unconfirmed|not (?:been )?independently (?:verified|confirmed))",
     re.IGNORECASE,
 )
@@ -103,7 +108,7 @@ def confirmations(
         if k < 0 or k in found:
             continue
         lo, hi = sentences[k]
-        if _negated(tok) or UNVERIFIED_RE.search(text, lo, hi):
+        if _negated(tok) or not asserted(tok) or UNVERIFIED_RE.search(text, lo, hi):
             continue
         if _authenticates(tok):
             continue
@@ -123,6 +128,47 @@ def _negated(tok: Any) -> bool:
         c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ in _NEGATIVE_ADVERBS)
         for c in tok.children
     )
+
+
+# A confirming verb that asserts no confirmation (docs/CLAIMS.md, "What is confirmed"): one in
+# a condition or question ("if confirmed", "asked whether it had been verified"), under a modal
+# of prospect or doubt ("may confirm", "would confirm": "can" and "could" say what one is able
+# to), or set off by "neither ... nor" ("neither confirmed nor denied"). The closed families:
+# English subordinators of condition and question, and the modal auxiliaries.
+_CONDITIONAL_MARKS = words("if whether unless until")
+_PROSPECT_MODALS = words("may might would should must will shall")
+_NEITHER_NOR = words("neither nor")
+
+
+def asserted(tok: Any) -> bool:
+    """Does the sentence say that this confirming verb's act took place?"""
+    children = list(tok.children)
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in children):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _PROSPECT_MODALS for c in children):
+        return False
+    pair = children + (list(tok.head.children) if tok.dep_ == "conj" else [])
+    return not any(c.lower_ in _NEITHER_NOR for c in pair)
+
+
+_CONFIRM_RE = re.compile(r"\b(?:confirm|verifie|verify|corroborat)\w*", re.IGNORECASE)
+_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|been|be|being)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def confirmed_at(text: str, lo: int, hi: int) -> int:
+    """Where sentence text[lo:hi]'s first form of confirming stands (-1 when none)."""
+    m = _CONFIRM_RE.search(text, lo, hi)
+    return -1 if m is None else m.start()
+
+
+def confirmed_part(text: str, lo: int, hi: int) -> str:
+    """The part of sentence text[lo:hi] that its confirming verb governs: the words after it
+    ("satellite images confirmed a fire at the depot"), or before it in the passive ("reports
+    of a fire were confirmed by ...")."""
+    m = _CONFIRM_RE.search(text, lo, hi)
+    if m is None:
+        return text[lo:hi]
+    return text[lo : m.start()] if _PASSIVE_RE.search(text, lo, m.start()) else text[m.end() : hi]
 
 
 def _confirmer_words(tok: Any) -> str:

@@ -17,6 +17,8 @@ A status other than "claimed" always rests on evidence spans in the article (doc
 - outcomes.py sets an account of ground taken against another party's account of the same
   assault turned back ("had entered Afrin" / "were forced back"), and an account of an
   aircraft shot down against another's of the same aircraft crashed by itself;
+- whereabouts.py sets two sides' accounts against each other when they place one event on
+  different ground ("inside Israeli territory" / "the Lebanese side of the border");
 - endorsed.py gives a same-side confirmation the dispute of the claim it confirms, and back;
 - evidence.py links each piece to the claim it is about (same proposition, never mere
   proximity) and reads the status by precedence: denial > dispute > confirmation > unverified.
@@ -35,6 +37,7 @@ from tui.pipeline.analyze import (
     outcomes,
     remarks,
     reserved,
+    whereabouts,
 )
 from tui.pipeline.analyze.evidence import Ledger
 from tui.pipeline.analyze.sources import Draft
@@ -62,6 +65,7 @@ def assign(
     opposed.doubted(ledger)
     outcomes.find(ledger)
     outcomes.downed(ledger)
+    whereabouts.find(ledger)
     endorsed.find(ledger)
     corroboration.find(ledger)
     return [

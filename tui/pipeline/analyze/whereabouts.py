@@ -12,10 +12,11 @@ the parse of the phrase, not from a list of places:
 - a state's adjective or name before a noun of sovereign space ("Israeli territory", "Syrian
   airspace", "Iran's territorial waters"), or "the <adjective> side of the border / line /
   frontier / fence";
-- "its / our / their own" before such a noun: the speaker's side (the claim's affiliation);
+- "its / our (own)" before such a noun: the speaker's side (the claim's affiliation; "their" is
+  left out, as often the other party's);
 - "international airspace / waters", "the high seas": no state's.
 The gates are opposed.py's: two sources of known sides that are not one camp, within
-`_REACH` sentences, both contents about the war's events, neither already a denial; and the
+`_REACH` sentences, neither a denial (the denial rules read those); and the
 thing placed must be one: when each content names whose forces or aircraft it places ("Indian
 aircraft" / "Pakistani jets") the two must agree, else they are two incidents.
 """
@@ -33,8 +34,8 @@ _REACH = 3  # sentences apart
 _SPACE = r"(?:territory|territorial\s+waters|waters|airspace|air\s+space|soil)"
 _EDGE = r"(?:border|frontier|line|fence|boundary)"
 _WHERE_RE = re.compile(
-    r"\b(?:(?P<intl>international\s+(?:airspace|air\s+space|waters)|high\s+seas)|"
-    r"(?P<own>its|our|their)\s+(?:own\s+)?" + _SPACE + r"|"
+    r"\b(?:(?P<intl>(?i:international\s+(?:airspace|air\s+space|waters)|high\s+seas))|"
+    r"(?P<own>(?i:its|our))\s+(?:own\s+)?" + _SPACE + r"|"
     r"(?:the\s+)?(?P<adj>[A-Z][\w'’-]*?)(?:'s|’s)?\s+(?:" + _SPACE + r"|side\s+of\s+the\s+"
     + _EDGE + r"))\b"
 )

@@ -37,7 +37,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "34"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "35"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -185,7 +185,10 @@ ANALYZER_VERSION = "34"  # 2: state bodies, described organisations; 3: attitude
 # status, status20: confirmations that are not (a check still to come or difficult is a remark;
 # a conditional or prospective confirming verb, "neither confirmed nor denied"; a telling
 # shared item, counts of the dead that agree; no confirmation by a party of unread side, told
-# by the claim's own side, or in a denial's sentence)
+# by the claim's own side, or in a denial's sentence);
+# 35 (session 18) entities, ents17: a name before a site's noun in lower case is a place ("the
+# Shatt al-Arab waterway", "the Ta Prohm temple"), and "at" places a one-word name as "in" does
+# but after a word of aiming, shooting, looking or feeling ("a shot at X")
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -119,11 +119,17 @@ def _titled(text: str, start: int) -> bool:
 
 
 # Prepositions and phrases of place before a name: where things happen ("fighting in Dabagi",
-# "an ambush near Kwanar", "north of Gidan"). Not "from" or "at", which persons follow too ("a
-# letter from Dina", "a shot at Moura").
+# "an ambush near Kwanar", "north of Gidan", "the headquarters at Lungi"). Not "from", which
+# persons follow too ("a letter from Dina"), nor "at" after a word of aiming, shooting, looking
+# or feeling, which points at a person ("a shot at Moura", "angry at Dina").
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|across|into|towards?|above|(?:north|south|east|west)"
-    r"(?:east|west)?(?:ern)? of|(?:on )?the outskirts of) $"
+    r"(?:east|west)?(?:ern)? of|(?:on )?the outskirts of"
+    r"|(?<!\baim )(?<!\baimed )(?<!\baims )(?<!aiming )(?<!\bfire )(?<!fired )(?<!\bfires )"
+    r"(?<!firing )(?<!\bshot )(?<!shots )(?<!shoot )(?<!\blook )(?<!looked )(?<!looks )"
+    r"(?<!looking )(?<!glance )(?<!stared )(?<!staring )(?<!pointed )(?<!\bangry )"
+    r"(?<!furious )(?<!\bupset )(?<!\bswipe )(?<!\bjab )(?<!\bdig )(?<!laughed )"
+    r"(?<!directed )(?<!lashed out )(?<!\bhit out )at) $"
 )
 # What follows a person and never a place: a speech verb, "who", an age in commas.
 _PERSON_AFTER = re.compile(

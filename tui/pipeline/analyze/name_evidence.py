@@ -81,6 +81,8 @@ def common_words(text: str, found: list[Found], below: int) -> list[Found]:
     kept = []
     for m in found:
         surface = text[m.start : m.end]
+        if m.type == "PERSON" and _bare_title(text, m.end, surface) and surface not in parts:
+            continue  # an abbreviated title alone names nobody ("Gen." of a garbled run)
         if (
             m.type in ("PERSON", "PLACE", "ORG")
             and (m.type == "PERSON" or _no_known_name(text, m.start, m.end))
@@ -96,6 +98,14 @@ def common_words(text: str, found: list[Found], below: int) -> list[Found]:
             continue
         kept.append(m)
     return kept
+
+
+def _bare_title(text: str, end: int, surface: str) -> bool:
+    """A title abbreviated before a name ("Gen. Hulusi"), the model's person alone; not a
+    surname that is a title's word at a sentence's end ("said King."), which `parts` keeps."""
+    return text.startswith(". ", end) and text[end + 2 : end + 3].isupper() and (
+        aliases.is_title(surface)
+    )
 
 
 def _no_known_name(text: str, start: int, end: int) -> bool:

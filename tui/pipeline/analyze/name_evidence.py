@@ -183,9 +183,10 @@ def unknown_places(text: str, found: list[Found], below: int) -> None:
             words = before.split()
             if words and given_names.is_given_name(words[-1]) and before.endswith(" "):
                 break
-            # "investigations into Burisma": an organisation is looked into, not entered
+            # "investigations into Burisma": an organisation is looked into, not entered; and
+            # one works "at" it ("an analyst at Stratfor")
             placed += bool(_PLACE_BEFORE.search(before)) and not (
-                organisation and before.endswith("into ")
+                organisation and before.endswith(("into ", "at "))
             )
         else:
             if placed == len(mentions) or (placed and not organisation):

@@ -47,6 +47,11 @@ def test_at_places_a_one_word_name_but_after_aiming_or_feeling() -> None:
     assert _placed(text, "Moura") == ["PERSON", "PERSON"]
     assert _placed("The minister lashed out at Moura on Monday.", "Moura") == ["PERSON"]
     assert _placed("Protesters were angry at Moura.", "Moura") == ["PERSON"]
+    # an organisation of the model's is where one works, not a place
+    text = "An analyst at Kestrel said the talks had failed."
+    found = [Found(14, 21, "ORG", 0, "")]
+    name_evidence.unknown_places(text, found, 1)
+    assert found[0].type == "ORG"
 
 
 def test_an_abbreviated_title_alone_is_no_person(nlp: Any) -> None:

@@ -186,9 +186,13 @@ ANALYZER_VERSION = "35"  # 2: state bodies, described organisations; 3: attitude
 # a conditional or prospective confirming verb, "neither confirmed nor denied"; a telling
 # shared item, counts of the dead that agree; no confirmation by a party of unread side, told
 # by the claim's own side, or in a denial's sentence);
-# 35 (status21): two sides placing one event on different ground ("inside Israeli territory"
-# / "the Lebanese side of the border", "international airspace" / "its airspace") dispute
-# each other (whereabouts.py)
+# 35 (session 18, second round) status, status21: two sides placing one event on different
+# ground ("inside Israeli territory" / "the Lebanese side of the border", "international
+# airspace" / "its airspace") dispute each other (whereabouts.py); entities, ents17: a name
+# before a site's noun in lower case is a place ("the Shatt al-Arab waterway", "the Ta Prohm
+# temple"), and "at" places a one-word name as "in" does but after a word of aiming, shooting,
+# looking or feeling ("a shot at X"); an abbreviated title alone ("Gen." before a name) is no
+# person
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

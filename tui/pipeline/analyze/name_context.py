@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 
-from tui.pipeline.analyze import aliases, bodies, demonyms, gazetteer
+from tui.pipeline.analyze import aliases, bodies, demonyms, gazetteer, site_nouns
 from tui.pipeline.analyze.demonyms import country_of, is_people
 from tui.pipeline.analyze.given_names import is_given_name
 
@@ -172,9 +172,9 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
     if _ORG_NOUN.match(after) or _ORG_BEFORE.search(before):
         return "ORG"
     place_noun = _PLACE_NOUN.match(after)
-    if (place_noun is not None and place_noun["sure"]) or _PLACE_OF.search(before):
-        return "PLACE"
-    if _PLACES_OF.search(text, max(0, start - 150), start):
+    if (place_noun is not None and place_noun["sure"]) or site_nouns.follows(after):
+        return "PLACE"  # "the Shatt al-Arab waterway", "the Ta Prohm temple"
+    if _PLACE_OF.search(before) or _PLACES_OF.search(text, max(0, start - 150), start):
         return "PLACE"
     if _PLACE_APPOSED.match(after) or _PLACE_LOCATED.match(after):
         return "PLACE"  # "Nubl and Zahra, two predominantly Shia towns"

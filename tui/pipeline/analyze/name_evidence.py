@@ -81,6 +81,8 @@ def common_words(text: str, found: list[Found], below: int) -> list[Found]:
     kept = []
     for m in found:
         surface = text[m.start : m.end]
+        if m.type == "PERSON" and _bare_title(text, m.end, surface) and surface not in parts:
+            continue  # an abbreviated title alone names nobody ("Gen." of a garbled run)
         if (
             m.type in ("PERSON", "PLACE", "ORG")
             and (m.type == "PERSON" or _no_known_name(text, m.start, m.end))
@@ -96,6 +98,14 @@ def common_words(text: str, found: list[Found], below: int) -> list[Found]:
             continue
         kept.append(m)
     return kept
+
+
+def _bare_title(text: str, end: int, surface: str) -> bool:
+    """A title abbreviated before a name ("Gen. Hulusi"), the model's person alone; not a
+    surname that is a title's word at a sentence's end ("said King."), which `parts` keeps."""
+    return text.startswith(". ", end) and text[end + 2 : end + 3].isupper() and (
+        aliases.is_title(surface)
+    )
 
 
 def _no_known_name(text: str, start: int, end: int) -> bool:
@@ -119,11 +129,17 @@ def _titled(text: str, start: int) -> bool:
 
 
 # Prepositions and phrases of place before a name: where things happen ("fighting in Dabagi",
-# "an ambush near Kwanar", "north of Gidan"). Not "from" or "at", which persons follow too ("a
-# letter from Dina", "a shot at Moura").
+# "an ambush near Kwanar", "north of Gidan", "the headquarters at Lungi"). Not "from", which
+# persons follow too ("a letter from Dina"), nor "at" after a word of aiming, shooting, looking
+# or feeling, which points at a person ("a shot at Moura", "angry at Dina").
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|across|into|towards?|above|(?:north|south|east|west)"
-    r"(?:east|west)?(?:ern)? of|(?:on )?the outskirts of) $"
+    r"(?:east|west)?(?:ern)? of|(?:on )?the outskirts of"
+    r"|(?<!\baim )(?<!\baimed )(?<!\baims )(?<!aiming )(?<!\bfire )(?<!fired )(?<!\bfires )"
+    r"(?<!firing )(?<!\bshot )(?<!shots )(?<!shoot )(?<!\blook )(?<!looked )(?<!looks )"
+    r"(?<!looking )(?<!glance )(?<!stared )(?<!staring )(?<!pointed )(?<!\bangry )"
+    r"(?<!furious )(?<!\bupset )(?<!\bswipe )(?<!\bjab )(?<!\bdig )(?<!laughed )"
+    r"(?<!directed )(?<!lashed out )(?<!\bhit out )at) $"
 )
 # What follows a person and never a place: a speech verb, "who", an age in commas.
 _PERSON_AFTER = re.compile(
@@ -167,9 +183,10 @@ def unknown_places(text: str, found: list[Found], below: int) -> None:
             words = before.split()
             if words and given_names.is_given_name(words[-1]) and before.endswith(" "):
                 break
-            # "investigations into Burisma": an organisation is looked into, not entered
+            # "investigations into Burisma": an organisation is looked into, not entered; and
+            # one works "at" it ("an analyst at Stratfor")
             placed += bool(_PLACE_BEFORE.search(before)) and not (
-                organisation and before.endswith("into ")
+                organisation and before.endswith(("into ", "at "))
             )
         else:
             if placed == len(mentions) or (placed and not organisation):

@@ -193,9 +193,12 @@ def _agent(content: str) -> str:
     Kyrgyz troops who fired first", "Houthi drones struck" -> that side; else "". A side named
     elsewhere ("struck a Ukrainian launcher", "near the Israeli-occupied Golan") is no agent."""
     m = _AGENT_RE.match(content)
-    if m is None:
-        return ""
-    word = m.group("side")
+    return "" if m is None else side_word(m.group("side"))
+
+
+def side_word(word: str) -> str:
+    """The side a word names, as a group or a country ("Houthi", "Israeli-occupied" by its
+    first part), else ""."""
     for part in (word, word.split("-")[0]):
         found = sides.group(part)
         if found is not None:

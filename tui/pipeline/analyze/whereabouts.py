@@ -28,6 +28,7 @@ import re
 from tui.pipeline.analyze import sides
 from tui.pipeline.analyze.evidence import Ledger, claim_span, same_party
 from tui.pipeline.analyze.lexicon import MILITARY
+from tui.pipeline.analyze.opposed import side_word
 
 _REACH = 3  # sentences apart
 # The nouns of a state's sovereign space (a dictionary's "territory" sense) and of its edge.
@@ -76,7 +77,7 @@ def _where(ledger: Ledger, k: int) -> str:
         elif m.group("own"):
             owners.add(d.affiliation)
         else:
-            side = _side(m.group("adj"))
+            side = side_word(m.group("adj"))
             if side:
                 owners.add(side)
     return owners.pop() if len(owners) == 1 else ""  # two spaces named: a crossing, not a place
@@ -95,15 +96,4 @@ def _pair(ledger: Ledger, j: int, k: int) -> bool:
 
 def _placed(content: str) -> str:
     m = _PLACED_RE.search(content)
-    return _side(m.group("side")) if m else ""
-
-
-def _side(word: str) -> str:
-    for part in (word, word.split("-")[0]):
-        found = sides.group(part)
-        if found is not None:
-            return found[1]
-        country = sides.country(part)
-        if country is not None:
-            return country
-    return ""
+    return side_word(m.group("side")) if m else ""

@@ -63,7 +63,7 @@ def pages(wire: Path, extra: Path) -> tuple[list[tuple[str, str, bool]], list[st
             if record.get("split") in ("heldout2", "heldout4", "heldout5", "heldout6", "heldout7",
                                       "heldout8", "heldout9", "heldout10", "heldout11",
                                       "heldout12", "heldout13", "heldout14",
-                                      "heldout15"):
+                                      "heldout15", "heldout16"):
                 continue  # the entities' held-out checks: kept unseen here too
             path = folder / f"{record['id']}.txt"
             text = path.read_text("utf-8") if path.exists() else ""

@@ -3,8 +3,8 @@
     .venv/bin/python bench/train_contest.py [--data /work/data/wire/claims] [--cache FILE]
         [--write]
 
-Development data only: the wire splits wire1-wire14 (bench_wire.py) and the status set's
-`dev` split (bench_status.py). wire15, this session's validation set, is never loaded here
+Development data only: the wire splits wire1-wire15 (bench_wire.py) and the status set's
+`dev` split (bench_status.py). wire16, this session's validation set, is never loaded here
 (the splits are named one by one; `--split all` would take it in).
 
 1. Every article is analysed once with the rules alone (`find_claims(..., learned=False)`;
@@ -20,7 +20,7 @@ Development data only: the wire splits wire1-wire14 (bench_wire.py) and the stat
    the training splits): the one that most raises status accuracy, counting a flip +1 when
    gold is `disputed`, -1 when gold is `claimed`, 0 otherwise. None gains: the threshold is
    above 1 and the model never acts.
-4. Leave-one-split-out over wire3-wire14: train on the other splits and the
+4. Leave-one-split-out over wire3-wire15: train on the other splits and the
    status dev split, score the left-out split with bench_status's scorer, rules alone and
    rules + model; prints
    status accuracy and "confirmed" precision per fold and the mean.
@@ -53,11 +53,11 @@ from tui.pipeline.analyze.sentences import split_sentences  # noqa: E402
 
 WIRE = (
     "wire1", "wire2", "wire3", "wire4", "wire5", "wire6", "wire7", "wire8", "wire9", "wire10",
-    "wire11", "wire12", "wire13", "wire14",
+    "wire11", "wire12", "wire13", "wire14", "wire15",
 )
 FOLDS = ("wire3", "wire4", "wire5", "wire6", "wire7", "wire8", "wire9", "wire10", "wire11",
-         "wire12", "wire13", "wire14")
-VALIDATION = "wire15"  # never loaded here
+         "wire12", "wire13", "wire14", "wire15")
+VALIDATION = "wire16"  # never loaded here
 assert VALIDATION not in WIRE
 STATUS_DEV = "status-dev"
 

@@ -13,7 +13,8 @@ Not a site: a name with a force's word before the noun ("Agwa Police Station",
 "Borno Military Base": the town is the place, places.py's rule), a name in a Title Case
 headline (every word has a name's shape there), a name in capitals, a name a rule listed or
 found as something else (a weapon, a listed organisation), a given name before a noun that is
-also a surname ("Nathan Lane"), a nationality or "The" opening the run (left out of the name:
+also a surname ("Nathan Lane"), two names joined by a hyphen before the noun (a route
+between two places, span_repair.py's), a nationality or "The" opening the run (left out of the name:
 "the Moroccan Western Sahara Wall" is "Western Sahara Wall").
 """
 
@@ -64,6 +65,8 @@ def sites(text: str) -> list[tuple[int, int]]:
             continue
         if any(w in _FORCES for w in words[:-1]) or match["name"].isupper():
             continue  # "Agwa Police Station", "BORNO AIR BASE"
+        if len(words) == 2 and "-" in words[0]:
+            continue  # "the Kumba-Mbonge Road": a route between two places (span_repair.py)
         if words[-1] in _nouns()[1] and given_names.is_given_name(words[0]):
             continue  # "Nathan Lane", "Gordon Hall"
         line_start = text.rfind("\n", 0, start) + 1
@@ -86,7 +89,7 @@ def repaired(text: str, kept: list[Found], rank: int) -> list[Found]:
     for start, end in spans:
         inside = [m for m in kept if m.start < end and start < m.end]
         if len(inside) > 1 or any(m.start < start or m.end > end for m in inside):
-            continue  # "the Kumba-Mbonge Road": two places (span_repair.py)
+            continue
         if any(m.type == "WEAPON" or m.key.startswith(("org:", "body:")) for m in inside):
             continue
         kept = [m for m in kept if m not in inside]

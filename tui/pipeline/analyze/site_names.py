@@ -15,7 +15,9 @@ headline (every word has a name's shape there), a name in capitals, a name a rul
 found as something else (a weapon, a listed organisation), a given name before a noun that is
 also a surname ("Nathan Lane"), two names joined by a hyphen before the noun (a route
 between two places, span_repair.py's), a nationality or "The" opening the run (left out of the name:
-"the Moroccan Western Sahara Wall" is "Western Sahara Wall").
+"the Moroccan Western Sahara Wall" is "Western Sahara Wall"), and so does a word of English's
+closed classes or an adverb ("On Wall Street", "One Home Depot", "Formerly X Arena"). The
+nouns that end shops' and firms' names too ("Home Depot", "the U.S. Market") are left out.
 """
 
 from __future__ import annotations
@@ -23,11 +25,18 @@ from __future__ import annotations
 import functools
 import re
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from tui.pipeline.analyze import demonyms, given_names, labels, name_evidence
 from tui.pipeline.analyze.datafiles import rows
 from tui.pipeline.analyze.grouping import Found
 
 _WORD = r"(?:[A-Z][\w’'.&-]*|of|al|el|de|&)"
+# Nouns that also end shops' and firms' names ("Home Depot", "the U.S. Market"): left to the
+# model and to entities.py's reading of them.
+_TRADE = frozenset(("Depot", "Outlets", "Mall", "Market", "Bazaar", "Souk"))
+# Only a road's noun takes a number after it ("National Highway 2"; "Palm Bay 18" is a score).
+_NUMBERED = frozenset(("Highway", "Motorway", "Expressway", "Freeway", "Road"))
 # A force's word before the noun makes the site a post of that force at a town ("Agwa Police
 # Station", "Borno Military Base": the town is the place, places.py's rule).
 _FORCES = frozenset(("Army", "Police", "Military", "Gendarmerie", "Guard", "Militia"))
@@ -44,7 +53,7 @@ def _nouns() -> tuple[frozenset[str], frozenset[str]]:
 
 @functools.cache
 def _pattern() -> re.Pattern[str]:
-    nouns = "|".join(sorted(_nouns()[0], key=len, reverse=True))
+    nouns = "|".join(sorted(_nouns()[0] - _TRADE, key=len, reverse=True))
     return re.compile(
         rf"(?<![\w’'.-])(?P<name>(?:{_WORD} ){{1,5}}(?:{nouns}))(?P<number> \d{{1,3}})?(?![\w’'-])"
     )
@@ -57,10 +66,14 @@ def sites(text: str) -> list[tuple[int, int]]:
         start, end = match.start(), match.end()
         words = match["name"].split(" ")
         while words and (
-            words[0] in ("The", "the", "of", "al", "el", "de", "&")
+            words[0].lower() in STOP_WORDS
+            or words[0] in ("al", "el", "de", "&")
+            or words[0].endswith("ly")
             or demonyms.is_nationality(words[0])
         ):
-            start += len(words.pop(0)) + 1
+            start += len(words.pop(0)) + 1  # "The", "On Wall Street", "Formerly X Arena"
+        if match["number"] and words and words[-1] not in _NUMBERED:
+            end -= len(match["number"])
         if len(words) < 2 or not words[0][:1].isupper():
             continue
         if any(w in _FORCES for w in words[:-1]) or match["name"].isupper():

@@ -33,6 +33,10 @@ def test_a_name_ending_in_a_sites_noun_is_a_place(nlp: Any) -> None:
     assert site_names.sites("They cheered Nathan Lane and Gordon Hall.") == []
     assert site_names.sites("Drone Strike Hits Kalem Air Base Overnight\nBody.") == []
     assert site_names.sites("They reached KALEM AIR BASE at noon.") == []
+    # a shop's or firm's noun; a closed-class word opening the run; a number after no road
+    assert site_names.sites("Shares of One Home Depot store and the U.S. Market fell.") == []
+    text = "Stocks slid. On Wall Street, it ended Palm Bay 18, Titusville 3."
+    assert [text[s:e] for s, e in site_names.sites(text)] == ["Wall Street", "Palm Bay"]
     # two places joined before a road stay two (span_repair.py)
     found = types(nlp, "Soldiers closed the Kumba-Mbonge Road on Friday.")
     assert "Kumba-Mbonge Road" not in found

@@ -25,8 +25,6 @@ from __future__ import annotations
 import functools
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from tui.pipeline.analyze import demonyms, given_names, labels, name_evidence
 from tui.pipeline.analyze.datafiles import rows
 from tui.pipeline.analyze.grouping import Found
@@ -52,6 +50,15 @@ def _nouns() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @functools.cache
+def _closed_class() -> frozenset[str]:
+    """English's closed-class words (the model package's stop words), loaded on first need:
+    importing the analyzer loads no spaCy."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+@functools.cache
 def _pattern() -> re.Pattern[str]:
     nouns = "|".join(sorted(_nouns()[0] - _TRADE, key=len, reverse=True))
     return re.compile(
@@ -66,7 +73,7 @@ def sites(text: str) -> list[tuple[int, int]]:
         start, end = match.start(), match.end()
         words = match["name"].split(" ")
         while words and (
-            words[0].lower() in STOP_WORDS
+            words[0].lower() in _closed_class()
             or words[0] in ("al", "el", "de", "&")
             or words[0].endswith("ly")
             or demonyms.is_nationality(words[0])

@@ -37,7 +37,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "35"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "36"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -192,7 +192,10 @@ ANALYZER_VERSION = "35"  # 2: state bodies, described organisations; 3: attitude
 # before a site's noun in lower case is a place ("the Shatt al-Arab waterway", "the Ta Prohm
 # temple"), and "at" places a one-word name as "in" does but after a word of aiming, shooting,
 # looking or feeling ("a shot at X"); an abbreviated title alone ("Gen." before a name) is no
-# person
+# person; 36 (session 19) entities, ents18: a name ending in a site's noun written as part of
+# it is a place ("the Federal Legislative Palace", "National Highway 2"; site_names.py), a
+# two-word demonym or a territory's adjective owns a state body ("South African foreign
+# ministry", "the Abkhaz army", "Ingush police"), North Korea's missiles listed whole
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

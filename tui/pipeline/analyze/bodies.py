@@ -23,7 +23,7 @@ import re
 from typing import NamedTuple
 
 from tui.pipeline.analyze import gazetteer
-from tui.pipeline.analyze.demonyms import country_of
+from tui.pipeline.analyze.demonyms import country_of, region_of
 from tui.pipeline.analyze.lists import PhraseIndex, org_rows, split_forms
 
 
@@ -86,7 +86,7 @@ _MILITARY_ADJECTIVE = re.compile(
     r"|strikes?|attacks?|build-?up|drills?|exercises?|power|might|capabilit(?:y|ies)|rule|junta"
     r"|regime|courts?|tribunals?|drones?|jets?|planes?|helicopters?|ships?|warships?|vessels?"
     r"|trucks?|convoys?|satellites?|radars?|forces|surveillance|spokes(?:man|woman|person)"
-    r"|commanders?|officers?|patrols?|posts?|camps?|checkpoints?)\b"
+    r"|commanders?|officers?|patrols?|posts?|camps?|checkpoints?|troops|soldiers|servicemen)\b"
 )
 _SPOKES_AFTER = re.compile(
     r" (?:spokes(?:man|woman|person)|press (?:wing|office|service)|media (?:wing|office|cell))\b"
@@ -319,10 +319,10 @@ def _state_bodies(text: str) -> list[BodyMention]:
         if match["adj"]:
             # The last capitalised word is the demonym: "The Russian" -> "Russian".
             words = owner.split()
-            while words and country_of(words[0]) is None and not _is_place(" ".join(words)):
+            while words and not _owner(words):
                 start += len(words.pop(0)) + 1
             owner = " ".join(words)
-            country = (country_of(owner) or _place_key(owner)) if owner else None
+            country = country_of(owner) or region_of(owner) or _place_key(owner) if owner else None
             if country is None:
                 continue  # a bare body written as a name is found by _NAMED_BODY
         else:
@@ -338,6 +338,14 @@ def _state_bodies(text: str) -> list[BodyMention]:
             continue  # "Kosovo police officers", "11 Iranian police killed": people
         found.append(BodyMention(start, match.end(), f"body:{country}:{_body_key(body)}"))
     return found
+
+
+def _owner(words: list[str]) -> bool:
+    """Whether the capitalised words before a body name its owner: a demonym, also of two
+    words ("South African", "North Korean"), a territory's adjective ("Bosnian Serb"), or a
+    place."""
+    whole = " ".join(words)
+    return bool(country_of(whole) or region_of(whole) or country_of(words[0]) or _is_place(whole))
 
 
 def _is_place(name: str) -> bool:

@@ -56,6 +56,17 @@ def country_of(word: str) -> str | None:
     return None
 
 
+@functools.cache
+def _regions() -> dict[str, str]:
+    return {row[0]: row[1] for row in rows("region_adjectives.tsv")}
+
+
+def region_of(adjective: str) -> str | None:
+    """The territory with bodies of its own that `adjective` names ("Abkhaz" -> Abkhazia,
+    "Bosnian Serb" -> Republika Srpska; data/region_adjectives.tsv), else None."""
+    return _regions().get(adjective)
+
+
 def demonym_of(country: str) -> str | None:
     """The adjective for a country ("Russia" -> "Russian"), if the table has it."""
     return _DEMONYMS.get(country)

@@ -217,13 +217,13 @@ def retype(doc: Any, ent: Any, kind: str, text: str, start: int, end: int, title
         if previous in ROLE_WORDS and len(words) >= 2 and looks_like_name(surface):
             return "PERSON"
         plain = not any(w in ORG_WORDS for w in words) and not surface.isupper()
-        if plain and len(words) >= 2 and words[-1] in _FEATURE_WORDS:
+        if plain and len(words) >= 2 and words[-1] in FEATURE_WORDS:
             return "PLACE"  # "Flamingo Naval Base", "Ramree Island", "Gegharkunik Provinces"
         if plain and len(words) <= 2 and kind_from_context(text, start, end) == "PLACE":
             return "PLACE"  # "ambushed in Doonka and Bullalow", "the Seiyana area"
         if (
             len(words) >= 2
-            and words[-1] in _UNIT_WORDS
+            and words[-1] in UNIT_WORDS
             and gazetteer.lookup(" ".join(words[:-1])) is not None
         ):
             return "PLACE"  # "Mandalay Division": a unit of a known place
@@ -300,7 +300,7 @@ def place_span(text: str, start: int, end: int) -> tuple[int, int]:
             end = len(text[start : match.start()].rstrip()) + start
             break
     words = text[start:end].split()
-    if len(words) >= 2 and (words[-1] in _UNIT_WORDS or words[-1] in _FORCE_WORDS):
+    if len(words) >= 2 and (words[-1] in UNIT_WORDS or words[-1] in _FORCE_WORDS):
         end -= len(words[-1]) + 1  # "Kani Township"; "Susungpara Army camp": the camp's place
     words = text[start:end].split()
     if len(words) >= 2 and words[0] in _UNIT_HEADS:
@@ -318,7 +318,7 @@ def place_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 # Last words of the names of places that are no settlement (and of units in the plural): what
 # the model calls an organisation with one of these is a place.
-_FEATURE_WORDS = frozenset((
+FEATURE_WORDS = frozenset((
     "Base", "Airbase", "Island", "Islands", "Highway", "Road", "Street", "Bridge", "Valley",
     "Heights", "Strait", "Gulf", "Bay", "Canal", "Dam", "Mountains", "Hills", "Desert",
     "Provinces", "Regions", "Districts", "Townships", "Governorates", "Oblasts", "States",
@@ -329,7 +329,7 @@ _UNIT_HEADS = frozenset(("Barangay", "Brgy.", "Tambon", "Amphoe"))
 _EVENT_WORDS = frozenset(
     ("Open", "Cup", "Games", "Championship", "Championships", "Trophy", "Prix", "Stakes", "Day")
 )
-_UNIT_WORDS = frozenset(
+UNIT_WORDS = frozenset(
     (
         "Township",
         "Region",

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import bodies, demonyms, gazetteer, labels, orgs
+from tui.pipeline.analyze import bodies, demonyms, gazetteer, labels, orgs, site_names
 from tui.pipeline.analyze.grouping import Found
 
 _CALENDAR = re.compile(
@@ -137,5 +137,6 @@ def coordinated(text: str, kept: list[Found]) -> list[Found]:
 
 
 def repaired(text: str, kept: list[Found], rank: int) -> list[Found]:
-    """The resolved mentions with coordinated names split and bracketed acronyms added."""
-    return bracketed_acronyms(text, coordinated(text, kept), rank)
+    """The resolved mentions with coordinated names split, bracketed acronyms added and named
+    sites made places (site_names.py)."""
+    return site_names.repaired(text, bracketed_acronyms(text, coordinated(text, kept), rank), rank)

@@ -17,7 +17,10 @@ import re
 from tui.pipeline.analyze.datafiles import rows
 
 # The nouns of name_nouns.tsv's places that are English verbs too.
-_VERBS = frozenset(("drive", "market", "mine", "tower", "towers", "quarter", "compound", "bridge"))
+_VERBS = frozenset((
+    "drive", "market", "mine", "tower", "towers", "quarter", "compound", "bridge", "station",
+    "wall", "gate",
+))
 
 
 @functools.cache

@@ -43,7 +43,7 @@ from dataclasses import asdict, dataclass, field
 
 from tui.pipeline.stories.features import ArticleFeatures
 from tui.pipeline.stories.kinds import CLASSES, IN_ONE_TOWN, disagree
-from tui.pipeline.stories.place_fit import names_both, nested, one_town
+from tui.pipeline.stories.place_fit import names_both, nested, one_town, round_up
 
 CLEAR_LEAD = 2.0  # an article naming no town joins under `join` only this far ahead
 
@@ -256,7 +256,7 @@ class StoryIndex:
         lead or body names the story's, and the other way round), and their weapons and
         targets do not disagree."""
         if feats.places and story.places:
-            shared = any(p_ in story.places for p_ in feats.places)
+            shared = any(p_ in story.places for p_ in feats.places) or nested(feats, story)
         elif feats.places:  # a story whose reports name no town in their leads: their terms
             shared = any(p_ in story.terms for p_ in feats.places)
         else:
@@ -272,7 +272,7 @@ class StoryIndex:
         p = self.params
         scored, placeless = [], []
         candidates = self._candidates(feats)
-        if feats.trend and sum(
+        if round_up(feats) or feats.trend and sum(
             any(t in self.stories[sid].places for t in feats.title_places) for sid in candidates
         ) >= 2:
             return None  # "Analysis: Nikopol and Kurakhove show ...": about neither

@@ -24,7 +24,8 @@ better of), or when the article's focus places (its headline's, if it names any)
 of each of the two: an article that fits two stories (a round-up, an analysis naming two
 events) is about neither.
 A piece its headline labels an analysis or opinion joins only a story whose town that
-headline names.
+headline names, and none when the headline spans two places (place_fit.round_up). Two reports
+that each name the other's place are one place at two levels: anchored, no mismatch.
 
 Nothing older is recomputed: joining adds the article's terms to one story's sums. Removing
 an article (on reprocess) subtracts them; the rest of its story stays as it is. The result is
@@ -252,9 +253,9 @@ class StoryIndex:
 
     def anchored(self, feats: ArticleFeatures, story: StoryState) -> bool:
         """Whether an article and a story are of one place and one kind of event: they share a
-        focus place (or, for an article whose title and first paragraph name no town, its
-        lead or body names the story's, and the other way round), and their weapons and
-        targets do not disagree."""
+        focus place or each name the other's (`nested`; for an article whose title and first
+        paragraph name no town, its lead or body names the story's, and the other way round),
+        and their weapons and targets do not disagree."""
         if feats.places and story.places:
             shared = any(p_ in story.places for p_ in feats.places) or nested(feats, story)
         elif feats.places:  # a story whose reports name no town in their leads: their terms

@@ -282,7 +282,7 @@ class StoryIndex:
             if feats.trend and not any(t in story.places for t in feats.title_places):
                 continue
             score = self.score(feats, story)
-            if score >= (p.join_anchored if self.anchored(feats, story) else p.join):
+            if score >= p.join or score >= p.join_anchored and self.anchored(feats, story):
                 scored.append((score, sid))
             elif score >= p.join_anchored and not feats.places:
                 placeless.append((score, sid))

@@ -67,7 +67,7 @@ def nested(feats: Article, story: Story) -> bool:
     is named one way only). A town the analysis did not tag in one report is still among its
     terms as a plain word, and is met by its skeleton ("from the direction of Sotk", "in the
     Maré favelas": `written_as_word`)."""
-    return _names(story.terms, feats.places) and _names(feats.terms, tuple(story.places))
+    return _names(feats.terms, tuple(story.places)) and _names(story.terms, feats.places)
 
 
 def _names(terms: dict[str, float], places: tuple[str, ...]) -> bool:

@@ -35,7 +35,11 @@ Public API (docs/STORIES.md explains the rules and the numbers behind them):
 # 11: "Congo" alone is the DR Congo, as the analyzer reads it (analyze/shared_names.py).
 # 12: a dateline's town ("PORT MORESBY, May 16 (Wire) - ") is where the story was filed: no
 # focus place, no lead term and no country of the event (eighteenth pass, stories18).
-FEATURES_VERSION = "12"
+# 13: the features keep their shape, the grouping's rules change and take effect with the
+# refiling: an analysis whose headline spans two places joins no story, and one event's places
+# at two levels (each report naming the other's, a town the analysis left untagged met as a
+# word) anchor the article (groups21).
+FEATURES_VERSION = "13"
 # What a story's report finds changed (the ledger's rows, contradictions, figures): the stored
 # contested marks (⚡, `is:contested`) were set by other rules and are checked again, a batch at
 # a time, by the story process (tui/service/stories.py). Bump with any change to them.

@@ -24,7 +24,8 @@ better of), or when the article's focus places (its headline's, if it names any)
 of each of the two: an article that fits two stories (a round-up, an analysis naming two
 events) is about neither.
 A piece its headline labels an analysis or opinion joins only a story whose town that
-headline names.
+headline names, and none when the headline spans two places (place_fit.round_up). Two reports
+that each name the other's place are one place at two levels: anchored, no mismatch.
 
 Nothing older is recomputed: joining adds the article's terms to one story's sums. Removing
 an article (on reprocess) subtracts them; the rest of its story stays as it is. The result is
@@ -43,7 +44,7 @@ from dataclasses import asdict, dataclass, field
 
 from tui.pipeline.stories.features import ArticleFeatures
 from tui.pipeline.stories.kinds import CLASSES, IN_ONE_TOWN, disagree
-from tui.pipeline.stories.place_fit import names_both, nested, one_town
+from tui.pipeline.stories.place_fit import names_both, nested, one_town, round_up
 
 CLEAR_LEAD = 2.0  # an article naming no town joins under `join` only this far ahead
 
@@ -252,11 +253,11 @@ class StoryIndex:
 
     def anchored(self, feats: ArticleFeatures, story: StoryState) -> bool:
         """Whether an article and a story are of one place and one kind of event: they share a
-        focus place (or, for an article whose title and first paragraph name no town, its
-        lead or body names the story's, and the other way round), and their weapons and
-        targets do not disagree."""
+        focus place or each name the other's (`nested`; for an article whose title and first
+        paragraph name no town, its lead or body names the story's, and the other way round),
+        and their weapons and targets do not disagree."""
         if feats.places and story.places:
-            shared = any(p_ in story.places for p_ in feats.places)
+            shared = any(p_ in story.places for p_ in feats.places) or nested(feats, story)
         elif feats.places:  # a story whose reports name no town in their leads: their terms
             shared = any(p_ in story.terms for p_ in feats.places)
         else:
@@ -272,7 +273,7 @@ class StoryIndex:
         p = self.params
         scored, placeless = [], []
         candidates = self._candidates(feats)
-        if feats.trend and sum(
+        if round_up(feats) or feats.trend and sum(
             any(t in self.stories[sid].places for t in feats.title_places) for sid in candidates
         ) >= 2:
             return None  # "Analysis: Nikopol and Kurakhove show ...": about neither
@@ -281,7 +282,7 @@ class StoryIndex:
             if feats.trend and not any(t in story.places for t in feats.title_places):
                 continue
             score = self.score(feats, story)
-            if score >= (p.join_anchored if self.anchored(feats, story) else p.join):
+            if score >= p.join or score >= p.join_anchored and self.anchored(feats, story):
                 scored.append((score, sid))
             elif score >= p.join_anchored and not feats.places:
                 placeless.append((score, sid))

@@ -1,7 +1,8 @@
 """Issue 14, seventeenth status pass (status22): false denials on copy nobody read.
 
 The real analyzer runs on every case (model, entity rules, claims finder); the people are
-invented, countries real. The first two cases came out `denied` before the pass
+invented, countries real. The lying and sequel cases came out `denied` before the pass, the
+appeal `confirmed`
 (bench/README.md, "Claims: seventeenth status pass").
 """
 
@@ -53,9 +54,27 @@ def test_a_sequel_that_goes_on_still_denies(find):
     assert one(found, "said", "navy").status == "denied"
 
 
+def test_an_appeal_corroborates_nothing(find):
+    """corroboration.asserts: "called for an investigation into the crash, which killed all
+    40 on board" names the act but reports none; a neutral party telling the act still
+    corroborates."""
+    claim = (
+        "Canada's foreign minister Lena Barrow said that a missile fired by Iran brought down "
+        "the airliner near Tehran, killing all 40 people on board. "
+    )
+    appeal = (
+        "The leaders of Norway and Chile called for a full investigation into the crash near "
+        "Tehran, which killed all 40 people on board."
+    )
+    found = find(claim + appeal)
+    assert one(found, "said", "Barrow").status != "confirmed"
+    assert one(found, "called", "leaders").status != "confirmed"
+
+
 def test_wire_floors_of_this_pass():
     """Development wire copy: wire5 (not read this pass) and wire14, wire15 (read)."""
     assert wire_result("wire5").share(wire_result("wire5").status_ok) >= 0.88  # 0.871 -> 0.882
     assert wire_result("wire14").share(wire_result("wire14").status_ok) >= 0.70  # 0.686 -> 0.705
     result = wire_result("wire15")
-    assert result.share(result.status_ok) >= 0.71  # 0.690 -> 0.714
+    assert result.share(result.status_ok) >= 0.72  # 0.690 -> 0.726
+    assert result.confirmed_right >= 2 and result.confirmed_predicted <= 3  # 2 of 5 -> 2 of 3

@@ -196,6 +196,11 @@ ANALYZER_VERSION = "36"  # 2: state bodies, described organisations; 3: attitude
 # it is a place ("the Federal Legislative Palace", "National Highway 2"; site_names.py), a
 # two-word demonym or a territory's adjective owns a state body ("South African foreign
 # ministry", "the Abkhaz army", "Ingush police"), North Korea's missiles listed whole
+# 36 (session 19), also status22: "lying" before any preposition or adverb of place or a
+# word of posture is where something lies, no lie ("bodies lying inside the stadium"); a
+# denial's sequel in the next sentence that adds or concedes ("However, it also confirmed ...",
+# "said instead ...") no longer carries the denial; an appeal, warning or vow ("called for an
+# investigation into the crash, which killed ...") corroborates nothing
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

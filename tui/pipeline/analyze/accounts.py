@@ -176,10 +176,11 @@ def _counts(ledger: Ledger) -> None:
                 ledger.add(k, "dispute", _span_of(ledger, j, k), a.canonical)
 
 # Speech acts that assert nothing to contest: warnings, vows, appeals (directives, commissives).
-_NOT_ASSERTED = words("warn threaten vow pledge promise urge call demand appeal ask")
+NOT_ASSERTED = words("warn threaten vow pledge promise urge call demand appeal ask")
 
 
-def _base(text: str, draft: Draft) -> str:
+def verb_base(text: str, draft: Draft) -> str:
+    """The base of the cue's last word ("called" -> "call"), or ""."""
     words = text[draft.cue[0] : draft.cue[1]].lower().split()
     return cues.VERB_BASE.get(words[-1], "") if words else ""
 
@@ -203,7 +204,7 @@ def _responses(ledger: Ledger) -> None:
             for j in ledger.others_before(m.start(), s, first)
             if not ledger.drafts[j].attached
             and fits(ref, text, ledger.drafts[j])
-            and _base(text, ledger.drafts[j]) not in _NOT_ASSERTED
+            and verb_base(text, ledger.drafts[j]) not in NOT_ASSERTED
         ]
         if ref.owner and ref.owner.lower() not in ("its", "their", "his", "her"):
             near = ledger.owned_by(ref.owner, near) or near

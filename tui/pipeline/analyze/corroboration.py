@@ -12,6 +12,9 @@ known side in the REACH sentences before it when
   article repeats: "Mahbes" 1.5 and "positions" 1),
 - the corroborating claim neither negates nor opens on a contrast ("But", "However"), nor
   calls anything false, and has no evidence of its own yet;
+- neither claim is an appeal, a warning or a vow ("called for an investigation into the
+  crash, which killed all 176 on board"): a directive or a commitment reports no act, whatever
+  act its object names (accounts.NOT_ASSERTED; "call" only as "call for / on");
 and both are confirmed, each with the other's sentence. The precedence stands: when the side's
 claim is contested too, it stays `disputed` with the confirmation listed.
 """
@@ -20,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import bodies, overlap, sides
+from tui.pipeline.analyze import accounts, bodies, cues, overlap, sides
 from tui.pipeline.analyze.admissions import ACT_RE
 from tui.pipeline.analyze.disputes import falsity_in
 from tui.pipeline.analyze.evidence import Ledger, claim_span, independent
@@ -39,7 +42,7 @@ def find(ledger: Ledger) -> None:
     for j, d in enumerate(ledger.drafts):
         if d.affiliation or unread_side(d) or d.attached or ledger.kinds(j):
             continue
-        if not _plain(ledger, j):
+        if not _plain(ledger, j) or not asserts(ledger, j):
             continue
         if not _tells_act(ledger, j):
             continue
@@ -50,6 +53,8 @@ def find(ledger: Ledger) -> None:
                 continue
             if "denial" in ledger.kinds(k) or not _tells_act(ledger, k):
                 continue
+            if not asserts(ledger, k):
+                continue
             if not independent_of(other, d):
                 continue
             a, b = ledger.words[k], ledger.words[j]
@@ -58,6 +63,24 @@ def find(ledger: Ledger) -> None:
             if tied and ledger.weight(a, b) >= NEEDED and not counts_differ(*told):
                 ledger.add(k, "confirmation", claim_span(ledger, j, k), d.canonical)
                 ledger.add(j, "confirmation", claim_span(ledger, k, j), other.canonical)
+
+
+_APPEAL_RE = re.compile(r"\s+(?:for|on|upon)\b", re.IGNORECASE)
+
+
+def asserts(ledger: Ledger, k: int) -> bool:
+    """Does claim `k` assert something, rather than appeal, warn or vow ("urged restraint",
+    "called for an inquiry", "vowed to respond")? "called the attack a massacre" asserts."""
+    d = ledger.drafts[k]
+    said = ledger.text[d.cue[0] : d.cue[1]].lower().split()
+    for n, word in enumerate(said):
+        base = cues.VERB_BASE.get(word, "")
+        if base not in accounts.NOT_ASSERTED:
+            continue
+        if base != "call" or n + 1 < len(said) and said[n + 1] in ("for", "on", "upon"):
+            return False
+        return n + 1 < len(said) or not _APPEAL_RE.match(ledger.text, d.cue[1])
+    return True
 
 
 def _plain(ledger: Ledger, j: int) -> bool:

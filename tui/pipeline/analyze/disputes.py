@@ -43,10 +43,15 @@ _ALWAYS_DENY = frozenset(base for kind, base in _REBUTTALS if kind == "always")
 _REJECT = frozenset(base for kind, base in _REBUTTALS if kind == "statement")
 # An idiom's verb and its particle or object, a rejection's base: "took issue with the account".
 _IDIOMS = {tuple(base.split()): base.split()[0] for kind, base in _REBUTTALS if kind == "idiom"}
-# "Lie" as where something lies ("patients lying in corridors", "lies 20 km north"): no falsity.
+# "Lie" as where something lies ("patients lying in corridors", "lies 20 km north", "bodies
+# lying inside and outside the stadium", "lying face down"): no falsity. Every English
+# preposition and adverb of place but "about" ("lying about the toll" is a lie), and the words
+# of a body's posture.
 _PLACED = (
     "in on at under near along across among beneath between within beyond next just some with "
-    "entirely solely squarely wholly firmly ahead behind"
+    "entirely solely squarely wholly firmly ahead behind inside outside around over above "
+    "below underneath beside by alongside amid amidst against throughout opposite off upon onto "
+    "here there everywhere nearby face motionless unconscious flat prone"
 )  # "the responsibility lies entirely with X", "the challenge lies ahead"
 _WHERE = rf"(?!\s+(?:{'|'.join(_PLACED.split())}|\d+|north|south|east|west|dead|wounded|still)\b)"
 # "staged" as feigned ("the attack was staged", "a staged video"), not as carried out ("staged

@@ -33,6 +33,16 @@ _RESTATING = words(
     "say insist maintain state tell argue stress explain call describe reiterate repeat note write "
     "confirm"
 )
+# A sequel in the next sentence that adds or concedes says something new, whatever its verb:
+# "However, it also confirmed that the pilot had been captured", "He said instead that ...".
+# The closed classes of English discourse adverbs: additive
+# (also, too, as well, in addition, moreover, furthermore, besides) and concessive or
+# contrastive (but, however, yet, still, nevertheless, nonetheless, though, although, instead).
+_TURNS_RE = re.compile(
+    r"\b(?:also|too|as well|in addition|moreover|furthermore|besides|but|however|yet|still|"
+    r"nevertheless|nonetheless|though|although|instead)\b",
+    re.IGNORECASE,
+)
 
 
 def find(ledger: Ledger, own: list[tuple[int, int] | None], denial_span: Denial) -> set[int]:
@@ -86,7 +96,7 @@ def _goes_on(ledger: Ledger, own: list[tuple[int, int] | None], k: int) -> bool:
         return False
     d, e = ledger.drafts[k], ledger.drafts[k - 1]
     base = cues.VERB_BASE.get(ledger.text[d.cue[0] : d.cue[1]].lower().split()[-1], "")
-    if base not in _RESTATING or d.kind == cues.DENY:
+    if base not in _RESTATING or d.kind == cues.DENY or _turns(ledger, k):
         return False
     if d.canonical and d.canonical == e.canonical:
         return True
@@ -94,6 +104,17 @@ def _goes_on(ledger: Ledger, own: list[tuple[int, int] | None], k: int) -> bool:
     return bool(d.affiliation and d.affiliation == e.affiliation) and bool(
         _POINTS_BACK_RE.match(content) or _NEGATIVE_RE.search(content)
     )
+
+
+def _turns(ledger: Ledger, k: int) -> bool:
+    """Does claim `k` add or concede rather than go on ("However, it also confirmed ...",
+    "He said instead ...")? Read in its sentence up to the end of its cue, outside its
+    content (a "but" inside what was said is the speaker's)."""
+    d = ledger.drafts[k]
+    lo, hi = d.sent[0], max(d.cue[1], d.content[0])
+    head = ledger.text[lo : min(hi, d.content[0]) if d.content[0] > lo else lo]
+    rest = ledger.text[max(lo, d.content[1]) : d.cue[1]] if d.content[1] < d.cue[1] else ""
+    return bool(_TURNS_RE.search(head) or _TURNS_RE.search(rest))
 
 
 def _negates(ledger: Ledger, k: int) -> bool:

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.contradictions import Contradiction, find_contradictions
+from tui.pipeline.stories.documents import with_documents
 from tui.pipeline.stories.figures import Figure, in_order, outlet_figures, story_figures
 from tui.pipeline.stories.ledger import LedgerRow, build_ledger
 
@@ -39,7 +40,7 @@ class StoryReport:
 
 
 def story_report(story_id: str, articles: Iterable[StoryArticle]) -> StoryReport:
-    ordered = tuple(sorted(articles, key=lambda a: (a.timestamp, a.id)))
+    ordered = tuple(sorted(map(with_documents, articles), key=lambda a: (a.timestamp, a.id)))
     rows = build_ledger(story_id, list(ordered))
     figures = story_figures(rows, {a.id: a.text for a in ordered})
     contradictions = find_contradictions(rows, figures)

@@ -40,6 +40,9 @@ from tui.pipeline.stories.parties import same_party_links, spoken_for
 from tui.pipeline.stories.scope import NO_SCOPE, Scope, scope_of
 from tui.pipeline.stories.statements import (
     clauses,
+    content_words,
+    gives_count,
+    own_content,
     quantities_met,
     similarity,
     statement_keys,
@@ -68,6 +71,8 @@ _CALLED_FALSE = re.compile(
 )
 STATEMENT_JOIN = 0.3
 ACROSS_ARTICLES_JOIN = 0.25  # a row none of whose mentions is in the claim's article
+PARTY_JOIN = 0.5  # a person's row joining their state's (`_party_rows`)
+PARTY_WORDS = 3  # words a statement needs for that, when it gives no count
 _STRENGTH = {"denied": 4, "confirmed": 3, "disputed": 2, "unconfirmed": 1, "claimed": 0}
 
 
@@ -209,7 +214,7 @@ def ledger_items(articles: list[StoryArticle]) -> tuple[list[Item], dict[str, fl
 def build_ledger(story_id: str, articles: list[StoryArticle]) -> list[LedgerRow]:
     """The rows of one story, in order of their first mention."""
     items, weight = ledger_items(articles)
-    drafts = _joined(items, weight)
+    drafts = _party_rows(_joined(items, weight), weight)
     parties = _parties([it.speaker for it in items], {it.speaker.key: it.key for it in items})
     return [_row(story_id, draft, parties.get(draft.key)) for draft in drafts]
 
@@ -250,6 +255,43 @@ def _joined(items: list[Item], weight: dict[str, float]) -> list[_Draft]:
     return drafts
 
 
+def _party_rows(drafts: list[_Draft], weight: dict[str, float]) -> list[_Draft]:
+    """Rows of a state joined by the rows of a named person the analysis ties to that state
+    (a spokesman, an officer, a minister, under a key of their own) that tell one of its
+    statements in other outlets: outlets give one statement as the state's in one copy and
+    as its named spokesman's in another, and the statement is what they share (twenty-first
+    pass). No two rows share an article (one outlet's two speakers are two speakers); a
+    statement of no count needs `PARTY_WORDS` words at least ("the troops"); each row joins
+    the one state row it meets best. Bodies are left out: joined the same way ("the ...
+    Directorate of the Bangladesh Armed Forces" / Bangladesh) they lowered the validation
+    set (bench/README.md, "Stories, twenty-first pass")."""
+    for row in list(drafts):
+        party = row.speakers[0].party
+        if row.denial or not party or row.key == f"state:{party}":
+            continue
+        if not all(s.party == party for s in row.speakers):
+            continue
+        if not row.key.startswith("person:"):
+            continue
+        seen = {m.article_id for m in row.mentions}
+        best, best_score = None, 0.0
+        for state in drafts:
+            if state.key != f"state:{party}" or state.denial:
+                continue
+            if seen & {m.article_id for m in state.mentions}:
+                continue
+            for part in row.match:
+                if not gives_count(part) and len(content_words(part)) < PARTY_WORDS:
+                    continue  # "the troops", "its ambassador": too little to tell
+                score = similarity(part, state.match, weight, PARTY_JOIN)
+                if score > best_score:
+                    best, best_score = state, score
+        if best is not None:
+            _merge(best, row)
+            drafts.remove(row)
+    return drafts
+
+
 def _merge(into: _Draft, other: _Draft) -> None:
     """Join a row into another, its mentions in publication order."""
     found = sorted(
@@ -282,31 +324,6 @@ def _parties(speakers: list[sources.Speaker], resolved: dict[str, str]) -> dict[
         if len(fits) == 1:
             parties[key] = fits.pop()
     return parties
-
-
-def own_content(claim: Claim, article: StoryArticle) -> tuple[str, int]:
-    """(text, offset) of a claim's content, other claims nested in it blanked out."""
-    lo, hi = claim.content_start, claim.content_end
-    if hi <= lo:
-        lo, hi = claim.start, claim.end
-    chars = list(article.text[lo:hi])
-    for other in article.claims:
-        if other is not claim and lo <= other.source_start < hi and other.content_end <= hi:
-            start = min(other.source_start, other.content_start, other.cue_start)
-            chars[max(0, start - lo) : other.content_end - lo] = " " * (
-                other.content_end - max(lo, start)
-            )
-    other_speaker = _OTHER_SPEAKER.search(article.text, lo, hi)
-    if other_speaker:  # "..., after the civil defence agency said the strike killed 22"
-        chars[other_speaker.start() - lo :] = " " * (hi - other_speaker.start())
-    return "".join(chars), lo
-
-
-# A clause in which someone else speaks, hanging at the end of a claim's content.
-_OTHER_SPEAKER = re.compile(
-    r",\s+(?:after|as|while|when|whereas|before|even as)\s[^,.;]{0,80}?\b"
-    r"(?:said|says|reported|reports|told|claimed|announced|stated)\b"
-)
 
 
 # "the ship was undamaged", "was not damaged": an account of the target's state, set against

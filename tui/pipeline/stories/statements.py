@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 
+from tui.core.models import Claim
 from tui.pipeline.stories.amounts import amounts_in
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.countries import country_of, name_tokens
@@ -281,3 +282,38 @@ def weights(statements: list[Counter[str]]) -> dict[str, float]:
         df.update(statement.keys())
     n = len(statements)
     return {k: math.log(1.0 + n / c) for k, c in df.items()}
+
+
+def gives_count(statement: Counter[str]) -> bool:
+    """Whether a statement gives a count of something."""
+    return any(k.startswith("#") for k in statement)
+
+
+def content_words(statement: Counter[str]) -> set[str]:
+    """A statement's keys of words: no entity, amount or mark."""
+    return {k for k in statement if k[:1] not in "#@" and not k.startswith(("part:", "frame:"))}
+
+
+def own_content(claim: Claim, article: StoryArticle) -> tuple[str, int]:
+    """(text, offset) of a claim's content, other claims nested in it blanked out."""
+    lo, hi = claim.content_start, claim.content_end
+    if hi <= lo:
+        lo, hi = claim.start, claim.end
+    chars = list(article.text[lo:hi])
+    for other in article.claims:
+        if other is not claim and lo <= other.source_start < hi and other.content_end <= hi:
+            start = min(other.source_start, other.content_start, other.cue_start)
+            chars[max(0, start - lo) : other.content_end - lo] = " " * (
+                other.content_end - max(lo, start)
+            )
+    other_speaker = _OTHER_SPEAKER.search(article.text, lo, hi)
+    if other_speaker:  # "..., after the civil defence agency said the strike killed 22"
+        chars[other_speaker.start() - lo :] = " " * (hi - other_speaker.start())
+    return "".join(chars), lo
+
+
+# A clause in which someone else speaks, hanging at the end of a claim's content.
+_OTHER_SPEAKER = re.compile(
+    r",\s+(?:after|as|while|when|whereas|before|even as)\s[^,.;]{0,80}?\b"
+    r"(?:said|says|reported|reports|told|claimed|announced|stated)\b"
+)

@@ -37,7 +37,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "35"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "36"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -192,7 +192,11 @@ ANALYZER_VERSION = "35"  # 2: state bodies, described organisations; 3: attitude
 # before a site's noun in lower case is a place ("the Shatt al-Arab waterway", "the Ta Prohm
 # temple"), and "at" places a one-word name as "in" does but after a word of aiming, shooting,
 # looking or feeling ("a shot at X"); an abbreviated title alone ("Gen." before a name) is no
-# person
+# person;
+# 36 (session 19) entities, ents19: what a person's own form makes it (person_forms.py): a
+# regnal number kept ("Abdullah II"), a land's head or tail word a place ("Cape X", "Sir
+# Creek"), a company's legal form or a hotel's noun an organisation, a people in the plural
+# none, a surname of several words whole ("Na Waie")
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

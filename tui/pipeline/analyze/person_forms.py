@@ -87,9 +87,13 @@ def _regnal(text: str, found: list[Found]) -> None:
             numeral = _REGNAL_AFTER.match(text, m.end)
             if m.type == "PERSON" and numeral is not None:
                 m.end = numeral.end()
-            elif m.type == "ORG" and len(words) >= 2 and REGNAL.fullmatch(words[-1]):
-                if given_names.is_given_name(words[0]):
-                    m.type = "PERSON"
+            elif (
+                m.type == "ORG"
+                and len(words) >= 2
+                and REGNAL.fullmatch(words[-1])
+                and given_names.is_given_name(words[0])
+            ):
+                m.type = "PERSON"
 
 
 def _land(words: list[str]) -> bool:

@@ -85,8 +85,8 @@ def _regnal(text: str, found: list[Found]) -> None:
         if m.type in ("PERSON", "ORG") and not m.key:
             words = text[m.start : m.end].split()
             numeral = _REGNAL_AFTER.match(text, m.end)
-            if m.type == "PERSON" and numeral is not None:
-                m.end = numeral.end()
+            if m.type == "PERSON" and numeral is not None and given_names.is_given_name(words[0]):
+                m.end = numeral.end()  # "Edward IV"; not "Final Cut Pro X"
             elif (
                 m.type == "ORG"
                 and len(words) >= 2
@@ -154,6 +154,8 @@ def surname_tails(text: str, found: list[Found]) -> None:
             if len(words) < 3 or words[-1] != surface:
                 continue
             for k in range(len(words) - 2, 0, -1):  # the longest run the text repeats
+                if not words[-1 - k][:1].isupper():
+                    continue  # a run opens with a name's word ("Na Waie"), not "der" or "d."
                 middle = " ".join(words[-1 - k : -1]) + " "
                 at = m.start - len(middle)
                 if text.endswith(middle, 0, m.start) and not text[at - 1 : at].isalnum():

@@ -201,6 +201,10 @@ ANALYZER_VERSION = "36"  # 2: state bodies, described organisations; 3: attitude
 # denial's sequel in the next sentence that adds or concedes ("However, it also confirmed ...",
 # "said instead ...") no longer carries the denial; an appeal, warning or vow ("called for an
 # investigation into the crash, which killed ...") corroborates nothing
+# 36 (session 19), also ents19: what a person's own form makes it (person_forms.py): a
+# regnal number kept ("Abdullah II"), a land's head or tail word a place ("Cape X", "Sir
+# Creek"), a company's legal form or a hotel's noun an organisation, a people in the plural
+# none, a surname of several words whole ("Na Waie")
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

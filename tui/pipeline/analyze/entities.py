@@ -92,6 +92,7 @@ def candidates(doc: Any, text: str) -> list[Found]:
     kept = name_evidence.common_words(text, kept, CONTEXT)
     name_evidence.unknown_places(text, kept, CONTEXT)
     name_evidence.featured_places(text, kept, CONTEXT)
+    kept = name_evidence.by_form(text, kept, RULE)  # regnal numbers, capes, firms, peoples
     if sports.is_sports_text(text):
         _sides(text, kept)
     return kept

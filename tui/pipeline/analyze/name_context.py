@@ -115,6 +115,7 @@ _ORG_BEFORE = re.compile(
     r"\b(?:hospital|clinic|school|university|college)s? (?:called|named|known as) $"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_REGNAL = re.compile(r"X{0,2}(?:IX|IV|V?I{0,3})")  # a king's or a pope's number ("Henry VIII")
 # Words that open the names of storms and operations: events, not persons.
 _EVENT_HEADS = frozenset(("Cyclone", "Hurricane", "Typhoon", "Storm", "Tropical", "Operation"))
 # A name before these names a kin group or a people, not a person ("the al-Fara family", "the
@@ -167,8 +168,8 @@ def kind_from_context(text: str, start: int, end: int, sure_only: bool = False) 
     after = text[end : end + 40]
     if words[0] in _EVENT_HEADS or _OPERATION_BEFORE.search(before) or _KIN.match(after):
         return ""
-    if len(words) >= 2 and _ACRONYM.fullmatch(words[-1]):
-        return "ORG"  # "Kyauk Lone Gyi PDF", "Gangaw PDF"
+    if len(words) >= 2 and _ACRONYM.fullmatch(words[-1]) and not _REGNAL.fullmatch(words[-1]):
+        return "ORG"  # "Kyauk Lone Gyi PDF", "Gangaw PDF"; not "Abdullah II", a regnal number
     if _ORG_NOUN.match(after) or _ORG_BEFORE.search(before):
         return "ORG"
     place_noun = _PLACE_NOUN.match(after)

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import re
 
-from tui.pipeline.analyze import aliases, bodies, gazetteer, given_names, labels, name_context
+from tui.pipeline.analyze import (
+    aliases,
+    bodies,
+    gazetteer,
+    given_names,
+    labels,
+    name_context,
+    person_forms,
+)
 from tui.pipeline.analyze.grouping import Found
 
 
@@ -214,3 +222,9 @@ def featured_places(text: str, found: list[Found], below: int) -> None:
         ):
             for m in mentions:
                 m.type = "PLACE"
+
+
+def by_form(text: str, found: list[Found], below: int) -> list[Found]:
+    """The persons that their name's own form makes something else, or longer (a regnal
+    number, a cape, a company's legal form, a people in the plural: person_forms.py)."""
+    return person_forms.apply(text, found, below)

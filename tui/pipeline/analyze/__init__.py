@@ -37,7 +37,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "35"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "36"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -193,6 +193,8 @@ ANALYZER_VERSION = "35"  # 2: state bodies, described organisations; 3: attitude
 # temple"), and "at" places a one-word name as "in" does but after a word of aiming, shooting,
 # looking or feeling ("a shot at X"); an abbreviated title alone ("Gen." before a name) is no
 # person
+# 36 (session 19) claims, claims21: a label borrowed through a relative word ("what the rebels
+# call a liberated zone", "which he termed an elite division") is no claim (positions.py)
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -1,7 +1,7 @@
 """A label borrowed through a relative word is no claim (claims21, session 19; positions.py):
-"what the rebels call a liberated zone", "a unit, which he termed an elite division". Sentences
-of our own, the naming that stays a claim, then the floors the pass reached on development
-wire copy."""
+"what the rebels call a liberated zone", "a unit, which he termed an elite division"; nor is
+ground claimed ("the area claimed by India"). Sentences of our own, the naming and claiming
+that stay claims, then the floors the pass reached on development wire copy."""
 
 from __future__ import annotations
 
@@ -56,12 +56,40 @@ def test_the_claim_around_a_borrowed_label_stays(find):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Troops tried to enter the area claimed by the neighbouring state.",
+        "The kingdom claims the whole territory.",
+        "Both countries claim the islands, which lie near a shipping lane.",
+        "The army invaded to claim land the neighbour considers its own.",
+    ],
+)
+def test_ground_claimed_is_no_claim(find, text):
+    assert find(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rebels claimed to have taken the town.",
+        "The rebels claimed that the town had fallen.",
+        "The group claimed the attack.",
+        "The rebels claimed control of the border crossing.",
+    ],
+)
+def test_claiming_a_capture_or_an_attack_stays_a_claim(find, text):
+    assert one(find(text), "claimed").source.startswith("The ")
+
+
+@pytest.mark.parametrize(
     ("split", "floor"),
     [
-        ("wire5", 0.94),  # 0.939 -> 0.944
+        ("wire5", 0.945),  # 0.939 -> 0.949
         ("wire6", 0.955),  # 0.953 -> 0.957
+        ("wire8", 0.895),  # 0.892 -> 0.896
         ("wire9", 0.92),  # 0.921, unchanged: the split this pass never read
         ("wire14", 0.915),  # 0.913 -> 0.917
+        ("wire15", 0.882),  # 0.880 -> 0.884
     ],
 )
 def test_claim_f1_floors_after_the_naming_pass(split, floor):

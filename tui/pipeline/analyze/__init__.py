@@ -194,7 +194,8 @@ ANALYZER_VERSION = "36"  # 2: state bodies, described organisations; 3: attitude
 # looking or feeling ("a shot at X"); an abbreviated title alone ("Gen." before a name) is no
 # person
 # 36 (session 19) claims, claims21: a label borrowed through a relative word ("what the rebels
-# call a liberated zone", "which he termed an elite division") is no claim (positions.py)
+# call a liberated zone", "which he termed an elite division") is no claim, nor is ground
+# claimed ("the area claimed by India") (positions.py)
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

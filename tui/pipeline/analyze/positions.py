@@ -12,6 +12,11 @@ attribution vocabulary in a sentence where nobody says anything:
 - an impersonal verdict on saying, with the empty "it" of English as its subject: "It was
   impossible to confirm the claims", "It was not possible immediately to confirm the report",
   "it is too early to say": nobody speaks (the outlet's note, which status.py reads as such);
+- ground claimed: "claim" with a piece of ground or a country as what is claimed, and no
+  clause or infinitive ("the area claimed by India", "a watershed claimed by both countries",
+  "invaded to claim land the neighbour considers its own", "Morocco claims the territory"):
+  ownership demanded, in the verb's dictionary sense, not a statement ("claimed to have taken
+  the town" and "claimed that the town had fallen" stay claims);
 - a name told of a thing through a relative word: "what Moscow calls a special operation",
   "a unit, which he termed an elite division", "what the minister had called the calmest
   vote in years": the outlet borrows a party's label for what its own sentence is about; the
@@ -36,6 +41,16 @@ _PRESENT = frozenset(("VBZ", "VBP"))
 # "refer to as" tell a judgment and stay claims.
 NAMING = words("call term dub label brand name nickname style christen")
 _RELATIVE = frozenset(("WP", "WDT"))  # what, which, that, who, whom
+# Ground and sea that states contest: "the disputed border", "disputed waters", "the area
+# claimed by India".
+GROUND = words(
+    """
+    border borders boundary boundaries frontier line lines area areas region regions territory
+    territories zone zones island islands islets waters sea seas enclave enclaves strip
+    peninsula reef shoal shoals land lands district province village villages town corridor
+    watershed
+    """
+)
 
 
 def standing_position(tok: Token, base: str) -> bool:
@@ -55,6 +70,16 @@ def relative_name(tok: Token, base: str) -> bool:
     relative = [c for c in tok.children if c.dep_ == "dobj" and c.tag_ in _RELATIVE]
     names = [c for c in tok.children if c.dep_ in ("oprd", "dobj") and c.tag_ not in _RELATIVE]
     return bool(relative and names)  # the parser takes the name for a second object at times
+
+
+def claims_ground(tok: Token) -> bool:
+    """ "the area claimed by India": ground or a country claimed, no clause (module docstring)."""
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl", "parataxis") for c in tok.children):
+        return False
+    claimed = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    if not claimed and tok.dep_ in ("acl", "relcl"):
+        claimed = [tok.head]  # "the area claimed by India", "the island which both claim"
+    return any(c.lower_ in GROUND or c.ent_type_ in ("GPE", "LOC") for c in claimed)
 
 
 def impersonal(source: Token, tok: Token) -> bool:

@@ -193,9 +193,8 @@ ANALYZER_VERSION = "36"  # 2: state bodies, described organisations; 3: attitude
 # temple"), and "at" places a one-word name as "in" does but after a word of aiming, shooting,
 # looking or feeling ("a shot at X"); an abbreviated title alone ("Gen." before a name) is no
 # person
-# 36 (session 19) claims, claims21: a label borrowed through a relative word ("what the rebels
-# call a liberated zone", "which he termed an elite division") is no claim, nor is ground
-# claimed ("the area claimed by India") (positions.py)
+# 36 (session 19) claims, claims21: ground claimed ("the area claimed by India", "invaded to
+# claim land") is no claim (positions.py)
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

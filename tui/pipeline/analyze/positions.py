@@ -17,11 +17,6 @@ attribution vocabulary in a sentence where nobody says anything:
   "invaded to claim land the neighbour considers its own", "Morocco claims the territory"):
   ownership demanded, in the verb's dictionary sense, not a statement ("claimed to have taken
   the town" and "claimed that the town had fallen" stay claims);
-- a name told of a thing through a relative word: "what Moscow calls a special operation",
-  "a unit, which he termed an elite division", "what the minister had called the calmest
-  vote in years": the outlet borrows a party's label for what its own sentence is about; the
-  label is quoted, no proposition is stated (the same verb with its own object and name
-  stays a claim: "the army called the report a lie").
 
 Tried and left out (bench/README.md, claims20): will with the subject's own infinitive ("agreed
 to hand over its weapons", "has refused to commit to a ceasefire"), which no wire gold marks but
@@ -37,10 +32,6 @@ from tui.pipeline.analyze.lexicon import words
 # of a standing demand (demanding, pressing, pushing, lobbying), in their dictionary sense.
 STANDING = words("support back favor favour prefer oppose resist demand press push lobby")
 _PRESENT = frozenset(("VBZ", "VBP"))
-# Verbs that give a name (a dictionary sense of each: to call by a name); "describe as" and
-# "refer to as" tell a judgment and stay claims.
-NAMING = words("call term dub label brand name nickname style christen")
-_RELATIVE = frozenset(("WP", "WDT"))  # what, which, that, who, whom
 # Ground and sea that states contest: "the disputed border", "disputed waters", "the area
 # claimed by India".
 GROUND = words(
@@ -61,15 +52,6 @@ def standing_position(tok: Token, base: str) -> bool:
         return False
     objects = [c for c in tok.children if c.dep_ == "dobj"]  # "demands guarantees that ..."
     return not any(t.dep_ in ("ccomp", "acl") for o in objects for t in o.subtree)
-
-
-def relative_name(tok: Token, base: str) -> bool:
-    """ "what it calls the Sahrawi Republic": a naming verb whose object is a relative word."""
-    if base not in NAMING:
-        return False
-    relative = [c for c in tok.children if c.dep_ == "dobj" and c.tag_ in _RELATIVE]
-    names = [c for c in tok.children if c.dep_ in ("oprd", "dobj") and c.tag_ not in _RELATIVE]
-    return bool(relative and names)  # the parser takes the name for a second object at times
 
 
 def claims_ground(tok: Token) -> bool:

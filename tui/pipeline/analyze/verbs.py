@@ -85,8 +85,6 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         return None  # "Interfax quoted a commander as saying": the commander's frame holds it
     if positions.standing_position(tok, base):
         return None  # "Most villagers support the separatists": a position held, no statement
-    if positions.relative_name(tok, base):
-        return None  # "what it calls the Sahrawi Republic": a label borrowed, no statement
     source, cue_lo = subjects.source(tok)
     opening = None
     if (source is not None and not start <= source.i < end) or (

@@ -205,6 +205,8 @@ ANALYZER_VERSION = "36"  # 2: state bodies, described organisations; 3: attitude
 # regnal number kept ("Abdullah II"), a land's head or tail word a place ("Cape X", "Sir
 # Creek"), a company's legal form or a hotel's noun an organisation, a people in the plural
 # none, a surname of several words whole ("Na Waie")
+# 36 (session 19), also claims21: ground claimed ("the area claimed by India", "invaded to
+# claim land") is no claim (positions.py)
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

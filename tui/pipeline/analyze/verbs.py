@@ -55,14 +55,6 @@ _REFLEXIVE = words("itself themselves himself herself")
 # the mobilisation"): the outlet's background, not a position anyone stated.
 _AIMS = frozenset(("want", "wish", "intend", "seek", "plan", "order"))
 _DAYS = words("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
-# Ground and sea that states contest: "the disputed border", "disputed waters".
-_GROUND = words(
-    """
-    border borders boundary boundaries frontier line lines area areas region regions territory
-    territories zone zones island islands islets waters sea seas enclave enclaves strip
-    peninsula reef shoal shoals land lands district province village villages town corridor
-    """
-)
 # Verbs that name their reflexive object: "calling itself X", "identifying himself as X".
 _NAMING = frozenset(("call", "dub", "name", "term", "identify", "introduce"))
 # What a declaration brings into being rather than asserts ("declared a unilateral ceasefire",
@@ -125,6 +117,8 @@ def frame(doc: Any, tok: Token, kind: str, start: int, end: int) -> Found | None
         return None  # "rebels who are backed by Kigali": support given, not a stance said
     if base == "claim" and any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
         return None  # "the region which it has claimed as its base": territory, not speech
+    if base == "claim" and positions.claims_ground(tok):
+        return None  # "the area claimed by India": ground demanded, not a statement
     if base in _NAMING and any(c.dep_ == "dobj" and c.lower_ in _REFLEXIVE for c in tok.children):
         return None  # "a faction calling itself X", "identifying himself as X": a name
     found = content.find(doc, tok, kind, start, end)
@@ -244,7 +238,7 @@ def _disputed_ground(doc: Any, tok: Token) -> bool:
     if tok.lower_ != "disputed":
         return False
     for t in doc[tok.i + 1 : tok.i + 4]:
-        if t.lower_ in _GROUND:
+        if t.lower_ in positions.GROUND:
             return True
         if t.pos_ not in ("ADJ", "NOUN", "PROPN"):
             return False

@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.countries import country_of, name_tokens
+from tui.pipeline.stories.denied import same_proposition
 from tui.pipeline.stories.figures import Figure, FigureMention
 from tui.pipeline.stories.ledger import LedgerRow
 from tui.pipeline.stories.parties import GENERIC_NAMES, names_body, officer_of_state
@@ -160,6 +161,8 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
             if all(any(k.startswith("not:") for k in st) for st in told_statements(row)):
                 continue  # "there is not a single military object here": nothing to deny
             stands = sides(row)
+            if not same_proposition(denied, stands):
+                continue  # "did not occupy the town" / "seven killed in the town"
             if poles == {1} and -1 in stands and 1 not in stands:
                 continue  # "denied its fighters used the school" / "22 killed at the school"
             if (

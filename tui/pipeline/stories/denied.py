@@ -13,9 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.poles import pole
+from tui.pipeline.stories.words import claim_key
 
 HOLDS = 2  # the family of lexicon.OPPOSITIONS on who holds a place
+# The verbs of bodily harm in a dictionary's sense (their keys: "hurt", "injured" and
+# "wounded" share one): what a denial says was not done to people, as lexicon.ACTS are what
+# was done to a place ("no civilian was harmed", "nobody was hurt").
+HARMED = frozenset(claim_key(w) for w in lexicon.words("harmed hurt injured wounded maimed")) - {""}
 
 
 def same_proposition(denied: Iterable[Iterable[str]], stands: set[int]) -> bool:

@@ -39,7 +39,9 @@ FEATURES_VERSION = "12"
 # What a story's report finds changed (the ledger's rows, contradictions, figures): the stored
 # contested marks (⚡, `is:contested`) were set by other rules and are checked again, a batch at
 # a time, by the story process (tui/service/stories.py). Bump with any change to them.
-REPORT_VERSION = "10"  # 10: the twentieth pass (stories20): an official, member or head of a
+REPORT_VERSION = "11"  # 11: contradictions on new sets (contra21): a denial of who holds
+# a place answers only accounts of who holds it; "no civilian was harmed" denies harm to them.
+# 10: the twentieth pass (stories20): an official, member or head of a
 # named body speaks for it; an organ of a state's government named with its country is the
 # state; an acronym set after a description names the source, and that description the body.
 # 9: the nineteenth pass (stories19): the largest of a quantity's

@@ -30,4 +30,3 @@ def same_proposition(denied: Iterable[Iterable[str]], stands: set[int]) -> bool:
     stands on that family ("never occupied the town" / "its fighters took the town")."""
     holds = any(pole(frozenset(d), HOLDS) for d in denied)
     return not holds or bool({HOLDS, -HOLDS} & stands)
-

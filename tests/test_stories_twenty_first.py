@@ -1,9 +1,11 @@
 """Contradictions on sets nobody tuned on (contra21): what a denial answers, read from the
-structure of what it denies. A denial of who holds a place ("the insurgents never occupied the
-town", "claims that they had seized the town") answers accounts of who holds it, not a toll or
-a flight told in the same town; a denial that people were harmed ("no civilian was harmed",
-"nobody was hurt") denies an act on them, as "did not kill civilians" does, and answers the
-civilian tolls. docs/STORIES.md section 4; bench/README.md "Stories: contradictions on new sets
+structure of what it denies, and the class of a count of one. A denial of who holds a place
+("the insurgents never occupied the town", "claims that they had seized the town") answers
+accounts of who holds it, not a toll or a flight told in the same town; a denial that people
+were harmed ("no civilian was harmed", "nobody was hurt") denies an act on them, as "did not
+kill civilians" does, and answers the civilian tolls; an amount of one counts its singular
+noun's class ("one soldier was killed" is a count of soldiers, set against another party's
+four). docs/STORIES.md section 4; bench/README.md "Stories: contradictions on new sets
 (contra21)". The articles are ours.
 """
 
@@ -14,6 +16,7 @@ from datetime import datetime
 import pytest
 
 from tui.pipeline.analyze import analyze_many
+from tui.pipeline.stories.amounts import amounts_in
 from tui.pipeline.stories.article import StoryArticle
 from tui.pipeline.stories.contradictions import _denied_poles, _what_is_denied
 from tui.pipeline.stories.denied import HARMED, HOLDS, same_proposition
@@ -52,6 +55,18 @@ def test_verbs_of_bodily_harm_are_what_a_denial_says_was_not_done() -> None:
         "said", _keys("not:fighters", "harmed"), "none of its fighters was harmed"
     )
     assert _denied_poles(armed) == {1}
+
+
+def test_an_amount_of_one_counts_the_class_of_its_singular_noun() -> None:
+    for text, kind in (
+        ("One soldier was killed and four were wounded", "soldiers"),
+        ("one policeman died in hospital", "soldiers"),
+        ("a rebel commander said one fighter was killed", "attackers"),
+        ("one civilian was killed", "people"),
+        ("one child was wounded", "children"),
+    ):
+        found = amounts_in(text, 0, len(text))
+        assert any(a.kind == kind and a.low == 1 for a in found), (text, found)
 
 
 TEXTS = [

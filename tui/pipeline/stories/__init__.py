@@ -40,7 +40,8 @@ FEATURES_VERSION = "12"
 # contested marks (⚡, `is:contested`) were set by other rules and are checked again, a batch at
 # a time, by the story process (tui/service/stories.py). Bump with any change to them.
 REPORT_VERSION = "11"  # 11: contradictions on new sets (contra21): a denial of who holds
-# a place answers only accounts of who holds it; "no civilian was harmed" denies harm to them.
+# a place answers only accounts of who holds it; "no civilian was harmed" denies harm to them;
+# an amount of one counts a singular noun's class ("one soldier was killed": soldiers).
 # 10: the twentieth pass (stories20): an official, member or head of a
 # named body speaks for it; an organ of a state's government named with its country is the
 # state; an acronym set after a description names the source, and that description the body.

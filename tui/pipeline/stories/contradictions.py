@@ -7,7 +7,9 @@ armed force of the country it fights in are two, whatever country the analysis g
   ("did not strike homes" / "struck homes"; not an act alone: "none of its fighters were
   killed" / "27 killed"; a denied act or tie needs that act or tie: "denied striking the
   hospital" / "sent supplies to the hospital"), or one on the pole of an opposition that what
-  it denies stands on ("denied killing civilians" / "31 people were killed at the market");
+  it denies stands on ("denied killing civilians" / "31 people were killed at the market";
+  "no civilian was harmed" too); a denial of who holds a place answers only accounts of who
+  holds it (denied.py);
 - `dispute`: two rows on opposite poles of one family of incompatible accounts
   (lexicon.OPPOSITIONS: a military objective or homes and civilians; a place taken or held; a
   target hit or unharmed), each on one pole only, neither a denial;

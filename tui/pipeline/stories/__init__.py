@@ -46,6 +46,9 @@ FEATURES_VERSION = "13"
 REPORT_VERSION = "11"  # 11: the twenty-first pass (stories21): a document given whole after
 # a header speaks as the header's speaker, a claim per sentence of an act or a count; a named
 # person's row tied to a state joins the state's row it meets in other outlets.
+# 11, also contradictions on new sets (contra21): a denial of who holds
+# a place answers only accounts of who holds it; "no civilian was harmed" denies harm to them;
+# an amount of one counts a singular noun's class ("one soldier was killed": soldiers).
 # 10: the twentieth pass (stories20): an official, member or head of a
 # named body speaks for it; an organ of a state's government named with its country is the
 # state; an acronym set after a description names the source, and that description the body.

@@ -36,6 +36,21 @@ _INHERIT = ("including", "among them", "of them", "of whom", "among whom")
 _TENS = {w: v for w, v in lexicon.NUMBER_WORDS.items() if v % 10 == 0 and 20 <= v <= 90}
 _CUE_OF = {word: what for what in QUANTITIES for word in lexicon.FIGURE_CUES[what]}
 _CLASS_OF = {word: kind for kind, nouns in lexicon.FIGURE_CLASSES.items() for word in nouns}
+
+
+def _singular(noun: str) -> str:
+    """The singular of a plural class noun: "soldiers", "policemen", "militias" (an amount of
+    one counts a singular noun: "one soldier was killed"; contra21)."""
+    if noun.endswith("men"):
+        return noun[:-3] + "man"
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+_CLASS_OF |= {_singular(w): k for w, k in list(_CLASS_OF.items()) if w != "others"} | {
+    w: k for w, k in _CLASS_OF.items()
+}  # a plural's own class wins ("people" is no singular of anything)
 _WEAPONS = ("drones", "missiles")
 
 

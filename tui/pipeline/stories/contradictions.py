@@ -7,7 +7,9 @@ armed force of the country it fights in are two, whatever country the analysis g
   ("did not strike homes" / "struck homes"; not an act alone: "none of its fighters were
   killed" / "27 killed"; a denied act or tie needs that act or tie: "denied striking the
   hospital" / "sent supplies to the hospital"), or one on the pole of an opposition that what
-  it denies stands on ("denied killing civilians" / "31 people were killed at the market");
+  it denies stands on ("denied killing civilians" / "31 people were killed at the market";
+  "no civilian was harmed" too); a denial of who holds a place answers only accounts of who
+  holds it (denied.py);
 - `dispute`: two rows on opposite poles of one family of incompatible accounts
   (lexicon.OPPOSITIONS: a military objective or homes and civilians; a place taken or held; a
   target hit or unharmed), each on one pole only, neither a denial;
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 
 from tui.pipeline.stories import lexicon
 from tui.pipeline.stories.countries import country_of, name_tokens
+from tui.pipeline.stories.denied import HARMED, same_proposition
 from tui.pipeline.stories.figures import Figure, FigureMention
 from tui.pipeline.stories.ledger import LedgerRow
 from tui.pipeline.stories.parties import GENERIC_NAMES, names_body, officer_of_state
@@ -160,6 +163,8 @@ def _denials(rows: list[LedgerRow]) -> Iterable[tuple[LedgerRow, LedgerRow]]:
             if all(any(k.startswith("not:") for k in st) for st in told_statements(row)):
                 continue  # "there is not a single military object here": nothing to deny
             stands = sides(row)
+            if not same_proposition(denied, stands):
+                continue  # "did not occupy the town" / "seven killed in the town"
             if poles == {1} and -1 in stands and 1 not in stands:
                 continue  # "denied its fighters used the school" / "22 killed at the school"
             if (
@@ -189,7 +194,7 @@ def _denied_poles(denied: frozenset[str]) -> set[int]:
     found = {pole(denied, 2)} - {0}
     if denied & (first | _ARMED_MEN):
         found.add(1)
-    elif denied & second and denied & ACTS:
+    elif denied & second and denied & _HURT:  # "no civilian was harmed" (twenty-first pass)
         found.add(-1)
     return found
 
@@ -203,6 +208,7 @@ def _reported(content: str) -> frozenset[str]:
 
 
 _POLE_WORDS = POLES[0][0] | POLES[0][1]
+_HURT = ACTS | HARMED  # what a denial may say was not done: acts of war and bodily harm
 _HABIT = re.compile(r"\b(?:does|do)\s+not\b|\b(?:doesn|don)['’]t\b|\bnever\b", re.IGNORECASE)
 _REPORTED = re.compile(
     r"\b(?:reports?|claims?|accusations?|allegations?|responsibility)\s+(?:of|that|for)\s+",
@@ -216,10 +222,10 @@ def _what_is_denied(cue: str, statement: frozenset[str], content: str = "") -> f
     denial, all of them ("denied killing civilians"); none otherwise (a name it is called)."""
     negated = frozenset(k.removeprefix("not:") for k in statement if k.startswith("not:"))
     told = not _HABIT.search(content)  # "it does not target civilians": a policy, no event
-    if told and negated and (negated & ACTS or negated & _POLE_WORDS and statement & ACTS):
+    if told and negated and (negated & _HURT or negated & _POLE_WORDS and statement & _HURT):
         # a negated act takes its object, a negated object its act: "did not target
         # civilians", "no civilians were targeted" deny targeting civilians (eighteenth pass)
-        return negated | (statement & (ACTS | _POLE_WORDS))
+        return negated | (statement & (_HURT | _POLE_WORDS))
     if negated:
         return negated
     if any(w.casefold() in lexicon.DENIAL_CUES for w in cue.split()):

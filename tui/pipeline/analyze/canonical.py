@@ -50,8 +50,13 @@ RANKS = words(
 )
 _STATE_ARMS = words("military army navy government forces")
 # The offices of a state's government a person may hold with no country named ("Defense
-# Minister X"); not a region's or a town's (a governor's region may lie in either state at war).
-_OFFICE_RE = re.compile(r"\b(?:[Mm]inister|[Pp]resident)\b(?!\s+of\s+[A-Z])")
+# Minister X", "Foreign Secretary X", "the state Attorney General"); not a region's or a
+# town's (a governor's region may lie in either state at war), nor the UN's Secretary-General.
+_OFFICE_RE = re.compile(
+    r"\b(?:minister|president|secretary(?![- ]general)|chancellor|premier|prosecutor|"
+    r"attorney[- ]general)\b(?!\s+of\s+[A-Z])",
+    re.IGNORECASE,
+)
 
 
 class Namer(ArticleSides):
@@ -160,7 +165,7 @@ class Namer(ArticleSides):
         side = side or broadcasters.national_medium(bare)
         if not side and forms.OFFICIALS_RE.match(phrase):  # "officials said": the article's state's
             side = self._article_country(draft.source[0])
-        return canonical, side
+        return canonical, side or self._office(wide, draft.source[0])
 
     def _person(
         self, short: str, wide: str, phrase: str, draft: Any, earlier: list[Any]
@@ -192,6 +197,16 @@ class Namer(ArticleSides):
                 side = self._local(lead, draft.source[0])
             side = side or self._local_body(self._title_before(full, 8))
         return full, side
+
+    def _office(self, words: str, at: int) -> str:
+        """The side of an office of a state named with no country and no person the entity
+        rules found ("district administrator X", "the state Attorney General"): the place's
+        country for a local office, else the article's; none for a rebel's office."""
+        if sides.NON_STATE & set(words.lower().split()):
+            return ""
+        if offices.LOCAL_OFFICE_RE.search(words):
+            return self._local(words, at)
+        return self._article_country(at) if _OFFICE_RE.search(words) else ""
 
     def _local(self, words: str, at: int) -> str:
         """The side of a local office: the country of the place it names, else the article's."""

@@ -127,7 +127,7 @@ class ArticleSides:
                 return ""  # not "The Gaza health ministry", "Gaza's health ministry"
             if sides.NON_STATE & set(phrase[: m.start()].lower().split()):
                 return ""  # "Rebels opposing the government": the body is what they fight
-            return self._article_country(at)
+            return self._state_country(at)
         return ""
 
     def _side_by_description(self, phrase: str, at: int, earlier: list[Any]) -> str:
@@ -144,10 +144,14 @@ class ArticleSides:
         found = {sides.country(m.group(1)) for m in _FORCES_RE.finditer(self.text)} - {None}
         return str(next(iter(found))) if len(found) == 1 else ""
 
+    def _state_country(self, before: int) -> str:
+        """The country of a state body or office with no country in its words: the one named
+        most before `before`; when none is named before it, the one the whole article names
+        most ("The Defense Ministry said ..." in a report that names its country further down)."""
+        return self._article_country(before) or self._article_country(len(self.text))
+
     def _article_country(self, before: int) -> str:
-        """The country named most often before `before`, through names, demonyms and capitals;
-        when none is named before it, the one the whole article names most ("The Defense
-        Ministry said ..." in a report that names its country further down)."""
+        """The country named most often before `before`, through names, demonyms and capitals."""
         if self._countries is None:
             found = []
             for m in _CAP_RE.finditer(self.text):
@@ -157,5 +161,4 @@ class ArticleSides:
                     found.append((m.start(), c))
             self._countries = found
         counts = Counter(c for at, c in self._countries if at < before)
-        counts = counts or Counter(c for _, c in self._countries)
         return counts.most_common(1)[0][0] if counts else ""

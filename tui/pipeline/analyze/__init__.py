@@ -37,7 +37,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "35"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "36"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -192,7 +192,11 @@ ANALYZER_VERSION = "35"  # 2: state bodies, described organisations; 3: attitude
 # before a site's noun in lower case is a place ("the Shatt al-Arab waterway", "the Ta Prohm
 # temple"), and "at" places a one-word name as "in" does but after a word of aiming, shooting,
 # looking or feeling ("a shot at X"); an abbreviated title alone ("Gen." before a name) is no
-# person
+# person;
+# 36 (session 19) sides, canon21: a capital two countries share names the more populous; a
+# state body, office or state medium with no country named before it takes the country the
+# whole article names most; an office of a state with no country (Foreign Secretary, Attorney
+# General, "a local official", a holder the person rules missed) takes its country on every path
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

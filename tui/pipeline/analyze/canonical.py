@@ -320,7 +320,7 @@ class Namer(ArticleSides):
         media = forms.STATE_MEDIA_RE.match(bare)
         if media:  # "State television", "Iranian state TV": the state's (of the article's)
             owner = media.group("owner") or ""
-            c = sides.country(owner) if owner else self._state_country(at)
+            c = sides.country(owner) if owner else self._article_country(at)
             if c:
                 return f"{names.adjective(c)} state {media.group('medium')}", c
         at_place, seat = forms.BODY_AT_RE.match(bare), ""

@@ -207,6 +207,10 @@ ANALYZER_VERSION = "36"  # 2: state bodies, described organisations; 3: attitude
 # none, a surname of several words whole ("Na Waie")
 # 36 (session 19), also claims21: ground claimed ("the area claimed by India", "invaded to
 # claim land") is no claim (positions.py)
+# 36 (session 19), also canon21: a capital two countries share names the more populous; a
+# state body or office with no country named before it takes the country the
+# whole article names most; an office of a state with no country (Foreign Secretary, Attorney
+# General, "a local official", a holder the person rules missed) takes its country on every path
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

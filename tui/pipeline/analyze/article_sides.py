@@ -32,8 +32,14 @@ _GROUP_OWNER_RE = re.compile(
     r"\b(?:the|its|their)\s+(?P<noun>group|rebels|militants|insurgents|jihadists|fighters|"
     r"militia|movement|faction|paramilitaries)['’]s?\s"
 )
-# "Gaza's health ministry": a body owned by a named place that is no country.
+# "Gaza's health ministry": a body owned by a named place that is no country; "the enclave's
+# health ministry": by a part of a country named by what it is (a region, a town, a strip).
 _OWNED_RE = re.compile(r"[A-Z][\w.-]*['’]s?\s")
+_PART_OWNED_RE = re.compile(
+    r"\b(?:the|this|that)\s+(?:enclave|territory|region|province|district|city|town|village|"
+    r"strip|municipality|county|governorate|oblast|prefecture|island|capital)['’]s\s",
+    re.IGNORECASE,
+)
 
 
 class ArticleSides:
@@ -117,9 +123,11 @@ class ArticleSides:
                 if w.lower().rstrip(".") not in names.titles()
                 and not all(p.lower().rstrip(".") in names.titles() for p in w.split("-"))
             ]
-            if owners or _OWNED_RE.match(phrase):
+            if owners or _OWNED_RE.match(phrase) or _PART_OWNED_RE.search(phrase[: m.start()]):
                 return ""  # not "The Gaza health ministry", "Gaza's health ministry"
-            return self._article_country(at)
+            if sides.NON_STATE & set(phrase[: m.start()].lower().split()):
+                return ""  # "Rebels opposing the government": the body is what they fight
+            return self._state_country(at)
         return ""
 
     def _side_by_description(self, phrase: str, at: int, earlier: list[Any]) -> str:
@@ -135,6 +143,12 @@ class ArticleSides:
         """The one country whose forces the article names ("Seven Pakistani soldiers"), or ""."""
         found = {sides.country(m.group(1)) for m in _FORCES_RE.finditer(self.text)} - {None}
         return str(next(iter(found))) if len(found) == 1 else ""
+
+    def _state_country(self, before: int) -> str:
+        """The country of a state body or office with no country in its words: the one named
+        most before `before`; when none is named before it, the one the whole article names
+        most ("The Defense Ministry said ..." in a report that names its country further down)."""
+        return self._article_country(before) or self._article_country(len(self.text))
 
     def _article_country(self, before: int) -> str:
         """The country named most often before `before`, through names, demonyms and capitals."""

@@ -50,8 +50,22 @@ RANKS = words(
 )
 _STATE_ARMS = words("military army navy government forces")
 # The offices of a state's government a person may hold with no country named ("Defense
-# Minister X"); not a region's or a town's (a governor's region may lie in either state at war).
-_OFFICE_RE = re.compile(r"\b(?:[Mm]inister|[Pp]resident)\b(?!\s+of\s+[A-Z])")
+# Minister X", "Foreign Secretary X", "the state Attorney General"); not a region's or a
+# town's (a governor's region may lie in either state at war), nor the UN's Secretary-General.
+_OFFICE_RE = re.compile(
+    r"\b(?:minister|president|secretary(?![- ]general)|chancellor|premier|prosecutor|"
+    r"attorney[- ]general)\b(?!\s+of\s+[A-Z])",
+    re.IGNORECASE,
+)
+
+
+# Offices whose "General" is no rank: "Secretary-General", "Attorney General", "Director
+# General", "Inspector General", "Solicitor General", "Consul General", "Governor-General".
+_CIVIL_GENERAL_RE = re.compile(
+    r"\b(?:secretary|attorney|director|inspector|solicitor|consul|governor|postmaster)"
+    r"[- ]general\b",
+    re.IGNORECASE,
+)
 
 
 class Namer(ArticleSides):
@@ -65,6 +79,7 @@ class Namer(ArticleSides):
         self.acronyms = names.acronyms(text)
         self.acronyms.update(acronyms.defined(text, self.acronyms))  # "the IAF": "Indian Air Force"
         self._countries: list[tuple[int, str]] | None = None
+        self.fell_back = False  # `_group` took the country the article names further down
         self.in_full = shared_names.named_in_full(text)  # "Congo" after "Republic of Congo"
         self.spelled = spelled_groups.spelled_out(text)  # "MUJAO" after its full name
 
@@ -142,7 +157,10 @@ class Namer(ArticleSides):
             person = roles.person(self.text, bare, self.people)  # "the Sudanese president"
         if person:
             return self._person(person, wide, phrase, draft, earlier)
+        self.fell_back = False
         canonical, side = self._group(bare, draft.source[0], earlier)
+        if self.fell_back:  # "The Hamas-run health ministry in Gaza": Hamas's
+            side = sides.affiliation(wide, self.acronyms) or side
         if describe.two_parties(phrase, lambda half: sides.affiliation(half, self.acronyms)):
             return canonical, ""  # "Both Kenya and Somalia", "officials in X and Y"
         if forms.PLACED_RE.sub("", bare).split()[-1].lower() in describe.OBSERVERS:  # "Military
@@ -159,8 +177,8 @@ class Namer(ArticleSides):
         side = side or self._side_by_description(phrase, draft.source[0], earlier)
         side = side or broadcasters.national_medium(bare)
         if not side and forms.OFFICIALS_RE.match(phrase):  # "officials said": the article's state's
-            side = self._article_country(draft.source[0])
-        return canonical, side
+            side = self._state_country(draft.source[0])
+        return canonical, side or self._office(wide, draft.source[0])
 
     def _person(
         self, short: str, wide: str, phrase: str, draft: Any, earlier: list[Any]
@@ -171,12 +189,13 @@ class Namer(ArticleSides):
         side = side or self._side_of_owner(phrase, draft.source[0], earlier)
         side = side or self._side_by_body(_without(wide, full), draft.source[0], earlier)
         ranks = {  # "Major", "Lt. Col.", and a compound rank as one word: "Brig.-Gen.", "Lt-Gen"
-            p.lower().rstrip(".,") for p in re.split(r"[\s-]+", _without(wide, full))
+            p.lower().rstrip(".,")
+            for p in re.split(r"[\s-]+", _CIVIL_GENERAL_RE.sub(" ", _without(wide, full)))
         } & RANKS
         if not side and ranks:  # "Major Mohamed Ali told Reuters": an officer of the army
             side = self._side_by_body("army", draft.source[0], earlier)
         if not side and _OFFICE_RE.search(_without(wide, full)):  # "Defense Minister X": the
-            side = self._article_country(draft.source[0])  # state the article is about
+            side = self._state_country(draft.source[0])  # state the article is about
         if not side and offices.LOCAL_OFFICE_RE.search(_without(wide, full)):  # "the mayor of
             side = self._local(_without(wide, full), draft.source[0])  # Beledweyne": Somalia
         side = side or self._local_body(_without(wide, full))  # "Balochistan police spokesman"
@@ -187,15 +206,25 @@ class Namer(ArticleSides):
             lead = self._title_before(full)  # Kiir": the title of its first mention
             side = sides.affiliation(lead, self.acronyms)
             if not side and _OFFICE_RE.search(lead):
-                side = self._article_country(draft.source[0])
+                side = self._state_country(draft.source[0])
             elif not side and offices.LOCAL_OFFICE_RE.search(lead):
                 side = self._local(lead, draft.source[0])
             side = side or self._local_body(self._title_before(full, 8))
         return full, side
 
+    def _office(self, words: str, at: int) -> str:
+        """The side of an office of a state named with no country and no person the entity
+        rules found ("district administrator X", "the state Attorney General"): the place's
+        country for a local office, else the article's; none for a rebel's office."""
+        if sides.NON_STATE & set(words.lower().split()):
+            return ""
+        if offices.LOCAL_OFFICE_RE.search(words):
+            return self._local(words, at)
+        return self._state_country(at) if _OFFICE_RE.search(words) else ""
+
     def _local(self, words: str, at: int) -> str:
         """The side of a local office: the country of the place it names, else the article's."""
-        return offices.country_of_place(words) or self._article_country(at)
+        return offices.country_of_place(words) or self._state_country(at)
 
     def _local_body(self, words: str) -> str:
         """The state a region's or a town's police or government lies in ("Balochistan
@@ -305,6 +334,9 @@ class Namer(ArticleSides):
             standard = names.bodies()[bare.lower()]
             arms = standard == "Armed Forces"
             c = seat or (arms and self._forces_country()) or self._article_country(at)
+            if not c:  # named further down: the side gives way to the words' own, below
+                c = self._state_country(at)
+                self.fell_back = bool(c)
             national = standard == "Government" and bare.lower().endswith("government")
             if arms or (c and national):  # "Chadian Government"; an administration may be rebel
                 return f"{names.adjective(c)} {standard}".strip(), c

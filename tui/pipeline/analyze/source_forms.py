@@ -31,10 +31,13 @@ CLAUSE_RE = re.compile(r",\s+(?:who|whose)\b.*$", re.DOTALL)
 PLACED_RE = re.compile(r"\s+(?:in|at|from|near)\s+.*$", re.DOTALL)
 PRONOUNLIKE = words("those others one some many people both")
 # A state's officials named by nothing but their office ("officials", "local authorities",
-# "Senior officials"): the country the article has named most so far (never "sources").
+# "Senior officials", "a local official"): the country the article has named most so far
+# (never "sources").
 OFFICIALS_RE = re.compile(
     r"^(?:(?:the|two|some|other|several|many)\s+)?(?:(?:local|senior|top|regional|provincial|"
-    r"civilian|district|government)\s+)?(?:officials|authorities)$",
+    r"civilian|district|government)\s+)?(?:officials|authorities)$"
+    r"|^(?:a|an|one|the)\s+(?:(?:local|senior|top|regional|provincial|civilian|district|"
+    r"government)\s+)?official$",
     re.IGNORECASE,
 )
 # "One of them", "two of those", "some of us": a part of a group the article named before.

@@ -107,11 +107,12 @@ class ArticleSides:
         found = self._described("the " + owner.group("noun"), at, earlier)
         return found[1] if found is not None else ""
 
-    def _side_by_body(self, phrase: str, at: int, earlier: list[Any]) -> str:
+    def _side_by_body(self, phrase: str, at: int, earlier: list[Any], whole: bool = True) -> str:
         """ "an army spokesman", "a spokesman for the junta", "The Director Army Public
         Relations, Brig.-Gen. X": the side of the nearest earlier source that is that body, else
         the country the article has named most so far; none when a place owns the body ("the
-        Gaza health ministry"). A military rank alone ("Major X") speaks for the army."""
+        Gaza health ministry"). A military rank alone ("Major X") speaks for the army, but only
+        for a country named before it (`whole` False: the officer's words name no state)."""
         for m in names.body_re().finditer(phrase.lower()):
             body = names.bodies()[m.group()]
             for d in reversed(earlier):
@@ -127,7 +128,7 @@ class ArticleSides:
                 return ""  # not "The Gaza health ministry", "Gaza's health ministry"
             if sides.NON_STATE & set(phrase[: m.start()].lower().split()):
                 return ""  # "Rebels opposing the government": the body is what they fight
-            return self._state_country(at)
+            return self._state_country(at) if whole else self._article_country(at)
         return ""
 
     def _side_by_description(self, phrase: str, at: int, earlier: list[Any]) -> str:
@@ -147,11 +148,13 @@ class ArticleSides:
     def _state_country(self, before: int) -> str:
         """The country of a state body or office with no country in its words: the one named
         most before `before`; when none is named before it, the one the whole article names
-        most ("The Defense Ministry said ..." in a report that names its country further down)."""
-        return self._article_country(before) or self._article_country(len(self.text))
+        most ("The Defense Ministry said ..." in a report that names its country further down),
+        if no other is named as often (two named alike: its country is not told)."""
+        return self._article_country(before) or self._article_country(len(self.text), clear=True)
 
-    def _article_country(self, before: int) -> str:
-        """The country named most often before `before`, through names, demonyms and capitals."""
+    def _article_country(self, before: int, clear: bool = False) -> str:
+        """The country named most often before `before`, through names, demonyms and capitals;
+        with `clear`, "" when another is named as often."""
         if self._countries is None:
             found = []
             for m in _CAP_RE.finditer(self.text):
@@ -160,5 +163,7 @@ class ArticleSides:
                 if c is not None:
                     found.append((m.start(), c))
             self._countries = found
-        counts = Counter(c for at, c in self._countries if at < before)
-        return counts.most_common(1)[0][0] if counts else ""
+        top = Counter(c for at, c in self._countries if at < before).most_common(2)
+        if not top or (clear and len(top) == 2 and top[0][1] == top[1][1]):
+            return ""
+        return top[0][0]

@@ -193,7 +193,7 @@ class Namer(ArticleSides):
             for p in re.split(r"[\s-]+", _CIVIL_GENERAL_RE.sub(" ", _without(wide, full)))
         } & RANKS
         if not side and ranks:  # "Major Mohamed Ali told Reuters": an officer of the army
-            side = self._side_by_body("army", draft.source[0], earlier)
+            side = self._side_by_body("army", draft.source[0], earlier, whole=False)
         if not side and _OFFICE_RE.search(_without(wide, full)):  # "Defense Minister X": the
             side = self._state_country(draft.source[0])  # state the article is about
         if not side and offices.LOCAL_OFFICE_RE.search(_without(wide, full)):  # "the mayor of

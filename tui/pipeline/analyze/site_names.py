@@ -25,7 +25,7 @@ from __future__ import annotations
 import functools
 import re
 
-from tui.pipeline.analyze import demonyms, given_names, labels, name_evidence
+from tui.pipeline.analyze import demonyms, given_names, labels, name_evidence, names
 from tui.pipeline.analyze.datafiles import rows
 from tui.pipeline.analyze.grouping import Found
 
@@ -89,6 +89,9 @@ def sites(text: str) -> list[tuple[int, int]]:
             continue  # "the Kumba-Mbonge Road": a route between two places (span_repair.py)
         if words[-1] in _nouns()[1] and given_names.is_given_name(words[0]):
             continue  # "Nathan Lane", "Gordon Hall"
+        titled = len(words) > 2 and words[0].lower().rstrip(".") in names.titles()
+        if titled and given_names.is_given_name(words[1]):
+            continue  # "Director Michael Bay": a title and a given name make a person
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
         line = text[line_start : line_end if line_end != -1 else len(text)]

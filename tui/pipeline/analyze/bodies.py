@@ -24,7 +24,7 @@ from typing import NamedTuple
 
 from tui.pipeline.analyze import gazetteer
 from tui.pipeline.analyze.demonyms import country_of, region_of
-from tui.pipeline.analyze.lists import PhraseIndex, org_rows, split_forms
+from tui.pipeline.analyze.lists import PhraseIndex, branch_forms, org_rows, split_forms
 
 
 class BodyMention(NamedTuple):
@@ -139,7 +139,7 @@ def _known() -> PhraseIndex:
     index = PhraseIndex()
     for name, _kind, forms, _country in org_rows():
         key = "org:" + name.casefold()
-        for written in [name, *split_forms(forms)]:
+        for written in branch_forms([name, *split_forms(forms)]):
             for form in _spellings(written):
                 if len(form) > 1:
                     index.add(form, key)

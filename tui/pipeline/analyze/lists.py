@@ -241,3 +241,35 @@ def armed_groups() -> list[tuple[str, str, str]]:
         side = name
         out.append((name, " | ".join(spelled), side))
     return out
+
+
+# A branch named as its parent "in" or "of" a land ("al-Qaeda in the Arabian Peninsula",
+# "Islamic State in Somalia") is written with every spelling of the parent's name ("al Qaida
+# in the Arabian Peninsula"); not its acronyms ("ISIS in Somalia"), nor a form ending in a
+# lower-case word or holding a preposition already ("Islamic State group", "X of Y").
+_BRANCH = re.compile(r"(?P<parent>.+?) (?P<rest>(?:in|of) .+)")
+
+
+@functools.cache
+def _parents() -> dict[str, list[str]]:
+    """Every spelled-out form of a listed organisation -> all that organisation's spellings."""
+    out: dict[str, list[str]] = {}
+    for name, _kind, forms, _country in org_rows():
+        spelled = [f for f in [name, *split_forms(forms)] if _parent_form(f)]
+        for form in spelled:
+            out.setdefault(form.casefold(), spelled)
+    return out
+
+
+def _parent_form(f: str) -> bool:
+    return not acronym(f) and f.split()[-1][:1].isupper() and not _BRANCH.match(f)
+
+
+def branch_forms(written: list[str]) -> list[str]:
+    """A row's forms, with a branch's name also written with each of its parent's spellings."""
+    out = list(written)
+    for form in written:
+        branch = _BRANCH.match(form)
+        for parent in _parents().get(branch["parent"].casefold(), []) if branch else []:
+            out.append(parent + " " + branch["rest"])
+    return list(dict.fromkeys(out))

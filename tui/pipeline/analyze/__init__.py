@@ -37,7 +37,7 @@ from tui.pipeline.analyze import (
 )
 from tui.pipeline.analyze.language import detect_language
 
-ANALYZER_VERSION = "37"  # 2: state bodies, described organisations; 3: attitude/stance cues;
+ANALYZER_VERSION = "38"  # 2: state bodies, described organisations; 3: attitude/stance cues;
 # 4: short weapon names join their full name; 5: entity lists as data, language detection;
 # 6: status from evidence, canonical sources and affiliations; 7: given names, name context,
 # sports sides, the conflict flag needs an event of fighting; 8: name, place and organisation
@@ -213,6 +213,8 @@ ANALYZER_VERSION = "37"  # 2: state bodies, described organisations; 3: attitude
 # General, "a local official", a holder the person rules missed) takes its country on every path
 # 37 (session 19), ents20: a listed branch named as its parent "in" or "of" a land is matched
 # with every spelled-out name of the parent ("Al-Qaida in the Arabian Peninsula", lists.py)
+# 38 (session 19), canon22: a title before two capitalised words names the person holding it
+# where the entity rules found none or took the place after the name ("Mayor X Y of Z", titled.py)
 __all__ = ["ANALYZER_VERSION", "analyze", "analyze_many", "detect_language", "warm_up"]
 
 # Read once by warm_up: a place, a person with a given name, an armed force, a weapon and a

@@ -37,6 +37,7 @@ from tui.pipeline.analyze import (
     shared_names,
     sides,
     spelled_groups,
+    titled,
 )
 from tui.pipeline.analyze import source_forms as forms
 from tui.pipeline.analyze.article_sides import ArticleSides
@@ -153,6 +154,7 @@ class Namer(ArticleSides):
             person = names.person(name) or names.person(apposed)
         elif self._surname(bare, earlier):  # "Kiir accused ..." after "President Salva Kiir"
             person = bare
+        person = titled.holder(phrase, person)  # "Lt. Col X Y, ... spokesman": no entity
         if not person and not any(w[:1].isupper() and not sides.country(w) for w in bare.split()):
             person = roles.person(self.text, bare, self.people)  # "the Sudanese president"
         if person:

@@ -7,19 +7,6 @@ from __future__ import annotations
 import pytest
 
 from tests.claim_helpers import one, wire_result
-from tui.core.models import Claim
-from tui.pipeline.analyze import claims, entities, model
-
-
-@pytest.fixture(scope="module")
-def find():
-    nlp = model.get_nlp()
-
-    def run(text: str) -> tuple[Claim, ...]:
-        doc = nlp(text)
-        return claims.find_claims(doc, entities.find_entities(doc))
-
-    return run
 
 
 @pytest.mark.parametrize(
